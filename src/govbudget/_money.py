@@ -590,7 +590,7 @@ class Gap:
     """How a sum of published figures compares with its published total.
 
     Attributes:
-        terms: number of non-zero rounded terms (zeros are exact).
+        terms: number of rounded terms (exact zeros are not counted).
         expected: the sum of the terms.
         actual: the published total.
         difference: ``actual - expected``.
@@ -617,6 +617,11 @@ def _quantum_yuan(q: Money | Decimal | str, unit: Unit) -> Decimal:
     return to_decimal(q) * unit.factor
 
 
+def _printed_with_decimals(m: Money) -> bool:
+    exp = m.amount.as_tuple().exponent
+    return isinstance(exp, int) and exp < 0
+
+
 def explain_gap(
     terms: Iterable[Money],
     total: Money,
@@ -627,8 +632,9 @@ def explain_gap(
     """Compare a sum of published figures with a published total, with rounding reasoned.
 
     Each non-zero term is taken as rounded to ``quantum`` (a ``Money``, or a number in
-    the term's own unit); the total to ``total_quantum`` (default: ``quantum``). Zero
-    terms are exact: a printed 0 means nothing was budgeted. The answer is exact
+    the term's own unit); the total to ``total_quantum`` (default: ``quantum``). A zero
+    written without decimals (``0``, or a blank cell read as ``Decimal(0)``) is exact:
+    nothing was budgeted; ``0.00`` is a rounded figure like any other. The answer is exact
     interval arithmetic: the gap is *explained* when some set of true values rounds to
     every printed figure.
 
@@ -654,7 +660,7 @@ def explain_gap(
         if t.unit.exponent < unit.exponent:
             unit = t.unit
     tq = _quantum_yuan(quantum, items[0].unit if items else total.unit)
-    Tq = tq if total_quantum is None else _quantum_yuan(total_quantum, total.unit)
+    tot_q = tq if total_quantum is None else _quantum_yuan(total_quantum, total.unit)
     acc = Interval.exact(Decimal(0))
     n = 0
     signs: set[bool] = set()
@@ -662,19 +668,21 @@ def explain_gap(
     for t in items:
         y = t.yuan
         total_sum += y
-        if y:
+        if y or _printed_with_decimals(t):
             n += 1
-            signs.add(y > 0)
+            if y:
+                signs.add(y > 0)
             acc = acc + Interval.of_rounded(y, tq)
-        # zero terms add nothing and are exact
-    tot = Interval.of_rounded(total.yuan, Tq) if total.yuan else Interval.exact(Decimal(0))
+        # a zero written without decimals ("0", or a blank cell) is exact
+    rounded_total = bool(total.yuan) or _printed_with_decimals(total)
+    tot = Interval.of_rounded(total.yuan, tot_q if rounded_total else Decimal(0))
     if total.yuan:
         signs.add(total.yuan > 0)
     explained = acc.intersects(tot)
-    if tq == Tq:
+    if tq == tot_q:
         bound_yuan = rounding_bound(n, tq, mixed_signs=len(signs) > 1)
     else:
-        bound_yuan = n * tq / 2 + (Tq / 2 if total.yuan else Decimal(0))
+        bound_yuan = n * tq / 2 + (Decimal(0) if tot.lo == tot.hi else tot_q / 2)
     expected = Money(total_sum, Unit.YUAN).to(unit)
     actual = total.to(unit)
     return Gap(

@@ -1,0 +1,5 @@
+"""``python -m govbudget``: the same as the ``govbudget`` command."""
+
+from ._cli import main
+
+raise SystemExit(main())

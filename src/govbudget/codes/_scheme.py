@@ -1,0 +1,599 @@
+"""The machinery shared by every classification scheme: structure, data, editions.
+
+A :class:`Scheme` knows the shape of its codes (how many characters each level has) and
+holds its entries. Built-in entries are read lazily, once, from the CSV files in
+``govbudget/codes/data``; official editions a user holds can be loaded over them with
+:meth:`Scheme.load_edition`. Each scheme module (``functional``, ``dept_economic``,
+``gov_economic``, ``procurement``) exposes the same verbs as module-level functions.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import importlib.resources
+import io
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Literal
+
+from attrs import frozen
+
+from .._errors import CatalogueFileError, InvalidCode, UnknownCode
+
+__all__ = [
+    "CodeInfo",
+    "NameCheck",
+    "NameStatus",
+    "Scheme",
+    "normalise_name",
+]
+
+_SEPARATORS = re.compile(r"[\s\-_.|/·]+")
+_NAME_NOISE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〈": "<", "〉": ">"})
+
+
+def normalise_name(name: str) -> str:
+    """Normalise a printed name for comparison: NFKC (full-width → half-width), no spaces.
+
+    ```pycon
+    >>> normalise_name("维修（护）费") == normalise_name("维修(护) 费")
+    True
+
+    ```
+    """
+    return _NAME_NOISE.sub("", unicodedata.normalize("NFKC", name).translate(_QUOTES))
+
+
+@frozen
+class CodeInfo:
+    """One catalogue entry: a code, its name, and where that pairing comes from.
+
+    Attributes:
+        scheme: the scheme's name, e.g. ``"functional"``.
+        code: the compact code, e.g. ``"2010101"``.
+        name: the official name, e.g. ``"行政运行"``.
+        level: 1-based depth (1 = 类).
+        level_name: the level's Chinese name (类, 款, 项, or 一级目录 …).
+        parent: the parent's code, or ``None`` at the top.
+        editions: the years this name is attested for (empty when unknown).
+        source: where the pair was read.
+        confidence: ``"high"``, ``"medium"``, ``"low"`` or ``"official"`` (a loaded edition).
+        scope: who the name applies to when it is not catalogue-wide (e.g. a department).
+    """
+
+    scheme: str
+    code: str
+    name: str
+    level: int
+    level_name: str
+    parent: str | None
+    editions: tuple[int, ...]
+    source: str
+    confidence: str
+    scope: str | None = None
+
+    @property
+    def edition(self) -> int | None:
+        """The latest year the name is attested for, or ``None``."""
+        return max(self.editions) if self.editions else None
+
+    @property
+    def is_other(self) -> bool:
+        """True for a catch-all "其他…" code (last level segment ``99``)."""
+        return self.level > 1 and self.code.endswith("99")
+
+
+class NameStatus(enum.Enum):
+    """The four answers of :meth:`Scheme.check_name`."""
+
+    MATCH = "match"
+    """The printed name is the code's name for that year."""
+    OTHER_EDITION = "other_edition"
+    """The printed name is the code's name in another edition."""
+    WRONG_NAME = "wrong_name"
+    """The code is known, but under another name."""
+    UNKNOWN_CODE = "unknown_code"
+    """The code is well-formed but not in the catalogue."""
+
+
+@frozen
+class NameCheck:
+    """The result of checking a (code, name) pair as printed in a report.
+
+    Attributes:
+        status: one of the four :class:`NameStatus` answers.
+        code: the compact code.
+        printed: the name as printed.
+        expected: the catalogue's name for that year (``None`` for an unknown code).
+        editions: for ``OTHER_EDITION``, the years the printed name belongs to.
+        info: the catalogue entry for that year, if the code is known.
+    """
+
+    status: NameStatus
+    code: str
+    printed: str
+    expected: str | None
+    editions: tuple[int, ...] = ()
+    info: CodeInfo | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True only for an exact match."""
+        return self.status is NameStatus.MATCH
+
+
+_CODE_HEADERS = ("code", "科目编码", "编码", "代码", "科目代码", "编号")
+_NAME_HEADERS = ("name", "科目名称", "名称", "项目名称", "目录名称")
+_SPLIT_HEADERS = (("类", "款", "项"), ("一级", "二级", "三级", "四级"))
+
+
+class Scheme:
+    """A classification scheme: code shape, built-in entries, and loaded editions.
+
+    Args:
+        name: short identifier (``"functional"``).
+        title: the Chinese title (``"支出功能分类科目"``).
+        pattern: regular expression a compact code must match in full.
+        lengths: the code length at each level, e.g. ``(3, 5, 7)``.
+        level_names: the Chinese name of each level.
+        data: the built-in CSV file's stem in ``govbudget/codes/data``, or ``None``.
+        upper: upper-case codes when compacting (letter codes).
+    """
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        title: str,
+        pattern: str,
+        lengths: Sequence[int],
+        level_names: Sequence[str],
+        data: str | None,
+        upper: bool = False,
+    ) -> None:
+        self.name = name
+        self.title = title
+        self._pattern = re.compile(pattern)
+        self.lengths = tuple(lengths)
+        self.level_names = tuple(level_names)
+        self._data_name = data
+        self._upper = upper
+        self._lock = threading.Lock()
+        self._builtin: dict[str, list[CodeInfo]] | None = None
+        self._merged: dict[int, dict[str, list[CodeInfo]]] = {}
+        self._replaced: dict[int, dict[str, list[CodeInfo]]] = {}
+
+    def __repr__(self) -> str:
+        return f"<Scheme {self.name} ({self.title})>"
+
+    # -- structure ------------------------------------------------------------
+    def compact(self, code: str) -> str:
+        """Strip spaces and separators and fold full-width characters: ``" 201 01 01"`` → ``"2010101"``."""
+        text = _SEPARATORS.sub("", unicodedata.normalize("NFKC", str(code)))
+        return text.upper() if self._upper else text
+
+    def validate(self, code: str) -> str:
+        """Return the compact code, or raise :class:`InvalidCode` if it is malformed.
+
+        Validation is about shape only; a well-formed code may still be unknown.
+        """
+        compacted = self.compact(code)
+        if not compacted:
+            raise InvalidCode(code, self.name, "it is empty")
+        if len(compacted) not in self.lengths:
+            want = "/".join(str(n) for n in self.lengths)
+            raise InvalidCode(code, self.name, f"expected {want} characters, got {len(compacted)}")
+        if not self._pattern.fullmatch(compacted):
+            raise InvalidCode(code, self.name, f"it does not match {self._pattern.pattern}")
+        return compacted
+
+    def is_valid(self, code: str) -> bool:
+        """True when ``code`` is well-formed (never raises)."""
+        try:
+            self.validate(code)
+        except (InvalidCode, TypeError):
+            return False
+        return True
+
+    def level(self, code: str) -> int:
+        """The 1-based level of a well-formed code (1 = 类)."""
+        return self.lengths.index(len(self.validate(code))) + 1
+
+    def level_name(self, code: str) -> str:
+        """The Chinese name of the code's level (类, 款, 项 …)."""
+        return self.level_names[self.level(code) - 1]
+
+    def parent_code(self, code: str) -> str | None:
+        """The structural parent code (by truncation), whether or not it is known."""
+        lvl = self.level(code)
+        return None if lvl == 1 else self.validate(code)[: self.lengths[lvl - 2]]
+
+    def ancestor_codes(self, code: str) -> tuple[str, ...]:
+        """Structural ancestors from the top down, excluding ``code`` itself."""
+        c = self.validate(code)
+        return tuple(c[:n] for n in self.lengths if n < len(c))
+
+    def format(self, code: str) -> str:
+        """Print a code with its levels separated: ``"2010101"`` → ``"201 01 01"``."""
+        c = self.validate(code)
+        parts: list[str] = []
+        start = 0
+        for n in self.lengths:
+            if n > len(c):
+                break
+            parts.append(c[start:n])
+            start = n
+        return " ".join(parts)
+
+    def is_other(self, code: str) -> bool:
+        """True for a catch-all "其他…" code: below the top level, ending in ``99``."""
+        c = self.validate(code)
+        return len(c) > self.lengths[0] and c.endswith("99")
+
+    # -- data -----------------------------------------------------------------
+    def _data(self) -> dict[str, list[CodeInfo]]:
+        if self._builtin is None:
+            with self._lock:
+                if self._builtin is None:
+                    self._builtin = self._load_builtin()
+        return self._builtin
+
+    def _load_builtin(self) -> dict[str, list[CodeInfo]]:
+        table: dict[str, list[CodeInfo]] = {}
+        if self._data_name is None:
+            return table
+        res = importlib.resources.files("govbudget.codes") / "data" / f"{self._data_name}.csv"
+        if not res.is_file():
+            return table
+        with res.open(encoding="utf-8") as f:
+            lines = (line for line in f if not line.startswith("#"))
+            for row in csv.DictReader(lines):
+                code = row["code"]
+                years = row.get("editions") or row.get("edition") or ""
+                editions = tuple(int(y) for y in years.split())
+                info = self._make(
+                    code,
+                    row["name"],
+                    editions=editions,
+                    source=row["source"],
+                    confidence=row.get("confidence") or "high",
+                    scope=row.get("department") or None,
+                )
+                table.setdefault(code, []).append(info)
+        return table
+
+    def _make(
+        self,
+        code: str,
+        name: str,
+        *,
+        editions: tuple[int, ...],
+        source: str,
+        confidence: str,
+        scope: str | None = None,
+    ) -> CodeInfo:
+        c = self.validate(code)
+        lvl = self.lengths.index(len(c)) + 1
+        return CodeInfo(
+            scheme=self.name,
+            code=c,
+            name=name.strip(),
+            level=lvl,
+            level_name=self.level_names[lvl - 1],
+            parent=None if lvl == 1 else c[: self.lengths[lvl - 2]],
+            editions=editions,
+            source=source,
+            confidence=confidence,
+            scope=scope,
+        )
+
+    def _candidates(self, code: str, year: int | None) -> list[CodeInfo]:
+        """Entries for ``code`` ranked for ``year``: best first."""
+        if year is not None and year in self._replaced:
+            return list(self._replaced[year].get(code, ()))
+        pool = list(self._data().get(code, ()))
+        for table in self._merged.values():
+            pool.extend(table.get(code, ()))
+        if not pool:
+            return []
+
+        def rank(info: CodeInfo) -> tuple[int, int, int]:
+            official = 0 if info.confidence == "official" else 1
+            if year is None:
+                newest = max(info.editions) if info.editions else -1
+                return (0 if info.editions else 1, official, -newest)
+            if year in info.editions:
+                return (0, official, 0)
+            earlier = [e for e in info.editions if e < year]
+            if earlier:
+                return (1, official, year - max(earlier))
+            if not info.editions:
+                return (2, official, 0)
+            return (3, official, min(info.editions) - year)
+
+        pool.sort(key=lambda i: (rank(i), i.scope is not None))
+        return pool
+
+    def info(self, code: str, *, year: int | None = None) -> CodeInfo:
+        """The catalogue entry of ``code`` for ``year`` (default: the newest known).
+
+        Raises:
+            InvalidCode: the code is malformed.
+            UnknownCode: the code is not in the catalogue.
+        """
+        c = self.validate(code)
+        found = self._candidates(c, year)
+        if not found:
+            raise UnknownCode(c, self.name, year)
+        return found[0]
+
+    def get(self, code: str, *, year: int | None = None) -> CodeInfo | None:
+        """Like :meth:`info`, but ``None`` for an unknown or malformed code."""
+        if not self.is_valid(code):
+            return None
+        found = self._candidates(self.compact(code), year)
+        return found[0] if found else None
+
+    def is_known(self, code: str, *, year: int | None = None) -> bool:
+        """True when the code is well-formed and in the catalogue."""
+        return self.get(code, year=year) is not None
+
+    def name_of(self, code: str, *, year: int | None = None) -> str:
+        """The name of ``code`` (see :meth:`info`)."""
+        return self.info(code, year=year).name
+
+    def parent(self, code: str, *, year: int | None = None) -> CodeInfo | None:
+        """The parent's entry, ``None`` at the top level.
+
+        Raises:
+            UnknownCode: the parent is not in the catalogue.
+        """
+        p = self.parent_code(code)
+        return None if p is None else self.info(p, year=year)
+
+    def ancestors(self, code: str, *, year: int | None = None) -> tuple[CodeInfo, ...]:
+        """Known ancestors from the top down (unknown ones are skipped)."""
+        out = []
+        for a in self.ancestor_codes(code):
+            info = self.get(a, year=year)
+            if info is not None:
+                out.append(info)
+        return tuple(out)
+
+    def children(self, code: str, *, year: int | None = None) -> tuple[CodeInfo, ...]:
+        """Known direct children, in code order."""
+        c = self.validate(code)
+        lvl = self.lengths.index(len(c)) + 1
+        if lvl == len(self.lengths):
+            return ()
+        width = self.lengths[lvl]
+        kids = sorted(k for k in self._all_codes(year) if len(k) == width and k.startswith(c))
+        return tuple(self.info(k, year=year) for k in kids)
+
+    def _all_codes(self, year: int | None) -> set[str]:
+        if year is not None and year in self._replaced:
+            return set(self._replaced[year])
+        codes = set(self._data())
+        for table in self._merged.values():
+            codes.update(table)
+        return codes
+
+    def codes(self, *, year: int | None = None, level: int | None = None) -> Iterator[CodeInfo]:
+        """Every known entry (one per code, best for ``year``), in code order."""
+        for c in sorted(self._all_codes(year)):
+            if level is not None and self.lengths.index(len(c)) + 1 != level:
+                continue
+            yield self.info(c, year=year)
+
+    def lookup_name(
+        self, name: str, *, year: int | None = None, parent: str | None = None
+    ) -> tuple[CodeInfo, ...]:
+        """Entries whose name matches ``name`` (normalised), optionally under ``parent``."""
+        want = normalise_name(name)
+        prefix = self.compact(parent) if parent else ""
+        found = []
+        for c in sorted(self._all_codes(year)):
+            if not c.startswith(prefix) or c == prefix:
+                continue
+            for info in self._candidates(c, year):
+                if normalise_name(info.name) == want:
+                    found.append(info)
+                    break
+        return tuple(found)
+
+    def check_name(self, code: str, name: str, *, year: int | None = None) -> NameCheck:
+        """Check a (code, name) pair as printed in a report: four possible answers.
+
+        Names are compared after :func:`normalise_name` (full-width/half-width and
+        whitespace do not matter).
+
+        Raises:
+            InvalidCode: the code is malformed (check :meth:`is_valid` first).
+        """
+        c = self.validate(code)
+        found = self._candidates(c, year)
+        if not found:
+            return NameCheck(NameStatus.UNKNOWN_CODE, c, name, None)
+        want = normalise_name(name)
+        best = found[0]
+        in_year = [
+            i for i in found if year is None or year in i.editions or i is best
+        ]
+        for info in in_year:
+            if normalise_name(info.name) == want:
+                return NameCheck(NameStatus.MATCH, c, name, info.name, info.editions, info)
+        for info in found:
+            if normalise_name(info.name) == want:
+                return NameCheck(
+                    NameStatus.OTHER_EDITION, c, name, best.name, info.editions, best
+                )
+        return NameCheck(NameStatus.WRONG_NAME, c, name, best.name, (), best)
+
+    # -- editions ------------------------------------------------------------
+    def load_edition(
+        self,
+        source: str | Path | Iterable[tuple[str, str]],
+        *,
+        year: int,
+        mode: Literal["merge", "replace"] = "merge",
+        label: str | None = None,
+    ) -> int:
+        """Load an official edition for ``year`` from a CSV/Excel file or (code, name) pairs.
+
+        File layout: a header row naming a code column (``code``, ``科目编码``, ``编码``
+        or ``代码``) and a name column (``name``, ``科目名称`` or ``名称``); or split
+        code columns ``类``/``款``/``项`` (functional) whose blank parts carry over from
+        the row above, as printed in reports (``201 | 01 | 01``). Lines starting with
+        ``#`` are comments. CSV may be UTF-8 (with or without BOM) or GB18030; ``.xlsx``
+        needs the ``excel`` extra (openpyxl) and reads the first sheet.
+
+        Args:
+            source: a path, or an iterable of ``(code, name)`` pairs.
+            year: the edition's year.
+            mode: ``"merge"`` puts the edition over the built-in data for that year;
+                ``"replace"`` makes it the only data for that year.
+            label: the source recorded on each entry (default: the file name).
+
+        Returns:
+            The number of entries loaded.
+
+        Raises:
+            CatalogueFileError: the file cannot be read, lacks the columns, or holds a
+                malformed code (with its line).
+        """
+        if isinstance(source, str | Path):
+            path = Path(source)
+            pairs = list(_read_pairs(path, self))
+            where = label or path.name
+        else:
+            pairs = [(self.compact(c), n, 0) for c, n in source]
+            where = label or "<pairs>"
+        table: dict[str, list[CodeInfo]] = {}
+        for code, nm, line in pairs:
+            try:
+                info = self._make(
+                    code,
+                    nm,
+                    editions=(year,),
+                    source=f"{where}" + (f" line {line}" if line else ""),
+                    confidence="official",
+                )
+            except InvalidCode as exc:
+                raise CatalogueFileError(where, str(exc), line or None) from None
+            table.setdefault(info.code, []).append(info)
+        with self._lock:
+            if mode == "replace":
+                self._replaced[year] = table
+                self._merged.pop(year, None)
+            elif mode == "merge":
+                self._merged[year] = table
+                self._replaced.pop(year, None)
+            else:
+                raise ValueError(f"mode must be 'merge' or 'replace' (got {mode!r})")
+        return len(pairs)
+
+    def editions(self) -> tuple[int, ...]:
+        """Years of the editions loaded with :meth:`load_edition`."""
+        return tuple(sorted(set(self._merged) | set(self._replaced)))
+
+    def reset(self) -> None:
+        """Forget every loaded edition (the built-in data stays)."""
+        with self._lock:
+            self._merged.clear()
+            self._replaced.clear()
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise CatalogueFileError(str(path), "not UTF-8 or GB18030 text")
+
+
+def _rows_of(path: Path) -> Iterator[tuple[int, list[str]]]:
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        try:
+            import openpyxl
+        except ImportError:
+            raise CatalogueFileError(
+                str(path), "reading .xlsx needs openpyxl: pip install 'govbudget[excel]'"
+            ) from None
+        try:
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types for a bad file
+            raise CatalogueFileError(str(path), f"not a readable Excel file ({exc})") from None
+        ws = wb.worksheets[0]
+        for i, values in enumerate(ws.iter_rows(values_only=True), 1):
+            yield i, ["" if v is None else str(v).strip() for v in values]
+        wb.close()
+        return
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CatalogueFileError(str(path), f"cannot open ({exc.strerror})") from None
+    text = _decode(raw, path)
+    for i, row in enumerate(csv.reader(io.StringIO(text)), 1):
+        if row and row[0].lstrip().startswith("#"):
+            continue
+        yield i, [c.strip() for c in row]
+
+
+def _read_pairs(path: Path, scheme: Scheme) -> Iterator[tuple[str, str, int]]:
+    rows = _rows_of(path)
+    header: list[str] | None = None
+    for line, row in rows:
+        if any(row):
+            header = [normalise_name(h).lower() for h in row]
+            header_line = line
+            break
+    if header is None:
+        raise CatalogueFileError(str(path), "the file is empty")
+    name_col = next((header.index(h) for h in _NAME_HEADERS if h in header), None)
+    code_col = next((header.index(h) for h in _CODE_HEADERS if h in header), None)
+    split_cols: list[int] = []
+    if code_col is None:
+        for names in _SPLIT_HEADERS:
+            cols = [header.index(h) for h in names if h in header]
+            if len(cols) >= 2:
+                split_cols = cols
+                break
+    if name_col is None or (code_col is None and not split_cols):
+        raise CatalogueFileError(
+            str(path),
+            "expected a header with a code column (code/科目编码/编码/代码, or 类/款/项) "
+            f"and a name column (name/科目名称/名称); got {row!r}",
+            header_line,
+        )
+    carried = [""] * len(split_cols)
+    for line, row in rows:
+        if not any(row):
+            continue
+        cells = row + [""] * (max(name_col, code_col or 0, *split_cols) + 1 - len(row))
+        nm = cells[name_col]
+        if code_col is not None:
+            code = cells[code_col]
+        else:
+            parts = [scheme.compact(cells[i]) for i in split_cols]
+            # A filled part resets the parts below it; blanks carry over from above.
+            for k, part in enumerate(parts):
+                if part:
+                    carried[k] = part
+                    for j in range(k + 1, len(carried)):
+                        carried[j] = ""
+            deepest = max((k for k, p in enumerate(parts) if p), default=-1)
+            if deepest < 0:
+                continue
+            code = "".join(carried[: deepest + 1])
+        if not code and not nm:
+            continue
+        if not code or not nm:
+            raise CatalogueFileError(str(path), "a row needs both a code and a name", line)
+        yield scheme.compact(code), nm, line
