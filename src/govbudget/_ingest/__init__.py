@@ -1,0 +1,1 @@
+"""Reading extracted report text into a :class:`govbudget.Report` (see ``_reader``)."""

@@ -1,0 +1,224 @@
+"""Text layer of the reader: decoding, lines, page furniture, PDF-extraction artefacts.
+
+Everything here is independent of what a budget report says; it turns bytes into
+numbered :class:`Line` objects and offers the repairs the sub-readers need:
+
+- :func:`decode`: UTF-8 (with or without BOM) or GB18030/GBK, detected or given;
+- :func:`split_lines`: CRLF, CR and LF;
+- :func:`strip_furniture`: page numbers (``-6-``, ``-- 1``) and running headers between
+  pages;
+- :func:`dedouble`: bold text drawn twice (``项目项目``, ``2599.992599.99``);
+- :func:`cells`: a table line split into cells, keeping blank cells, with numbers glued to
+  text separated (``2599.99一、一般公共服务支出``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+from attrs import frozen
+
+from .._errors import ReadError
+from .._money import parse_amount
+
+__all__ = [
+    "Line",
+    "cells",
+    "decode",
+    "dedouble",
+    "is_amount",
+    "join_text",
+    "split_lines",
+    "strip_furniture",
+]
+
+
+@frozen
+class Line:
+    """A line of the input: its 1-based number and its text (no line break)."""
+
+    no: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        """The text without surrounding (ASCII and full-width) spaces."""
+        return self.text.strip(" \t\u3000\u00a0")
+
+    def __bool__(self) -> bool:
+        return bool(self.stripped)
+
+
+def decode(data: bytes, encoding: str | None = None, *, source: str = "<bytes>") -> str:
+    """Decode report bytes: the given encoding, else UTF-8 (BOM or not), else GB18030.
+
+    Raises:
+        ReadError: the bytes are binary (NUL bytes) or decode in no supported encoding.
+    """
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise ReadError(f"cannot decode as {encoding}: {exc}", source=source) from None
+        return text.removeprefix("\ufeff")
+    if b"\x00" in data[:65536]:
+        raise ReadError("binary data (NUL bytes), not extracted report text", source=source)
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise ReadError("not UTF-8 or GB18030 text", source=source)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Number the lines of ``text``; CRLF, CR and LF all end a line."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return [Line(i, t) for i, t in enumerate(text.split("\n"), 1)]
+
+
+_PAGE_NO: Final = re.compile(r"^\s*(?:-+\s*\d{1,4}\s*-*|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+
+
+def strip_furniture(lines: Sequence[Line]) -> list[Line]:
+    """Drop page numbers and the running header that follows them.
+
+    A running header is a line that comes right after a page number (blank lines
+    skipped) at least twice with the same text; it is removed wherever it follows a page
+    number. Everything else is kept, line numbers unchanged.
+    """
+    after_page: Counter[str] = Counter()
+    page_idx = [i for i, ln in enumerate(lines) if _PAGE_NO.match(ln.text)]
+    for i in page_idx:
+        j = i + 1
+        while j < len(lines) and not lines[j]:
+            j += 1
+        if j < len(lines):
+            after_page[lines[j].stripped] += 1
+    headers = {t for t, n in after_page.items() if n >= 2 and not _PAGE_NO.match(t)}
+    drop: set[int] = set(page_idx)
+    for i in page_idx:
+        j = i + 1
+        while j < len(lines) and not lines[j]:
+            j += 1
+        if j < len(lines) and lines[j].stripped in headers:
+            drop.add(j)
+    return [ln for i, ln in enumerate(lines) if i not in drop]
+
+
+_NUM: Final = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUMBER_RE: Final = re.compile(_NUM)
+
+
+def is_amount(token: str) -> bool:
+    """True when ``token`` reads as an amount (see :func:`govbudget.parse_amount`)."""
+    if not token or not (token[0].isdigit() or token[0] in "-－−"):
+        return False
+    try:
+        parse_amount(token)
+    except ValueError:
+        return False
+    return True
+
+
+def _dedouble_token(tok: str) -> str:
+    n = len(tok)
+    if n >= 2 and n % 2 == 0:
+        half = tok[: n // 2]
+        if half == tok[n // 2:]:
+            if is_amount(half):
+                # "2599.992599.99" is not an amount; "1111" is one and stays.
+                return half if not is_amount(tok) else tok
+            if len(half) >= 2:
+                return half
+    return tok
+
+
+def dedouble(text: str) -> str:
+    """Undo bold text drawn twice by PDF extraction.
+
+    A whole line printed twice (``第一部分 概况第一部分 概况``), and each token printed
+    twice (``合计合计``, ``2599.992599.99``), collapse to one copy. A number that is
+    valid as printed (``1111``) is left alone, and so is a doubled single character.
+
+    ```pycon
+    >>> dedouble("合计合计 2599.992599.99 1705.881705.88")
+    '合计 2599.99 1705.88'
+    >>> dedouble("第一部分 概况第一部分 概况")
+    '第一部分 概况'
+    >>> dedouble("1111 常常")
+    '1111 常常'
+
+    ```
+    """
+    core = text.strip(" \t\u3000")
+    n = len(core)
+    if n >= 4:
+        if n % 2 == 0 and core[: n // 2] == core[n // 2:]:
+            return core[: n // 2]
+        mid = n // 2
+        if n % 2 == 1 and core[mid] == " " and core[:mid] == core[mid + 1:]:
+            return core[:mid]
+    parts = text.split(" ")
+    return " ".join(_dedouble_token(p) for p in parts)
+
+
+_CJK: Final = r"[\u3400-\u9fff\uf900-\ufaff、（）()《》“”]"
+_GLUE: Final = re.compile(
+    rf"(?<=\d\.\d)(?={_CJK})|(?<=\d\.\d\d)(?={_CJK})|(?<={_CJK})(?=-?\d[\d,]*\.\d)"
+)
+
+
+def cells(text: str) -> list[str]:
+    """Split a table line into cells: single spaces separate cells, so two spaces mean a
+    blank cell between them. Amounts glued to text are separated first, and each cell
+    is de-doubled. Trailing blank cells are dropped (their count is unreliable).
+
+    ```pycon
+    >>> cells("2010102 一般行政管理事务 463.00  463.00")
+    ['2010102', '一般行政管理事务', '463.00', '', '463.00']
+    >>> cells("一、一般公共预算 2599.99一、一般公共服务支出 2048.87 2048.87  ")
+    ['一、一般公共预算', '2599.99', '一、一般公共服务支出', '2048.87', '2048.87']
+    >>> cells("合计合计 2599.992599.99 1705.881705.88")
+    ['合计', '2599.99', '1705.88']
+
+    ```
+    """
+    body = text.replace("\u3000", " ").replace("\t", " ").strip(" ").rstrip(" ")
+    out: list[str] = []
+    for raw in body.split(" "):
+        if not raw:
+            out.append("")
+            continue
+        pieces = _split_glued(raw)
+        out.extend(pieces)
+    while out and out[-1] == "":
+        out.pop()
+    return out
+
+
+def _split_glued(token: str) -> list[str]:
+    # De-double first so that "2599.992599.99本年支出合计本年支出合计" splits cleanly.
+    pieces: list[str] = []
+    pos = 0
+    for m in _GLUE.finditer(token):
+        pieces.append(token[pos:m.start()])
+        pos = m.start()
+    pieces.append(token[pos:])
+    return [_dedouble_token(p) for p in pieces if p]
+
+
+def join_text(lines: Iterable[Line]) -> str:
+    """Join wrapped lines of running text: no space between CJK characters."""
+    out = ""
+    for ln in lines:
+        t = ln.stripped
+        if not t:
+            continue
+        if out and (out[-1].isascii() and out[-1].isalnum()) and (t[0].isascii() and t[0].isalnum()):
+            out += " "
+        out += t
+    return out

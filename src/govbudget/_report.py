@@ -1,0 +1,336 @@
+"""The typed model of a whole budget disclosure (预算公开报告).
+
+A :class:`Report` holds the unit, the year, the overview (duties and organisation), every
+standard table (:class:`~govbudget.Table`), the narrative (情况说明) with the facts it
+states, the project performance target tables (项目支出绩效目标表), the state assets and
+government procurement statements, and the findings made while reading it.
+
+All classes are frozen attrs classes with tuple fields; make changed copies with
+``attrs.evolve``. Every figure keeps the line it was read from.
+
+```pycon
+>>> from decimal import Decimal
+>>> f = Fact(subject="预算收入总计", kind=FactKind.AMOUNT, value=Decimal("2599.99"),
+...          unit="万元", sentence="预算收入总计2,599.99万元", line=600)
+>>> f.money
+Money('2599.99', Unit.WAN_YUAN)
+>>> Report(source="x.txt").table(TableKind.SUMMARY) is None
+True
+
+```
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from decimal import Decimal
+
+from attrs import field, frozen
+
+from ._findings import Finding
+from ._money import Money, Unit
+from ._tables import Table, TableKind
+
+__all__ = [
+    "Assets",
+    "Change",
+    "Fact",
+    "FactKind",
+    "FundingLine",
+    "Indicator",
+    "Narrative",
+    "NarrativeSection",
+    "Overview",
+    "PerformanceTable",
+    "Procurement",
+    "Report",
+    "TableSet",
+]
+
+
+class TableSet(enum.Enum):
+    """Which standard set of tables a report follows."""
+
+    SHANXI_13 = "shanxi13"
+    """The 13-table Shanxi set (预算公开表1–13)."""
+    MOF_9 = "mof9"
+    """The Ministry of Finance 9-table department set."""
+    OTHER = "other"
+    """Neither (a partial or regional variant)."""
+
+
+@frozen
+class Overview:
+    """第一部分 概况: the unit's duties (职责) and its organisation (机构设置).
+
+    Attributes:
+        duties: the numbered duties, one string each (wrapped lines joined).
+        organisation: the 机构设置 paragraph.
+        line: the line of the overview heading.
+    """
+
+    duties: tuple[str, ...] = field(converter=tuple, default=())
+    organisation: str = ""
+    line: int | None = None
+
+
+class FactKind(enum.Enum):
+    """What a narrative figure states."""
+
+    AMOUNT = "amount"
+    """An amount of money: 预算收入总计2,599.99万元."""
+    SHARE = "share"
+    """A share of a whole, in percent: 占65.61%."""
+    CHANGE_AMOUNT = "change_amount"
+    """A change on the comparison year: 比上年减少465.54万元."""
+    CHANGE_PERCENT = "change_percent"
+    """A relative change: 下降15.19%."""
+    COUNT = "count"
+    """A count or quantity: 二级项目13个, 公务用车0辆, 1093.42平方米."""
+
+
+class Change(enum.Enum):
+    """The direction of a stated change."""
+
+    INCREASE = "increase"
+    """增加, 增长, 上升."""
+    DECREASE = "decrease"
+    """减少, 下降."""
+    SAME = "same"
+    """持平, 与上年相同."""
+
+
+@frozen
+class Fact:
+    """A figure stated in the narrative, with what it is about.
+
+    Attributes:
+        subject: what the figure is about, as worded (``"预算收入总计"``, ``"基本支出"``).
+        kind: amount, share, change or count.
+        value: the number as printed (exact); for a change, its size (always >= 0).
+        unit: ``"万元"``, ``"元"``, ``"%"``, or a counting unit (``"个"``, ``"辆"`` …).
+        sentence: the clause it was read from.
+        line: the line of the figure.
+        section: the heading of the narrative section.
+        direction: for changes, increase / decrease / same.
+        compared_to: for changes, the comparison year when stated (2023), or ``None`` for 上年.
+        qualifier: a word that narrows the subject (``"其中"``, ``"当年"``, a category).
+    """
+
+    subject: str
+    kind: FactKind
+    value: Decimal
+    unit: str
+    sentence: str = ""
+    line: int | None = None
+    section: str = ""
+    direction: Change | None = None
+    compared_to: int | None = None
+    qualifier: str | None = None
+
+    @property
+    def money(self) -> Money | None:
+        """The value as :class:`Money` when the unit is a money unit, else ``None``."""
+        if self.unit in ("元", "万元", "亿元"):
+            signed = -self.value if self.direction is Change.DECREASE else self.value
+            return Money(signed if self.kind is FactKind.CHANGE_AMOUNT else self.value,
+                         Unit.parse(self.unit))
+        return None
+
+
+@frozen
+class NarrativeSection:
+    """A numbered section of the narrative (情况说明), e.g. 三、支出预算情况说明."""
+
+    title: str
+    text: str
+    line: int | None = None
+
+
+@frozen
+class Narrative:
+    """The narrative (情况说明): its sections and the facts stated in them."""
+
+    sections: tuple[NarrativeSection, ...] = field(converter=tuple, default=())
+    facts: tuple[Fact, ...] = field(converter=tuple, default=())
+
+    def find(self, subject: str, kind: FactKind | None = None) -> Iterator[Fact]:
+        """Facts whose subject contains ``subject``, optionally of one kind."""
+        return (f for f in self.facts
+                if subject in f.subject and (kind is None or f.kind is kind))
+
+
+@frozen
+class FundingLine:
+    """A row of a performance table's funding block (项目资金).
+
+    Attributes:
+        source: the source of funds as printed (中央财政资金, 市县（区）财政资金, 单位自筹 …).
+        period: the amount for the whole implementation period (实施期), ``None`` if blank.
+        year: the amount for the year (年度), ``None`` if blank.
+        line: the line it was read from.
+    """
+
+    source: str
+    period: Decimal | None = None
+    year: Decimal | None = None
+    line: int | None = None
+
+
+@frozen
+class Indicator:
+    """One performance indicator row: 一级 / 二级 / 三级 name / 指标值.
+
+    An empty 二级 row (no 三级 indicator) has ``name == ""`` and ``value == ""``.
+
+    Attributes:
+        level1: 一级指标 (产出指标, 效益指标, 满意度指标 …).
+        level2: 二级指标 (数量指标, 社会效益指标 …).
+        name: 三级指标, the indicator's own name.
+        value: 指标值 as printed (parse it with :func:`govbudget.parse_target`).
+        line: the line it was read from.
+    """
+
+    level1: str
+    level2: str
+    name: str = ""
+    value: str = ""
+    line: int | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        """True for an empty 二级 row."""
+        return not self.name and not self.value
+
+
+@frozen
+class PerformanceTable:
+    """A project performance target table (项目支出绩效目标表).
+
+    Amounts are in :attr:`unit` (usually 元, unlike the tables in 万元).
+
+    Attributes:
+        project: 项目名称.
+        department: 主管部门 name; ``department_code`` its code (e.g. ``"002"``).
+        implementer: 实施单位.
+        attribute: 项目属性 (e.g. 经常性项目（长期开展）).
+        duration: 项目期 as printed (e.g. ``"99年"``).
+        unit: the money unit of the funding block.
+        total_period: 实施期资金总额; ``total_year``: 年度资金总额.
+        funding: the funding block, by source.
+        overview, basis, necessity, measures, plan: 项目概况, 立项依据, 项目设立必要性,
+            保证项目实施的制度、措施, 项目实施计划.
+        goal_period, goal_year: 总体目标 for the implementation period and the year.
+        indicators_period, indicators_year: the indicator tree of each column.
+        filled_on: 填报日期 as printed.
+        line: the line of the table's title; ``end_line`` its last line.
+    """
+
+    project: str
+    department: str = ""
+    department_code: str | None = None
+    implementer: str = ""
+    attribute: str = ""
+    duration: str = ""
+    unit: Unit = Unit.YUAN
+    total_period: Decimal | None = None
+    total_year: Decimal | None = None
+    funding: tuple[FundingLine, ...] = field(converter=tuple, default=())
+    overview: str = ""
+    basis: str = ""
+    necessity: str = ""
+    measures: str = ""
+    plan: str = ""
+    goal_period: str = ""
+    goal_year: str = ""
+    indicators_period: tuple[Indicator, ...] = field(converter=tuple, default=())
+    indicators_year: tuple[Indicator, ...] = field(converter=tuple, default=())
+    filled_on: str | None = None
+    line: int | None = None
+    end_line: int | None = None
+
+    @property
+    def year_money(self) -> Money | None:
+        """年度资金总额 as :class:`Money`."""
+        return None if self.total_year is None else Money(self.total_year, self.unit)
+
+
+@frozen
+class Procurement:
+    """政府采购 (government procurement) as stated in the narrative.
+
+    Attributes:
+        total, goods, works, services: 总额, 货物, 工程, 服务 (``None`` if not stated).
+        line: the line of the statement.
+    """
+
+    total: Money | None = None
+    goods: Money | None = None
+    works: Money | None = None
+    services: Money | None = None
+    line: int | None = None
+
+
+@frozen
+class Assets:
+    """国有资产占有使用情况 (state assets) as stated in the narrative.
+
+    Attributes:
+        as_of: the date stated (``"2023年12月31日"``).
+        vehicles: (category, count) pairs, e.g. ``("实有", 0)``, ``("领导用车", 0)``.
+        floor_area: 办公用房建筑总面积 in 平方米.
+        equipment: (description, count) pairs for equipment above a value threshold.
+        line: the line of the section heading.
+    """
+
+    as_of: str | None = None
+    vehicles: tuple[tuple[str, int], ...] = field(converter=tuple, default=())
+    floor_area: Decimal | None = None
+    equipment: tuple[tuple[str, int], ...] = field(converter=tuple, default=())
+    line: int | None = None
+
+
+@frozen
+class Report:
+    """A budget disclosure read into data.
+
+    Attributes:
+        source: the file name, or ``"<text>"``.
+        unit_name: the budget unit (单位名称) printed on the tables.
+        year: the budget year.
+        table_set: which standard table set the report follows.
+        overview: duties and organisation.
+        tables: the standard tables in the order printed.
+        narrative: the 情况说明 and its facts.
+        performance: the project performance target tables.
+        procurement: the government procurement statement.
+        assets: the state assets statement.
+        findings: what the reader could not place or had to repair (category ``reading``).
+    """
+
+    source: str = "<text>"
+    unit_name: str | None = None
+    year: int | None = None
+    table_set: TableSet = TableSet.OTHER
+    overview: Overview = field(factory=Overview)
+    tables: tuple[Table, ...] = field(converter=tuple, default=())
+    narrative: Narrative = field(factory=Narrative)
+    performance: tuple[PerformanceTable, ...] = field(converter=tuple, default=())
+    procurement: Procurement | None = None
+    assets: Assets | None = None
+    findings: tuple[Finding, ...] = field(converter=tuple, default=())
+
+    def table(self, kind: TableKind) -> Table | None:
+        """The first table of a kind, or ``None`` if the report has none."""
+        for t in self.tables:
+            if t.kind is kind:
+                return t
+        return None
+
+    def project(self, name: str) -> PerformanceTable | None:
+        """The performance table of a project, by name (``None`` if absent)."""
+        for p in self.performance:
+            if p.project == name:
+                return p
+        return None

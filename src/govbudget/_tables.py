@@ -1,0 +1,334 @@
+"""Typed models of the standard disclosure tables.
+
+Every standard table is a :class:`Table`: its kind (what it is, whatever the region calls
+it), its number and title as printed, the money unit of its amounts, and one or more
+:class:`Block` s of rows under named columns. Most tables have one block; the two-sided
+summary tables (收支总表, 财政拨款收支总表) have an income block and an expenditure block.
+
+A :class:`Row` keeps its code (when the table has codes), its name, its level in the
+hierarchy (1 = 类, 2 = 款, 3 = 项 for functional codes), its amounts, one per column,
+(``None`` for a blank cell), and the line it was read from. A table printed with
+"本表无数据" is an explicit empty table (``empty=True``), not a missing one.
+
+The kinds cover the 13-table Shanxi set (预算公开表1–13) and the 9-table Ministry of
+Finance department set; :data:`SHANXI_13` and :data:`MOF_9` list them in order.
+
+```pycon
+>>> from decimal import Decimal
+>>> t = Table(kind=TableKind.EXPENDITURE, number="3", title="2024年预算支出总表",
+...           unit=Unit.WAN_YUAN,
+...           blocks=(Block(name="", columns=(Column("total", "合计"), Column("basic", "基本支出"),
+...                                            Column("project", "项目支出")),
+...                         rows=(Row(code="201", name="一般公共服务支出", level=1,
+...                                   values=(Decimal("10.00"), Decimal("6.00"), None)),)),))
+>>> row = t.block().row("201")
+>>> t.money(row, "total")
+Money('10.00', Unit.WAN_YUAN)
+>>> t.block().value(row, "project") is None
+True
+
+```
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from decimal import Decimal
+
+from attrs import field, frozen
+
+from ._money import Money, Unit
+
+__all__ = [
+    "COLUMN_LABELS",
+    "MOF_9",
+    "SHANXI_13",
+    "Block",
+    "Column",
+    "Row",
+    "RowKind",
+    "Table",
+    "TableKind",
+]
+
+
+class TableKind(enum.Enum):
+    """What a standard table is, whatever its printed title and number.
+
+    The value is a stable key used in JSON, CSV and findings.
+    """
+
+    SUMMARY = "summary"
+    """收支总表: income by source | expenditure by functional class (Shanxi 1, MOF 1)."""
+    INCOME = "income"
+    """收入总表: functional codes × income sources (Shanxi 2, MOF 2)."""
+    EXPENDITURE = "expenditure"
+    """支出总表: functional codes × 合计/基本支出/项目支出 (Shanxi 3, MOF 3)."""
+    GRANT_SUMMARY = "grant_summary"
+    """财政拨款收支总表: grant income | classes × funds (Shanxi 4, MOF 4)."""
+    GENERAL_EXPENDITURE = "general_expenditure"
+    """一般公共预算支出表: functional codes × 合计/基本/项目 (Shanxi 5, MOF 5)."""
+    BASIC_ECONOMIC = "basic_economic"
+    """一般公共预算基本支出表: economic items × 合计/人员经费/公用经费 (Shanxi 6, MOF 6)."""
+    FUND_INCOME = "fund_income"
+    """政府性基金预算收入表 (Shanxi 7)."""
+    FUND_EXPENDITURE = "fund_expenditure"
+    """政府性基金预算支出表 (Shanxi 8, MOF 8)."""
+    STATE_CAPITAL = "state_capital"
+    """国有资本经营预算收支/支出表 (Shanxi 9, MOF 9)."""
+    THREE_PUBLIC = "three_public"
+    """"三公"经费支出表 (Shanxi 10, MOF 7)."""
+    OPERATING_COSTS = "operating_costs"
+    """机关运行经费预算表 (Shanxi 11)."""
+    PROJECTS = "projects"
+    """项目支出预算表（本年预算）(Shanxi 12)."""
+    PROJECTS_CARRYOVER = "projects_carryover"
+    """项目支出预算表（上年结转）(Shanxi 13)."""
+
+    @property
+    def chinese(self) -> str:
+        """The usual Chinese name of this kind of table."""
+        return _CHINESE[self]
+
+    @property
+    def functional(self) -> bool:
+        """True for tables whose rows are functional codes (类/款/项)."""
+        return self in _FUNCTIONAL
+
+
+_CHINESE = {
+    TableKind.SUMMARY: "收支总表",
+    TableKind.INCOME: "收入总表",
+    TableKind.EXPENDITURE: "支出总表",
+    TableKind.GRANT_SUMMARY: "财政拨款收支总表",
+    TableKind.GENERAL_EXPENDITURE: "一般公共预算支出表",
+    TableKind.BASIC_ECONOMIC: "一般公共预算基本支出表",
+    TableKind.FUND_INCOME: "政府性基金预算收入表",
+    TableKind.FUND_EXPENDITURE: "政府性基金预算支出表",
+    TableKind.STATE_CAPITAL: "国有资本经营预算表",
+    TableKind.THREE_PUBLIC: "“三公”经费支出表",
+    TableKind.OPERATING_COSTS: "机关运行经费预算表",
+    TableKind.PROJECTS: "项目支出预算表（本年预算）",
+    TableKind.PROJECTS_CARRYOVER: "项目支出预算表（上年结转）",
+}
+_FUNCTIONAL = frozenset({
+    TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GENERAL_EXPENDITURE,
+    TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL,
+})
+
+SHANXI_13: tuple[TableKind, ...] = (
+    TableKind.SUMMARY, TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GRANT_SUMMARY,
+    TableKind.GENERAL_EXPENDITURE, TableKind.BASIC_ECONOMIC, TableKind.FUND_INCOME,
+    TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL, TableKind.THREE_PUBLIC,
+    TableKind.OPERATING_COSTS, TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER,
+)
+"""The Shanxi 13-table set (预算公开表1–13), in order."""
+
+MOF_9: tuple[TableKind, ...] = (
+    TableKind.SUMMARY, TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GRANT_SUMMARY,
+    TableKind.GENERAL_EXPENDITURE, TableKind.BASIC_ECONOMIC, TableKind.THREE_PUBLIC,
+    TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL,
+)
+"""The Ministry of Finance 9-table department set (部门收支总表 … 国有资本经营预算支出表)."""
+
+
+COLUMN_LABELS: dict[str, str] = {
+    "total": "合计",
+    "current_year": "当年预算安排",
+    "carryover": "上年结转",
+    "basic": "基本支出",
+    "project": "项目支出",
+    "grant": "财政拨款",
+    "general_budget": "一般公共预算",
+    "fund_budget": "政府性基金预算",
+    "state_capital": "国有资本经营预算",
+    "special_account": "财政专户管理资金",
+    "unit_funds": "单位资金",
+    "business_income": "事业收入",
+    "operating_income": "事业单位经营收入",
+    "superior_subsidy": "上级补助收入",
+    "affiliated": "附属单位上缴收入",
+    "other_income": "其他收入",
+    "personnel": "人员经费",
+    "public": "公用经费",
+    "amount": "金额",
+    "abroad": "因公出国（境）费",
+    "reception": "公务接待费",
+    "vehicles": "公务用车购置及运行费",
+    "vehicle_purchase": "公务用车购置费",
+    "vehicle_operation": "公务用车运行维护费",
+    "operating_costs": "机关运行经费",
+}
+"""The canonical column keys and their usual Chinese labels."""
+
+
+class RowKind(enum.Enum):
+    """The role of a row in its table."""
+
+    DATA = "data"
+    """An ordinary row (a code, an item, a project)."""
+    TOTAL = "total"
+    """A total row: 合计, 本年收入合计, 收入总计 …"""
+    GROUP = "group"
+    """A heading row grouping the rows below it (a unit in a project list)."""
+
+
+@frozen
+class Column:
+    """A column: a canonical key (see :data:`COLUMN_LABELS`) and the label as printed."""
+
+    key: str
+    label: str = ""
+
+
+@frozen
+class Row:
+    """One row of a table block.
+
+    Attributes:
+        name: the row's name as printed (wrapped names joined).
+        values: one amount per column of the block, ``None`` for a blank cell.
+        code: the classification code, when the table prints one.
+        level: depth in the hierarchy (1 = 类 …; 1 = unit and 2 = project in a project list).
+        kind: data, total or group.
+        gov_name: the government economic item beside a departmental one (basic-spending table).
+        line: the 1-based line the row starts on.
+    """
+
+    name: str
+    values: tuple[Decimal | None, ...] = field(converter=tuple)
+    code: str | None = None
+    level: int | None = None
+    kind: RowKind = RowKind.DATA
+    gov_name: str | None = None
+    line: int | None = None
+
+
+@frozen
+class Block:
+    """Rows under one set of columns (a table has one, or two for income | expenditure)."""
+
+    name: str
+    columns: tuple[Column, ...] = field(converter=tuple)
+    rows: tuple[Row, ...] = field(converter=tuple, default=())
+
+    def index(self, key: str) -> int:
+        """The position of the column ``key``.
+
+        Raises:
+            KeyError: no such column.
+        """
+        for i, c in enumerate(self.columns):
+            if c.key == key:
+                return i
+        raise KeyError(key)
+
+    def has(self, key: str) -> bool:
+        """True when the block has column ``key``."""
+        return any(c.key == key for c in self.columns)
+
+    def row(self, code_or_name: str) -> Row:
+        """The first row with this code, or else this name.
+
+        Raises:
+            KeyError: no such row.
+        """
+        for r in self.rows:
+            if r.code == code_or_name:
+                return r
+        for r in self.rows:
+            if r.name == code_or_name:
+                return r
+        raise KeyError(code_or_name)
+
+    def value(self, row: Row, key: str) -> Decimal | None:
+        """The value of ``row`` in column ``key`` (``None`` when blank or no such column)."""
+        if not self.has(key):
+            return None
+        return _row_value(self, row, key)
+
+    def totals(self) -> Iterator[Row]:
+        """The total rows."""
+        return (r for r in self.rows if r.kind is RowKind.TOTAL)
+
+    def data_rows(self) -> Iterator[Row]:
+        """The non-total rows."""
+        return (r for r in self.rows if r.kind is not RowKind.TOTAL)
+
+
+def _row_value(block: Block, row: Row, key: str) -> Decimal | None:
+    i = block.index(key)
+    return row.values[i] if i < len(row.values) else None
+
+
+@frozen
+class Table:
+    """A standard disclosure table.
+
+    Attributes:
+        kind: what the table is.
+        number: its number as printed ("1" for 预算公开表1), or ``""``.
+        title: its title as printed (de-duplicated).
+        unit: the money unit of its amounts (from "单位：万元").
+        blocks: the row blocks (one, or income and expenditure).
+        unit_name: the 单位名称 printed on the table.
+        empty: ``True`` when the table says it has no data (本表无数据).
+        note: a note printed under the table (注：…).
+        line: the line of its title.
+    """
+
+    kind: TableKind
+    number: str
+    title: str
+    unit: Unit
+    blocks: tuple[Block, ...] = field(converter=tuple, default=())
+    unit_name: str | None = None
+    empty: bool = False
+    note: str | None = None
+    line: int | None = None
+
+    def block(self, name: str | None = None) -> Block:
+        """The block called ``name`` (default: the first).
+
+        Raises:
+            KeyError: no such block.
+        """
+        for b in self.blocks:
+            if name is None or b.name == name:
+                return b
+        raise KeyError(name)
+
+    def rows(self) -> Iterator[tuple[Block, Row]]:
+        """Every (block, row) pair."""
+        for b in self.blocks:
+            for r in b.rows:
+                yield b, r
+
+    @property
+    def quantum(self) -> Decimal:
+        """The rounding quantum of the printed amounts, in the table's unit.
+
+        Tables in 万元 or 亿元 print two decimals; tables in 元 print whole 元 unless a
+        figure shows decimals.
+        """
+        if self.unit is not Unit.YUAN:
+            return Decimal("0.01")
+        places = 0
+        for _, r in self.rows():
+            for v in r.values:
+                if v is not None:
+                    exp = v.as_tuple().exponent
+                    if isinstance(exp, int) and -exp > places:
+                        places = -exp
+        return Decimal(1).scaleb(-places)
+
+    def money(self, row: Row, key: str, block: Block | None = None) -> Money | None:
+        """A row's amount in a column as :class:`Money` (``None`` if blank or no column)."""
+        b = block or self.block()
+        if not b.has(key):
+            return None
+        v = _row_value(b, row, key)
+        return None if v is None else Money(v, self.unit)
+
+
