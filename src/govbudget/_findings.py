@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import enum
 import functools
+from collections.abc import Iterable
 
 from attrs import field, frozen
 
@@ -91,6 +92,10 @@ class Location:
         return f"{text} (line {self.line})" if self.line is not None else text
 
 
+
+def _tuple_location(items: Iterable[Location]) -> tuple[Location, ...]:
+    return tuple(items)
+
 @frozen
 class Finding:
     """One problem (or observation) found in a report.
@@ -114,7 +119,7 @@ class Finding:
     message: str
     message_en: str
     location: Location
-    related: tuple[Location, ...] = field(default=(), converter=tuple)
+    related: tuple[Location, ...] = field(default=(), converter=_tuple_location)
     expected: str | None = None
     actual: str | None = None
     difference: str | None = None

@@ -23,7 +23,7 @@ True
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from attrs import field, frozen
@@ -60,6 +60,10 @@ class TableSet(enum.Enum):
     """Neither (a partial or regional variant)."""
 
 
+
+def _tuple_str(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
 @frozen
 class Overview:
     """第一部分 概况: the unit's duties (职责) and its organisation (机构设置).
@@ -70,7 +74,7 @@ class Overview:
         line: the line of the overview heading.
     """
 
-    duties: tuple[str, ...] = field(converter=tuple, default=())
+    duties: tuple[str, ...] = field(converter=_tuple_str, default=())
     organisation: str = ""
     line: int | None = None
 
@@ -148,12 +152,20 @@ class NarrativeSection:
     line: int | None = None
 
 
+
+def _tuple_narrativesection(items: Iterable[NarrativeSection]) -> tuple[NarrativeSection, ...]:
+    return tuple(items)
+
+
+def _tuple_fact(items: Iterable[Fact]) -> tuple[Fact, ...]:
+    return tuple(items)
+
 @frozen
 class Narrative:
     """The narrative (情况说明): its sections and the facts stated in them."""
 
-    sections: tuple[NarrativeSection, ...] = field(converter=tuple, default=())
-    facts: tuple[Fact, ...] = field(converter=tuple, default=())
+    sections: tuple[NarrativeSection, ...] = field(converter=_tuple_narrativesection, default=())
+    facts: tuple[Fact, ...] = field(converter=_tuple_fact, default=())
 
     def find(self, subject: str, kind: FactKind | None = None) -> Iterator[Fact]:
         """Facts whose subject contains ``subject``, optionally of one kind."""
@@ -204,6 +216,14 @@ class Indicator:
         return not self.name and not self.value
 
 
+
+def _tuple_fundingline(items: Iterable[FundingLine]) -> tuple[FundingLine, ...]:
+    return tuple(items)
+
+
+def _tuple_indicator(items: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    return tuple(items)
+
 @frozen
 class PerformanceTable:
     """A project performance target table (项目支出绩效目标表).
@@ -236,7 +256,7 @@ class PerformanceTable:
     unit: Unit = Unit.YUAN
     total_period: Decimal | None = None
     total_year: Decimal | None = None
-    funding: tuple[FundingLine, ...] = field(converter=tuple, default=())
+    funding: tuple[FundingLine, ...] = field(converter=_tuple_fundingline, default=())
     overview: str = ""
     basis: str = ""
     necessity: str = ""
@@ -244,8 +264,8 @@ class PerformanceTable:
     plan: str = ""
     goal_period: str = ""
     goal_year: str = ""
-    indicators_period: tuple[Indicator, ...] = field(converter=tuple, default=())
-    indicators_year: tuple[Indicator, ...] = field(converter=tuple, default=())
+    indicators_period: tuple[Indicator, ...] = field(converter=_tuple_indicator, default=())
+    indicators_year: tuple[Indicator, ...] = field(converter=_tuple_indicator, default=())
     filled_on: str | None = None
     line: int | None = None
     end_line: int | None = None
@@ -272,6 +292,10 @@ class Procurement:
     line: int | None = None
 
 
+
+def _tuple_tuple_str_int(items: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    return tuple(items)
+
 @frozen
 class Assets:
     """国有资产占有使用情况 (state assets) as stated in the narrative.
@@ -285,11 +309,23 @@ class Assets:
     """
 
     as_of: str | None = None
-    vehicles: tuple[tuple[str, int], ...] = field(converter=tuple, default=())
+    vehicles: tuple[tuple[str, int], ...] = field(converter=_tuple_tuple_str_int, default=())
     floor_area: Decimal | None = None
-    equipment: tuple[tuple[str, int], ...] = field(converter=tuple, default=())
+    equipment: tuple[tuple[str, int], ...] = field(converter=_tuple_tuple_str_int, default=())
     line: int | None = None
 
+
+
+def _tuple_table(items: Iterable[Table]) -> tuple[Table, ...]:
+    return tuple(items)
+
+
+def _tuple_performancetable(items: Iterable[PerformanceTable]) -> tuple[PerformanceTable, ...]:
+    return tuple(items)
+
+
+def _tuple_finding(items: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(items)
 
 @frozen
 class Report:
@@ -314,12 +350,12 @@ class Report:
     year: int | None = None
     table_set: TableSet = TableSet.OTHER
     overview: Overview = field(factory=Overview)
-    tables: tuple[Table, ...] = field(converter=tuple, default=())
+    tables: tuple[Table, ...] = field(converter=_tuple_table, default=())
     narrative: Narrative = field(factory=Narrative)
-    performance: tuple[PerformanceTable, ...] = field(converter=tuple, default=())
+    performance: tuple[PerformanceTable, ...] = field(converter=_tuple_performancetable, default=())
     procurement: Procurement | None = None
     assets: Assets | None = None
-    findings: tuple[Finding, ...] = field(converter=tuple, default=())
+    findings: tuple[Finding, ...] = field(converter=_tuple_finding, default=())
 
     def table(self, kind: TableKind) -> Table | None:
         """The first table of a kind, or ``None`` if the report has none."""

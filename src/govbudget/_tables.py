@@ -33,7 +33,7 @@ True
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from attrs import field, frozen
@@ -182,6 +182,10 @@ class Column:
     label: str = ""
 
 
+
+def _tuple_decimal_none(items: Iterable[Decimal | None]) -> tuple[Decimal | None, ...]:
+    return tuple(items)
+
 @frozen
 class Row:
     """One row of a table block.
@@ -197,7 +201,7 @@ class Row:
     """
 
     name: str
-    values: tuple[Decimal | None, ...] = field(converter=tuple)
+    values: tuple[Decimal | None, ...] = field(converter=_tuple_decimal_none)
     code: str | None = None
     level: int | None = None
     kind: RowKind = RowKind.DATA
@@ -205,13 +209,21 @@ class Row:
     line: int | None = None
 
 
+
+def _tuple_column(items: Iterable[Column]) -> tuple[Column, ...]:
+    return tuple(items)
+
+
+def _tuple_row(items: Iterable[Row]) -> tuple[Row, ...]:
+    return tuple(items)
+
 @frozen
 class Block:
     """Rows under one set of columns (a table has one, or two for income | expenditure)."""
 
     name: str
-    columns: tuple[Column, ...] = field(converter=tuple)
-    rows: tuple[Row, ...] = field(converter=tuple, default=())
+    columns: tuple[Column, ...] = field(converter=_tuple_column)
+    rows: tuple[Row, ...] = field(converter=_tuple_row, default=())
 
     def index(self, key: str) -> int:
         """The position of the column ``key``.
@@ -262,6 +274,10 @@ def _row_value(block: Block, row: Row, key: str) -> Decimal | None:
     return row.values[i] if i < len(row.values) else None
 
 
+
+def _tuple_block(items: Iterable[Block]) -> tuple[Block, ...]:
+    return tuple(items)
+
 @frozen
 class Table:
     """A standard disclosure table.
@@ -282,7 +298,7 @@ class Table:
     number: str
     title: str
     unit: Unit
-    blocks: tuple[Block, ...] = field(converter=tuple, default=())
+    blocks: tuple[Block, ...] = field(converter=_tuple_block, default=())
     unit_name: str | None = None
     empty: bool = False
     note: str | None = None

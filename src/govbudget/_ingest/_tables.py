@@ -1,0 +1,614 @@
+"""Reading the standard tables out of extracted text.
+
+Each table segment (from its title to the next segment) is read in three steps:
+
+1. **Header.** The title gives the kind (:func:`classify_title`), the number (预算公开表3),
+   the year; ``单位名称：`` and ``单位：万元`` give the unit and the money unit; the
+   header lines give the columns. Column labels come wrapped and doubled
+   (``国有资本经营预国有资本经营预`` / ``算算``), so the header text is de-doubled,
+   joined without spaces and searched for known labels; the columns are then put in the
+   kind's canonical order (tall merged header cells such as 上年结转 print before the
+   sub-header row, so the printed order of labels is not the column order).
+2. **Rows.** Lines are split into cells (single spaces separate cells; two spaces mean
+   a blank cell). A row starts at a code (``2010101``; codes split as ``201 01 01`` are
+   joined) or a label; a line of text alone continues the name of a row that has no
+   amounts yet (a wrapped cell), and a line of amounts alone gives the amounts of such a
+   row. Full-width indentation gives the level in a project list.
+3. **Two-sided tables** (收支总表, 财政拨款收支总表) are read as a stream of labels,
+   each followed by its amounts, and a label goes to the income or the expenditure block
+   by its wording (expenditure labels end in 支出 …).
+
+Amount cells that cannot be read are never read as zero: the cell is left blank and a
+``reading.unparsed_amount`` finding names the line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Final
+
+from .._findings import Finding, Location, Severity
+from .._money import Unit, parse_amount
+from .._tables import Block, Column, Row, RowKind, Table, TableKind
+from ._text import Line, cells, dedouble, is_amount
+
+__all__ = ["classify_title", "read_table"]
+
+# -- titles -------------------------------------------------------------------
+
+_TITLE_RULES: Final[tuple[tuple[TableKind, re.Pattern[str]], ...]] = (
+    (TableKind.PROJECTS_CARRYOVER, re.compile(r"项目支出(预算)?(明细)?表.*上年结转")),
+    (TableKind.PROJECTS, re.compile(r"项目支出(预算)?(明细)?表")),
+    (TableKind.THREE_PUBLIC, re.compile(r"三公.{0,2}经费.*表")),
+    (TableKind.OPERATING_COSTS, re.compile(r"机关运行经费.*表")),
+    (TableKind.STATE_CAPITAL, re.compile(r"国有资本经营预算.*表")),
+    (TableKind.FUND_INCOME, re.compile(r"政府性基金预算.*收入.*表")),
+    (TableKind.FUND_EXPENDITURE, re.compile(r"政府性基金预算.*支出.*表")),
+    (TableKind.BASIC_ECONOMIC, re.compile(r"基本支出.*表")),
+    (TableKind.GENERAL_EXPENDITURE, re.compile(r"一般公共预算.*支出.*表")),
+    (TableKind.GRANT_SUMMARY, re.compile(r"财政拨款.*收支.*表")),
+    (TableKind.SUMMARY, re.compile(r"收支.*总(体情况)?表|收支预算总表")),
+    (TableKind.INCOME, re.compile(r"收入.*总(体情况)?表")),
+    (TableKind.EXPENDITURE, re.compile(r"支出.*总(体情况)?表")),
+)
+_TITLE_END: Final = re.compile(r"表(（[^）]{0,20}）|\([^)]{0,20}\))?$")
+_NUMBER: Final = re.compile(r"(?:公开表|预算表|部门表)\s*(\d{1,2})\s*$")
+
+
+def classify_title(text: str) -> TableKind | None:
+    """The kind of table a title line names, or ``None`` if it is not a table title.
+
+    A title is a short line ending in 表 (optionally followed by a bracketed note),
+    without sentence punctuation.
+
+    ```pycon
+    >>> classify_title("2024年预算收支总表2024年预算收支总表")
+    <TableKind.SUMMARY: 'summary'>
+    >>> classify_title("2024年一般公共预算安排基本支出分经济科目表（不含上年结转）")
+    <TableKind.BASIC_ECONOMIC: 'basic_economic'>
+    >>> classify_title("部门一般公共预算“三公”经费支出表")
+    <TableKind.THREE_PUBLIC: 'three_public'>
+    >>> classify_title("（项目绩效目标表公开情况见附件）") is None
+    True
+
+    ```
+    """
+    t = dedouble(text).strip(" \u3000")
+    if not t or len(t) > 60 or any(p in t for p in "，。；：:") or "绩效目标" in t:
+        return None
+    if not _TITLE_END.search(t):
+        return None
+    for kind, rx in _TITLE_RULES:
+        if rx.search(t):
+            return kind
+    return None
+
+
+def table_number(text: str) -> str | None:
+    """The table number in a line such as ``预算公开表3`` (``None`` if absent)."""
+    m = _NUMBER.search(dedouble(text).strip())
+    return m.group(1) if m else None
+
+
+# -- columns ------------------------------------------------------------------
+
+# (key, labels searched in the joined header text). Order inside a group decides
+# precedence when labels overlap.
+_LABELS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    ("personnel", ("人员经费",)),
+    ("public", ("公用经费",)),
+    ("basic", ("基本支出",)),
+    ("project", ("项目支出",)),
+    ("general_budget", ("一般公共预算",)),
+    ("fund_budget", ("政府性基金",)),
+    ("state_capital", ("国有资本经营",)),
+    ("special_account", ("财政专户管理资金", "财政专户")),
+    ("unit_funds", ("单位资金",)),
+    ("grant", ("财政拨款收入", "财政拨款")),
+    ("superior_subsidy", ("上级补助收入",)),
+    ("business_income", ("事业收入",)),
+    ("operating_income", ("事业单位经营收入", "经营收入")),
+    ("affiliated", ("附属单位上缴收入",)),
+    ("other_income", ("其他收入",)),
+    ("carryover", ("上年结转",)),
+)
+
+_CANONICAL: Final[dict[TableKind, tuple[str, ...]]] = {
+    TableKind.INCOME: ("total", "general_budget", "fund_budget", "state_capital",
+                       "special_account", "unit_funds", "grant", "superior_subsidy",
+                       "business_income", "operating_income", "affiliated", "other_income",
+                       "carryover"),
+    TableKind.EXPENDITURE: ("total", "basic", "project"),
+    TableKind.GENERAL_EXPENDITURE: ("total", "basic", "project"),
+    TableKind.FUND_EXPENDITURE: ("total", "basic", "project"),
+    TableKind.STATE_CAPITAL: ("total", "basic", "project"),
+    TableKind.FUND_INCOME: ("total",),
+    TableKind.BASIC_ECONOMIC: ("total", "personnel", "public"),
+    TableKind.THREE_PUBLIC: ("total", "general_budget", "fund_budget", "state_capital"),
+    TableKind.OPERATING_COSTS: ("total", "general_budget", "fund_budget", "state_capital"),
+    TableKind.PROJECTS: ("total", "general_budget", "fund_budget", "state_capital",
+                         "special_account", "unit_funds"),
+    TableKind.PROJECTS_CARRYOVER: ("total", "general_budget", "fund_budget", "state_capital"),
+}
+
+# 三公 printed with the items as columns (Ministry of Finance layout).
+_THREE_PUBLIC_ITEMS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    ("abroad", ("因公出国",)),
+    ("reception", ("公务接待",)),
+    ("vehicles", ("公务用车购置及运行", "购置及运行")),
+    ("vehicle_purchase", ("购置费",)),
+    ("vehicle_operation", ("运行费", "运行维护费")),
+    ("operating_costs", ("机关运行经费",)),
+)
+
+
+def _header_columns(kind: TableKind, header: str) -> tuple[Column, ...]:
+    flat = re.sub(r"\s+", "", header)
+    found = {"total"}
+    for key, labels in _LABELS:
+        if any(lab in flat for lab in labels):
+            found.add(key)
+    if kind in (TableKind.EXPENDITURE, TableKind.GENERAL_EXPENDITURE,
+                TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL):
+        found &= {"total", "basic", "project"}
+    if kind is TableKind.BASIC_ECONOMIC:
+        found &= {"total", "personnel", "public"}
+    order = _CANONICAL.get(kind, ("total",))
+    if kind is TableKind.INCOME and "grant" in found:
+        # Ministry-of-Finance style: 合计 | 财政拨款 | 事业收入 | … (no fund split).
+        found -= {"general_budget", "fund_budget", "state_capital"}
+    cols = [k for k in order if k in found]
+    from .._tables import COLUMN_LABELS
+
+    return tuple(Column(k, COLUMN_LABELS.get(k, k)) for k in cols)
+
+
+# -- rows ---------------------------------------------------------------------
+
+_CODE: Final = re.compile(r"^(\d{3}|\d{5}|\d{7}|\d{9})$")
+# Text that starts a row of its own: circled or bracketed numbers, 三公 items.
+_ITEM_START: Final = re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩]|（[一二三四五六七八九十]+）|\d+[、.]|因公出国|公务接待|公务用车)")
+_PART: Final = re.compile(r"^\s*第[一二三四五六七八九十]+部分")
+_TOTAL_WORDS: Final = ("合计", "总计")
+_DASHES: Final = frozenset({"-", "—", "－", "--", "——", "/", "—-"})
+_COLNUMS: Final = re.compile(r"^\s*(\d{1,2}\s+){2,}\d{1,2}\s*$")
+
+
+def _is_total(name: str) -> bool:
+    n = name.replace(" ", "")
+    return any(n.endswith(w) or n == w for w in _TOTAL_WORDS) or n in ("部门合计", "单位合计")
+
+
+class _Pending:
+    __slots__ = ("code", "level", "line", "names", "values")
+
+    def __init__(self, names: list[str], code: str | None, level: int | None, line: int) -> None:
+        self.names = names
+        self.code = code
+        self.level = level
+        self.line = line
+        self.values: list[str] | None = None
+
+
+class _TableReader:
+    def __init__(self, kind: TableKind, segment: Sequence[Line], findings: list[Finding],
+                 default_unit: Unit | None) -> None:
+        self.kind = kind
+        self.segment = segment
+        self.findings = findings
+        self.default_unit = default_unit
+        self.title = ""
+
+    # -- helpers ------------------------------------------------------------
+    def _finding(self, rule: str, line: int, msg: str, msg_en: str, actual: str | None = None,
+                 severity: Severity = Severity.WARNING) -> None:
+        self.findings.append(Finding(
+            rule=rule, severity=severity, message=msg, message_en=msg_en,
+            location=Location(section=self.title or self.kind.chinese, table=self.kind.value,
+                              line=line),
+            actual=actual,
+        ))
+
+    def _amount(self, cell: str, line: int) -> Decimal | None:
+        if not cell or cell in _DASHES:
+            return None
+        if is_amount(cell):
+            return parse_amount(cell)
+        self._finding("reading.unparsed_amount", line,
+                      f"无法识别的金额“{cell}”，按空白处理", f"cannot read {cell!r} as an amount; "
+                      "left blank", actual=cell)
+        return None
+
+    # -- main ---------------------------------------------------------------
+    def read(self) -> Table:
+        seg = self.segment
+        title_line = seg[0]
+        self.title = dedouble(title_line.text).strip(" \u3000")
+        number = ""
+        unit: Unit | None = None
+        unit_name: str | None = None
+        empty = False
+        note: str | None = None
+        header_parts: list[str] = []
+        body: list[Line] = []
+        in_body = False
+        year_title = self.title
+        skip: set[int] = set()
+        after_colnums = False
+        for i, ln in enumerate(seg):
+            if ln.no in skip:
+                continue
+            t = dedouble(ln.text).strip(" \u3000")
+            if not t:
+                if in_body:
+                    body.append(ln)
+                continue
+            if "无数据" in t or "空表" in t or "本表为空" in t:
+                empty = True
+                note = t
+                continue
+            if t.startswith("注") and (":" in t[:3] or "：" in t[:3]):
+                note = t
+                continue
+            if _PART.match(t):
+                continue  # a part heading drawn across a table by the PDF
+            if not in_body:
+                if classify_title(t) is self.kind:
+                    if len(t) > len(year_title) or not re.search(r"\d{4}年", year_title):
+                        year_title = t
+                    n = table_number(t)
+                    if n:
+                        number = n
+                    continue
+                n = table_number(t)
+                if n:
+                    number = n
+                    continue
+                m = re.search(r"单位[:：]\s*(万元|元|亿元)", t)
+                if m:
+                    unit = Unit.parse(m.group(1))
+                mn = re.search(r"单位名称[:：]\s*(.*?)(?:\s+单位[:：].*)?$", t)
+                if mn:
+                    unit_name = mn.group(1).strip() or None
+                    # A wrapped unit name continues on the next line.
+                    if i + 1 < len(seg) and not m:
+                        nxt = dedouble(seg[i + 1].text).strip(" \u3000")
+                        if nxt and not re.search(r"单位[:：]|\d", nxt) and len(nxt) <= 12 \
+                                and unit_name and not nxt.startswith(("项目", "单位", "科目")):
+                            unit_name += nxt
+                            skip.add(seg[i + 1].no)
+                    continue
+                if m:
+                    continue
+                if self._starts_body(ln.text, after_colnums):
+                    in_body = True
+                    body.append(ln)
+                    continue
+                if _COLNUMS.match(t):
+                    after_colnums = True
+                    continue
+                header_parts.append(t)
+                continue
+            body.append(ln)
+        if unit is None:
+            unit = self.default_unit or Unit.WAN_YUAN
+            self._finding("reading.missing_unit", title_line.no,
+                          f"表格未注明金额单位，按{unit.symbol}处理",
+                          f"no money unit printed; read as {unit.symbol}")
+        header = " ".join(header_parts)
+        if self.kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY):
+            blocks = self._two_sided(body, header)
+        elif self.kind is TableKind.THREE_PUBLIC and not self._rows_are_items(body):
+            blocks = self._three_public_columns(body, header)
+        else:
+            blocks = (self._single(body, header),)
+        if empty and any(r.values and any(v for v in r.values if v) for b in blocks
+                         for r in b.rows):
+            self._finding("reading.empty_note_with_data", title_line.no,
+                          "表格注明“本表无数据”，但有数据行",
+                          "the table says it has no data but has figures")
+        return Table(kind=self.kind, number=number, title=_strip_outline(year_title),
+                     unit=unit, blocks=blocks, unit_name=unit_name, empty=empty, note=note,
+                     line=title_line.no)
+
+    def _starts_body(self, raw: str, after_colnums: bool) -> bool:
+        t = dedouble(raw).strip(" \u3000")
+        c = cells(t)
+        if not c:
+            return False
+        first = c[0]
+        if _CODE.match(first) or re.match(r"^\d{3}$", first):
+            return True
+        if _COLNUMS.match(t):
+            return False
+        if after_colnums or raw.startswith("\u3000"):
+            return True
+        values = [x for x in c[1:] if x]
+        amounts_only = all(is_amount(v) or v in _DASHES for v in values)
+        if self.kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY):
+            return bool(re.match(r"^[一二三四五六七八九十]+、", first)) or first.startswith(
+                ("本年收入", "收入总计"))
+        if self.kind is TableKind.THREE_PUBLIC and first.lstrip("①②③④⑤").startswith(
+                ("因公出国", "公务接待", "公务用车")):
+            return True
+        if _is_total(first):
+            return amounts_only
+        return bool(values) and amounts_only and \
+            not first.startswith(("项目", "科目", "单位名称"))
+
+    # -- single-block tables -----------------------------------------------
+    def _single(self, body: Sequence[Line], header: str) -> Block:
+        columns = _header_columns(self.kind, header)
+        names_n = 2 if (self.kind is TableKind.BASIC_ECONOMIC and "政府预算" in
+                        re.sub(r"\s+", "", header)) else 1
+        rows: list[Row] = []
+        pending: _Pending | None = None
+        has_indent = any(ln.text.startswith("\u3000") for ln in body)
+
+        def flush() -> None:
+            nonlocal pending
+            if pending is None:
+                return
+            p = pending
+            pending = None
+            vals = p.values or []
+            if len(vals) > len(columns):
+                extra = [v for v in vals[len(columns):] if v]
+                if extra:
+                    self._finding("reading.unplaced_figure", p.line,
+                                  f"多出的数值{extra}无法对应到列",
+                                  f"figures {extra} do not fit the table's columns",
+                                  actual=" ".join(extra))
+                vals = vals[: len(columns)]
+            amounts = tuple(self._amount(v, p.line) for v in vals) + (None,) * (
+                len(columns) - len(vals))
+            name = "".join(x for x in p.names[:1])
+            gov = p.names[1] if names_n == 2 and len(p.names) > 1 else None
+            kind = RowKind.TOTAL if _is_total(name) else RowKind.DATA
+            level = p.level
+            if kind is RowKind.TOTAL:
+                level = None
+            elif self.kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER) and level == 1:
+                kind = RowKind.GROUP
+            rows.append(Row(name=name.strip(), values=amounts, code=p.code, level=level,
+                            kind=kind, gov_name=(gov or None), line=p.line))
+
+        for ln in body:
+            raw = ln.text
+            c = cells(raw)
+            if not c or _COLNUMS.match(raw):
+                continue
+            code, rest = _take_code(c)
+            text_cells: list[str] = []
+            value_cells: list[str] = []
+            k = 0
+            while k < len(rest) and len(text_cells) < names_n and not (
+                rest[k] and (is_amount(rest[k]) or rest[k] in _DASHES)
+            ):
+                text_cells.append(rest[k])
+                k += 1
+            value_cells = rest[k:]
+            has_values = any(v for v in value_cells)
+            if code is not None:
+                flush()
+                pending = _Pending(text_cells or [""], code, _code_level(code), ln.no)
+                pending.values = value_cells if has_values else None
+                continue
+            if text_cells and any(t for t in text_cells):
+                indent = len(raw) - len(raw.lstrip("\u3000"))
+                continuation = (pending is not None and pending.values is None
+                                and not (has_indent and indent > 0)
+                                and not _is_total(text_cells[0])
+                                and not _ITEM_START.match(text_cells[0]))
+                if continuation and pending is not None:
+                    pending.names[0] = pending.names[0] + text_cells[0]
+                    if len(text_cells) > 1 and names_n == 2:
+                        if len(pending.names) > 1:
+                            pending.names[1] += text_cells[1]
+                        else:
+                            pending.names.append(text_cells[1])
+                    if has_values:
+                        pending.values = value_cells
+                    continue
+                flush()
+                level = None
+                if self.kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER):
+                    level = max(1, indent) if has_indent else 1
+                elif self.kind is TableKind.BASIC_ECONOMIC:
+                    level = 1 if (names_n == 2 and len(text_cells) > 1 and not text_cells[1]) \
+                        or _econ_class(text_cells[0]) else 2
+                pending = _Pending(list(text_cells), None, level, ln.no)
+                # Trailing spaces are the row's blank cells: the row is complete.
+                complete = has_values or raw.endswith("  ")
+                pending.values = value_cells if complete else None
+                continue
+            if has_values:
+                if pending is not None and pending.values is None:
+                    pending.values = value_cells
+                else:
+                    self._finding("reading.unplaced_figure", ln.no,
+                                  f"数值“{' '.join(v for v in value_cells if v)}”无法对应到行",
+                                  "figures on this line belong to no row",
+                                  actual=" ".join(v for v in value_cells if v))
+        flush()
+        _fix_unit_levels(rows, self.kind)
+        return Block(name="", columns=columns, rows=tuple(rows))
+
+    def _rows_are_items(self, body: Sequence[Line]) -> bool:
+        for ln in body:
+            c = cells(ln.text)
+            if c and c[0].lstrip("①②③④⑤").startswith(("因公出国", "公务接待", "公务用车")):
+                return True
+        return False
+
+    def _three_public_columns(self, body: Sequence[Line], header: str) -> tuple[Block, ...]:
+        flat = re.sub(r"\s+", "", header)
+        keys = ["total"]
+        for key, labels in _THREE_PUBLIC_ITEMS:
+            if any(lab in flat for lab in labels):
+                keys.append(key)
+        from .._tables import COLUMN_LABELS
+
+        columns = tuple(Column(k, COLUMN_LABELS.get(k, k)) for k in keys)
+        rows: list[Row] = []
+        for ln in body:
+            c = cells(ln.text)
+            if not c:
+                continue
+            name = "" if is_amount(c[0]) else c[0]
+            vals = c if not name else c[1:]
+            amounts = [self._amount(v, ln.no) for v in vals[: len(columns)]]
+            if len(vals) > len(columns) and any(vals[len(columns):]):
+                self._finding("reading.unplaced_figure", ln.no, "多出的数值无法对应到列",
+                              "figures do not fit the columns",
+                              actual=" ".join(vals[len(columns):]))
+            amounts += [None] * (len(columns) - len(amounts))
+            if any(a is not None for a in amounts):
+                rows.append(Row(name=name or "预算数", values=tuple(amounts), line=ln.no))
+        return (Block(name="", columns=columns, rows=tuple(rows)),)
+
+    # -- two-sided tables ----------------------------------------------------
+    def _two_sided(self, body: Sequence[Line], header: str) -> tuple[Block, ...]:
+        flat = re.sub(r"\s+", "", header)
+        if self.kind is TableKind.GRANT_SUMMARY:
+            exp_keys = ["total"] + [k for k, lab in (("general_budget", "一般公共预算"),
+                                                     ("fund_budget", "政府性基金"),
+                                                     ("state_capital", "国有资本经营"))
+                                    if lab in flat]
+        else:
+            exp_keys = ["total"]
+            if "当年" in flat or "本年" in flat.split("支出", 1)[-1]:
+                exp_keys.append("current_year")
+            if "上年结转" in flat.split("支出", 1)[-1] or "结转" in flat.split("合计", 1)[-1]:
+                exp_keys.append("carryover")
+        from .._tables import COLUMN_LABELS
+
+        inc_cols = (Column("amount", COLUMN_LABELS["amount"]),)
+        exp_cols = tuple(Column(k, COLUMN_LABELS[k]) for k in exp_keys)
+        labels: list[tuple[str, int, list[str]]] = []  # (label, line, value cells)
+        for ln in body:
+            c = cells(ln.text)
+            if not c:
+                continue
+            if len([x for x in c if x]) == 1 and not is_amount(c[0] or "x") and c[0] and \
+                    labels and not labels[-1][2] and not _starts_label(c[0]):
+                labels[-1] = (labels[-1][0] + c[0], labels[-1][1], labels[-1][2])
+                continue
+            pos = 0
+            if c and (is_amount(c[0]) or c[0] in _DASHES):
+                # amounts alone: they belong to the last label still without amounts
+                vals: list[str] = []
+                while pos < len(c) and (not c[pos] or is_amount(c[pos]) or c[pos] in _DASHES):
+                    vals.append(c[pos])
+                    pos += 1
+                target = next((i for i in range(len(labels) - 1, -1, -1) if not labels[i][2]),
+                              None)
+                if target is None:
+                    self._finding("reading.unplaced_figure", ln.no, "数值无法对应到项目",
+                                  "figures belong to no item", actual=" ".join(v for v in vals if v))
+                else:
+                    labels[target] = (labels[target][0], labels[target][1], vals)
+            while pos < len(c):
+                if not c[pos]:
+                    pos += 1
+                    continue
+                label = c[pos]
+                pos += 1
+                vals = []
+                while pos < len(c) and (not c[pos] or is_amount(c[pos]) or c[pos] in _DASHES):
+                    vals.append(c[pos])
+                    pos += 1
+                labels.append((label, ln.no, vals))
+        inc_rows: list[Row] = []
+        exp_rows: list[Row] = []
+        for label, line, vals in labels:
+            is_exp = _is_expenditure_label(label)
+            cols = exp_cols if is_exp else inc_cols
+            if len(vals) > len(cols) and any(vals[len(cols):]):
+                self._finding("reading.unplaced_figure", line,
+                              f"“{label}”后多出的数值无法对应到列",
+                              f"extra figures after {label!r}",
+                              actual=" ".join(v for v in vals[len(cols):] if v))
+            amounts = [self._amount(v, line) for v in vals[: len(cols)]]
+            amounts += [None] * (len(cols) - len(amounts))
+            name = re.sub(r"^[一二三四五六七八九十]+、", "", label)
+            row = Row(name=name, values=tuple(amounts), line=line,
+                      kind=RowKind.TOTAL if _is_total(name) else RowKind.DATA,
+                      level=1 if not _is_total(name) else None)
+            (exp_rows if is_exp else inc_rows).append(row)
+        return (Block("income", inc_cols, tuple(inc_rows)),
+                Block("expenditure", exp_cols, tuple(exp_rows)))
+
+
+_EXP_END: Final = re.compile(r"(支出|预备费|支出合计|支出总计|年终结转|结转下年|结余)$")
+
+
+def _is_expenditure_label(label: str) -> bool:
+    return bool(_EXP_END.search(label)) and not label.startswith(("上年结转", "上年财政拨款结转"))
+
+
+_KNOWN_LABELS: Final = frozenset({
+    "本年收入合计", "收入总计", "本年支出合计", "支出总计", "上年结转", "年终结转", "结转下年",
+    "上年财政拨款结转", "年末结转和结余", "年初结转和结余", "收入合计", "支出合计",
+})
+
+
+def _starts_label(text: str) -> bool:
+    return bool(re.match(r"^[一二三四五六七八九十]+、", text)) or text in _KNOWN_LABELS
+
+
+def _take_code(c: list[str]) -> tuple[str | None, list[str]]:
+    if not c:
+        return None, c
+    first = c[0]
+    if _CODE.match(first):
+        return first, c[1:]
+    if re.fullmatch(r"\d{3}", first):
+        parts = [first]
+        k = 1
+        while k < len(c) and len(parts) < 3 and re.fullmatch(r"\d{2}", c[k]):
+            parts.append(c[k])
+            k += 1
+        return "".join(parts), c[k:]
+    return None, c
+
+
+def _code_level(code: str) -> int:
+    return {3: 1, 5: 2, 7: 3, 9: 4}.get(len(code), 1)
+
+
+def _econ_class(name: str) -> bool:
+    from ..codes import dept_economic
+
+    return any(i.level == 1 for i in dept_economic.lookup_name(name))
+
+
+def _fix_unit_levels(rows: list[Row], kind: TableKind) -> None:
+    """In a project list, make the shallowest indentation level 1."""
+    if kind not in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER):
+        return
+    levels = [r.level for r in rows if r.level is not None and r.kind is not RowKind.TOTAL]
+    if not levels:
+        return
+    base = min(levels)
+    if base == 1:
+        return
+    from attrs import evolve
+
+    for i, r in enumerate(rows):
+        if r.level is not None:
+            lvl = r.level - base + 1
+            rows[i] = evolve(r, level=lvl, kind=RowKind.GROUP if lvl == 1 else r.kind)
+
+
+def _strip_outline(title: str) -> str:
+    # " 表一2024年预算收支总表" → "2024年预算收支总表"
+    return re.sub(r"^表[一二三四五六七八九十]+", "", title).strip()
+
+
+def read_table(kind: TableKind, segment: Sequence[Line], findings: list[Finding],
+               default_unit: Unit | None = None) -> Table:
+    """Read one table from its segment (title line first)."""
+    return _TableReader(kind, segment, findings, default_unit).read()
