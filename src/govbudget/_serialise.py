@@ -60,7 +60,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
 
 
 def _structure_decimal(value: Any, _: Any) -> Decimal:
-    if isinstance(value, float) or isinstance(value, bool):
+    if isinstance(value, float | bool):
         raise TypeError(f"amounts are strings in govbudget JSON (got {value!r})")
     if not isinstance(value, str | int):
         raise TypeError(f"expected a decimal string (got {value!r})")
