@@ -87,8 +87,9 @@ def strip_furniture(lines: Sequence[Line]) -> list[Line]:
     """Drop page numbers and the running header that follows them.
 
     A running header is a line that comes right after a page number (blank lines
-    skipped) at least twice with the same text; it is removed wherever it follows a page
-    number. Everything else is kept, line numbers unchanged.
+    skipped) at least twice with the same text, or once if it reads like a report title
+    (ends in 报告); it is removed wherever it follows a page number. Everything else is
+    kept, line numbers unchanged.
     """
     after_page: Counter[str] = Counter()
     page_idx = [i for i, ln in enumerate(lines) if _PAGE_NO.match(ln.text)]
@@ -98,7 +99,8 @@ def strip_furniture(lines: Sequence[Line]) -> list[Line]:
             j += 1
         if j < len(lines):
             after_page[lines[j].stripped] += 1
-    headers = {t for t, n in after_page.items() if n >= 2 and not _PAGE_NO.match(t)}
+    headers = {t for t, n in after_page.items()
+               if not _PAGE_NO.match(t) and (n >= 2 or _looks_like_running_header(t))}
     drop: set[int] = set(page_idx)
     for i in page_idx:
         j = i + 1
@@ -107,6 +109,11 @@ def strip_furniture(lines: Sequence[Line]) -> list[Line]:
         if j < len(lines) and lines[j].stripped in headers:
             drop.add(j)
     return [ln for i, ln in enumerate(lines) if i not in drop]
+
+
+def _looks_like_running_header(text: str) -> bool:
+    """A report title such as "某单位2024年单位预算公开报告" (seen once: a 2-page report)."""
+    return len(text) <= 60 and text.endswith(("报告", "公开", "预算")) and "，" not in text
 
 
 _NUM: Final = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"

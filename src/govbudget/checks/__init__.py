@@ -1,0 +1,28 @@
+"""Reconciliation: the rules that tie a budget report together, as data.
+
+```pycon
+>>> from govbudget.checks import registry
+>>> rules = registry()
+>>> rules["table.row.basic_project"].title_en
+'Each row: total equals basic plus project spending'
+
+```
+"""
+
+from __future__ import annotations
+
+from ._context import Context, Figure
+from ._engine import CheckResult, check_report, mark_roots
+from ._registry import Category, Rule, registry, rule
+
+__all__ = [
+    "Category",
+    "CheckResult",
+    "Context",
+    "Figure",
+    "Rule",
+    "check_report",
+    "mark_roots",
+    "registry",
+    "rule",
+]

@@ -1,0 +1,261 @@
+"""What every rule works with: the report, and comparisons that reason about rounding.
+
+:class:`Context` wraps a :class:`~govbudget.Report` with look-ups the rules share (tables
+by kind, functional rows by code, the published quantum of each table) and the
+comparisons that turn figures into findings:
+
+- :meth:`Context.sum_check`: a total against the sum of its terms;
+- :meth:`Context.equal_check`: one figure printed in two places;
+- :meth:`Context.le_check`: a part that must not exceed a whole.
+
+Each decides with :func:`govbudget.explain_gap`: no gap, nothing; a gap rounding can
+produce, an ``info`` finding that says so; anything larger, the rule's severity. There is
+no tolerance anywhere else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from attrs import frozen
+
+from .._findings import Finding, Location, Severity
+from .._money import Money, Unit, explain_gap
+from .._report import Report
+from .._tables import Block, Row, RowKind, Table, TableKind
+
+__all__ = ["Context", "Figure", "norm"]
+
+
+def norm(text: str) -> str:
+    """Normalise a printed name for matching (NFKC, no spaces, no ordinal prefix)."""
+    t = re.sub(r"\s+", "", text).lstrip("①②③④⑤⑥⑦⑧⑨⑩")
+    t = unicodedata.normalize("NFKC", t)
+    t = re.sub(r"^(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[、.])", "", t)
+    return t.replace("“", '"').replace("”", '"')
+
+
+@frozen
+class Figure:
+    """A published figure: its value, the quantum it was rounded to, and where it is.
+
+    ``quantum`` is in the figure's own unit; a blank cell is an exact zero
+    (``quantum == 0``).
+    """
+
+    money: Money
+    quantum: Decimal
+    location: Location
+
+    @classmethod
+    def cell(cls, table: Table, block: Block, row: Row, key: str) -> Figure | None:
+        """The figure in a table cell (blank → exact zero); ``None`` if no such column."""
+        if not block.has(key):
+            return None
+        v = block.value(row, key)
+        loc = Location(section=table.title or table.kind.chinese, table=table.kind.value,
+                       row_code=row.code, row_name=row.name, column=key, line=row.line)
+        if v is None:
+            return cls(Money(Decimal(0), table.unit), Decimal(0), loc)
+        return cls(Money(v, table.unit), table.quantum, loc)
+
+
+def _fmt(m: Money) -> str:
+    return f"{m.amount}{m.unit.symbol}"
+
+
+class Context:
+    """A report and the helpers rules share."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+
+    # -- look-ups -----------------------------------------------------------
+    def table(self, kind: TableKind) -> Table | None:
+        """The report's table of a kind (``None`` if absent)."""
+        return self.report.table(kind)
+
+    def tables(self, *kinds: TableKind) -> Iterator[Table]:
+        """The report's tables of the given kinds, in print order."""
+        return (t for t in self.report.tables if t.kind in kinds)
+
+    @staticmethod
+    def coded_rows(block: Block) -> dict[str, Row]:
+        """Rows with a code, by code (the first of duplicates)."""
+        out: dict[str, Row] = {}
+        for r in block.rows:
+            if r.code and r.code not in out:
+                out[r.code] = r
+        return out
+
+    @staticmethod
+    def total_row(block: Block) -> Row | None:
+        """The block's first total row (合计)."""
+        return next(block.totals(), None)
+
+    @staticmethod
+    def find_row(block: Block, *names: str) -> Row | None:
+        """The first row whose normalised name equals one of ``names``."""
+        wanted = {norm(n) for n in names}
+        for r in block.rows:
+            if norm(r.name) in wanted:
+                return r
+        return None
+
+    @staticmethod
+    def has_data(table: Table) -> bool:
+        """True when a table has a non-zero amount somewhere."""
+        return any(v for _, r in table.rows() for v in r.values if v)
+
+    # -- findings -----------------------------------------------------------
+    def _finding(
+        self,
+        rule: str,
+        severity: Severity,
+        message: str,
+        message_en: str,
+        location: Location,
+        related: Sequence[Location] = (),
+        expected: Money | None = None,
+        actual: Money | None = None,
+    ) -> Finding:
+        diff = None
+        if expected is not None and actual is not None:
+            unit = expected.unit if expected.unit.exponent <= actual.unit.exponent else actual.unit
+            d = actual.to(unit) - expected.to(unit)
+            diff = _fmt(d)
+            expected, actual = expected.to(unit), actual.to(unit)
+        return Finding(
+            rule=rule, severity=severity, message=message, message_en=message_en,
+            location=location, related=tuple(related),
+            expected=None if expected is None else _fmt(expected),
+            actual=None if actual is None else _fmt(actual),
+            difference=diff,
+        )
+
+    def sum_check(
+        self,
+        rule: str,
+        terms: Sequence[Figure],
+        total: Figure,
+        *,
+        what: str,
+        what_en: str,
+        severity: Severity = Severity.ERROR,
+    ) -> Finding | None:
+        """Check ``total == Σ terms``; a rounding-sized gap is ``info``.
+
+        ``what``/``what_en`` describe the identity (e.g. "类合计与所含款之和").
+        """
+        if not terms:
+            return None
+        quanta = {t.quantum for t in terms if t.quantum}
+        tq = max(quanta) if quanta else Decimal(0)
+        gap = explain_gap(
+            [t.money for t in terms], total.money,
+            quantum=Money(tq, terms[0].money.unit),
+            total_quantum=Money(total.quantum, total.money.unit),
+        )
+        if gap.exact:
+            return None
+        related = [t.location for t in terms]
+        if gap.explained:
+            return self._finding(
+                rule, Severity.INFO,
+                f"{what}相差{_fmt(gap.difference)}，在{gap.terms}个四舍五入数的误差范围"
+                f"（±{_fmt(gap.bound)}）内",
+                f"{what_en}: off by {_fmt(gap.difference)}, within the rounding of "
+                f"{gap.terms} figures (±{_fmt(gap.bound)})",
+                total.location, related, gap.expected, gap.actual,
+            )
+        return self._finding(
+            rule, severity,
+            f"{what}不符：应为{_fmt(gap.expected)}，实为{_fmt(gap.actual)}，"
+            f"相差{_fmt(gap.difference)}（超出四舍五入误差±{_fmt(gap.bound)}）",
+            f"{what_en} does not hold: expected {_fmt(gap.expected)}, found "
+            f"{_fmt(gap.actual)}, difference {_fmt(gap.difference)} (rounding allows "
+            f"±{_fmt(gap.bound)})",
+            total.location, related, gap.expected, gap.actual,
+        )
+
+    def equal_check(
+        self,
+        rule: str,
+        a: Figure,
+        b: Figure,
+        *,
+        what: str,
+        what_en: str,
+        severity: Severity = Severity.ERROR,
+    ) -> Finding | None:
+        """Check that ``b`` (the figure reported) equals ``a`` (the reference)."""
+        return self.sum_check(rule, [a], b, what=what, what_en=what_en, severity=severity)
+
+    def le_check(
+        self,
+        rule: str,
+        part: Figure,
+        whole: Figure,
+        *,
+        what: str,
+        what_en: str,
+        severity: Severity = Severity.ERROR,
+    ) -> Finding | None:
+        """Check ``part <= whole``, allowing for the rounding of both figures.
+
+        Rounding is monotone: for one quantum, true ``A <= B`` gives printed
+        ``a <= b``. With two quanta the printed part may exceed by half of each.
+        """
+        if part.money <= whole.money:
+            return None
+        slack = Money(part.quantum / 2, part.money.unit) + Money(whole.quantum / 2,
+                                                                  whole.money.unit)
+        if part.quantum == whole.quantum and part.money.unit is whole.money.unit:
+            slack = Money(Decimal(0), Unit.YUAN)
+        over = part.money - whole.money
+        if over <= slack:
+            return self._finding(
+                rule, Severity.INFO,
+                f"{what}：超出{_fmt(over)}，在四舍五入误差范围内",
+                f"{what_en}: exceeds by {_fmt(over)}, within rounding",
+                part.location, [whole.location], whole.money, part.money,
+            )
+        return self._finding(
+            rule, severity,
+            f"{what}：{_fmt(part.money)}超过{_fmt(whole.money)}，超出{_fmt(over)}",
+            f"{what_en}: {_fmt(part.money)} exceeds {_fmt(whole.money)} by {_fmt(over)}",
+            part.location, [whole.location], whole.money, part.money,
+        )
+
+    def finding(
+        self,
+        rule: str,
+        severity: Severity,
+        message: str,
+        message_en: str,
+        location: Location,
+        related: Sequence[Location] = (),
+        expected: Money | None = None,
+        actual: Money | None = None,
+        *,
+        expected_text: str | None = None,
+        actual_text: str | None = None,
+        difference_text: str | None = None,
+    ) -> Finding:
+        """A finding built by hand (for comparisons that are not money)."""
+        f = self._finding(rule, severity, message, message_en, location, related, expected,
+                          actual)
+        if expected_text is not None or actual_text is not None:
+            from attrs import evolve
+
+            f = evolve(f, expected=expected_text, actual=actual_text,
+                       difference=difference_text)
+        return f
+
+
+def data_rows(block: Block) -> list[Row]:
+    """Rows that are neither totals nor groups."""
+    return [r for r in block.rows if r.kind is RowKind.DATA]

@@ -1,0 +1,128 @@
+"""Running the rules: collect every finding, then mark likely roots and knock-ons."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from attrs import evolve, frozen
+
+from .._findings import Finding, Location, Severity
+from .._report import Report
+from ._context import Context
+from ._registry import Rule, registry
+
+__all__ = ["CheckResult", "check_report"]
+
+
+@frozen
+class CheckResult:
+    """The findings on one report, and counts.
+
+    Attributes:
+        report: the report checked.
+        findings: every finding at or above the minimum severity, errors first.
+    """
+
+    report: Report
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The ``error`` findings."""
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no ``error`` finding."""
+        return not self.errors
+
+    def summary(self) -> dict[str, object]:
+        """Counts by severity and by rule, and the number of likely roots."""
+        by_sev = Counter(f.severity.value for f in self.findings)
+        by_rule = Counter(f.rule for f in self.findings)
+        return {
+            "findings": len(self.findings),
+            "by_severity": {s.value: by_sev.get(s.value, 0) for s in
+                            (Severity.ERROR, Severity.WARNING, Severity.INFO)},
+            "by_rule": dict(sorted(by_rule.items())),
+            "roots": sum(1 for f in self.findings if f.root),
+            "knock_on": sum(1 for f in self.findings if f.knock_on_of),
+        }
+
+
+def _cell(loc: Location) -> tuple[str, str, str] | None:
+    if loc.table is None or loc.column is None:
+        return None
+    return (loc.table, loc.row_code or loc.row_name or "", loc.column)
+
+
+def mark_roots(findings: Sequence[Finding]) -> list[Finding]:
+    """Mark which error is the likely root of several and which are its knock-ons.
+
+    Every error of a comparison names the cells on both sides. A wrong figure breaks every
+    identity it takes part in, so the cell named by the most errors is the likely culprit
+    (e.g. a row that agrees in two tables and not in a third is named by both failing
+    comparisons, and points at the third). The error whose own location is that cell is
+    marked ``root``; the other errors naming the cell are its knock-ons.
+    """
+    errors = [i for i, f in enumerate(findings) if f.severity is Severity.ERROR]
+    counts: Counter[tuple[str, str, str]] = Counter()
+    cells_of: dict[int, set[tuple[str, str, str]]] = {}
+    for i in errors:
+        f = findings[i]
+        cells = {c for c in (_cell(loc) for loc in (f.location, *f.related)) if c}
+        cells_of[i] = cells
+        counts.update(cells)
+    out = list(findings)
+    for i in errors:
+        cells = cells_of[i]
+        if not cells:
+            continue
+        best = max(cells, key=lambda c: (counts[c], c == _cell(findings[i].location)))
+        if counts[best] < 2:
+            continue
+        own = _cell(findings[i].location)
+        if own == best:
+            out[i] = evolve(out[i], root=True)
+            continue
+        root = next((j for j in errors if _cell(findings[j].location) == best), None)
+        if root is not None:
+            out[i] = evolve(out[i], knock_on_of=findings[root].key)
+    # a root needs knock-ons; an isolated "root" mark is noise
+    keys_with_followers = {f.knock_on_of for f in out if f.knock_on_of}
+    return [evolve(f, root=False) if f.root and f.key not in keys_with_followers else f
+            for f in out]
+
+
+def check_report(
+    report: Report,
+    *,
+    rules: Iterable[str | Rule] | None = None,
+    min_severity: Severity = Severity.INFO,
+) -> CheckResult:
+    """Run the rules (default: all registered) on a report and collect every finding.
+
+    A rule that does not apply to the report (its ``when`` is false) is skipped. Rules
+    never stop the run: all findings are collected.
+
+    Args:
+        report: the report.
+        rules: rule ids or :class:`Rule` objects to run (default: all).
+        min_severity: drop findings below this severity.
+    """
+    reg = registry()
+    chosen: list[Rule] = []
+    for r in rules if rules is not None else reg.values():
+        chosen.append(reg[r] if isinstance(r, str) else r)
+    ctx = Context(report)
+    found: list[Finding] = []
+    for r in chosen:
+        if not r.when(report):
+            continue
+        for f in r.check(ctx):
+            found.append(f)
+    found = mark_roots(found)
+    kept = [f for f in found if f.severity >= min_severity]
+    kept.sort(key=lambda f: (-f.severity.rank, f.location.line or 0, f.rule))
+    return CheckResult(report=report, findings=tuple(kept))

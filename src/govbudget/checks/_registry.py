@@ -1,0 +1,147 @@
+"""Rules as data: the :class:`Rule` record and the registry.
+
+A rule has a stable id (``"table.functional.hierarchy"``), a title in Chinese and
+English, a category, a default severity, the condition under which it applies (in words,
+and as a predicate on the report), and the function that checks it. Rules are registered
+with :func:`rule`; a malformed definition raises :class:`~govbudget.RuleDefinitionError`
+when the registry loads, never a finding.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TypeAlias
+
+from attrs import frozen
+
+from .._errors import RuleDefinitionError
+from .._findings import Finding, Severity
+from .._report import Report
+
+if TYPE_CHECKING:
+    from ._context import Context
+
+__all__ = ["Category", "Check", "Rule", "registry", "rule"]
+
+Check: TypeAlias = "Callable[[Context], Iterable[Finding]]"
+
+
+class Category(enum.Enum):
+    """What a rule compares."""
+
+    IN_TABLE = "in-table"
+    """Sums and identities inside one table."""
+    CROSS_TABLE = "cross-table"
+    """Equalities and inequalities between tables."""
+    NARRATIVE = "narrative"
+    """The narrative's figures against the tables and against each other."""
+    PERFORMANCE = "performance"
+    """Performance target tables against the project list and themselves."""
+    CODES = "codes"
+    """Classification codes and names against the catalogue."""
+    READING = "reading"
+    """What the reader could not place or had to repair."""
+
+
+def _always(_: Report) -> bool:
+    return True
+
+
+@frozen
+class Rule:
+    """A reconciliation rule.
+
+    Attributes:
+        id: stable identifier, dotted lower-case words (``"cross.basic_economic"``).
+        title: the title in Chinese.
+        title_en: the title in English.
+        category: what the rule compares.
+        severity: the default severity of its findings (a finding may be ``info`` when
+            rounding explains it).
+        applies: the condition under which the rule applies, in words.
+        check: the function ``(Context) -> Iterable[Finding]``.
+        when: the condition as a predicate on the report.
+        doc: a longer explanation (the check function's docstring).
+    """
+
+    id: str
+    title: str
+    title_en: str
+    category: Category
+    severity: Severity
+    applies: str
+    check: Check
+    when: Callable[[Report], bool] = _always
+    doc: str = ""
+
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
+_REGISTRY: dict[str, Rule] = {}
+
+
+def _validate(r: Rule) -> None:
+    if not _ID.match(r.id):
+        raise RuleDefinitionError(f"rule id {r.id!r} must be dotted lower-case words")
+    if r.id in _REGISTRY:
+        raise RuleDefinitionError(f"rule id {r.id!r} is registered twice")
+    if not r.title.strip() or not r.title_en.strip():
+        raise RuleDefinitionError(f"rule {r.id!r} needs a Chinese and an English title")
+    if not isinstance(r.category, Category):
+        raise RuleDefinitionError(f"rule {r.id!r}: category must be a Category")
+    if not isinstance(r.severity, Severity):
+        raise RuleDefinitionError(f"rule {r.id!r}: severity must be a Severity")
+    if not r.applies.strip():
+        raise RuleDefinitionError(f"rule {r.id!r} must say when it applies")
+    if not callable(r.check) or len(inspect.signature(r.check).parameters) != 1:
+        raise RuleDefinitionError(f"rule {r.id!r}: check must be a function of one argument")
+    prefix = {
+        Category.IN_TABLE: "table.", Category.CROSS_TABLE: "cross.",
+        Category.NARRATIVE: "narrative.", Category.PERFORMANCE: "performance.",
+        Category.CODES: "codes.", Category.READING: "reading.",
+    }[r.category]
+    if not r.id.startswith(prefix):
+        raise RuleDefinitionError(f"rule {r.id!r} of category {r.category.value} must start "
+                                  f"with {prefix!r}")
+
+
+def rule(
+    id: str,
+    *,
+    title: str,
+    title_en: str,
+    category: Category,
+    severity: Severity = Severity.ERROR,
+    applies: str = "always",
+    when: Callable[[Report], bool] = _always,
+) -> Callable[[Check], Check]:
+    """Register the decorated function as a rule (see :class:`Rule`).
+
+    Raises:
+        RuleDefinitionError: the definition is malformed or the id is taken.
+    """
+
+    def deco(fn: Check) -> Check:
+        r = Rule(id=id, title=title, title_en=title_en, category=category, severity=severity,
+                 applies=applies, check=fn, when=when, doc=inspect.getdoc(fn) or "")
+        _validate(r)
+        _REGISTRY[id] = r
+        return fn
+
+    return deco
+
+
+def registry() -> dict[str, Rule]:
+    """Every registered rule by id (loads the built-in rules on first use)."""
+    from . import (  # noqa: F401  # noqa: F401
+        _rules_codes,
+        _rules_cross,
+        _rules_narrative,
+        _rules_performance,
+        _rules_reading,
+        _rules_tables,
+    )
+
+    return dict(sorted(_REGISTRY.items()))

@@ -1,0 +1,1 @@
+"""Narrative rules (filled in below)."""

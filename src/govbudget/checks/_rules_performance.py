@@ -1,0 +1,1 @@
+"""Performance rules (filled in below)."""

@@ -1,0 +1,442 @@
+"""In-table rules: every sum inside one table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from .._findings import Finding, Severity
+from .._tables import Block, Row, RowKind, Table, TableKind
+from ._context import Context, Figure, norm
+from ._registry import Category, rule
+
+_FUNCTIONAL = (TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GENERAL_EXPENDITURE,
+               TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL)
+_BASIC_PROJECT = (TableKind.EXPENDITURE, TableKind.GENERAL_EXPENDITURE,
+                  TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL)
+
+
+def _cells(t: Table, b: Block, rows: Iterable[Row], key: str) -> list[Figure]:
+    out = []
+    for r in rows:
+        f = Figure.cell(t, b, r, key)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _row_columns_sum(ctx: Context, rule_id: str, t: Table, b: Block, parts: Sequence[str],
+                     what: str, what_en: str) -> Iterator[Finding]:
+    """Each row: the total column equals the sum of ``parts`` columns."""
+    keys = [k for k in parts if b.has(k)]
+    if not b.has("total") or not keys:
+        return
+    for r in b.rows:
+        total = Figure.cell(t, b, r, "total")
+        assert total is not None
+        f = ctx.sum_check(rule_id, [x for k in keys for x in _cells(t, b, [r], k)], total,
+            what=f"{t.title} “{r.name}”行{what}", what_en=f"{t.kind.value} row {r.code or r.name}: "
+                                                    f"{what_en}")
+        if f is not None:
+            yield f
+
+
+@rule("table.functional.hierarchy", title="功能分类表中类=各款之和、款=各项之和",
+      title_en="Functional tables: each 类 equals the sum of its 款, each 款 the sum of its 项",
+      category=Category.IN_TABLE,
+      applies="tables by functional code (收入总表, 支出总表, 一般公共预算支出表, 基金/国资支出表), "
+              "in every column, where the children are printed")
+def functional_hierarchy(ctx: Context) -> Iterator[Finding]:
+    """A 类 row equals the sum of its 款 rows and a 款 row the sum of its 项 rows, column by
+    column. A parent whose children are not printed is not checked."""
+    for t in ctx.tables(*_FUNCTIONAL):
+        for b in t.blocks:
+            coded = ctx.coded_rows(b)
+            for code, row in coded.items():
+                width = {3: 5, 5: 7}.get(len(code))
+                if width is None:
+                    continue
+                kids = [r for c, r in coded.items() if len(c) == width and c.startswith(code)]
+                if not kids:
+                    continue
+                for col in b.columns:
+                    total = Figure.cell(t, b, row, col.key)
+                    assert total is not None
+                    f = ctx.sum_check("table.functional.hierarchy", _cells(t, b, kids, col.key),
+                                      total, what=f"{t.title} {code} {row.name}（{col.label}）与下级科目之和",
+                                      what_en=f"{t.kind.value} {code} ({col.key}) vs the sum of "
+                                              "its sub-items")
+                    if f is not None:
+                        yield f
+
+
+@rule("table.functional.total", title="功能分类表中合计=各类之和",
+      title_en="Functional tables: the total row equals the sum of the 类 rows",
+      category=Category.IN_TABLE, applies="tables by functional code with a 合计 row")
+def functional_total(ctx: Context) -> Iterator[Finding]:
+    """The 合计 row equals the sum of the 类 (3-digit) rows, in every column."""
+    for t in ctx.tables(*_FUNCTIONAL):
+        for b in t.blocks:
+            total = ctx.total_row(b)
+            classes = [r for r in b.rows if r.code and len(r.code) == 3]
+            if total is None or not classes:
+                continue
+            for col in b.columns:
+                tot = Figure.cell(t, b, total, col.key)
+                assert tot is not None
+                f = ctx.sum_check("table.functional.total", _cells(t, b, classes, col.key), tot,
+                                  what=f"{t.title}合计（{col.label}）与各类之和",
+                                  what_en=f"{t.kind.value} total ({col.key}) vs the sum of classes")
+                if f is not None:
+                    yield f
+
+
+@rule("table.row.basic_project", title="合计=基本支出+项目支出",
+      title_en="Each row: total equals basic plus project spending",
+      category=Category.IN_TABLE,
+      applies="支出总表, 一般公共预算支出表, 基金/国资支出表, every row")
+def basic_plus_project(ctx: Context) -> Iterator[Finding]:
+    """In the expenditure tables every row's 合计 is 基本支出 + 项目支出."""
+    for t in ctx.tables(*_BASIC_PROJECT):
+        for b in t.blocks:
+            yield from _row_columns_sum(ctx, "table.row.basic_project", t, b,
+                                        ("basic", "project"), "合计与基本支出+项目支出",
+                                        "total vs basic + project")
+
+
+@rule("table.row.sources", title="收入总表每行合计=各收入来源之和",
+      title_en="Income table: each row's total equals the sum of its sources",
+      category=Category.IN_TABLE, applies="收入总表, every row")
+def income_sources(ctx: Context) -> Iterator[Finding]:
+    """In the income table every row's 合计 is the sum of the source columns
+    (一般公共预算, 政府性基金, …, 上年结转)."""
+    for t in ctx.tables(TableKind.INCOME):
+        for b in t.blocks:
+            parts = [c.key for c in b.columns if c.key != "total"]
+            yield from _row_columns_sum(ctx, "table.row.sources", t, b, parts,
+                                        "合计与各来源之和", "total vs the sum of sources")
+
+
+_CARRY_IN = ("上年结转", "上年财政拨款结转", "年初结转和结余", "上年结转结余")
+_CARRY_OUT = ("年终结转", "结转下年", "年末结转和结余")
+
+
+def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
+    rid = "table.summary.totals"
+    inc = next((b for b in t.blocks if b.name == "income"), None)
+    exp = next((b for b in t.blocks if b.name == "expenditure"), None)
+    if inc is None or exp is None:
+        return
+    # income side
+    rows = list(inc.rows)
+    i_cur = next((i for i, r in enumerate(rows) if norm(r.name) in ("本年收入合计", "收入合计")),
+                 None)
+    i_tot = next((i for i, r in enumerate(rows) if norm(r.name) == "收入总计"), None)
+    key = inc.columns[0].key
+    if i_cur is not None:
+        items = [r for r in rows[:i_cur] if r.kind is RowKind.DATA]
+        cur = Figure.cell(t, inc, rows[i_cur], key)
+        assert cur is not None
+        f = ctx.sum_check(rid, _cells(t, inc, items, key), cur,
+                          what=f"{t.title}本年收入合计与各收入项目之和",
+                          what_en=f"{t.kind.value}: current-year income vs its items")
+        if f:
+            yield f
+        if i_tot is not None:
+            between = rows[i_cur + 1:i_tot]
+            carry = [r for r in between if norm(r.name) in {norm(x) for x in _CARRY_IN}]
+            terms = [cur, *_cells(t, inc, carry[:1], key)]
+            if carry:
+                sub = between[between.index(carry[0]) + 1:]
+                sub = [r for r in sub if r.kind is RowKind.DATA]
+                c0 = Figure.cell(t, inc, carry[0], key)
+                assert c0 is not None
+                if sub:
+                    f = ctx.sum_check(rid, _cells(t, inc, sub, key), c0,
+                                      what=f"{t.title}上年结转与其明细之和",
+                                      what_en=f"{t.kind.value}: carry-over vs its breakdown")
+                    if f:
+                        yield f
+            tot = Figure.cell(t, inc, rows[i_tot], key)
+            assert tot is not None
+            f = ctx.sum_check(rid, terms, tot, what=f"{t.title}收入总计与本年收入合计+上年结转",
+                              what_en=f"{t.kind.value}: income grand total vs current + carry-over")
+            if f:
+                yield f
+    # expenditure side
+    erows = list(exp.rows)
+    e_cur = next((i for i, r in enumerate(erows) if norm(r.name) in ("本年支出合计", "支出合计")),
+                 None)
+    e_tot = next((i for i, r in enumerate(erows) if norm(r.name) == "支出总计"), None)
+    for col in exp.columns:
+        if e_cur is not None:
+            items = [r for r in erows[:e_cur] if r.kind is RowKind.DATA]
+            cur = Figure.cell(t, exp, erows[e_cur], col.key)
+            assert cur is not None
+            f = ctx.sum_check(rid, _cells(t, exp, items, col.key), cur,
+                              what=f"{t.title}本年支出合计（{col.label}）与各类支出之和",
+                              what_en=f"{t.kind.value}: current-year spending ({col.key}) vs "
+                                      "the sum of classes")
+            if f:
+                yield f
+            if e_tot is not None:
+                between = [r for r in erows[e_cur + 1:e_tot]
+                           if norm(r.name) in {norm(x) for x in _CARRY_OUT}]
+                tot = Figure.cell(t, exp, erows[e_tot], col.key)
+                assert tot is not None
+                f = ctx.sum_check(rid, [cur, *_cells(t, exp, between, col.key)], tot,
+                                  what=f"{t.title}支出总计（{col.label}）与本年支出合计+结转",
+                                  what_en=f"{t.kind.value}: spending grand total ({col.key}) "
+                                          "vs current + carry-forward")
+                if f:
+                    yield f
+    # 收入总计 = 支出总计
+    if i_tot is not None and e_tot is not None:
+        a = Figure.cell(t, inc, rows[i_tot], key)
+        b = Figure.cell(t, exp, erows[e_tot], "total")
+        if a is not None and b is not None:
+            f = ctx.equal_check(rid, a, b, what=f"{t.title}支出总计与收入总计",
+                                what_en=f"{t.kind.value}: total spending vs total income")
+            if f:
+                yield f
+    # per-row columns
+    parts = ("current_year", "carryover") if t.kind is TableKind.SUMMARY else (
+        "general_budget", "fund_budget", "state_capital")
+    yield from _row_columns_sum(ctx, rid, t, exp, parts, "合计与分项之和",
+                                "total vs its parts")
+
+
+@rule("table.summary.totals", title="收支总表、财政拨款收支总表的合计与总计",
+      title_en="Summary tables: totals, grand totals and income = expenditure",
+      category=Category.IN_TABLE,
+      applies="收支总表 and 财政拨款收支总表 (two-sided tables)")
+def summary_totals(ctx: Context) -> Iterator[Finding]:
+    """本年收入合计 = Σ income items; 收入总计 = 本年收入合计 + 上年结转 (and the carry-over
+    = Σ its breakdown); 本年支出合计 = Σ classes and 支出总计 = 本年支出合计 + 年终结转, in
+    every column; 收入总计 = 支出总计; each expenditure row's 合计 = its parts."""
+    for t in ctx.tables(TableKind.SUMMARY, TableKind.GRANT_SUMMARY):
+        yield from _summary_findings(ctx, t)
+
+
+_PERSONNEL_CLASSES = ("工资福利支出", "对个人和家庭的补助")
+_PUBLIC_CLASSES = ("商品和服务支出", "资本性支出")
+
+
+def _econ_groups(b: Block) -> list[tuple[Row, list[Row]]]:
+    groups: list[tuple[Row, list[Row]]] = []
+    for r in b.rows:
+        if r.kind is RowKind.TOTAL:
+            continue
+        if r.level == 1 or (r.code is not None and len(r.code) == 3):
+            groups.append((r, []))
+        elif groups:
+            groups[-1][1].append(r)
+    return groups
+
+
+@rule("table.economic.totals", title="基本支出经济分类表：合计=各类之和，类=所含款之和，合计=人员经费+公用经费",
+      title_en="Basic spending by economic item: total = Σ classes, class = Σ items, "
+               "total = personnel + public",
+      category=Category.IN_TABLE, applies="一般公共预算基本支出表 (economic classification)")
+def economic_totals(ctx: Context) -> Iterator[Finding]:
+    """Each economic class equals the sum of its items and the 合计 row the sum of the
+    classes, in every column; every row's 合计 is 人员经费 + 公用经费."""
+    rid = "table.economic.totals"
+    for t in ctx.tables(TableKind.BASIC_ECONOMIC):
+        for b in t.blocks:
+            groups = _econ_groups(b)
+            for head, items in groups:
+                if not items:
+                    continue
+                for col in b.columns:
+                    tot = Figure.cell(t, b, head, col.key)
+                    assert tot is not None
+                    f = ctx.sum_check(rid, _cells(t, b, items, col.key), tot,
+                                      what=f"{t.title}“{head.name}”（{col.label}）与所含款之和",
+                                      what_en=f"{t.kind.value} class {head.code or head.name} "
+                                              f"({col.key}) vs the sum of its items")
+                    if f:
+                        yield f
+            total = ctx.total_row(b)
+            if total is not None and groups:
+                for col in b.columns:
+                    tot = Figure.cell(t, b, total, col.key)
+                    assert tot is not None
+                    f = ctx.sum_check(rid, _cells(t, b, [g for g, _ in groups], col.key), tot,
+                                      what=f"{t.title}合计（{col.label}）与各类之和",
+                                      what_en=f"{t.kind.value} total ({col.key}) vs the sum of "
+                                              "classes")
+                    if f:
+                        yield f
+            yield from _row_columns_sum(ctx, rid, t, b, ("personnel", "public"),
+                                        "合计与人员经费+公用经费", "total vs personnel + public")
+
+
+@rule("table.economic.personnel_public", title="人员经费只含工资福利和对个人和家庭的补助，公用经费只含商品和服务支出和资本性支出",
+      title_en="Personnel funds hold only wages and transfers to persons; public funds only "
+               "goods and services and capital items",
+      category=Category.IN_TABLE, severity=Severity.ERROR,
+      applies="一般公共预算基本支出表 with 人员经费 and 公用经费 columns")
+def personnel_public(ctx: Context) -> Iterator[Finding]:
+    """Items under 工资福利支出 (301) and 对个人和家庭的补助 (303) belong to 人员经费;
+    items under 商品和服务支出 (302) and 资本性支出 (310) to 公用经费. An amount in the other
+    column (e.g. 委托业务费 listed as 人员经费) is an error."""
+    rid = "table.economic.personnel_public"
+    for t in ctx.tables(TableKind.BASIC_ECONOMIC):
+        for b in t.blocks:
+            if not (b.has("personnel") and b.has("public")):
+                continue
+            for head, items in _econ_groups(b):
+                name = norm(head.name)
+                wrong = "public" if name in _PERSONNEL_CLASSES or (head.code or "")[:3] in (
+                    "301", "303") else "personnel" if name in _PUBLIC_CLASSES or (
+                    head.code or "")[:3] in ("302", "310") else None
+                if wrong is None:
+                    continue
+                for r in [head, *items]:
+                    v = b.value(r, wrong)
+                    if v:
+                        fig = Figure.cell(t, b, r, wrong)
+                        assert fig is not None
+                        label = "公用经费" if wrong == "public" else "人员经费"
+                        yield ctx.finding(
+                            rid, Severity.ERROR,
+                            f"{t.title}“{r.name}”属于{head.name}，不应列入{label}（{v}）",
+                            f"{r.name!r} belongs to {head.name!r} and should not be in "
+                            f"{wrong} funds ({v})", fig.location, actual=fig.money,
+                        )
+
+
+_TP_ITEMS = {
+    "abroad": ("因公出国（境）费", "因公出国(境)费", "因公出国（境）费用", "因公出国费"),
+    "reception": ("公务接待费",),
+    "vehicles": ("公务用车购置及运行费", "公务用车购置及运行维护费"),
+    "vehicle_purchase": ("公务用车购置费", "购置费"),
+    "vehicle_operation": ("公务用车运行维护费", "公务用车运行费", "运行费", "运行维护费"),
+}
+
+
+def three_public_items(ctx: Context, t: Table) -> dict[str, Figure]:
+    """The 三公 figures of a table (total column), whichever way it is printed."""
+    b = t.blocks[0] if t.blocks else None
+    out: dict[str, Figure] = {}
+    if b is None:
+        return out
+    if any(c.key == "abroad" for c in b.columns):
+        row = next(iter(b.rows), None)
+        if row is None:
+            return out
+        for key in ("total", "abroad", "reception", "vehicles", "vehicle_purchase",
+                    "vehicle_operation"):
+            f = Figure.cell(t, b, row, key)
+            if f is not None:
+                out[key] = f
+        return out
+    for key, names in _TP_ITEMS.items():
+        r = ctx.find_row(b, *names)
+        if r is not None:
+            f = Figure.cell(t, b, r, "total")
+            if f is not None:
+                out[key] = f
+    tot = ctx.total_row(b)
+    if tot is not None:
+        f = Figure.cell(t, b, tot, "total")
+        if f is not None:
+            out["total"] = f
+    return out
+
+
+@rule("table.three_public.totals", title="“三公”经费合计=因公出国+公务接待+公务用车，公务用车=购置+运行",
+      title_en="三公: total = abroad + reception + vehicles; vehicles = purchase + operation",
+      category=Category.IN_TABLE, applies="the 三公 table, printed by rows or by columns")
+def three_public_totals(ctx: Context) -> Iterator[Finding]:
+    """The 三公 total is 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费, and
+    公务用车购置及运行费 is 购置费 + 运行维护费; each row's total is the sum of its funds."""
+    rid = "table.three_public.totals"
+    for t in ctx.tables(TableKind.THREE_PUBLIC):
+        items = three_public_items(ctx, t)
+        if "total" in items:
+            parts = [items[k] for k in ("abroad", "reception", "vehicles") if k in items]
+            if parts:
+                f = ctx.sum_check(rid, parts, items["total"], what=f"{t.title}合计与三项之和",
+                                  what_en="三公 total vs its three items")
+                if f:
+                    yield f
+        if "vehicles" in items:
+            parts = [items[k] for k in ("vehicle_purchase", "vehicle_operation") if k in items]
+            if parts:
+                f = ctx.sum_check(rid, parts, items["vehicles"],
+                                  what=f"{t.title}公务用车购置及运行费与购置费+运行维护费",
+                                  what_en="vehicles vs purchase + operation")
+                if f:
+                    yield f
+        for b in t.blocks:
+            if not b.has("abroad"):
+                yield from _row_columns_sum(ctx, rid, t, b,
+                                            ("general_budget", "fund_budget", "state_capital"),
+                                            "合计与各资金来源之和", "total vs funds")
+
+
+@rule("table.operating_costs.totals", title="机关运行经费表：合计=各单位之和=各资金来源之和",
+      title_en="Operating costs table: total = Σ units, each row = Σ funds",
+      category=Category.IN_TABLE, applies="the 机关运行经费 table")
+def operating_costs_totals(ctx: Context) -> Iterator[Finding]:
+    """The 合计 row is the sum of the units' rows, and every row's 合计 the sum of its
+    fund columns."""
+    rid = "table.operating_costs.totals"
+    for t in ctx.tables(TableKind.OPERATING_COSTS):
+        for b in t.blocks:
+            total = ctx.total_row(b)
+            units = [r for r in b.rows if r.kind is not RowKind.TOTAL]
+            if total is not None and units:
+                tot = Figure.cell(t, b, total, "total")
+                assert tot is not None
+                f = ctx.sum_check(rid, _cells(t, b, units, "total"), tot,
+                                  what=f"{t.title}合计与各单位之和", what_en="total vs units")
+                if f:
+                    yield f
+            yield from _row_columns_sum(ctx, rid, t, b,
+                                        ("general_budget", "fund_budget", "state_capital"),
+                                        "合计与各资金来源之和", "total vs funds")
+
+
+@rule("table.projects.totals", title="项目支出表：单位合计=所属项目之和，每行合计=各资金来源之和",
+      title_en="Project list: each unit equals the sum of its projects; each row = Σ sources",
+      category=Category.IN_TABLE, applies="项目支出预算表 (本年 and 上年结转)")
+def projects_totals(ctx: Context) -> Iterator[Finding]:
+    """A unit's (group) row is the sum of the projects under it, a 合计 row the sum of the
+    units (or of all projects), and every row's 合计 the sum of its source columns."""
+    rid = "table.projects.totals"
+    for t in ctx.tables(TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER):
+        for b in t.blocks:
+            groups: list[tuple[Row, list[Row]]] = []
+            loose: list[Row] = []
+            for r in b.rows:
+                if r.kind is RowKind.GROUP:
+                    groups.append((r, []))
+                elif r.kind is RowKind.DATA:
+                    (groups[-1][1] if groups else loose).append(r)
+            for head, projects in groups:
+                if not projects:
+                    continue
+                for col in b.columns:
+                    tot = Figure.cell(t, b, head, col.key)
+                    assert tot is not None
+                    f = ctx.sum_check(rid, _cells(t, b, projects, col.key), tot,
+                                      what=f"{t.title}“{head.name}”（{col.label}）与所属项目之和",
+                                      what_en=f"unit {head.name!r} ({col.key}) vs its projects")
+                    if f:
+                        yield f
+            total = ctx.total_row(b)
+            if total is not None:
+                parts = [g for g, _ in groups] + loose
+                for col in b.columns:
+                    tot = Figure.cell(t, b, total, col.key)
+                    assert tot is not None
+                    f = ctx.sum_check(rid, _cells(t, b, parts, col.key), tot,
+                                      what=f"{t.title}合计（{col.label}）与各行之和",
+                                      what_en=f"project list total ({col.key}) vs its rows")
+                    if f:
+                        yield f
+            parts_keys = [c.key for c in b.columns if c.key != "total"]
+            yield from _row_columns_sum(ctx, rid, t, b, parts_keys, "合计与各资金来源之和",
+                                        "total vs sources")
