@@ -75,24 +75,24 @@ def mark_roots(findings: Sequence[Finding]) -> list[Finding]:
         cells_of[i] = cells
         counts.update(cells)
     out = list(findings)
+    root_of: dict[tuple[str, str, str], int] = {}
     for i in errors:
         cells = cells_of[i]
         if not cells:
             continue
-        best = max(cells, key=lambda c: (counts[c], c == _cell(findings[i].location)))
+        own = _cell(findings[i].location)
+        best = max(cells, key=lambda c: (counts[c], c == own))
         if counts[best] < 2:
             continue
-        own = _cell(findings[i].location)
-        if own == best:
+        if best not in root_of:
+            located = [j for j in errors if _cell(findings[j].location) == best]
+            root_of[best] = located[0] if located else i
+        root = root_of[best]
+        if root == i:
             out[i] = evolve(out[i], root=True)
-            continue
-        root = next((j for j in errors if _cell(findings[j].location) == best), None)
-        if root is not None:
+        else:
             out[i] = evolve(out[i], knock_on_of=findings[root].key)
-    # a root needs knock-ons; an isolated "root" mark is noise
-    keys_with_followers = {f.knock_on_of for f in out if f.knock_on_of}
-    return [evolve(f, root=False) if f.root and f.key not in keys_with_followers else f
-            for f in out]
+    return out
 
 
 def check_report(

@@ -1,0 +1,59 @@
+"""Tests for govbudget.checks._engine: running, filtering, roots and knock-ons."""
+
+from __future__ import annotations
+
+from govbudget import Finding, Location, Severity, TableKind
+from govbudget.checks import check_report, mark_roots
+
+from .checks_helpers import base_report, set_cell
+
+
+def test_ok_and_summary() -> None:
+    """A consistent report is ok; the summary counts by severity and rule."""
+    res = check_report(base_report())
+    assert res.ok and res.errors == ()
+    s = res.summary()
+    assert s["by_severity"] == {"error": 0, "warning": 0, "info": 0}
+
+
+def test_min_severity_filters() -> None:
+    """min_severity drops lower findings; errors come first."""
+    r = set_cell(base_report(), TableKind.EXPENDITURE, "20101", "total", "130.01")
+    assert any(f.severity is Severity.INFO for f in check_report(r).findings)
+    assert all(f.severity is not Severity.INFO
+               for f in check_report(r, min_severity=Severity.WARNING).findings)
+
+
+def test_one_wrong_figure_is_the_root() -> None:
+    """A 项 changed in one table breaks several identities; the changed cell is the root
+    and the others are knock-ons pointing at it."""
+    r = set_cell(base_report(), TableKind.GENERAL_EXPENDITURE, "2010101", "basic", "101.00")
+    res = check_report(r)
+    errs = res.errors
+    assert len(errs) >= 3
+    roots = [f for f in errs if f.root]
+    assert roots and all(f.location.row_code == "2010101" for f in roots)
+    knock = [f for f in errs if f.knock_on_of]
+    assert knock and all(f.knock_on_of == roots[0].key for f in knock)
+
+
+def _f(section: str, row: str, related: tuple[Location, ...] = ()) -> Finding:
+    return Finding(rule="x.y", severity=Severity.ERROR, message="m", message_en="m",
+                   location=Location(section=section, table=section, row_code=row, column="c"),
+                   related=related)
+
+
+def test_mark_roots_third_table() -> None:
+    """A row that agrees in two tables and not in a third points at the third."""
+    a, b, c = (Location(section=s, table=s, row_code="1", column="c") for s in "abc")
+    f1 = _f("c", "1", (a,))
+    f2 = _f("c", "1", (b,))
+    out = mark_roots([f1, f2])
+    assert out[0].root or out[1].root
+    assert sum(1 for f in out if f.knock_on_of) == 1
+
+
+def test_isolated_error_is_not_a_root() -> None:
+    """One error on its own is neither root nor knock-on."""
+    out = mark_roots([_f("a", "1")])
+    assert not out[0].root and out[0].knock_on_of is None

@@ -1,0 +1,108 @@
+"""Tests for govbudget.checks._rules_cross: each cross-table rule passes and fails."""
+
+from __future__ import annotations
+
+import attrs
+
+from govbudget import Severity, TableKind
+from govbudget.checks import check_report
+
+from .checks_helpers import D, base_report, set_cell
+
+CROSS = ("cross.summary_income", "cross.summary_classes", "cross.income_expenditure",
+         "cross.general_vs_expenditure", "cross.grant_summary", "cross.basic_economic",
+         "cross.projects", "cross.three_public_economic", "cross.operating_costs",
+         "cross.empty_tables")
+
+
+def _errors(report, rule):  # type: ignore[no-untyped-def]
+    return [f for f in check_report(report, rules=[rule]).findings
+            if f.severity is Severity.ERROR]
+
+
+def test_consistent_report_passes() -> None:
+    """A consistent report has no cross-table finding."""
+    assert check_report(base_report(), rules=CROSS).findings == ()
+
+
+def test_summary_income() -> None:
+    """收支总表 income vs 收入总表 合计 row."""
+    r = set_cell(base_report(), TableKind.INCOME, "合计", "general_budget", "1.00")
+    assert _errors(r, "cross.summary_income")
+
+
+def test_summary_classes_by_name() -> None:
+    """A class of the summary matched by name against the expenditure table."""
+    r = set_cell(base_report(), TableKind.SUMMARY, "一般公共服务支出", "total", "131.00",
+                 block="expenditure")
+    errs = _errors(r, "cross.summary_classes")
+    assert errs and errs[0].location.table == "summary"
+
+
+def test_income_expenditure_code_by_code() -> None:
+    """The same code differs between income and expenditure tables."""
+    r = set_cell(base_report(), TableKind.INCOME, "2080505", "total", "21.00")
+    errs = _errors(r, "cross.income_expenditure")
+    assert any(f.location.row_code == "2080505" for f in errs)
+
+
+def test_general_vs_expenditure_equal_when_only_general_budget() -> None:
+    """With only general-budget money, T5 must equal T3; a smaller T5 is an error."""
+    r = set_cell(base_report(), TableKind.GENERAL_EXPENDITURE, "2080505", "basic", "19.00")
+    errs = _errors(r, "cross.general_vs_expenditure")
+    assert any(f.location.row_code == "2080505" for f in errs)
+
+
+def test_general_vs_expenditure_inequality_with_other_money() -> None:
+    """With other income, T5 may be smaller than T3 but never larger."""
+    r = base_report()
+    r = set_cell(r, TableKind.SUMMARY, "单位资金", "amount", "1.00", block="income")
+    smaller = set_cell(r, TableKind.GENERAL_EXPENDITURE, "2080505", "basic", "19.00")
+    assert not _errors(smaller, "cross.general_vs_expenditure")
+    larger = set_cell(r, TableKind.GENERAL_EXPENDITURE, "2080505", "basic", "21.00")
+    assert _errors(larger, "cross.general_vs_expenditure")
+
+
+def test_basic_economic() -> None:
+    """T5 基本支出 合计 equals T6 合计."""
+    r = set_cell(base_report(), TableKind.BASIC_ECONOMIC, "合计", "total", "121.00")
+    assert _errors(r, "cross.basic_economic")
+
+
+def test_projects() -> None:
+    """The project list equals 项目支出."""
+    r = set_cell(base_report(), TableKind.PROJECTS, "测试单位", "general_budget", "31.00")
+    assert _errors(r, "cross.projects")
+
+
+def test_three_public_economic_inequality() -> None:
+    """30217 may be below the 三公 reception figure, never above."""
+    below = base_report(reception_extra=D("50000"))
+    assert not _errors(below, "cross.three_public_economic")
+    above = set_cell(base_report(), TableKind.BASIC_ECONOMIC, "公务接待费", "total", "11.00")
+    errs = _errors(above, "cross.three_public_economic")
+    assert errs and errs[0].location.row_name == "公务接待费"
+
+
+def test_operating_costs() -> None:
+    """机关运行经费 above 公用经费 is an error; below is info."""
+    over = set_cell(base_report(), TableKind.OPERATING_COSTS, "部门合计", "total", "31.00")
+    assert _errors(over, "cross.operating_costs")
+    under = set_cell(base_report(), TableKind.OPERATING_COSTS, "部门合计", "total", "29.00")
+    res = check_report(under, rules=["cross.operating_costs"]).findings
+    assert res and all(f.severity is Severity.INFO for f in res)
+
+
+def test_empty_tables() -> None:
+    """Fund money in the summary with an empty fund table is an error; an empty table
+    without its note is a warning."""
+    r = set_cell(base_report(), TableKind.SUMMARY, "政府性基金预算", "amount", "5.00",
+                 block="income")
+    assert _errors(r, "cross.empty_tables")
+    t8 = r.table(TableKind.FUND_EXPENDITURE)
+    assert t8 is not None
+    no_note = attrs.evolve(base_report(), tables=tuple(
+        attrs.evolve(t, empty=False) if t.kind is TableKind.FUND_EXPENDITURE else t
+        for t in base_report().tables))
+    res = check_report(no_note, rules=["cross.empty_tables"]).findings
+    assert [f.severity for f in res] == [Severity.WARNING]

@@ -1,0 +1,122 @@
+"""Tests for govbudget.checks._rules_tables: each in-table rule passes and fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from govbudget import Severity, TableKind
+from govbudget.checks import check_report
+
+from .checks_helpers import base_report, set_cell
+
+
+def _errors(report, rule):  # type: ignore[no-untyped-def]
+    return [f for f in check_report(report, rules=[rule]).findings
+            if f.severity is Severity.ERROR]
+
+
+def test_consistent_report_passes_every_table_rule() -> None:
+    """The generated report has no finding at all from the in-table rules."""
+    rules = [r for r in ("table.functional.hierarchy", "table.functional.total",
+                         "table.row.basic_project", "table.row.sources", "table.summary.totals",
+                         "table.economic.totals", "table.economic.personnel_public",
+                         "table.three_public.totals", "table.operating_costs.totals",
+                         "table.projects.totals")]
+    assert check_report(base_report(), rules=rules).findings == ()
+
+
+class TestFunctionalHierarchy:
+    def test_item_changed(self) -> None:
+        """A 项 changed breaks its 款 sum: the error names the 款 and lists the 项."""
+        r = set_cell(base_report(), TableKind.EXPENDITURE, "2010101", "total", "101.00")
+        errs = _errors(r, "table.functional.hierarchy")
+        assert errs
+        f = next(f for f in errs if f.location.row_code == "20101")
+        assert f.location.column == "total"
+        assert any(rel.row_code == "2010101" for rel in f.related)
+        assert f.expected == "131.00万元" and f.actual == "130.00万元"
+        assert f.difference == "-1.00万元"
+
+    def test_rounding_gap_is_info(self) -> None:
+        """A one-cent gap over two items is info, not an error."""
+        r = set_cell(base_report(), TableKind.EXPENDITURE, "20101", "total", "130.01")
+        res = check_report(r, rules=["table.functional.hierarchy"]).findings
+        assert res and all(f.severity is Severity.INFO for f in res
+                           if f.location.row_code == "20101")
+
+
+class TestFunctionalTotal:
+    def test_total_changed(self) -> None:
+        """The 合计 row must equal the sum of 类 rows."""
+        r = set_cell(base_report(), TableKind.GENERAL_EXPENDITURE, "合计", "basic", "121.00")
+        errs = _errors(r, "table.functional.total")
+        assert errs and errs[0].location.row_name == "合计"
+
+
+class TestBasicProject:
+    def test_row_identity(self) -> None:
+        """合计 = 基本 + 项目 on every row."""
+        r = set_cell(base_report(), TableKind.EXPENDITURE, "2010102", "project", "31.00")
+        errs = _errors(r, "table.row.basic_project")
+        assert any(f.location.row_code == "2010102" for f in errs)
+
+
+class TestSources:
+    def test_income_row(self) -> None:
+        """In the income table, 合计 = Σ sources."""
+        r = set_cell(base_report(), TableKind.INCOME, "208", "general_budget", "21.00")
+        assert any(f.location.row_code == "208" for f in _errors(r, "table.row.sources"))
+
+
+class TestSummaryTotals:
+    @pytest.mark.parametrize(("block", "row", "column"), [
+        ("income", "一般公共预算", "amount"),
+        ("expenditure", "社会保障和就业支出", "total"),
+        ("expenditure", "支出总计", "total"),
+    ])
+    def test_changed(self, block: str, row: str, column: str) -> None:
+        """Any figure of the summary table changed breaks a total."""
+        r = set_cell(base_report(), TableKind.SUMMARY, row, column, "999.00", block=block)
+        assert _errors(r, "table.summary.totals")
+
+    def test_grant_summary(self) -> None:
+        """The grant summary's rows: 合计 = Σ funds."""
+        r = set_cell(base_report(), TableKind.GRANT_SUMMARY, "一般公共服务支出", "general_budget",
+                     "1.00", block="expenditure")
+        assert _errors(r, "table.summary.totals")
+
+
+class TestEconomic:
+    def test_item(self) -> None:
+        """A changed item breaks its class total."""
+        r = set_cell(base_report(), TableKind.BASIC_ECONOMIC, "基本工资", "total", "71.00")
+        assert any(f.location.row_name == "工资福利支出" for f in _errors(r, "table.economic.totals"))
+
+    def test_personnel_in_public(self) -> None:
+        """A 302 item with an amount in 人员经费 is an error of its own rule."""
+        r = set_cell(base_report(), TableKind.BASIC_ECONOMIC, "办公费", "personnel", "20.00")
+        errs = _errors(r, "table.economic.personnel_public")
+        assert errs and errs[0].location.row_name == "办公费"
+        assert not _errors(base_report(), "table.economic.personnel_public")
+
+
+class TestThreePublic:
+    def test_total(self) -> None:
+        """三公 合计 = Σ items."""
+        r = set_cell(base_report(), TableKind.THREE_PUBLIC, "公务接待费", "total", "9.00")
+        assert _errors(r, "table.three_public.totals")
+
+
+class TestOperatingCosts:
+    def test_total(self) -> None:
+        """机关运行经费 合计 = Σ units."""
+        r = set_cell(base_report(), TableKind.OPERATING_COSTS, "部门合计", "total", "1.00")
+        assert _errors(r, "table.operating_costs.totals")
+
+
+class TestProjects:
+    def test_group(self) -> None:
+        """A unit's row equals the sum of its projects."""
+        r = set_cell(base_report(), TableKind.PROJECTS, "会议经费", "total", "21.00")
+        errs = _errors(r, "table.projects.totals")
+        assert errs
