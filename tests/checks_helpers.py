@@ -14,13 +14,13 @@ D = Decimal
 
 def base_report(**kw: object) -> Report:
     """A consistent two-class report: 行政运行 (basic) and two projects."""
-    args: dict[str, object] = dict(
-        leaves=[("2010101", D("1000000"), D("0")), ("2010102", D("0"), D("300000")),
+    args: dict[str, object] = {
+        "leaves": [("2010101", D("1000000"), D("0")), ("2010102", D("0"), D("300000")),
                 ("2080505", D("200000"), D("0"))],
-        economic=[("30101", D("700000")), ("30108", D("200000")), ("30201", D("200000")),
+        "economic": [("30101", D("700000")), ("30108", D("200000")), ("30201", D("200000")),
                   ("30217", D("100000"))],
-        projects=[("会议经费", D("200000")), ("培训经费", D("100000"))],
-    )
+        "projects": [("会议经费", D("200000")), ("培训经费", D("100000"))],
+    }
     args.update(kw)
     return build_report(**args)  # type: ignore[arg-type]
 

@@ -45,7 +45,7 @@ def _f(section: str, row: str, related: tuple[Location, ...] = ()) -> Finding:
 
 def test_mark_roots_third_table() -> None:
     """A row that agrees in two tables and not in a third points at the third."""
-    a, b, c = (Location(section=s, table=s, row_code="1", column="c") for s in "abc")
+    a, b, _c = (Location(section=s, table=s, row_code="1", column="c") for s in "abc")
     f1 = _f("c", "1", (a,))
     f2 = _f("c", "1", (b,))
     out = mark_roots([f1, f2])

@@ -19,17 +19,17 @@ def test_every_rule_is_complete() -> None:
 
 
 @pytest.mark.parametrize(("kwargs", "match"), [
-    (dict(id="Bad Id"), "dotted"),
-    (dict(id="table.row.basic_project"), "twice"),
-    (dict(title=""), "title"),
-    (dict(applies=" "), "applies"),
-    (dict(category=Category.NARRATIVE), "must start with"),
+    ({"id": "Bad Id"}, "dotted"),
+    ({"id": "table.row.basic_project"}, "twice"),
+    ({"title": ""}, "title"),
+    ({"applies": " "}, "applies"),
+    ({"category": Category.NARRATIVE}, "must start with"),
 ])
 def test_broken_definitions_fail_at_registration(kwargs: dict[str, object], match: str) -> None:
     """A malformed rule raises RuleDefinitionError when registered, not as a finding."""
     registry()
-    base: dict[str, object] = dict(id="table.test_only", title="测试", title_en="test",
-                                   category=Category.IN_TABLE, applies="never")
+    base: dict[str, object] = {"id": "table.test_only", "title": "测试", "title_en": "test",
+                                   "category": Category.IN_TABLE, "applies": "never"}
     base.update(kwargs)
     rid = str(base.pop("id"))
     with pytest.raises(RuleDefinitionError, match=match):

@@ -17,11 +17,11 @@ def _errors(report, rule):  # type: ignore[no-untyped-def]
 
 def test_consistent_report_passes_every_table_rule() -> None:
     """The generated report has no finding at all from the in-table rules."""
-    rules = [r for r in ("table.functional.hierarchy", "table.functional.total",
+    rules = ["table.functional.hierarchy", "table.functional.total",
                          "table.row.basic_project", "table.row.sources", "table.summary.totals",
                          "table.economic.totals", "table.economic.personnel_public",
                          "table.three_public.totals", "table.operating_costs.totals",
-                         "table.projects.totals")]
+                         "table.projects.totals"]
     assert check_report(base_report(), rules=rules).findings == ()
 
 

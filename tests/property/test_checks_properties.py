@@ -50,9 +50,9 @@ def _change(report: Report, where: tuple[int, int, int, int], delta: Decimal) ->
     vals = list(r.values)
     vals[ci] = (vals[ci] or Decimal(0)) + delta
     r2 = attrs.evolve(r, values=tuple(vals))
-    b2 = attrs.evolve(b, rows=b.rows[:ri] + (r2,) + b.rows[ri + 1:])
-    t2 = attrs.evolve(t, blocks=t.blocks[:bi] + (b2,) + t.blocks[bi + 1:])
-    return attrs.evolve(report, tables=report.tables[:ti] + (t2,) + report.tables[ti + 1:])
+    b2 = attrs.evolve(b, rows=(*b.rows[:ri], r2, *b.rows[ri + 1:]))
+    t2 = attrs.evolve(t, blocks=(*t.blocks[:bi], b2, *t.blocks[bi + 1:]))
+    return attrs.evolve(report, tables=(*report.tables[:ti], t2, *report.tables[ti + 1:]))
 
 
 @given(consistent_reports(), st.data(), st.integers(1, 10**6))
