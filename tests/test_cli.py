@@ -55,3 +55,109 @@ def test_module_entry_point() -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
+
+
+class TestParse:
+    def test_text_summary(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+        """parse prints a summary: tables with rows and totals, projects, facts."""
+        assert main(["parse", str(sample_path)]) == 0
+        out = capsys.readouterr().out
+        assert "tables: 13" in out and "performance target tables: 13" in out
+        assert "2599.99万元" in out
+
+    def test_json_round_trip(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+        """parse --format json is the lossless JSON of the report."""
+        import govbudget
+
+        assert main(["parse", str(sample_path), "--format", "json"]) == 0
+        report = govbudget.loads(capsys.readouterr().out)
+        assert report == govbudget.read_report(sample_path)
+
+    def test_csv(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+        """parse --format csv writes one row per cell with a header."""
+        assert main(["parse", str(sample_path), "--format", "csv"]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[0].startswith("source,unit_name,year,table")
+        assert len(lines) > 100
+
+
+class TestCheck:
+    def test_json_contract(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+        """check --format json prints one object with file, findings and summary."""
+        import json
+
+        status = main(["check", str(sample_path), "--format", "json"])
+        data = json.loads(capsys.readouterr().out)
+        assert set(data) == {"file", "findings", "summary"}
+        errors = [f for f in data["findings"] if f["severity"] == "error"]
+        assert status == (1 if errors else 0)
+        for f in data["findings"]:
+            assert {"rule", "severity", "message", "message_en", "location", "related",
+                    "expected", "actual", "difference"} <= set(f)
+
+    def test_min_severity(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+        """--min-severity error keeps only errors."""
+        import json
+
+        main(["check", str(sample_path), "--format", "json", "--min-severity", "error"])
+        data = json.loads(capsys.readouterr().out)
+        assert all(f["severity"] == "error" for f in data["findings"])
+
+    def test_text_groups_by_section(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+        """Text output groups findings under section headings and ends with counts."""
+        main(["check", str(sample_path)])
+        out = capsys.readouterr().out
+        assert "== " in out and out.rstrip().endswith("info")
+
+    @pytest.mark.parametrize("content", [b"", b"\x00\x01\x02binary" * 100,
+                                         b"1234567890" * 100_000,
+                                         "hello world\n".encode()])
+    def test_bad_input_exit_2_one_line(self, tmp_path, content: bytes,  # type: ignore[no-untyped-def]
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+        """Empty, binary, truncated, 1 MB of digits, not a report: exit 2, one line, no
+        traceback."""
+        f = tmp_path / "bad.txt"
+        f.write_bytes(content)
+        status = main(["check", str(f)])
+        err = capsys.readouterr().err
+        assert status == 2
+        assert err.count("\n") == 1 and "Traceback" not in err
+
+    @pytest.mark.parametrize("fraction", [0.01, 0.05, 0.2, 0.5, 0.9])
+    def test_truncated_report(self, sample_path, tmp_path, fraction: float,  # type: ignore[no-untyped-def]
+                              capsys: pytest.CaptureFixture[str]) -> None:
+        """A report cut anywhere gives a partial result or a one-line error, never a
+        traceback."""
+        data = sample_path.read_bytes()
+        cut = data[: int(len(data) * fraction)].decode("utf-8", errors="ignore").encode()
+        f = tmp_path / "cut.txt"
+        f.write_bytes(cut)
+        status = main(["check", str(f)])
+        captured = capsys.readouterr()
+        assert status in (0, 1, 2)
+        assert "Traceback" not in captured.err
+        assert captured.out or captured.err.count("\n") == 1
+
+    def test_missing_file(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A missing file is exit 2 with one line."""
+        assert main(["check", "/no/such/file.txt"]) == 2
+        assert capsys.readouterr().err.count("\n") == 1
+
+    def test_bad_arguments(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+        """Wrong arguments are exit 2."""
+        assert main(["check", str(sample_path), "--min-severity", "fatal"]) == 2
+
+    def test_batch_jsonl(self, sample_path, tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+        """A folder with a good and a bad file: one JSON line each, then a summary; the bad
+        file does not stop the batch; exit 2 because one file is unreadable."""
+        import json
+        import shutil
+
+        shutil.copy(sample_path, tmp_path / "a.txt")
+        (tmp_path / "b.txt").write_bytes(b"")
+        status = main(["check", str(tmp_path), "--format", "jsonl", "--jobs", "2"])
+        lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+        assert len(lines) == 3 and "summary" in lines[-1]
+        assert lines[-1]["summary"]["files"] == 2 and lines[-1]["summary"]["unreadable"] == 1
+        assert "findings" in lines[0] and "error" in lines[1]
+        assert status == 2

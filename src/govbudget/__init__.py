@@ -1,4 +1,26 @@
-"""govbudget: typed, checked data from Chinese government budget disclosures."""
+"""govbudget: typed, checked data from Chinese government budget disclosures (预算公开).
+
+```pycon
+>>> import govbudget
+>>> report = govbudget.read_report("examples/data/jincheng-npc-office-2024.txt")
+>>> report.unit_name, report.year, len(report.tables), len(report.performance)
+('晋城市人民代表大会常务委员会办公室', 2024, 13, 13)
+>>> result = govbudget.check_report(report)
+>>> sorted(result.summary()["by_severity"])
+['error', 'info', 'warning']
+>>> govbudget.parse_target("不低于95%")
+Quantity(comparison=<Comparison.GE: '≥'>, value=Decimal('95'), unit='%')
+
+```
+
+Importing the package is cheap: the errors and :class:`Money` load at once, everything
+else (models, reader, rules, indicator grammar, serialisation) on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from ._errors import (
     AmountError,
@@ -12,7 +34,6 @@ from ._errors import (
     UnitError,
     UnknownCode,
 )
-from ._findings import Finding, Location, Severity
 from ._money import (
     Gap,
     Interval,
@@ -26,24 +47,62 @@ from ._money import (
     rounding_bound,
     to_decimal,
 )
-from ._report import (
-    Assets,
-    Change,
-    Fact,
-    FactKind,
-    FundingLine,
-    Indicator,
-    Narrative,
-    NarrativeSection,
-    Overview,
-    PerformanceTable,
-    Procurement,
-    Report,
-    TableSet,
-)
-from ._tables import MOF_9, SHANXI_13, Block, Column, Row, RowKind, Table, TableKind
+
+if TYPE_CHECKING:
+    from ._findings import Finding, Location, Severity
+    from ._ingest._reader import read_report, read_text
+    from ._ingest._writer import render_report
+    from ._report import (
+        Assets,
+        Change,
+        Fact,
+        FactKind,
+        FundingLine,
+        Indicator,
+        Narrative,
+        NarrativeSection,
+        Overview,
+        PerformanceTable,
+        Procurement,
+        Report,
+        TableSet,
+    )
+    from ._serialise import SerialisationError, dumps, loads, table_cells, to_csv
+    from ._tables import MOF_9, SHANXI_13, Block, Column, Row, RowKind, Table, TableKind
+    from .checks import CheckResult, Rule, check_report
+    from .indicators import Target, evaluate, parse_indicator_value, parse_target
 
 __version__ = "0.1.0"
+
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(("Finding", "Location", "Severity"), "._findings"),
+    **dict.fromkeys(("read_report", "read_text"), "._ingest._reader"),
+    "render_report": "._ingest._writer",
+    **dict.fromkeys(("Assets", "Change", "Fact", "FactKind", "FundingLine", "Indicator",
+                     "Narrative", "NarrativeSection", "Overview", "PerformanceTable",
+                     "Procurement", "Report", "TableSet"), "._report"),
+    **dict.fromkeys(("SerialisationError", "dumps", "loads", "table_cells", "to_csv"),
+                    "._serialise"),
+    **dict.fromkeys(("MOF_9", "SHANXI_13", "Block", "Column", "Row", "RowKind", "Table",
+                     "TableKind"), "._tables"),
+    **dict.fromkeys(("CheckResult", "Rule", "check_report"), ".checks"),
+    **dict.fromkeys(("Target", "evaluate", "parse_indicator_value", "parse_target"),
+                    ".indicators"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'govbudget' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "MOF_9",
@@ -53,6 +112,7 @@ __all__ = [
     "Block",
     "CatalogueFileError",
     "Change",
+    "CheckResult",
     "Column",
     "Fact",
     "FactKind",
@@ -76,20 +136,34 @@ __all__ = [
     "Report",
     "Row",
     "RowKind",
+    "Rule",
     "RuleDefinitionError",
+    "SerialisationError",
     "Severity",
     "Table",
     "TableKind",
     "TableSet",
+    "Target",
     "Unit",
     "UnitError",
     "UnknownCode",
     "__version__",
+    "check_report",
+    "dumps",
+    "evaluate",
     "explain_gap",
     "format_money",
+    "loads",
     "parse_amount",
+    "parse_indicator_value",
     "parse_money",
+    "parse_target",
+    "read_report",
+    "read_text",
+    "render_report",
     "round_half_up",
     "rounding_bound",
+    "table_cells",
+    "to_csv",
     "to_decimal",
 ]

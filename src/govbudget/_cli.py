@@ -1,16 +1,28 @@
 """The ``govbudget`` command line: a thin layer over the library.
 
-Exit status: 0 success; 1 findings of severity ``error`` (``check``) or an unknown code
-(``codes``); 2 unreadable input, a malformed code or wrong arguments. Errors are one line
-on stderr, never a traceback.
+Commands:
+
+- ``govbudget codes CODE...``: look up classification codes;
+- ``govbudget parse FILE [--format text|json|csv]``: read a report;
+- ``govbudget check FILE_OR_DIR... [--format text|json|jsonl] [--min-severity LEVEL]
+  [--jobs N]``: check reports.
+
+Exit status: 0 success (no ``error`` finding); 1 ``error`` findings (``check``) or an
+unknown code (``codes``); 2 unreadable input, a malformed code or wrong arguments. Errors
+are one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
-from collections.abc import Sequence
-from typing import NoReturn, TextIO
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
 
 from ._errors import GovBudgetError
 
@@ -25,6 +37,8 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise _UsageError(f"{self.prog}: {message}")
 
+
+# -- codes ----------------------------------------------------------------------
 
 def _cmd_codes(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .codes import SCHEMES, scheme_for
@@ -46,7 +60,8 @@ def _cmd_codes(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             status = max(status, 1)
             continue
         editions = ", ".join(str(y) for y in info.editions) or "unknown"
-        out.write(f"{info.code}  {info.name}  ({info.level_name}, {scheme.title}; "
+        scope = f" [{info.scope}]" if info.scope else ""
+        out.write(f"{info.code}  {info.name}{scope}  ({info.level_name}, {scheme.title}; "
                   f"editions {editions})\n")
         for anc in reversed(scheme.ancestor_codes(info.code)):
             a = scheme.get(anc, year=args.year)
@@ -56,6 +71,233 @@ def _cmd_codes(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(f"  source: {info.source}\n")
     return status
 
+
+# -- parse ----------------------------------------------------------------------
+
+def _summary_text(report: Any) -> str:
+    lines = [f"{report.source}: {report.unit_name or '(unit unknown)'} {report.year or ''} "
+             f"[{report.table_set.value}]"]
+    lines.append(f"tables: {len(report.tables)}")
+    for t in report.tables:
+        rows = sum(len(b.rows) for b in t.blocks)
+        total = ""
+        for b in t.blocks:
+            tot = next((r for r in b.rows if r.kind.value == "total"), None)
+            if tot is not None and tot.values and tot.values[0] is not None:
+                total = f"  {b.name + ' ' if b.name else ''}合计 {tot.values[0]}{t.unit.symbol}"
+                break
+        empty = "  (本表无数据)" if t.empty else ""
+        lines.append(f"  {t.number:>2} {t.kind.value:<20} {rows:>3} rows{total}{empty}  "
+                     f"{t.title}")
+    lines.append(f"performance target tables: {len(report.performance)}")
+    for p in report.performance:
+        n_year = sum(1 for i in p.indicators_year if not i.is_empty)
+        n_period = sum(1 for i in p.indicators_period if not i.is_empty)
+        amount = f"{p.total_year}{p.unit.symbol}" if p.total_year is not None else "?"
+        lines.append(f"  {p.project}: {amount}, indicators {n_period} (实施期) / {n_year} (年度)")
+    lines.append(f"narrative: {len(report.narrative.sections)} sections, "
+                 f"{len(report.narrative.facts)} facts")
+    if report.findings:
+        lines.append(f"reading findings: {len(report.findings)}")
+        for f in report.findings:
+            lines.append(f"  {f.severity.value:<7} {f.rule}  {f.location}  {f.message}")
+    return "\n".join(lines) + "\n"
+
+
+def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._ingest._reader import read_report
+    from ._serialise import dumps, to_csv
+
+    report = read_report(args.file, encoding=args.encoding)
+    if args.format == "json":
+        out.write(dumps(report) + "\n")
+    elif args.format == "csv":
+        out.write(to_csv(report))
+    else:
+        out.write(_summary_text(report))
+    return 0
+
+
+# -- check ----------------------------------------------------------------------
+
+def _finding_dict(f: Any) -> dict[str, Any]:
+    from ._serialise import make_converter
+
+    data: dict[str, Any] = make_converter().unstructure(f)
+    data["key"] = f.key
+    return data
+
+
+def _check_one(path: str, encoding: str | None, min_severity: str) -> dict[str, Any]:
+    """Check one file; never raises (an unreadable file becomes an ``error`` entry)."""
+    from ._findings import Severity
+    from ._ingest._reader import read_report
+    from .checks import check_report
+
+    try:
+        report = read_report(path, encoding=encoding)
+        result = check_report(report, min_severity=Severity.parse(min_severity))
+    except GovBudgetError as exc:
+        return {"file": path, "error": str(exc).splitlines()[0]}
+    except Exception as exc:  # a bad file never stops a batch
+        return {"file": path, "error": f"internal error: {type(exc).__name__}: {exc}"}
+    return {
+        "file": path,
+        "unit_name": report.unit_name,
+        "year": report.year,
+        "findings": [_finding_dict(f) for f in result.findings],
+        "summary": result.summary(),
+    }
+
+
+def _check_star(a: tuple[str, str | None, str]) -> dict[str, Any]:
+    return _check_one(*a)
+
+
+def _expand(paths: Sequence[str]) -> list[str]:
+    files: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files.extend(sorted(str(x) for x in path.rglob("*.txt") if x.is_file()))
+        else:
+            files.append(p)
+    return files
+
+
+_SECTION_ORDER = {"reading": 0}
+
+
+def _text_result(res: dict[str, Any]) -> str:
+    if "error" in res:
+        return f"{res['file']}: cannot read: {res['error']}\n"
+    out = [f"{res['file']}: {res.get('unit_name') or ''} {res.get('year') or ''}".rstrip()]
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for f in res["findings"]:
+        groups.setdefault(f["location"]["section"], []).append(f)
+    for section, fs in groups.items():
+        out.append("")
+        out.append(f"== {section}")
+        shown: Counter[str] = Counter()
+        hidden: Counter[str] = Counter()
+        for f in fs:
+            if f["severity"] == "info":
+                shown[f["rule"]] += 1
+                if shown[f["rule"]] > 2:
+                    hidden[f["rule"]] += 1
+                    continue
+            loc = f["location"]
+            where = " ".join(x for x in (
+                f"L{loc['line']}" if loc.get("line") else "",
+                loc.get("row_code") or loc.get("row_name") or "",
+                f"[{loc['column']}]" if loc.get("column") else "") if x)
+            tag = " (likely root)" if f.get("root") else (" (knock-on)" if f.get("knock_on_of")
+                                                          else "")
+            out.append(f"  {f['severity'].upper():<7} {where}  {f['rule']}{tag}")
+            out.append(f"          {f['message']}")
+            if f.get("expected") is not None:
+                out.append(f"          expected {f['expected']!s:>14}   actual "
+                           f"{f.get('actual')!s:>14}   difference {f.get('difference')}")
+            elif f.get("actual") is not None:
+                out.append(f"          as printed: {f['actual']}")
+            for rel in f.get("related", [])[:4]:
+                rwhere = rel.get("row_code") or rel.get("row_name") or ""
+                out.append(f"          vs {rel['section']} {rwhere}"
+                           + (f" L{rel['line']}" if rel.get("line") else ""))
+            if len(f.get("related", [])) > 4:
+                out.append(f"          … and {len(f['related']) - 4} more")
+        for rule_id, n in hidden.items():
+            out.append(f"  INFO    … and {n} more {rule_id} (see --format json)")
+    s = res["summary"]["by_severity"]
+    out.append("")
+    out.append(f"{s['error']} errors, {s['warning']} warnings, {s['info']} info")
+    return "\n".join(out) + "\n"
+
+
+def _progress(done: int, total: int, err: TextIO) -> None:
+    width = 30
+    filled = width * done // max(total, 1)
+    err.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    if done == total:
+        err.write("\n")
+    err.flush()
+
+
+def _results(files: list[str], args: argparse.Namespace) -> Iterator[dict[str, Any]]:
+    tasks = [(f, args.encoding, args.min_severity) for f in files]
+    jobs = args.jobs or 1
+    if jobs <= 1 or len(tasks) <= 1:
+        yield from (_check_star(t) for t in tasks)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_check_star, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8)
+                                                                  or 1)))
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._findings import Severity
+
+    Severity.parse(args.min_severity)  # validate early
+    files = _expand(args.paths)
+    if not files:
+        raise _UsageError("govbudget check: no input files (directories are searched for *.txt)")
+    single = len(files) == 1 and not Path(args.paths[0]).is_dir()
+    if single and args.format != "jsonl":
+        res = _check_star((files[0], args.encoding, args.min_severity))
+        if "error" in res:
+            err.write(f"govbudget check: {res['error']}\n")
+            return 2
+        if args.format == "json":
+            out.write(json.dumps({"file": res["file"], "findings": res["findings"],
+                                  "summary": res["summary"]}, ensure_ascii=False, indent=2)
+                      + "\n")
+        else:
+            out.write(_text_result(res))
+        return 1 if res["summary"]["by_severity"]["error"] else 0
+    show_progress = err.isatty() and not args.quiet
+    totals: Counter[str] = Counter()
+    by_rule: Counter[str] = Counter()
+    unreadable = 0
+    any_error = False
+    collected: list[dict[str, Any]] = []
+    for i, res in enumerate(_results(files, args), 1):
+        if "error" in res:
+            unreadable += 1
+        else:
+            sev = res["summary"]["by_severity"]
+            totals.update(dict(sev))
+            by_rule.update(res["summary"]["by_rule"])
+            any_error = any_error or bool(sev["error"])
+        if args.format == "jsonl":
+            out.write(json.dumps(res, ensure_ascii=False) + "\n")
+        elif args.format == "json":
+            collected.append(res)
+        else:
+            if show_progress:
+                err.write("\r")
+            out.write(_text_result(res))
+        if show_progress:
+            _progress(i, len(files), err)
+    by_sev = {s.value: totals.get(s.value, 0) for s in
+              (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+    summary: dict[str, Any] = {"files": len(files), "readable": len(files) - unreadable,
+               "unreadable": unreadable,
+               "findings_by_severity": by_sev,
+               "findings_by_rule": dict(sorted(by_rule.items()))}
+    if args.format == "jsonl":
+        out.write(json.dumps({"summary": summary}, ensure_ascii=False) + "\n")
+    elif args.format == "json":
+        out.write(json.dumps({"files": collected, "summary": summary}, ensure_ascii=False,
+                             indent=2) + "\n")
+    else:
+        out.write(f"\n{summary['files']} files ({unreadable} unreadable): {by_sev['error']} "
+                  f"errors, {by_sev['warning']} warnings, {by_sev['info']} info\n")
+    if unreadable:
+        return 2
+    return 1 if any_error else 0
+
+
+# -- parser ---------------------------------------------------------------------
 
 def _build_parser() -> _Parser:
     from . import __version__
@@ -74,6 +316,27 @@ def _build_parser() -> _Parser:
     p.add_argument("--year", type=int, help="the edition year (default: newest known)")
     p.add_argument("-v", "--verbose", action="store_true", help="show each entry's source")
     p.set_defaults(run=_cmd_codes)
+
+    p = sub.add_parser("parse", help="read a report (text extracted from its PDF)")
+    p.add_argument("file", help="the report's text file")
+    p.add_argument("--format", choices=["text", "json", "csv"], default="text",
+                   help="text: a summary; json: the whole report; csv: every table cell")
+    p.add_argument("--encoding", help="the file's encoding (default: detect UTF-8/GB18030)")
+    p.set_defaults(run=_cmd_parse)
+
+    p = sub.add_parser("check", help="check reports: every identity that ties them together")
+    p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR",
+                   help="report text files, or directories searched for *.txt")
+    p.add_argument("--format", choices=["text", "json", "jsonl"], default="text",
+                   help="text for people; json: one object; jsonl: one object per file, "
+                        "then a summary line")
+    p.add_argument("--min-severity", default="info", metavar="LEVEL",
+                   choices=["info", "warning", "error"], help="info, warning or error")
+    p.add_argument("--jobs", "-j", type=int, default=1,
+                   help=f"parallel processes for many files (this machine: {os.cpu_count()})")
+    p.add_argument("--encoding", help="the files' encoding (default: detect)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.set_defaults(run=_cmd_check)
     return parser
 
 

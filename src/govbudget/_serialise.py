@@ -109,6 +109,8 @@ def loads(text: str) -> Report:
         data = json.loads(text, parse_float=lambda s: s)
     except json.JSONDecodeError as exc:
         raise SerialisationError(f"not JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise SerialisationError(f"a report is a JSON object, not {type(data).__name__}")
     try:
         return _converter().structure(data, Report)
     except (ClassValidationError, ForbiddenExtraKeysError) as exc:

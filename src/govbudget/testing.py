@@ -279,7 +279,20 @@ def build_report(
         tables.append(_empty(TableKind.STATE_CAPITAL, "9", f"{y}年国有资本经营预算支出表", fb,
                              unit_name))
     return Report(source="<generated>", unit_name=unit_name, year=year, table_set=table_set,
-                  tables=tables)
+                  tables=[_padded(t) for t in tables])
+
+
+def _padded(t: Table) -> Table:
+    """Give every row one value per column (blank cells are ``None``)."""
+    import attrs
+
+    blocks = []
+    for b in t.blocks:
+        n = len(b.columns)
+        rows = [attrs.evolve(r, values=(*r.values, *([None] * (n - len(r.values)))))
+                if len(r.values) < n else r for r in b.rows]
+        blocks.append(attrs.evolve(b, rows=rows))
+    return attrs.evolve(t, blocks=blocks)
 
 
 # -- hypothesis strategies -----------------------------------------------------------

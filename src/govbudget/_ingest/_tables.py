@@ -24,6 +24,7 @@ Amount cells that cannot be read are never read as zero: the cell is left blank 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -176,6 +177,21 @@ _DASHES: Final = frozenset({"-", "—", "－", "--", "——", "/", "—-"})
 _COLNUMS: Final = re.compile(r"^\s*(\d{1,2}\s+){2,}\d{1,2}\s*$")
 
 
+def _is_colnums(text: str) -> bool:
+    """A line of column numbers (``1 2 3 4 5 6 7``): consecutive small integers, not a row of
+    small amounts such as ``5 3 2`` in a table in 元."""
+    if not _COLNUMS.match(text):
+        return False
+    nums = [int(x) for x in text.split()]
+    return all(b == a + 1 for a, b in itertools.pairwise(nums))
+
+
+def _amount_like(cell: str) -> bool:
+    """An amount, a dash, or a cell with digits that is meant as one (``35O.50``): not a
+    column label."""
+    return is_amount(cell) or cell in _DASHES or bool(re.search(r"\d", cell))
+
+
 def _is_total(name: str) -> bool:
     n = name.replace(" ", "")
     return any(n.endswith(w) or n == w for w in _TOTAL_WORDS) or n in ("部门合计", "单位合计")
@@ -266,10 +282,11 @@ class _TableReader:
                 if n:
                     number = n
                     continue
-                m = re.search(r"单位[:：]\s*(万元|元|亿元)", t)
+                m = re.search(r"单位[:：]\s*(万元|元|亿元)(?![\u3400-\u9fff])", t)
                 if m:
                     unit = Unit.parse(m.group(1))
-                mn = re.search(r"单位名称[:：]\s*(.*?)(?:\s+单位[:：].*)?$", t)
+                mn = re.search(r"(?:单位名称|部门名称|编制单位)[:：]\s*(.*?)"
+                               r"(?:\s+(?:金额)?单位[:：].*)?$", t)
                 if mn:
                     unit_name = mn.group(1).strip() or None
                     # A wrapped unit name continues on the next line.
@@ -286,12 +303,14 @@ class _TableReader:
                     in_body = True
                     body.append(ln)
                     continue
-                if _COLNUMS.match(t):
+                if _is_colnums(t):
                     after_colnums = True
                     continue
                 header_parts.append(t)
                 continue
             body.append(ln)
+        # Findings name the table by its title, not by the line the segment starts on.
+        self.title = _strip_outline(year_title)
         if unit is None:
             unit = self.default_unit or Unit.WAN_YUAN
             self._finding("reading.missing_unit", title_line.no,
@@ -321,12 +340,15 @@ class _TableReader:
         first = c[0]
         if _CODE.match(first) or re.match(r"^\d{3}$", first):
             return True
-        if _COLNUMS.match(t):
+        if _is_colnums(t):
             return False
         if after_colnums or raw.startswith("\u3000"):
             return True
         values = [x for x in c[1:] if x]
-        amounts_only = all(is_amount(v) or v in _DASHES for v in values)
+        # An unreadable amount (35O.50) still makes a row: the reader reports it, and the
+        # row is not lost into the header.
+        amounts_only = any(is_amount(v) or v in _DASHES for v in values) and all(
+            _amount_like(v) for v in values)
         if self.kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY):
             return bool(re.match(r"^[一二三四五六七八九十]+、", first)) or first.startswith(
                 ("本年收入", "收入总计"))
@@ -334,7 +356,7 @@ class _TableReader:
                 ("因公出国", "公务接待", "公务用车")):
             return True
         if _is_total(first):
-            return amounts_only
+            return not values or amounts_only
         return bool(values) and amounts_only and \
             not first.startswith(("项目", "科目", "单位名称"))
 
@@ -378,7 +400,19 @@ class _TableReader:
         for ln in body:
             raw = ln.text
             c = cells(raw)
-            if not c or _COLNUMS.match(raw):
+            if not c:
+                # A line of spaces alone is the blank amounts of a row whose name wrapped.
+                if len(raw) >= 2 and not raw.strip() and pending is not None \
+                        and pending.values is None:
+                    pending.values = []
+                continue
+            if pending is not None and pending.values is None and all(
+                    not x or is_amount(x) or x in _DASHES for x in c):
+                # The amounts of a row whose name wrapped: whole amounts in 元 (3002500)
+                # are not codes, and small ones (1 2 3) are not column numbers.
+                pending.values = c
+                continue
+            if _is_colnums(raw):
                 continue
             code, rest = _take_code(c)
             text_cells: list[str] = []
@@ -417,8 +451,8 @@ class _TableReader:
                 if self.kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER):
                     level = max(1, indent) if has_indent else 1
                 elif self.kind is TableKind.BASIC_ECONOMIC:
-                    level = 1 if (names_n == 2 and len(text_cells) > 1 and not text_cells[1]) \
-                        or _econ_class(text_cells[0]) else 2
+                    level = _econ_level(text_cells[0], blank_gov=names_n == 2 and (
+                        len(text_cells) > 1 and not text_cells[1]))
                 pending = _Pending(list(text_cells), None, level, ln.no)
                 # Trailing spaces are the row's blank cells: the row is complete.
                 complete = has_values or raw.endswith("  ")
@@ -447,8 +481,11 @@ class _TableReader:
         flat = re.sub(r"\s+", "", header)
         keys = ["total"]
         for key, labels in _THREE_PUBLIC_ITEMS:
-            if any(lab in flat for lab in labels):
+            lab = next((lab for lab in labels if lab in flat), None)
+            if lab is not None:
                 keys.append(key)
+                # 公务用车购置及运行费 must not count again as 运行费.
+                flat = flat.replace(lab, "|", 1)
         from .._tables import COLUMN_LABELS
 
         columns = tuple(Column(k, COLUMN_LABELS.get(k, k)) for k in keys)
@@ -546,7 +583,8 @@ _EXP_END: Final = re.compile(r"(支出|预备费|支出合计|支出总计|年�
 
 
 def _is_expenditure_label(label: str) -> bool:
-    return bool(_EXP_END.search(label)) and not label.startswith(("上年结转", "上年财政拨款结转"))
+    return bool(_EXP_END.search(label)) and not label.startswith(
+        ("上年结转", "上年财政拨款结转", "年初结转"))
 
 
 _KNOWN_LABELS: Final = frozenset({
@@ -560,18 +598,19 @@ def _starts_label(text: str) -> bool:
 
 
 def _take_code(c: list[str]) -> tuple[str | None, list[str]]:
+    """The row's code and the cells after it; a code printed split (``205 02 05``) is joined."""
     if not c:
         return None, c
     first = c[0]
-    if _CODE.match(first):
-        return first, c[1:]
     if re.fullmatch(r"\d{3}", first):
         parts = [first]
         k = 1
-        while k < len(c) and len(parts) < 3 and re.fullmatch(r"\d{2}", c[k]):
+        while k < len(c) and len(parts) < 4 and re.fullmatch(r"\d{2}", c[k]):
             parts.append(c[k])
             k += 1
         return "".join(parts), c[k:]
+    if _CODE.match(first):
+        return first, c[1:]
     return None, c
 
 
@@ -579,27 +618,37 @@ def _code_level(code: str) -> int:
     return {3: 1, 5: 2, 7: 3, 9: 4}.get(len(code), 1)
 
 
-def _econ_class(name: str) -> bool:
+def _econ_level(name: str, *, blank_gov: bool) -> int:
+    """The level of a basic-spending row: 1 for a departmental economic 类, 2 for a 款.
+
+    The catalogue decides for a name it knows (an item with no government item beside it,
+    such as 公务接待费, is still a 款); an unknown name is a 类 when its government item
+    cell is blank, as class rows print.
+    """
     from ..codes import dept_economic
 
-    return any(i.level == 1 for i in dept_economic.lookup_name(name))
+    levels = {i.level for i in dept_economic.lookup_name(name)}
+    if 1 in levels:
+        return 1
+    if levels:
+        return 2
+    return 1 if blank_gov else 2
 
 
 def _fix_unit_levels(rows: list[Row], kind: TableKind) -> None:
-    """In a project list, make the shallowest indentation level 1."""
+    """In a project list, number the indentation depths 1, 2, …: the shallowest is level 1
+    (a unit), the next level 2, whatever the number of full-width spaces per step."""
     if kind not in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER):
         return
-    levels = [r.level for r in rows if r.level is not None and r.kind is not RowKind.TOTAL]
-    if not levels:
+    depths = sorted({r.level for r in rows if r.level is not None and r.kind is not RowKind.TOTAL})
+    if depths == list(range(1, len(depths) + 1)):
         return
-    base = min(levels)
-    if base == 1:
-        return
+    rank = {d: i for i, d in enumerate(depths, 1)}
     from attrs import evolve
 
     for i, r in enumerate(rows):
-        if r.level is not None:
-            lvl = r.level - base + 1
+        if r.level is not None and r.level in rank:
+            lvl = rank[r.level]
             rows[i] = evolve(r, level=lvl, kind=RowKind.GROUP if lvl == 1 else r.kind)
 
 

@@ -56,15 +56,19 @@ def decode(data: bytes, encoding: str | None = None, *, source: str = "<bytes>")
     """Decode report bytes: the given encoding, else UTF-8 (BOM or not), else GB18030.
 
     Raises:
-        ReadError: the bytes are binary (NUL bytes) or decode in no supported encoding.
+        ReadError: the bytes are binary (NUL bytes anywhere, or NUL characters once decoded
+            in the given encoding) or decode in no supported encoding.
     """
     if encoding is not None:
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
             raise ReadError(f"cannot decode as {encoding}: {exc}", source=source) from None
+        if "\x00" in text:
+            raise ReadError("binary data (NUL characters), not extracted report text",
+                            source=source)
         return text.removeprefix("\ufeff")
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data:
         raise ReadError("binary data (NUL bytes), not extracted report text", source=source)
     for enc in ("utf-8-sig", "gb18030"):
         try:
@@ -80,7 +84,9 @@ def split_lines(text: str) -> list[Line]:
     return [Line(i, t) for i, t in enumerate(text.split("\n"), 1)]
 
 
-_PAGE_NO: Final = re.compile(r"^\s*(?:-+\s*\d{1,4}\s*-*|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+# "-6-", "- 6 -", "-- 1" and "第3页 共10页"; not "-465", a negative amount alone on a line.
+_PAGE_NO: Final = re.compile(
+    r"^\s*(?:-+\s*\d{1,4}\s*-+|-{2,}\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
 
 
 def strip_furniture(lines: Sequence[Line]) -> list[Line]:
@@ -111,9 +117,16 @@ def strip_furniture(lines: Sequence[Line]) -> list[Line]:
     return [ln for i, ln in enumerate(lines) if i not in drop]
 
 
+_ENUMERATED: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.]|[①-⑩])")
+
+
 def _looks_like_running_header(text: str) -> bool:
-    """A report title such as "某单位2024年单位预算公开报告" (seen once: a 2-page report)."""
-    return len(text) <= 60 and text.endswith(("报告", "公开", "预算")) and "，" not in text
+    """A report title such as "某单位2024年单位预算公开报告" (seen once: a 2-page report).
+
+    An enumerated table label that happens to end in 预算 (``二、政府性基金预算``) is not one.
+    """
+    return (6 <= len(text) <= 60 and text.endswith(("报告", "公开", "预算")) and "，" not in text
+            and not _ENUMERATED.match(text) and "  " not in text)
 
 
 _NUM: Final = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -149,7 +162,8 @@ def dedouble(text: str) -> str:
 
     A whole line printed twice (``第一部分 概况第一部分 概况``), and each token printed
     twice (``合计合计``, ``2599.992599.99``), collapse to one copy. A number that is
-    valid as printed (``1111``) is left alone, and so is a doubled single character.
+    valid as printed (``1111``) is left alone, and so is a line of valid numbers
+    (``10.00 10.00``: two cells) and a doubled single character.
 
     ```pycon
     >>> dedouble("合计合计 2599.992599.99 1705.881705.88")
@@ -158,16 +172,18 @@ def dedouble(text: str) -> str:
     '第一部分 概况'
     >>> dedouble("1111 常常")
     '1111 常常'
+    >>> dedouble("10.00 10.00")
+    '10.00 10.00'
 
     ```
     """
     core = text.strip(" \t\u3000")
     n = len(core)
     if n >= 4:
-        if n % 2 == 0 and core[: n // 2] == core[n // 2:]:
-            return core[: n // 2]
         mid = n // 2
-        if n % 2 == 1 and core[mid] == " " and core[:mid] == core[mid + 1:]:
+        rest = core[mid:] if n % 2 == 0 else core[mid + 1:] if core[mid] == " " else None
+        # A line of valid numbers ("10.00 10.00", "1111") is cells, not a doubled line.
+        if core[:mid] == rest and not all(is_amount(tok) for tok in core.split()):
             return core[:mid]
     parts = text.split(" ")
     return " ".join(_dedouble_token(p) for p in parts)

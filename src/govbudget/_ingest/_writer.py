@@ -51,7 +51,8 @@ def _ordinal(n: int) -> str:
 
 
 def _v(value: Decimal | None) -> str:
-    return "" if value is None else str(value)
+    """An amount as printed: plain digits, never an exponent (``1E+3`` prints ``1000``)."""
+    return "" if value is None else format(value, "f")
 
 
 class _Out:
@@ -135,6 +136,7 @@ def _render_row(out: _Out, t: Table, b: Block, r: Row) -> None:
     _wrap(out, "", r.name, cells)
 
 
+_EMPTY_WORDS = ("无数据", "空表", "本表为空")
 _UNNUMBERED = frozenset({"上年结转", "上年财政拨款结转", "年终结转", "结转下年"})
 
 
@@ -158,8 +160,8 @@ def _labels(out: _Out, rows: Sequence[Row]) -> list[tuple[str, list[str]]]:
 
 
 def _render_two_sided(out: _Out, t: Table) -> None:
-    inc = next(b for b in t.blocks if b.name == "income")
-    exp = next(b for b in t.blocks if b.name == "expenditure")
+    inc = next((b for b in t.blocks if b.name == "income"), t.blocks[0])
+    exp = next((b for b in t.blocks if b.name == "expenditure"), t.blocks[1])
     out.add("收入 支出")
     out.add(" ".join(["项目", "金额", "项目", *(c.label for c in exp.columns)]))
     il, el = _labels(out, inc.rows), _labels(out, exp.rows)
@@ -197,13 +199,18 @@ def render_table(t: Table, out: _Out) -> None:
                 out.add(" ".join(str(i) for i in range(1, len(b.columns) + 2)))
             for r in b.rows:
                 _render_row(out, t, b, r)
-    if t.empty:
-        out.add(t.note or "注：本表无数据")
+    # The reader takes a table as empty from the words 无数据 / 空表 / 本表为空 in a line,
+    # and a note from a line starting 注：; a note on a table with data is printed too.
+    if t.empty and not (t.note and any(w in t.note for w in _EMPTY_WORDS)):
+        out.add("注：本表无数据")
+    if t.note:
+        out.add(t.note)
 
 
 def render_tables(report: Report, *, artefacts: bool = False) -> str:
     """The report's tables as text."""
-    header = f"{report.unit_name or ''}{report.year or ''}年单位预算公开报告"
+    year = f"{report.year}年" if report.year is not None else ""
+    header = f"{report.unit_name or ''}{year}单位预算公开报告"
     out = _Out(artefacts, header)
     for t in report.tables:
         render_table(t, out)

@@ -21,7 +21,14 @@ _READER_RULES = (
      "Template residue such as XX or 增加（减少）"),
     ("reading.incomplete_table", "绩效目标表结构不完整", "A performance table is incomplete"),
     ("reading.repaired_number", "跨行断开的数字已拼接", "A number split across lines was joined"),
+    ("reading.unsplit_indicator", "无法区分指标名称与指标值", "An indicator whose name and value "
+     "could not be told apart"),
+    ("reading.goal_split", "无法区分实施期目标与年度目标", "Period and year goals could not be "
+     "told apart"),
 )
+
+
+_INFO = frozenset({"reading.repaired_number", "reading.goal_split"})
 
 
 def _passthrough(rule_id: str) -> Check:
@@ -34,7 +41,9 @@ def _passthrough(rule_id: str) -> Check:
 
 for _rid, _title, _title_en in _READER_RULES:
     rule(_rid, title=_title, title_en=_title_en, category=Category.READING,
-         severity=Severity.WARNING, applies="whenever the reader reports it")(_passthrough(_rid))
+         severity=Severity.INFO if _rid in _INFO else Severity.WARNING,
+         applies="whenever the reader reports it (severity as the reader sets it)")(
+        _passthrough(_rid))
 
 
 @rule("reading.other", title="其他读取问题", title_en="Other reading findings",

@@ -1,0 +1,303 @@
+"""Reading a whole report: decoding, segmenting, and handing each part to its reader.
+
+The document is cut into segments by what its lines say, never by position: part
+headings (第一部分 概况, 第二部分 …报表, 第三部分 …情况说明, 第四部分 名词解释), table
+titles (:func:`~govbudget._ingest._tables.classify_title`), performance table titles
+(…项目支出绩效目标表), numbered narrative headings (十一、国有资产占有使用情况) and the
+start of attachments (…关于…的通知). Each segment goes to its reader:
+
+- tables → :mod:`._tables`;
+- the overview and the narrative → :mod:`._narrative`;
+- performance target tables → :mod:`._performance`.
+
+The readers report what they could not place as findings; only input that is not a
+budget report at all (empty, binary, no table and no narrative) raises
+:class:`~govbudget.ReadError`.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final
+
+from .._errors import ReadError
+from .._findings import Finding
+from .._money import Unit
+from .._report import Narrative, Overview, Report, TableSet
+from .._tables import MOF_9, SHANXI_13, Table, TableKind
+from ._tables import classify_title, read_table, table_number
+from ._text import Line, decode, dedouble, split_lines, strip_furniture
+
+__all__ = ["MAX_BYTES", "read_report", "read_text"]
+
+MAX_BYTES: Final = 64 * 1024 * 1024
+"""Inputs larger than this are refused (a report's text is rarely over 1 MB)."""
+
+
+class _Part(enum.Enum):
+    PREAMBLE = "preamble"
+    OVERVIEW = "overview"
+    TABLES = "tables"
+    NARRATIVE = "narrative"
+    PERFORMANCE = "performance"
+    GLOSSARY = "glossary"
+    ATTACHMENT = "attachment"
+
+
+_PART_HEADING: Final = re.compile(r"^\s*第[一二三四五六七八九十]+部分")
+_NARRATIVE_HEADING: Final = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、\S")
+_PERF_TITLE: Final = re.compile(r"项目(支出)?绩效目标(申报)?表")
+_ATTACHMENT: Final = re.compile(r"^\s*(附件[：:\d一二三四五六七八九十]?|.{2,40}关于.{2,60}的通知)\s*$")
+_YEAR: Final = re.compile(r"(20\d\d)\s*年")
+
+
+def _part_of_heading(text: str) -> _Part | None:
+    t = dedouble(text)
+    if not _PART_HEADING.match(t):
+        return None
+    if "名词解释" in t:
+        return _Part.GLOSSARY
+    if "概况" in t:
+        return _Part.OVERVIEW
+    if "说明" in t or "情况" in t:
+        return _Part.NARRATIVE
+    if "表" in t:
+        return _Part.TABLES
+    return _Part.NARRATIVE
+
+
+def _is_perf_title(text: str) -> bool:
+    t = text.strip(" \u3000")
+    return bool(_PERF_TITLE.search(t)) and len(t) <= 60 and not any(p in t for p in "，。；")
+
+
+class _Segments:
+    def __init__(self) -> None:
+        self.overview: list[Line] = []
+        self.narrative: list[Line] = []
+        self.performance: list[Line] = []
+        self.tables: list[tuple[TableKind, list[Line]]] = []
+        self.other: list[Line] = []
+
+
+def _segment(lines: Sequence[Line]) -> _Segments:
+    seg = _Segments()
+    part = _Part.PREAMBLE
+    current_table: list[Line] | None = None
+    current_kind: TableKind | None = None
+    table_has_rows = False
+    current_has_number = False
+    for ln in lines:
+        t = ln.stripped
+        if not t:
+            if part is _Part.TABLES and current_table is not None:
+                current_table.append(ln)
+            elif part is _Part.PERFORMANCE:
+                seg.performance.append(ln)
+            continue
+        heading = _part_of_heading(t)
+        if heading is not None:
+            if heading is _Part.TABLES:
+                # The tables' part heading can be drawn in the middle of a table.
+                if part is not _Part.TABLES:
+                    part = _Part.TABLES
+                continue
+            part = heading
+            current_table = None
+            if part is _Part.OVERVIEW:
+                seg.overview.append(ln)
+            continue
+        if part is not _Part.PERFORMANCE and _is_perf_title(t):
+            part = _Part.PERFORMANCE
+            current_table = None
+            seg.performance.append(ln)
+            continue
+        if part is _Part.PERFORMANCE:
+            if _NARRATIVE_HEADING.match(dedouble(t)) and not _is_perf_title(t):
+                part = _Part.NARRATIVE
+                seg.narrative.append(ln)
+                continue
+            seg.performance.append(ln)
+            continue
+        if part in (_Part.NARRATIVE, _Part.PREAMBLE, _Part.OVERVIEW) and _ATTACHMENT.match(t) \
+                and part is _Part.NARRATIVE:
+            part = _Part.ATTACHMENT
+            continue
+        kind = classify_title(t) if part is not _Part.GLOSSARY else None
+        number = table_number(t) if part in (_Part.TABLES, _Part.PREAMBLE, _Part.NARRATIVE,
+                                             _Part.OVERVIEW) and len(t) <= 12 else None
+        if (kind is not None or number is not None) and part is not _Part.ATTACHMENT:
+            fits = (current_kind is None or kind is current_kind) if kind is not None \
+                else not current_has_number
+            same = current_table is not None and not table_has_rows and fits
+            if same and current_table is not None:
+                current_table.append(ln)
+                if current_kind is None and kind is not None:
+                    current_kind = kind
+                    seg.tables[-1] = (kind, current_table)
+            else:
+                current_table = [ln]
+                current_kind = kind
+                current_has_number = False
+                table_has_rows = False
+                seg.tables.append((kind, current_table))  # type: ignore[arg-type]
+            current_has_number = current_has_number or number is not None
+            part = _Part.TABLES
+            continue
+        if part is _Part.TABLES:
+            if current_table is None:
+                seg.other.append(ln)
+                continue
+            if _NARRATIVE_HEADING.match(dedouble(t)) and ("说明" in t or "情况" in t) \
+                    and not re.search(r"\d+\.\d", t):
+                part = _Part.NARRATIVE
+                current_table = None
+                seg.narrative.append(ln)
+                continue
+            current_table.append(ln)
+            if re.search(r"\d", t) and not re.search(r"单位|公开表|\d{4}年", t):
+                table_has_rows = True
+            continue
+        if part is _Part.OVERVIEW:
+            seg.overview.append(ln)
+        elif part is _Part.NARRATIVE:
+            seg.narrative.append(ln)
+        elif part is _Part.PREAMBLE:
+            if _NARRATIVE_HEADING.match(dedouble(t)) and ("职责" in t or "机构" in t):
+                part = _Part.OVERVIEW
+                seg.overview.append(ln)
+            else:
+                seg.other.append(ln)
+        else:
+            seg.other.append(ln)
+    seg.tables = [(k, tl) for k, tl in seg.tables if k is not None]
+    return seg
+
+
+def _table_set(tables: Sequence[Table]) -> TableSet:
+    kinds = {t.kind for t in tables}
+    if kinds == set(SHANXI_13) or TableKind.FUND_INCOME in kinds or (
+        TableKind.PROJECTS in kinds and TableKind.OPERATING_COSTS in kinds
+    ):
+        return TableSet.SHANXI_13
+    if kinds and kinds <= set(MOF_9) and len(kinds) >= 7:
+        return TableSet.MOF_9
+    return TableSet.OTHER
+
+
+def read_text(text: str, *, source: str = "<text>") -> Report:
+    """Read a report from its extracted text.
+
+    Raises:
+        ReadError: the text is empty, or holds neither a standard table nor a narrative.
+    """
+    if not text.strip():
+        raise ReadError("the input is empty", source=source)
+    if len(text) > MAX_BYTES:
+        raise ReadError(f"the input is larger than {MAX_BYTES // 2**20} MB", source=source)
+    lines = strip_furniture(split_lines(text))
+    seg = _segment(lines)
+    findings: list[Finding] = []
+
+    # Tables: the money unit most tables print is the default for one that prints none.
+    units = Counter(
+        m.group(1) for _, tl in seg.tables for ln in tl[:12]
+        if (m := re.search(r"单位[:：]\s*(万元|元|亿元)", ln.text))
+    )
+    default_unit = Unit.parse(units.most_common(1)[0][0]) if units else None
+    tables = tuple(read_table(kind, tl, findings, default_unit) for kind, tl in seg.tables)
+
+    from ._narrative import read_narrative, read_overview
+    from ._performance import read_performance
+
+    overview, f_over = read_overview(seg.overview) if seg.overview else (Overview(), [])
+    findings.extend(f_over)
+    if seg.narrative:
+        narrative, procurement, assets, f_narr = read_narrative(seg.narrative)
+        findings.extend(f_narr)
+    else:
+        narrative, procurement, assets = Narrative(), None, None
+    performance, f_perf = read_performance(seg.performance) if seg.performance else ((), [])
+    findings.extend(f_perf)
+
+    if not tables and not narrative.facts and not performance:
+        raise ReadError(
+            "no budget table, narrative or performance table found: is this a budget report?",
+            source=source,
+        )
+    names = Counter(t.unit_name for t in tables if t.unit_name)
+    unit_name = names.most_common(1)[0][0] if names else None
+    years = Counter(
+        int(m.group(1)) for t in tables if (m := _YEAR.search(t.title))
+    )
+    year = years.most_common(1)[0][0] if years else None
+    if year is None:
+        head = " ".join(ln.text for ln in lines[:200])
+        m = _YEAR.search(head)
+        year = int(m.group(1)) if m else None
+    return Report(
+        source=source,
+        unit_name=unit_name,
+        year=year,
+        table_set=_table_set(tables),
+        overview=overview,
+        tables=tables,
+        narrative=narrative,
+        performance=tuple(performance),
+        procurement=procurement,
+        assets=assets,
+        findings=tuple(findings),
+    )
+
+
+def read_report(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    encoding: str | None = None,
+    name: str | None = None,
+) -> Report:
+    """Read a budget report from a file, from bytes, or from its text.
+
+    Args:
+        source: a path (``str`` or ``os.PathLike``) to a text file extracted from the
+            report's PDF; or the raw ``bytes`` of such a file; or the text itself (a ``str``
+            containing a line break is taken as text, any other ``str`` as a path).
+        encoding: the file's encoding; by default UTF-8 (with or without BOM) or
+            GB18030/GBK is detected.
+        name: the name recorded as the report's ``source`` (default: the file name).
+
+    Returns:
+        The :class:`~govbudget.Report`, with what could not be read as reading findings.
+
+    Raises:
+        ReadError: the file cannot be opened or decoded, is empty, binary, too large, or
+            not a budget report.
+
+    ```pycon
+    >>> from govbudget import read_report
+    >>> r = read_report("examples/data/jincheng-npc-office-2024.txt")  # doctest: +SKIP
+    >>> r.year, len(r.tables)  # doctest: +SKIP
+    (2024, 13)
+
+    ```
+    """
+    if isinstance(source, bytes):
+        label = name or "<bytes>"
+        return read_text(decode(source, encoding, source=label), source=label)
+    if isinstance(source, str) and ("\n" in source or "\r" in source):
+        return read_text(source, source=name or "<text>")
+    path = Path(source)
+    label = name or str(source)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(f"the file is larger than {MAX_BYTES // 2**20} MB", source=label)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"cannot open: {exc.strerror or exc}", source=label) from None
+    return read_text(decode(data, encoding, source=label), source=label)

@@ -1,0 +1,127 @@
+"""Tests for govbudget._findings: severities, locations and findings."""
+
+from __future__ import annotations
+
+import pytest
+
+from govbudget import Finding, Location, Severity
+
+
+def finding(**kw: object) -> Finding:
+    args: dict[str, object] = {
+        "rule": "table.sum.children", "severity": Severity.ERROR, "message": "类合计与款之和不符",
+        "message_en": "class total differs",
+        "location": Location(section="预算支出总表", table="expenditure", row_code="201",
+                             column="total", line=234),
+    }
+    args.update(kw)
+    return Finding(**args)  # type: ignore[arg-type]
+
+
+class TestSeverity:
+    def test_order(self) -> None:
+        """INFO < WARNING < ERROR, with every comparison operator."""
+        assert Severity.INFO < Severity.WARNING < Severity.ERROR
+        assert Severity.ERROR > Severity.INFO
+        assert Severity.WARNING >= Severity.WARNING
+        assert Severity.WARNING <= Severity.ERROR
+        assert not Severity.ERROR < Severity.ERROR
+
+    def test_sorting_and_max(self) -> None:
+        """Severities sort by seriousness, and max() is the most serious."""
+        assert sorted([Severity.ERROR, Severity.INFO, Severity.WARNING]) == [
+            Severity.INFO, Severity.WARNING, Severity.ERROR]
+        assert max([Severity.WARNING, Severity.ERROR, Severity.INFO]) is Severity.ERROR
+
+    def test_rank(self) -> None:
+        """rank is 0, 1, 2."""
+        assert [s.rank for s in (Severity.INFO, Severity.WARNING, Severity.ERROR)] == [0, 1, 2]
+
+    def test_not_comparable_with_other_types(self) -> None:
+        """Comparing a severity with a string or number is a TypeError, not False."""
+        with pytest.raises(TypeError):
+            _ = Severity.ERROR < "warning"
+        with pytest.raises(TypeError):
+            _ = Severity.ERROR > 1
+
+    @pytest.mark.parametrize(("text", "severity"), [("error", Severity.ERROR),
+                                                    (" Warning ", Severity.WARNING),
+                                                    ("INFO", Severity.INFO)])
+    def test_parse(self, text: str, severity: Severity) -> None:
+        """parse() reads error, warning and info in any case, spaces around allowed."""
+        assert Severity.parse(text) is severity
+
+    @pytest.mark.parametrize("text", ["fatal", "", "err"])
+    def test_parse_refused(self, text: str) -> None:
+        """Anything else is a ValueError that shows the bad value and the choices."""
+        with pytest.raises(ValueError, match=r"error, warning or info \(got '") as info:
+            Severity.parse(text)
+        assert repr(text) in str(info.value)
+
+
+class TestLocationStr:
+    def test_full(self) -> None:
+        """Section, row code, column and line."""
+        loc = Location(section="预算支出总表", row_code="201", column="total", line=234)
+        assert str(loc) == "预算支出总表 row 201 column total (line 234)"
+
+    def test_code_before_name(self) -> None:
+        """A row code is shown rather than a row name."""
+        loc = Location(section="s", row_code="201", row_name="一般公共服务支出")
+        assert str(loc) == "s row 201"
+
+    def test_name_when_no_code(self) -> None:
+        """Without a code the row name is shown."""
+        assert str(Location(section="项目支出", row_name="会议经费", line=7)) == \
+            "项目支出 row 会议经费 (line 7)"
+
+    def test_section_only(self) -> None:
+        """A bare section is just its name; the table key is not shown."""
+        assert str(Location(section="narrative", table="summary")) == "narrative"
+
+    def test_line_zero_shown(self) -> None:
+        """A line number is shown whenever it is set."""
+        assert str(Location(section="s", line=0)) == "s (line 0)"
+
+
+class TestFindingKey:
+    def test_key(self) -> None:
+        """The key joins rule, section, row, column and line."""
+        assert finding().key == "table.sum.children|预算支出总表|201|total|234"
+
+    def test_key_uses_row_name_without_code(self) -> None:
+        """Without a code the row name identifies the row; missing parts are empty."""
+        f = finding(location=Location(section="项目支出", row_name="会议经费"))
+        assert f.key == "table.sum.children|项目支出|会议经费||"
+
+    def test_key_ignores_figures_and_messages(self) -> None:
+        """Two findings of the same rule at the same place share a key whatever they say."""
+        a = finding(expected="1.00万元", actual="2.00万元", message="x")
+        b = finding(severity=Severity.WARNING, message_en="y", related=(Location("other"),))
+        assert a.key == b.key
+
+    def test_key_differs_by_rule_and_place(self) -> None:
+        """A different rule, row, column or line gives a different key."""
+        base = finding()
+        others = [finding(rule="table.sum.total"),
+                  finding(location=Location(section="预算支出总表", row_code="208",
+                                            column="total", line=234)),
+                  finding(location=Location(section="预算支出总表", row_code="201",
+                                            column="basic", line=234)),
+                  finding(location=Location(section="预算支出总表", row_code="201",
+                                            column="total", line=235))]
+        assert len({base.key, *(f.key for f in others)}) == 5
+
+
+class TestFinding:
+    def test_defaults(self) -> None:
+        """A finding has no related locations, figures or root marking unless given."""
+        f = finding()
+        assert (f.related, f.expected, f.actual, f.difference, f.root, f.knock_on_of) == (
+            (), None, None, None, False, None)
+
+    def test_related_becomes_a_tuple(self) -> None:
+        """Related locations given as a list are stored as a tuple; findings are hashable."""
+        f = finding(related=[Location("a"), Location("b")])
+        assert f.related == (Location("a"), Location("b"))
+        assert hash(f) == hash(finding(related=(Location("a"), Location("b"))))

@@ -1,0 +1,968 @@
+"""Tests for govbudget._ingest._tables: table titles, and every table read from text.
+
+The sample's 13 tables are pinned cell by cell (rows, codes, levels, every amount, blank
+cells as ``None``, line numbers). Hand-written table texts cover what the sample does
+not: another unit, codes printed split, wrapped names, other columns (政府性基金, 上年结转,
+the Ministry of Finance income sources), the 三公 items as columns, amounts in 元, and
+the reading findings. Codes and names in them come from the built-in catalogue
+(checked by ``TestHandWrittenCodes``); unit and project names are made up.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+import pytest
+
+from govbudget import SHANXI_13, Finding, RowKind, Table, TableKind, Unit
+from govbudget._ingest._tables import classify_title, read_table, table_number
+from govbudget._ingest._text import split_lines
+from govbudget.codes import functional
+
+from .ingest_helpers import read_one, read_tables, sample_tables
+
+D, T, G = RowKind.DATA, RowKind.TOTAL, RowKind.GROUP
+UNIT_NAME = "晋城市人民代表大会常务委员会办公室"
+
+
+def vals(spec: str) -> tuple[Decimal | None, ...]:
+    """``"1.00 - 2.00"`` → ``(Decimal('1.00'), None, Decimal('2.00'))``."""
+    return tuple(None if x == "-" else Decimal(x) for x in spec.split()) if spec else ()
+
+
+def row_tuples(table: Table, block: int = 0) -> list[tuple[object, ...]]:
+    """(code, name, level, kind, values as printed) of each row, without line numbers."""
+    return [(r.code, r.name, r.level, r.kind,
+             " ".join("-" if v is None else str(v) for v in r.values))
+            for r in table.blocks[block].rows]
+
+
+def rules(findings: list[Finding]) -> list[tuple[str, int | None, str | None]]:
+    return [(f.rule, f.location.line, f.actual) for f in findings]
+
+
+# -- titles -----------------------------------------------------------------------------
+
+
+class TestClassifyTitle:
+    @pytest.mark.parametrize(
+        ("title", "kind"),
+        [
+            ("2024年预算收支总表", TableKind.SUMMARY),
+            ("2024年预算收入总表", TableKind.INCOME),
+            ("2024年预算支出总表", TableKind.EXPENDITURE),
+            ("2024年财政拨款收支总表", TableKind.GRANT_SUMMARY),
+            ("2024年一般公共预算支出预算表（不含上年结转）", TableKind.GENERAL_EXPENDITURE),
+            ("2024年一般公共预算安排基本支出分经济科目表（不含上年结转）", TableKind.BASIC_ECONOMIC),
+            ("2024年政府性基金预算收入表（不含上年结转）", TableKind.FUND_INCOME),
+            ("2024年政府性基金预算支出表（不含上年结转）", TableKind.FUND_EXPENDITURE),
+            ("2024年国有资本经营预算收支预算表（不含上年结转）", TableKind.STATE_CAPITAL),
+            ("2024年财政拨款安排“三公”经费支出预算表", TableKind.THREE_PUBLIC),
+            ("2024年财政拨款安排机关运行经费预算表", TableKind.OPERATING_COSTS),
+            ("2024年项目支出预算表（本年预算）", TableKind.PROJECTS),
+            ("2024年项目支出预算表（上年结转）", TableKind.PROJECTS_CARRYOVER),
+        ],
+    )
+    def test_shanxi_13(self, title: str, kind: TableKind) -> None:
+        """The 13 Shanxi titles (预算公开表1–13) name their kinds."""
+        assert classify_title(title) is kind
+
+    @pytest.mark.parametrize(
+        ("title", "kind"),
+        [
+            ("部门收支总表", TableKind.SUMMARY),
+            ("部门收入总表", TableKind.INCOME),
+            ("部门支出总表", TableKind.EXPENDITURE),
+            ("财政拨款收支总表", TableKind.GRANT_SUMMARY),
+            ("一般公共预算支出表", TableKind.GENERAL_EXPENDITURE),
+            ("一般公共预算基本支出表", TableKind.BASIC_ECONOMIC),
+            ("一般公共预算“三公”经费支出表", TableKind.THREE_PUBLIC),
+            ("政府性基金预算支出表", TableKind.FUND_EXPENDITURE),
+            ("国有资本经营预算支出表", TableKind.STATE_CAPITAL),
+        ],
+    )
+    def test_mof_9(self, title: str, kind: TableKind) -> None:
+        """The Ministry of Finance 9 titles name their kinds."""
+        assert classify_title(title) is kind
+
+    @pytest.mark.parametrize(
+        ("title", "kind"),
+        [
+            ("部门财务收支预算总表", TableKind.SUMMARY),
+            ("部门收入预算总表", TableKind.INCOME),
+            ("部门支出预算总表", TableKind.EXPENDITURE),
+            ("部门财政拨款收支预算总表", TableKind.GRANT_SUMMARY),
+            ("部门一般公共预算支出功能分类预算表", TableKind.GENERAL_EXPENDITURE),
+            ("部门一般公共预算基本支出部门预算经济分类预算表", TableKind.BASIC_ECONOMIC),
+            ("部门“三公”经费和机关运行经费预算表", TableKind.THREE_PUBLIC),
+            ('部门"三公"经费和机关运行经费预算表', TableKind.THREE_PUBLIC),
+            ("部门政府性基金预算支出功能分类预算表", TableKind.FUND_EXPENDITURE),
+            ("部门国有资本经营预算支出功能分类预算表", TableKind.STATE_CAPITAL),
+        ],
+    )
+    def test_shanghai_variants(self, title: str, kind: TableKind) -> None:
+        """The Shanghai names of the nine tables name the same kinds."""
+        assert classify_title(title) is kind
+
+    @pytest.mark.parametrize(
+        ("title", "kind"),
+        [
+            ("部门收支总体情况表", TableKind.SUMMARY),
+            ("财政拨款收支总体情况表", TableKind.GRANT_SUMMARY),
+            ("一般公共预算基本支出经济分类情况表", TableKind.BASIC_ECONOMIC),
+            ("表1 部门收支总表", TableKind.SUMMARY),
+        ],
+    )
+    def test_other_wordings(self, title: str, kind: TableKind) -> None:
+        """Other wordings seen in catalogues (…总体情况表, …情况表, a 表1 prefix) are read."""
+        assert classify_title(title) is kind
+
+    def test_doubled_and_indented(self) -> None:
+        """A bold title printed twice, indented with full-width spaces, is still a title."""
+        assert classify_title("\u3000\u30002024年预算收支总表2024年预算收支总表") is TableKind.SUMMARY
+
+    def test_carryover_projects_before_projects(self) -> None:
+        """The 上年结转 project list is told apart from the 本年 one."""
+        assert classify_title("项目支出预算表（上年结转）") is TableKind.PROJECTS_CARRYOVER
+        assert classify_title("项目支出预算表（本年预算）") is TableKind.PROJECTS
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "（项目绩效目标表公开情况见附件）",
+            "2024年项目支出绩效目标表",
+            "本单位2024年预算收支总表如下，请查阅。",
+            "预算收支总表：见附表",
+            "一、单位预算收支数据变动情况及原因",
+            "收入总计收入总计 2599.992599.99",
+            "",
+            "2024年" + "很长的标题" * 12 + "总表",
+        ],
+    )
+    def test_not_titles(self, text: str) -> None:
+        """Sentences, performance tables, headings, rows and over-long lines are not titles."""
+        assert classify_title(text) is None
+
+
+class TestTableNumber:
+    @pytest.mark.parametrize(
+        ("text", "number"),
+        [("预算公开表3", "3"), ("       预算公开表12", "12"), ("部门公开表9", "9"),
+         ("预算公开表6  ", "6"), ("预算公开表1预算公开表1", "1")],
+    )
+    def test_numbers(self, text: str, number: str) -> None:
+        """The number after 公开表 is read, doubled or indented."""
+        assert table_number(text) == number
+
+    @pytest.mark.parametrize("text", ["2024年预算收支总表", "表一2024年预算收支总表", "第3页"])
+    def test_none(self, text: str) -> None:
+        """Titles and page numbers have no table number."""
+        assert table_number(text) is None
+
+
+# -- the sample ----------------------------------------------------------------------------
+
+
+class SampleTable(NamedTuple):
+    kind: TableKind
+    number: str
+    title: str
+    line: int
+    empty: bool
+    note: str | None
+    blocks: tuple[tuple[str, tuple[str, ...], tuple[tuple[object, ...], ...]], ...]
+
+
+# (line, code, name, level, kind, gov_name, values: "-" for a blank cell)
+SAMPLE_EXPECTED: tuple[SampleTable, ...] = (
+    # 预算公开表1
+    SampleTable(TableKind.SUMMARY, "1", "2024年预算收支总表", 54,
+                empty=False, note=None, blocks=(
+        ("income", ("amount",), (
+            (69, None, "一般公共预算", 1, D, None, "2599.99"),
+            (71, None, "政府性基金预算", 1, D, None, "-"),
+            (73, None, "国有资本经营预算", 1, D, None, "-"),
+            (75, None, "财政专户管理资金", 1, D, None, "-"),
+            (77, None, "单位资金", 1, D, None, "-"),
+            (156, None, "本年收入合计", None, T, None, "2599.99"),
+            (158, None, "上年结转", 1, D, None, "-"),
+            (160, None, "收入总计", None, T, None, "2599.99"),
+        )),
+        ("expenditure", ("total", "current_year", "carryover"), (
+            (69, None, "一般公共服务支出", 1, D, None, "2048.87 2048.87 -"),
+            (71, None, "外交支出", 1, D, None, "- - -"),
+            (73, None, "国防支出", 1, D, None, "- - -"),
+            (75, None, "公共安全支出", 1, D, None, "- - -"),
+            (77, None, "教育支出", 1, D, None, "- - -"),
+            (79, None, "科学技术支出", 1, D, None, "- - -"),
+            (82, None, "文化旅游体育与传媒支出", 1, D, None, "- - -"),
+            (87, None, "社会保障和就业支出", 1, D, None, "329.24 329.24 -"),
+            (89, None, "社会保险基金支出", 1, D, None, "- - -"),
+            (91, None, "卫生健康支出", 1, D, None, "91.75 91.75 -"),
+            (93, None, "节能环保支出", 1, D, None, "- - -"),
+            (95, None, "城乡社区支出", 1, D, None, "- - -"),
+            (97, None, "农林水支出", 1, D, None, "- - -"),
+            (99, None, "交通运输支出", 1, D, None, "- - -"),
+            (102, None, "资源勘探工业信息等支出", 1, D, None, "- - -"),
+            (107, None, "商业服务业等支出", 1, D, None, "- - -"),
+            (109, None, "金融支出", 1, D, None, "- - -"),
+            (111, None, "援助其他地区支出", 1, D, None, "- - -"),
+            (114, None, "自然资源海洋气象等支出", 1, D, None, "- - -"),
+            (119, None, "住房保障支出", 1, D, None, "130.13 130.13 -"),
+            (121, None, "粮油物资储备支出", 1, D, None, "- - -"),
+            (124, None, "国有资本经营预算支出", 1, D, None, "- - -"),
+            (130, None, "灾害防治及应急管理支出", 1, D, None, "- - -"),
+            (135, None, "预备费", 1, D, None, "- - -"),
+            (137, None, "其他支出", 1, D, None, "- - -"),
+            (139, None, "转移性支出", 1, D, None, "- - -"),
+            (141, None, "债务还本支出", 1, D, None, "- - -"),
+            (144, None, "债务付息支出", 1, D, None, "- - -"),
+            (146, None, "债务发行费用支出", 1, D, None, "- - -"),
+            (149, None, "抗疫特别国债安排的支出", 1, D, None, "- - -"),
+            (156, None, "本年支出合计", None, T, None, "2599.99 2599.99 -"),
+            (158, None, "年终结转", 1, D, None, "- - -"),
+            (160, None, "支出总计", None, T, None, "2599.99 2599.99 -"),
+        )),
+    )),
+    # 预算公开表2
+    SampleTable(TableKind.INCOME, "2", "2024年预算收入总表", 161,
+                empty=False, note=None, blocks=(
+        ("", ("total", "general_budget", "fund_budget", "state_capital", "special_account", "unit_funds", "carryover"), (
+            (181, None, "合计", None, T, None, "2599.99 2599.99 - - - - -"),
+            (183, "201", "一般公共服务支出", 1, D, None, "2048.87 2048.87 - - - - -"),
+            (185, "20101", "人大事务", 2, D, None, "2048.87 2048.87 - - - - -"),
+            (187, "2010101", "行政运行", 3, D, None, "1154.76 1154.76 - - - - -"),
+            (189, "2010102", "一般行政管理事务", 3, D, None, "463.00 463.00 - - - - -"),
+            (191, "2010104", "人大会议", 3, D, None, "241.00 241.00 - - - - -"),
+            (193, "2010108", "代表工作", 3, D, None, "190.11 190.11 - - - - -"),
+            (195, "208", "社会保障和就业支出", 1, D, None, "329.24 329.24 - - - - -"),
+            (197, "20805", "行政事业单位养老支出", 2, D, None, "329.24 329.24 - - - - -"),
+            (199, "2080501", "行政单位离退休", 3, D, None, "203.80 203.80 - - - - -"),
+            (201, "2080505", "机关事业单位基本养老保险缴费支出", 3, D, None, "125.44 125.44 - - - - -"),
+            (203, "210", "卫生健康支出", 1, D, None, "91.75 91.75 - - - - -"),
+            (205, "21007", "计划生育事务", 2, D, None, "0.84 0.84 - - - - -"),
+            (207, "2100799", "其他计划生育事务支出", 3, D, None, "0.84 0.84 - - - - -"),
+            (209, "21011", "行政事业单位医疗", 2, D, None, "90.91 90.91 - - - - -"),
+            (211, "2101101", "行政单位医疗", 3, D, None, "62.20 62.20 - - - - -"),
+            (213, "2101103", "公务员医疗补助", 3, D, None, "28.71 28.71 - - - - -"),
+            (215, "221", "住房保障支出", 1, D, None, "130.13 130.13 - - - - -"),
+            (217, "22102", "住房改革支出", 2, D, None, "130.13 130.13 - - - - -"),
+            (219, "2210201", "住房公积金", 3, D, None, "130.13 130.13 - - - - -"),
+        )),
+    )),
+    # 预算公开表3
+    SampleTable(TableKind.EXPENDITURE, "3", "2024年预算支出总表", 220,
+                empty=False, note=None, blocks=(
+        ("", ("total", "basic", "project"), (
+            (232, None, "合计", None, T, None, "2599.99 1705.88 894.11"),
+            (234, "201", "一般公共服务支出", 1, D, None, "2048.87 1154.76 894.11"),
+            (236, "20101", "人大事务", 2, D, None, "2048.87 1154.76 894.11"),
+            (238, "2010101", "行政运行", 3, D, None, "1154.76 1154.76 -"),
+            (240, "2010102", "一般行政管理事务", 3, D, None, "463.00 - 463.00"),
+            (242, "2010104", "人大会议", 3, D, None, "241.00 - 241.00"),
+            (244, "2010108", "代表工作", 3, D, None, "190.11 - 190.11"),
+            (246, "208", "社会保障和就业支出", 1, D, None, "329.24 329.24 -"),
+            (248, "20805", "行政事业单位养老支出", 2, D, None, "329.24 329.24 -"),
+            (250, "2080501", "行政单位离退休", 3, D, None, "203.80 203.80 -"),
+            (252, "2080505", "机关事业单位基本养老保险缴费支出", 3, D, None, "125.44 125.44 -"),
+            (254, "210", "卫生健康支出", 1, D, None, "91.75 91.75 -"),
+            (256, "21007", "计划生育事务", 2, D, None, "0.84 0.84 -"),
+            (258, "2100799", "其他计划生育事务支出", 3, D, None, "0.84 0.84 -"),
+            (260, "21011", "行政事业单位医疗", 2, D, None, "90.91 90.91 -"),
+            (262, "2101101", "行政单位医疗", 3, D, None, "62.20 62.20 -"),
+            (264, "2101103", "公务员医疗补助", 3, D, None, "28.71 28.71 -"),
+            (266, "221", "住房保障支出", 1, D, None, "130.13 130.13 -"),
+            (268, "22102", "住房改革支出", 2, D, None, "130.13 130.13 -"),
+            (270, "2210201", "住房公积金", 3, D, None, "130.13 130.13 -"),
+        )),
+    )),
+    # 预算公开表4
+    SampleTable(TableKind.GRANT_SUMMARY, "4", "2024年财政拨款收支总表", 271,
+                empty=False, note=None, blocks=(
+        ("income", ("amount",), (
+            (291, None, "一般公共预算", 1, D, None, "2599.99"),
+            (293, None, "政府性基金预算", 1, D, None, "-"),
+            (295, None, "国有资本经营预算", 1, D, None, "-"),
+            (406, None, "本年收入合计", None, T, None, "2599.99"),
+            (408, None, "上年财政拨款结转", 1, D, None, "-"),
+            (410, None, "一般公共预算", 1, D, None, "-"),
+            (412, None, "政府性基金预算", 1, D, None, "-"),
+            (414, None, "国有资本经营预算", 1, D, None, "-"),
+            (421, None, "收入总计", None, T, None, "2599.99"),
+        )),
+        ("expenditure", ("total", "general_budget", "fund_budget", "state_capital"), (
+            (291, None, "一般公共服务支出", 1, D, None, "2048.87 2048.87 - -"),
+            (293, None, "外交支出", 1, D, None, "- - - -"),
+            (298, None, "国防支出", 1, D, None, "- - - -"),
+            (300, None, "公共安全支出", 1, D, None, "- - - -"),
+            (302, None, "教育支出", 1, D, None, "- - - -"),
+            (304, None, "科学技术支出", 1, D, None, "- - - -"),
+            (307, None, "文化旅游体育与传媒支出", 1, D, None, "- - - -"),
+            (313, None, "社会保障和就业支出", 1, D, None, "329.24 329.24 - -"),
+            (318, None, "社会保险基金支出", 1, D, None, "- - - -"),
+            (320, None, "卫生健康支出", 1, D, None, "91.75 91.75 - -"),
+            (322, None, "节能环保支出", 1, D, None, "- - - -"),
+            (324, None, "城乡社区支出", 1, D, None, "- - - -"),
+            (326, None, "农林水支出", 1, D, None, "- - - -"),
+            (328, None, "交通运输支出", 1, D, None, "- - - -"),
+            (331, None, "资源勘探工业信息等支出", 1, D, None, "- - - -"),
+            (337, None, "商业服务业等支出", 1, D, None, "- - - -"),
+            (342, None, "金融支出", 1, D, None, "- - - -"),
+            (345, None, "援助其他地区支出", 1, D, None, "- - - -"),
+            (351, None, "自然资源海洋气象等支出", 1, D, None, "- - - -"),
+            (356, None, "住房保障支出", 1, D, None, "130.13 130.13 - -"),
+            (359, None, "粮油物资储备支出", 1, D, None, "- - - -"),
+            (365, None, "国有资本经营预算支出", 1, D, None, "- - - -"),
+            (371, None, "灾害防治及应急管理支出", 1, D, None, "- - - -"),
+            (376, None, "预备费", 1, D, None, "- - - -"),
+            (378, None, "其他支出", 1, D, None, "- - - -"),
+            (380, None, "转移性支出", 1, D, None, "- - - -"),
+            (382, None, "债务还本支出", 1, D, None, "- - - -"),
+            (384, None, "债务付息支出", 1, D, None, "- - - -"),
+            (393, None, "债务发行费用支出", 1, D, None, "- - - -"),
+            (399, None, "抗疫特别国债安排的支出", 1, D, None, "- - - -"),
+            (406, None, "本年支出合计", None, T, None, "2599.99 2599.99 - -"),
+            (408, None, "年终结转", 1, D, None, "- - - -"),
+            (421, None, "支出总计", None, T, None, "2599.99 2599.99 - -"),
+        )),
+    )),
+    # 预算公开表5
+    SampleTable(TableKind.GENERAL_EXPENDITURE, "5", "2024年一般公共预算支出预算表（不含上年结转）", 422,
+                empty=False, note=None, blocks=(
+        ("", ("total", "basic", "project"), (
+            (434, None, "合计", None, T, None, "2599.99 1705.88 894.11"),
+            (436, "201", "一般公共服务支出", 1, D, None, "2048.87 1154.76 894.11"),
+            (438, "20101", "人大事务", 2, D, None, "2048.87 1154.76 894.11"),
+            (440, "2010101", "行政运行", 3, D, None, "1154.76 1154.76 -"),
+            (442, "2010102", "一般行政管理事务", 3, D, None, "463.00 - 463.00"),
+            (444, "2010104", "人大会议", 3, D, None, "241.00 - 241.00"),
+            (446, "2010108", "代表工作", 3, D, None, "190.11 - 190.11"),
+            (448, "208", "社会保障和就业支出", 1, D, None, "329.24 329.24 -"),
+            (450, "20805", "行政事业单位养老支出", 2, D, None, "329.24 329.24 -"),
+            (452, "2080501", "行政单位离退休", 3, D, None, "203.80 203.80 -"),
+            (454, "2080505", "机关事业单位基本养老保险缴费支出", 3, D, None, "125.44 125.44 -"),
+            (456, "210", "卫生健康支出", 1, D, None, "91.75 91.75 -"),
+            (458, "21007", "计划生育事务", 2, D, None, "0.84 0.84 -"),
+            (460, "2100799", "其他计划生育事务支出", 3, D, None, "0.84 0.84 -"),
+            (462, "21011", "行政事业单位医疗", 2, D, None, "90.91 90.91 -"),
+            (464, "2101101", "行政单位医疗", 3, D, None, "62.20 62.20 -"),
+            (466, "2101103", "公务员医疗补助", 3, D, None, "28.71 28.71 -"),
+            (468, "221", "住房保障支出", 1, D, None, "130.13 130.13 -"),
+            (470, "22102", "住房改革支出", 2, D, None, "130.13 130.13 -"),
+            (472, "2210201", "住房公积金", 3, D, None, "130.13 130.13 -"),
+        )),
+    )),
+    # 预算公开表6
+    SampleTable(TableKind.BASIC_ECONOMIC, "6", "2024年一般公共预算安排基本支出分经济科目表（不含上年结转）", 473,
+                empty=False, note=None, blocks=(
+        ("", ("total", "personnel", "public"), (
+            (490, None, "合计", None, T, None, "1705.88 1495.28 210.60"),
+            (492, None, "工资福利支出", 1, D, None, "1244.24 1244.24 -"),
+            (494, None, "基本工资", 2, D, "工资奖金津补贴", "321.32 321.32 -"),
+            (496, None, "基本工资", 2, D, "工资福利支出", "60.59 60.59 -"),
+            (498, None, "津贴补贴", 2, D, "工资奖金津补贴", "182.29 182.29 -"),
+            (500, None, "津贴补贴", 2, D, "工资福利支出", "9.82 9.82 -"),
+            (502, None, "奖金", 2, D, "工资奖金津补贴", "170.22 170.22 -"),
+            (504, None, "绩效工资", 2, D, "工资福利支出", "70.59 70.59 -"),
+            (506, None, "机关事业单位基本养老保险缴费", 2, D, "社会保障缴费", "103.95 103.95 -"),
+            (508, None, "机关事业单位基本养老保险缴费", 2, D, "工资福利支出", "21.48 21.48 -"),
+            (510, None, "职工基本医疗保险缴费", 2, D, "社会保障缴费", "62.20 62.20 -"),
+            (512, None, "公务员医疗补助缴费", 2, D, "社会保障缴费", "28.71 28.71 -"),
+            (514, None, "其他社会保障缴费", 2, D, "社会保障缴费", "1.91 1.91 -"),
+            (516, None, "住房公积金", 2, D, "住房公积金", "130.13 130.13 -"),
+            (518, None, "其他工资福利支出", 2, D, "其他工资福利支出", "81.03 81.03 -"),
+            (520, None, "商品和服务支出", 1, D, None, "210.60 - 210.60"),
+            (522, None, "办公费", 2, D, "办公经费", "76.41 - 76.41"),
+            (524, None, "差旅费", 2, D, "办公经费", "10.00 - 10.00"),
+            (526, None, "公务接待费", 2, D, "公务接待费", "1.00 - 1.00"),
+            (528, None, "工会经费", 2, D, "办公经费", "15.66 - 15.66"),
+            (530, None, "福利费", 2, D, "办公经费", "27.41 - 27.41"),
+            (532, None, "其他交通费用", 2, D, "办公经费", "61.26 - 61.26"),
+            (534, None, "其他商品和服务支出", 2, D, "其他商品和服务支出", "18.85 - 18.85"),
+            (536, None, "对个人和家庭的补助", 1, D, None, "251.04 251.04 -"),
+            (538, None, "离休费", 2, D, "离退休费", "13.27 13.27 -"),
+            (540, None, "退休费", 2, D, "离退休费", "188.93 188.93 -"),
+            (542, None, "奖励金", 2, D, "社会福利和救助", "0.84 0.84 -"),
+            (544, None, "其他对个人和家庭的补助", 2, D, "其他对个人和家庭的补助", "48.00 48.00 -"),
+        )),
+    )),
+    # 预算公开表7
+    SampleTable(TableKind.FUND_INCOME, "7", "2024年政府性基金预算收入表（不含上年结转）", 545,
+                empty=True, note="注：本表无数据", blocks=(
+        ("", ("total",), (
+            (558, None, "合计", None, T, None, "-"),
+        )),
+    )),
+    # 预算公开表8
+    SampleTable(TableKind.FUND_EXPENDITURE, "8", "2024年政府性基金预算支出表（不含上年结转）", 563,
+                empty=True, note="注：本表无数据", blocks=(
+        ("", ("total", "basic", "project"), (
+            (577, None, "合计", None, T, None, "- - -"),
+        )),
+    )),
+    # 预算公开表9
+    SampleTable(TableKind.STATE_CAPITAL, "9", "2024年国有资本经营预算收支预算表（不含上年结转）", 582,
+                empty=True, note="注：本表无数据", blocks=(
+        ("", ("total", "basic", "project"), (
+            (599, None, "合计", None, T, None, "- - -"),
+        )),
+    )),
+    # 预算公开表10
+    SampleTable(TableKind.THREE_PUBLIC, "10", "2024年财政拨款安排“三公”经费支出预算表", 605,
+                empty=False, note=None, blocks=(
+        ("", ("total", "general_budget", "fund_budget", "state_capital"), (
+            (625, None, "因公出国（境）费", None, D, None, "- - - -"),
+            (627, None, "公务接待费", None, D, None, "1.00 1.00 - -"),
+            (629, None, "公务用车购置及运行费", None, D, None, "- - - -"),
+            (631, None, "①公务用车购置费", None, D, None, "- - - -"),
+            (633, None, "②公务用车运行维护费", None, D, None, "- - - -"),
+            (635, None, "合计", None, T, None, "1.00 1.00 - -"),
+        )),
+    )),
+    # 预算公开表11
+    SampleTable(TableKind.OPERATING_COSTS, "11", "2024年财政拨款安排机关运行经费预算表", 636,
+                empty=False, note=None, blocks=(
+        ("", ("total", "general_budget", "fund_budget", "state_capital"), (
+            (654, None, "部门合计", None, T, None, "210.60 210.60 - -"),
+            (656, None, "晋城市人民代表大会常务委员会办公室", None, D, None, "210.60 210.60 - -"),
+        )),
+    )),
+    # 预算公开表12
+    SampleTable(TableKind.PROJECTS, "12", "2024年项目支出预算表（本年预算）", 667,
+                empty=False, note=None, blocks=(
+        ("", ("total", "general_budget", "fund_budget", "state_capital", "special_account", "unit_funds"), (
+            (694, None, "晋城市人民代表大会常务委员会办公室", 1, G, None, "894.11 894.11 - - - -"),
+            (699, None, "无固定工资收入的省、市人大代表履职补贴", 2, D, None, "20.79 20.79 - - - -"),
+            (704, None, "省、市代表培训经费", 2, D, None, "71.60 71.60 - - - -"),
+            (706, None, "市人大代表履职交通、通讯补贴", 2, D, None, "77.28 77.28 - - - -"),
+            (711, None, "代表、代表小组活动经费(市级)", 2, D, None, "20.44 20.44 - - - -"),
+            (716, None, "人民代表大会会议经费", 2, D, None, "225.00 225.00 - - - -"),
+            (718, None, "人大专项业务经费", 2, D, None, "213.00 213.00 - - - -"),
+            (720, None, "办公桌椅书柜购置", 2, D, None, "10.00 10.00 - - - -"),
+            (722, None, "人大机关会议室智慧升级改造", 2, D, None, "50.00 50.00 - - - -"),
+            (724, None, "代表之声栏目制作经费", 2, D, None, "60.00 60.00 - - - -"),
+            (726, None, "全过程人民民主进行时栏目经费", 2, D, None, "60.00 60.00 - - - -"),
+            (731, None, "制定三部地方性法规经费", 2, D, None, "20.00 20.00 - - - -"),
+            (733, None, "人大常委会会议经费", 2, D, None, "16.00 16.00 - - - -"),
+            (735, None, "办公楼阅览室装修及配套设施", 2, D, None, "50.00 50.00 - - - -"),
+        )),
+    )),
+    # 预算公开表13
+    SampleTable(TableKind.PROJECTS_CARRYOVER, "13", "2024年项目支出预算表（上年结转）", 736,
+                empty=True, note="注：本表无数据", blocks=(
+        ("", ("total", "general_budget", "fund_budget", "state_capital"), (
+        )),
+    )),
+)
+
+
+@pytest.fixture(scope="module")
+def sample() -> tuple[tuple[Table, ...], tuple[Finding, ...]]:
+    return sample_tables()
+
+
+class TestSampleTables:
+    def test_thirteen_tables_in_order(self, sample: tuple[tuple[Table, ...], tuple[Finding, ...]]
+                                      ) -> None:
+        """The sample has the 13 Shanxi tables, numbered 1–13, in order."""
+        tables, _ = sample
+        assert tuple(t.kind for t in tables) == SHANXI_13
+        assert [t.number for t in tables] == [str(i) for i in range(1, 14)]
+
+    def test_no_reading_findings(self, sample: tuple[tuple[Table, ...], tuple[Finding, ...]]
+                                 ) -> None:
+        """Every figure of the sample's tables is placed: no reading finding."""
+        _, findings = sample
+        assert findings == ()
+
+    def test_unit_and_unit_name(self, sample: tuple[tuple[Table, ...], tuple[Finding, ...]]
+                                ) -> None:
+        """Every table is in 万元 (单位：万元 and 单位:万元) and names the unit, also where the
+        name wraps onto the next line (table 11) or the money unit is on a line of its own."""
+        tables, _ = sample
+        assert {t.unit for t in tables} == {Unit.WAN_YUAN}
+        assert [t.unit_name for t in tables] == [UNIT_NAME] * 13
+
+    @pytest.mark.parametrize("expected", SAMPLE_EXPECTED, ids=lambda e: f"table{e.number}")
+    def test_table(self, sample: tuple[tuple[Table, ...], tuple[Finding, ...]],
+                   expected: SampleTable) -> None:
+        """Each table reads exactly: title, number, line, columns, and every row's line, code,
+        name, level, kind, government item and amounts, blank cells as None."""
+        tables, _ = sample
+        t = tables[int(expected.number) - 1]
+        assert (t.kind, t.number, t.title, t.line, t.empty, t.note) == (
+            expected.kind, expected.number, expected.title, expected.line, expected.empty,
+            expected.note)
+        assert len(t.blocks) == len(expected.blocks)
+        for b, (name, columns, rows) in zip(t.blocks, expected.blocks, strict=True):
+            assert b.name == name
+            assert tuple(c.key for c in b.columns) == columns
+            got = [(r.line, r.code, r.name, r.level, r.kind, r.gov_name, r.values) for r in b.rows]
+            want = [(line, code, nm, level, kind, gov, vals(str(v)))
+                    for line, code, nm, level, kind, gov, v in rows]
+            assert got == want
+            assert all(len(r.values) == len(columns) for r in b.rows)
+
+    def test_amounts_keep_printed_decimals(self, sample: tuple[tuple[Table, ...],
+                                                              tuple[Finding, ...]]) -> None:
+        """Amounts keep the decimals as printed: 463.00 is Decimal('463.00')."""
+        tables, _ = sample
+        row = tables[2].block().row("2010102")
+        assert str(tables[2].block().value(row, "total")) == "463.00"
+
+    def test_blank_is_none_not_zero(self, sample: tuple[tuple[Table, ...], tuple[Finding, ...]]
+                                    ) -> None:
+        """A blank cell is None, never 0 (2010102 has no basic spending)."""
+        tables, _ = sample
+        b = tables[2].block()
+        assert b.value(b.row("2010102"), "basic") is None
+
+    def test_empty_tables(self, sample: tuple[tuple[Table, ...], tuple[Finding, ...]]) -> None:
+        """Tables 7, 8, 9 and 13 say 本表无数据: empty, with the note, and no figure."""
+        tables, _ = sample
+        empty = [t.number for t in tables if t.empty]
+        assert empty == ["7", "8", "9", "13"]
+        for t in tables:
+            if t.empty:
+                assert t.note == "注：本表无数据"
+                assert all(v is None for _, r in t.rows() for v in r.values)
+
+    def test_column_labels_canonical(self, sample: tuple[tuple[Table, ...], tuple[Finding, ...]]
+                                     ) -> None:
+        """Columns get their canonical labels, whatever the wrapped header printed."""
+        tables, _ = sample
+        assert [c.label for c in tables[1].block().columns] == [
+            "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金",
+            "单位资金", "上年结转"]
+
+
+# -- hand-written tables ---------------------------------------------------------------------
+
+# Codes and names from the built-in catalogue (2024 edition).
+CATALOGUE = {
+    "205": "教育支出", "20502": "普通教育", "2050205": "高等教育",
+    "20599": "其他教育支出", "2059999": "其他教育支出",
+    "207": "文化旅游体育与传媒支出", "20703": "体育", "2070308": "群众体育",
+}
+
+EDUCATION = """\
+预算公开表3
+2024年预算支出总表
+单位名称：某市职业技术学院 单位：万元
+科目编码 科目名称 合计 基本支出 项目支出
+合计 350.50 300.25 50.25
+205 教育支出 350.50 300.25 50.25
+20502 普通教育 300.25 300.25
+2050205 高等教育 300.25 300.25
+20599 其他教育支出 50.25  50.25
+2059999 其他教育支出 50.25  50.25
+"""
+
+EDUCATION_ROWS = [
+    (None, "合计", None, T, "350.50 300.25 50.25"),
+    ("205", "教育支出", 1, D, "350.50 300.25 50.25"),
+    ("20502", "普通教育", 2, D, "300.25 300.25 -"),
+    ("2050205", "高等教育", 3, D, "300.25 300.25 -"),
+    ("20599", "其他教育支出", 2, D, "50.25 - 50.25"),
+    ("2059999", "其他教育支出", 3, D, "50.25 - 50.25"),
+]
+
+
+class TestHandWrittenCodes:
+    def test_catalogue_names(self) -> None:
+        """The functional codes and names used below exist in the built-in catalogue."""
+        for code, name in CATALOGUE.items():
+            assert functional.name_of(code, year=2024) == name
+
+
+class TestOtherUnit:
+    def test_education_codes_down_to_xiang(self) -> None:
+        """Another unit's table with 205 教育支出 down to 项 reads codes, levels and amounts,
+        with the unit, unit name, title, number and no finding."""
+        t, findings = read_one(EDUCATION)
+        assert findings == []
+        assert (t.kind, t.number, t.title, t.unit, t.unit_name) == (
+            TableKind.EXPENDITURE, "3", "2024年预算支出总表", Unit.WAN_YUAN, "某市职业技术学院")
+        assert row_tuples(t) == EDUCATION_ROWS
+
+    def test_codes_printed_split(self) -> None:
+        """Codes printed split across columns (205 02 05) are joined, with their levels."""
+        text = EDUCATION.replace("\n20502 ", "\n205 02 ").replace("\n2050205 ", "\n205 02 05 ") \
+            .replace("\n20599 ", "\n205 99 ").replace("\n2059999 ", "\n205 99 99 ")
+        assert "205 02 05 高等教育" in text
+        t, findings = read_one(text)
+        assert findings == []
+        assert row_tuples(t) == EDUCATION_ROWS
+
+    def test_name_wrapped(self) -> None:
+        """A name wrapped onto the next line, its amounts on a third, is one row."""
+        text = EDUCATION.replace("2050205 高等教育 300.25 300.25",
+                                 "2050205 高等\n教育\n\n300.25 300.25") \
+            .replace("2059999 其他教育支出 50.25  50.25", "2059999 其他教育\n支出 50.25  50.25")
+        t, findings = read_one(text)
+        assert findings == []
+        assert row_tuples(t) == EDUCATION_ROWS
+        assert [r.line for r in t.block().rows] == [5, 6, 7, 8, 12, 13]
+
+    def test_wrapped_name_with_blank_amounts(self) -> None:
+        """A wrapped name whose amounts are all blank (a line of spaces) does not swallow the
+        next row's name."""
+        text = """\
+预算公开表11
+2024年机关运行经费预算表
+单位名称：某市职业技术学院 单位：万元
+单位名称 合计 一般公共预算 政府性基金预算 国有资本经营预算
+部门合计 5.00 5.00
+某市职业技术学院继续教育学院培训
+中心
+
+{blank}
+
+某市职业技术学院 5.00 5.00
+""".format(blank=" " * 3)
+        t, findings = read_one(text)
+        assert findings == []
+        assert row_tuples(t) == [
+            (None, "部门合计", None, T, "5.00 5.00 - -"),
+            (None, "某市职业技术学院继续教育学院培训中心", None, D, "- - - -"),
+            (None, "某市职业技术学院", None, D, "5.00 5.00 - -"),
+        ]
+
+    def test_default_unit_name_forms(self) -> None:
+        """编制单位： and 部门名称： give the unit name like 单位名称：."""
+        for label in ("编制单位", "部门名称"):
+            t, _ = read_one(EDUCATION.replace("单位名称", label, 1))
+            assert t.unit_name == "某市职业技术学院"
+            assert t.unit is Unit.WAN_YUAN
+
+    def test_unit_word_in_unit_name(self) -> None:
+        """A unit name starting with 元 is not read as the money unit."""
+        text = EDUCATION.replace("单位名称：某市职业技术学院 单位：万元",
+                                 "编制单位：元宝山区教育局 金额单位：万元")
+        t, _ = read_one(text)
+        assert (t.unit_name, t.unit) == ("元宝山区教育局", Unit.WAN_YUAN)
+
+
+class TestColumns:
+    def test_income_fund_and_carryover(self) -> None:
+        """Non-empty 政府性基金 and 上年结转 columns keep their figures in their columns."""
+        text = """\
+预算公开表2
+2024年预算收入总表
+单位名称：某市文化和旅游局 单位：万元
+项目 本年收入 上年结转
+科目编码 科目名称 合计 一般公共预算 政府性基金 国有资本经营预算 财政专户管理资金 单位资金
+合计 180.00 100.00 50.00    30.00
+207 文化旅游体育与传媒支出 180.00 100.00 50.00    30.00
+20703 体育 180.00 100.00 50.00    30.00
+2070308 群众体育 180.00 100.00 50.00    30.00
+"""
+        t, findings = read_one(text)
+        assert findings == []
+        assert [c.key for c in t.block().columns] == [
+            "total", "general_budget", "fund_budget", "state_capital", "special_account",
+            "unit_funds", "carryover"]
+        b = t.block()
+        for code in ("207", "20703", "2070308"):
+            row = b.row(code)
+            assert (b.value(row, "fund_budget"), b.value(row, "carryover")) == (
+                Decimal("50.00"), Decimal("30.00"))
+            assert b.value(row, "state_capital") is None
+        assert b.row("20703").level == 2
+
+    def test_mof_income_sources(self) -> None:
+        """A Ministry of Finance 收入总表 with 财政拨款/事业收入/其他收入 columns reads them."""
+        text = """\
+部门收入总表
+编制单位：某市职业技术学院 单位：万元
+科目编码 科目名称 合计 财政拨款 事业收入 其他收入
+合计 500.00 400.00 80.00 20.00
+205 教育支出 500.00 400.00 80.00 20.00
+205 02 普通教育 500.00 400.00 80.00 20.00
+205 02 05 高等教育 500.00 400.00 80.00 20.00
+"""
+        t, findings = read_one(text)
+        assert findings == []
+        assert (t.kind, t.number, t.unit_name) == (TableKind.INCOME, "", "某市职业技术学院")
+        assert [(c.key, c.label) for c in t.block().columns] == [
+            ("total", "合计"), ("grant", "财政拨款"), ("business_income", "事业收入"),
+            ("other_income", "其他收入")]
+        assert row_tuples(t)[1:] == [
+            ("205", "教育支出", 1, D, "500.00 400.00 80.00 20.00"),
+            ("20502", "普通教育", 2, D, "500.00 400.00 80.00 20.00"),
+            ("2050205", "高等教育", 3, D, "500.00 400.00 80.00 20.00"),
+        ]
+
+    def test_three_public_items_as_columns(self) -> None:
+        """A MOF 三公 table with the items as columns (购置费 and 运行费 under 公务用车购置及
+        运行费) is one row under six columns."""
+        text = """\
+一般公共预算“三公”经费支出表
+单位：万元
+合计 因公出国（境）费 公务接待费 公务用车购置及运行费
+小计 购置费 运行费
+12.50 2.00 3.50 7.00 5.00 2.00
+"""
+        t, findings = read_one(text)
+        assert findings == []
+        assert [c.key for c in t.block().columns] == [
+            "total", "abroad", "reception", "vehicles", "vehicle_purchase", "vehicle_operation"]
+        assert row_tuples(t) == [(None, "预算数", None, D, "12.50 2.00 3.50 7.00 5.00 2.00")]
+
+    def test_three_public_without_split(self) -> None:
+        """Without 购置费/运行费 columns, 公务用车购置及运行费 does not also count as 运行费."""
+        text = """\
+一般公共预算“三公”经费支出表
+单位：万元
+项目 合计 因公出国（境）费 公务接待费 公务用车购置及运行费
+2024年预算数 12.50 2.00 3.50 7.00
+"""
+        t, findings = read_one(text)
+        assert findings == []
+        assert [c.key for c in t.block().columns] == ["total", "abroad", "reception", "vehicles"]
+        assert row_tuples(t) == [(None, "2024年预算数", None, D, "12.50 2.00 3.50 7.00")]
+
+    def test_three_public_with_operating_costs(self) -> None:
+        """The Shanghai 三公 table adds a 机关运行经费 column."""
+        text = """\
+部门“三公”经费和机关运行经费预算表
+单位：万元
+合计 因公出国（境）费 公务接待费 公务用车购置及运行费 机关运行经费
+小计 购置费 运行维护费
+37.91 0.00 1.35 36.56 15.00 21.56 464.64
+"""
+        t, findings = read_one(text)
+        assert findings == []
+        assert [c.key for c in t.block().columns] == [
+            "total", "abroad", "reception", "vehicles", "vehicle_purchase", "vehicle_operation",
+            "operating_costs"]
+        assert t.block().rows[0].values == vals("37.91 0.00 1.35 36.56 15.00 21.56 464.64")
+
+
+class TestYuan:
+    TEXT = """\
+部门支出总表
+单位名称：某市职业技术学院 单位：元
+科目编码 科目名称 合计 基本支出 项目支出
+合计 3505000 3002500 502500
+205 教育支出 3505000 3002500 502500
+20502 普通教育 3002500 3002500
+2050205 高等教育 3002500 3002500
+20599 其他教育支出 502500  502500
+2059999 其他教育
+支出
+
+502500  502500
+"""
+
+    def test_integer_amounts(self) -> None:
+        """A table in 元 with whole amounts reads them as integers, in 元, with quantum 1."""
+        t, findings = read_one(self.TEXT)
+        assert findings == []
+        assert t.unit is Unit.YUAN
+        assert t.quantum == Decimal(1)
+        assert row_tuples(t) == [
+            (None, "合计", None, T, "3505000 3002500 502500"),
+            ("205", "教育支出", 1, D, "3505000 3002500 502500"),
+            ("20502", "普通教育", 2, D, "3002500 3002500 -"),
+            ("2050205", "高等教育", 3, D, "3002500 3002500 -"),
+            ("20599", "其他教育支出", 2, D, "502500 - 502500"),
+            ("2059999", "其他教育支出", 3, D, "502500 - 502500"),
+        ]
+
+    def test_amounts_line_not_taken_for_a_code(self) -> None:
+        """A wrapped row's amounts line that starts with a 7-digit amount is not a code."""
+        text = self.TEXT.replace("2050205 高等教育 3002500 3002500",
+                                 "2050205 高等\n教育\n\n3002500 3002500")
+        t, findings = read_one(text)
+        assert findings == []
+        assert [r.code for r in t.block().rows] == [
+            None, "205", "20502", "2050205", "20599", "2059999"]
+        assert t.block().row("2050205").values == vals("3002500 3002500 -")
+
+    def test_small_amounts_are_not_column_numbers(self) -> None:
+        """A row of small whole amounts (5 3 2) is a row, not the column-number line."""
+        text = """\
+部门支出总表
+单位：元
+科目编码 科目名称 合计 基本支出 项目支出
+1 2 3 4 5
+合计 10 8 2
+205 教育支出
+5 3 2
+20502 普通教育 5 5
+"""
+        t, findings = read_one(text)
+        assert findings == []
+        assert row_tuples(t)[1] == ("205", "教育支出", 1, D, "5 3 2")
+
+
+class TestFindings:
+    def test_unparsed_amount(self) -> None:
+        """An unreadable amount is left blank (None, never 0) with a reading.unparsed_amount
+        finding naming the line and the text."""
+        text = EDUCATION.replace("205 教育支出 350.50 300.25", "205 教育支出 350.50 3OO.25")
+        t, findings = read_one(text)
+        assert rules(findings) == [("reading.unparsed_amount", 6, "3OO.25")]
+        row = t.block().row("205")
+        assert row.values == (Decimal("350.50"), None, Decimal("50.25"))
+        f = findings[0]
+        assert (f.location.table, f.location.section) == ("expenditure", "2024年预算支出总表")
+
+    def test_unparsed_amount_in_first_row(self) -> None:
+        """An unreadable amount in the first row (the total) does not drop the row into the
+        header: the row is read and the amount reported."""
+        text = EDUCATION.replace("合计 350.50 300.25 50.25", "合计 35O.50 300.25 50.25")
+        t, findings = read_one(text)
+        assert rules(findings) == [("reading.unparsed_amount", 5, "35O.50")]
+        assert row_tuples(t)[0] == (None, "合计", None, T, "- 300.25 50.25")
+        assert [c.key for c in t.block().columns] == ["total", "basic", "project"]
+
+    def test_extra_figures(self) -> None:
+        """Figures beyond the table's columns are reported as reading.unplaced_figure and
+        the row keeps the figures that fit."""
+        text = EDUCATION.replace("20502 普通教育 300.25 300.25", "20502 普通教育 300.25 300.25 0 9.99")
+        t, findings = read_one(text)
+        assert rules(findings) == [("reading.unplaced_figure", 7, "9.99")]
+        assert t.block().row("20502").values == vals("300.25 300.25 0")
+
+    def test_figures_without_a_row(self) -> None:
+        """A line of figures after a complete row belongs to no row: unplaced_figure."""
+        text = EDUCATION + "12.00 3.00\n"
+        _, findings = read_one(text)
+        assert rules(findings) == [("reading.unplaced_figure", 11, "12.00 3.00")]
+
+    def test_missing_unit(self) -> None:
+        """A table without 单位 is read in 万元 (or the default given) with
+        reading.missing_unit on the title line."""
+        text = EDUCATION.replace(" 单位：万元", "")
+        t, findings = read_one(text)
+        assert rules(findings) == [("reading.missing_unit", 1, None)]
+        assert t.unit is Unit.WAN_YUAN
+        assert t.unit_name == "某市职业技术学院"
+        assert row_tuples(t) == EDUCATION_ROWS
+        tables, findings = read_tables(text, default_unit=Unit.YUAN)
+        assert tables[0].unit is Unit.YUAN
+        assert "元" in findings[0].message
+
+    def test_empty_note_with_data(self) -> None:
+        """A table that says 本表无数据 but has figures is reported."""
+        t, findings = read_one(EDUCATION + "注：本表无数据\n")
+        assert t.empty
+        assert [f.rule for f in findings] == ["reading.empty_note_with_data"]
+
+    def test_dashes_are_blank(self) -> None:
+        """A dash in an amount cell is a blank, not a finding."""
+        text = EDUCATION.replace("20502 普通教育 300.25 300.25", "20502 普通教育 300.25 300.25 -")
+        t, findings = read_one(text)
+        assert findings == []
+        assert t.block().row("20502").values == vals("300.25 300.25 -")
+
+
+class TestOtherTables:
+    def test_mof_summary(self) -> None:
+        """A MOF-style 收支总表: income sources on the left (year-start balances included),
+        classes on the right, totals at the bottom."""
+        text = """\
+部门收支总表
+单位：万元
+收入 支出
+项目 预算数 项目 预算数
+一、财政拨款收入 400.00 一、教育支出 500.00
+二、事业收入 80.00{blank}
+三、其他收入 20.00{blank}
+本年收入合计 500.00 本年支出合计 500.00
+年初结转和结余 10.00 年末结转和结余 10.00
+收入总计 510.00 支出总计 510.00
+""".format(blank=" " * 2)
+        t, findings = read_one(text)
+        assert findings == []
+        inc, exp = t.blocks
+        assert [(r.name, r.kind, r.values) for r in inc.rows] == [
+            ("财政拨款收入", D, vals("400.00")), ("事业收入", D, vals("80.00")),
+            ("其他收入", D, vals("20.00")), ("本年收入合计", T, vals("500.00")),
+            ("年初结转和结余", D, vals("10.00")), ("收入总计", T, vals("510.00"))]
+        assert [(r.name, r.kind, r.values) for r in exp.rows] == [
+            ("教育支出", D, vals("500.00")), ("本年支出合计", T, vals("500.00")),
+            ("年末结转和结余", D, vals("10.00")), ("支出总计", T, vals("510.00"))]
+
+    def test_basic_economic_item_without_government_item(self) -> None:
+        """In the basic-spending table a 款 printed without a government item beside it
+        (公务接待费) stays a 款 (level 2); a class row is level 1."""
+        text = """\
+预算公开表6
+2024年一般公共预算基本支出表
+单位：万元
+部门预算支出经济科目名称 政府预算支出经济科目名称 合计 人员经费 公用经费
+合计 30.00 20.00 10.00
+工资福利支出  20.00 20.00
+基本工资 工资奖金津补贴 20.00 20.00
+商品和服务支出  10.00  10.00
+办公费 办公经费 9.00  9.00
+公务接待费  1.00  1.00
+"""
+        t, findings = read_one(text)
+        assert findings == []
+        assert [(r.name, r.level, r.gov_name) for r in t.block().rows] == [
+            ("合计", None, None), ("工资福利支出", 1, None), ("基本工资", 2, "工资奖金津补贴"),
+            ("商品和服务支出", 1, None), ("办公费", 2, "办公经费"), ("公务接待费", 2, None)]
+
+    def test_basic_economic_codes_split(self) -> None:
+        """Economic codes printed split (301 01) are joined, with their levels."""
+        text = """\
+一般公共预算基本支出表
+单位：元
+科目编码 科目名称 合计 人员经费 公用经费
+合计 300 200 100
+301 工资福利支出 200 200
+301 01 基本工资 200 200
+302 商品和服务支出 100  100
+302 01 办公费 100  100
+"""
+        t, findings = read_one(text)
+        assert findings == []
+        assert [(r.code, r.level) for r in t.block().rows] == [
+            (None, None), ("301", 1), ("30101", 2), ("302", 1), ("30201", 2)]
+
+    def test_project_list_levels(self) -> None:
+        """In a project list, full-width indentation gives the level; the unit is a group."""
+        text = """\
+预算公开表12
+2024年项目支出预算表（本年预算）
+单位：万元
+项目名称 合计 一般公共预算 政府性基金预算 国有资本经营预算 财政专户管理资金 单位资金
+1 2 3 4 5 6 7
+\u3000\u3000某市职业技术学院 30.00 30.00
+\u3000\u3000\u3000\u3000实训设备购置 20.00 20.00
+\u3000\u3000\u3000\u3000教师培训经费 10.00 10.00
+"""
+        t, findings = read_one(text)
+        assert findings == []
+        assert [(r.name, r.level, r.kind) for r in t.block().rows] == [
+            ("某市职业技术学院", 1, G), ("实训设备购置", 2, D), ("教师培训经费", 2, D)]
+
+    def test_empty_table_without_rows(self) -> None:
+        """A table with only its header and 本表无数据 is empty with no rows."""
+        text = """\
+预算公开表13
+2024年项目支出预算表（上年结转）
+单位：万元
+项目名称 合计 一般公共预算 政府性基金预算 国有资本经营预算
+1 2 3 4 5
+注：本表无数据
+"""
+        t, findings = read_one(text)
+        assert findings == []
+        assert t.empty and t.note == "注：本表无数据"
+        assert t.block().rows == ()
+        assert [c.key for c in t.block().columns] == [
+            "total", "general_budget", "fund_budget", "state_capital"]
+
+    def test_read_table_directly(self) -> None:
+        """read_table reads a segment given with its kind, title line first."""
+        lines = split_lines(EDUCATION)
+        findings: list[Finding] = []
+        t = read_table(TableKind.EXPENDITURE, lines, findings)
+        assert t.line == 1
+        assert row_tuples(t) == EDUCATION_ROWS

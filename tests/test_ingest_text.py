@@ -1,0 +1,261 @@
+"""Tests for govbudget._ingest._text: decoding, lines, page furniture, extraction artefacts."""
+
+from __future__ import annotations
+
+import pytest
+
+from govbudget import GovBudgetError, ReadError
+from govbudget._ingest._text import (
+    Line,
+    cells,
+    decode,
+    dedouble,
+    is_amount,
+    join_text,
+    split_lines,
+    strip_furniture,
+)
+
+TEXT = "预算公开表3\n合计 2,599.99\n"
+
+
+def texts(lines: list[Line]) -> list[str]:
+    return [ln.text for ln in lines]
+
+
+class TestDecode:
+    def test_utf8(self) -> None:
+        """UTF-8 bytes decode without being told the encoding."""
+        assert decode(TEXT.encode("utf-8")) == TEXT
+
+    def test_utf8_bom_removed(self) -> None:
+        """A UTF-8 byte-order mark is not part of the text."""
+        assert decode(b"\xef\xbb\xbf" + TEXT.encode("utf-8")) == TEXT
+
+    @pytest.mark.parametrize("encoding", ["gb18030", "gbk"])
+    def test_gb18030_detected(self, encoding: str) -> None:
+        """GB18030/GBK bytes, which are not UTF-8, decode as GB18030 when no encoding is given."""
+        data = TEXT.encode(encoding)
+        with pytest.raises(UnicodeDecodeError):
+            data.decode("utf-8")
+        assert decode(data) == TEXT
+
+    def test_given_encoding_used(self) -> None:
+        """A given encoding is used as is, and a BOM it leaves is dropped."""
+        assert decode(TEXT.encode("utf-16"), "utf-16") == TEXT
+        assert decode(TEXT.encode("gbk"), "gbk") == TEXT
+        assert decode(("\ufeff" + TEXT).encode("utf-8"), "utf-8") == TEXT
+
+    def test_given_encoding_wrong(self) -> None:
+        """Bytes that do not decode in the given encoding raise ReadError naming it."""
+        with pytest.raises(ReadError, match="utf-8") as info:
+            decode(TEXT.encode("gbk"), "utf-8", source="r.txt")
+        assert info.value.source == "r.txt"
+
+    def test_unknown_encoding(self) -> None:
+        """An encoding Python does not know is a ReadError, not a LookupError."""
+        with pytest.raises(ReadError, match="no-such-codec"):
+            decode(b"abc", "no-such-codec")
+
+    def test_nul_bytes(self) -> None:
+        """Binary data (NUL bytes) is refused: it is not extracted text."""
+        with pytest.raises(ReadError, match="NUL") as info:
+            decode(b"%PDF-1.7\x00\x01\x02", source="report.pdf")
+        assert info.value.source == "report.pdf"
+        assert isinstance(info.value, GovBudgetError)
+        assert isinstance(info.value, ValueError)
+
+    def test_nul_bytes_late_in_the_file(self) -> None:
+        """A NUL byte after the first 64 KiB is still refused."""
+        with pytest.raises(ReadError, match="NUL"):
+            decode(b"a" * 70_000 + b"\x00")
+
+    def test_nul_with_given_encoding(self) -> None:
+        """Text that decodes to NUL characters in the given encoding is refused too."""
+        with pytest.raises(ReadError, match="NUL"):
+            decode(b"abc\x00def", "utf-8")
+
+    def test_neither_encoding(self) -> None:
+        """Bytes that are neither UTF-8 nor GB18030 raise ReadError."""
+        with pytest.raises(ReadError, match="GB18030"):
+            decode(b"\xff\xfe\xff")
+
+
+class TestSplitLines:
+    @pytest.mark.parametrize("sep", ["\n", "\r\n", "\r"])
+    def test_line_ends(self, sep: str) -> None:
+        """LF, CRLF and CR all end a line, and no \\r is left in the text."""
+        lines = split_lines(sep.join(["一", "二", "三"]))
+        assert texts(lines) == ["一", "二", "三"]
+
+    def test_mixed_line_ends(self) -> None:
+        """A file mixing CRLF, CR and LF gives one line per line end."""
+        assert texts(split_lines("a\r\nb\rc\nd")) == ["a", "b", "c", "d"]
+
+    def test_numbers_are_one_based(self) -> None:
+        """Lines are numbered from 1, blank lines included."""
+        lines = split_lines("a\n\nc\n")
+        assert [(ln.no, ln.text) for ln in lines] == [(1, "a"), (2, ""), (3, "c"), (4, "")]
+
+    def test_bom(self) -> None:
+        """A BOM left at the start of decoded text is dropped."""
+        assert split_lines("\ufeff表1")[0].text == "表1"
+
+
+class TestLine:
+    def test_stripped(self) -> None:
+        """``stripped`` removes ASCII, full-width and non-breaking spaces around the text."""
+        assert Line(1, "\u3000\u3000 项目 \u00a0\t").stripped == "项目"
+
+    def test_bool(self) -> None:
+        """A line of spaces alone is falsy; one with text is truthy."""
+        assert not Line(1, " \u3000 ")
+        assert Line(1, " a")
+
+
+class TestStripFurniture:
+    @pytest.mark.parametrize("page", ["-6-", " - 12 - ", "-- 1", "第3页", "第 3 页 共 10 页"])
+    def test_page_numbers(self, page: str) -> None:
+        """Page numbers in the usual forms are dropped."""
+        got = strip_furniture(split_lines(f"上一页的最后一行\n{page}\n下一页的第一行"))
+        assert texts(got) == ["上一页的最后一行", "下一页的第一行"]
+
+    def test_keeps_line_numbers(self) -> None:
+        """Lines that stay keep their original numbers."""
+        got = strip_furniture(split_lines("a\n-1-\nb"))
+        assert [(ln.no, ln.text) for ln in got] == [(1, "a"), (3, "b")]
+
+    def test_repeated_running_header(self) -> None:
+        """A line that follows two page numbers (blank lines skipped) is a running header,
+        dropped after each page number and nowhere else."""
+        text = "某某局部门预算\n正文一\n-1-\n\n某某局部门预算\n正文二\n-2-\n某某局部门预算\n正文三"
+        got = texts(strip_furniture(split_lines(text)))
+        assert got == ["某某局部门预算", "正文一", "", "正文二", "正文三"]
+
+    def test_report_title_once(self) -> None:
+        """A report title after a single page number (a two-page report) is a header too."""
+        text = "正文一\n-1-\n\n某县教育局2025年单位预算公开报告\n正文二"
+        assert texts(strip_furniture(split_lines(text))) == ["正文一", "", "正文二"]
+
+    @pytest.mark.parametrize("row", ["二、政府性基金预算   ", "（一）一般公共预算", "1、国有资本经营预算"])
+    def test_enumerated_row_after_page_number_kept(self, row: str) -> None:
+        """A table row that ends in 预算 but is enumerated (二、政府性基金预算) is data, not a
+        running header, even right after a page number."""
+        text = f"一、一般公共预算 10.00\n-1-\n\n{row}\n三、国有资本经营预算"
+        assert row in texts(strip_furniture(split_lines(text)))
+
+    def test_once_ordinary_line_kept(self) -> None:
+        """An ordinary line seen once after a page number is kept."""
+        text = "a\n-1-\n201 一般公共服务支出 10.00\nb"
+        assert texts(strip_furniture(split_lines(text))) == ["a", "201 一般公共服务支出 10.00", "b"]
+
+    def test_numbers_in_text_kept(self) -> None:
+        """Amounts (negative ones too) and dates alone on a line are not page numbers."""
+        text = "2,599.99\n2024\n-465.54\n-465\n1 2 3"
+        assert texts(strip_furniture(split_lines(text))) == [
+            "2,599.99", "2024", "-465.54", "-465", "1 2 3"]
+
+
+class TestDedouble:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("合计合计 2599.992599.99 1705.881705.88", "合计 2599.99 1705.88"),
+            ("第一部分 概况第一部分 概况", "第一部分 概况"),
+            ("第一部分 概况 第一部分 概况", "第一部分 概况"),
+            ("项目项目", "项目"),
+            ("2599.992599.99", "2599.99"),
+            ("2,599.992,599.99", "2,599.99"),
+            ("-1.00-1.00", "-1.00"),
+            ("1111 常常", "1111 常常"),
+            ("1111", "1111"),
+            ("1010", "1010"),
+            ("10.00 10.00", "10.00 10.00"),
+            ("0.84 0.84", "0.84 0.84"),
+            ("常常", "常常"),
+            ("行政运行", "行政运行"),
+            ("", ""),
+        ],
+    )
+    def test_cases(self, text: str, expected: str) -> None:
+        """Doubled bold text collapses; numbers valid as printed, lines of valid numbers
+        (separate cells) and doubled single characters stay."""
+        assert dedouble(text) == expected
+
+
+class TestIsAmount:
+    @pytest.mark.parametrize("token", ["0", "0.84", "2,599.99", "-465.54", "－3", "５００", "463.00"])
+    def test_amounts(self, token: str) -> None:
+        """Amounts as printed, full-width and with minus signs, are amounts."""
+        assert is_amount(token)
+
+    @pytest.mark.parametrize("token", ["", "合计", "2024年", "500,00", "1.2.3", "+5", ".5", "35O.50"])
+    def test_not_amounts(self, token: str) -> None:
+        """Words, dates, badly grouped numbers and junk are not."""
+        assert not is_amount(token)
+
+
+class TestCells:
+    def test_blank_cell(self) -> None:
+        """Two spaces mean a blank cell between two cells."""
+        assert cells("2010102 一般行政管理事务 463.00  463.00") == [
+            "2010102", "一般行政管理事务", "463.00", "", "463.00"]
+
+    def test_trailing_blanks_dropped(self) -> None:
+        """Trailing blank cells are dropped: their count is unreliable."""
+        assert cells("2010101 行政运行 1154.76 1154.76      ") == [
+            "2010101", "行政运行", "1154.76", "1154.76"]
+
+    def test_several_blank_cells(self) -> None:
+        """Three spaces are two blank cells."""
+        assert cells("a   b") == ["a", "", "", "b"]
+
+    def test_glued_number_then_text(self) -> None:
+        """An amount glued to the label after it is split off."""
+        assert cells("一、一般公共预算 2599.99一、一般公共服务支出 2048.87 2048.87  ") == [
+            "一、一般公共预算", "2599.99", "一、一般公共服务支出", "2048.87", "2048.87"]
+
+    def test_glued_text_then_number(self) -> None:
+        """An amount glued after a label is split off."""
+        assert cells("一般公共服务支出2048.87 10.5") == ["一般公共服务支出", "2048.87", "10.5"]
+
+    def test_glued_and_doubled(self) -> None:
+        """Doubled amounts glued to doubled labels split and collapse."""
+        assert cells("本年收入合计本年收入合计 2599.992599.99本年支出合计本年支出合计 2599.992599.99") == [
+            "本年收入合计", "2599.99", "本年支出合计", "2599.99"]
+
+    def test_doubled(self) -> None:
+        """Each cell is de-doubled."""
+        assert cells("合计合计 2599.992599.99 1705.881705.88") == ["合计", "2599.99", "1705.88"]
+
+    def test_integers_and_dates_not_split(self) -> None:
+        """Only decimal amounts are split from text: years and counts stay in their cell."""
+        assert cells("2024年预算数 第1期") == ["2024年预算数", "第1期"]
+
+    def test_full_width_indent_and_tabs(self) -> None:
+        """Full-width indentation is not a cell; a tab separates cells like a space."""
+        assert cells("\u3000\u3000省级培训经费 71.60\t71.60") == ["省级培训经费", "71.60", "71.60"]
+
+    def test_empty(self) -> None:
+        """A line of spaces has no cells."""
+        assert cells("     ") == []
+        assert cells("") == []
+
+
+class TestJoinText:
+    def test_cjk_joined_without_space(self) -> None:
+        """Wrapped Chinese text joins without a space; blank lines are skipped."""
+        lines = split_lines("七、文化旅游体育与传媒支\n\n出")
+        assert join_text(lines) == "七、文化旅游体育与传媒支出"
+
+    def test_ascii_words_keep_a_space(self) -> None:
+        """Two ASCII words or numbers split over lines keep a space between them."""
+        assert join_text(split_lines("total 2024\nbudget")) == "total 2024 budget"
+
+    def test_mixed(self) -> None:
+        """Between a number and a Chinese character no space is added."""
+        assert join_text(split_lines("预算收入总计2,599.99\n万元")) == "预算收入总计2,599.99万元"
+
+    def test_strips_indent(self) -> None:
+        """Indentation (ASCII and full-width) is removed from each line."""
+        assert join_text([Line(1, "\u3000\u3000本单位"), Line(2, "  负责")]) == "本单位负责"
