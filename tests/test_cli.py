@@ -111,7 +111,7 @@ class TestCheck:
 
     @pytest.mark.parametrize("content", [b"", b"\x00\x01\x02binary" * 100,
                                          b"1234567890" * 100_000,
-                                         "hello world\n".encode()])
+                                         b"hello world\n"])
     def test_bad_input_exit_2_one_line(self, tmp_path, content: bytes,  # type: ignore[no-untyped-def]
                                        capsys: pytest.CaptureFixture[str]) -> None:
         """Empty, binary, truncated, 1 MB of digits, not a report: exit 2, one line, no
