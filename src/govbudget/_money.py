@@ -74,7 +74,7 @@ class Unit(enum.Enum):
     @property
     def factor(self) -> Decimal:
         """How many 元 one of this unit is."""
-        return Decimal(10**self.exponent)
+        return _FACTORS[self]
 
     @property
     def symbol(self) -> str:
@@ -101,6 +101,7 @@ class Unit(enum.Enum):
 
 
 _EXPONENTS: Final = {Unit.YUAN: 0, Unit.WAN_YUAN: 4, Unit.YI_YUAN: 8}
+_FACTORS: Final = {u: Decimal(10**e) for u, e in _EXPONENTS.items()}
 _ENGLISH: Final = {Unit.YUAN: "yuan", Unit.WAN_YUAN: "10,000 yuan", Unit.YI_YUAN: "100 million yuan"}
 _UNIT_NAMES: Final[dict[str, Unit]] = {
     "元": Unit.YUAN,
@@ -160,6 +161,8 @@ def parse_amount(text: str) -> Decimal:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_amount() needs a str (got {type(text).__name__})")
+    if text.isascii() and _PLAIN.fullmatch(text):
+        return Decimal(text)
     cleaned = text.translate(_TRANSLATE)
     if not cleaned:
         raise AmountError(text, "it is empty")
@@ -258,6 +261,19 @@ class Money:
     def from_text(cls, text: str, unit: Unit | str | None = None) -> Money:
         """Parse ``"2,599.99万元"``, or a bare number with the ``unit`` given."""
         return parse_money(text, unit=unit)
+
+    @classmethod
+    def of(cls, amount: Decimal, unit: Unit) -> Money:
+        """Build from a ``Decimal`` and a :class:`Unit` already checked (no conversion).
+
+        The fast path for code that holds exact values; use ``Money(...)`` otherwise.
+        """
+        if type(amount) is not Decimal or type(unit) is not Unit or not amount.is_finite():
+            return cls(amount, unit)
+        m = object.__new__(cls)
+        object.__setattr__(m, "amount", amount)
+        object.__setattr__(m, "unit", unit)
+        return m
 
     @classmethod
     def zero(cls, unit: Unit | str = Unit.YUAN) -> Money:

@@ -225,20 +225,27 @@ class Block:
     columns: tuple[Column, ...] = field(converter=_tuple_column)
     rows: tuple[Row, ...] = field(converter=_tuple_row, default=())
 
+    def position(self, key: str) -> int | None:
+        """The position of the column ``key``, or ``None`` if the block has no such column."""
+        for i, c in enumerate(self.columns):
+            if c.key == key:
+                return i
+        return None
+
     def index(self, key: str) -> int:
         """The position of the column ``key``.
 
         Raises:
             KeyError: no such column.
         """
-        for i, c in enumerate(self.columns):
-            if c.key == key:
-                return i
-        raise KeyError(key)
+        i = self.position(key)
+        if i is None:
+            raise KeyError(key)
+        return i
 
     def has(self, key: str) -> bool:
         """True when the block has column ``key``."""
-        return any(c.key == key for c in self.columns)
+        return self.position(key) is not None
 
     def row(self, code_or_name: str) -> Row:
         """The first row with this code, or else this name.
@@ -256,9 +263,10 @@ class Block:
 
     def value(self, row: Row, key: str) -> Decimal | None:
         """The value of ``row`` in column ``key`` (``None`` when blank or no such column)."""
-        if not self.has(key):
+        i = self.position(key)
+        if i is None or i >= len(row.values):
             return None
-        return _row_value(self, row, key)
+        return row.values[i]
 
     def totals(self) -> Iterator[Row]:
         """The total rows."""

@@ -100,7 +100,7 @@ def _segment(lines: Sequence[Line]) -> _Segments:
             elif part is _Part.PERFORMANCE:
                 seg.performance.append(ln)
             continue
-        heading = _part_of_heading(t)
+        heading = _part_of_heading(t) if "部分" in t else None
         if heading is not None:
             if heading is _Part.TABLES:
                 # The tables' part heading can be drawn in the middle of a table.
@@ -112,26 +112,29 @@ def _segment(lines: Sequence[Line]) -> _Segments:
             if part is _Part.OVERVIEW:
                 seg.overview.append(ln)
             continue
-        if part is not _Part.PERFORMANCE and _is_perf_title(t):
+        perf_title = "绩效目标" in t and _is_perf_title(t)
+        if part is not _Part.PERFORMANCE and perf_title:
             part = _Part.PERFORMANCE
             current_table = None
             seg.performance.append(ln)
             continue
         if part is _Part.PERFORMANCE:
-            if _NARRATIVE_HEADING.match(dedouble(t)) and not _is_perf_title(t):
+            if "、" in t and not perf_title and _NARRATIVE_HEADING.match(dedouble(t)):
                 part = _Part.NARRATIVE
                 seg.narrative.append(ln)
                 continue
             seg.performance.append(ln)
             continue
-        if part in (_Part.NARRATIVE, _Part.PREAMBLE, _Part.OVERVIEW) and _ATTACHMENT.match(t) \
-                and part is _Part.NARRATIVE:
+        if part is _Part.NARRATIVE and ("附件" in t or "通知" in t) and _ATTACHMENT.match(t):
             part = _Part.ATTACHMENT
             continue
-        kind = classify_title(t) if part is not _Part.GLOSSARY else None
-        number = table_number(t) if part in (_Part.TABLES, _Part.PREAMBLE, _Part.NARRATIVE,
-                                             _Part.OVERVIEW) and len(t) <= 12 else None
-        if (kind is not None or number is not None) and part is not _Part.ATTACHMENT:
+        if part is _Part.ATTACHMENT or part is _Part.GLOSSARY:
+            seg.other.append(ln)
+            continue
+        has_table_word = "表" in t
+        kind = classify_title(t) if has_table_word else None
+        number = table_number(t) if has_table_word and len(t) <= 12 else None
+        if kind is not None or number is not None:
             fits = (current_kind is None or kind is current_kind) if kind is not None \
                 else not current_has_number
             same = current_table is not None and not table_has_rows and fits
@@ -153,7 +156,7 @@ def _segment(lines: Sequence[Line]) -> _Segments:
             if current_table is None:
                 seg.other.append(ln)
                 continue
-            if _NARRATIVE_HEADING.match(dedouble(t)) and ("说明" in t or "情况" in t) \
+            if ("说明" in t or "情况" in t) and _NARRATIVE_HEADING.match(dedouble(t)) \
                     and not re.search(r"\d+\.\d", t):
                 part = _Part.NARRATIVE
                 current_table = None
@@ -167,12 +170,9 @@ def _segment(lines: Sequence[Line]) -> _Segments:
             seg.overview.append(ln)
         elif part is _Part.NARRATIVE:
             seg.narrative.append(ln)
-        elif part is _Part.PREAMBLE:
-            if _NARRATIVE_HEADING.match(dedouble(t)) and ("职责" in t or "机构" in t):
-                part = _Part.OVERVIEW
-                seg.overview.append(ln)
-            else:
-                seg.other.append(ln)
+        elif _NARRATIVE_HEADING.match(dedouble(t)) and ("职责" in t or "机构" in t):
+            part = _Part.OVERVIEW  # a report without part headings starts with its duties
+            seg.overview.append(ln)
         else:
             seg.other.append(ln)
     seg.tables = [(k, tl) for k, tl in seg.tables if k is not None]

@@ -19,8 +19,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from attrs import frozen
-
 from .._errors import ReadError
 from .._money import parse_amount
 
@@ -36,20 +34,32 @@ __all__ = [
 ]
 
 
-@frozen
 class Line:
-    """A line of the input: its 1-based number and its text (no line break)."""
+    """A line of the input: its 1-based number and its text (no line break).
 
-    no: int
-    text: str
+    ``stripped`` is the text without surrounding (ASCII and full-width) spaces.
+    """
 
-    @property
-    def stripped(self) -> str:
-        """The text without surrounding (ASCII and full-width) spaces."""
-        return self.text.strip(" \t\u3000\u00a0")
+    __slots__ = ("no", "stripped", "text")
+
+    def __init__(self, no: int, text: str) -> None:
+        self.no = no
+        self.text = text
+        self.stripped = text.strip(" \t\u3000\u00a0")
 
     def __bool__(self) -> bool:
         return bool(self.stripped)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Line):
+            return NotImplemented
+        return self.no == other.no and self.text == other.text
+
+    def __hash__(self) -> int:
+        return hash((self.no, self.text))
+
+    def __repr__(self) -> str:
+        return f"Line(no={self.no!r}, text={self.text!r})"
 
 
 def decode(data: bytes, encoding: str | None = None, *, source: str = "<bytes>") -> str:
@@ -133,10 +143,15 @@ _NUM: Final = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER_RE: Final = re.compile(_NUM)
 
 
+_ASCII_AMOUNT: Final = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", re.ASCII)
+
+
 def is_amount(token: str) -> bool:
     """True when ``token`` reads as an amount (see :func:`govbudget.parse_amount`)."""
     if not token or not (token[0].isdigit() or token[0] in "-－−"):
         return False
+    if token.isascii():
+        return _ASCII_AMOUNT.fullmatch(token) is not None
     try:
         parse_amount(token)
     except ValueError:

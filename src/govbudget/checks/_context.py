@@ -20,8 +20,6 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from attrs import frozen
-
 from .._findings import Finding, Location, Severity
 from .._money import Money, Unit, explain_gap
 from .._report import Report
@@ -38,29 +36,49 @@ def norm(text: str) -> str:
     return t.replace("“", '"').replace("”", '"')
 
 
-@frozen
 class Figure:
     """A published figure: its value, the quantum it was rounded to, and where it is.
 
     ``quantum`` is in the figure's own unit; a blank cell is an exact zero
-    (``quantum == 0``).
+    (``quantum == 0``). The location of a table cell is built only when asked for.
     """
 
-    money: Money
-    quantum: Decimal
-    location: Location
+    __slots__ = ("_cell", "_location", "money", "quantum")
+
+    def __init__(self, money: Money, quantum: Decimal, location: Location | None = None,
+                 *, cell: tuple[Table, Row, str] | None = None) -> None:
+        self.money = money
+        self.quantum = quantum
+        self._location = location
+        self._cell = cell
+
+    @property
+    def location(self) -> Location:
+        """Where the figure is."""
+        if self._location is None:
+            assert self._cell is not None
+            t, row, key = self._cell
+            self._location = Location(section=t.title or t.kind.chinese, table=t.kind.value,
+                                      row_code=row.code, row_name=row.name, column=key,
+                                      line=row.line)
+        return self._location
+
+    def __repr__(self) -> str:
+        return f"Figure({self.money!r}, quantum={self.quantum}, location={self.location!r})"
 
     @classmethod
     def cell(cls, table: Table, block: Block, row: Row, key: str) -> Figure | None:
         """The figure in a table cell (blank → exact zero); ``None`` if no such column."""
-        if not block.has(key):
+        i = block.position(key)
+        if i is None:
             return None
-        v = block.value(row, key)
-        loc = Location(section=table.title or table.kind.chinese, table=table.kind.value,
-                       row_code=row.code, row_name=row.name, column=key, line=row.line)
+        v = row.values[i] if i < len(row.values) else None
         if v is None:
-            return cls(Money(Decimal(0), table.unit), Decimal(0), loc)
-        return cls(Money(v, table.unit), table.quantum, loc)
+            return cls(Money.of(_ZERO, table.unit), _ZERO, cell=(table, row, key))
+        return cls(Money.of(v, table.unit), table.quantum, cell=(table, row, key))
+
+
+_ZERO = Decimal(0)
 
 
 def _fmt(m: Money) -> str:
@@ -152,6 +170,10 @@ class Context:
         """
         if not terms:
             return None
+        unit = total.money.unit
+        if all(t.money.unit is unit for t in terms) and \
+                sum((t.money.amount for t in terms), _ZERO) == total.money.amount:
+            return None  # the common case: an exact match
         quanta = {t.quantum for t in terms if t.quantum}
         tq = max(quanta) if quanta else Decimal(0)
         gap = explain_gap(

@@ -167,6 +167,9 @@ class Scheme:
         self._builtin: dict[str, list[CodeInfo]] | None = None
         self._merged: dict[int, dict[str, list[CodeInfo]]] = {}
         self._replaced: dict[int, dict[str, list[CodeInfo]]] = {}
+        # Look-up caches, cleared whenever an edition is loaded or reset.
+        self._cand_cache: dict[tuple[str, int | None], list[CodeInfo]] = {}
+        self._names: dict[str, set[str]] | None = None
 
     def __repr__(self) -> str:
         return f"<Scheme {self.name} ({self.title})>"
@@ -292,8 +295,19 @@ class Scheme:
             scope=scope,
         )
 
+    def _clear_caches(self) -> None:
+        self._cand_cache = {}
+        self._names = None
+
     def _candidates(self, code: str, year: int | None) -> list[CodeInfo]:
-        """Entries for ``code`` ranked for ``year``: best first."""
+        """Entries for ``code`` ranked for ``year``: best first (cached)."""
+        key = (code, year)
+        hit = self._cand_cache.get(key)
+        if hit is None:
+            hit = self._cand_cache[key] = self._rank_candidates(code, year)
+        return hit
+
+    def _rank_candidates(self, code: str, year: int | None) -> list[CodeInfo]:
         if year is not None and year in self._replaced:
             return list(self._replaced[year].get(code, ()))
         pool = list(self._data().get(code, ()))
@@ -375,6 +389,11 @@ class Scheme:
         kids = sorted(k for k in self._all_codes(year) if len(k) == width and k.startswith(c))
         return tuple(self.info(k, year=year) for k in kids)
 
+    def _all_codes_set(self, year: int | None) -> set[str] | dict[str, list[CodeInfo]]:
+        if year is not None and year in self._replaced:
+            return self._replaced[year]
+        return self._all_codes(None) if self._merged else self._data()
+
     def _all_codes(self, year: int | None) -> set[str]:
         if year is not None and year in self._replaced:
             return set(self._replaced[year])
@@ -397,8 +416,16 @@ class Scheme:
         want = normalise_name(name)
         prefix = self.compact(parent) if parent else ""
         found = []
-        for c in sorted(self._all_codes(year)):
-            if not c.startswith(prefix) or c == prefix:
+        if self._names is None:
+            index: dict[str, set[str]] = {}
+            tables = [self._data(), *self._merged.values(), *self._replaced.values()]
+            for table in tables:
+                for c, infos in table.items():
+                    for i in infos:
+                        index.setdefault(normalise_name(i.name), set()).add(c)
+            self._names = index
+        for c in sorted(self._names.get(want, ())):
+            if not c.startswith(prefix) or c == prefix or c not in self._all_codes_set(year):
                 continue
             for info in self._candidates(c, year):
                 if normalise_name(info.name) == want:
@@ -487,6 +514,7 @@ class Scheme:
                 raise CatalogueFileError(where, str(exc), line or None) from None
             table.setdefault(info.code, []).append(info)
         with self._lock:
+            self._clear_caches()
             if mode == "replace":
                 self._replaced[year] = table
                 self._merged.pop(year, None)
@@ -504,6 +532,7 @@ class Scheme:
     def reset(self) -> None:
         """Forget every loaded edition (the built-in data stays)."""
         with self._lock:
+            self._clear_caches()
             self._merged.clear()
             self._replaced.clear()
 
