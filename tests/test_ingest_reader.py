@@ -1,0 +1,166 @@
+"""Tests for govbudget._ingest._reader: whole reports, encodings, bad input."""
+
+from __future__ import annotations
+
+import ast
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+
+import govbudget
+from govbudget import ReadError, TableKind, TableSet
+from govbudget._ingest import _reader
+from govbudget.testing import build_report
+
+from .ingest_helpers import SAMPLE
+
+D = Decimal
+
+
+def _strip_lines(report: govbudget.Report) -> govbudget.Report:
+    tables = tuple(attrs.evolve(t, line=None, blocks=tuple(
+        attrs.evolve(b, rows=tuple(attrs.evolve(r, line=None) for r in b.rows))
+        for b in t.blocks)) for t in report.tables)
+    return attrs.evolve(report, tables=tables, source="x", findings=())
+
+
+class TestSample:
+    def test_everything_is_read(self) -> None:
+        """The sample reads into 13 tables, 13 performance tables, the narrative facts,
+        the overview, procurement and assets."""
+        r = govbudget.read_report(SAMPLE)
+        assert r.table_set is TableSet.SHANXI_13
+        assert [t.kind for t in r.tables] == list(govbudget.SHANXI_13)
+        assert len(r.performance) == 13
+        assert len(r.overview.duties) == 14
+        assert len(r.narrative.facts) > 50
+        assert r.procurement is not None and r.procurement.total == govbudget.Money("195.00", "万元")
+        assert r.assets is not None and r.assets.floor_area == D("1093.42")
+        assert r.year == 2024 and r.unit_name and r.unit_name.endswith("办公室")
+
+    def test_every_figure_has_a_line(self) -> None:
+        """Every table row, fact and indicator carries its source line."""
+        r = govbudget.read_report(SAMPLE)
+        assert all(row.line for t in r.tables for _, row in t.rows())
+        assert all(f.line for f in r.narrative.facts)
+        assert all(i.line for p in r.performance for i in p.indicators_year)
+
+    @pytest.mark.parametrize("variant", ["gb18030", "bom", "crlf", "cr"])
+    def test_encodings_and_line_ends(self, tmp_path: Path, variant: str) -> None:
+        """GB18030, a UTF-8 BOM, CRLF and CR line ends read to the same report."""
+        text = SAMPLE.read_text(encoding="utf-8")
+        data = {
+            "gb18030": text.encode("gb18030"),
+            "bom": b"\xef\xbb\xbf" + text.encode("utf-8"),
+            "crlf": text.replace("\n", "\r\n").encode("utf-8"),
+            "cr": text.replace("\n", "\r").encode("utf-8"),
+        }[variant]
+        f = tmp_path / "r.txt"
+        f.write_bytes(data)
+        assert attrs.evolve(govbudget.read_report(f), source="s") == attrs.evolve(
+            govbudget.read_report(SAMPLE), source="s")
+
+    def test_given_encoding(self, tmp_path: Path) -> None:
+        """An explicit encoding is used; a wrong one is a ReadError."""
+        f = tmp_path / "r.txt"
+        f.write_bytes(SAMPLE.read_text(encoding="utf-8").encode("gbk", errors="replace"))
+        assert govbudget.read_report(f, encoding="gbk").year == 2024
+        with pytest.raises(ReadError):
+            govbudget.read_report(SAMPLE, encoding="ascii")
+
+    def test_sources(self) -> None:
+        """A Path, a str path, bytes and text all work; the source is recorded."""
+        text = SAMPLE.read_text(encoding="utf-8")
+        by_path = govbudget.read_report(SAMPLE)
+        assert by_path.source == str(SAMPLE)
+        assert govbudget.read_report(str(SAMPLE)).tables == by_path.tables
+        assert govbudget.read_report(SAMPLE.read_bytes(), name="b").source == "b"
+        assert govbudget.read_report(text).tables == by_path.tables
+
+
+class TestBadInput:
+    @pytest.mark.parametrize("text", ["", "   \n\n  ", "hello\nworld", "一些文字\n没有表格"])
+    def test_not_a_report(self, text: str) -> None:
+        """Empty or unrelated text raises ReadError, not a traceback."""
+        with pytest.raises(ReadError):
+            govbudget.read_report(text if "\n" in text else text + "\n")
+
+    def test_binary(self) -> None:
+        """Binary data is refused."""
+        with pytest.raises(ReadError, match="binary"):
+            govbudget.read_report(b"\x00\x01\x02" * 100)
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """A missing file is a ReadError naming it."""
+        with pytest.raises(ReadError, match="nope"):
+            govbudget.read_report(tmp_path / "nope.txt")
+
+    def test_too_large(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A file above MAX_BYTES is refused before it is read."""
+        monkeypatch.setattr(_reader, "MAX_BYTES", 10)
+        f = tmp_path / "big.txt"
+        f.write_text("x" * 100, encoding="utf-8")
+        with pytest.raises(ReadError, match="larger"):
+            govbudget.read_report(f)
+
+    def test_megabyte_of_digits_is_fast(self) -> None:
+        """1 MB of digits (one line, or many) is refused quickly: linear time."""
+        for text in ("1234567890" * 100_000 + "\n", ("1234567890" * 10 + "\n") * 10_000):
+            start = time.perf_counter()
+            with pytest.raises(ReadError):
+                govbudget.read_report(text)
+            assert time.perf_counter() - start < 5
+
+    def test_truncated(self) -> None:
+        """A report cut in the middle of a table still reads its complete tables."""
+        text = SAMPLE.read_text(encoding="utf-8")
+        cut = text[: text.index("2010104 人大会议")]
+        r = govbudget.read_report(cut)
+        assert r.table(TableKind.SUMMARY) is not None
+        assert r.table(TableKind.GENERAL_EXPENDITURE) is None
+
+
+class TestOtherReports:
+    def _report(self, table_set: TableSet) -> govbudget.Report:
+        return build_report(
+            leaves=[("2050205", D("3000000"), D("0")), ("2080505", D("400000"), D("0")),
+                    ("2120102", D("0"), D("1200000"))],
+            economic=[("30101", D("2000000")), ("30108", D("400000")), ("30201", D("1000000"))],
+            projects=[("校园安全改造", D("700000")), ("实验设备购置", D("500000"))],
+            unit_name="某市第二中学", year=2025, table_set=table_set)
+
+    @pytest.mark.parametrize("table_set", [TableSet.SHANXI_13, TableSet.MOF_9])
+    @pytest.mark.parametrize("artefacts", [False, True])
+    def test_render_and_read(self, table_set: TableSet, artefacts: bool) -> None:
+        """A report unlike the sample (other unit, year, codes, table set) renders to text
+        and reads back to the same tables."""
+        r = self._report(table_set)
+        again = govbudget.read_report(govbudget.render_report(r, artefacts=artefacts))
+        assert again.table_set is table_set
+        assert again.unit_name == "某市第二中学" and again.year == 2025
+        assert _strip_lines(again).tables == _strip_lines(r).tables
+
+
+def _code_strings(path: Path) -> list[str]:
+    """String constants of a module's code (docstrings and comments excluded)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                docstrings.add(id(body[0].value))
+    return [n.value for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
+
+
+def test_reader_names_nothing_from_the_sample() -> None:
+    """The reader's code does not mention the sample's unit, city or figures (examples in
+    docstrings may)."""
+    src = Path(_reader.__file__).parent
+    strings = [s for p in src.glob("*.py") for s in _code_strings(p)]
+    for needle in ("晋城", "人大常委", "2599.99", "894.11", "1705.88", "jincheng"):
+        assert not [s for s in strings if needle in s], needle
