@@ -81,8 +81,20 @@ class Figure:
 _ZERO = Decimal(0)
 
 
+def _tidy(d: Decimal) -> Decimal:
+    """Drop trailing zeros that a unit conversion added (exactly the same value)."""
+    if d == d.to_integral_value():
+        return d.quantize(Decimal(1))
+    two = d.quantize(Decimal("0.01"))
+    return two if two == d else d.normalize()
+
+
 def _fmt(m: Money) -> str:
-    return f"{m.amount}{m.unit.symbol}"
+    amount = m.amount
+    exp = amount.as_tuple().exponent
+    if isinstance(exp, int) and exp < -2:
+        amount = _tidy(amount)
+    return f"{amount}{m.unit.symbol}"
 
 
 class Context:
