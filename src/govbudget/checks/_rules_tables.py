@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 
 from .._findings import Finding, Severity
 from .._tables import Block, Row, RowKind, Table, TableKind
@@ -47,26 +48,46 @@ def _row_columns_sum(ctx: Context, rule_id: str, t: Table, b: Block, parts: Sequ
               "in every column, where the children are printed")
 def functional_hierarchy(ctx: Context) -> Iterator[Finding]:
     """A 类 row equals the sum of its 款 rows and a 款 row the sum of its 项 rows, column by
-    column. A parent whose children are not printed is not checked."""
+    column. A parent whose children are not printed is not checked. Linear in the number
+    of rows: children are grouped by their parent's code in one pass."""
     for t in ctx.tables(*_FUNCTIONAL):
         for b in t.blocks:
-            coded = ctx.coded_rows(b)
-            for code, row in coded.items():
-                width = {3: 5, 5: 7}.get(len(code))
-                if width is None:
-                    continue
-                kids = [r for c, r in coded.items() if len(c) == width and c.startswith(code)]
-                if not kids:
-                    continue
-                for col in b.columns:
-                    total = Figure.cell(t, b, row, col.key)
-                    assert total is not None
-                    f = ctx.sum_check("table.functional.hierarchy", _cells(t, b, kids, col.key),
-                                      total, what=f"{t.title} {code} {row.name}（{col.label}）与下级科目之和",
-                                      what_en=f"{t.kind.value} {code} ({col.key}) vs the sum of "
-                                              "its sub-items")
-                    if f is not None:
-                        yield f
+            yield from rollup_findings(ctx, t, b)
+
+
+def rollup_findings(ctx: Context, t: Table, b: Block) -> Iterator[Finding]:
+    """Findings of the 类 = Σ款, 款 = Σ项 identities of one block (see
+    ``table.functional.hierarchy``). Exact sums are compared first, in one pass over the
+    rows; only parents that do not add up build figures and reason about rounding."""
+    coded = ctx.coded_rows(b)
+    kids: dict[str, list[Row]] = {}
+    for code, row in coded.items():
+        if len(code) in (5, 7, 9):
+            kids.setdefault(code[:-2], []).append(row)
+    ncols = len(b.columns)
+    zero = Decimal(0)
+    for parent, children in kids.items():
+        row = coded.get(parent)
+        if row is None:
+            continue
+        for i in range(ncols):
+            total = zero
+            for k in children:
+                v = k.values[i] if i < len(k.values) else None
+                if v is not None:
+                    total += v
+            pv = row.values[i] if i < len(row.values) else None
+            if (pv or zero) == total:
+                continue
+            col = b.columns[i]
+            fig = Figure.cell(t, b, row, col.key)
+            assert fig is not None
+            f = ctx.sum_check("table.functional.hierarchy", _cells(t, b, children, col.key),
+                              fig, what=f"{t.title} {parent} {row.name}（{col.label}）与下级科目之和",
+                              what_en=f"{t.kind.value} {parent} ({col.key}) vs the sum of its "
+                                      "sub-items")
+            if f is not None:
+                yield f
 
 
 @rule("table.functional.total", title="功能分类表中合计=各类之和",
