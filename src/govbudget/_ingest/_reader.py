@@ -54,6 +54,8 @@ _NARRATIVE_HEADING: Final = re.compile(r"^\s*[一二三四五六七八九十]{1,
 _PERF_TITLE: Final = re.compile(r"项目(支出)?绩效目标(申报)?表")
 _ATTACHMENT: Final = re.compile(r"^\s*(附件[：:\d一二三四五六七八九十]?|.{2,40}关于.{2,60}的通知)\s*$")
 _YEAR: Final = re.compile(r"(20\d\d)\s*年")
+_DIGIT: Final = re.compile(r"\d")
+_NOT_ROW: Final = re.compile(r"单位|公开表|\d{4}年")
 
 
 def _part_of_heading(text: str) -> _Part | None:
@@ -163,7 +165,7 @@ def _segment(lines: Sequence[Line]) -> _Segments:
                 seg.narrative.append(ln)
                 continue
             current_table.append(ln)
-            if re.search(r"\d", t) and not re.search(r"单位|公开表|\d{4}年", t):
+            if _DIGIT.search(t) and not _NOT_ROW.search(t):
                 table_has_rows = True
             continue
         if part is _Part.OVERVIEW:

@@ -256,11 +256,16 @@ class _TableReader:
         for i, ln in enumerate(seg):
             if ln.no in skip:
                 continue
-            t = dedouble(ln.text).strip(" \u3000")
-            if not t:
+            if not ln.stripped:
                 if in_body:
                     body.append(ln)
                 continue
+            raw = ln.stripped
+            if in_body and not ("无数据" in raw or "空表" in raw or "本表为空" in raw
+                                or raw.startswith("注") or "部分" in raw):
+                body.append(ln)  # body lines are split into cells later
+                continue
+            t = dedouble(ln.text).strip(" \u3000")
             if "无数据" in t or "空表" in t or "本表为空" in t:
                 empty = True
                 note = t

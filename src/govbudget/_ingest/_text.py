@@ -108,7 +108,9 @@ def strip_furniture(lines: Sequence[Line]) -> list[Line]:
     kept, line numbers unchanged.
     """
     after_page: Counter[str] = Counter()
-    page_idx = [i for i, ln in enumerate(lines) if _PAGE_NO.match(ln.text)]
+    page_idx = [i for i, ln in enumerate(lines)
+                if len(ln.stripped) < 24 and ("-" in ln.stripped or "页" in ln.stripped)
+                and _PAGE_NO.match(ln.text)]
     for i in page_idx:
         j = i + 1
         while j < len(lines) and not lines[j]:
@@ -124,6 +126,8 @@ def strip_furniture(lines: Sequence[Line]) -> list[Line]:
             j += 1
         if j < len(lines) and lines[j].stripped in headers:
             drop.add(j)
+    if not drop:
+        return list(lines)
     return [ln for i, ln in enumerate(lines) if i not in drop]
 
 
@@ -230,6 +234,12 @@ def cells(text: str) -> list[str]:
     for raw in body.split(" "):
         if not raw:
             out.append("")
+            continue
+        if raw.isascii() and _ASCII_AMOUNT.fullmatch(raw):
+            out.append(raw)  # a plain amount: nothing glued, not doubled
+            continue
+        if "." not in raw:
+            out.append(_dedouble_token(raw))  # glue needs a decimal amount
             continue
         pieces = _split_glued(raw)
         out.extend(pieces)
