@@ -61,9 +61,9 @@ def rollup_findings(ctx: Context, t: Table, b: Block) -> Iterator[Finding]:
     rows; only parents that do not add up build figures and reason about rounding."""
     coded = ctx.coded_rows(b)
     kids: dict[str, list[Row]] = {}
-    for code, row in coded.items():
+    for code, child in coded.items():
         if len(code) in (5, 7, 9):
-            kids.setdefault(code[:-2], []).append(row)
+            kids.setdefault(code[:-2], []).append(child)
     ncols = len(b.columns)
     zero = Decimal(0)
     for parent, children in kids.items():
