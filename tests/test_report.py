@@ -148,3 +148,27 @@ class TestPerformanceTable:
     def test_year_money_absent(self) -> None:
         """Without 年度资金总额 there is no money."""
         assert PerformanceTable("p").year_money is None
+
+
+class TestIndicatorTarget:
+    def test_every_sample_value_is_typed(self) -> None:
+        """Every indicator value read from the sample becomes a typed target (none is left
+        unparsed), and the raw text is kept."""
+        import govbudget
+        from govbudget.indicators import Unparsed
+
+        from .ingest_helpers import SAMPLE
+
+        report = govbudget.read_report(SAMPLE)
+        values = [i for p in report.performance for i in (*p.indicators_period,
+                                                          *p.indicators_year) if i.value]
+        assert len(values) > 200
+        unparsed = [i.value for i in values if isinstance(i.target, Unparsed)]
+        assert unparsed == []
+        assert all(i.value for i in values)
+
+    def test_empty_row_has_no_target(self) -> None:
+        """An empty 二级 row has no target."""
+        from govbudget import Indicator
+
+        assert Indicator("效益指标", "经济效益指标").target is None

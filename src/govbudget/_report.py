@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -31,6 +32,9 @@ from attrs import field, frozen
 from ._findings import Finding
 from ._money import Money, Unit
 from ._tables import Table, TableKind
+
+if TYPE_CHECKING:
+    from .indicators import Target
 
 __all__ = [
     "Assets",
@@ -214,6 +218,24 @@ class Indicator:
     def is_empty(self) -> bool:
         """True for an empty 二级 row."""
         return not self.name and not self.value
+
+    @property
+    def target(self) -> Target | None:
+        """The value as a typed target (:func:`govbudget.parse_indicator_value`), ``None``
+        for an empty row. The raw text stays in :attr:`value`; a value the grammar cannot
+        read is an ``Unparsed`` target carrying it.
+
+        ```pycon
+        >>> Indicator("产出指标", "数量指标", "购置沙发数量", "14个").target
+        Quantity(comparison=<Comparison.EQ: '='>, value=Decimal('14'), unit='个')
+
+        ```
+        """
+        if not self.value:
+            return None
+        from .indicators import parse_indicator_value
+
+        return parse_indicator_value(self.value)
 
 
 
