@@ -23,9 +23,9 @@ True
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 

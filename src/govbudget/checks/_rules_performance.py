@@ -1,1 +1,1549 @@
-"""Performance rules (filled in below)."""
+"""Performance rules: project performance target tables (项目支出绩效目标表) against the
+project list and against themselves.
+
+Every rule has the category ``performance`` and the id ``performance.<name>``. Findings
+point at the performance table: ``Location(section="performance", table="performance",
+row_name=<project>, column=…, line=…)``. The reader keeps the line of each funding row and
+each indicator; for the two funding totals and for the text fields (项目概况 …) it keeps
+only the table's title line, so those findings carry the title line and name the field in
+``column``.
+
+Severities: ``error`` for an arithmetic contradiction (a sum, a product, a cap exceeded),
+``warning`` for a heuristic match or a likely inconsistency (anything read from prose),
+``info`` for observations (a gap rounding can produce, a difference that may be
+legitimate).
+
+Reading prose (项目概况)
+------------------------
+
+The overview of a project often costs it out. :func:`_scan` reads the text into tokens,
+after mapping full-width digits and signs to ASCII (one character for one, so positions
+hold), claiming spans in this order so that no figure is read twice:
+
+1. written arithmetic ``a op b … = c`` (``24×20000=480000元``, ``480000+60000+60000=600000元``;
+   ``op`` is ``× x * ÷ / + -``): a *formula* whose result is an amount;
+2. rates: ``500元/天/台``, ``3000元/期`` and ``每人每年约2400元``, ``每人1800的标准`` (a
+   ``每…`` rate needs a money unit or the word 标准 after the number); a rate is never an
+   item of a cost list;
+3. amounts: a number and ``元``/``万元``/``亿元``/``千元``;
+4. quantities: a number (Arabic or Chinese, or a range ``1-2天``) and a counting unit
+   (``人 天 期 次 个 套 台 平方米 …``); a year (``2024年``), a month or a day of a date
+   are not quantities; ``约``/``左右`` mark an estimate, ``至少``/``不少于`` a bound;
+5. ``其中`` (a list starts) and sentence ends (``。！？``).
+
+An amount is a *total* when the text between it and the previous figure (cut at the last
+``，；。``) holds 合计, 总计, 共计, 共需, 总共, 累计, 小计, 一共, 总额 or 总金额
+(``全年24期日常节目合计：24×20000=480000元`` is a total; ``预计需经费5000元`` an item).
+
+Heuristics of the cost lists (``performance.itemised_costs``): amounts are items, and
+each total closes the items before it. Items reset after ``其中`` and after each total; a
+total stated just before ``其中`` heads the list that follows and is compared at the end
+when no later total repeats it. A closed total is kept as a *subtotal*, so that
+``共需14.4万元；…6.04万元，合计20.44万元`` and ``…合计480000元 … 60000元 … 60000元
+总合计600000元`` add up (subtotals plus the items after them). A total is compared with
+the items since the previous total, with the subtotals and those items, and with the
+subtotals alone; any of them adding up is agreement. A total written as a product
+(``合计：24×20000=480000元``) may be the items multiplied out: items adding up to one of
+its factors agree. A total written as a sum is also checked as a formula. A list with
+fewer than two terms is not checked. Sums are compared with
+:func:`govbudget.explain_gap`, items rounded to their printed precision and the total to
+its own (never coarser than the items'; exact when followed by 整).
+
+Heuristics of the products (``performance.formula``): the figures of each sentence are
+walked in order. A rate takes, for each unit it is per (``元/人/天``: 人 and 天), the
+nearest quantity of that unit before it; a quantity after a rate fills what the rate
+still lacks; quantities joined by ``*``/``×`` multiply together. The next amount closes the
+statement: Σ(rate × its quantities) must equal it. A statement with no amount after it
+is compared with an amount stated earlier in the same sentence (``预计需经费20.79万元；…
+66人，按照每人每天约210元的标准，活动约为15天``). A statement is not checked when a unit
+of the rate has no quantity (except ``年``: the budget is for one year), when a quantity
+is a range or a bound (``1-2天``, ``至少``: the product is a bound, not a figure), or when
+the amount follows ``其中``/``含``/``包括`` (a part, not the product). A wrong product is
+an error; a warning when a figure is an estimate (``约``, ``左右``) or the statement was
+closed by an earlier amount.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
+from typing import Final
+
+from attrs import define, field, frozen
+
+from .._findings import Finding, Location, Severity
+from .._money import Money, Unit, explain_gap
+from .._report import Indicator, PerformanceTable, Report
+from .._tables import RowKind, TableKind
+from ..indicators import (
+    Comparison,
+    IndicatorLevelError,
+    Level1,
+    Level2,
+    Quantity,
+    Range,
+    Target,
+    UnitCheck,
+    Unparsed,
+    canonical_unit,
+    check_name_unit,
+    convert,
+    parse_indicator_value,
+    unit_in_name,
+    units_compatible,
+    validate_levels,
+)
+from ._context import Context, Figure, norm
+from ._registry import Category, rule
+
+_SECTION: Final = "performance"
+_TABLE: Final = "performance"
+_ZERO: Final = Decimal(0)
+
+
+def _has_performance(report: Report) -> bool:
+    return bool(report.performance)
+
+
+def _has_project_list(report: Report) -> bool:
+    return bool(report.performance) and any(
+        t.kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER) for t in report.tables)
+
+
+# -- locations and figures -----------------------------------------------------------------
+
+
+def _loc(p: PerformanceTable, column: str | None = None, line: int | None = None) -> Location:
+    return Location(section=_SECTION, table=_TABLE, row_name=p.project or None, column=column,
+                    line=p.line if line is None else line)
+
+
+def _quantum(value: Decimal, unit: Unit) -> Decimal:
+    """The rounding quantum of a printed amount: its last digit, at most whole 元 in a
+    table in 元 and 0.01 in one in 万元/亿元 (as :attr:`Table.quantum`)."""
+    exp = value.as_tuple().exponent
+    default = Decimal(1) if unit is Unit.YUAN else Decimal("0.01")
+    if not isinstance(exp, int) or exp >= 0:
+        return default
+    return min(default, Decimal(1).scaleb(exp))
+
+
+def _amount_figure(p: PerformanceTable, value: Decimal | None, column: str,
+                   line: int | None = None) -> Figure:
+    loc = _loc(p, column, line)
+    if value is None:
+        return Figure(Money(_ZERO, p.unit), _ZERO, loc)
+    return Figure(Money(value, p.unit), _quantum(value, p.unit), loc)
+
+
+def _yuan(m: Money) -> Money:
+    """``m`` in 元, without trailing zeros (``225.6万元`` → ``2256000元``)."""
+    a = m.yuan
+    if a == a.to_integral_value():
+        return Money(a.quantize(Decimal(1)), Unit.YUAN)
+    return Money(Decimal(format(a, "f").rstrip("0")), Unit.YUAN)
+
+
+def _plain(m: Money) -> str:
+    """An amount for a message, in its own unit without trailing zeros (``10.64万元``)."""
+    a = m.amount
+    text = format(a, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text + m.unit.symbol
+
+
+# -- indicators of both columns ------------------------------------------------------------
+
+
+@frozen
+class _Entry:
+    """An indicator, merged with its identical twin in the other column."""
+
+    ind: Indicator
+    column: str  # "year", "period" or "both"
+    twin: Indicator | None = None
+
+    @property
+    def where(self) -> str:
+        return {"year": "年度", "period": "实施期", "both": "实施期、年度"}[self.column]
+
+    @property
+    def where_en(self) -> str:
+        return {"year": "year", "period": "period", "both": "period and year"}[self.column]
+
+    def location(self, p: PerformanceTable) -> Location:
+        key = {"year": "indicators_year", "period": "indicators_period",
+               "both": "indicators"}[self.column]
+        return _loc(p, key, self.ind.line)
+
+    def related(self, p: PerformanceTable) -> list[Location]:
+        if self.twin is None:
+            return []
+        return [_loc(p, "indicators_period", self.twin.line)]
+
+
+def _entries(p: PerformanceTable) -> list[_Entry]:
+    """Every indicator once: identical rows of the two columns are one entry."""
+    used = [False] * len(p.indicators_period)
+    out: list[_Entry] = []
+    for y in p.indicators_year:
+        key = (y.level1, y.level2, y.name, y.value)
+        twin = None
+        for i, q in enumerate(p.indicators_period):
+            if not used[i] and (q.level1, q.level2, q.name, q.value) == key:
+                used[i] = True
+                twin = q
+                break
+        out.append(_Entry(y, "both" if twin is not None else "year", twin))
+    out.extend(_Entry(q, "period") for i, q in enumerate(p.indicators_period) if not used[i])
+    return out
+
+
+_COST_L2: Final = frozenset({Level2.COST, Level2.ECONOMIC_COST, Level2.SOCIAL_COST,
+                             Level2.ECOLOGICAL_COST})
+
+
+def _is_cost(ind: Indicator) -> bool:
+    try:
+        if ind.level2 and Level2.parse(ind.level2) in _COST_L2:
+            return True
+    except IndicatorLevelError:
+        pass
+    try:
+        return bool(ind.level1) and Level1.parse(ind.level1) is Level1.COST
+    except IndicatorLevelError:
+        return False
+
+
+def _is_output(ind: Indicator) -> bool:
+    try:
+        return bool(ind.level1) and Level1.parse(ind.level1) is Level1.OUTPUT
+    except IndicatorLevelError:
+        return False
+
+
+def _is_money(unit: str) -> bool:
+    return bool(unit) and "/" not in unit and units_compatible(unit, "元")
+
+
+def _is_money_rate(unit: str) -> bool:
+    return "/" in unit and units_compatible(unit.split("/")[0], "元")
+
+
+# -- prose: tokens -------------------------------------------------------------------------
+
+_PROSE_TRANS: Final = str.maketrans({
+    **{chr(0xFF10 + i): str(i) for i in range(10)},
+    "．": ".", "＋": "+", "＝": "=", "＊": "*", "﹡": "*", "✕": "×", "／": "/", "－": "-",
+    "～": "~", "\u3000": " ", "\u00a0": " ",
+})
+_NUM: Final = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CN_DIGITS: Final = "一二两三四五六七八九十百"
+_CN: Final = rf"[{_CN_DIGITS}]+"
+_OP: Final = r"[×xX*÷/+\-]"
+_MONEY_UNIT: Final = r"(?:亿元|万元|千元|元)"
+_FORMULA_RE: Final = re.compile(
+    rf"(?<![\d.,])({_NUM}(?:\s*{_OP}\s*{_NUM})+)\s*=\s*({_NUM})\s*({_MONEY_UNIT})?")
+_PER_UNITS: Final = r"(?:人次|课时|学时|小时|[人名位天日年月期次场台个户件套辆])"
+_RATE_EACH_RE: Final = re.compile(
+    rf"((?:每{_PER_UNITS})+)\s*(约|按|为|计)?\s*({_NUM})\s*({_MONEY_UNIT})?\s*(?:的)?(标准)?")
+_RATE_SLASH_RE: Final = re.compile(
+    rf"(?<![\d.,])({_NUM})\s*({_MONEY_UNIT})((?:\s*[/·]\s*(?:人次|人天|课时|学时|小时|[\u4e00-\u9fff]))+)")
+_MONEY_RE: Final = re.compile(rf"(?<![\d.,])({_NUM})\s*({_MONEY_UNIT})(?!\s*/)")
+_QTY_UNITS: Final = (
+    "平方公里", "平方米", "立方米", "人次", "人天", "个月", "分钟", "小时", "课时", "学时", "公里",
+    "人", "天", "日", "期", "次", "场", "个", "套", "把", "台", "部", "项", "名", "件", "张", "辆",
+    "户", "批", "间", "本", "册", "份", "篇", "条", "处", "所", "座", "栋", "块", "盏", "株", "棵",
+    "只", "种", "轮", "门", "节", "段", "位", "支", "队", "组", "页", "卷", "幅", "首", "集", "周",
+    "年", "亩", "吨",
+)
+_QTY_RE: Final = re.compile(
+    rf"(?<![\d.,第])({_NUM}(?:\s*[-~至到]\s*{_NUM})?|{_CN})\s*("
+    + "|".join(_QTY_UNITS) + ")")
+_STOP_RE: Final = re.compile(r"[。！？!?\n]")
+_CLAUSE: Final = "，,；;。！？!?\n"
+_TOTAL_WORDS: Final = ("合计", "总计", "共计", "共需", "总共", "累计", "小计", "一共", "总额",
+                       "总金额")
+_PART_WORDS: Final = ("其中", "含", "包括")
+_APPROX_BEFORE: Final = ("约", "近", "大概", "大约")
+_BOUND_BEFORE: Final = ("至少", "不少于", "不低于", "最少")
+_UNIT_ALIASES: Final = {"日": "天", "人次": "人", "名": "人", "位": "人"}
+
+
+def _cn_number(text: str) -> Decimal | None:
+    """``三`` → 3, ``十二`` → 12, ``两`` → 2, ``一百`` → 100 (small counts only)."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits["两"] = 2
+    total = 0
+    current = 0
+    for ch in text:
+        if ch in digits:
+            current = digits[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return Decimal(total + current)
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def _money_of(value: Decimal, unit: str) -> Money:
+    if unit == "千元":
+        return Money(value * 1000, Unit.YUAN)
+    return Money(value, Unit.parse(unit))
+
+
+@frozen
+class _Tok:
+    """A figure of prose (see the module docstring)."""
+
+    kind: str  # "formula", "rate", "money", "qty", "reset", "stop"
+    start: int
+    end: int
+    text: str
+    value: Decimal = _ZERO
+    unit: str = ""  # money unit symbol, or the canonical counting unit
+    hi: Decimal | None = None  # a range's upper end
+    dens: tuple[str, ...] = ()  # what a rate is per
+    approx: bool = False
+    exact: bool = False  # followed by 整
+    bound: bool = False  # at least
+    operands: tuple[Decimal, ...] = ()
+    ops: tuple[str, ...] = ()
+
+    @property
+    def money(self) -> Money:
+        return _money_of(self.value, self.unit)
+
+
+def _quantum_yuan(t: _Tok) -> Decimal:
+    if t.exact:
+        return _ZERO
+    exp = t.value.as_tuple().exponent
+    q = Decimal(1).scaleb(exp) if isinstance(exp, int) and exp < 0 else Decimal(1)
+    return _money_of(q, t.unit).yuan
+
+
+def _flags(text: str, start: int, end: int) -> tuple[bool, bool, bool]:
+    before = text[max(0, start - 4):start]
+    after = text[end:end + 2]
+    approx = any(w in before[-3:] for w in _APPROX_BEFORE) or after.startswith(("左右", "余", "多"))
+    bound = any(w in before for w in _BOUND_BEFORE) or after.startswith("以上")
+    exact = after.startswith("整")
+    return approx, exact, bound
+
+
+def _prose(text: str) -> str:
+    return text.translate(_PROSE_TRANS)
+
+
+def _scan(raw: str) -> list[_Tok]:
+    """The figures of a text, in order (see the module docstring)."""
+    text = _prose(raw)
+    claimed = bytearray(len(text))
+    toks: list[_Tok] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(claimed[s:e])
+
+    def claim(tok: _Tok) -> None:
+        claimed[tok.start:tok.end] = b"\x01" * (tok.end - tok.start)
+        toks.append(tok)
+
+    for m in _FORMULA_RE.finditer(text):
+        parts = re.split(r"\s*([×xX*÷/+\-])\s*", m.group(1))
+        nums = tuple(_number(x) for x in parts[0::2])
+        ops = tuple(parts[1::2])
+        unit = m.group(3) or "元"
+        approx, exact, _ = _flags(text, m.start(), m.end())
+        claim(_Tok("formula", m.start(), m.end(), raw[m.start():m.end()], _number(m.group(2)),
+                   unit, approx=approx, exact=exact, operands=nums, ops=ops))
+    for m in _RATE_EACH_RE.finditer(text):
+        if not (m.group(4) or m.group(5)) or not free(m.start(), m.end()):
+            continue
+        dens = tuple(_UNIT_ALIASES.get(d, d) for d in re.findall(_PER_UNITS, m.group(1)))
+        approx = m.group(2) == "约" or any(w in text[max(0, m.start() - 3):m.start()]
+                                          for w in _APPROX_BEFORE)
+        claim(_Tok("rate", m.start(), m.end(), raw[m.start():m.end()], _number(m.group(3)),
+                   m.group(4) or "元", dens=dens, approx=approx))
+    for m in _RATE_SLASH_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        dens = tuple(_UNIT_ALIASES.get(d, d) for d in re.split(r"\s*[/·]\s*", m.group(3)) if d)
+        approx, _, _ = _flags(text, m.start(), m.end())
+        claim(_Tok("rate", m.start(), m.end(), raw[m.start():m.end()], _number(m.group(1)),
+                   m.group(2), dens=dens, approx=approx))
+    for m in _MONEY_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        approx, exact, _ = _flags(text, m.start(), m.end())
+        claim(_Tok("money", m.start(), m.end(), raw[m.start():m.end()], _number(m.group(1)),
+                   m.group(2), approx=approx, exact=exact))
+    for m in _QTY_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        num, unit = m.group(1), m.group(2)
+        before = text[m.start() - 1] if m.start() else ""
+        hi: Decimal | None = None
+        if num[0].isdigit():
+            parts = re.split(r"\s*[-~至到]\s*", num)
+            value = _number(parts[0])
+            if len(parts) == 2:
+                hi = _number(parts[1])
+        else:
+            cn = _cn_number(num)
+            if cn is None:
+                continue
+            value = cn
+        if unit == "年" and (value >= 1000 or "." in num):
+            continue  # a year (2024年), not a duration
+        if unit == "日" and before == "月":
+            continue  # a date (3月5日)
+        approx, exact, bound = _flags(text, m.start(), m.end())
+        canon = _UNIT_ALIASES.get(unit, unit)
+        claim(_Tok("qty", m.start(), m.end(), raw[m.start():m.end()], value, canon, hi=hi,
+                   approx=approx, bound=bound))
+    for m in re.finditer("其中", text):
+        if free(m.start(), m.end()):
+            toks.append(_Tok("reset", m.start(), m.end(), "其中"))
+    for m in _STOP_RE.finditer(text):
+        toks.append(_Tok("stop", m.start(), m.end(), m.group()))
+    toks.sort(key=lambda t: (t.start, t.end))
+    return toks
+
+
+def _window(text: str, toks: Sequence[_Tok], i: int) -> str:
+    """The text before token ``i`` back to the previous figure or clause mark."""
+    start = 0
+    for j in range(i - 1, -1, -1):
+        if toks[j].kind in ("money", "formula", "rate"):
+            start = toks[j].end
+            break
+    seg = text[start:toks[i].start]
+    cut = max(seg.rfind(c) for c in _CLAUSE)
+    return seg[cut + 1:] if cut >= 0 else seg
+
+
+def _is_total(window: str) -> bool:
+    return any(w in window for w in _TOTAL_WORDS)
+
+
+def _evaluate(t: _Tok) -> Decimal | None:
+    """The left side of a written formula, × and ÷ before + and −; ``None`` when it
+    cannot be computed (division by zero)."""
+    with localcontext() as c:
+        c.prec = 40
+        try:
+            terms: list[Decimal] = []
+            signs: list[int] = []
+            cur = t.operands[0]
+            sign = 1
+            for op, x in zip(t.ops, t.operands[1:], strict=True):
+                if op in "×xX*":
+                    cur = cur * x
+                elif op in "÷/":
+                    cur = cur / x
+                else:
+                    terms.append(cur)
+                    signs.append(sign)
+                    cur = x
+                    sign = 1 if op == "+" else -1
+            terms.append(cur)
+            signs.append(sign)
+            return sum((s * v for s, v in zip(signs, terms, strict=True)), _ZERO)
+        except (DivisionByZero, InvalidOperation):
+            return None
+
+
+def _is_product(t: _Tok) -> bool:
+    return bool(t.ops) and all(o in "×xX*" for o in t.ops)
+
+
+def _is_sum(t: _Tok) -> bool:
+    return bool(t.ops) and all(o == "+" for o in t.ops)
+
+
+# -- prose: cost lists ---------------------------------------------------------------------
+
+
+@frozen
+class _ListCheck:
+    """A stated total and the items (and subtotals) that should add up to it."""
+
+    terms: tuple[_Tok, ...]
+    total: _Tok
+    etc: bool  # the list ends with 等 (not exhaustive)
+
+
+def _cost_lists(raw: str) -> list[_ListCheck]:
+    """Cost lists whose items do not add up exactly to their stated total."""
+    text = _prose(raw)
+    toks = _scan(raw)
+    out: list[_ListCheck] = []
+    items: list[_Tok] = []
+    subtotals: list[_Tok] = []
+    header: _Tok | None = None
+    last_total: _Tok | None = None
+    last_money: _Tok | None = None
+    prev_end = 0
+
+    def close(total: _Tok, etc: bool) -> None:
+        cands: list[list[_Tok]] = []
+        if len(items) >= 2:
+            cands.append(list(items))
+        if subtotals and items:
+            cands.append([*subtotals, *items])
+        if len(subtotals) >= 2 and not items:
+            cands.append(list(subtotals))
+        if not cands:
+            return
+        want = total.money.yuan
+        for c in cands:
+            s = sum((x.money.yuan for x in c), _ZERO)
+            if s == want:
+                return
+            if total.kind == "formula" and _is_product(total):
+                unit_factor = total.money.yuan / total.value if total.value else Decimal(1)
+                if any(s == o * unit_factor for o in total.operands):
+                    return  # the items are one unit of a product multiplied out
+            if total.kind == "formula" and _is_sum(total):
+                unit_factor = total.money.yuan / total.value if total.value else Decimal(1)
+                if sorted(x.money.yuan for x in c) == sorted(o * unit_factor
+                                                             for o in total.operands):
+                    return
+        best = min(cands, key=lambda c: abs(sum((x.money.yuan for x in c), _ZERO) - want))
+        out.append(_ListCheck(tuple(best), total, etc))
+
+    for i, t in enumerate(toks):
+        if t.kind == "reset":
+            if last_money is not None and last_money is last_total and not items:
+                header = last_total
+            items = []
+            subtotals = []
+            continue
+        if t.kind not in ("money", "formula"):
+            if t.kind == "rate":
+                prev_end = t.end
+            continue
+        window = _window(text, toks, i)
+        if not _is_total(window):
+            items.append(t)
+            last_money = t
+            prev_end = t.end
+            continue
+        etc = "等" in text[prev_end:t.start]
+        close(t, etc)
+        subtotals.append(t)
+        items = []
+        last_total = t
+        last_money = t
+        prev_end = t.end
+    if header is not None and (last_total is None or last_total.money != header.money):
+        terms = [*subtotals, *items]
+        if len(terms) >= 2 and sum((x.money.yuan for x in terms), _ZERO) != header.money.yuan:
+            out.append(_ListCheck(tuple(terms), header, False))
+    return out
+
+
+# -- prose: products -----------------------------------------------------------------------
+
+
+@define
+class _Group:
+    rate: _Tok
+    assigned: dict[str, _Tok] = field(factory=dict)
+    extra: list[_Tok] = field(factory=list)
+
+    def missing(self) -> list[str]:
+        return [d for d in self.rate.dens if d not in self.assigned]
+
+
+@frozen
+class _Product:
+    """A quantity × rate statement and the amount it should give."""
+
+    groups: tuple[tuple[_Tok, tuple[_Tok, ...]], ...]
+    computed: Money
+    stated: _Tok
+    estimate: bool  # some figure is 约/左右, or the statement was closed by an earlier amount
+
+    @property
+    def text(self) -> str:
+        parts = []
+        for rate, qs in self.groups:
+            parts.append("×".join([*(q.text.strip() for q in qs), rate.text.strip()]))
+        return " + ".join(parts)
+
+
+def _products(raw: str) -> list[_Product]:
+    """Quantity × rate statements of a text that can be computed."""
+    text = _prose(raw)
+    toks = _scan(raw)
+    out: list[_Product] = []
+    pending: list[_Group] = []
+    free_qty: list[_Tok] = []
+    free_amount: _Tok | None = None
+    last_qty: _Tok | None = None
+    last_qty_group: _Group | None = None
+    toks.append(_Tok("stop", len(text), len(text), ""))
+
+    def chained(a: _Tok, b: _Tok) -> bool:
+        return re.fullmatch(r"\s*[*×xX]\s*", text[a.end:b.start]) is not None
+
+    def evaluate(amount: _Tok, fallback: bool, window: str) -> None:
+        if any(w in window for w in _PART_WORDS):
+            return
+        total = _ZERO
+        estimate = fallback or amount.approx
+        groups = []
+        for g in pending:
+            if any(d != "年" for d in g.missing()):
+                return
+            qs = [*g.assigned.values(), *g.extra]
+            if any(q.hi is not None or q.bound for q in qs):
+                return
+            prod = g.rate.money.yuan
+            for q in qs:
+                prod *= q.value
+            estimate = estimate or g.rate.approx or any(q.approx for q in qs)
+            total += prod
+            groups.append((g.rate, tuple(sorted(qs, key=lambda q: q.start))))
+        if not groups:
+            return
+        out.append(_Product(tuple(groups), Money(total, Unit.YUAN), amount, estimate))
+
+    for i, t in enumerate(toks):
+        if t.kind == "stop":
+            if pending and free_amount is not None:
+                evaluate(free_amount, True, "")
+            pending, free_qty, free_amount = [], [], None
+            last_qty = last_qty_group = None
+            continue
+        if t.kind == "qty":
+            if last_qty is not None and last_qty_group is not None and chained(last_qty, t) \
+                    and t.unit not in last_qty_group.missing():
+                last_qty_group.extra.append(t)
+            elif pending and t.unit in pending[-1].missing():
+                pending[-1].assigned[t.unit] = t
+                last_qty_group = pending[-1]
+            else:
+                free_qty.append(t)
+                last_qty_group = None
+            last_qty = t
+            continue
+        if t.kind == "rate":
+            g = _Group(t)
+            for d in t.dens:
+                for q in reversed(free_qty):
+                    if q.unit == d and d not in g.assigned:
+                        g.assigned[d] = q
+                        free_qty.remove(q)
+                        break
+            pending.append(g)
+            last_qty = None
+            continue
+        if t.kind in ("money", "formula"):
+            if pending:
+                evaluate(t, False, _window(text, toks, i))
+                pending, free_qty, free_amount = [], [], None
+            else:
+                free_amount = t
+                free_qty = []
+            last_qty = last_qty_group = None
+    return out
+
+
+# -- prose: counts of things ---------------------------------------------------------------
+
+_QUOTES: Final = str.maketrans("", "", "《》〈〉“”\"'「」『』")
+_LEADING: Final = ("购置", "购买", "订制", "定制", "更换", "采购", "制定", "完成", "开展", "举办",
+                   "组织", "新增", "新建", "配备", "安装", "印制", "制作")
+_TRAILING: Final = ("总数量", "总期数", "总人数", "总次数", "数量", "总数", "期数", "人数", "人次",
+                    "次数", "场次", "天数", "面积", "个数", "台数", "套数", "件数", "人员数",
+                    "的制定", "规模", "数")
+_WINDOW: Final = 14
+
+
+def _objects(name: str) -> list[tuple[str, bool]]:
+    """What an indicator counts, most specific first, each with ``True`` for what the name
+    states whole (a bracketed word, the name without its verbs and measure words) and
+    ``False`` for a part of it (see ``quantity_vs_overview``)."""
+    n = name.translate(_QUOTES)
+    out: list[tuple[str, bool]] = []
+    for m in re.finditer(r"[（(]([^（）()]{2,12})[）)]", n):
+        inner = m.group(1)
+        if unit_in_name(f"（{inner}）") is None and not any(c.isdigit() for c in inner):
+            out.append((inner, True))
+    core = re.sub(r"[（(][^（）()]*[）)]", "", n).strip()
+    changed = True
+    while changed:
+        changed = False
+        for w in _LEADING:
+            if core.startswith(w) and len(core) > len(w) + 1:
+                core = core[len(w):]
+                changed = True
+        for w in _TRAILING:
+            if core.endswith(w) and len(core) > len(w) + 1:
+                core = core[:-len(w)]
+                changed = True
+    if len(core) >= 2:
+        out.append((core, True))
+        subs = {core[i:j] for i in range(len(core)) for j in range(i + 3, len(core) + 1)}
+        out.extend((x, False) for x in sorted(subs - {core}, key=lambda s: (-len(s), core.find(s))))
+        if len(core) > 2:
+            out.append((core[-2:], False))
+    return out
+
+
+def _parts(objects: Sequence[tuple[str, bool]]) -> set[str]:
+    """The strings of three characters or more an indicator's objects are made of."""
+    out: set[str] = set()
+    for text, _ in objects:
+        out.update(text[i:j] for i in range(len(text)) for j in range(i + 3, len(text) + 1))
+    return out
+
+
+def _qualified(text: str, pos: int, end: int, foreign: Iterable[str]) -> bool:
+    """True when another indicator's object covers or directly precedes ``text[pos:end]``
+    (``代表之声节目``: the 节目 there are 代表之声's, not 新媒体宣传节目's)."""
+    for f in foreign:
+        lo = max(0, pos - len(f))
+        k = text.find(f, lo, end + len(f))
+        while k >= 0 and k < end:
+            if k + len(f) > pos or k + len(f) == pos:
+                return True
+            k = text.find(f, k + 1, end + len(f))
+    return False
+
+
+@frozen
+class _Count:
+    value: Decimal
+    unit: str
+    text: str
+
+
+def _counts(raw: str, objects: Sequence[tuple[str, bool]], unit: str,
+            foreign: Iterable[str] = ()) -> list[_Count]:
+    """Counts of ``unit`` the text states for the first of ``objects`` it mentions with one;
+    a mention of a part (not the whole object) that belongs to one of the ``foreign``
+    objects (another indicator's) does not count."""
+    text = _prose(raw).translate(_QUOTES)
+    qtys = [t for t in _scan(text) if t.kind == "qty"]
+    others = tuple(foreign)
+    for obj, whole in objects:
+        found: list[_Count] = []
+        pos = text.find(obj)
+        while pos >= 0:
+            end = pos + len(obj)
+            if "每" not in text[max(0, pos - 3):pos] and (
+                    whole or not _qualified(text, pos, end, others)):
+                before = next((q for q in qtys if q.end <= pos and pos - q.end <= 1
+                               and not any(c in _CLAUSE + "：:" for c in text[q.end:pos])),
+                              None)
+                after = next((q for q in qtys if q.start >= end and q.start - end <= _WINDOW),
+                             None)
+                if after is not None and (
+                        any(c in text[end:after.start] for c in "。；;！？!?")
+                        or "每" in text[end:after.start]):
+                    after = None
+                q = before if before is not None else after
+                if q is not None and q.hi is None and _same_unit(q.unit, unit):
+                    found.append(_Count(q.value, q.unit, q.text))
+            pos = text.find(obj, pos + 1)
+        if found:
+            return found
+    return []
+
+
+def _same_unit(a: str, b: str) -> bool:
+    a, b = _UNIT_ALIASES.get(a, a), _UNIT_ALIASES.get(b, b)
+    if a == b:
+        return True
+    try:
+        return units_compatible(a, b)
+    except ValueError:
+        return False
+
+
+def _satisfies(target: Quantity | Range, value: Decimal, unit: str) -> bool:
+    try:
+        v = convert(value, unit, target.unit) if unit != target.unit else value
+    except ValueError:
+        v = value
+    if isinstance(target, Range):
+        return target.low <= v <= target.high
+    c = target.comparison
+    if c is Comparison.GE:
+        return v >= target.value
+    if c is Comparison.GT:
+        return v > target.value
+    if c is Comparison.LE:
+        return v <= target.value
+    if c is Comparison.LT:
+        return v < target.value
+    return v == target.value
+
+
+# -- small text helpers --------------------------------------------------------------------
+
+
+def _edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, cut off at ``limit``."""
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return min(prev[-1], limit)
+
+
+def _near(a: str, b: str) -> bool:
+    """True for names that differ by a slip: up to two characters inserted, deleted or
+    replaced (``狗购置会议有线话筒`` / ``购置会议有线话筒``)."""
+    if a == b or not a or not b:
+        return False
+    return _edit_distance(a, b) <= min(2, max(1, min(len(a), len(b)) // 4))
+
+
+def _parse(ind: Indicator) -> Target | None:
+    return parse_indicator_value(ind.value) if ind.value else None
+
+
+# ==========================================================================================
+# Rules
+# ==========================================================================================
+
+
+@rule("performance.project_amount", title="绩效目标表年度资金总额与项目支出预算表一致",
+      title_en="Each performance table's year funds equal the project's amount in the "
+               "project list",
+      category=Category.PERFORMANCE, severity=Severity.ERROR,
+      applies="when the report has performance tables and a project list (项目支出预算表)",
+      when=_has_project_list)
+def project_amount(ctx: Context) -> Iterator[Finding]:
+    """Each performance table's 年度资金总额 (in its unit, usually 元) equals the same
+    project's amount in the project list (项目支出预算表, usually 万元), matched by
+    normalised name. Each side keeps its own rounding quantum (whole 元 against 0.01 万元),
+    so a gap is judged by :func:`govbudget.explain_gap`, never by a fixed tolerance.
+
+    The reference is the project's row in the current-year list (本年预算), or, when the
+    project also appears in the carry-over list (上年结转), the current-year amount plus the
+    carry-over; either agreeing is agreement. A name printed several times (one project
+    under several units) is summed.
+
+    A performance table with no project of its name in the list is a warning (when one
+    unmatched list name differs by a slip, it is named, and the amounts are compared); a
+    listed project with an amount and no performance table is a warning too (a report
+    may publish targets for key projects only; the narrative should say so).
+    """
+    rid = "performance.project_amount"
+    report = ctx.report
+    units = {norm(x) for x in (report.unit_name,) if x}
+    listed: dict[str, list[tuple[Figure, str]]] = {}
+    order: list[tuple[str, Figure]] = []
+    for t in ctx.tables(TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER):
+        if t.unit_name:
+            units.add(norm(t.unit_name))
+        for b in t.blocks:
+            if not b.has("total"):
+                continue
+            for r in b.rows:
+                if r.kind is not RowKind.DATA or not r.name.strip():
+                    continue
+                fig = Figure.cell(t, b, r, "total")
+                if fig is None:
+                    continue
+                key = norm(r.name)
+                listed.setdefault(key, []).append((fig, t.kind.value))
+                order.append((r.name, fig))
+    matched: set[str] = set()
+    for p in report.performance:
+        key = norm(p.project)
+        if not key:
+            continue
+        rows = listed.get(key)
+        if rows is None:
+            near = [k for k in listed if k not in matched and k not in units and _near(k, key)]
+            if len(near) == 1:
+                rows = listed[near[0]]
+                matched.add(near[0])
+                yield ctx.finding(
+                    rid, Severity.WARNING,
+                    f"绩效目标表项目“{p.project}”在项目支出预算表中名为“{rows[0][0].location.row_name}”",
+                    f"performance table {p.project!r} is named "
+                    f"{rows[0][0].location.row_name!r} in the project list",
+                    _loc(p, "项目名称"), [rows[0][0].location])
+            else:
+                yield ctx.finding(
+                    rid, Severity.WARNING,
+                    f"绩效目标表项目“{p.project}”在项目支出预算表中没有对应项目",
+                    f"performance table {p.project!r} has no project of that name in the "
+                    f"project list", _loc(p, "项目名称"))
+                continue
+        matched.add(key)
+        if p.total_year is None:
+            continue
+        mine = _amount_figure(p, p.total_year, "年度资金总额")
+        current = [f for f, kind in rows if kind == TableKind.PROJECTS.value]
+        carry = [f for f, kind in rows if kind != TableKind.PROJECTS.value]
+        refs: list[list[Figure]] = []
+        if current:
+            refs.append(current)
+        if carry:
+            refs.append(current + carry)
+        found: Finding | None = None
+        for figs in refs:
+            f = ctx.sum_check(
+                rid, figs, mine,
+                what=f"项目“{p.project}”绩效目标表年度资金总额与项目支出预算表",
+                what_en=f"project {p.project!r}: performance table year funds vs project list")
+            if f is None:
+                found = None
+                break
+            if found is None or (found.severity > f.severity):
+                found = f
+        if found is not None:
+            yield found
+    for name, fig in order:
+        key = norm(name)
+        if key in matched or key in units or fig.money.is_zero():
+            continue
+        matched.add(key)
+        yield ctx.finding(
+            rid, Severity.WARNING,
+            f"项目支出预算表中的项目“{name}”没有绩效目标表",
+            f"listed project {name!r} has no performance table", fig.location)
+
+
+@rule("performance.funding_sum", title="绩效目标表各资金来源之和等于资金总额",
+      title_en="Performance table: the funding sources add up to the totals",
+      category=Category.PERFORMANCE, severity=Severity.ERROR,
+      applies="every performance table with a funding block", when=_has_performance)
+def funding_sum(ctx: Context) -> Iterator[Finding]:
+    """The funding block of a performance table: the sources (中央/省级/市县财政资金, 单位自筹,
+    其他资金 …) add up to 实施期资金总额 in the 实施期 column and to 年度资金总额 in the 年度
+    column; the year's money is part of the period's, so 年度资金总额 ≤ 实施期资金总额 and
+    each source's year amount ≤ its period amount.
+
+    A blank cell is an exact zero. A column in which no source has an amount is not added
+    up (the rows were left blank or could not be read; the reader reports the latter).
+    """
+    rid = "performance.funding_sum"
+    for p in ctx.report.performance:
+        for col, total, what, what_en in (
+                ("period", p.total_period, "实施期资金总额", "period funds"),
+                ("year", p.total_year, "年度资金总额", "year funds")):
+            values = [fl.period if col == "period" else fl.year for fl in p.funding]
+            if total is None or not p.funding or all(v is None for v in values):
+                continue
+            label = "实施期" if col == "period" else "年度"
+            terms = [_amount_figure(p, v, f"{fl.source}（{label}）", fl.line)
+                     for fl, v in zip(p.funding, values, strict=True)]
+            f = ctx.sum_check(rid, terms, _amount_figure(p, total, what),
+                              what=f"项目“{p.project}”各资金来源之和与{what}",
+                              what_en=f"project {p.project!r}: funding sources vs {what_en}")
+            if f is not None:
+                yield f
+        if p.total_period is not None and p.total_year is not None:
+            f = ctx.le_check(rid, _amount_figure(p, p.total_year, "年度资金总额"),
+                             _amount_figure(p, p.total_period, "实施期资金总额"),
+                             what=f"项目“{p.project}”年度资金总额不应超过实施期资金总额",
+                             what_en=f"project {p.project!r}: year funds must not exceed "
+                                     f"the period funds")
+            if f is not None:
+                yield f
+        for fl in p.funding:
+            if fl.period is None or fl.year is None:
+                continue
+            f = ctx.le_check(rid, _amount_figure(p, fl.year, f"{fl.source}（年度）", fl.line),
+                             _amount_figure(p, fl.period, f"{fl.source}（实施期）", fl.line),
+                             what=f"项目“{p.project}”“{fl.source}”年度数不应超过实施期数",
+                             what_en=f"project {p.project!r}: {fl.source!r} year amount must "
+                                     f"not exceed its period amount")
+            if f is not None:
+                yield f
+
+
+def _overview_amounts(p: PerformanceTable) -> set[Decimal]:
+    """Every amount the overview states (items, totals, results), in 元."""
+    return {t.money.yuan for t in _scan(p.overview) if t.kind in ("money", "formula")}
+
+
+def _overview_rates(p: PerformanceTable) -> list[tuple[_Tok, str]]:
+    out = []
+    for t in _scan(p.overview):
+        if t.kind == "rate":
+            try:
+                out.append((t, canonical_unit("/".join((t.unit, *t.dens)))))
+            except ValueError:
+                continue
+    return out
+
+
+_TIME_UNITS: Final = frozenset({"天", "周", "个月", "月", "季度", "年", "小时", "分钟", "日"})
+
+
+def _rate_kind(unit: str) -> tuple[str, ...]:
+    return tuple(sorted(u for u in unit.split("/")[1:] if u not in _TIME_UNITS))
+
+
+@rule("performance.cost_indicator", title="成本指标不超过年度资金，并与项目概况相符",
+      title_en="Cost indicators do not exceed the funds and agree with the overview",
+      category=Category.PERFORMANCE, severity=Severity.ERROR,
+      applies="every cost indicator (成本指标, 二级 or 一级) whose value is money or a rate",
+      when=_has_performance)
+def cost_indicator(ctx: Context) -> Iterator[Finding]:
+    """A cost indicator (成本指标 as 二级 under 产出指标, or any 二级 of 一级 成本指标) whose
+    value is an amount of money (``≤50万元``) states what the project costs: it must not
+    exceed the column's funds (年度资金总额 for the 年度 column, 实施期资金总额 for the
+    实施期 column), units converted exactly. Exceeding is an error that says by how much;
+    for a range, its lower end exceeding is an error and its upper end a warning.
+
+    A money cost below the funds should be a part of the project the overview costs: it
+    must equal the funds, or an amount the overview states (an item, a subtotal, a
+    product); otherwise it is a warning (a target that nothing in the table explains).
+
+    A rate (``1800元/人``, ``470元/人/天``) is not compared with the funds: the funds are
+    the rate times quantities the indicator does not state. It is compared with the rates
+    the overview states: when the overview states rates in a convertible unit, one of them
+    must meet the target (``≤`` : at most, ``≥``: at least, otherwise equal), else a
+    warning; when it states the rate only per another period of time (``每人每年2400元``
+    against ``≤200元/人/天``), that is an observation (info): the two cannot be compared and
+    one of the units is probably wrong.
+    """
+    rid = "performance.cost_indicator"
+    for p in ctx.report.performance:
+        amounts: set[Decimal] | None = None
+        rates: list[tuple[_Tok, str]] | None = None
+        for e in _entries(p):
+            ind = e.ind
+            if not _is_cost(ind) or not ind.value:
+                continue
+            target = _parse(ind)
+            if not isinstance(target, Quantity | Range) or not target.unit:
+                continue
+            loc = e.location(p)
+            if _is_money(target.unit):
+                funds_value: Decimal | None
+                if e.column == "period" and p.total_period is not None:
+                    funds_value, funds_col = p.total_period, "实施期资金总额"
+                else:
+                    funds_value, funds_col = p.total_year, "年度资金总额"
+                if funds_value is None:
+                    continue
+                funds = _amount_figure(p, funds_value, funds_col)
+                low = target.low if isinstance(target, Range) else target.value
+                high = target.high if isinstance(target, Range) else target.value
+                low_m = Money(convert(low, target.unit, "元"), Unit.YUAN)
+                high_m = Money(convert(high, target.unit, "元"), Unit.YUAN)
+                what = f"项目“{p.project}”成本指标“{ind.name}”{ind.value}（{e.where}）不应超过{funds_col}"
+                what_en = (f"project {p.project!r}: cost indicator {ind.name!r} {ind.value} "
+                           f"({e.where_en}) must not exceed the {funds_col}")
+                f = ctx.le_check(rid, Figure(low_m, _ZERO, loc), funds, what=what,
+                                 what_en=what_en)
+                if f is None and high_m != low_m:
+                    f = ctx.le_check(rid, Figure(high_m, _ZERO, loc), funds, what=what,
+                                     what_en=what_en, severity=Severity.WARNING)
+                if f is not None:
+                    yield f
+                    continue
+                if isinstance(target, Quantity) and target.comparison in (
+                        Comparison.GE, Comparison.GT):
+                    continue
+                if high_m.yuan == funds.money.yuan:
+                    continue
+                if amounts is None:
+                    amounts = _overview_amounts(p) | {
+                        Money(v, p.unit).yuan for v in (p.total_year, p.total_period,
+                                                        *(fl.year for fl in p.funding),
+                                                        *(fl.period for fl in p.funding))
+                        if v is not None}
+                if high_m.yuan in amounts:
+                    continue
+                yield ctx.finding(
+                    rid, Severity.WARNING,
+                    f"项目“{p.project}”成本指标“{ind.name}”{ind.value}（{e.where}）低于{funds_col}"
+                    f"{_plain(funds.money)}，且与项目概况所列金额均不相同",
+                    f"project {p.project!r}: cost indicator {ind.name!r} {ind.value} "
+                    f"({e.where_en}) is below the {funds_col} {_plain(funds.money)} and matches "
+                    f"no amount the overview states",
+                    loc, [*e.related(p), funds.location], funds.money, high_m)
+            elif _is_money_rate(target.unit):
+                if rates is None:
+                    rates = _overview_rates(p)
+                same = [(t, u) for t, u in rates if units_compatible(u, target.unit)]
+                if same:
+                    if any(_satisfies(target, t.value, u) for t, u in same):
+                        continue
+                    stated = "、".join(t.text.strip() for t, _ in same)
+                    yield ctx.finding(
+                        rid, Severity.WARNING,
+                        f"项目“{p.project}”成本指标“{ind.name}”{ind.value}（{e.where}）与项目概况"
+                        f"所述标准“{stated}”不符",
+                        f"project {p.project!r}: cost indicator {ind.name!r} {ind.value} "
+                        f"({e.where_en}) disagrees with the rate the overview states: {stated}",
+                        loc, e.related(p), expected_text=stated, actual_text=ind.value)
+                    continue
+                other = [(t, u) for t, u in rates
+                         if _rate_kind(u) == _rate_kind(target.unit) and _is_money_rate(u)]
+                if other:
+                    stated = "、".join(t.text.strip() for t, _ in other)
+                    yield ctx.finding(
+                        rid, Severity.INFO,
+                        f"项目“{p.project}”成本指标“{ind.name}”{ind.value}（{e.where}）的单位为"
+                        f"{target.unit}，项目概况所述标准为“{stated}”（{other[0][1]}），两者时间单位"
+                        f"不同，无法比较，其一的单位可能有误",
+                        f"project {p.project!r}: cost indicator {ind.name!r} {ind.value} "
+                        f"({e.where_en}) is per {target.unit} but the overview states {stated} "
+                        f"({other[0][1]}): different time units cannot be compared; one of "
+                        f"the units is probably wrong",
+                        loc, e.related(p), expected_text=stated, actual_text=ind.value)
+
+
+@rule("performance.itemised_costs", title="项目概况所列各项费用之和等于所述合计",
+      title_en="Itemised costs in the project overview add up to the stated total",
+      category=Category.PERFORMANCE, severity=Severity.WARNING,
+      applies="every performance table whose overview (项目概况) lists costs and a total "
+              "(合计/总计/共计/共需 …)",
+      when=_has_performance)
+def itemised_costs(ctx: Context) -> Iterator[Finding]:
+    """The overview (项目概况) often lists what the money buys, item by item, then a total
+    (``…预计需经费5000元…；合计50万元整``, ``办公桌11个1.98万元，茶几11个1.2万元，…合计10万元整``):
+    the items must add up to the total. Rates (``500元/天/台``) are not items; the operands
+    of written formulas are not items (their results are). See the module docstring for how
+    items, totals, ``其中`` and subtotals are told apart.
+
+    The figures come from prose, so a mismatch is a warning that shows the items, their
+    sum and the total. It is an observation (info) when rounding the figures to their
+    printed precision could explain it, when the total is an estimate (``约``), or when
+    the items fall short of a total after ``等`` (the list says it is not exhaustive).
+    """
+    rid = "performance.itemised_costs"
+    for p in ctx.report.performance:
+        if not p.overview:
+            continue
+        loc = _loc(p, "项目概况")
+        for chk in _cost_lists(p.overview):
+            items = "+".join(t.text.strip() for t in chk.terms)
+            total_text = chk.total.text.strip()
+            quanta = [_quantum_yuan(t) for t in chk.terms]
+            tq = max(quanta)
+            total_q = min(_quantum_yuan(chk.total), tq)
+            terms = [Figure(_yuan(t.money), tq, loc) for t in chk.terms]
+            total = Figure(_yuan(chk.total.money), total_q, loc)
+            s = sum((t.money.yuan for t in chk.terms), _ZERO)
+            severity = Severity.WARNING
+            if chk.total.approx or (chk.etc and s < chk.total.money.yuan):
+                severity = Severity.INFO
+            f = ctx.sum_check(
+                rid, terms, total,
+                what=f"项目“{p.project}”项目概况所列各项（{items}，合计"
+                     f"{_plain(Money(s, Unit.YUAN).to(chk.total.money.unit))}）与所述“{total_text}”",
+                what_en=f"project {p.project!r}: overview items ({items}, summing to "
+                        f"{_plain(Money(s, Unit.YUAN).to(chk.total.money.unit))}) vs the stated "
+                        f"total {total_text!r}",
+                severity=severity)
+            if f is not None:
+                yield f
+
+
+@rule("performance.formula", title="项目概况中的算式与数量×标准计算正确",
+      title_en="Written arithmetic and quantity × rate statements in the overview compute",
+      category=Category.PERFORMANCE, severity=Severity.ERROR,
+      applies="every performance table whose overview writes arithmetic (a×b=c, a+b=c) or "
+              "states quantities, a rate and the amount they give",
+      when=_has_performance)
+def formula(ctx: Context) -> Iterator[Finding]:
+    """Arithmetic written in the overview must compute: ``24×20000=480000元``,
+    ``480000+60000+60000=600000元`` (× and ÷ before + and −); a wrong result is an error.
+
+    Quantity × rate statements must give the amount stated with them:
+    ``市级代表80人，每人1800的标准，预计共需14.4万元`` (80 × 1800 = 144,000 元),
+    ``3天*两台3000元`` after ``摄像 500元/天/台``, several groups adding up
+    (``省代表36人…5天，标准400元/人/天，市代表322人…5天，标准400元/人/天，共计…71.6万元``).
+    See the module docstring for how quantities are matched to rates and which statements
+    are left alone (ranges, bounds, a unit with no quantity). A wrong product is an error;
+    a warning when a figure is an estimate (约, 左右) or the amount was stated before the
+    quantities. The stated result may be rounded to its printed precision (``14.4万元``);
+    a gap rounding explains is an observation.
+    """
+    rid = "performance.formula"
+    for p in ctx.report.performance:
+        if not p.overview:
+            continue
+        loc = _loc(p, "项目概况")
+        for t in _scan(p.overview):
+            if t.kind != "formula":
+                continue
+            value = _evaluate(t)
+            if value is None:
+                continue
+            computed = Figure(_yuan(_money_of(value, t.unit)), _ZERO, loc)
+            stated = Figure(_yuan(t.money), _quantum_yuan(t), loc)
+            f = ctx.equal_check(rid, computed, stated,
+                                what=f"项目“{p.project}”项目概况算式“{t.text.strip()}”",
+                                what_en=f"project {p.project!r}: overview arithmetic "
+                                        f"{t.text.strip()!r}")
+            if f is not None:
+                yield f
+        for prod in _products(p.overview):
+            computed = Figure(_yuan(prod.computed), _ZERO, loc)
+            stated = Figure(_yuan(prod.stated.money), _quantum_yuan(prod.stated), loc)
+            severity = Severity.WARNING if prod.estimate else Severity.ERROR
+            f = ctx.equal_check(
+                rid, computed, stated,
+                what=f"项目“{p.project}”项目概况“{prod.text}”与所述“{prod.stated.text.strip()}”",
+                what_en=f"project {p.project!r}: overview {prod.text} vs the stated "
+                        f"{prod.stated.text.strip()!r}",
+                severity=severity)
+            if f is not None:
+                yield f
+
+
+_COUNT_FIELDS: Final = (("overview", "项目概况"), ("plan", "项目实施计划"),
+                        ("goal_year", "年度目标"), ("goal_period", "实施期目标"))
+
+
+def _field_applies(attr: str, column: str, parallel: bool) -> bool:
+    """Which texts an indicator of a column is compared with: everything when the columns
+    are parallel; else the year column with the year goal only, the period column with
+    the rest (the overview and the plan describe the whole project)."""
+    if parallel or column == "both":
+        return True
+    if column == "year":
+        return attr == "goal_year"
+    return attr != "goal_year"
+
+
+@rule("performance.quantity_vs_overview", title="数量指标与项目概况所述数量一致",
+      title_en="Quantity indicators agree with the counts the overview states",
+      category=Category.PERFORMANCE, severity=Severity.WARNING,
+      applies="output indicators (产出指标) whose value is a count (个, 套, 期, 人, 天, 平方米 …) "
+              "of a thing the overview, the plan or the goals also count",
+      when=_has_performance)
+def quantity_vs_overview(ctx: Context) -> Iterator[Finding]:
+    """A quantity indicator (``购置沙发数量 14个``, ``新媒体宣传节目总期数 ≤20期``,
+    ``会议天数（天） 5天``) counts a thing the project's text often counts too (``沙发14个``,
+    ``新媒体宣传节目20期``, ``会期约为6天``); the count stated must meet the target (``≤``:
+    at most, ``≥``: at least, otherwise equal). Checked against the overview, the
+    implementation plan and the goals, each separately. When the 实施期 and 年度 columns
+    describe different money (a multi-year project), the 年度 column is compared with the
+    年度 goal only and the 实施期 column with the rest.
+
+    Heuristics. The thing counted is read from the indicator's name: a bracketed word that
+    is not a unit (``人数（省代表）`` counts 省代表), then the name without brackets, leading
+    verbs (购置, 订制, 更换, 制定, 开展 …) and trailing measure words (数量, 总期数, 人数,
+    天数, 面积 …), then its parts of three characters or more, longest first, then its last
+    two characters. For the first of these the text mentions with a count, the count is
+    the number and unit right before the mention (``24期《代表之声》``) or the first one
+    within 14 characters after it in the same clause (``代表之声节目，全年共计制作24期``),
+    when its unit is the indicator's; a count under ``每…`` (per session) or a range is not
+    a total and is skipped. Percentages, money and rates are not counts. A disagreement is
+    a warning.
+    """
+    rid = "performance.quantity_vs_overview"
+    for p in ctx.report.performance:
+        fields: list[tuple[str, str, str]] = []
+        seen: set[str] = set()
+        for attr, label in _COUNT_FIELDS:
+            text = getattr(p, attr)
+            if text and text not in seen:
+                seen.add(text)
+                fields.append((attr, label, text))
+        if not fields:
+            continue
+        parallel = _parallel(p)
+        counted: list[tuple[_Entry, Quantity | Range, list[tuple[str, bool]]]] = []
+        for e in _entries(p):
+            ind = e.ind
+            if not ind.name or not _is_output(ind) or _is_cost(ind):
+                continue
+            target = _parse(ind)
+            if not isinstance(target, Quantity | Range) or not target.unit:
+                continue
+            unit = target.unit
+            if unit in ("%", "‰") or "/" in unit or _is_money(unit):
+                continue
+            objects = _objects(ind.name)
+            if objects:
+                counted.append((e, target, objects))
+        for e, target, objects in counted:
+            ind = e.ind
+            own = _parts(objects)
+            foreign = {f for e2, _, o2 in counted if e2.ind.name != ind.name
+                       for f in _parts(o2)} - own
+            for attr, label, text in fields:
+                if not _field_applies(attr, e.column, parallel):
+                    continue
+                bad = [c for c in _counts(text, objects, target.unit, foreign)
+                       if not _satisfies(target, c.value, c.unit)]
+                stated = list(dict.fromkeys(c.text.strip() for c in bad))
+                if stated:
+                    yield ctx.finding(
+                        rid, Severity.WARNING,
+                        f"项目“{p.project}”指标“{ind.name}”为{ind.value}（{e.where}），"
+                        f"{label}所述为“{'、'.join(stated)}”",
+                        f"project {p.project!r}: indicator {ind.name!r} is {ind.value} "
+                        f"({e.where_en}) but the {label} states {', '.join(stated)}",
+                        e.location(p), e.related(p), expected_text=ind.value,
+                        actual_text="、".join(stated))
+
+
+@rule("performance.name_unit", title="指标名称所述单位与指标值单位一致",
+      title_en="The unit in an indicator's name agrees with its value's unit",
+      category=Category.PERFORMANCE, severity=Severity.WARNING,
+      applies="indicators whose name states a unit in brackets (更换会议室座椅（套）)",
+      when=_has_performance)
+def name_unit(ctx: Context) -> Iterator[Finding]:
+    """An indicator name often states its unit in brackets (``会议室改造面积（平方米）``); the
+    value must be in that unit or one that converts exactly (``（万元）`` and ``≤2,130,000元``
+    agree). A different unit (``更换会议室座椅（套）`` with ``≤55把``), or a value that is no
+    quantity at all (``会议天数（天）`` with ``每月``), is a warning. A bare number takes the
+    name's unit. Identical rows of the two columns are reported once."""
+    rid = "performance.name_unit"
+    for p in ctx.report.performance:
+        for e in _entries(p):
+            ind = e.ind
+            if not ind.name or not ind.value:
+                continue
+            target = _parse(ind)
+            if target is None or isinstance(target, Unparsed):
+                continue
+            a = check_name_unit(ind.name, target)
+            if a.status not in (UnitCheck.DIFFERENT, UnitCheck.NOT_QUANTITATIVE):
+                continue
+            zh = (f"名称所述单位为“{a.name_unit}”，指标值“{ind.value}”的单位为“{a.value_unit}”"
+                  if a.status is UnitCheck.DIFFERENT else
+                  f"名称所述单位为“{a.name_unit}”，指标值“{ind.value}”不是数量")
+            yield ctx.finding(
+                rid, Severity.WARNING,
+                f"项目“{p.project}”指标“{ind.name}”（{e.where}）：{zh}",
+                f"project {p.project!r}: indicator {ind.name!r} ({e.where_en}): {a.message}",
+                e.location(p), e.related(p), expected_text=a.name_unit,
+                actual_text=ind.value)
+
+
+def _parallel(p: PerformanceTable) -> bool:
+    """True when the 实施期 and 年度 columns describe the same money: a one-year project,
+    or equal period and year funds."""
+    d = p.duration.replace(" ", "")
+    if d in ("1年", "一年", "1", "当年", "1年期"):
+        return True
+    if p.total_period is not None and p.total_year is not None:
+        return p.total_period == p.total_year
+    return False
+
+
+@rule("performance.columns_differ", title="实施期与年度指标一致（单年度项目）",
+      title_en="Period and year indicator columns agree where they describe the same money",
+      category=Category.PERFORMANCE, severity=Severity.WARNING,
+      applies="performance tables with both columns; differences are findings only when the "
+              "columns are parallel (a one-year project, or equal period and year funds)",
+      when=_has_performance)
+def columns_differ(ctx: Context) -> Iterator[Finding]:
+    """The indicator grid has a column for the whole implementation period (实施期) and one
+    for the year (年度). For a multi-year project they legitimately differ: the period
+    targets add up several years. Where the columns describe the same money — a one-year
+    project, or 实施期资金总额 equal to 年度资金总额 (as for an ongoing project, 项目期 99年,
+    funded year by year) — they should be the same indicators with the same values.
+
+    Rows are compared within each (一级, 二级) group as sets: order is layout, not content.
+    For parallel columns, the same name with different values is a warning, and names
+    that differ by a slip (up to two characters: ``狗购置会议有线话筒`` /
+    ``购置会议有线话筒``) with the same value are a warning (a typo in one column); a row
+    present in one column only is an observation (info). For other projects only a
+    slip-like name difference is reported, as info.
+    """
+    rid = "performance.columns_differ"
+    for p in ctx.report.performance:
+        if not p.indicators_period or not p.indicators_year:
+            continue
+        parallel = _parallel(p)
+        groups: dict[tuple[str, str], tuple[list[Indicator], list[Indicator]]] = {}
+        for col, inds in ((0, p.indicators_period), (1, p.indicators_year)):
+            for ind in inds:
+                if ind.is_empty:
+                    continue
+                groups.setdefault((ind.level1, ind.level2), ([], []))[col].append(ind)
+        for (_l1, l2), (left, right) in groups.items():
+            lk = [(i.name, i.value) for i in left]
+            rk = [(i.name, i.value) for i in right]
+            only_l = [i for i in left if (i.name, i.value) not in rk or
+                      lk.count((i.name, i.value)) > rk.count((i.name, i.value))]
+            only_r = [i for i in right if (i.name, i.value) not in lk or
+                      rk.count((i.name, i.value)) > lk.count((i.name, i.value))]
+            used_r: set[int] = set()
+            for a in only_l:
+                match = None
+                kind = ""
+                for k, b in enumerate(only_r):
+                    if k in used_r:
+                        continue
+                    if a.name == b.name:
+                        match, kind = k, "value"
+                        break
+                    if a.value == b.value and _near(a.name, b.name):
+                        match, kind = k, "name"
+                if match is None:
+                    if parallel:
+                        yield _only_one(ctx, p, a, "实施期", "period", "年度", "year", l2)
+                    continue
+                used_r.add(match)
+                b = only_r[match]
+                loc = _loc(p, "indicators_period", a.line)
+                rel = [_loc(p, "indicators_year", b.line)]
+                if kind == "value":
+                    if not parallel:
+                        continue
+                    yield ctx.finding(
+                        rid, Severity.WARNING,
+                        f"项目“{p.project}”{l2}“{a.name}”实施期指标值为{a.value}，年度指标值为"
+                        f"{b.value}，而实施期与年度资金相同",
+                        f"project {p.project!r}: {a.name!r} is {a.value} for the period and "
+                        f"{b.value} for the year, though both columns describe the same money",
+                        loc, rel, expected_text=a.value, actual_text=b.value)
+                else:
+                    yield ctx.finding(
+                        rid, Severity.WARNING if parallel else Severity.INFO,
+                        f"项目“{p.project}”{l2}指标名称在实施期为“{a.name}”，在年度为“{b.name}”"
+                        f"（指标值同为{a.value}），疑为笔误",
+                        f"project {p.project!r}: indicator named {a.name!r} in the period "
+                        f"column and {b.name!r} in the year column (both {a.value}): likely "
+                        f"a typo", loc, rel, expected_text=b.name, actual_text=a.name)
+            if parallel:
+                for k, b in enumerate(only_r):
+                    if k not in used_r:
+                        yield _only_one(ctx, p, b, "年度", "year", "实施期", "period", l2)
+
+
+def _only_one(ctx: Context, p: PerformanceTable, ind: Indicator, here: str, here_en: str,
+              there: str, there_en: str, l2: str) -> Finding:
+    return ctx.finding(
+        "performance.columns_differ", Severity.INFO,
+        f"项目“{p.project}”{l2}指标“{ind.name}”{ind.value}只见于{here}列，{there}列没有",
+        f"project {p.project!r}: {l2} indicator {ind.name!r} {ind.value} is only in the "
+        f"{here_en} column, not in the {there_en} column",
+        _loc(p, f"indicators_{here_en}", ind.line), actual_text=f"{ind.name} {ind.value}")
+
+
+@rule("performance.framework", title="指标层级符合指标体系，指标值可解析",
+      title_en="Indicator levels fit the framework; every indicator has a readable value",
+      category=Category.PERFORMANCE, severity=Severity.WARNING,
+      applies="every indicator of every performance table", when=_has_performance)
+def framework(ctx: Context) -> Iterator[Finding]:
+    """Each (一级, 二级) pair must be one of the framework (``govbudget.indicators.FRAMEWORK``:
+    产出指标 → 数量/质量/时效/成本指标, 效益指标 → 经济/社会/生态效益、可持续影响指标, 满意度指标 →
+    服务对象满意度指标, and 成本指标 as 一级 → 经济/社会/生态环境成本指标). An indicator with a
+    name and no value, or a value and no name, and a value the indicator grammar cannot
+    read (``Unparsed``) are warnings. Empty 二级 rows (no 三级 indicator) are normal."""
+    rid = "performance.framework"
+    for p in ctx.report.performance:
+        bad_levels: set[tuple[str, str]] = set()
+        for e in _entries(p):
+            ind = e.ind
+            loc = e.location(p)
+            if (ind.level1, ind.level2) not in bad_levels:
+                try:
+                    validate_levels(ind.level1, ind.level2)
+                except IndicatorLevelError as exc:
+                    bad_levels.add((ind.level1, ind.level2))
+                    hint = f"（应属“{exc.suggestion}”）" if exc.suggestion else ""
+                    yield ctx.finding(
+                        rid, Severity.WARNING,
+                        f"项目“{p.project}”指标层级“{ind.level1} / {ind.level2}”不符合指标体系{hint}",
+                        f"project {p.project!r}: levels {ind.level1!r} / {ind.level2!r} do not "
+                        f"fit the indicator framework: {exc}",
+                        loc, e.related(p), expected_text=exc.suggestion,
+                        actual_text=f"{ind.level1}/{ind.level2}")
+            if ind.is_empty:
+                continue
+            if not ind.value:
+                yield ctx.finding(
+                    rid, Severity.WARNING,
+                    f"项目“{p.project}”指标“{ind.name}”（{e.where}）没有指标值",
+                    f"project {p.project!r}: indicator {ind.name!r} ({e.where_en}) has no "
+                    f"value", loc, e.related(p), actual_text=ind.name)
+                continue
+            if not ind.name:
+                yield ctx.finding(
+                    rid, Severity.WARNING,
+                    f"项目“{p.project}”{ind.level2}下指标值“{ind.value}”（{e.where}）没有指标名称",
+                    f"project {p.project!r}: value {ind.value!r} under {ind.level2} "
+                    f"({e.where_en}) has no indicator name", loc, e.related(p),
+                    actual_text=ind.value)
+            target = _parse(ind)
+            if isinstance(target, Unparsed):
+                yield ctx.finding(
+                    rid, Severity.WARNING,
+                    f"项目“{p.project}”指标“{ind.name}”（{e.where}）的指标值“{ind.value}”无法解析："
+                    f"{target.reason}",
+                    f"project {p.project!r}: indicator {ind.name!r} ({e.where_en}): value "
+                    f"{ind.value!r} cannot be read: {target.reason}",
+                    loc, e.related(p), actual_text=ind.value)
+
+
+@rule("performance.overview_total", title="项目概况所述总额与年度资金总额一致",
+      title_en="The total the overview states equals the year funds",
+      category=Category.PERFORMANCE, severity=Severity.WARNING,
+      applies="every performance table whose overview states a total (合计/共计/共需 …) or "
+              "a single amount",
+      when=_has_performance)
+def overview_total(ctx: Context) -> Iterator[Finding]:
+    """The overview usually ends with what the project costs (``合计50万元整``,
+    ``共计225.6万元``); that is what the year's funds pay for. The total is the largest amount
+    the overview states as a total (合计, 共计, 共需 …), or its only amount when it states one.
+    For a multi-year project the overview may cost the whole period: agreeing with
+    实施期资金总额 is agreement too.
+    Costing more than 年度资金总额 is a warning (the overview's costing does not fit the
+    budget); less is an observation (info: the overview may cost only a part). The
+    overview's figure is taken as rounded to its printed precision (exact when followed
+    by 整), so a gap rounding explains is an observation too."""
+    rid = "performance.overview_total"
+    for p in ctx.report.performance:
+        if not p.overview or p.total_year is None:
+            continue
+        text = _prose(p.overview)
+        toks = _scan(p.overview)
+        amounts = [(i, t) for i, t in enumerate(toks) if t.kind in ("money", "formula")]
+        totals = [t for i, t in amounts if _is_total(_window(text, toks, i))]
+        if totals:
+            stated = max(totals, key=lambda t: t.money.yuan)
+        elif len(amounts) == 1:
+            stated = amounts[0][1]
+        else:
+            continue
+        loc = _loc(p, "项目概况")
+        funds = _amount_figure(p, p.total_year, "年度资金总额")
+        mine = Figure(_yuan(stated.money), _quantum_yuan(stated), loc)
+        gap = explain_gap([funds.money], mine.money, quantum=Money(funds.quantum, funds.money.unit),
+                          total_quantum=Money(mine.quantum, mine.money.unit))
+        if gap.exact:
+            continue
+        if p.total_period is not None and p.total_period != p.total_year:
+            period = _amount_figure(p, p.total_period, "实施期资金总额")
+            if explain_gap([period.money], mine.money,
+                           quantum=Money(period.quantum, period.money.unit),
+                           total_quantum=Money(mine.quantum, mine.money.unit)).explained:
+                continue  # a multi-year project's overview costs the whole period
+        severity = Severity.WARNING if (stated.money > funds.money and not gap.explained
+                                        and not stated.approx) else Severity.INFO
+        f = ctx.equal_check(
+            rid, funds, mine,
+            what=f"项目“{p.project}”项目概况所述“{stated.text.strip()}”与年度资金总额",
+            what_en=f"project {p.project!r}: the overview's {stated.text.strip()!r} vs the year "
+                    f"funds", severity=severity)
+        if f is not None:
+            yield f
