@@ -13,7 +13,7 @@ Quantity(comparison=<Comparison.GE: '≥'>, value=Decimal('95'), unit='%')
 
 ```
 
-Importing the package is cheap: the errors and :class:`Money` load at once, everything
+Importing the package is cheap: the errors and `Money` load at once, everything
 else (models, reader, rules, indicator grammar, serialisation) on first use.
 """
 

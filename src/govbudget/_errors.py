@@ -1,6 +1,6 @@
 """The one exception hierarchy of govbudget.
 
-Every error raised on purpose by govbudget derives from :class:`GovBudgetError`, and also
+Every error raised on purpose by govbudget derives from `GovBudgetError`, and also
 from the built-in exception a caller would expect (``ValueError`` for bad values,
 ``KeyError`` for unknown keys, ``TypeError`` for wrong types), so both
 ``except GovBudgetError`` and ``except ValueError`` work.

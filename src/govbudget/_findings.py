@@ -1,10 +1,10 @@
 """Findings: what the reader and the reconciliation rules report, as data.
 
-A :class:`Finding` says which rule found what, where (a :class:`Location`, plus the
+A `Finding` says which rule found what, where (a `Location`, plus the
 ``related`` locations on the other side of a comparison), the figures involved as exact
 decimal strings with their unit, and how severe it is. The reader reports figures it
 could not place as findings of the ``reading`` category; the rules in
-:mod:`govbudget.checks` report everything else.
+`govbudget.checks` report everything else.
 
 ```pycon
 >>> f = Finding(rule="table.sum.children", severity=Severity.ERROR,

@@ -1,13 +1,13 @@
 """Money: exact amounts with an explicit unit (元, 万元, 亿元), and the rounding model.
 
-Amounts are :class:`decimal.Decimal`, never ``float``. A :class:`Money` always carries
-its :class:`Unit`; converting between units is exact (a power of ten), and arithmetic and
+Amounts are `decimal.Decimal`, never ``float``. A `Money` always carries
+its `Unit`; converting between units is exact (a power of ten), and arithmetic and
 comparison work across units.
 
 Published figures are rounded (四舍五入) to a *quantum* such as 0.01 万元. A figure
 printed as ``2599.99`` 万元 stands for any true amount in ``[2599.985, 2599.995)``; a sum
-of *n* rounded terms can therefore miss its own rounded total. :func:`explain_gap` says
-whether a gap is one rounding can produce, and :func:`rounding_bound` gives the largest
+of *n* rounded terms can therefore miss its own rounded total. `explain_gap` says
+whether a gap is one rounding can produce, and `rounding_bound` gives the largest
 such gap, so that no check needs a magic tolerance.
 
 ```pycon
@@ -264,7 +264,7 @@ class Money:
 
     @classmethod
     def of(cls, amount: Decimal, unit: Unit) -> Money:
-        """Build from a ``Decimal`` and a :class:`Unit` already checked (no conversion).
+        """Build from a ``Decimal`` and a `Unit` already checked (no conversion).
 
         The fast path for code that holds exact values; use ``Money(...)`` otherwise.
         """

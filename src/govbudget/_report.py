@@ -1,7 +1,7 @@
 """The typed model of a whole budget disclosure (预算公开报告).
 
-A :class:`Report` holds the unit, the year, the overview (duties and organisation), every
-standard table (:class:`~govbudget.Table`), the narrative (情况说明) with the facts it
+A `Report` holds the unit, the year, the overview (duties and organisation), every
+standard table (`govbudget.Table`), the narrative (情况说明) with the facts it
 states, the project performance target tables (项目支出绩效目标表), the state assets and
 government procurement statements, and the findings made while reading it.
 
@@ -139,7 +139,7 @@ class Fact:
 
     @property
     def money(self) -> Money | None:
-        """The value as :class:`Money` when the unit is a money unit, else ``None``."""
+        """The value as `Money` when the unit is a money unit, else ``None``."""
         if self.unit in ("元", "万元", "亿元"):
             signed = -self.value if self.direction is Change.DECREASE else self.value
             return Money(signed if self.kind is FactKind.CHANGE_AMOUNT else self.value,
@@ -204,7 +204,7 @@ class Indicator:
         level1: 一级指标 (产出指标, 效益指标, 满意度指标 …).
         level2: 二级指标 (数量指标, 社会效益指标 …).
         name: 三级指标, the indicator's own name.
-        value: 指标值 as printed (parse it with :func:`govbudget.parse_target`).
+        value: 指标值 as printed (parse it with `govbudget.parse_target`).
         line: the line it was read from.
     """
 
@@ -221,8 +221,8 @@ class Indicator:
 
     @property
     def target(self) -> Target | None:
-        """The value as a typed target (:func:`govbudget.parse_indicator_value`), ``None``
-        for an empty row. The raw text stays in :attr:`value`; a value the grammar cannot
+        """The value as a typed target (`govbudget.parse_indicator_value`), ``None``
+        for an empty row. The raw text stays in `value`; a value the grammar cannot
         read is an ``Unparsed`` target carrying it.
 
         ```pycon
@@ -250,7 +250,7 @@ def _tuple_indicator(items: Iterable[Indicator]) -> tuple[Indicator, ...]:
 class PerformanceTable:
     """A project performance target table (项目支出绩效目标表).
 
-    Amounts are in :attr:`unit` (usually 元, unlike the tables in 万元).
+    Amounts are in `unit` (usually 元, unlike the tables in 万元).
 
     Attributes:
         project: 项目名称.
@@ -294,7 +294,7 @@ class PerformanceTable:
 
     @property
     def year_money(self) -> Money | None:
-        """年度资金总额 as :class:`Money`."""
+        """年度资金总额 as `Money`."""
         return None if self.total_year is None else Money(self.total_year, self.unit)
 
 

@@ -1,6 +1,6 @@
 """Serialisation: a lossless JSON form of a report, and a tidy CSV of every table cell.
 
-The JSON goes through a cattrs converter of govbudget's own (:func:`make_converter`),
+The JSON goes through a cattrs converter of govbudget's own (`make_converter`),
 never the global one: amounts are written as decimal strings (``"2599.99"``), units by
 their symbol (``"万元"``), enums by their value, and unknown keys are refused when
 reading back, so ``loads(dumps(r)) == r`` holds exactly.
@@ -100,7 +100,7 @@ def dumps(report: Report, *, indent: int | None = 2) -> str:
 
 
 def loads(text: str) -> Report:
-    """Read a report back from :func:`dumps` output.
+    """Read a report back from `dumps` output.
 
     Raises:
         SerialisationError: the JSON is malformed or does not describe a report.
@@ -129,7 +129,7 @@ CSV_COLUMNS: tuple[str, ...] = (
 
 
 def table_cells(report: Report) -> Iterator[dict[str, str]]:
-    """Every non-blank table cell of a report as a flat record (see :data:`CSV_COLUMNS`)."""
+    """Every non-blank table cell of a report as a flat record (see `CSV_COLUMNS`)."""
     for t in report.tables:
         for b in t.blocks:
             for r in b.rows:

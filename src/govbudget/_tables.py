@@ -1,17 +1,17 @@
 """Typed models of the standard disclosure tables.
 
-Every standard table is a :class:`Table`: its kind (what it is, whatever the region calls
+Every standard table is a `Table`: its kind (what it is, whatever the region calls
 it), its number and title as printed, the money unit of its amounts, and one or more
-:class:`Block` s of rows under named columns. Most tables have one block; the two-sided
+`Block` s of rows under named columns. Most tables have one block; the two-sided
 summary tables (收支总表, 财政拨款收支总表) have an income block and an expenditure block.
 
-A :class:`Row` keeps its code (when the table has codes), its name, its level in the
+A `Row` keeps its code (when the table has codes), its name, its level in the
 hierarchy (1 = 类, 2 = 款, 3 = 项 for functional codes), its amounts, one per column,
 (``None`` for a blank cell), and the line it was read from. A table printed with
 "本表无数据" is an explicit empty table (``empty=True``), not a missing one.
 
 The kinds cover the 13-table Shanxi set (预算公开表1–13) and the 9-table Ministry of
-Finance department set; :data:`SHANXI_13` and :data:`MOF_9` list them in order.
+Finance department set; `SHANXI_13` and `MOF_9` list them in order.
 
 ```pycon
 >>> from decimal import Decimal
@@ -176,7 +176,7 @@ class RowKind(enum.Enum):
 
 @frozen
 class Column:
-    """A column: a canonical key (see :data:`COLUMN_LABELS`) and the label as printed."""
+    """A column: a canonical key (see `COLUMN_LABELS`) and the label as printed."""
 
     key: str
     label: str = ""
@@ -348,7 +348,7 @@ class Table:
         return Decimal(1).scaleb(-places)
 
     def money(self, row: Row, key: str, block: Block | None = None) -> Money | None:
-        """A row's amount in a column as :class:`Money` (``None`` if blank or no column)."""
+        """A row's amount in a column as `Money` (``None`` if blank or no column)."""
         b = block or self.block()
         if not b.has(key):
             return None

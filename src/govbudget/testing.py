@@ -337,7 +337,7 @@ def consistent_reports(
     max_leaves: int = 6,
     max_projects: int = 5,
 ) -> Any:
-    """A strategy of consistent reports (see :func:`build_report`).
+    """A strategy of consistent reports (see `build_report`).
 
     Args:
         table_set: Shanxi 13 tables or the MOF 9 tables.

@@ -1,1 +1,1 @@
-"""Reading extracted report text into a :class:`govbudget.Report` (see ``_reader``)."""
+"""Reading extracted report text into a `govbudget.Report` (see ``_reader``)."""

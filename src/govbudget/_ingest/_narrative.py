@@ -1,11 +1,11 @@
 """Reader of the overview (第一部分 概况) and of the narrative (情况说明).
 
-:func:`read_overview` takes the lines of the overview and returns the numbered duties
+`read_overview` takes the lines of the overview and returns the numbered duties
 (职责, wrapped lines joined, numbering removed) and the 机构设置 paragraph.
 
-:func:`read_narrative` takes the lines of the narrative (possibly in several
+`read_narrative` takes the lines of the narrative (possibly in several
 non-contiguous pieces: line numbers may jump) and returns its numbered sections
-(``一、`` … and ``（一）`` …), every figure it states as a :class:`~govbudget.Fact`, the
+(``一、`` … and ``（一）`` …), every figure it states as a `govbudget.Fact`, the
 government procurement statement and the state assets statement.
 
 How figures are read:
@@ -19,11 +19,11 @@ How figures are read:
   平方米, 台（套）, 人 …). Sentences end at 。；; clauses at ，、：.
 - The clause before a figure says what it is. ``…增加/增长/上升/减少/下降 x万元`` (with
   ``比上年``, ``比2021年预算``, ``较2021年`` … anywhere since the previous figure) is a
-  :attr:`~govbudget.FactKind.CHANGE_AMOUNT`; with % a ``CHANGE_PERCENT``; ``占…x%`` a
+  `govbudget.FactKind.CHANGE_AMOUNT`; with % a ``CHANGE_PERCENT``; ``占…x%`` a
   ``SHARE``; ``与上年预算数相同``, ``与上年持平`` a change of 0 with direction ``SAME``;
   anything else an ``AMOUNT`` (money) or a ``COUNT``. A change of a count
   (``在职人员减少4人``) is a ``CHANGE_AMOUNT`` in that counting unit.
-- The subject is the known wording the clause ends with (:data:`SUBJECTS`), normalised
+- The subject is the known wording the clause ends with (`SUBJECTS`), normalised
   (``…办公室预算收入总计`` and ``收入预算`` → ``预算收入总计``; ``一般公共预算拨款`` →
   ``一般公共预算拨款收入``; ``“三公”经费预算`` → ``三公经费``; ``一般公共预算当年支出`` →
   ``一般公共预算支出`` with qualifier ``当年``), else the clause itself
@@ -247,7 +247,7 @@ _QUANT: Final = re.compile(r"[?*+]|\{\d*,?\d*\}")
 
 
 def _reverse(pattern: str) -> str:
-    """The pattern of the reversed strings (for the simple patterns of :data:`SUBJECTS`).
+    """The pattern of the reversed strings (for the simple patterns of `SUBJECTS`).
 
     Handles literals, classes, escapes, groups, alternation and quantifiers; matching a
     suffix then costs one anchored match on the reversed text instead of a scan.

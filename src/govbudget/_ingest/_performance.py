@@ -1,8 +1,8 @@
 """Reader of project performance target tables (项目支出绩效目标表).
 
-A disclosure ends with one table per project. :func:`read_performance` receives the
+A disclosure ends with one table per project. `read_performance` receives the
 segment of the document that holds them (page furniture already removed, lines raw) and
-returns one :class:`~govbudget.PerformanceTable` per table, plus reading findings.
+returns one `govbudget.PerformanceTable` per table, plus reading findings.
 
 Layout of one table, as PDF extraction prints it (top to bottom)
 ------------------------------------------------------------------
@@ -17,7 +17,7 @@ Layout of one table, as PDF extraction prints it (top to bottom)
   blank cell prints nothing. Labels wrap (``县级财政资`` + ``金``) and amounts break
   (``120,00`` + ``0``);
 - long text fields: ``项目概况``, ``立项依据``, ``项目设立必要性``, ``保证项目实施的制度、措施``,
-  ``项目实施计划`` (wrapped lines are joined with :func:`join_text`);
+  ``项目实施计划`` (wrapped lines are joined with `join_text`);
 - ``总体目标`` under a header ``实施期目标 年度目标``: the two columns come out as two
   consecutive paragraphs;
 - a vertical label ``绩/效/指/标`` (one character per line: noise), then the indicator grid

@@ -2,17 +2,17 @@
 
 The document is cut into segments by what its lines say, never by position: part
 headings (第一部分 概况, 第二部分 …报表, 第三部分 …情况说明, 第四部分 名词解释), table
-titles (:func:`~govbudget._ingest._tables.classify_title`), performance table titles
+titles (`govbudget._ingest._tables.classify_title`), performance table titles
 (…项目支出绩效目标表), numbered narrative headings (十一、国有资产占有使用情况) and the
 start of attachments (…关于…的通知). Each segment goes to its reader:
 
-- tables → :mod:`._tables`;
-- the overview and the narrative → :mod:`._narrative`;
-- performance target tables → :mod:`._performance`.
+- tables → `._tables`;
+- the overview and the narrative → `._narrative`;
+- performance target tables → `._performance`.
 
 The readers report what they could not place as findings; only input that is not a
 budget report at all (empty, binary, no table and no narrative) raises
-:class:`~govbudget.ReadError`.
+`govbudget.ReadError`.
 """
 
 from __future__ import annotations
@@ -274,7 +274,7 @@ def read_report(
         name: the name recorded as the report's ``source`` (default: the file name).
 
     Returns:
-        The :class:`~govbudget.Report`, with what could not be read as reading findings.
+        The `govbudget.Report`, with what could not be read as reading findings.
 
     Raises:
         ReadError: the file cannot be opened or decoded, is empty, binary, too large, or

@@ -2,7 +2,7 @@
 
 Each table segment (from its title to the next segment) is read in three steps:
 
-1. **Header.** The title gives the kind (:func:`classify_title`), the number (预算公开表3),
+1. **Header.** The title gives the kind (`classify_title`), the number (预算公开表3),
    the year; ``单位名称：`` and ``单位：万元`` give the unit and the money unit; the
    header lines give the columns. Column labels come wrapped and doubled
    (``国有资本经营预国有资本经营预`` / ``算算``), so the header text is de-doubled,

@@ -1,14 +1,14 @@
 """Text layer of the reader: decoding, lines, page furniture, PDF-extraction artefacts.
 
 Everything here is independent of what a budget report says; it turns bytes into
-numbered :class:`Line` objects and offers the repairs the sub-readers need:
+numbered `Line` objects and offers the repairs the sub-readers need:
 
-- :func:`decode`: UTF-8 (with or without BOM) or GB18030/GBK, detected or given;
-- :func:`split_lines`: CRLF, CR and LF;
-- :func:`strip_furniture`: page numbers (``-6-``, ``-- 1``) and running headers between
+- `decode`: UTF-8 (with or without BOM) or GB18030/GBK, detected or given;
+- `split_lines`: CRLF, CR and LF;
+- `strip_furniture`: page numbers (``-6-``, ``-- 1``) and running headers between
   pages;
-- :func:`dedouble`: bold text drawn twice (``项目项目``, ``2599.992599.99``);
-- :func:`cells`: a table line split into cells, keeping blank cells, with numbers glued to
+- `dedouble`: bold text drawn twice (``项目项目``, ``2599.992599.99``);
+- `cells`: a table line split into cells, keeping blank cells, with numbers glued to
   text separated (``2599.99一、一般公共服务支出``).
 """
 
@@ -151,7 +151,7 @@ _ASCII_AMOUNT: Final = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", re.
 
 
 def is_amount(token: str) -> bool:
-    """True when ``token`` reads as an amount (see :func:`govbudget.parse_amount`)."""
+    """True when ``token`` reads as an amount (see `govbudget.parse_amount`)."""
     if not token or not (token[0].isdigit() or token[0] in "-－−"):
         return False
     if token.isascii():

@@ -1,4 +1,4 @@
-"""Writing a :class:`~govbudget.Report` back to text, in the layout PDF extraction gives.
+"""Writing a `govbudget.Report` back to text, in the layout PDF extraction gives.
 
 The writer is the reader's twin: ``read_report(render_report(r))`` gives back ``r`` (up
 to line numbers). It makes test reports cheap (other units, other codes, more rows, the

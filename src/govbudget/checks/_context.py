@@ -1,14 +1,14 @@
 """What every rule works with: the report, and comparisons that reason about rounding.
 
-:class:`Context` wraps a :class:`~govbudget.Report` with look-ups the rules share (tables
+`Context` wraps a `govbudget.Report` with look-ups the rules share (tables
 by kind, functional rows by code, the published quantum of each table) and the
 comparisons that turn figures into findings:
 
-- :meth:`Context.sum_check`: a total against the sum of its terms;
-- :meth:`Context.equal_check`: one figure printed in two places;
-- :meth:`Context.le_check`: a part that must not exceed a whole.
+- `Context.sum_check`: a total against the sum of its terms;
+- `Context.equal_check`: one figure printed in two places;
+- `Context.le_check`: a part that must not exceed a whole.
 
-Each decides with :func:`govbudget.explain_gap`: no gap, nothing; a gap rounding can
+Each decides with `govbudget.explain_gap`: no gap, nothing; a gap rounding can
 produce, an ``info`` finding that says so; anything larger, the rule's severity. There is
 no tolerance anywhere else.
 """

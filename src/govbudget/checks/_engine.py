@@ -108,7 +108,7 @@ def check_report(
 
     Args:
         report: the report.
-        rules: rule ids or :class:`Rule` objects to run (default: all).
+        rules: rule ids or `Rule` objects to run (default: all).
         min_severity: drop findings below this severity.
     """
     reg = registry()

@@ -1,9 +1,9 @@
-"""Rules as data: the :class:`Rule` record and the registry.
+"""Rules as data: the `Rule` record and the registry.
 
 A rule has a stable id (``"table.functional.hierarchy"``), a title in Chinese and
 English, a category, a default severity, the condition under which it applies (in words,
 and as a predicate on the report), and the function that checks it. Rules are registered
-with :func:`rule`; a malformed definition raises :class:`~govbudget.RuleDefinitionError`
+with `rule`; a malformed definition raises `govbudget.RuleDefinitionError`
 when the registry loads, never a finding.
 """
 
@@ -117,7 +117,7 @@ def rule(
     applies: str = "always",
     when: Callable[[Report], bool] = _always,
 ) -> Callable[[Check], Check]:
-    """Register the decorated function as a rule (see :class:`Rule`).
+    """Register the decorated function as a rule (see `Rule`).
 
     Raises:
         RuleDefinitionError: the definition is malformed or the id is taken.

@@ -2,11 +2,11 @@
 
 One module per scheme, all with the same verbs:
 
-- :mod:`govbudget.codes.functional`: 支出功能分类 (类/款/项: 201, 20101, 2010101);
-- :mod:`govbudget.codes.dept_economic`: 部门预算支出经济分类 (301, 30101);
-- :mod:`govbudget.codes.gov_economic`: 政府预算支出经济分类 (501, 50101);
-- :mod:`govbudget.codes.procurement`: 政府购买服务指导性目录 (A, A15, A1502, A150201);
-- :mod:`govbudget.codes.mapping`: the departmental → government economic mapping.
+- `govbudget.codes.functional`: 支出功能分类 (类/款/项: 201, 20101, 2010101);
+- `govbudget.codes.dept_economic`: 部门预算支出经济分类 (301, 30101);
+- `govbudget.codes.gov_economic`: 政府预算支出经济分类 (501, 50101);
+- `govbudget.codes.procurement`: 政府购买服务指导性目录 (A, A15, A1502, A150201);
+- `govbudget.codes.mapping`: the departmental → government economic mapping.
 
 The built-in data is partial and verified: every entry names its source and the
 editions (years) it is attested for. Load a fuller official edition from a file with

@@ -1,9 +1,9 @@
 """The machinery shared by every classification scheme: structure, data, editions.
 
-A :class:`Scheme` knows the shape of its codes (how many characters each level has) and
+A `Scheme` knows the shape of its codes (how many characters each level has) and
 holds its entries. Built-in entries are read lazily, once, from the CSV files in
 ``govbudget/codes/data``; official editions a user holds can be loaded over them with
-:meth:`Scheme.load_edition`. Each scheme module (``functional``, ``dept_economic``,
+`Scheme.load_edition`. Each scheme module (``functional``, ``dept_economic``,
 ``gov_economic``, ``procurement``) exposes the same verbs as module-level functions.
 """
 
@@ -89,7 +89,7 @@ class CodeInfo:
 
 
 class NameStatus(enum.Enum):
-    """The four answers of :meth:`Scheme.check_name`."""
+    """The four answers of `Scheme.check_name`."""
 
     MATCH = "match"
     """The printed name is the code's name for that year."""
@@ -106,7 +106,7 @@ class NameCheck:
     """The result of checking a (code, name) pair as printed in a report.
 
     Attributes:
-        status: one of the four :class:`NameStatus` answers.
+        status: one of the four `NameStatus` answers.
         code: the compact code.
         printed: the name as printed.
         expected: the catalogue's name for that year (``None`` for an unknown code).
@@ -181,7 +181,7 @@ class Scheme:
         return text.upper() if self._upper else text
 
     def validate(self, code: str) -> str:
-        """Return the compact code, or raise :class:`InvalidCode` if it is malformed.
+        """Return the compact code, or raise `InvalidCode` if it is malformed.
 
         Validation is about shape only; a well-formed code may still be unknown.
         """
@@ -347,7 +347,7 @@ class Scheme:
         return found[0]
 
     def get(self, code: str, *, year: int | None = None) -> CodeInfo | None:
-        """Like :meth:`info`, but ``None`` for an unknown or malformed code."""
+        """Like `info`, but ``None`` for an unknown or malformed code."""
         if not self.is_valid(code):
             return None
         found = self._candidates(self.compact(code), year)
@@ -358,7 +358,7 @@ class Scheme:
         return self.get(code, year=year) is not None
 
     def name_of(self, code: str, *, year: int | None = None) -> str:
-        """The name of ``code`` (see :meth:`info`)."""
+        """The name of ``code`` (see `info`)."""
         return self.info(code, year=year).name
 
     def parent(self, code: str, *, year: int | None = None) -> CodeInfo | None:
@@ -436,11 +436,11 @@ class Scheme:
     def check_name(self, code: str, name: str, *, year: int | None = None) -> NameCheck:
         """Check a (code, name) pair as printed in a report: four possible answers.
 
-        Names are compared after :func:`normalise_name` (full-width/half-width and
+        Names are compared after `normalise_name` (full-width/half-width and
         whitespace do not matter).
 
         Raises:
-            InvalidCode: the code is malformed (check :meth:`is_valid` first).
+            InvalidCode: the code is malformed (check `is_valid` first).
         """
         c = self.validate(code)
         found = self._candidates(c, year)
@@ -526,7 +526,7 @@ class Scheme:
         return len(pairs)
 
     def editions(self) -> tuple[int, ...]:
-        """Years of the editions loaded with :meth:`load_edition`."""
+        """Years of the editions loaded with `load_edition`."""
         return tuple(sorted(set(self._merged) | set(self._replaced)))
 
     def reset(self) -> None:

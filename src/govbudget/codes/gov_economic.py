@@ -1,6 +1,6 @@
 """政府预算支出经济分类科目 (government economic classification): 类 3 digits, 款 5.
 
-Module-level verbs shared by every scheme (see :class:`govbudget.codes.Scheme`):
+Module-level verbs shared by every scheme (see `govbudget.codes.Scheme`):
 ``compact``, ``validate``, ``is_valid``, ``format``, ``level``, ``info``, ``get``,
 ``name_of``, ``parent``, ``children``, ``ancestors``, ``lookup_name``,
 ``check_name``, ``is_other``, ``codes``, ``load_edition``, ``reset``.

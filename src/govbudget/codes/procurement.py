@@ -1,6 +1,6 @@
 """政府购买服务指导性目录 (procurement-of-services guidance catalogue): a letter, then 2 digits per level.
 
-Module-level verbs shared by every scheme (see :class:`govbudget.codes.Scheme`):
+Module-level verbs shared by every scheme (see `govbudget.codes.Scheme`):
 ``compact``, ``validate``, ``is_valid``, ``format``, ``level``, ``info``, ``get``,
 ``name_of``, ``parent``, ``children``, ``ancestors``, ``lookup_name``,
 ``check_name``, ``is_other``, ``codes``, ``load_edition``, ``reset``.

@@ -2,14 +2,14 @@
 
 Three parts:
 
-- **The grammar of indicator values (指标值).** :func:`parse_target` reads ``≥95%``,
+- **The grammar of indicator values (指标值).** `parse_target` reads ``≥95%``,
   ``≤50万元``, ``470元/人/天``, ``2024年12月底 前``, ``6至7月``, ``每两周`` or ``及时`` into a
   typed, frozen, hashable target whose ``str()`` is the canonical spelling. A reader of
-  reports calls :func:`parse_indicator_value`, which never raises on a value's content.
-- **The framework (指标体系).** :class:`Level1` / :class:`Level2`, :data:`FRAMEWORK`,
-  :func:`validate_levels`, and the unit stated in an indicator's name
-  (:func:`unit_in_name`, :func:`check_name_unit`).
-- **Scoring (绩效自评).** :func:`evaluate` scores an actual value against a target.
+  reports calls `parse_indicator_value`, which never raises on a value's content.
+- **The framework (指标体系).** `Level1` / `Level2`, `FRAMEWORK`,
+  `validate_levels`, and the unit stated in an indicator's name
+  (`unit_in_name`, `check_name_unit`).
+- **Scoring (绩效自评).** `evaluate` scores an actual value against a target.
 
 ```pycon
 >>> from govbudget.indicators import parse_target, evaluate

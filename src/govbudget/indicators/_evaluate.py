@@ -20,12 +20,12 @@ Rules, for a target with weight (分值) *w* and an actual value *a*:
   year takes ``year=`` (the budget year) when given, else the other side's year.
 - **Frequency**: ratio = actual occurrences per year ÷ target occurrences, capped.
 - **Qualitative**: the achievement bands 达成 / 部分达成 / 未达成 of standards.md §2.5
-  (:data:`PROVINCIAL_BANDS`, from a provincial FASP self-evaluation config, apparently
+  (`PROVINCIAL_BANDS`, from a provincial FASP self-evaluation config, apparently
   Hubei: 80-100%, 50-80%, 0-50% of the weight). The actual is a completion ratio
   (``Decimal('0.85')`` or ``85%``), a band word (``达成预期指标``, ``部分达成…``), the
   target's own text, or a grade (``优``/``良``/``中``/``差``). A band word alone earns the
   band's *default* ratio: 1 for 达成, the lower bound (0.5) for 部分达成, 0 for 未达成.
-  Pass ``bands=`` (e.g. :data:`CENTRAL_BANDS`, or your own :class:`BandScale`) to change it.
+  Pass ``bands=`` (e.g. `CENTRAL_BANDS`, or your own `BandScale`) to change it.
 
 A target is *met* when its comparison holds (qualitative: band 达成). Every score is
 capped at the weight: no bonus points (加分), as the provincial config says.
@@ -153,7 +153,7 @@ class BandScale:
 
     Attributes:
         name: a short description and source.
-        rules: one rule per :class:`Band`, from 达成 down to 未达成, adjoining.
+        rules: one rule per `Band`, from 达成 down to 未达成, adjoining.
 
     ```pycon
     >>> PROVINCIAL_BANDS.band_for(Decimal("0.8")), PROVINCIAL_BANDS.band_for(Decimal("0.79"))
@@ -218,12 +218,12 @@ CENTRAL_BANDS: Final = BandScale(
 """达成 80-100%, 部分达成 60-80%, 未达成 0-60% (reported central rule; unconfirmed)."""
 
 DEFAULT_BANDS: Final = PROVINCIAL_BANDS
-"""The bands :func:`evaluate` uses unless told otherwise."""
+"""The bands `evaluate` uses unless told otherwise."""
 
 
 @frozen
 class Score:
-    """The result of :func:`evaluate`.
+    """The result of `evaluate`.
 
     Attributes:
         met: whether the target is met (qualitative: band 达成).
@@ -279,16 +279,16 @@ def evaluate(
         target: the target, parsed or as text (parsed strictly).
         actual: the actual value (实际完成值): a parsed value, text, a ``Decimal`` or
             ``int`` (in the target's unit; for a qualitative target a ratio 0-1; for a
-            frequency, occurrences per year), :class:`~govbudget.Money`, or a date.
+            frequency, occurrences per year), `govbudget.Money`, or a date.
         weight: the weight (分值), ≥ 0.
-        bands: the achievement bands for qualitative targets and :attr:`Score.band`.
+        bands: the achievement bands for qualitative targets and `Score.band`.
         tolerance: how far (as a fraction of the target) an approximate target may miss.
         year: the year for times stated without one (the budget year); without it, a
             time without a year takes the other side's year.
         places: decimals of the score.
 
     Returns:
-        A :class:`Score`.
+        A `Score`.
 
     Raises:
         IncompatibleUnits: the units do not convert (``个`` against ``套``).

@@ -325,7 +325,7 @@ class UnitCheck(enum.Enum):
 
 @frozen
 class UnitAgreement:
-    """The result of :func:`check_name_unit`.
+    """The result of `check_name_unit`.
 
     Attributes:
         status: how the units compare.
@@ -349,7 +349,7 @@ class UnitAgreement:
 
     @property
     def ok(self) -> bool:
-        """False only for :attr:`UnitCheck.DIFFERENT` and :attr:`UnitCheck.NOT_QUANTITATIVE`."""
+        """False only for `UnitCheck.DIFFERENT` and `UnitCheck.NOT_QUANTITATIVE`."""
         return self.status not in (UnitCheck.DIFFERENT, UnitCheck.NOT_QUANTITATIVE)
 
 

@@ -123,7 +123,7 @@ class Comparison(enum.Enum):
 
     @property
     def prefix(self) -> str:
-        """The canonical prefix in ``str()`` (empty for :attr:`EQ`)."""
+        """The canonical prefix in ``str()`` (empty for `EQ`)."""
         return "" if self is Comparison.EQ else self.value
 
     @property
@@ -169,10 +169,10 @@ _CMP_ZH: Final = {
 
 
 class Relation(enum.Enum):
-    """How a :class:`TimePoint` target relates to its time.
+    """How a `TimePoint` target relates to its time.
 
-    ``前``/``之前``/``以前``/``内``/``以内`` are :attr:`BY`; ``后``/``之后``/``以后`` are
-    :attr:`AFTER`. Both include the named time, as 以上/以下 include the number.
+    ``前``/``之前``/``以前``/``内``/``以内`` are `BY`; ``后``/``之后``/``以后`` are
+    `AFTER`. Both include the named time, as 以上/以下 include the number.
 
     ```pycon
     >>> from govbudget.indicators import parse_target
@@ -228,7 +228,7 @@ class Part(enum.Enum):
 
 
 class FrequencyUnit(enum.Enum):
-    """The base unit of a :class:`Frequency`: days (天, 周) or months (月, 季度, 年).
+    """The base unit of a `Frequency`: days (天, 周) or months (月, 季度, 年).
 
     ```pycon
     >>> from govbudget.indicators import parse_target
@@ -407,12 +407,12 @@ class Quantity:
     """A number with an optional comparison and unit: ``≥95%``, ``≤50万元``, ``14个``.
 
     Attributes:
-        comparison: ``≥ ≤ > < ≈``, or :attr:`Comparison.EQ` for a bare number.
+        comparison: ``≥ ≤ > < ≈``, or `Comparison.EQ` for a bare number.
         value: the number (``95`` for ``95%``: percentages keep percentage semantics).
         unit: the canonical unit, ``""`` for none.
 
     Equality is structural (``≤50万元`` and ``≤500000元`` are different statements);
-    compare values across units with :meth:`same_value` and :meth:`equivalent`.
+    compare values across units with `same_value` and `equivalent`.
 
     ```pycon
     >>> from govbudget.indicators import parse_target
@@ -456,7 +456,7 @@ class Quantity:
         return Quantity(self.comparison, convert(self.value, self.unit, unit), unit)
 
     def as_money(self) -> Money:
-        """The value as :class:`~govbudget.Money` (``≤60万元`` gives ``Money('60', 万元)``).
+        """The value as `govbudget.Money` (``≤60万元`` gives ``Money('60', 万元)``).
 
         Raises:
             IncompatibleUnits: the unit is not money.
@@ -497,7 +497,7 @@ class Range:
         unit: the canonical unit of both ends, ``""`` for none.
 
     The canonical separator is ``至``. Two ``YYYY.MM`` numbers with no unit are a
-    :class:`Period`, not a range, so such a ``Range`` cannot be built.
+    `Period`, not a range, so such a ``Range`` cannot be built.
 
     ```pycon
     >>> from govbudget.indicators import parse_target
@@ -630,8 +630,8 @@ class TimePoint:
         month: 1-12, or ``None`` for a whole year or 年初/年底.
         day: the day of the month, or ``None``.
         part: a part of the month (旬, 底) or year (初, 底), or ``None``.
-        relation: :attr:`Relation.AT` (in it), :attr:`~Relation.BY` (前: by its end) or
-            :attr:`~Relation.AFTER` (后: from its start).
+        relation: `Relation.AT` (in it), `Relation.BY` (前: by its end) or
+            `Relation.AFTER` (后: from its start).
 
     ```pycon
     >>> from govbudget.indicators import parse_target
@@ -683,7 +683,7 @@ class TimePoint:
         """True for deadline-style times: 前, or the end of a month or year (底).
 
         A deadline is met on or before the end of the named time; a plain month or date
-        (:attr:`Relation.AT`) is met inside it.
+        (`Relation.AT`) is met inside it.
         """
         return self.relation is Relation.BY or (
             self.part is Part.END and self.relation is Relation.AT
@@ -711,7 +711,7 @@ class Period:
     """A span of time, met inside it: ``6至7月``, ``2023.07-2024.01``.
 
     Attributes:
-        start: the first time (its relation is :attr:`Relation.AT`).
+        start: the first time (its relation is `Relation.AT`).
         end: the last time, after ``start``; both have a year or neither has.
 
     ```pycon
@@ -773,7 +773,7 @@ def reduce_rate(every: int, times: int) -> tuple[int, int]:
 class Frequency:
     """A rate: ``times`` occurrences every ``every`` days or months (每月, 每两周).
 
-    Build reduced forms with :meth:`of`: ``每年2次`` and ``每半年`` are one frequency.
+    Build reduced forms with `of`: ``每年2次`` and ``每半年`` are one frequency.
 
     Attributes:
         every: the length of the period, in ``unit`` (1-1,000,000).
@@ -892,7 +892,7 @@ class Qualitative:
     """A qualitative target (定性指标), kept as normalised text: ``及时``, ``优良``.
 
     Attributes:
-        text: the text, normalised by :func:`normalise_text`. It must be text the
+        text: the text, normalised by `normalise_text`. It must be text the
             grammar reads as qualitative: not empty, not starting like a number or
             comparison, without comparison signs, and not a time or frequency.
 
@@ -981,7 +981,7 @@ class Unparsed:
 
     @property
     def error(self) -> IndicatorSyntaxError:
-        """The :class:`~govbudget.IndicatorSyntaxError` strict parsing raises for this text."""
+        """The `govbudget.IndicatorSyntaxError` strict parsing raises for this text."""
         return IndicatorSyntaxError(self.reason, self.text, (self.start, self.end))
 
 
@@ -1009,7 +1009,7 @@ _set = object.__setattr__
 
 
 def make_quantity(comparison: Comparison, value: Decimal, unit: str) -> Quantity:
-    """A :class:`Quantity` from canonical, checked parts, without re-validating them."""
+    """A `Quantity` from canonical, checked parts, without re-validating them."""
     q: Quantity = _new(Quantity)
     _set(q, "comparison", comparison)
     _set(q, "value", value)
@@ -1018,7 +1018,7 @@ def make_quantity(comparison: Comparison, value: Decimal, unit: str) -> Quantity
 
 
 def make_qualitative(text: str) -> Qualitative:
-    """A :class:`Qualitative` from normalised text already classified as qualitative."""
+    """A `Qualitative` from normalised text already classified as qualitative."""
     q: Qualitative = _new(Qualitative)
     _set(q, "text", text)
     return q
@@ -1027,7 +1027,7 @@ def make_qualitative(text: str) -> Qualitative:
 def make_time_point(
     year: int | None, month: int | None, day: int | None, part: Part | None, relation: Relation
 ) -> TimePoint:
-    """A :class:`TimePoint` from fields already checked by :func:`time_point_problem`."""
+    """A `TimePoint` from fields already checked by `time_point_problem`."""
     t: TimePoint = _new(TimePoint)
     _set(t, "year", year)
     _set(t, "month", month)
@@ -1038,7 +1038,7 @@ def make_time_point(
 
 
 def make_period(start: TimePoint, end: TimePoint) -> Period:
-    """A :class:`Period` from ends already checked by :func:`period_problem`."""
+    """A `Period` from ends already checked by `period_problem`."""
     p: Period = _new(Period)
     _set(p, "start", start)
     _set(p, "end", end)
@@ -1046,7 +1046,7 @@ def make_period(start: TimePoint, end: TimePoint) -> Period:
 
 
 def make_range(low: Decimal, high: Decimal, unit: str) -> Range:
-    """A :class:`Range` from canonical, checked parts."""
+    """A `Range` from canonical, checked parts."""
     r: Range = _new(Range)
     _set(r, "low", low)
     _set(r, "high", high)
@@ -1055,7 +1055,7 @@ def make_range(low: Decimal, high: Decimal, unit: str) -> Range:
 
 
 def range_problem(low: Decimal, high: Decimal, unit: str) -> str | None:
-    """Why canonical ``low``-``high`` in ``unit`` is no :class:`Range`, or ``None``."""
+    """Why canonical ``low``-``high`` in ``unit`` is no `Range`, or ``None``."""
     if not low < high:
         return f"a range needs low < high (got {low} and {high})"
     if not unit and _range_shape_is_period(low, high):
@@ -1064,7 +1064,7 @@ def range_problem(low: Decimal, high: Decimal, unit: str) -> str | None:
 
 
 def make_frequency(every: int, unit: FrequencyUnit, times: int) -> Frequency:
-    """A :class:`Frequency` from a reduced, checked rate."""
+    """A `Frequency` from a reduced, checked rate."""
     f: Frequency = _new(Frequency)
     _set(f, "every", every)
     _set(f, "unit", unit)

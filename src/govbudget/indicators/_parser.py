@@ -26,7 +26,7 @@ What is qualitative and what is an error:
   comparison or ``每`` followed by a digit (``不低于95%%``, ``每0月``). ``≥%95``, ``95%%``
   and ``≥95%≤`` are errors.
 - Any other text the grammar cannot read is qualitative, kept whole, even with digits
-  in it (``完成24期节目制作``; see :attr:`Qualitative.has_number`), unless it holds a
+  in it (``完成24期节目制作``; see `Qualitative.has_number`), unless it holds a
   comparison sign (``≥ ≤ < > = ≈``): ``满意度≥95%`` is an indicator name fused with its
   value, and is an error pointing at the sign.
 """
@@ -257,12 +257,12 @@ def parse_target(text: str, *, strict: bool = True) -> Target:
     Args:
         text: the value as printed, e.g. ``"≥95%"``, ``"2024年12月底 前"``, ``"及时"``.
         strict: raise on malformed text (default); with ``strict=False`` return an
-            :class:`Unparsed` target carrying the text and the reason instead.
+            `Unparsed` target carrying the text and the reason instead.
 
     Returns:
-        A :class:`Quantity`, :class:`Range`, :class:`TimePoint`, :class:`Period`,
-        :class:`Frequency`, :class:`Qualitative` or (``strict=False`` only)
-        :class:`Unparsed`. ``str()`` of it is the canonical spelling.
+        A `Quantity`, `Range`, `TimePoint`, `Period`,
+        `Frequency`, `Qualitative` or (``strict=False`` only)
+        `Unparsed`. ``str()`` of it is the canonical spelling.
 
     Raises:
         IndicatorSyntaxError: malformed text (``strict=True`` only); ``str()`` of the
@@ -304,7 +304,7 @@ def parse_indicator_value(text: str) -> Target:
     """The reader's hook: parse a value cell without ever raising on its content.
 
     The same as ``parse_target(text, strict=False)``: malformed text becomes an
-    :class:`Unparsed` target (with the reason and the span) for a checker to report.
+    `Unparsed` target (with the reason and the span) for a checker to report.
 
     ```pycon
     >>> parse_indicator_value("≤55把")
@@ -333,7 +333,7 @@ def qualitative_problem(text: str) -> str | None:
 
 
 class _Parser:
-    """Recursive descent over :class:`Tokenizer`; one instance per value."""
+    """Recursive descent over `Tokenizer`; one instance per value."""
 
     __slots__ = ("src", "text", "tok")
 

@@ -1,10 +1,10 @@
 """Normalisation and named token rules for indicator values (指标值).
 
-The parser never splits the text up front. It asks the :class:`Tokenizer` "is there a
+The parser never splits the text up front. It asks the `Tokenizer` "is there a
 NUMBER here?", the way ``packaging``'s tokenizer is driven by its parser: each token
 kind is a named, precompiled regular expression, tried at the current position.
 
-Normalisation (:func:`normalise`) maps one character to one character, so offsets in
+Normalisation (`normalise`) maps one character to one character, so offsets in
 the normalised text are offsets in the text as given, and an error's caret points at
 the character the user typed. It turns full-width digits, Latin letters and operators
 into their ASCII forms (``９５％`` → ``95%``, ``＞＝`` → ``>=``), ``≧``/``≦`` into
@@ -152,7 +152,7 @@ class Tokenizer:
     """A cursor over normalised text that reads named tokens on demand.
 
     Args:
-        text: the normalised text (see :func:`normalise`).
+        text: the normalised text (see `normalise`).
         source: the text as given, shown in errors; defaults to ``text``.
     """
 
@@ -192,7 +192,7 @@ class Tokenizer:
         return self.text[self.position :]
 
     def fail(self, reason: str, start: int | None = None, end: int | None = None) -> NoReturn:
-        """Raise :class:`~govbudget.IndicatorSyntaxError` for ``source[start:end]``.
+        """Raise `govbudget.IndicatorSyntaxError` for ``source[start:end]``.
 
         With no ``start``, the error points at the current character (or just past the
         end of the text).

@@ -58,7 +58,7 @@ __all__ = [
 class IncompatibleUnits(UnitError):
     """Two units that cannot be compared or converted (``个`` and ``套``, ``%`` and ``元``).
 
-    Subclasses :class:`govbudget.UnitError`, hence also ``GovBudgetError`` and
+    Subclasses `govbudget.UnitError`, hence also ``GovBudgetError`` and
     ``ValueError``.
 
     Attributes:
@@ -334,7 +334,7 @@ def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal:
 
 
 def to_money(value: Decimal, unit: str) -> Money:
-    """``value`` in a money ``unit`` as a :class:`~govbudget.Money` (``千元`` becomes 元).
+    """``value`` in a money ``unit`` as a `govbudget.Money` (``千元`` becomes 元).
 
     Raises:
         IncompatibleUnits: the unit is not money.
