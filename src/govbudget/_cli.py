@@ -18,9 +18,9 @@ import argparse
 import json
 import os
 import sys
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -229,9 +229,17 @@ def _results(files: list[str], args: argparse.Namespace) -> Iterator[dict[str, A
     if jobs <= 1 or len(tasks) <= 1:
         yield from (_check_star(t) for t in tasks)
         return
+    # A bounded window of pending files keeps memory flat however many files there are;
+    # results come back in input order.
+    window = jobs * 4
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_check_star, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8)
-                                                                  or 1)))
+        pending: deque[Future[dict[str, Any]]] = deque()
+        for task in tasks:
+            pending.append(pool.submit(_check_star, task))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
