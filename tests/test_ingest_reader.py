@@ -164,3 +164,28 @@ def test_reader_names_nothing_from_the_sample() -> None:
     strings = [s for p in src.glob("*.py") for s in _code_strings(p)]
     for needle in ("晋城", "人大常委", "2599.99", "894.11", "1705.88", "jincheng"):
         assert not [s for s in strings if needle in s], needle
+
+
+@pytest.mark.parametrize("artefacts", [False, True])
+def test_sample_round_trip_through_the_writer(artefacts: bool) -> None:
+    """The whole sample, rendered back to text and read again, gives the same tables,
+    performance tables and narrative facts (on other lines)."""
+    r = govbudget.read_report(SAMPLE)
+    again = govbudget.read_report(govbudget.render_report(r, artefacts=artefacts))
+    assert _strip_lines(again).tables == _strip_lines(r).tables
+
+    def perf(p: govbudget.PerformanceTable) -> govbudget.PerformanceTable:
+        return attrs.evolve(
+            p, line=None, end_line=None,
+            funding=tuple(attrs.evolve(f, line=None) for f in p.funding),
+            indicators_period=tuple(attrs.evolve(i, line=None) for i in p.indicators_period),
+            indicators_year=tuple(attrs.evolve(i, line=None) for i in p.indicators_year))
+
+    assert [perf(p) for p in again.performance] == [perf(p) for p in r.performance]
+
+    def facts(rep: govbudget.Report) -> list[tuple[object, ...]]:
+        return [(f.subject, f.kind, f.value, f.unit, f.direction, f.compared_to, f.qualifier)
+                for f in rep.narrative.facts]
+
+    assert facts(again) == facts(r)
+    assert again.overview.duties == r.overview.duties

@@ -218,7 +218,12 @@ def render_tables(report: Report, *, artefacts: bool = False) -> str:
 
 
 def render_report(report: Report, *, artefacts: bool = False) -> str:
-    """The whole report as text: overview, tables, narrative, performance tables."""
+    """The whole report as text: overview, tables, narrative, performance tables.
+
+    The narrative is written from its sections' titles and text, so reading it back gives
+    the same facts (on other lines); performance tables go through
+    ``_perf_writer.render_performance``.
+    """
     parts = ["第一部分 概况"]
     if report.overview.duties:
         parts.append("一、单位职责")
@@ -227,4 +232,16 @@ def render_report(report: Report, *, artefacts: bool = False) -> str:
         parts.append("二、机构设置情况")
         parts.append(report.overview.organisation)
     parts.append(f"第二部分 {report.year or ''}年单位预算报表")
-    return "\n".join(parts) + "\n" + render_tables(report, artefacts=artefacts)
+    text = "\n".join(parts) + "\n" + render_tables(report, artefacts=artefacts)
+    if report.narrative.sections:
+        lines = [f"第三部分 {report.year or ''}年度单位预算情况说明"]
+        for sec in report.narrative.sections:
+            lines.append(sec.title)
+            if sec.text:
+                lines.append(sec.text)
+        text += "\n".join(lines) + "\n"
+    if report.performance:
+        from ._perf_writer import render_performance
+
+        text += "\n".join(render_performance(report.performance, artefacts=artefacts)) + "\n"
+    return text

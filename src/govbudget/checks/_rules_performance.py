@@ -13,6 +13,21 @@ Severities: ``error`` for an arithmetic contradiction (a sum, a product, a cap e
 ``info`` for observations (a gap rounding can produce, a difference that may be
 legitimate).
 
+=====================================  ========  =============================================
+rule                                   default   what
+=====================================  ========  =============================================
+``performance.project_amount``         error     年度资金总额 = the project-list amount
+``performance.funding_sum``            error     sources add up to both totals; year ≤ period
+``performance.cost_indicator``         error     money cost targets ≤ funds; rates vs overview
+``performance.itemised_costs``         warning   overview cost lists add up to their totals
+``performance.formula``                error     written arithmetic, quantity × rate products
+``performance.quantity_vs_overview``   warning   counts in indicators vs counts in the text
+``performance.name_unit``              warning   unit in the name vs unit of the value
+``performance.columns_differ``         warning   实施期 vs 年度 columns where they are parallel
+``performance.framework``              warning   (一级, 二级) pairs, missing/unreadable values
+``performance.overview_total``         warning   the overview's total vs the year funds
+=====================================  ========  =============================================
+
 Reading prose (项目概况)
 ------------------------
 
@@ -20,9 +35,10 @@ The overview of a project often costs it out. :func:`_scan` reads the text into 
 after mapping full-width digits and signs to ASCII (one character for one, so positions
 hold), claiming spans in this order so that no figure is read twice:
 
-1. written arithmetic ``a op b … = c`` (``24×20000=480000元``, ``480000+60000+60000=600000元``;
-   ``op`` is ``× x * ÷ / + -``): a *formula* whose result is an amount;
-2. rates: ``500元/天/台``, ``3000元/期`` and ``每人每年约2400元``, ``每人1800的标准`` (a
+1. written arithmetic ``a op b … = c`` (``12×2500=30000元``, ``30000+8000+2000=40000元``;
+   ``op`` is ``× x * ÷ / + -``): a *formula* whose result is an amount (a formula with no
+   money unit after its result, ``3+2=5``, is arithmetic only);
+2. rates: ``300元/天/台``, ``1500元/期`` and ``每人每年约1200元``, ``每人600的标准`` (a
    ``每…`` rate needs a money unit or the word 标准 after the number); a rate is never an
    item of a cost list;
 3. amounts: a number and ``元``/``万元``/``亿元``/``千元``;
@@ -33,29 +49,31 @@ hold), claiming spans in this order so that no figure is read twice:
 
 An amount is a *total* when the text between it and the previous figure (cut at the last
 ``，；。``) holds 合计, 总计, 共计, 共需, 总共, 累计, 小计, 一共, 总额 or 总金额
-(``全年24期日常节目合计：24×20000=480000元`` is a total; ``预计需经费5000元`` an item).
+(``全年12期合计：12×2500=30000元`` is a total; ``预计需经费3500元`` an item).
 
 Heuristics of the cost lists (``performance.itemised_costs``): amounts are items, and
 each total closes the items before it. Items reset after ``其中`` and after each total; a
 total stated just before ``其中`` heads the list that follows and is compared at the end
 when no later total repeats it. A closed total is kept as a *subtotal*, so that
-``共需14.4万元；…6.04万元，合计20.44万元`` and ``…合计480000元 … 60000元 … 60000元
-总合计600000元`` add up (subtotals plus the items after them). A total is compared with
+``共需3万元；…1.25万元，合计4.25万元`` and ``…合计30000元 … 8000元 … 2000元
+总合计40000元`` add up (subtotals plus the items after them). A total is compared with
 the items since the previous total, with the subtotals and those items, and with the
 subtotals alone; any of them adding up is agreement. A total written as a product
-(``合计：24×20000=480000元``) may be the items multiplied out: items adding up to one of
+(``合计：12×2500=30000元``) may be the items multiplied out: items adding up to one of
 its factors agree. A total written as a sum is also checked as a formula. A list with
 fewer than two terms is not checked. Sums are compared with
-:func:`govbudget.explain_gap`, items rounded to their printed precision and the total to
-its own (never coarser than the items'; exact when followed by 整).
+:func:`govbudget.explain_gap`. A prose amount is exact (``8万元``, ``1.5万元``, ``3500元``:
+prose states budgeted figures) unless it is in 万元/亿元 with two decimals or more, the
+precision of the tables, when it may be rounded to its last digit (``2.33万元``); a total
+is never taken as rounded more coarsely than its items, and 整 makes it exact.
 
 Heuristics of the products (``performance.formula``): the figures of each sentence are
 walked in order. A rate takes, for each unit it is per (``元/人/天``: 人 and 天), the
 nearest quantity of that unit before it; a quantity after a rate fills what the rate
 still lacks; quantities joined by ``*``/``×`` multiply together. The next amount closes the
 statement: Σ(rate × its quantities) must equal it. A statement with no amount after it
-is compared with an amount stated earlier in the same sentence (``预计需经费20.79万元；…
-66人，按照每人每天约210元的标准，活动约为15天``). A statement is not checked when a unit
+is compared with an amount stated earlier in the same sentence (``预计需经费9.6万元；…
+40人，按照每人每天约200元的标准，活动约为12天``). A statement is not checked when a unit
 of the rate has no quantity (except ``年``: the budget is for one year), when a quantity
 is a range or a bound (``1-2天``, ``至少``: the product is a bound, not a figure), or when
 the amount follows ``其中``/``含``/``包括`` (a part, not the product). A wrong product is
@@ -70,7 +88,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
 from typing import Final
 
-from attrs import define, field, frozen
+from attrs import define, evolve, field, frozen
 
 from .._findings import Finding, Location, Severity
 from .._money import Money, Unit, explain_gap
@@ -137,8 +155,15 @@ def _amount_figure(p: PerformanceTable, value: Decimal | None, column: str,
     return Figure(Money(value, p.unit), _quantum(value, p.unit), loc)
 
 
+def _tidy(f: Finding) -> Finding:
+    """The finding without related locations that repeat its own (figures read from one
+    text field all carry the field's location)."""
+    related = tuple(dict.fromkeys(r for r in f.related if r != f.location))
+    return f if related == f.related else evolve(f, related=related)
+
+
 def _yuan(m: Money) -> Money:
-    """``m`` in 元, without trailing zeros (``225.6万元`` → ``2256000元``)."""
+    """``m`` in 元, without trailing zeros (``12.5万元`` → ``125000元``)."""
     a = m.yuan
     if a == a.to_integral_value():
         return Money(a.quantize(Decimal(1)), Unit.YUAN)
@@ -319,6 +344,12 @@ class _Tok:
     bound: bool = False  # at least
     operands: tuple[Decimal, ...] = ()
     ops: tuple[str, ...] = ()
+    bare: bool = False  # a formula whose result has no money unit (``3+2=5``)
+
+    @property
+    def is_amount(self) -> bool:
+        """An amount of money: a money token, or the result of a formula in money."""
+        return self.kind == "money" or (self.kind == "formula" and not self.bare)
 
     @property
     def money(self) -> Money:
@@ -326,11 +357,14 @@ class _Tok:
 
 
 def _quantum_yuan(t: _Tok) -> Decimal:
-    if t.exact:
-        return _ZERO
+    """The rounding quantum of a prose amount, in 元: the last printed digit of an amount in
+    万元 or 亿元 with two decimals or more (``2.33万元`` may be 23,331 元 rounded); every
+    other amount is exact (``8万元``, ``1.5万元``, ``3500元``, and any amount followed by 整):
+    prose states budgeted figures, and a rounded one shows the table's two decimals."""
     exp = t.value.as_tuple().exponent
-    q = Decimal(1).scaleb(exp) if isinstance(exp, int) and exp < 0 else Decimal(1)
-    return _money_of(q, t.unit).yuan
+    if t.exact or t.unit not in ("万元", "亿元") or not isinstance(exp, int) or exp > -2:
+        return _ZERO
+    return _money_of(Decimal(1).scaleb(exp), t.unit).yuan
 
 
 def _flags(text: str, start: int, end: int) -> tuple[bool, bool, bool]:
@@ -366,7 +400,8 @@ def _scan(raw: str) -> list[_Tok]:
         unit = m.group(3) or "元"
         approx, exact, _ = _flags(text, m.start(), m.end())
         claim(_Tok("formula", m.start(), m.end(), raw[m.start():m.end()], _number(m.group(2)),
-                   unit, approx=approx, exact=exact, operands=nums, ops=ops))
+                   unit, approx=approx, exact=exact, operands=nums, ops=ops,
+                   bare=m.group(3) is None))
     for m in _RATE_EACH_RE.finditer(text):
         if not (m.group(4) or m.group(5)) or not free(m.start(), m.end()):
             continue
@@ -527,10 +562,11 @@ def _cost_lists(raw: str) -> list[_ListCheck]:
         if t.kind == "reset":
             if last_money is not None and last_money is last_total and not items:
                 header = last_total
+                last_total = None
             items = []
             subtotals = []
             continue
-        if t.kind not in ("money", "formula"):
+        if not t.is_amount:
             if t.kind == "rate":
                 prev_end = t.end
             continue
@@ -651,7 +687,7 @@ def _products(raw: str) -> list[_Product]:
             pending.append(g)
             last_qty = None
             continue
-        if t.kind in ("money", "formula"):
+        if t.is_amount:
             if pending:
                 evaluate(t, False, _window(text, toks, i))
                 pending, free_qty, free_amount = [], [], None
@@ -714,7 +750,7 @@ def _parts(objects: Sequence[tuple[str, bool]]) -> set[str]:
 
 def _qualified(text: str, pos: int, end: int, foreign: Iterable[str]) -> bool:
     """True when another indicator's object covers or directly precedes ``text[pos:end]``
-    (``代表之声节目``: the 节目 there are 代表之声's, not 新媒体宣传节目's)."""
+    (``专题片节目``: the 节目 there are 专题片's, not 访谈节目's)."""
     for f in foreign:
         lo = max(0, pos - len(f))
         k = text.find(f, lo, end + len(f))
@@ -812,10 +848,15 @@ def _edit_distance(a: str, b: str, limit: int = 3) -> int:
 
 def _near(a: str, b: str) -> bool:
     """True for names that differ by a slip: up to two characters inserted, deleted or
-    replaced (``狗购置会议有线话筒`` / ``购置会议有线话筒``)."""
+    replaced (``购置投影议`` / ``购置投影仪``)."""
     if a == b or not a or not b:
         return False
     return _edit_distance(a, b) <= min(2, max(1, min(len(a), len(b)) // 4))
+
+
+def _unbracketed(name: str) -> str:
+    """A name without bracketed qualifiers (``培训经费(县级)`` → ``培训经费``)."""
+    return re.sub(r"[（(][^（）()]*[）)]", "", name)
 
 
 def _parse(ind: Indicator) -> Target | None:
@@ -836,7 +877,7 @@ def _parse(ind: Indicator) -> Target | None:
 def project_amount(ctx: Context) -> Iterator[Finding]:
     """Each performance table's 年度资金总额 (in its unit, usually 元) equals the same
     project's amount in the project list (项目支出预算表, usually 万元), matched by
-    normalised name. Each side keeps its own rounding quantum (whole 元 against 0.01 万元),
+    normalised name (:func:`govbudget.checks._context.norm`). Each side keeps its own rounding quantum (whole 元 against 0.01 万元),
     so a gap is judged by :func:`govbudget.explain_gap`, never by a fixed tolerance.
 
     The reference is the project's row in the current-year list (本年预算), or, when the
@@ -876,7 +917,8 @@ def project_amount(ctx: Context) -> Iterator[Finding]:
             continue
         rows = listed.get(key)
         if rows is None:
-            near = [k for k in listed if k not in matched and k not in units and _near(k, key)]
+            near = [k for k in listed if k not in matched and k not in units
+                    and (_near(k, key) or _unbracketed(k) == _unbracketed(key))]
             if len(near) == 1:
                 rows = listed[near[0]]
                 matched.add(near[0])
@@ -979,7 +1021,7 @@ def funding_sum(ctx: Context) -> Iterator[Finding]:
 
 def _overview_amounts(p: PerformanceTable) -> set[Decimal]:
     """Every amount the overview states (items, totals, results), in 元."""
-    return {t.money.yuan for t in _scan(p.overview) if t.kind in ("money", "formula")}
+    return {t.money.yuan for t in _scan(p.overview) if t.is_amount}
 
 
 def _overview_rates(p: PerformanceTable) -> list[tuple[_Tok, str]]:
@@ -1007,7 +1049,7 @@ def _rate_kind(unit: str) -> tuple[str, ...]:
       when=_has_performance)
 def cost_indicator(ctx: Context) -> Iterator[Finding]:
     """A cost indicator (成本指标 as 二级 under 产出指标, or any 二级 of 一级 成本指标) whose
-    value is an amount of money (``≤50万元``) states what the project costs: it must not
+    value is an amount of money (``≤30万元``) states what the project costs: it must not
     exceed the column's funds (年度资金总额 for the 年度 column, 实施期资金总额 for the
     实施期 column), units converted exactly. Exceeding is an error that says by how much;
     for a range, its lower end exceeding is an error and its upper end a warning.
@@ -1016,12 +1058,12 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
     must equal the funds, or an amount the overview states (an item, a subtotal, a
     product); otherwise it is a warning (a target that nothing in the table explains).
 
-    A rate (``1800元/人``, ``470元/人/天``) is not compared with the funds: the funds are
+    A rate (``600元/人``, ``350元/人/天``) is not compared with the funds: the funds are
     the rate times quantities the indicator does not state. It is compared with the rates
     the overview states: when the overview states rates in a convertible unit, one of them
     must meet the target (``≤`` : at most, ``≥``: at least, otherwise equal), else a
-    warning; when it states the rate only per another period of time (``每人每年2400元``
-    against ``≤200元/人/天``), that is an observation (info): the two cannot be compared and
+    warning; when it states the rate only per another period of time (``每人每年1200元``
+    against ``≤100元/人/天``), that is an observation (info): the two cannot be compared and
     one of the units is probably wrong.
     """
     rid = "performance.cost_indicator"
@@ -1058,13 +1100,14 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
                     f = ctx.le_check(rid, Figure(high_m, _ZERO, loc), funds, what=what,
                                      what_en=what_en, severity=Severity.WARNING)
                 if f is not None:
-                    yield f
+                    yield evolve(f, related=(*f.related, *e.related(p)))
                     continue
                 if isinstance(target, Quantity) and target.comparison in (
                         Comparison.GE, Comparison.GT):
                     continue
-                if high_m.yuan == funds.money.yuan:
-                    continue
+                if explain_gap([funds.money], high_m, quantum=Money(funds.quantum, p.unit),
+                               total_quantum=Money(_ZERO, Unit.YUAN)).explained:
+                    continue  # the funds, up to their rounding
                 if amounts is None:
                     amounts = _overview_amounts(p) | {
                         Money(v, p.unit).yuan for v in (p.total_year, p.total_period,
@@ -1121,8 +1164,8 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
       when=_has_performance)
 def itemised_costs(ctx: Context) -> Iterator[Finding]:
     """The overview (项目概况) often lists what the money buys, item by item, then a total
-    (``…预计需经费5000元…；合计50万元整``, ``办公桌11个1.98万元，茶几11个1.2万元，…合计10万元整``):
-    the items must add up to the total. Rates (``500元/天/台``) are not items; the operands
+    (``…预计需经费3500元…；合计30万元整``, ``书架6个1.5万元，文件柜8个2.4万元，…合计4万元整``):
+    the items must add up to the total. Rates (``300元/天/台``) are not items; the operands
     of written formulas are not items (their results are). See the module docstring for how
     items, totals, ``其中`` and subtotals are told apart.
 
@@ -1157,7 +1200,7 @@ def itemised_costs(ctx: Context) -> Iterator[Finding]:
                         f"total {total_text!r}",
                 severity=severity)
             if f is not None:
-                yield f
+                yield _tidy(f)
 
 
 @rule("performance.formula", title="项目概况中的算式与数量×标准计算正确",
@@ -1167,17 +1210,17 @@ def itemised_costs(ctx: Context) -> Iterator[Finding]:
               "states quantities, a rate and the amount they give",
       when=_has_performance)
 def formula(ctx: Context) -> Iterator[Finding]:
-    """Arithmetic written in the overview must compute: ``24×20000=480000元``,
-    ``480000+60000+60000=600000元`` (× and ÷ before + and −); a wrong result is an error.
+    """Arithmetic written in the overview must compute: ``12×2500=30000元``,
+    ``30000+8000+2000=40000元`` (× and ÷ before + and −); a wrong result is an error.
 
     Quantity × rate statements must give the amount stated with them:
-    ``市级代表80人，每人1800的标准，预计共需14.4万元`` (80 × 1800 = 144,000 元),
-    ``3天*两台3000元`` after ``摄像 500元/天/台``, several groups adding up
-    (``省代表36人…5天，标准400元/人/天，市代表322人…5天，标准400元/人/天，共计…71.6万元``).
+    ``学员50人，每人600的标准，预计共需3万元`` (50 × 600 = 30,000 元),
+    ``2天*两台1200元`` after ``设备租赁 300元/天/台``, several groups adding up
+    (``甲组20人…3天，标准300元/人/天，乙组40人…2天，标准300元/人/天，共计…4.2万元``).
     See the module docstring for how quantities are matched to rates and which statements
     are left alone (ranges, bounds, a unit with no quantity). A wrong product is an error;
     a warning when a figure is an estimate (约, 左右) or the amount was stated before the
-    quantities. The stated result may be rounded to its printed precision (``14.4万元``);
+    quantities. The stated result may be rounded to its printed precision (``2.33万元``);
     a gap rounding explains is an observation.
     """
     rid = "performance.formula"
@@ -1198,7 +1241,7 @@ def formula(ctx: Context) -> Iterator[Finding]:
                                 what_en=f"project {p.project!r}: overview arithmetic "
                                         f"{t.text.strip()!r}")
             if f is not None:
-                yield f
+                yield _tidy(f)
         for prod in _products(p.overview):
             computed = Figure(_yuan(prod.computed), _ZERO, loc)
             stated = Figure(_yuan(prod.stated.money), _quantum_yuan(prod.stated), loc)
@@ -1210,7 +1253,7 @@ def formula(ctx: Context) -> Iterator[Finding]:
                         f"{prod.stated.text.strip()!r}",
                 severity=severity)
             if f is not None:
-                yield f
+                yield _tidy(f)
 
 
 _COUNT_FIELDS: Final = (("overview", "项目概况"), ("plan", "项目实施计划"),
@@ -1235,21 +1278,21 @@ def _field_applies(attr: str, column: str, parallel: bool) -> bool:
               "of a thing the overview, the plan or the goals also count",
       when=_has_performance)
 def quantity_vs_overview(ctx: Context) -> Iterator[Finding]:
-    """A quantity indicator (``购置沙发数量 14个``, ``新媒体宣传节目总期数 ≤20期``,
-    ``会议天数（天） 5天``) counts a thing the project's text often counts too (``沙发14个``,
-    ``新媒体宣传节目20期``, ``会期约为6天``); the count stated must meet the target (``≤``:
+    """A quantity indicator (``购置书架数量 6个``, ``专题节目总期数 ≤12期``,
+    ``培训天数（天） 3天``) counts a thing the project's text often counts too (``书架6个``,
+    ``专题节目12期``, ``培训为期3天``); the count stated must meet the target (``≤``:
     at most, ``≥``: at least, otherwise equal). Checked against the overview, the
     implementation plan and the goals, each separately. When the 实施期 and 年度 columns
     describe different money (a multi-year project), the 年度 column is compared with the
     年度 goal only and the 实施期 column with the rest.
 
     Heuristics. The thing counted is read from the indicator's name: a bracketed word that
-    is not a unit (``人数（省代表）`` counts 省代表), then the name without brackets, leading
+    is not a unit (``人数（女职工）`` counts 女职工), then the name without brackets, leading
     verbs (购置, 订制, 更换, 制定, 开展 …) and trailing measure words (数量, 总期数, 人数,
     天数, 面积 …), then its parts of three characters or more, longest first, then its last
     two characters. For the first of these the text mentions with a count, the count is
-    the number and unit right before the mention (``24期《代表之声》``) or the first one
-    within 14 characters after it in the same clause (``代表之声节目，全年共计制作24期``),
+    the number and unit right before the mention (``12期《专题节目》``) or the first one
+    within 14 characters after it in the same clause (``专题节目，全年共计制作12期``),
     when its unit is the indicator's; a count under ``每…`` (per session) or a range is not
     a total and is skipped. Percentages, money and rates are not counts. A disagreement is
     a warning.
@@ -1305,13 +1348,13 @@ def quantity_vs_overview(ctx: Context) -> Iterator[Finding]:
 @rule("performance.name_unit", title="指标名称所述单位与指标值单位一致",
       title_en="The unit in an indicator's name agrees with its value's unit",
       category=Category.PERFORMANCE, severity=Severity.WARNING,
-      applies="indicators whose name states a unit in brackets (更换会议室座椅（套）)",
+      applies="indicators whose name states a unit in brackets (采购折叠椅（套）)",
       when=_has_performance)
 def name_unit(ctx: Context) -> Iterator[Finding]:
-    """An indicator name often states its unit in brackets (``会议室改造面积（平方米）``); the
+    """An indicator name often states its unit in brackets (``档案室改造面积（平方米）``); the
     value must be in that unit or one that converts exactly (``（万元）`` and ``≤2,130,000元``
-    agree). A different unit (``更换会议室座椅（套）`` with ``≤55把``), or a value that is no
-    quantity at all (``会议天数（天）`` with ``每月``), is a warning. A bare number takes the
+    agree). A different unit (``采购折叠椅（套）`` with ``≤40把``), or a value that is no
+    quantity at all (``培训天数（天）`` with ``每月``), is a warning. A bare number takes the
     name's unit. Identical rows of the two columns are reported once."""
     rid = "performance.name_unit"
     for p in ctx.report.performance:
@@ -1357,13 +1400,13 @@ def columns_differ(ctx: Context) -> Iterator[Finding]:
     """The indicator grid has a column for the whole implementation period (实施期) and one
     for the year (年度). For a multi-year project they legitimately differ: the period
     targets add up several years. Where the columns describe the same money — a one-year
-    project, or 实施期资金总额 equal to 年度资金总额 (as for an ongoing project, 项目期 99年,
-    funded year by year) — they should be the same indicators with the same values.
+    project, or 实施期资金总额 equal to 年度资金总额 (as for an ongoing project funded year
+    by year) — they should be the same indicators with the same values.
 
     Rows are compared within each (一级, 二级) group as sets: order is layout, not content.
     For parallel columns, the same name with different values is a warning, and names
-    that differ by a slip (up to two characters: ``狗购置会议有线话筒`` /
-    ``购置会议有线话筒``) with the same value are a warning (a typo in one column); a row
+    that differ by a slip (up to two characters: ``购置投影议`` / ``购置投影仪``) with the
+    same value are a warning (a typo in one column); a row
     present in one column only is an observation (info). For other projects only a
     slip-like name difference is reported, as info.
     """
@@ -1502,8 +1545,8 @@ def framework(ctx: Context) -> Iterator[Finding]:
               "a single amount",
       when=_has_performance)
 def overview_total(ctx: Context) -> Iterator[Finding]:
-    """The overview usually ends with what the project costs (``合计50万元整``,
-    ``共计225.6万元``); that is what the year's funds pay for. The total is the largest amount
+    """The overview usually ends with what the project costs (``合计30万元整``,
+    ``共计12.5万元``); that is what the year's funds pay for. The total is the largest amount
     the overview states as a total (合计, 共计, 共需 …), or its only amount when it states one.
     For a multi-year project the overview may cost the whole period: agreeing with
     实施期资金总额 is agreement too.
@@ -1517,7 +1560,7 @@ def overview_total(ctx: Context) -> Iterator[Finding]:
             continue
         text = _prose(p.overview)
         toks = _scan(p.overview)
-        amounts = [(i, t) for i, t in enumerate(toks) if t.kind in ("money", "formula")]
+        amounts = [(i, t) for i, t in enumerate(toks) if t.is_amount]
         totals = [t for i, t in amounts if _is_total(_window(text, toks, i))]
         if totals:
             stated = max(totals, key=lambda t: t.money.yuan)
