@@ -15,6 +15,7 @@ no tolerance anywhere else.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -28,6 +29,7 @@ from .._tables import Block, Row, RowKind, Table, TableKind
 __all__ = ["Context", "Figure", "norm"]
 
 
+@functools.lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     """Normalise a printed name for matching (NFKC, no spaces, no ordinal prefix)."""
     t = re.sub(r"\s+", "", text).lstrip("①②③④⑤⑥⑦⑧⑨⑩")

@@ -83,6 +83,8 @@ closed by an earlier amount.
 
 from __future__ import annotations
 
+import functools
+
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
@@ -381,7 +383,17 @@ def _prose(text: str) -> str:
 
 
 def _scan(raw: str) -> list[_Tok]:
-    """The figures of a text, in order (see the module docstring)."""
+    """The figures of a text, in order (see the module docstring); a fresh list of the
+    cached, immutable tokens (several rules scan the same overview)."""
+    return list(_scan_cached(raw))
+
+
+@functools.lru_cache(maxsize=2048)
+def _scan_cached(raw: str) -> tuple[_Tok, ...]:
+    return tuple(_scan_text(raw))
+
+
+def _scan_text(raw: str) -> list[_Tok]:
     text = _prose(raw)
     claimed = bytearray(len(text))
     toks: list[_Tok] = []
@@ -1323,11 +1335,11 @@ def quantity_vs_overview(ctx: Context) -> Iterator[Finding]:
             objects = _objects(ind.name)
             if objects:
                 counted.append((e, target, objects))
+        parts_of = {e.ind.name: _parts(o) for e, _, o in counted}
         for e, target, objects in counted:
             ind = e.ind
-            own = _parts(objects)
-            foreign = {f for e2, _, o2 in counted if e2.ind.name != ind.name
-                       for f in _parts(o2)} - own
+            own = parts_of[ind.name]
+            foreign = set().union(*(v for k, v in parts_of.items() if k != ind.name)) - own
             for attr, label, text in fields:
                 if not _field_applies(attr, e.column, parallel):
                     continue
