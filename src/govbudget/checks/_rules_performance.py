@@ -84,7 +84,6 @@ closed by an earlier amount.
 from __future__ import annotations
 
 import functools
-
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
