@@ -1,1 +1,1861 @@
-"""Narrative rules (filled in below)."""
+"""Narrative rules: every figure the 情况说明 states, against the tables and against itself.
+
+The narrative reader turns the text into :class:`~govbudget.Fact` s (a subject from
+:data:`govbudget._ingest._narrative.SUBJECTS`, a kind, a printed value, a line). These
+rules compare them
+
+- **with the tables**: each amount against the cell that publishes the same money
+  (``narrative.totals``, ``income_sources``, ``spending``, ``class_amounts``,
+  ``three_public``, ``operating_costs``; the project counts and amounts in
+  ``performance``);
+- **with each other**: shares (``narrative.shares``), changes on last year
+  (``narrative.changes``), breakdowns (total = Σ parts in ``totals``, ``spending``,
+  ``three_public``, ``procurement``, ``performance``, ``assets``) and the same figure
+  stated twice (``narrative.repeated``).
+
+**Rounding.** A narrative figure stands for every true value that rounds (四舍五入) to it
+at the precision it is *printed* with: ``480.3`` 万元 for [480.25, 480.35), ``1,234.56``
+for [1234.555, 1234.565), ``100%`` for [99.5%, 100.5%); a zero printed without decimals
+(``0万元``, ``占0%``) is exact. Amounts are compared with :meth:`Context.equal_check` /
+:meth:`Context.sum_check` (which reason with :func:`govbudget.explain_gap`); shares and
+changes with :class:`govbudget.Interval` arithmetic over the printed precision of every
+figure involved. A gap rounding can produce is ``info``; anything else the rule's
+severity. There is no fixed tolerance.
+
+**Scope.** The same words mean different money in different passages: 基本支出 in a
+section about all spending is the 支出总表's, in a 一般公共预算 section the general-budget
+table's; a functional class in a 财政拨款 section is the 财政拨款收支总表's. A fact's scope
+is 一般公共预算 when its clause, its section title or its parent section's title says
+so, else 财政拨款 when one of them says that, else the whole budget.
+
+**Denominators of shares** (``占x%``), in order:
+
+1. the whole the clause names (``占部门（单位）项目支出总额的100%`` → 项目支出, matched
+   with :data:`SUBJECTS` or a functional class name): the nearest stated amount of that
+   subject, else its table figure (``占比x%``, or a wording no subject matches, names
+   none);
+2. the whole the passage breaks down (``预算收入1,234.56万元，主要包括…占100.00%``): the
+   nearest earlier amount in the same section that is not itself given a share and is
+   not smaller than the part;
+3. the usual whole for the part (standards §1.5): income items ÷ 收入总计; 基本/项目支出
+   and functional classes ÷ 一般公共预算支出 in a 一般公共预算 passage, ÷ 财政拨款支出 in a
+   财政拨款 passage, else ÷ 本年支出; 人员/公用经费 ÷ 基本支出; 三公 items ÷ 三公经费.
+
+**Where the blame goes.** A comparison of narrative figures among themselves cannot tell
+by itself which figure is wrong. Every failing comparison of a rule is collected first;
+the finding is then placed on the figure involved in the most failures, preferring one
+that no table or restatement confirms (a figure equal to its table cell, or stated again
+with the same value, is *confirmed*), then one with a printed number (a 持平 statement has
+none), then the rule's default (the total of a sum, the later of two statements, the
+percentage of a change). The other figures are listed in ``related``.
+
+```pycon
+>>> from decimal import Decimal
+>>> import attrs, govbudget
+>>> from govbudget import Fact, FactKind, Narrative
+>>> from govbudget.checks import check_report
+>>> from govbudget.testing import build_report
+>>> report = build_report(leaves=[("2010101", Decimal("1000000"), Decimal("0"))],
+...                       economic=[("30101", Decimal("1000000"))], projects=[])
+>>> said = Fact(subject="基本支出", kind=FactKind.AMOUNT, value=Decimal("100.01"),
+...             unit="万元", section="三、支出预算情况说明", line=7)
+>>> report = attrs.evolve(report, narrative=Narrative(facts=[said]))
+>>> [(f.severity.value, f.location.line, f.expected, f.actual)
+...  for f in check_report(report, rules=["narrative.spending"]).findings]
+[('error', 7, '100.00万元', '100.01万元')]
+
+```
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import weakref
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import pairwise
+from typing import Final
+
+from attrs import evolve
+
+from .._findings import Finding, Location, Severity
+from .._ingest._narrative import SUBJECTS
+from .._money import Interval, Money, Unit, round_half_up
+from .._report import Change, Fact, FactKind, Report
+from .._tables import COLUMN_LABELS, Block, Row, RowKind, Table, TableKind
+from ..codes import functional
+from ._context import Context, Figure, norm
+from ._registry import Category, rule
+from ._rules_tables import three_public_items
+
+# ---------------------------------------------------------------------------
+# Vocabulary (the names of :data:`SUBJECTS`)
+# ---------------------------------------------------------------------------
+
+_MONEY_UNITS: Final = frozenset({"元", "万元", "亿元"})
+_HUNDRED: Final = Decimal(100)
+
+_T_INCOME: Final = "预算收入总计"
+_T_SPEND: Final = "预算支出总计"
+_CUR_INCOME: Final = "本年收入"
+_CUR_SPEND: Final = "本年支出"
+_CARRY: Final = "上年结转"
+_G_TOTAL: Final = "财政拨款收支总计"
+_G_INCOME: Final = "财政拨款收入"
+_G_SPEND: Final = "财政拨款支出"
+_TOTALS: Final = (_T_INCOME, _T_SPEND, _CUR_INCOME, _CUR_SPEND, _CARRY, _G_TOTAL, _G_INCOME,
+                  _G_SPEND)
+
+# subject → (row names in the summary / grant summary, column key of the income table)
+_SOURCES: Final[dict[str, tuple[tuple[str, ...], str]]] = {
+    "一般公共预算拨款收入": (("一般公共预算", "一般公共预算拨款", "一般公共预算拨款收入",
+                              "一般公共预算财政拨款", "一般公共预算财政拨款收入"),
+                             "general_budget"),
+    "政府性基金预算拨款收入": (("政府性基金预算", "政府性基金预算拨款", "政府性基金预算拨款收入",
+                                "政府性基金预算财政拨款", "政府性基金预算财政拨款收入"),
+                               "fund_budget"),
+    "国有资本经营预算拨款收入": (("国有资本经营预算", "国有资本经营预算拨款",
+                                  "国有资本经营预算拨款收入", "国有资本经营预算财政拨款",
+                                  "国有资本经营预算财政拨款收入"), "state_capital"),
+    "财政专户管理资金收入": (("财政专户管理资金", "财政专户管理资金收入"), "special_account"),
+    "单位资金": (("单位资金", "单位资金收入"), "unit_funds"),
+    "事业收入": (("事业收入",), "business_income"),
+    "事业单位经营收入": (("事业单位经营收入", "经营收入"), "operating_income"),
+    "上级补助收入": (("上级补助收入",), "superior_subsidy"),
+    "附属单位上缴收入": (("附属单位上缴收入",), "affiliated"),
+    "其他收入": (("其他收入",), "other_income"),
+}
+_GRANT_SOURCES: Final = ("一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入")
+
+_BASIC: Final = "基本支出"
+_PROJECT: Final = "项目支出"
+_PERSONNEL: Final = "人员经费"
+_PUBLIC: Final = "公用经费"
+_GENERAL: Final = "一般公共预算支出"
+_FUND: Final = "政府性基金预算支出"
+_SPENDING: Final = (_BASIC, _PROJECT, _PERSONNEL, _PUBLIC, _GENERAL, _FUND)
+
+_THREE: Final = {"三公经费": "total", "因公出国（境）费": "abroad", "公务接待费": "reception",
+                 "公务用车购置及运行维护费": "vehicles", "公务用车购置费": "vehicle_purchase",
+                 "公务用车运行维护费": "vehicle_operation"}
+_OPERATING: Final = "机关运行经费"
+_PROCUREMENT: Final = {"政府采购预算总额": "total", "政府采购货物预算": "goods",
+                       "政府采购工程预算": "works", "政府采购服务预算": "services"}
+_MANAGED: Final = "纳入绩效目标管理的二级项目"
+_PUBLISHED: Final = "公开项目绩效目标"
+_VEHICLES: Final = "公务用车"
+
+_CARRY_NAMES: Final = ("上年结转", "上年财政拨款结转", "年初结转和结余", "上年结转结余",
+                       "年初财政拨款结转和结余", "上年结余")
+_SIDE_INCOME: Final = {_T_INCOME: "income", _CUR_INCOME: "income",
+                       _T_SPEND: "expenditure", _CUR_SPEND: "expenditure",
+                       _G_TOTAL: "grant", _G_INCOME: "grant", _G_SPEND: "grant"}
+_PATH: Final = re.compile(r"([^（）()]+)[（(](类|款)[）)]")
+_THRESHOLD: Final = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|万元|元)")
+_SHARE_TAIL: Final = re.compile(r"[\d.,]+%$")
+_SHARE_FILLER: Final = ("的比重", "的比例", "比重", "比例", "的", "为", "约", "达")
+
+
+# A subject's own wording (一般公共预算拨款 …) says nothing about the passage's scope.
+_OWN_WORDS: Final = {name: re.compile(pattern) for name, pattern in SUBJECTS}
+
+
+class _Scope(enum.Enum):
+    """Which money a passage talks about."""
+
+    ALL = "all"
+    GENERAL = "general"
+    GRANT = "grant"
+
+
+# ---------------------------------------------------------------------------
+# Figures of facts
+# ---------------------------------------------------------------------------
+
+
+def _quantum(value: Decimal) -> Decimal:
+    """The precision a figure was printed with; a zero printed without decimals is exact."""
+    exp = value.as_tuple().exponent
+    if not isinstance(exp, int):
+        return Decimal(0)
+    if exp < 0:
+        return Decimal(1).scaleb(exp)
+    return Decimal(0) if value == 0 else Decimal(1)
+
+
+def _interval(value: Decimal, quantum: Decimal) -> Interval:
+    return Interval.exact(value) if quantum == 0 else Interval.of_rounded(value, quantum)
+
+
+def _meet(a: Interval, b: Interval) -> Interval | None:
+    """The intersection of two intervals (``None`` when they are disjoint)."""
+    if not a.intersects(b):
+        return None
+    if a.lo > b.lo or (a.lo == b.lo and not a.lo_closed):
+        lo, lo_closed = a.lo, a.lo_closed
+    else:
+        lo, lo_closed = b.lo, b.lo_closed
+    if a.hi < b.hi or (a.hi == b.hi and not a.hi_closed):
+        hi, hi_closed = a.hi, a.hi_closed
+    else:
+        hi, hi_closed = b.hi, b.hi_closed
+    return Interval(lo, hi, lo_closed, hi_closed)
+
+
+def _factor(unit: str) -> Decimal:
+    return Unit.parse(unit).factor if unit in _MONEY_UNITS else Decimal(1)
+
+
+def _is_money(f: Fact) -> bool:
+    return f.unit in _MONEY_UNITS
+
+
+def _signed(f: Fact) -> Decimal:
+    return -f.value if f.direction is Change.DECREASE else f.value
+
+
+def _label(f: Fact) -> str:
+    return f.subject if not f.qualifier else f"{f.subject}（{f.qualifier}）"
+
+
+def _loc(f: Fact) -> Location:
+    return Location(section=f.section or "narrative", row_name=_label(f), line=f.line)
+
+
+def _fig(f: Fact) -> Figure:
+    """A money fact as a :class:`Figure` (a change signed by its direction)."""
+    amount = _signed(f) if f.kind is FactKind.CHANGE_AMOUNT else f.value
+    return Figure(Money(amount, Unit.parse(f.unit)), _quantum(f.value), _loc(f))
+
+
+def _fig_interval(fig: Figure) -> Interval:
+    """The true values (in 元) a figure stands for."""
+    factor = fig.money.unit.factor
+    return _interval(fig.money.yuan, fig.quantum * factor)
+
+
+def _pct(value: Decimal) -> str:
+    return f"{value}%"
+
+
+def _qual(q: str | None) -> str | None:
+    """A qualifier that changes the meaning (当年/本年 do not)."""
+    return None if q in (None, "当年", "本年") else q
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """The table figure a narrative amount must agree with."""
+
+    figure: Figure
+    what: str
+    what_en: str
+    le: bool = False  # the narrative figure is a part of it (≤), not equal
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One side of a ratio: a point value and its interval, both in 元."""
+
+    point: Decimal
+    iv: Interval
+    location: Location
+    label: str
+    index: int | None  # the fact, or None for a table figure
+
+
+# ---------------------------------------------------------------------------
+# The shared analysis of a report's narrative
+# ---------------------------------------------------------------------------
+
+
+def _cell(t: Table, b: Block, r: Row, key: str) -> _Ref | None:
+    fig = Figure.cell(t, b, r, key)
+    if fig is None:
+        return None
+    col = COLUMN_LABELS.get(key, key)
+    return _Ref(fig, f"{t.title}“{r.name}”（{col}）", f"{t.kind.value} {r.name!r} ({key})")
+
+
+def _zero(t: Table, name: str, key: str) -> _Ref:
+    """An exact zero: the table is present but prints no such row."""
+    fig = Figure(Money(Decimal(0), t.unit), Decimal(0),
+                 Location(section=t.title or t.kind.chinese, table=t.kind.value, row_name=name,
+                          column=key, line=t.line))
+    return _Ref(fig, f"{t.title}（无“{name}”，即为0）", f"{t.kind.value} (no {name!r}: zero)")
+
+
+def _block(t: Table | None, name: str | None = None) -> Block | None:
+    if t is None or not t.blocks:
+        return None
+    if name is None:
+        return t.blocks[0]
+    return next((b for b in t.blocks if b.name == name), None)
+
+
+def _find(b: Block, names: Sequence[str]) -> Row | None:
+    """The row of the first of ``names`` (in order of preference) the block prints."""
+    for name in names:
+        r = Context.find_row(b, name)
+        if r is not None:
+            return r
+    return None
+
+
+def _total_row(b: Block) -> Row | None:
+    return next(b.totals(), None)
+
+
+class _An:
+    """What every narrative rule needs: scopes, table figures, confirmations."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.report: Report = ctx.report
+        self.facts: tuple[Fact, ...] = ctx.report.narrative.facts
+        parents: dict[str, str] = {}
+        top = ""
+        for s in ctx.report.narrative.sections:
+            if s.title.startswith(("（", "(")):
+                parents.setdefault(s.title, top)
+            else:
+                top = s.title
+        self.parents = parents
+        self.scopes = [self._scope_of(f) for f in self.facts]
+        self.classes = {norm(i.name) for i in functional.codes(level=1)}
+        for kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY):
+            b = _block(ctx.table(kind), "expenditure")
+            if b is not None:
+                self.classes |= {norm(r.name) for r in b.rows if r.kind is RowKind.DATA
+                                 and norm(r.name).endswith("支出")}
+        self._refs: dict[int, _Ref | None] = {}
+        self.sides = [self._side_of(i) for i in range(len(self.facts))]
+        self.confirmed = self._confirmations()
+
+    # -- scope ----------------------------------------------------------------
+    def _scope_of(self, f: Fact) -> _Scope:
+        own = _OWN_WORDS.get(f.subject)
+        clause = own.sub("", f.sentence) if own is not None else f.sentence
+        for text in (clause, f.section, self.parents.get(f.section, "")):
+            if "一般公共预算" in text:
+                return _Scope.GENERAL
+            if "财政拨款" in text:
+                return _Scope.GRANT
+        return _Scope.ALL
+
+    def _side_of(self, i: int) -> str:
+        """For 上年结转 and 本年支出: the income, expenditure or grant side of the table."""
+        f = self.facts[i]
+        if f.subject != _CARRY:
+            return ""
+        if "支出" in f.sentence:
+            return "expenditure"
+        for j in range(i - 1, -1, -1):
+            g = self.facts[j]
+            if g.section != f.section:
+                break
+            if g.kind is FactKind.AMOUNT and g.subject in _SIDE_INCOME:
+                return _SIDE_INCOME[g.subject]
+        return "grant" if self.scopes[i] is _Scope.GRANT else "income"
+
+    def key(self, i: int) -> tuple[object, ...]:
+        """What a fact is about: two facts with the same key state the same figure."""
+        f = self.facts[i]
+        scoped = f.subject in (_BASIC, _PROJECT, _CARRY, _CUR_INCOME, _CUR_SPEND) \
+            or self.is_class(i) or self.path(i) is not None
+        scope = (self.scopes[i], self.sides[i]) if scoped else ()
+        unit_kind = "money" if _is_money(f) else f.unit
+        return (f.subject, _qual(f.qualifier), unit_kind, scope)
+
+    def change_key(self, i: int) -> tuple[object, ...]:
+        f = self.facts[i]
+        year = f.compared_to
+        if year is None and self.report.year is not None:
+            year = self.report.year - 1
+        return (*self.key(i), year)
+
+    def is_class(self, i: int) -> bool:
+        f = self.facts[i]
+        return f.qualifier is None and norm(f.subject) in self.classes
+
+    def path(self, i: int) -> list[str] | None:
+        """The 类/款 names of a functional path (``…（类）…（款）``), or ``None``."""
+        q = self.facts[i].qualifier
+        if not q:
+            return None
+        parts = _PATH.findall(q)
+        return [norm(name) for name, _ in parts] if parts else None
+
+    # -- table figures ----------------------------------------------------------
+    def ref(self, i: int) -> _Ref | None:
+        """The table figure a money amount of the narrative must agree with."""
+        if i not in self._refs:
+            f = self.facts[i]
+            ok = f.kind is FactKind.AMOUNT and _is_money(f)
+            self._refs[i] = self.ref_for(f.subject, f.qualifier, self.scopes[i],
+                                         self.sides[i], f.sentence, i) if ok else None
+        return self._refs[i]
+
+    def ref_for(self, subject: str, qualifier: str | None, scope: _Scope, side: str,
+                sentence: str, index: int | None = None) -> _Ref | None:
+        ctx = self.ctx
+        if subject in _SOURCES:
+            return self._source(subject, scope)
+        if subject in _TOTALS:
+            return self._total(subject, scope, side, sentence)
+        if subject in _SPENDING:
+            return self._spending(subject, scope)
+        if subject in _THREE:
+            t = ctx.table(TableKind.THREE_PUBLIC)
+            if t is None:
+                return None
+            items = three_public_items(ctx, t)
+            key = _THREE[subject]
+            if key in items:
+                fig = items[key]
+                return _Ref(fig, f"{t.title}（{COLUMN_LABELS.get(key, '合计')}）",
+                            f"{t.kind.value} ({key})")
+            return _zero(t, subject, key) if t.empty else None
+        if subject == _OPERATING:
+            return self._operating()
+        if index is not None and self.path(index) is not None:
+            return self._item(subject, self.path(index) or [], scope)
+        if _qual(qualifier) is None and norm(subject) in self.classes:
+            return self._class(subject, scope)
+        return None
+
+    def _source(self, subject: str, scope: _Scope) -> _Ref | None:
+        names, key = _SOURCES[subject]
+        kinds = [TableKind.SUMMARY]
+        if scope is _Scope.GRANT and subject in _GRANT_SOURCES:
+            kinds.insert(0, TableKind.GRANT_SUMMARY)
+        for kind in kinds:
+            t = self.ctx.table(kind)
+            b = _block(t, "income")
+            if t is None or b is None:
+                continue
+            r = _find(b, names)
+            if r is not None:
+                return _cell(t, b, r, b.columns[0].key)
+        t2 = self.ctx.table(TableKind.INCOME)
+        b2 = _block(t2)
+        if t2 is not None and b2 is not None and b2.has(key):
+            r2 = _total_row(b2)
+            if r2 is not None:
+                return _cell(t2, b2, r2, key)
+        t1 = self.ctx.table(TableKind.SUMMARY)
+        if t1 is not None and _block(t1, "income") is not None:
+            return _zero(t1, names[0], "amount")
+        return None
+
+    def _named(self, kind: TableKind, block: str | None, names: Sequence[str], key: str
+               ) -> _Ref | None:
+        t = self.ctx.table(kind)
+        b = _block(t, block)
+        if t is None or b is None:
+            return None
+        r = _find(b, names)
+        return _cell(t, b, r, key) if r is not None else None
+
+    def _table_total(self, kind: TableKind, key: str) -> _Ref | None:
+        t = self.ctx.table(kind)
+        b = _block(t)
+        if t is None or b is None:
+            return None
+        r = _total_row(b)
+        if r is None:
+            return _zero(t, "合计", key) if t.empty else None
+        return _cell(t, b, r, key)
+
+    def _total(self, subject: str, scope: _Scope, side: str, sentence: str) -> _Ref | None:
+        S, G = TableKind.SUMMARY, TableKind.GRANT_SUMMARY  # noqa: N806
+        if subject == _T_INCOME:
+            return (self._named(S, "income", ("收入总计",), "amount")
+                    or self._table_total(TableKind.INCOME, "total"))
+        if subject == _T_SPEND:
+            return (self._named(S, "expenditure", ("支出总计",), "total")
+                    or self._table_total(TableKind.EXPENDITURE, "total"))
+        if subject == _CUR_INCOME:
+            kind = G if scope is _Scope.GRANT else S
+            return self._named(kind, "income", ("本年收入合计", "收入合计"), "amount")
+        if subject == _CUR_SPEND:
+            if scope is _Scope.GRANT:
+                return self._named(G, "expenditure", ("本年支出合计", "支出合计"), "total")
+            b = _block(self.ctx.table(S), "expenditure")
+            if "安排" in sentence and b is not None and b.has("current_year"):
+                return self._named(S, "expenditure", ("支出总计", "本年支出合计"), "current_year")
+            return (self._named(S, "expenditure", ("本年支出合计", "支出合计"), "total")
+                    or self._table_total(TableKind.EXPENDITURE, "total"))
+        if subject == _CARRY:
+            if side == "expenditure":
+                b = _block(self.ctx.table(S), "expenditure")
+                if b is None or not b.has("carryover"):
+                    return None
+                return self._named(S, "expenditure", ("支出总计", "本年支出合计"), "carryover")
+            kind = G if side == "grant" else S
+            found = self._named(kind, "income", _CARRY_NAMES, "amount")
+            t = self.ctx.table(kind)
+            if found is None and t is not None and _block(t, "income") is not None:
+                return _zero(t, "上年结转", "amount")
+            return found
+        if subject == _G_TOTAL:
+            return (self._named(G, "income", ("收入总计",), "amount")
+                    or self._named(G, "expenditure", ("支出总计",), "total"))
+        if subject == _G_INCOME:
+            return self._named(G, "income", ("本年收入合计", "收入合计"), "amount")
+        if subject == _G_SPEND:
+            return self._named(G, "expenditure", ("本年支出合计", "支出合计"), "total")
+        return None
+
+    def _spending(self, subject: str, scope: _Scope) -> _Ref | None:
+        if subject in (_BASIC, _PROJECT):
+            key = "basic" if subject == _BASIC else "project"
+            if scope is _Scope.GENERAL:
+                return self._table_total(TableKind.GENERAL_EXPENDITURE, key)
+            if scope is _Scope.ALL:
+                return self._table_total(TableKind.EXPENDITURE, key)
+            return None
+        if subject in (_PERSONNEL, _PUBLIC):
+            key = "personnel" if subject == _PERSONNEL else "public"
+            return self._table_total(TableKind.BASIC_ECONOMIC, key)
+        if subject == _GENERAL:
+            return (self._table_total(TableKind.GENERAL_EXPENDITURE, "total")
+                    or self._named(TableKind.GRANT_SUMMARY, "expenditure",
+                                   ("本年支出合计", "支出合计"), "general_budget"))
+        return (self._table_total(TableKind.FUND_EXPENDITURE, "total")
+                or self._named(TableKind.GRANT_SUMMARY, "expenditure",
+                               ("本年支出合计", "支出合计"), "fund_budget"))
+
+    def _operating(self) -> _Ref | None:
+        t = self.ctx.table(TableKind.OPERATING_COSTS)
+        b = _block(t)
+        if t is not None and b is not None:
+            r = _total_row(b) or next(iter(b.rows), None)
+            if r is not None:
+                return _cell(t, b, r, "total")
+            return _zero(t, "合计", "total") if t.empty else None
+        found = self._table_total(TableKind.BASIC_ECONOMIC, "public")
+        if found is None:
+            return None
+        return _Ref(found.figure, f"{found.what}（无机关运行经费表，机关运行经费不应超过公用经费）",
+                    f"{found.what_en} (no operating-costs table: must not exceed public funds)",
+                    le=True)
+
+    def _class(self, subject: str, scope: _Scope) -> _Ref | None:
+        name = norm(subject)
+
+        def by_name(kind: TableKind, block: str | None, key: str) -> _Ref | None:
+            t = self.ctx.table(kind)
+            b = _block(t, block)
+            if t is None or b is None or not b.has(key):
+                return None
+            for r in b.rows:
+                if r.kind is RowKind.DATA and (r.code is None or len(r.code) == 3) \
+                        and norm(r.name) == name:
+                    return _cell(t, b, r, key)
+            return _zero(t, subject, key)
+
+        if scope is _Scope.GRANT:
+            return by_name(TableKind.GRANT_SUMMARY, "expenditure", "total")
+        if scope is _Scope.GENERAL:
+            return (by_name(TableKind.GENERAL_EXPENDITURE, None, "total")
+                    or by_name(TableKind.GRANT_SUMMARY, "expenditure", "general_budget"))
+        return (by_name(TableKind.SUMMARY, "expenditure", "total")
+                or by_name(TableKind.EXPENDITURE, None, "total"))
+
+    def _item(self, subject: str, path: list[str], scope: _Scope) -> _Ref | None:
+        kinds = [TableKind.GENERAL_EXPENDITURE, TableKind.EXPENDITURE]
+        if scope is _Scope.ALL:
+            kinds.reverse()
+        for kind in kinds:
+            t = self.ctx.table(kind)
+            b = _block(t)
+            if t is None or b is None:
+                continue
+            coded = Context.coded_rows(b)
+            prefix = ""
+            for part in path:
+                hit = next((c for c, r in coded.items() if c.startswith(prefix)
+                            and len(c) in (3, 5) and len(c) > len(prefix)
+                            and norm(r.name) == part), None)
+                if hit is None:
+                    break
+                prefix = hit
+            else:
+                code = next((c for c, r in coded.items() if c.startswith(prefix)
+                             and len(c) > len(prefix) and norm(r.name) == norm(subject)), None)
+                if code is not None:
+                    return _cell(t, b, coded[code], "total")
+            return None
+        return None
+
+    # -- what a fact is confirmed by ----------------------------------------------
+    def _confirmations(self) -> set[int]:
+        out: set[int] = set()
+        for i, f in enumerate(self.facts):
+            r = self.ref(i)
+            if r is not None and not r.le and _is_money(f) and f.money == r.figure.money:
+                out.add(i)
+        seen: dict[tuple[object, ...], list[int]] = {}
+        for i, f in enumerate(self.facts):
+            if f.kind in (FactKind.AMOUNT, FactKind.COUNT):
+                k: tuple[object, ...] = (f.kind, *self.key(i))
+            elif f.kind in (FactKind.CHANGE_AMOUNT, FactKind.CHANGE_PERCENT):
+                k = (f.kind, *self.change_key(i))
+            else:
+                continue
+            seen.setdefault(k, []).append(i)
+        for group in seen.values():
+            for a in group:
+                if any(b != a and _signed(self.facts[b]) == _signed(self.facts[a])
+                       and self.facts[b].unit == self.facts[a].unit for b in group):
+                    out.add(a)
+        return out
+
+    # -- figures of facts, tightened by the table ---------------------------------
+    def known(self, i: int) -> Interval:
+        """The true values (in 元) of a money fact: its printed interval, narrowed by its
+        table figure when the two agree."""
+        f = self.facts[i]
+        factor = _factor(f.unit)
+        own = _interval(f.value * factor, _quantum(f.value) * factor)
+        r = self.ref(i)
+        if r is not None and not r.le:
+            both = _meet(own, _fig_interval(r.figure))
+            if both is not None:
+                return both
+        return own
+
+    def side(self, i: int) -> _Side:
+        f = self.facts[i]
+        return _Side(f.value * _factor(f.unit), self.known(i), _loc(f), _label(f), i)
+
+    def table_side(self, r: _Ref, label: str) -> _Side:
+        return _Side(r.figure.money.yuan, _fig_interval(r.figure), r.figure.location, label,
+                     None)
+
+    def base(self, i: int) -> int | None:
+        """This year's amount a change is a change of (same subject and qualifier: the
+        latest before it in its section, else one in the same scope)."""
+        c = self.facts[i]
+        same = [j for j in self.of(c.subject, qualifier=_qual(c.qualifier))
+                if self.facts[j].unit in _MONEY_UNITS]
+        before = [j for j in same if j < i and self.facts[j].section == c.section]
+        if before:
+            return before[-1]
+        scoped = [j for j in same if self.key(j) == self.key(i)]
+        return scoped[0] if scoped else None
+
+    def figure(self, i: int) -> Figure:
+        """A money fact as a figure; a change allows for the rounding of both years (it is
+        usually the difference of two printed figures), a 持平 statement is an exact 0."""
+        f = self.facts[i]
+        fig = _fig(f)
+        if f.kind is not FactKind.CHANGE_AMOUNT:
+            return fig
+        if f.direction is Change.SAME:
+            return Figure(Money(Decimal(0), fig.money.unit), Decimal(0), fig.location)
+        b = self.base(i)
+        this_q = fig.quantum
+        if b is not None:
+            base = self.facts[b]
+            this_q = _quantum(base.value) * _factor(base.unit) / fig.money.unit.factor
+        return Figure(fig.money, fig.quantum + this_q, fig.location)
+
+    def of(self, subject: str, *, kinds: Iterable[FactKind] = (FactKind.AMOUNT,),
+           qualifier: str | None = None) -> list[int]:
+        ks = set(kinds)
+        return [i for i, f in enumerate(self.facts)
+                if f.subject == subject and f.kind in ks and _qual(f.qualifier) == qualifier]
+
+
+_CACHE: weakref.WeakKeyDictionary[Context, _An] = weakref.WeakKeyDictionary()
+
+
+def _an(ctx: Context) -> _An:
+    an = _CACHE.get(ctx)
+    if an is None or an.report is not ctx.report:
+        an = _An(ctx)
+        _CACHE[ctx] = an
+    return an
+
+
+# ---------------------------------------------------------------------------
+# Blame: collect a rule's failures, then place each on the likeliest figure
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Issue:
+    finding: Finding
+    facts: tuple[int, ...]
+    default: int | None
+
+
+@dataclass
+class _Blame:
+    an: _An
+    issues: list[_Issue] = field(default_factory=list)
+    confirmed: set[int] = field(default_factory=set)
+
+    def add(self, finding: Finding | None, facts: Iterable[int] = (),
+            default: int | None = None) -> None:
+        if finding is not None:
+            self.issues.append(_Issue(finding, tuple(dict.fromkeys(facts)), default))
+
+    def findings(self) -> Iterator[Finding]:
+        fails: Counter[int] = Counter()
+        for iss in self.issues:
+            if iss.finding.severity is not Severity.INFO:
+                fails.update(iss.facts)
+        confirmed = self.an.confirmed | self.confirmed
+        for iss in self.issues:
+            f = iss.finding
+            if f.severity is Severity.INFO or len(iss.facts) < 2:
+                yield f
+                continue
+
+            def weight(i: int, iss: _Issue = iss) -> tuple[int, bool, bool, bool, int]:
+                fact = self.an.facts[i]
+                return (fails[i], i not in confirmed, fact.direction is not Change.SAME,
+                        i == iss.default, i)
+
+            best = max(iss.facts, key=weight)
+            if best == iss.default:
+                yield f
+                continue
+            where = _loc(self.an.facts[best])
+            related = [x for x in (f.location, *f.related) if x != where]
+            yield evolve(f, location=where, related=tuple(related))
+
+
+# ---------------------------------------------------------------------------
+# Comparisons
+# ---------------------------------------------------------------------------
+
+
+def _vs_table(ctx: Context, an: _An, rid: str, i: int) -> Finding | None:
+    """A narrative amount against its table figure."""
+    r = an.ref(i)
+    if r is None:
+        return None
+    f = an.facts[i]
+    fig = _fig(f)
+    what = f"情况说明“{_label(f)}”与{r.what}"
+    what_en = f"narrative {_label(f)!r} vs {r.what_en}"
+    if r.le:
+        return ctx.le_check(rid, fig, r.figure, what=what, what_en=what_en)
+    return ctx.equal_check(rid, r.figure, fig, what=what, what_en=what_en)
+
+
+def _table_rule(ctx: Context, rid: str, subjects: Callable[[_An, int], bool]) -> Iterator[Finding]:
+    an = _an(ctx)
+    for i in range(len(an.facts)):
+        if subjects(an, i):
+            f = _vs_table(ctx, an, rid, i)
+            if f is not None:
+                yield f
+
+
+def _sum(ctx: Context, rid: str, parts: Sequence[Figure], whole: Figure, what: str,
+         what_en: str) -> Finding | None:
+    """Σ parts = whole among narrative figures (units may differ)."""
+    unit = min((f.money.unit for f in (*parts, whole)), key=lambda u: u.exponent)
+    figs = [Figure(f.money.to(unit), f.quantum * f.money.unit.factor / unit.factor, f.location)
+            for f in parts]
+    return ctx.sum_check(rid, figs, whole, what=what, what_en=what_en)
+
+
+def _has(*subjects: str) -> Callable[[Report], bool]:
+    wanted = set(subjects)
+    return lambda r: any(f.subject in wanted for f in r.narrative.facts)
+
+
+def _first(an: _An, idx: Iterable[int], section: str | None = None) -> int | None:
+    return next((i for i in idx if section is None or an.facts[i].section == section), None)
+
+
+# ---------------------------------------------------------------------------
+# 1. totals
+# ---------------------------------------------------------------------------
+
+
+@rule("narrative.totals", title="情况说明中的收支总计、本年收支、上年结转与收支总表一致",
+      title_en="Narrative totals, current-year and carry-over figures agree with the summary "
+               "tables",
+      category=Category.NARRATIVE,
+      applies="when the narrative states 预算收入总计, 预算支出总计, 本年收入/支出, 上年结转, "
+              "财政拨款收支总计 or 财政拨款收入/支出; each is compared with the 收支总表 (or the "
+              "收入/支出总表 without one) or the 财政拨款收支总表, skipped when that table is "
+              "absent; a total broken down in the same passage must equal its parts",
+      when=_has(*_TOTALS))
+def totals(ctx: Context) -> Iterator[Finding]:
+    """预算收入总计 = 收支总表 收入总计; 预算支出总计 = 支出总计; 本年收入 = 本年收入合计;
+    本年支出 (本年预算安排) = the 当年预算安排 column of 支出总计 (else 本年支出合计); 上年结转
+    = the carry-over row (income side), the 上年结转 column of 支出总计 (spending side) or
+    the 上年财政拨款结转 row (财政拨款 side), the side being the total the passage breaks
+    down; 财政拨款收支总计 = 财政拨款收支总表 收入总计; 财政拨款收入 = its 本年收入合计;
+    财政拨款支出 = its 本年支出合计. A total followed in its passage by 本年收入/本年支出 and
+    上年结转 must equal their sum."""
+    rid = "narrative.totals"
+    an = _an(ctx)
+    blame = _Blame(an)
+    for i, f in enumerate(an.facts):
+        if f.subject in _TOTALS:
+            blame.add(_vs_table(ctx, an, rid, i), (i,), i)
+    heads = {_T_INCOME: _CUR_INCOME, _T_SPEND: _CUR_SPEND, _G_TOTAL: _G_INCOME}
+    for i, f in enumerate(an.facts):
+        if f.subject not in heads or f.kind is not FactKind.AMOUNT or not _is_money(f):
+            continue
+        parts: dict[str, int] = {}
+        for j in range(i + 1, len(an.facts)):
+            g = an.facts[j]
+            if g.section != f.section or (g.subject in heads and g.kind is FactKind.AMOUNT):
+                break
+            if g.kind is FactKind.AMOUNT and _is_money(g) and g.subject not in parts and \
+                    g.subject in (heads[f.subject], _CUR_INCOME, _CUR_SPEND, _CARRY):
+                parts[g.subject] = j
+        if len(parts) == 2 and _CARRY in parts:
+            terms = [an.figure(j) for j in parts.values()]
+            blame.add(_sum(ctx, rid, terms, an.figure(i), f"情况说明“{f.subject}”与本年+上年结转之和",
+                           f"narrative {f.subject!r} vs current-year + carry-over"),
+                      (i, *parts.values()), i)
+    yield from blame.findings()
+
+
+# ---------------------------------------------------------------------------
+# 2. income sources
+# ---------------------------------------------------------------------------
+
+
+@rule("narrative.income_sources", title="情况说明中各项收入与收支总表（财政拨款收支总表）一致",
+      title_en="Narrative income by source agrees with the summary tables",
+      category=Category.NARRATIVE,
+      applies="when the narrative states income by source (一般公共预算拨款收入, 政府性基金…, "
+              "国有资本经营…, 财政专户管理资金收入, 单位资金, 事业收入 …); compared with the "
+              "收支总表 row (the 财政拨款收支总表 in a 财政拨款 passage), else the 收入总表 合计 "
+              "column; skipped when neither table is present",
+      when=_has(*_SOURCES))
+def income_sources(ctx: Context) -> Iterator[Finding]:
+    """Each income source the narrative states equals the 收支总表 income row of the same
+    name (the 财政拨款收支总表 row in a 财政拨款 passage, for the three fund sources), else
+    the matching column of the 收入总表's 合计 row. A source the summary does not print is
+    zero."""
+    yield from _table_rule(ctx, "narrative.income_sources",
+                           lambda an, i: an.facts[i].subject in _SOURCES)
+
+
+# ---------------------------------------------------------------------------
+# 3. spending
+# ---------------------------------------------------------------------------
+
+
+@rule("narrative.spending", title="情况说明中的基本支出、项目支出、人员经费、公用经费与支出表一致",
+      title_en="Narrative basic/project spending and personnel/public funds agree with the "
+               "spending tables",
+      category=Category.NARRATIVE,
+      applies="when the narrative states 基本支出, 项目支出, 人员经费, 公用经费, 一般公共预算支出 "
+              "or 政府性基金预算支出; compared with the 支出总表 (all money) or the 一般公共预算"
+              "支出表 (a 一般公共预算 passage), the basic-spending table's 合计 row, the fund "
+              "table; skipped when the table is absent (and for 基本/项目支出 in a 财政拨款 "
+              "passage, which no table prints)",
+      when=_has(*_SPENDING))
+def spending(ctx: Context) -> Iterator[Finding]:
+    """基本支出 / 项目支出 = the 合计 row of the 支出总表 (or of the 一般公共预算支出表 in a
+    一般公共预算 passage); 人员经费 / 公用经费 = the basic-spending table's 合计 row;
+    一般公共预算支出 = the general-budget table's 合计 (else the 财政拨款收支总表's 一般公共预算
+    column); 政府性基金预算支出 = the fund table's 合计. Within a passage, 基本支出 + 项目支出
+    = the spending total it breaks down, and 人员经费 + 公用经费 = 基本支出."""
+    rid = "narrative.spending"
+    an = _an(ctx)
+    blame = _Blame(an)
+    for i, f in enumerate(an.facts):
+        if f.subject in _SPENDING:
+            blame.add(_vs_table(ctx, an, rid, i), (i,), i)
+    sections = list(dict.fromkeys(f.section for f in an.facts))
+    money = (FactKind.AMOUNT,)
+    for sec in sections:
+        b = _first(an, an.of(_BASIC, kinds=money), sec)
+        p = _first(an, an.of(_PROJECT, kinds=money), sec)
+        if b is not None and p is not None:
+            whole = next((j for j in range(min(b, p) - 1, -1, -1)
+                          if an.facts[j].section == sec and an.facts[j].kind is FactKind.AMOUNT
+                          and an.facts[j].subject in (_T_SPEND, _CUR_SPEND, _GENERAL, _G_SPEND)
+                          and _is_money(an.facts[j])), None)
+            if whole is not None:
+                w = an.facts[whole]
+                blame.add(_sum(ctx, rid, [an.figure(b), an.figure(p)], an.figure(whole),
+                               f"情况说明“{w.subject}”与基本支出+项目支出",
+                               f"narrative {w.subject!r} vs basic + project"),
+                          (whole, b, p), whole)
+        pe = _first(an, an.of(_PERSONNEL, kinds=money), sec)
+        pu = _first(an, an.of(_PUBLIC, kinds=money), sec)
+        if pe is not None and pu is not None:
+            basic = next((j for j in range(min(pe, pu) - 1, -1, -1)
+                          if an.facts[j].section == sec and j in an.of(_BASIC, kinds=money)),
+                         None)
+            if basic is not None:
+                blame.add(_sum(ctx, rid, [an.figure(pe), an.figure(pu)], an.figure(basic),
+                               "情况说明基本支出与人员经费+公用经费",
+                               "narrative basic spending vs personnel + public funds"),
+                          (basic, pe, pu), basic)
+    yield from blame.findings()
+
+
+# ---------------------------------------------------------------------------
+# 4. functional classes and items
+# ---------------------------------------------------------------------------
+
+
+@rule("narrative.class_amounts", title="情况说明中的功能分类科目金额与表格一致",
+      title_en="Functional classes and items named in the narrative agree with the tables",
+      category=Category.NARRATIVE,
+      applies="when the narrative names functional classes (一般公共服务支出 …) or 科目 paths "
+              "(…（类）…（款）…（项）); a class is compared with the 财政拨款收支总表 in a 财政拨款 "
+              "passage, the 一般公共预算支出表 in a 一般公共预算 passage, else the 收支总表 (or "
+              "支出总表); an item with the 一般公共预算支出表 (the 支出总表 outside a 一般公共预算 or "
+              "财政拨款 passage); skipped when the table is absent",
+      when=lambda r: bool(r.narrative.facts))
+def class_amounts(ctx: Context) -> Iterator[Finding]:
+    """A class amount equals the class row of the table the passage is about (a class the
+    table does not print is zero); a ``科目`` item given by its 类/款/项 path equals that row
+    of the general-budget (or expenditure) table. An item whose path is not found in a
+    table that is present is a warning: the narrative names a 科目 the tables do not have."""
+    rid = "narrative.class_amounts"
+    an = _an(ctx)
+    for i, f in enumerate(an.facts):
+        if f.kind is not FactKind.AMOUNT or not _is_money(f):
+            continue
+        if an.is_class(i) and f.subject not in _SPENDING and f.subject not in _SOURCES:
+            found = _vs_table(ctx, an, rid, i)
+            if found is not None:
+                yield found
+        elif an.path(i) is not None:
+            found = _vs_table(ctx, an, rid, i)
+            if found is not None:
+                yield found
+                continue
+            if an.ref(i) is None and f.value != 0 and (
+                    ctx.table(TableKind.GENERAL_EXPENDITURE) or ctx.table(TableKind.EXPENDITURE)):
+                yield ctx.finding(
+                    rid, Severity.WARNING,
+                    f"情况说明中的科目“{f.qualifier}{f.subject}”（{f.value}{f.unit}）在支出表中找不到",
+                    f"the narrative item {f.qualifier}{f.subject} ({f.value} {f.unit}) is not in "
+                    "the spending tables", _loc(f), actual=_fig(f).money)
+
+
+# ---------------------------------------------------------------------------
+# 5. shares
+# ---------------------------------------------------------------------------
+
+
+def _named_whole(sentence: str) -> str | None:
+    """The whole a share names (``占部门项目支出总额的100%`` → ``部门项目支出总额``)."""
+    if "占" not in sentence:
+        return None
+    text = _SHARE_TAIL.sub("", sentence.rsplit("占", 1)[1])
+    if text.startswith("比"):  # 占比x%
+        text = text[1:]
+    changed = True
+    while changed:
+        changed = False
+        for w in _SHARE_FILLER:
+            if text.endswith(w):
+                text = text[: -len(w)]
+                changed = True
+    return text or None
+
+
+def _subject_of(text: str) -> str | None:
+    for name, pattern in SUBJECTS:
+        if re.search(pattern, text):
+            return name
+    return None
+
+
+_USUAL_WHOLE: Final = {**dict.fromkeys(_SOURCES, _T_INCOME), _CARRY: _T_INCOME,
+                       _PERSONNEL: _BASIC, _PUBLIC: _BASIC,
+                       **dict.fromkeys([k for k in _THREE if k != "三公经费"], "三公经费")}
+
+
+# The whole of 基本/项目支出 and of functional classes by scope, in order of preference
+# (the general budget's spending of the year is its grant of the year).
+_SPENDING_WHOLES: Final = {
+    _Scope.GENERAL: (_GENERAL, "一般公共预算拨款收入"),
+    _Scope.GRANT: (_G_SPEND, _G_INCOME, _G_TOTAL),
+    _Scope.ALL: (_CUR_SPEND, _T_SPEND),
+}
+
+
+class _Shares:
+    def __init__(self, an: _An) -> None:
+        self.an = an
+        shared: set[tuple[str, str, str | None]] = set()
+        for f in an.facts:
+            if f.kind is FactKind.SHARE:
+                shared.add((f.section, f.subject, _qual(f.qualifier)))
+        self.shared = shared
+
+    def part(self, i: int) -> _Side | None:
+        an, s = self.an, self.an.facts[i]
+        for j in range(i - 1, -1, -1):
+            f = an.facts[j]
+            if f.section != s.section:
+                break
+            if f.subject != s.subject or _qual(f.qualifier) != _qual(s.qualifier):
+                continue
+            if f.kind is FactKind.SHARE:
+                break
+            if f.kind is FactKind.AMOUNT and _is_money(f):
+                return an.side(j)
+        r = an.ref_for(s.subject, s.qualifier, an.scopes[i], an.sides[i], s.sentence)
+        return an.table_side(r, s.subject) if r is not None else None
+
+    def _stated(self, subject: str, i: int) -> _Side | None:
+        """The nearest stated amount of ``subject`` (same section first, same scope)."""
+        an = self.an
+        s = an.facts[i]
+        cands = [j for j in an.of(subject) if _is_money(an.facts[j])]
+        for pool in ([j for j in cands if an.facts[j].section == s.section and j < i],
+                     [j for j in cands if an.scopes[j] is an.scopes[i]], cands):
+            if pool:
+                return an.side(min(pool, key=lambda j: (abs(j - i), j)))
+        return None
+
+    def whole(self, i: int, part: _Side | None) -> _Side | None:
+        an, s = self.an, self.an.facts[i]
+        scope = an.scopes[i]
+        named = _named_whole(s.sentence)
+        subject = _subject_of(named) if named is not None else None
+        if subject is None and named is not None and norm(named) in an.classes:
+            subject = named
+        if subject is not None:
+            found = self._stated(subject, i)
+            if found is not None:
+                return found
+            r = an.ref_for(subject, None, scope, "", named or "")
+            return an.table_side(r, subject) if r is not None else None
+        # no whole named (or none we know): the total the passage breaks down
+        start = part.index if part is not None and part.index is not None else i
+        for j in range(start - 1, -1, -1):
+            f = an.facts[j]
+            if f.section != s.section:
+                break
+            if f.kind is not FactKind.AMOUNT or not _is_money(f):
+                continue
+            if (f.section, f.subject, _qual(f.qualifier)) in self.shared:
+                continue
+            side = an.side(j)
+            if part is not None and side.iv.hi < part.iv.lo:
+                continue
+            return side
+        usual: tuple[str, ...] = ()
+        if s.subject in _USUAL_WHOLE:
+            usual = (_USUAL_WHOLE[s.subject],)
+        elif s.subject in (_BASIC, _PROJECT) or an.is_class(i):
+            usual = _SPENDING_WHOLES[scope]
+        for subject in usual:
+            found = self._stated(subject, i)
+            if found is not None:
+                return found
+        for subject in usual:
+            r = an.ref_for(subject, None, scope, "income", "")
+            if r is not None:
+                return an.table_side(r, subject)
+        return None
+
+
+def _ratio(part: Interval, whole: Interval) -> Interval | None:
+    """part / whole × 100 (conservative, closed); ``None`` when the whole may be zero."""
+    if whole.lo <= 0:
+        return None
+    lo = max(part.lo, Decimal(0))
+    hi = max(part.hi, Decimal(0))
+    return Interval(lo / whole.hi * _HUNDRED, hi / whole.lo * _HUNDRED, True, True)
+
+
+@rule("narrative.shares", title="情况说明中的占比与金额一致，同一总额的各占比合计为100%",
+      title_en="Narrative shares equal amount ÷ whole, and shares of one whole add up to 100%",
+      category=Category.NARRATIVE,
+      applies="every 占x% whose part and whole can be found (stated in the narrative or "
+              "printed in a table); the 100% test applies to two or more shares of one whole "
+              "whose amounts add up to it",
+      when=lambda r: any(f.kind is FactKind.SHARE for f in r.narrative.facts))
+def shares(ctx: Context) -> Iterator[Finding]:
+    """Each share equals its amount divided by its whole, with interval arithmetic: the
+    amount and the whole stand for every value that rounds to them (narrowed by the table
+    figure when the narrative agrees with it), the percentage for every value that rounds
+    to it; the share is wrong when the two sets do not meet. How the whole is chosen is
+    described in the module documentation (named whole, the total the passage breaks down,
+    else the usual whole). Shares of one whole whose amounts add up to it must add up to
+    the same ratio (100% when the parts are complete) within the rounding of the n
+    percentages (n × half their printed quantum) and of the amounts."""
+    rid = "narrative.shares"
+    an = _an(ctx)
+    sh = _Shares(an)
+    groups: dict[tuple[object, ...], list[tuple[int, _Side, _Side, bool]]] = {}
+    for i, s in enumerate(an.facts):
+        if s.kind is not FactKind.SHARE or s.unit != "%":
+            continue
+        part = sh.part(i)
+        whole = sh.whole(i, part)
+        if part is None or whole is None:
+            continue
+        printed = _interval(s.value, _quantum(s.value))
+        implied = _ratio(part.iv, whole.iv)
+        if implied is None:
+            continue
+        point = part.point / whole.point * _HUNDRED if whole.point else None
+        q = _quantum(s.value) or Decimal("0.01")
+        expect = round_half_up(point, q) if point is not None else None
+        related = [part.location, whole.location]
+        ok = implied.intersects(printed)
+        gkey = (s.section, whole.index if whole.index is not None else whole.location)
+        groups.setdefault(gkey, []).append((i, part, whole, ok))
+        if ok and (expect is None or expect == s.value):
+            continue
+        shown = _pct(expect) if expect is not None else "?"
+        if ok:
+            yield ctx.finding(
+                rid, Severity.INFO,
+                f"“{_label(s)}”占比{_pct(s.value)}：{part.label}÷{whole.label}按印出数计算为"
+                f"{shown}，差异在四舍五入误差范围内",
+                f"share of {_label(s)!r} {_pct(s.value)}: {part.label} ÷ {whole.label} gives "
+                f"{shown} from the printed figures, within rounding",
+                _loc(s), related, expected_text=shown, actual_text=_pct(s.value))
+            continue
+        diff = f"{s.value - expect}%" if expect is not None else None
+        yield ctx.finding(
+            rid, Severity.ERROR,
+            f"“{_label(s)}”占比{_pct(s.value)}与金额不符：{part.label}"
+            f"÷{whole.label}应为{shown}（考虑四舍五入为{implied.lo:.4f}%～{implied.hi:.4f}%）",
+            f"share of {_label(s)!r} is {_pct(s.value)} but {part.label} ÷ {whole.label} is "
+            f"{shown} (with rounding {implied.lo:.4f}%–{implied.hi:.4f}%)",
+            _loc(s), related, expected_text=shown, actual_text=_pct(s.value),
+            difference_text=diff)
+    for members in groups.values():
+        if len(members) < 2 or not all(ok for *_, ok in members):
+            continue
+        whole = members[0][2]
+        total = Interval.exact(Decimal(0))
+        for _, part, _, _ in members:
+            total = total + part.iv
+        if not total.intersects(whole.iv) or whole.point <= 0 or whole.iv.lo <= 0:
+            continue  # the parts do not make up the whole (a partial list)
+        # Complete: the true shares add up to 100%, or, for shares worked out from the
+        # printed figures, to Σ parts ÷ whole as printed; a part too small to show in the
+        # rounding of the amounts could be missing from the list.
+        printed_ratio = sum((p.point for _, p, _, _ in members), Decimal(0)) \
+            / whole.point * _HUNDRED
+        hidden = max(whole.iv.hi - total.lo, Decimal(0)) / whole.iv.lo * _HUNDRED
+        expected = Interval(min(_HUNDRED, printed_ratio) - hidden, max(_HUNDRED, printed_ratio),
+                            True, True)
+        stated = Interval.exact(Decimal(0))
+        for i, *_ in members:
+            v = an.facts[i].value
+            stated = stated + _interval(v, _quantum(v))
+        if expected.intersects(stated):
+            continue
+        last = an.facts[members[-1][0]]
+        got = sum((an.facts[i].value for i, *_ in members), Decimal(0))
+        yield ctx.finding(
+            rid, Severity.ERROR,
+            f"“{whole.label}”各组成部分的金额合计为其全部，占比合计却为{_pct(got)}"
+            f"（四舍五入后应为{expected.lo:.2f}%～{expected.hi:.2f}%）",
+            f"the parts of {whole.label!r} make up all of it but their shares add up to "
+            f"{_pct(got)} (with rounding {expected.lo:.2f}%–{expected.hi:.2f}%)",
+            _loc(last), [_loc(an.facts[i]) for i, *_ in members[:-1]] + [whole.location],
+            expected_text="100%", actual_text=_pct(got), difference_text=_pct(got - _HUNDRED))
+
+
+# ---------------------------------------------------------------------------
+# 6. changes
+# ---------------------------------------------------------------------------
+
+
+def _rate_bounds(c: Decimal, qc: Decimal, a: Interval, a_point: Decimal, up: bool
+                 ) -> tuple[Decimal, Decimal] | None:
+    """The change rates (%) consistent with a printed change ``c`` (≥ 0, quantum ``qc``)
+    on this year's amount ``a`` (an interval; ``a_point`` as printed), all in 元.
+
+    Two ways of publishing are allowed, and the answer is the hull of both:
+
+    - the change is the rounded true change: true change in ``c ± qc/2``, this year in
+      ``a``, last year their difference (``a - c`` for an increase, ``a + c`` for a
+      decrease);
+    - the change is the difference of two printed figures: last year was printed as
+      ``a_point ∓ c`` and is true within ``± qc/2``, this year in ``a``.
+
+    The rate is monotone in each quantity, so the bounds come from the corners. Last year
+    cannot be negative. ``None`` when every consistent last year is zero or negative.
+    """
+    inf = Decimal("Infinity")
+    c_lo, c_hi = max(c - qc / 2, Decimal(0)), c + qc / 2
+    if up:
+        l1_lo, l1_hi = a.lo - c_hi, a.hi - c_lo
+    else:
+        l1_lo, l1_hi = a.lo + c_lo, a.hi + c_hi
+    last = a_point - c if up else a_point + c
+    l2_lo, l2_hi = last - qc / 2, last + qc / 2
+    if max(l1_hi, l2_hi) <= 0:
+        return None
+    bounds: list[tuple[Decimal, Decimal]] = []
+    if l1_hi > 0:
+        bounds.append((c_lo / l1_hi * _HUNDRED,
+                       c_hi / l1_lo * _HUNDRED if l1_lo > 0 else inf))
+    if l2_hi > 0:
+        lo_l = max(l2_lo, Decimal(0))
+        if up:
+            bounds.append(((a.lo / l2_hi - 1) * _HUNDRED,
+                           (a.hi / lo_l - 1) * _HUNDRED if lo_l > 0 else inf))
+        else:
+            bounds.append(((1 - a.hi / lo_l) * _HUNDRED if lo_l > 0 else -inf,
+                           (1 - a.lo / l2_hi) * _HUNDRED))
+    return (max(min(b[0] for b in bounds), Decimal(0)), max(b[1] for b in bounds))
+
+
+class _Changes:
+    def __init__(self, ctx: Context, an: _An) -> None:
+        self.ctx, self.an = ctx, an
+
+    def pair(self, i: int) -> int | None:
+        """The change amount a change percentage goes with."""
+        an, p = self.an, self.an.facts[i]
+        for j in range(i - 1, -1, -1):
+            f = an.facts[j]
+            if f.section != p.section:
+                return None
+            if f.subject != p.subject or _qual(f.qualifier) != _qual(p.qualifier):
+                continue
+            if f.kind is FactKind.CHANGE_PERCENT:
+                return None
+            if f.kind is FactKind.CHANGE_AMOUNT:
+                return j if f.unit in _MONEY_UNITS else None
+        return None
+
+
+@rule("narrative.changes", title="情况说明中的增减额、增减率与方向一致",
+      title_en="Narrative changes on last year: amount, percentage and direction agree",
+      category=Category.NARRATIVE,
+      applies="every change on last year the narrative states: its percentage needs the "
+              "change amount and this year's amount of the same subject; restatements and "
+              "the income/spending totals (which balance in both years) are compared when "
+              "stated",
+      when=lambda r: any(f.kind in (FactKind.CHANGE_AMOUNT, FactKind.CHANGE_PERCENT)
+                         for f in r.narrative.facts))
+def changes(ctx: Context) -> Iterator[Finding]:
+    """Last year's amount is this year's minus the (signed) change; the percentage is the
+    change divided by last year's amount. Both are reasoned over intervals (this year's
+    amount as printed, narrowed by its table figure when the two agree; the change; the
+    percentage), so a percentage is wrong only when no values that round to the printed
+    figures give it. Two ways of publishing are allowed: the change rounded from the true
+    change, or the difference of the two years' printed figures (then the true change is
+    off by the rounding of both years, and the rate may come from unrounded data).
+
+    The direction words must agree (增加 with 增长, 减少 with 下降); a 持平 / 相同
+    statement means a change of exactly 0; an increase cannot exceed this year's amount,
+    and a growth rate on a zero base is meaningless. A change stated twice (``减少12.40万元``
+    … ``减少12.4万元``) must agree within the rounding of both, and 预算收入总计 and
+    预算支出总计, equal in both years, must change by the same amount and rate."""
+    rid = "narrative.changes"
+    an = _an(ctx)
+    ch = _Changes(ctx, an)
+    blame = _Blame(an)
+    facts = an.facts
+    for i, f in enumerate(facts):
+        if f.kind is FactKind.CHANGE_AMOUNT and f.direction is Change.SAME and f.value != 0:
+            blame.add(ctx.finding(
+                rid, Severity.ERROR,
+                f"“{_label(f)}”称与上年持平，变动额却为{f.value}{f.unit}",
+                f"{_label(f)!r} is said to be unchanged but the change is {f.value} {f.unit}",
+                _loc(f), expected_text=f"0{f.unit}", actual_text=f"{f.value}{f.unit}"), (i,), i)
+        if f.kind is FactKind.CHANGE_AMOUNT and _is_money(f) and f.direction is Change.INCREASE:
+            b = an.base(i)
+            has_pct = any(ch.pair(k) == i for k in range(i + 1, min(i + 4, len(facts)))
+                          if facts[k].kind is FactKind.CHANGE_PERCENT)
+            if b is not None and not has_pct:
+                a_iv = an.known(b)
+                c_iv = _interval(f.value * _factor(f.unit), _quantum(f.value) * _factor(f.unit))
+                if c_iv.lo > a_iv.hi or (c_iv.lo == a_iv.hi and not a_iv.hi_closed):
+                    blame.add(ctx.finding(
+                        rid, Severity.ERROR,
+                        f"“{_label(f)}”比上年增加{f.value}{f.unit}，超过本年的"
+                        f"{facts[b].value}{facts[b].unit}：上年将为负数",
+                        f"{_label(f)!r} rose by {f.value} {f.unit}, more than this year's "
+                        f"{facts[b].value} {facts[b].unit}: last year would be negative",
+                        _loc(f), [_loc(facts[b])], expected=_fig(facts[b]).money,
+                        actual=_fig(f).money), (i, b), i)
+        if f.kind is not FactKind.CHANGE_PERCENT or f.unit != "%":
+            continue
+        j = ch.pair(i)
+        if j is None:
+            continue
+        c = facts[j]
+        if c.direction is not None and f.direction is not None \
+                and Change.SAME not in (c.direction, f.direction) and c.direction is not f.direction:
+            word = {Change.INCREASE: "增加", Change.DECREASE: "减少"}
+            rate = {Change.INCREASE: "增长", Change.DECREASE: "下降"}
+            blame.add(ctx.finding(
+                rid, Severity.ERROR,
+                f"“{_label(f)}”{word[c.direction]}{c.value}{c.unit}，却称{rate[f.direction]}"
+                f"{_pct(f.value)}：方向不一致",
+                f"{_label(f)!r}: the amount {c.direction.value}s but the rate "
+                f"{f.direction.value}s", _loc(f), [_loc(c)],
+                expected_text=rate[c.direction], actual_text=rate[f.direction]), (i, j), i)
+            continue
+        b = an.base(i)
+        if b is None:
+            continue
+        up = c.direction is Change.INCREASE
+        factor = _factor(c.unit)
+        a = facts[b]
+        a_y = a.value * _factor(a.unit)
+        c_y = c.value * factor
+        last = a_y - c_y if up else a_y + c_y
+        bounds = _rate_bounds(c_y, _quantum(c.value) * factor, an.known(b), a_y, up)
+        printed = _interval(f.value, _quantum(f.value))
+        ok = bounds is not None and Interval(bounds[0], bounds[1], True, True).intersects(printed)
+        related = [_loc(c), _loc(a)]
+        if not ok and (bounds is None or last <= 0):
+            blame.add(ctx.finding(
+                rid, Severity.ERROR,
+                f"“{_label(f)}”本年{a.value}{a.unit}、增加{c.value}{c.unit}，上年为零或负数，"
+                f"不能计算增长率{_pct(f.value)}",
+                f"{_label(f)!r}: this year {a.value} {a.unit}, up {c.value} {c.unit}: last "
+                f"year was zero or less, so no growth rate ({_pct(f.value)}) exists",
+                _loc(f), related, expected_text="—", actual_text=_pct(f.value)), (i, j, b), i)
+            continue
+        if bounds is None or last <= 0:
+            continue  # a rate on a (printed) zero base that rounding can still explain
+        lo, hi = bounds
+        q = _quantum(f.value) or Decimal("0.01")
+        expect = round_half_up(c_y / last * _HUNDRED, q)
+        if ok and expect == f.value:
+            continue
+        shown = _pct(expect)
+        last_text = f"{last / _factor(a.unit)}{a.unit}"
+        if ok:
+            blame.add(ctx.finding(
+                rid, Severity.INFO,
+                f"“{_label(f)}”变动率{_pct(f.value)}：按印出数计算为{shown}（上年{last_text}），"
+                "差异在四舍五入误差范围内",
+                f"{_label(f)!r} rate {_pct(f.value)}: the printed figures give {shown} (last "
+                f"year {last_text}), within rounding", _loc(f), related,
+                expected_text=shown, actual_text=_pct(f.value)), (i, j, b), i)
+            continue
+        blame.add(ctx.finding(
+            rid, Severity.ERROR,
+            f"“{_label(f)}”变动额{c.value}{c.unit}与变动率{_pct(f.value)}不符：本年{a.value}"
+            f"{a.unit}，上年应为{last_text}，变动率应为{shown}（考虑四舍五入为{lo:.4f}%～{hi:.4f}%）",
+            f"{_label(f)!r}: a change of {c.value} {c.unit} on this year's {a.value} {a.unit} "
+            f"(last year {last_text}) is {shown}, not {_pct(f.value)} (with rounding "
+            f"{lo:.4f}%–{hi:.4f}%)", _loc(f), related, expected_text=shown,
+            actual_text=_pct(f.value), difference_text=f"{f.value - expect}%"), (i, j, b), i)
+    # the same change stated twice; the balanced totals
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for i, f in enumerate(facts):
+        if f.kind in (FactKind.CHANGE_AMOUNT, FactKind.CHANGE_PERCENT):
+            groups.setdefault((f.kind, *an.change_key(i)), []).append(i)
+    pairs: list[tuple[int, int, str, str]] = []
+    for members in groups.values():
+        ref = next((m for m in members if m in an.confirmed), members[0])
+        pairs += [(ref, m, "同一变动前后表述", "the same change stated twice")
+                  for m in members if m != ref]
+    for kind in (FactKind.CHANGE_AMOUNT, FactKind.CHANGE_PERCENT):
+        inc = {an.change_key(i)[-1]: i for i in reversed(range(len(facts)))
+               if facts[i].subject == _T_INCOME and facts[i].kind is kind}
+        spend = {an.change_key(i)[-1]: i for i in reversed(range(len(facts)))
+                 if facts[i].subject == _T_SPEND and facts[i].kind is kind}
+        for year, x in inc.items():
+            if year in spend:
+                pairs.append((x, spend[year], "收入总计与支出总计（两年均收支平衡）的变动",
+                              "the changes of total income and total spending (both "
+                              "balanced)"))
+    for x, y, what, what_en in pairs:
+        fa, fb = facts[x], facts[y]
+        if fa.kind is FactKind.CHANGE_AMOUNT:
+            if not (_is_money(fa) and _is_money(fb)):
+                if _signed(fa) != _signed(fb) or fa.unit != fb.unit:
+                    blame.add(ctx.finding(
+                        rid, Severity.ERROR, f"{what}不一致：“{_label(fa)}”{_signed(fa)}{fa.unit}"
+                        f"与{_signed(fb)}{fb.unit}", f"{what_en} differ: {_signed(fa)} vs "
+                        f"{_signed(fb)} {fb.unit}", _loc(fb), [_loc(fa)],
+                        expected_text=f"{_signed(fa)}{fa.unit}",
+                        actual_text=f"{_signed(fb)}{fb.unit}"), (x, y), y)
+                continue
+            blame.add(ctx.equal_check(rid, _fig(fa), _fig(fb), what=f"{what}“{_label(fb)}”",
+                                      what_en=f"{what_en} ({_label(fb)})"), (x, y), y)
+            continue
+        ia = _interval(_signed(fa), _quantum(fa.value))
+        ib = _interval(_signed(fb), _quantum(fb.value))
+        if ia.intersects(ib):
+            continue
+        blame.add(ctx.finding(
+            rid, Severity.ERROR, f"{what}不一致：“{_label(fa)}”变动率{_signed(fa)}%与{_signed(fb)}%",
+            f"{what_en} differ: {_signed(fa)}% vs {_signed(fb)}%", _loc(fb), [_loc(fa)],
+            expected_text=_pct(_signed(fa)), actual_text=_pct(_signed(fb)),
+            difference_text=_pct(_signed(fb) - _signed(fa))), (x, y), y)
+    yield from blame.findings()
+
+
+# ---------------------------------------------------------------------------
+# 7. 三公
+# ---------------------------------------------------------------------------
+
+
+def _three_parts(an: _An, kind: FactKind) -> tuple[int | None, list[int]]:
+    """The 三公 total and the facts of its items (vehicles whole, or purchase + operation)."""
+    def first(subject: str) -> int | None:
+        for i, f in enumerate(an.facts):
+            if f.subject == subject and _qual(f.qualifier) is None and f.kind is kind \
+                    and f.unit in _MONEY_UNITS:
+                return i
+        return None
+
+    total = first("三公经费")
+    abroad, reception = first("因公出国（境）费"), first("公务接待费")
+    vehicles = first("公务用车购置及运行维护费")
+    purchase, operation = first("公务用车购置费"), first("公务用车运行维护费")
+    if abroad is None or reception is None:
+        return total, []
+    if vehicles is not None:
+        return total, [abroad, reception, vehicles]
+    if purchase is not None and operation is not None:
+        return total, [abroad, reception, purchase, operation]
+    return total, []
+
+
+@rule("narrative.three_public", title="情况说明中的“三公”经费及其各项与“三公”经费表一致",
+      title_en="Narrative 三公 spending and its items agree with the 三公 table and add up",
+      category=Category.NARRATIVE,
+      applies="when the narrative states 三公经费 or its items: each is compared with the "
+              "“三公”经费表 (skipped without one); the total must equal the sum of the items "
+              "and its change the sum of the items' changes when every item (and its change) "
+              "is stated",
+      when=_has(*_THREE))
+def three_public(ctx: Context) -> Iterator[Finding]:
+    """三公经费, 因公出国（境）费, 公务接待费, 公务用车购置及运行（维护）费, 公务用车购置费 and
+    公务用车运行维护费 equal the 三公 table. In the narrative itself: 三公经费 = 因公出国（境）费
+    + 公务接待费 + 公务用车购置及运行维护费 (or its two parts), 公务用车购置及运行维护费 =
+    购置费 + 运行维护费, and the same for the changes on last year (an item 与上年相同 /
+    持平 changed by exactly 0)."""
+    rid = "narrative.three_public"
+    an = _an(ctx)
+    blame = _Blame(an)
+    for i, f in enumerate(an.facts):
+        if f.subject in _THREE:
+            blame.add(_vs_table(ctx, an, rid, i), (i,), i)
+    for kind, what, what_en in (
+            (FactKind.AMOUNT, "“三公”经费与各项之和", "三公 total vs the sum of its items"),
+            (FactKind.CHANGE_AMOUNT, "“三公”经费的变动与各项变动之和",
+             "the change of 三公 vs the sum of its items' changes")):
+        total, items = _three_parts(an, kind)
+        if total is not None and items:
+            blame.add(_sum(ctx, rid, [an.figure(i) for i in items], an.figure(total), what,
+                           what_en), (total, *items), total)
+        veh = an.of("公务用车购置及运行维护费", kinds=(kind,))
+        pur = an.of("公务用车购置费", kinds=(kind,))
+        ope = an.of("公务用车运行维护费", kinds=(kind,))
+        if veh and pur and ope and all(_is_money(an.facts[x[0]]) for x in (veh, pur, ope)):
+            blame.add(_sum(ctx, rid, [an.figure(pur[0]), an.figure(ope[0])], an.figure(veh[0]),
+                           "公务用车购置及运行维护费与购置费+运行维护费",
+                           "vehicles vs purchase + operation"),
+                      (veh[0], pur[0], ope[0]), veh[0])
+    yield from blame.findings()
+
+
+# ---------------------------------------------------------------------------
+# 8. 机关运行经费
+# ---------------------------------------------------------------------------
+
+
+@rule("narrative.operating_costs", title="情况说明中的机关运行经费与机关运行经费表一致",
+      title_en="Narrative operating costs agree with the operating-costs table",
+      category=Category.NARRATIVE,
+      applies="when the narrative states 机关运行经费: compared with the 机关运行经费表; "
+              "without that table, it must not exceed the 公用经费 of the basic-spending "
+              "table (E12); skipped when neither table is present",
+      when=_has(_OPERATING))
+def operating_costs(ctx: Context) -> Iterator[Finding]:
+    """机关运行经费 equals the 合计 of the 机关运行经费 table (E20). A report without that
+    table is compared with the basic-spending table instead, and only as an upper bound:
+    机关运行经费 is the 公用经费 of administrative (and 参公) units, so it can be below the
+    unit's 公用经费 but never above it (E12); the finding says which table was used."""
+    yield from _table_rule(ctx, "narrative.operating_costs",
+                           lambda an, i: an.facts[i].subject == _OPERATING)
+
+
+# ---------------------------------------------------------------------------
+# 9. procurement
+# ---------------------------------------------------------------------------
+
+
+@rule("narrative.procurement", title="政府采购预算总额=货物+工程+服务",
+      title_en="Procurement total equals goods + works + services",
+      category=Category.NARRATIVE,
+      applies="when the narrative states the procurement total and its parts: equal to the "
+              "sum when all three are stated, at least their sum when only some are",
+      when=lambda r: r.procurement is not None or _has(*_PROCUREMENT)(r))
+def procurement(ctx: Context) -> Iterator[Finding]:
+    """政府采购预算总额 = 货物 + 工程 + 服务 (E13), each figure at its printed precision and
+    in its own unit (``1.2亿元`` against ``2,000万元`` …). With only some parts stated their
+    sum must not exceed the total. No table publishes procurement, so only the narrative's
+    own figures are compared; a wrong part cannot be told from a wrong total, and the
+    finding is placed on the total."""
+    rid = "narrative.procurement"
+    an = _an(ctx)
+    found = {key: next((i for i in an.of(subject) if _is_money(an.facts[i])), None)
+             for subject, key in _PROCUREMENT.items()}
+    total = found.pop("total")
+    parts = [i for i in found.values() if i is not None]
+    if total is None or not parts:
+        p = ctx.report.procurement
+        if total is None and p is not None and p.total is not None and (
+                p.goods is not None or p.works is not None or p.services is not None):
+            terms = [m for m in (p.goods, p.works, p.services) if m is not None]
+            whole = Figure(p.total, _quantum(p.total.amount),
+                           Location(section="narrative", row_name="政府采购预算总额",
+                                    line=p.line))
+            figs = [Figure(m, _quantum(m.amount), whole.location) for m in terms]
+            unit = min((m.unit for m in terms), key=lambda u: u.exponent)
+            figs = [Figure(x.money.to(unit), x.quantum * x.money.unit.factor / unit.factor,
+                           x.location) for x in figs]
+            f = ctx.sum_check(rid, figs, whole, what="政府采购预算总额与货物+工程+服务",
+                              what_en="procurement total vs goods + works + services")
+            if f is not None:
+                yield f
+        return
+    blame = _Blame(an)
+    t = an.facts[total]
+    if len(parts) == 3:
+        blame.add(_sum(ctx, rid, [an.figure(i) for i in parts], an.figure(total),
+                       "政府采购预算总额与货物+工程+服务",
+                       "procurement total vs goods + works + services"), (total, *parts), total)
+    else:
+        s = sum((_fig(an.facts[i]).money for i in parts), Money.zero(Unit.YUAN))
+        iv = Interval.exact(Decimal(0))
+        for i in parts:
+            iv = iv + an.known(i)
+        if s > _fig(t).money and iv.lo > an.known(total).hi:
+            blame.add(ctx.finding(
+                rid, Severity.ERROR,
+                f"政府采购所列分项之和{s}超过政府采购预算总额{t.value}{t.unit}",
+                f"the procurement items add up to {s}, more than the total {t.value} {t.unit}",
+                _loc(t), [_loc(an.facts[i]) for i in parts], expected=_fig(t).money,
+                actual=s), (total, *parts), total)
+    yield from blame.findings()
+
+
+# ---------------------------------------------------------------------------
+# 10. performance
+# ---------------------------------------------------------------------------
+
+
+def _project_names(ctx: Context) -> set[str]:
+    names: set[str] = set()
+    for kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER):
+        for t in ctx.tables(kind):
+            for b in t.blocks:
+                groups = any(r.kind is RowKind.GROUP for r in b.rows)
+                for r in b.rows:
+                    if r.kind is RowKind.DATA and (groups or r.level != 1) \
+                            and any(v is not None for v in r.values):
+                        names.add(norm(r.name))
+    return names
+
+
+def _count_finding(ctx: Context, rid: str, sev: Severity, f: Fact, expected: int, message: str,
+                   message_en: str, related: Sequence[Location]) -> Finding:
+    return ctx.finding(rid, sev, message, message_en, _loc(f), related,
+                       expected_text=f"{expected}{f.unit}", actual_text=f"{f.value}{f.unit}",
+                       difference_text=f"{f.value - expected}{f.unit}")
+
+
+@rule("narrative.performance", title="绩效目标管理项目的个数、金额前后一致并与表格一致",
+      title_en="Counts and amounts of projects under performance targets add up and agree "
+               "with the tables",
+      category=Category.NARRATIVE,
+      applies="when the narrative states how many projects (and how much money) have "
+              "performance targets: categories against the total always; the count of "
+              "published targets against the performance target tables printed; the count "
+              "of managed projects against the project list; the amount against the project "
+              "spending (skipped when those tables are absent)",
+      when=_has(_MANAGED, _PUBLISHED))
+def performance(ctx: Context) -> Iterator[Finding]:
+    """For 纳入绩效目标管理的二级项目 and 公开项目绩效目标: the categories' counts add up to
+    the total count and their amounts to the total amount (equal with two or more
+    categories, at most with one); a category of 0 projects has 0 amount, and one with
+    projects has some money (a warning). The count of published targets equals the number
+    of performance target tables in the report, and their amount the sum of those tables'
+    年度资金总额. The count of managed projects must not exceed the projects in the project
+    list (fewer is a warning: projects without targets), nor be below the number of
+    published tables. The amount must not exceed the project spending of the spending
+    table (the general-budget table when the sentence says 一般公共预算); below it is a
+    warning, as E16 allows a gap that must be explained."""
+    rid = "narrative.performance"
+    an = _an(ctx)
+    blame = _Blame(an)
+    perf = ctx.report.performance
+    projects = _project_names(ctx)
+    for subject in (_MANAGED, _PUBLISHED):
+        idx = [i for i, f in enumerate(an.facts) if f.subject == subject]
+        if not idx:
+            continue
+        total_n = next((i for i in idx if an.facts[i].kind is FactKind.COUNT
+                        and _qual(an.facts[i].qualifier) is None), None)
+        total_a = next((i for i in idx if an.facts[i].kind is FactKind.AMOUNT
+                        and _is_money(an.facts[i]) and _qual(an.facts[i].qualifier) is None),
+                       None)
+        cats: dict[str, list[int | None]] = {}
+        for i in idx:
+            fact = an.facts[i]
+            q = _qual(fact.qualifier)
+            if q is None:
+                continue
+            slot = cats.setdefault(q, [None, None])
+            k = 0 if fact.kind is FactKind.COUNT else 1 if (
+                fact.kind is FactKind.AMOUNT and _is_money(fact)) else None
+            if k is not None and slot[k] is None:
+                slot[k] = i
+        # a category's count against its amount
+        for ci, ai in cats.values():
+            if ci is None or ai is None:
+                continue
+            n, a = an.facts[ci], an.facts[ai]
+            if n.value == 0 and a.value == 0:
+                blame.confirmed |= {ci, ai}  # no projects and no money: each implies the other
+            if n.value == 0 and a.value != 0:
+                blame.add(ctx.finding(
+                    rid, Severity.ERROR, f"“{_label(n)}”为0个，涉及金额却为{a.value}{a.unit}",
+                    f"{_label(n)!r}: 0 projects but an amount of {a.value} {a.unit}",
+                    _loc(a), [_loc(n)], expected=Money.zero(Unit.parse(a.unit)),
+                    actual=_fig(a).money), (ci, ai), ai)
+            elif n.value > 0 and a.value == 0 and _quantum(a.value) == 0:  # exactly nothing
+                blame.add(ctx.finding(
+                    rid, Severity.WARNING,
+                    f"“{_label(n)}”有{n.value}{n.unit}，涉及金额却为0",
+                    f"{_label(n)!r}: {n.value} projects but no money", _loc(a), [_loc(n)],
+                    expected_text=">0", actual_text=f"{a.value}{a.unit}"), (ci, ai), ai)
+        counts = [c for c, _ in cats.values() if c is not None]
+        if total_n is not None and counts:
+            t = an.facts[total_n]
+            s = sum((an.facts[c].value for c in counts), Decimal(0))
+            bad = s != t.value if len(counts) >= 2 else s > t.value
+            if bad:
+                blame.add(_count_finding(
+                    ctx, rid, Severity.ERROR, t, int(s),
+                    f"“{subject}”共{t.value}{t.unit}，各类之和为{s}{t.unit}",
+                    f"{subject!r}: {t.value} in all, but the categories add up to {s}",
+                    [_loc(an.facts[c]) for c in counts]), (total_n, *counts), total_n)
+        amounts = [a for _, a in cats.values() if a is not None]
+        if total_a is not None and amounts:
+            t = an.facts[total_a]
+            if len(amounts) >= 2:
+                blame.add(_sum(ctx, rid, [an.figure(a) for a in amounts], an.figure(total_a),
+                               f"“{subject}”金额与各类金额之和",
+                               f"{subject!r} amount vs the sum of its categories"),
+                          (total_a, *amounts), total_a)
+            else:
+                blame.add(ctx.le_check(rid, _fig(an.facts[amounts[0]]), _fig(t),
+                                       what=f"“{subject}”中“{an.facts[amounts[0]].qualifier}”金额",
+                                       what_en=f"{subject!r} category amount vs the total"),
+                          (total_a, amounts[0]), amounts[0])
+        # the count against the tables
+        if total_n is not None:
+            t = an.facts[total_n]
+            if subject == _PUBLISHED and perf:
+                if t.value != len(perf):
+                    blame.add(_count_finding(
+                        ctx, rid, Severity.ERROR, t, len(perf),
+                        f"称公开项目绩效目标{t.value}{t.unit}，报告中的项目支出绩效目标表有"
+                        f"{len(perf)}张",
+                        f"{t.value} published targets are stated, the report has {len(perf)} "
+                        "performance target tables",
+                        [Location(section="performance", row_name=p.project, line=p.line)
+                         for p in perf[:1]]), (total_n,), total_n)
+                else:
+                    blame.confirmed.add(total_n)
+            if subject == _MANAGED and projects:
+                n_projects = len(projects)
+                if t.value != n_projects:
+                    more = t.value > n_projects
+                    blame.add(_count_finding(
+                        ctx, rid, Severity.ERROR if more else Severity.WARNING, t, n_projects,
+                        f"称纳入绩效目标管理的项目{t.value}{t.unit}，项目支出表列有{n_projects}个项目"
+                        + ("" if more else "（部分项目未设绩效目标？）"),
+                        f"{t.value} projects under performance targets are stated, the project "
+                        f"list has {n_projects}" + ("" if more else " (projects without targets?)"),
+                        []), (total_n,), total_n)
+                else:
+                    blame.confirmed.add(total_n)
+            elif subject == _MANAGED and perf and t.value < len(perf):
+                blame.add(_count_finding(
+                    ctx, rid, Severity.ERROR, t, len(perf),
+                    f"称纳入绩效目标管理的项目{t.value}{t.unit}，少于报告中的绩效目标表{len(perf)}张",
+                    f"{t.value} managed projects are stated, fewer than the {len(perf)} "
+                    "performance target tables", []), (total_n,), total_n)
+        # the amount against the tables
+        if total_a is not None:
+            t = an.facts[total_a]
+            fig = _fig(t)
+            if subject == _PUBLISHED and perf and all(p.year_money is not None for p in perf):
+                moneys = [p.year_money for p in perf if p.year_money is not None]
+                s_money = sum(moneys, Money.zero(moneys[0].unit))
+                q_yuan = max((_quantum(m.amount) or Decimal(1)) * m.unit.factor for m in moneys)
+                whole = Figure(s_money, q_yuan / s_money.unit.factor,
+                               Location(section="performance", row_name="年度资金总额",
+                                        line=perf[0].line))
+                same = ctx.equal_check(rid, whole, fig,
+                                       what=f"“{subject}”金额与各绩效目标表年度资金之和",
+                                       what_en=f"{subject!r} amount vs the performance tables")
+                blame.add(same, (total_a,), total_a)
+                if same is None:
+                    blame.confirmed.add(total_a)
+            kind = TableKind.GENERAL_EXPENDITURE if an.scopes[total_a] is _Scope.GENERAL \
+                else TableKind.EXPENDITURE
+            ref = an._table_total(kind, "project") or an._table_total(
+                TableKind.GENERAL_EXPENDITURE, "project")
+            if ref is not None:
+                found = ctx.le_check(rid, fig, ref.figure, what=f"“{subject}”金额与{ref.what}",
+                                     what_en=f"{subject!r} amount vs {ref.what_en}")
+                if found is None and fig.money < ref.figure.money:
+                    found = ctx.finding(
+                        rid, Severity.WARNING,
+                        f"“{subject}”金额{t.value}{t.unit}少于{ref.what}{ref.figure.money}：差额须说明",
+                        f"{subject!r} amount {t.value} {t.unit} is below {ref.what_en} "
+                        f"{ref.figure.money}: the gap must be explained", _loc(t),
+                        [ref.figure.location], ref.figure.money, fig.money)
+                elif found is None:
+                    blame.confirmed.add(total_a)
+                blame.add(found, (total_a,), total_a)
+    yield from blame.findings()
+
+
+# ---------------------------------------------------------------------------
+# 11. assets
+# ---------------------------------------------------------------------------
+
+
+def _threshold(qualifier: str | None) -> Money | None:
+    if not qualifier or "以上" not in qualifier:
+        return None
+    m = _THRESHOLD.search(qualifier)
+    return Money(Decimal(m.group(1)), m.group(2)) if m else None
+
+
+@rule("narrative.assets", title="国有资产：车辆分类之和等于实有数，数量为非负整数",
+      title_en="State assets: vehicle categories add up to the vehicles held; counts are "
+               "whole and non-negative",
+      category=Category.NARRATIVE,
+      applies="when the narrative states vehicle or equipment counts (国有资产占有使用情况)",
+      when=lambda r: any(f.kind is FactKind.COUNT for f in r.narrative.facts))
+def assets(ctx: Context) -> Iterator[Finding]:
+    """Vehicle categories (领导用车, 机要通信用车 …) add up to the vehicles held (实有; at
+    most, when only one category is named). 编制 is the authorised number of vehicles, not a
+    sum of anything: holding more than it breaches the vehicle quota (超编制配备), a matter
+    for the auditor rather than arithmetic, so it is a warning. Counts of vehicles and
+    equipment are whole and non-negative, and equipment above a higher value threshold
+    cannot outnumber that above a lower one (价值100万元以上 ≤ 价值50万元以上)."""
+    rid = "narrative.assets"
+    an = _an(ctx)
+    blame = _Blame(an)
+    vehicles: list[int] = []
+    equipment: dict[str, list[tuple[Money, int]]] = {}
+    for i, f in enumerate(an.facts):
+        if f.kind is not FactKind.COUNT:
+            continue
+        is_vehicle = f.unit == "辆"
+        thr = _threshold(f.qualifier)
+        if not is_vehicle and thr is None:
+            continue
+        if f.value < 0 or f.value != f.value.to_integral_value():
+            blame.add(ctx.finding(
+                rid, Severity.ERROR, f"“{_label(f)}”的数量{f.value}{f.unit}不是非负整数",
+                f"{_label(f)!r}: {f.value} {f.unit} is not a whole non-negative count",
+                _loc(f), actual_text=f"{f.value}{f.unit}"), (i,), i)
+        if is_vehicle:
+            vehicles.append(i)
+        elif thr is not None:
+            equipment.setdefault(f.subject, []).append((thr, i))
+    held = next((i for i in vehicles if an.facts[i].qualifier == "实有"), None)
+    quota = next((i for i in vehicles if "编制" in (an.facts[i].qualifier or "")), None)
+    cats = [i for i in vehicles if i not in (held, quota)]
+    if held is not None and cats:
+        h = an.facts[held]
+        s = sum((an.facts[i].value for i in cats), Decimal(0))
+        if (s != h.value) if len(cats) >= 2 else (s > h.value):
+            blame.add(_count_finding(
+                ctx, rid, Severity.ERROR, h, int(s),
+                f"实有公务用车{h.value}辆，各类之和为{s}辆",
+                f"{h.value} vehicles held, but the categories add up to {s}",
+                [_loc(an.facts[i]) for i in cats]), (held, *cats), held)
+    if held is not None and quota is not None and an.facts[held].value > an.facts[quota].value:
+        h, q = an.facts[held], an.facts[quota]
+        blame.add(_count_finding(
+            ctx, rid, Severity.WARNING, h, int(q.value),
+            f"实有公务用车{h.value}辆，超过编制{q.value}辆",
+            f"{h.value} vehicles held, more than the {q.value} authorised", [_loc(q)]),
+            (held,), held)
+    for entries in equipment.values():
+        entries.sort(key=lambda e: e[0])
+        for (lo_thr, lo), (hi_thr, hi) in pairwise(entries):
+            if hi_thr > lo_thr and an.facts[hi].value > an.facts[lo].value:
+                a, b = an.facts[hi], an.facts[lo]
+                blame.add(_count_finding(
+                    ctx, rid, Severity.ERROR, a, int(b.value),
+                    f"“{_label(a)}”{a.value}{a.unit}多于“{_label(b)}”{b.value}{b.unit}",
+                    f"{_label(a)!r} ({a.value}) outnumbers {_label(b)!r} ({b.value})",
+                    [_loc(b)]), (hi, lo), hi)
+    yield from blame.findings()
+
+
+# ---------------------------------------------------------------------------
+# 12. repeated
+# ---------------------------------------------------------------------------
+
+
+@rule("narrative.repeated", title="情况说明中同一数字前后表述一致",
+      title_en="The same figure stated twice in the narrative has the same value",
+      category=Category.NARRATIVE,
+      applies="amounts and counts stated more than once about the same subject (and "
+              "qualifier) in the same scope (一般公共预算 / 财政拨款 / the whole budget, and for "
+              "上年结转 the side of the total it belongs to); changes are compared by "
+              "narrative.changes",
+      when=lambda r: len(r.narrative.facts) >= 2)
+def repeated(ctx: Context) -> Iterator[Finding]:
+    """Two statements of the same figure must agree within the rounding of both (E17):
+    ``1,234.56`` and ``1234.56``, or ``12.4`` and ``12.40``, agree; ``567.89`` and ``567.90``
+    do not. Statements are grouped by subject, qualifier, kind and scope, because the same
+    words name different money in different passages (基本支出 of all spending vs of the
+    general budget). The statement a table or another statement confirms is the reference;
+    the other is reported."""
+    rid = "narrative.repeated"
+    an = _an(ctx)
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for i, f in enumerate(an.facts):
+        if f.kind in (FactKind.AMOUNT, FactKind.COUNT):
+            groups.setdefault((f.kind, *an.key(i)), []).append(i)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        ref = next((m for m in members if m in an.confirmed and an.ref(m) is not None),
+                   next((m for m in members if m in an.confirmed), members[0]))
+        a = an.facts[ref]
+        for m in members:
+            if m == ref:
+                continue
+            b = an.facts[m]
+            what = f"情况说明中“{_label(b)}”前后两次表述"
+            what_en = f"narrative {_label(b)!r} stated twice"
+            if _is_money(a) and _is_money(b):
+                found = ctx.equal_check(rid, _fig(a), _fig(b), what=what, what_en=what_en)
+                if found is not None:
+                    yield found
+            elif a.value != b.value or a.unit != b.unit:
+                yield ctx.finding(rid, Severity.ERROR, f"{what}不一致：{a.value}{a.unit}与"
+                                  f"{b.value}{b.unit}", f"{what_en}: {a.value} vs {b.value}",
+                                  _loc(b), [_loc(a)], expected_text=f"{a.value}{a.unit}",
+                                  actual_text=f"{b.value}{b.unit}")
