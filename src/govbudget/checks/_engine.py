@@ -52,9 +52,12 @@ class CheckResult:
 
 
 def _cell(loc: Location) -> tuple[str, str, str] | None:
-    if loc.table is None or loc.column is None:
-        return None
-    return (loc.table, loc.row_code or loc.row_name or "", loc.column)
+    """The figure a location names: a table cell, or a narrative figure on its line."""
+    if loc.table is not None and loc.column is not None:
+        return (loc.table, loc.row_code or loc.row_name or "", loc.column)
+    if loc.table is None and loc.line is not None and (loc.row_name or loc.row_code):
+        return (loc.section, loc.row_code or loc.row_name or "", f"line {loc.line}")
+    return None
 
 
 def mark_roots(findings: Sequence[Finding]) -> list[Finding]:
