@@ -311,3 +311,38 @@ class TestCsv:
         buf = io.StringIO()
         assert to_csv(small_report(), buf) == ""
         assert buf.getvalue() == to_csv(small_report())
+
+
+class TestToDataframe:
+    def test_frame(self) -> None:
+        """to_dataframe gives one row per cell with exact Decimal amounts."""
+        pd = pytest.importorskip("pandas")
+        import decimal
+
+        import govbudget
+
+        from .ingest_helpers import SAMPLE
+
+        df = govbudget.to_dataframe(govbudget.read_report(SAMPLE))
+        assert list(df.columns) == list(govbudget._serialise.CSV_COLUMNS)
+        assert len(df) == len(list(govbudget.table_cells(govbudget.read_report(SAMPLE))))
+        assert all(isinstance(v, decimal.Decimal) for v in df["amount"])
+        assert str(df["year"].dtype) == "Int64"
+        assert isinstance(df, pd.DataFrame)
+
+    def test_without_pandas(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without pandas the error says how to install it."""
+        import builtins
+
+        import govbudget
+
+        real = builtins.__import__
+
+        def fake(name: str, *args: object, **kw: object) -> object:
+            if name == "pandas":
+                raise ImportError("no pandas")
+            return real(name, *args, **kw)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(builtins, "__import__", fake)
+        with pytest.raises(govbudget.GovBudgetError, match="govbudget\\[pandas\\]"):
+            govbudget.to_dataframe([])

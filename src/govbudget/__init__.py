@@ -67,7 +67,7 @@ if TYPE_CHECKING:
         Report,
         TableSet,
     )
-    from ._serialise import SerialisationError, dumps, loads, table_cells, to_csv
+    from ._serialise import SerialisationError, dumps, loads, table_cells, to_csv, to_dataframe
     from ._tables import MOF_9, SHANXI_13, Block, Column, Row, RowKind, Table, TableKind
     from .checks import CheckResult, Rule, check_report
     from .indicators import Target, evaluate, parse_indicator_value, parse_target
@@ -81,8 +81,8 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("Assets", "Change", "Fact", "FactKind", "FundingLine", "Indicator",
                      "Narrative", "NarrativeSection", "Overview", "PerformanceTable",
                      "Procurement", "Report", "TableSet"), "._report"),
-    **dict.fromkeys(("SerialisationError", "dumps", "loads", "table_cells", "to_csv"),
-                    "._serialise"),
+    **dict.fromkeys(("SerialisationError", "dumps", "loads", "table_cells", "to_csv",
+                     "to_dataframe"), "._serialise"),
     **dict.fromkeys(("MOF_9", "SHANXI_13", "Block", "Column", "Row", "RowKind", "Table",
                      "TableKind"), "._tables"),
     **dict.fromkeys(("CheckResult", "Rule", "check_report"), ".checks"),
@@ -165,5 +165,6 @@ __all__ = [
     "rounding_bound",
     "table_cells",
     "to_csv",
+    "to_dataframe",
     "to_decimal",
 ]

@@ -42,6 +42,7 @@ __all__ = [
     "make_converter",
     "table_cells",
     "to_csv",
+    "to_dataframe",
 ]
 
 
@@ -168,3 +169,27 @@ def to_csv(reports: Report | Iterable[Report], out: IO[str] | None = None,
         for cell in table_cells(rep):
             w.writerow(cell)
     return buffer.getvalue() if isinstance(buffer, io.StringIO) and out is None else ""
+
+
+def to_dataframe(reports: Report | Iterable[Report]) -> Any:
+    """Every table cell of one or many reports as a pandas ``DataFrame``.
+
+    The columns are :data:`CSV_COLUMNS`; ``amount`` holds exact ``decimal.Decimal``
+    values (object dtype) and ``year``, ``line`` and ``level`` nullable integers. Needs
+    the ``pandas`` extra (``pip install 'govbudget[pandas]'``).
+
+    Raises:
+        GovBudgetError: pandas is not installed.
+    """
+    try:
+        import pandas as pd
+    except ImportError:
+        raise GovBudgetError(
+            "to_dataframe() needs pandas: pip install 'govbudget[pandas]'") from None
+    rows = [cell for rep in ([reports] if isinstance(reports, Report) else reports)
+            for cell in table_cells(rep)]
+    df = pd.DataFrame(rows, columns=list(CSV_COLUMNS))
+    df["amount"] = df["amount"].map(Decimal)
+    for col in ("year", "line", "level"):
+        df[col] = pd.to_numeric(df[col].replace("", None)).astype("Int64")
+    return df
