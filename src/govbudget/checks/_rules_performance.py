@@ -779,15 +779,24 @@ class _Count:
     text: str
 
 
+@functools.lru_cache(maxsize=1024)
+def _count_text(raw: str) -> tuple[str, tuple[_Tok, ...]]:
+    """A text prepared for counting, and its quantities (cached: every indicator of a
+    project looks at the same few texts)."""
+    text = _prose(raw).translate(_QUOTES)
+    return text, tuple(t for t in _scan(text) if t.kind == "qty")
+
+
 def _counts(raw: str, objects: Sequence[tuple[str, bool]], unit: str,
             foreign: Iterable[str] = ()) -> list[_Count]:
     """Counts of ``unit`` the text states for the first of ``objects`` it mentions with one;
     a mention of a part (not the whole object) that belongs to one of the ``foreign``
     objects (another indicator's) does not count."""
-    text = _prose(raw).translate(_QUOTES)
-    qtys = [t for t in _scan(text) if t.kind == "qty"]
+    text, qtys = _count_text(raw)
     others = tuple(foreign)
     for obj, whole in objects:
+        if obj not in text:
+            continue
         found: list[_Count] = []
         pos = text.find(obj)
         while pos >= 0:
@@ -1335,13 +1344,17 @@ def quantity_vs_overview(ctx: Context) -> Iterator[Finding]:
             if objects:
                 counted.append((e, target, objects))
         parts_of = {e.ind.name: _parts(o) for e, _, o in counted}
+        # Only the parts a text actually contains can qualify a mention in it.
+        in_text = {text: {f for v in parts_of.values() for f in v if f in _count_text(text)[0]}
+                   for _, _, text in fields}
         for e, target, objects in counted:
             ind = e.ind
             own = parts_of[ind.name]
-            foreign = set().union(*(v for k, v in parts_of.items() if k != ind.name)) - own
+            others = set().union(*(v for k, v in parts_of.items() if k != ind.name)) - own
             for attr, label, text in fields:
                 if not _field_applies(attr, e.column, parallel):
                     continue
+                foreign = others & in_text[text]
                 bad = [c for c in _counts(text, objects, target.unit, foreign)
                        if not _satisfies(target, c.value, c.unit)]
                 stated = list(dict.fromkeys(c.text.strip() for c in bad))
