@@ -57,28 +57,35 @@ def functional_hierarchy(ctx: Context) -> Iterator[Finding]:
 
 def rollup_findings(ctx: Context, t: Table, b: Block) -> Iterator[Finding]:
     """Findings of the 类 = Σ款, 款 = Σ项 identities of one block (see
-    ``table.functional.hierarchy``). Exact sums are compared first, in one pass over the
+    ``table.functional.hierarchy``). Exact sums are accumulated in one pass over the
     rows; only parents that do not add up build figures and reason about rounding."""
-    coded = ctx.coded_rows(b)
-    kids: dict[str, list[Row]] = {}
-    for code, child in coded.items():
-        if len(code) in (5, 7, 9):
-            kids.setdefault(code[:-2], []).append(child)
     ncols = len(b.columns)
     zero = Decimal(0)
-    for parent, children in kids.items():
+    coded: dict[str, Row] = {}
+    sums: dict[str, list[Decimal]] = {}
+    for row in b.rows:
+        code = row.code
+        if not code or code in coded:
+            continue
+        coded[code] = row
+        if len(code) in (5, 7, 9):
+            acc = sums.get(code[:-2])
+            if acc is None:
+                acc = sums[code[:-2]] = [zero] * ncols
+            for i, v in enumerate(row.values[:ncols]):
+                if v is not None:
+                    acc[i] += v
+    for parent, acc in sums.items():
         row = coded.get(parent)
         if row is None:
             continue
+        values = row.values
         for i in range(ncols):
-            total = zero
-            for k in children:
-                v = k.values[i] if i < len(k.values) else None
-                if v is not None:
-                    total += v
-            pv = row.values[i] if i < len(row.values) else None
-            if (pv or zero) == total:
+            pv = values[i] if i < len(values) else None
+            if (pv if pv is not None else zero) == acc[i]:
                 continue
+            children = [r for c, r in coded.items() if len(c) == len(parent) + 2
+                        and c.startswith(parent)]
             col = b.columns[i]
             fig = Figure.cell(t, b, row, col.key)
             assert fig is not None
