@@ -161,3 +161,24 @@ class TestCheck:
         assert lines[-1]["summary"]["files"] == 2 and lines[-1]["summary"]["unreadable"] == 1
         assert "findings" in lines[0] and "error" in lines[1]
         assert status == 2
+
+
+def test_parse_many_files_to_one_csv(sample_path, tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    """parse --format csv over a folder writes one CSV with one header; a bad file is
+    reported on stderr (exit 2) and the others are still exported."""
+    import shutil
+
+    shutil.copy(sample_path, tmp_path / "a.txt")
+    shutil.copy(sample_path, tmp_path / "b.txt")
+    (tmp_path / "c.txt").write_bytes(b"")
+    status = main(["parse", str(tmp_path), "--format", "csv"])
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert sum(1 for x in lines if x.startswith("source,")) == 1
+    assert {x.split(",")[0] for x in lines[1:]} == {str(tmp_path / "a.txt"), str(tmp_path / "b.txt")}
+    assert status == 2 and captured.err.count("\n") == 1
+
+
+def test_parse_text_takes_one_file(sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    """Text output of two files is a usage error."""
+    assert main(["parse", str(sample_path), str(sample_path)]) == 2

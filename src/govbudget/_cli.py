@@ -108,11 +108,29 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ._ingest._reader import read_report
     from ._serialise import dumps, to_csv
 
-    report = read_report(args.file, encoding=args.encoding)
+    files = _expand(args.files)
+    if not files:
+        raise _UsageError("govbudget parse: no input files (directories are searched for *.txt)")
+    if args.format == "csv":
+        # One tidy CSV for all files; an unreadable file is reported and skipped.
+        status = 0
+        header = True
+        for f in files:
+            try:
+                report = read_report(f, encoding=args.encoding)
+            except GovBudgetError as exc:
+                err.write(f"govbudget parse: {str(exc).splitlines()[0]}\n")
+                status = 2
+                continue
+            to_csv(report, out, header=header)
+            header = False
+        return status
+    if len(files) > 1:
+        raise _UsageError("govbudget parse: --format text and json take one file "
+                          "(use --format csv for many)")
+    report = read_report(files[0], encoding=args.encoding)
     if args.format == "json":
         out.write(dumps(report) + "\n")
-    elif args.format == "csv":
-        out.write(to_csv(report))
     else:
         out.write(_summary_text(report))
     return 0
@@ -326,9 +344,11 @@ def _build_parser() -> _Parser:
     p.set_defaults(run=_cmd_codes)
 
     p = sub.add_parser("parse", help="read a report (text extracted from its PDF)")
-    p.add_argument("file", help="the report's text file")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="the report's text file (several files or directories with --format csv)")
     p.add_argument("--format", choices=["text", "json", "csv"], default="text",
-                   help="text: a summary; json: the whole report; csv: every table cell")
+                   help="text: a summary; json: the whole report; csv: every table cell of "
+                        "every file, in one tidy CSV")
     p.add_argument("--encoding", help="the file's encoding (default: detect UTF-8/GB18030)")
     p.set_defaults(run=_cmd_parse)
 

@@ -63,16 +63,16 @@ def rollup_findings(ctx: Context, t: Table, b: Block) -> Iterator[Finding]:
     zero = Decimal(0)
     coded: dict[str, Row] = {}
     sums: dict[str, list[Decimal]] = {}
-    for row in b.rows:
-        code = row.code
+    for r in b.rows:
+        code = r.code
         if not code or code in coded:
             continue
-        coded[code] = row
+        coded[code] = r
         if len(code) in (5, 7, 9):
             acc = sums.get(code[:-2])
             if acc is None:
                 acc = sums[code[:-2]] = [zero] * ncols
-            for i, v in enumerate(row.values[:ncols]):
+            for i, v in enumerate(r.values[:ncols]):
                 if v is not None:
                     acc[i] += v
     for parent, acc in sums.items():
