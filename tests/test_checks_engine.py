@@ -57,3 +57,18 @@ def test_isolated_error_is_not_a_root() -> None:
     """One error on its own is neither root nor knock-on."""
     out = mark_roots([_f("a", "1")])
     assert not out[0].root and out[0].knock_on_of is None
+
+
+def test_checked_reports_are_not_kept_alive() -> None:
+    """Checking a report leaves nothing behind: no module-level cache keeps reports (and
+    their rows, facts and figures) alive, so a batch runs in flat memory."""
+    import gc
+
+    import govbudget
+
+    from .ingest_helpers import SAMPLE
+
+    for _ in range(3):
+        check_report(govbudget.read_report(SAMPLE))
+    gc.collect()
+    assert not [o for o in gc.get_objects() if isinstance(o, govbudget.Report)]

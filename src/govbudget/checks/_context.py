@@ -104,6 +104,8 @@ class Context:
 
     def __init__(self, report: Report) -> None:
         self.report = report
+        # Per-report data rules derive once and share (lives and dies with the context).
+        self.memo: dict[str, object] = {}
 
     # -- look-ups -----------------------------------------------------------
     def table(self, kind: TableKind) -> Table | None:

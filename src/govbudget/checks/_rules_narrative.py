@@ -71,7 +71,6 @@ from __future__ import annotations
 
 import enum
 import re
-import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -672,14 +671,13 @@ class _An:
                 if f.subject == subject and f.kind in ks and _qual(f.qualifier) == qualifier]
 
 
-_CACHE: weakref.WeakKeyDictionary[Context, _An] = weakref.WeakKeyDictionary()
-
-
 def _an(ctx: Context) -> _An:
-    an = _CACHE.get(ctx)
-    if an is None or an.report is not ctx.report:
+    # Kept on the context, not in a module-level cache: an ``_An`` refers to its context,
+    # so a WeakKeyDictionary entry would never die and every report would be kept alive.
+    an = ctx.memo.get("narrative")
+    if not isinstance(an, _An) or an.report is not ctx.report:
         an = _An(ctx)
-        _CACHE[ctx] = an
+        ctx.memo["narrative"] = an
     return an
 
 
