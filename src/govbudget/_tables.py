@@ -35,6 +35,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from typing import Final
 
 from attrs import field, frozen
 
@@ -283,6 +284,9 @@ def _row_value(block: Block, row: Row, key: str) -> Decimal | None:
 
 
 
+_CENT: Final = Decimal("0.01")
+
+
 def _tuple_block(items: Iterable[Block]) -> tuple[Block, ...]:
     return tuple(items)
 
@@ -337,7 +341,7 @@ class Table:
         figure shows decimals.
         """
         if self.unit is not Unit.YUAN:
-            return Decimal("0.01")
+            return _CENT
         places = 0
         for _, r in self.rows():
             for v in r.values:

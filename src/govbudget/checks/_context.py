@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from .._findings import Finding, Location, Severity
@@ -42,31 +42,73 @@ class Figure:
     """A published figure: its value, the quantum it was rounded to, and where it is.
 
     ``quantum`` is in the figure's own unit; a blank cell is an exact zero
-    (``quantum == 0``). The location of a table cell is built only when asked for.
+    (``quantum == 0``). The location of a table cell is built only when asked for, and so
+    is the `Money` of a table cell (most figures only take part in an exact sum).
     """
 
-    __slots__ = ("_cell", "_location", "money", "quantum")
+    __slots__ = ("_amount", "_location", "_money", "_unit", "_where", "quantum")
 
     def __init__(self, money: Money, quantum: Decimal, location: Location | None = None,
                  *, cell: tuple[Table, Row, str] | None = None) -> None:
-        self.money = money
+        self._money: Money | None = money
+        self._amount = money.amount
+        self._unit = money.unit
         self.quantum = quantum
         self._location = location
-        self._cell = cell
+        self._where: tuple[Callable[..., Location], tuple[object, ...]] | None = (
+            None if cell is None else (_cell_location, cell))
+
+    @property
+    def money(self) -> Money:
+        """The figure's amount and unit."""
+        m = self._money
+        if m is None:
+            m = self._money = Money.of(self._amount, self._unit)
+        return m
+
+    @money.setter
+    def money(self, money: Money) -> None:
+        self._money = money
+        self._amount = money.amount
+        self._unit = money.unit
 
     @property
     def location(self) -> Location:
         """Where the figure is."""
         if self._location is None:
-            assert self._cell is not None
-            t, row, key = self._cell
-            self._location = Location(section=t.title or t.kind.chinese, table=t.kind.value,
-                                      row_code=row.code, row_name=row.name, column=key,
-                                      line=row.line)
+            assert self._where is not None
+            make, args = self._where
+            self._location = make(*args)
         return self._location
 
     def __repr__(self) -> str:
         return f"Figure({self.money!r}, quantum={self.quantum}, location={self.location!r})"
+
+    @classmethod
+    def lazy(cls, money: Money, quantum: Decimal, make: Callable[..., Location],
+             *args: object) -> Figure:
+        """A figure whose location is ``make(*args)``, built only when asked for (most
+        figures never end up in a finding)."""
+        f = cls(money, quantum)
+        f._where = (make, args)
+        return f
+
+    @classmethod
+    def _of_cell(cls, amount: Decimal, unit: Unit, quantum: Decimal,
+                 cell: tuple[Table, Row, str]) -> Figure:
+        """A cell's figure; its `Money` is built when first asked for. Anything
+        `Money.of` would not take as it is (not a finite ``Decimal`` in a `Unit`) is
+        converted (or refused) right away, as before."""
+        if type(amount) is not Decimal or type(unit) is not Unit or not amount.is_finite():
+            return cls(Money.of(amount, unit), quantum, cell=cell)
+        f = _new_figure(cls)
+        f._money = None
+        f._amount = amount
+        f._unit = unit
+        f.quantum = quantum
+        f._location = None
+        f._where = (_cell_location, cell)
+        return f
 
     @classmethod
     def cell(cls, table: Table, block: Block, row: Row, key: str) -> Figure | None:
@@ -76,8 +118,73 @@ class Figure:
             return None
         v = row.values[i] if i < len(row.values) else None
         if v is None:
-            return cls(Money.of(_ZERO, table.unit), _ZERO, cell=(table, row, key))
-        return cls(Money.of(v, table.unit), table.quantum, cell=(table, row, key))
+            return cls._of_cell(_ZERO, table.unit, _ZERO, (table, row, key))
+        return cls._of_cell(v, table.unit, table.quantum, (table, row, key))
+
+
+def _cell_location(t: Table, row: Row, key: str) -> Location:
+    return Location(section=t.title or t.kind.chinese, table=t.kind.value, row_code=row.code,
+                    row_name=row.name, column=key, line=row.line)
+
+
+_new_figure = object.__new__
+
+
+def exact_sum(unit: object, total: object, terms: Iterable[object]) -> bool:
+    """True when cells in ``unit`` holding ``terms`` add up exactly to a cell holding
+    ``total`` (blank cells, ``None``, are zeros): what `Context.sum_check` would pass in
+    silence, decided on the raw values before any figure is built. ``False`` whenever in
+    doubt (values that are not finite ``Decimal`` s, a unit that is not a `Unit`): the
+    caller then builds the figures and checks them as usual."""
+    if type(unit) is not Unit:
+        return False
+    if total is None:
+        total = _ZERO
+    elif type(total) is not Decimal:
+        return False
+    acc = _ZERO
+    try:
+        for v in terms:
+            if v is None:
+                v = _ZERO
+            elif type(v) is not Decimal:
+                return False
+            acc += v
+        return bool(acc == total) and acc.is_finite()
+    except ArithmeticError:
+        return False
+
+
+def cells_add_up(table: Table, block: Block, total: Row, rows: Iterable[Row], key: str) -> bool:
+    """`exact_sum` of the cells of ``rows`` against the cell of ``total``, column ``key``."""
+    i = block.position(key)
+    if i is None:
+        return False
+    values = total.values
+    return exact_sum(table.unit, values[i] if i < len(values) else None,
+                     [r.values[i] if i < len(r.values) else None for r in rows])
+
+
+def cell_figures(table: Table, block: Block, rows: Iterable[Row], key: str) -> list[Figure]:
+    """`Figure.cell` of each row (none when the block has no column ``key``), with the
+    column's position and the table's quantum looked up once."""
+    i = block.position(key)
+    if i is None:
+        return []
+    unit = table.unit
+    quantum: Decimal | None = None
+    out: list[Figure] = []
+    of_cell = Figure._of_cell
+    for r in rows:
+        values = r.values
+        v = values[i] if i < len(values) else None
+        if v is None:
+            out.append(of_cell(_ZERO, unit, _ZERO, (table, r, key)))
+        else:
+            if quantum is None:
+                quantum = table.quantum
+            out.append(of_cell(v, unit, quantum, (table, r, key)))
+    return out
 
 
 _ZERO = Decimal(0)
@@ -186,10 +293,17 @@ class Context:
         """
         if not terms:
             return None
-        unit = total.money.unit
-        if all(t.money.unit is unit for t in terms) and \
-                sum((t.money.amount for t in terms), _ZERO) == total.money.amount:
-            return None  # the common case: an exact match
+        # The common case, an exact match in one unit, from the raw amounts.
+        unit = total._unit
+        for t in terms:
+            if t._unit is not unit:
+                break
+        else:
+            acc = _ZERO
+            for t in terms:
+                acc += t._amount
+            if acc == total._amount:
+                return None
         quanta = {t.quantum for t in terms if t.quantum}
         tq = max(quanta) if quanta else Decimal(0)
         gap = explain_gap(

@@ -315,6 +315,10 @@ class _An:
         self.ctx = ctx
         self.report: Report = ctx.report
         self.facts: tuple[Fact, ...] = ctx.report.narrative.facts
+        # The facts of each subject, in order (``of`` is asked often).
+        self._by_subject: dict[str, list[int]] = {}
+        for i, f in enumerate(self.facts):
+            self._by_subject.setdefault(f.subject, []).append(i)
         parents: dict[str, str] = {}
         top = ""
         for s in ctx.report.narrative.sections:
@@ -667,8 +671,9 @@ class _An:
     def of(self, subject: str, *, kinds: Iterable[FactKind] = (FactKind.AMOUNT,),
            qualifier: str | None = None) -> list[int]:
         ks = set(kinds)
-        return [i for i, f in enumerate(self.facts)
-                if f.subject == subject and f.kind in ks and _qual(f.qualifier) == qualifier]
+        facts = self.facts
+        return [i for i in self._by_subject.get(subject, ())
+                if facts[i].kind in ks and _qual(facts[i].qualifier) == qualifier]
 
 
 def _an(ctx: Context) -> _An:

@@ -83,6 +83,7 @@ closed by an earlier amount.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -141,7 +142,12 @@ def _loc(p: PerformanceTable, column: str | None = None, line: int | None = None
 def _quantum(value: Decimal, unit: Unit) -> Decimal:
     """The rounding quantum of a printed amount: its last digit, at most whole 元 in a
     table in 元 and 0.01 in one in 万元/亿元 (as :attr:`Table.quantum`)."""
-    exp = value.as_tuple().exponent
+    return _quantum_of(value.as_tuple().exponent, unit)
+
+
+@functools.lru_cache(maxsize=64)
+def _quantum_of(exp: int | str, unit: Unit) -> Decimal:
+    # Keyed by the exponent, not the value: 1.0 and 1.00 are equal but print differently.
     default = Decimal(1) if unit is Unit.YUAN else Decimal("0.01")
     if not isinstance(exp, int) or exp >= 0:
         return default
@@ -150,10 +156,10 @@ def _quantum(value: Decimal, unit: Unit) -> Decimal:
 
 def _amount_figure(p: PerformanceTable, value: Decimal | None, column: str,
                    line: int | None = None) -> Figure:
-    loc = _loc(p, column, line)
+    # The location is built only if the figure ends up in a finding.
     if value is None:
-        return Figure(Money(_ZERO, p.unit), _ZERO, loc)
-    return Figure(Money(value, p.unit), _quantum(value, p.unit), loc)
+        return Figure.lazy(Money.of(_ZERO, p.unit), _ZERO, _loc, p, column, line)
+    return Figure.lazy(Money.of(value, p.unit), _quantum(value, p.unit), _loc, p, column, line)
 
 
 def _tidy(f: Finding) -> Finding:
@@ -213,18 +219,32 @@ class _Entry:
 def _entries(p: PerformanceTable) -> list[_Entry]:
     """Every indicator once: identical rows of the two columns are one entry."""
     used = [False] * len(p.indicators_period)
+    # The unused period rows of each key, first printed first.
+    free: dict[tuple[str, str, str, str], list[int]] = {}
+    for i, q in enumerate(p.indicators_period):
+        free.setdefault((q.level1, q.level2, q.name, q.value), []).append(i)
     out: list[_Entry] = []
     for y in p.indicators_year:
-        key = (y.level1, y.level2, y.name, y.value)
+        waiting = free.get((y.level1, y.level2, y.name, y.value))
         twin = None
-        for i, q in enumerate(p.indicators_period):
-            if not used[i] and (q.level1, q.level2, q.name, q.value) == key:
-                used[i] = True
-                twin = q
-                break
+        if waiting:
+            i = waiting.pop(0)
+            used[i] = True
+            twin = p.indicators_period[i]
         out.append(_Entry(y, "both" if twin is not None else "year", twin))
     out.extend(_Entry(q, "period") for i, q in enumerate(p.indicators_period) if not used[i])
     return out
+
+
+def _entries_of(ctx: Context, p: PerformanceTable) -> tuple[_Entry, ...]:
+    """`_entries` of a table, derived once per check run (several rules walk them)."""
+    memo = ctx.memo.get("performance.entries")
+    if not isinstance(memo, dict):
+        memo = ctx.memo["performance.entries"] = {}
+    got = memo.get(id(p))  # the context keeps the report, so ``id`` stays unique
+    if got is None:
+        got = memo[id(p)] = tuple(_entries(p))
+    return got
 
 
 _COST_L2: Final = frozenset({Level2.COST, Level2.ECONOMIC_COST, Level2.SOCIAL_COST,
@@ -232,22 +252,32 @@ _COST_L2: Final = frozenset({Level2.COST, Level2.ECONOMIC_COST, Level2.SOCIAL_CO
 
 
 def _is_cost(ind: Indicator) -> bool:
+    return _is_cost_levels(ind.level1, ind.level2)
+
+
+@functools.lru_cache(maxsize=256)
+def _is_cost_levels(level1: str, level2: str) -> bool:
     try:
-        if ind.level2 and Level2.parse(ind.level2) in _COST_L2:
+        if level2 and Level2.parse(level2) in _COST_L2:
             return True
     except IndicatorLevelError:
         pass
     try:
-        return bool(ind.level1) and Level1.parse(ind.level1) is Level1.COST
+        return bool(level1) and Level1.parse(level1) is Level1.COST
+    except IndicatorLevelError:
+        return False
+
+
+@functools.lru_cache(maxsize=256)
+def _is_output_level(level1: str) -> bool:
+    try:
+        return bool(level1) and Level1.parse(level1) is Level1.OUTPUT
     except IndicatorLevelError:
         return False
 
 
 def _is_output(ind: Indicator) -> bool:
-    try:
-        return bool(ind.level1) and Level1.parse(ind.level1) is Level1.OUTPUT
-    except IndicatorLevelError:
-        return False
+    return _is_output_level(ind.level1)
 
 
 def _is_money(unit: str) -> bool:
@@ -724,6 +754,15 @@ def _objects(name: str) -> list[tuple[str, bool]]:
     """What an indicator counts, most specific first, each with ``True`` for what the name
     states whole (a bracketed word, the name without its verbs and measure words) and
     ``False`` for a part of it (see ``quantity_vs_overview``)."""
+    return list(_objects_cached(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _objects_cached(name: str) -> tuple[tuple[str, bool], ...]:
+    return tuple(_objects_of(name))
+
+
+def _objects_of(name: str) -> list[tuple[str, bool]]:
     n = name.translate(_QUOTES)
     out: list[tuple[str, bool]] = []
     for m in re.finditer(r"[（(]([^（）()]{2,12})[）)]", n):
@@ -754,9 +793,21 @@ def _objects(name: str) -> list[tuple[str, bool]]:
 def _parts(objects: Sequence[tuple[str, bool]]) -> set[str]:
     """The strings of three characters or more an indicator's objects are made of."""
     out: set[str] = set()
-    for text, _ in objects:
+    done: list[str] = []
+    # Longest first: the parts of an object inside one already taken (most objects are
+    # parts of the name's core) are all there already, so it is skipped.
+    for text in sorted({text for text, _ in objects}, key=len, reverse=True):
+        if any(text in d for d in done):
+            continue
+        done.append(text)
         out.update(text[i:j] for i in range(len(text)) for j in range(i + 3, len(text) + 1))
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_parts(name: str) -> frozenset[str]:
+    """`_parts` of the objects of an indicator name (cached: it depends on the name only)."""
+    return frozenset(_parts(_objects_cached(name)))
 
 
 def _qualified(text: str, pos: int, end: int, foreign: Iterable[str]) -> bool:
@@ -780,11 +831,17 @@ class _Count:
 
 
 @functools.lru_cache(maxsize=1024)
-def _count_text(raw: str) -> tuple[str, tuple[_Tok, ...]]:
-    """A text prepared for counting, and its quantities (cached: every indicator of a
-    project looks at the same few texts)."""
+def _count_text(raw: str) -> tuple[str, tuple[_Tok, ...], list[int], dict[int, _Tok]]:
+    """A text prepared for counting, its quantities, their starts and the quantities by
+    their end (cached: every indicator of a project looks at the same few texts).
+    Tokens never overlap, so the starts are sorted and each end is one token's."""
     text = _prose(raw).translate(_QUOTES)
-    return text, tuple(t for t in _scan(text) if t.kind == "qty")
+    qtys = tuple(t for t in _scan(text) if t.kind == "qty")
+    return text, qtys, [q.start for q in qtys], {q.end: q for q in qtys}
+
+
+_BEFORE_GAP: Final = frozenset(_CLAUSE + "：:")
+_AFTER_STOP: Final = re.compile("[。；;！？!?]")
 
 
 def _counts(raw: str, objects: Sequence[tuple[str, bool]], unit: str,
@@ -792,8 +849,9 @@ def _counts(raw: str, objects: Sequence[tuple[str, bool]], unit: str,
     """Counts of ``unit`` the text states for the first of ``objects`` it mentions with one;
     a mention of a part (not the whole object) that belongs to one of the ``foreign``
     objects (another indicator's) does not count."""
-    text, qtys = _count_text(raw)
+    text, qtys, starts, by_end = _count_text(raw)
     others = tuple(foreign)
+    n = len(qtys)
     for obj, whole in objects:
         if obj not in text:
             continue
@@ -801,20 +859,23 @@ def _counts(raw: str, objects: Sequence[tuple[str, bool]], unit: str,
         pos = text.find(obj)
         while pos >= 0:
             end = pos + len(obj)
-            if "每" not in text[max(0, pos - 3):pos] and (
-                    whole or not _qualified(text, pos, end, others)):
-                before = next((q for q in qtys if q.end <= pos and pos - q.end <= 1
-                               and not any(c in _CLAUSE + "：:" for c in text[q.end:pos])),
-                              None)
-                after = next((q for q in qtys if q.start >= end and q.start - end <= _WINDOW),
-                             None)
-                if after is not None and (
-                        any(c in text[end:after.start] for c in "。；;！？!?")
-                        or "每" in text[end:after.start]):
-                    after = None
-                q = before if before is not None else after
-                if q is not None and q.hi is None and _same_unit(q.unit, unit):
-                    found.append(_Count(q.value, q.unit, q.text))
+            # The count of a mention: the quantity ending right before it (at most one
+            # character of gap, not a clause mark), else the first starting within
+            # _WINDOW after it in the same sentence, not under 每. The tests below are
+            # pure, so the cheap ones go first.
+            q = by_end.get(pos - 1)
+            if q is None or text[pos - 1] in _BEFORE_GAP:
+                q = by_end.get(pos)
+            if q is None:
+                k = bisect.bisect_left(starts, end)
+                if k < n and starts[k] - end <= _WINDOW:
+                    gap = text[end:starts[k]]
+                    if not _AFTER_STOP.search(gap) and "每" not in gap:
+                        q = qtys[k]
+            if q is not None and q.hi is None and "每" not in text[max(0, pos - 3):pos] \
+                    and _same_unit(q.unit, unit) \
+                    and (whole or not _qualified(text, pos, end, others)):
+                found.append(_Count(q.value, q.unit, q.text))
             pos = text.find(obj, pos + 1)
         if found:
             return found
@@ -880,7 +941,11 @@ def _unbracketed(name: str) -> str:
 
 
 def _parse(ind: Indicator) -> Target | None:
-    return parse_indicator_value(ind.value) if ind.value else None
+    return _parse_value(ind.value) if ind.value else None
+
+
+# Targets are immutable and depend on the text alone; several rules parse each value.
+_parse_value: Final = functools.lru_cache(maxsize=4096)(parse_indicator_value)
 
 
 # ==========================================================================================
@@ -1090,7 +1155,7 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
     for p in ctx.report.performance:
         amounts: set[Decimal] | None = None
         rates: list[tuple[_Tok, str]] | None = None
-        for e in _entries(p):
+        for e in _entries_of(ctx, p):
             ind = e.ind
             if not _is_cost(ind) or not ind.value:
                 continue
@@ -1329,8 +1394,8 @@ def quantity_vs_overview(ctx: Context) -> Iterator[Finding]:
         if not fields:
             continue
         parallel = _parallel(p)
-        counted: list[tuple[_Entry, Quantity | Range, list[tuple[str, bool]]]] = []
-        for e in _entries(p):
+        counted: list[tuple[_Entry, Quantity | Range, Sequence[tuple[str, bool]]]] = []
+        for e in _entries_of(ctx, p):
             ind = e.ind
             if not ind.name or not _is_output(ind) or _is_cost(ind):
                 continue
@@ -1340,21 +1405,25 @@ def quantity_vs_overview(ctx: Context) -> Iterator[Finding]:
             unit = target.unit
             if unit in ("%", "‰") or "/" in unit or _is_money(unit):
                 continue
-            objects = _objects(ind.name)
-            if objects:
-                counted.append((e, target, objects))
-        parts_of = {e.ind.name: _parts(o) for e, _, o in counted}
+            objs = _objects_cached(ind.name)
+            if objs:
+                counted.append((e, target, objs))
+        parts_of = {e.ind.name: _name_parts(e.ind.name) for e, _, _ in counted}
         # Only the parts a text actually contains can qualify a mention in it.
-        in_text = {text: {f for v in parts_of.values() for f in v if f in _count_text(text)[0]}
-                   for _, _, text in fields}
+        every_part = frozenset().union(*parts_of.values())
+        in_text: dict[str, set[str]] = {}
+        for _, _, text in fields:
+            counting = _count_text(text)[0]
+            in_text[text] = {f for f in every_part if f in counting}
         for e, target, objects in counted:
             ind = e.ind
             own = parts_of[ind.name]
-            others = set().union(*(v for k, v in parts_of.items() if k != ind.name)) - own
             for attr, label, text in fields:
                 if not _field_applies(attr, e.column, parallel):
                     continue
-                foreign = others & in_text[text]
+                # Another indicator's parts in the text, not this one's: every part in
+                # ``in_text`` that is not ``own`` belongs to some other name.
+                foreign = in_text[text] - own
                 bad = [c for c in _counts(text, objects, target.unit, foreign)
                        if not _satisfies(target, c.value, c.unit)]
                 stated = list(dict.fromkeys(c.text.strip() for c in bad))
@@ -1382,7 +1451,7 @@ def name_unit(ctx: Context) -> Iterator[Finding]:
     name's unit. Identical rows of the two columns are reported once."""
     rid = "performance.name_unit"
     for p in ctx.report.performance:
-        for e in _entries(p):
+        for e in _entries_of(ctx, p):
             ind = e.ind
             if not ind.name or not ind.value:
                 continue
@@ -1519,7 +1588,7 @@ def framework(ctx: Context) -> Iterator[Finding]:
     rid = "performance.framework"
     for p in ctx.report.performance:
         bad_levels: set[tuple[str, str]] = set()
-        for e in _entries(p):
+        for e in _entries_of(ctx, p):
             ind = e.ind
             loc = e.location(p)
             if (ind.level1, ind.level2) not in bad_levels:

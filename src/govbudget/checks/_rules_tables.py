@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from .._findings import Finding, Severity
 from .._tables import Block, Row, RowKind, Table, TableKind
-from ._context import Context, Figure, norm
+from ._context import Context, Figure, cell_figures, cells_add_up, exact_sum, norm
 from ._registry import Category, rule
 
 _FUNCTIONAL = (TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GENERAL_EXPENDITURE,
@@ -17,12 +17,7 @@ _BASIC_PROJECT = (TableKind.EXPENDITURE, TableKind.GENERAL_EXPENDITURE,
 
 
 def _cells(t: Table, b: Block, rows: Iterable[Row], key: str) -> list[Figure]:
-    out = []
-    for r in rows:
-        f = Figure.cell(t, b, r, key)
-        if f is not None:
-            out.append(f)
-    return out
+    return cell_figures(t, b, rows, key)
 
 
 def _row_columns_sum(ctx: Context, rule_id: str, t: Table, b: Block, parts: Sequence[str],
@@ -31,7 +26,14 @@ def _row_columns_sum(ctx: Context, rule_id: str, t: Table, b: Block, parts: Sequ
     keys = [k for k in parts if b.has(k)]
     if not b.has("total") or not keys:
         return
+    ti = b.index("total")
+    positions = [b.index(k) for k in keys]
     for r in b.rows:
+        values = r.values
+        n = len(values)
+        if exact_sum(t.unit, values[ti] if ti < n else None,
+                     [values[i] if i < n else None for i in positions]):
+            continue  # adds up: nothing to report, no figures needed
         total = Figure.cell(t, b, r, "total")
         assert total is not None
         f = ctx.sum_check(rule_id, [x for k in keys for x in _cells(t, b, [r], k)], total,
@@ -109,6 +111,8 @@ def functional_total(ctx: Context) -> Iterator[Finding]:
             if total is None or not classes:
                 continue
             for col in b.columns:
+                if cells_add_up(t, b, total, classes, col.key):
+                    continue
                 tot = Figure.cell(t, b, total, col.key)
                 assert tot is not None
                 f = ctx.sum_check("table.functional.total", _cells(t, b, classes, col.key), tot,
@@ -276,6 +280,8 @@ def economic_totals(ctx: Context) -> Iterator[Finding]:
                 if not items:
                     continue
                 for col in b.columns:
+                    if cells_add_up(t, b, head, items, col.key):
+                        continue
                     tot = Figure.cell(t, b, head, col.key)
                     assert tot is not None
                     f = ctx.sum_check(rid, _cells(t, b, items, col.key), tot,
@@ -286,7 +292,10 @@ def economic_totals(ctx: Context) -> Iterator[Finding]:
                         yield f
             total = ctx.total_row(b)
             if total is not None and groups:
+                heads = [g for g, _ in groups]
                 for col in b.columns:
+                    if cells_add_up(t, b, total, heads, col.key):
+                        continue
                     tot = Figure.cell(t, b, total, col.key)
                     assert tot is not None
                     f = ctx.sum_check(rid, _cells(t, b, [g for g, _ in groups], col.key), tot,
@@ -415,7 +424,7 @@ def operating_costs_totals(ctx: Context) -> Iterator[Finding]:
         for b in t.blocks:
             total = ctx.total_row(b)
             units = [r for r in b.rows if r.kind is not RowKind.TOTAL]
-            if total is not None and units:
+            if total is not None and units and not cells_add_up(t, b, total, units, "total"):
                 tot = Figure.cell(t, b, total, "total")
                 assert tot is not None
                 f = ctx.sum_check(rid, _cells(t, b, units, "total"), tot,
@@ -447,6 +456,8 @@ def projects_totals(ctx: Context) -> Iterator[Finding]:
                 if not projects:
                     continue
                 for col in b.columns:
+                    if cells_add_up(t, b, head, projects, col.key):
+                        continue
                     tot = Figure.cell(t, b, head, col.key)
                     assert tot is not None
                     f = ctx.sum_check(rid, _cells(t, b, projects, col.key), tot,
@@ -458,6 +469,8 @@ def projects_totals(ctx: Context) -> Iterator[Finding]:
             if total is not None:
                 parts = [g for g, _ in groups] + loose
                 for col in b.columns:
+                    if cells_add_up(t, b, total, parts, col.key):
+                        continue
                     tot = Figure.cell(t, b, total, col.key)
                     assert tot is not None
                     f = ctx.sum_check(rid, _cells(t, b, parts, col.key), tot,
