@@ -104,6 +104,7 @@ never an exception; a table with no name, no funding or no indicators is reporte
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -116,7 +117,7 @@ from attrs import define, field
 from .._findings import Finding, Location, Severity
 from .._money import Unit, parse_amount
 from .._report import FundingLine, Indicator, PerformanceTable
-from ._text import Line, dedouble, join_text
+from ._text import Line, dedouble, join_text, make_line
 
 __all__ = ["read_performance"]
 
@@ -151,8 +152,11 @@ _TRANS: Final = str.maketrans({
     "％": "%", "．": ".", "，": ",", "～": "~", "－": "-", "—": "-", "–": "-",
     "＞": ">", "＜": "<", "＝": "=", "／": "/", "：": ":", "≧": "≥", "≦": "≤",
 })
-_COMP: Final = (r"(?:[≥≤><=]=?|不低于|不少于|不高于|不超过|不多于|不大于|不小于|大于等于|"
-                r"小于等于|大于|小于|高于|低于|达到|超过|约|≈)")
+_COMP_WORDS: Final = ("不低于", "不少于", "不高于", "不超过", "不多于", "不大于", "不小于", "大于等于",
+                      "小于等于", "大于", "小于", "高于", "低于", "达到", "超过", "约", "≈")
+_COMP: Final = r"(?:[≥≤><=]=?|" + "|".join(_COMP_WORDS) + ")"
+# Every text _COMP matches whole (a set look-up for a word, rather than a regex).
+_COMPARATORS: Final = frozenset({c + eq for c in "≥≤><=" for eq in ("", "=")} | set(_COMP_WORDS))
 _NUM: Final = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _RANGE: Final = rf"{_NUM}(?:[-~至到]{_NUM})?"
 _UNIT_WORDS: Final = sorted(
@@ -197,8 +201,10 @@ def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_value(text: str) -> bool:
-    """True when ``text`` as a whole reads as an indicator value (the grammar above)."""
+    """True when ``text`` as a whole reads as an indicator value (the grammar above).
+    Cached: a grid repeats its values, and a token is often asked about twice."""
     return bool(text) and _VALUE_RE.fullmatch(text.translate(_TRANS)) is not None
 
 
@@ -333,9 +339,12 @@ _MAX_LABEL: Final = max(len(lab) for _, lab in _LABELS)
 _BEFORE_GRID: Final = frozenset({"goals", "plan", "measures", "funding"})
 _SHORT_KEYS: Final = ("project", "department", "implementer", "attribute", "duration")
 _SHORT_LABELS: Final = tuple((k, lab) for k, lab in _LABELS if k in _SHORT_KEYS)
+_SHORT_LABEL_TEXTS: Final = tuple(lab for _, lab in _SHORT_LABELS)
 _TEXT_KEYS: Final = ("overview", "basis", "necessity", "measures", "plan")
-_FOOTER_RE: Final = re.compile(r"^(?:单位负责人|项目负责人|负责人|填报人|经办人|填报日期)\s*[:：]")
+_FOOTER_WORDS: Final = ("单位负责人", "项目负责人", "负责人", "填报人", "经办人", "填报日期")
+_FOOTER_RE: Final = re.compile(r"^(?:" + "|".join(_FOOTER_WORDS) + r")\s*[:：]")
 _DIGITS_LINE: Final = re.compile(r"^[\d\-./:年月日 ]+$")
+_COLON: Final = re.compile(r"[：:]")
 
 
 @define
@@ -371,17 +380,24 @@ def _merge_vertical(body: Sequence[Line]) -> list[Line]:
         if len(t) == 1 and _is_cjk(t):
             run.append(ln)
             continue
-        close()
+        if run:
+            close()
         out.append(ln)
     close()
     return out
+
+
+# The first two characters of every line that can open a section: a label, a footer or
+# the grid's first level (the grid's header line holds 一级指标).
+_LABEL_HEADS: Final = frozenset({*_LABELS_BY_HEAD, *(w[:2] for w in _FOOTER_WORDS),
+                                 *(w[:2] for w in _L1_TUPLE)})
 
 
 def _match_label(text: str, seen: set[str], grid_ok: bool) -> tuple[str, str, str] | None:
     """The section a line opens: (key, label, rest of the line)."""
     if "grid" not in seen and "一级指标" in text and ("三级指标" in text or "指标值" in text):
         return "grid", text, ""
-    if _FOOTER_RE.match(text) and "footer" not in seen:
+    if "footer" not in seen and _FOOTER_RE.match(text):
         return "footer", "", text
     if grid_ok and "grid" not in seen and text.startswith(_L1_TUPLE):
         return "grid", "", text
@@ -417,14 +433,20 @@ def _scan(body: list[Line]) -> tuple[list[Line], list[_Section]]:
     seen: set[str] = set()
     cur: _Section | None = None
     i = 0
-    while i < len(body):
+    n = len(body)
+    while i < n:
         ln = body[i]
         t = ln.text
+        if t[:2] not in _LABEL_HEADS and "一级指标" not in t:
+            # No label, footer or grid can start here (see _match_label, _wrapped_label).
+            (cur.items if cur is not None else pre).append(ln)
+            i += 1
+            continue
         grid_ok = not seen.isdisjoint(_BEFORE_GRID)
         m = _match_label(t, seen, grid_ok)
         step = 1
         rest_no = ln.no
-        if m is None and i + 1 < len(body):
+        if m is None and i + 1 < n:
             m = _wrapped_label(t, body[i + 1].text, seen)
             if m is not None:
                 step = 2
@@ -762,7 +784,8 @@ class _TableReader:
                 words: list[str] = []
                 for tok in ln.text.split():
                     hit = next(((k, lab) for k, lab in _SHORT_LABELS
-                                if k != key and k not in parts and tok.startswith(lab)), None)
+                                if k != key and k not in parts and tok.startswith(lab)),
+                               None) if tok.startswith(_SHORT_LABEL_TEXTS) else None
                     if hit is not None:
                         if words:
                             parts.setdefault(key, []).append(Line(ln.no, " ".join(words)))
@@ -788,7 +811,7 @@ class _TableReader:
             if m is not None:
                 unit = Unit.parse(m.group(1) or m.group(2))
                 t = t[:m.start()] + " " + t[m.end():]
-            t = re.sub(r"[：:]", "： ", t)
+            t = _COLON.sub("： ", t)
             for raw in t.split():
                 word = raw.removeprefix("其中：").removeprefix("其中")
                 if not word or word in ("：", "项目资金", "项目资金情况", "资金情况"):
@@ -972,14 +995,18 @@ class _TableReader:
             merged: list[str] = []
             for w in words:
                 # "≥ 95%" and "95 %": a comparison or a bare number printed apart
-                if merged and (_COMPARATOR_ONLY.match(merged[-1]) or (
+                if merged and (merged[-1] in _COMPARATORS or (
                         merged[-1].isdigit() and not _is_value(w) and _is_value(merged[-1] + w))):
                     merged[-1] += w
                 else:
                     merged.append(w)
+            no = ln.no
             for w in merged:
+                if "指标" not in w:  # no level label in it (see _split_labels)
+                    toks.append(_Tok(_TEXT, w, no, row))
+                    continue
                 for kind, text in _split_labels(w):
-                    toks.append(_Tok(kind, text, ln.no, row))
+                    toks.append(_Tok(kind, text, no, row))
         marks = [t.text for t in toks if t.kind in (_MARK2, _MARK_AMB)]
         if header:
             two = dedouble(header).count("二级指标") >= 2 or (
@@ -1092,6 +1119,8 @@ def read_performance(lines: Sequence[Line]) -> tuple[tuple[PerformanceTable, ...
     tables: list[PerformanceTable] = []
     for n, s in enumerate(starts):
         e = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        chunk = [lines[s], *(Line(ln.no, t) for ln in lines[s + 1:e] if (t := ln.stripped))]
+        # Each line as its stripped text (a line already stripped is kept as it is).
+        chunk = [lines[s], *(ln if ln.text == t else make_line(ln.no, t, t)
+                             for ln in lines[s + 1:e] if (t := ln.stripped))]
         tables.append(_TableReader(chunk, findings).read())
     return tuple(tables), findings

@@ -31,7 +31,16 @@ from .._money import Unit
 from .._report import Narrative, Overview, Report, TableSet
 from .._tables import MOF_9, SHANXI_13, Table, TableKind
 from ._tables import classify_title, read_table, table_number
-from ._text import Line, decode, dedouble, split_lines, strip_furniture
+from ._text import (
+    _SPACES,
+    Line,
+    decode,
+    dedouble,
+    furniture,
+    make_line,
+    normalise_breaks,
+    page_number_lines,
+)
 
 __all__ = ["MAX_BYTES", "read_report", "read_text"]
 
@@ -56,6 +65,8 @@ _ATTACHMENT: Final = re.compile(r"^\s*(附件[：:\d一二三四五六七八九�
 _YEAR: Final = re.compile(r"(20\d\d)\s*年")
 _DIGIT: Final = re.compile(r"\d")
 _NOT_ROW: Final = re.compile(r"单位|公开表|\d{4}年")
+_DECIMAL: Final = re.compile(r"\d+\.\d")
+_UNIT_LABEL: Final = re.compile(r"单位[:：]\s*(万元|元|亿元)")
 
 
 def _part_of_heading(text: str) -> _Part | None:
@@ -84,55 +95,67 @@ class _Segments:
         self.narrative: list[Line] = []
         self.performance: list[Line] = []
         self.tables: list[tuple[TableKind, list[Line]]] = []
-        self.other: list[Line] = []
 
 
 def _segment(lines: Sequence[Line]) -> _Segments:
+    return _segment_lines([ln.no for ln in lines], [ln.text for ln in lines],
+                          [ln.stripped for ln in lines])
+
+
+def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[str]
+                   ) -> _Segments:
+    """Cut the lines (numbers, texts and stripped texts) into segments. A `Line` is made
+    only for a line a segment keeps (the attachment, the glossary and most blank lines
+    are dropped)."""
+    # The parts as locals: on Python 3.11 reading a member off an Enum class costs several
+    # times a local look-up, and this loop runs once per line.
+    preamble, overview, tables_part = _Part.PREAMBLE, _Part.OVERVIEW, _Part.TABLES
+    narrative, performance = _Part.NARRATIVE, _Part.PERFORMANCE
+    attachment, glossary = _Part.ATTACHMENT, _Part.GLOSSARY
     seg = _Segments()
-    part = _Part.PREAMBLE
+    part = preamble
     current_table: list[Line] | None = None
     current_kind: TableKind | None = None
     table_has_rows = False
     current_has_number = False
-    for ln in lines:
-        t = ln.stripped
+    for i, t in enumerate(strips):
         if not t:
-            if part is _Part.TABLES and current_table is not None:
-                current_table.append(ln)
-            elif part is _Part.PERFORMANCE:
-                seg.performance.append(ln)
+            # Blank lines matter in a table (spaces there are blank cells); the other
+            # readers skip them.
+            if part is tables_part and current_table is not None:
+                current_table.append(make_line(nos[i], texts[i], t))
             continue
         heading = _part_of_heading(t) if "部分" in t else None
         if heading is not None:
-            if heading is _Part.TABLES:
+            if heading is tables_part:
                 # The tables' part heading can be drawn in the middle of a table.
-                if part is not _Part.TABLES:
-                    part = _Part.TABLES
+                if part is not tables_part:
+                    part = tables_part
                 continue
             part = heading
             current_table = None
-            if part is _Part.OVERVIEW:
-                seg.overview.append(ln)
+            if part is overview:
+                seg.overview.append(make_line(nos[i], texts[i], t))
             continue
         perf_title = "绩效目标" in t and _is_perf_title(t)
-        if part is not _Part.PERFORMANCE and perf_title:
-            part = _Part.PERFORMANCE
+        if part is not performance and perf_title:
+            part = performance
             current_table = None
-            seg.performance.append(ln)
+            seg.performance.append(make_line(nos[i], texts[i], t))
             continue
-        if part is _Part.PERFORMANCE:
+        if part is performance:
             if "、" in t and not perf_title and _NARRATIVE_HEADING.match(dedouble(t)):
-                part = _Part.NARRATIVE
-                seg.narrative.append(ln)
+                part = narrative
+                seg.narrative.append(make_line(nos[i], texts[i], t))
                 continue
-            seg.performance.append(ln)
+            # The performance reader reads lines stripped: give it them so.
+            seg.performance.append(make_line(nos[i], t, t))
             continue
-        if part is _Part.NARRATIVE and ("附件" in t or "通知" in t) and _ATTACHMENT.match(t):
-            part = _Part.ATTACHMENT
+        if part is narrative and ("附件" in t or "通知" in t) and _ATTACHMENT.match(t):
+            part = attachment
             continue
-        if part is _Part.ATTACHMENT or part is _Part.GLOSSARY:
-            seg.other.append(ln)
-            continue
+        if part is attachment or part is glossary:
+            continue  # not read
         has_table_word = "表" in t
         kind = classify_title(t) if has_table_word else None
         number = table_number(t) if has_table_word and len(t) <= 12 else None
@@ -140,6 +163,7 @@ def _segment(lines: Sequence[Line]) -> _Segments:
             fits = (current_kind is None or kind is current_kind) if kind is not None \
                 else not current_has_number
             same = current_table is not None and not table_has_rows and fits
+            ln = make_line(nos[i], texts[i], t)
             if same and current_table is not None:
                 current_table.append(ln)
                 if current_kind is None and kind is not None:
@@ -152,31 +176,28 @@ def _segment(lines: Sequence[Line]) -> _Segments:
                 table_has_rows = False
                 seg.tables.append((kind, current_table))  # type: ignore[arg-type]
             current_has_number = current_has_number or number is not None
-            part = _Part.TABLES
+            part = tables_part
             continue
-        if part is _Part.TABLES:
+        if part is tables_part:
             if current_table is None:
-                seg.other.append(ln)
-                continue
+                continue  # not read
             if ("说明" in t or "情况" in t) and _NARRATIVE_HEADING.match(dedouble(t)) \
-                    and not re.search(r"\d+\.\d", t):
-                part = _Part.NARRATIVE
+                    and not _DECIMAL.search(t):
+                part = narrative
                 current_table = None
-                seg.narrative.append(ln)
+                seg.narrative.append(make_line(nos[i], texts[i], t))
                 continue
-            current_table.append(ln)
-            if _DIGIT.search(t) and not _NOT_ROW.search(t):
+            current_table.append(make_line(nos[i], texts[i], t))
+            if not table_has_rows and _DIGIT.search(t) and not _NOT_ROW.search(t):
                 table_has_rows = True
             continue
-        if part is _Part.OVERVIEW:
-            seg.overview.append(ln)
-        elif part is _Part.NARRATIVE:
-            seg.narrative.append(ln)
+        if part is overview:
+            seg.overview.append(make_line(nos[i], texts[i], t))
+        elif part is narrative:
+            seg.narrative.append(make_line(nos[i], texts[i], t))
         elif _NARRATIVE_HEADING.match(dedouble(t)) and ("职责" in t or "机构" in t):
-            part = _Part.OVERVIEW  # a report without part headings starts with its duties
-            seg.overview.append(ln)
-        else:
-            seg.other.append(ln)
+            part = overview  # a report without part headings starts with its duties
+            seg.overview.append(make_line(nos[i], texts[i], t))
     seg.tables = [(k, tl) for k, tl in seg.tables if k is not None]
     return seg
 
@@ -202,14 +223,25 @@ def read_text(text: str, *, source: str = "<text>") -> Report:
         raise ReadError("the input is empty", source=source)
     if len(text) > MAX_BYTES:
         raise ReadError(f"the input is larger than {MAX_BYTES // 2**20} MB", source=source)
-    lines = strip_furniture(split_lines(text))
-    seg = _segment(lines)
+    # Lines are kept as strings until a segment keeps them; page furniture is found by
+    # one scan of the whole text.
+    flat = normalise_breaks(text)
+    texts = flat.split("\n")
+    strips = [t.strip(_SPACES) for t in texts]
+    drop = furniture(strips, page_number_lines(flat, texts, strips))
+    nos: Sequence[int] = range(1, len(texts) + 1)
+    if drop:
+        kept = list(nos)
+        for i in reversed(drop):  # a few lines: deleting in place beats copying
+            del kept[i], texts[i], strips[i]
+        nos = kept
+    seg = _segment_lines(nos, texts, strips)
     findings: list[Finding] = []
 
     # Tables: the money unit most tables print is the default for one that prints none.
     units = Counter(
         m.group(1) for _, tl in seg.tables for ln in tl[:12]
-        if (m := re.search(r"单位[:：]\s*(万元|元|亿元)", ln.text))
+        if (m := _UNIT_LABEL.search(ln.text))
     )
     default_unit = Unit.parse(units.most_common(1)[0][0]) if units else None
     tables = tuple(read_table(kind, tl, findings, default_unit) for kind, tl in seg.tables)
@@ -239,7 +271,7 @@ def read_text(text: str, *, source: str = "<text>") -> Report:
     )
     year = years.most_common(1)[0][0] if years else None
     if year is None:
-        head = " ".join(ln.text for ln in lines[:200])
+        head = " ".join(texts[:200])
         m = _YEAR.search(head)
         year = int(m.group(1)) if m else None
     return Report(

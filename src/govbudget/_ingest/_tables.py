@@ -146,7 +146,7 @@ _THREE_PUBLIC_ITEMS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
 
 
 def _header_columns(kind: TableKind, header: str) -> tuple[Column, ...]:
-    flat = re.sub(r"\s+", "", header)
+    flat = _WS.sub("", header)
     found = {"total"}
     for key, labels in _LABELS:
         if any(lab in flat for lab in labels):
@@ -175,6 +175,18 @@ _PART: Final = re.compile(r"^\s*第[一二三四五六七八九十]+部分")
 _TOTAL_WORDS: Final = ("合计", "总计")
 _DASHES: Final = frozenset({"-", "—", "－", "--", "——", "/", "—-"})
 _COLNUMS: Final = re.compile(r"^\s*(\d{1,2}\s+){2,}\d{1,2}\s*$")
+_WS: Final = re.compile(r"\s+")
+_ANY_DIGIT: Final = re.compile(r"\d")
+_YEAR_WORD: Final = re.compile(r"\d{4}年")
+_MONEY_UNIT: Final = re.compile(r"单位[:：]\s*(万元|元|亿元)(?![\u3400-\u9fff])")
+_UNIT_NAME: Final = re.compile(r"(?:单位名称|部门名称|编制单位)[:：]\s*(.*?)"
+                               r"(?:\s+(?:金额)?单位[:：].*)?$")
+_UNIT_OR_DIGIT: Final = re.compile(r"单位[:：]|\d")
+_THREE_DIGITS_LINE: Final = re.compile(r"^\d{3}$")
+_THREE_DIGITS: Final = re.compile(r"\d{3}")
+_TWO_DIGITS: Final = re.compile(r"\d{2}")
+_CN_ORDINAL: Final = re.compile(r"^[一二三四五六七八九十]+、")
+_OUTLINE: Final = re.compile(r"^表[一二三四五六七八九十]+")
 
 
 def _is_colnums(text: str) -> bool:
@@ -189,12 +201,12 @@ def _is_colnums(text: str) -> bool:
 def _amount_like(cell: str) -> bool:
     """An amount, a dash, or a cell with digits that is meant as one (``35O.50``): not a
     column label."""
-    return is_amount(cell) or cell in _DASHES or bool(re.search(r"\d", cell))
+    return is_amount(cell) or cell in _DASHES or bool(_ANY_DIGIT.search(cell))
 
 
 def _is_total(name: str) -> bool:
     n = name.replace(" ", "")
-    return any(n.endswith(w) or n == w for w in _TOTAL_WORDS) or n in ("部门合计", "单位合计")
+    return n.endswith(_TOTAL_WORDS) or n in ("部门合计", "单位合计")
 
 
 class _Pending:
@@ -277,7 +289,7 @@ class _TableReader:
                 continue  # a part heading drawn across a table by the PDF
             if not in_body:
                 if classify_title(t) is self.kind:
-                    if len(t) > len(year_title) or not re.search(r"\d{4}年", year_title):
+                    if len(t) > len(year_title) or not _YEAR_WORD.search(year_title):
                         year_title = t
                     n = table_number(t)
                     if n:
@@ -287,17 +299,16 @@ class _TableReader:
                 if n:
                     number = n
                     continue
-                m = re.search(r"单位[:：]\s*(万元|元|亿元)(?![\u3400-\u9fff])", t)
+                m = _MONEY_UNIT.search(t)
                 if m:
                     unit = Unit.parse(m.group(1))
-                mn = re.search(r"(?:单位名称|部门名称|编制单位)[:：]\s*(.*?)"
-                               r"(?:\s+(?:金额)?单位[:：].*)?$", t)
+                mn = _UNIT_NAME.search(t)
                 if mn:
                     unit_name = mn.group(1).strip() or None
                     # A wrapped unit name continues on the next line.
                     if i + 1 < len(seg) and not m:
                         nxt = dedouble(seg[i + 1].text).strip(" \u3000")
-                        if nxt and not re.search(r"单位[:：]|\d", nxt) and len(nxt) <= 12 \
+                        if nxt and not _UNIT_OR_DIGIT.search(nxt) and len(nxt) <= 12 \
                                 and unit_name and not nxt.startswith(("项目", "单位", "科目")):
                             unit_name += nxt
                             skip.add(seg[i + 1].no)
@@ -343,7 +354,7 @@ class _TableReader:
         if not c:
             return False
         first = c[0]
-        if _CODE.match(first) or re.match(r"^\d{3}$", first):
+        if _CODE.match(first) or _THREE_DIGITS_LINE.match(first):
             return True
         if _is_colnums(t):
             return False
@@ -355,7 +366,7 @@ class _TableReader:
         amounts_only = any(is_amount(v) or v in _DASHES for v in values) and all(
             _amount_like(v) for v in values)
         if self.kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY):
-            return bool(re.match(r"^[一二三四五六七八九十]+、", first)) or first.startswith(
+            return bool(_CN_ORDINAL.match(first)) or first.startswith(
                 ("本年收入", "收入总计"))
         if self.kind is TableKind.THREE_PUBLIC and first.lstrip("①②③④⑤").startswith(
                 ("因公出国", "公务接待", "公务用车")):
@@ -369,7 +380,7 @@ class _TableReader:
     def _single(self, body: Sequence[Line], header: str) -> Block:
         columns = _header_columns(self.kind, header)
         names_n = 2 if (self.kind is TableKind.BASIC_ECONOMIC and "政府预算" in
-                        re.sub(r"\s+", "", header)) else 1
+                        _WS.sub("", header)) else 1
         rows: list[Row] = []
         pending: _Pending | None = None
         has_indent = any(ln.text.startswith("\u3000") for ln in body)
@@ -483,7 +494,7 @@ class _TableReader:
         return False
 
     def _three_public_columns(self, body: Sequence[Line], header: str) -> tuple[Block, ...]:
-        flat = re.sub(r"\s+", "", header)
+        flat = _WS.sub("", header)
         keys = ["total"]
         for key, labels in _THREE_PUBLIC_ITEMS:
             lab = next((lab for lab in labels if lab in flat), None)
@@ -513,7 +524,7 @@ class _TableReader:
 
     # -- two-sided tables ----------------------------------------------------
     def _two_sided(self, body: Sequence[Line], header: str) -> tuple[Block, ...]:
-        flat = re.sub(r"\s+", "", header)
+        flat = _WS.sub("", header)
         if self.kind is TableKind.GRANT_SUMMARY:
             exp_keys = ["total"] + [k for k, lab in (("general_budget", "一般公共预算"),
                                                      ("fund_budget", "政府性基金"),
@@ -575,7 +586,7 @@ class _TableReader:
                               actual=" ".join(v for v in vals[len(cols):] if v))
             amounts = [self._amount(v, line) for v in vals[: len(cols)]]
             amounts += [None] * (len(cols) - len(amounts))
-            name = re.sub(r"^[一二三四五六七八九十]+、", "", label)
+            name = _CN_ORDINAL.sub("", label)
             row = Row(name=name, values=tuple(amounts), line=line,
                       kind=RowKind.TOTAL if _is_total(name) else RowKind.DATA,
                       level=1 if not _is_total(name) else None)
@@ -599,7 +610,7 @@ _KNOWN_LABELS: Final = frozenset({
 
 
 def _starts_label(text: str) -> bool:
-    return bool(re.match(r"^[一二三四五六七八九十]+、", text)) or text in _KNOWN_LABELS
+    return bool(_CN_ORDINAL.match(text)) or text in _KNOWN_LABELS
 
 
 def _take_code(c: list[str]) -> tuple[str | None, list[str]]:
@@ -607,10 +618,10 @@ def _take_code(c: list[str]) -> tuple[str | None, list[str]]:
     if not c:
         return None, c
     first = c[0]
-    if re.fullmatch(r"\d{3}", first):
+    if _THREE_DIGITS.fullmatch(first):
         parts = [first]
         k = 1
-        while k < len(c) and len(parts) < 4 and re.fullmatch(r"\d{2}", c[k]):
+        while k < len(c) and len(parts) < 4 and _TWO_DIGITS.fullmatch(c[k]):
             parts.append(c[k])
             k += 1
         return "".join(parts), c[k:]
@@ -659,7 +670,7 @@ def _fix_unit_levels(rows: list[Row], kind: TableKind) -> None:
 
 def _strip_outline(title: str) -> str:
     # " 表一2024年预算收支总表" → "2024年预算收支总表"
-    return re.sub(r"^表[一二三四五六七八九十]+", "", title).strip()
+    return _OUTLINE.sub("", title).strip()
 
 
 def read_table(kind: TableKind, segment: Sequence[Line], findings: list[Finding],

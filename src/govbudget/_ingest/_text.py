@@ -14,6 +14,7 @@ numbered `Line` objects and offers the repairs the sub-readers need:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -27,9 +28,14 @@ __all__ = [
     "cells",
     "decode",
     "dedouble",
+    "furniture",
     "is_amount",
     "join_text",
+    "make_line",
+    "normalise_breaks",
+    "page_number_lines",
     "split_lines",
+    "split_text",
     "strip_furniture",
 ]
 
@@ -45,7 +51,7 @@ class Line:
     def __init__(self, no: int, text: str) -> None:
         self.no = no
         self.text = text
-        self.stripped = text.strip(" \t\u3000\u00a0")
+        self.stripped = text.strip(_SPACES)
 
     def __bool__(self) -> bool:
         return bool(self.stripped)
@@ -88,16 +94,37 @@ def decode(data: bytes, encoding: str | None = None, *, source: str = "<bytes>")
     raise ReadError("not UTF-8 or GB18030 text", source=source)
 
 
+_SPACES: Final = " \t\u3000\u00a0"
+_new_line: Final = object.__new__
+
+
+def make_line(no: int, text: str, stripped: str) -> Line:
+    """``Line(no, text)`` for a ``stripped`` already known (saves stripping again)."""
+    ln: Line = _new_line(Line)
+    ln.no = no
+    ln.text = text
+    ln.stripped = stripped
+    return ln
+
+
+def split_text(text: str) -> list[str]:
+    """The lines of ``text`` as strings (see `split_lines`)."""
+    return normalise_breaks(text).split("\n")
+
+
+def normalise_breaks(text: str) -> str:
+    """``text`` without a BOM, every line ending a LF."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def split_lines(text: str) -> list[Line]:
     """Number the lines of ``text``; CRLF, CR and LF all end a line."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return [Line(i, t) for i, t in enumerate(text.split("\n"), 1)]
+    return [Line(i, t) for i, t in enumerate(split_text(text), 1)]
 
 
 # "-6-", "- 6 -", "-- 1" and "第3页 共10页"; not "-465", a negative amount alone on a line.
 _PAGE_NO: Final = re.compile(
     r"^\s*(?:-+\s*\d{1,4}\s*-+|-{2,}\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
-
 
 def strip_furniture(lines: Sequence[Line]) -> list[Line]:
     """Drop page numbers and the running header that follows them.
@@ -107,28 +134,62 @@ def strip_furniture(lines: Sequence[Line]) -> list[Line]:
     (ends in 报告); it is removed wherever it follows a page number. Everything else is
     kept, line numbers unchanged.
     """
-    after_page: Counter[str] = Counter()
+    strips = [ln.stripped for ln in lines]
     page_idx = [i for i, ln in enumerate(lines)
                 if len(ln.stripped) < 24 and ("-" in ln.stripped or "页" in ln.stripped)
                 and _PAGE_NO.match(ln.text)]
-    for i in page_idx:
-        j = i + 1
-        while j < len(lines) and not lines[j]:
-            j += 1
-        if j < len(lines):
-            after_page[lines[j].stripped] += 1
-    headers = {t for t, n in after_page.items()
-               if not _PAGE_NO.match(t) and (n >= 2 or _looks_like_running_header(t))}
-    drop: set[int] = set(page_idx)
-    for i in page_idx:
-        j = i + 1
-        while j < len(lines) and not lines[j]:
-            j += 1
-        if j < len(lines) and lines[j].stripped in headers:
-            drop.add(j)
+    drop = set(furniture(strips, page_idx))
     if not drop:
         return list(lines)
     return [ln for i, ln in enumerate(lines) if i not in drop]
+
+
+def page_number_lines(text: str, texts: Sequence[str], strips: Sequence[str]) -> list[int]:
+    """The 0-based indices of the page-number lines of ``text`` (its lines LF-ended, no
+    BOM; ``texts`` its lines, ``strips`` their stripped texts), as `strip_furniture`
+    finds them: only lines with a ``-`` or a ``页`` are looked at, and those are found by
+    searching the whole text rather than line by line."""
+    candidates: set[int] = set()
+    find, count = text.find, text.count
+    for ch in ("-", "页"):
+        line = counted = 0
+        pos = find(ch)
+        while pos >= 0:
+            line += count("\n", counted, pos)
+            counted = pos
+            candidates.add(line)
+            end = find("\n", pos)
+            if end < 0:
+                break
+            pos = find(ch, end)
+    return [i for i in sorted(candidates)
+            if len(strips[i]) < 24 and _PAGE_NO.match(texts[i])]
+
+
+def furniture(strips: Sequence[str], page_idx: Sequence[int]) -> list[int]:
+    """The indices of the furniture among lines whose stripped texts are ``strips``: the
+    page numbers ``page_idx`` and the running headers after them (see `strip_furniture`),
+    in order."""
+    if not page_idx:
+        return []
+    n = len(strips)
+    after_page: Counter[str] = Counter()
+    for i in page_idx:
+        j = i + 1
+        while j < n and not strips[j]:
+            j += 1
+        if j < n:
+            after_page[strips[j]] += 1
+    headers = {t for t, k in after_page.items()
+               if not _PAGE_NO.match(t) and (k >= 2 or _looks_like_running_header(t))}
+    drop: set[int] = set(page_idx)
+    for i in page_idx:
+        j = i + 1
+        while j < n and not strips[j]:
+            j += 1
+        if j < n and strips[j] in headers:
+            drop.add(j)
+    return sorted(drop)
 
 
 _ENUMERATED: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.]|[①-⑩])")
@@ -196,6 +257,12 @@ def dedouble(text: str) -> str:
 
     ```
     """
+    return _dedouble(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dedouble(text: str) -> str:
+    # Cached: the readers de-double the same line several times (title, number, body).
     core = text.strip(" \t\u3000")
     n = len(core)
     if n >= 4:
@@ -205,7 +272,11 @@ def dedouble(text: str) -> str:
         if core[:mid] == rest and not all(is_amount(tok) for tok in core.split()):
             return core[:mid]
     parts = text.split(" ")
-    return " ".join(_dedouble_token(p) for p in parts)
+    for k, p in enumerate(parts):
+        m = len(p)
+        if m >= 2 and not m % 2 and p[:m // 2] == p[m // 2:]:  # else not doubled
+            parts[k] = _dedouble_token(p)
+    return " ".join(parts)
 
 
 _CJK: Final = r"[\u3400-\u9fff\uf900-\ufaff、（）()《》“”]"
@@ -238,8 +309,12 @@ def cells(text: str) -> list[str]:
         if raw.isascii() and _ASCII_AMOUNT.fullmatch(raw):
             out.append(raw)  # a plain amount: nothing glued, not doubled
             continue
-        if "." not in raw:
-            out.append(_dedouble_token(raw))  # glue needs a decimal amount
+        if "." not in raw:  # glue needs a decimal amount
+            n = len(raw)
+            if n < 2 or n % 2 or raw[:n // 2] != raw[n // 2:]:
+                out.append(raw)  # not doubled
+            else:
+                out.append(_dedouble_token(raw))
             continue
         pieces = _split_glued(raw)
         out.extend(pieces)
