@@ -139,9 +139,9 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 # -- check ----------------------------------------------------------------------
 
 def _finding_dict(f: Any) -> dict[str, Any]:
-    from ._serialise import make_converter
+    from ._serialise import _converter
 
-    data: dict[str, Any] = make_converter().unstructure(f)
+    data: dict[str, Any] = _converter().unstructure(f)
     data["key"] = f.key
     return data
 
