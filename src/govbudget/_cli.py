@@ -168,8 +168,17 @@ def _check_one(path: str, encoding: str | None, min_severity: str) -> dict[str, 
     }
 
 
-def _check_star(a: tuple[str, str | None, str]) -> dict[str, Any]:
-    return _check_one(*a)
+def _check_star(a: tuple[str, str | None, str] | tuple[str, str | None, str, bool]
+                ) -> dict[str, Any]:
+    """Check one file. With a fourth item true, the worker also writes the JSON line (so
+    a pool sends back one string, not the findings as objects, and the parent only
+    writes it): the result then keeps ``file``, ``error`` or ``summary``, and ``_line``."""
+    res = _check_one(*a[:3])
+    if len(a) > 3 and a[3]:
+        line = json.dumps(res, ensure_ascii=False)
+        res = {k: v for k, v in res.items() if k in ("file", "error", "summary")}
+        res["_line"] = line
+    return res
 
 
 def _expand(paths: Sequence[str]) -> list[str]:
@@ -242,7 +251,8 @@ def _progress(done: int, total: int, err: TextIO) -> None:
 
 
 def _results(files: list[str], args: argparse.Namespace) -> Iterator[dict[str, Any]]:
-    tasks = [(f, args.encoding, args.min_severity) for f in files]
+    as_line = args.format == "jsonl"
+    tasks = [(f, args.encoding, args.min_severity, as_line) for f in files]
     jobs = args.jobs or 1
     if jobs <= 1 or len(tasks) <= 1:
         yield from (_check_star(t) for t in tasks)
@@ -295,7 +305,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             by_rule.update(res["summary"]["by_rule"])
             any_error = any_error or bool(sev["error"])
         if args.format == "jsonl":
-            out.write(json.dumps(res, ensure_ascii=False) + "\n")
+            out.write(res["_line"] + "\n")
         elif args.format == "json":
             collected.append(res)
         else:
