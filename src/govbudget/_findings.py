@@ -21,17 +21,18 @@ True
 
 from __future__ import annotations
 
-import enum
 import functools
 from collections.abc import Iterable
 
 from attrs import field, frozen
 
+from ._enum import IdentityEnum
+
 __all__ = ["Finding", "Location", "Severity"]
 
 
 @functools.total_ordering
-class Severity(enum.Enum):
+class Severity(IdentityEnum):
     """How serious a finding is; ordered ``INFO < WARNING < ERROR``."""
 
     INFO = "info"

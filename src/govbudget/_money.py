@@ -25,7 +25,6 @@ True
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -33,6 +32,7 @@ from typing import Final
 
 from attrs import field, frozen
 
+from ._enum import IdentityEnum
 from ._errors import AmountError, FloatNotAllowed, UnitError
 
 __all__ = [
@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 
-class Unit(enum.Enum):
+class Unit(IdentityEnum):
     """A money unit: the yuan and its power-of-ten scales used in budget tables.
 
     ```pycon

@@ -22,13 +22,13 @@ True
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
+from ._enum import IdentityEnum
 from ._findings import Finding
 from ._money import Money, Unit
 from ._tables import Table, TableKind
@@ -53,7 +53,7 @@ __all__ = [
 ]
 
 
-class TableSet(enum.Enum):
+class TableSet(IdentityEnum):
     """Which standard set of tables a report follows."""
 
     SHANXI_13 = "shanxi13"
@@ -83,7 +83,7 @@ class Overview:
     line: int | None = None
 
 
-class FactKind(enum.Enum):
+class FactKind(IdentityEnum):
     """What a narrative figure states."""
 
     AMOUNT = "amount"
@@ -98,7 +98,7 @@ class FactKind(enum.Enum):
     """A count or quantity: 二级项目13个, 公务用车0辆, 1093.42平方米."""
 
 
-class Change(enum.Enum):
+class Change(IdentityEnum):
     """The direction of a stated change."""
 
     INCREASE = "increase"

@@ -32,13 +32,13 @@ True
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Final
 
 from attrs import field, frozen
 
+from ._enum import IdentityEnum
 from ._money import Money, Unit
 
 __all__ = [
@@ -54,7 +54,7 @@ __all__ = [
 ]
 
 
-class TableKind(enum.Enum):
+class TableKind(IdentityEnum):
     """What a standard table is, whatever its printed title and number.
 
     The value is a stable key used in JSON, CSV and findings.
@@ -164,7 +164,7 @@ COLUMN_LABELS: dict[str, str] = {
 """The canonical column keys and their usual Chinese labels."""
 
 
-class RowKind(enum.Enum):
+class RowKind(IdentityEnum):
     """The role of a row in its table."""
 
     DATA = "data"

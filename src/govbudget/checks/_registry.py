@@ -9,7 +9,6 @@ when the registry loads, never a finding.
 
 from __future__ import annotations
 
-import enum
 import inspect
 import re
 from collections.abc import Callable, Iterable
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from attrs import frozen
 
+from .._enum import IdentityEnum
 from .._errors import RuleDefinitionError
 from .._findings import Finding, Severity
 from .._report import Report
@@ -29,7 +29,7 @@ __all__ = ["Category", "Check", "Rule", "registry", "rule"]
 Check: TypeAlias = "Callable[[Context], Iterable[Finding]]"
 
 
-class Category(enum.Enum):
+class Category(IdentityEnum):
     """What a rule compares."""
 
     IN_TABLE = "in-table"

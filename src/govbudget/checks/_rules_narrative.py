@@ -69,7 +69,6 @@ percentage of a change). The other figures are listed in ``related``.
 
 from __future__ import annotations
 
-import enum
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -80,6 +79,7 @@ from typing import Final
 
 from attrs import evolve
 
+from .._enum import IdentityEnum
 from .._findings import Finding, Location, Severity
 from .._ingest._narrative import SUBJECTS
 from .._money import Interval, Money, Unit, round_half_up
@@ -162,7 +162,7 @@ _SHARE_FILLER: Final = ("的比重", "的比例", "比重", "比例", "的", "�
 _OWN_WORDS: Final = {name: re.compile(pattern) for name, pattern in SUBJECTS}
 
 
-class _Scope(enum.Enum):
+class _Scope(IdentityEnum):
     """Which money a passage talks about."""
 
     ALL = "all"

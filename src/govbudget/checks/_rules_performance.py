@@ -320,6 +320,7 @@ _QTY_RE: Final = re.compile(
     + "|".join(_QTY_UNITS) + ")")
 _STOP_RE: Final = re.compile(r"[。！？!?\n]")
 _CLAUSE: Final = "，,；;。！？!?\n"
+_UP_TO_CLAUSE: Final = re.compile(f".*[{_CLAUSE}]", re.S)
 _TOTAL_WORDS: Final = ("合计", "总计", "共计", "共需", "总共", "累计", "小计", "一共", "总额",
                        "总金额")
 _PART_WORDS: Final = ("其中", "含", "包括")
@@ -407,7 +408,10 @@ def _flags(text: str, start: int, end: int) -> tuple[bool, bool, bool]:
     return approx, exact, bound
 
 
+@functools.lru_cache(maxsize=2048)
 def _prose(text: str) -> str:
+    # Cached: several rules read each project's few texts, and translating a long text
+    # costs more than the look-up.
     return text.translate(_PROSE_TRANS)
 
 
@@ -505,8 +509,8 @@ def _window(text: str, toks: Sequence[_Tok], i: int) -> str:
             start = toks[j].end
             break
     seg = text[start:toks[i].start]
-    cut = max(seg.rfind(c) for c in _CLAUSE)
-    return seg[cut + 1:] if cut >= 0 else seg
+    m = _UP_TO_CLAUSE.match(seg)  # greedy: up to the last clause mark
+    return seg[m.end():] if m else seg
 
 
 def _is_total(window: str) -> bool:

@@ -10,7 +10,6 @@ holds its entries. Built-in entries are read lazily, once, from the CSV files in
 from __future__ import annotations
 
 import csv
-import enum
 import importlib.resources
 import io
 import re
@@ -22,6 +21,7 @@ from typing import Literal
 
 from attrs import frozen
 
+from .._enum import IdentityEnum
 from .._errors import CatalogueFileError, InvalidCode, UnknownCode
 
 __all__ = [
@@ -88,7 +88,7 @@ class CodeInfo:
         return self.level > 1 and self.code.endswith("99")
 
 
-class NameStatus(enum.Enum):
+class NameStatus(IdentityEnum):
     """The four answers of `Scheme.check_name`."""
 
     MATCH = "match"

@@ -18,13 +18,13 @@ The built-in mapping is partial and carries its source per row.
 from __future__ import annotations
 
 import csv
-import enum
 import functools
 import importlib.resources
 from collections.abc import Iterator
 
 from attrs import frozen
 
+from .._enum import IdentityEnum
 from .._errors import UnknownCode
 from . import dept_economic, gov_economic
 from ._scheme import CodeInfo
@@ -32,7 +32,7 @@ from ._scheme import CodeInfo
 __all__ = ["MappingEntry", "UnitKind", "entries", "government_items"]
 
 
-class UnitKind(enum.Enum):
+class UnitKind(IdentityEnum):
     """The kind of budget unit, which decides the economic mapping."""
 
     ORGAN = "organ"

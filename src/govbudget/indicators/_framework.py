@@ -24,12 +24,12 @@ False
 
 from __future__ import annotations
 
-import enum
 from types import MappingProxyType
 from typing import Final
 
 from attrs import frozen
 
+from .._enum import IdentityEnum
 from .._errors import GovBudgetError, UnitError
 from ._model import Quantity, Range, Target
 from ._parser import parse_target
@@ -89,7 +89,7 @@ def _clean(text: str) -> str:
     return _RX.spaces.sub("", normalise(text)).rstrip(":：")
 
 
-class Level1(enum.Enum):
+class Level1(IdentityEnum):
     """一级指标, valued by its Chinese name.
 
     ```pycon
@@ -132,7 +132,7 @@ class Level1(enum.Enum):
         return found
 
 
-class Level2(enum.Enum):
+class Level2(IdentityEnum):
     """二级指标, valued by its Chinese name.
 
     ```pycon
@@ -299,7 +299,7 @@ def unit_in_name(name: str) -> str | None:
     return None
 
 
-class UnitCheck(enum.Enum):
+class UnitCheck(IdentityEnum):
     """How the unit in an indicator's name compares with the unit of its value.
 
     ```pycon

@@ -32,7 +32,6 @@ target that can be built: the constructors normalise (``Decimal('95.0')`` become
 from __future__ import annotations
 
 import datetime
-import enum
 import re
 from decimal import Decimal
 from fractions import Fraction
@@ -40,6 +39,7 @@ from typing import ClassVar, Final, TypeAlias
 
 from attrs import field, frozen
 
+from .._enum import IdentityEnum
 from .._errors import FloatNotAllowed, IndicatorSyntaxError
 from .._money import Money
 from ._tokenizer import LazyPatterns, normalise
@@ -78,7 +78,7 @@ __all__ = [
 # ---------------------------------------------------------------------------
 
 
-class Direction(enum.Enum):
+class Direction(IdentityEnum):
     """Which way a quantitative target points (指标方向), which decides how it is scored.
 
     ```pycon
@@ -99,7 +99,7 @@ class Direction(enum.Enum):
     """About the number (``约``, ``左右``)."""
 
 
-class Comparison(enum.Enum):
+class Comparison(IdentityEnum):
     """The comparison of a quantitative target, valued by its canonical symbol.
 
     The canonical spellings are ``≥``, ``≤``, ``>``, ``<``, ``≈``, and *nothing* for an
@@ -168,7 +168,7 @@ _CMP_ZH: Final = {
 }
 
 
-class Relation(enum.Enum):
+class Relation(IdentityEnum):
     """How a `TimePoint` target relates to its time.
 
     ``前``/``之前``/``以前``/``内``/``以内`` are `BY`; ``后``/``之后``/``以后`` are
@@ -198,7 +198,7 @@ class Relation(enum.Enum):
 _RELATION_SUFFIX: Final = {Relation.AT: "", Relation.BY: "前", Relation.AFTER: "后"}
 
 
-class Part(enum.Enum):
+class Part(IdentityEnum):
     """A part of a month (旬, 底) or of a year (初, 底), valued by its canonical spelling.
 
     Reading maps ``末`` to ``底``; ``月初`` to ``上旬`` and ``月中`` to ``中旬``.
@@ -227,7 +227,7 @@ class Part(enum.Enum):
     """The start of a year (年初: January). For a month, 初 reads as 上旬."""
 
 
-class FrequencyUnit(enum.Enum):
+class FrequencyUnit(IdentityEnum):
     """The base unit of a `Frequency`: days (天, 周) or months (月, 季度, 年).
 
     ```pycon
@@ -242,7 +242,7 @@ class FrequencyUnit(enum.Enum):
     MONTH = "month"
 
 
-class Band(enum.Enum):
+class Band(IdentityEnum):
     """Achievement band of a qualitative result (达成 / 部分达成 / 未达成), standards.md §2.5.
 
     ```pycon
@@ -257,7 +257,7 @@ class Band(enum.Enum):
     NOT_ACHIEVED = "未达成"
 
 
-class Grade(enum.Enum):
+class Grade(IdentityEnum):
     """A grade word (优/良/中/差, 优良, 合格/不合格), valued by its Chinese spelling.
 
     ```pycon
@@ -292,7 +292,7 @@ _GRADE_RANK: Final = {
 }
 
 
-class Polarity(enum.Enum):
+class Polarity(IdentityEnum):
     """What a qualitative target asks for, recognised from its words.
 
     ```pycon
