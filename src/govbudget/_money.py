@@ -102,6 +102,7 @@ class Unit(IdentityEnum):
 
 _EXPONENTS: Final = {Unit.YUAN: 0, Unit.WAN_YUAN: 4, Unit.YI_YUAN: 8}
 _FACTORS: Final = {u: Decimal(10**e) for u, e in _EXPONENTS.items()}
+_POW10: Final = {e: Decimal(10**e) for e in range(9)}  # unit shifts (4 and 8)
 _ENGLISH: Final = {Unit.YUAN: "yuan", Unit.WAN_YUAN: "10,000 yuan", Unit.YI_YUAN: "100 million yuan"}
 _UNIT_NAMES: Final[dict[str, Unit]] = {
     "元": Unit.YUAN,
@@ -288,8 +289,8 @@ class Money:
             return self
         shift = self.unit.exponent - target.exponent
         if shift > 0:
-            return Money(self.amount * Decimal(10**shift), target)
-        return Money(self.amount / Decimal(10**-shift), target)
+            return Money.of(self.amount * _POW10[shift], target)
+        return Money.of(self.amount / _POW10[-shift], target)
 
     @property
     def yuan(self) -> Decimal:
@@ -298,7 +299,7 @@ class Money:
 
     def rounded(self, quantum: Decimal | str = "0.01") -> Money:
         """Round (四舍五入) to ``quantum`` of this unit, as a published table would."""
-        return Money(round_half_up(self.amount, to_decimal(quantum)), self.unit)
+        return Money.of(round_half_up(self.amount, to_decimal(quantum)), self.unit)
 
     # -- arithmetic ---------------------------------------------------------
     def _common(self, other: Money) -> tuple[Decimal, Decimal, Unit]:
@@ -309,7 +310,7 @@ class Money:
         if not isinstance(other, Money):
             return NotImplemented
         a, b, unit = self._common(other)
-        return Money(a + b, unit)
+        return Money.of(a + b, unit)
 
     def __radd__(self, other: object) -> Money:
         # Lets sum() start from 0.
@@ -321,20 +322,20 @@ class Money:
         if not isinstance(other, Money):
             return NotImplemented
         a, b, unit = self._common(other)
-        return Money(a - b, unit)
+        return Money.of(a - b, unit)
 
     def __neg__(self) -> Money:
-        return Money(-self.amount, self.unit)
+        return Money.of(-self.amount, self.unit)
 
     def __abs__(self) -> Money:
-        return Money(abs(self.amount), self.unit)
+        return Money.of(abs(self.amount), self.unit)
 
     def __mul__(self, other: object) -> Money:
         if isinstance(other, bool) or not isinstance(other, int | Decimal):
             if isinstance(other, float):
                 raise FloatNotAllowed(other)
             return NotImplemented
-        return Money(self.amount * other, self.unit)
+        return Money.of(self.amount * other, self.unit)
 
     __rmul__ = __mul__
 
@@ -699,13 +700,13 @@ def explain_gap(
         bound_yuan = rounding_bound(n, tq, mixed_signs=len(signs) > 1)
     else:
         bound_yuan = n * tq / 2 + (Decimal(0) if tot.lo == tot.hi else tot_q / 2)
-    expected = Money(total_sum, Unit.YUAN).to(unit)
+    expected = Money.of(total_sum, Unit.YUAN).to(unit)
     actual = total.to(unit)
     return Gap(
         terms=n,
         expected=expected,
         actual=actual,
         difference=actual - expected,
-        bound=Money(bound_yuan, Unit.YUAN).to(unit),
+        bound=Money.of(bound_yuan, Unit.YUAN).to(unit),
         explained=explained,
     )

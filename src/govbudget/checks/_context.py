@@ -308,8 +308,8 @@ class Context:
         tq = max(quanta) if quanta else Decimal(0)
         gap = explain_gap(
             [t.money for t in terms], total.money,
-            quantum=Money(tq, terms[0].money.unit),
-            total_quantum=Money(total.quantum, total.money.unit),
+            quantum=Money.of(tq, terms[0].money.unit),
+            total_quantum=Money.of(total.quantum, total.money.unit),
         )
         if gap.exact:
             return None
@@ -363,10 +363,10 @@ class Context:
         """
         if part.money <= whole.money:
             return None
-        slack = Money(part.quantum / 2, part.money.unit) + Money(whole.quantum / 2,
+        slack = Money.of(part.quantum / 2, part.money.unit) + Money.of(whole.quantum / 2,
                                                                   whole.money.unit)
         if part.quantum == whole.quantum and part.money.unit is whole.money.unit:
-            slack = Money(Decimal(0), Unit.YUAN)
+            slack = Money.of(Decimal(0), Unit.YUAN)
         over = part.money - whole.money
         if over <= slack:
             return self._finding(

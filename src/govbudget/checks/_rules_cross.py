@@ -60,7 +60,7 @@ def _fig(t: Table, b: Block, r: Row, key: str) -> Figure | None:
 
 
 def _zero_figure(t: Table, name: str, key: str) -> Figure:
-    return Figure(Money(Decimal(0), t.unit), Decimal(0),
+    return Figure(Money.of(Decimal(0), t.unit), Decimal(0),
                   Location(section=t.title, table=t.kind.value, row_name=name, column=key,
                            line=t.line))
 

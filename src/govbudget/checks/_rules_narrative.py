@@ -227,7 +227,7 @@ def _loc(f: Fact) -> Location:
 def _fig(f: Fact) -> Figure:
     """A money fact as a :class:`Figure` (a change signed by its direction)."""
     amount = _signed(f) if f.kind is FactKind.CHANGE_AMOUNT else f.value
-    return Figure(Money(amount, Unit.parse(f.unit)), _quantum(f.value), _loc(f))
+    return Figure(Money.of(amount, Unit.parse(f.unit)), _quantum(f.value), _loc(f))
 
 
 def _fig_interval(fig: Figure) -> Interval:
@@ -281,7 +281,7 @@ def _cell(t: Table, b: Block, r: Row, key: str) -> _Ref | None:
 
 def _zero(t: Table, name: str, key: str) -> _Ref:
     """An exact zero: the table is present but prints no such row."""
-    fig = Figure(Money(Decimal(0), t.unit), Decimal(0),
+    fig = Figure(Money.of(Decimal(0), t.unit), Decimal(0),
                  Location(section=t.title or t.kind.chinese, table=t.kind.value, row_name=name,
                           column=key, line=t.line))
     return _Ref(fig, f"{t.title}（无“{name}”，即为0）", f"{t.kind.value} (no {name!r}: zero)")
@@ -660,7 +660,7 @@ class _An:
         if f.kind is not FactKind.CHANGE_AMOUNT:
             return fig
         if f.direction is Change.SAME:
-            return Figure(Money(Decimal(0), fig.money.unit), Decimal(0), fig.location)
+            return Figure(Money.of(Decimal(0), fig.money.unit), Decimal(0), fig.location)
         b = self.base(i)
         this_q = fig.quantum
         if b is not None:

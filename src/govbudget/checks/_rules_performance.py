@@ -173,8 +173,8 @@ def _yuan(m: Money) -> Money:
     """``m`` in 元, without trailing zeros (``12.5万元`` → ``125000元``)."""
     a = m.yuan
     if a == a.to_integral_value():
-        return Money(a.quantize(Decimal(1)), Unit.YUAN)
-    return Money(Decimal(format(a, "f").rstrip("0")), Unit.YUAN)
+        return Money.of(a.quantize(Decimal(1)), Unit.YUAN)
+    return Money.of(Decimal(format(a, "f").rstrip("0")), Unit.YUAN)
 
 
 def _plain(m: Money) -> str:
@@ -355,8 +355,8 @@ def _number(text: str) -> Decimal:
 
 def _money_of(value: Decimal, unit: str) -> Money:
     if unit == "千元":
-        return Money(value * 1000, Unit.YUAN)
-    return Money(value, Unit.parse(unit))
+        return Money.of(value * 1000, Unit.YUAN)
+    return Money.of(value, Unit.parse(unit))
 
 
 @frozen
@@ -700,7 +700,7 @@ def _products(raw: str) -> list[_Product]:
             groups.append((g.rate, tuple(sorted(qs, key=lambda q: q.start))))
         if not groups:
             return
-        out.append(_Product(tuple(groups), Money(total, Unit.YUAN), amount, estimate))
+        out.append(_Product(tuple(groups), Money.of(total, Unit.YUAN), amount, estimate))
 
     for i, t in enumerate(toks):
         if t.kind == "stop":
@@ -1178,8 +1178,8 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
                 funds = _amount_figure(p, funds_value, funds_col)
                 low = target.low if isinstance(target, Range) else target.value
                 high = target.high if isinstance(target, Range) else target.value
-                low_m = Money(convert(low, target.unit, "元"), Unit.YUAN)
-                high_m = Money(convert(high, target.unit, "元"), Unit.YUAN)
+                low_m = Money.of(convert(low, target.unit, "元"), Unit.YUAN)
+                high_m = Money.of(convert(high, target.unit, "元"), Unit.YUAN)
                 what = f"项目“{p.project}”成本指标“{ind.name}”{ind.value}（{e.where}）不应超过{funds_col}"
                 what_en = (f"project {p.project!r}: cost indicator {ind.name!r} {ind.value} "
                            f"({e.where_en}) must not exceed the {funds_col}")
@@ -1194,12 +1194,12 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
                 if isinstance(target, Quantity) and target.comparison in (
                         Comparison.GE, Comparison.GT):
                     continue
-                if explain_gap([funds.money], high_m, quantum=Money(funds.quantum, p.unit),
-                               total_quantum=Money(_ZERO, Unit.YUAN)).explained:
+                if explain_gap([funds.money], high_m, quantum=Money.of(funds.quantum, p.unit),
+                               total_quantum=Money.of(_ZERO, Unit.YUAN)).explained:
                     continue  # the funds, up to their rounding
                 if amounts is None:
                     amounts = _overview_amounts(p) | {
-                        Money(v, p.unit).yuan for v in (p.total_year, p.total_period,
+                        Money.of(v, p.unit).yuan for v in (p.total_year, p.total_period,
                                                         *(fl.year for fl in p.funding),
                                                         *(fl.period for fl in p.funding))
                         if v is not None}
@@ -1283,9 +1283,9 @@ def itemised_costs(ctx: Context) -> Iterator[Finding]:
             f = ctx.sum_check(
                 rid, terms, total,
                 what=f"项目“{p.project}”项目概况所列各项（{items}，合计"
-                     f"{_plain(Money(s, Unit.YUAN).to(chk.total.money.unit))}）与所述“{total_text}”",
+                     f"{_plain(Money.of(s, Unit.YUAN).to(chk.total.money.unit))}）与所述“{total_text}”",
                 what_en=f"project {p.project!r}: overview items ({items}, summing to "
-                        f"{_plain(Money(s, Unit.YUAN).to(chk.total.money.unit))}) vs the stated "
+                        f"{_plain(Money.of(s, Unit.YUAN).to(chk.total.money.unit))}) vs the stated "
                         f"total {total_text!r}",
                 severity=severity)
             if f is not None:
@@ -1668,15 +1668,15 @@ def overview_total(ctx: Context) -> Iterator[Finding]:
         loc = _loc(p, "项目概况")
         funds = _amount_figure(p, p.total_year, "年度资金总额")
         mine = Figure(_yuan(stated.money), _quantum_yuan(stated), loc)
-        gap = explain_gap([funds.money], mine.money, quantum=Money(funds.quantum, funds.money.unit),
-                          total_quantum=Money(mine.quantum, mine.money.unit))
+        gap = explain_gap([funds.money], mine.money, quantum=Money.of(funds.quantum, funds.money.unit),
+                          total_quantum=Money.of(mine.quantum, mine.money.unit))
         if gap.exact:
             continue
         if p.total_period is not None and p.total_period != p.total_year:
             period = _amount_figure(p, p.total_period, "实施期资金总额")
             if explain_gap([period.money], mine.money,
-                           quantum=Money(period.quantum, period.money.unit),
-                           total_quantum=Money(mine.quantum, mine.money.unit)).explained:
+                           quantum=Money.of(period.quantum, period.money.unit),
+                           total_quantum=Money.of(mine.quantum, mine.money.unit)).explained:
                 continue  # a multi-year project's overview costs the whole period
         severity = Severity.WARNING if (stated.money > funds.money and not gap.explained
                                         and not stated.approx) else Severity.INFO
