@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govbudget import Severity, TableKind
 from govbudget.checks import check_report
+from govbudget.checks._rules_tables import _column_sums
 
 from .checks_helpers import base_report, set_cell
 
@@ -120,3 +125,23 @@ class TestProjects:
         r = set_cell(base_report(), TableKind.PROJECTS, "会议经费", "total", "21.00")
         errs = _errors(r, "table.projects.totals")
         assert errs
+
+
+_cell_values = st.one_of(st.none(), st.decimals(min_value=-10**6, max_value=10**6, places=2,
+                                                 allow_nan=False, allow_infinity=False))
+
+
+@given(st.integers(min_value=1, max_value=4).flatmap(
+    lambda n: st.tuples(st.just(n), st.lists(
+        st.lists(_cell_values, min_size=0, max_size=n + 1).map(tuple), max_size=8))))
+def test_column_sums_agree_with_a_cell_by_cell_sum(case) -> None:  # type: ignore[no-untyped-def]
+    """The C-level column sums give what adding cell by cell gives: blanks and missing
+    cells are zeros, extra cells are ignored."""
+    ncols, rows = case
+    naive = [Decimal(0)] * ncols
+    for values in rows:
+        for i in range(ncols):
+            v = values[i] if i < len(values) else None
+            if v is not None:
+                naive[i] += v
+    assert _column_sums(rows, ncols) == naive

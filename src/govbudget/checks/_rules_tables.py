@@ -43,6 +43,25 @@ def _row_columns_sum(ctx: Context, rule_id: str, t: Table, b: Block, parts: Sequ
             yield f
 
 
+_ZERO = Decimal(0)
+
+
+def _column_sums(rows: list[tuple[Decimal | None, ...]], ncols: int) -> list[Decimal]:
+    """The exact sum of each of the first ``ncols`` columns of ``rows``; a blank (``None``)
+    or missing cell is zero."""
+    if set(map(len, rows)) == {ncols}:
+        try:
+            return [sum(col, _ZERO) for col in zip(*rows, strict=True)]
+        except TypeError:
+            pass  # a blank cell: add cell by cell
+    acc = [_ZERO] * ncols
+    for values in rows:
+        for i, v in enumerate(values[:ncols]):
+            if v is not None:
+                acc[i] += v
+    return acc
+
+
 @rule("table.functional.hierarchy", title="功能分类表中类=各款之和、款=各项之和",
       title_en="Functional tables: each 类 equals the sum of its 款, each 款 the sum of its 项",
       category=Category.IN_TABLE,
@@ -59,24 +78,29 @@ def functional_hierarchy(ctx: Context) -> Iterator[Finding]:
 
 def rollup_findings(ctx: Context, t: Table, b: Block) -> Iterator[Finding]:
     """Findings of the 类 = Σ款, 款 = Σ项 identities of one block (see
-    ``table.functional.hierarchy``). Exact sums are accumulated in one pass over the
-    rows; only parents that do not add up build figures and reason about rounding."""
+    ``table.functional.hierarchy``). One pass groups each parent's children (a code
+    printed twice counts once, as first printed); each parent's column sums are then exact
+    C-level sums; only parents that do not add up build figures and reason about
+    rounding."""
     ncols = len(b.columns)
-    zero = Decimal(0)
     coded: dict[str, Row] = {}
-    sums: dict[str, list[Decimal]] = {}
+    kids: dict[str, list[tuple[Decimal | None, ...]]] = {}
+    last = ""
+    values_of: list[tuple[Decimal | None, ...]] = []
     for r in b.rows:
         code = r.code
         if not code or code in coded:
             continue
         coded[code] = r
-        if len(code) in (5, 7, 9):
-            acc = sums.get(code[:-2])
-            if acc is None:
-                acc = sums[code[:-2]] = [zero] * ncols
-            for i, v in enumerate(r.values[:ncols]):
-                if v is not None:
-                    acc[i] += v
+        n = len(code)
+        if n == 5 or n == 7 or n == 9:
+            parent = code[:-2]
+            if parent != last:  # a parent's children are usually printed together
+                values_of = kids.setdefault(parent, [])
+                last = parent
+            values_of.append(r.values)
+    sums = {parent: _column_sums(vals, ncols) for parent, vals in kids.items()
+            if parent in coded}
     for parent, acc in sums.items():
         row = coded.get(parent)
         if row is None:
@@ -84,7 +108,7 @@ def rollup_findings(ctx: Context, t: Table, b: Block) -> Iterator[Finding]:
         values = row.values
         for i in range(ncols):
             pv = values[i] if i < len(values) else None
-            if (pv if pv is not None else zero) == acc[i]:
+            if (pv if pv is not None else _ZERO) == acc[i]:
                 continue
             children = [r for c, r in coded.items() if len(c) == len(parent) + 2
                         and c.startswith(parent)]
