@@ -24,6 +24,7 @@ Amount cells that cannot be read are never read as zero: the cell is left blank 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -32,8 +33,8 @@ from typing import Final
 
 from .._findings import Finding, Location, Severity
 from .._money import Unit, parse_amount
-from .._tables import Block, Column, Row, RowKind, Table, TableKind
-from ._text import Line, cells, dedouble, is_amount
+from .._tables import COLUMN_LABELS, Block, Column, Row, RowKind, Table, TableKind
+from ._text import Line, cell_tuple, dedouble, is_amount
 
 __all__ = ["classify_title", "read_table"]
 
@@ -76,6 +77,12 @@ def classify_title(text: str) -> TableKind | None:
 
     ```
     """
+    return _classify_title(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _classify_title(text: str) -> TableKind | None:
+    # Cached: the segmenter and then the table reader ask about the same lines.
     t = dedouble(text).strip(" \u3000")
     if not t or len(t) > 60 or any(p in t for p in "，。；：:") or "绩效目标" in t:
         return None
@@ -89,6 +96,11 @@ def classify_title(text: str) -> TableKind | None:
 
 def table_number(text: str) -> str | None:
     """The table number in a line such as ``预算公开表3`` (``None`` if absent)."""
+    return _table_number(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _table_number(text: str) -> str | None:
     m = _NUMBER.search(dedouble(text).strip())
     return m.group(1) if m else None
 
@@ -145,7 +157,9 @@ _THREE_PUBLIC_ITEMS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def _header_columns(kind: TableKind, header: str) -> tuple[Column, ...]:
+    # Cached (the columns are immutable): reports of one template print the same headers.
     flat = _WS.sub("", header)
     found = {"total"}
     for key, labels in _LABELS:
@@ -161,8 +175,6 @@ def _header_columns(kind: TableKind, header: str) -> tuple[Column, ...]:
         # Ministry-of-Finance style: 合计 | 财政拨款 | 事业收入 | … (no fund split).
         found -= {"general_budget", "fund_budget", "state_capital"}
     cols = [k for k in order if k in found]
-    from .._tables import COLUMN_LABELS
-
     return tuple(Column(k, COLUMN_LABELS.get(k, k)) for k in cols)
 
 
@@ -204,6 +216,20 @@ def _amount_like(cell: str) -> bool:
     return is_amount(cell) or cell in _DASHES or bool(_ANY_DIGIT.search(cell))
 
 
+@functools.lru_cache(maxsize=8192)
+def _value_of(cell: str) -> Decimal | None:
+    """The amount a cell reads as, ``None`` if it reads as none. Cached: cells such as
+    ``0.00`` recur, and a `Decimal` is immutable."""
+    return parse_amount(cell) if is_amount(cell) else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_value(cell: str) -> bool:
+    """A cell that is an amount or a dash (a blank cell is neither). Cached: it is asked of
+    every cell, several times."""
+    return bool(cell) and (cell in _DASHES or is_amount(cell))
+
+
 def _is_total(name: str) -> bool:
     n = name.replace(" ", "")
     return n.endswith(_TOTAL_WORDS) or n in ("部门合计", "单位合计")
@@ -217,7 +243,7 @@ class _Pending:
         self.code = code
         self.level = level
         self.line = line
-        self.values: list[str] | None = None
+        self.values: Sequence[str] | None = None
 
 
 class _TableReader:
@@ -242,8 +268,9 @@ class _TableReader:
     def _amount(self, cell: str, line: int) -> Decimal | None:
         if not cell or cell in _DASHES:
             return None
-        if is_amount(cell):
-            return parse_amount(cell)
+        value = _value_of(cell)
+        if value is not None:
+            return value
         self._finding("reading.unparsed_amount", line,
                       f"无法识别的金额“{cell}”，按空白处理", f"cannot read {cell!r} as an amount; "
                       "left blank", actual=cell)
@@ -350,7 +377,7 @@ class _TableReader:
 
     def _starts_body(self, raw: str, after_colnums: bool) -> bool:
         t = dedouble(raw).strip(" \u3000")
-        c = cells(t)
+        c = cell_tuple(t)
         if not c:
             return False
         first = c[0]
@@ -363,7 +390,7 @@ class _TableReader:
         values = [x for x in c[1:] if x]
         # An unreadable amount (35O.50) still makes a row: the reader reports it, and the
         # row is not lost into the header.
-        amounts_only = any(is_amount(v) or v in _DASHES for v in values) and all(
+        amounts_only = any(_is_value(v) for v in values) and all(
             _amount_like(v) for v in values)
         if self.kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY):
             return bool(_CN_ORDINAL.match(first)) or first.startswith(
@@ -384,6 +411,10 @@ class _TableReader:
         rows: list[Row] = []
         pending: _Pending | None = None
         has_indent = any(ln.text.startswith("\u3000") for ln in body)
+        n_columns = len(columns)
+        amount = self._amount
+        is_value = _is_value
+        projects = self.kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER)
 
         def flush() -> None:
             nonlocal pending
@@ -391,31 +422,31 @@ class _TableReader:
                 return
             p = pending
             pending = None
-            vals = p.values or []
-            if len(vals) > len(columns):
-                extra = [v for v in vals[len(columns):] if v]
+            vals = p.values or ()
+            line = p.line
+            if len(vals) > n_columns:
+                extra = [v for v in vals[n_columns:] if v]
                 if extra:
-                    self._finding("reading.unplaced_figure", p.line,
+                    self._finding("reading.unplaced_figure", line,
                                   f"多出的数值{extra}无法对应到列",
                                   f"figures {extra} do not fit the table's columns",
                                   actual=" ".join(extra))
-                vals = vals[: len(columns)]
-            amounts = tuple(self._amount(v, p.line) for v in vals) + (None,) * (
-                len(columns) - len(vals))
-            name = "".join(x for x in p.names[:1])
+                vals = vals[:n_columns]
+            amounts = tuple([amount(v, line) for v in vals]) + (None,) * (n_columns - len(vals))
+            name = "".join(p.names[:1])
             gov = p.names[1] if names_n == 2 and len(p.names) > 1 else None
             kind = RowKind.TOTAL if _is_total(name) else RowKind.DATA
             level = p.level
             if kind is RowKind.TOTAL:
                 level = None
-            elif self.kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER) and level == 1:
+            elif projects and level == 1:
                 kind = RowKind.GROUP
             rows.append(Row(name=name.strip(), values=amounts, code=p.code, level=level,
                             kind=kind, gov_name=(gov or None), line=p.line))
 
         for ln in body:
             raw = ln.text
-            c = cells(raw)
+            c = cell_tuple(raw)
             if not c:
                 # A line of spaces alone is the blank amounts of a row whose name wrapped.
                 if len(raw) >= 2 and not raw.strip() and pending is not None \
@@ -423,7 +454,7 @@ class _TableReader:
                     pending.values = []
                 continue
             if pending is not None and pending.values is None and all(
-                    not x or is_amount(x) or x in _DASHES for x in c):
+                    not x or is_value(x) for x in c):
                 # The amounts of a row whose name wrapped: whole amounts in 元 (3002500)
                 # are not codes, and small ones (1 2 3) are not column numbers.
                 pending.values = c
@@ -431,22 +462,20 @@ class _TableReader:
             if _is_colnums(raw):
                 continue
             code, rest = _take_code(c)
-            text_cells: list[str] = []
-            value_cells: list[str] = []
+            # The name cells (up to names_n) run to the first amount or dash.
             k = 0
-            while k < len(rest) and len(text_cells) < names_n and not (
-                rest[k] and (is_amount(rest[k]) or rest[k] in _DASHES)
-            ):
-                text_cells.append(rest[k])
+            n_rest = len(rest)
+            while k < n_rest and k < names_n and not is_value(rest[k]):
                 k += 1
+            text_cells = list(rest[:k])
             value_cells = rest[k:]
-            has_values = any(v for v in value_cells)
+            has_values = any(value_cells)
             if code is not None:
                 flush()
                 pending = _Pending(text_cells or [""], code, _code_level(code), ln.no)
                 pending.values = value_cells if has_values else None
                 continue
-            if text_cells and any(t for t in text_cells):
+            if any(text_cells):
                 indent = len(raw) - len(raw.lstrip("\u3000"))
                 continuation = (pending is not None and pending.values is None
                                 and not (has_indent and indent > 0)
@@ -464,7 +493,7 @@ class _TableReader:
                     continue
                 flush()
                 level = None
-                if self.kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER):
+                if projects:
                     level = max(1, indent) if has_indent else 1
                 elif self.kind is TableKind.BASIC_ECONOMIC:
                     level = _econ_level(text_cells[0], blank_gov=names_n == 2 and (
@@ -488,7 +517,7 @@ class _TableReader:
 
     def _rows_are_items(self, body: Sequence[Line]) -> bool:
         for ln in body:
-            c = cells(ln.text)
+            c = cell_tuple(ln.text)
             if c and c[0].lstrip("①②③④⑤").startswith(("因公出国", "公务接待", "公务用车")):
                 return True
         return False
@@ -502,12 +531,10 @@ class _TableReader:
                 keys.append(key)
                 # 公务用车购置及运行费 must not count again as 运行费.
                 flat = flat.replace(lab, "|", 1)
-        from .._tables import COLUMN_LABELS
-
         columns = tuple(Column(k, COLUMN_LABELS.get(k, k)) for k in keys)
         rows: list[Row] = []
         for ln in body:
-            c = cells(ln.text)
+            c = cell_tuple(ln.text)
             if not c:
                 continue
             name = "" if is_amount(c[0]) else c[0]
@@ -536,24 +563,26 @@ class _TableReader:
                 exp_keys.append("current_year")
             if "上年结转" in flat.split("支出", 1)[-1] or "结转" in flat.split("合计", 1)[-1]:
                 exp_keys.append("carryover")
-        from .._tables import COLUMN_LABELS
-
         inc_cols = (Column("amount", COLUMN_LABELS["amount"]),)
         exp_cols = tuple(Column(k, COLUMN_LABELS[k]) for k in exp_keys)
         labels: list[tuple[str, int, list[str]]] = []  # (label, line, value cells)
+        is_value = _is_value
         for ln in body:
-            c = cells(ln.text)
+            c = cell_tuple(ln.text)
             if not c:
                 continue
-            if len([x for x in c if x]) == 1 and not is_amount(c[0] or "x") and c[0] and \
-                    labels and not labels[-1][2] and not _starts_label(c[0]):
-                labels[-1] = (labels[-1][0] + c[0], labels[-1][1], labels[-1][2])
+            first = c[0]
+            n = len(c)
+            if first and labels and not labels[-1][2] and not is_amount(first) \
+                    and n - c.count("") == 1 and not _starts_label(first):
+                # a label alone, wrapped from the label before
+                labels[-1] = (labels[-1][0] + first, labels[-1][1], labels[-1][2])
                 continue
             pos = 0
-            if c and (is_amount(c[0]) or c[0] in _DASHES):
+            if is_value(first):
                 # amounts alone: they belong to the last label still without amounts
                 vals: list[str] = []
-                while pos < len(c) and (not c[pos] or is_amount(c[pos]) or c[pos] in _DASHES):
+                while pos < n and (not c[pos] or is_value(c[pos])):
                     vals.append(c[pos])
                     pos += 1
                 target = next((i for i in range(len(labels) - 1, -1, -1) if not labels[i][2]),
@@ -563,14 +592,14 @@ class _TableReader:
                                   "figures belong to no item", actual=" ".join(v for v in vals if v))
                 else:
                     labels[target] = (labels[target][0], labels[target][1], vals)
-            while pos < len(c):
+            while pos < n:
                 if not c[pos]:
                     pos += 1
                     continue
                 label = c[pos]
                 pos += 1
                 vals = []
-                while pos < len(c) and (not c[pos] or is_amount(c[pos]) or c[pos] in _DASHES):
+                while pos < n and (not c[pos] or is_value(c[pos])):
                     vals.append(c[pos])
                     pos += 1
                 labels.append((label, ln.no, vals))
@@ -587,9 +616,10 @@ class _TableReader:
             amounts = [self._amount(v, line) for v in vals[: len(cols)]]
             amounts += [None] * (len(cols) - len(amounts))
             name = _CN_ORDINAL.sub("", label)
+            total = _is_total(name)
             row = Row(name=name, values=tuple(amounts), line=line,
-                      kind=RowKind.TOTAL if _is_total(name) else RowKind.DATA,
-                      level=1 if not _is_total(name) else None)
+                      kind=RowKind.TOTAL if total else RowKind.DATA,
+                      level=None if total else 1)
             (exp_rows if is_exp else inc_rows).append(row)
         return (Block("income", inc_cols, tuple(inc_rows)),
                 Block("expenditure", exp_cols, tuple(exp_rows)))
@@ -613,7 +643,7 @@ def _starts_label(text: str) -> bool:
     return bool(_CN_ORDINAL.match(text)) or text in _KNOWN_LABELS
 
 
-def _take_code(c: list[str]) -> tuple[str | None, list[str]]:
+def _take_code(c: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     """The row's code and the cells after it; a code printed split (``205 02 05``) is joined."""
     if not c:
         return None, c

@@ -25,6 +25,7 @@ from .._money import parse_amount
 
 __all__ = [
     "Line",
+    "cell_tuple",
     "cells",
     "decode",
     "dedouble",
@@ -300,27 +301,36 @@ def cells(text: str) -> list[str]:
 
     ```
     """
-    body = text.replace("\u3000", " ").replace("\t", " ").strip(" ").rstrip(" ")
+    return list(cell_tuple(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def cell_tuple(text: str) -> tuple[str, ...]:
+    """`cells` as a tuple, cached by line text: the table reader splits a line more than
+    once (to find where the body starts, then to read it), and the cells of blank lines,
+    totals and amounts recur."""
+    body = text.replace("\u3000", " ").replace("\t", " ").strip(" ")
+    if not body:
+        return ()  # a blank line; otherwise the last cell is not blank (no trailing space)
     out: list[str] = []
+    append = out.append
+    amount = _ASCII_AMOUNT.fullmatch
     for raw in body.split(" "):
         if not raw:
-            out.append("")
+            append("")
             continue
-        if raw.isascii() and _ASCII_AMOUNT.fullmatch(raw):
-            out.append(raw)  # a plain amount: nothing glued, not doubled
+        if raw.isascii() and amount(raw):
+            append(raw)  # a plain amount: nothing glued, not doubled
             continue
         if "." not in raw:  # glue needs a decimal amount
             n = len(raw)
             if n < 2 or n % 2 or raw[:n // 2] != raw[n // 2:]:
-                out.append(raw)  # not doubled
+                append(raw)  # not doubled
             else:
-                out.append(_dedouble_token(raw))
+                append(_dedouble_token(raw))
             continue
-        pieces = _split_glued(raw)
-        out.extend(pieces)
-    while out and out[-1] == "":
-        out.pop()
-    return out
+        out.extend(_split_glued(raw))
+    return tuple(out)
 
 
 def _split_glued(token: str) -> list[str]:
