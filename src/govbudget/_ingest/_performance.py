@@ -179,6 +179,9 @@ _FREQ: Final = (r"每[一二两三四五六七八九十百半\d个]*(?:工作日
                 r"(?:[一二两三四五六七八九十\d]+(?:次|期|场|天))?(?:以上)?")
 _CN_QTY: Final = rf"{_COMP}?[一二两三四五六七八九十百千]+{_UNIT}{_SUFFIX}{{0,2}}"
 _VALUE_RE: Final = re.compile(rf"(?:(?:{_FREQ}|全年|当年|年内)?(?:{_QTY}|{_DATE})|{_FREQ}|{_CN_QTY})")
+# What every value holds (a number or a date: a digit; a frequency: 每; a count in words:
+# a Chinese numeral): searched first, it rules most names out cheaply.
+_VALUE_HINT: Final = re.compile(r"[\d每一二两三四五六七八九十百千]")
 # Where a value glued to a name may start (word comparisons such as 约/达到 are left out:
 # 节约10% must not become 节 + 约10%).
 _GLUE_START: Final = frozenset("0123456789≥≤><=≧≦不大小每" + "".join(chr(0xFF10 + i) for i in range(10)))
@@ -205,7 +208,8 @@ def _is_cjk(ch: str) -> bool:
 def _is_value(text: str) -> bool:
     """True when ``text`` as a whole reads as an indicator value (the grammar above).
     Cached: a grid repeats its values, and a token is often asked about twice."""
-    return bool(text) and _VALUE_RE.fullmatch(text.translate(_TRANS)) is not None
+    return (bool(text) and _VALUE_HINT.search(text) is not None
+            and _VALUE_RE.fullmatch(text.translate(_TRANS)) is not None)
 
 
 def _is_qual(text: str, name: str) -> bool:
@@ -219,8 +223,10 @@ def _is_qual(text: str, name: str) -> bool:
     return 2 <= len(text) <= 4 and len(name) > len(text) and name.startswith(text)
 
 
+@functools.lru_cache(maxsize=4096)
 def _split_glued(text: str) -> tuple[str, str] | None:
-    """Split ``name≤20次`` into name and value at the start of a value-grammar suffix."""
+    """Split ``name≤20次`` into name and value at the start of a value-grammar suffix.
+    Cached: a token is often tried twice, and the same names recur."""
     s = text.translate(_TRANS)
     n = len(s)
     for i in range(max(1, n - _GLUE_WINDOW), n):
@@ -237,6 +243,7 @@ def _split_glued(text: str) -> tuple[str, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _split_repeat(text: str) -> tuple[str, str] | None:
     """Split ``保障群众出行安全保障`` at a final word that also starts the token (or a
     qualitative word found earlier in it)."""
@@ -250,6 +257,22 @@ def _split_repeat(text: str) -> tuple[str, str] | None:
         if text.startswith(tail) or (tail in _QUAL_WORDS and tail in text[:-size]):
             return text[:-size], tail
     return None
+
+
+def _join_words(texts: Sequence[str]) -> str:
+    """`join_text` for texts without surrounding spaces (grid tokens), without making a
+    `Line` for each: no space between CJK characters, one between two ASCII letters or
+    digits; empty texts are skipped."""
+    if len(texts) == 1:
+        return texts[0]
+    out = ""
+    for t in texts:
+        if not t:
+            continue
+        if out and (out[-1].isascii() and out[-1].isalnum()) and (t[0].isascii() and t[0].isalnum()):
+            out += " "
+        out += t
+    return out
 
 
 def _width(text: str) -> int:
@@ -312,6 +335,28 @@ def _split_labels(token: str) -> list[tuple[int, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _grid_cells(text: str) -> tuple[tuple[int, str], ...]:
+    """A grid line as ``(kind, text)`` tokens: its words, a comparison or a bare number
+    printed apart joined to what follows (``≥ 95%``, ``95 %``), level labels cut out
+    (`_split_labels`). Cached: grid lines recur (a column printed twice, common rows)."""
+    merged: list[str] = []
+    for w in text.split():
+        # "≥ 95%" and "95 %": a comparison or a bare number printed apart
+        if merged and (merged[-1] in _COMPARATORS or (
+                merged[-1].isdigit() and not _is_value(w) and _is_value(merged[-1] + w))):
+            merged[-1] += w
+        else:
+            merged.append(w)
+    out: list[tuple[int, str]] = []
+    for w in merged:
+        if "指标" not in w:  # no level label in it (see _split_labels)
+            out.append((_TEXT, w))
+        else:
+            out += _split_labels(w)
+    return tuple(out)
+
+
 # -- sections -----------------------------------------------------------------------------
 
 _LABELS: Final[tuple[tuple[str, str], ...]] = tuple(sorted((
@@ -344,7 +389,6 @@ _TEXT_KEYS: Final = ("overview", "basis", "necessity", "measures", "plan")
 _FOOTER_WORDS: Final = ("单位负责人", "项目负责人", "负责人", "填报人", "经办人", "填报日期")
 _FOOTER_RE: Final = re.compile(r"^(?:" + "|".join(_FOOTER_WORDS) + r")\s*[:：]")
 _DIGITS_LINE: Final = re.compile(r"^[\d\-./:年月日 ]+$")
-_COLON: Final = re.compile(r"[：:]")
 
 
 @define
@@ -373,16 +417,29 @@ def _merge_vertical(body: Sequence[Line]) -> list[Line]:
         out.extend(run)
         run.clear()
 
-    for ln in body:
+    # Only the lines of at most one character are looked at one by one; the lines
+    # between them (each would close the run) are moved as slices.
+    i = 0  # the first line not placed yet
+    for k in [k for k, ln in enumerate(body) if len(ln.text) < 2]:
+        if k > i:
+            if run:
+                close()
+            out += body[i:k]
+        i = k + 1
+        ln = body[k]
         t = ln.text
         if not t:
             continue
-        if len(t) == 1 and _is_cjk(t):
+        if _is_cjk(t):
             run.append(ln)
             continue
         if run:
             close()
         out.append(ln)
+    if i < len(body):
+        if run:
+            close()
+        out += body[i:]
     close()
     return out
 
@@ -431,26 +488,28 @@ def _scan(body: list[Line]) -> tuple[list[Line], list[_Section]]:
     pre: list[Line] = []
     sections: list[_Section] = []
     seen: set[str] = set()
-    cur: _Section | None = None
-    i = 0
+    items = pre  # where lines go: the open section's items (before any section, pre)
     n = len(body)
-    while i < n:
-        ln = body[i]
+    # Only the lines where a label, footer or grid can start (see _match_label,
+    # _wrapped_label) are looked at one by one; the lines between them are moved as slices.
+    heads = _LABEL_HEADS
+    candidates = [k for k, ln in enumerate(body) if ln.text[:2] in heads or "一级指标" in ln.text]
+    i = 0  # the first line not placed yet
+    for k in candidates:
+        if k < i:
+            continue  # the second line of a wrapped label
+        items += body[i:k]
+        ln = body[k]
         t = ln.text
-        if t[:2] not in _LABEL_HEADS and "一级指标" not in t:
-            # No label, footer or grid can start here (see _match_label, _wrapped_label).
-            (cur.items if cur is not None else pre).append(ln)
-            i += 1
-            continue
         grid_ok = not seen.isdisjoint(_BEFORE_GRID)
         m = _match_label(t, seen, grid_ok)
         step = 1
         rest_no = ln.no
-        if m is None and i + 1 < n:
-            m = _wrapped_label(t, body[i + 1].text, seen)
+        if m is None and k + 1 < n:
+            m = _wrapped_label(t, body[k + 1].text, seen)
             if m is not None:
                 step = 2
-                rest_no = body[i + 1].no
+                rest_no = body[k + 1].no
         if m is not None:
             key, label, rest = m
             seen.add(key)
@@ -458,10 +517,12 @@ def _scan(body: list[Line]) -> tuple[list[Line], list[_Section]]:
             if rest:
                 cur.items.append(Line(rest_no, rest))
             sections.append(cur)
-            i += step
-            continue
-        (cur.items if cur is not None else pre).append(ln)
-        i += 1
+            items = cur.items
+            i = k + step
+        else:
+            items.append(ln)
+            i = k + 1
+    items += body[i:]
     return pre, sections
 
 
@@ -471,8 +532,21 @@ _UNIT_IN_LABEL: Final = re.compile(r"[（(]\s*(?:单位[:：]\s*)?(万元|亿元
 _NUMERIC: Final = re.compile(r"^[-+]?[0-9０-９][0-9０-９,，.．]*$")
 _DIGIT_CHARS: Final = frozenset("0123456789" + "".join(chr(0xFF10 + i) for i in range(10)))
 _BLANK_CELLS: Final = frozenset({"-", "—", "－", "/", "／", "无", "——"})
+_SKIPPED_WORDS: Final = frozenset({"：", "项目资金", "项目资金情况", "资金情况"})
 _TOTAL_PERIOD: Final = re.compile(r"实施期.{0,4}总额|实施期.{0,4}合计")
 _TOTAL_YEAR: Final = re.compile(r"年度.{0,4}总额|年度.{0,4}合计|^资金总额|^合计|^总计")
+_SOURCE, _PERIOD_TOTAL, _YEAR_TOTAL = 0, 1, 2
+
+
+@functools.lru_cache(maxsize=1024)
+def _label_kind(label: str) -> int:
+    """``_PERIOD_TOTAL``, ``_YEAR_TOTAL`` or ``_SOURCE`` (a funding source) for a funding
+    label. Cached: a label is asked about up to four times (joining, pairing, placing)."""
+    if _TOTAL_PERIOD.search(label):
+        return _PERIOD_TOTAL
+    if _TOTAL_YEAR.search(label):
+        return _YEAR_TOTAL
+    return _SOURCE
 _LABEL_ENDINGS: Final = ("资金", "自筹", "拨款", "结转", "收入", "总额", "基金", "合计", "补助",
                          "债券", "配套", "来源", "其他", "预算", "结余", "总计")
 _CODE_RE: Final = (
@@ -532,7 +606,8 @@ class _Grid:
             self._open(c, "", line)
         if not name or not value:
             self.report(line, name, value, c)
-        col.rows.append(Indicator(self._level1(col), col.label, name, value, line))
+        label = col.label
+        col.rows.append(Indicator(self.l1 or _L2_FAMILY.get(label, ""), label, name, value, line))
         col.frags.clear()
         col.done = False
         col.width = 0
@@ -541,12 +616,12 @@ class _Grid:
             self.target = 1 - c
 
     def _complete(self, c: int, value: str, tok: _Tok, extra_name: str = "") -> None:
-        col = self.cols[c]
-        parts = [Line(f.line, f.text) for f in col.frags]
+        frags = self.cols[c].frags
+        parts = [f.text for f in frags]
         if extra_name:
-            parts.append(Line(tok.line, extra_name))
-        line = parts[0].no if parts else tok.line
-        self._emit(c, join_text(parts), value, line)
+            parts.append(extra_name)
+        self._emit(c, _join_words(parts) if parts else "", value,
+                   frags[0].line if frags else tok.line)
 
     def _flush_run(self, c: int, run: list[_Tok]) -> None:
         if not run:
@@ -560,20 +635,21 @@ class _Grid:
                 self._emit(c, only.text, "", only.line)
             return
         last = run[-1]
-        name = join_text(Line(f.line, f.text) for f in run[:-1])
+        texts = [f.text for f in run]
+        name = _join_words(texts[:-1])
         if len(last.text) > 12 and not _is_qual(last.text, name):
-            self._emit(c, join_text(Line(f.line, f.text) for f in run), "", run[0].line)
+            self._emit(c, _join_words(texts), "", run[0].line)
         else:
             self._emit(c, name, last.text, run[0].line)
 
     def _flush(self) -> None:
         c = self.target
         col = self.cols[c]
+        col.head = ""
+        if not col.frags:
+            return
         run = list(col.frags)
         col.frags.clear()
-        col.head = ""
-        if not run:
-            return
         texts = [f.text for f in run]
         total = sum(map(len, texts))
         if len(run) >= 2 and total % 2 == 0:
@@ -616,8 +692,12 @@ class _Grid:
     def run(self, toks: list[_Tok]) -> None:
         """Read the grid's tokens in order; the rows end up in ``self.cols``."""
         n = len(toks)
+        text_token = self._text
         for k, tok in enumerate(toks):
             kind = tok.kind
+            if kind == _TEXT:
+                text_token(k, tok, toks)
+                continue
             if kind == _MARK_AMB:
                 nxt = toks[k + 1] if k + 1 < n else None
                 kind = _MARK1 if nxt is not None and nxt.kind in (_MARK2, _MARK_AMB) else _MARK2
@@ -634,14 +714,14 @@ class _Grid:
                     self._close()
                     self._open(0, tok.text, tok.line)
                 continue
-            self._text(k, tok, toks)
         self._flush()
         self._close()
 
     def _text(self, k: int, tok: _Tok, toks: list[_Tok]) -> None:
         text = tok.text
-        if self.last is not None and self.last[1] == k - 1 and text in _MODIFIERS:
-            col = self.cols[self.last[0]]
+        last = self.last
+        if last is not None and last[1] == k - 1 and text in _MODIFIERS:
+            col = self.cols[last[0]]
             if col.rows:
                 col.rows[-1] = attrs.evolve(col.rows[-1], value=f"{col.rows[-1].value} {text}")
                 self.last = None
@@ -654,9 +734,10 @@ class _Grid:
             self._complete(c, text, tok)
             self.last = (c, k)
             return
+        frags = col.frags
         # value position: after a name cell on this line, after a name's last (narrower)
         # line, or a qualitative word after a name
-        if col.frags and (col.frags[-1].row == tok.row or col.done or _is_qual(text, col.head)):
+        if frags and (frags[-1].row == tok.row or col.done or _is_qual(text, col.head)):
             glued = _split_glued(text)
             if glued is not None and glued[0][0] not in _GLUE_START:
                 # "name-part value" after a name fragment: the name continues
@@ -679,13 +760,14 @@ class _Grid:
             if rep is not None:
                 self._complete(c, rep[1], tok, extra_name=rep[0])
                 return
-        w = _width(text)
-        if col.frags and w < col.width - 3:
-            col.done = True
-        col.width = max(col.width, w)
-        if not col.frags:
+        w = 2 * len(text) - len(text.encode("ascii", "ignore"))  # _width(text), inlined
+        if not frags:
             col.head = text[:9]
-        col.frags.append(tok)
+        elif w < col.width - 3:
+            col.done = True
+        if w > col.width:
+            col.width = w
+        frags.append(tok)
 
 
 class _TableReader:
@@ -807,23 +889,28 @@ class _TableReader:
         toks: list[_Tok] = []  # kind _TEXT (label) or 1 (number) or 2 (blank mark)
         for row, ln in enumerate(sec.items):
             t = ln.text
-            m = _UNIT_IN_LABEL.search(t)
+            m = _UNIT_IN_LABEL.search(t) if "元" in t else None  # every unit ends in 元
             if m is not None:
                 unit = Unit.parse(m.group(1) or m.group(2))
                 t = t[:m.start()] + " " + t[m.end():]
-            t = _COLON.sub("： ", t)
+            if "：" in t or ":" in t:
+                # each colon (ASCII or full-width) as "： ": a label's colon ends a word
+                t = t.replace(":", "：").replace("：", "： ")
+            no = ln.no
             for raw in t.split():
-                word = raw.removeprefix("其中：").removeprefix("其中")
-                if not word or word in ("：", "项目资金", "项目资金情况", "资金情况"):
+                word = raw.removeprefix("其中：").removeprefix("其中") if raw[0] == "其" else raw
+                if not word or word in _SKIPPED_WORDS:
                     continue
-                if _NUMERIC.match(word) or word[0] in _DIGIT_CHARS:
-                    toks.append(_Tok(1, word, ln.no, row))
+                # (_NUMERIC only matches a word starting with a digit, + or -)
+                first = word[0]
+                if first in _DIGIT_CHARS or (first in "+-" and _NUMERIC.match(word)):
+                    toks.append(_Tok(1, word, no, row))
                 elif word in _BLANK_CELLS:
-                    toks.append(_Tok(2, word, ln.no, row))
+                    toks.append(_Tok(2, word, no, row))
                 else:
                     word = word.rstrip("：:")
                     if word:
-                        toks.append(_Tok(_TEXT, word, ln.no, row))
+                        toks.append(_Tok(_TEXT, word, no, row))
         toks = self._join_labels(toks)
         entries = self._repair_numbers(toks)
         return (unit, *self._place_funding(entries))
@@ -834,8 +921,7 @@ class _TableReader:
         for tok in toks:
             if (tok.kind == _TEXT and out and out[-1].kind == _TEXT and out[-1].row < tok.row
                     and not out[-1].text.endswith(_LABEL_ENDINGS)
-                    and not _TOTAL_PERIOD.search(out[-1].text)
-                    and not _TOTAL_YEAR.search(out[-1].text)):
+                    and _label_kind(out[-1].text) == _SOURCE):
                 prev = out[-1]
                 out[-1] = _Tok(_TEXT, prev.text + tok.text, prev.line, tok.row)
                 continue
@@ -883,8 +969,7 @@ class _TableReader:
         counts: dict[str, int] = {}
         for label, _ in groups:
             counts[label.text] = counts.get(label.text, 0) + 1
-        paired = any(n >= 2 for lab, n in counts.items()
-                     if not (_TOTAL_PERIOD.search(lab) or _TOTAL_YEAR.search(lab)))
+        paired = any(n >= 2 for lab, n in counts.items() if _label_kind(lab) == _SOURCE)
         total_period: Decimal | None = None
         total_year: Decimal | None = None
         sources: dict[str, _Source] = {}
@@ -892,8 +977,9 @@ class _TableReader:
         for label, cells in groups:
             cells = self._extra_digits(cells) if paired or len(cells) > 2 else cells
             values = [v for _, v in cells]
-            is_total_p = bool(_TOTAL_PERIOD.search(label.text))
-            is_total_y = not is_total_p and bool(_TOTAL_YEAR.search(label.text))
+            kind = _label_kind(label.text)
+            is_total_p = kind == _PERIOD_TOTAL
+            is_total_y = kind == _YEAR_TOTAL
             if is_total_p or is_total_y:
                 if is_total_p:
                     total_period = values[0] if values else total_period
@@ -988,30 +1074,19 @@ class _TableReader:
         header = sec.label
         toks: list[_Tok] = []
         for row, ln in enumerate(sec.items):
-            words = ln.text.split()
-            if not toks and words and all(dedouble(w) in _HEADER_WORDS for w in words):
-                header += " " + ln.text
-                continue
-            merged: list[str] = []
-            for w in words:
-                # "≥ 95%" and "95 %": a comparison or a bare number printed apart
-                if merged and (merged[-1] in _COMPARATORS or (
-                        merged[-1].isdigit() and not _is_value(w) and _is_value(merged[-1] + w))):
-                    merged[-1] += w
-                else:
-                    merged.append(w)
-            no = ln.no
-            for w in merged:
-                if "指标" not in w:  # no level label in it (see _split_labels)
-                    toks.append(_Tok(_TEXT, w, no, row))
+            text = ln.text
+            if not toks:
+                words = text.split()
+                if words and all(dedouble(w) in _HEADER_WORDS for w in words):
+                    header += " " + text
                     continue
-                for kind, text in _split_labels(w):
-                    toks.append(_Tok(kind, text, no, row))
-        marks = [t.text for t in toks if t.kind in (_MARK2, _MARK_AMB)]
+            no = ln.no
+            toks += [_Tok(kind, word, no, row) for kind, word in _grid_cells(text)]
         if header:
             two = dedouble(header).count("二级指标") >= 2 or (
                 "实施期" in header and "年度" in header)
         else:
+            marks = [t.text for t in toks if t.kind in (_MARK2, _MARK_AMB)]
             two = any(a == b for a, b in itertools.pairwise(marks))
 
         def report(line: int | None, name: str, value: str, c: int) -> None:
@@ -1045,7 +1120,11 @@ class _TableReader:
         return date or None
 
 
+@functools.lru_cache(maxsize=4096)
 def _amount(text: str) -> Decimal | None:
+    """``text`` as an amount, or ``None``. Cached: amounts recur from table to table (0,
+    the totals), and an invalid one costs an exception. (A `Decimal` is immutable, so
+    sharing one between tables is safe.)"""
     try:
         return parse_amount(text)
     except ValueError:
@@ -1105,7 +1184,7 @@ def read_performance(lines: Sequence[Line]) -> tuple[tuple[PerformanceTable, ...
         ``reading.repaired_number``, ``reading.unsplit_indicator``, ``reading.goal_split``).
     """
     findings: list[Finding] = []
-    starts = [i for i, ln in enumerate(lines) if _is_title(ln.text)]
+    starts = [i for i, ln in enumerate(lines) if "目标" in ln.text and _is_title(ln.text)]
     head = lines[: starts[0]] if starts else lines
     for ln in head:
         figs = [tok for tok in ln.stripped.split() if any(ch.isdigit() for ch in tok)]
@@ -1120,7 +1199,8 @@ def read_performance(lines: Sequence[Line]) -> tuple[tuple[PerformanceTable, ...
     for n, s in enumerate(starts):
         e = starts[n + 1] if n + 1 < len(starts) else len(lines)
         # Each line as its stripped text (a line already stripped is kept as it is).
-        chunk = [lines[s], *(ln if ln.text == t else make_line(ln.no, t, t)
-                             for ln in lines[s + 1:e] if (t := ln.stripped))]
+        chunk = [lines[s]]
+        chunk += [ln if ln.text == t else make_line(ln.no, t, t)
+                  for ln in lines[s + 1:e] if (t := ln.stripped)]
         tables.append(_TableReader(chunk, findings).read())
     return tuple(tables), findings
