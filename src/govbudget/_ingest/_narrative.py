@@ -61,6 +61,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -81,7 +82,8 @@ from .._report import (
     Overview,
     Procurement,
 )
-from ._text import Line, dedouble, join_text
+from ._text import _SPACES as _TEXT_SPACES
+from ._text import Line, dedouble, join_stripped, join_text
 
 __all__ = ["SUBJECTS", "read_narrative", "read_overview"]
 
@@ -104,8 +106,10 @@ _SPACES: Final = re.compile(r"(?<![0-9A-Za-z])[ \u3000]+|[ \u3000]+(?![0-9A-Za-z
 _INDENT: Final = re.compile(r"^(?:[ \t]{2,}|\u3000)")
 
 
+@functools.lru_cache(maxsize=4096)
 def _clean(text: str) -> str:
-    """De-double, normalise digits and drop stray spaces."""
+    """De-double, normalise digits and drop stray spaces (cached: reports of one template
+    repeat most of their lines)."""
     core = text.strip(" \t\u3000\u00a0")
     if not core:
         return ""
@@ -154,10 +158,18 @@ _SAME: Final = re.compile(
     r"|(?:同比)?(?:基本)?持平"
 )
 _SAME_HINT: Final = re.compile("相同|持平|一致|不变|变化")
+# Every residue holds one of these: a quick scan rules most texts out.
+_RESIDUE_HINT: Final = re.compile(r"[XxＸｘ×]|[加长升少降][（(/／]")
 _RESIDUE: Final = re.compile(
     r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|××+|[XxＸｘ](?=万元|亿元|元|%|个|辆|人|项|年|月|日|平方米))(?![A-Za-z])"
     r"|(?:增加|增长|上升|减少|下降)[（(/／](?:增加|增长|上升|减少|下降)[）)]?"
 )
+
+
+@functools.lru_cache(maxsize=4096)
+def _number(text: str) -> Decimal:
+    """`parse_amount`, cached (a `Decimal` is immutable, and figures recur)."""
+    return parse_amount(text)
 
 
 def _direction(verb: str) -> Change:
@@ -341,7 +353,13 @@ def _trim(text: str) -> str:
 
 def _resolve(text: str, procurement: bool) -> _Res:
     """Name what a clause is about (the clause ends right before the figure)."""
-    t = text[-60:]
+    return _resolve_end(text[-60:], procurement)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve_end(t: str, procurement: bool) -> _Res:
+    # Cached (the result is immutable): the same clauses recur, and a clause is resolved
+    # once for its own figure and again for a change or share that refers to it.
     lead = _LEAD.sub("", t)
     if not lead:
         return _NONE
@@ -529,12 +547,14 @@ class _Reader:
     # -- the sentence loop --------------------------------------------------
     def run(self) -> None:
         text = self.stream.text
+        # Where the figures read end. No figure spans a sentence end, so the sentences'
+        # figures are the figures of the whole text.
+        read: set[int] = set()
         start = 0
         for m in _SENTENCE_END.finditer(text):
-            self._sentence(start, m.start())
+            self._sentence(start, m.start(), read)
             start = m.end()
-        self._sentence(start, len(text))
-        read = {m.end() for m in _FIG.finditer(text)}
+        self._sentence(start, len(text), read)
         for m in _LOOSE.finditer(text):
             if m.end() not in read:
                 begin = max(0, m.start() - 30)
@@ -543,17 +563,18 @@ class _Reader:
                 self._unplaced(m.group(0), clause, m.start(), "无法读作数字",
                                "cannot be read as a number")
 
-    def _sentence(self, start: int, end: int) -> None:
+    def _sentence(self, start: int, end: int, read: set[int]) -> None:
         text = self.stream.text
-        events: list[tuple[int, int, re.Match[str], bool]] = []
-        for m in _FIG.finditer(text, start, end):
-            events.append((m.start(), m.end(), m, True))
+        events = [(m.start(), m.end(), m, True) for m in _FIG.finditer(text, start, end)]
+        read.update([e[1] for e in events])
         if _SAME_HINT.search(text, start, end):
+            n_figures = len(events)
             for m in _SAME.finditer(text, start, end):
                 events.append((m.start(), m.end(), m, False))
+            if len(events) > n_figures:
+                events.sort(key=lambda e: e[0])  # figures come in order already
         if not events:
             return
-        events.sort(key=lambda e: e[0])
         self.last_share = None
         prev_end = start
         bases: list[_Base] = []          # amounts and counts of this sentence
@@ -581,7 +602,7 @@ class _Reader:
             unit = _unit(m["unit"])
             clause = text[clause_start:ev_end]
             try:
-                value = parse_amount(m["num"])
+                value = _number(m["num"])
             except ValueError:  # pragma: no cover - _FIG only matches readable numbers
                 self._unplaced(m.group(0), m.group(0), ev_start, "无法读作数字",
                                "cannot be read as a number")
@@ -738,10 +759,12 @@ class _Reader:
 
 def _local(pre: str) -> str:
     """The clause right before a figure (the one before a colon if that is empty)."""
-    parts = _CLAUSE.split(pre)
-    local = parts[-1]
-    if not _LEAD.sub("", local) and len(parts) >= 2 and pre.rstrip().endswith(("：", ":")):
-        return parts[-2]
+    # The last clause mark found by rfind: splitting the whole text since the previous
+    # figure would cut every clause only to keep the last.
+    cut = max(pre.rfind("，"), pre.rfind(","), pre.rfind("："), pre.rfind(":"), pre.rfind("、"))
+    local = pre[cut + 1:]
+    if not _LEAD.sub("", local) and cut >= 0 and pre.rstrip().endswith(("：", ":")):
+        return _CLAUSE.split(pre)[-2]
     return local
 
 
@@ -772,6 +795,8 @@ def _vehicle_category(local: str) -> str:
 
 def _residue(text: str, where: str, line_at: _Stream | None, line: int | None) -> list[Finding]:
     out: list[Finding] = []
+    if not _RESIDUE_HINT.search(text):
+        return out
     for m in _RESIDUE.finditer(text):
         at = line_at.line_at(m.start()) if line_at is not None else line
         out.append(Finding(
@@ -869,9 +894,9 @@ def read_narrative(
     sections = _sections(lines)
     out_sections: list[NarrativeSection] = []
     for sec in sections:
-        body = [Line(p.no, p.text) for p in sec.pieces]
-        if sec.title or body:
-            out_sections.append(NarrativeSection(sec.title, join_text(body), sec.line))
+        if sec.title or sec.pieces:
+            body = join_stripped([p.text.strip(_TEXT_SPACES) for p in sec.pieces])
+            out_sections.append(NarrativeSection(sec.title, body, sec.line))
         stream = _Stream.of(sec.pieces)
         findings.extend(_residue(stream.text, "narrative", stream, None))
         findings.extend(_residue(sec.title, "narrative", None, sec.line))

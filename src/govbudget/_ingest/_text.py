@@ -31,6 +31,7 @@ __all__ = [
     "dedouble",
     "furniture",
     "is_amount",
+    "join_stripped",
     "join_text",
     "make_line",
     "normalise_breaks",
@@ -346,9 +347,13 @@ def _split_glued(token: str) -> list[str]:
 
 def join_text(lines: Iterable[Line]) -> str:
     """Join wrapped lines of running text: no space between CJK characters."""
+    return join_stripped([ln.stripped for ln in lines])
+
+
+def join_stripped(texts: Iterable[str]) -> str:
+    """`join_text` for the lines' stripped texts."""
     out = ""
-    for ln in lines:
-        t = ln.stripped
+    for t in texts:
         if not t:
             continue
         if out and (out[-1].isascii() and out[-1].isalnum()) and (t[0].isascii() and t[0].isalnum()):
