@@ -7,10 +7,12 @@ import pytest
 from govbudget import GovBudgetError, ReadError
 from govbudget._ingest._text import (
     Line,
+    cell_tuple,
     cells,
     decode,
     dedouble,
     is_amount,
+    join_stripped,
     join_text,
     split_lines,
     strip_furniture,
@@ -240,6 +242,16 @@ class TestCells:
         """A line of spaces has no cells."""
         assert cells("     ") == []
         assert cells("") == []
+        assert cells("\u3000\t ") == []
+
+    def test_cached_cells_are_not_shared(self) -> None:
+        """`cells` is the cached `cell_tuple` as a fresh list: changing it changes no later
+        answer."""
+        line = "合计合计 2599.992599.99  1705.88"
+        first = cells(line)
+        assert tuple(first) == cell_tuple(line) == ("合计", "2599.99", "", "1705.88")
+        first.append("x")
+        assert cells(line) == ["合计", "2599.99", "", "1705.88"]
 
 
 class TestJoinText:
@@ -259,3 +271,9 @@ class TestJoinText:
     def test_strips_indent(self) -> None:
         """Indentation (ASCII and full-width) is removed from each line."""
         assert join_text([Line(1, "\u3000\u3000本单位"), Line(2, "  负责")]) == "本单位负责"
+
+    def test_join_stripped(self) -> None:
+        """`join_stripped` joins stripped texts as `join_text` joins lines."""
+        lines = split_lines("total 2024\n\nbudget\n预算")
+        assert join_stripped([ln.stripped for ln in lines]) == join_text(lines) == \
+            "total 2024 budget预算"
