@@ -297,6 +297,8 @@ _L2_FALLBACK: Final = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:效益指标|成本�
 _HEADER_WORDS: Final = frozenset({"一级指标", "二级指标", "三级指标", "指标值", "指标名称",
                                   "实施期指标值", "年度指标值", "三级指标名称"})
 _VERTICAL_NOISE: Final = frozenset({"绩效指标", "绩效目标", "绩效", "指标", "目标", "绩效指标值"})
+# The column headers above the goals (a line of only these is no goal text).
+_GOAL_HEADERS: Final = frozenset({"实施期目标", "年度目标", "实施期", "年度", "总体目标"})
 
 _TEXT, _MARK1, _MARK2, _MARK_AMB = 0, 1, 2, 3
 
@@ -446,7 +448,14 @@ def _merge_vertical(body: Sequence[Line]) -> list[Line]:
 
 # The first two characters of every line that can open a section: a label, a footer or
 # the grid's first level (the grid's header line holds 一级指标).
-_LABEL_HEADS: Final = frozenset({*_LABELS_BY_HEAD, *(w[:2] for w in _FOOTER_WORDS),
+_FOOTER_HEADS: Final = frozenset(w[:2] for w in _FOOTER_WORDS)
+# For each head, the labels starting with it by length, longest first: (size, {label: key}).
+_LABELS_BY_SIZE: Final[dict[str, tuple[tuple[int, dict[str, str]], ...]]] = {
+    head: tuple((size, {lab: k for k, lab in labels if len(lab) == size})
+                for size in sorted({len(lab) for _, lab in labels}, reverse=True))
+    for head, labels in _LABELS_BY_HEAD.items()
+}
+_LABEL_HEADS: Final = frozenset({*_LABELS_BY_HEAD, *_FOOTER_HEADS,
                                  *(w[:2] for w in _L1_TUPLE)})
 
 
@@ -454,14 +463,19 @@ def _match_label(text: str, seen: set[str], grid_ok: bool) -> tuple[str, str, st
     """The section a line opens: (key, label, rest of the line)."""
     if "grid" not in seen and "一级指标" in text and ("三级指标" in text or "指标值" in text):
         return "grid", text, ""
-    if "footer" not in seen and _FOOTER_RE.match(text):
+    head = text[:2]
+    if "footer" not in seen and head in _FOOTER_HEADS and _FOOTER_RE.match(text):
         return "footer", "", text
     if grid_ok and "grid" not in seen and text.startswith(_L1_TUPLE):
         return "grid", "", text
-    for key, label in _LABELS_BY_HEAD.get(text[:2], ()):
-        if key in seen or not text.startswith(label):
+    # The first label in _LABELS_BY_HEAD order (longest first) that starts the line and
+    # whose section is not open yet: a line starts with at most one label of each length.
+    for size, keys in _LABELS_BY_SIZE.get(head, ()):
+        label = text[:size]
+        key = keys.get(label)
+        if key is None or key in seen:
             continue
-        rest = text[len(label):]
+        rest = text[size:]
         if rest.startswith(label):  # bold label drawn twice
             rest = rest[len(label):]
         if key == "funding":
@@ -555,6 +569,37 @@ _CODE_RE: Final = (
     re.compile(r"^(\d{2,12})\s+(.*)$"),
     re.compile(r"^(\d{2,12})([\u4e00-\u9fff].*)$"),
 )
+
+
+@functools.lru_cache(maxsize=1024)
+def _funding_words(text: str) -> tuple[Unit | None, tuple[tuple[int, str], ...]]:
+    """A line of the funding block as the unit it names (or ``None``) and its words as
+    ``(kind, word)``: kind 1 for a number, 2 for a blank-cell mark, `_TEXT` for a label
+    part. Cached: lines such as ``单位自筹 0 单位自筹 0`` recur from table to table."""
+    unit = None
+    m = _UNIT_IN_LABEL.search(text) if "元" in text else None  # every unit ends in 元
+    if m is not None:
+        unit = Unit.parse(m.group(1) or m.group(2))
+        text = text[:m.start()] + " " + text[m.end():]
+    if "：" in text or ":" in text:
+        # each colon (ASCII or full-width) as "： ": a label's colon ends a word
+        text = text.replace(":", "：").replace("：", "： ")
+    out: list[tuple[int, str]] = []
+    for raw in text.split():
+        word = raw.removeprefix("其中：").removeprefix("其中") if raw[0] == "其" else raw
+        if not word or word in _SKIPPED_WORDS:
+            continue
+        # (_NUMERIC only matches a word starting with a digit, + or -)
+        first = word[0]
+        if first in _DIGIT_CHARS or (first in "+-" and _NUMERIC.match(word)):
+            out.append((1, word))
+        elif word in _BLANK_CELLS:
+            out.append((2, word))
+        else:
+            word = word.rstrip("：:")
+            if word:
+                out.append((_TEXT, word))
+    return unit, tuple(out)
 
 
 @define
@@ -730,11 +775,16 @@ class _Grid:
             self._open(0, "", tok.line)
         c = self.target
         col = self.cols[c]
+        frags = col.frags
         if _is_value(text):
-            self._complete(c, text, tok)
+            # self._complete(c, text, tok), inlined for the commonest case (a lone name
+            # fragment or none)
+            if len(frags) == 1:
+                self._emit(c, frags[0].text, text, frags[0].line)
+            else:
+                self._complete(c, text, tok)
             self.last = (c, k)
             return
-        frags = col.frags
         # value position: after a name cell on this line, after a name's last (narrower)
         # line, or a qualitative word after a name
         if frags and (frags[-1].row == tok.row or col.done or _is_qual(text, col.head)):
@@ -797,7 +847,7 @@ class _TableReader:
 
     def _scan_figures(self, lines: Iterable[Line], why: str, why_en: str) -> None:
         for ln in lines:
-            figs = [tok for tok in ln.text.split() if any(ch.isdigit() for ch in tok)]
+            figs = [tok for tok in ln.text.split() if any(map(str.isdigit, tok))]
             if figs:
                 self._unplaced(ln.no, " ".join(figs), why, why_en)
 
@@ -888,29 +938,11 @@ class _TableReader:
         unit = Unit.YUAN
         toks: list[_Tok] = []  # kind _TEXT (label) or 1 (number) or 2 (blank mark)
         for row, ln in enumerate(sec.items):
-            t = ln.text
-            m = _UNIT_IN_LABEL.search(t) if "元" in t else None  # every unit ends in 元
-            if m is not None:
-                unit = Unit.parse(m.group(1) or m.group(2))
-                t = t[:m.start()] + " " + t[m.end():]
-            if "：" in t or ":" in t:
-                # each colon (ASCII or full-width) as "： ": a label's colon ends a word
-                t = t.replace(":", "：").replace("：", "： ")
+            named, words = _funding_words(ln.text)
+            if named is not None:
+                unit = named
             no = ln.no
-            for raw in t.split():
-                word = raw.removeprefix("其中：").removeprefix("其中") if raw[0] == "其" else raw
-                if not word or word in _SKIPPED_WORDS:
-                    continue
-                # (_NUMERIC only matches a word starting with a digit, + or -)
-                first = word[0]
-                if first in _DIGIT_CHARS or (first in "+-" and _NUMERIC.match(word)):
-                    toks.append(_Tok(1, word, no, row))
-                elif word in _BLANK_CELLS:
-                    toks.append(_Tok(2, word, no, row))
-                else:
-                    word = word.rstrip("：:")
-                    if word:
-                        toks.append(_Tok(_TEXT, word, no, row))
+            toks += [_Tok(kind, word, no, row) for kind, word in words]
         toks = self._join_labels(toks)
         entries = self._repair_numbers(toks)
         return (unit, *self._place_funding(entries))
@@ -919,12 +951,13 @@ class _TableReader:
     def _join_labels(toks: list[_Tok]) -> list[_Tok]:
         out: list[_Tok] = []
         for tok in toks:
-            if (tok.kind == _TEXT and out and out[-1].kind == _TEXT and out[-1].row < tok.row
-                    and not out[-1].text.endswith(_LABEL_ENDINGS)
-                    and _label_kind(out[-1].text) == _SOURCE):
+            if tok.kind == _TEXT and out:
                 prev = out[-1]
-                out[-1] = _Tok(_TEXT, prev.text + tok.text, prev.line, tok.row)
-                continue
+                if (prev.kind == _TEXT and prev.row < tok.row
+                        and not prev.text.endswith(_LABEL_ENDINGS)
+                        and _label_kind(prev.text) == _SOURCE):
+                    out[-1] = _Tok(_TEXT, prev.text + tok.text, prev.line, tok.row)
+                    continue
             out.append(tok)
         return out
 
@@ -932,7 +965,8 @@ class _TableReader:
         """Numbers as amounts; an invalid one is joined with the digits on the next lines."""
         out: list[tuple[_Tok, Decimal | None]] = []
         i = 0
-        while i < len(toks):
+        n = len(toks)
+        while i < n:
             tok = toks[i]
             i += 1
             if tok.kind != 1:
@@ -941,7 +975,7 @@ class _TableReader:
             value = _amount(tok.text)
             text = tok.text
             j = i
-            while value is None and j < len(toks) and toks[j].kind == 1 and j - i < 3 \
+            while value is None and j < n and toks[j].kind == 1 and j - i < 3 \
                     and toks[j].row > toks[j - 1].row:
                 text += toks[j].text
                 j += 1
@@ -953,7 +987,8 @@ class _TableReader:
                 i = j
             elif value is None:
                 self._unplaced(tok.line, tok.text, "无法识别的金额", "not a valid amount")
-            out.append((_Tok(1, text, tok.line, tok.row), value))
+            # (a new token only if digits were appended, whether that repaired it or not)
+            out.append((tok if text == tok.text else _Tok(1, text, tok.line, tok.row), value))
         return out
 
     def _place_funding(self, entries: list[tuple[_Tok, Decimal | None]]) -> tuple[
@@ -974,34 +1009,40 @@ class _TableReader:
         total_year: Decimal | None = None
         sources: dict[str, _Source] = {}
         seen: dict[str, int] = {}
+        # (_extras is only called when there are cells to report: most labels have none)
         for label, cells in groups:
-            cells = self._extra_digits(cells) if paired or len(cells) > 2 else cells
+            if len(cells) >= 2 and (paired or len(cells) > 2):
+                cells = self._extra_digits(cells)
             values = [v for _, v in cells]
-            kind = _label_kind(label.text)
-            is_total_p = kind == _PERIOD_TOTAL
-            is_total_y = kind == _YEAR_TOTAL
-            if is_total_p or is_total_y:
-                if is_total_p:
+            text = label.text
+            kind = _label_kind(text)
+            if kind != _SOURCE:
+                if kind == _PERIOD_TOTAL:
                     total_period = values[0] if values else total_period
                 else:
                     total_year = values[0] if values else total_year
-                self._extras(cells[1:], label.text)
+                if len(cells) > 1:
+                    self._extras(cells[1:], text)
                 continue
-            k = seen.get(label.text, 0)
-            seen[label.text] = k + 1
-            src = sources.setdefault(label.text, _Source(label.line))
+            k = seen.get(text, 0)
+            seen[text] = k + 1
+            src = sources.get(text)
+            if src is None:
+                src = sources[text] = _Source(label.line)
             if paired:
                 if k >= 2:
-                    self._extras(cells, label.text)
+                    self._extras(cells, text)
                     continue
                 if k == 0:
                     src.period = values[0] if values else None
                 else:
                     src.year = values[0] if values else None
-                self._extras(cells[1:], label.text)
+                if len(cells) > 1:
+                    self._extras(cells[1:], text)
             elif len(values) >= 2:
                 src.period, src.year = values[0], values[1]
-                self._extras(cells[2:], label.text)
+                if len(cells) > 2:
+                    self._extras(cells[2:], text)
             elif values:
                 src.year = values[0]
         funding = tuple(FundingLine(source=name, period=src.period, year=src.year, line=src.line)
@@ -1010,9 +1051,8 @@ class _TableReader:
 
     def _extra_digits(self, cells: list[tuple[_Tok, Decimal | None]]) -> list[
             tuple[_Tok, Decimal | None]]:
-        """In a one-amount cell, digits alone on a later line continue the amount."""
-        if len(cells) < 2:
-            return cells
+        """In a one-amount cell (two cells or more), digits alone on a later line continue
+        the amount."""
         first, value = cells[0]
         rest = cells[1:]
         text = first.text
@@ -1048,8 +1088,7 @@ class _TableReader:
                 if t.startswith(label):
                     t = t[len(label):].lstrip(_SPACES + "：:")
             words = t.split()
-            if not words or "".join(words) in _VERTICAL_NOISE or all(
-                    w in ("实施期目标", "年度目标", "实施期", "年度", "总体目标") for w in words):
+            if not words or "".join(words) in _VERTICAL_NOISE or _GOAL_HEADERS.issuperset(words):
                 continue
             lines.append(Line(ln.no, t))
         if not lines:
@@ -1111,7 +1150,7 @@ class _TableReader:
         used = 0
         for ln in rest:
             t = ln.text
-            digits = sum(ch.isdigit() for ch in date + t)
+            digits = sum(map(str.isdigit, date + t))
             if not _DIGITS_LINE.match(t) or digits > 14 or pos < 0:
                 break
             date += t
@@ -1187,7 +1226,7 @@ def read_performance(lines: Sequence[Line]) -> tuple[tuple[PerformanceTable, ...
     starts = [i for i, ln in enumerate(lines) if "目标" in ln.text and _is_title(ln.text)]
     head = lines[: starts[0]] if starts else lines
     for ln in head:
-        figs = [tok for tok in ln.stripped.split() if any(ch.isdigit() for ch in tok)]
+        figs = [tok for tok in ln.stripped.split() if any(map(str.isdigit, tok))]
         if figs:
             text = " ".join(figs)
             findings.append(Finding(
