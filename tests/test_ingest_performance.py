@@ -765,3 +765,46 @@ def test_ungrouped_amount_broken_over_lines() -> None:
     repaired = [f for f in findings if f.rule == "reading.repaired_number"]
     assert [(f.actual, f.location.line, f.severity) for f in repaired] == [
         ("50000", 6, Severity.INFO)]
+
+
+# -- fast paths agree with the plain definitions ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [["保障"], ["abc", "def"], ["2024", "年"], ["年", "2024"], ["ABC", "123", "中文", "x"],
+     ["", "a", "", "b"], [""], ["≥95%", "a1", "1b"], ["（一）", "A", "）", "B"]],
+)
+def test_join_words_is_join_text(texts: list[str]) -> None:
+    """Grid names are joined without `Line` objects, exactly as `join_text` would."""
+    from govbudget._ingest._text import join_text
+
+    assert perf._join_words(texts) == join_text(Line(i, t) for i, t in enumerate(texts, 1))
+
+
+def test_value_hint_is_necessary() -> None:
+    """The cheap pre-test never rejects what the value grammar accepts."""
+    rng = random.Random(11)
+    alphabet = "0123456789０１２３４５６７８９%％.,，~～-至到≥≤＞<=≧每两半一二三十百千月年日周次人元万个底前左右及以上"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8)))
+        full = perf._VALUE_RE.fullmatch(text.translate(perf._TRANS)) is not None
+        assert perf._is_value(text) == full, text
+
+
+def test_label_lookup_by_length_is_the_first_label_in_order() -> None:
+    """`_match_label` finds, for every label and line, the label a scan of
+    ``_LABELS_BY_HEAD`` (longest first) would."""
+    def first(text: str, seen: set[str]) -> tuple[str, str] | None:
+        for key, label in perf._LABELS_BY_HEAD.get(text[:2], ()):
+            if key not in seen and text.startswith(label):
+                return key, label
+        return None
+
+    for _, a in perf._LABELS:
+        for kb, b in (*perf._LABELS, ("", " 某某")):
+            for seen in (set(), {kb}, {k for k, lab in perf._LABELS if lab == a}):
+                text = a + b
+                m = perf._match_label(text, seen, grid_ok=False)
+                want = first(text, seen)
+                assert (m[:2] if m is not None and m[0] not in ("grid", "footer") else None) == want

@@ -123,6 +123,7 @@ __all__ = ["read_performance"]
 
 _SECTION: Final = "performance"
 _SPACES: Final = " \t\u3000\u00a0"
+_SPACES_COLONS: Final = _SPACES + "：:"
 
 # -- titles -------------------------------------------------------------------------------
 
@@ -185,6 +186,7 @@ _VALUE_HINT: Final = re.compile(r"[\d每一二两三四五六七八九十百千]
 # Where a value glued to a name may start (word comparisons such as 约/达到 are left out:
 # 节约10% must not become 节 + 约10%).
 _GLUE_START: Final = frozenset("0123456789≥≤><=≧≦不大小每" + "".join(chr(0xFF10 + i) for i in range(10)))
+_GLUE_START_RE: Final = re.compile("[" + re.escape("".join(sorted(_GLUE_START))) + "]")
 _GLUE_WINDOW: Final = 40
 
 _QUAL_WORDS: Final = frozenset(_words(
@@ -227,11 +229,10 @@ def _is_qual(text: str, name: str) -> bool:
 def _split_glued(text: str) -> tuple[str, str] | None:
     """Split ``name≤20次`` into name and value at the start of a value-grammar suffix.
     Cached: a token is often tried twice, and the same names recur."""
-    s = text.translate(_TRANS)
-    n = len(s)
-    for i in range(max(1, n - _GLUE_WINDOW), n):
-        if s[i] not in _GLUE_START:
-            continue
+    s = text.translate(_TRANS)  # (one character for one: positions carry over to text)
+    # each position in the window where a value may start, in order
+    for m in _GLUE_START_RE.finditer(s, max(1, len(s) - _GLUE_WINDOW)):
+        i = m.start()
         prev = s[i - 1]
         if prev.isdigit() or prev in ".,%~-≥≤<>=至到":
             continue
@@ -457,6 +458,8 @@ _LABELS_BY_SIZE: Final[dict[str, tuple[tuple[int, dict[str, str]], ...]]] = {
 }
 _LABEL_HEADS: Final = frozenset({*_LABELS_BY_HEAD, *_FOOTER_HEADS,
                                  *(w[:2] for w in _L1_TUPLE)})
+# Heads that can only start the grid (产出指标 …): such a line opens nothing once it has.
+_GRID_HEADS: Final = frozenset(w[:2] for w in _L1_TUPLE) - set(_LABELS_BY_HEAD) - _FOOTER_HEADS
 
 
 def _match_label(text: str, seen: set[str], grid_ok: bool) -> tuple[str, str, str] | None:
@@ -480,7 +483,7 @@ def _match_label(text: str, seen: set[str], grid_ok: bool) -> tuple[str, str, st
             rest = rest[len(label):]
         if key == "funding":
             return key, label, text
-        return key, label, rest.lstrip(_SPACES + "：:")
+        return key, label, rest.lstrip(_SPACES_COLONS)
     return None
 
 
@@ -492,7 +495,7 @@ def _wrapped_label(text: str, nxt: str, seen: set[str]) -> tuple[str, str, str] 
             continue
         rem = label[len(text):]
         if nxt.startswith(rem):
-            rest = nxt[len(rem):].lstrip(_SPACES + "：:")
+            rest = nxt[len(rem):].lstrip(_SPACES_COLONS)
             return key, label, (label + " " + rest if key == "funding" else rest)
     return None
 
@@ -515,6 +518,10 @@ def _scan(body: list[Line]) -> tuple[list[Line], list[_Section]]:
         items += body[i:k]
         ln = body[k]
         t = ln.text
+        if "grid" in seen and t[:2] in _GRID_HEADS:
+            items.append(ln)  # a grid row (see _match_label, _wrapped_label)
+            i = k + 1
+            continue
         grid_ok = not seen.isdisjoint(_BEFORE_GRID)
         m = _match_label(t, seen, grid_ok)
         step = 1
@@ -1086,7 +1093,7 @@ class _TableReader:
             t = ln.text
             for label in ("总体目标", "年度绩效目标"):
                 if t.startswith(label):
-                    t = t[len(label):].lstrip(_SPACES + "：:")
+                    t = t[len(label):].lstrip(_SPACES_COLONS)
             words = t.split()
             if not words or "".join(words) in _VERTICAL_NOISE or _GOAL_HEADERS.issuperset(words):
                 continue
@@ -1145,7 +1152,7 @@ class _TableReader:
             return None
         first = items[0].text
         pos = first.find("填报日期")
-        date = first[pos + 4:].strip(_SPACES + "：:") if pos >= 0 else ""
+        date = first[pos + 4:].strip(_SPACES_COLONS) if pos >= 0 else ""
         rest = items[1:]
         used = 0
         for ln in rest:
@@ -1193,6 +1200,8 @@ def _goal_split(texts: list[str]) -> int | None:
     head = texts[0][:32]
     best, best_len = None, 3
     for i in range(1, len(texts)):
+        if not texts[i].startswith(head[:best_len + 1]):
+            continue  # fewer than best_len + 1 characters in common: cannot do better
         common = 0
         for a, b in zip(head, texts[i][:32], strict=False):
             if a != b:
