@@ -117,7 +117,7 @@ from attrs import define, field
 from .._findings import Finding, Location, Severity
 from .._money import Unit, parse_amount
 from .._report import FundingLine, Indicator, PerformanceTable
-from ._text import Line, dedouble, join_text, make_line
+from ._text import Line, dedouble, join_stripped, join_text, make_line
 
 __all__ = ["read_performance"]
 
@@ -262,18 +262,8 @@ def _split_repeat(text: str) -> tuple[str, str] | None:
 
 def _join_words(texts: Sequence[str]) -> str:
     """`join_text` for texts without surrounding spaces (grid tokens), without making a
-    `Line` for each: no space between CJK characters, one between two ASCII letters or
-    digits; empty texts are skipped."""
-    if len(texts) == 1:
-        return texts[0]
-    out = ""
-    for t in texts:
-        if not t:
-            continue
-        if out and (out[-1].isascii() and out[-1].isalnum()) and (t[0].isascii() and t[0].isalnum()):
-            out += " "
-        out += t
-    return out
+    `Line` for each."""
+    return texts[0] if len(texts) == 1 else join_stripped(texts)
 
 
 def _width(text: str) -> int:
@@ -639,6 +629,8 @@ class _Column:
 class _Grid:
     """The indicator grid state machine (see the module docstring)."""
 
+    __slots__ = ("cols", "l1", "last", "phase", "report", "target", "two")
+
     def __init__(self, two: bool, report: Callable[[int | None, str, str, int], None]) -> None:
         self.two = two
         self.cols = (_Column(), _Column())
@@ -831,6 +823,8 @@ class _TableReader:
     """Reads one table. ``chunk`` is its title line (raw) followed by its non-blank lines,
     already stripped of surrounding spaces (so ``.text`` is used rather than ``.stripped``).
     Findings are appended to ``findings``."""
+
+    __slots__ = ("chunk", "findings", "project")
 
     def __init__(self, chunk: list[Line], findings: list[Finding]) -> None:
         self.chunk = chunk
