@@ -853,6 +853,19 @@ def _counts(raw: str, objects: Sequence[tuple[str, bool]], unit: str,
     """Counts of ``unit`` the text states for the first of ``objects`` it mentions with one;
     a mention of a part (not the whole object) that belongs to one of the ``foreign``
     objects (another indicator's) does not count."""
+    return list(_counts_cached(raw, tuple(objects), unit, frozenset(foreign)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _counts_cached(raw: str, objects: tuple[tuple[str, bool], ...], unit: str,
+                   foreign: frozenset[str]) -> tuple[_Count, ...]:
+    # Cached: a pure function of immutable inputs, and reports of one template repeat
+    # their project texts and indicator names.
+    return tuple(_counts_of(raw, objects, unit, foreign))
+
+
+def _counts_of(raw: str, objects: Sequence[tuple[str, bool]], unit: str,
+               foreign: Iterable[str]) -> list[_Count]:
     text, qtys, starts, by_end = _count_text(raw)
     others = tuple(foreign)
     n = len(qtys)
@@ -1590,23 +1603,25 @@ def framework(ctx: Context) -> Iterator[Finding]:
     name and no value, or a value and no name, and a value the indicator grammar cannot
     read (``Unparsed``) are warnings. Empty 二级 rows (no 三级 indicator) are normal."""
     rid = "performance.framework"
+    good_levels: set[tuple[str, str]] = set()  # pairs the framework accepts
     for p in ctx.report.performance:
-        bad_levels: set[tuple[str, str]] = set()
+        bad_levels: set[tuple[str, str]] = set()  # reported once per table
         for e in _entries_of(ctx, p):
             ind = e.ind
-            loc = e.location(p)
-            if (ind.level1, ind.level2) not in bad_levels:
+            pair = (ind.level1, ind.level2)
+            if pair not in good_levels and pair not in bad_levels:
                 try:
                     validate_levels(ind.level1, ind.level2)
+                    good_levels.add(pair)
                 except IndicatorLevelError as exc:
-                    bad_levels.add((ind.level1, ind.level2))
+                    bad_levels.add(pair)
                     hint = f"（应属“{exc.suggestion}”）" if exc.suggestion else ""
                     yield ctx.finding(
                         rid, Severity.WARNING,
                         f"项目“{p.project}”指标层级“{ind.level1} / {ind.level2}”不符合指标体系{hint}",
                         f"project {p.project!r}: levels {ind.level1!r} / {ind.level2!r} do not "
                         f"fit the indicator framework: {exc}",
-                        loc, e.related(p), expected_text=exc.suggestion,
+                        e.location(p), e.related(p), expected_text=exc.suggestion,
                         actual_text=f"{ind.level1}/{ind.level2}")
             if ind.is_empty:
                 continue
@@ -1615,14 +1630,14 @@ def framework(ctx: Context) -> Iterator[Finding]:
                     rid, Severity.WARNING,
                     f"项目“{p.project}”指标“{ind.name}”（{e.where}）没有指标值",
                     f"project {p.project!r}: indicator {ind.name!r} ({e.where_en}) has no "
-                    f"value", loc, e.related(p), actual_text=ind.name)
+                    f"value", e.location(p), e.related(p), actual_text=ind.name)
                 continue
             if not ind.name:
                 yield ctx.finding(
                     rid, Severity.WARNING,
                     f"项目“{p.project}”{ind.level2}下指标值“{ind.value}”（{e.where}）没有指标名称",
                     f"project {p.project!r}: value {ind.value!r} under {ind.level2} "
-                    f"({e.where_en}) has no indicator name", loc, e.related(p),
+                    f"({e.where_en}) has no indicator name", e.location(p), e.related(p),
                     actual_text=ind.value)
             target = _parse(ind)
             if isinstance(target, Unparsed):
@@ -1632,7 +1647,7 @@ def framework(ctx: Context) -> Iterator[Finding]:
                     f"{target.reason}",
                     f"project {p.project!r}: indicator {ind.name!r} ({e.where_en}): value "
                     f"{ind.value!r} cannot be read: {target.reason}",
-                    loc, e.related(p), actual_text=ind.value)
+                    e.location(p), e.related(p), actual_text=ind.value)
 
 
 @rule("performance.overview_total", title="项目概况所述总额与年度资金总额一致",
