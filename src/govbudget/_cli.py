@@ -257,6 +257,12 @@ def _results(files: list[str], args: argparse.Namespace) -> Iterator[dict[str, A
     if jobs <= 1 or len(tasks) <= 1:
         yield from (_check_star(t) for t in tasks)
         return
+    # Load the reader and the rules before the workers start: where processes are forked
+    # (Linux) each worker then starts with them imported and their patterns compiled.
+    from ._ingest import _narrative, _performance, _reader  # noqa: F401
+    from .checks import registry
+
+    registry()
     # A bounded window of pending files keeps memory flat however many files there are;
     # results come back in input order.
     window = jobs * 4
