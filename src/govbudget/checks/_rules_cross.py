@@ -9,7 +9,7 @@ from .._findings import Finding, Location, Severity
 from .._money import Money
 from .._report import Report
 from .._tables import Block, Row, RowKind, Table, TableKind
-from ._context import Context, Figure, norm
+from ._context import Context, Figure, exact_sum, norm
 from ._registry import Category, rule
 from ._rules_tables import three_public_items
 
@@ -57,6 +57,33 @@ def _classes(t: Table, b: Block) -> dict[str, Row]:
 
 def _fig(t: Table, b: Block, r: Row, key: str) -> Figure | None:
     return Figure.cell(t, b, r, key)
+
+
+def _raw(b: Block, r: Row | None, key: str) -> object:
+    """The value printed in a cell, as read (``None`` for a blank cell, a missing row or
+    a missing column): what a figure of it would hold before any `Figure` is built."""
+    if r is None:
+        return None
+    i = b.position(key)
+    values = r.values
+    return values[i] if i is not None and i < len(values) else None
+
+
+def _quietly_le(unit_a: object, a: object, unit_b: object, b: object) -> bool:
+    """True when cells holding ``a`` and ``b`` are in one unit and ``a <= b`` exactly
+    (blank cells are zeros): what `Context.le_check` would pass in silence. ``False``
+    whenever in doubt (the figures are then built and checked as usual)."""
+    if unit_a is not unit_b:
+        return False
+    if a is None:
+        a = _ZERO
+    if b is None:
+        b = _ZERO
+    return (type(a) is Decimal and type(b) is Decimal and a.is_finite() and b.is_finite()
+            and a <= b)
+
+
+_ZERO = Decimal(0)
 
 
 def _zero_figure(t: Table, name: str, key: str) -> Figure:
@@ -129,6 +156,13 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
                     f"{ra.name!r} is {fa.money} in {ta.kind.value} but absent from "
                     f"{tb.kind.value}", fa.location, [zb.location], zb.money, fa.money)
             continue
+        # Cells that agree exactly (or a part that does not exceed its whole) need no
+        # figures: the check would pass in silence.
+        # (Without a column ``key_b`` both ways skip the row.)
+        va, vb = _raw(ba, ra, key_a), _raw(bb, rows_b[kb], key_b)
+        if (_quietly_le(tb.unit, vb, ta.unit, va) if le else
+                tb.unit is ta.unit and exact_sum(ta.unit, vb, [va])):
+            continue
         fb = _fig(tb, bb, rows_b[kb], key_b)
         if fb is None:
             continue
@@ -195,6 +229,13 @@ def _code_compare(ctx: Context, rid: str, ta: Table, tb: Table, keys: tuple[str,
     for code, x, y in pairs:
         for key in keys:
             if not (ba.has(key) and bb.has(key)):
+                continue
+            # Cells that agree exactly (or a part that does not exceed its whole) need no
+            # figures: the check would pass in silence. A missing row is a zero, as is a
+            # blank cell.
+            vx, vy = _raw(ba, x, key), _raw(bb, y, key)
+            if (_quietly_le(tb.unit, vy, ta.unit, vx) if le else
+                    tb.unit is ta.unit and exact_sum(ta.unit, vy, [vx])):
                 continue
             fx = _fig(ta, ba, x, key) if x is not None else _zero_figure(ta, code, key)
             fy = _fig(tb, bb, y, key) if y is not None else _zero_figure(tb, code, key)

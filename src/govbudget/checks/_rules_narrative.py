@@ -179,10 +179,20 @@ def _quantum(value: Decimal) -> Decimal:
     """The precision a figure was printed with; a zero printed without decimals is exact."""
     exp = value.as_tuple().exponent
     if not isinstance(exp, int):
-        return Decimal(0)
+        return _Q_ZERO
     if exp < 0:
-        return Decimal(1).scaleb(exp)
-    return Decimal(0) if value == 0 else Decimal(1)
+        q = _QUANTA.get(exp)
+        if q is None:
+            q = _QUANTA[exp] = Decimal(1).scaleb(exp)
+        return q
+    return _Q_ZERO if value == 0 else _Q_ONE
+
+
+# The quanta already built, by exponent (a handful; Decimals are immutable, so they are
+# shared).
+_QUANTA: dict[int, Decimal] = {}
+_Q_ZERO: Final = Decimal(0)
+_Q_ONE: Final = Decimal(1)
 
 
 def _interval(value: Decimal, quantum: Decimal) -> Interval:
@@ -204,8 +214,20 @@ def _meet(a: Interval, b: Interval) -> Interval | None:
     return Interval(lo, hi, lo_closed, hi_closed)
 
 
+# The money units a fact may be stated in, by symbol (what `Unit.parse` gives for them).
+_UNIT_OF: Final = {u.symbol: u for u in (Unit.YUAN, Unit.WAN_YUAN, Unit.YI_YUAN)}
+_FACTOR_OF: Final = {k: u.factor for k, u in _UNIT_OF.items()}
+
+
 def _factor(unit: str) -> Decimal:
-    return Unit.parse(unit).factor if unit in _MONEY_UNITS else Decimal(1)
+    f = _FACTOR_OF.get(unit)
+    return f if f is not None else _Q_ONE
+
+
+def _unit(symbol: str) -> Unit:
+    """`Unit.parse`, with the three symbols facts use looked up directly."""
+    u = _UNIT_OF.get(symbol)
+    return u if u is not None else Unit.parse(symbol)
 
 
 def _is_money(f: Fact) -> bool:
@@ -227,7 +249,8 @@ def _loc(f: Fact) -> Location:
 def _fig(f: Fact) -> Figure:
     """A money fact as a :class:`Figure` (a change signed by its direction)."""
     amount = _signed(f) if f.kind is FactKind.CHANGE_AMOUNT else f.value
-    return Figure(Money.of(amount, Unit.parse(f.unit)), _quantum(f.value), _loc(f))
+    # The location is built only if a finding needs it.
+    return Figure.lazy(Money.of(amount, _unit(f.unit)), _quantum(f.value), _loc, f)
 
 
 def _fig_interval(fig: Figure) -> Interval:
@@ -295,15 +318,6 @@ def _block(t: Table | None, name: str | None = None) -> Block | None:
     return next((b for b in t.blocks if b.name == name), None)
 
 
-def _find(b: Block, names: Sequence[str]) -> Row | None:
-    """The row of the first of ``names`` (in order of preference) the block prints."""
-    for name in names:
-        r = Context.find_row(b, name)
-        if r is not None:
-            return r
-    return None
-
-
 def _total_row(b: Block) -> Row | None:
     return next(b.totals(), None)
 
@@ -335,13 +349,22 @@ class _An:
                 self.classes |= {norm(r.name) for r in b.rows if r.kind is RowKind.DATA
                                  and norm(r.name).endswith("支出")}
         self._refs: dict[int, _Ref | None] = {}
+        self._keys: list[tuple[object, ...] | None] = [None] * len(self.facts)
+        # Per block (by id: the blocks live as long as the report), the first row of each
+        # normalised name, indexed once (see `find`).
+        self._row_names: dict[int, dict[str, Row]] = {}
         self.sides = [self._side_of(i) for i in range(len(self.facts))]
         self.confirmed = self._confirmations()
 
     # -- scope ----------------------------------------------------------------
     def _scope_of(self, f: Fact) -> _Scope:
+        sentence = f.sentence
         own = _OWN_WORDS.get(f.subject)
-        clause = own.sub("", f.sentence) if own is not None else f.sentence
+        # The clause keeps some of the sentence's characters in order, so it can hold a
+        # scope word (ending in 算 or 款) only if the sentence has that last character:
+        # without either there is nothing to remove.
+        clause = own.sub("", sentence) if own is not None and (
+            "算" in sentence or "款" in sentence) else sentence
         for text in (clause, f.section, self.parents.get(f.section, "")):
             if "一般公共预算" in text:
                 return _Scope.GENERAL
@@ -366,12 +389,31 @@ class _An:
 
     def key(self, i: int) -> tuple[object, ...]:
         """What a fact is about: two facts with the same key state the same figure."""
-        f = self.facts[i]
-        scoped = f.subject in (_BASIC, _PROJECT, _CARRY, _CUR_INCOME, _CUR_SPEND) \
-            or self.is_class(i) or self.path(i) is not None
-        scope = (self.scopes[i], self.sides[i]) if scoped else ()
-        unit_kind = "money" if _is_money(f) else f.unit
-        return (f.subject, _qual(f.qualifier), unit_kind, scope)
+        k = self._keys[i]
+        if k is None:
+            f = self.facts[i]
+            scoped = f.subject in (_BASIC, _PROJECT, _CARRY, _CUR_INCOME, _CUR_SPEND) \
+                or self.is_class(i) or self.path(i) is not None
+            scope = (self.scopes[i], self.sides[i]) if scoped else ()
+            unit_kind = "money" if _is_money(f) else f.unit
+            k = self._keys[i] = (f.subject, _qual(f.qualifier), unit_kind, scope)
+        return k
+
+    def find(self, b: Block, names: Sequence[str]) -> Row | None:
+        """The row of the first of ``names`` (in order of preference) the block prints
+        (`Context.find_row` of each name in turn), from an index of the block's row
+        names built on first use."""
+        index = self._row_names.get(id(b))
+        if index is None:
+            index = {}
+            for r in b.rows:
+                index.setdefault(norm(r.name), r)
+            self._row_names[id(b)] = index
+        for name in names:
+            hit = index.get(norm(name))
+            if hit is not None:
+                return hit
+        return None
 
     def change_key(self, i: int) -> tuple[object, ...]:
         f = self.facts[i]
@@ -440,7 +482,7 @@ class _An:
             b = _block(t, "income")
             if t is None or b is None:
                 continue
-            r = _find(b, names)
+            r = self.find(b, names)
             if r is not None:
                 return _cell(t, b, r, b.columns[0].key)
         t2 = self.ctx.table(TableKind.INCOME)
@@ -460,7 +502,7 @@ class _An:
         b = _block(t, block)
         if t is None or b is None:
             return None
-        r = _find(b, names)
+        r = self.find(b, names)
         return _cell(t, b, r, key) if r is not None else None
 
     def _table_total(self, kind: TableKind, key: str) -> _Ref | None:
@@ -600,7 +642,9 @@ class _An:
         out: set[int] = set()
         for i, f in enumerate(self.facts):
             r = self.ref(i)
-            if r is not None and not r.le and _is_money(f) and f.money == r.figure.money:
+            # ``f.money`` (a fact with a table figure is an amount) without its validation
+            if r is not None and not r.le and f.unit in _MONEY_UNITS \
+                    and Money.of(f.value, _unit(f.unit)) == r.figure.money:
                 out.add(i)
         seen: dict[tuple[object, ...], list[int]] = {}
         for i, f in enumerate(self.facts):
