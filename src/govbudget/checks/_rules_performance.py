@@ -86,6 +86,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
 from typing import Final
@@ -295,19 +296,25 @@ _PROSE_TRANS: Final = str.maketrans({
     "．": ".", "＋": "+", "＝": "=", "＊": "*", "﹡": "*", "✕": "×", "／": "/", "－": "-",
     "～": "~", "\u3000": " ", "\u00a0": " ",
 })
+_PROSE_CHARS_RE: Final = re.compile("[" + re.escape("".join(map(chr, _PROSE_TRANS))) + "]")
 _NUM: Final = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CN_DIGITS: Final = "一二两三四五六七八九十百"
-_CN: Final = rf"[{_CN_DIGITS}]+"
 _OP: Final = r"[×xX*÷/+\-]"
 _MONEY_UNIT: Final = r"(?:亿元|万元|千元|元)"
+# A number not glued to a digit, a point or a comma before it. Written as a digit and then
+# the lookbehind (checked at the second character: ``[\d.,]\d``), not ``(?<![\d.,])`` first:
+# a pattern that starts with ``\d`` lets the regex engine skip ahead to the next digit, one
+# that starts with a lookbehind tries it at every position (the matches are the same).
+_NUM_FREE: Final = r"\d(?<![\d.,]\d)\d*(?:,\d{3})*(?:\.\d+)?"
 _FORMULA_RE: Final = re.compile(
-    rf"(?<![\d.,])({_NUM}(?:\s*{_OP}\s*{_NUM})+)\s*=\s*({_NUM})\s*({_MONEY_UNIT})?")
+    rf"({_NUM_FREE}(?:\s*{_OP}\s*{_NUM})+)\s*=\s*({_NUM})\s*({_MONEY_UNIT})?")
 _PER_UNITS: Final = r"(?:人次|课时|学时|小时|[人名位天日年月期次场台个户件套辆])"
+_PER_UNITS_RE: Final = re.compile(_PER_UNITS)
 _RATE_EACH_RE: Final = re.compile(
     rf"((?:每{_PER_UNITS})+)\s*(约|按|为|计)?\s*({_NUM})\s*({_MONEY_UNIT})?\s*(?:的)?(标准)?")
 _RATE_SLASH_RE: Final = re.compile(
-    rf"(?<![\d.,])({_NUM})\s*({_MONEY_UNIT})((?:\s*[/·]\s*(?:人次|人天|课时|学时|小时|[\u4e00-\u9fff]))+)")
-_MONEY_RE: Final = re.compile(rf"(?<![\d.,])({_NUM})\s*({_MONEY_UNIT})(?!\s*/)")
+    rf"({_NUM_FREE})\s*({_MONEY_UNIT})((?:\s*[/·]\s*(?:人次|人天|课时|学时|小时|[\u4e00-\u9fff]))+)")
+_MONEY_RE: Final = re.compile(rf"({_NUM_FREE})\s*({_MONEY_UNIT})(?!\s*/)")
 _QTY_UNITS: Final = (
     "平方公里", "平方米", "立方米", "人次", "人天", "个月", "分钟", "小时", "课时", "学时", "公里",
     "人", "天", "日", "期", "次", "场", "个", "套", "把", "台", "部", "项", "名", "件", "张", "辆",
@@ -315,9 +322,15 @@ _QTY_UNITS: Final = (
     "只", "种", "轮", "门", "节", "段", "位", "支", "队", "组", "页", "卷", "幅", "首", "集", "周",
     "年", "亩", "吨",
 )
+# Not after 第 either (第3期 is an ordinal); the lookbehind comes after the first character
+# as in ``_NUM_FREE``, for Chinese numerals too.
 _QTY_RE: Final = re.compile(
-    rf"(?<![\d.,第])({_NUM}(?:\s*[-~至到]\s*{_NUM})?|{_CN})\s*("
+    rf"(\d(?<![\d.,第]\d)\d*(?:,\d{{3}})*(?:\.\d+)?(?:\s*[-~至到]\s*{_NUM})?"
+    rf"|[{_CN_DIGITS}](?<![\d.,第][{_CN_DIGITS}])[{_CN_DIGITS}]*)\s*("
     + "|".join(_QTY_UNITS) + ")")
+_OP_SPLIT: Final = re.compile(r"\s*([×xX*÷/+\-])\s*")
+_SLASH_SPLIT: Final = re.compile(r"\s*[/·]\s*")
+_RANGE_SPLIT: Final = re.compile(r"\s*[-~至到]\s*")
 _STOP_RE: Final = re.compile(r"[。！？!?\n]")
 _CLAUSE: Final = "，,；;。！？!?\n"
 _UP_TO_CLAUSE: Final = re.compile(f".*[{_CLAUSE}]", re.S)
@@ -326,6 +339,9 @@ _TOTAL_WORDS: Final = ("合计", "总计", "共计", "共需", "总共", "累计
 _PART_WORDS: Final = ("其中", "含", "包括")
 _APPROX_BEFORE: Final = ("约", "近", "大概", "大约")
 _BOUND_BEFORE: Final = ("至少", "不少于", "不低于", "最少")
+# ``any(w in s for w in words)`` as one search.
+_APPROX_BEFORE_RE: Final = re.compile("|".join(_APPROX_BEFORE))
+_BOUND_BEFORE_RE: Final = re.compile("|".join(_BOUND_BEFORE))
 _UNIT_ALIASES: Final = {"日": "天", "人次": "人", "名": "人", "位": "人"}
 
 
@@ -402,8 +418,9 @@ def _quantum_yuan(t: _Tok) -> Decimal:
 def _flags(text: str, start: int, end: int) -> tuple[bool, bool, bool]:
     before = text[max(0, start - 4):start]
     after = text[end:end + 2]
-    approx = any(w in before[-3:] for w in _APPROX_BEFORE) or after.startswith(("左右", "余", "多"))
-    bound = any(w in before for w in _BOUND_BEFORE) or after.startswith("以上")
+    approx = _APPROX_BEFORE_RE.search(before, max(0, len(before) - 3)) is not None \
+        or after.startswith(("左右", "余", "多"))
+    bound = _BOUND_BEFORE_RE.search(before) is not None or after.startswith("以上")
     exact = after.startswith("整")
     return approx, exact, bound
 
@@ -411,8 +428,9 @@ def _flags(text: str, start: int, end: int) -> tuple[bool, bool, bool]:
 @functools.lru_cache(maxsize=2048)
 def _prose(text: str) -> str:
     # Cached: several rules read each project's few texts, and translating a long text
-    # costs more than the look-up.
-    return text.translate(_PROSE_TRANS)
+    # costs more than the look-up. Most texts have no character to map (a search is much
+    # faster than ``translate``).
+    return text.translate(_PROSE_TRANS) if _PROSE_CHARS_RE.search(text) else text
 
 
 def _scan(raw: str) -> list[_Tok]:
@@ -432,42 +450,47 @@ def _scan_text(raw: str) -> list[_Tok]:
     toks: list[_Tok] = []
 
     def free(s: int, e: int) -> bool:
-        return not any(claimed[s:e])
+        return claimed.find(1, s, e) < 0
 
     def claim(tok: _Tok) -> None:
         claimed[tok.start:tok.end] = b"\x01" * (tok.end - tok.start)
         toks.append(tok)
 
-    for m in _FORMULA_RE.finditer(text):
-        parts = re.split(r"\s*([×xX*÷/+\-])\s*", m.group(1))
-        nums = tuple(_number(x) for x in parts[0::2])
-        ops = tuple(parts[1::2])
-        unit = m.group(3) or "元"
-        approx, exact, _ = _flags(text, m.start(), m.end())
-        claim(_Tok("formula", m.start(), m.end(), raw[m.start():m.end()], _number(m.group(2)),
-                   unit, approx=approx, exact=exact, operands=nums, ops=ops,
-                   bare=m.group(3) is None))
-    for m in _RATE_EACH_RE.finditer(text):
-        if not (m.group(4) or m.group(5)) or not free(m.start(), m.end()):
-            continue
-        dens = tuple(_UNIT_ALIASES.get(d, d) for d in re.findall(_PER_UNITS, m.group(1)))
-        approx = m.group(2) == "约" or any(w in text[max(0, m.start() - 3):m.start()]
-                                          for w in _APPROX_BEFORE)
-        claim(_Tok("rate", m.start(), m.end(), raw[m.start():m.end()], _number(m.group(3)),
-                   m.group(4) or "元", dens=dens, approx=approx))
-    for m in _RATE_SLASH_RE.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        dens = tuple(_UNIT_ALIASES.get(d, d) for d in re.split(r"\s*[/·]\s*", m.group(3)) if d)
-        approx, _, _ = _flags(text, m.start(), m.end())
-        claim(_Tok("rate", m.start(), m.end(), raw[m.start():m.end()], _number(m.group(1)),
-                   m.group(2), dens=dens, approx=approx))
-    for m in _MONEY_RE.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        approx, exact, _ = _flags(text, m.start(), m.end())
-        claim(_Tok("money", m.start(), m.end(), raw[m.start():m.end()], _number(m.group(1)),
-                   m.group(2), approx=approx, exact=exact))
+    # Each pass is skipped when the text lacks a character every match of it needs
+    # (``=``, ``每``, ``元``): the pass could find nothing.
+    if "=" in text:
+        for m in _FORMULA_RE.finditer(text):
+            parts = _OP_SPLIT.split(m.group(1))
+            nums = tuple(_number(x) for x in parts[0::2])
+            ops = tuple(parts[1::2])
+            unit = m.group(3) or "元"
+            approx, exact, _ = _flags(text, m.start(), m.end())
+            claim(_Tok("formula", m.start(), m.end(), raw[m.start():m.end()],
+                       _number(m.group(2)), unit, approx=approx, exact=exact, operands=nums,
+                       ops=ops, bare=m.group(3) is None))
+    if "每" in text:
+        for m in _RATE_EACH_RE.finditer(text):
+            if not (m.group(4) or m.group(5)) or not free(m.start(), m.end()):
+                continue
+            dens = tuple(_UNIT_ALIASES.get(d, d) for d in _PER_UNITS_RE.findall(m.group(1)))
+            approx = m.group(2) == "约" or _APPROX_BEFORE_RE.search(
+                text, max(0, m.start() - 3), m.start()) is not None
+            claim(_Tok("rate", m.start(), m.end(), raw[m.start():m.end()], _number(m.group(3)),
+                       m.group(4) or "元", dens=dens, approx=approx))
+    if "元" in text:
+        for m in _RATE_SLASH_RE.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            dens = tuple(_UNIT_ALIASES.get(d, d) for d in _SLASH_SPLIT.split(m.group(3)) if d)
+            approx, _, _ = _flags(text, m.start(), m.end())
+            claim(_Tok("rate", m.start(), m.end(), raw[m.start():m.end()], _number(m.group(1)),
+                       m.group(2), dens=dens, approx=approx))
+        for m in _MONEY_RE.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            approx, exact, _ = _flags(text, m.start(), m.end())
+            claim(_Tok("money", m.start(), m.end(), raw[m.start():m.end()], _number(m.group(1)),
+                       m.group(2), approx=approx, exact=exact))
     for m in _QTY_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -475,7 +498,7 @@ def _scan_text(raw: str) -> list[_Tok]:
         before = text[m.start() - 1] if m.start() else ""
         hi: Decimal | None = None
         if num[0].isdigit():
-            parts = re.split(r"\s*[-~至到]\s*", num)
+            parts = _RANGE_SPLIT.split(num)
             value = _number(parts[0])
             if len(parts) == 2:
                 hi = _number(parts[1])
@@ -492,9 +515,11 @@ def _scan_text(raw: str) -> list[_Tok]:
         canon = _UNIT_ALIASES.get(unit, unit)
         claim(_Tok("qty", m.start(), m.end(), raw[m.start():m.end()], value, canon, hi=hi,
                    approx=approx, bound=bound))
-    for m in re.finditer("其中", text):
-        if free(m.start(), m.end()):
-            toks.append(_Tok("reset", m.start(), m.end(), "其中"))
+    k = text.find("其中")
+    while k >= 0:
+        if free(k, k + 2):
+            toks.append(_Tok("reset", k, k + 2, "其中"))
+        k = text.find("其中", k + 1)
     for m in _STOP_RE.finditer(text):
         toks.append(_Tok("stop", m.start(), m.end(), m.group()))
     toks.sort(key=lambda t: (t.start, t.end))
@@ -565,7 +590,19 @@ class _ListCheck:
 
 
 def _cost_lists(raw: str) -> list[_ListCheck]:
-    """Cost lists whose items do not add up exactly to their stated total."""
+    """Cost lists whose items do not add up exactly to their stated total (a fresh list of
+    the cached, immutable checks)."""
+    return list(_cost_lists_cached(raw))
+
+
+@functools.lru_cache(maxsize=1024)
+def _cost_lists_cached(raw: str) -> tuple[_ListCheck, ...]:
+    # Cached like the tokens: a pure function of the text, and a report is often checked
+    # again (or reports of one template repeat their texts).
+    return tuple(_cost_lists_of(raw))
+
+
+def _cost_lists_of(raw: str) -> list[_ListCheck]:
     text = _prose(raw)
     toks = _scan(raw)
     out: list[_ListCheck] = []
@@ -666,7 +703,17 @@ class _Product:
 
 
 def _products(raw: str) -> list[_Product]:
-    """Quantity × rate statements of a text that can be computed."""
+    """Quantity × rate statements of a text that can be computed (a fresh list of the
+    cached, immutable statements)."""
+    return list(_products_cached(raw))
+
+
+@functools.lru_cache(maxsize=1024)
+def _products_cached(raw: str) -> tuple[_Product, ...]:
+    return tuple(_products_of(raw))
+
+
+def _products_of(raw: str) -> list[_Product]:
     text = _prose(raw)
     toks = _scan(raw)
     out: list[_Product] = []
@@ -746,12 +793,21 @@ def _products(raw: str) -> list[_Product]:
 # -- prose: counts of things ---------------------------------------------------------------
 
 _QUOTES: Final = str.maketrans("", "", "《》〈〉“”\"'「」『』")
+_QUOTE_RE: Final = re.compile("[《》〈〉“”\"'「」『』]")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without quotation marks (a search first: most texts have none, and
+    ``translate`` with a table rebuilds the string character by character)."""
+    return text.translate(_QUOTES) if _QUOTE_RE.search(text) else text
 _LEADING: Final = ("购置", "购买", "订制", "定制", "更换", "采购", "制定", "完成", "开展", "举办",
                    "组织", "新增", "新建", "配备", "安装", "印制", "制作")
 _TRAILING: Final = ("总数量", "总期数", "总人数", "总次数", "数量", "总数", "期数", "人数", "人次",
                     "次数", "场次", "天数", "面积", "个数", "台数", "套数", "件数", "人员数",
                     "的制定", "规模", "数")
 _WINDOW: Final = 14
+_BRACKETED_RE: Final = re.compile(r"[（(]([^（）()]{2,12})[）)]")
+_BRACKETS_RE: Final = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def _objects(name: str) -> list[tuple[str, bool]]:
@@ -767,28 +823,42 @@ def _objects_cached(name: str) -> tuple[tuple[str, bool], ...]:
 
 
 def _objects_of(name: str) -> list[tuple[str, bool]]:
-    n = name.translate(_QUOTES)
+    n = _unquoted(name)
     out: list[tuple[str, bool]] = []
-    for m in re.finditer(r"[（(]([^（）()]{2,12})[）)]", n):
-        inner = m.group(1)
-        if unit_in_name(f"（{inner}）") is None and not any(c.isdigit() for c in inner):
-            out.append((inner, True))
-    core = re.sub(r"[（(][^（）()]*[）)]", "", n).strip()
+    core = n
+    if "（" in n or "(" in n:  # without an opening bracket, neither pass finds anything
+        for m in _BRACKETED_RE.finditer(n):
+            inner = m.group(1)
+            if unit_in_name(f"（{inner}）") is None and not any(c.isdigit() for c in inner):
+                out.append((inner, True))
+        core = _BRACKETS_RE.sub("", n)
+    core = core.strip()
     changed = True
     while changed:
         changed = False
-        for w in _LEADING:
-            if core.startswith(w) and len(core) > len(w) + 1:
-                core = core[len(w):]
-                changed = True
-        for w in _TRAILING:
-            if core.endswith(w) and len(core) > len(w) + 1:
-                core = core[:-len(w)]
-                changed = True
+        # (Each loop can change the core only if the core starts or ends with one of its
+        # words to begin with: one test of them all first.)
+        if core.startswith(_LEADING):
+            for w in _LEADING:
+                if core.startswith(w) and len(core) > len(w) + 1:
+                    core = core[len(w):]
+                    changed = True
+        if core.endswith(_TRAILING):
+            for w in _TRAILING:
+                if core.endswith(w) and len(core) > len(w) + 1:
+                    core = core[:-len(w)]
+                    changed = True
     if len(core) >= 2:
         out.append((core, True))
-        subs = {core[i:j] for i in range(len(core)) for j in range(i + 3, len(core) + 1)}
-        out.extend((x, False) for x in sorted(subs - {core}, key=lambda s: (-len(s), core.find(s))))
+        # Its parts of three characters or more, longest first, those of one length in
+        # the order they first occur in the core (each once).
+        seen = {core}
+        for size in range(len(core) - 1, 2, -1):
+            for i in range(len(core) - size + 1):
+                sub = core[i:i + size]
+                if sub not in seen:
+                    seen.add(sub)
+                    out.append((sub, False))
         if len(core) > 2:
             out.append((core[-2:], False))
     return out
@@ -797,13 +867,12 @@ def _objects_of(name: str) -> list[tuple[str, bool]]:
 def _parts(objects: Sequence[tuple[str, bool]]) -> set[str]:
     """The strings of three characters or more an indicator's objects are made of."""
     out: set[str] = set()
-    done: list[str] = []
-    # Longest first: the parts of an object inside one already taken (most objects are
-    # parts of the name's core) are all there already, so it is skipped.
+    # Longest first: an object that is already a part of one taken (most objects are parts
+    # of the name's core) has all its parts there already (a part of a part is a part),
+    # so it is skipped.
     for text in sorted({text for text, _ in objects}, key=len, reverse=True):
-        if any(text in d for d in done):
+        if text in out:
             continue
-        done.append(text)
         out.update(text[i:j] for i in range(len(text)) for j in range(i + 3, len(text) + 1))
     return out
 
@@ -839,7 +908,7 @@ def _count_text(raw: str) -> tuple[str, tuple[_Tok, ...], list[int], dict[int, _
     """A text prepared for counting, its quantities, their starts and the quantities by
     their end (cached: every indicator of a project looks at the same few texts).
     Tokens never overlap, so the starts are sorted and each end is one token's."""
-    text = _prose(raw).translate(_QUOTES)
+    text = _unquoted(_prose(raw))
     qtys = tuple(t for t in _scan(text) if t.kind == "qty")
     return text, qtys, [q.start for q in qtys], {q.end: q for q in qtys}
 
@@ -1093,6 +1162,10 @@ def funding_sum(ctx: Context) -> Iterator[Finding]:
             values = [fl.period if col == "period" else fl.year for fl in p.funding]
             if total is None or not p.funding or all(v is None for v in values):
                 continue
+            # The common case, an exact sum: every figure is in the table's unit, so
+            # ``sum_check`` would find nothing; the figures are not built.
+            if sum((v for v in values if v is not None), _ZERO) == total:
+                continue
             label = "实施期" if col == "period" else "年度"
             terms = [_amount_figure(p, v, f"{fl.source}（{label}）", fl.line)
                      for fl, v in zip(p.funding, values, strict=True)]
@@ -1101,7 +1174,10 @@ def funding_sum(ctx: Context) -> Iterator[Finding]:
                               what_en=f"project {p.project!r}: funding sources vs {what_en}")
             if f is not None:
                 yield f
-        if p.total_period is not None and p.total_year is not None:
+        # ``le_check`` finds nothing when the part is at most the whole; both figures are
+        # in the table's unit, so that is tested on the amounts before building figures.
+        if p.total_period is not None and p.total_year is not None \
+                and p.total_year > p.total_period:
             f = ctx.le_check(rid, _amount_figure(p, p.total_year, "年度资金总额"),
                              _amount_figure(p, p.total_period, "实施期资金总额"),
                              what=f"项目“{p.project}”年度资金总额不应超过实施期资金总额",
@@ -1110,7 +1186,7 @@ def funding_sum(ctx: Context) -> Iterator[Finding]:
             if f is not None:
                 yield f
         for fl in p.funding:
-            if fl.period is None or fl.year is None:
+            if fl.period is None or fl.year is None or fl.year <= fl.period:
                 continue
             f = ctx.le_check(rid, _amount_figure(p, fl.year, f"{fl.source}（年度）", fl.line),
                              _amount_figure(p, fl.period, f"{fl.source}（实施期）", fl.line),
@@ -1123,18 +1199,29 @@ def funding_sum(ctx: Context) -> Iterator[Finding]:
 
 def _overview_amounts(p: PerformanceTable) -> set[Decimal]:
     """Every amount the overview states (items, totals, results), in 元."""
-    return {t.money.yuan for t in _scan(p.overview) if t.is_amount}
+    return set(_amounts_in(p.overview))
+
+
+@functools.lru_cache(maxsize=1024)
+def _amounts_in(raw: str) -> frozenset[Decimal]:
+    return frozenset(t.money.yuan for t in _scan_cached(raw) if t.is_amount)
 
 
 def _overview_rates(p: PerformanceTable) -> list[tuple[_Tok, str]]:
+    return list(_rates_in(p.overview))
+
+
+@functools.lru_cache(maxsize=1024)
+def _rates_in(raw: str) -> tuple[tuple[_Tok, str], ...]:
+    """The rates a text states, each with its canonical unit (``元/人/天``)."""
     out = []
-    for t in _scan(p.overview):
+    for t in _scan_cached(raw):
         if t.kind == "rate":
             try:
                 out.append((t, canonical_unit("/".join((t.unit, *t.dens)))))
             except ValueError:
                 continue
-    return out
+    return tuple(out)
 
 
 _TIME_UNITS: Final = frozenset({"天", "周", "个月", "月", "季度", "年", "小时", "分钟", "日"})
@@ -1534,10 +1621,12 @@ def columns_differ(ctx: Context) -> Iterator[Finding]:
         for (_l1, l2), (left, right) in groups.items():
             lk = [(i.name, i.value) for i in left]
             rk = [(i.name, i.value) for i in right]
-            only_l = [i for i in left if (i.name, i.value) not in rk or
-                      lk.count((i.name, i.value)) > rk.count((i.name, i.value))]
-            only_r = [i for i in right if (i.name, i.value) not in lk or
-                      rk.count((i.name, i.value)) > lk.count((i.name, i.value))]
+            if lk == rk:
+                continue  # the same rows in the same order (the usual case): nothing differs
+            # A row is in one column only when that column has its (name, value) more often.
+            cl, cr = Counter(lk), Counter(rk)
+            only_l = [i for i, k in zip(left, lk, strict=True) if cl[k] > cr[k]]
+            only_r = [i for i, k in zip(right, rk, strict=True) if cr[k] > cl[k]]
             used_r: set[int] = set()
             for a in only_l:
                 match = None
@@ -1650,6 +1739,21 @@ def framework(ctx: Context) -> Iterator[Finding]:
                     e.location(p), e.related(p), actual_text=ind.value)
 
 
+@functools.lru_cache(maxsize=1024)
+def _stated_total(raw: str) -> _Tok | None:
+    """The amount an overview states as the project's cost: its largest total, or its only
+    amount (see ``overview_total``); cached, as a pure function of the text."""
+    text = _prose(raw)
+    toks = _scan_cached(raw)
+    amounts = [(i, t) for i, t in enumerate(toks) if t.is_amount]
+    totals = [t for i, t in amounts if _is_total(_window(text, toks, i))]
+    if totals:
+        return max(totals, key=lambda t: t.money.yuan)
+    if len(amounts) == 1:
+        return amounts[0][1]
+    return None
+
+
 @rule("performance.overview_total", title="项目概况所述总额与年度资金总额一致",
       title_en="The total the overview states equals the year funds",
       category=Category.PERFORMANCE, severity=Severity.WARNING,
@@ -1670,19 +1774,15 @@ def overview_total(ctx: Context) -> Iterator[Finding]:
     for p in ctx.report.performance:
         if not p.overview or p.total_year is None:
             continue
-        text = _prose(p.overview)
-        toks = _scan(p.overview)
-        amounts = [(i, t) for i, t in enumerate(toks) if t.is_amount]
-        totals = [t for i, t in amounts if _is_total(_window(text, toks, i))]
-        if totals:
-            stated = max(totals, key=lambda t: t.money.yuan)
-        elif len(amounts) == 1:
-            stated = amounts[0][1]
-        else:
+        stated = _stated_total(p.overview)
+        if stated is None:
             continue
+        mine_money = _yuan(stated.money)
+        if Money.of(p.total_year, p.unit).yuan == mine_money.amount:
+            continue  # equal: ``explain_gap`` below would find the gap exact
         loc = _loc(p, "项目概况")
         funds = _amount_figure(p, p.total_year, "年度资金总额")
-        mine = Figure(_yuan(stated.money), _quantum_yuan(stated), loc)
+        mine = Figure(mine_money, _quantum_yuan(stated), loc)
         gap = explain_gap([funds.money], mine.money, quantum=Money.of(funds.quantum, funds.money.unit),
                           total_quantum=Money.of(mine.quantum, mine.money.unit))
         if gap.exact:
