@@ -349,6 +349,8 @@ class _An:
                 self.classes |= {norm(r.name) for r in b.rows if r.kind is RowKind.DATA
                                  and norm(r.name).endswith("支出")}
         self._refs: dict[int, _Ref | None] = {}
+        self._known: dict[int, Interval] = {}
+        self._sides: dict[int, _Side] = {}
         self._keys: list[tuple[object, ...] | None] = [None] * len(self.facts)
         # Per block (by id: the blocks live as long as the report), the first row of each
         # normalised name, indexed once (see `find`).
@@ -655,17 +657,28 @@ class _An:
             else:
                 continue
             seen.setdefault(k, []).append(i)
+        # A fact is confirmed by another of its group with the same signed value and unit:
+        # count the (value, unit) pairs of each group (Decimals hash by value).
         for group in seen.values():
-            for a in group:
-                if any(b != a and _signed(self.facts[b]) == _signed(self.facts[a])
-                       and self.facts[b].unit == self.facts[a].unit for b in group):
-                    out.add(a)
+            if len(group) < 2:
+                continue
+            facts = [self.facts[a] for a in group]
+            stated = Counter((_signed(f), f.unit) for f in facts)
+            out.update(a for a, f in zip(group, facts, strict=True)
+                       if stated[(_signed(f), f.unit)] > 1)
         return out
 
     # -- figures of facts, tightened by the table ---------------------------------
     def known(self, i: int) -> Interval:
         """The true values (in 元) of a money fact: its printed interval, narrowed by its
-        table figure when the two agree."""
+        table figure when the two agree (worked out once per fact: intervals are
+        immutable)."""
+        iv = self._known.get(i)
+        if iv is None:
+            iv = self._known[i] = self._known_of(i)
+        return iv
+
+    def _known_of(self, i: int) -> Interval:
         f = self.facts[i]
         factor = _factor(f.unit)
         own = _interval(f.value * factor, _quantum(f.value) * factor)
@@ -677,8 +690,13 @@ class _An:
         return own
 
     def side(self, i: int) -> _Side:
-        f = self.facts[i]
-        return _Side(f.value * _factor(f.unit), self.known(i), _loc(f), _label(f), i)
+        """A fact as one side of a ratio (built once per fact: a `_Side` is immutable)."""
+        side = self._sides.get(i)
+        if side is None:
+            f = self.facts[i]
+            side = self._sides[i] = _Side(f.value * _factor(f.unit), self.known(i), _loc(f),
+                                          _label(f), i)
+        return side
 
     def table_side(self, r: _Ref, label: str) -> _Side:
         return _Side(r.figure.money.yuan, _fig_interval(r.figure), r.figure.location, label,

@@ -176,7 +176,13 @@ _CARRY_IN = ("上年结转", "上年财政拨款结转", "年初结转和结余"
 _CARRY_OUT = ("年终结转", "结转下年", "年末结转和结余")
 
 
+_CARRY_IN_NAMES = frozenset(norm(x) for x in _CARRY_IN)
+_CARRY_OUT_NAMES = frozenset(norm(x) for x in _CARRY_OUT)
+
+
 def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
+    # Each identity is first decided on the raw cells (`cells_add_up`): one that adds up
+    # exactly is passed in silence by `Context.sum_check`, so it needs no figures.
     rid = "table.summary.totals"
     inc = next((b for b in t.blocks if b.name == "income"), None)
     exp = next((b for b in t.blocks if b.name == "expenditure"), None)
@@ -190,53 +196,64 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
     key = inc.columns[0].key
     if i_cur is not None:
         items = [r for r in rows[:i_cur] if r.kind is RowKind.DATA]
-        cur = Figure.cell(t, inc, rows[i_cur], key)
-        assert cur is not None
-        f = ctx.sum_check(rid, _cells(t, inc, items, key), cur,
-                          what=f"{t.title}本年收入合计与各收入项目之和",
-                          what_en=f"{t.kind.value}: current-year income vs its items")
-        if f:
-            yield f
+        if not cells_add_up(t, inc, rows[i_cur], items, key):
+            cur = Figure.cell(t, inc, rows[i_cur], key)
+            assert cur is not None
+            f = ctx.sum_check(rid, _cells(t, inc, items, key), cur,
+                              what=f"{t.title}本年收入合计与各收入项目之和",
+                              what_en=f"{t.kind.value}: current-year income vs its items")
+            if f:
+                yield f
         if i_tot is not None:
             between = rows[i_cur + 1:i_tot]
-            carry = [r for r in between if norm(r.name) in {norm(x) for x in _CARRY_IN}]
-            terms = [cur, *_cells(t, inc, carry[:1], key)]
+            carry = [r for r in between if norm(r.name) in _CARRY_IN_NAMES]
             if carry:
                 sub = between[between.index(carry[0]) + 1:]
                 sub = [r for r in sub if r.kind is RowKind.DATA]
-                c0 = Figure.cell(t, inc, carry[0], key)
-                assert c0 is not None
-                if sub:
+                if sub and not cells_add_up(t, inc, carry[0], sub, key):
+                    c0 = Figure.cell(t, inc, carry[0], key)
+                    assert c0 is not None
                     f = ctx.sum_check(rid, _cells(t, inc, sub, key), c0,
                                       what=f"{t.title}上年结转与其明细之和",
                                       what_en=f"{t.kind.value}: carry-over vs its breakdown")
                     if f:
                         yield f
-            tot = Figure.cell(t, inc, rows[i_tot], key)
-            assert tot is not None
-            f = ctx.sum_check(rid, terms, tot, what=f"{t.title}收入总计与本年收入合计+上年结转",
-                              what_en=f"{t.kind.value}: income grand total vs current + carry-over")
-            if f:
-                yield f
+            if not cells_add_up(t, inc, rows[i_tot], [rows[i_cur], *carry[:1]], key):
+                cur = Figure.cell(t, inc, rows[i_cur], key)
+                assert cur is not None
+                terms = [cur, *_cells(t, inc, carry[:1], key)]
+                tot = Figure.cell(t, inc, rows[i_tot], key)
+                assert tot is not None
+                f = ctx.sum_check(rid, terms, tot,
+                                  what=f"{t.title}收入总计与本年收入合计+上年结转",
+                                  what_en=f"{t.kind.value}: income grand total vs current + "
+                                          "carry-over")
+                if f:
+                    yield f
     # expenditure side
     erows = list(exp.rows)
     e_cur = next((i for i, r in enumerate(erows) if norm(r.name) in ("本年支出合计", "支出合计")),
                  None)
     e_tot = next((i for i, r in enumerate(erows) if norm(r.name) == "支出总计"), None)
+    if e_cur is not None:
+        items = [r for r in erows[:e_cur] if r.kind is RowKind.DATA]
+        between = [] if e_tot is None else [r for r in erows[e_cur + 1:e_tot]
+                                             if norm(r.name) in _CARRY_OUT_NAMES]
     for col in exp.columns:
         if e_cur is not None:
-            items = [r for r in erows[:e_cur] if r.kind is RowKind.DATA]
-            cur = Figure.cell(t, exp, erows[e_cur], col.key)
-            assert cur is not None
-            f = ctx.sum_check(rid, _cells(t, exp, items, col.key), cur,
-                              what=f"{t.title}本年支出合计（{col.label}）与各类支出之和",
-                              what_en=f"{t.kind.value}: current-year spending ({col.key}) vs "
-                                      "the sum of classes")
-            if f:
-                yield f
-            if e_tot is not None:
-                between = [r for r in erows[e_cur + 1:e_tot]
-                           if norm(r.name) in {norm(x) for x in _CARRY_OUT}]
+            if not cells_add_up(t, exp, erows[e_cur], items, col.key):
+                cur = Figure.cell(t, exp, erows[e_cur], col.key)
+                assert cur is not None
+                f = ctx.sum_check(rid, _cells(t, exp, items, col.key), cur,
+                                  what=f"{t.title}本年支出合计（{col.label}）与各类支出之和",
+                                  what_en=f"{t.kind.value}: current-year spending ({col.key}) "
+                                          "vs the sum of classes")
+                if f:
+                    yield f
+            if e_tot is not None and not cells_add_up(t, exp, erows[e_tot],
+                                                      [erows[e_cur], *between], col.key):
+                cur = Figure.cell(t, exp, erows[e_cur], col.key)
+                assert cur is not None
                 tot = Figure.cell(t, exp, erows[e_tot], col.key)
                 assert tot is not None
                 f = ctx.sum_check(rid, [cur, *_cells(t, exp, between, col.key)], tot,
