@@ -11,6 +11,7 @@ Three parts:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -950,3 +951,59 @@ def test_prose_scanner_never_fails_and_keeps_order(text: str) -> None:
     rp._cost_lists(text)
     rp._products(text)
     rp._counts(text, rp._objects("购置沙发数量"), "个")
+
+
+# -- fast forms pinned to their plain definitions -------------------------------------------
+
+_PLAIN_NUM_FREE = r"(?<![\d.,])" + rp._NUM
+_PLAIN_PATTERNS = {
+    "formula": (rp._FORMULA_RE, rf"({_PLAIN_NUM_FREE}(?:\s*{rp._OP}\s*{rp._NUM})+)\s*=\s*"
+                                rf"({rp._NUM})\s*({rp._MONEY_UNIT})?"),
+    "rate": (rp._RATE_SLASH_RE, rf"({_PLAIN_NUM_FREE})\s*({rp._MONEY_UNIT})((?:\s*[/·]\s*"
+                                r"(?:人次|人天|课时|学时|小时|[\u4e00-\u9fff]))+)"),
+    "money": (rp._MONEY_RE, rf"({_PLAIN_NUM_FREE})\s*({rp._MONEY_UNIT})(?!\s*/)"),
+    "qty": (rp._QTY_RE, rf"(?<![\d.,第])({rp._NUM}(?:\s*[-~至到]\s*{rp._NUM})?"
+                        rf"|[{rp._CN_DIGITS}]+)\s*(" + "|".join(rp._QTY_UNITS) + ")"),
+}
+_SCAN_CHARS = ("0", "1", "9", ".", ",", " ", "第", "=", "×", "x", "*", "/", "+", "-", "~", "至",
+               "元", "万", "亿", "千", "·", "人", "次", "天", "个", "月", "平方米", "两", "十", "三",
+               "年", "日", "，", "。", "“", "”", "（", "）", "购置", "沙发", "１", "．")
+
+
+@pytest.mark.property
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SCAN_CHARS + FRAGMENTS), max_size=40).map("".join))
+def test_digit_first_patterns_match_as_lookbehind_first(text: str) -> None:
+    # The scanner's patterns test "not glued to a digit before" after the first digit
+    # (faster); they must find exactly what the plain lookbehind-first forms find.
+    for fast, plain in _PLAIN_PATTERNS.values():
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
+            [(m.span(), m.groups()) for m in re.finditer(plain, text)]
+
+
+def test_quantity_units_of_several_characters_come_first() -> None:
+    # _QTY_RE tries the units of several characters before a class of the single ones:
+    # the same as the alternatives in order only while no single comes before a longer one.
+    sizes = [len(u) > 1 for u in rp._QTY_UNITS]
+    assert sizes == sorted(sizes, reverse=True)
+
+
+@pytest.mark.property
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SCAN_CHARS + NAMES + ("数量", "总期数", "完成", "（套）",
+                                                        "（女职工）", "“", "《")),
+                max_size=8).map("".join))
+def test_objects_and_parts_match_plain_definitions(name: str) -> None:
+    objs = rp._objects_of(name)
+    # The parts of the core follow it: the first object that is not whole.
+    first_part = next((i for i, (_, whole) in enumerate(objs) if not whole), None)
+    if first_part is not None:
+        c = objs[first_part - 1][0]
+        subs = {c[i:j] for i in range(len(c)) for j in range(i + 3, len(c) + 1)} - {c}
+        plain = sorted(subs, key=lambda s: (-len(s), c.find(s)))
+        assert [o for o, whole in objs if not whole and len(o) >= 3] == plain
+    texts = {o for o, _ in objs}
+    assert rp._parts(objs) == {t[i:j] for t in texts for i in range(len(t))
+                               for j in range(i + 3, len(t) + 1)}
+    assert rp._prose(name) == name.translate(rp._PROSE_TRANS)
+    assert rp._unquoted(name) == name.translate(rp._QUOTES)

@@ -323,11 +323,14 @@ _QTY_UNITS: Final = (
     "年", "亩", "吨",
 )
 # Not after 第 either (第3期 is an ordinal); the lookbehind comes after the first character
-# as in ``_NUM_FREE``, for Chinese numerals too.
+# as in ``_NUM_FREE``, for Chinese numerals too. The units of several characters come
+# first (人次 before 人); those of one are a character class, one test instead of fifty
+# alternatives (the same match: one character can match one of them only).
 _QTY_RE: Final = re.compile(
     rf"(\d(?<![\d.,第]\d)\d*(?:,\d{{3}})*(?:\.\d+)?(?:\s*[-~至到]\s*{_NUM})?"
     rf"|[{_CN_DIGITS}](?<![\d.,第][{_CN_DIGITS}])[{_CN_DIGITS}]*)\s*("
-    + "|".join(_QTY_UNITS) + ")")
+    + "|".join(u for u in _QTY_UNITS if len(u) > 1)
+    + "|[" + "".join(u for u in _QTY_UNITS if len(u) == 1) + "])")
 _OP_SPLIT: Final = re.compile(r"\s*([×xX*÷/+\-])\s*")
 _SLASH_SPLIT: Final = re.compile(r"\s*[/·]\s*")
 _RANGE_SPLIT: Final = re.compile(r"\s*[-~至到]\s*")
@@ -1516,15 +1519,22 @@ def quantity_vs_overview(ctx: Context) -> Iterator[Finding]:
         # Only the parts a text actually contains can qualify a mention in it.
         every_part = frozenset().union(*parts_of.values())
         in_text: dict[str, set[str]] = {}
+        counting_of: dict[str, str] = {}
         for _, _, text in fields:
-            counting = _count_text(text)[0]
+            counting = counting_of[text] = _count_text(text)[0]
             in_text[text] = {f for f in every_part if f in counting}
         for e, target, objects in counted:
             ind = e.ind
             own = parts_of[ind.name]
+            # Every object of three characters or more is one of ``own``; the shorter ones
+            # (a two-character core or tail) are looked for as they are.
+            short = [obj for obj, _ in objects if len(obj) < 3]
             for attr, label, text in fields:
                 if not _field_applies(attr, e.column, parallel):
                     continue
+                if own.isdisjoint(in_text[text]) \
+                        and not any(obj in counting_of[text] for obj in short):
+                    continue  # the text mentions none of the objects: it states no count
                 # Another indicator's parts in the text, not this one's: every part in
                 # ``in_text`` that is not ``own`` belongs to some other name.
                 foreign = in_text[text] - own
