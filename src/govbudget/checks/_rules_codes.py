@@ -5,10 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .._findings import Finding, Location, Severity
-from .._tables import TableKind
+from .._tables import Row, Table, TableKind
 from ..codes import NameStatus, dept_economic, functional
 from ._context import Context, norm
 from ._registry import Category, rule
+
+
+def _row_location(t: Table, r: Row) -> Location:
+    """Where a coded row is (built only for the rows a finding names)."""
+    return Location(section=t.title, table=t.kind.value, row_code=r.code, row_name=r.name,
+                    line=r.line)
 
 
 @rule("codes.functional_name", title="功能分类科目编码与名称须与分类科目一致",
@@ -30,10 +36,9 @@ def functional_name(ctx: Context) -> Iterator[Finding]:
                     continue
                 seen.add((r.code, r.name))
                 res = functional.check_name(r.code, r.name, year=year)
-                loc = Location(section=t.title, table=t.kind.value, row_code=r.code,
-                               row_name=r.name, line=r.line)
                 if res.status is NameStatus.MATCH:
                     continue
+                loc = _row_location(t, r)
                 if res.status is NameStatus.WRONG_NAME:
                     yield ctx.finding(
                         "codes.functional_name", Severity.ERROR,
@@ -63,19 +68,19 @@ def functional_name(ctx: Context) -> Iterator[Finding]:
 def consistent_names(ctx: Context) -> Iterator[Finding]:
     """A code printed with different names in different tables (or rows) is an error,
     whatever the catalogue says."""
-    first: dict[str, tuple[str, Location]] = {}
+    first: dict[str, tuple[str, Table, Row]] = {}
     for t in ctx.report.tables:
         for b in t.blocks:
             for r in b.rows:
                 if not r.code:
                     continue
-                loc = Location(section=t.title, table=t.kind.value, row_code=r.code,
-                               row_name=r.name, line=r.line)
                 if r.code not in first:
-                    first[r.code] = (r.name, loc)
+                    first[r.code] = (r.name, t, r)
                     continue
-                name0, loc0 = first[r.code]
+                name0, t0, r0 = first[r.code]
                 if norm(name0) != norm(r.name):
+                    # locations only for findings
+                    loc, loc0 = _row_location(t, r), _row_location(t0, r0)
                     yield ctx.finding(
                         "codes.consistent_names", Severity.ERROR,
                         f"科目{r.code}在{loc0.section}中为“{name0}”，在{t.title}中为“{r.name}”",
@@ -95,20 +100,19 @@ def economic_names(ctx: Context) -> Iterator[Finding]:
     for t in ctx.tables(TableKind.BASIC_ECONOMIC):
         for b in t.blocks:
             for r in b.data_rows():
-                loc = Location(section=t.title, table=t.kind.value, row_code=r.code,
-                               row_name=r.name, line=r.line)
                 if r.code and dept_economic.is_valid(r.code):
                     res = dept_economic.check_name(r.code, r.name, year=year)
                     if res.status is NameStatus.WRONG_NAME:
                         yield ctx.finding(
                             "codes.economic_names", Severity.ERROR,
                             f"科目{r.code}的名称应为“{res.expected}”，报表印为“{r.name}”",
-                            f"code {r.code} is {res.expected!r}, printed as {r.name!r}", loc,
-                            expected_text=res.expected, actual_text=r.name)
+                            f"code {r.code} is {res.expected!r}, printed as {r.name!r}",
+                            _row_location(t, r), expected_text=res.expected,
+                            actual_text=r.name)
                     continue
                 if not dept_economic.lookup_name(r.name, year=year):
                     yield ctx.finding(
                         "codes.economic_names", Severity.INFO,
                         f"“{r.name}”不是内置（部分）经济分类中的科目名称，未能核对",
                         f"{r.name!r} is not a name in the built-in (partial) economic "
-                        "classification; not verified", loc, actual_text=r.name)
+                        "classification; not verified", _row_location(t, r), actual_text=r.name)

@@ -1766,9 +1766,16 @@ def performance(ctx: Context) -> Iterator[Finding]:
         if total_a is not None:
             t = an.facts[total_a]
             fig = _fig(t)
-            if subject == _PUBLISHED and perf and all(p.year_money is not None for p in perf):
-                moneys = [p.year_money for p in perf if p.year_money is not None]
-                s_money = sum(moneys, Money.zero(moneys[0].unit))
+            # each table's 年度资金总额, built once (``year_money`` builds a new Money)
+            stated = [p.year_money for p in perf]
+            if subject == _PUBLISHED and perf and all(m is not None for m in stated):
+                moneys = [m for m in stated if m is not None]
+                unit = moneys[0].unit
+                if all(m.unit is unit for m in moneys):
+                    # what adding them up gives when they share a unit
+                    s_money = Money.of(sum((m.amount for m in moneys), Decimal(0)), unit)
+                else:
+                    s_money = sum(moneys, Money.zero(unit))
                 q_yuan = max((_quantum(m.amount) or Decimal(1)) * m.unit.factor for m in moneys)
                 whole = Figure(s_money, q_yuan / s_money.unit.factor,
                                Location(section="performance", row_name="年度资金总额",

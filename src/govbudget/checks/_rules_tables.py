@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from .._findings import Finding, Severity
@@ -393,8 +393,22 @@ _TP_ITEMS = {
 }
 
 
-def three_public_items(ctx: Context, t: Table) -> dict[str, Figure]:
-    """The 三公 figures of a table (total column), whichever way it is printed."""
+def three_public_items(ctx: Context, t: Table) -> Mapping[str, Figure]:
+    """The 三公 figures of a table (total column), whichever way it is printed.
+
+    Several rules ask, the narrative ones once per 三公 fact: worked out once per table
+    and run, and kept on ``ctx.memo`` (read-only: figures are shared)."""
+    key = f"three_public_items:{id(t)}"
+    kept = ctx.memo.get(key)
+    if isinstance(kept, tuple) and kept[0] is t:
+        items: Mapping[str, Figure] = kept[1]
+        return items
+    items = _three_public_items(ctx, t)
+    ctx.memo[key] = (t, items)  # the table itself too: its id is only unique while alive
+    return items
+
+
+def _three_public_items(ctx: Context, t: Table) -> dict[str, Figure]:
     b = t.blocks[0] if t.blocks else None
     out: dict[str, Figure] = {}
     if b is None:
