@@ -1269,7 +1269,6 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
             target = _parse(ind)
             if not isinstance(target, Quantity | Range) or not target.unit:
                 continue
-            loc = e.location(p)
             if _is_money(target.unit):
                 funds_value: Decimal | None
                 if e.column == "period" and p.total_period is not None:
@@ -1282,24 +1281,32 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
                 low = target.low if isinstance(target, Range) else target.value
                 high = target.high if isinstance(target, Range) else target.value
                 low_m = Money.of(convert(low, target.unit, "元"), Unit.YUAN)
-                high_m = Money.of(convert(high, target.unit, "元"), Unit.YUAN)
-                what = f"项目“{p.project}”成本指标“{ind.name}”{ind.value}（{e.where}）不应超过{funds_col}"
-                what_en = (f"project {p.project!r}: cost indicator {ind.name!r} {ind.value} "
-                           f"({e.where_en}) must not exceed the {funds_col}")
-                f = ctx.le_check(rid, Figure(low_m, _ZERO, loc), funds, what=what,
-                                 what_en=what_en)
-                if f is None and high_m != low_m:
-                    f = ctx.le_check(rid, Figure(high_m, _ZERO, loc), funds, what=what,
-                                     what_en=what_en, severity=Severity.WARNING)
+                high_m = low_m if high is low else Money.of(convert(high, target.unit, "元"),
+                                                            Unit.YUAN)
+                f = None
+                # ``le_check`` finds nothing for a part at most the whole: the messages and
+                # the location are made only for a target above the funds.
+                if not (low_m <= funds.money and high_m <= funds.money):
+                    what = (f"项目“{p.project}”成本指标“{ind.name}”{ind.value}（{e.where}）"
+                            f"不应超过{funds_col}")
+                    what_en = (f"project {p.project!r}: cost indicator {ind.name!r} "
+                               f"{ind.value} ({e.where_en}) must not exceed the {funds_col}")
+                    loc = e.location(p)
+                    f = ctx.le_check(rid, Figure(low_m, _ZERO, loc), funds, what=what,
+                                     what_en=what_en)
+                    if f is None and high_m != low_m:
+                        f = ctx.le_check(rid, Figure(high_m, _ZERO, loc), funds, what=what,
+                                         what_en=what_en, severity=Severity.WARNING)
                 if f is not None:
                     yield evolve(f, related=(*f.related, *e.related(p)))
                     continue
                 if isinstance(target, Quantity) and target.comparison in (
                         Comparison.GE, Comparison.GT):
                     continue
-                if explain_gap([funds.money], high_m, quantum=Money.of(funds.quantum, p.unit),
-                               total_quantum=Money.of(_ZERO, Unit.YUAN)).explained:
-                    continue  # the funds, up to their rounding
+                if high_m == funds.money or explain_gap(
+                        [funds.money], high_m, quantum=Money.of(funds.quantum, p.unit),
+                        total_quantum=Money.of(_ZERO, Unit.YUAN)).explained:
+                    continue  # the funds, up to their rounding (equal needs no reasoning)
                 if amounts is None:
                     amounts = _overview_amounts(p) | {
                         Money.of(v, p.unit).yuan for v in (p.total_year, p.total_period,
@@ -1315,7 +1322,7 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
                     f"project {p.project!r}: cost indicator {ind.name!r} {ind.value} "
                     f"({e.where_en}) is below the {funds_col} {_plain(funds.money)} and matches "
                     f"no amount the overview states",
-                    loc, [*e.related(p), funds.location], funds.money, high_m)
+                    e.location(p), [*e.related(p), funds.location], funds.money, high_m)
             elif _is_money_rate(target.unit):
                 if rates is None:
                     rates = _overview_rates(p)
@@ -1330,7 +1337,7 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
                         f"所述标准“{stated}”不符",
                         f"project {p.project!r}: cost indicator {ind.name!r} {ind.value} "
                         f"({e.where_en}) disagrees with the rate the overview states: {stated}",
-                        loc, e.related(p), expected_text=stated, actual_text=ind.value)
+                        e.location(p), e.related(p), expected_text=stated, actual_text=ind.value)
                     continue
                 other = [(t, u) for t, u in rates
                          if _rate_kind(u) == _rate_kind(target.unit) and _is_money_rate(u)]
@@ -1345,7 +1352,7 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
                         f"({e.where_en}) is per {target.unit} but the overview states {stated} "
                         f"({other[0][1]}): different time units cannot be compared; one of "
                         f"the units is probably wrong",
-                        loc, e.related(p), expected_text=stated, actual_text=ind.value)
+                        e.location(p), e.related(p), expected_text=stated, actual_text=ind.value)
 
 
 @rule("performance.itemised_costs", title="项目概况所列各项费用之和等于所述合计",
