@@ -29,12 +29,20 @@ from .._tables import Block, Row, RowKind, Table, TableKind
 __all__ = ["Context", "Figure", "norm"]
 
 
+_SPACES = re.compile(r"\s+")
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[、.])")
+_NUMERALS = frozenset("一二三四五六七八九十")
+
+
 @functools.lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     """Normalise a printed name for matching (NFKC, no spaces, no ordinal prefix)."""
-    t = re.sub(r"\s+", "", text).lstrip("①②③④⑤⑥⑦⑧⑨⑩")
+    t = _SPACES.sub("", text).lstrip("①②③④⑤⑥⑦⑧⑨⑩")
     t = unicodedata.normalize("NFKC", t)
-    t = re.sub(r"^(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[、.])", "", t)
+    # An ordinal prefix starts with a numeral, "(" or a digit: a name starting with
+    # another CJK ideograph (most do) has none.
+    if t and not ("\u4e00" <= t[0] <= "\u9fff" and t[0] not in _NUMERALS):
+        t = _ORDINAL.sub("", t)
     return t.replace("“", '"').replace("”", '"')
 
 
@@ -80,6 +88,12 @@ class Figure:
             make, args = self._where
             self._location = make(*args)
         return self._location
+
+    def same_as(self, amount: Decimal, unit: Unit) -> bool:
+        """True when `Context.equal_check` of this figure (the reference) against a figure
+        of ``amount`` in ``unit`` passes in silence on the exact-match path: one unit,
+        equal amounts. Lets a caller skip building the other figure and the messages."""
+        return self._unit is unit and _ZERO + self._amount == amount
 
     def __repr__(self) -> str:
         return f"Figure({self.money!r}, quantum={self.quantum}, location={self.location!r})"
@@ -213,11 +227,20 @@ class Context:
         self.report = report
         # Per-report data rules derive once and share (lives and dies with the context).
         self.memo: dict[str, object] = {}
+        self._by_kind: tuple[Report, dict[TableKind, Table]] | None = None
 
     # -- look-ups -----------------------------------------------------------
     def table(self, kind: TableKind) -> Table | None:
         """The report's table of a kind (``None`` if absent)."""
-        return self.report.table(kind)
+        indexed = self._by_kind
+        if indexed is None or indexed[0] is not self.report:
+            # `Report.table` scans the tables; rules ask often, so index them once (the
+            # first of each kind, as `Report.table` finds it), for the report indexed.
+            by_kind: dict[TableKind, Table] = {}
+            for t in self.report.tables:
+                by_kind.setdefault(t.kind, t)
+            indexed = self._by_kind = (self.report, by_kind)
+        return indexed[1].get(kind)
 
     def tables(self, *kinds: TableKind) -> Iterator[Table]:
         """The report's tables of the given kinds, in print order."""
@@ -344,6 +367,8 @@ class Context:
         severity: Severity = Severity.ERROR,
     ) -> Finding | None:
         """Check that ``b`` (the figure reported) equals ``a`` (the reference)."""
+        if a._unit is b._unit and _ZERO + a._amount == b._amount:
+            return None  # `sum_check`'s exact match, without the list
         return self.sum_check(rule, [a], b, what=what, what_en=what_en, severity=severity)
 
     def le_check(

@@ -808,6 +808,10 @@ def _vs_table(ctx: Context, an: _An, rid: str, i: int) -> Finding | None:
     if r is None:
         return None
     f = an.facts[i]
+    # Most amounts equal their cell exactly: no figure or message needed (a fact with a
+    # reference is an amount, so its figure holds ``f.value``).
+    if not r.le and r.figure.same_as(f.value, _unit(f.unit)):
+        return None
     fig = _fig(f)
     what = f"情况说明“{_label(f)}”与{r.what}"
     what_en = f"narrative {_label(f)!r} vs {r.what_en}"
