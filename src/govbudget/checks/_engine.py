@@ -72,9 +72,11 @@ def mark_roots(findings: Sequence[Finding]) -> list[Finding]:
     errors = [i for i, f in enumerate(findings) if f.severity is Severity.ERROR]
     counts: Counter[tuple[str, str, str]] = Counter()
     cells_of: dict[int, set[tuple[str, str, str]]] = {}
+    own_of: dict[int, tuple[str, str, str] | None] = {}  # the cell of each error's location
     for i in errors:
         f = findings[i]
-        cells = {c for c in (_cell(loc) for loc in (f.location, *f.related)) if c}
+        own_of[i] = _cell(f.location)
+        cells = {c for c in (own_of[i], *(_cell(loc) for loc in f.related)) if c}
         cells_of[i] = cells
         counts.update(cells)
     out = list(findings)
@@ -83,12 +85,12 @@ def mark_roots(findings: Sequence[Finding]) -> list[Finding]:
         cells = cells_of[i]
         if not cells:
             continue
-        own = _cell(findings[i].location)
+        own = own_of[i]
         best = max(cells, key=lambda c: (counts[c], c == own))
         if counts[best] < 2:
             continue
         if best not in root_of:
-            located = [j for j in errors if _cell(findings[j].location) == best]
+            located = [j for j in errors if own_of[j] == best]
             root_of[best] = located[0] if located else i
         root = root_of[best]
         if root == i:
