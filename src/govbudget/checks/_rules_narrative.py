@@ -268,14 +268,40 @@ def _qual(q: str | None) -> str | None:
     return None if q in (None, "当年", "本年") else q
 
 
-@dataclass(frozen=True)
 class _Ref:
-    """The table figure a narrative amount must agree with."""
+    """The table figure a narrative amount must agree with, and its names in messages
+    (``what``, ``what_en``). A table cell's names are worked out only when a message
+    needs them: most amounts agree with their cell."""
 
-    figure: Figure
-    what: str
-    what_en: str
-    le: bool = False  # the narrative figure is a part of it (≤), not equal
+    __slots__ = ("_cell", "_what", "_what_en", "figure", "le")
+
+    def __init__(self, figure: Figure, what: str, what_en: str, le: bool = False) -> None:
+        self.figure = figure
+        self._what = what
+        self._what_en = what_en
+        self.le = le  # the narrative figure is a part of it (≤), not equal
+        self._cell: tuple[Table, Row, str] | None = None
+
+    @classmethod
+    def of_cell(cls, figure: Figure, t: Table, r: Row, key: str) -> _Ref:
+        """The figure of a cell of table ``t``, row ``r``, column ``key``."""
+        ref = cls(figure, "", "")
+        ref._cell = (t, r, key)
+        return ref
+
+    @property
+    def what(self) -> str:
+        if self._cell is not None:
+            t, r, key = self._cell
+            return f"{t.title}“{r.name}”（{COLUMN_LABELS.get(key, key)}）"
+        return self._what
+
+    @property
+    def what_en(self) -> str:
+        if self._cell is not None:
+            t, r, key = self._cell
+            return f"{t.kind.value} {r.name!r} ({key})"
+        return self._what_en
 
 
 @dataclass(frozen=True)
@@ -298,8 +324,7 @@ def _cell(t: Table, b: Block, r: Row, key: str) -> _Ref | None:
     fig = Figure.cell(t, b, r, key)
     if fig is None:
         return None
-    col = COLUMN_LABELS.get(key, key)
-    return _Ref(fig, f"{t.title}“{r.name}”（{col}）", f"{t.kind.value} {r.name!r} ({key})")
+    return _Ref.of_cell(fig, t, r, key)
 
 
 def _zero(t: Table, name: str, key: str) -> _Ref:
