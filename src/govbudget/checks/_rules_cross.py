@@ -226,14 +226,16 @@ def _code_compare(ctx: Context, rid: str, ta: Table, tb: Table, keys: tuple[str,
     ta_tot, tb_tot = ctx.total_row(ba), ctx.total_row(bb)
     if ta_tot is not None and tb_tot is not None:
         pairs.insert(0, ("合计", ta_tot, tb_tot))
+    # the columns both tables print, with their positions (looked up once)
+    columns = [(key, ia, ib) for key in keys
+               if (ia := ba.position(key)) is not None and (ib := bb.position(key)) is not None]
     for code, x, y in pairs:
-        for key in keys:
-            if not (ba.has(key) and bb.has(key)):
-                continue
+        for key, ia, ib in columns:
             # Cells that agree exactly (or a part that does not exceed its whole) need no
             # figures: the check would pass in silence. A missing row is a zero, as is a
             # blank cell.
-            vx, vy = _raw(ba, x, key), _raw(bb, y, key)
+            vx = None if x is None or ia >= len(x.values) else x.values[ia]
+            vy = None if y is None or ib >= len(y.values) else y.values[ib]
             if (_quietly_le(tb.unit, vy, ta.unit, vx) if le else
                     tb.unit is ta.unit and exact_sum(ta.unit, vy, [vx])):
                 continue

@@ -1162,6 +1162,9 @@ class _Shares:
         return None
 
 
+_CENT: Final = Decimal("0.01")
+
+
 def _ratio(part: Interval, whole: Interval) -> Interval | None:
     """part / whole × 100 (conservative, closed); ``None`` when the whole may be zero."""
     if whole.lo <= 0:
@@ -1203,14 +1206,14 @@ def shares(ctx: Context) -> Iterator[Finding]:
         if implied is None:
             continue
         point = part.point / whole.point * _HUNDRED if whole.point else None
-        q = _quantum(s.value) or Decimal("0.01")
+        q = _quantum(s.value) or _CENT
         expect = round_half_up(point, q) if point is not None else None
-        related = [part.location, whole.location]
         ok = implied.intersects(printed)
         gkey = (s.section, whole.index if whole.index is not None else whole.location)
         groups.setdefault(gkey, []).append((i, part, whole, ok))
         if ok and (expect is None or expect == s.value):
             continue
+        related = [part.location, whole.location]
         shown = _pct(expect) if expect is not None else "?"
         if ok:
             yield ctx.finding(
