@@ -105,6 +105,23 @@ class TestEconomic:
         assert not _errors(base_report(), "table.economic.personnel_public")
 
 
+    def test_total_off_by_what_rounding_can_explain_is_info(self) -> None:
+        """合计 人员经费 printed 0.01 high. With two rounded class figures under it (90.00
+        and a printed 0.00) and 合计 = 人员经费 + 公用经费, both gaps can be rounding: ``info``,
+        not an error; 0.02 is beyond what two rounded terms explain. With one rounded class
+        figure (the other blank: an exact zero) even 0.01 is an error."""
+        two = set_cell(base_report(), TableKind.BASIC_ECONOMIC, "商品和服务支出", "personnel",
+                       "0.00")
+        res = check_report(set_cell(two, TableKind.BASIC_ECONOMIC, "合计", "personnel",
+                                    "90.01"), rules=["table.economic.totals"])
+        assert not res.errors and res.findings
+        assert all(f.severity is Severity.INFO for f in res.findings)
+        assert _errors(set_cell(two, TableKind.BASIC_ECONOMIC, "合计", "personnel", "90.02"),
+                       "table.economic.totals")
+        assert _errors(set_cell(base_report(), TableKind.BASIC_ECONOMIC, "合计", "personnel",
+                                "90.01"), "table.economic.totals")
+
+
 class TestThreePublic:
     def test_total(self) -> None:
         """三公 合计 = Σ items."""
