@@ -20,6 +20,18 @@ def _cells(t: Table, b: Block, rows: Iterable[Row], key: str) -> list[Figure]:
     return cell_figures(t, b, rows, key)
 
 
+def _rows_sum(ctx: Context, rule_id: str, t: Table, b: Block, total: Row,
+              rows: Sequence[Row], key: str, what: str, what_en: str) -> Finding | None:
+    """``ctx.sum_check`` of the cells of ``rows`` against the cell of ``total`` in column
+    ``key``, decided on the raw cells first: no figure is built when they add up
+    exactly."""
+    if cells_add_up(t, b, total, rows, key):
+        return None
+    tot = Figure.cell(t, b, total, key)
+    assert tot is not None
+    return ctx.sum_check(rule_id, _cells(t, b, rows, key), tot, what=what, what_en=what_en)
+
+
 def _row_columns_sum(ctx: Context, rule_id: str, t: Table, b: Block, parts: Sequence[str],
                      what: str, what_en: str) -> Iterator[Finding]:
     """Each row: the total column equals the sum of ``parts`` columns."""
@@ -135,13 +147,9 @@ def functional_total(ctx: Context) -> Iterator[Finding]:
             if total is None or not classes:
                 continue
             for col in b.columns:
-                if cells_add_up(t, b, total, classes, col.key):
-                    continue
-                tot = Figure.cell(t, b, total, col.key)
-                assert tot is not None
-                f = ctx.sum_check("table.functional.total", _cells(t, b, classes, col.key), tot,
-                                  what=f"{t.title}合计（{col.label}）与各类之和",
-                                  what_en=f"{t.kind.value} total ({col.key}) vs the sum of classes")
+                f = _rows_sum(ctx, "table.functional.total", t, b, total, classes, col.key,
+                              what=f"{t.title}合计（{col.label}）与各类之和",
+                              what_en=f"{t.kind.value} total ({col.key}) vs the sum of classes")
                 if f is not None:
                     yield f
 
@@ -196,27 +204,22 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
     key = inc.columns[0].key
     if i_cur is not None:
         items = [r for r in rows[:i_cur] if r.kind is RowKind.DATA]
-        if not cells_add_up(t, inc, rows[i_cur], items, key):
-            cur = Figure.cell(t, inc, rows[i_cur], key)
-            assert cur is not None
-            f = ctx.sum_check(rid, _cells(t, inc, items, key), cur,
-                              what=f"{t.title}本年收入合计与各收入项目之和",
-                              what_en=f"{t.kind.value}: current-year income vs its items")
-            if f:
-                yield f
+        f = _rows_sum(ctx, rid, t, inc, rows[i_cur], items, key,
+                      what=f"{t.title}本年收入合计与各收入项目之和",
+                      what_en=f"{t.kind.value}: current-year income vs its items")
+        if f is not None:
+            yield f
         if i_tot is not None:
             between = rows[i_cur + 1:i_tot]
             carry = [r for r in between if norm(r.name) in _CARRY_IN_NAMES]
             if carry:
                 sub = between[between.index(carry[0]) + 1:]
                 sub = [r for r in sub if r.kind is RowKind.DATA]
-                if sub and not cells_add_up(t, inc, carry[0], sub, key):
-                    c0 = Figure.cell(t, inc, carry[0], key)
-                    assert c0 is not None
-                    f = ctx.sum_check(rid, _cells(t, inc, sub, key), c0,
-                                      what=f"{t.title}上年结转与其明细之和",
-                                      what_en=f"{t.kind.value}: carry-over vs its breakdown")
-                    if f:
+                if sub:
+                    f = _rows_sum(ctx, rid, t, inc, carry[0], sub, key,
+                                  what=f"{t.title}上年结转与其明细之和",
+                                  what_en=f"{t.kind.value}: carry-over vs its breakdown")
+                    if f is not None:
                         yield f
             if not cells_add_up(t, inc, rows[i_tot], [rows[i_cur], *carry[:1]], key):
                 cur = Figure.cell(t, inc, rows[i_cur], key)
@@ -241,15 +244,12 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
                                              if norm(r.name) in _CARRY_OUT_NAMES]
     for col in exp.columns:
         if e_cur is not None:
-            if not cells_add_up(t, exp, erows[e_cur], items, col.key):
-                cur = Figure.cell(t, exp, erows[e_cur], col.key)
-                assert cur is not None
-                f = ctx.sum_check(rid, _cells(t, exp, items, col.key), cur,
-                                  what=f"{t.title}本年支出合计（{col.label}）与各类支出之和",
-                                  what_en=f"{t.kind.value}: current-year spending ({col.key}) "
-                                          "vs the sum of classes")
-                if f:
-                    yield f
+            f = _rows_sum(ctx, rid, t, exp, erows[e_cur], items, col.key,
+                          what=f"{t.title}本年支出合计（{col.label}）与各类支出之和",
+                          what_en=f"{t.kind.value}: current-year spending ({col.key}) "
+                                  "vs the sum of classes")
+            if f is not None:
+                yield f
             if e_tot is not None and not cells_add_up(t, exp, erows[e_tot],
                                                       [erows[e_cur], *between], col.key):
                 cur = Figure.cell(t, exp, erows[e_cur], col.key)
@@ -321,29 +321,21 @@ def economic_totals(ctx: Context) -> Iterator[Finding]:
                 if not items:
                     continue
                 for col in b.columns:
-                    if cells_add_up(t, b, head, items, col.key):
-                        continue
-                    tot = Figure.cell(t, b, head, col.key)
-                    assert tot is not None
-                    f = ctx.sum_check(rid, _cells(t, b, items, col.key), tot,
-                                      what=f"{t.title}“{head.name}”（{col.label}）与所含款之和",
-                                      what_en=f"{t.kind.value} class {head.code or head.name} "
-                                              f"({col.key}) vs the sum of its items")
-                    if f:
+                    f = _rows_sum(ctx, rid, t, b, head, items, col.key,
+                                  what=f"{t.title}“{head.name}”（{col.label}）与所含款之和",
+                                  what_en=f"{t.kind.value} class {head.code or head.name} "
+                                          f"({col.key}) vs the sum of its items")
+                    if f is not None:
                         yield f
             total = ctx.total_row(b)
             if total is not None and groups:
                 heads = [g for g, _ in groups]
                 for col in b.columns:
-                    if cells_add_up(t, b, total, heads, col.key):
-                        continue
-                    tot = Figure.cell(t, b, total, col.key)
-                    assert tot is not None
-                    f = ctx.sum_check(rid, _cells(t, b, [g for g, _ in groups], col.key), tot,
-                                      what=f"{t.title}合计（{col.label}）与各类之和",
-                                      what_en=f"{t.kind.value} total ({col.key}) vs the sum of "
-                                              "classes")
-                    if f:
+                    f = _rows_sum(ctx, rid, t, b, total, heads, col.key,
+                                  what=f"{t.title}合计（{col.label}）与各类之和",
+                                  what_en=f"{t.kind.value} total ({col.key}) vs the sum of "
+                                          "classes")
+                    if f is not None:
                         yield f
             yield from _row_columns_sum(ctx, rid, t, b, ("personnel", "public"),
                                         "合计与人员经费+公用经费", "total vs personnel + public")
@@ -511,27 +503,19 @@ def projects_totals(ctx: Context) -> Iterator[Finding]:
                 if not projects:
                     continue
                 for col in b.columns:
-                    if cells_add_up(t, b, head, projects, col.key):
-                        continue
-                    tot = Figure.cell(t, b, head, col.key)
-                    assert tot is not None
-                    f = ctx.sum_check(rid, _cells(t, b, projects, col.key), tot,
-                                      what=f"{t.title}“{head.name}”（{col.label}）与所属项目之和",
-                                      what_en=f"unit {head.name!r} ({col.key}) vs its projects")
-                    if f:
+                    f = _rows_sum(ctx, rid, t, b, head, projects, col.key,
+                                  what=f"{t.title}“{head.name}”（{col.label}）与所属项目之和",
+                                  what_en=f"unit {head.name!r} ({col.key}) vs its projects")
+                    if f is not None:
                         yield f
             total = ctx.total_row(b)
             if total is not None:
                 parts = [g for g, _ in groups] + loose
                 for col in b.columns:
-                    if cells_add_up(t, b, total, parts, col.key):
-                        continue
-                    tot = Figure.cell(t, b, total, col.key)
-                    assert tot is not None
-                    f = ctx.sum_check(rid, _cells(t, b, parts, col.key), tot,
-                                      what=f"{t.title}合计（{col.label}）与各行之和",
-                                      what_en=f"project list total ({col.key}) vs its rows")
-                    if f:
+                    f = _rows_sum(ctx, rid, t, b, total, parts, col.key,
+                                  what=f"{t.title}合计（{col.label}）与各行之和",
+                                  what_en=f"project list total ({col.key}) vs its rows")
+                    if f is not None:
                         yield f
             parts_keys = [c.key for c in b.columns if c.key != "total"]
             yield from _row_columns_sum(ctx, rid, t, b, parts_keys, "合计与各资金来源之和",
