@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from operator import itemgetter
 
 from .._findings import Finding, Severity
 from .._tables import Block, Row, RowKind, Table, TableKind
@@ -63,7 +64,8 @@ def _column_sums(rows: list[tuple[Decimal | None, ...]], ncols: int) -> list[Dec
     or missing cell is zero."""
     if set(map(len, rows)) == {ncols}:
         try:
-            return [sum(col, _ZERO) for col in zip(*rows, strict=True)]
+            # Column by column with itemgetter: no transposed copy of the rows.
+            return [sum(map(itemgetter(i), rows), _ZERO) for i in range(ncols)]
         except TypeError:
             pass  # a blank cell: add cell by cell
     acc = [_ZERO] * ncols
