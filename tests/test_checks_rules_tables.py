@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govbudget import Severity, TableKind
+from govbudget import Row, Severity, TableKind
 from govbudget.checks import check_report
-from govbudget.checks._rules_tables import _column_sums
+from govbudget.checks._rules_tables import _column_sums, _rollup
 
 from .checks_helpers import base_report, set_cell
 
@@ -162,3 +162,30 @@ def test_column_sums_agree_with_a_cell_by_cell_sum(case) -> None:  # type: ignor
             if v is not None:
                 naive[i] += v
     assert _column_sums(rows, ncols) == naive
+
+
+_codes = st.lists(st.sampled_from(["201", "202", "20101", "20102", "20201", "2010101",
+                                   "2010102", "2010201", "2020101", "201010101", "201010102"]),
+                  max_size=14)
+
+
+@given(_codes, st.data())
+def test_rollup_groups_each_code_once_in_any_order(codes, data) -> None:  # type: ignore[no-untyped-def]
+    """Sorted codes (the fast path) and any other order (codes repeated, shuffled) give
+    the sums of a plain reference: each code counted once, as first printed."""
+    if data.draw(st.booleans()):
+        codes = sorted(set(codes))  # as tables print them
+    rows = [Row(name=c, code=c, values=data.draw(st.tuples(_cell_values, _cell_values)))
+            for c in codes]
+    first: dict[str, Row] = {}
+    for r in rows:
+        first.setdefault(r.code or "", r)
+    expected = {}
+    for code, r in first.items():
+        if len(code) in (5, 7, 9) and code[:-2] in first:
+            acc = expected.setdefault(code[:-2], [Decimal(0), Decimal(0)])
+            for i, v in enumerate(r.values):
+                acc[i] += v or 0
+    parents, sums = _rollup(rows, 2)
+    assert sums == expected
+    assert all(parents[p] is first[p] for p in sums)

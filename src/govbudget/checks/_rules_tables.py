@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from operator import itemgetter
+from itertools import compress, islice
+from operator import attrgetter, itemgetter
+from typing import Final
 
 from .._findings import Finding, Severity
 from .._tables import Block, Row, RowKind, Table, TableKind
@@ -92,40 +94,20 @@ def functional_hierarchy(ctx: Context) -> Iterator[Finding]:
 
 def rollup_findings(ctx: Context, t: Table, b: Block) -> Iterator[Finding]:
     """Findings of the 类 = Σ款, 款 = Σ项 identities of one block (see
-    ``table.functional.hierarchy``). One pass groups each parent's children (a code
-    printed twice counts once, as first printed); each parent's column sums are then exact
+    ``table.functional.hierarchy``). Children are grouped by their parent's code (a code
+    printed twice counts once, as first printed); each parent's column sums are exact
     C-level sums; only parents that do not add up build figures and reason about
     rounding."""
     ncols = len(b.columns)
-    coded: dict[str, Row] = {}
-    kids: dict[str, list[tuple[Decimal | None, ...]]] = {}
-    last = ""
-    values_of: list[tuple[Decimal | None, ...]] = []
-    for r in b.rows:
-        code = r.code
-        if not code or code in coded:
-            continue
-        coded[code] = r
-        n = len(code)
-        if n == 5 or n == 7 or n == 9:
-            parent = code[:-2]
-            if parent != last:  # a parent's children are usually printed together
-                values_of = kids.setdefault(parent, [])
-                last = parent
-            values_of.append(r.values)
-    sums = {parent: _column_sums(vals, ncols) for parent, vals in kids.items()
-            if parent in coded}
+    parents, sums = _rollup(b.rows, ncols)
     for parent, acc in sums.items():
-        row = coded.get(parent)
-        if row is None:
-            continue
+        row = parents[parent]
         values = row.values
         for i in range(ncols):
             pv = values[i] if i < len(values) else None
             if (pv if pv is not None else _ZERO) == acc[i]:
                 continue
-            children = [r for c, r in coded.items() if len(c) == len(parent) + 2
-                        and c.startswith(parent)]
+            children = _children(b.rows, parent)
             col = b.columns[i]
             fig = Figure.cell(t, b, row, col.key)
             assert fig is not None
@@ -135,6 +117,63 @@ def rollup_findings(ctx: Context, t: Table, b: Block) -> Iterator[Finding]:
                                       "sub-items")
             if f is not None:
                 yield f
+
+
+_Values = tuple[Decimal | None, ...]
+_CODE: Final = attrgetter("code")
+_VALUES: Final = attrgetter("values")
+
+
+def _rollup(rows: Sequence[Row], ncols: int
+            ) -> tuple[dict[str, Row], dict[str, list[Decimal]]]:
+    """The rows of the parents that have children, and their children's column sums (each
+    code counted once, as first printed), parents in the order their first child comes."""
+    codes = [c or "" for c in map(_CODE, rows)]
+    printed = list(filter(None, codes))
+    if all(map(str.__lt__, printed, islice(printed, 1, None))):
+        # Codes in increasing order (tables print the hierarchy depth first: 201, 20101,
+        # 2010101, 2010102, 20102 …): every code is printed once, so no row needs the
+        # look-up of a code seen before; the parents' rows are picked out in C.
+        kids = _group(zip(codes, map(_VALUES, rows), strict=True))
+        parents = {r.code: r for r in compress(rows, map(kids.__contains__, codes)) if r.code}
+    else:
+        parents = {}
+        firsts: list[tuple[str, _Values]] = []
+        for r in rows:
+            if r.code and r.code not in parents:
+                parents[r.code] = r
+                firsts.append((r.code, r.values))
+        kids = _group(firsts)
+    return parents, {p: _column_sums(v, ncols) for p, v in kids.items() if p in parents}
+
+
+def _group(coded: Iterable[tuple[str, _Values]]) -> dict[str, list[_Values]]:
+    """The values of the rows of each parent code (款 of a 类, 项 of a 款, and 9-digit
+    codes of a 项), in the order given."""
+    kids: dict[str, list[_Values]] = {}
+    last = ""
+    values_of: list[_Values] = []
+    for code, values in coded:
+        n = len(code)
+        if n == 5 or n == 7 or n == 9:
+            parent = code[:-2]
+            if parent != last:  # a parent's children are usually printed together
+                values_of = kids.setdefault(parent, [])
+                last = parent
+            values_of.append(values)
+    return kids
+
+
+def _children(rows: Sequence[Row], parent: str) -> list[Row]:
+    """The rows one level under ``parent``, each code once (as first printed)."""
+    seen: set[str] = set()
+    out: list[Row] = []
+    for r in rows:
+        c = r.code
+        if c and len(c) == len(parent) + 2 and c.startswith(parent) and c not in seen:
+            seen.add(c)
+            out.append(r)
+    return out
 
 
 @rule("table.functional.total", title="功能分类表中合计=各类之和",
