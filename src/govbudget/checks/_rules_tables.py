@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import compress, islice
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, lt
 from typing import Final
 
 from .._findings import Finding, Severity
@@ -130,7 +130,7 @@ def _rollup(rows: Sequence[Row], ncols: int
     code counted once, as first printed), parents in the order their first child comes."""
     codes = [c or "" for c in map(_CODE, rows)]
     printed = list(filter(None, codes))
-    if all(map(str.__lt__, printed, islice(printed, 1, None))):
+    if all(map(lt, printed, islice(printed, 1, None))):  # operator.lt: no slot wrapper
         # Codes in increasing order (tables print the hierarchy depth first: 201, 20101,
         # 2010101, 2010102, 20102 …): every code is printed once, so no row needs the
         # look-up of a code seen before; the parents' rows are picked out in C.
