@@ -708,3 +708,37 @@ class TestSubjects:
         names = [name for name, _ in SUBJECTS]
         assert len(names) == len(set(names))
         assert {"预算收入总计", "三公经费", "政府采购预算总额", "纳入绩效目标管理的二级项目"} <= set(names)
+
+
+class TestRespectively:
+    """"A、B分别为X、Y": each figure belongs to the name in the same place of the list."""
+
+    HEAD = "一、关于2024年收支预算情况的说明\n"
+
+    def test_amounts_pair_in_order(self) -> None:
+        n, _, _, found = read(self.HEAD + "收入包括：一般公共预算拨款收入、政府性基金预算拨款收入"
+                                 "分别为100.00万元、20.00万元。\n")
+        assert one(n, "一般公共预算拨款收入", FactKind.AMOUNT).value == Decimal("100.00")
+        assert one(n, "政府性基金预算拨款收入", FactKind.AMOUNT).value == Decimal("20.00")
+        assert rules(found) == []
+
+    def test_shares_after_a_list_take_its_names(self) -> None:
+        n, *_ = read(self.HEAD + "基本支出和项目支出分别为300.50万元和120.00万元，"
+                     "分别占60.00%、40.00%。\n")
+        assert one(n, "基本支出", FactKind.AMOUNT).value == Decimal("300.50")
+        assert one(n, "项目支出", FactKind.AMOUNT).value == Decimal("120.00")
+        assert one(n, "基本支出", FactKind.SHARE).value == Decimal("60.00")
+        assert one(n, "项目支出", FactKind.SHARE).value == Decimal("40.00")
+
+    def test_names_containing_he_are_cut_at_catalogue_names(self) -> None:
+        """商品和服务支出 contains 和: the list is cut where every part is a known name."""
+        n, *_ = read(self.HEAD + "工资福利支出和商品和服务支出分别为80.00万元、20.00万元。\n")
+        assert one(n, "工资福利支出", FactKind.AMOUNT).value == Decimal("80.00")
+        assert one(n, "商品和服务支出", FactKind.AMOUNT).value == Decimal("20.00")
+
+    def test_a_list_that_does_not_pair_is_reported_not_guessed(self) -> None:
+        """Three names and two figures: no figure is given to a name; each is a reading
+        finding."""
+        n, _, _, found = read(self.HEAD + "基本支出、项目支出、其他支出分别为1.00万元、2.00万元。\n")
+        assert not n.facts
+        assert rules(found) == ["reading.unplaced_figure"] * 2

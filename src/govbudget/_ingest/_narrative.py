@@ -67,7 +67,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import islice
+from itertools import combinations, islice
 from typing import Final
 
 from .._findings import Finding, Location, Severity
@@ -297,6 +297,18 @@ def _vocabulary(entries: Sequence[tuple[str, str]]) -> tuple[re.Pattern[str], li
 
 
 _VOCAB, _VOCAB_NAMES = _vocabulary(SUBJECTS)
+
+
+@functools.cache
+def _known_names() -> frozenset[str]:
+    """The subjects of the vocabulary and the names of the classification catalogue (what
+    a list such as 工资福利支出和商品和服务支出 may be cut into)."""
+    from ..codes import dept_economic, functional, gov_economic
+
+    names = set(_VOCAB_NAMES)
+    for scheme in (functional, dept_economic, gov_economic):
+        names.update(info.name for info in scheme.codes())
+    return frozenset(names)
 _VOCAB_PROC, _VOCAB_PROC_NAMES = _vocabulary(SUBJECTS + _PROCUREMENT_BARE)
 
 _LEAD: Final = re.compile(
@@ -309,6 +321,10 @@ _ORG: Final = re.compile(
     r"^.{2,40}(?:办公室|委员会|管理局|局|厅|中心|研究院|院|研究所|服务站|站|馆|大队|支队|学校|"
     r"医院|幼儿园|政府|法院|检察院|单位|部门)(?:本级)?(?=..)"
 )
+# "A、B分别为X、Y": the subjects before 分别, the figures after it, paired in order.
+_RESPECTIVELY: Final = re.compile(r"分别(?:为|是|达到|达|占)?\s*$")
+_LIST_GAP: Final = re.compile(r"[\s、，,和及与]*")  # what may stand between listed figures
+_LIST_SEP: Final = re.compile(r"、|以及|和|及|与")
 _TRAIL_WORDS: Final = ("分别为", "约为", "为", "是", "达到", "达", "约", "共计", "总共", "各", "均",
                        "分别", "预计")
 _PATH_ENDS: Final = ("（类）", "（款）", "（项）", "(类)", "(款)", "(项)")
@@ -512,6 +528,7 @@ class _Reader:
     principal: _Subj | None = None
     last_base: _Base | None = None
     last_share: _Subj | None = None  # the share just stated in this sentence
+    last_list: tuple[_Subj, ...] = ()  # the subjects of the last "分别" list
 
     # -- helpers ------------------------------------------------------------
     def _unplaced(self, value: str, clause: str, pos: int, why: str, why_en: str) -> None:
@@ -583,10 +600,33 @@ class _Reader:
         last_change: Fact | None = None  # the change just stated
         pending: str | None = None       # a value threshold for the next count
         pending_start = start
-        for ev_start, ev_end, m, is_figure in events:
+        listed: list[_Subj] = []         # subjects of "A、B分别为" still to pair
+        unpaired = 0                     # figures of a 分别 list that pairs with no names
+        list_start = start
+        for k, (ev_start, ev_end, m, is_figure) in enumerate(events):
             if ev_start < prev_end:
                 continue  # overlaps a threshold or an earlier match
             pre = text[prev_end:ev_start]
+            if is_figure and (listed or unpaired or "分别" in pre):
+                if not (listed or unpaired) or not _LIST_GAP.fullmatch(pre):
+                    listed, unpaired = self._respectively(pre, events, k, text)
+                    list_start = prev_end
+                if listed or unpaired:
+                    prev_end = ev_end
+                    clause = text[list_start:ev_end]
+                    if not listed:
+                        unpaired -= 1
+                        self._unplaced(m.group(0), clause, ev_start,
+                                       "在“分别”列举中无法与名称一一对应",
+                                       "is listed after 分别 but the names do not pair "
+                                       "with the figures")
+                        continue
+                    base = self._listed(listed.pop(0), m, clause, ev_start)
+                    if base is not None:
+                        bases.append(base)
+                        self.last_base = base
+                        items_since += 1
+                    continue
             if "其中" in pre:
                 head = bases[-1] if bases else None
                 items_since = 0
@@ -642,6 +682,72 @@ class _Reader:
         if pending is not None:
             self._unplaced(pending, pending, pending_start, "是一个金额门槛，其后没有数量",
                            "is a value threshold with no count after it")
+
+    # -- "A、B分别为X、Y" ------------------------------------------------------
+    def _respectively(self, pre: str, events: Sequence[tuple[int, int, re.Match[str], bool]],
+                      k: int, text: str) -> tuple[list[_Subj], int]:
+        """The subjects of a list stated "分别" (respectively), one per figure listed after
+        it (amounts and counts, or shares after 分别占); when the names cannot be paired
+        with the figures (not as many, or not all subjects), no subject and the number of
+        figures listed, which are then reported rather than guessed."""
+        said = _RESPECTIVELY.search(pre)
+        if said is None:
+            return [], 0
+        share = said.group(0).startswith("分别占")
+        n = 0
+        end = events[k][0]
+        for ev_start, ev_end, m, is_figure in events[k:]:
+            if not is_figure or (n and not _LIST_GAP.fullmatch(text, end, ev_start)):
+                break
+            if (_unit(m["unit"]) in _PERCENT_UNITS) is not share:
+                break
+            n += 1
+            end = ev_end
+        head = pre[:said.start()]
+        cut = max(head.rfind(c) for c in "，,：:；;")
+        head = head[cut + 1:]
+        if n < 2:
+            return [], 0
+        if not _LEAD.sub("", head) and len(self.last_list) == n:
+            return list(self.last_list), 0  # "X、Y，分别占a%、b%": the list just stated
+        found = self._list_names(head, n)
+        self.last_list = tuple(found)
+        return (found, 0) if found else ([], n)
+
+    def _list_names(self, head: str, n: int) -> list[_Subj]:
+        """``head`` cut into ``n`` subjects at its separators (、 first; then also 和, 及,
+        与, which names such as 商品和服务支出 contain: a cut whose parts are all known
+        subjects wins)."""
+        names = [x for x in head.split("、") if x.strip()]
+        if len(names) == n:
+            subjects = [self._own(x) for x in names]
+            if all(subjects):
+                return [x for x in subjects if x is not None]
+        cuts = [(m.start(), m.end()) for m in _LIST_SEP.finditer(head)]
+        if len(cuts) < n - 1 or len(cuts) > 8:
+            return []
+        known = _known_names()
+        for chosen in combinations(cuts, n - 1):
+            edges = [0, *(x for c in chosen for x in c), len(head)]
+            parts = [head[edges[i]:edges[i + 1]] for i in range(0, len(edges), 2)]
+            subjects = [self._own(x) for x in parts]
+            # Each part must be a known name as a whole (not a name at its end).
+            if all(x is not None and x.subject in known and x.subject == _trim(part)
+                   for x, part in zip(subjects, parts, strict=True)):
+                return [x for x in subjects if x is not None]
+        return []
+
+    def _listed(self, subj: _Subj, m: re.Match[str], clause: str, pos: int) -> _Base | None:
+        """The fact of one figure of a "分别" list: a share, an amount or a count."""
+        unit = _unit(m["unit"])
+        value = _number(m["num"])
+        if unit in _PERCENT_UNITS:
+            self._fact(subj, FactKind.SHARE, value, "%", clause, pos)
+            self.last_share = subj
+            return None
+        kind = FactKind.AMOUNT if unit in _MONEY_UNITS else FactKind.COUNT
+        self._fact(subj, kind, value, unit, clause, pos)
+        return _Base(subj, unit)
 
     # -- kinds of figures ---------------------------------------------------
     def _target(self, own: _Subj | None, bases: list[_Base], head: _Base | None,
