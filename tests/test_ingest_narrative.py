@@ -742,3 +742,21 @@ class TestRespectively:
         n, _, _, found = read(self.HEAD + "基本支出、项目支出、其他支出分别为1.00万元、2.00万元。\n")
         assert not n.facts
         assert rules(found) == ["reading.unplaced_figure"] * 2
+
+    def test_changes_listed_take_each_its_own_verb(self) -> None:
+        """"，分别比上年增加10.00万元、减少5.00万元": the list just stated, each change with
+        the verb before it."""
+        n, *_ = read(self.HEAD + "基本支出、项目支出分别为300.50万元、120.00万元，"
+                     "分别比上年增加10.00万元、减少5.00万元。\n")
+        up = one(n, "基本支出", FactKind.CHANGE_AMOUNT)
+        down = one(n, "项目支出", FactKind.CHANGE_AMOUNT)
+        assert (up.value, up.direction) == (Decimal("10.00"), Change.INCREASE)
+        assert (down.value, down.direction) == (Decimal("5.00"), Change.DECREASE)
+
+    def test_percent_changes_listed_keep_the_year_compared(self) -> None:
+        n, *_ = read(self.HEAD + "基本支出、项目支出分别为300.50万元、120.00万元，"
+                     "分别比2023年增长3.50%、2.00%。\n")
+        a = one(n, "基本支出", FactKind.CHANGE_PERCENT)
+        b = one(n, "项目支出", FactKind.CHANGE_PERCENT)
+        assert (a.value, a.compared_to, b.value, b.compared_to) == (
+            Decimal("3.50"), 2023, Decimal("2.00"), 2023)

@@ -322,7 +322,7 @@ _ORG: Final = re.compile(
     r"医院|幼儿园|政府|法院|检察院|单位|部门)(?:本级)?(?=..)"
 )
 # "A、B分别为X、Y": the subjects before 分别, the figures after it, paired in order.
-_RESPECTIVELY: Final = re.compile(r"分别(?:为|是|达到|达|占)?\s*$")
+_RESPECTIVELY: Final = re.compile(r"(?:为|是|达到|达|占)?\s*")  # after 分别, before the figures
 _LIST_GAP: Final = re.compile(r"[\s、，,和及与]*")  # what may stand between listed figures
 _LIST_SEP: Final = re.compile(r"、|以及|和|及|与")
 _TRAIL_WORDS: Final = ("分别为", "约为", "为", "是", "达到", "达", "约", "共计", "总共", "各", "均",
@@ -519,6 +519,39 @@ class _Base:
 
 
 @dataclass(slots=True)
+class _List:
+    """A list stated "分别" (respectively) whose figures are being paired with its names."""
+
+    start: int  # where its clause starts in the text
+    subjects: list[_Subj]  # names still to pair (none: the list does not pair)
+    left: int  # figures still to come
+    mode: str  # "value", "share" or "change"
+    compared_to: int | None = None
+    direction: Change | None = None
+
+    @staticmethod
+    def gap_ok(gap: str, mode: str) -> bool:
+        """Whether ``gap`` may stand between two figures of a list (in a list of changes,
+        each figure may bring its own verb: 增加10万元、减少5万元)."""
+        if mode == "change":
+            verb = _VERB_END.search(gap)
+            if verb is not None:
+                gap = gap[:verb.start()]
+        return _LIST_GAP.fullmatch(gap) is not None
+
+    def continues(self, gap: str) -> bool:
+        """Whether the next figure, after ``gap``, is the list's next; a verb in the gap of
+        a list of changes sets the direction of the figures from there on."""
+        if not self.left or not self.gap_ok(gap, self.mode):
+            return False
+        if self.mode == "change":
+            verb = _VERB_END.search(gap)
+            if verb is not None:
+                self.direction = _direction(verb["verb"])
+        return True
+
+
+@dataclass(slots=True)
 class _Reader:
     title: str
     stream: _Stream
@@ -600,28 +633,19 @@ class _Reader:
         last_change: Fact | None = None  # the change just stated
         pending: str | None = None       # a value threshold for the next count
         pending_start = start
-        listed: list[_Subj] = []         # subjects of "A、B分别为" still to pair
-        unpaired = 0                     # figures of a 分别 list that pairs with no names
-        list_start = start
+        listed: _List | None = None      # a "分别" list being paired with its figures
         for k, (ev_start, ev_end, m, is_figure) in enumerate(events):
             if ev_start < prev_end:
                 continue  # overlaps a threshold or an earlier match
             pre = text[prev_end:ev_start]
-            if is_figure and (listed or unpaired or "分别" in pre):
-                if not (listed or unpaired) or not _LIST_GAP.fullmatch(pre):
-                    listed, unpaired = self._respectively(pre, events, k, text)
-                    list_start = prev_end
-                if listed or unpaired:
+            if is_figure and (listed is not None or "分别" in pre):
+                if listed is None or not listed.continues(pre):
+                    listed = self._respectively(pre, events, k, text, prev_end)
+                if listed is not None:
                     prev_end = ev_end
-                    clause = text[list_start:ev_end]
-                    if not listed:
-                        unpaired -= 1
-                        self._unplaced(m.group(0), clause, ev_start,
-                                       "在“分别”列举中无法与名称一一对应",
-                                       "is listed after 分别 but the names do not pair "
-                                       "with the figures")
-                        continue
-                    base = self._listed(listed.pop(0), m, clause, ev_start)
+                    base = self._listed(listed, m, text[listed.start:ev_end], ev_start)
+                    if not listed.left:
+                        listed = None
                     if base is not None:
                         bases.append(base)
                         self.last_base = base
@@ -685,34 +709,76 @@ class _Reader:
 
     # -- "A、B分别为X、Y" ------------------------------------------------------
     def _respectively(self, pre: str, events: Sequence[tuple[int, int, re.Match[str], bool]],
-                      k: int, text: str) -> tuple[list[_Subj], int]:
-        """The subjects of a list stated "分别" (respectively), one per figure listed after
-        it (amounts and counts, or shares after 分别占); when the names cannot be paired
-        with the figures (not as many, or not all subjects), no subject and the number of
-        figures listed, which are then reported rather than guessed."""
-        said = _RESPECTIVELY.search(pre)
-        if said is None:
-            return [], 0
-        share = said.group(0).startswith("分别占")
+                      k: int, text: str, start: int) -> _List | None:
+        """The list a figure opens when the clause before it says "分别" (respectively):
+        its names (before 分别; none for "，分别占…" or "，分别比上年增加…", which take the
+        list just stated), how its figures are read (values, shares after 分别占, changes
+        after a verb) and how many figures it lists. ``None`` when there is no such list.
+        A list whose names do not pair with its figures has no subjects: its figures are
+        reported, not guessed."""
+        at = pre.rfind("分别")
+        if at < 0:
+            return None
+        rest = pre[at + 2:]
+        verb = _VERB_END.search(rest)
+        if verb is not None:
+            mode, percent = "change", None  # the first figure decides
+        elif _RESPECTIVELY.fullmatch(rest):
+            mode = "share" if rest.startswith("占") else "value"
+            percent = mode == "share"
+        else:
+            return None
         n = 0
         end = events[k][0]
         for ev_start, ev_end, m, is_figure in events[k:]:
-            if not is_figure or (n and not _LIST_GAP.fullmatch(text, end, ev_start)):
+            gap = text[end:ev_start]
+            if not is_figure or (n and not _List.gap_ok(gap, mode)):
                 break
-            if (_unit(m["unit"]) in _PERCENT_UNITS) is not share:
+            is_percent = _unit(m["unit"]) in _PERCENT_UNITS
+            if percent is None:
+                percent = is_percent
+            if is_percent is not percent:
                 break
             n += 1
             end = ev_end
-        head = pre[:said.start()]
+        if n < 2:
+            return None
+        head = pre[:at]
         cut = max(head.rfind(c) for c in "，,：:；;")
         head = head[cut + 1:]
-        if n < 2:
-            return [], 0
         if not _LEAD.sub("", head) and len(self.last_list) == n:
-            return list(self.last_list), 0  # "X、Y，分别占a%、b%": the list just stated
-        found = self._list_names(head, n)
-        self.last_list = tuple(found)
-        return (found, 0) if found else ([], n)
+            subjects = list(self.last_list)
+        else:
+            subjects = self._list_names(head, n)
+            self.last_list = tuple(subjects)
+        lst = _List(start, subjects, n, mode, _compared_year(rest) if mode == "change" else None)
+        if verb is not None:
+            lst.direction = _direction(verb["verb"])
+        return lst
+
+    def _listed(self, lst: _List, m: re.Match[str], clause: str, pos: int) -> _Base | None:
+        """The fact of the next figure of a "分别" list: a value (amount or count), a share
+        or a change; a reading finding when the list's names do not pair."""
+        lst.left -= 1
+        if not lst.subjects:
+            self._unplaced(m.group(0), clause, pos, "在“分别”列举中无法与名称一一对应",
+                           "is listed after 分别 but the names do not pair with the figures")
+            return None
+        subj = lst.subjects.pop(0)
+        unit = _unit(m["unit"])
+        value = _number(m["num"])
+        if lst.mode == "change":
+            kind = FactKind.CHANGE_PERCENT if unit in _PERCENT_UNITS else FactKind.CHANGE_AMOUNT
+            self._fact(subj, kind, value, unit, clause, pos, direction=lst.direction,
+                       compared_to=lst.compared_to)
+            return None
+        if unit in _PERCENT_UNITS:
+            self._fact(subj, FactKind.SHARE, value, "%", clause, pos)
+            self.last_share = subj
+            return None
+        kind = FactKind.AMOUNT if unit in _MONEY_UNITS else FactKind.COUNT
+        self._fact(subj, kind, value, unit, clause, pos)
+        return _Base(subj, unit)
 
     def _list_names(self, head: str, n: int) -> list[_Subj]:
         """``head`` cut into ``n`` subjects at its separators (、 first; then also 和, 及,
@@ -736,18 +802,6 @@ class _Reader:
                    for x, part in zip(subjects, parts, strict=True)):
                 return [x for x in subjects if x is not None]
         return []
-
-    def _listed(self, subj: _Subj, m: re.Match[str], clause: str, pos: int) -> _Base | None:
-        """The fact of one figure of a "分别" list: a share, an amount or a count."""
-        unit = _unit(m["unit"])
-        value = _number(m["num"])
-        if unit in _PERCENT_UNITS:
-            self._fact(subj, FactKind.SHARE, value, "%", clause, pos)
-            self.last_share = subj
-            return None
-        kind = FactKind.AMOUNT if unit in _MONEY_UNITS else FactKind.COUNT
-        self._fact(subj, kind, value, unit, clause, pos)
-        return _Base(subj, unit)
 
     # -- kinds of figures ---------------------------------------------------
     def _target(self, own: _Subj | None, bases: list[_Base], head: _Base | None,
