@@ -1425,3 +1425,29 @@ def test_vocabulary_is_the_readers() -> None:
     used = {*m._TOTALS, *m._SOURCES, *m._SPENDING, *m._THREE, m._OPERATING, *m._PROCUREMENT,
             m._MANAGED, m._PUBLISHED}
     assert used <= names, used - names
+
+
+class TestRespectivelyOnTheSample:
+    """The sample's "基本支出1705.88万元，占65.61%；项目支出894.11万元，占34.39%" restated as a
+    分别 list is checked as the original; the figures swapped are errors."""
+
+    ORIGINAL = "中：基本支出1705.88万元，占65.61%；项目支出894.11万元，占34.39%。"
+
+    def _findings(self, sentence: str) -> list[tuple[str, str]]:
+        text = SAMPLE.read_text(encoding="utf-8")
+        assert self.ORIGINAL in text
+        report = govbudget.read_report(text.replace(self.ORIGINAL, sentence))
+        return sorted((f.rule, f.severity.value) for f in check_report(report).findings
+                      if f.rule.startswith("narrative."))
+
+    def test_a_list_in_order_is_checked_as_the_original(self) -> None:
+        listed = self._findings("中：基本支出、项目支出分别为1705.88万元、894.11万元，"
+                                "分别占65.61%、34.39%。")
+        assert listed == self._findings(self.ORIGINAL)
+
+    def test_a_list_with_its_figures_swapped_is_an_error(self) -> None:
+        swapped = self._findings("中：基本支出、项目支出分别为894.11万元、1705.88万元，"
+                                 "分别占34.39%、65.61%。")
+        new = [f for f in swapped if f not in self._findings(self.ORIGINAL)]
+        assert new.count(("narrative.spending", "error")) == 2  # both amounts
+        assert ("narrative.shares", "error") in new
