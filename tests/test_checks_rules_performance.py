@@ -800,7 +800,7 @@ def test_edit_the_year_or_period_total(sample: Report, i: int) -> None:
     for delta in (D(1000), D(-1000), D(1)):
         r = replace_table(sample, i, attrs.evolve(p, total_year=p.total_year + delta))
         fs = run(r)
-        hits = points_at(fs, p.project, p.line, "年度资金总额")
+        hits = points_at(fs, p.project, p.line_of("funding"), "年度资金总额")
         rules = {f.rule for f in hits if f.severity is Severity.ERROR} & {
             "performance.project_amount", "performance.funding_sum"}
         if delta == 1:
@@ -808,11 +808,11 @@ def test_edit_the_year_or_period_total(sample: Report, i: int) -> None:
             # but the funding block no longer adds up
             assert rules == {"performance.funding_sum"}
             assert any(f.rule == "performance.project_amount" and f.severity is Severity.INFO
-                       and f.location.line == p.line for f in fs)
+                       and f.location.line == p.line_of("funding") for f in fs)
         else:
             assert {"performance.project_amount", "performance.funding_sum"} <= rules, delta
         r = replace_table(sample, i, attrs.evolve(p, total_period=p.total_period + delta))
-        hits = points_at(run(r), p.project, p.line, "实施期资金总额")
+        hits = points_at(run(r), p.project, p.line_of("funding"), "实施期资金总额")
         assert any(f.rule == "performance.funding_sum" and f.severity is Severity.ERROR
                    for f in hits)
 

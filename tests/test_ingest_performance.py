@@ -7,6 +7,7 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 from govbudget._findings import Severity
@@ -808,3 +809,31 @@ def test_label_lookup_by_length_is_the_first_label_in_order() -> None:
                 m = perf._match_label(text, seen, grid_ok=False)
                 want = first(text, seen)
                 assert (m[:2] if m is not None and m[0] not in ("grid", "footer") else None) == want
+
+
+_FIELD_LABELS = {"project": "项目名称", "funding": "项目资金", "overview": "项目概况",
+                 "plan": "项目实施计划"}
+
+
+def test_field_lines_point_at_their_labels(tables: tuple[PerformanceTable, ...]) -> None:
+    """Each field's line is inside its table and is the line that prints its label, so a
+    finding about the overview or the totals points at them, not at the title."""
+    text = SAMPLE.read_text(encoding="utf-8").split("\n")
+    for t in tables:
+        assert t.line is not None and t.end_line is not None
+        assert {k for k, _ in t.field_lines} >= set(_FIELD_LABELS)
+        for _key, no in t.field_lines:
+            assert t.line < no <= t.end_line
+        for key, label in _FIELD_LABELS.items():
+            assert label in text[t.line_of(key) - 1], (t.project, key)  # type: ignore[operator]
+        assert t.line_of("no such field") == t.line
+
+
+def test_field_lines_survive_json_and_are_not_compared(
+        tables: tuple[PerformanceTable, ...]) -> None:
+    from govbudget import Report, dumps, loads
+
+    report = Report(performance=tables[:1])
+    back = loads(dumps(report)).performance[0]
+    assert back.field_lines == tables[0].field_lines
+    assert attrs.evolve(tables[0], field_lines=()) == tables[0]

@@ -267,6 +267,11 @@ class PerformanceTable:
         indicators_period, indicators_year: the indicator tree of each column.
         filled_on: 填报日期 as printed.
         line: the line of the table's title; ``end_line`` its last line.
+        field_lines: where each field was read: ``(("project", 1021), ("funding", 1024),
+            ("overview", 1031), …)``, by the attribute names above (``funding`` for the
+            funding block and its totals, ``goals`` for both goals, ``grid`` for the
+            indicators); see `line_of`. Like a finding's location it is where, not what:
+            it is not compared (two readings of one table in other layouts are equal).
     """
 
     project: str
@@ -291,6 +296,23 @@ class PerformanceTable:
     filled_on: str | None = None
     line: int | None = None
     end_line: int | None = None
+    field_lines: tuple[tuple[str, int], ...] = field(default=(), eq=False)
+
+    def line_of(self, name: str) -> int | None:
+        """The line a field was read from (``"overview"``, ``"funding"``, ``"goals"`` …),
+        else the table's title line.
+
+        ```pycon
+        >>> t = PerformanceTable("培训项目", line=10, field_lines=(("overview", 14),))
+        >>> t.line_of("overview"), t.line_of("plan")
+        (14, 10)
+
+        ```
+        """
+        for key, no in self.field_lines:
+            if key == name:
+                return no
+        return self.line
 
     @property
     def year_money(self) -> Money | None:

@@ -906,6 +906,7 @@ class _TableReader:
             plan=texts["plan"], goal_period=goal_period, goal_year=goal_year,
             indicators_period=period, indicators_year=year, filled_on=filled_on,
             line=title.no, end_line=(body[-1].no if body else title.no),
+            field_lines=tuple((key, sec.line) for key, sec in by_key.items()),
         )
 
     # short fields -------------------------------------------------------------------------

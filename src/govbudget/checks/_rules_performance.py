@@ -135,9 +135,20 @@ def _has_project_list(report: Report) -> bool:
 # -- locations and figures -----------------------------------------------------------------
 
 
+# The field of a performance table a location's column names (for its line).
+_FIELD_OF: Final = {"项目名称": "project", "项目概况": "overview", "项目实施计划": "plan",
+                    "年度目标": "goals", "实施期目标": "goals", "年度资金总额": "funding",
+                    "实施期资金总额": "funding"}
+
+
 def _loc(p: PerformanceTable, column: str | None = None, line: int | None = None) -> Location:
+    if line is None:
+        field = _FIELD_OF.get(column or "")
+        if field is None and column and column.endswith(("（年度）", "（实施期）")):
+            field = "funding"  # a funding line's cell
+        line = p.line if field is None else p.line_of(field)
     return Location(section=_SECTION, table=_TABLE, row_name=p.project or None, column=column,
-                    line=p.line if line is None else line)
+                    line=line)
 
 
 def _quantum(value: Decimal, unit: Unit) -> Decimal:
