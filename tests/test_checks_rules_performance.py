@@ -291,7 +291,7 @@ def test_sample_cost_lists_that_add_up(sample: Report) -> None:
     by = {p.project: p for p in sample.performance}
     for name in ("办公楼阅览室装修及配套设施", "人大机关会议室智慧升级改造", "代表之声栏目制作经费",
                  "代表、代表小组活动经费(市级)"):
-        assert rp._cost_lists(by[name].overview) == [], name
+        assert rp._cost_lists(by[name].overview) == (), name
     (bad,) = rp._cost_lists(by["办公桌椅书柜购置"].overview)
     assert [t.text for t in bad.terms] == ["1.98万元", "1.2万元", "1.268万元", "2.592万元",
                                            "3.6万元"]

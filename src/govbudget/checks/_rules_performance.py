@@ -447,14 +447,10 @@ def _prose(text: str) -> str:
     return text.translate(_PROSE_TRANS) if _PROSE_CHARS_RE.search(text) else text
 
 
-def _scan(raw: str) -> list[_Tok]:
-    """The figures of a text, in order (see the module docstring); a fresh list of the
-    cached, immutable tokens (several rules scan the same overview)."""
-    return list(_scan_cached(raw))
-
-
 @functools.lru_cache(maxsize=2048)
-def _scan_cached(raw: str) -> tuple[_Tok, ...]:
+def _scan(raw: str) -> tuple[_Tok, ...]:
+    """The figures of a text, in order (see the module docstring); cached, the tokens
+    are immutable (several rules scan the same overview)."""
     return tuple(_scan_text(raw))
 
 
@@ -603,16 +599,11 @@ class _ListCheck:
     etc: bool  # the list ends with 等 (not exhaustive)
 
 
-def _cost_lists(raw: str) -> list[_ListCheck]:
-    """Cost lists whose items do not add up exactly to their stated total (a fresh list of
-    the cached, immutable checks)."""
-    return list(_cost_lists_cached(raw))
-
-
 @functools.lru_cache(maxsize=1024)
-def _cost_lists_cached(raw: str) -> tuple[_ListCheck, ...]:
-    # Cached like the tokens: a pure function of the text, and a report is often checked
-    # again (or reports of one template repeat their texts).
+def _cost_lists(raw: str) -> tuple[_ListCheck, ...]:
+    """Cost lists whose items do not add up exactly to their stated total. Cached like
+    the tokens: a pure function of the text, and reports of one template repeat their
+    texts."""
     return tuple(_cost_lists_of(raw))
 
 
@@ -716,27 +707,21 @@ class _Product:
         return " + ".join(parts)
 
 
-def _products(raw: str) -> list[_Product]:
-    """Quantity × rate statements of a text that can be computed (a fresh list of the
-    cached, immutable statements)."""
-    return list(_products_cached(raw))
-
-
 @functools.lru_cache(maxsize=1024)
-def _products_cached(raw: str) -> tuple[_Product, ...]:
+def _products(raw: str) -> tuple[_Product, ...]:
+    """Quantity × rate statements of a text that can be computed (cached)."""
     return tuple(_products_of(raw))
 
 
 def _products_of(raw: str) -> list[_Product]:
     text = _prose(raw)
-    toks = _scan(raw)
+    toks = [*_scan(raw), _Tok("stop", len(text), len(text), "")]  # a stop closes the last
     out: list[_Product] = []
     pending: list[_Group] = []
     free_qty: list[_Tok] = []
     free_amount: _Tok | None = None
     last_qty: _Tok | None = None
     last_qty_group: _Group | None = None
-    toks.append(_Tok("stop", len(text), len(text), ""))
 
     def chained(a: _Tok, b: _Tok) -> bool:
         return re.fullmatch(r"\s*[*×xX]\s*", text[a.end:b.start]) is not None
@@ -824,15 +809,11 @@ _BRACKETED_RE: Final = re.compile(r"[（(]([^（）()]{2,12})[）)]")
 _BRACKETS_RE: Final = re.compile(r"[（(][^（）()]*[）)]")
 
 
-def _objects(name: str) -> list[tuple[str, bool]]:
+@functools.lru_cache(maxsize=4096)
+def _objects(name: str) -> tuple[tuple[str, bool], ...]:
     """What an indicator counts, most specific first, each with ``True`` for what the name
     states whole (a bracketed word, the name without its verbs and measure words) and
-    ``False`` for a part of it (see ``quantity_vs_overview``)."""
-    return list(_objects_cached(name))
-
-
-@functools.lru_cache(maxsize=4096)
-def _objects_cached(name: str) -> tuple[tuple[str, bool], ...]:
+    ``False`` for a part of it (see ``quantity_vs_overview``); cached."""
     return tuple(_objects_of(name))
 
 
@@ -894,7 +875,7 @@ def _parts(objects: Sequence[tuple[str, bool]]) -> set[str]:
 @functools.lru_cache(maxsize=4096)
 def _name_parts(name: str) -> frozenset[str]:
     """`_parts` of the objects of an indicator name (cached: it depends on the name only)."""
-    return frozenset(_parts(_objects_cached(name)))
+    return frozenset(_parts(_objects(name)))
 
 
 def _qualified(text: str, pos: int, end: int, foreign: Iterable[str]) -> bool:
@@ -932,11 +913,11 @@ _AFTER_STOP: Final = re.compile("[。；;！？!?]")
 
 
 def _counts(raw: str, objects: Sequence[tuple[str, bool]], unit: str,
-            foreign: Iterable[str] = ()) -> list[_Count]:
+            foreign: Iterable[str] = ()) -> tuple[_Count, ...]:
     """Counts of ``unit`` the text states for the first of ``objects`` it mentions with one;
     a mention of a part (not the whole object) that belongs to one of the ``foreign``
     objects (another indicator's) does not count."""
-    return list(_counts_cached(raw, tuple(objects), unit, frozenset(foreign)))
+    return _counts_cached(raw, tuple(objects), unit, frozenset(foreign))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1218,7 +1199,7 @@ def _overview_amounts(p: PerformanceTable) -> set[Decimal]:
 
 @functools.lru_cache(maxsize=1024)
 def _amounts_in(raw: str) -> frozenset[Decimal]:
-    return frozenset(t.money.yuan for t in _scan_cached(raw) if t.is_amount)
+    return frozenset(t.money.yuan for t in _scan(raw) if t.is_amount)
 
 
 def _overview_rates(p: PerformanceTable) -> list[tuple[_Tok, str]]:
@@ -1229,7 +1210,7 @@ def _overview_rates(p: PerformanceTable) -> list[tuple[_Tok, str]]:
 def _rates_in(raw: str) -> tuple[tuple[_Tok, str], ...]:
     """The rates a text states, each with its canonical unit (``元/人/天``)."""
     out = []
-    for t in _scan_cached(raw):
+    for t in _scan(raw):
         if t.kind == "rate":
             try:
                 out.append((t, canonical_unit("/".join((t.unit, *t.dens)))))
@@ -1530,7 +1511,7 @@ def quantity_vs_overview(ctx: Context) -> Iterator[Finding]:
             unit = target.unit
             if unit in ("%", "‰") or "/" in unit or _is_money(unit):
                 continue
-            objs = _objects_cached(ind.name)
+            objs = _objects(ind.name)
             if objs:
                 counted.append((e, target, objs))
         parts_of = {e.ind.name: _name_parts(e.ind.name) for e, _, _ in counted}
@@ -1772,7 +1753,7 @@ def _stated_total(raw: str) -> _Tok | None:
     """The amount an overview states as the project's cost: its largest total, or its only
     amount (see ``overview_total``); cached, as a pure function of the text."""
     text = _prose(raw)
-    toks = _scan_cached(raw)
+    toks = _scan(raw)
     amounts = [(i, t) for i, t in enumerate(toks) if t.is_amount]
     totals = [t for i, t in amounts if _is_total(_window(text, toks, i))]
     if totals:
