@@ -546,8 +546,8 @@ class Interval:
         below = value < self.hi or (self.hi_closed and value == self.hi)
         return above and below
 
-    def intersects(self, other: Interval) -> bool:
-        """True when some value is in both intervals."""
+    def _overlap(self, other: Interval) -> tuple[Decimal, Decimal, bool, bool]:
+        """The bounds of the common part (possibly empty) of two intervals."""
         if self.lo > other.lo or (self.lo == other.lo and not self.lo_closed):
             lo, lo_closed = self.lo, self.lo_closed
         else:
@@ -556,7 +556,29 @@ class Interval:
             hi, hi_closed = self.hi, self.hi_closed
         else:
             hi, hi_closed = other.hi, other.hi_closed
+        return lo, hi, lo_closed, hi_closed
+
+    def intersects(self, other: Interval) -> bool:
+        """True when some value is in both intervals."""
+        lo, hi, lo_closed, hi_closed = self._overlap(other)
         return lo < hi or (lo == hi and lo_closed and hi_closed)
+
+    def intersection(self, other: Interval) -> Interval | None:
+        """The values in both intervals (``None`` when there is none).
+
+        ```pycon
+        >>> a = Interval.of_rounded(Decimal("1.00"), Decimal("0.01"))  # [0.995, 1.005)
+        >>> a.intersection(Interval(Decimal("1.001"), Decimal("2")))
+        Interval(lo=Decimal('1.001'), hi=Decimal('1.005'), lo_closed=True, hi_closed=False)
+        >>> a.intersection(Interval.exact(Decimal("1.005"))) is None
+        True
+
+        ```
+        """
+        lo, hi, lo_closed, hi_closed = self._overlap(other)
+        if lo < hi or (lo == hi and lo_closed and hi_closed):
+            return Interval(lo, hi, lo_closed, hi_closed)
+        return None
 
     def divided_by(self, other: Interval) -> Interval:
         """All quotients ``a / b`` for ``a`` here and ``b`` in ``other`` (closed, conservative).

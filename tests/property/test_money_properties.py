@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govbudget import Money, Unit, explain_gap, parse_amount, round_half_up, rounding_bound
+from govbudget import (
+    Interval,
+    Money,
+    Unit,
+    explain_gap,
+    parse_amount,
+    round_half_up,
+    rounding_bound,
+)
 
 pytestmark = pytest.mark.property
 
@@ -65,3 +73,23 @@ def test_parse_format_round_trip(amount: Decimal) -> None:
 
     text = format_money(Money(amount, Unit.WAN_YUAN))
     assert parse_amount(text.removesuffix("万元")) == amount
+
+
+_bounds = st.decimals(min_value=-100, max_value=100, places=1, allow_nan=False,
+                      allow_infinity=False)
+
+
+@st.composite
+def _intervals(draw: st.DrawFn) -> Interval:
+    a, b = sorted((draw(_bounds), draw(_bounds)))
+    closed = (draw(st.booleans()), draw(st.booleans())) if a < b else (True, True)
+    return Interval(a, b, *closed)
+
+
+@given(_intervals(), _intervals(), _bounds)
+def test_intersection_is_the_values_in_both(a: Interval, b: Interval, x: Decimal) -> None:
+    """`intersection` holds exactly the values both intervals hold, and exists exactly when
+    `intersects` says so."""
+    both = a.intersection(b)
+    assert (both is not None) is a.intersects(b)
+    assert (both is not None and both.contains(x)) is (a.contains(x) and b.contains(x))

@@ -199,21 +199,6 @@ def _interval(value: Decimal, quantum: Decimal) -> Interval:
     return Interval.exact(value) if quantum == 0 else Interval.of_rounded(value, quantum)
 
 
-def _meet(a: Interval, b: Interval) -> Interval | None:
-    """The intersection of two intervals (``None`` when they are disjoint)."""
-    if not a.intersects(b):
-        return None
-    if a.lo > b.lo or (a.lo == b.lo and not a.lo_closed):
-        lo, lo_closed = a.lo, a.lo_closed
-    else:
-        lo, lo_closed = b.lo, b.lo_closed
-    if a.hi < b.hi or (a.hi == b.hi and not a.hi_closed):
-        hi, hi_closed = a.hi, a.hi_closed
-    else:
-        hi, hi_closed = b.hi, b.hi_closed
-    return Interval(lo, hi, lo_closed, hi_closed)
-
-
 # The money units a fact may be stated in, by symbol (what `Unit.parse` gives for them).
 _UNIT_OF: Final = {u.symbol: u for u in (Unit.YUAN, Unit.WAN_YUAN, Unit.YI_YUAN)}
 _FACTOR_OF: Final = {k: u.factor for k, u in _UNIT_OF.items()}
@@ -709,7 +694,7 @@ class _An:
         own = _interval(f.value * factor, _quantum(f.value) * factor)
         r = self.ref(i)
         if r is not None and not r.le:
-            both = _meet(own, _fig_interval(r.figure))
+            both = own.intersection(_fig_interval(r.figure))
             if both is not None:
                 return both
         return own
