@@ -30,7 +30,7 @@ from .._findings import Finding
 from .._money import Unit
 from .._report import Narrative, Overview, Report, TableSet
 from .._tables import MOF_9, SHANXI_13, Table, TableKind
-from ._tables import classify_title, read_table, table_number
+from ._tables import _MONEY_UNIT, classify_title, read_table, table_number
 from ._text import (
     _SPACES,
     Line,
@@ -66,7 +66,6 @@ _YEAR: Final = re.compile(r"(20\d\d)\s*年")
 _DIGIT: Final = re.compile(r"\d")
 _NOT_ROW: Final = re.compile(r"单位|公开表|\d{4}年")
 _DECIMAL: Final = re.compile(r"\d+\.\d")
-_UNIT_LABEL: Final = re.compile(r"单位[:：]\s*(万元|元|亿元)")
 
 
 def _part_of_heading(text: str) -> _Part | None:
@@ -241,7 +240,7 @@ def read_text(text: str, *, source: str = "<text>") -> Report:
     # Tables: the money unit most tables print is the default for one that prints none.
     units = Counter(
         m.group(1) for _, tl in seg.tables for ln in tl[:12]
-        if (m := _UNIT_LABEL.search(ln.text))
+        if (m := _MONEY_UNIT.search(ln.text))  # as read_table reads a unit
     )
     default_unit = Unit.parse(units.most_common(1)[0][0]) if units else None
     tables = tuple(read_table(kind, tl, findings, default_unit) for kind, tl in seg.tables)
