@@ -751,10 +751,9 @@ class _Reader:
         else:
             subjects = self._list_names(head, n)
             self.last_list = tuple(subjects)
-        lst = _List(start, subjects, n, mode, _compared_year(rest) if mode == "change" else None)
-        if verb is not None:
-            lst.direction = _direction(verb["verb"])
-        return lst
+        if verb is None:
+            return _List(start, subjects, n, mode)
+        return _List(start, subjects, n, mode, _compared_year(rest), _direction(verb["verb"]))
 
     def _listed(self, lst: _List, m: re.Match[str], clause: str, pos: int) -> _Base | None:
         """The fact of the next figure of a "分别" list: a value (amount or count), a share
