@@ -65,11 +65,12 @@ if TYPE_CHECKING:
         PerformanceTable,
         Procurement,
         Report,
+        ReportKind,
         TableSet,
     )
     from ._serialise import SerialisationError, dumps, loads, table_cells, to_csv, to_dataframe
-    from ._tables import MOF_9, SHANXI_13, Block, Column, Row, RowKind, Table, TableKind
-    from .checks import CheckResult, Rule, check_report
+    from ._tables import MOF_9, SHANXI_13, Block, Column, Doubt, Row, RowKind, Table, TableKind
+    from .checks import CheckResult, NotChecked, Rule, check_report
     from .indicators import Target, evaluate, parse_indicator_value, parse_target
 
 __version__ = "0.1.0"
@@ -80,12 +81,12 @@ _LAZY: dict[str, str] = {
     "render_report": "._ingest._writer",
     **dict.fromkeys(("Assets", "Change", "Fact", "FactKind", "FundingLine", "Indicator",
                      "Narrative", "NarrativeSection", "Overview", "PerformanceTable",
-                     "Procurement", "Report", "TableSet"), "._report"),
+                     "Procurement", "Report", "ReportKind", "TableSet"), "._report"),
     **dict.fromkeys(("SerialisationError", "dumps", "loads", "table_cells", "to_csv",
                      "to_dataframe"), "._serialise"),
-    **dict.fromkeys(("MOF_9", "SHANXI_13", "Block", "Column", "Row", "RowKind", "Table",
-                     "TableKind"), "._tables"),
-    **dict.fromkeys(("CheckResult", "Rule", "check_report"), ".checks"),
+    **dict.fromkeys(("MOF_9", "SHANXI_13", "Block", "Column", "Doubt", "Row", "RowKind",
+                     "Table", "TableKind"), "._tables"),
+    **dict.fromkeys(("CheckResult", "NotChecked", "Rule", "check_report"), ".checks"),
     **dict.fromkeys(("Target", "evaluate", "parse_indicator_value", "parse_target"),
                     ".indicators"),
 }
@@ -114,6 +115,7 @@ __all__ = [
     "Change",
     "CheckResult",
     "Column",
+    "Doubt",
     "Fact",
     "FactKind",
     "Finding",
@@ -129,11 +131,13 @@ __all__ = [
     "Money",
     "Narrative",
     "NarrativeSection",
+    "NotChecked",
     "Overview",
     "PerformanceTable",
     "Procurement",
     "ReadError",
     "Report",
+    "ReportKind",
     "Row",
     "RowKind",
     "Rule",

@@ -71,7 +71,8 @@ class Location:
         row_code: the row's classification code, if it has one.
         row_name: the row's name (or a project's name).
         column: the column's key.
-        line: the 1-based line in the input text.
+        line: the 1-based line in the input text (for a PDF, of the text read from it).
+        page: the 1-based page of the PDF (or of the page markers of the text), when known.
     """
 
     section: str
@@ -80,6 +81,7 @@ class Location:
     row_name: str | None = None
     column: str | None = None
     line: int | None = None
+    page: int | None = None
 
     def __str__(self) -> str:
         parts = [self.section]
@@ -90,7 +92,12 @@ class Location:
         if self.column:
             parts.append(f"column {self.column}")
         text = " ".join(parts)
-        return f"{text} (line {self.line})" if self.line is not None else text
+        where = []
+        if self.page is not None:
+            where.append(f"page {self.page}")
+        if self.line is not None:
+            where.append(f"line {self.line}")
+        return f"{text} ({', '.join(where)})" if where else text
 
 
 

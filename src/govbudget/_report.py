@@ -49,8 +49,18 @@ __all__ = [
     "PerformanceTable",
     "Procurement",
     "Report",
+    "ReportKind",
     "TableSet",
 ]
+
+
+class ReportKind(IdentityEnum):
+    """What a disclosure is: a budget (预算) or a final account (决算)."""
+
+    BUDGET = "budget"
+    """预算公开: the year's budget."""
+    FINAL = "final"
+    """决算公开: the final accounts of a year that has ended."""
 
 
 class TableSet(IdentityEnum):
@@ -371,6 +381,10 @@ def _tuple_performancetable(items: Iterable[PerformanceTable]) -> tuple[Performa
 def _tuple_finding(items: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(items)
 
+
+def _tuple_int(items: Iterable[int]) -> tuple[int, ...]:
+    return tuple(items)
+
 @frozen
 class Report:
     """A budget disclosure read into data.
@@ -387,6 +401,9 @@ class Report:
         procurement: the government procurement statement.
         assets: the state assets statement.
         findings: what the reader could not place or had to repair (category ``reading``).
+        kind: a budget (预算) or a final account (决算).
+        pages: for each line of the text read (line 1 first), its page in the source
+            (empty when the source has no pages, e.g. plain text without page markers).
     """
 
     source: str = "<text>"
@@ -400,6 +417,14 @@ class Report:
     procurement: Procurement | None = None
     assets: Assets | None = None
     findings: tuple[Finding, ...] = field(converter=_tuple_finding, default=())
+    kind: ReportKind = ReportKind.BUDGET
+    pages: tuple[int, ...] = field(converter=_tuple_int, default=(), eq=False, repr=False)
+
+    def page_of(self, line: int | None) -> int | None:
+        """The page of a 1-based line of the text read (``None`` when unknown)."""
+        if line is None or not 0 < line <= len(self.pages):
+            return None
+        return self.pages[line - 1] or None
 
     def table(self, kind: TableKind) -> Table | None:
         """The first table of a kind, or ``None`` if the report has none."""

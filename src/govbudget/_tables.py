@@ -47,6 +47,7 @@ __all__ = [
     "SHANXI_13",
     "Block",
     "Column",
+    "Doubt",
     "Row",
     "RowKind",
     "Table",
@@ -290,6 +291,36 @@ _CENT: Final = Decimal("0.01")
 def _tuple_block(items: Iterable[Block]) -> tuple[Block, ...]:
     return tuple(items)
 
+
+def _tuple_int(items: Iterable[int]) -> tuple[int, ...]:
+    return tuple(items)
+
+
+@frozen
+class Doubt:
+    """Why the reader is not sure it read a table as printed.
+
+    A table with doubts is read and kept whole (its rows are in the JSON), but no rule
+    does arithmetic over it: a misreading must never be reported as the report's error.
+
+    Attributes:
+        reason: a stable key (``"columns"``: amounts that cannot be matched to columns;
+            ``"amounts"``: cells that do not read as amounts; ``"codes"``: codes without
+            names or broken codes; ``"header"``: columns not recognised).
+        message: the reason in Chinese.
+        message_en: the reason in English.
+        lines: the lines concerned (first few).
+    """
+
+    reason: str
+    message: str
+    message_en: str = ""
+    lines: tuple[int, ...] = field(converter=_tuple_int, default=())
+
+
+def _tuple_doubt(items: Iterable[Doubt]) -> tuple[Doubt, ...]:
+    return tuple(items)
+
 @frozen
 class Table:
     """A standard disclosure table.
@@ -304,6 +335,8 @@ class Table:
         empty: ``True`` when the table says it has no data (本表无数据).
         note: a note printed under the table (注：…).
         line: the line of its title.
+        doubts: why the reader is not sure of what it read (empty when it is sure); the
+            rules do no arithmetic over a table with doubts.
     """
 
     kind: TableKind
@@ -315,6 +348,12 @@ class Table:
     empty: bool = False
     note: str | None = None
     line: int | None = None
+    doubts: tuple[Doubt, ...] = field(converter=_tuple_doubt, default=())
+
+    @property
+    def trusted(self) -> bool:
+        """True when the reader is sure of the table (no `doubts`)."""
+        return not self.doubts
 
     def block(self, name: str | None = None) -> Block:
         """The block called ``name`` (default: the first).

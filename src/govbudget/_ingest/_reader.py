@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Final
 
 from .._errors import ReadError
-from .._findings import Finding
+from .._findings import Finding, Location, Severity
 from .._money import Unit
 from .._report import Narrative, Overview, Report, TableSet
 from .._tables import MOF_9, SHANXI_13, Table, TableKind
@@ -212,13 +212,43 @@ def _table_set(tables: Sequence[Table]) -> TableSet:
     return TableSet.OTHER
 
 
-def read_text(text: str, *, source: str = "<text>") -> Report:
+def _pages_of(flat: str, texts: Sequence[str], page_idx: Sequence[int]) -> tuple[int, ...]:
+    """The page of each line: form feeds (``pdftotext``) start a page; otherwise a printed
+    page number (``-6-``, ``-- 9 of 33 --``) ends one. Empty when the text shows no pages."""
+    if "\f" in flat:
+        out: list[int] = []
+        page = 1
+        for t in texts:
+            page += t.count("\f")
+            out.append(page)
+        return tuple(out)
+    if len(page_idx) < 2:
+        return ()
+    out = []
+    page = 1
+    marks = set(page_idx)
+    for i in range(len(texts)):
+        out.append(page)
+        if i in marks:
+            page += 1
+    return tuple(out)
+
+
+def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None = None,
+              scanned: Sequence[int] = ()) -> Report:
     """Read a report from its extracted text.
+
+    Args:
+        text: the text.
+        source: the name recorded as the report's ``source``.
+        pages: the page of each line of ``text`` (as `govbudget._ingest._pdf` gives it);
+            by default taken from the text's form feeds or printed page numbers.
+        scanned: pages that hold only an image (a scan): each is reported as needing OCR.
 
     Raises:
         ReadError: the text is empty, or holds neither a standard table nor a narrative.
     """
-    if not text.strip():
+    if not text.strip() and not scanned:
         raise ReadError("the input is empty", source=source)
     if len(text) > MAX_BYTES:
         raise ReadError(f"the input is larger than {MAX_BYTES // 2**20} MB", source=source)
@@ -226,8 +256,14 @@ def read_text(text: str, *, source: str = "<text>") -> Report:
     # one scan of the whole text.
     flat = normalise_breaks(text)
     texts = flat.split("\n")
+    page_idx = page_number_lines(flat, texts, [t.strip(_SPACES) for t in texts]) \
+        if pages is None else []
+    page_map = tuple(pages) if pages is not None else _pages_of(flat, texts, page_idx)
+    if "\f" in flat:
+        texts = [t.replace("\f", "") for t in texts]
     strips = [t.strip(_SPACES) for t in texts]
-    drop = furniture(strips, page_number_lines(flat, texts, strips))
+    drop = furniture(strips, page_idx if pages is None else
+                     page_number_lines(flat, texts, strips))
     nos: Sequence[int] = range(1, len(texts) + 1)
     if drop:
         kept = list(nos)
@@ -235,7 +271,14 @@ def read_text(text: str, *, source: str = "<text>") -> Report:
             del kept[i], texts[i], strips[i]
         nos = kept
     seg = _segment_lines(nos, texts, strips)
-    findings: list[Finding] = []
+    findings: list[Finding] = [
+        Finding(rule="reading.needs_ocr", severity=Severity.WARNING,
+                message=f"第{p}页只有图像（扫描件），没有可读文字，需要OCR；本页未读取",
+                message_en=f"page {p} is an image only (a scan) with no text: it needs OCR "
+                           "and was not read",
+                location=Location(section="document", page=p))
+        for p in scanned
+    ]
 
     # Tables: the money unit most tables print is the default for one that prints none.
     units = Counter(
@@ -258,7 +301,7 @@ def read_text(text: str, *, source: str = "<text>") -> Report:
     performance, f_perf = read_performance(seg.performance) if seg.performance else ((), [])
     findings.extend(f_perf)
 
-    if not tables and not narrative.facts and not performance:
+    if not tables and not narrative.facts and not performance and not scanned:
         raise ReadError(
             "no budget table, narrative or performance table found: is this a budget report?",
             source=source,
@@ -285,6 +328,7 @@ def read_text(text: str, *, source: str = "<text>") -> Report:
         procurement=procurement,
         assets=assets,
         findings=tuple(findings),
+        pages=page_map,
     )
 
 

@@ -124,9 +124,11 @@ def split_lines(text: str) -> list[Line]:
     return [Line(i, t) for i, t in enumerate(split_text(text), 1)]
 
 
-# "-6-", "- 6 -", "-- 1" and "第3页 共10页"; not "-465", a negative amount alone on a line.
+# "-6-", "- 6 -", "-- 1", "-- 9 of 33 --" and "第3页 共10页"; not "-465", a negative amount
+# alone on a line.
 _PAGE_NO: Final = re.compile(
-    r"^\s*(?:-+\s*\d{1,4}\s*-+|-{2,}\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+    r"^\s*(?:-+\s*\d{1,4}\s*(?:of\s*\d{1,4}\s*)?-+|-{2,}\s*\d{1,4}(?:\s*of\s*\d{1,4})?"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 
 def strip_furniture(lines: Sequence[Line]) -> list[Line]:
     """Drop page numbers and the running header that follows them.

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from ._context import Context, Figure
-from ._engine import CheckResult, check_report, mark_roots
+from ._engine import CheckResult, NotChecked, check_report, mark_roots
 from ._registry import Category, Rule, registry, rule
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "CheckResult",
     "Context",
     "Figure",
+    "NotChecked",
     "Rule",
     "check_report",
     "mark_roots",

@@ -10,9 +10,33 @@ from attrs import evolve, frozen
 from .._findings import Finding, Location, Severity
 from .._report import Report
 from ._context import Context
-from ._registry import Rule, registry
+from ._registry import Category, Rule, registry
 
-__all__ = ["CheckResult", "check_report"]
+__all__ = ["CheckResult", "NotChecked", "check_report"]
+
+
+@frozen
+class NotChecked:
+    """A part of the report the rules did not check, and why.
+
+    The reader keeps a table it is not sure of (`govbudget.Table.doubts`); the rules do no
+    arithmetic over it, so a misreading is never reported as an error of the report.
+
+    Attributes:
+        section: the table's title (or the part's name).
+        table: the table's kind key.
+        reason: why, in Chinese.
+        reason_en: why, in English.
+        lines: the lines concerned.
+        page: the page of the table's title, when known.
+    """
+
+    section: str
+    table: str | None
+    reason: str
+    reason_en: str
+    lines: tuple[int, ...] = ()
+    page: int | None = None
 
 
 @frozen
@@ -22,10 +46,12 @@ class CheckResult:
     Attributes:
         report: the report checked.
         findings: every finding at or above the minimum severity, errors first.
+        not_checked: what the rules did not check (tables the reader is not sure of).
     """
 
     report: Report
     findings: tuple[Finding, ...]
+    not_checked: tuple[NotChecked, ...] = ()
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -48,6 +74,7 @@ class CheckResult:
             "by_rule": dict(sorted(by_rule.items())),
             "roots": sum(1 for f in self.findings if f.root),
             "knock_on": sum(1 for f in self.findings if f.knock_on_of),
+            "not_checked": len(self.not_checked),
         }
 
 
@@ -120,14 +147,47 @@ def check_report(
     chosen: list[Rule] = []
     for r in rules if rules is not None else reg.values():
         chosen.append(reg[r] if isinstance(r, str) else r)
+    # Trust before arithmetic: the rules that compare figures see only the tables the
+    # reader is sure of; the reading rules see the whole report (and report the doubts).
+    doubtful = [t for t in report.tables if t.doubts]
+    view = report if not doubtful else evolve(
+        report, tables=tuple(t for t in report.tables if not t.doubts))
     ctx = Context(report)
+    vctx = ctx if view is report else Context(view)
     found: list[Finding] = []
     for r in chosen:
-        if not r.when(report):
+        reading = r.category is Category.READING
+        if not r.when(report if reading else view):
             continue
-        for f in r.check(ctx):
+        for f in r.check(ctx if reading else vctx):
             found.append(f)
     found = mark_roots(found)
+    if report.pages:
+        found = [_with_pages(f, report) for f in found]
     kept = [f for f in found if f.severity >= min_severity]
     kept.sort(key=lambda f: (-f.severity.rank, f.location.line or 0, f.rule))
-    return CheckResult(report=report, findings=tuple(kept))
+    not_checked = tuple(
+        NotChecked(section=t.title or t.kind.chinese, table=t.kind.value,
+                   reason="；".join(d.message for d in t.doubts),
+                   reason_en="; ".join(d.message_en or d.reason for d in t.doubts),
+                   lines=tuple(sorted({n for d in t.doubts for n in d.lines}))[:20],
+                   page=report.page_of(t.line))
+        for t in doubtful)
+    return CheckResult(report=report, findings=tuple(kept), not_checked=not_checked)
+
+
+def _locate(loc: Location, report: Report) -> Location:
+    if loc.page is not None or loc.line is None:
+        return loc
+    page = report.page_of(loc.line)
+    return loc if page is None else evolve(loc, page=page)
+
+
+def _with_pages(f: Finding, report: Report) -> Finding:
+    """The finding with the page of each of its locations (from the report's line → page
+    map)."""
+    loc = _locate(f.location, report)
+    related = tuple(_locate(r, report) for r in f.related)
+    if loc is f.location and all(a is b for a, b in zip(related, f.related, strict=True)):
+        return f
+    return evolve(f, location=loc, related=related)

@@ -25,6 +25,8 @@ _READER_RULES = (
      "could not be told apart"),
     ("reading.goal_split", "无法区分实施期目标与年度目标", "Period and year goals could not be "
      "told apart"),
+    ("reading.needs_ocr", "扫描页（只有图像），需要OCR", "An image-only (scanned) page that "
+     "needs OCR"),
 )
 
 
@@ -70,3 +72,26 @@ def missing_table(ctx: Context) -> Iterator[Finding]:
                 "reading.missing_table", Severity.WARNING, f"缺少{kind.chinese}",
                 f"the {kind.value} table is missing",
                 Location(section=kind.chinese, table=kind.value))
+
+
+@rule("reading.doubtful_table", title="表格读取存疑，未作勾稽检查",
+      title_en="A table the reader is not sure of (not checked)",
+      category=Category.READING, severity=Severity.WARNING,
+      applies="when the reader is not sure it read a table as printed")
+def doubtful_table(ctx: Context) -> Iterator[Finding]:
+    """A table read with doubts (amounts that do not line up with its columns, cells that
+    do not read as amounts, codes without names …) is reported once, with the reasons, and
+    the rules do no arithmetic over it: it is listed as not checked."""
+    for t in ctx.report.tables:
+        if not t.doubts:
+            continue
+        reasons = "；".join(d.message for d in t.doubts)
+        reasons_en = "; ".join(d.message_en or d.reason for d in t.doubts)
+        lines = sorted({n for d in t.doubts for n in d.lines})
+        shown = "、".join(str(n) for n in lines[:8]) + ("…" if len(lines) > 8 else "")
+        yield ctx.finding(
+            "reading.doubtful_table", Severity.WARNING,
+            f"{t.title or t.kind.chinese}读取存疑（{reasons}；行{shown}），该表未作勾稽检查",
+            f"{t.kind.value} table not read with confidence ({reasons_en}; lines {shown}); "
+            "its figures were not checked",
+            Location(section=t.title or t.kind.chinese, table=t.kind.value, line=t.line))
