@@ -464,7 +464,7 @@ def _words(line: Sequence[_Char]) -> str:
     parts: list[str] = []
     prev: _Char | None = None
     for c in line:
-        if prev is not None and c.x0 - prev.x1 >= 0.2 * _em(prev, c):
+        if prev is not None and c.x0 - prev.x1 >= 0.15 * _em(prev, c):
             parts.append(" ")
         parts.append(c.ch)
         prev = c
@@ -484,7 +484,7 @@ def _layout(line: Sequence[_Char], margin: float) -> str:
             em = _em(prev, c)
             if gap >= 0.9 * em:
                 parts.append(" " * max(2, int(round(gap / (0.5 * em)))))
-            elif gap >= 0.2 * em:
+            elif gap >= 0.15 * em:
                 parts.append(" ")
         parts.append(c.ch)
         prev = c
