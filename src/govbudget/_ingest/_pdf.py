@@ -92,6 +92,8 @@ class _Char:
     x1: float
     top: float
     bottom: float
+    spaced: bool = False  # a space (printed, or one pdfium infers) comes before it
+    index: int = -1  # its index on the text page
 
     @property
     def size(self) -> float:
@@ -185,11 +187,15 @@ class _Page:
         tight = raw.FPDFText_GetCharBox
         size_of = raw.FPDFText_GetFontSize
         rref = ctypes.byref(rect)
+        spaced = False
         for i in range(n):
             code = get_unicode(textpage, i)
             if code <= 32 or code in (0xA0, 0x3000, 0xFEFF, 0xFFFE, 0xFFFF) \
                     or 0xD800 <= code <= 0xDFFF:
-                continue  # spaces and controls: gaps are measured, not read
+                # Spaces and controls: gaps are measured, not read; a space only marks
+                # the next character as starting a word.
+                spaced = spaced or code in (32, 0xA0, 0x3000)
+                continue
             if generated(textpage, i) == 1:
                 continue
             ch = chr(code)
@@ -209,7 +215,8 @@ class _Page:
                     mid = (top + bottom) / 2
                     bottom, top = mid - fs / 2, mid + fs / 2
             x0, x1, y0, y1 = self.box(left, bottom, right, top)
-            out.append(_Char(ch, x0, x1, y0, y1))
+            out.append(_Char(ch, x0, x1, y0, y1, spaced, i))
+            spaced = False
         return out
 
     # -- objects
@@ -429,14 +436,15 @@ def _covered(rules: Sequence[_Rule], pos: float, a: float, b: float) -> bool:
 # -- text of lines and cells -------------------------------------------------------
 
 
-def _lines_of(chars: list[_Char]) -> list[list[_Char]]:
+def _lines_of(chars: list[_Char], tol: float = 0.5) -> list[list[_Char]]:
     """Characters grouped into visual lines (top to bottom), each in x order, with
-    characters drawn twice at the same place read once."""
+    characters drawn twice at the same place read once. A character is on a line when
+    its centre is within ``tol`` of a character height of the line's first one."""
     out: list[list[_Char]] = []
     centre = 0.0
     height = 0.0
     for c in sorted(chars, key=lambda c: c.cy):
-        if out and abs(c.cy - centre) <= 0.5 * min(c.size, height):
+        if out and abs(c.cy - centre) <= tol * min(c.size, height):
             out[-1].append(c)
         else:
             out.append([c])
@@ -459,12 +467,18 @@ def _em(a: _Char, b: _Char) -> float:
     return max(a.size, b.size, 1.0)
 
 
+def _word_gap(a: _Char, b: _Char) -> bool:
+    """Whether a word gap separates ``b`` from ``a`` (the character before it on the
+    line): a visible gap, or a space between them in the page's text."""
+    return b.x0 - a.x1 >= 0.15 * _em(a, b) or (b.spaced and b.index > a.index)
+
+
 def _words(line: Sequence[_Char]) -> str:
     """A line's text with one space wherever there is a visible gap."""
     parts: list[str] = []
     prev: _Char | None = None
     for c in line:
-        if prev is not None and c.x0 - prev.x1 >= 0.15 * _em(prev, c):
+        if prev is not None and _word_gap(prev, c):
             parts.append(" ")
         parts.append(c.ch)
         prev = c
@@ -484,7 +498,7 @@ def _layout(line: Sequence[_Char], margin: float) -> str:
             em = _em(prev, c)
             if gap >= 0.9 * em:
                 parts.append(" " * max(2, int(round(gap / (0.5 * em)))))
-            elif gap >= 0.15 * em:
+            elif _word_gap(prev, c):
                 parts.append(" ")
         parts.append(c.ch)
         prev = c
@@ -530,13 +544,20 @@ def _grid_rows(grid: _Grid, chars: list[_Char]) -> list[tuple[float, tuple[str, 
                     parent[max(a, b)] = min(a, b)
     # Each merged cell is named by its top-left atomic cell (the smallest index).
     root = [_find(parent, i) for i in range(nr * nc)]
+    # Text goes to cells by runs (characters without a gap between them), each run to
+    # the cell that holds most of it: text overflowing its cell (as spreadsheets print a
+    # long name) stays with its cell.
     content: dict[int, list[_Char]] = {}
-    for ch in chars:
-        x = (ch.x0 + ch.x1) / 2
-        y = ch.cy
-        c = _index(xs, x)
-        r = _index(ys, y)
-        content.setdefault(root[r * nc + c], []).append(ch)
+    # (Lines strictly on one baseline: a figure centred beside a wrapped name is not on
+    # either of its lines.)
+    for line in _lines_of(chars, 0.25):
+        run: list[_Char] = []
+        for ch in line:
+            if run and (_word_gap(run[-1], ch) or _edge_between(xs, run[-1], ch)):
+                _place(run, xs, ys, nc, root, content)
+                run = []
+            run.append(ch)
+        _place(run, xs, ys, nc, root, content)
     texts: dict[int, list[list[_Char]]] = {k: _lines_of(v) for k, v in content.items()}
     # Rows: an atomic row, unless a band holds several rows of figures without rules
     # between them (then each line of figures is a row).
@@ -562,6 +583,26 @@ def _grid_rows(grid: _Grid, chars: list[_Char]) -> list[tuple[float, tuple[str, 
         if any_start:
             rows.append((ys[r], tuple(fields)))
     return rows
+
+
+def _edge_between(xs: Sequence[float], a: _Char, b: _Char) -> bool:
+    """Whether a column edge lies in the (small but open) gap between two characters: a
+    figure that ends just before the rule and the text of the next cell. Text that runs
+    over a rule (no gap there) does not end at it."""
+    if b.x0 - a.x1 < 0.3:
+        return False
+    k = _index(xs, a.x1 - 0.1)
+    return any(a.x1 - 0.1 <= x <= b.x0 + 0.1 for x in xs[k:k + 3])
+
+
+def _place(run: list[_Char], xs: Sequence[float], ys: Sequence[float], nc: int,
+           root: Sequence[int], content: dict[int, list[_Char]]) -> None:
+    votes: dict[int, int] = {}
+    for ch in run:
+        cell = root[_index(ys, ch.cy) * nc + _index(xs, (ch.x0 + ch.x1) / 2)]
+        votes[cell] = votes.get(cell, 0) + 1
+    if votes:
+        content.setdefault(max(votes, key=lambda k: votes[k]), []).extend(run)
 
 
 def _sub_rows(r: int, nc: int, root: list[int], texts: dict[int, list[list[_Char]]]
