@@ -28,6 +28,7 @@ neighbouring atomic cells with no ruling line between them are one (merged) cell
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
@@ -72,7 +73,8 @@ def load_pdfium(source: str = "<pdf>") -> ModuleType:
         import pypdfium2.raw as raw
     except ImportError:
         raise ReadError(INSTALL_HINT, source=source) from None
-    return raw
+    module: ModuleType = raw
+    return module
 
 
 # -- geometry ---------------------------------------------------------------------
@@ -182,7 +184,6 @@ class _Page:
         rect = raw.FS_RECTF()
         l_, r_, b_, t_ = (ctypes.c_double() for _ in range(4))
         get_unicode = raw.FPDFText_GetUnicode
-        generated = raw.FPDFText_IsGenerated
         loose = raw.FPDFText_GetLooseCharBox
         tight = raw.FPDFText_GetCharBox
         size_of = raw.FPDFText_GetFontSize
@@ -196,8 +197,6 @@ class _Page:
                 # the next character as starting a word.
                 spaced = spaced or code in (32, 0xA0, 0x3000)
                 continue
-            if generated(textpage, i) == 1:
-                continue
             ch = chr(code)
             if not ch.isprintable():
                 continue
@@ -205,12 +204,13 @@ class _Page:
                 left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
             else:
                 left = right = bottom = top = 0.0
-            fs = size_of(textpage, i)
-            if not (0 < top - bottom <= 3 * max(fs, 1.0)) or right < left:
+            if not (0 < top - bottom <= 200) or right < left or (
+                    top - bottom > 3 * max(fs := size_of(textpage, i), 1.0)):
                 # A broken loose box: fall back to the glyph's own box.
                 tight(textpage, i, ctypes.byref(l_), ctypes.byref(r_), ctypes.byref(b_),
                       ctypes.byref(t_))
                 left, right, bottom, top = l_.value, r_.value, b_.value, t_.value
+                fs = size_of(textpage, i)
                 if top - bottom < 0.5 * fs:
                     mid = (top + bottom) / 2
                     bottom, top = mid - fs / 2, mid + fs / 2
@@ -229,7 +229,7 @@ class _Page:
         vs: list[_Rule] = []
         cover = 0.0
         area = max(self.width * self.height, 1.0)
-        for kind, obj, m in self._walk():
+        for kind, obj, m, top in self._walk():
             if kind == raw.FPDF_PAGEOBJ_IMAGE:
                 pts = [self.visual(*m.apply(x, y)) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
                 x0 = max(min(p[0] for p in pts), 0.0)
@@ -239,10 +239,10 @@ class _Page:
                 if x1 > x0 and y1 > y0:
                     cover = max(cover, (x1 - x0) * (y1 - y0) / area)
             elif kind == raw.FPDF_PAGEOBJ_PATH:
-                self._rules(obj, m, hs, vs)
+                self._rules(obj, m, top, hs, vs)
         return hs, vs, cover
 
-    def _walk(self) -> Iterator[tuple[int, Any, _Mat]]:
+    def _walk(self) -> Iterator[tuple[int, Any, _Mat, bool]]:
         raw = self.raw
         fm = raw.FS_MATRIX()
         stack: list[tuple[Any, bool, _Mat]] = [(self.page, True, _Mat())]
@@ -263,7 +263,7 @@ class _Page:
                 if kind == raw.FPDF_PAGEOBJ_FORM:
                     stack.append((obj, False, m))
                 else:
-                    yield kind, obj, m
+                    yield kind, obj, m, is_page
 
     def _visible(self, obj: Any, stroke: bool) -> bool:
         raw = self.raw
@@ -275,11 +275,30 @@ class _Page:
             return False
         return not (r.value >= _WHITE and g.value >= _WHITE and b.value >= _WHITE)
 
-    def _rules(self, obj: Any, m: _Mat, hs: list[_Rule], vs: list[_Rule]) -> None:
+    def _box_only(self, obj: Any, *, filled_only: bool) -> bool:
+        """Whether a path of a few segments, drawn on the page itself, is no rule by its
+        bounds alone: a dot, or a big filled rectangle (a cell's background)."""
+        raw = self.raw
+        box = [ctypes.c_float() for _ in range(4)]
+        if not raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in box)):
+            return False
+        w = box[2].value - box[0].value
+        h = box[3].value - box[1].value
+        if w <= _THIN and h <= _THIN:
+            return True
+        return filled_only and w > _THIN and h > _THIN
+
+    def _rules(self, obj: Any, m: _Mat, top: bool, hs: list[_Rule], vs: list[_Rule]
+               ) -> None:
         raw = self.raw
         fill = ctypes.c_int()
         stroke = ctypes.c_int()
         if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+            return
+        if not stroke.value and not fill.value:
+            return  # a clipping path
+        n = raw.FPDFPath_CountSegments(obj)
+        if top and n <= 6 and self._box_only(obj, filled_only=not stroke.value):
             return
         stroked = bool(stroke.value) and self._visible(obj, True)
         filled = bool(fill.value) and self._visible(obj, False)
@@ -289,7 +308,6 @@ class _Page:
         y = ctypes.c_float()
         subpaths: list[list[tuple[float, float]]] = []
         curved: list[bool] = []
-        n = raw.FPDFPath_CountSegments(obj)
         for i in range(n):
             seg = raw.FPDFPath_GetPathSegment(obj, i)
             if not seg or not raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
@@ -314,7 +332,7 @@ class _Page:
             h = max(ys) - min(ys)
             if w <= _THIN and h <= _THIN:
                 continue
-            if (filled and not stroked) or (w <= _THIN or h <= _THIN) and len(pts) > 2:
+            if (filled and not stroked) or ((w <= _THIN or h <= _THIN) and len(pts) > 2):
                 # A thin filled (or drawn) rectangle is one rule; a big filled one is a
                 # cell's background, not a rule.
                 if h <= _THIN and w >= _MIN_RULE:
@@ -325,7 +343,7 @@ class _Page:
                     continue
                 if w <= _THIN or h <= _THIN:
                     continue
-            for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+            for (ax, ay), (bx, by) in itertools.pairwise(pts):
                 if abs(ay - by) <= 0.5 and abs(ax - bx) >= _MIN_RULE:
                     hs.append(_Rule((ay + by) / 2, min(ax, bx), max(ax, bx)))
                 elif abs(ax - bx) <= 0.5 and abs(ay - by) >= _MIN_RULE:
@@ -489,7 +507,7 @@ def _layout(line: Sequence[_Char], margin: float) -> str:
     """A line as ``pdftotext -layout`` would print it: one space between words, at least
     two (about one per half-width character of the gap) at a column gap."""
     first = line[0]
-    indent = int(round(max(0.0, first.x0 - margin) / max(first.size, 1.0)))
+    indent = round(max(0.0, first.x0 - margin) / max(first.size, 1.0))
     parts: list[str] = [" " * indent]
     prev: _Char | None = None
     for c in line:
@@ -497,7 +515,7 @@ def _layout(line: Sequence[_Char], margin: float) -> str:
             gap = c.x0 - prev.x1
             em = _em(prev, c)
             if gap >= 0.9 * em:
-                parts.append(" " * max(2, int(round(gap / (0.5 * em)))))
+                parts.append(" " * max(2, round(gap / (0.5 * em))))
             elif _word_gap(prev, c):
                 parts.append(" ")
         parts.append(c.ch)
