@@ -85,6 +85,8 @@ _SNAP: Final = 1.5  # ruling lines this close are at the same x (or y)
 _TOUCH: Final = 2.0  # a line ending this close to another touches it
 _MIN_RULE: Final = 3.0  # shorter pieces are dots or corners, not rules
 _WHITE: Final = 245  # a stroke or fill lighter than this in every channel is not seen
+_NOT_TEXT: Final = frozenset({0xA0, 0x3000, 0xFEFF, 0xFFFE, 0xFFFF})
+_SPACE_CODES: Final = frozenset({32, 0xA0, 0x3000})
 
 
 @attrs.define(slots=True)
@@ -180,22 +182,23 @@ class _Page:
     def chars(self, textpage: Any) -> list[_Char]:
         raw = self.raw
         n = raw.FPDFText_CountChars(textpage)
+        if n <= 0:
+            return []
+        # The page's text in one call (UTF-16 code units, one per character index).
+        buf = (ctypes.c_ushort * (n + 1))()
+        got = raw.FPDFText_GetText(textpage, 0, n, buf)
+        codes = list(buf[: max(0, min(n, got - 1))]) if got > 0 else []
         out: list[_Char] = []
         rect = raw.FS_RECTF()
-        l_, r_, b_, t_ = (ctypes.c_double() for _ in range(4))
-        get_unicode = raw.FPDFText_GetUnicode
-        loose = raw.FPDFText_GetLooseCharBox
-        tight = raw.FPDFText_GetCharBox
-        size_of = raw.FPDFText_GetFontSize
         rref = ctypes.byref(rect)
+        loose = raw.FPDFText_GetLooseCharBox
+        visual = self.box
         spaced = False
-        for i in range(n):
-            code = get_unicode(textpage, i)
-            if code <= 32 or code in (0xA0, 0x3000, 0xFEFF, 0xFFFE, 0xFFFF) \
-                    or 0xD800 <= code <= 0xDFFF:
+        for i, code in enumerate(codes):
+            if code <= 32 or code in _NOT_TEXT or 0xD800 <= code <= 0xDFFF:
                 # Spaces and controls: gaps are measured, not read; a space only marks
                 # the next character as starting a word.
-                spaced = spaced or code in (32, 0xA0, 0x3000)
+                spaced = spaced or code in _SPACE_CODES
                 continue
             ch = chr(code)
             if not ch.isprintable():
@@ -204,20 +207,31 @@ class _Page:
                 left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
             else:
                 left = right = bottom = top = 0.0
-            if not (0 < top - bottom <= 200) or right < left or (
-                    top - bottom > 3 * max(fs := size_of(textpage, i), 1.0)):
-                # A broken loose box: fall back to the glyph's own box.
-                tight(textpage, i, ctypes.byref(l_), ctypes.byref(r_), ctypes.byref(b_),
-                      ctypes.byref(t_))
-                left, right, bottom, top = l_.value, r_.value, b_.value, t_.value
-                fs = size_of(textpage, i)
-                if top - bottom < 0.5 * fs:
-                    mid = (top + bottom) / 2
-                    bottom, top = mid - fs / 2, mid + fs / 2
-            x0, x1, y0, y1 = self.box(left, bottom, right, top)
+            if not (0 < top - bottom <= 40) or right < left:
+                left, right, bottom, top = self._glyph_box(textpage, i, left, right, bottom,
+                                                           top)
+            x0, x1, y0, y1 = visual(left, bottom, right, top)
             out.append(_Char(ch, x0, x1, y0, y1, spaced, i))
             spaced = False
         return out
+
+    def _glyph_box(self, textpage: Any, i: int, left: float, right: float, bottom: float,
+                   top: float) -> tuple[float, float, float, float]:
+        """A character's box when its loose box is empty, inverted or tall: the loose box
+        if it is at most 3 font sizes tall (big type), else the glyph's own box made one
+        font size tall."""
+        raw = self.raw
+        fs = max(raw.FPDFText_GetFontSize(textpage, i), 1.0)
+        if 0 < top - bottom <= 3 * fs and right >= left:
+            return left, right, bottom, top
+        l_, r_, b_, t_ = (ctypes.c_double() for _ in range(4))
+        raw.FPDFText_GetCharBox(textpage, i, ctypes.byref(l_), ctypes.byref(r_),
+                                ctypes.byref(b_), ctypes.byref(t_))
+        left, right, bottom, top = l_.value, r_.value, b_.value, t_.value
+        if top - bottom < 0.5 * fs:
+            mid = (top + bottom) / 2
+            bottom, top = mid - fs / 2, mid + fs / 2
+        return left, right, bottom, top
 
     # -- objects
 
