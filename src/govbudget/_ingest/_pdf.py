@@ -98,14 +98,12 @@ class _Char:
     bottom: float
     spaced: bool = False  # a space (printed, or one pdfium infers) comes before it
     index: int = -1  # its index on the text page
+    size: float = attrs.field(init=False)  # the box's height
+    cy: float = attrs.field(init=False)  # the box's vertical centre
 
-    @property
-    def size(self) -> float:
-        return self.bottom - self.top
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
+    def __attrs_post_init__(self) -> None:
+        self.size = self.bottom - self.top
+        self.cy = (self.top + self.bottom) / 2
 
 
 @attrs.define(slots=True)
