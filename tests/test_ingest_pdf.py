@@ -185,6 +185,38 @@ class TestGrid:
         pdf = extract_pdf(make_pdf(draw), source="t.pdf")
         assert rows_of(pdf.text) == [["机关事业单位基本养老", "", "446.11"]]
 
+    def test_a_box_around_text_is_not_a_grid(self) -> None:
+        """A frame (one column) around a paragraph or a row of figures: laid-out text,
+        its lines and column gaps kept."""
+        def draw(c: Any) -> None:
+            ys = ys_for(2)
+            grid(c, [50.0, 500.0], ys)
+            c.drawString(55, ys[0] - 14, "201")
+            c.drawString(150, ys[0] - 14, "一般公共服务支出")
+            c.drawString(400, ys[0] - 14, "5.00")
+            c.drawString(55, ys[1] - 14, "说明文字")
+        lines = extract_pdf(make_pdf(draw), source="t.pdf").text.split("\n")
+        assert [re.split(r" {2,}", ln.strip()) for ln in lines] == [
+            ["201", "一般公共服务支出", "5.00"], ["说明文字"]]
+
+    def test_rotated_page(self) -> None:
+        """A landscape table on a portrait page turned by /Rotate 90 reads as seen."""
+        def draw(c: Any) -> None:
+            c.setPageRotation(90)
+            c.transform(0, 1, -1, 0, W, 0)  # draw in the landscape frame as seen
+            c.setFont(FONT, 10)
+            c.drawString(300, 560, "支出预算总表")
+            ys = [540.0, 520.0, 500.0]
+            grid(c, XS, ys)
+            for r, row in enumerate([["科目编码", "科目名称", "合计", "基本"],
+                                     ["201", "一般公共服务支出", "5.00", ""]]):
+                for col, t in enumerate(row):
+                    if t:
+                        cell_text(c, XS, ys, r, col, t)
+        lines = extract_pdf(make_pdf(draw), source="t.pdf").text.split("\n")
+        assert [ln.strip(" ") for ln in lines] == [
+            "支出预算总表", "科目编码\t科目名称\t合计\t基本", "201\t一般公共服务支出\t5.00\t"]
+
     @settings(max_examples=15, deadline=None)
     @given(st.lists(st.lists(st.sampled_from(["", "201", "一般公共服务支出", "12.50", "合 计"]),
                              min_size=4, max_size=4), min_size=1, max_size=8))

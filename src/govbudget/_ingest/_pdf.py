@@ -447,8 +447,8 @@ def _grids(hs: list[_Rule], vs: list[_Rule]) -> list[_Grid]:
         bottom = max(max(r.pos for r in gh), max(r.b for r in gv))
         xs = _cluster([r.pos for r in gv] + [left, right])
         ys = _cluster([r.pos for r in gh] + [top, bottom])
-        if len(xs) < 2 or len(ys) < 2:
-            continue
+        if len(xs) < 3 or len(ys) < 2:
+            continue  # one column: a box or a frame (its text is laid out, not a table)
         out.append(_Grid(xs, ys, gh, gv))
     return out
 
