@@ -284,6 +284,26 @@ def _pages_of(flat: str, texts: Sequence[str], page_idx: Sequence[int]) -> tuple
     return tuple(out)
 
 
+_BARE_NUMBER: Final = re.compile(r"^(?:\d{1,3}|[-－—]\s*\d{1,3}\s*[-－—])$")
+
+
+def _bare_page_numbers(strips: Sequence[str], pages: Sequence[int]) -> set[int]:
+    """Indices of lines that are a small number alone as the first or last printed line of
+    a page (pages known from form feeds or the PDF)."""
+    out: set[int] = set()
+    n = min(len(strips), len(pages))
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for i in range(n):
+        if strips[i]:
+            first.setdefault(pages[i], i)
+            last[pages[i]] = i
+    for i in (*first.values(), *last.values()):
+        if _BARE_NUMBER.match(strips[i]):
+            out.add(i)
+    return out
+
+
 def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None = None,
               scanned: Sequence[int] = ()) -> Report:
     """Read a report from its extracted text.
@@ -314,6 +334,11 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
     strips = [t.strip(_SPACES) for t in texts]
     drop = furniture(strips, page_idx if pages is None else
                      page_number_lines(flat, texts, strips))
+    if page_map:
+        # A bare number alone at the top or the foot of a page is its page number.
+        extra = _bare_page_numbers(strips, page_map)
+        if extra:
+            drop = sorted(set(drop) | extra)
     nos: Sequence[int] = range(1, len(texts) + 1)
     if drop:
         kept = list(nos)

@@ -77,6 +77,10 @@ _KNOWN_SUMMARY: Final = ("本年收入合计", "收入总计", "本年支出合�
                          "支出合计", "当年收入小计", "当年支出小计", "上年结转资金",
                          "结转下年资金", "使用非财政拨款结余", "结余分配", "总计", "合计",
                          "用事业基金弥补收支差额")
+_SENTENCE: Final = re.compile(r"[，。；：:、“”]")
+_HEADER_LINE: Final = re.compile(r"^(?:类款项?|类|款|项|栏次|行次|项目|科目编码|科目名称|功能分类科目编码|"
+                                 r"功能分类科目名称|经济分类科目编码|经济分类科目名称|单位名称|项目名称|"
+                                 r"[^\d]{0,12}(?:科目编码|科目名称)(?:类款项?)?)$")
 _TOL: Final = 6  # characters a layout cell may sit off its column
 _MARGIN: Final = 3  # how much better the best matching must be than the next
 
@@ -199,7 +203,8 @@ class _WideReader:
                 empty = True
                 note = t
                 continue
-            if t.startswith("注") and (":" in t[:3] or "：" in t[:3]):
+            if (t.startswith("注") and (":" in t[:3] or "：" in t[:3])) or t[0] in "：:" or \
+                    t.startswith(("说明：", "备注")):
                 note = t
                 continue
             if not in_body or not self._has_amounts(raw):
@@ -313,6 +318,8 @@ class _WideReader:
         if any(_is_value(c.text) for c in cells):
             return False
         labels = 0
+        if _HEADER_LINE.match(flat):
+            return True
         for c in cells:
             t = _norm(c.text)
             if _label_key(t, self.kind) is not None or _is_label_column(t) or t in (
@@ -545,8 +552,10 @@ class _WideReader:
             texts = [c.text for c in name_cells]
             if not amounts and code is None:
                 # a line of text alone: the rest of a wrapped name, or a heading row
+                joined = "".join(texts)
                 if coded_table and rows and texts and not _CN_ORDINAL.match(texts[0]) \
-                        and not _is_total(texts[0]):
+                        and not _is_total(texts[0]) and len(joined) <= 24 \
+                        and not _SENTENCE.search(joined):
                     prev = rows[-1]
                     rows[-1] = Row(name=prev.name + "".join(texts), values=prev.values,
                                    code=prev.code, level=prev.level, kind=prev.kind,
