@@ -221,10 +221,11 @@ class TestGrid:
     @given(st.lists(st.lists(st.sampled_from(["", "201", "一般公共服务支出", "12.50", "合 计"]),
                              min_size=4, max_size=4), min_size=1, max_size=8))
     def test_any_grid_reads_back_cell_by_cell(self, rows: list[list[str]]) -> None:
-        """Property: whatever cells are blank, each grid row reads back as its cells."""
+        """Property: whatever cells are blank, each grid row reads back as its cells,
+        blank rows too (a grid with no text at all gives no line)."""
         pdf = extract_pdf(make_pdf(table(rows)), source="t.pdf")
         got = [ln.split("\t") for ln in pdf.text.split("\n")] if pdf.text else []
-        assert got == [r for r in rows if any(r)] or got == rows
+        assert got == (rows if any(any(r) for r in rows) else [])
 
 
 # -- pages -------------------------------------------------------------------------
@@ -456,6 +457,8 @@ class TestWiring:
         status = main(["parse", str(path), "--format", "json"])
         out = capsys.readouterr().out
         assert status == 0 and '"tables"' in out
+        assert main(["check", str(path)]) in (0, 1)  # read and checked (1: errors found)
+        assert "error:" not in capsys.readouterr().err
 
 
 # -- real PDFs ---------------------------------------------------------------------

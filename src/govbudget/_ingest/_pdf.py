@@ -827,6 +827,18 @@ def extract_pdf(data: bytes, *, source: str) -> PdfText:
 
     Raises:
         ReadError: ``pypdfium2`` is not installed, or the PDF is corrupt or encrypted.
+
+    ```pycon
+    >>> from pathlib import Path
+    >>> path = Path("tests/data/real/shanghai-ptghzy-2024-final.pdf")
+    >>> pdf = extract_pdf(path.read_bytes(), source=path.name)  # doctest: +SKIP
+    >>> pdf.page_count, pdf.scanned  # doctest: +SKIP
+    (30, ())
+    >>> row = "2080505\t机关事业单位基本养老保险缴费支出\t446.11\t446.11\t0.00"
+    >>> pdf.pages[pdf.text.split("\n").index(row)]  # doctest: +SKIP
+    14
+
+    ```
     """
     raw = load_pdfium(source)
     buf = ctypes.create_string_buffer(data, len(data))
