@@ -282,6 +282,12 @@ def build(shared: Path) -> None:
     func[("210", "医疗卫生与计划生育支出")]["note"] = (
         "the name before the 2019 edition; 2018 stands for 'before 2019' (the first "
         "edition with it is not attested here)")
+    # ... and so 卫生健康支出 is the 2019 edition's name: the 2019 budget of the Jiangsu
+    # procuratorate prints it in the expenditure classes of its 收支预算总表.
+    _add(func, "210", "卫生健康支出", "2019",
+         "shared/reports/real/README.md (医疗卫生与计划生育支出 is the pre-2019 name); "
+         "printed in the 2019 class list of jiangsu-jcy-2019-budget line 332 "
+         "(shared/reports/real/, 收支预算总表, name without code)", "medium")
     for scheme, rows in tables.items():
         _flag_missing_parents(scheme, rows)
     _write("functional", "支出功能分类科目 (functional classification of expenditure)", func)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .._findings import Finding, Location, Severity
-from .._tables import Row, Table, TableKind
-from ..codes import NameStatus, dept_economic, functional
+from .._tables import Row, RowKind, Table, TableKind
+from ..codes import NameCheck, NameStatus, dept_economic, functional
 from ._context import Context, norm
 from ._registry import Category, rule
 
@@ -17,49 +18,132 @@ def _row_location(t: Table, r: Row) -> Location:
                     line=r.line)
 
 
+def _doubtful_lines(t: Table) -> frozenset[int]:
+    """The lines the reader flagged as doubtful in ``t`` (its `Table.doubts`)."""
+    return frozenset(n for d in t.doubts for n in d.lines)
+
+
+def _checkable(r: Row, doubtful: frozenset[int]) -> bool:
+    """A coded row whose code and name can be compared with the catalogue: both printed
+    (read), and not on a line the reader flagged as doubtful."""
+    return bool(r.code and r.name.strip()) and (r.line is None or r.line not in doubtful)
+
+
+def _editions(eds: tuple[int, ...]) -> tuple[str, str]:
+    """How to name the edition(s) a name belongs to, in Chinese and English."""
+    if not eds:
+        return "另一版本（年份不详）", "another edition (year not known)"
+    years = "、".join(str(e) for e in eds)
+    return f"{years}年版", f"the {', '.join(str(e) for e in eds)} edition"
+
+
+def _this_edition(year: int | None) -> str:
+    """The report's own edition, in Chinese."""
+    return f"{year}年版" if year else "当年版"
+
+
+def _name_findings(ctx: Context, rule_id: str, res: NameCheck, r: Row,
+                   loc: Location) -> Iterator[Finding]:
+    """The finding for one `check_name` answer on a printed row (none for a match)."""
+    year = ctx.report.year
+    code = res.code
+    if res.status is NameStatus.WRONG_NAME:
+        if res.conflicting:
+            where = "; ".join(i.scope or i.source for i in res.conflicting)
+            yield ctx.finding(
+                rule_id, Severity.WARNING,
+                f"科目{code}印为“{r.name}”，分类科目为“{res.expected}”；"
+                f"“{r.name}”这一名称仅见于与其他来源冲突的报告（{where}），存疑",
+                f"code {code} printed as {r.name!r}; the catalogue has {res.expected!r}. "
+                f"{r.name!r} is printed for it only in a source that conflicts with the "
+                f"others ({where})", loc, expected_text=res.expected, actual_text=r.name)
+        else:
+            yield ctx.finding(
+                rule_id, Severity.ERROR,
+                f"科目{code}的名称应为“{res.expected}”，报表印为“{r.name}”",
+                f"code {code} is {res.expected!r} in the catalogue, printed as {r.name!r}",
+                loc, expected_text=res.expected, actual_text=r.name)
+    elif res.status is NameStatus.OTHER_EDITION:
+        zh, en = _editions(res.editions)
+        yield ctx.finding(
+            rule_id, Severity.WARNING,
+            f"科目{code}印为“{r.name}”，这是{zh}的名称；{_this_edition(year)}为“{res.expected}”",
+            f"code {code} printed as {r.name!r}, its name in {en}; "
+            f"the {year or 'current'} name is {res.expected!r}",
+            loc, expected_text=res.expected, actual_text=r.name)
+    elif res.status is NameStatus.UNKNOWN_CODE:
+        yield ctx.finding(
+            rule_id, Severity.INFO,
+            f"科目{code}“{r.name}”不在内置（部分）分类科目中，未能核对",
+            f"code {code} {r.name!r} is not in the built-in (partial) catalogue; "
+            "not verified", loc, actual_text=r.name)
+
+
+# Tables that print the functional classes by name, without codes (收支总表).
+_CLASSES_BY_NAME = frozenset({TableKind.SUMMARY, TableKind.GRANT_SUMMARY})
+_ENUMERATOR = re.compile(r"^[（(]?[一二三四五六七八九十]+[、．.)）]\s*")
+
+
 @rule("codes.functional_name", title="功能分类科目编码与名称须与分类科目一致",
       title_en="Functional code–name pairs match the catalogue",
       category=Category.CODES, severity=Severity.ERROR,
       applies="every row with a functional code, against the catalogue edition of the "
-              "report's year (an unknown code is info: the built-in catalogue is partial)")
+              "report's year (an unknown code is info: the built-in catalogue is partial); "
+              "class names printed without codes (收支总表) that belong to another edition; "
+              "rows without a read name or on lines the reader doubts are not checked")
 def functional_name(ctx: Context) -> Iterator[Finding]:
     """A printed name that is not the code's name is an error; a name from another edition
-    is a warning (an outdated template); a code the catalogue does not know is info."""
+    is a warning (an outdated template) that names that edition; a code the catalogue does
+    not know is info. A name that only a source flagged as conflicting prints for the code
+    is a warning. A class printed by name alone under a name of another edition is a
+    warning too."""
     year = ctx.report.year
     seen: set[tuple[str, str]] = set()
+    by_name: dict[str, list[tuple[Location, NameCheck]]] = {}
     for t in ctx.report.tables:
-        if not t.kind.functional:
+        if not t.kind.functional and t.kind not in _CLASSES_BY_NAME:
             continue
+        doubtful = _doubtful_lines(t)
         for b in t.blocks:
             for r in b.rows:
-                if not r.code or not functional.is_valid(r.code) or (r.code, r.name) in seen:
+                if r.code is None and r.name.strip() and r.kind is RowKind.DATA:
+                    if r.line is None or r.line not in doubtful:
+                        _class_by_name(t, r, year, by_name)
                     continue
-                seen.add((r.code, r.name))
-                res = functional.check_name(r.code, r.name, year=year)
-                if res.status is NameStatus.MATCH:
+                if not t.kind.functional:
                     continue
-                loc = _row_location(t, r)
-                if res.status is NameStatus.WRONG_NAME:
-                    yield ctx.finding(
-                        "codes.functional_name", Severity.ERROR,
-                        f"科目{r.code}的名称应为“{res.expected}”，报表印为“{r.name}”",
-                        f"code {r.code} is {res.expected!r} in the catalogue, printed as "
-                        f"{r.name!r}", loc, expected_text=res.expected, actual_text=r.name)
-                elif res.status is NameStatus.OTHER_EDITION:
-                    eds = ", ".join(str(e) for e in res.editions)
-                    yield ctx.finding(
-                        "codes.functional_name", Severity.WARNING,
-                        f"科目{r.code}印为“{r.name}”，这是{eds}年版的名称；"
-                        f"{year or '当年'}版为“{res.expected}”",
-                        f"code {r.code} printed as {r.name!r}, its name in edition {eds}; "
-                        f"the {year or 'current'} name is {res.expected!r}",
-                        loc, expected_text=res.expected, actual_text=r.name)
-                else:
-                    yield ctx.finding(
-                        "codes.functional_name", Severity.INFO,
-                        f"科目{r.code}“{r.name}”不在内置（部分）分类科目中，未能核对",
-                        f"code {r.code} {r.name!r} is not in the built-in (partial) catalogue; "
-                        "not verified", loc, actual_text=r.name)
+                if not _checkable(r, doubtful) or not functional.is_valid(r.code or ""):
+                    continue
+                code = functional.compact(r.code or "")
+                if (code, r.name) in seen:
+                    continue
+                seen.add((code, r.name))
+                res = functional.check_name(code, r.name, year=year)
+                yield from _name_findings(ctx, "codes.functional_name", res, r,
+                                          _row_location(t, r))
+    for name, hits in by_name.items():
+        loc, res = hits[0]
+        zh, en = _editions(res.editions)
+        yield ctx.finding(
+            "codes.functional_name", Severity.WARNING,
+            f"“{name}”是功能分类{res.code}类在{zh}的名称；{_this_edition(year)}为“{res.expected}”",
+            f"{name!r} is the name of functional class {res.code} in {en}; "
+            f"the {year or 'current'} name is {res.expected!r}",
+            loc, [h[0] for h in hits[1:]], expected_text=res.expected, actual_text=name)
+
+
+def _class_by_name(t: Table, r: Row, year: int | None,
+                   by_name: dict[str, list[tuple[Location, NameCheck]]]) -> None:
+    """Note a code-less row named like a functional class under another edition's name
+    (one finding per name, at its first row, the others related)."""
+    name = _ENUMERATOR.sub("", r.name.strip())
+    for info in functional.lookup_name(name):
+        if info.level != 1:
+            continue
+        res = functional.check_name(info.code, name, year=year)
+        if res.status is NameStatus.OTHER_EDITION:
+            by_name.setdefault(name, []).append((_row_location(t, r), res))
+            return
 
 
 @rule("codes.consistent_names", title="同一科目编码在各表中名称一致",
@@ -92,23 +176,37 @@ def consistent_names(ctx: Context) -> Iterator[Finding]:
       title_en="Economic item names are names of the departmental economic classification",
       category=Category.CODES, severity=Severity.WARNING,
       applies="rows of the basic spending table (printed with or without codes); unknown "
-              "names are info because the built-in catalogue is partial")
+              "names and codes are info because the built-in catalogue is partial; rows "
+              "without a read name or on lines the reader doubts are not checked")
 def economic_names(ctx: Context) -> Iterator[Finding]:
-    """With a code, the pair is checked like functional codes; without one, the name must
-    be a known departmental economic item (or class)."""
+    """With a code, the pair is checked like functional codes (a name of another edition
+    is a warning naming it; an unknown code is info); a local sub-item (7 digits, e.g.
+    Beijing's 3021101) is not a national code and is checked only against the sub-items
+    attested in real reports (info otherwise); without a code, the name must be a known
+    departmental economic item (or class)."""
     year = ctx.report.year
     for t in ctx.tables(TableKind.BASIC_ECONOMIC):
+        doubtful = _doubtful_lines(t)
         for b in t.blocks:
             for r in b.data_rows():
+                if not r.name.strip() or (r.line is not None and r.line in doubtful):
+                    continue
                 if r.code and dept_economic.is_valid(r.code):
                     res = dept_economic.check_name(r.code, r.name, year=year)
-                    if res.status is NameStatus.WRONG_NAME:
+                    yield from _name_findings(ctx, "codes.economic_names", res, r,
+                                              _row_location(t, r))
+                    continue
+                if r.code and dept_economic.is_local(r.code):
+                    local = dept_economic.local_item(r.code)
+                    if local is None or norm(local.name) != norm(r.name):
+                        parent = dept_economic.national_code(r.code)
                         yield ctx.finding(
-                            "codes.economic_names", Severity.ERROR,
-                            f"科目{r.code}的名称应为“{res.expected}”，报表印为“{r.name}”",
-                            f"code {r.code} is {res.expected!r}, printed as {r.name!r}",
-                            _row_location(t, r), expected_text=res.expected,
-                            actual_text=r.name)
+                            "codes.economic_names", Severity.INFO,
+                            f"科目{r.code}“{r.name}”是{parent}下的地方细化科目，不是全国统一"
+                            "科目，内置数据中没有，未能核对",
+                            f"code {r.code} {r.name!r} is a local sub-item under {parent}, "
+                            "not a national code, and not in the built-in data; not verified",
+                            _row_location(t, r), actual_text=r.name)
                     continue
                 if not dept_economic.lookup_name(r.name, year=year):
                     yield ctx.finding(

@@ -211,10 +211,8 @@ class Scheme:
         """
         text = unicodedata.normalize("NFKC", str(code))
         parts = [p for p in _SEPARATORS.split(text) if p]
-        if len(parts) > 1 and self._padded_parts(parts):
-            text = parts[0] + "".join(p.zfill(2) for p in parts[1:])
-        else:
-            text = "".join(parts)
+        pad = len(parts) > 1 and self._padded_parts(parts)
+        text = parts[0] + "".join(p.zfill(2) for p in parts[1:]) if pad else "".join(parts)
         return text.upper() if self._upper else text
 
     def _padded_parts(self, parts: list[str]) -> bool:
