@@ -5,8 +5,11 @@ from __future__ import annotations
 import attrs
 
 from govbudget import Severity, TableKind
+from govbudget._tables import Doubt
 from govbudget.checks import check_report
-from govbudget.codes import functional
+from govbudget.checks._context import Context
+from govbudget.checks._registry import registry
+from govbudget.codes import dept_economic, functional
 
 from .checks_helpers import base_report
 
@@ -76,3 +79,108 @@ def test_unknown_economic_name_is_info() -> None:
         if t.kind is TableKind.BASIC_ECONOMIC else t for t in r.tables))
     fs = check_report(r2, rules=["codes.economic_names"]).findings
     assert [f.severity for f in fs] == [Severity.INFO]
+
+
+def _econ(report, name, code, printed):  # type: ignore[no-untyped-def]
+    """The basic-spending row called ``name`` printed with ``code`` and ``printed``."""
+    tables = []
+    for t in report.tables:
+        if t.kind is TableKind.BASIC_ECONOMIC:
+            t = attrs.evolve(t, blocks=tuple(attrs.evolve(b, rows=tuple(
+                attrs.evolve(r, code=code, name=printed) if r.name == name else r
+                for r in b.rows)) for b in t.blocks))
+        tables.append(t)
+    return attrs.evolve(report, tables=tuple(tables))
+
+
+def _named(report, kinds, old, new):  # type: ignore[no-untyped-def]
+    """Rows called ``old`` (no code) renamed ``new`` in the tables of ``kinds``."""
+    return attrs.evolve(report, tables=tuple(
+        attrs.evolve(t, blocks=tuple(attrs.evolve(b, rows=tuple(
+            attrs.evolve(r, name=new) if r.code is None and r.name == old else r
+            for r in b.rows)) for b in t.blocks)) if t.kind in kinds else t
+        for t in report.tables))
+
+
+def _run(report, rule):  # type: ignore[no-untyped-def]
+    """The rule run directly (the engine keeps doubtful tables from the code rules)."""
+    return list(registry()[rule].check(Context(report)))
+
+
+def test_unread_name_is_not_checked() -> None:
+    """A coded row whose name the reader did not read gives no code–name finding."""
+    r = _rename(base_report(), TableKind.EXPENDITURE, "2010101", "")
+    assert check_report(r, rules=["codes.functional_name"]).findings == ()
+    r = _econ(base_report(), "办公费", "30201", " ")
+    assert check_report(r, rules=["codes.economic_names"]).findings == ()
+
+
+def test_doubtful_row_is_not_checked() -> None:
+    """A row on a line the reader flagged as doubtful is never checked for its name."""
+    r = _rename(base_report(), TableKind.EXPENDITURE, "2010101", "一般行政管理事务")
+    assert len(_run(r, "codes.functional_name")) == 1
+    t = r.table(TableKind.EXPENDITURE)
+    assert t is not None
+    rows = tuple(attrs.evolve(x, line=40 + i) for i, x in enumerate(t.blocks[0].rows))
+    line = next(x.line for x in rows if x.code == "2010101")
+    t2 = attrs.evolve(t, blocks=(attrs.evolve(t.blocks[0], rows=rows),),
+                      doubts=(Doubt("codes", "科目编码存疑", "doubtful codes", (line,)),))
+    r2 = attrs.evolve(r, tables=tuple(t2 if x is t else x for x in r.tables))
+    assert _run(r2, "codes.functional_name") == []
+
+
+def test_economic_other_edition_and_unknown_code() -> None:
+    """An economic name of another edition is a warning naming it; an unknown code info."""
+    r = _econ(base_report(), "办公费", "30201", "办公经费")  # built before the load
+    dept_economic.load_edition([("30201", "办公经费")], year=2010)
+    fs = check_report(r, rules=["codes.economic_names"]).findings
+    assert [f.severity for f in fs] == [Severity.WARNING]
+    assert "2010年版" in fs[0].message and fs[0].expected == "办公费"
+    dept_economic.reset()
+    r = _econ(base_report(), "办公费", "30298", "办公费")
+    fs = check_report(r, rules=["codes.economic_names"]).findings
+    assert [f.severity for f in fs] == [Severity.INFO]
+
+
+def test_name_only_a_conflicting_source_prints_is_a_warning() -> None:
+    """30202 咨询费 (printed by one real report against all others) is not an error, but
+    is reported with the catalogue's name and the conflicting source; a name nobody
+    prints for the code is an error."""
+    r = _econ(base_report(), "办公费", "30202", "咨询费")
+    fs = check_report(r, rules=["codes.economic_names"]).findings
+    assert [f.severity for f in fs] == [Severity.WARNING]
+    assert fs[0].expected == "印刷费" and "shanghai-ptflfy-2024-budget" in fs[0].message
+    r = _econ(base_report(), "办公费", "30202", "办公费")
+    assert [f.severity for f in check_report(r, rules=["codes.economic_names"]).findings] \
+        == [Severity.ERROR]
+
+
+def test_local_sub_item() -> None:
+    """A 7-digit local sub-item attested with its name gives nothing; another is info."""
+    r = _econ(base_report(), "办公费", "3021101", "差旅费")
+    assert check_report(r, rules=["codes.economic_names"]).findings == ()
+    r = _econ(base_report(), "办公费", "3020101", "办公费")
+    fs = check_report(r, rules=["codes.economic_names"]).findings
+    assert [f.severity for f in fs] == [Severity.INFO] and "30201" in fs[0].message
+
+
+def test_class_name_of_another_edition_without_code() -> None:
+    """A class printed by name alone (收支总表) under another edition's name is one warning
+    naming that edition, the other tables' rows related; a current name gives nothing."""
+    kinds = {TableKind.SUMMARY, TableKind.GRANT_SUMMARY}
+    r = _named(base_report(), kinds, "社会保障和就业支出", "医疗卫生与计划生育支出")
+    fs = check_report(r, rules=["codes.functional_name"]).findings
+    assert [f.severity for f in fs] == [Severity.WARNING]
+    assert "2018年版" in fs[0].message and fs[0].expected == "卫生健康支出"
+    assert len(fs[0].related) == 1
+    r = _named(base_report(), kinds, "社会保障和就业支出", "卫生健康支出")
+    assert check_report(r, rules=["codes.functional_name"]).findings == ()
+
+
+def test_attested_code_is_known() -> None:
+    """A code printed in real reports (2014004 信访业务) is checked, not info."""
+    r = _rename(base_report(), TableKind.EXPENDITURE, "2010101", "行政运行")
+    r = attrs.evolve(r, tables=tuple(attrs.evolve(t, blocks=tuple(attrs.evolve(b, rows=tuple(
+        attrs.evolve(x, code="2014004", name="信访业务") if x.code == "2010101" else x
+        for x in b.rows)) for b in t.blocks)) for t in r.tables))
+    assert check_report(r, rules=["codes.functional_name"]).findings == ()

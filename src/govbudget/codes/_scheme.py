@@ -402,6 +402,23 @@ class Scheme:
             raise UnknownCode(c, self.name, year)
         return found[0]
 
+    def entries(self, code: str, *, year: int | None = None) -> tuple[CodeInfo, ...]:
+        """Every entry for ``code``, best for ``year`` first: the names of other editions
+        and the names flagged as conflicting (`CodeInfo.conflict`, last) included, so a
+        conflict between sources stays visible. Empty for an unknown code.
+
+        ```pycon
+        >>> from govbudget.codes import functional
+        >>> [(i.name, i.editions) for i in functional.entries("20805", year=2019)]
+        [('行政事业单位离退休', (2019,)), ('行政事业单位养老支出', (2024, 2025, 2026))]
+
+        ```
+
+        Raises:
+            InvalidCode: the code is malformed.
+        """
+        return tuple(self._candidates(self.validate(code), year))
+
     def get(self, code: str, *, year: int | None = None) -> CodeInfo | None:
         """Like `info`, but ``None`` for an unknown or malformed code."""
         if not self.is_valid(code):

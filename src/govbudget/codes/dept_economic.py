@@ -2,7 +2,7 @@
 
 Module-level verbs shared by every scheme (see `govbudget.codes.Scheme`):
 ``compact``, ``validate``, ``is_valid``, ``format``, ``level``, ``info``, ``get``,
-``name_of``, ``parent``, ``children``, ``ancestors``, ``lookup_name``,
+``name_of``, ``entries``, ``parent``, ``children``, ``ancestors``, ``lookup_name``,
 ``check_name``, ``is_other``, ``codes``, ``load_edition``, ``reset``; and for the
 seven-digit local sub-items some regions print under a national 款 (Beijing's
 ``3021101`` 差旅费 under ``30211``), which are not national codes: ``is_local``,
@@ -48,6 +48,7 @@ ancestor_codes = SCHEME.ancestor_codes
 is_other = SCHEME.is_other
 info = SCHEME.info
 get = SCHEME.get
+entries = SCHEME.entries
 is_known = SCHEME.is_known
 name_of = SCHEME.name_of
 parent = SCHEME.parent
@@ -73,6 +74,7 @@ __all__ = [
     "codes",
     "compact",
     "editions",
+    "entries",
     "format",
     "get",
     "info",
