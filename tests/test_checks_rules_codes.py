@@ -184,3 +184,9 @@ def test_attested_code_is_known() -> None:
         attrs.evolve(x, code="2014004", name="信访业务") if x.code == "2010101" else x
         for x in b.rows)) for b in t.blocks)) for t in r.tables))
     assert check_report(r, rules=["codes.functional_name"]).findings == ()
+
+
+def test_consistent_names_skips_unread_names() -> None:
+    """A table whose reader lost a row's name does not make the code 'inconsistent'."""
+    r = _rename(base_report(), TableKind.GENERAL_EXPENDITURE, "2080505", "")
+    assert check_report(r, rules=["codes.consistent_names"]).findings == ()

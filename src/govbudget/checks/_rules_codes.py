@@ -148,15 +148,18 @@ def _class_by_name(t: Table, r: Row, year: int | None,
 
 @rule("codes.consistent_names", title="同一科目编码在各表中名称一致",
       title_en="The same code has the same name in every table",
-      category=Category.CODES, severity=Severity.ERROR, applies="every coded row of every table")
+      category=Category.CODES, severity=Severity.ERROR,
+      applies="every coded row of every table (rows without a read name or on lines the "
+              "reader doubts are not compared)")
 def consistent_names(ctx: Context) -> Iterator[Finding]:
     """A code printed with different names in different tables (or rows) is an error,
     whatever the catalogue says."""
     first: dict[str, tuple[str, Table, Row]] = {}
     for t in ctx.report.tables:
+        doubtful = _doubtful_lines(t)
         for b in t.blocks:
             for r in b.rows:
-                if not r.code:
+                if not _checkable(r, doubtful) or r.code is None:
                     continue
                 if r.code not in first:
                     first[r.code] = (r.name, t, r)
