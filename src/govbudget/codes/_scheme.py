@@ -773,7 +773,8 @@ def _read_pairs(path: Path, scheme: Scheme) -> Iterator[tuple[str, str, int]]:
             deepest = max((k for k, p in enumerate(parts) if p), default=-1)
             if deepest < 0:
                 continue
-            code = "".join(carried[: deepest + 1])
+            # Joined as printed parts, so a one-digit 款 ("2") reads as "02".
+            code = scheme.compact(" ".join(carried[: deepest + 1]))
         if not code and not nm:
             continue
         if not code or not nm:
