@@ -29,6 +29,24 @@ def _checkable(r: Row, doubtful: frozenset[int]) -> bool:
     return bool(r.code and r.name.strip()) and (r.line is None or r.line not in doubtful)
 
 
+def _unread(ctx: Context, rule_id: str, t: Table, rows: list[Row]) -> Iterator[Finding]:
+    """One info finding for the coded rows of ``t`` whose name was not read: they are not
+    checked, and the reader's loss is said rather than hidden."""
+    if not rows:
+        return
+    lines = [r.line for r in rows if r.line is not None]
+    where = "、".join(str(n) for n in lines[:10]) + ("…" if len(lines) > 10 else "")
+    distinct = list(dict.fromkeys(r.code or "" for r in rows))
+    codes = ", ".join(distinct[:10]) + ("…" if len(distinct) > 10 else "")
+    yield ctx.finding(
+        rule_id, Severity.INFO,
+        f"{t.title}有{len(rows)}行只读出科目编码、未读出名称（{codes}），未核对其名称"
+        + (f"（第{where}行）" if where else ""),
+        f"{t.title}: {len(rows)} coded rows have no name read ({codes}); their names were "
+        "not checked" + (f" (lines {', '.join(str(n) for n in lines[:10])})" if lines else ""),
+        Location(section=t.title, table=t.kind.value, line=lines[0] if lines else t.line))
+
+
 def _editions(eds: tuple[int, ...]) -> tuple[str, str]:
     """How to name the edition(s) a name belongs to, in Chinese and English."""
     if not eds:
@@ -104,15 +122,18 @@ def functional_name(ctx: Context) -> Iterator[Finding]:
         if not t.kind.functional and t.kind not in _CLASSES_BY_NAME:
             continue
         doubtful = _doubtful_lines(t)
+        unread: list[Row] = []
         for b in t.blocks:
             for r in b.rows:
                 if r.code is None and r.name.strip() and r.kind is RowKind.DATA:
                     if r.line is None or r.line not in doubtful:
                         _class_by_name(t, r, year, by_name)
                     continue
-                if not t.kind.functional:
+                if not t.kind.functional or not functional.is_valid(r.code or ""):
                     continue
-                if not _checkable(r, doubtful) or not functional.is_valid(r.code or ""):
+                if not r.name.strip() and r.line not in doubtful:
+                    unread.append(r)
+                if not _checkable(r, doubtful):
                     continue
                 code = functional.compact(r.code or "")
                 if (code, r.name) in seen:
@@ -121,6 +142,7 @@ def functional_name(ctx: Context) -> Iterator[Finding]:
                 res = functional.check_name(code, r.name, year=year)
                 yield from _name_findings(ctx, "codes.functional_name", res, r,
                                           _row_location(t, r))
+        yield from _unread(ctx, "codes.functional_name", t, unread)
     for name, hits in by_name.items():
         loc, res = hits[0]
         zh, en = _editions(res.editions)
@@ -190,9 +212,14 @@ def economic_names(ctx: Context) -> Iterator[Finding]:
     year = ctx.report.year
     for t in ctx.tables(TableKind.BASIC_ECONOMIC):
         doubtful = _doubtful_lines(t)
+        unread: list[Row] = []
         for b in t.blocks:
             for r in b.data_rows():
-                if not r.name.strip() or (r.line is not None and r.line in doubtful):
+                if r.line is not None and r.line in doubtful:
+                    continue
+                if not r.name.strip():
+                    if r.code:
+                        unread.append(r)
                     continue
                 if r.code and dept_economic.is_valid(r.code):
                     res = dept_economic.check_name(r.code, r.name, year=year)
@@ -217,3 +244,4 @@ def economic_names(ctx: Context) -> Iterator[Finding]:
                         f"“{r.name}”不是内置（部分）经济分类中的科目名称，未能核对",
                         f"{r.name!r} is not a name in the built-in (partial) economic "
                         "classification; not verified", _row_location(t, r), actual_text=r.name)
+        yield from _unread(ctx, "codes.economic_names", t, unread)
