@@ -108,7 +108,8 @@ _ENUMERATOR = re.compile(r"^[（(]?[一二三四五六七八九十]+[、．.)）
       applies="every row with a functional code, against the catalogue edition of the "
               "report's year (an unknown code is info: the built-in catalogue is partial); "
               "class names printed without codes (收支总表) that belong to another edition; "
-              "rows without a read name or on lines the reader doubts are not checked")
+              "rows on lines the reader doubts are not checked; coded rows without a read name "
+              "are not checked either and one info per table lists them")
 def functional_name(ctx: Context) -> Iterator[Finding]:
     """A printed name that is not the code's name is an error; a name from another edition
     is a warning (an outdated template) that names that edition; a code the catalogue does
@@ -202,7 +203,8 @@ def consistent_names(ctx: Context) -> Iterator[Finding]:
       category=Category.CODES, severity=Severity.WARNING,
       applies="rows of the basic spending table (printed with or without codes); unknown "
               "names and codes are info because the built-in catalogue is partial; rows "
-              "without a read name or on lines the reader doubts are not checked")
+              "on lines the reader doubts are not checked; coded rows without a read name are "
+              "not checked either and one info per table lists them")
 def economic_names(ctx: Context) -> Iterator[Finding]:
     """With a code, the pair is checked like functional codes (a name of another edition
     is a warning naming it; an unknown code is info); a local sub-item (7 digits, e.g.
