@@ -193,3 +193,22 @@ def test_consistent_names_skips_unread_names() -> None:
     """A table whose reader lost a row's name does not make the code 'inconsistent'."""
     r = _rename(base_report(), TableKind.GENERAL_EXPENDITURE, "2080505", "")
     assert check_report(r, rules=["codes.consistent_names"]).findings == ()
+
+
+def test_other_edition_when_neither_name_is_attested_for_the_year() -> None:
+    """21208 is attested under one name in 2019 and another in 2026: a 2024 report printing
+    the 2026 name is info (which name 2024 used is not known), not a warning; printed in
+    a 2026 report, the 2019 name is a warning."""
+    new, old = "国有土地使用权出让收入安排的支出", "国有土地使用权出让收入及对应专项债务收入安排的支出"
+
+    def with_21208(report, name):  # type: ignore[no-untyped-def]
+        return attrs.evolve(report, tables=tuple(attrs.evolve(t, blocks=tuple(
+            attrs.evolve(b, rows=tuple(attrs.evolve(x, code="21208", name=name)
+                                       if x.code == "2010101" else x for x in b.rows))
+            for b in t.blocks)) for t in report.tables))
+
+    fs = check_report(with_21208(base_report(), new), rules=["codes.functional_name"]).findings
+    assert [f.severity for f in fs] == [Severity.INFO] and "2026年版" in fs[0].message
+    r = attrs.evolve(with_21208(base_report(), old), year=2026)
+    fs = check_report(r, rules=["codes.functional_name"]).findings
+    assert [f.severity for f in fs] == [Severity.WARNING] and "2019年版" in fs[0].message

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .._findings import Finding, Location, Severity
 from .._tables import Row, RowKind, Table, TableKind
@@ -60,10 +60,33 @@ def _this_edition(year: int | None) -> str:
     return f"{year}年版" if year else "当年版"
 
 
+def _other_edition(ctx: Context, rule_id: str, res: NameCheck, what: str, what_en: str,
+                   printed: str, loc: Location, related: Sequence[Location] = ()) -> Finding:
+    """A printed name of another edition: a warning naming that edition when the
+    catalogue's name is attested for the report's year; info when it is not (the names
+    are attested for other years only, so which one that year used is not known)."""
+    year = ctx.report.year
+    zh, en = _editions(res.editions)
+    known = res.info.editions if res.info is not None else ()
+    if year is None or year in known:
+        return ctx.finding(
+            rule_id, Severity.WARNING,
+            f"{what}，这是{zh}的名称；{_this_edition(year)}为“{res.expected}”",
+            f"{what_en}, its name in {en}; the {year or 'current'} name is {res.expected!r}",
+            loc, related, expected_text=res.expected, actual_text=printed)
+    near, near_en = _editions(known)
+    return ctx.finding(
+        rule_id, Severity.INFO,
+        f"{what}，这是{zh}的名称；另见{near}的名称“{res.expected}”，{year}年用哪一个未见记载，"
+        "未能核对",
+        f"{what_en}, its name in {en}; {near_en} names it {res.expected!r}; which name "
+        f"{year} used is not attested, not verified",
+        loc, related, expected_text=res.expected, actual_text=printed)
+
+
 def _name_findings(ctx: Context, rule_id: str, res: NameCheck, r: Row,
                    loc: Location) -> Iterator[Finding]:
     """The finding for one `check_name` answer on a printed row (none for a match)."""
-    year = ctx.report.year
     code = res.code
     if res.status is NameStatus.WRONG_NAME:
         if res.conflicting:
@@ -82,13 +105,8 @@ def _name_findings(ctx: Context, rule_id: str, res: NameCheck, r: Row,
                 f"code {code} is {res.expected!r} in the catalogue, printed as {r.name!r}",
                 loc, expected_text=res.expected, actual_text=r.name)
     elif res.status is NameStatus.OTHER_EDITION:
-        zh, en = _editions(res.editions)
-        yield ctx.finding(
-            rule_id, Severity.WARNING,
-            f"科目{code}印为“{r.name}”，这是{zh}的名称；{_this_edition(year)}为“{res.expected}”",
-            f"code {code} printed as {r.name!r}, its name in {en}; "
-            f"the {year or 'current'} name is {res.expected!r}",
-            loc, expected_text=res.expected, actual_text=r.name)
+        yield _other_edition(ctx, rule_id, res, f"科目{code}印为“{r.name}”",
+                             f"code {code} printed as {r.name!r}", r.name, loc)
     elif res.status is NameStatus.UNKNOWN_CODE:
         yield ctx.finding(
             rule_id, Severity.INFO,
@@ -146,13 +164,10 @@ def functional_name(ctx: Context) -> Iterator[Finding]:
         yield from _unread(ctx, "codes.functional_name", t, unread)
     for name, hits in by_name.items():
         loc, res = hits[0]
-        zh, en = _editions(res.editions)
-        yield ctx.finding(
-            "codes.functional_name", Severity.WARNING,
-            f"“{name}”是功能分类{res.code}类在{zh}的名称；{_this_edition(year)}为“{res.expected}”",
-            f"{name!r} is the name of functional class {res.code} in {en}; "
-            f"the {year or 'current'} name is {res.expected!r}",
-            loc, [h[0] for h in hits[1:]], expected_text=res.expected, actual_text=name)
+        yield _other_edition(ctx, "codes.functional_name", res,
+                             f"功能分类{res.code}类印为“{name}”",
+                             f"functional class {res.code} printed as {name!r}", name, loc,
+                             [h[0] for h in hits[1:]])
 
 
 def _class_by_name(t: Table, r: Row, year: int | None,
