@@ -212,3 +212,20 @@ def test_other_edition_when_neither_name_is_attested_for_the_year() -> None:
     r = attrs.evolve(with_21208(base_report(), old), year=2026)
     fs = check_report(r, rules=["codes.functional_name"]).findings
     assert [f.severity for f in fs] == [Severity.WARNING] and "2019年版" in fs[0].message
+
+
+def test_wrong_name_is_an_error_only_where_the_name_is_known_to_hold() -> None:
+    """A wrong name is an error when the catalogue's name is attested for the report's
+    year or on both sides of it; for a year no source covers (a 2021 report, a code
+    attested in 2024 only) it is a warning that says the name may have changed."""
+    r = _econ(base_report(), "办公费", "30201", "文印费")  # 30201: 2018, 2019, 2024 …
+    r = attrs.evolve(r, year=2021)
+    fs = check_report(r, rules=["codes.economic_names"]).findings
+    assert [f.severity for f in fs] == [Severity.ERROR]
+    r = _rename(base_report(), TableKind.EXPENDITURE, "2010102", "人大会议")
+    assert functional.info("2010102").editions == (2024,)
+    fs = check_report(attrs.evolve(r, year=2021), rules=["codes.functional_name"]).findings
+    fs = tuple(f for f in fs if f.location.row_code == "2010102")
+    assert [f.severity for f in fs] == [Severity.WARNING] and "2021" in fs[0].message
+    fs = check_report(r, rules=["codes.functional_name"]).findings
+    assert [f.severity for f in fs] == [Severity.ERROR]

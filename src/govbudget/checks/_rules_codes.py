@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from .._findings import Finding, Location, Severity
 from .._tables import Row, RowKind, Table, TableKind
-from ..codes import NameCheck, NameStatus, dept_economic, functional
+from ..codes import CodeInfo, NameCheck, NameStatus, dept_economic, functional
 from ._context import Context, norm
 from ._registry import Category, rule
 
@@ -60,6 +60,16 @@ def _this_edition(year: int | None) -> str:
     return f"{year}年版" if year else "当年版"
 
 
+def _attested_for(info: CodeInfo | None, year: int | None) -> bool:
+    """True when the catalogue's name ``info`` is known to hold in ``year``: attested for
+    that year, or both before and after it (a name printed the same in 2019 and 2024 was
+    that name in 2021). A report without a year is compared with every edition."""
+    if year is None:
+        return True
+    eds = info.editions if info is not None else ()
+    return year in eds or (any(e < year for e in eds) and any(e > year for e in eds))
+
+
 def _other_edition(ctx: Context, rule_id: str, res: NameCheck, what: str, what_en: str,
                    printed: str, loc: Location, related: Sequence[Location] = ()) -> Finding:
     """A printed name of another edition: a warning naming that edition when the
@@ -98,11 +108,20 @@ def _name_findings(ctx: Context, rule_id: str, res: NameCheck, r: Row,
                 f"code {code} printed as {r.name!r}; the catalogue has {res.expected!r}. "
                 f"{r.name!r} is printed for it only in a source that conflicts with the "
                 f"others ({where})", loc, expected_text=res.expected, actual_text=r.name)
-        else:
+        elif _attested_for(res.info, ctx.report.year):
             yield ctx.finding(
                 rule_id, Severity.ERROR,
                 f"科目{code}的名称应为“{res.expected}”，报表印为“{r.name}”",
                 f"code {code} is {res.expected!r} in the catalogue, printed as {r.name!r}",
+                loc, expected_text=res.expected, actual_text=r.name)
+        else:
+            zh, en = _editions(res.info.editions if res.info is not None else ())
+            yield ctx.finding(
+                rule_id, Severity.WARNING,
+                f"科目{code}印为“{r.name}”，分类科目{zh}为“{res.expected}”；"
+                f"{ctx.report.year}年版的名称未见记载，可能已更名",
+                f"code {code} printed as {r.name!r}; {en} names it {res.expected!r}; the "
+                f"{ctx.report.year} name is not attested (it may have been renamed)",
                 loc, expected_text=res.expected, actual_text=r.name)
     elif res.status is NameStatus.OTHER_EDITION:
         yield _other_edition(ctx, rule_id, res, f"科目{code}印为“{r.name}”",
