@@ -205,6 +205,21 @@ def _add_attested(
             entry["scope"] = hit[0]
             entry["conflict"] = (f"printed only in {hit[0]}; the other sources of the same "
                                  f"year print {hit[1]} for {code}")
+    # A pair only a report with conflicting codes (in that scheme) prints is unconfirmed:
+    # the same table's numbering is known to be wrong elsewhere.
+    bad = {(sc, d) for (sc, _c, _n), (d, _o) in conflicts.items()}
+    docs_of: dict[tuple[str, str, str], set[str]] = {}
+    for r in attested:
+        docs_of.setdefault((r["scheme"], r["code"], r["name"]), set()).add(_doc(r["source_file"]))
+    for (scheme, code, nm), docs in docs_of.items():
+        entry = tables[scheme].get((code, nm))
+        if entry is None or entry.get("conflict") or len(entry["sources"]) > 1:  # type: ignore[arg-type]
+            continue
+        (doc,) = docs
+        if (scheme, doc) in bad:
+            entry["confidence"] = "low"
+            entry["note"] = (f"printed only in {doc}, whose table prints other codes of this "
+                             "scheme against the other sources; not confirmed")
 
 
 def _flag_missing_parents(scheme: str, rows: dict[tuple[str, str], dict[str, object]]) -> None:

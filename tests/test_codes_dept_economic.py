@@ -85,6 +85,14 @@ def test_conflicting_name_never_answers() -> None:
     assert dept_economic.check_name("30210", "车辆运行费", year=2024).ok  # conflicts with nothing
 
 
+def test_pair_only_a_conflicting_report_prints_is_unconfirmed() -> None:
+    """30210 车辆运行费 is printed only by the report whose 302 numbering conflicts: kept,
+    low confidence, with a note (it contradicts nothing, so it is not flagged)."""
+    i = dept_economic.info("30210")
+    assert i.name == "车辆运行费" and i.conflict is None
+    assert i.confidence == "low" and i.note and "not confirmed" in i.note
+
+
 def test_attested_classes() -> None:
     """307, 311, 312, 313 and 399 are printed in real reports (Fuzhou and others)."""
     for code, name in (("307", "债务利息及费用支出"), ("31204", "费用补贴"),
