@@ -179,6 +179,8 @@ class Scheme:
         self.level_names = tuple(level_names)
         self._data_name = data
         self._upper = upper
+        self._two_digit_levels = all(
+            b - a == 2 for a, b in zip(self.lengths, self.lengths[1:], strict=False))
         self._local_name = local_data
         self.local_length = local_length
         self._local: dict[str, list[CodeInfo]] | None = None
@@ -209,24 +211,25 @@ class Scheme:
 
         ```
         """
-        text = unicodedata.normalize("NFKC", str(code))
-        parts = [p for p in _SEPARATORS.split(text) if p]
-        pad = len(parts) > 1 and self._padded_parts(parts)
-        text = parts[0] + "".join(p.zfill(2) for p in parts[1:]) if pad else "".join(parts)
+        raw = unicodedata.normalize("NFKC", str(code))
+        text = _SEPARATORS.sub("", raw)
+        if text != raw:  # printed in parts: maybe a one-digit part to pad
+            parts = [p for p in _SEPARATORS.split(raw) if p]
+            if len(parts) > 1 and self._padded_parts(parts):
+                text = parts[0] + "".join(p.zfill(2) for p in parts[1:])
         return text.upper() if self._upper else text
 
     def _padded_parts(self, parts: list[str]) -> bool:
         """True when ``parts`` are a top-level code and lower levels of 1–2 digits, with
         at least one one-digit part, and every level below the top is two characters."""
-        steps = [b - a for a, b in zip(self.lengths, self.lengths[1:], strict=False)]
         lower = parts[1:]
         return (
-            len(parts[0]) == self.lengths[0]
-            and parts[0].isdigit()
-            and len(lower) <= len(steps)
-            and all(s == 2 for s in steps)
-            and all(p.isdigit() and len(p) <= 2 for p in lower)
+            self._two_digit_levels
             and any(len(p) == 1 for p in lower)
+            and len(parts[0]) == self.lengths[0]
+            and len(lower) < len(self.lengths)
+            and parts[0].isdigit()
+            and all(len(p) <= 2 and p.isdigit() for p in lower)
         )
 
     def validate(self, code: str) -> str:
