@@ -35,7 +35,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Final
 
 from attrs import field, frozen
 
