@@ -262,14 +262,12 @@ class TestRow:
 
 
 def test_quantum_follows_the_printed_decimals_and_is_worked_out_once() -> None:
-    from decimal import Decimal as D
-
     t = Table(kind=TableKind.EXPENDITURE, number="", title="t", unit=Unit.WAN_YUAN,
               blocks=(Block(name="", columns=(Column("total", "合计"),),
-                            rows=(Row(name="a", values=(D("1.234567"),)),)),))
-    assert t.quantum == D("0.000001")
+                            rows=(Row(name="a", values=(Decimal("1.234567"),)),)),))
+    assert t.quantum == Decimal("0.000001")
     assert t.quantum is t.quantum  # cached
     t2 = Table(kind=TableKind.EXPENDITURE, number="", title="t", unit=Unit.WAN_YUAN,
                blocks=(Block(name="", columns=(Column("total", "合计"),),
-                             rows=(Row(name="a", values=(D("3990.4"),)),)),))
-    assert t2.quantum == D("0.01")
+                             rows=(Row(name="a", values=(Decimal("3990.4"),)),)),))
+    assert t2.quantum == Decimal("0.01")
