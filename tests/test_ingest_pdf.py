@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 import io
+import json
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -449,6 +450,19 @@ class TestWiring:
             assert isinstance(pdf, PdfText) and pdf.pages == (1, 2)
             with pytest.raises(ReadError, match="budget report"):
                 govbudget.read_report(src)
+
+    def test_directories_give_pdfs_too(self, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+        """``govbudget check DIR`` reads *.pdf as well as *.txt; a text beside its PDF
+        (same name) is the same report, read once, from the PDF."""
+        (tmp_path / "a.pdf").write_bytes((REAL / "shanghai-ptflfy-2024-budget.pdf").read_bytes())
+        (tmp_path / "a.txt").write_text("not read", encoding="utf-8")
+        (tmp_path / "b.txt").write_bytes((REAL / "shanghai-ptflfy-2024-budget.txt").read_bytes())
+        assert main(["check", str(tmp_path), "--format", "jsonl", "--quiet"]) in (0, 1)
+        out = capsys.readouterr().out
+        sources = sorted(Path(json.loads(ln)["file"]).name for ln in out.splitlines()
+                         if ln.startswith('{"file"'))
+        assert sources == ["a.pdf", "b.txt"]
 
     def test_check_pdf_on_the_command_line(self, tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
