@@ -34,7 +34,7 @@ W, H = 595.0, 842.0
 Draw = Callable[[Any], None]
 
 
-def make_pdf(*pages: Draw, encrypt: str | None = None) -> bytes:
+def make_pdf(*pages: Draw, encrypt: Any = None) -> bytes:
     """A PDF with one page per drawing function (reportlab canvas, y up).
 
     (pdfium reads no text from a reportlab string of one lone CJK character in
@@ -402,6 +402,16 @@ class TestErrors:
         data = make_pdf(table([["a", "b", "c", "d"]]), encrypt="secret")
         with pytest.raises(ReadError, match="encrypted"):
             extract_pdf(data, source="locked.pdf")
+
+    def test_owner_password_only_is_read(self) -> None:
+        """A PDF encrypted with an owner password only (printing or copying restricted,
+        as many published reports are) opens without a password and is read."""
+        from reportlab.lib.pdfencrypt import StandardEncryption
+
+        enc = StandardEncryption("", ownerPassword="owner", canCopy=0, canModify=0)
+        data = make_pdf(table([["科目编码", "科目名称", "合计", "基本支出"]]), encrypt=enc)
+        assert b"/Encrypt" in data
+        assert extract_pdf(data, source="r.pdf").text == "科目编码\t科目名称\t合计\t基本支出"
 
     def test_pdf_without_text(self) -> None:
         with pytest.raises(ReadError, match="no text"):
