@@ -284,6 +284,19 @@ class TestPages:
         lines = extract_pdf(make_pdf(page1, page2), source="t.pdf").text.split("\n")
         assert lines[-1] == "合计\t\t5.00\t4.00"
 
+    def test_a_new_table_keeps_its_own_columns(self) -> None:
+        """A table under its own title on the next page, its column lines some of the
+        previous table's, keeps its own column count."""
+        def page1(c: Any) -> None:
+            table([*HEADER, ["201", "一般公共服务支出", "5.00", "4.00"]])(c)
+
+        def page2(c: Any) -> None:
+            c.drawString(200, 810, "三公经费支出表")
+            table([["合计", "因公出国", "公务接待"], ["5.00", "1.00", "4.00"]],
+                  xs=[XS[0], XS[2], XS[3], XS[4]])(c)
+        lines = extract_pdf(make_pdf(page1, page2), source="t.pdf").text.split("\n")
+        assert lines[-1] == "5.00\t1.00\t4.00"
+
     def test_scanned_and_blank_pages(self) -> None:
         """A page with no text and an image covering it is scanned; a page with neither
         is blank (not scanned)."""

@@ -593,25 +593,16 @@ def _grid_rows(grid: _Grid, chars: list[_Char]) -> list[tuple[float, tuple[str, 
     # between them (then each line of figures is a row).
     rows: list[tuple[float, tuple[str, ...]]] = []
     for r in range(nr):
-        starts = [root[r * nc + c] for c in range(nc) if root[r * nc + c] == r * nc + c]
-        if not starts:
-            continue
+        if all(root[r * nc + c] != r * nc + c for c in range(nc)):
+            continue  # every cell here goes on from the row above: no row of its own
         sub = _sub_rows(r, nc, root, texts)
         if sub is not None:
             rows.extend(sub)
             continue
-        fields: list[str] = []
-        any_start = False
-        for c in range(nc):
-            i = r * nc + c
-            if root[i] != i:
-                fields.append("")
-                continue
-            any_start = True
-            lines = texts.get(i, [])
-            fields.append(_clean(_join_wrapped([_words(ln) for ln in lines])))
-        if any_start:
-            rows.append((ys[r], tuple(fields)))
+        fields = tuple(
+            _clean(_join_wrapped([_words(ln) for ln in texts.get(i, [])]))
+            if root[i] == i else "" for i in range(r * nc, (r + 1) * nc))
+        rows.append((ys[r], fields))
     return rows
 
 
@@ -699,7 +690,7 @@ def _index(edges: Sequence[float], v: float) -> int:
 class _PageOut:
     lines: list[_Line]
     scanned: bool = False
-    last_xs: list[float] | None = None  # the columns of the grid lowest on the page
+    last_xs: list[float] | None = None  # the columns of the grid that ends the page
 
 
 def _align(grid: _Grid, xs: Sequence[float]) -> None:
@@ -714,8 +705,8 @@ def _align(grid: _Grid, xs: Sequence[float]) -> None:
         grid.xs = list(xs)
 
 
-def _read_page(raw: Any, doc: Any, index: int, prev_xs: Sequence[float] | None = None
-               ) -> _PageOut:
+def _read_page(raw: Any, doc: Any, index: int, prev: _PageOut | None = None) -> _PageOut:
+    """One page's lines. ``prev`` is the page before (its table may go on here)."""
     page = raw.FPDF_LoadPage(doc, index)
     if not page:
         raise ReadError(f"page {index + 1} cannot be read")
@@ -731,8 +722,13 @@ def _read_page(raw: Any, doc: Any, index: int, prev_xs: Sequence[float] | None =
     if not chars:
         return _PageOut([], scanned=cover >= 0.5)
     grids = _grids(hs, vs)
-    if grids and prev_xs:
-        _align(min(grids, key=lambda g: g.top), prev_xs)
+    if grids and prev is not None and prev.last_xs:
+        first = min(grids, key=lambda g: g.top)
+        seen = {" ".join(ln.text.split()) for ln in prev.lines}
+        above = [c for c in chars if c.bottom <= first.top]
+        if all(_PAGE_NO.match(t) or t in seen for t in
+               (" ".join(_words(ln).split()) for ln in _lines_of(above))):
+            _align(first, prev.last_xs)  # the page starts with the grid: it may go on
     # Each character goes to the first grid holding its centre (grids do not overlap).
     in_grid: list[list[_Char]] = [[] for _ in grids]
     free: list[_Char] = []
@@ -760,9 +756,10 @@ def _read_page(raw: Any, doc: Any, index: int, prev_xs: Sequence[float] | None =
     order = sorted(range(len(lines)), key=lambda i: (
         grid_top[lines[i].grid] if lines[i].grid >= 0 else lines[i].top,
         0 if lines[i].grid >= 0 else 1, i))
-    used = [g for k, g in enumerate(grids) if in_grid[k]]
-    lowest = max(used, key=lambda g: g.bottom).xs if used else None
-    return _PageOut([lines[i] for i in order], last_xs=lowest)
+    out = [lines[i] for i in order]
+    tail = next((ln for ln in reversed(out) if ln.grid >= 0 or not _PAGE_NO.match(ln.text)),
+                None)
+    return _PageOut(out, last_xs=grids[tail.grid].xs if tail and tail.grid >= 0 else None)
 
 
 _PAGE_NO: Final = re.compile(
@@ -854,7 +851,7 @@ def extract_pdf(data: bytes, *, source: str) -> PdfText:
         count = raw.FPDF_GetPageCount(doc)
         pages: list[_PageOut] = []
         for i in range(count):
-            pages.append(_read_page(raw, doc, i, pages[-1].last_xs if pages else None))
+            pages.append(_read_page(raw, doc, i, pages[-1] if pages else None))
     finally:
         raw.FPDF_CloseDocument(doc)
     _drop_repeated_headers(pages)
