@@ -396,6 +396,37 @@ class TestLayout:
         assert extract_pdf(make_pdf(draw), source="t.pdf").text == "人人 100.00 万万元"
 
 
+_WORDS = st.text(alphabet="一般公共服务支出0123456789.,", min_size=1, max_size=6)
+
+
+@pytest.mark.property
+@settings(deadline=None)
+@given(st.lists(st.tuples(_WORDS, st.booleans(), st.floats(0.25, 0.6), st.floats(1.2, 8.0)),
+                min_size=1, max_size=8))
+def test_layout_gaps_property(words: list[tuple[str, bool, float, float]]) -> None:
+    """Property: laid-out text puts one space at a word gap (0.25–0.6 em) and two or more
+    at a column gap (1.2 em or more), so splitting on runs of two spaces gives the
+    columns back."""
+    from govbudget._ingest._pdf import _Char, _layout
+
+    em = 10.0
+    x = 50.0
+    chars: list[_Char] = []
+    columns: list[list[str]] = []
+    for k, (word, new_column, small, big) in enumerate(words):
+        if k:
+            x += (big if new_column else small) * em
+        if k == 0 or new_column:
+            columns.append([])
+        columns[-1].append(word)
+        for ch in word:
+            w = em if ord(ch) > 127 else em / 2
+            chars.append(_Char(ch, x, x + w, 100.0, 100.0 + em, index=len(chars)))
+            x += w
+    line = _layout(chars, 50.0)
+    assert re.split(r" {2,}", line) == [" ".join(c) for c in columns]
+
+
 # -- errors and wiring ---------------------------------------------------------------
 
 
