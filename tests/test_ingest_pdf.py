@@ -130,6 +130,13 @@ class TestGrid:
                                            ["a", "b", "c", "d"]])), source="t.pdf")
         assert rows_of(pdf.text)[0] == ["合 计", "公开 01 表", "1", "2"]
 
+    def test_indentation_inside_a_cell_is_kept(self) -> None:
+        """Ideographic spaces a cell's text starts with (a project under its unit, a 项
+        under its 款) are kept as leading U+3000: the level of the row."""
+        rows = [["广州市统计局", "1,075.05", "", ""], ["\u3000\u3000运行经费", "86.37", "", ""]]
+        pdf = extract_pdf(make_pdf(table(rows)), source="t.pdf")
+        assert rows_of(pdf.text) == rows
+
     def test_merged_cell_text_in_its_first_column(self) -> None:
         """A cell spanning two columns (no ruling line between them in its row) has its
         text in the first column it spans and an empty field for the other."""

@@ -100,6 +100,8 @@ class _Char:
     index: int = -1  # its index on the text page
     size: float = attrs.field(init=False)  # the box's height
     cy: float = attrs.field(init=False)  # the box's vertical centre
+    indent: int = 0  # ideographic spaces (U+3000) printed just before it
+    indent_x: float = 0.0  # where the first of them starts
 
     def __attrs_post_init__(self) -> None:
         self.size = self.bottom - self.top
@@ -192,11 +194,20 @@ class _Page:
         loose = raw.FPDFText_GetLooseCharBox
         visual = self.box
         spaced = False
+        indent = 0  # ideographic spaces (U+3000) just before the next character
+        indent_x = 0.0  # where the first of them starts
         for i, code in enumerate(codes):
             if code <= 32 or code in _NOT_TEXT or 0xD800 <= code <= 0xDFFF:
                 # Spaces and controls: gaps are measured, not read; a space only marks
-                # the next character as starting a word.
+                # the next character as starting a word, and ideographic spaces before
+                # a cell's text are its indentation.
                 spaced = spaced or code in _SPACE_CODES
+                if code == 0x3000:
+                    if indent == 0 and loose(textpage, i, rref):
+                        indent_x = visual(rect.left, rect.bottom, rect.right, rect.top)[0]
+                    indent += 1
+                else:
+                    indent = 0
                 continue
             ch = chr(code)
             if not ch.isprintable():
@@ -209,8 +220,12 @@ class _Page:
                 left, right, bottom, top = self._glyph_box(textpage, i, left, right, bottom,
                                                            top)
             x0, x1, y0, y1 = visual(left, bottom, right, top)
-            out.append(_Char(ch, x0, x1, y0, y1, spaced, i))
+            c = _Char(ch, x0, x1, y0, y1, spaced, i)
+            if indent and indent_x < x0:
+                c.indent, c.indent_x = indent, indent_x
+            out.append(c)
             spaced = False
+            indent = 0
         return out
 
     def _glyph_box(self, textpage: Any, i: int, left: float, right: float, bottom: float,
@@ -599,11 +614,20 @@ def _grid_rows(grid: _Grid, chars: list[_Char]) -> list[tuple[float, tuple[str, 
         if sub is not None:
             rows.extend(sub)
             continue
-        fields = tuple(
-            _clean(_join_wrapped([_words(ln) for ln in texts.get(i, [])]))
-            if root[i] == i else "" for i in range(r * nc, (r + 1) * nc))
+        fields = tuple(_field(texts.get(i, []), xs[i % nc]) if root[i] == i else ""
+                       for i in range(r * nc, (r + 1) * nc))
         rows.append((ys[r], fields))
     return rows
+
+
+def _field(lines: Sequence[Sequence[_Char]], left: float) -> str:
+    """A cell's text: its lines joined, its indentation (ideographic spaces the PDF prints
+    before the text, inside the cell) kept as leading U+3000."""
+    text = _clean(_join_wrapped([_words(ln) for ln in lines]))
+    first = lines[0][0] if lines and lines[0] else None
+    if text and first is not None and first.indent and first.indent_x >= left - 1.0:
+        return "\u3000" * first.indent + text
+    return text
 
 
 def _edge_between(xs: Sequence[float], a: _Char, b: _Char) -> bool:
@@ -668,7 +692,7 @@ def _sub_rows(r: int, nc: int, root: list[int], texts: dict[int, list[list[_Char
 
 
 def _clean(text: str) -> str:
-    return text.replace("\t", " ").strip()
+    return text.replace("\t", " ").strip(" \u3000")
 
 
 def _index(edges: Sequence[float], v: float) -> int:
