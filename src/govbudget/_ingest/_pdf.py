@@ -7,7 +7,8 @@
   column order joined by ``"\\t"``: a blank cell is an empty field, so every row of a grid
   has as many fields as the grid has columns; a merged cell's text is in the first column
   (and the first row) it spans; text wrapped inside a cell is one field (CJK joined
-  without a space, ASCII words with one space);
+  without a space, ASCII words with one space); ideographic spaces printed before a
+  cell's text (its indentation, the level of the row) are kept;
 - a table that runs over pages repeats its column header on each page: on a
   continuation page the rows equal to the header rows of the table on the page before are
   dropped;
