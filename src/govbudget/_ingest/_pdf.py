@@ -841,7 +841,7 @@ _HEADER_ROWS: Final = 6
 
 
 def extract_pdf(data: bytes, *, source: str) -> PdfText:
-    """The text of a PDF, its tables rebuilt from their ruling lines (see the module).
+    r"""The text of a PDF, its tables rebuilt from their ruling lines (see the module).
 
     Args:
         data: the PDF file's bytes.
