@@ -499,6 +499,18 @@ class TestErrors:
         assert out.strip() == "False"
 
 
+def test_threads_read_pdfs_one_at_a_time() -> None:
+    """PDFium is not thread-safe: PDFs read from several threads at once all come out
+    whole (the reader takes one document at a time)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = make_pdf(table([*HEADER, ["201", "一般公共服务支出", "5.00", "4.00"]]))
+    want = extract_pdf(data, source="t.pdf")
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda _: extract_pdf(data, source="t.pdf"), range(12)))
+    assert all(g == want for g in got)
+
+
 class TestWiring:
     def test_read_report_from_path_and_bytes(self, tmp_path: Path) -> None:
         def draw(c: Any) -> None:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
@@ -730,11 +731,12 @@ def _align(grid: _Grid, xs: Sequence[float]) -> None:
         grid.xs = list(xs)
 
 
-def _read_page(raw: Any, doc: Any, index: int, prev: _PageOut | None = None) -> _PageOut:
+def _read_page(raw: Any, doc: Any, index: int, prev: _PageOut | None = None,
+               source: str = "<pdf>") -> _PageOut:
     """One page's lines. ``prev`` is the page before (its table may go on here)."""
     page = raw.FPDF_LoadPage(doc, index)
     if not page:
-        raise ReadError(f"page {index + 1} cannot be read")
+        raise ReadError(f"page {index + 1} cannot be read", source=source)
     textpage = raw.FPDFText_LoadPage(page)
     try:
         p = _Page(raw, page)
@@ -840,6 +842,28 @@ def _drop_repeated_headers(pages: list[_PageOut]) -> None:
 _HEADER_ROWS: Final = 6
 
 
+_PDFIUM: Final = threading.Lock()
+
+
+def _read_pages(raw: Any, data: bytes, source: str) -> list[_PageOut]:
+    buf = ctypes.create_string_buffer(data, len(data))
+    doc = raw.FPDF_LoadMemDocument64(buf, len(data), None)
+    if not doc:
+        code = raw.FPDF_GetLastError()
+        if code == raw.FPDF_ERR_PASSWORD:
+            raise ReadError("the PDF is encrypted (it needs a password)", source=source)
+        if code == raw.FPDF_ERR_SECURITY:
+            raise ReadError("the PDF uses an unsupported security handler", source=source)
+        raise ReadError("not a readable PDF (corrupt or truncated)", source=source)
+    try:
+        pages: list[_PageOut] = []
+        for i in range(raw.FPDF_GetPageCount(doc)):
+            pages.append(_read_page(raw, doc, i, pages[-1] if pages else None, source))
+        return pages
+    finally:
+        raw.FPDF_CloseDocument(doc)
+
+
 def extract_pdf(data: bytes, *, source: str) -> PdfText:
     r"""The text of a PDF, its tables rebuilt from their ruling lines (see the module).
 
@@ -863,22 +887,8 @@ def extract_pdf(data: bytes, *, source: str) -> PdfText:
     ```
     """
     raw = load_pdfium(source)
-    buf = ctypes.create_string_buffer(data, len(data))
-    doc = raw.FPDF_LoadMemDocument64(buf, len(data), None)
-    if not doc:
-        code = raw.FPDF_GetLastError()
-        if code == raw.FPDF_ERR_PASSWORD:
-            raise ReadError("the PDF is encrypted (it needs a password)", source=source)
-        if code == raw.FPDF_ERR_SECURITY:
-            raise ReadError("the PDF uses an unsupported security handler", source=source)
-        raise ReadError("not a readable PDF (corrupt or truncated)", source=source)
-    try:
-        count = raw.FPDF_GetPageCount(doc)
-        pages: list[_PageOut] = []
-        for i in range(count):
-            pages.append(_read_page(raw, doc, i, pages[-1] if pages else None))
-    finally:
-        raw.FPDF_CloseDocument(doc)
+    with _PDFIUM:  # PDFium is not thread-safe: one document at a time per process
+        pages = _read_pages(raw, data, source)
     _drop_repeated_headers(pages)
     texts: list[str] = []
     page_of: list[int] = []
@@ -888,5 +898,5 @@ def extract_pdf(data: bytes, *, source: str) -> PdfText:
             page_of.append(no)
     scanned = tuple(no for no, page in enumerate(pages, start=1) if page.scanned)
     if not texts:
-        return PdfText("", (1,), scanned, count)
-    return PdfText("\n".join(texts), tuple(page_of), scanned, count)
+        return PdfText("", (1,), scanned, len(pages))
+    return PdfText("\n".join(texts), tuple(page_of), scanned, len(pages))
