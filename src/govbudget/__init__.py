@@ -29,10 +29,12 @@ from ._errors import (
     GovBudgetError,
     IndicatorSyntaxError,
     InvalidCode,
+    ProfileError,
     ReadError,
     RuleDefinitionError,
     UnitError,
     UnknownCode,
+    UnknownRule,
 )
 from ._money import (
     Gap,
@@ -49,6 +51,7 @@ from ._money import (
 )
 
 if TYPE_CHECKING:
+    from . import checks, codes, indicators
     from ._findings import Finding, Location, Severity
     from ._ingest._reader import read_report, read_text
     from ._ingest._writer import render_report
@@ -92,7 +95,14 @@ _LAZY: dict[str, str] = {
 }
 
 
+_SUBMODULES = frozenset({"codes", "checks", "indicators", "testing"})
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:  # ``govbudget.codes.functional`` with only ``import govbudget``
+        value = importlib.import_module(f".{name}", __name__)
+        globals()[name] = value
+        return value
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'govbudget' has no attribute {name!r}")
@@ -102,7 +112,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY) | _SUBMODULES)
 
 
 __all__ = [
@@ -135,6 +145,7 @@ __all__ = [
     "Overview",
     "PerformanceTable",
     "Procurement",
+    "ProfileError",
     "ReadError",
     "Report",
     "ReportKind",
@@ -151,6 +162,7 @@ __all__ = [
     "Unit",
     "UnitError",
     "UnknownCode",
+    "UnknownRule",
     "__version__",
     "check_report",
     "dumps",
