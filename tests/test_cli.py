@@ -37,10 +37,29 @@ class TestCodes:
         assert "公务接待费" in out and "source:" in out
 
 
-def test_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    """No command is a usage error: exit 2 with one line."""
+def test_no_command_prints_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    """No command prints the usage with every command and exits 2."""
     assert main([]) == 2
+    out = capsys.readouterr().out
+    assert out.startswith("usage: govbudget")
+    assert all(c in out for c in ("codes", "parse", "check", "rules"))
+
+
+def test_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown command is a usage error: exit 2 with one line."""
+    assert main(["frobnicate"]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", ["check", "parse", "codes", "rules"])
+def test_help_shows_defaults_exit_codes_example(command: str,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Each subcommand's help shows defaults, the exit status and examples."""
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "exit status:" in out and "examples:" in out and f"govbudget {command}" in out
+    if command in ("check", "parse", "rules"):
+        assert "(default: text)" in out
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -83,17 +102,19 @@ class TestParse:
 
 class TestCheck:
     def test_json_contract(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
-        """check --format json prints one object with file, findings and summary."""
+        """check --format json prints one document: schema, valid, files, summary."""
         import json
 
         status = main(["check", str(sample_path), "--format", "json"])
         data = json.loads(capsys.readouterr().out)
-        assert set(data) == {"file", "findings", "summary"}
-        errors = [f for f in data["findings"] if f["severity"] == "error"]
+        assert set(data) == {"schema", "valid", "files", "summary"}
+        (entry,) = data["files"]
+        errors = [f for f in entry["findings"] if f["severity"] == "error"]
         assert status == (1 if errors else 0)
-        for f in data["findings"]:
-            assert {"rule", "severity", "message", "message_en", "location", "related",
-                    "expected", "actual", "difference"} <= set(f)
+        assert data["valid"] is (not errors)
+        for f in entry["findings"]:
+            assert {"rule", "code", "severity", "message", "message_en", "location", "related",
+                    "expected", "actual", "difference", "unit", "fingerprint"} <= set(f)
 
     def test_min_severity(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
         """--min-severity error keeps only errors."""
@@ -101,13 +122,18 @@ class TestCheck:
 
         main(["check", str(sample_path), "--format", "json", "--min-severity", "error"])
         data = json.loads(capsys.readouterr().out)
-        assert all(f["severity"] == "error" for f in data["findings"])
+        (entry,) = data["files"]
+        assert entry["findings"] and all(f["severity"] == "error" for f in entry["findings"])
+        s = entry["summary"]
+        # the summary still counts every finding and says how many the filter hid
+        assert s["by_severity"]["warning"] > 0 and s["shown_by_severity"]["warning"] == 0
+        assert s["hidden"]["min_severity"] == s["findings"] - s["shown"] > 0
 
     def test_text_groups_by_section(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
         """Text output groups findings under section headings and ends with counts."""
         main(["check", str(sample_path)])
         out = capsys.readouterr().out
-        assert "== " in out and out.rstrip().endswith("info")
+        assert "== " in out and "共 " in out and "错误 " in out
 
     @pytest.mark.parametrize("content", [b"", b"\x00\x01\x02binary" * 100,
                                          b"1234567890" * 100_000,
@@ -159,7 +185,9 @@ class TestCheck:
         lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
         assert len(lines) == 3 and "summary" in lines[-1]
         assert lines[-1]["summary"]["files"] == 2 and lines[-1]["summary"]["unreadable"] == 1
-        assert "findings" in lines[0] and "error" in lines[1]
+        assert lines[0]["error"] is None and lines[0]["findings"]
+        assert lines[1]["error"]["code"] == "read_error" and lines[1]["findings"] == []
+        assert lines[-1]["valid"] is False
         assert status == 2
 
 

@@ -149,7 +149,7 @@ def _figures(f: Finding, unit: Unit | None) -> dict[str, Any]:
     """expected / actual / difference as exact decimals in one unit, when they are money;
     the texts as the rule wrote them in any case."""
     texts = {"expected": f.expected, "actual": f.actual, "difference": f.difference}
-    out: dict[str, Any] = {f"{k}_text": v for k, v in texts.items()}
+    out: dict[str, Any] = {}
     money: dict[str, Money] = {}
     for k, v in texts.items():
         if v is None:
@@ -167,6 +167,7 @@ def _figures(f: Finding, unit: Unit | None) -> dict[str, Any]:
         out["unit"] = target.value
     else:
         out.update(expected=None, actual=None, difference=None, unit=None)
+    out.update({f"{k}_text": v for k, v in texts.items()})
     return out
 
 
