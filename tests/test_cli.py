@@ -59,7 +59,8 @@ def test_help_shows_defaults_exit_codes_example(command: str,
     out = capsys.readouterr().out
     assert "exit status:" in out and "examples:" in out and f"govbudget {command}" in out
     if command in ("check", "parse", "rules"):
-        assert "(default: text)" in out
+        assert "(default: text)" in " ".join(out.split())
+    assert "(default: None)" not in out
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -210,3 +211,71 @@ def test_parse_many_files_to_one_csv(sample_path, tmp_path, capsys: pytest.Captu
 def test_parse_text_takes_one_file(sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
     """Text output of two files is a usage error."""
     assert main(["parse", str(sample_path), str(sample_path)]) == 2
+
+
+class TestRules:
+    def test_json_lists_every_rule(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """rules --format json lists every registered rule with its titles and more."""
+        import json
+
+        from govbudget.checks import registry
+
+        assert main(["rules", "--format", "json"]) == 0
+        rules = json.loads(capsys.readouterr().out)["rules"]
+        assert [r["id"] for r in rules] == list(registry())
+        for r in rules:
+            assert {"id", "code", "title", "title_en", "category", "severity",
+                    "applies"} <= set(r)
+
+    def test_text_and_select(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """rules --select cross lists only cross-table rules; an unknown prefix is exit 2."""
+        assert main(["rules", "--select", "cross"]) == 0
+        out = capsys.readouterr().out
+        ids = [x.split()[0] for x in out.splitlines() if x and not x.startswith(" ")][:-1]
+        assert ids and all(i.startswith("cross.") for i in ids)
+        assert main(["rules", "--select", "crosss"]) == 2
+        assert capsys.readouterr().err.count("\n") == 1
+
+
+class TestCheckOptions:
+    def test_select_and_ignore(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+        """--select runs only those rules, --ignore drops some; unknown ids are exit 2."""
+        import json
+
+        main(["check", str(sample_path), "--format", "json", "--select", "performance,reading",
+              "--ignore", "reading.repaired_number"])
+        rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["files"][0]["findings"]}
+        assert rules and all(r.startswith("performance.") for r in rules)
+        assert main(["check", str(sample_path), "--select", "nosuch.rule"]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "nosuch.rule" in err
+
+    def test_fail_on(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+        """--fail-on warning fails on warnings; never never fails on findings."""
+        args = ["check", str(sample_path), "--select", "performance.quantity_vs_overview"]
+        assert main(args) == 0
+        assert main([*args, "--fail-on", "warning"]) == 1
+        assert main([*args, "--fail-on", "never"]) == 0
+        assert main(["check", str(sample_path), "--fail-on", "never"]) == 0
+        capsys.readouterr()
+
+    def test_lang_en_and_output(self, sample_path, tmp_path,  # type: ignore[no-untyped-def]
+                                capsys: pytest.CaptureFixture[str]) -> None:
+        """--lang en writes English; --output writes the file and nothing to stdout."""
+        out = tmp_path / "o.txt"
+        main(["check", str(sample_path), "--lang", "en", "--output", str(out)])
+        assert capsys.readouterr().out == ""
+        text = out.read_text(encoding="utf-8")
+        assert "expected" in text and "errors" in text and "\x1b[" not in text
+
+    def test_output_unwritable(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+        """An --output that cannot be written is exit 2 with one line."""
+        assert main(["check", str(sample_path), "--output", "/no/such/dir/x.txt"]) == 2
+        assert capsys.readouterr().err.count("\n") == 1
+
+    def test_width(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+        """--width sets the columns of text output."""
+        from govbudget._output._width import width
+
+        main(["check", str(sample_path), "--width", "60"])
+        assert max(width(x) for x in capsys.readouterr().out.splitlines()) <= 60

@@ -51,7 +51,9 @@ from ._money import (
 )
 
 if TYPE_CHECKING:
-    from . import checks, codes, indicators
+    from . import checks as checks
+    from . import codes as codes
+    from . import indicators as indicators
     from ._findings import Finding, Location, Severity
     from ._ingest._reader import read_report, read_text
     from ._ingest._writer import render_report

@@ -304,10 +304,8 @@ def _text_style(args: argparse.Namespace, out: TextIO) -> Any:
     from ._output._text import Style
 
     tty = not args.output and out.isatty()
-    if args.width:
-        columns = max(40, args.width)
-    else:
-        columns = max(80, shutil.get_terminal_size((80, 24)).columns) if tty else 80
+    terminal = max(80, shutil.get_terminal_size((80, 24)).columns) if tty else 80
+    columns = max(40, args.width) if args.width else terminal
     colour = args.color == "always" or (args.color == "auto" and tty
                                         and not os.environ.get("NO_COLOR"))
     return Style(width=columns, lang=args.lang, colour=colour)
@@ -351,7 +349,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                  keep_findings=bool(args.write_baseline))
     sink: TextIO = io.StringIO() if args.output else out
     streaming = args.format in ("text", "jsonl")
-    style = _text_style(args, out) if args.format == "text" else None
+    style = _text_style(args, out)
     show_progress = err.isatty() and not args.quiet and not single
     entries: list[dict[str, Any]] = []
     status = 0

@@ -274,7 +274,7 @@ def file_entry(file: str, result: Any, filters: Filters | None = None) -> dict[s
         root = by_key.get(f.knock_on_of) if f.knock_on_of else None
         shown.append(_finding(f, fp, root, _unit_of(f.location, units), labels))
     by_rule = Counter(f.rule for f in all_findings)
-    summary = {
+    summary: dict[str, Any] = {
         "findings": len(all_findings),
         "by_severity": _counts(all_findings),
         "by_rule": dict(sorted(by_rule.items())),
@@ -286,7 +286,7 @@ def file_entry(file: str, result: Any, filters: Filters | None = None) -> dict[s
         "not_checked": len(result.not_checked),
     }
     kind = getattr(report, "kind", None)
-    entry = {
+    entry: dict[str, Any] = {
         "file": file,
         "unit_name": report.unit_name,
         "year": report.year,

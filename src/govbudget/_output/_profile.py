@@ -32,7 +32,7 @@ findings are shown, and the summary counts the accepted ones as hidden.
 >>> Profile.from_toml('colour = "red"')
 Traceback (most recent call last):
 ...
-govbudget._errors.ProfileError: profile: unknown key 'colour' (known: fail_on, ignore, ignore_codes, min_severity, override, select, severity)
+govbudget._errors.ProfileError: profile: unknown key 'colour' (known: fail_on, ignore, ...)
 
 ```
 """

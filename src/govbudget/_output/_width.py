@@ -58,7 +58,8 @@ _ANSI: Final = re.compile(r"\x1b\[[0-9;]*m")
 # A token never split: a run of ASCII letters, digits and number punctuation (a figure, a
 # rule id, an English word), or one other character; closing punctuation sticks to what
 # precedes it, opening punctuation to what follows.
-_RUN: Final = re.compile(r"第\d+[行页]|[A-Za-z0-9.,:;%+\-_/'\"#@=<>≤≥±~*]+(?:万元|亿元|元)?|\s+|.", re.S)
+_RUN: Final = re.compile(
+    r"第\d+[行页]|[A-Za-z0-9.,:;%+\-_/'\"#@=<>≤≥±~*]+(?:万元|亿元|元)?|\s+|.", re.S)
 _CLOSING: Final = frozenset("，。、；：？！）】》」』”’,.;:?!)]%")
 _OPENING: Final = frozenset("（【《「『“‘([")
 
@@ -66,9 +67,9 @@ _OPENING: Final = frozenset("（【《「『“‘([")
 def _tokens(text: str) -> list[str]:
     out: list[str] = []
     for tok in _RUN.findall(text):
-        if out and not tok.isspace() and tok[0] in _CLOSING and not out[-1].isspace():
-            out[-1] += tok
-        elif out and out[-1] and out[-1][-1] in _OPENING and not tok.isspace():
+        glue = bool(out) and not tok.isspace() and (
+            (tok[0] in _CLOSING and not out[-1].isspace()) or out[-1][-1:] in _OPENING)
+        if glue:
             out[-1] += tok
         else:
             out.append(tok)
