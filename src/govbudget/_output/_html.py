@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any, Final
 
-from ._text import Style, amount
+from ._text import Style, amount, column_text
 
 __all__ = ["render_html"]
 
@@ -107,7 +107,7 @@ def _where(loc: Mapping[str, Any]) -> str:
 
 
 def _place(loc: Mapping[str, Any]) -> str:
-    col = loc.get("column_label") or loc.get("column")
+    col = column_text(loc, Style())
     return " ".join(x for x in (loc.get("row_code") or "", loc.get("row_name") or "",
                                 f"[{col}]" if col else "") if x)
 

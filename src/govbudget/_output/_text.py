@@ -89,7 +89,8 @@ def _section(name: str, style: Style) -> str:
     return style.label(key) if key else name
 
 
-def _column(loc: Mapping[str, Any], style: Style) -> str:
+def column_text(loc: Mapping[str, Any], style: Style) -> str:
+    """The column of a location as the report heads it (or a name for the field)."""
     col = loc.get("column")
     if not col:
         return ""
@@ -157,7 +158,7 @@ def _finding_lines(f: Mapping[str, Any], style: Style, section: str) -> list[str
     indent = " " * (2 + lw + 2)
     loc = f["location"]
     what = " ".join(x for x in (loc.get("row_code") or "", loc.get("row_name") or "",
-                                f"[{_column(loc, style)}]" if loc.get("column") else "") if x)
+                                f"[{column_text(loc, style)}]" if loc.get("column") else "") if x)
     head = " ".join(x for x in (_where(loc, style), what) if x) or _section(loc["section"], style)
     first = "  " + pad(label, lw) + "  "
     lines = _block(first, indent, head, style)
@@ -172,7 +173,7 @@ def _finding_lines(f: Mapping[str, Any], style: Style, section: str) -> list[str
     related = f.get("related") or []
     for rel in related[:4]:
         rwhat = rel.get("row_code") or rel.get("row_name") or ""
-        col = _column(rel, style)
+        col = column_text(rel, style)
         rsection = "" if rel["section"] == section else _section(rel["section"], style)
         text = " ".join(x for x in (rsection, rwhat,
                                     f"[{col}]" if col else "", _where(rel, style)) if x)
