@@ -14,8 +14,7 @@ from govbudget._output._contract import Filters, file_entry
 from govbudget._output._text import Style, render_entry
 from govbudget._output._width import width
 
-REAL = sorted(glob.glob(str(Path(__file__).resolve().parents[2] / "shared" / "reports" / "real"
-                            / "*.txt")))
+REAL = sorted(glob.glob(str(Path(__file__).resolve().parent / "data" / "real" / "*.txt")))
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +85,6 @@ def test_cli_colour_respects_no_color(sample_path: Path, monkeypatch: pytest.Mon
     assert "\x1b[" not in capsys.readouterr().out
 
 
-@pytest.mark.skipif(not REAL, reason="the real reports are not on this machine")
 @pytest.mark.parametrize("path", REAL, ids=lambda p: Path(p).name)
 def test_real_reports_fit_80_columns(path: str) -> None:
     """The real reports' text output fits 80 columns too."""

@@ -150,7 +150,7 @@ def _finding(f: Mapping[str, Any], section: str) -> str:
             text = f'<span class="no">{c["line"]:>5} </span>{escape(c["text"])}'
             lines.append(f'<span class="hit">{text}</span>' if c["line"] == hit else text)
         out.append(f'<pre class="context">{chr(10).join(lines)}</pre>')
-    related = f.get("related") or []
+    related = [r for r in f.get("related") or [] if r != loc]
     if related:
         items = []
         for r in related:

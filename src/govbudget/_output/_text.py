@@ -170,7 +170,8 @@ def _finding_lines(f: Mapping[str, Any], style: Style, section: str) -> list[str
     message = f["message_en"] if style.lang == "en" else f["message"]
     lines.extend(_block(indent, indent, message, style))
     lines.extend(_figures(f, indent, style))
-    related = f.get("related") or []
+    # the other side(s) of the comparison; the finding's own place is not repeated
+    related = [r for r in f.get("related") or [] if r != loc]
     for rel in related[:4]:
         rwhat = rel.get("row_code") or rel.get("row_name") or ""
         col = column_text(rel, style)
