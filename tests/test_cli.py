@@ -279,3 +279,16 @@ class TestCheckOptions:
 
         main(["check", str(sample_path), "--width", "60"])
         assert max(width(x) for x in capsys.readouterr().out.splitlines()) <= 60
+
+
+def test_parse_output(sample_path, tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    """parse --output writes the JSON or the CSV to a file, nothing to stdout."""
+    import govbudget
+
+    out = tmp_path / "r.json"
+    assert main(["parse", str(sample_path), "--format", "json", "--output", str(out)]) == 0
+    assert govbudget.loads(out.read_text(encoding="utf-8")) == govbudget.read_report(sample_path)
+    csv_out = tmp_path / "r.csv"
+    assert main(["parse", str(sample_path), "--format", "csv", "--output", str(csv_out)]) == 0
+    assert csv_out.read_text(encoding="utf-8").startswith("source,")
+    assert capsys.readouterr().out == ""

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govbudget import Finding, Location, ReadError, Severity, check_report, read_report
 from govbudget._cli import main
@@ -181,3 +183,35 @@ def test_jsonl_lines_are_entries_of_the_document(sample_path: Path,
     *files, last = lines
     _validate({"schema": last["schema"], "valid": last["valid"], "files": files,
                "summary": last["summary"]})
+
+
+_LOCS = st.builds(Location, section=st.sampled_from(["表一", "表二", "performance"]),
+                  table=st.sampled_from([None, "expenditure"]),
+                  row_code=st.sampled_from([None, "201", "2010101"]),
+                  row_name=st.sampled_from([None, "行政运行"]),
+                  column=st.sampled_from([None, "total", "basic"]),
+                  line=st.integers(min_value=1, max_value=5000),
+                  page=st.one_of(st.none(), st.integers(min_value=1, max_value=50)))
+_FINDINGS = st.builds(Finding, rule=st.sampled_from(["table.sum.children", "cross.totals"]),
+                      severity=st.sampled_from(list(Severity)), message=st.just("m"),
+                      message_en=st.just("m"), location=_LOCS,
+                      related=st.lists(_LOCS, max_size=2),
+                      expected=st.sampled_from([None, "1.00万元", "2万元"]),
+                      actual=st.sampled_from([None, "1.01万元", "3万元"]))
+
+
+@given(st.lists(_FINDINGS, max_size=12), st.integers(min_value=1, max_value=100))
+def test_fingerprints_property(findings: list[Finding], shift: int) -> None:
+    """Moving every line and page leaves every fingerprint as it was; fingerprints of one
+    report are all different."""
+    from attrs import evolve
+
+    def moved(loc: Location) -> Location:
+        return evolve(loc, line=(loc.line or 0) + shift,
+                      page=None if loc.page is None else loc.page + 1)
+
+    shifted = [evolve(f, location=moved(f.location), related=[moved(r) for r in f.related])
+               for f in findings]
+    prints = fingerprints(findings)
+    assert prints == fingerprints(shifted)
+    assert len(set(prints)) == len(prints)

@@ -136,6 +136,7 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         # One tidy CSV for all files; an unreadable file is reported and skipped.
         status = 0
         header = True
+        sink: TextIO = io.StringIO() if args.output else out
         for f in files:
             try:
                 report = read_report(f, encoding=args.encoding)
@@ -143,8 +144,10 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 err.write(f"govbudget parse: {str(exc).splitlines()[0]}\n")
                 status = 2
                 continue
-            to_csv(report, out, header=header)
+            to_csv(report, sink, header=header)
             header = False
+        if isinstance(sink, io.StringIO):
+            _write_file(args.output, sink.getvalue())
         return status
     if len(files) > 1:
         raise _UsageError("govbudget parse: --format text and json take one file "
@@ -398,8 +401,8 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from ._output._html import render_html
 
         sink.write(render_html(entries, summary))
-    if args.output:
-        _write_file(args.output, sink.getvalue())  # type: ignore[attr-defined]
+    if isinstance(sink, io.StringIO):
+        _write_file(args.output, sink.getvalue())
     if args.write_baseline:
         _write_file(args.write_baseline, json.dumps(baseline_document(entries),
                                                     ensure_ascii=False, indent=2) + "\n")
