@@ -320,7 +320,8 @@ def error_entry(file: str, exc: BaseException) -> dict[str, Any]:
         message = str(exc).splitlines()[0] if str(exc) else code
     else:
         code = "internal_error"
-        message = f"internal error: {type(exc).__name__}: {exc}"
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        message = f"internal error: {type(exc).__name__}: {first}".rstrip(": ")
     return {"file": file, "unit_name": None, "year": None, "kind": None, "valid": False,
             "error": {"code": code, "message": message}, "findings": [], "not_checked": [],
             "summary": _empty_summary()}
