@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -49,3 +50,20 @@ def test_html_every_finding_self_contained(sample_path: Path, tmp_path: Path,
                                                       if f["location"]["line"])
     assert "根源" in page and "连带" in page and 'class="hit"' in page
     assert re.search(r"第\d+页", page)
+
+
+@pytest.mark.skipif(not shutil.which("chromium"), reason="chromium is not installed")
+def test_html_in_headless_chromium(sample_path: Path, tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Chromium, offline, builds a DOM with one article per finding."""
+    import subprocess
+
+    main(["check", str(sample_path), "--format", "json"])
+    n = len(json.loads(capsys.readouterr().out)["files"][0]["findings"])
+    out = tmp_path / "r.html"
+    main(["check", str(sample_path), "--format", "html", "--output", str(out)])
+    done = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                           "--dump-dom", out.as_uri()], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-1000:]
+    assert done.stdout.count('<article class="finding') == n
