@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -55,6 +56,7 @@ def on_config(config: Any) -> Any:
         import jieba
     except ImportError:
         return config
+    jieba.setLogLevel(logging.WARNING)  # not its "Building prefix dict" chatter
     for word in sorted(_words()):
         jieba.add_word(word, freq=100_000)
     return config
