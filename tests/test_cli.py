@@ -54,10 +54,30 @@ class TestCodes:
         assert err.count("\n") == 1 and "under 30211" in err
 
 
-def test_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    """No command is a usage error: exit 2 with one line."""
+def test_no_command_prints_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    """No command prints the usage with every command and exits 2."""
     assert main([]) == 2
+    out = capsys.readouterr().out
+    assert out.startswith("usage: govbudget")
+    assert all(c in out for c in ("codes", "parse", "check", "rules"))
+
+
+def test_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown command is a usage error: exit 2 with one line."""
+    assert main(["frobnicate"]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", ["check", "parse", "codes", "rules"])
+def test_help_shows_defaults_exit_codes_example(command: str,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Each subcommand's help shows defaults, the exit status and examples."""
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "exit status:" in out and "examples:" in out and f"govbudget {command}" in out
+    if command in ("check", "parse", "rules"):
+        assert "(default: text)" in " ".join(out.split())
+    assert "(default: None)" not in out
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -100,17 +120,19 @@ class TestParse:
 
 class TestCheck:
     def test_json_contract(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
-        """check --format json prints one object with file, findings and summary."""
+        """check --format json prints one document: schema, valid, files, summary."""
         import json
 
         status = main(["check", str(sample_path), "--format", "json"])
         data = json.loads(capsys.readouterr().out)
-        assert set(data) == {"file", "findings", "summary"}
-        errors = [f for f in data["findings"] if f["severity"] == "error"]
+        assert set(data) == {"schema", "valid", "files", "summary"}
+        (entry,) = data["files"]
+        errors = [f for f in entry["findings"] if f["severity"] == "error"]
         assert status == (1 if errors else 0)
-        for f in data["findings"]:
-            assert {"rule", "severity", "message", "message_en", "location", "related",
-                    "expected", "actual", "difference"} <= set(f)
+        assert data["valid"] is (not errors)
+        for f in entry["findings"]:
+            assert {"rule", "code", "severity", "message", "message_en", "location", "related",
+                    "expected", "actual", "difference", "unit", "fingerprint"} <= set(f)
 
     def test_min_severity(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
         """--min-severity error keeps only errors."""
@@ -118,13 +140,18 @@ class TestCheck:
 
         main(["check", str(sample_path), "--format", "json", "--min-severity", "error"])
         data = json.loads(capsys.readouterr().out)
-        assert all(f["severity"] == "error" for f in data["findings"])
+        (entry,) = data["files"]
+        assert entry["findings"] and all(f["severity"] == "error" for f in entry["findings"])
+        s = entry["summary"]
+        # the summary still counts every finding and says how many the filter hid
+        assert s["by_severity"]["warning"] > 0 and s["shown_by_severity"]["warning"] == 0
+        assert s["hidden"]["min_severity"] == s["findings"] - s["shown"] > 0
 
     def test_text_groups_by_section(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
         """Text output groups findings under section headings and ends with counts."""
         main(["check", str(sample_path)])
         out = capsys.readouterr().out
-        assert "== " in out and out.rstrip().endswith("info")
+        assert "== " in out and "共 " in out and "错误 " in out
 
     @pytest.mark.parametrize("content", [b"", b"\x00\x01\x02binary" * 100,
                                          b"1234567890" * 100_000,
@@ -176,7 +203,9 @@ class TestCheck:
         lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
         assert len(lines) == 3 and "summary" in lines[-1]
         assert lines[-1]["summary"]["files"] == 2 and lines[-1]["summary"]["unreadable"] == 1
-        assert "findings" in lines[0] and "error" in lines[1]
+        assert lines[0]["error"] is None and lines[0]["findings"]
+        assert lines[1]["error"]["code"] == "read_error" and lines[1]["findings"] == []
+        assert lines[-1]["valid"] is False
         assert status == 2
 
 
@@ -199,3 +228,84 @@ def test_parse_many_files_to_one_csv(sample_path, tmp_path, capsys: pytest.Captu
 def test_parse_text_takes_one_file(sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
     """Text output of two files is a usage error."""
     assert main(["parse", str(sample_path), str(sample_path)]) == 2
+
+
+class TestRules:
+    def test_json_lists_every_rule(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """rules --format json lists every registered rule with its titles and more."""
+        import json
+
+        from govbudget.checks import registry
+
+        assert main(["rules", "--format", "json"]) == 0
+        rules = json.loads(capsys.readouterr().out)["rules"]
+        assert [r["id"] for r in rules] == list(registry())
+        for r in rules:
+            assert {"id", "code", "title", "title_en", "category", "severity",
+                    "applies"} <= set(r)
+
+    def test_text_and_select(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """rules --select cross lists only cross-table rules; an unknown prefix is exit 2."""
+        assert main(["rules", "--select", "cross"]) == 0
+        out = capsys.readouterr().out
+        ids = [x.split()[0] for x in out.splitlines() if x and not x.startswith(" ")][:-1]
+        assert ids and all(i.startswith("cross.") for i in ids)
+        assert main(["rules", "--select", "crosss"]) == 2
+        assert capsys.readouterr().err.count("\n") == 1
+
+
+class TestCheckOptions:
+    def test_select_and_ignore(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+        """--select runs only those rules, --ignore drops some; unknown ids are exit 2."""
+        import json
+
+        main(["check", str(sample_path), "--format", "json", "--select", "performance,reading",
+              "--ignore", "reading.repaired_number"])
+        rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["files"][0]["findings"]}
+        assert rules and all(r.startswith("performance.") for r in rules)
+        assert main(["check", str(sample_path), "--select", "nosuch.rule"]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "nosuch.rule" in err
+
+    def test_fail_on(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+        """--fail-on warning fails on warnings; never never fails on findings."""
+        args = ["check", str(sample_path), "--select", "performance.quantity_vs_overview"]
+        assert main(args) == 0
+        assert main([*args, "--fail-on", "warning"]) == 1
+        assert main([*args, "--fail-on", "never"]) == 0
+        assert main(["check", str(sample_path), "--fail-on", "never"]) == 0
+        capsys.readouterr()
+
+    def test_lang_en_and_output(self, sample_path, tmp_path,  # type: ignore[no-untyped-def]
+                                capsys: pytest.CaptureFixture[str]) -> None:
+        """--lang en writes English; --output writes the file and nothing to stdout."""
+        out = tmp_path / "o.txt"
+        main(["check", str(sample_path), "--lang", "en", "--output", str(out)])
+        assert capsys.readouterr().out == ""
+        text = out.read_text(encoding="utf-8")
+        assert "expected" in text and "errors" in text and "\x1b[" not in text
+
+    def test_output_unwritable(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+        """An --output that cannot be written is exit 2 with one line."""
+        assert main(["check", str(sample_path), "--output", "/no/such/dir/x.txt"]) == 2
+        assert capsys.readouterr().err.count("\n") == 1
+
+    def test_width(self, sample_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+        """--width sets the columns of text output."""
+        from govbudget._output._width import width
+
+        main(["check", str(sample_path), "--width", "60"])
+        assert max(width(x) for x in capsys.readouterr().out.splitlines()) <= 60
+
+
+def test_parse_output(sample_path, tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    """parse --output writes the JSON or the CSV to a file, nothing to stdout."""
+    import govbudget
+
+    out = tmp_path / "r.json"
+    assert main(["parse", str(sample_path), "--format", "json", "--output", str(out)]) == 0
+    assert govbudget.loads(out.read_text(encoding="utf-8")) == govbudget.read_report(sample_path)
+    csv_out = tmp_path / "r.csv"
+    assert main(["parse", str(sample_path), "--format", "csv", "--output", str(csv_out)]) == 0
+    assert csv_out.read_text(encoding="utf-8").startswith("source,")
+    assert capsys.readouterr().out == ""

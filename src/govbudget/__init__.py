@@ -29,10 +29,12 @@ from ._errors import (
     GovBudgetError,
     IndicatorSyntaxError,
     InvalidCode,
+    ProfileError,
     ReadError,
     RuleDefinitionError,
     UnitError,
     UnknownCode,
+    UnknownRule,
 )
 from ._money import (
     Gap,
@@ -49,6 +51,9 @@ from ._money import (
 )
 
 if TYPE_CHECKING:
+    from . import checks as checks
+    from . import codes as codes
+    from . import indicators as indicators
     from ._findings import Finding, Location, Severity
     from ._ingest._reader import read_report, read_text
     from ._ingest._writer import render_report
@@ -92,7 +97,14 @@ _LAZY: dict[str, str] = {
 }
 
 
+_SUBMODULES = frozenset({"codes", "checks", "indicators", "testing"})
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:  # ``govbudget.codes.functional`` with only ``import govbudget``
+        value = importlib.import_module(f".{name}", __name__)
+        globals()[name] = value
+        return value
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'govbudget' has no attribute {name!r}")
@@ -102,7 +114,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY) | _SUBMODULES)
 
 
 __all__ = [
@@ -135,6 +147,7 @@ __all__ = [
     "Overview",
     "PerformanceTable",
     "Procurement",
+    "ProfileError",
     "ReadError",
     "Report",
     "ReportKind",
@@ -151,6 +164,7 @@ __all__ = [
     "Unit",
     "UnitError",
     "UnknownCode",
+    "UnknownRule",
     "__version__",
     "check_report",
     "dumps",

@@ -3,30 +3,36 @@
 Commands:
 
 - ``govbudget codes CODE...``: look up classification codes;
-- ``govbudget parse FILE [--format text|json|csv]``: read a report;
-- ``govbudget check FILE_OR_DIR... [--format text|json|jsonl] [--min-severity LEVEL]
-  [--jobs N]``: check reports.
+- ``govbudget parse FILE [--format text|json|csv|fdp]``: read a report;
+- ``govbudget check FILE_OR_DIR... [--format text|json|jsonl|csv|html]``: check reports;
+- ``govbudget rules [--format text|json]``: list the rules.
 
-Exit status: 0 success (no ``error`` finding); 1 ``error`` findings (``check``) or an
-unknown code (``codes``); 2 unreadable input, a malformed code or wrong arguments. Errors
-are one line on stderr, never a traceback.
+Exit status: 0 success; 1 findings at or above ``--fail-on`` (``check``) or an unknown
+code (``codes``); 2 unreadable input, a malformed code or wrong arguments. Errors are one
+line on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
+import shutil
 import sys
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
 
+from attrs import field, frozen
+
 from ._errors import GovBudgetError
 
 if TYPE_CHECKING:
+    from ._findings import Severity
+    from ._output._profile import Profile
     from .codes import Scheme
 
 __all__ = ["main"]
@@ -38,7 +44,18 @@ class _UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise _UsageError(f"{self.prog}: {message}")
+        raise _UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+class _Help(argparse.RawDescriptionHelpFormatter):
+    """Help with the epilog as written and each option's default (when it has one and
+    the help does not say it already)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        if "default" in text or action.default in (None, False, argparse.SUPPRESS):
+            return text
+        return f"{text} (default: %(default)s)"
 
 
 # -- codes ----------------------------------------------------------------------
@@ -157,10 +174,13 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not files:
         raise _UsageError("govbudget parse: no input files "
                           "(directories are searched for *.txt and *.pdf)")
+    if args.format == "fdp":
+        return _cmd_parse_fdp(files, args, err)
     if args.format == "csv":
         # One tidy CSV for all files; an unreadable file is reported and skipped.
         status = 0
         header = True
+        sink: TextIO = io.StringIO() if args.output else out
         for f in files:
             try:
                 report = read_report(f, encoding=args.encoding)
@@ -168,66 +188,116 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 err.write(f"govbudget parse: {str(exc).splitlines()[0]}\n")
                 status = 2
                 continue
-            to_csv(report, out, header=header)
+            to_csv(report, sink, header=header)
             header = False
+        if isinstance(sink, io.StringIO):
+            _write_file(args.output, sink.getvalue())
         return status
     if len(files) > 1:
         raise _UsageError("govbudget parse: --format text and json take one file "
                           "(use --format csv for many)")
     report = read_report(files[0], encoding=args.encoding)
-    if args.format == "json":
-        out.write(dumps(report) + "\n")
+    text = dumps(report) + "\n" if args.format == "json" else _summary_text(report)
+    if args.output:
+        _write_file(args.output, text)
     else:
-        out.write(_summary_text(report))
+        out.write(text)
     return 0
+
+
+def _cmd_parse_fdp(files: list[str], args: argparse.Namespace, err: TextIO) -> int:
+    from ._ingest._reader import read_report
+    from ._output._fdp import write_package
+
+    if not args.output:
+        raise _UsageError("govbudget parse: --format fdp needs --output DIR")
+    if len(files) > 1:
+        raise _UsageError("govbudget parse: --format fdp takes one file")
+    report = read_report(files[0], encoding=args.encoding)
+    write_package(report, args.output)
+    err.write(f"govbudget parse: wrote {Path(args.output) / 'datapackage.json'}\n")
+    return 0
+
+
+def _write_file(path: str, text: str, *, encoding: str = "utf-8") -> None:
+    try:
+        Path(path).write_text(text, encoding=encoding, newline="")
+    except OSError as exc:
+        raise _UsageError(f"govbudget: cannot write {path!r}: {exc.strerror or exc}") from None
 
 
 # -- check ----------------------------------------------------------------------
 
-def _finding_dict(f: Any) -> dict[str, Any]:
-    from ._serialise import _converter
+@frozen
+class _Task:
+    """What a worker needs to check one file (picklable)."""
 
-    data: dict[str, Any] = _converter().unstructure(f)
-    data["key"] = f.key
-    return data
+    encoding: str | None
+    profile: Profile
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...]
+    min_severity: Severity | None
+    baseline: frozenset[str] = field(factory=frozenset)
+    context: int = 0
+    as_line: bool = False
+    keep_findings: bool = True
 
 
-def _check_one(path: str, encoding: str | None, min_severity: str) -> dict[str, Any]:
-    """Check one file; never raises (an unreadable file becomes an ``error`` entry)."""
-    from ._findings import Severity
+def _context(path: str, encoding: str | None, findings: list[dict[str, Any]], n: int) -> None:
+    """Attach the report's lines around each finding's line (for the HTML report)."""
+    from ._ingest._text import decode, split_text
+
+    try:
+        lines = split_text(decode(Path(path).read_bytes(), encoding, source=path))
+    except (OSError, GovBudgetError):
+        return
+    for f in findings:
+        line = f["location"].get("line")
+        if not line or line > len(lines):
+            continue
+        lo, hi = max(1, line - n), min(len(lines), line + n)
+        f["context"] = [{"line": i, "text": lines[i - 1].rstrip()} for i in range(lo, hi + 1)]
+
+
+def _check_one(path: str, task: _Task) -> dict[str, Any]:
+    """Check one file; never raises (an unreadable file becomes an entry with ``error``)."""
     from ._ingest._reader import read_report
+    from ._output._contract import error_entry, file_entry
     from .checks import check_report
 
     try:
-        report = read_report(path, encoding=encoding)
-        result = check_report(report, min_severity=Severity.parse(min_severity))
-    except GovBudgetError as exc:
-        return {"file": path, "error": str(exc).splitlines()[0]}
+        report = read_report(path, encoding=task.encoding)
+        select, ignore, filters = task.profile.resolve(
+            report, path, select=task.select, ignore=task.ignore,
+            min_severity=task.min_severity, baseline=task.baseline)
+        result = check_report(report, select=select, ignore=ignore or None)
+        entry = file_entry(path, result, filters)
     except Exception as exc:  # a bad file never stops a batch
-        return {"file": path, "error": f"internal error: {type(exc).__name__}: {exc}"}
-    return {
-        "file": path,
-        "unit_name": report.unit_name,
-        "year": report.year,
-        "findings": [_finding_dict(f) for f in result.findings],
-        "summary": result.summary(),
-    }
+        return error_entry(path, exc)
+    if task.context:
+        _context(path, task.encoding, entry["findings"], task.context)
+    return entry
 
 
-def _check_star(a: tuple[str, str | None, str] | tuple[str, str | None, str, bool]
-                ) -> dict[str, Any]:
-    """Check one file. With a fourth item true, the worker also writes the JSON line (so
-    a pool sends back one string, not the findings as objects, and the parent only
-    writes it): the result then keeps ``file``, ``error`` or ``summary``, and ``_line``."""
-    res = _check_one(*a[:3])
-    if len(a) > 3 and a[3]:
-        line = json.dumps(res, ensure_ascii=False)
-        res = {k: v for k, v in res.items() if k in ("file", "error", "summary")}
+def _check_star(a: tuple[str, _Task]) -> dict[str, Any]:
+    """Check one file. For jsonl the worker also writes the JSON line (so a pool sends
+    back one string and the counts, not the findings as objects)."""
+    path, task = a
+    res = _check_one(path, task)
+    if task.as_line:
+        line = json.dumps(_public(res), ensure_ascii=False)
+        if not task.keep_findings:
+            res = {k: v for k, v in res.items() if k in ("file", "error", "valid", "summary")}
         res["_line"] = line
     return res
 
 
 _INPUTS: Final = (".txt", ".pdf")
+
+
+def _public(entry: dict[str, Any]) -> dict[str, Any]:
+    """The entry without the keys only the command line uses."""
+    return {k: v for k, v in entry.items() if not k.startswith("_")}
 
 
 def _expand(paths: Sequence[str]) -> list[str]:
@@ -246,55 +316,6 @@ def _expand(paths: Sequence[str]) -> list[str]:
     return files
 
 
-_SECTION_ORDER = {"reading": 0}
-
-
-def _text_result(res: dict[str, Any]) -> str:
-    if "error" in res:
-        return f"{res['file']}: cannot read: {res['error']}\n"
-    out = [f"{res['file']}: {res.get('unit_name') or ''} {res.get('year') or ''}".rstrip()]
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for f in res["findings"]:
-        groups.setdefault(f["location"]["section"], []).append(f)
-    for section, fs in groups.items():
-        out.append("")
-        out.append(f"== {section}")
-        shown: Counter[str] = Counter()
-        hidden: Counter[str] = Counter()
-        for f in fs:
-            if f["severity"] == "info":
-                shown[f["rule"]] += 1
-                if shown[f["rule"]] > 2:
-                    hidden[f["rule"]] += 1
-                    continue
-            loc = f["location"]
-            where = " ".join(x for x in (
-                f"L{loc['line']}" if loc.get("line") else "",
-                loc.get("row_code") or loc.get("row_name") or "",
-                f"[{loc['column']}]" if loc.get("column") else "") if x)
-            tag = " (likely root)" if f.get("root") else (" (knock-on)" if f.get("knock_on_of")
-                                                          else "")
-            out.append(f"  {f['severity'].upper():<7} {where}  {f['rule']}{tag}")
-            out.append(f"          {f['message']}")
-            if f.get("expected") is not None:
-                out.append(f"          expected {f['expected']!s:>14}   actual "
-                           f"{f.get('actual')!s:>14}   difference {f.get('difference')}")
-            elif f.get("actual") is not None:
-                out.append(f"          as printed: {f['actual']}")
-            for rel in f.get("related", [])[:4]:
-                rwhere = rel.get("row_code") or rel.get("row_name") or ""
-                out.append(f"          vs {rel['section']} {rwhere}"
-                           + (f" L{rel['line']}" if rel.get("line") else ""))
-            if len(f.get("related", [])) > 4:
-                out.append(f"          … and {len(f['related']) - 4} more")
-        for rule_id, n in hidden.items():
-            out.append(f"  INFO    … and {n} more {rule_id} (see --format json)")
-    s = res["summary"]["by_severity"]
-    out.append("")
-    out.append(f"{s['error']} errors, {s['warning']} warnings, {s['info']} info")
-    return "\n".join(out) + "\n"
-
-
 def _progress(done: int, total: int, err: TextIO) -> None:
     width = 30
     filled = width * done // max(total, 1)
@@ -304,10 +325,8 @@ def _progress(done: int, total: int, err: TextIO) -> None:
     err.flush()
 
 
-def _results(files: list[str], args: argparse.Namespace) -> Iterator[dict[str, Any]]:
-    as_line = args.format == "jsonl"
-    tasks = [(f, args.encoding, args.min_severity, as_line) for f in files]
-    jobs = args.jobs or 1
+def _results(files: list[str], task: _Task, jobs: int) -> Iterator[dict[str, Any]]:
+    tasks = [(f, task) for f in files]
     if jobs <= 1 or len(tasks) <= 1:
         yield from (_check_star(t) for t in tasks)
         return
@@ -322,79 +341,205 @@ def _results(files: list[str], args: argparse.Namespace) -> Iterator[dict[str, A
     window = jobs * 4
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque[Future[dict[str, Any]]] = deque()
-        for task in tasks:
-            pending.append(pool.submit(_check_star, task))
+        for t in tasks:
+            pending.append(pool.submit(_check_star, t))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
 
 
+def _split(values: Sequence[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(x.strip() for v in values for x in v.split(",") if x.strip())
+
+
+def _text_style(args: argparse.Namespace, out: TextIO) -> Any:
+    from ._output._text import Style
+
+    tty = not args.output and out.isatty()
+    terminal = max(80, shutil.get_terminal_size((80, 24)).columns) if tty else 80
+    columns = max(40, args.width) if args.width else terminal
+    colour = args.color == "always" or (args.color == "auto" and tty
+                                        and not os.environ.get("NO_COLOR"))
+    return Style(width=columns, lang=args.lang, colour=colour)
+
+
+def _failing(entry: dict[str, Any], fail_on: Severity | None) -> bool:
+    if fail_on is None or entry.get("error"):
+        return False
+    shown = entry["summary"]["shown_by_severity"]
+    return any(shown[s] for s in ("error", "warning", "info")
+               if _rank(s) >= fail_on.rank)
+
+
+def _rank(value: str) -> int:
+    return {"info": 0, "warning": 1, "error": 2}[value]
+
+
 def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ._findings import Severity
+    from ._output._contract import document, summarise
+    from ._output._profile import Profile, baseline_document, read_baseline
+    from .checks import select_rules
 
-    Severity.parse(args.min_severity)  # validate early
+    profile = Profile.load(args.profile) if args.profile else Profile()
+    select, ignore = _split(args.select), _split(args.ignore) or ()
+    # An unknown rule id is an error before any file is read.
+    select_rules(select, ignore)
+    for pattern in profile.rule_patterns():
+        select_rules([pattern])
+    min_severity = Severity.parse(args.min_severity) if args.min_severity else None
+    fail_text = args.fail_on or (profile.fail_on.value if profile.fail_on else "error")
+    fail_on = None if fail_text == "never" else Severity.parse(fail_text)
+    baseline = read_baseline(args.baseline) if args.baseline else frozenset()
     files = _expand(args.paths)
     if not files:
         raise _UsageError("govbudget check: no input files "
                           "(directories are searched for *.txt and *.pdf)")
     single = len(files) == 1 and not Path(args.paths[0]).is_dir()
-    if single and args.format != "jsonl":
-        res = _check_star((files[0], args.encoding, args.min_severity))
-        if "error" in res:
-            err.write(f"govbudget check: {res['error']}\n")
-            return 2
-        if args.format == "json":
-            out.write(json.dumps({"file": res["file"], "findings": res["findings"],
-                                  "summary": res["summary"]}, ensure_ascii=False, indent=2)
-                      + "\n")
-        else:
-            out.write(_text_result(res))
-        return 1 if res["summary"]["by_severity"]["error"] else 0
-    show_progress = err.isatty() and not args.quiet
-    totals: Counter[str] = Counter()
-    by_rule: Counter[str] = Counter()
-    unreadable = 0
-    any_error = False
-    collected: list[dict[str, Any]] = []
-    for i, res in enumerate(_results(files, args), 1):
-        if "error" in res:
-            unreadable += 1
-        else:
-            sev = res["summary"]["by_severity"]
-            totals.update(dict(sev))
-            by_rule.update(res["summary"]["by_rule"])
-            any_error = any_error or bool(sev["error"])
+    task = _Task(encoding=args.encoding, profile=profile, select=select, ignore=ignore,
+                 min_severity=min_severity, baseline=baseline,
+                 context=3 if args.format == "html" else 0, as_line=args.format == "jsonl",
+                 keep_findings=bool(args.write_baseline))
+    sink: TextIO = io.StringIO() if args.output else out
+    streaming = args.format in ("text", "jsonl")
+    style = _text_style(args, out)
+    show_progress = err.isatty() and not args.quiet and not single
+    entries: list[dict[str, Any]] = []
+    status = 0
+    for i, res in enumerate(_results(files, task, args.jobs or 1), 1):
+        entries.append(res)
+        if res.get("error"):
+            status = 2
+            if single and args.format == "text":
+                err.write(f"govbudget check: {res['error']['message']}\n")
+                return 2
+        elif _failing(res, fail_on):
+            status = max(status, 1)
         if args.format == "jsonl":
-            out.write(res["_line"] + "\n")
-        elif args.format == "json":
-            collected.append(res)
-        else:
+            sink.write(res["_line"] + "\n")
+        elif args.format == "text":
+            from ._output._text import render_entry
+
             if show_progress:
                 err.write("\r")
-            out.write(_text_result(res))
+            sink.write(("\n" if i > 1 else "") + render_entry(res, style))
+        if streaming and not args.write_baseline:
+            # keep only what the totals need
+            entries[-1] = {k: res[k] for k in ("file", "error", "valid", "summary")}
         if show_progress:
             _progress(i, len(files), err)
-    by_sev = {s.value: totals.get(s.value, 0) for s in
-              (Severity.ERROR, Severity.WARNING, Severity.INFO)}
-    summary: dict[str, Any] = {"files": len(files), "readable": len(files) - unreadable,
-               "unreadable": unreadable,
-               "findings_by_severity": by_sev,
-               "findings_by_rule": dict(sorted(by_rule.items()))}
+    summary = summarise(entries)
     if args.format == "jsonl":
-        out.write(json.dumps({"summary": summary}, ensure_ascii=False) + "\n")
+        doc = document([])
+        doc.pop("files")
+        doc["valid"] = summary["unreadable"] == 0 and summary["valid"] == summary["files"]
+        doc["summary"] = summary
+        sink.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    elif args.format == "text":
+        from ._output._text import render_total
+
+        if len(entries) > 1:
+            sink.write(render_total(summary, style))
     elif args.format == "json":
-        out.write(json.dumps({"files": collected, "summary": summary}, ensure_ascii=False,
-                             indent=2) + "\n")
+        sink.write(json.dumps(document([_public(e) for e in entries]), ensure_ascii=False,
+                              indent=2) + "\n")
+    elif args.format == "csv":
+        from ._output._csv import findings_csv
+
+        sink.write(findings_csv(entries, bom=True))
     else:
-        out.write(f"\n{summary['files']} files ({unreadable} unreadable): {by_sev['error']} "
-                  f"errors, {by_sev['warning']} warnings, {by_sev['info']} info\n")
-    if unreadable:
-        return 2
-    return 1 if any_error else 0
+        from ._output._html import render_html
+
+        sink.write(render_html(entries, summary))
+    if isinstance(sink, io.StringIO):
+        _write_file(args.output, sink.getvalue())
+    if args.write_baseline:
+        _write_file(args.write_baseline, json.dumps(baseline_document(entries),
+                                                    ensure_ascii=False, indent=2) + "\n")
+    return status
+
+
+# -- rules ----------------------------------------------------------------------
+
+def _cmd_rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._output._width import wrap
+    from .checks import registry, select_rules
+
+    chosen = select_rules(_split(args.select)) if args.select else list(registry().values())
+    if args.format == "json":
+        data = [{"id": r.id, "code": r.id, "title": r.title, "title_en": r.title_en,
+                 "category": r.category.value, "severity": r.severity.value,
+                 "applies": r.applies, "doc": r.doc} for r in chosen]
+        out.write(json.dumps({"rules": data}, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    columns = 80 if not out.isatty() else max(80, shutil.get_terminal_size((80, 24)).columns)
+    for r in chosen:
+        title = r.title_en if args.lang == "en" else r.title
+        out.write(f"{r.id}  [{r.severity.value}, {r.category.value}]\n")
+        for line in wrap(title, columns - 4):
+            out.write(f"    {line}\n")
+        for line in wrap(("applies: " if args.lang == "en" else "适用：") + r.applies,
+                         columns - 4):
+            out.write(f"    {line}\n")
+    out.write(f"{len(chosen)} rules\n" if args.lang == "en" else f"共 {len(chosen)} 条规则\n")
+    return 0
 
 
 # -- parser ---------------------------------------------------------------------
+
+_EXIT_CHECK = """\
+exit status:
+  0  no finding at or above --fail-on (default: error)
+  1  findings at or above --fail-on
+  2  an unreadable file, an unknown rule id or wrong arguments (one line on stderr)
+
+examples:
+  govbudget check report.txt
+  govbudget check reports/ --format json --output findings.json
+  govbudget check report.txt --format html --output report.html
+  govbudget check report.txt --min-severity warning --fail-on warning --lang en
+  govbudget check report.txt --write-baseline accepted.json   # then, later:
+  govbudget check report.txt --baseline accepted.json          # only new findings
+  govbudget check reports/ --profile review.toml --jobs 2 --format jsonl
+"""
+
+_EXIT_PARSE = """\
+exit status:
+  0  read
+  2  an unreadable file or wrong arguments (one line on stderr)
+
+examples:
+  govbudget parse report.txt
+  govbudget parse report.txt --format json --output report.json
+  govbudget parse reports/ --format csv > cells.csv
+  govbudget parse report.txt --format fdp --output package/   # Fiscal Data Package
+"""
+
+_EXIT_CODES = """\
+exit status:
+  0  every code is known
+  1  a code is well formed but not in the built-in catalogue
+  2  a malformed code or wrong arguments
+
+examples:
+  govbudget codes 2010101 30217 A1502
+  govbudget codes --scheme dept_economic -v 30217
+"""
+
+_EXIT_RULES = """\
+exit status:
+  0  listed
+  2  an unknown rule id (--select) or wrong arguments
+
+examples:
+  govbudget rules
+  govbudget rules --format json
+  govbudget rules --select cross --lang en
+"""
+
 
 def _build_parser() -> _Parser:
     from . import __version__
@@ -402,40 +547,84 @@ def _build_parser() -> _Parser:
     parser = _Parser(
         prog="govbudget",
         description="Read and check Chinese government budget disclosures (预算公开).",
+        epilog="examples:\n  govbudget check report.txt\n  govbudget parse report.txt\n"
+               "  govbudget codes 2010101\n  govbudget rules\n\n"
+               "Run 'govbudget COMMAND --help' for a command's options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"govbudget {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
-    p = sub.add_parser("codes", help="look up classification codes (科目编码)")
+    p = sub.add_parser("codes", help="look up classification codes (科目编码)",
+                       description="Look up classification codes (科目编码).",
+                       epilog=_EXIT_CODES, formatter_class=_Help)
     p.add_argument("code", nargs="+", help="codes such as 2010101, 30217, A1502")
     p.add_argument("--scheme", choices=["functional", "dept_economic", "gov_economic",
-                                        "procurement"], help="the scheme (default: by shape)")
+                                        "procurement"],
+                   help="the scheme (default: guessed from the code's shape)")
     p.add_argument("--year", type=int, help="the edition year (default: newest known)")
     p.add_argument("-v", "--verbose", action="store_true", help="show each entry's source")
     p.set_defaults(run=_cmd_codes)
 
-    p = sub.add_parser("parse", help="read a report (text extracted from its PDF)")
+    p = sub.add_parser("parse", help="read a report (text extracted from its PDF)",
+                       description="Read a report (the text extracted from its PDF).",
+                       epilog=_EXIT_PARSE, formatter_class=_Help)
     p.add_argument("files", nargs="+", metavar="FILE",
                    help="the report's text file (several files or directories with --format csv)")
-    p.add_argument("--format", choices=["text", "json", "csv"], default="text",
+    p.add_argument("--format", choices=["text", "json", "csv", "fdp"], default="text",
                    help="text: a summary; json: the whole report; csv: every table cell of "
-                        "every file, in one tidy CSV")
+                        "every file, in one tidy CSV; fdp: a Fiscal Data Package in --output")
+    p.add_argument("--output", "-o", metavar="PATH",
+                   help="write to this file (a directory for fdp) instead of stdout")
     p.add_argument("--encoding", help="the file's encoding (default: detect UTF-8/GB18030)")
     p.set_defaults(run=_cmd_parse)
 
-    p = sub.add_parser("check", help="check reports: every identity that ties them together")
+    p = sub.add_parser("check", help="check reports: every identity that ties them together",
+                       description="Check reports: every identity that ties them together.",
+                       epilog=_EXIT_CHECK, formatter_class=_Help)
     p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR",
                    help="report text or PDF files, or directories searched for *.txt and *.pdf")
-    p.add_argument("--format", choices=["text", "json", "jsonl"], default="text",
-                   help="text for people; json: one object; jsonl: one object per file, "
-                        "then a summary line")
-    p.add_argument("--min-severity", default="info", metavar="LEVEL",
-                   choices=["info", "warning", "error"], help="info, warning or error")
+    p.add_argument("--format", choices=["text", "json", "jsonl", "csv", "html"], default="text",
+                   help="text for people; json: one document; jsonl: one file entry per line, "
+                        "then the summary; csv: one row a finding (UTF-8 with BOM); html: one "
+                        "self-contained page")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--min-severity", metavar="LEVEL", choices=["info", "warning", "error"],
+                   help="hide findings below LEVEL (they are still counted; default: the "
+                        "profile's, else info)")
+    p.add_argument("--fail-on", metavar="LEVEL", choices=["info", "warning", "error", "never"],
+                   help="exit 1 when a finding shown is at or above LEVEL (default: the "
+                        "profile's, else error)")
+    p.add_argument("--select", action="append", metavar="RULES",
+                   help="run only these rule ids or prefixes (comma-separated; repeatable)")
+    p.add_argument("--ignore", action="append", metavar="RULES",
+                   help="do not run these rule ids or prefixes (comma-separated; repeatable)")
+    p.add_argument("--profile", metavar="FILE", help="a TOML profile (rules, severities, "
+                   "options per region or kind)")
+    p.add_argument("--baseline", metavar="FILE",
+                   help="hide the findings accepted in this baseline (by fingerprint)")
+    p.add_argument("--write-baseline", metavar="FILE",
+                   help="write a baseline accepting every finding shown")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of text output")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="colour text output (auto: on a terminal, unless NO_COLOR is set)")
+    p.add_argument("--width", type=int, metavar="COLUMNS",
+                   help="columns of text output (default: 80, or the terminal's if wider)")
     p.add_argument("--jobs", "-j", type=int, default=1,
                    help=f"parallel processes for many files (this machine: {os.cpu_count()})")
     p.add_argument("--encoding", help="the files' encoding (default: detect)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(run=_cmd_check)
+
+    p = sub.add_parser("rules", help="list the rules: ids, titles, category, severity",
+                       description="List every registered rule.", epilog=_EXIT_RULES,
+                       formatter_class=_Help)
+    p.add_argument("--format", choices=["text", "json"], default="text",
+                   help="text for people; json: {\"rules\": [...]}")
+    p.add_argument("--select", action="append", metavar="RULES",
+                   help="only these rule ids or prefixes (comma-separated)")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the titles")
+    p.set_defaults(run=_cmd_rules)
     return parser
 
 
@@ -445,6 +634,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         parser = _build_parser()
         args = parser.parse_args(argv)
+        if getattr(args, "run", None) is None:  # no command: the usage, and exit 2
+            out.write(parser.format_help())
+            return 2
         return int(args.run(args, out, err))
     except _UsageError as exc:
         err.write(f"{exc}\n")

@@ -25,10 +25,12 @@ __all__ = [
     "GovBudgetError",
     "IndicatorSyntaxError",
     "InvalidCode",
+    "ProfileError",
     "ReadError",
     "RuleDefinitionError",
     "UnitError",
     "UnknownCode",
+    "UnknownRule",
 ]
 
 
@@ -165,6 +167,28 @@ class IndicatorSyntaxError(GovBudgetError, ValueError):
 
 class RuleDefinitionError(GovBudgetError, TypeError):
     """A reconciliation rule is defined wrongly (raised when the registry loads)."""
+
+
+class UnknownRule(GovBudgetError, KeyError):
+    """A rule id (or id prefix) names no registered rule.
+
+    Attributes:
+        rule: the id as given.
+        suggestions: registered ids that are close to it.
+    """
+
+    def __init__(self, rule: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(rule)
+        self.rule = rule
+        self.suggestions = suggestions
+
+    def __str__(self) -> str:
+        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        return f"no rule {self.rule!r} (see `govbudget rules`){hint}"
+
+
+class ProfileError(GovBudgetError, ValueError):
+    """A check profile (TOML) or a baseline file is malformed."""
 
 
 def _is_wide(ch: str) -> bool:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 
 from ._enum import IdentityEnum
 
@@ -120,6 +120,8 @@ class Finding:
         difference: ``actual - expected``.
         root: ``True`` when this finding is the likely root of others.
         knock_on_of: for a knock-on finding, the ``key`` of its likely root.
+        code: a finer code for what was found (default: the rule id); a profile can
+            select, ignore or re-grade findings by it.
     """
 
     rule: str
@@ -133,6 +135,7 @@ class Finding:
     difference: str | None = None
     root: bool = False
     knock_on_of: str | None = None
+    code: str = field(default=Factory(lambda self: self.rule, takes_self=True))
 
     @property
     def key(self) -> str:

@@ -130,7 +130,8 @@ def build_report(
         economic: ``(departmental economic 款 code, amount)``: basic spending by item.
         projects: ``(name, amount)``: the project list.
         reception_extra: project-funded 公务接待费 on top of the basic-spending item.
-        unit_name, year: the unit and the budget year.
+        unit_name: the budget unit.
+        year: the budget year.
         table_set: the Shanxi 13-table set or the Ministry of Finance 9-table set.
 
     All money is general-budget money of the year (no funds, no carry-over). Every

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from ._context import Context, Figure
-from ._engine import CheckResult, NotChecked, check_report, mark_roots
+from ._engine import CheckResult, NotChecked, check_report, mark_roots, select_rules
 from ._registry import Category, Rule, registry, rule
 
 __all__ = [
@@ -26,4 +26,5 @@ __all__ = [
     "mark_roots",
     "registry",
     "rule",
+    "select_rules",
 ]

@@ -7,12 +7,13 @@ from collections.abc import Iterable, Sequence
 
 from attrs import evolve, frozen
 
+from .._errors import UnknownRule
 from .._findings import Finding, Location, Severity
 from .._report import Report
 from ._context import Context
 from ._registry import Category, Rule, registry
 
-__all__ = ["CheckResult", "NotChecked", "check_report"]
+__all__ = ["CheckResult", "NotChecked", "check_report", "select_rules"]
 
 
 @frozen
@@ -127,11 +128,56 @@ def mark_roots(findings: Sequence[Finding]) -> list[Finding]:
     return out
 
 
+def _matches(rule_id: str, pattern: str) -> bool:
+    """A rule id matches itself and every dotted prefix of it (``"table"``, ``"table."``,
+    ``"table.sum"``), never a partial word (``"tab"``)."""
+    p = pattern.strip().rstrip(".")
+    return rule_id == p or rule_id.startswith(p + ".")
+
+
+def select_rules(select: Iterable[str] | None = None,
+                 ignore: Iterable[str] | None = None) -> list[Rule]:
+    """The registered rules chosen by ids or dotted id prefixes.
+
+    ``select`` keeps the rules matching any of its patterns (default: all), then
+    ``ignore`` drops those matching any of its own.
+
+    ```pycon
+    >>> ids = [r.id for r in select_rules(select=["cross"], ignore=["cross.basic_economic"])]
+    >>> all(i.startswith("cross.") for i in ids), "cross.basic_economic" in ids
+    (True, False)
+    >>> select_rules(select=["tabel"])
+    Traceback (most recent call last):
+    ...
+    govbudget._errors.UnknownRule: no rule 'tabel' (see `govbudget rules`); did you mean table?
+
+    ```
+
+    Raises:
+        UnknownRule: a pattern matches no registered rule.
+    """
+    import difflib
+
+    reg = registry()
+    select = list(select) if select is not None else None
+    ignore = list(ignore or ())
+    names = sorted(set(reg) | {i.split(".")[0] for i in reg})
+    for pattern in [*(select or ()), *ignore]:
+        if not any(_matches(i, pattern) for i in reg):
+            close = tuple(difflib.get_close_matches(pattern.strip().rstrip("."), names, n=3))
+            raise UnknownRule(pattern, close)
+    return [r for i, r in reg.items()
+            if (select is None or any(_matches(i, p) for p in select))
+            and not any(_matches(i, p) for p in ignore)]
+
+
 def check_report(
     report: Report,
     *,
     rules: Iterable[str | Rule] | None = None,
     min_severity: Severity = Severity.INFO,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
 ) -> CheckResult:
     """Run the rules (default: all registered) on a report and collect every finding.
 
@@ -142,11 +188,21 @@ def check_report(
         report: the report.
         rules: rule ids or `Rule` objects to run (default: all).
         min_severity: drop findings below this severity.
+        select: rule ids or dotted id prefixes to run (``["table", "cross.basic"]``).
+        ignore: rule ids or prefixes not to run (applied after ``select``).
+
+    Raises:
+        UnknownRule: a rule id in ``rules``, ``select`` or ``ignore`` is not registered.
     """
     reg = registry()
     chosen: list[Rule] = []
     for r in rules if rules is not None else reg.values():
+        if isinstance(r, str) and r not in reg:
+            raise UnknownRule(r)
         chosen.append(reg[r] if isinstance(r, str) else r)
+    if select is not None or ignore is not None:
+        keep = {r.id for r in select_rules(select, ignore)}
+        chosen = [r for r in chosen if r.id in keep]
     # Trust before arithmetic: the rules that compare figures see only the tables the
     # reader is sure of; the reading rules see the whole report (and report the doubts).
     doubtful = [t for t in report.tables if t.doubts]
