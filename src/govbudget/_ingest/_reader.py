@@ -28,7 +28,7 @@ from typing import Final
 from .._errors import ReadError
 from .._findings import Finding, Location, Severity
 from .._money import Unit
-from .._report import Narrative, Overview, Report, TableSet
+from .._report import Narrative, Overview, Report, ReportKind, TableSet
 from .._tables import MOF_9, SHANXI_13, Table, TableKind
 from ._tables import _MONEY_UNIT, classify_title, read_table, table_number
 from ._text import (
@@ -197,7 +197,10 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
         elif _NARRATIVE_HEADING.match(dedouble(t)) and ("职责" in t or "机构" in t):
             part = overview  # a report without part headings starts with its duties
             seg.overview.append(make_line(nos[i], texts[i], t))
-    seg.tables = [(k, tl) for k, tl in seg.tables if k is not None]
+    # A title with nothing under it is an entry of the table of contents (目录), not a
+    # table: a table prints at least its unit or a note, even when it has no data.
+    seg.tables = [(k, tl) for k, tl in seg.tables
+                  if k is not None and sum(1 for ln in tl if ln.stripped) > 1]
     return seg
 
 
@@ -210,6 +213,36 @@ def _table_set(tables: Sequence[Table]) -> TableSet:
     if kinds and kinds <= set(MOF_9) and len(kinds) >= 7:
         return TableSet.MOF_9
     return TableSet.OTHER
+
+
+_FINAL_WORD: Final = "决算"
+_BUDGET_WORD: Final = "预算"
+_COVER_LINES: Final = 40
+
+
+def _report_kind(tables: Sequence[Table], texts: Sequence[str]) -> ReportKind:
+    """A final account (决算) or a budget (预算), from what the report calls itself: its
+    table titles when it has tables (a 决算's are 收入支出决算总表 …, a budget's never say
+    决算), else its cover and title (the first lines). Never from the file name.
+
+    ```pycon
+    >>> _report_kind((), ["国家信访局", "2024年度部门决算"])
+    <ReportKind.FINAL: 'final'>
+    >>> _report_kind((), ["2025年部门预算", "（含2024年决算情况说明）"])
+    <ReportKind.BUDGET: 'budget'>
+
+    ```
+    """
+    if tables:
+        final = sum(1 for t in tables if _FINAL_WORD in t.title)
+        return ReportKind.FINAL if final * 2 > len(tables) else ReportKind.BUDGET
+    for t in texts[:_COVER_LINES]:
+        line = dedouble(t)
+        if _BUDGET_WORD in line:
+            return ReportKind.BUDGET
+        if _FINAL_WORD in line:
+            return ReportKind.FINAL
+    return ReportKind.BUDGET
 
 
 def _pages_of(flat: str, texts: Sequence[str], page_idx: Sequence[int]) -> tuple[int, ...]:
@@ -321,6 +354,7 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
         unit_name=unit_name,
         year=year,
         table_set=_table_set(tables),
+        kind=_report_kind(tables, texts),
         overview=overview,
         tables=tables,
         narrative=narrative,
