@@ -19,12 +19,13 @@ from attrs import frozen
 from .._enum import IdentityEnum
 from .._errors import RuleDefinitionError
 from .._findings import Finding, Severity
-from .._report import Report
+from .._report import Report, ReportKind
+from .._tables import TableKind
 
 if TYPE_CHECKING:
     from ._context import Context
 
-__all__ = ["Category", "Check", "Rule", "registry", "rule"]
+__all__ = ["Category", "Check", "Requires", "Rule", "registry", "rule"]
 
 Check: TypeAlias = "Callable[[Context], Iterable[Finding]]"
 
@@ -48,6 +49,42 @@ class Category(IdentityEnum):
 
 def _always(_: Report) -> bool:
     return True
+
+
+class Requires:
+    """A rule's condition as data: the report's kind (budget or final) and the tables the
+    rule needs. Its ``str`` says it in words; calling it on a report decides.
+
+    ```pycon
+    >>> from govbudget import Report, ReportKind, TableKind
+    >>> need = Requires(TableKind.SUMMARY, kind=ReportKind.FINAL)
+    >>> str(need)
+    'a final account (决算) with the summary table'
+    >>> need(Report())
+    False
+
+    ```
+    """
+
+    __slots__ = ("kind", "tables")
+
+    def __init__(self, *tables: TableKind, kind: ReportKind | None = None) -> None:
+        self.tables = tables
+        self.kind = kind
+
+    def __call__(self, report: Report) -> bool:
+        if self.kind is not None and report.kind is not self.kind:
+            return False
+        present = {t.kind for t in report.tables}
+        return all(k in present for k in self.tables)
+
+    def __str__(self) -> str:
+        who = {None: "a report", ReportKind.BUDGET: "a budget (预算)",
+               ReportKind.FINAL: "a final account (决算)"}[self.kind]
+        if not self.tables:
+            return who
+        return f"{who} with the " + ", ".join(k.value for k in self.tables) + (
+            " tables" if len(self.tables) > 1 else " table")
 
 
 @frozen
@@ -138,6 +175,7 @@ def registry() -> dict[str, Rule]:
     from . import (  # noqa: F401  # noqa: F401
         _rules_codes,
         _rules_cross,
+        _rules_final,
         _rules_narrative,
         _rules_performance,
         _rules_reading,

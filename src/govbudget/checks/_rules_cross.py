@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from .._findings import Finding, Location, Severity
 from .._money import Money
-from .._report import Report
+from .._report import Report, ReportKind
 from .._tables import Block, Row, RowKind, Table, TableKind
 from ._context import Context, Figure, exact_sum, norm
-from ._registry import Category, rule
+from ._registry import Category, Requires, rule
 from ._rules_tables import three_public_items
 
 # T1 income item → T2 column key
@@ -256,9 +256,10 @@ def _code_compare(ctx: Context, rid: str, ta: Table, tb: Table, keys: tuple[str,
 @rule("cross.income_expenditure", title="收入总表与支出总表按科目一致",
       title_en="Income and expenditure tables agree code by code",
       category=Category.CROSS_TABLE,
-      applies="when both tables are by functional code (every code's 合计 in both)",
-      when=lambda r: r.table(TableKind.INCOME) is not None
-      and r.table(TableKind.EXPENDITURE) is not None)
+      applies="in a budget, when both tables are by functional code (every code's 合计 in "
+              "both); not in a 决算, whose income and spending by code differ by the "
+              "carry-overs",
+      when=Requires(TableKind.INCOME, TableKind.EXPENDITURE, kind=ReportKind.BUDGET))
 def income_expenditure(ctx: Context) -> Iterator[Finding]:
     """The income table and the expenditure table break the same money down by the same
     functional codes, so each code's 合计 is the same in both."""
@@ -364,7 +365,10 @@ def basic_economic(ctx: Context) -> Iterator[Finding]:
     assert t5 is not None and t6 is not None
     if not t5.blocks or not t6.blocks:
         return
-    r5, r6 = ctx.total_row(t5.blocks[0]), ctx.total_row(t6.blocks[0])
+    r5 = ctx.total_row(t5.blocks[0])
+    # The 合计 row by its name: a 决算 table closes with 人员经费合计 and 公用经费合计 (see
+    # ``table.final.economic_groups``), neither of which is the whole.
+    r6 = ctx.find_row(t6.blocks[0], "合计", "基本支出合计")
     if r5 is None or r6 is None:
         return
     a, b = _fig(t5, t5.blocks[0], r5, "basic"), _fig(t6, t6.blocks[0], r6, "total")
@@ -379,10 +383,10 @@ def basic_economic(ctx: Context) -> Iterator[Finding]:
 @rule("cross.projects", title="项目支出表与支出表的项目支出一致",
       title_en="The project list equals the project spending of the expenditure tables",
       category=Category.CROSS_TABLE,
-      applies="when a 项目支出预算表 is present: its 一般公共预算 column equals the general-"
+      applies="in a budget with a 项目支出预算表: its 一般公共预算 column equals the general-"
               "budget table's 项目支出; 本年 + 上年结转 project lists equal the expenditure "
-              "table's 项目支出",
-      when=lambda r: r.table(TableKind.PROJECTS) is not None)
+              "table's 项目支出 (a 决算's project tables are not the year's plan)",
+      when=Requires(TableKind.PROJECTS, kind=ReportKind.BUDGET))
 def projects(ctx: Context) -> Iterator[Finding]:
     """Σ of the project list (本年) in the 一般公共预算 column = 项目支出 of the general-
     budget table; Σ of both project lists (本年 + 上年结转) = 项目支出 of the expenditure
@@ -533,7 +537,11 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
         if t1 is None or inc is None:
             continue
         r = ctx.find_row(inc, *names)
-        src = r.values[0] if r is not None and r.values else None
+        if r is None or ctx.report.kind is not ReportKind.BUDGET:
+            # No such row printed: nothing to compare (not a zero). In a 决算 a fund table
+            # may hold carry-overs without the year's income.
+            continue
+        src = r.values[0] if r.values else None
         if has and not src:
             yield ctx.finding(
                 rid, Severity.ERROR,
