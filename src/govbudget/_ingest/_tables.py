@@ -754,6 +754,7 @@ _EXP_END: Final = re.compile(r"(支出|预备费|支出合计|支出总计|年�
 
 def _is_expenditure_label(label: str) -> bool:
     # 决算: 使用非财政拨款结余 and 年初（财政拨款）结转和结余 are income; 结余分配 is spending.
+    label = _CN_ORDINAL.sub("", label)
     if label.endswith("结余分配"):
         return True
     return bool(_EXP_END.search(label)) and not label.startswith(

@@ -132,14 +132,24 @@ def summary_income(ctx: Context) -> Iterator[Finding]:
                 yield f
 
 
+_BALANCE_ROWS = frozenset(norm(x) for x in (
+    "年终结转", "结转下年", "年末结转和结余", "年末财政拨款结转和结余", "结余分配",
+    "使用非财政拨款结余", "年初结转和结余", "年初财政拨款结转和结余", "上年结转",
+    "上年财政拨款结转"))
+
+
 def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb: Table,
                    bb: Block, key_b: str, what: str, what_en: str,
                    le: bool = False) -> Iterator[Finding]:
-    """Compare class rows (by code or name) of two tables; missing rows count as zero."""
+    """Compare class rows (by code or name) of two tables; missing rows count as zero.
+    Carry-over and balance rows of a summary (年终结转, 年末结转和结余, 结余分配 …) are no
+    class."""
     rows_a = {(r.code if r.code else norm(r.name)): r for r in ba.rows
-              if r.kind is RowKind.DATA and (r.code is None or len(r.code) == 3)}
+              if r.kind is RowKind.DATA and (r.code is None or len(r.code) == 3)
+              and norm(r.name) not in _BALANCE_ROWS}
     rows_b = {(r.code if r.code else norm(r.name)): r for r in bb.rows
-              if r.kind is RowKind.DATA and (r.code is None or len(r.code) == 3)}
+              if r.kind is RowKind.DATA and (r.code is None or len(r.code) == 3)
+              and norm(r.name) not in _BALANCE_ROWS}
     names_b = {norm(r.name): k for k, r in rows_b.items()}
     names_a = {norm(r.name): k for k, r in rows_a.items()}
     for k, ra in rows_a.items():
