@@ -45,6 +45,9 @@ class Category(IdentityEnum):
     """Classification codes and names against the catalogue."""
     READING = "reading"
     """What the reader could not place or had to repair."""
+    DOCUMENTS = "documents"
+    """A unit's documents against each other (`govbudget.check_reports`); the check
+    takes a `govbudget.checks.Pair`, not a `Context`."""
 
 
 def _always(_: Report) -> bool:
@@ -138,6 +141,7 @@ def _validate(r: Rule) -> None:
         Category.IN_TABLE: "table.", Category.CROSS_TABLE: "cross.",
         Category.NARRATIVE: "narrative.", Category.PERFORMANCE: "performance.",
         Category.CODES: "codes.", Category.READING: "reading.",
+        Category.DOCUMENTS: "documents.",
     }[r.category]
     if not r.id.startswith(prefix):
         raise RuleDefinitionError(f"rule {r.id!r} of category {r.category.value} must start "
@@ -173,6 +177,7 @@ def rule(
 def registry() -> dict[str, Rule]:
     """Every registered rule by id (loads the built-in rules on first use)."""
     from . import (  # noqa: F401  # noqa: F401
+        _documents,
         _rules_codes,
         _rules_cross,
         _rules_final,

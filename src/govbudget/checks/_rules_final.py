@@ -67,7 +67,7 @@ def _grand_total(ctx: Context, rid: str, t: Table, b: Block, current: frozenset[
     extra = [r for r in rows[i_cur + 1:i_tot] if norm(r.name) in added]
     if cells_add_up(t, b, rows[i_tot], [rows[i_cur], *extra], key):
         return None
-    terms = [f for r in (rows[i_cur], *extra) if (f := Figure.cell(t, b, r, key)) is not None]
+    terms = [g for r in (rows[i_cur], *extra) if (g := Figure.cell(t, b, r, key)) is not None]
     total = Figure.cell(t, b, rows[i_tot], key)
     if total is None or not terms:
         return None
@@ -173,7 +173,7 @@ def grant_carry_in(ctx: Context) -> Iterator[Finding]:
         if cells_add_up(t, inc, rows[i], subs, key):
             continue
         total = Figure.cell(t, inc, rows[i], key)
-        terms = [f for r in subs if (f := Figure.cell(t, inc, r, key)) is not None]
+        terms = [g for r in subs if (g := Figure.cell(t, inc, r, key)) is not None]
         if total is not None and terms:
             f = ctx.sum_check(rid, terms, total, what=f"{t.title}年初财政拨款结转和结余与各资金之和",
                               what_en="grant balances brought forward vs their funds")
@@ -218,10 +218,10 @@ def grant_by_fund(ctx: Context) -> Iterator[Finding]:
                 continue  # the fund's rows are not all printed: nothing to compare
             # income + carry-in = spending + carry-out, checked as
             # spending + carry-out (the terms) against income + carry-in (a sum figure).
-            left = [f for r in (income, carry) if r is not None
-                    and (f := Figure.cell(t, inc, r, key)) is not None]
-            right = [f for r in (erows[e_cur], erows[e_carry] if e_carry is not None else None)
-                     if r is not None and (f := Figure.cell(t, exp, r, col)) is not None]
+            left = [g for r in (income, carry) if r is not None
+                    and (g := Figure.cell(t, inc, r, key)) is not None]
+            right = [g for r in (erows[e_cur], erows[e_carry] if e_carry is not None else None)
+                     if r is not None and (g := Figure.cell(t, exp, r, col)) is not None]
             if not left or not right:
                 continue
             yield from _balance(ctx, rid, left, right,
@@ -316,7 +316,7 @@ def economic_groups(ctx: Context) -> Iterator[Finding]:
                 if not parts or cells_add_up(t, b, head, parts, key):
                     continue
                 total = Figure.cell(t, b, head, key)
-                terms = [f for r in parts if (f := Figure.cell(t, b, r, key)) is not None]
+                terms = [g for r in parts if (g := Figure.cell(t, b, r, key)) is not None]
                 if total is not None and terms:
                     f = ctx.sum_check(rid, terms, total,
                                       what=f"{t.title}{label}合计与{'+'.join(codes)}之和",
@@ -432,7 +432,7 @@ def basic_economic_groups(ctx: Context) -> Iterator[Finding]:
         return
     key = b6.columns[0].key
     target = Figure.cell(t5, t5.blocks[0], r5, "basic")
-    terms = [f for r in (personnel, public) if (f := Figure.cell(t6, b6, r, key)) is not None]
+    terms = [g for r in (personnel, public) if (g := Figure.cell(t6, b6, r, key)) is not None]
     if target is not None and len(terms) == 2:
         f = ctx.sum_check("cross.final.basic_economic_groups", terms, target,
                           what="一般公共预算财政拨款支出决算表基本支出与人员经费合计+公用经费合计",
