@@ -99,6 +99,9 @@ class TableKind(IdentityEnum):
     GRANT_DETAIL = "grant_detail"
     """财政拨款支出决算明细表: grant spending by functional code, in detail (regional
     决算 variants)."""
+    OTHER = "other"
+    """A table of a kind the library does not model (政府采购支出表 …): read as printed,
+    with its rows and columns, and not checked."""
 
     @property
     def chinese(self) -> str:
@@ -126,6 +129,7 @@ _CHINESE = {
     TableKind.PROJECTS: "项目支出预算表（本年预算）",
     TableKind.PROJECTS_CARRYOVER: "项目支出预算表（上年结转）",
     TableKind.GRANT_DETAIL: "财政拨款支出明细表",
+    TableKind.OTHER: "其他表格",
 }
 _FUNCTIONAL = frozenset({
     TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GENERAL_EXPENDITURE,

@@ -132,6 +132,36 @@ def summary_income(ctx: Context) -> Iterator[Finding]:
                 yield f
 
 
+def _as_sum_of_children(ctx: Context, rid: str, t: Table, b: Block, row: Row, key: str,
+                        other: Figure, found: Finding, *, what: str, what_en: str) -> Finding:
+    """A class printed in two tables with a gap: one table may print the rounding of the
+    exact class total, the other the sum of its rounded 项 (both are published practice).
+    When the other figure is within the rounding of that sum (`explain_gap`), the gap is
+    rounding (``info``); else the error stands."""
+    code = row.code
+    if not code or len(code) != 3:
+        return found
+    # The leaves (项, else 款) under the class: a 款 may itself be a sum of rounded 项.
+    kids = [r for r in b.rows if r.code and len(r.code) == 7 and r.code.startswith(code)] or [
+        r for r in b.rows if r.code and len(r.code) == 5 and r.code.startswith(code)]
+    terms = [g for r in kids if (g := _fig(t, b, r, key)) is not None]
+    if len(terms) < 2:
+        return found
+    f = ctx.sum_check(rid, terms, other, what=f"{what}（按所含款之和）",
+                      what_en=f"{what_en} (as the sum of its items)")
+    if f is None or f.severity is Severity.INFO:
+        return ctx.finding(
+            rid, Severity.INFO,
+            f"{found.message}；但与{t.title}中该类所含{len(terms)}个科目之和的差在四舍五入误差范围内"
+            "（一表列类的四舍五入数，一表列各科目四舍五入数之和）",
+            f"{found.message_en}; but within the rounding of the sum of its {len(terms)} "
+            f"items in {t.kind.value} (one table prints the rounded class total, the other "
+            "the sum of the rounded items)",
+            found.location, found.related, expected_text=found.expected,
+            actual_text=found.actual, difference_text=found.difference)
+    return found
+
+
 _BALANCE_ROWS = frozenset(norm(x) for x in (
     "年终结转", "结转下年", "年末结转和结余", "年末财政拨款结转和结余", "结余分配",
     "使用非财政拨款结余", "年初结转和结余", "年初财政拨款结转和结余", "上年结转",
@@ -179,6 +209,9 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
         f = (ctx.le_check(rid, fb, fa, what=f"{what}“{ra.name}”", what_en=f"{what_en} {k}")
              if le else ctx.equal_check(rid, fa, fb, what=f"{what}“{ra.name}”",
                                         what_en=f"{what_en} {k}"))
+        if f and f.severity is Severity.ERROR and not le:
+            f = _as_sum_of_children(ctx, rid, ta, ba, ra, key_a, fb, f,
+                                    what=f"{what}“{ra.name}”", what_en=f"{what_en} {k}")
         if f:
             yield f
     for k, rb in rows_b.items():
@@ -472,7 +505,13 @@ def three_public_economic(ctx: Context) -> Iterator[Finding]:
             if r is None:
                 continue
             part = _fig(t6, b, r, "total")
-            whole = items.get(key) or _zero_figure(t10, name, "total")
+            whole = items.get(key)
+            if whole is None:
+                # an item the 三公 table does not print is zero only when the table is
+                # empty; otherwise its row was not recognised: nothing to compare
+                if ctx.has_data(t10):
+                    continue
+                whole = _zero_figure(t10, name, "total")
             if part is None:
                 continue
             f = ctx.le_check("cross.three_public_economic", part, whole,
