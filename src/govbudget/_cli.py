@@ -320,6 +320,18 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(_text_result(res))
         if show_progress:
             _progress(i, len(files), err)
+    across: dict[str, Any] | None = None
+    if len(files) >= 2 and not any(Path(p).is_dir() for p in args.paths):
+        # Documents named one by one: a unit's reports of several years or kinds.
+        across = _documents(files, args)
+        for f in across["findings"]:
+            totals[f["severity"]] += 1
+            by_rule[f["rule"]] += 1
+        any_error = any_error or any(f["severity"] == "error" for f in across["findings"])
+        if args.format == "jsonl":
+            out.write(json.dumps({"documents": across}, ensure_ascii=False) + "\n")
+        elif args.format == "text":
+            out.write(_text_documents(across))
     by_sev = {s.value: totals.get(s.value, 0) for s in
               (Severity.ERROR, Severity.WARNING, Severity.INFO)}
     summary: dict[str, Any] = {"files": len(files), "readable": len(files) - unreadable,
@@ -329,14 +341,57 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format == "jsonl":
         out.write(json.dumps({"summary": summary}, ensure_ascii=False) + "\n")
     elif args.format == "json":
-        out.write(json.dumps({"files": collected, "summary": summary}, ensure_ascii=False,
-                             indent=2) + "\n")
+        doc: dict[str, Any] = {"files": collected, "summary": summary}
+        if across is not None:
+            doc = {"files": collected, "documents": across, "summary": summary}
+        out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
         out.write(f"\n{summary['files']} files ({unreadable} unreadable): {by_sev['error']} "
                   f"errors, {by_sev['warning']} warnings, {by_sev['info']} info\n")
     if unreadable:
         return 2
     return 1 if any_error else 0
+
+
+def _documents(files: list[str], args: argparse.Namespace) -> dict[str, Any]:
+    """The cross-document rules over the readable files (`govbudget.check_reports`)."""
+    from ._findings import Severity
+    from ._ingest._reader import read_report
+    from .checks import Category, check_reports, registry
+
+    reports = []
+    for f in files:
+        try:
+            reports.append(read_report(f, encoding=args.encoding))
+        except GovBudgetError:
+            continue  # reported with the file's own result
+    rules = [r for r in registry().values() if r.category is Category.DOCUMENTS]
+    res = check_reports(reports, same_unit=args.same_unit, rules=rules,
+                        min_severity=Severity.parse(args.min_severity))
+    return {
+        "pairs": [{"earlier": p.earlier, "later": p.later, "relation": p.relation.value}
+                  for p in res.pairs],
+        "unpaired": [{"file": u.source, "reason": u.reason, "reason_en": u.reason_en}
+                     for u in res.unpaired],
+        "findings": [_finding_dict(f) for f in res.findings],
+    }
+
+
+def _text_documents(across: dict[str, Any]) -> str:
+    out = ["", "== documents (checks across documents)"]
+    for p in across["pairs"]:
+        out.append(f"  paired {p['earlier']} → {p['later']} ({p['relation']})")
+    for u in across["unpaired"]:
+        out.append(f"  not paired {u['file']}: {u['reason_en']}")
+    for f in across["findings"]:
+        loc = f["location"]
+        out.append(f"  {f['severity'].upper():<7} {loc.get('document')}"
+                   f"{' L' + str(loc['line']) if loc.get('line') else ''}  {f['rule']}")
+        out.append(f"          {f['message']}")
+        for rel in f.get("related", []):
+            out.append(f"          vs {rel.get('document')}: {rel['section']}"
+                       + (f" L{rel['line']}" if rel.get("line") else ""))
+    return "\n".join(out) + "\n"
 
 
 # -- parser ---------------------------------------------------------------------
@@ -380,6 +435,9 @@ def _build_parser() -> _Parser:
                    help=f"parallel processes for many files (this machine: {os.cpu_count()})")
     p.add_argument("--encoding", help="the files' encoding (default: detect)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--same-unit", action="store_true",
+                   help="the files named are one unit's documents (pair them even when "
+                        "their unit names are not read)")
     p.set_defaults(run=_cmd_check)
     return parser
 
