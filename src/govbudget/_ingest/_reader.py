@@ -395,7 +395,7 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
     if style == "single":
         tables = tuple(read_table(kind, tl, findings, default_unit) for kind, tl in seg.tables)
     else:
-        tables = tuple(read_wide_table(kind, tl, findings, default_unit, style)
+        tables = tuple(read_wide_table(kind, tl, findings, default_unit, style, page_map)
                        for kind, tl in seg.tables)
 
     from ._narrative import read_narrative, read_overview

@@ -159,7 +159,7 @@ class _Zone:
 
 class _WideReader:
     def __init__(self, kind: TableKind, segment: Sequence[object], findings: list[Finding],
-                 default_unit: Unit | None, style: Style) -> None:
+                 default_unit: Unit | None, style: Style, pages: Sequence[int] = ()) -> None:
         self.kind = kind
         self.segment = segment
         self.findings = findings
@@ -167,6 +167,12 @@ class _WideReader:
         self.style: Style = style
         self.title = ""
         self.doubts: dict[str, list[int]] = {}
+        self.pages: Sequence[int] = pages
+        self.header_page = 0
+
+    def page(self, line: int) -> int:
+        """The page of a line (0 when the text has no pages)."""
+        return self.pages[line - 1] if 0 < line <= len(self.pages) else 0
 
     def doubt(self, reason: str, line: int) -> None:
         self.doubts.setdefault(reason, []).append(line)
@@ -255,6 +261,8 @@ class _WideReader:
             self._finding("reading.missing_unit", title_line.no,  # type: ignore[attr-defined]
                           f"表格未注明金额单位，按{unit.symbol}处理",
                           f"no money unit printed; read as {unit.symbol}")
+        self.header_page = self.page(header[-1][0]) if header else (
+            self.page(body[0][0]) if body else 0)
         zones = self._zones(header, body)
         two_sided = self.kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY) or (
             len([z for z in zones if z.label_leaf is not None]) >= 2)
@@ -370,6 +378,18 @@ class _WideReader:
             else:
                 leaves.append(_Leaf(c))
         leaves.sort(key=lambda lf: lf.start)
+        # A 小计 with nothing over it: its group's label is the upper cell just beside it
+        # (基本支出 centred over 小计 | 人员经费 | 公用经费 sits over the middle one).
+        for lf in leaves:
+            if lf.label != "小计":
+                continue
+            upper = [c for j, c in cells_all if c.end > lf.start - 16 and c.start < lf.end + 16
+                     and c.text != "小计" and j < len(rows) - 1
+                     and _overlap(c.start, c.end, lf.start, lf.end) <= 0
+                     and _label_key(c.text, self.kind) not in (None, "total")]
+            if upper:
+                near = min(upper, key=lambda c: min(abs(c.start - lf.end), abs(lf.start - c.end)))
+                lf.parent = _norm(near.text)
         for _, g in groups:
             under = [lf for lf in leaves if _overlap(g.start, g.end, lf.start, lf.end) > 0]
             if len(under) < 2:
@@ -413,8 +433,8 @@ class _WideReader:
                     zl.end = max(zl.end, lf.end)
                 continue
             key = _label_key(label, self.kind)
-            if key is None and lf.parent:
-                key = _label_key(lf.parent, self.kind)
+            if (key is None or label.startswith("小计")) and lf.parent:
+                key = _label_key(lf.parent, self.kind) or key
             lf.key = key or "?" + label
             if not zones:
                 zones.append(_Zone(None, lf.start))
@@ -533,7 +553,13 @@ class _WideReader:
             # codes are values too (digits): take leading code cells first
             names, amounts = self._split_name(cells)
             parsed.append((no, names, amounts))
-        anchors = self._anchors([(no, a) for no, _, a in parsed], len(all_leaves))
+        # Layout text places each page afresh: the columns' positions are worked out per
+        # page, and the header's positions hold only on the page it is printed on.
+        by_page: dict[int, list[tuple[int, list[WCell]]]] = {}
+        for no, _, a in parsed:
+            by_page.setdefault(self.page(no), []).append((no, a))
+        page_anchors = {p: self._anchors(rows_, len(all_leaves)) for p, rows_ in by_page.items()}
+        header_page = self.header_page
         rows: list[Row] = []
         last_code: str | None = None
         projects = self.kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER)
@@ -566,7 +592,13 @@ class _WideReader:
                     # a row without figures
                 rows.append(self._row("".join(texts), None, [], columns, no, projects, names))
                 continue
-            match = self._match(amounts, all_leaves, anchors, no)
+            page = self.page(no)
+            anchors = page_anchors.get(page, {})
+            if self.style == "layout" and page != header_page and len(anchors) < len(all_leaves) \
+                    and len(amounts) < len(all_leaves) and amounts:
+                match = None  # no header and no full rows on this page to place figures by
+            else:
+                match = self._match(amounts, all_leaves, anchors, no)
             values: list[Decimal | None] = [None] * len(columns)
             if match is None:
                 self.doubt("columns", no)
@@ -832,8 +864,9 @@ _META_NAME: Final = re.compile(r"\s{2,}|(?:金额)?单位[:：]")
 
 
 def read_wide_table(kind: TableKind, segment: Sequence[object], findings: list[Finding],
-                    default_unit: Unit | None, style: Style) -> Table:
-    """Read one table (title line first) from wide text of ``style``.
+                    default_unit: Unit | None, style: Style, pages: Sequence[int] = ()) -> Table:
+    """Read one table (title line first) from wide text of ``style``; ``pages`` gives the
+    page of each line of the text (line 1 first), when known.
 
     A 决算 “三公” table (预算数 and 决算数 under each item) is read by its template's
     column order (`govbudget._ingest._tables`): two rows, or a doubt when its figures cannot
@@ -842,7 +875,7 @@ def read_wide_table(kind: TableKind, segment: Sequence[object], findings: list[F
         from ._tables import read_table
 
         return read_table(kind, segment, findings, default_unit)  # type: ignore[arg-type]
-    return _WideReader(kind, segment, findings, default_unit, style).read()
+    return _WideReader(kind, segment, findings, default_unit, style, pages).read()
 
 
 def _final_three_public(segment: Sequence[object]) -> bool:
