@@ -529,11 +529,12 @@ class _An:
 
     def _total(self, subject: str, scope: _Scope, side: str, sentence: str) -> _Ref | None:
         S, G = TableKind.SUMMARY, TableKind.GRANT_SUMMARY  # noqa: N806
+        # A 决算 names both grand totals 总计 (收入支出决算总表, 财政拨款收入支出决算总表).
         if subject == _T_INCOME:
-            return (self._named(S, "income", ("收入总计",), "amount")
+            return (self._named(S, "income", ("收入总计", "总计"), "amount")
                     or self._table_total(TableKind.INCOME, "total"))
         if subject == _T_SPEND:
-            return (self._named(S, "expenditure", ("支出总计",), "total")
+            return (self._named(S, "expenditure", ("支出总计", "总计"), "total")
                     or self._table_total(TableKind.EXPENDITURE, "total"))
         if subject == _CUR_INCOME:
             kind = G if scope is _Scope.GRANT else S
@@ -559,8 +560,8 @@ class _An:
                 return _zero(t, "上年结转", "amount")
             return found
         if subject == _G_TOTAL:
-            return (self._named(G, "income", ("收入总计",), "amount")
-                    or self._named(G, "expenditure", ("支出总计",), "total"))
+            return (self._named(G, "income", ("收入总计", "总计"), "amount")
+                    or self._named(G, "expenditure", ("支出总计", "总计"), "total"))
         if subject == _G_INCOME:
             return self._named(G, "income", ("本年收入合计", "收入合计"), "amount")
         if subject == _G_SPEND:
