@@ -507,19 +507,22 @@ def three_public_totals(ctx: Context) -> Iterator[Finding]:
 def _three_public_sums(ctx: Context, t: Table, rid: str, which: str) -> Iterator[Finding]:
     """The two sums of one row of the 三公 figures (预算数 or 决算数 in a 决算)."""
     items = three_public_items(ctx, t, which)
+    named = any(r.name == FINAL_ROWS[which] for b in t.blocks for r in b.rows)
+    row = f"（{FINAL_ROWS[which]}）" if named else ""
+    row_en = f" ({which})" if named else ""
     if "total" in items:
         parts = [items[k] for k in ("abroad", "reception", "vehicles") if k in items]
         if parts:
-            f = ctx.sum_check(rid, parts, items["total"], what=f"{t.title}合计与三项之和",
-                              what_en="三公 total vs its three items")
+            f = ctx.sum_check(rid, parts, items["total"], what=f"{t.title}{row}合计与三项之和",
+                              what_en=f"三公{row_en} total vs its three items")
             if f:
                 yield f
     if "vehicles" in items:
         parts = [items[k] for k in ("vehicle_purchase", "vehicle_operation") if k in items]
         if parts:
             f = ctx.sum_check(rid, parts, items["vehicles"],
-                              what=f"{t.title}公务用车购置及运行费与购置费+运行维护费",
-                              what_en="vehicles vs purchase + operation")
+                              what=f"{t.title}{row}公务用车购置及运行费与购置费+运行维护费",
+                              what_en=f"vehicles{row_en} vs purchase + operation")
             if f:
                 yield f
 
