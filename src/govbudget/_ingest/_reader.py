@@ -314,7 +314,8 @@ def _pages_of(flat: str, texts: Sequence[str], page_idx: Sequence[int]) -> tuple
     return tuple(out)
 
 
-_BARE_NUMBER: Final = re.compile(r"^(?:\d{1,3}|[-－—]\s*\d{1,3}\s*[-－—])$")
+# Pages are numbered from 1: a bare 0 is the tail of a wrapped figure (2024022815270).
+_BARE_NUMBER: Final = re.compile(r"^(?:[1-9]\d{0,2}|[-－—]\s*[1-9]\d{0,2}\s*[-－—])$")
 
 
 def _bare_page_numbers(strips: Sequence[str], pages: Sequence[int]) -> set[int]:
