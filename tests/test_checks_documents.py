@@ -50,20 +50,27 @@ _NO_CHANGE = D(0)
 
 
 def with_change(later: Report, earlier: Report, *, delta: Decimal = _NO_CHANGE,
-                compared_to: int | None = None) -> Report:
-    """``later`` stating its 三公 total and its change on ``earlier`` (off by ``delta``)."""
+                compared_to: int | None = None, rate_delta: Decimal | None = None) -> Report:
+    """``later`` stating its 三公 total and its change on ``earlier`` (off by ``delta``),
+    and with ``rate_delta`` also the rate of change (off by that many points)."""
     this, last = three_public_total(later), three_public_total(earlier)
     change = this - last + delta
     direction = (Change.INCREASE if change > 0 else Change.DECREASE if change < 0
                  else Change.SAME)
-    facts = (
+    facts = [
         Fact("三公经费", FactKind.AMOUNT, this, "万元", sentence=f"“三公”经费预算数为{this}万元",
              line=900, section="“三公”经费"),
         Fact("三公经费", FactKind.CHANGE_AMOUNT, abs(change), "万元",
              sentence=f"比上年预算变动{abs(change)}万元", line=900, section="“三公”经费",
              direction=direction, compared_to=compared_to),
-    )
-    return attrs.evolve(later, narrative=Narrative(facts=facts))
+    ]
+    if rate_delta is not None and last:
+        rate = ((this - last) / last * 100).quantize(D("0.01")) + rate_delta
+        facts.append(Fact("三公经费", FactKind.CHANGE_PERCENT, abs(rate), "%",
+                          sentence=f"变动{abs(rate)}%", line=900, section="“三公”经费",
+                          direction=Change.INCREASE if rate > 0 else Change.DECREASE
+                          if rate < 0 else Change.SAME, compared_to=compared_to))
+    return attrs.evolve(later, narrative=Narrative(facts=tuple(facts)))
 
 
 class TestPairing:
@@ -116,6 +123,14 @@ class TestChangeOnLastYear:
         a, b = _budget(2024), _budget(2025, reception="50000")
         alone = check_reports([with_change(b, a, delta=D("2.00"))])
         assert alone.findings == () and alone.ok
+
+    def test_rate_of_change(self) -> None:
+        """The stated rate against last year's figure: right passes, off by 1 point fails."""
+        a, b = _budget(2024, reception="10000"), _budget(2025, reception="50000")
+        assert check_reports([a, with_change(b, a, rate_delta=D(0))]).findings == ()
+        res = check_reports([a, with_change(b, a, rate_delta=D(1))])
+        assert [f.rule for f in res.findings] == ["documents.change_rate_on_last_year"]
+        assert res.findings[0].location.document == b.source
 
     def test_change_on_another_year_is_not_compared(self) -> None:
         """"比2023年…" in a 2025 budget is not compared with the 2024 budget."""

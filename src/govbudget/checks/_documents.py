@@ -29,7 +29,7 @@ from attrs import evolve, frozen
 
 from .._enum import IdentityEnum
 from .._findings import Finding, Location, Severity
-from .._report import Fact, FactKind, Report, ReportKind
+from .._report import Change, Fact, FactKind, Report, ReportKind
 from .._tables import TableKind
 from ._context import Context, Figure, norm
 from ._engine import CheckResult, check_report
@@ -460,3 +460,59 @@ def balance_brought_forward(pair: Pair) -> Iterator[Finding]:
                     "carried forward", severity=Severity.WARNING)
         if f:
             yield f
+
+
+@_document_rule("documents.change_rate_on_last_year",
+                title="本年文件所述比上年增减率与上年文件一致",
+                title_en="This year's stated rate of change on last year agrees with last "
+                         "year's document",
+                category=Category.DOCUMENTS,
+                applies="as documents.change_on_last_year, for each stated rate (增长/下降 X%) "
+                        "whose amount this year and figure last year are both stated; not on a "
+                        "zero base")
+def change_rate_on_last_year(pair: Pair) -> Iterator[Finding]:
+    """(this year − last year) ÷ last year, from this year's stated amount and the earlier
+    document's figure, rounds to the stated rate. Every figure stands for the interval of
+    true values it rounds from; the rate is an error only when no values in those intervals
+    give the stated rate at its printed precision."""
+    from ._rules_narrative import _fig, _fig_interval, _quantum
+
+    if pair.relation is Relation.BUDGET_TO_FINAL:
+        return
+    later, earlier = pair.later, pair.earlier
+    for c in later.narrative.facts:
+        if c.kind is not FactKind.CHANGE_PERCENT or c.compared_to not in (None, earlier.year):
+            continue
+        this = _amount_before(later, c)
+        if this is None:
+            continue
+        last = _last_year(pair, c)
+        if last is None:
+            continue
+        now = _fig_interval(pair.figure(later, _fig(this)))
+        before = _fig_interval(last)
+        if before.lo <= 0:
+            continue  # a zero (or unknown) base: no rate
+        sign = -1 if c.direction is Change.DECREASE else 1
+        q = _quantum(c.value)
+        stated_lo = sign * c.value - q / 2
+        stated_hi = sign * c.value + q / 2
+        if c.direction is Change.SAME:
+            stated_lo, stated_hi = -q / 2, q / 2
+        lo = (now.lo / before.hi - 1) * 100
+        hi = (now.hi / before.lo - 1) * 100
+        if hi >= stated_lo and lo <= stated_hi:
+            continue
+        rate = ((now.lo + now.hi) / (before.lo + before.hi) - 1) * 100
+        yield pair.ctx.finding(
+            "documents.change_rate_on_last_year", Severity.ERROR,
+            f"{later.year}年文件“{c.subject}”{c.sentence}：按本年{this.value}{this.unit}与"
+            f"{earlier.year}年文件所列{last.money}，变动率应为{rate:.2f}%"
+            f"（考虑四舍五入为{lo:.4f}%～{hi:.4f}%）",
+            f"{c.subject!r} ({later.source}): from this year's {this.value}{this.unit} and "
+            f"{last.money} in {earlier.source} the rate is {rate:.2f}% ({lo:.4f}% to "
+            f"{hi:.4f}% with rounding), not {sign * c.value}%",
+            pair.at(later, Location(section=c.section or "narrative", row_name=c.subject,
+                                    line=c.line)),
+            [last.location, pair.figure(later, _fig(this)).location],
+            expected_text=f"{rate:.2f}%", actual_text=f"{sign * c.value}%")
