@@ -200,3 +200,15 @@ class TestRealFinals:
         assert rows["决算数"][sh.blocks[0].index("reception")] == D("0.39")
         central = read_report(REAL / "central-xfj-2024-final.txt").table(TableKind.THREE_PUBLIC)
         assert central is not None and central.doubts
+
+
+@pytest.mark.parametrize("path", sorted(REAL.glob("*.txt")), ids=lambda p: p.name)
+def test_every_real_report_has_its_kind(path: Path) -> None:
+    """Each real report reads as the kind its cover states (budget or final), and the JSON
+    says so."""
+    from govbudget import dumps
+
+    r = read_report(path)
+    want = ReportKind.FINAL if "-final" in path.name else ReportKind.BUDGET
+    assert r.kind is want
+    assert f'"kind": "{want.value}"' in dumps(r) or f'"kind":"{want.value}"' in dumps(r)

@@ -269,20 +269,27 @@ _COVER_LINES: Final = 40
 
 def _report_kind(tables: Sequence[Table], texts: Sequence[str]) -> ReportKind:
     """A final account (决算) or a budget (预算), from what the report calls itself: its
-    table titles when it has tables (a 决算's are 收入支出决算总表 …, a budget's never say
-    决算), else its cover and title (the first lines). Never from the file name.
+    table titles (a 决算's are 收入支出决算总表 …, a budget's never say 决算; the word more
+    titles use decides), else its cover and title (the first lines). Never from the file
+    name.
 
     ```pycon
     >>> _report_kind((), ["国家信访局", "2024年度部门决算"])
     <ReportKind.FINAL: 'final'>
     >>> _report_kind((), ["2025年部门预算", "（含2024年决算情况说明）"])
     <ReportKind.BUDGET: 'budget'>
+    >>> from govbudget import Table, TableKind, Unit
+    >>> plain = [Table(TableKind.SUMMARY, "1", "收入支出总表", Unit.WAN_YUAN)]
+    >>> _report_kind(plain, ["某局2024年度部门决算"])
+    <ReportKind.FINAL: 'final'>
 
     ```
     """
-    if tables:
-        final = sum(1 for t in tables if _FINAL_WORD in t.title)
-        return ReportKind.FINAL if final * 2 > len(tables) else ReportKind.BUDGET
+    final = sum(1 for t in tables if _FINAL_WORD in t.title)
+    budget = sum(1 for t in tables if _BUDGET_WORD in t.title and _FINAL_WORD not in t.title)
+    if final != budget:
+        return ReportKind.FINAL if final > budget else ReportKind.BUDGET
+    # Titles that name neither (收支总表 …): the cover decides.
     for t in texts[:_COVER_LINES]:
         line = dedouble(t)
         if _BUDGET_WORD in line:
