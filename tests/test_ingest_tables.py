@@ -1066,3 +1066,20 @@ class TestFinalAccounts:
                         "公务用车购置及运行维护费 公务接待费\n预算数 决算数\n"
                         "3.00 2.00 1.00 1.00 2.00\n")
         assert t.doubts and t.doubts[0].reason == "columns"
+
+
+def test_final_three_public_items_as_rows() -> None:
+    """A 决算 三公 table with the items as rows and 预算数 | 决算数 as columns reads into the
+    same two rows as the other layouts."""
+    t, _ = read_one("财政拨款“三公”经费支出决算表\n单位：万元\n项目 预算数 决算数\n"
+                    "合计 3.00 2.00\n因公出国（境）费 0.00 0.00\n公务用车购置及运行维护费 1.00 1.00\n"
+                    "其中：公务用车购置费 0.00 0.00\n公务用车运行维护费 1.00 1.00\n"
+                    "公务接待费 2.00 1.00\n")
+    b = t.blocks[0]
+    assert [c.key for c in b.columns] == ["total", "abroad", "vehicles", "vehicle_purchase",
+                                          "vehicle_operation", "reception"]
+    d = Decimal
+    assert [(r.name, r.values) for r in b.rows] == [
+        ("预算数", (d("3.00"), d("0.00"), d("1.00"), d("0.00"), d("1.00"), d("2.00"))),
+        ("决算数", (d("2.00"), d("0.00"), d("1.00"), d("0.00"), d("1.00"), d("1.00")))]
+    assert not t.doubts

@@ -217,6 +217,10 @@ _THREE_PUBLIC_ITEMS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("vehicle_operation", ("运行费", "运行维护费")),
     ("operating_costs", ("机关运行经费",)),
 )
+_ITEM_PREFIX: Final = re.compile(r"^(?:其中[:：])?[①②③④⑤⑥⑦⑧⑨⑩]?(?:[一二三四五六七八九十]+、|"
+                                  r"[（(][一二三四五六七八九十\d]+[）)]|\d+[、.])?")
+
+
 def _is_final_three_public(header: str, body: Sequence[Line]) -> bool:
     """A 决算 “三公” table: its header (which may have started the body) names both the
     预算数 and the 决算数 columns."""
@@ -652,6 +656,9 @@ class _TableReader:
         columns = tuple(Column(k, COLUMN_LABELS.get(k, k)) for k in keys)
         n = len(columns)
         interleaved = header.count("预算数") >= 2
+        items = self._three_public_item_rows(body)
+        if items:
+            return items
         rows: list[Row] = []
         for ln in body:
             c = [x for x in cell_tuple(ln.text) if x]
@@ -685,6 +692,39 @@ class _TableReader:
                 rows.append(Row(name=name, values=tuple(self._amount(v, ln.no) for v in vals),
                                 line=ln.no))
         return (Block(name="", columns=columns, rows=tuple(rows)),)
+
+    def _three_public_item_rows(self, body: Sequence[Line]) -> tuple[Block, ...]:
+        """A 决算 “三公” table printed with the items as rows and 预算数 | 决算数 as columns,
+        turned into the 预算数 and 决算数 rows under the item columns (one layout for every
+        rule). A row whose figures are not exactly the two is doubtful."""
+        found: dict[str, tuple[Decimal | None, Decimal | None]] = {}
+        lines: dict[str, int] = {}
+        for ln in body:
+            c = [x for x in cell_tuple(ln.text) if x]
+            if len(c) < 2 or _is_value(c[0]) or not all(_is_value(x) for x in c[1:]):
+                continue
+            name = _ITEM_PREFIX.sub("", c[0])
+            key = "total" if _is_total(name) else next(
+                (k for k, labels in _THREE_PUBLIC_ITEMS if any(lab in name for lab in labels)),
+                None)
+            if key is None or key in found:
+                continue
+            if len(c) != 3:
+                self.doubts.append(Doubt(
+                    "columns", f"“三公”经费“{name}”行应有预算数、决算数两个数值，实有{len(c) - 1}个",
+                    f"the 三公 row {name!r} should have 2 figures (预算数, 决算数), has "
+                    f"{len(c) - 1}", (ln.no,)))
+                continue
+            found[key] = (self._amount(c[1], ln.no), self._amount(c[2], ln.no))
+            lines[key] = ln.no
+        if not found:
+            return ()
+        keys = [k for k in _THREE_PUBLIC_FINAL_ORDER if k in found]
+        columns = tuple(Column(k, COLUMN_LABELS.get(k, k)) for k in keys)
+        line = min(lines.values())
+        rows = tuple(Row(name=FINAL_ROWS[which], values=tuple(found[k][i] for k in keys),
+                         line=line) for i, which in enumerate(("budget", "final")))
+        return (Block(name="", columns=columns, rows=rows),)
 
     # -- two-sided tables ----------------------------------------------------
     def _two_sided(self, body: Sequence[Line], header: str) -> tuple[Block, ...]:
