@@ -172,6 +172,8 @@ _LABELS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("superior_subsidy", ("上级补助收入", "上级补助")),
     ("business_income", ("事业收入",)),
     ("operating_income", ("事业单位经营收入", "经营收入")),
+    # 对附属单位补助支出 (spending) before 附属单位上缴收入 (income), which it contains.
+    ("subsidy_affiliated", ("对附属单位补助", "对附属单位")),
     ("affiliated", ("附属单位上缴收入", "附属单位上缴", "附属单位")),
     ("other_income", ("其他收入",)),
     ("carryover", ("上年结转",)),
@@ -181,7 +183,6 @@ _LABELS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("carry_out", ("年末结转和结余", "年末结转和结", "年末结转")),
     ("remit_superior", ("上缴上级支出", "上缴上级")),
     ("operating_expenditure", ("经营支出",)),
-    ("subsidy_affiliated", ("对附属单位补助", "对附属单位")),
 )
 
 _SPENDING: Final = ("total", "basic", "project")
