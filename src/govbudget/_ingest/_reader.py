@@ -299,6 +299,29 @@ def _report_kind(tables: Sequence[Table], texts: Sequence[str]) -> ReportKind:
     return ReportKind.BUDGET
 
 
+_MONEY_WORD: Final = re.compile(r"(?:金额)?(?:单位[:：])?\s*(?:万元|元|亿元)")
+_COVER_END: Final = re.compile(r"目\s*录|第[一二三四五六七八九十]+部分")
+_COVER_DROP: Final = re.compile(
+    r"(?:20\d\d|二〇[一二三四五六七八九〇零]{2})\s*年(?:度)?|[一二三四五六七八九十〇]{1,2}月|"
+    r"(?:部门|单位)?(?:综合)?(?:预算|决算)(?:公开|信息公开)?(?:报告)?|公开")
+_UNIT_WORD: Final = re.compile(r"(?:局|院|委员会|委|办公室|办事处|中心|厅|部|所|站|会|馆|队|处|"
+                               r"政府|学校|医院|公司)(?:[（(]本级[）)])?$")
+
+
+def _cover_name(strips: Sequence[str]) -> str | None:
+    """The issuing unit from the cover (the lines before the contents): the cover's text
+    without its year, its date and the words 部门/单位 预算/决算, when what is left reads
+    as the name of a unit."""
+    cover: list[str] = []
+    for t in strips[:40]:
+        if _COVER_END.search(t):
+            break
+        if t:
+            cover.append(t.replace(" ", ""))
+    name = _COVER_DROP.sub("", "".join(cover)).strip("，,。 ")
+    return name if 2 <= len(name) <= 40 and _UNIT_WORD.search(name) else None
+
+
 def _pages_of(flat: str, texts: Sequence[str], page_idx: Sequence[int]) -> tuple[int, ...]:
     """The page of each line: form feeds (``pdftotext``) start a page; otherwise a printed
     page number (``-6-``, ``-- 9 of 33 --``) ends one. Empty when the text shows no pages."""
@@ -425,8 +448,9 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
             "no budget table, narrative or performance table found: is this a budget report?",
             source=source,
         )
-    names = Counter(t.unit_name for t in tables if t.unit_name)
-    unit_name = names.most_common(1)[0][0] if names else None
+    names = Counter(t.unit_name for t in tables
+                    if t.unit_name and not _MONEY_WORD.fullmatch(t.unit_name))
+    unit_name = names.most_common(1)[0][0] if names else _cover_name(strips)
     years = Counter(
         int(m.group(1)) for t in tables if (m := _YEAR.search(t.title))
     )
@@ -461,9 +485,11 @@ def read_report(
     """Read a budget report from a file, from bytes, or from its text.
 
     Args:
-        source: a path (``str`` or ``os.PathLike``) to a text file extracted from the
-            report's PDF; or the raw ``bytes`` of such a file; or the text itself (a ``str``
-            containing a line break is taken as text, any other ``str`` as a path).
+        source: a path (``str`` or ``os.PathLike``) to the report's PDF (``.pdf``, read
+            with the ``pdf`` extra: ``pip install "govbudget[pdf]"``) or to a text file
+            extracted from it; or the raw ``bytes`` of either (bytes starting with
+            ``%PDF-`` are a PDF); or the text itself (a ``str`` containing a line break is
+            taken as text, any other ``str`` as a path).
         encoding: the file's encoding; by default UTF-8 (with or without BOM) or
             GB18030/GBK is detected.
         name: the name recorded as the report's ``source`` (default: the file name).
@@ -473,7 +499,8 @@ def read_report(
 
     Raises:
         ReadError: the file cannot be opened or decoded, is empty, binary, too large, or
-            not a budget report.
+            not a budget report; a PDF is corrupt or encrypted, or ``pypdfium2`` (the
+            ``pdf`` extra) is not installed.
 
     ```pycon
     >>> from govbudget import read_report
@@ -485,6 +512,8 @@ def read_report(
     """
     if isinstance(source, bytes):
         label = name or "<bytes>"
+        if source.startswith(_PDF_MAGIC):
+            return _read_pdf(source, label)
         return read_text(decode(source, encoding, source=label), source=label)
     if isinstance(source, str) and ("\n" in source or "\r" in source):
         return read_text(source, source=name or "<text>")
@@ -497,4 +526,20 @@ def read_report(
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"cannot open: {exc.strerror or exc}", source=label) from None
+    if data.startswith(_PDF_MAGIC) or path.suffix.lower() == ".pdf":
+        return _read_pdf(data, label)
     return read_text(decode(data, encoding, source=label), source=label)
+
+
+_PDF_MAGIC: Final = b"%PDF-"
+
+
+def _read_pdf(data: bytes, label: str) -> Report:
+    """A PDF read through `govbudget._ingest._pdf.extract_pdf` (pypdfium2 is imported
+    only here, so ``import govbudget`` stays cheap)."""
+    from ._pdf import extract_pdf
+
+    pdf = extract_pdf(data, source=label)
+    if not pdf.text.strip() and not pdf.scanned:
+        raise ReadError("the PDF holds no text", source=label)
+    return read_text(pdf.text, source=label, pages=pdf.pages, scanned=pdf.scanned)
