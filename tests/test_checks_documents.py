@@ -197,11 +197,11 @@ class TestBalanceBroughtForward:
 class TestRealPair:
     def test_wanli_2025_statements_about_2024(self) -> None:
         """The 2025 Wanli budget's statements about 2024 (三公 and its items: 比2024年预算减少
-        10万元 …) agree with the 2024 budget; the unit name is not read from these tables
-        (reading), so the caller says they are one unit's."""
+        10万元 …) agree with the 2024 budget; the two are paired by their unit name."""
         a = read_report(REAL / "shanghai-wanli-2024-budget.txt")
         b = read_report(REAL / "shanghai-wanli-2025-budget.txt")
-        res = check_reports([a, b], same_unit=True)
+        assert a.unit_name and a.unit_name == b.unit_name
+        res = check_reports([a, b])
         assert [p.relation for p in res.pairs] == [Relation.BUDGET_TO_BUDGET]
         assert not [f for f in res.findings if f.rule.startswith("documents.")]
 
