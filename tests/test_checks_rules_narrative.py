@@ -336,10 +336,10 @@ def changed(fact_of: str, kind: FactKind = A, *, section: str = "", qualifier: o
 
 def test_derived_base_narrative_is_clean() -> None:
     """The derived narrative of the base report has no finding at all (the helper itself
-    is right), and states every kind of figure."""
+    is right), and states every kind of figure of a budget (a completion rate is a 决算's)."""
     rep, n = base()
     assert findings(rep) == []
-    assert {f.kind for f in n.facts} == set(FactKind)
+    assert {f.kind for f in n.facts} == set(FactKind) - {FactKind.COMPLETION}
 
 
 # ---------------------------------------------------------------------------
@@ -453,12 +453,12 @@ def sample() -> Report:
 
 
 def test_rules_are_registered_with_titles_and_conditions() -> None:
-    """The twelve narrative rules are registered, each with a Chinese and an English
-    title, a stated condition and a docstring."""
+    """The narrative rules are registered (twelve, and the 决算's completion rate), each with
+    a Chinese and an English title, a stated condition and a docstring."""
     reg = registry()
     expected = {"totals", "income_sources", "spending", "class_amounts", "shares", "changes",
                 "three_public", "operating_costs", "procurement", "performance", "assets",
-                "repeated"}
+                "repeated", "final_completion"}
     assert {k.split(".", 1)[1] for k in NARRATIVE} == expected
     for k in NARRATIVE:
         r = reg[k]

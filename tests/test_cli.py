@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from decimal import Decimal
 
 import pytest
 
@@ -309,3 +310,52 @@ def test_parse_output(sample_path, tmp_path, capsys: pytest.CaptureFixture[str])
     assert main(["parse", str(sample_path), "--format", "csv", "--output", str(csv_out)]) == 0
     assert csv_out.read_text(encoding="utf-8").startswith("source,")
     assert capsys.readouterr().out == ""
+
+
+class TestCheckAcrossDocuments:
+    def _files(self, tmp_path: pytest.TempPathFactory, delta: str) -> list[str]:
+        """Two budgets of one unit; the later one states its 三公 change on the earlier."""
+        from govbudget import render_report
+
+        from .test_checks_documents import _budget, with_change
+
+        a, b = _budget(2024), _budget(2025, reception="50000")
+        b = with_change(b, a, delta=Decimal(delta))
+        out = []
+        for r in (a, b):
+            text = render_report(r)
+            facts = r.narrative.facts
+            if facts:  # the narrative as its sentences, so the reader finds the facts
+                amount, change = facts
+                word = "增加" if change.direction and change.direction.value == "increase" \
+                    else "减少" if change.direction and change.direction.value == "decrease" \
+                    else "持平"
+                text += ("第三部分 2025年度单位预算情况说明\n六、“三公”经费预算情况说明\n"
+                         f"2025年“三公”经费预算数为{amount.value}万元，比2024年预算{word}"
+                         f"{'' if word == '持平' else str(change.value) + '万元'}。\n")
+            p = tmp_path / f"{r.year}.txt"  # type: ignore[operator]
+            p.write_text(text, encoding="utf-8")
+            out.append(str(p))
+        return out
+
+    def test_pairs_and_finds_a_wrong_change(self, tmp_path: pytest.TempPathFactory,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+        """``govbudget check A B`` of one unit pairs them and reports a stated change that
+        last year's document contradicts, naming both files; exit status 1."""
+        import json
+
+        files = self._files(tmp_path, "3.00")
+        status = main(["check", *files, "--format", "json", "-q"])
+        doc = json.loads(capsys.readouterr().out)
+        assert doc["documents"]["pairs"] == [
+            {"earlier": files[0], "later": files[1], "relation": "budget→budget"}]
+        rules = [f["rule"] for f in doc["documents"]["findings"]]
+        assert "documents.change_on_last_year" in rules
+        assert status == 1
+
+    def test_consistent_pair_text(self, tmp_path: pytest.TempPathFactory,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+        files = self._files(tmp_path, "0")
+        main(["check", *files, "-q"])
+        text = capsys.readouterr().out
+        assert "paired" in text and "documents.change_on_last_year" not in text

@@ -966,3 +966,120 @@ class TestOtherTables:
         t = read_table(TableKind.EXPENDITURE, lines, findings)
         assert t.line == 1
         assert row_tuples(t) == EDUCATION_ROWS
+
+
+class TestFinalAccounts:
+    """决算 tables: titles, 决算 columns, the 栏次 row and the 行次 column."""
+
+    @pytest.mark.parametrize(("title", "kind"), [
+        ("收入支出决算总表", TableKind.SUMMARY),
+        ("收入决算表", TableKind.INCOME),
+        ("支出决算表", TableKind.EXPENDITURE),
+        ("财政拨款收入支出决算总表", TableKind.GRANT_SUMMARY),
+        ("一般公共预算财政拨款支出决算表", TableKind.GENERAL_EXPENDITURE),
+        ("一般公共预算财政拨款基本支出决算表", TableKind.BASIC_ECONOMIC),
+        ("财政拨款“三公”经费支出决算表", TableKind.THREE_PUBLIC),
+        ("政府性基金预算财政拨款收入支出决算表", TableKind.FUND_EXPENDITURE),
+        ("国有资本经营预算财政拨款收入支出决算表", TableKind.STATE_CAPITAL),
+        ("国有资本经营预算财政拨款支出决算表", TableKind.STATE_CAPITAL),
+        ("财政拨款支出决算明细表", TableKind.GRANT_DETAIL),
+        ("一般公共预算财政拨款项目支出决算表", TableKind.PROJECTS),
+    ])
+    def test_titles(self, title: str, kind: TableKind) -> None:
+        assert classify_title(title) is kind
+        assert classify_title(f"2024年度{title}") is kind
+
+    def test_fund_table_columns_and_column_numbers(self) -> None:
+        """年初结转和结余 | 本年收入 | 本年支出 (合计, 基本, 项目) | 年末结转和结余; the 栏次 row
+        is not a row of the table."""
+        text = ("政府性基金预算财政拨款收入支出决算表\n单位：万元\n"
+                "科目编码 科目名称 年初结转和结余 本年收入 合计 基本支出 项目支出 年末结转和结余\n"
+                "栏次 1 2 3 4 5 6\n"
+                "合计 1.00 5.00 4.00 1.00 3.00 2.00\n"
+                "212 城乡社区支出 1.00 5.00 4.00 1.00 3.00 2.00\n")
+        t, findings = read_one(text)
+        b = t.blocks[0]
+        assert [c.key for c in b.columns] == ["carry_in", "income", "total", "basic", "project",
+                                              "carry_out"]
+        assert [r.name for r in b.rows] == ["合计", "城乡社区支出"]
+        assert findings == []
+
+    def test_spending_table_other_columns(self) -> None:
+        t, _ = read_one("支出决算表\n单位：万元\n科目编码 科目名称 本年支出合计 基本支出 项目支出 "
+                        "上缴上级支出 经营支出 对附属单位补助支出\n合计 6.00 3.00 2.00  1.00\n")
+        assert [c.key for c in t.blocks[0].columns] == [
+            "total", "basic", "project", "remit_superior", "operating_expenditure",
+            "subsidy_affiliated"]
+        assert t.blocks[0].rows[0].values == (Decimal("6.00"), Decimal("3.00"),
+                                               Decimal("2.00"), None, Decimal("1.00"), None)
+
+    def test_two_sided_with_row_numbers(self) -> None:
+        """A 行次 column: the row numbers are dropped (also a blank panel's), 使用非财政拨款
+        结余 is income, 结余分配 spending, and the second 总计 of a line the spending one."""
+        text = ("收入支出决算总表\n单位：万元\n项目 行次 金额 项目 行次 金额\n栏次 1 栏次 2\n"
+                "一、一般公共预算财政拨款收入 1 10.00 一、一般公共服务支出 3 8.00\n"
+                "本年收入合计 2 10.00 本年支出合计 4 8.00\n"
+                "使用非财政拨款结余 5  结余分配 8\n"
+                "年初结转和结余 6 1.00 年末结转和结余 9 3.00\n"
+                "7 10\n"
+                "总计 11 11.00 总计 12 11.00\n")
+        t, findings = read_one(text)
+        inc, exp = t.blocks
+        assert [(r.name, r.values) for r in inc.rows] == [
+            ("一般公共预算财政拨款收入", (Decimal("10.00"),)),
+            ("本年收入合计", (Decimal("10.00"),)), ("使用非财政拨款结余", (None,)),
+            ("年初结转和结余", (Decimal("1.00"),)), ("总计", (Decimal("11.00"),))]
+        assert [(r.name, r.values[0]) for r in exp.rows] == [
+            ("一般公共服务支出", Decimal("8.00")), ("本年支出合计", Decimal("8.00")),
+            ("结余分配", None), ("年末结转和结余", Decimal("3.00")), ("总计", Decimal("11.00"))]
+        assert findings == []
+
+    @pytest.mark.parametrize(("line", "rows"), [
+        # interleaved pairs: 预算数 决算数 under each item
+        ("预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数\n"
+         "3.00 2.00 0.00 0.00 1.00 1.00 0.00 0.00 1.00 1.00 2.00 1.00\n",
+         ((Decimal("3.00"), Decimal("0.00"), Decimal("1.00"), Decimal("0.00"), Decimal("1.00"),
+           Decimal("2.00")),
+          (Decimal("2.00"), Decimal("0.00"), Decimal("1.00"), Decimal("0.00"), Decimal("1.00"),
+           Decimal("1.00")))),
+        # two blocks: all 预算数, then all 决算数
+        ("预算数 决算数\n3.00 0.00 1.00 0.00 1.00 2.00 2.00 0.00 1.00 0.00 1.00 1.00\n",
+         ((Decimal("3.00"), Decimal("0.00"), Decimal("1.00"), Decimal("0.00"), Decimal("1.00"),
+           Decimal("2.00")),
+          (Decimal("2.00"), Decimal("0.00"), Decimal("1.00"), Decimal("0.00"), Decimal("1.00"),
+           Decimal("1.00")))),
+    ])
+    def test_three_public_budget_and_final(self, line: str,
+                                           rows: tuple[tuple[Decimal, ...], ...]) -> None:
+        head = ("财政拨款“三公”经费支出决算表\n单位：万元\n"
+                "合计 因公出国（境）费 公务用车购置及运行维护费 小计 公务用车购置费 "
+                "公务用车运行维护费 公务接待费\n")
+        t, _ = read_one(head + line)
+        b = t.blocks[0]
+        assert [c.key for c in b.columns] == ["total", "abroad", "vehicles", "vehicle_purchase",
+                                              "vehicle_operation", "reception"]
+        assert [(r.name, r.values) for r in b.rows] == [("预算数", rows[0]), ("决算数", rows[1])]
+        assert not t.doubts
+
+    def test_three_public_figures_that_cannot_be_placed_are_doubtful(self) -> None:
+        t, _ = read_one("财政拨款“三公”经费支出决算表\n单位：万元\n合计 因公出国（境）费 "
+                        "公务用车购置及运行维护费 公务接待费\n预算数 决算数\n"
+                        "3.00 2.00 1.00 1.00 2.00\n")
+        assert t.doubts and t.doubts[0].reason == "columns"
+
+
+def test_final_three_public_items_as_rows() -> None:
+    """A 决算 三公 table with the items as rows and 预算数 | 决算数 as columns reads into the
+    same two rows as the other layouts."""
+    t, _ = read_one("财政拨款“三公”经费支出决算表\n单位：万元\n项目 预算数 决算数\n"
+                    "合计 3.00 2.00\n因公出国（境）费 0.00 0.00\n公务用车购置及运行维护费 1.00 1.00\n"
+                    "其中：公务用车购置费 0.00 0.00\n公务用车运行维护费 1.00 1.00\n"
+                    "公务接待费 2.00 1.00\n")
+    b = t.blocks[0]
+    assert [c.key for c in b.columns] == ["total", "abroad", "vehicles", "vehicle_purchase",
+                                          "vehicle_operation", "reception"]
+    d = Decimal
+    assert [(r.name, r.values) for r in b.rows] == [
+        ("预算数", (d("3.00"), d("0.00"), d("1.00"), d("0.00"), d("1.00"), d("2.00"))),
+        ("决算数", (d("2.00"), d("0.00"), d("1.00"), d("0.00"), d("1.00"), d("1.00")))]
+    assert not t.doubts

@@ -54,13 +54,14 @@ class TestTableKind:
         """Exactly the tables whose rows are functional codes are functional."""
         assert {k for k in TableKind if k.functional} == {
             TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GENERAL_EXPENDITURE,
-            TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL}
+            TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL, TableKind.GRANT_DETAIL}
 
 
 class TestTableSets:
     def test_shanxi_13(self) -> None:
         """SHANXI_13 lists the 13 kinds, each once, in the order 预算公开表1–13."""
-        assert len(SHANXI_13) == 13 and set(SHANXI_13) == set(TableKind) - {TableKind.OTHER}
+        assert len(SHANXI_13) == 13 and set(SHANXI_13) == set(TableKind) - {
+            TableKind.OTHER, TableKind.GRANT_DETAIL}
         assert SHANXI_13[0] is TableKind.SUMMARY
         assert SHANXI_13[9] is TableKind.THREE_PUBLIC
         assert SHANXI_13[-1] is TableKind.PROJECTS_CARRYOVER

@@ -75,7 +75,7 @@ if TYPE_CHECKING:
     )
     from ._serialise import SerialisationError, dumps, loads, table_cells, to_csv, to_dataframe
     from ._tables import MOF_9, SHANXI_13, Block, Column, Doubt, Row, RowKind, Table, TableKind
-    from .checks import CheckResult, NotChecked, Rule, check_report
+    from .checks import CheckResult, DocumentsResult, NotChecked, Rule, check_report, check_reports
     from .indicators import Target, evaluate, parse_indicator_value, parse_target
 
 __version__ = "0.1.0"
@@ -91,7 +91,8 @@ _LAZY: dict[str, str] = {
                      "to_dataframe"), "._serialise"),
     **dict.fromkeys(("MOF_9", "SHANXI_13", "Block", "Column", "Doubt", "Row", "RowKind",
                      "Table", "TableKind"), "._tables"),
-    **dict.fromkeys(("CheckResult", "NotChecked", "Rule", "check_report"), ".checks"),
+    **dict.fromkeys(("CheckResult", "DocumentsResult", "NotChecked", "Rule", "check_report",
+                     "check_reports"), ".checks"),
     **dict.fromkeys(("Target", "evaluate", "parse_indicator_value", "parse_target"),
                     ".indicators"),
 }
@@ -127,6 +128,7 @@ __all__ = [
     "Change",
     "CheckResult",
     "Column",
+    "DocumentsResult",
     "Doubt",
     "Fact",
     "FactKind",
@@ -167,6 +169,7 @@ __all__ = [
     "UnknownRule",
     "__version__",
     "check_report",
+    "check_reports",
     "dumps",
     "evaluate",
     "explain_gap",

@@ -432,6 +432,17 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if show_progress:
             _progress(i, len(files), err)
     summary = summarise(entries)
+    across: dict[str, Any] | None = None
+    if len(files) >= 2 and not any(Path(p).is_dir() for p in args.paths):
+        # Documents named one by one: a unit's reports of several years or kinds.
+        across = _documents(files, args)
+        if fail_on is not None and any(_rank(f["severity"]) >= fail_on.rank
+                                       for f in across["findings"]):
+            status = max(status, 1)
+        if args.format == "jsonl":
+            sink.write(json.dumps({"documents": across}, ensure_ascii=False) + "\n")
+        elif args.format == "text":
+            sink.write(_text_documents(across))
     if args.format == "jsonl":
         doc = document([])
         doc.pop("files")
@@ -444,8 +455,10 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if len(entries) > 1:
             sink.write(render_total(summary, style))
     elif args.format == "json":
-        sink.write(json.dumps(document([_public(e) for e in entries]), ensure_ascii=False,
-                              indent=2) + "\n")
+        doc_json = document([_public(e) for e in entries])
+        if across is not None:
+            doc_json["documents"] = across
+        sink.write(json.dumps(doc_json, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
         from ._output._csv import findings_csv
 
@@ -486,6 +499,56 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(f"    {line}\n")
     out.write(f"{len(chosen)} rules\n" if args.lang == "en" else f"共 {len(chosen)} 条规则\n")
     return 0
+
+
+def _documents(files: list[str], args: argparse.Namespace) -> dict[str, Any]:
+    """The cross-document rules over the readable files (`govbudget.check_reports`)."""
+    from ._findings import Severity
+    from ._ingest._reader import read_report
+    from .checks import Category, check_reports, registry
+
+    reports = []
+    for f in files:
+        try:
+            reports.append(read_report(f, encoding=args.encoding))
+        except GovBudgetError:
+            continue  # reported with the file's own result
+    rules = [r for r in registry().values() if r.category is Category.DOCUMENTS]
+    res = check_reports(reports, same_unit=args.same_unit, rules=rules,
+                        min_severity=Severity.parse(args.min_severity or "info"))
+    return {
+        "pairs": [{"earlier": p.earlier, "later": p.later, "relation": p.relation.value}
+                  for p in res.pairs],
+        "unpaired": [{"file": u.source, "reason": u.reason, "reason_en": u.reason_en}
+                     for u in res.unpaired],
+        "findings": [_finding_dict(f) for f in res.findings],
+    }
+
+
+def _finding_dict(f: Any) -> dict[str, Any]:
+    """A cross-document finding as data (its locations name their documents)."""
+    from ._serialise import _converter
+
+    data: dict[str, Any] = _converter().unstructure(f)
+    data["key"] = f.key
+    return data
+
+
+def _text_documents(across: dict[str, Any]) -> str:
+    out = ["", "== documents (checks across documents)"]
+    for p in across["pairs"]:
+        out.append(f"  paired {p['earlier']} → {p['later']} ({p['relation']})")
+    for u in across["unpaired"]:
+        out.append(f"  not paired {u['file']}: {u['reason_en']}")
+    for f in across["findings"]:
+        loc = f["location"]
+        out.append(f"  {f['severity'].upper():<7} {loc.get('document')}"
+                   f"{' L' + str(loc['line']) if loc.get('line') else ''}  {f['rule']}")
+        out.append(f"          {f['message']}")
+        for rel in f.get("related", []):
+            out.append(f"          vs {rel.get('document')}: {rel['section']}"
+                       + (f" L{rel['line']}" if rel.get("line") else ""))
+    return "\n".join(out) + "\n"
 
 
 # -- parser ---------------------------------------------------------------------
@@ -614,6 +677,9 @@ def _build_parser() -> _Parser:
                    help=f"parallel processes for many files (this machine: {os.cpu_count()})")
     p.add_argument("--encoding", help="the files' encoding (default: detect)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--same-unit", action="store_true",
+                   help="the files named are one unit's documents (pair them even when "
+                        "their unit names are not read)")
     p.set_defaults(run=_cmd_check)
 
     p = sub.add_parser("rules", help="list the rules: ids, titles, category, severity",

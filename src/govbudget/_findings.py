@@ -73,6 +73,8 @@ class Location:
         column: the column's key.
         line: the 1-based line in the input text (for a PDF, of the text read from it).
         page: the 1-based page of the PDF (or of the page markers of the text), when known.
+        document: the report (its ``source``) when a finding compares several documents
+            (`govbudget.check_reports`); ``None`` within one report.
     """
 
     section: str
@@ -82,9 +84,10 @@ class Location:
     column: str | None = None
     line: int | None = None
     page: int | None = None
+    document: str | None = None
 
     def __str__(self) -> str:
-        parts = [self.section]
+        parts = [f"{self.document}: {self.section}" if self.document else self.section]
         if self.row_code:
             parts.append(f"row {self.row_code}")
         elif self.row_name:

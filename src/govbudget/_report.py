@@ -106,6 +106,9 @@ class FactKind(IdentityEnum):
     """A relative change: 下降15.19%."""
     COUNT = "count"
     """A count or quantity: 二级项目13个, 公务用车0辆, 1093.42平方米."""
+    COMPLETION = "completion"
+    """A 决算's completion of its budget, in percent: 完成年初预算的95.45% (决算数 ÷
+    年初预算数)."""
 
 
 class Change(IdentityEnum):

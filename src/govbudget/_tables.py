@@ -13,6 +13,14 @@ hierarchy (1 = 类, 2 = 款, 3 = 项 for functional codes), its amounts, one per
 The kinds cover the 13-table Shanxi set (预算公开表1–13) and the 9-table Ministry of
 Finance department set; `SHANXI_13` and `MOF_9` list them in order.
 
+A final account (决算, `govbudget.ReportKind.FINAL`) uses the same kinds: its nine tables
+(收入支出决算总表 … 国有资本经营预算财政拨款支出决算表) are the budget's nine, with 决算
+columns (年初结转和结余, 本年收入, 年末结转和结余, 上缴上级支出 …, see `COLUMN_LABELS`).
+The kind says what a table is; the report's kind says whether its figures are planned or
+spent, and the rules that hold only in one of the two say so in their condition. (New
+kinds for 决算 would have doubled every rule's list of kinds for the identities the two
+share: roll-ups, 合计 = 基本 + 项目, 财政拨款 columns = the fund tables.)
+
 ```pycon
 >>> from decimal import Decimal
 >>> t = Table(kind=TableKind.EXPENDITURE, number="3", title="2024年预算支出总表",
@@ -43,6 +51,7 @@ from ._money import Money, Unit
 
 __all__ = [
     "COLUMN_LABELS",
+    "FINAL_ROWS",
     "MOF_9",
     "SHANXI_13",
     "Block",
@@ -87,6 +96,9 @@ class TableKind(IdentityEnum):
     """项目支出预算表（本年预算）(Shanxi 12)."""
     PROJECTS_CARRYOVER = "projects_carryover"
     """项目支出预算表（上年结转）(Shanxi 13)."""
+    GRANT_DETAIL = "grant_detail"
+    """财政拨款支出决算明细表: grant spending by functional code, in detail (regional
+    决算 variants)."""
     OTHER = "other"
     """A table of a kind the library does not model (政府采购支出表 …): read as printed,
     with its rows and columns, and not checked."""
@@ -116,11 +128,12 @@ _CHINESE = {
     TableKind.OPERATING_COSTS: "机关运行经费预算表",
     TableKind.PROJECTS: "项目支出预算表（本年预算）",
     TableKind.PROJECTS_CARRYOVER: "项目支出预算表（上年结转）",
+    TableKind.GRANT_DETAIL: "财政拨款支出明细表",
     TableKind.OTHER: "其他表格",
 }
 _FUNCTIONAL = frozenset({
     TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GENERAL_EXPENDITURE,
-    TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL,
+    TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL, TableKind.GRANT_DETAIL,
 })
 
 SHANXI_13: tuple[TableKind, ...] = (
@@ -165,8 +178,27 @@ COLUMN_LABELS: dict[str, str] = {
     "vehicle_purchase": "公务用车购置费",
     "vehicle_operation": "公务用车运行维护费",
     "operating_costs": "机关运行经费",
+    # 决算 (final accounts)
+    "carry_in": "年初结转和结余",
+    "income": "本年收入",
+    "carry_out": "年末结转和结余",
+    "remit_superior": "上缴上级支出",
+    "operating_expenditure": "经营支出",
+    "subsidy_affiliated": "对附属单位补助支出",
 }
-"""The canonical column keys and their usual Chinese labels."""
+"""The canonical column keys and their usual Chinese labels.
+
+In a 决算 table ``total`` is the year's figure (本年收入合计 in the income table, 本年支出
+合计 / 小计 in the spending tables); ``carry_in``, ``income`` and ``carry_out`` are the
+columns of the fund tables (年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余).
+"""
+
+FINAL_ROWS: dict[str, str] = {
+    "budget": "预算数",
+    "final": "决算数",
+}
+"""Row names of a 决算 “三公” table printed with the items as columns: one row of 预算数
+and one of 决算数."""
 
 
 class RowKind(IdentityEnum):

@@ -150,6 +150,8 @@ _DOWN: Final = "减少|下降|降低|压减|缩减|节约|回落"
 _VERB_END: Final = re.compile(rf"(?P<verb>{_UP}|{_DOWN})了?约?$")
 _RATE_END: Final = re.compile(
     r"(?P<verb>增幅|增长率|增长幅度|上升幅度|降幅|下降率|下降幅度|减幅)(?:为|达|是)?$")
+_COMPLETION_END: Final = re.compile(r"完成(?:了)?(?:年初|调整)?预算(?:数)?的?(?:比例)?(?:为|是|达)?$")
+_COMPLETION: Final = "完成年初预算"
 _CMP: Final = re.compile(
     r"(?:比|较|与|同|和)(?:(?P<year>\d{4})年度?|上年度?|上一年度?|去年|上年同期|同期)|同比|相比")
 _SAME: Final = re.compile(
@@ -232,6 +234,7 @@ SUBJECTS: Final[tuple[tuple[str, str], ...]] = (
     ("通用设备", r"通用设备"),
     ("专用设备", r"专用设备"),
     ("财政拨款收支总计", r"财政拨款收支(?:总预算|预算总计|预算总额|总计|总额|预算)"
+                        r"|财政拨款收入支出(?:决算)?总计"  # a 决算's wording
                         r"|财政拨款(?:预算)?(?:收入)?总计|财政拨款总预算"),
     ("财政拨款收入", r"(?:当年|本年)?(?:财政)?拨款收入(?:合计)?"),
     ("财政拨款支出", r"(?:当年|本年)?财政拨款(?:预算)?支出(?:合计|总计)?"),
@@ -855,6 +858,10 @@ class _Reader:
                 return None
             return self._fact(target.subj, FactKind.CHANGE_PERCENT, value, unit, clause, pos,
                               direction=direction, compared_to=cmp_year)
+        if unit == "%" and _COMPLETION_END.search(local):
+            # 完成年初预算的95.45%: the 决算 as a share of the budget just stated.
+            self._fact(_Subj(_COMPLETION, None), FactKind.COMPLETION, value, "%", clause, pos)
+            return None
         share = local.rfind("占")
         if share >= 0 and unit == "%":
             own = self._own(local[:share])

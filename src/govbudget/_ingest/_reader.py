@@ -28,7 +28,7 @@ from typing import Final
 from .._errors import ReadError
 from .._findings import Finding, Location, Severity
 from .._money import Unit
-from .._report import Narrative, Overview, Report, TableSet
+from .._report import Narrative, Overview, Report, ReportKind, TableSet
 from .._tables import MOF_9, SHANXI_13, Table, TableKind
 from ._grid import text_style
 from ._tables import (
@@ -262,6 +262,43 @@ def _table_set(tables: Sequence[Table]) -> TableSet:
     return TableSet.OTHER
 
 
+_FINAL_WORD: Final = "决算"
+_BUDGET_WORD: Final = "预算"
+_COVER_LINES: Final = 40
+
+
+def _report_kind(tables: Sequence[Table], texts: Sequence[str]) -> ReportKind:
+    """A final account (决算) or a budget (预算), from what the report calls itself: its
+    table titles (a 决算's are 收入支出决算总表 …, a budget's never say 决算; the word more
+    titles use decides), else its cover and title (the first lines). Never from the file
+    name.
+
+    ```pycon
+    >>> _report_kind((), ["国家信访局", "2024年度部门决算"])
+    <ReportKind.FINAL: 'final'>
+    >>> _report_kind((), ["2025年部门预算", "（含2024年决算情况说明）"])
+    <ReportKind.BUDGET: 'budget'>
+    >>> from govbudget import Table, TableKind, Unit
+    >>> plain = [Table(TableKind.SUMMARY, "1", "收入支出总表", Unit.WAN_YUAN)]
+    >>> _report_kind(plain, ["某局2024年度部门决算"])
+    <ReportKind.FINAL: 'final'>
+
+    ```
+    """
+    final = sum(1 for t in tables if _FINAL_WORD in t.title)
+    budget = sum(1 for t in tables if _BUDGET_WORD in t.title and _FINAL_WORD not in t.title)
+    if final != budget:
+        return ReportKind.FINAL if final > budget else ReportKind.BUDGET
+    # Titles that name neither (收支总表 …): the cover decides.
+    for t in texts[:_COVER_LINES]:
+        line = dedouble(t)
+        if _BUDGET_WORD in line:
+            return ReportKind.BUDGET
+        if _FINAL_WORD in line:
+            return ReportKind.FINAL
+    return ReportKind.BUDGET
+
+
 _MONEY_WORD: Final = re.compile(r"(?:金额)?(?:单位[:：])?\s*(?:万元|元|亿元)")
 _COVER_END: Final = re.compile(r"目\s*录|第[一二三四五六七八九十]+部分")
 _COVER_DROP: Final = re.compile(
@@ -307,7 +344,8 @@ def _pages_of(flat: str, texts: Sequence[str], page_idx: Sequence[int]) -> tuple
     return tuple(out)
 
 
-_BARE_NUMBER: Final = re.compile(r"^(?:\d{1,3}|[-－—]\s*\d{1,3}\s*[-－—])$")
+# Pages are numbered from 1: a bare 0 is the tail of a wrapped figure (2024022815270).
+_BARE_NUMBER: Final = re.compile(r"^(?:[1-9]\d{0,2}|[-－—]\s*[1-9]\d{0,2}\s*[-－—])$")
 
 
 def _bare_page_numbers(strips: Sequence[str], pages: Sequence[int]) -> set[int]:
@@ -426,6 +464,7 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
         unit_name=unit_name,
         year=year,
         table_set=_table_set(tables),
+        kind=_report_kind(tables, texts),
         overview=overview,
         tables=tables,
         narrative=narrative,

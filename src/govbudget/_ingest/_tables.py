@@ -33,7 +33,17 @@ from typing import Final
 
 from .._findings import Finding, Location, Severity
 from .._money import Unit, parse_amount
-from .._tables import COLUMN_LABELS, Block, Column, Row, RowKind, Table, TableKind
+from .._tables import (
+    COLUMN_LABELS,
+    FINAL_ROWS,
+    Block,
+    Column,
+    Doubt,
+    Row,
+    RowKind,
+    Table,
+    TableKind,
+)
 from ._text import Line, cell_tuple, dedouble, is_amount
 
 __all__ = ["classify_title", "read_table"]
@@ -41,19 +51,25 @@ __all__ = ["classify_title", "read_table"]
 # -- titles -------------------------------------------------------------------
 
 _TITLE_RULES: Final[tuple[tuple[TableKind, re.Pattern[str]], ...]] = (
+    # 决算 (final accounts) titles first where a budget rule would take them: the same
+    # kinds, told apart by `govbudget.Report.kind` (see `govbudget._tables`).
+    (TableKind.GRANT_DETAIL, re.compile(r"财政拨款支出(决算)?明细表")),
     (TableKind.PROJECTS_CARRYOVER, re.compile(r"项目支出(预算)?(明细)?表.*上年结转")),
-    (TableKind.PROJECTS, re.compile(r"项目支出(预算)?(明细)?表|项目支出及其他支出预算表|项目支出预算明细")),
+    (TableKind.PROJECTS, re.compile(r"项目支出(预算|决算)?(明细)?表|项目支出及其他支出预算表|"
+                                    r"项目支出预算明细")),
     (TableKind.THREE_PUBLIC, re.compile(r"三公.{0,2}经费.*表")),
     (TableKind.OPERATING_COSTS, re.compile(r"机关运行经费.*表")),
     (TableKind.STATE_CAPITAL, re.compile(r"国有资本经营预算.*表")),
+    # 政府性基金预算财政拨款收入支出决算表: one table (年初, 本年收入, 本年支出, 年末).
+    (TableKind.FUND_EXPENDITURE, re.compile(r"政府性基金预算.*收入支出决算表")),
     (TableKind.FUND_INCOME, re.compile(r"政府性基金预算.*收入.*表")),
     (TableKind.FUND_EXPENDITURE, re.compile(r"政府性基金预算.*支出.*表")),
     (TableKind.BASIC_ECONOMIC, re.compile(r"基本支出.*表")),
     (TableKind.GENERAL_EXPENDITURE, re.compile(r"一般公共预算.*支出.*表")),
-    (TableKind.GRANT_SUMMARY, re.compile(r"财政拨款.*收支.*表")),
-    (TableKind.SUMMARY, re.compile(r"收支.*总(体情况)?表|收支预算总表")),
-    (TableKind.INCOME, re.compile(r"收入.*总(体情况)?表")),
-    (TableKind.EXPENDITURE, re.compile(r"支出.*总(体情况)?表")),
+    (TableKind.GRANT_SUMMARY, re.compile(r"财政拨款.*收支.*表|财政拨款收入支出决算总表")),
+    (TableKind.SUMMARY, re.compile(r"收支.*总(体情况)?表|收支预算总表|收入支出决算总表")),
+    (TableKind.INCOME, re.compile(r"收入.*总(体情况)?表|收入决算表")),
+    (TableKind.EXPENDITURE, re.compile(r"支出.*总(体情况)?表|支出决算表")),
 )
 _TITLE_END: Final = re.compile(r"表(（[^）]{0,20}）|\([^)]{0,20}\))?$")
 _NUMBER: Final = re.compile(r"(?:公开表|预算表|部门表)\s*(\d{1,2})\s*$|^(?:公开|预算|决算|部门|单位)?\s*"
@@ -82,6 +98,10 @@ def classify_title(text: str) -> TableKind | None:
     <TableKind.THREE_PUBLIC: 'three_public'>
     >>> classify_title("（项目绩效目标表公开情况见附件）") is None
     True
+    >>> classify_title("收入支出决算总表"), classify_title("支出决算表")
+    (<TableKind.SUMMARY: 'summary'>, <TableKind.EXPENDITURE: 'expenditure'>)
+    >>> classify_title("政府性基金预算财政拨款收入支出决算表")
+    <TableKind.FUND_EXPENDITURE: 'fund_expenditure'>
 
     ```
     """
@@ -148,23 +168,38 @@ _LABELS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("special_account", ("财政专户管理资金", "财政专户")),
     ("unit_funds", ("单位资金",)),
     ("grant", ("财政拨款收入", "财政拨款")),
-    ("superior_subsidy", ("上级补助收入",)),
+    # 决算 headers wrap long labels (上级补助收 / 入): the first line of the label names it.
+    ("superior_subsidy", ("上级补助收入", "上级补助")),
     ("business_income", ("事业收入",)),
     ("operating_income", ("事业单位经营收入", "经营收入")),
-    ("affiliated", ("附属单位上缴收入",)),
+    # 对附属单位补助支出 (spending) before 附属单位上缴收入 (income), which it contains.
+    ("subsidy_affiliated", ("对附属单位补助", "对附属单位")),
+    ("affiliated", ("附属单位上缴收入", "附属单位上缴", "附属单位")),
     ("other_income", ("其他收入",)),
     ("carryover", ("上年结转",)),
+    # 决算 columns
+    ("carry_in", ("年初结转和结余", "年初结转和结", "年初结转")),
+    ("income", ("本年收入",)),
+    ("carry_out", ("年末结转和结余", "年末结转和结", "年末结转")),
+    ("remit_superior", ("上缴上级支出", "上缴上级")),
+    ("operating_expenditure", ("经营支出",)),
 )
+
+_SPENDING: Final = ("total", "basic", "project")
+# 决算 spending columns beside 基本/项目 (支出决算表), and the fund tables' columns.
+_FINAL_SPENDING: Final = ("remit_superior", "operating_expenditure", "subsidy_affiliated")
+_FUND_FINAL: Final = ("carry_in", "income", "total", "basic", "project", "carry_out")
 
 _CANONICAL: Final[dict[TableKind, tuple[str, ...]]] = {
     TableKind.INCOME: ("total", "general_budget", "fund_budget", "state_capital",
                        "special_account", "unit_funds", "grant", "superior_subsidy",
                        "business_income", "operating_income", "affiliated", "other_income",
                        "carryover"),
-    TableKind.EXPENDITURE: ("total", "basic", "project"),
-    TableKind.GENERAL_EXPENDITURE: ("total", "basic", "project"),
-    TableKind.FUND_EXPENDITURE: ("total", "basic", "project"),
-    TableKind.STATE_CAPITAL: ("total", "basic", "project"),
+    TableKind.EXPENDITURE: (*_SPENDING, *_FINAL_SPENDING),
+    TableKind.GENERAL_EXPENDITURE: _SPENDING,
+    TableKind.GRANT_DETAIL: _SPENDING,
+    TableKind.FUND_EXPENDITURE: _FUND_FINAL,
+    TableKind.STATE_CAPITAL: _FUND_FINAL,
     TableKind.FUND_INCOME: ("total",),
     TableKind.BASIC_ECONOMIC: ("total", "personnel", "public"),
     TableKind.THREE_PUBLIC: ("total", "general_budget", "fund_budget", "state_capital"),
@@ -183,6 +218,20 @@ _THREE_PUBLIC_ITEMS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("vehicle_operation", ("运行费", "运行维护费")),
     ("operating_costs", ("机关运行经费",)),
 )
+_ITEM_PREFIX: Final = re.compile(r"^(?:其中[:：])?[①②③④⑤⑥⑦⑧⑨⑩]?(?:[一二三四五六七八九十]+、|"
+                                  r"[（(][一二三四五六七八九十\d]+[）)]|\d+[、.])?")
+
+
+def _is_final_three_public(header: str, body: Sequence[Line]) -> bool:
+    """A 决算 “三公” table: its header (which may have started the body) names both the
+    预算数 and the 决算数 columns."""
+    text = header + "".join(ln.text for ln in body[:12])
+    return "决算数" in text and "预算数" in text
+
+
+# The column order of the 决算 “三公” table (see `_TableReader._three_public_final`).
+_THREE_PUBLIC_FINAL_ORDER: Final = ("total", "abroad", "vehicles", "vehicle_purchase",
+                                    "vehicle_operation", "reception")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -194,8 +243,8 @@ def _header_columns(kind: TableKind, header: str) -> tuple[Column, ...]:
         if any(lab in flat for lab in labels):
             found.add(key)
     if kind in (TableKind.EXPENDITURE, TableKind.GENERAL_EXPENDITURE,
-                TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL):
-        found &= {"total", "basic", "project"}
+                TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL, TableKind.GRANT_DETAIL):
+        found &= set(_CANONICAL[kind])
     if kind is TableKind.BASIC_ECONOMIC:
         found &= {"total", "personnel", "public"}
     order = _CANONICAL.get(kind, ("total",))
@@ -229,9 +278,15 @@ _CN_ORDINAL: Final = re.compile(r"^[一二三四五六七八九十]+、")
 _OUTLINE: Final = re.compile(r"^表[一二三四五六七八九十]+")
 
 
+_COLNUM_LABEL: Final = re.compile(r"^\s*(栏次|栏号)")
+
+
 def _is_colnums(text: str) -> bool:
     """A line of column numbers (``1 2 3 4 5 6 7``): consecutive small integers, not a row of
-    small amounts such as ``5 3 2`` in a table in 元."""
+    small amounts such as ``5 3 2`` in a table in 元. A 决算 table labels the line 栏次
+    (``栏次 1 2 3``, in a two-sided table ``栏次 1 栏次 2``): never data."""
+    if _COLNUM_LABEL.match(text):
+        return True
     if not _COLNUMS.match(text):
         return False
     nums = [int(x) for x in text.split()]
@@ -282,6 +337,8 @@ class _TableReader:
         self.findings = findings
         self.default_unit = default_unit
         self.title = ""
+        self.unit: Unit | None = None
+        self.doubts: list[Doubt] = []
 
     # -- helpers ------------------------------------------------------------
     def _finding(self, rule: str, line: int, msg: str, msg_en: str, actual: str | None = None,
@@ -388,8 +445,17 @@ class _TableReader:
                           f"表格未注明金额单位，按{unit.symbol}处理",
                           f"no money unit printed; read as {unit.symbol}")
         header = " ".join(header_parts)
+        self.unit = unit
         if self.kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY):
             blocks = self._two_sided(body, header)
+        elif self.kind is TableKind.THREE_PUBLIC and _is_final_three_public(header, body):
+            # A 决算 header's item labels start lines, as the item rows of a budget table do.
+            text = " ".join([header, *(ln.text for ln in body
+                                       if not all(_is_value(x) for x in cell_tuple(ln.text)
+                                                  if x))])
+            blocks = self._three_public_columns((), text)
+            blocks = self._three_public_final(body, _WS.sub("", text),
+                                              [c.key for c in blocks[0].columns])
         elif self.kind is TableKind.THREE_PUBLIC and not self._rows_are_items(body):
             blocks = self._three_public_columns(body, header)
         else:
@@ -401,7 +467,7 @@ class _TableReader:
                           "the table says it has no data but has figures")
         return Table(kind=self.kind, number=number, title=_strip_outline(year_title),
                      unit=unit, blocks=blocks, unit_name=unit_name, empty=empty, note=note,
-                     line=title_line.no)
+                     line=title_line.no, doubts=tuple(self.doubts))
 
     def _starts_body(self, raw: str, after_colnums: bool) -> bool:
         t = dedouble(raw).strip(" \u3000")
@@ -577,6 +643,90 @@ class _TableReader:
                 rows.append(Row(name=name or "预算数", values=tuple(amounts), line=ln.no))
         return (Block(name="", columns=columns, rows=tuple(rows)),)
 
+    def _three_public_final(self, body: Sequence[Line], header: str, found: Sequence[str]
+                            ) -> tuple[Block, ...]:
+        """A 决算 “三公” table: each item column printed twice, as 预算数 and 决算数, read
+        into two rows (预算数, 决算数) under the item columns. The columns are in the order
+        of the 决算 template (合计, 因公出国（境）费, 公务用车购置及运行费 小计, 购置费, 运行
+        费, 公务接待费: SH-FIN-TPL; the central 公开09表 prints the same); the header says
+        whether the pairs are interleaved (预算数 决算数 under each item) or in two blocks
+        (all 预算数, then all 决算数). A line of amounts alone that does not give every column
+        a figure cannot be placed without the printed positions: the table is then doubtful,
+        never guessed."""
+        keys = [k for k in _THREE_PUBLIC_FINAL_ORDER if k in found]
+        columns = tuple(Column(k, COLUMN_LABELS.get(k, k)) for k in keys)
+        n = len(columns)
+        interleaved = header.count("预算数") >= 2
+        items = self._three_public_item_rows(body)
+        if items:
+            return items
+        rows: list[Row] = []
+        for ln in body:
+            c = [x for x in cell_tuple(ln.text) if x]
+            if not c or _is_colnums(ln.text):
+                continue
+            if c[0] in FINAL_ROWS.values():
+                if not all(_is_value(x) for x in c[1:]):
+                    continue  # the header line 预算数 决算数 预算数 …
+                vals = c[1:]
+                if len(vals) > n:
+                    self._finding("reading.unplaced_figure", ln.no, "多出的数值无法对应到列",
+                                  "figures do not fit the columns", actual=" ".join(vals[n:]))
+                amounts = [self._amount(v, ln.no) for v in vals[:n]]
+                amounts += [None] * (n - len(amounts))
+                rows.append(Row(name=c[0], values=tuple(amounts), line=ln.no))
+                continue
+            if not all(_is_value(x) for x in c):
+                continue
+            if len(c) == 1 and _ROW_NUMBER.match(c[0]) and self.unit is not Unit.YUAN:
+                continue  # a page number (amounts in 万元 print decimals)
+            if len(c) != 2 * n:
+                self.doubts.append(Doubt(
+                    "columns", f"“三公”经费预算数、决算数共{2 * n}列，该行只有{len(c)}个数值，"
+                    "无法确定各数值所在的列",
+                    f"the 三公 table has {2 * n} columns (预算数 and 决算数) but the line has "
+                    f"{len(c)} figures: their columns cannot be told", (ln.no,)))
+                continue
+            budget = c[0::2] if interleaved else c[:n]
+            final = c[1::2] if interleaved else c[n:]
+            for name, vals in ((FINAL_ROWS["budget"], budget), (FINAL_ROWS["final"], final)):
+                rows.append(Row(name=name, values=tuple(self._amount(v, ln.no) for v in vals),
+                                line=ln.no))
+        return (Block(name="", columns=columns, rows=tuple(rows)),)
+
+    def _three_public_item_rows(self, body: Sequence[Line]) -> tuple[Block, ...]:
+        """A 决算 “三公” table printed with the items as rows and 预算数 | 决算数 as columns,
+        turned into the 预算数 and 决算数 rows under the item columns (one layout for every
+        rule). A row whose figures are not exactly the two is doubtful."""
+        found: dict[str, tuple[Decimal | None, Decimal | None]] = {}
+        lines: dict[str, int] = {}
+        for ln in body:
+            c = [x for x in cell_tuple(ln.text) if x]
+            if len(c) < 2 or _is_value(c[0]) or not all(_is_value(x) for x in c[1:]):
+                continue
+            name = _ITEM_PREFIX.sub("", c[0])
+            key = "total" if _is_total(name) else next(
+                (k for k, labels in _THREE_PUBLIC_ITEMS if any(lab in name for lab in labels)),
+                None)
+            if key is None or key in found:
+                continue
+            if len(c) != 3:
+                self.doubts.append(Doubt(
+                    "columns", f"“三公”经费“{name}”行应有预算数、决算数两个数值，实有{len(c) - 1}个",
+                    f"the 三公 row {name!r} should have 2 figures (预算数, 决算数), has "
+                    f"{len(c) - 1}", (ln.no,)))
+                continue
+            found[key] = (self._amount(c[1], ln.no), self._amount(c[2], ln.no))
+            lines[key] = ln.no
+        if not found:
+            return ()
+        keys = [k for k in _THREE_PUBLIC_FINAL_ORDER if k in found]
+        columns = tuple(Column(k, COLUMN_LABELS.get(k, k)) for k in keys)
+        line = min(lines.values())
+        rows = tuple(Row(name=FINAL_ROWS[which], values=tuple(found[k][i] for k in keys),
+                         line=line) for i, which in enumerate(("budget", "final")))
+        return (Block(name="", columns=columns, rows=rows),)
+
     # -- two-sided tables ----------------------------------------------------
     def _two_sided(self, body: Sequence[Line], header: str) -> tuple[Block, ...]:
         flat = _WS.sub("", header)
@@ -595,10 +745,17 @@ class _TableReader:
         exp_cols = tuple(Column(k, COLUMN_LABELS[k]) for k in exp_keys)
         labels: list[tuple[str, int, list[str]]] = []  # (label, line, value cells)
         is_value = _is_value
+        row_numbers = "行次" in flat
+        sides: dict[int, bool] = {}  # label index → expenditure side, when placed by position
         for ln in body:
             c = cell_tuple(ln.text)
-            if not c:
+            if not c or _is_colnums(ln.text):
                 continue
+            if row_numbers:
+                c = _drop_row_numbers(c, whole_amounts=self.unit is Unit.YUAN)
+                if not any(c):
+                    continue
+            line_start = len(labels)
             first = c[0]
             n = len(c)
             if first and labels and not labels[-1][2] and not is_amount(first) \
@@ -631,10 +788,19 @@ class _TableReader:
                     vals.append(c[pos])
                     pos += 1
                 labels.append((label, ln.no, vals))
+            # Two labels on one line are the income and the expenditure panel: a label that
+            # reads as income (总计, printed on both sides) after an income label of the same
+            # line is the expenditure panel's.
+            placed = False
+            for k in range(line_start, len(labels)):
+                exp_side = _is_expenditure_label(labels[k][0])
+                if placed and not exp_side:
+                    sides[k] = True
+                placed = placed or not exp_side
         inc_rows: list[Row] = []
         exp_rows: list[Row] = []
-        for label, line, vals in labels:
-            is_exp = _is_expenditure_label(label)
+        for k, (label, line, vals) in enumerate(labels):
+            is_exp = sides.get(k) or _is_expenditure_label(label)
             cols = exp_cols if is_exp else inc_cols
             if len(vals) > len(cols) and any(vals[len(cols):]):
                 self._finding("reading.unplaced_figure", line,
@@ -657,13 +823,51 @@ _EXP_END: Final = re.compile(r"(支出|预备费|支出合计|支出总计|年�
 
 
 def _is_expenditure_label(label: str) -> bool:
+    # 决算: 使用非财政拨款结余 and 年初（财政拨款）结转和结余 are income; 结余分配 is spending.
+    label = _CN_ORDINAL.sub("", label)
+    if label.endswith("结余分配"):
+        return True
     return bool(_EXP_END.search(label)) and not label.startswith(
-        ("上年结转", "上年财政拨款结转", "年初结转"))
+        ("上年结转", "上年财政拨款结转", "年初", "使用非财政拨款结余"))
+
+
+_ROW_NUMBER: Final = re.compile(r"^\d{1,3}$")
+
+
+def _drop_row_numbers(c: tuple[str, ...], *, whole_amounts: bool) -> tuple[str, ...]:
+    """The cells of a line of a two-sided table with a 行次 column, without the row
+    numbers: a whole number of up to three digits first on the line or right after a
+    label (amounts come after the row number). In a table in 万元, whose amounts print
+    decimals, a whole number right after a row number is the next panel's row number (its
+    label blank); in 元 (``whole_amounts``) it is an amount."""
+    out: list[str] = []
+    after_label = True
+    # A line of row numbers alone (two empty rows side by side) holds no amount at all.
+    numbers_only = all(not x or _ROW_NUMBER.match(x) for x in c)
+    dropped = False
+    for cell in c:
+        if not cell:
+            if not dropped:
+                out.append(cell)
+            continue
+        if (after_label or numbers_only or (dropped and not whole_amounts)) \
+                and _ROW_NUMBER.match(cell):
+            # The spaces around a row number only space it out: they are no blank cell.
+            while out and not out[-1]:
+                out.pop()
+            after_label = False
+            dropped = True
+            continue
+        dropped = False
+        after_label = not _is_value(cell)
+        out.append(cell)
+    return tuple(out)
 
 
 _KNOWN_LABELS: Final = frozenset({
     "本年收入合计", "收入总计", "本年支出合计", "支出总计", "上年结转", "年终结转", "结转下年",
     "上年财政拨款结转", "年末结转和结余", "年初结转和结余", "收入合计", "支出合计",
+    "使用非财政拨款结余", "结余分配", "年初财政拨款结转和结余", "年末财政拨款结转和结余", "总计",
 })
 
 

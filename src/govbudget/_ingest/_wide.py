@@ -912,5 +912,18 @@ _META_NAME: Final = re.compile(r"\s{2,}|(?:金额)?单位[:：]")
 def read_wide_table(kind: TableKind, segment: Sequence[object], findings: list[Finding],
                     default_unit: Unit | None, style: Style, pages: Sequence[int] = ()) -> Table:
     """Read one table (title line first) from wide text of ``style``; ``pages`` gives the
-    page of each line of the text (line 1 first), when known."""
+    page of each line of the text (line 1 first), when known.
+
+    A 决算 “三公” table (预算数 and 决算数 under each item) is read by its template's
+    column order (`govbudget._ingest._tables`): two rows, or a doubt when its figures cannot
+    be placed."""
+    if kind is TableKind.THREE_PUBLIC and _final_three_public(segment):
+        from ._tables import read_table
+
+        return read_table(kind, segment, findings, default_unit)  # type: ignore[arg-type]
     return _WideReader(kind, segment, findings, default_unit, style, pages).read()
+
+
+def _final_three_public(segment: Sequence[object]) -> bool:
+    text = "".join(str(getattr(ln, "text", "")) for ln in segment[:16])
+    return "预算数" in text and "决算数" in text

@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from .._report import Report
+from .._report import Report, ReportKind
 from .._tables import Block, Row, RowKind, Table, TableKind
 
 __all__ = ["render_report", "render_tables"]
@@ -137,7 +137,9 @@ def _render_row(out: _Out, t: Table, b: Block, r: Row) -> None:
 
 
 _EMPTY_WORDS = ("无数据", "空表", "本表为空")
-_UNNUMBERED = frozenset({"上年结转", "上年财政拨款结转", "年终结转", "结转下年"})
+_UNNUMBERED = frozenset({"上年结转", "上年财政拨款结转", "年终结转", "结转下年",
+                         "使用非财政拨款结余", "年初结转和结余", "结余分配", "年末结转和结余",
+                         "年初财政拨款结转和结余", "年末财政拨款结转和结余"})
 
 
 def _labels(out: _Out, rows: Sequence[Row]) -> list[tuple[str, list[str]]]:
@@ -210,7 +212,8 @@ def render_table(t: Table, out: _Out) -> None:
 def render_tables(report: Report, *, artefacts: bool = False) -> str:
     """The report's tables as text."""
     year = f"{report.year}年" if report.year is not None else ""
-    header = f"{report.unit_name or ''}{year}单位预算公开报告"
+    word = "决算" if report.kind is ReportKind.FINAL else "预算"
+    header = f"{report.unit_name or ''}{year}单位{word}公开报告"
     out = _Out(artefacts, header)
     for t in report.tables:
         render_table(t, out)
@@ -231,10 +234,11 @@ def render_report(report: Report, *, artefacts: bool = False) -> str:
     if report.overview.organisation:
         parts.append("二、机构设置情况")
         parts.append(report.overview.organisation)
-    parts.append(f"第二部分 {report.year or ''}年单位预算报表")
+    word = "决算" if report.kind is ReportKind.FINAL else "预算"
+    parts.append(f"第二部分 {report.year or ''}年单位{word}报表")
     text = "\n".join(parts) + "\n" + render_tables(report, artefacts=artefacts)
     if report.narrative.sections:
-        lines = [f"第三部分 {report.year or ''}年度单位预算情况说明"]
+        lines = [f"第三部分 {report.year or ''}年度单位{word}情况说明"]
         for sec in report.narrative.sections:
             lines.append(sec.title)
             if sec.text:

@@ -212,6 +212,8 @@ def check_report(
     vctx = ctx if view is report else Context(view)
     found: list[Finding] = []
     for r in chosen:
+        if r.category is Category.DOCUMENTS:
+            continue  # compares documents: `check_reports`
         reading = r.category is Category.READING
         if not r.when(report if reading else view):
             continue

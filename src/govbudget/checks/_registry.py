@@ -19,12 +19,13 @@ from attrs import frozen
 from .._enum import IdentityEnum
 from .._errors import RuleDefinitionError
 from .._findings import Finding, Severity
-from .._report import Report
+from .._report import Report, ReportKind
+from .._tables import TableKind
 
 if TYPE_CHECKING:
     from ._context import Context
 
-__all__ = ["Category", "Check", "Rule", "registry", "rule"]
+__all__ = ["Category", "Check", "Requires", "Rule", "registry", "rule"]
 
 Check: TypeAlias = "Callable[[Context], Iterable[Finding]]"
 
@@ -44,10 +45,49 @@ class Category(IdentityEnum):
     """Classification codes and names against the catalogue."""
     READING = "reading"
     """What the reader could not place or had to repair."""
+    DOCUMENTS = "documents"
+    """A unit's documents against each other (`govbudget.check_reports`); the check
+    takes a `govbudget.checks.Pair`, not a `Context`."""
 
 
 def _always(_: Report) -> bool:
     return True
+
+
+class Requires:
+    """A rule's condition as data: the report's kind (budget or final) and the tables the
+    rule needs. Its ``str`` says it in words; calling it on a report decides.
+
+    ```pycon
+    >>> from govbudget import Report, ReportKind, TableKind
+    >>> need = Requires(TableKind.SUMMARY, kind=ReportKind.FINAL)
+    >>> str(need)
+    'a final account (决算) with the summary table'
+    >>> need(Report())
+    False
+
+    ```
+    """
+
+    __slots__ = ("kind", "tables")
+
+    def __init__(self, *tables: TableKind, kind: ReportKind | None = None) -> None:
+        self.tables = tables
+        self.kind = kind
+
+    def __call__(self, report: Report) -> bool:
+        if self.kind is not None and report.kind is not self.kind:
+            return False
+        present = {t.kind for t in report.tables}
+        return all(k in present for k in self.tables)
+
+    def __str__(self) -> str:
+        who = {None: "a report", ReportKind.BUDGET: "a budget (预算)",
+               ReportKind.FINAL: "a final account (决算)"}[self.kind]
+        if not self.tables:
+            return who
+        return f"{who} with the " + ", ".join(k.value for k in self.tables) + (
+            " tables" if len(self.tables) > 1 else " table")
 
 
 @frozen
@@ -101,6 +141,7 @@ def _validate(r: Rule) -> None:
         Category.IN_TABLE: "table.", Category.CROSS_TABLE: "cross.",
         Category.NARRATIVE: "narrative.", Category.PERFORMANCE: "performance.",
         Category.CODES: "codes.", Category.READING: "reading.",
+        Category.DOCUMENTS: "documents.",
     }[r.category]
     if not r.id.startswith(prefix):
         raise RuleDefinitionError(f"rule {r.id!r} of category {r.category.value} must start "
@@ -136,8 +177,10 @@ def rule(
 def registry() -> dict[str, Rule]:
     """Every registered rule by id (loads the built-in rules on first use)."""
     from . import (  # noqa: F401  # noqa: F401
+        _documents,
         _rules_codes,
         _rules_cross,
+        _rules_final,
         _rules_narrative,
         _rules_performance,
         _rules_reading,

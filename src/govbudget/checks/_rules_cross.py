@@ -8,10 +8,10 @@ from decimal import Decimal
 
 from .._findings import Finding, Location, Severity
 from .._money import Money
-from .._report import Report
+from .._report import Report, ReportKind
 from .._tables import Block, Row, RowKind, Table, TableKind
 from ._context import Context, Figure, exact_sum, norm
-from ._registry import Category, rule
+from ._registry import Category, Requires, rule
 from ._rules_tables import three_public_items
 
 # T1 income item → T2 column key
@@ -136,14 +136,54 @@ def summary_income(ctx: Context) -> Iterator[Finding]:
                 yield f
 
 
+def _as_sum_of_children(ctx: Context, rid: str, t: Table, b: Block, row: Row, key: str,
+                        other: Figure, found: Finding, *, what: str, what_en: str) -> Finding:
+    """A class printed in two tables with a gap: one table may print the rounding of the
+    exact class total, the other the sum of its rounded 项 (both are published practice).
+    When the other figure is within the rounding of that sum (`explain_gap`), the gap is
+    rounding (``info``); else the error stands."""
+    code = row.code
+    if not code or len(code) != 3:
+        return found
+    # The leaves (项, else 款) under the class: a 款 may itself be a sum of rounded 项.
+    kids = [r for r in b.rows if r.code and len(r.code) == 7 and r.code.startswith(code)] or [
+        r for r in b.rows if r.code and len(r.code) == 5 and r.code.startswith(code)]
+    terms = [g for r in kids if (g := _fig(t, b, r, key)) is not None]
+    if len(terms) < 2:
+        return found
+    f = ctx.sum_check(rid, terms, other, what=f"{what}（按所含款之和）",
+                      what_en=f"{what_en} (as the sum of its items)")
+    if f is None or f.severity is Severity.INFO:
+        return ctx.finding(
+            rid, Severity.INFO,
+            f"{found.message}；但与{t.title}中该类所含{len(terms)}个科目之和的差在四舍五入误差范围内"
+            "（一表列类的四舍五入数，一表列各科目四舍五入数之和）",
+            f"{found.message_en}; but within the rounding of the sum of its {len(terms)} "
+            f"items in {t.kind.value} (one table prints the rounded class total, the other "
+            "the sum of the rounded items)",
+            found.location, found.related, expected_text=found.expected,
+            actual_text=found.actual, difference_text=found.difference)
+    return found
+
+
+_BALANCE_ROWS = frozenset(norm(x) for x in (
+    "年终结转", "结转下年", "年末结转和结余", "年末财政拨款结转和结余", "结余分配",
+    "使用非财政拨款结余", "年初结转和结余", "年初财政拨款结转和结余", "上年结转",
+    "上年财政拨款结转"))
+
+
 def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb: Table,
                    bb: Block, key_b: str, what: str, what_en: str,
                    le: bool = False) -> Iterator[Finding]:
-    """Compare class rows (by code or name) of two tables; missing rows count as zero."""
+    """Compare class rows (by code or name) of two tables; missing rows count as zero.
+    Carry-over and balance rows of a summary (年终结转, 年末结转和结余, 结余分配 …) are no
+    class."""
     rows_a = {(r.code if r.code else norm(r.name)): r for r in ba.rows
-              if r.kind is RowKind.DATA and (r.code is None or len(r.code) == 3)}
+              if r.kind is RowKind.DATA and (r.code is None or len(r.code) == 3)
+              and norm(r.name) not in _BALANCE_ROWS}
     rows_b = {(r.code if r.code else norm(r.name)): r for r in bb.rows
-              if r.kind is RowKind.DATA and (r.code is None or len(r.code) == 3)}
+              if r.kind is RowKind.DATA and (r.code is None or len(r.code) == 3)
+              and norm(r.name) not in _BALANCE_ROWS}
     names_b = {norm(r.name): k for k, r in rows_b.items()}
     names_a = {norm(r.name): k for k, r in rows_a.items()}
     for k, ra in rows_a.items():
@@ -173,6 +213,9 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
         f = (ctx.le_check(rid, fb, fa, what=f"{what}“{ra.name}”", what_en=f"{what_en} {k}")
              if le else ctx.equal_check(rid, fa, fb, what=f"{what}“{ra.name}”",
                                         what_en=f"{what_en} {k}"))
+        if f and f.severity is Severity.ERROR and not le:
+            f = _as_sum_of_children(ctx, rid, ta, ba, ra, key_a, fb, f,
+                                    what=f"{what}“{ra.name}”", what_en=f"{what_en} {k}")
         if f:
             yield f
     for k, rb in rows_b.items():
@@ -260,9 +303,10 @@ def _code_compare(ctx: Context, rid: str, ta: Table, tb: Table, keys: tuple[str,
 @rule("cross.income_expenditure", title="收入总表与支出总表按科目一致",
       title_en="Income and expenditure tables agree code by code",
       category=Category.CROSS_TABLE,
-      applies="when both tables are by functional code (every code's 合计 in both)",
-      when=lambda r: r.table(TableKind.INCOME) is not None
-      and r.table(TableKind.EXPENDITURE) is not None)
+      applies="in a budget, when both tables are by functional code (every code's 合计 in "
+              "both); not in a 决算, whose income and spending by code differ by the "
+              "carry-overs",
+      when=Requires(TableKind.INCOME, TableKind.EXPENDITURE, kind=ReportKind.BUDGET))
 def income_expenditure(ctx: Context) -> Iterator[Finding]:
     """The income table and the expenditure table break the same money down by the same
     functional codes, so each code's 合计 is the same in both."""
@@ -368,7 +412,10 @@ def basic_economic(ctx: Context) -> Iterator[Finding]:
     assert t5 is not None and t6 is not None
     if not t5.blocks or not t6.blocks:
         return
-    r5, r6 = ctx.total_row(t5.blocks[0]), ctx.total_row(t6.blocks[0])
+    r5 = ctx.total_row(t5.blocks[0])
+    # The 合计 row by its name: a 决算 table closes with 人员经费合计 and 公用经费合计 (see
+    # ``table.final.economic_groups``), neither of which is the whole.
+    r6 = ctx.find_row(t6.blocks[0], "合计", "基本支出合计")
     if r5 is None or r6 is None:
         return
     a, b = _fig(t5, t5.blocks[0], r5, "basic"), _fig(t6, t6.blocks[0], r6, "total")
@@ -383,10 +430,10 @@ def basic_economic(ctx: Context) -> Iterator[Finding]:
 @rule("cross.projects", title="项目支出表与支出表的项目支出一致",
       title_en="The project list equals the project spending of the expenditure tables",
       category=Category.CROSS_TABLE,
-      applies="when a 项目支出预算表 is present: its 一般公共预算 column equals the general-"
+      applies="in a budget with a 项目支出预算表: its 一般公共预算 column equals the general-"
               "budget table's 项目支出; 本年 + 上年结转 project lists equal the expenditure "
-              "table's 项目支出",
-      when=lambda r: r.table(TableKind.PROJECTS) is not None)
+              "table's 项目支出 (a 决算's project tables are not the year's plan)",
+      when=Requires(TableKind.PROJECTS, kind=ReportKind.BUDGET))
 def projects(ctx: Context) -> Iterator[Finding]:
     """Σ of the project list (本年) in the 一般公共预算 column = 项目支出 of the general-
     budget table; Σ of both project lists (本年 + 上年结转) = 项目支出 of the expenditure
@@ -543,6 +590,8 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
         if t1 is None or inc is None:
             continue
         r = ctx.find_row(inc, *names)
+        if ctx.report.kind is not ReportKind.BUDGET:
+            continue  # in a 决算 a fund table may hold carry-overs without the year's income
         if r is None:
             # 政府性基金预算拨款收入, 政府性基金收入 …: the income row named for the fund
             r = next((x for x in inc.rows if any(

@@ -83,7 +83,7 @@ from .._enum import IdentityEnum
 from .._findings import Finding, Location, Severity
 from .._ingest._narrative import SUBJECTS
 from .._money import Interval, Money, Unit, round_half_up
-from .._report import Change, Fact, FactKind, Report
+from .._report import Change, Fact, FactKind, Report, ReportKind
 from .._tables import COLUMN_LABELS, Block, Row, RowKind, Table, TableKind
 from ..codes import functional
 from ._context import Context, Figure, norm
@@ -529,11 +529,12 @@ class _An:
 
     def _total(self, subject: str, scope: _Scope, side: str, sentence: str) -> _Ref | None:
         S, G = TableKind.SUMMARY, TableKind.GRANT_SUMMARY  # noqa: N806
+        # A 决算 names both grand totals 总计 (收入支出决算总表, 财政拨款收入支出决算总表).
         if subject == _T_INCOME:
-            return (self._named(S, "income", ("收入总计",), "amount")
+            return (self._named(S, "income", ("收入总计", "总计"), "amount")
                     or self._table_total(TableKind.INCOME, "total"))
         if subject == _T_SPEND:
-            return (self._named(S, "expenditure", ("支出总计",), "total")
+            return (self._named(S, "expenditure", ("支出总计", "总计"), "total")
                     or self._table_total(TableKind.EXPENDITURE, "total"))
         if subject == _CUR_INCOME:
             kind = G if scope is _Scope.GRANT else S
@@ -559,8 +560,8 @@ class _An:
                 return _zero(t, "上年结转", "amount")
             return found
         if subject == _G_TOTAL:
-            return (self._named(G, "income", ("收入总计",), "amount")
-                    or self._named(G, "expenditure", ("支出总计",), "total"))
+            return (self._named(G, "income", ("收入总计", "总计"), "amount")
+                    or self._named(G, "expenditure", ("支出总计", "总计"), "total"))
         if subject == _G_INCOME:
             return self._named(G, "income", ("本年收入合计", "收入合计"), "amount")
         if subject == _G_SPEND:
@@ -1906,6 +1907,11 @@ def assets(ctx: Context) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------
 
 
+_FINAL_MEASURES = frozenset(norm(x) for x in (
+    "年初预算", "年初预算数", "支出决算", "支出决算数", "决算数", "预算数", "调整预算",
+    "调整预算数", "全年预算数", "决算", "执行数", "决算执行数"))
+
+
 @rule("narrative.repeated", title="情况说明中同一数字前后表述一致",
       title_en="The same figure stated twice in the narrative has the same value",
       category=Category.NARRATIVE,
@@ -1924,7 +1930,12 @@ def repeated(ctx: Context) -> Iterator[Finding]:
     rid = "narrative.repeated"
     an = _an(ctx)
     groups: dict[tuple[object, ...], list[int]] = {}
+    final = ctx.report.kind is ReportKind.FINAL
     for i, f in enumerate(an.facts):
+        if final and norm(f.subject) in _FINAL_MEASURES:
+            # A 决算 states 年初预算为X万元，支出决算为Y万元 for each 项 in turn: the item
+            # is not part of the subject, so two such statements are not one figure.
+            continue
         if f.kind in (FactKind.AMOUNT, FactKind.COUNT):
             groups.setdefault((f.kind, *an.key(i)), []).append(i)
     for members in groups.values():

@@ -9,14 +9,14 @@ from operator import attrgetter, itemgetter, lt
 from typing import Final
 
 from .._findings import Finding, Severity
-from .._tables import Block, Row, RowKind, Table, TableKind
+from .._tables import FINAL_ROWS, Block, Row, RowKind, Table, TableKind
 from ._context import Context, Figure, cell_figures, cells_add_up, exact_sum, norm
 from ._registry import Category, rule
 
 _FUNCTIONAL = (TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GENERAL_EXPENDITURE,
-               TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL)
+               TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL, TableKind.GRANT_DETAIL)
 _BASIC_PROJECT = (TableKind.EXPENDITURE, TableKind.GENERAL_EXPENDITURE,
-                  TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL)
+                  TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL, TableKind.GRANT_DETAIL)
 
 
 def _cells(t: Table, b: Block, rows: Iterable[Row], key: str) -> list[Figure]:
@@ -200,12 +200,14 @@ def functional_total(ctx: Context) -> Iterator[Finding]:
       category=Category.IN_TABLE,
       applies="支出总表, 一般公共预算支出表, 基金/国资支出表, every row")
 def basic_plus_project(ctx: Context) -> Iterator[Finding]:
-    """In the expenditure tables every row's 合计 is 基本支出 + 项目支出."""
+    """In the expenditure tables every row's 合计 is 基本支出 + 项目支出 (+ 上缴上级支出 +
+    经营支出 + 对附属单位补助支出 where a 决算 prints them: standards.md §1.5 D4)."""
     for t in ctx.tables(*_BASIC_PROJECT):
         for b in t.blocks:
             yield from _row_columns_sum(ctx, "table.row.basic_project", t, b,
-                                        ("basic", "project"), "合计与基本支出+项目支出",
-                                        "total vs basic + project")
+                                        ("basic", "project", "remit_superior",
+                                         "operating_expenditure", "subsidy_affiliated"),
+                                        "合计与基本支出+项目支出", "total vs basic + project")
 
 
 @rule("table.row.sources", title="收入总表每行合计=各收入来源之和",
@@ -426,28 +428,42 @@ _TP_ITEMS = {
 }
 
 
-def three_public_items(ctx: Context, t: Table) -> Mapping[str, Figure]:
+def three_public_items(ctx: Context, t: Table, which: str = "final") -> Mapping[str, Figure]:
     """The 三公 figures of a table (total column), whichever way it is printed.
 
+    A 决算 table prints a 预算数 and a 决算数 row (`govbudget.FINAL_ROWS`): ``which``
+    (``"final"``, the default, or ``"budget"``) picks one; a budget table has one row.
     Several rules ask, the narrative ones once per 三公 fact: worked out once per table
     and run, and kept on ``ctx.memo`` (read-only: figures are shared)."""
-    key = f"three_public_items:{id(t)}"
+    key = f"three_public_items:{id(t)}:{which}"
     kept = ctx.memo.get(key)
     if isinstance(kept, tuple) and kept[0] is t:
         items: Mapping[str, Figure] = kept[1]
         return items
-    items = _three_public_items(ctx, t)
+    items = _three_public_items(ctx, t, which)
     ctx.memo[key] = (t, items)  # the table itself too: its id is only unique while alive
     return items
 
 
-def _three_public_items(ctx: Context, t: Table) -> dict[str, Figure]:
+def _three_public_row(b: Block, which: str) -> Row | None:
+    """The row of a 三公 table printed with the items as columns: the 预算数 or 决算数 row
+    of a 决算, else the first."""
+    wanted = FINAL_ROWS.get(which)
+    named = next((r for r in b.rows if r.name == wanted), None)
+    if named is not None:
+        return named
+    if any(r.name in FINAL_ROWS.values() for r in b.rows):
+        return None  # a 决算 table without that row
+    return next(iter(b.rows), None)
+
+
+def _three_public_items(ctx: Context, t: Table, which: str = "final") -> dict[str, Figure]:
     b = t.blocks[0] if t.blocks else None
     out: dict[str, Figure] = {}
     if b is None:
         return out
     if any(c.key == "abroad" for c in b.columns):
-        row = next(iter(b.rows), None)
+        row = _three_public_row(b, which)
         if row is None:
             return out
         for key in ("total", "abroad", "reception", "vehicles", "vehicle_purchase",
@@ -478,27 +494,37 @@ def three_public_totals(ctx: Context) -> Iterator[Finding]:
     公务用车购置及运行费 is 购置费 + 运行维护费; each row's total is the sum of its funds."""
     rid = "table.three_public.totals"
     for t in ctx.tables(TableKind.THREE_PUBLIC):
-        items = three_public_items(ctx, t)
-        if "total" in items:
-            parts = [items[k] for k in ("abroad", "reception", "vehicles") if k in items]
-            if parts:
-                f = ctx.sum_check(rid, parts, items["total"], what=f"{t.title}合计与三项之和",
-                                  what_en="三公 total vs its three items")
-                if f:
-                    yield f
-        if "vehicles" in items:
-            parts = [items[k] for k in ("vehicle_purchase", "vehicle_operation") if k in items]
-            if parts:
-                f = ctx.sum_check(rid, parts, items["vehicles"],
-                                  what=f"{t.title}公务用车购置及运行费与购置费+运行维护费",
-                                  what_en="vehicles vs purchase + operation")
-                if f:
-                    yield f
+        rows = {r.name for b in t.blocks for r in b.rows}
+        for which in (["budget", "final"] if FINAL_ROWS["budget"] in rows else ["final"]):
+            yield from _three_public_sums(ctx, t, rid, which)
         for b in t.blocks:
             if not b.has("abroad"):
                 yield from _row_columns_sum(ctx, rid, t, b,
                                             ("general_budget", "fund_budget", "state_capital"),
                                             "合计与各资金来源之和", "total vs funds")
+
+
+def _three_public_sums(ctx: Context, t: Table, rid: str, which: str) -> Iterator[Finding]:
+    """The two sums of one row of the 三公 figures (预算数 or 决算数 in a 决算)."""
+    items = three_public_items(ctx, t, which)
+    named = any(r.name == FINAL_ROWS[which] for b in t.blocks for r in b.rows)
+    row = f"（{FINAL_ROWS[which]}）" if named else ""
+    row_en = f" ({which})" if named else ""
+    if "total" in items:
+        parts = [items[k] for k in ("abroad", "reception", "vehicles") if k in items]
+        if parts:
+            f = ctx.sum_check(rid, parts, items["total"], what=f"{t.title}{row}合计与三项之和",
+                              what_en=f"三公{row_en} total vs its three items")
+            if f:
+                yield f
+    if "vehicles" in items:
+        parts = [items[k] for k in ("vehicle_purchase", "vehicle_operation") if k in items]
+        if parts:
+            f = ctx.sum_check(rid, parts, items["vehicles"],
+                              what=f"{t.title}{row}公务用车购置及运行费与购置费+运行维护费",
+                              what_en=f"vehicles{row_en} vs purchase + operation")
+            if f:
+                yield f
 
 
 @rule("table.operating_costs.totals", title="机关运行经费表：合计=各单位之和=各资金来源之和",
