@@ -147,8 +147,8 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
                 part = narrative
                 seg.narrative.append(make_line(nos[i], texts[i], t))
                 continue
-            # The performance reader reads lines stripped: give it them so.
-            seg.performance.append(make_line(nos[i], t, t))
+            # Raw text: the performance reader reads cells by their positions.
+            seg.performance.append(make_line(nos[i], texts[i], t))
             continue
         if part is narrative and ("附件" in t or "通知" in t) and _ATTACHMENT.match(t):
             part = attachment
@@ -298,7 +298,8 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
         findings.extend(f_narr)
     else:
         narrative, procurement, assets = Narrative(), None, None
-    performance, f_perf = read_performance(seg.performance) if seg.performance else ((), [])
+    performance, f_perf = read_performance(seg.performance, page_map) \
+        if seg.performance else ((), [])
     findings.extend(f_perf)
 
     if not tables and not narrative.facts and not performance and not scanned:
