@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from ._report import (
         Assets,
         Change,
+        EvaluationFunding,
         Fact,
         FactKind,
         FundingLine,
@@ -66,6 +67,8 @@ if TYPE_CHECKING:
         Procurement,
         Report,
         ReportKind,
+        ScoredIndicator,
+        SelfEvaluation,
         TableSet,
     )
     from ._serialise import SerialisationError, dumps, loads, table_cells, to_csv, to_dataframe
@@ -81,7 +84,8 @@ _LAZY: dict[str, str] = {
     "render_report": "._ingest._writer",
     **dict.fromkeys(("Assets", "Change", "Fact", "FactKind", "FundingLine", "Indicator",
                      "Narrative", "NarrativeSection", "Overview", "PerformanceTable",
-                     "Procurement", "Report", "ReportKind", "TableSet"), "._report"),
+                     "Procurement", "Report", "ReportKind", "TableSet", "EvaluationFunding",
+                     "ScoredIndicator", "SelfEvaluation"), "._report"),
     **dict.fromkeys(("SerialisationError", "dumps", "loads", "table_cells", "to_csv",
                      "to_dataframe"), "._serialise"),
     **dict.fromkeys(("MOF_9", "SHANXI_13", "Block", "Column", "Doubt", "Row", "RowKind",
@@ -116,6 +120,7 @@ __all__ = [
     "CheckResult",
     "Column",
     "Doubt",
+    "EvaluationFunding",
     "Fact",
     "FactKind",
     "Finding",
@@ -142,6 +147,8 @@ __all__ = [
     "RowKind",
     "Rule",
     "RuleDefinitionError",
+    "ScoredIndicator",
+    "SelfEvaluation",
     "SerialisationError",
     "Severity",
     "Table",

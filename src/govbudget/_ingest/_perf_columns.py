@@ -84,8 +84,9 @@ class Cell:
 _RUN: Final = re.compile(r"[^ \u3000\u00a0\f]+")
 
 
-def cells(text: str, row: int = 0) -> list[Cell]:
-    """The cells of one line: tab-separated fields, else runs of non-space text.
+def cells(text: str, row: int = 0, *, words: bool = False) -> list[Cell]:
+    """The cells of one line: tab-separated fields, else runs of non-space text (with
+    ``words``, runs one space apart make one cell).
 
     ```pycon
     >>> [(c.x0, c.text) for c in cells("项目名称   档案 数字化")]
@@ -103,7 +104,18 @@ def cells(text: str, row: int = 0) -> list[Cell]:
             if f:
                 out.append(Cell(row, i * _TAB_WIDTH, i * _TAB_WIDTH + _TAB_WIDTH - 1, f))
         return out
-    return [Cell(row, m.start(), m.end() - 1, m.group()) for m in _RUN.finditer(text)]
+    runs = [Cell(row, m.start(), m.end() - 1, m.group()) for m in _RUN.finditer(text)]
+    if not words or not runs:
+        return runs
+    # Words: runs one space apart are one cell (``≥110 人``, ``已于 2025 年 2``).
+    out = [runs[0]]
+    for c in runs[1:]:
+        last = out[-1]
+        if c.x0 - last.x1 == 2:
+            out[-1] = Cell(row, last.x0, c.x1, text[last.x0:c.x1 + 1])
+        else:
+            out.append(c)
+    return out
 
 
 def _compact(text: str) -> str:

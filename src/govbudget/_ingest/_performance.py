@@ -1233,7 +1233,12 @@ def read_performance(lines: Sequence[Line], pages: Sequence[int] | None = None
     lines = _drop_page_numbers(lines, pages)
     spans = _title_spans(lines)
     starts = [a for a, _ in spans]
-    head = lines[: starts[0]] if starts else lines
+    from ._selfeval import is_self_evaluation_title
+
+    # A self-evaluation table (read by `._selfeval`) ends the target table before it.
+    evals = [k for k, ln in enumerate(lines) if "自评" in ln.text and is_self_evaluation_title(ln.text)]
+    first = min(starts[:1] + evals[:1], default=len(lines))
+    head = lines[:first]
     for ln in head:
         figs = [tok for tok in ln.stripped.split() if any(map(str.isdigit, tok))]
         if figs:
@@ -1248,6 +1253,7 @@ def read_performance(lines: Sequence[Line], pages: Sequence[int] | None = None
     tables: list[PerformanceTable] = []
     for n, (s, t_end) in enumerate(spans):
         e = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        e = min([e, *[k for k in evals if s < k < e]])
         rest = [ln for ln in lines[t_end + 1:e] if ln.stripped]
         if not rest and n + 1 < len(spans):
             continue  # a heading (1.项目支出绩效目标表) right before the first table
