@@ -1271,8 +1271,8 @@ def read_performance(lines: Sequence[Line], pages: Sequence[int] | None = None
 
 def _drop_page_numbers(lines: Sequence[Line], pages: Sequence[int] | None) -> Sequence[Line]:
     """Without the printed page numbers: a bare number that ends its page (the next line is
-    on another page) and that counts on with a neighbour (the number of the next such
-    line grows by as many pages as lie between them)."""
+    on another page) and that counts on with its neighbours (the number of the next such
+    line grows by as many pages as lie between them), three or more in a row."""
     if not pages:
         return lines
 
@@ -1286,10 +1286,20 @@ def _drop_page_numbers(lines: Sequence[Line], pages: Sequence[int] | None) -> Se
     def fits(a: int, b: int) -> bool:
         pa, pb = page(lines[a].no), page(lines[b].no)
         assert pa is not None and pb is not None
-        return int(lines[b].stripped) - int(lines[a].stripped) == pb - pa
+        return pb > pa and int(lines[b].stripped) - int(lines[a].stripped) == pb - pa
 
-    drop = {k for n, k in enumerate(cand)
-            if (n > 0 and fits(cand[n - 1], k)) or (n + 1 < len(cand) and fits(k, cand[n + 1]))}
+    # Runs of at least three numbers that count on with the pages (a stray digit of a
+    # broken number that ends a page does not).
+    drop: set[int] = set()
+    run: list[int] = []
+    for n, k in enumerate(cand):
+        if run and not fits(run[-1], k):
+            if len(run) >= 3:
+                drop.update(run)
+            run = []
+        run.append(k)
+        if n + 1 == len(cand) and len(run) >= 3:
+            drop.update(run)
     return [ln for k, ln in enumerate(lines) if k not in drop] if drop else lines
 
 
