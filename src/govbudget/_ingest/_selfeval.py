@@ -23,12 +23,11 @@ the nearest such line. Figures that cannot be placed are reported
 >>> from govbudget._ingest._text import split_lines
 >>> text = '''某项目绩效自评表
 ... 项目名称        某项目
-... 主管部门        某局           实施单位      某局
-...            年初预算数   全年预算数   全年执行数   分值    执行率    得分
-...   年度资金总额：     10.00      10.00      8.00      10    80.00%    8
-...   一级指标   二级指标   三级指标   年度指标值   实际完成值   分值   得分
-...   产出指标   数量指标   培训人数   ≥100人      120人       90     90
-...   总分                                              100    98'''
+...                       年初预算数       全年预算数       全年执行数      分值        执行率       得分
+...      年度资金总额：          10.00       10.00       8.00       10      80.00%       8
+...   一级指标      二级指标      三级指标        年度指标值       实际完成值      分值      得分
+...   产出指标      数量指标      培训人数        ≥100人       120人       90      90
+...    总分                                                    100     98'''
 >>> (e,), findings = read_self_evaluations(split_lines(text))
 >>> e.project, e.funding[0].budget, e.funding[0].rate, e.total_score
 ('某项目', Decimal('10.00'), '80.00%', Decimal('98'))
@@ -108,7 +107,7 @@ class _Head:
 
 
 def _stacks(block: Sequence[Line], lo: int, hi: int, names: Sequence[str]
-            ) -> list[tuple[float, str]]:
+            ) -> list[tuple[float, str, list[int]]]:
     """Header cells wrapped over lines ``lo..hi``: fragments at about one position, joined
     top down (preferring a join that spells the start of one of ``names``; a whole name is
     a cell of its own), with their centre."""
@@ -128,13 +127,15 @@ def _stacks(block: Sequence[Line], lo: int, hi: int, names: Sequence[str]
             stacks.append([c])
         else:
             pick.append(c)
-    return [(sum(c.centre for c in st) / len(st), text(st)) for st in stacks]
+    return [(sum(c.centre for c in st) / len(st), text(st), [c.row for c in st]) for st in stacks]
 
 
 def _heads(block: Sequence[Line], h: int, names: Sequence[str], keys: Sequence[str],
            radius: int) -> list[_Head]:
     found: dict[str, _Head] = {}
-    for centre, text in _stacks(block, h - radius, h + radius, names):
+    stacks = sorted(_stacks(block, h - radius, h + radius, names),
+                    key=lambda st: min(abs(r - h) for r in st[2]))  # the header's own first
+    for centre, text, _ in stacks:
         for key, name in zip(keys, names, strict=True):
             if key in found:
                 continue
