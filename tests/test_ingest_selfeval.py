@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from govbudget import EvaluationFunding, Report, SelfEvaluation, dumps, loads, read_report, read_text
+from govbudget import (
+    EvaluationFunding,
+    Report,
+    SelfEvaluation,
+    dumps,
+    loads,
+    read_report,
+    read_text,
+)
 from govbudget._ingest._selfeval import is_self_evaluation_title, read_self_evaluations
 from govbudget._ingest._text import split_lines
 

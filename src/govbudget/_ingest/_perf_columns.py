@@ -320,7 +320,7 @@ def read_grid(block: Sequence[Line], extra: Sequence[str] = ()) -> tuple[list[Gr
         if not cs:
             continue
         first = _compact(cs[0].text)
-        if cs[0].x1 < left_edge and first.startswith(("备注", "总分")) \
+        if (cs[0].x1 < left_edge and first.startswith(("备注", "总分"))) \
                 or (first.startswith(("备注", "总分", "合计")) and len(cs) <= 4
                     and _nearest(cols, cs[0]).key in ("level1", "level2", "name")
                     and first in ("备注", "总分", "合计")):
