@@ -63,6 +63,7 @@ _GRID_HEADS: Final = ("一级指标", "二级指标", "三级指标", "年度指
 _GRID_KEYS: Final = ("level1", "level2", "name", "target", "actual", "weight", "score", "note")
 _NUMBER: Final = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _RATE: Final = re.compile(r"-?\d+(?:\.\d+)?%")
+_BARE: Final = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _cells(text: str, row: int = 0) -> list[Cell]:
@@ -156,7 +157,26 @@ def _assign(frags: Sequence[_Frag], anchors: Sequence[int]) -> list[list[_Frag]]
     where it centres the cell on the anchor."""
     out: list[list[_Frag]] = [[] for _ in anchors]
     tied: list[tuple[_Frag, list[int]]] = []
-    for f in frags:
+    # A tall cell (a long text wrapped over many lines, centred on its row) is one block
+    # of fragments at most two lines apart: when the block spans no more than one
+    # anchor's line, it goes whole to that anchor (or to the one nearest its centre); a
+    # block over several anchors' lines is split fragment by fragment.
+    rest: list[_Frag] = []
+    blocks: list[list[_Frag]] = []
+    for f in sorted(frags, key=lambda f: f.row):
+        if blocks and f.row - blocks[-1][-1].row <= 2:
+            blocks[-1].append(f)
+        else:
+            blocks.append([f])
+    for b in blocks:
+        hits = {i for i, a in enumerate(anchors) if b[0].row <= a <= b[-1].row}
+        if len(b) > 1 and len(hits) <= 1 and anchors:
+            mid = _centre([f.row for f in b])
+            i = hits.pop() if hits else min(range(len(anchors)), key=lambda i: abs(anchors[i] - mid))
+            out[i].extend(b)
+        else:
+            rest.extend(b)
+    for f in rest:
         dist = [abs(a - f.row) for a in anchors]
         if not dist:
             break
@@ -294,6 +314,41 @@ class _Reader:
                 rate=vals.get("rate"), score=_cell_number(vals.get("score")), line=no))
         return tuple(out)
 
+    def _calibrate(self, heads: list[_Head], h: int) -> list[_Head]:
+        """The 分值 and 得分 columns where their figures stand: a narrow header (``得`` /
+        ``分``) may be printed away from its figures, nearer the note's wide header. The
+        bare numbers of the grid's page fall in columns; the two rightmost that hold
+        figures on most rows, right of the 实际完成值 header, are 分值 and 得分."""
+        body = self.body
+        page = self._page(body[h].no)
+        xs: list[float] = []
+        for k in range(h + 1, len(body)):
+            if page is not None and self._page(body[k].no) != page:
+                break
+            cs = _cells(body[k].text, k)
+            if cs and _compact(cs[0].text) in ("总分", "合计"):
+                break
+            xs += [c.centre for c in cs if _BARE.fullmatch(c.text)]
+        clusters: list[list[float]] = []
+        for x in sorted(xs):
+            if clusters and x - clusters[-1][-1] <= 2:
+                clusters[-1].append(x)
+            else:
+                clusters.append([x])
+        actual = next((hd.centre for hd in heads if hd.key == "actual"), None)
+        big = [c for c in clusters if len(c) >= 2 and (actual is None or min(c) > actual)]
+        if len(big) < 2:
+            return heads
+        w, sc = (sum(c) / len(c) for c in big[-2:])
+        out = [hd for hd in heads if hd.key not in ("weight", "score", "note")]
+        out += [_Head("weight", w), _Head("score", sc)]
+        # The note (偏差原因分析及改进措施) is the column after 得分, as far from it at least
+        # as 得分 is from 分值 (its wide header is centred over text that starts further on).
+        note = next((hd.centre for hd in heads if hd.key == "note"), None)
+        if note is not None:
+            out.append(_Head("note", max(note, sc + (sc - w))))
+        return sorted(out, key=lambda hd: hd.centre)
+
     def _grid(self, h: int) -> tuple[tuple[ScoredIndicator, ...], Decimal | None, Decimal | None,
                                      int | None]:
         body = self.body
@@ -301,6 +356,7 @@ class _Reader:
         keys = {hd.key for hd in heads}
         if not {"name", "weight", "score"} <= keys:
             return (), None, None, None
+        heads = self._calibrate(heads, h)
         frags: dict[str, list[_Frag]] = {hd.key: [] for hd in heads}
         anchors: list[int] = []
         total_weight = total_score = None
