@@ -44,8 +44,9 @@ def findings(e: SelfEvaluation) -> list[tuple[str, Severity]]:
 def evaluations(draw: st.DrawFn) -> SelfEvaluation:
     """A table whose figures agree: rate = executed / budget (2 decimals), funding score =
     weight × rate (1 decimal), indicators met at full weight, totals the sums."""
-    budget = D(draw(st.integers(1, 10**7))) / 100
-    executed = D(draw(st.integers(0, int(budget * 100)))) / 100
+    # At least 100.00: a tiny budget (0.01) stands for so wide a range that any rate fits.
+    budget = (D(draw(st.integers(10**4, 10**7))) / 100).quantize(D("0.01"))
+    executed = (D(draw(st.integers(0, int(budget * 100)))) / 100).quantize(D("0.01"))
     rate = _q(executed / budget * 100, "0.01")
     fweight = D(10)
     fscore = _q(fweight * rate / 100, "0.1")

@@ -314,32 +314,41 @@ class _Reader:
                 rate=vals.get("rate"), score=_cell_number(vals.get("score")), line=no))
         return tuple(out)
 
-    def _calibrate(self, heads: list[_Head], h: int) -> list[_Head]:
-        """The 分值 and 得分 columns where their figures stand: a narrow header (``得`` /
-        ``分``) may be printed away from its figures, nearer the note's wide header. The
-        bare numbers of the grid's page fall in columns; the two rightmost that hold
-        figures on most rows, right of the 实际完成值 header, are 分值 and 得分."""
+    def _score_columns(self, start: int, actual: float | None) -> tuple[float, float] | None:
+        """Where the 分值 and 得分 figures stand on the page of line ``start`` (from it to the
+        page's end or the 总分 row): the bare numbers of a grid fall in columns; the two
+        rightmost that hold two figures or more, right of ``actual``."""
         body = self.body
-        page = self._page(body[h].no)
+        page = self._page(body[start].no)
         xs: list[float] = []
-        for k in range(h + 1, len(body)):
+        for k in range(start, len(body)):
             if page is not None and self._page(body[k].no) != page:
                 break
             cs = _cells(body[k].text, k)
+            xs += [c.centre for c in cs if _BARE.fullmatch(c.text)]
             if cs and _compact(cs[0].text) in ("总分", "合计"):
                 break
-            xs += [c.centre for c in cs if _BARE.fullmatch(c.text)]
         clusters: list[list[float]] = []
         for x in sorted(xs):
             if clusters and x - clusters[-1][-1] <= 2:
                 clusters[-1].append(x)
             else:
                 clusters.append([x])
-        actual = next((hd.centre for hd in heads if hd.key == "actual"), None)
         big = [c for c in clusters if len(c) >= 2 and (actual is None or min(c) > actual)]
         if len(big) < 2:
-            return heads
+            return None
         w, sc = (sum(c) / len(c) for c in big[-2:])
+        return w, sc
+
+    def _calibrate(self, heads: list[_Head], h: int) -> list[_Head]:
+        """The 分值 and 得分 columns where their figures stand (a narrow wrapped header such
+        as ``得`` / ``分`` may be printed away from its figures, nearer the note's wide
+        header), the note column after them."""
+        actual = next((hd.centre for hd in heads if hd.key == "actual"), None)
+        found = self._score_columns(h + 1, actual) if h + 1 < len(self.body) else None
+        if found is None:
+            return heads
+        w, sc = found
         out = [hd for hd in heads if hd.key not in ("weight", "score", "note")]
         out += [_Head("weight", w), _Head("score", sc)]
         # The note (偏差原因分析及改进措施) is the column after 得分, as far from it at least
@@ -348,6 +357,23 @@ class _Reader:
         if note is not None:
             out.append(_Head("note", max(note, sc + (sc - w))))
         return sorted(out, key=lambda hd: hd.centre)
+
+    def _shifted(self, heads: list[_Head], k: int) -> list[_Head] | None:
+        """The columns on the page that starts at line ``k``, where the grid goes on
+        without its header: the whole grid moved by as much as its 分值 and 得分 figures
+        moved (both by about the same), else ``None`` (not guessed)."""
+        w = next((hd.centre for hd in heads if hd.key == "weight"), None)
+        sc = next((hd.centre for hd in heads if hd.key == "score"), None)
+        if w is None or sc is None:
+            return None
+        found = self._score_columns(k, None)
+        if found is None:
+            return None
+        dw, ds = found[0] - w, found[1] - sc
+        if abs(dw - ds) > 2:
+            return None
+        d = (dw + ds) / 2
+        return [_Head(hd.key, hd.centre + d) for hd in heads]
 
     def _grid(self, h: int) -> tuple[tuple[ScoredIndicator, ...], Decimal | None, Decimal | None,
                                      int | None]:
@@ -363,19 +389,27 @@ class _Reader:
         total_line = None
         header_rows = set(range(h - 2, h + 3))
         page = self._page(body[h].no)
+        moved_from: int | None = None  # the first line of a page the grid moved on
         for k in range(h + 1, len(body)):
             if page is not None and self._page(body[k].no) != page:
-                # The grid goes on over a page, its columns at other positions and its
-                # header not repeated: the rows there are not read (not guessed).
-                self.findings.append(Finding(
-                    rule="reading.incomplete_table", severity=Severity.WARNING,
-                    message=f"绩效自评表“{self.project}”的指标跨页续表，续页各行未读取，总分不核对",
-                    message_en=f"self-evaluation {self.project!r} goes on over a page: the rows "
-                               "there were not read and the total is not checked",
-                    location=Location(section=_SECTION, row_name=self.project or None,
-                                      line=body[k].no)))
-                self.continued = True
-                break
+                # The grid goes on over a page, its header not repeated and maybe the whole
+                # grid moved: read on where its figures show how far it moved.
+                moved = self._shifted(heads, k)
+                if moved is not None:
+                    heads = moved
+                    page = self._page(body[k].no)
+                    if moved_from is None:
+                        moved_from = body[k].no
+                else:
+                    self.findings.append(Finding(
+                        rule="reading.incomplete_table", severity=Severity.WARNING,
+                        message=f"绩效自评表“{self.project}”的指标跨页续表，续页各行未读取，总分不核对",
+                        message_en=f"self-evaluation {self.project!r} goes on over a page: the "
+                                   "rows there were not read and the total is not checked",
+                        location=Location(section=_SECTION, row_name=self.project or None,
+                                          line=body[k].no)))
+                    self.continued = True
+                    break
             cs = _cells(body[k].text, k)
             if not cs:
                 continue
@@ -399,7 +433,21 @@ class _Reader:
             if any(_number(t) is not None for key in ("weight", "score") for t in per.get(key, [])):
                 anchors.append(body[k].no)
             for key, parts in per.items():
-                frags[key].append(_Frag(body[k].no, join_stripped(parts)))
+                # On a page the grid moved on, only the figures are placed for sure (the
+                # text columns do not move by one offset): names and values are not read.
+                if moved_from is None or key in ("weight", "score"):
+                    frags[key].append(_Frag(body[k].no, join_stripped(parts)))
+        if moved_from is not None:
+            n = sum(1 for a in anchors if a >= moved_from)
+            self.findings.append(Finding(
+                rule="reading.incomplete_table", severity=Severity.WARNING,
+                message=f"绩效自评表“{self.project}”跨页续表：续页{n}行只读取分值与得分，指标名称与"
+                        "指标值、实际完成值未读取",
+                message_en=f"self-evaluation {self.project!r} goes on over a page: of its {n} "
+                           "rows there only the weight and the score were read, not the names "
+                           "and values",
+                location=Location(section=_SECTION, row_name=self.project or None,
+                                  line=moved_from)))
         if not anchors:
             return (), total_weight, total_score, total_line
         cols = {key: _assign(fs, anchors) for key, fs in frags.items()
