@@ -27,7 +27,7 @@ REAL = Path(__file__).parent / "data" / "real"
 D = Decimal
 RULES = ("performance.self_evaluation.execution_rate", "performance.self_evaluation.rate_score",
          "performance.self_evaluation.score_weight", "performance.self_evaluation.total",
-         "performance.self_evaluation.scoring")
+         "performance.self_evaluation.scoring", "performance.self_evaluation.narrative")
 
 
 def _q(x: Decimal, places: str) -> Decimal:
@@ -145,11 +145,37 @@ def test_central_findings_with_verdicts() -> None:
     - 资产运行维护 L961 来访群众针对接待环境的投诉次数 ≤4次, actual 4次, 9 of 10: the target
       is met but a point is taken (its 偏差原因 says the reception environment can improve):
       genuine, a warning (scoring by judgement is allowed by the rules, standards §2);
-    - its 总分 100 / 98 is the sum of the funding row and the nine indicators: nothing.
+    - its 总分 100 / 98 is the sum of the funding row and the nine indicators: nothing; the
+      four 总分 rows (100/98, 100/94.7, 100/98, 100/90.5) all are the sums of their rows;
+    - the narrative (L675) says 信息化运行维护 scored 88.5 while its table's 总分 is 90.5 =
+      6.3 + 20 + 10 + 10 + 7.1 + 8.8 + 9 + 10 + 9.3: genuine, an error (located at the
+      section, L643). The narrative's budgets, executions and rates (77.1%, 100.0%, 63.0%)
+      agree with the tables.
     """
     got = sorted((f.rule, f.severity.value, f.location.line) for f in check_report(central()).findings
                  if f.rule.startswith("performance.self_evaluation."))
     assert got == sorted(
         [("performance.self_evaluation.execution_rate", "info", n)
          for n in (718, 721, 818, 821, 915, 997, 1000)]
-        + [("performance.self_evaluation.scoring", "warning", 961)])
+        + [("performance.self_evaluation.scoring", "warning", 961),
+           ("performance.self_evaluation.narrative", "error", 643)])
+
+
+def test_the_narrative_summary_against_the_table() -> None:
+    from govbudget import Narrative, NarrativeSection
+
+    e = SelfEvaluation("甲项目", funding=(EvaluationFunding(
+        "年度资金总额", D("100.00"), D("100.00"), D("80.00"), D(10), "80.00%", D(8), line=5),),
+        indicators=(ScoredIndicator("", "", "人数", "≥1人", "1人", D(90), D(90), line=8),),
+        total_weight=D(100), total_score=D(98), line=1, total_line=9)
+    ok = "1.甲项目绩效自评综述：项目自评得分为 98 分。全年预算数为 100.00 万元，执行数为 80.00 万元，完成预算的 80.0%。"
+    bad = ok.replace("98 分", "96 分").replace("80.0%", "85.0%").replace("执行数为 80.00", "执行数为 81.00")
+
+    def rules(text: str) -> list[str]:
+        r = Report(self_evaluations=(e,), narrative=Narrative(sections=(
+            NarrativeSection("（二）项目绩效自评结果", text, line=3),)))
+        return sorted(f.message for f in check_report(r).findings
+                      if f.rule == "performance.self_evaluation.narrative")
+
+    assert rules(ok) == []
+    assert len(rules(bad)) == 3

@@ -11,6 +11,9 @@
   and every indicator) add up to the 总分 row; only over a table read whole.
 - ``performance.self_evaluation.scoring``: the indicator's 得分 against `govbudget.indicators.evaluate`
   of its 实际完成值 on its 指标值, where both parse (a warning: scoring rules differ).
+- ``performance.self_evaluation.narrative``: the narrative's summary of a project
+  (自评得分为X分, 全年预算数, 执行数, 完成预算的X%) against its table; the score only when
+  the table's rows add up to its 总分 (the reading is sure).
 
 ```pycon
 >>> from decimal import Decimal
@@ -210,3 +213,89 @@ def scoring(ctx: Context) -> Iterator[Finding]:
                 message_en=f"{e.project!r} {i.name!r}: target {i.target}, actual {i.actual} "
                            f"{'met' if s.met else 'not met'}, score {i.score} of {i.weight}",
                 location=_loc(e, i.line, "得分"), expected=str(s.score), actual=str(i.score))
+
+
+_NUM_TEXT: Final = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
+_SCORE_TEXT: Final = re.compile(r"得分(?:为|是)?\s*" + _NUM_TEXT + r"\s*分")
+_BUDGET_TEXT: Final = re.compile(r"全年预算数?(?:为|是)?\s*" + _NUM_TEXT + r"\s*万元")
+_EXECUTED_TEXT: Final = re.compile(r"执行数?(?:为|是)?\s*" + _NUM_TEXT + r"\s*万元")
+_RATE_TEXT: Final = re.compile(r"完成(?:全年)?预算的\s*" + _NUM_TEXT + r"\s*%")
+
+
+def _summary(report: Report, project: str, others: list[str]) -> tuple[str, int | None] | None:
+    """The narrative's paragraph on ``project`` (from its name to the next project's), and
+    its section's line; ``None`` when the narrative names it nowhere with a score."""
+    for sec in report.narrative.sections:
+        text = sec.text.replace("\n", "")
+        start = 0
+        while (k := text.find(project, start)) >= 0:
+            start = k + len(project)
+            end = min([len(text)] + [j for o in others if o != project and project not in o
+                                     for j in [text.find(o, start)] if j >= 0])
+            part = text[k:end]
+            m = _SCORE_TEXT.search(part)
+            if m is not None and "。" not in part[:m.start()]:
+                return part, sec.line
+    return None
+
+
+@rule("performance.self_evaluation.narrative", title="情况说明所述自评结果与自评表一致",
+      title_en="The narrative's self-evaluation results match the table",
+      category=Category.PERFORMANCE, severity=Severity.ERROR,
+      applies="a self-evaluation whose project the narrative summarises (自评得分为X分 …); the "
+              "score only for a table whose rows add up to its 总分",
+      when=_has)
+def narrative(ctx: Context) -> Iterator[Finding]:
+    """The narrative's 自评得分, 全年预算数, 执行数 and 完成预算的 X% of a project against its
+    self-evaluation table (the rate as the interval its digits stand for)."""
+    evals = ctx.report.self_evaluations
+    names = [e.project for e in evals if e.project]
+    for e in evals:
+        if not e.project or not e.funding:
+            continue
+        found = _summary(ctx.report, e.project, names)
+        if found is None:
+            continue
+        part, line = found
+        total = e.funding[0]
+        checks: list[tuple[str, Decimal, Decimal]] = []
+        m = _SCORE_TEXT.search(part)
+        if m is not None and e.total_score is not None and _sums_agree(e):
+            checks.append(("自评得分", e.total_score, Decimal(m.group(1))))
+        for rx, label, value in ((_BUDGET_TEXT, "全年预算数", total.budget),
+                                 (_EXECUTED_TEXT, "执行数", total.executed)):
+            m = rx.search(part)
+            if m is not None and value is not None:
+                checks.append((label, value, Decimal(m.group(1).replace(",", ""))))
+        m = _RATE_TEXT.search(part)
+        if m is not None and total.budget and total.executed is not None and total.budget > 0:
+            stated = Decimal(m.group(1))
+            fake = EvaluationFunding(total.source, budget=total.budget, executed=total.executed,
+                                     rate=f"{stated}%")
+            if _rate_fits(fake) is False:
+                actual = total.executed / total.budget * 100
+                yield _narrative_finding(e, line, "完成预算比例", f"{actual:.2f}%", f"{stated}%")
+        for label, value, stated in checks:
+            if stated != value:
+                yield _narrative_finding(e, line, label, str(value), str(stated))
+
+
+def _sums_agree(e: SelfEvaluation) -> bool:
+    scored = [r.score for r in e.funding if r.weight is not None]
+    scored += [i.score for i in e.indicators]
+    if not e.complete or not e.indicators or any(s is None for s in scored):
+        return False
+    return sum((s for s in scored if s is not None), Decimal(0)) == e.total_score
+
+
+def _narrative_finding(e: SelfEvaluation, line: int | None, label: str, table: str, stated: str
+                       ) -> Finding:
+    return Finding(
+        rule="performance.self_evaluation.narrative", severity=Severity.ERROR,
+        message=f"情况说明所述项目“{e.project}”{label}为{stated}，绩效自评表为{table}",
+        message_en=f"the narrative gives {e.project!r} {label} {stated}, its self-evaluation "
+                   f"table {table}",
+        location=Location(section="narrative", row_name=e.project, line=line),
+        expected=table, actual=stated,
+        related=(_loc(e, e.total_line if label == "自评得分" else
+                      (e.funding[0].line if e.funding else e.line)),))
