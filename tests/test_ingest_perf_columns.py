@@ -219,3 +219,39 @@ def test_grid_example_as_pdftotext_prints_it() -> None:
 @pytest.mark.parametrize("bad", ["", "一级指标", "\x00\x01", "一级指标   二级指标   三级指标   指标值"])
 def test_odd_grids_give_no_rows_and_no_exception(bad: str) -> None:
     assert read_grid(split_lines(bad))[0] == []
+
+
+def test_a_table_as_tab_separated_cells() -> None:
+    """The same kind of table with its ruled rows as tab-separated cells (empty fields for
+    blanks), as a PDF reader that keeps cells gives it."""
+    text = "\n".join([
+        "某某关爱项目绩效目标表",
+        "项目名称\t某某关爱项目",
+        "主管部门\t某市民政局\t实施单位\t某市民政局",
+        "专项资金情况（万元）\t资金总额\t21.50",
+        "\t财政拨款\t21.50",
+        "\t其他资金\t0.00",
+        "年度目标\t提升关爱服务能力水平。",
+        "绩效目标指标\t一级指标\t二级指标\t三级指标\t指标值",
+        "\t成本指标\t经济成本指标\t总支出成本控制率\t≤100%",
+        "\t产出指标\t数量指标\t媒体发稿数量\t≥3篇",
+        "\t效益指标\t社会效益指标\t实现心愿数\t≥800个",
+        "备注\t",
+    ])
+    r = read_report_text(text)
+    (t,) = r.performance
+    assert (t.project, t.department, t.implementer, t.total_year, t.goal_year) == (
+        "某某关爱项目", "某市民政局", "某市民政局", Decimal("21.50"), "提升关爱服务能力水平。")
+    assert [(f.source, f.year) for f in t.funding] == [("财政拨款", Decimal("21.50")),
+                                                       ("其他资金", Decimal("0.00"))]
+    assert [(i.level1, i.level2, i.name, i.value) for i in t.indicators_year] == [
+        ("成本指标", "经济成本指标", "总支出成本控制率", "≤100%"),
+        ("产出指标", "数量指标", "媒体发稿数量", "≥3篇"),
+        ("效益指标", "社会效益指标", "实现心愿数", "≥800个")]
+    assert not [f for f in r.findings if f.location.section == "performance"]
+
+
+def read_report_text(text: str) -> Report:
+    from govbudget import read_text
+
+    return read_text(text)
