@@ -152,7 +152,16 @@ def _wrap(text: str, width: int) -> list[str]:
 def render(rows: list[tuple[str, str, str, str]], tabs: bool) -> str:
     """Print rows as a ruled grid: each row as tall as its tallest wrapped cell (name or
     value), its one-line cells on the middle line, every wrapped cell centred on the row,
-    一级/二级 cells merged over their rows and centred on them."""
+    一级/二级 cells merged over their rows and centred on them. As tab-separated cells
+    (``tabs``) it is as the cell-keeping PDF extraction gives it: a row a line, a wrapped
+    cell one field, a merged cell in the first row it spans, blank below."""
+    if tabs:
+        out_ = ["\t".join(["一级指标", "二级指标", "三级指标", "指标值"])]
+        for k, (l1, l2, name, value) in enumerate(rows):
+            first1 = k == 0 or rows[k - 1][0] != l1
+            first2 = first1 or rows[k - 1][1] != l2
+            out_.append("\t".join([l1 if first1 else "", l2 if first2 else "", name, value]))
+        return "\n".join(out_)
     lines: dict[int, dict[int, str]] = {}
 
     def put(line: int, col: int, text: str) -> None:
@@ -255,3 +264,21 @@ def read_report_text(text: str) -> Report:
     from govbudget import read_text
 
     return read_text(text)
+
+
+def test_fuzhou_as_tab_separated_cells() -> None:
+    """Three fuzhou tables as the cell-keeping PDF extraction gives them: a merged 一级 cell
+    is printed in its first row and holds below."""
+    from govbudget import read_text
+
+    cells_dir = Path(__file__).parent / "data" / "real-cells"
+    r = read_text((cells_dir / "fuzhou-mzj-2026-budget.targets.txt").read_text(encoding="utf-8"))
+    assert [t.project for t in r.performance] == [
+        "e福州留守困境儿童关爱帮扶专栏", "白内障、血友病患者医疗救助费用", "办公楼租金及物业"]
+    by_pos = {t.project: t for t in fuzhou().performance if t.line in (677, 719, 762)}
+    for t in r.performance:
+        same = by_pos[t.project]
+        assert [(i.level1, i.level2, i.name, i.value) for i in t.indicators_year] == [
+            (i.level1, i.level2, i.name, i.value) for i in same.indicators_year]
+        assert (t.total_year, t.goal_year, [(f.source, f.year) for f in t.funding]) == (
+            same.total_year, same.goal_year, [(f.source, f.year) for f in same.funding])

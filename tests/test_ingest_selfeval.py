@@ -138,3 +138,28 @@ def test_truncated_tables_give_findings_not_exceptions(text: str) -> None:
     evals, findings = read_self_evaluations(split_lines(text))
     assert len(evals) == 1 and isinstance(evals[0], SelfEvaluation)
     assert any(f.rule == "reading.incomplete_table" for f in findings)
+
+
+CELLS = Path(__file__).parent / "data" / "real-cells"
+
+
+def test_central_as_tab_separated_cells() -> None:
+    """The four tables as the cell-keeping PDF extraction gives them (tests/data/real-cells):
+    each row one line, every row read with its levels (a merged cell holds until the next),
+    no row left out over the page breaks."""
+    r = read_text((CELLS / "central-xfj-2024-final.selfeval.txt").read_text(encoding="utf-8"))
+    evals = r.self_evaluations
+    assert [(e.project, e.total_weight, e.total_score, len(e.indicators)) for e in evals] == [
+        ("信访干部培训专项", D(100), D(98), 10), ("信访研究宣传立法专项", D(100), D("94.7"), 10),
+        ("资产运行维护", D(100), D(98), 9), ("信息化运行维护", D(100), D("90.5"), 8)]
+    first = evals[0].indicators
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score)
+            for i in first[8:]] == [
+        ("效益指标", "社会效益指标", "信访系统干部整体素质", "有所提高",
+         "持续开展分层分类精准培训，信访干部的政治素养和履职能力明显提升，干事创业的精气神持续提振",
+         D(10), D(9)),
+        ("满意度指标", "服务对象满意度指标", "受训学员满意率", "≥95%", "100%", D(10), D(10))]
+    for e in evals:
+        weights = [f.weight for f in e.funding if f.weight is not None] + [i.weight for i in e.indicators]
+        assert sum(w for w in weights if w is not None) == e.total_weight
+    assert not [f for f in r.findings if f.location.section == "self_evaluation"]

@@ -333,6 +333,8 @@ def read_grid(block: Sequence[Line], extra: Sequence[str] = ()) -> tuple[list[Gr
             per.setdefault(_nearest(cols, c).key, []).append(c.text)
         for key, parts in per.items():
             frags[key].append(_Frag(block[k].no, _join_cells(parts)))
+    if "\t" in block[h].text:
+        return _tab_rows(frags), end
     values = _group_values(frags.get("value", []))
     anchors = [(sum(f.row for f in g) / len(g), g) for g in values]
     names: list[list[_Frag]] = [[] for _ in anchors]
@@ -402,6 +404,28 @@ def read_grid(block: Sequence[Line], extra: Sequence[str] = ()) -> tuple[list[Gr
         for i, (n, v) in enumerate(rows)
     ]
     return out, end
+
+
+def _tab_rows(frags: dict[str, list[_Frag]]) -> list[GridRow]:
+    """Rows of a grid given as tab-separated cells: each line is a row (text wrapped in a
+    cell is one field), and a merged 一级/二级 cell is printed in the first row it spans,
+    blank below: it holds until the next."""
+    by_line: dict[int, dict[str, str]] = {}
+    for key, fs in frags.items():
+        for f in fs:
+            by_line.setdefault(f.row, {})[key] = f.text
+    rows = []
+    level1 = level2 = ""
+    for no in sorted(by_line):
+        cellsof = by_line[no]
+        if cellsof.get("level1"):
+            level1, level2 = cellsof["level1"], ""
+        if cellsof.get("level2"):
+            level2 = cellsof["level2"]
+        name, value = cellsof.get("name", ""), cellsof.get("value", "")
+        if name or value:
+            rows.append(GridRow(level1, level2, name, value, no))
+    return rows
 
 
 # -- the head --------------------------------------------------------------------------

@@ -373,6 +373,8 @@ class _Reader:
         if abs(dw - ds) > 2:
             return None
         d = (dw + ds) / 2
+        if abs(d) < 1:
+            return heads  # the same columns (tab-separated cells keep their fields)
         return [_Head(hd.key, hd.centre + d) for hd in heads]
 
     def _grid(self, h: int) -> tuple[tuple[ScoredIndicator, ...], Decimal | None, Decimal | None,
@@ -396,10 +398,10 @@ class _Reader:
                 # grid moved: read on where its figures show how far it moved.
                 moved = self._shifted(heads, k)
                 if moved is not None:
+                    if moved_from is None and moved != heads:
+                        moved_from = body[k].no
                     heads = moved
                     page = self._page(body[k].no)
-                    if moved_from is None:
-                        moved_from = body[k].no
                 else:
                     self.findings.append(Finding(
                         rule="reading.incomplete_table", severity=Severity.WARNING,
@@ -457,11 +459,24 @@ class _Reader:
         def text(key: str, i: int) -> str:
             return join_stripped([f.text for f in cols[key][i]]) if key in cols else ""
 
+        # In tab-separated cells a merged 一级/二级 cell is in the first row it spans: it
+        # holds until the next (sure); in laid-out text the levels are not assigned.
+        levels: dict[int, tuple[str, str]] = {}
+        if "\t" in body[h].text:
+            l1 = l2 = ""
+            firsts = {key: {f.row: f.text for f in frags.get(key, [])} for key in ("level1", "level2")}
+            for a in anchors:
+                if firsts["level1"].get(a):
+                    l1, l2 = firsts["level1"][a], ""
+                if firsts["level2"].get(a):
+                    l2 = firsts["level2"][a]
+                levels[a] = (l1, l2)
         out = []
         for i, a in enumerate(anchors):
             weight, score = text("weight", i), text("score", i)
+            l1, l2 = levels.get(a, ("", ""))
             out.append(ScoredIndicator(
-                level1="", level2="", name=text("name", i),
+                level1=l1, level2=l2, name=text("name", i),
                 target=text("target", i), actual=text("actual", i),
                 weight=_number(weight), score=_number(score), note=text("note", i), line=a))
             for label, t in (("分值", weight), ("得分", score)):
