@@ -180,10 +180,6 @@ def _nearest(cols: Sequence[_Col], c: Cell) -> _Col:
 _VERTICAL: Final = frozenset("绩效目标指标")
 
 
-def _join_cells(parts: Sequence[str]) -> str:
-    return join_stripped(parts)
-
-
 def _value_start(text: str, prev: str) -> bool:
     """Does ``text`` start a new value cell (rather than continue ``prev``)?"""
     if _COMPARATOR_START.match(text):
@@ -208,7 +204,6 @@ class GridRow:
     name: str
     value: str
     line: int | None
-    cells: tuple[tuple[str, str], ...] = ()  # other columns (key, text), e.g. scores
 
 
 def _group_values(frags: Sequence[_Frag]) -> list[list[_Frag]]:
@@ -290,24 +285,16 @@ def _partition(spans: Sequence[tuple[int, int]], centres: Sequence[float],
     return out
 
 
-def read_grid(block: Sequence[Line], extra: Sequence[str] = ()) -> tuple[list[GridRow], int]:
+def read_grid(block: Sequence[Line]) -> tuple[list[GridRow], int]:
     """Read an indicator grid: ``block`` starts at (or before) the header line. Returns
     the rows and the index in ``block`` where the grid ended (a 备注 or 总分 line, or the
-    end). ``extra`` names further header cells read as columns of their own (their text
-    goes to `GridRow.cells`)."""
+    end)."""
     h = next((k for k, ln in enumerate(block) if _is_header(ln.text)), None)
     if h is None:
         return [], 0
     cols = _columns(block, h)
     if cols is None:
         return [], 0
-    for name in extra:
-        for k in (h - 1, h, h + 1):
-            if 0 <= k < len(block):
-                for c in cells(block[k].text, k):
-                    if _compact(c.text) and _compact(c.text) in name and len(_compact(c.text)) >= 2 \
-                            and not any(col.key == name for col in cols):
-                        cols.append(_Col(name, c.x0, c.x1))
     cols.sort(key=lambda col: col.centre)
     left_edge = min(col.x0 for col in cols)
     frags: dict[str, list[_Frag]] = {col.key: [] for col in cols}
@@ -332,7 +319,7 @@ def read_grid(block: Sequence[Line], extra: Sequence[str] = ()) -> tuple[list[Gr
                 continue  # the vertical 绩效指标 label (and the like) in the margin
             per.setdefault(_nearest(cols, c).key, []).append(c.text)
         for key, parts in per.items():
-            frags[key].append(_Frag(block[k].no, _join_cells(parts)))
+            frags[key].append(_Frag(block[k].no, join_stripped(parts)))
     if "\t" in block[h].text:
         return _tab_rows(frags), end
     values = _group_values(frags.get("value", []))
@@ -391,16 +378,9 @@ def read_grid(block: Sequence[Line], extra: Sequence[str] = ()) -> tuple[list[Gr
         "level1": ["" if j < 0 else "".join(f.text for f in g1[j]) for j in idx1],
         "level2": ["" if j < 0 else "".join(f.text for f in g2[j]) for j in idx2],
     }
-    extra_cells: list[tuple[tuple[str, str], ...]] = []
-    for top, bottom in spans:
-        found = []
-        for name in extra:
-            texts = [f.text for f in frags.get(name, []) if top - 1 <= f.row <= bottom + 1]
-            found.append((name, join_stripped(texts)))
-        extra_cells.append(tuple(found))
     out = [
         GridRow(levels["level1"][i], levels["level2"][i], join_stripped([f.text for f in n]),
-                "".join(f.text for f in v), spans[i][0], extra_cells[i])
+                "".join(f.text for f in v), spans[i][0])
         for i, (n, v) in enumerate(rows)
     ]
     return out, end
