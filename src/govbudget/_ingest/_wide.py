@@ -25,6 +25,7 @@ text where columns are kept by position is read here, by the columns the text sh
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -71,12 +72,16 @@ _TOTAL_LABELS: Final = ("合计", "总计", "小计", "金额", "预算数", "�
 _EXTRA_LABELS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("reserve", ("单位预留机动经费", "预留机动经费")),
     ("carry_forward", ("结转下年",)),
+    ("meeting", ("会议费",)),
+    ("training", ("培训费",)),
+    ("other_funds", ("其他资金",)),
 )
 _KNOWN_SUMMARY: Final = ("本年收入合计", "收入总计", "本年支出合计", "支出总计", "上年结转",
                          "年终结转", "结转下年", "年末结转和结余", "年初结转和结余", "收入合计",
                          "支出合计", "当年收入小计", "当年支出小计", "上年结转资金",
                          "结转下年资金", "使用非财政拨款结余", "结余分配", "总计", "合计",
                          "用事业基金弥补收支差额")
+_COLUMN_NO: Final = re.compile(r"(?<=[\u3400-\u9fff）)])\d{1,2}$")
 _SENTENCE: Final = re.compile(r"[，。；：:、“”]")
 _HEADER_LINE: Final = re.compile(r"^(?:类款项?|类|款|项|栏次|行次|项目|科目编码|科目名称|功能分类科目编码|"
                                  r"功能分类科目名称|经济分类科目编码|经济分类科目名称|单位名称|项目名称|"
@@ -87,6 +92,10 @@ _MARGIN: Final = 3  # how much better the best matching must be than the next
 
 def _is_value(text: str) -> bool:
     return text in _DASHES or is_amount(text)
+
+
+def _n_choose(n: int, k: int) -> int:
+    return math.comb(n, k)
 
 
 def _norm(text: str) -> str:
@@ -113,9 +122,12 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
 
 
 def _label_key(text: str, kind: TableKind) -> str | None:
-    t = _norm(text)
+    # A column number printed in the label's cell (``本年收入合计1``) is not part of it.
+    t = _COLUMN_NO.sub("", _norm(text)) or _norm(text)
     if not t:
         return None
+    if kind is TableKind.OPERATING_COSTS and t.startswith("机关运行经费"):
+        return "total"
     if any(w in t for w in _ROWNO_WORDS):
         return "row_no"
     if kind is TableKind.THREE_PUBLIC:
@@ -126,7 +138,7 @@ def _label_key(text: str, kind: TableKind) -> str | None:
         if any(lab in t for lab in labels):
             return key
     if t in ("合计", "总计", "金额", "预算数", "决算数", "本年收入合计", "本年支出合计", "预算金额",
-             "支出合计", "收入合计"):
+             "支出合计", "收入合计", "预算", "决算", "预算额"):
         return "total"
     if t == "小计":
         return None  # defers to the parent column
@@ -140,6 +152,8 @@ def _label_key(text: str, kind: TableKind) -> str | None:
 
 def _is_label_column(text: str) -> bool:
     t = _norm(text)
+    if t in ("类", "款", "项", "类款", "类款项", "款项"):
+        return True  # the parts of a code printed in columns
     return bool(t) and not _label_key_is_amount(t) and any(w in t for w in _LABEL_WORDS[:8]) \
         and _label_key(t, TableKind.EXPENDITURE) is None
 
@@ -159,7 +173,7 @@ class _Zone:
 
 class _WideReader:
     def __init__(self, kind: TableKind, segment: Sequence[object], findings: list[Finding],
-                 default_unit: Unit | None, style: Style) -> None:
+                 default_unit: Unit | None, style: Style, pages: Sequence[int] = ()) -> None:
         self.kind = kind
         self.segment = segment
         self.findings = findings
@@ -167,6 +181,12 @@ class _WideReader:
         self.style: Style = style
         self.title = ""
         self.doubts: dict[str, list[int]] = {}
+        self.pages: Sequence[int] = pages
+        self.header_page = 0
+
+    def page(self, line: int) -> int:
+        """The page of a line (0 when the text has no pages)."""
+        return self.pages[line - 1] if 0 < line <= len(self.pages) else 0
 
     def doubt(self, reason: str, line: int) -> None:
         self.doubts.setdefault(reason, []).append(line)
@@ -255,6 +275,8 @@ class _WideReader:
             self._finding("reading.missing_unit", title_line.no,  # type: ignore[attr-defined]
                           f"表格未注明金额单位，按{unit.symbol}处理",
                           f"no money unit printed; read as {unit.symbol}")
+        self.header_page = self.page(header[-1][0]) if header else (
+            self.page(body[0][0]) if body else 0)
         zones = self._zones(header, body)
         two_sided = self.kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY) or (
             len([z for z in zones if z.label_leaf is not None]) >= 2)
@@ -338,6 +360,8 @@ class _WideReader:
             # No positions: the header line with the most cells gives the columns.
             best = max(rows, key=len)
             return [_Leaf(c) for c in best]
+        if self.style == "grid":
+            return self._grid_leaves(rows)
         cells_all = [(i, c) for i, cells in enumerate(rows) for c in cells]
         last = len(rows) - 1
         groups: list[tuple[int, WCell]] = []
@@ -370,6 +394,18 @@ class _WideReader:
             else:
                 leaves.append(_Leaf(c))
         leaves.sort(key=lambda lf: lf.start)
+        # A 小计 with nothing over it: its group's label is the upper cell just beside it
+        # (基本支出 centred over 小计 | 人员经费 | 公用经费 sits over the middle one).
+        for lf in leaves:
+            if lf.label != "小计":
+                continue
+            upper = [c for j, c in cells_all if c.end > lf.start - 16 and c.start < lf.end + 16
+                     and c.text != "小计" and j < len(rows) - 1
+                     and _overlap(c.start, c.end, lf.start, lf.end) <= 0
+                     and _label_key(c.text, self.kind) not in (None, "total")]
+            if upper:
+                near = min(upper, key=lambda c: min(abs(c.start - lf.end), abs(lf.start - c.end)))
+                lf.parent = _norm(near.text)
         for _, g in groups:
             under = [lf for lf in leaves if _overlap(g.start, g.end, lf.start, lf.end) > 0]
             if len(under) < 2:
@@ -378,6 +414,31 @@ class _WideReader:
                 under = ([left[-1]] if left else []) + ([right[0]] if right else [])
             for lf in under:
                 lf.parent = _norm(g.text) + lf.parent
+        return leaves
+
+    @staticmethod
+    def _grid_leaves(rows: list[list[WCell]]) -> list[_Leaf]:
+        """The columns of a grid header: a merged cell's text stands in the first column it
+        spans, so a header cell spans up to the next cell of its line; one that spans
+        several columns with cells under them is their parent."""
+        ncols = max((c.end for cells in rows for c in cells), default=0)
+        own: dict[int, list[str]] = {}
+        parent: dict[int, str] = {}
+        for r, cells in enumerate(rows):
+            for k, c in enumerate(cells):
+                end = cells[k + 1].start if k + 1 < len(cells) else ncols
+                under = {d.start for lower in rows[r + 1:] for d in lower if c.start <= d.start < end}
+                if len(under) >= 2:
+                    for j in under:
+                        parent[j] = parent.get(j, "") + _norm(c.text)
+                else:
+                    own.setdefault(c.start, []).append(c.text)
+        leaves = []
+        for j in sorted(own):
+            lf = _Leaf(WCell(own[j][0], j, j + 1))
+            lf.texts = own[j]
+            lf.parent = parent.get(j, "")
+            leaves.append(lf)
         return leaves
 
     @staticmethod
@@ -413,8 +474,11 @@ class _WideReader:
                     zl.end = max(zl.end, lf.end)
                 continue
             key = _label_key(label, self.kind)
-            if key is None and lf.parent:
-                key = _label_key(lf.parent, self.kind)
+            if (key is None or label.startswith("小计")) and lf.parent:
+                key = _label_key(lf.parent, self.kind) or key
+            if key is None and label.startswith("小计") and zones and \
+                    not zones[-1].amount_leaves:
+                key = "total"  # the first figure column, 小计 over 其中：基本 | 项目
             lf.key = key or "?" + label
             if not zones:
                 zones.append(_Zone(None, lf.start))
@@ -428,7 +492,8 @@ class _WideReader:
         for lf in keep:
             key = lf.key or "?"
             if key.startswith("?"):
-                self.doubt("header", line)
+                if self.kind is not TableKind.OTHER:  # no rule reads a table of no known kind
+                    self.doubt("header", line)
                 key = f"col{len(cols) + 1}"
             if key in seen:
                 self.doubt("header", line)
@@ -470,15 +535,15 @@ class _WideReader:
 
         # A line of layout text may be shifted as a whole: the cost of a matching is how
         # far its cells stray from one common shift, plus the shift itself.
+        if _n_choose(n, k) > 5000:
+            return None
+        offset = [[at(c, j) - pos(j) for j in range(n)] for c in cells]
         scored = []
         for combo in itertools.combinations(range(n), k):
-            diffs = [at(c, j) - pos(j) for c, j in zip(cells, combo, strict=True)]
+            diffs = [offset[i][j] for i, j in enumerate(combo)]
             shift = sum(diffs) / k
-            stray = max(abs(d - shift) for d in diffs)
-            total = sum(abs(d - shift) for d in diffs) + abs(shift)
-            scored.append((total, stray, abs(shift), combo))
-            if len(scored) > 5000:
-                return None
+            devs = [abs(d - shift) for d in diffs]
+            scored.append((sum(devs) + abs(shift), max(devs), abs(shift), combo))
         scored.sort()
         best = scored[0]
         if best[1] > _TOL or best[2] > 2 * _TOL:
@@ -533,7 +598,13 @@ class _WideReader:
             # codes are values too (digits): take leading code cells first
             names, amounts = self._split_name(cells)
             parsed.append((no, names, amounts))
-        anchors = self._anchors([(no, a) for no, _, a in parsed], len(all_leaves))
+        # Layout text places each page afresh: the columns' positions are worked out per
+        # page, and the header's positions hold only on the page it is printed on.
+        by_page: dict[int, list[tuple[int, list[WCell]]]] = {}
+        for no, _, a in parsed:
+            by_page.setdefault(self.page(no), []).append((no, a))
+        page_anchors = {p: self._anchors(rows_, len(all_leaves)) for p, rows_ in by_page.items()}
+        header_page = self.header_page
         rows: list[Row] = []
         last_code: str | None = None
         projects = self.kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER)
@@ -566,7 +637,13 @@ class _WideReader:
                     # a row without figures
                 rows.append(self._row("".join(texts), None, [], columns, no, projects, names))
                 continue
-            match = self._match(amounts, all_leaves, anchors, no)
+            page = self.page(no)
+            anchors = page_anchors.get(page, {})
+            if self.style == "layout" and page != header_page and len(anchors) < len(all_leaves) \
+                    and len(amounts) < len(all_leaves) and amounts:
+                match = None  # no header and no full rows on this page to place figures by
+            else:
+                match = self._match(amounts, all_leaves, anchors, no)
             values: list[Decimal | None] = [None] * len(columns)
             if match is None:
                 self.doubt("columns", no)
@@ -707,7 +784,7 @@ class _WideReader:
         # print a label in every zone (else where the header's label columns start)
         nz = len(label_zones)
         starts = [z.label_leaf.start if z.label_leaf is not None else z.start for z in label_zones]
-        if self.style != "tabs":
+        if self.style == "layout":
             seen: list[list[int]] = [[] for _ in range(nz)]
             for _, cells in body:
                 texts = [c for c in cells if not _is_value(c.text)]
@@ -734,10 +811,11 @@ class _WideReader:
                         zi = 1 if _is_expenditure_label(_CN_ORDINAL.sub("", c.text)) else 0
                     parts[min(zi, nz - 1)].append(c)
             else:
+                slack = 0 if self.style == "grid" else 2
                 for c in cells:
                     zi = 0
                     for i, st in enumerate(starts):
-                        if c.start >= st - 2:
+                        if c.start >= st - slack:
                             zi = i
                     parts[zi].append(c)
             for zi, part in enumerate(parts):
@@ -832,6 +910,7 @@ _META_NAME: Final = re.compile(r"\s{2,}|(?:金额)?单位[:：]")
 
 
 def read_wide_table(kind: TableKind, segment: Sequence[object], findings: list[Finding],
-                    default_unit: Unit | None, style: Style) -> Table:
-    """Read one table (title line first) from wide text of ``style``."""
-    return _WideReader(kind, segment, findings, default_unit, style).read()
+                    default_unit: Unit | None, style: Style, pages: Sequence[int] = ()) -> Table:
+    """Read one table (title line first) from wide text of ``style``; ``pages`` gives the
+    page of each line of the text (line 1 first), when known."""
+    return _WideReader(kind, segment, findings, default_unit, style, pages).read()
