@@ -282,3 +282,16 @@ def test_fuzhou_as_tab_separated_cells() -> None:
             (i.level1, i.level2, i.name, i.value) for i in same.indicators_year]
         assert (t.total_year, t.goal_year, [(f.source, f.year) for f in t.funding]) == (
             same.total_year, same.goal_year, [(f.source, f.year) for f in same.funding])
+
+
+def test_a_huge_grid_is_read_in_reasonable_time() -> None:
+    """A grid far larger than any table (3,000 rows, a level cell every row) does not run
+    the quadratic partition."""
+    import time
+
+    rows = [("产出指标", "数量指标", f"指标{k}", "≥1个") for k in range(3000)]
+    text = render(rows, tabs=False)
+    start = time.perf_counter()
+    got, _ = read_grid(split_lines(text))
+    assert len(got) == 3000
+    assert time.perf_counter() - start < 20

@@ -163,3 +163,15 @@ def test_central_as_tab_separated_cells() -> None:
         weights = [f.weight for f in e.funding if f.weight is not None] + [i.weight for i in e.indicators]
         assert sum(w for w in weights if w is not None) == e.total_weight
     assert not [f for f in r.findings if f.location.section == "self_evaluation"]
+
+
+def test_a_huge_table_is_read_in_reasonable_time() -> None:
+    import time
+
+    head, _, tail = TABLE.partition("  产出指标")
+    row = "  产出指标" + tail.split("\n")[0]
+    text = head + "\n".join([row] * 3000) + "\n" + TABLE.split("\n")[-1]
+    start = time.perf_counter()
+    (e,), _ = read_self_evaluations(split_lines(text))
+    assert len(e.indicators) == 3000
+    assert time.perf_counter() - start < 20

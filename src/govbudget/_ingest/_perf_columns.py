@@ -46,6 +46,7 @@ that each cell is centred on its rows (the least total distance).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -241,6 +242,9 @@ def _centre(rows: Sequence[int]) -> float:
     return (min(rows) + max(rows)) / 2
 
 
+_DP_LIMIT: Final = 2_000_000  # n² m steps: a grid of 100 rows and 200 cells
+
+
 def _partition(spans: Sequence[tuple[int, int]], centres: Sequence[float],
                penalty: Callable[[int, int], float] | None = None) -> list[int]:
     """For rows with line spans ``spans`` (in order) and cells centred at ``centres`` (in
@@ -251,8 +255,9 @@ def _partition(spans: Sequence[tuple[int, int]], centres: Sequence[float],
     n, m = len(spans), len(centres)
     if m == 0:
         return [-1] * n
-    if m >= n:
-        # As many cells as rows (or more): each row takes the nearest cell, in order.
+    if m >= n or n * n * m > _DP_LIMIT:
+        # As many cells as rows (or more), or a grid far larger than any table (the least
+        # cost partition is quadratic): each row takes the nearest cell, in order.
         out, j = [], 0
         for top, bottom in spans:
             mid = (top + bottom) / 2
@@ -327,12 +332,14 @@ def read_grid(block: Sequence[Line]) -> tuple[list[GridRow], int]:
     names: list[list[_Frag]] = [[] for _ in anchors]
     orphans: list[_Frag] = []
     tied: list[tuple[_Frag, list[int]]] = []
+    centres = [a for a, _ in anchors]  # in order: the values are grouped top down
     for f in frags.get("name", []):
-        dist = [abs(a - f.row) for a, _ in anchors]
-        if not dist or min(dist) > 2:
+        near = range(bisect.bisect_left(centres, f.row - 2), bisect.bisect_right(centres, f.row + 2))
+        if not near:
             orphans.append(f)
             continue
-        ties = [i for i, d in enumerate(dist) if d == min(dist)]
+        best = min(abs(centres[i] - f.row) for i in near)
+        ties = [i for i in near if abs(centres[i] - f.row) == best]
         if len(ties) == 1:
             names[ties[0]].append(f)
         else:

@@ -40,6 +40,7 @@ the nearest such line. Figures that cannot be placed are reported
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -169,19 +170,23 @@ def _assign(frags: Sequence[_Frag], anchors: Sequence[int]) -> list[list[_Frag]]
         else:
             blocks.append([f])
     for b in blocks:
-        hits = {i for i, a in enumerate(anchors) if b[0].row <= a <= b[-1].row}
+        hits = set(range(bisect.bisect_left(anchors, b[0].row), bisect.bisect_right(anchors, b[-1].row)))
         if len(b) > 1 and len(hits) <= 1 and anchors:
             mid = _centre([f.row for f in b])
-            i = hits.pop() if hits else min(range(len(anchors)), key=lambda i: abs(anchors[i] - mid))
+            j = bisect.bisect_left(anchors, mid)
+            i = hits.pop() if hits else min((i for i in (j - 1, j) if 0 <= i < len(anchors)),
+                                            key=lambda i: abs(anchors[i] - mid))
             out[i].extend(b)
         else:
             rest.extend(b)
     for f in rest:
-        dist = [abs(a - f.row) for a in anchors]
-        if not dist:
+        if not anchors:
             break
-        best = min(dist)
-        ties = [i for i, d in enumerate(dist) if d == best]
+        # The nearest anchors (sorted): the ones on either side of the fragment.
+        j = bisect.bisect_left(anchors, f.row)
+        near = [i for i in (j - 1, j) if 0 <= i < len(anchors)]
+        best = min(abs(anchors[i] - f.row) for i in near)
+        ties = [i for i in near if abs(anchors[i] - f.row) == best]
         if len(ties) == 1:
             out[ties[0]].append(f)
         else:
