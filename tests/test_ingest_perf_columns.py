@@ -295,3 +295,21 @@ def test_a_huge_grid_is_read_in_reasonable_time() -> None:
     got, _ = read_grid(split_lines(text))
     assert len(got) == 3000
     assert time.perf_counter() - start < 20
+
+
+_WORDS = ["项目名称", "主管部门", "实施单位", "专项资金情况（万元）", "资金总额", "财政拨款", "年度目标",
+          "一级指标", "二级指标", "三级指标", "指标值", "成本指标", "满意度指", "标", "≥95%", "12,00",
+          "0.00", "备注", "绩效目标表", "项目绩效目标", "表", "\t", "", "  ", "x"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.integers(0, 6), st.sampled_from(_WORDS)), max_size=6),
+                max_size=40))
+def test_odd_layouts_never_raise(lines: list[list[tuple[int, str]]]) -> None:
+    """Whatever words at whatever positions: tables and findings, never an exception."""
+    from govbudget._ingest._performance import read_performance
+
+    text = "某项目绩效目标表\n" + "\n".join(
+        "".join(" " * gap + word for gap, word in line) for line in lines)
+    tables, findings = read_performance(split_lines(text))
+    assert all(t.line == 1 for t in tables[:1])

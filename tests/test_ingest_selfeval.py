@@ -8,6 +8,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govbudget import (
     EvaluationFunding,
@@ -175,3 +177,18 @@ def test_a_huge_table_is_read_in_reasonable_time() -> None:
     (e,), _ = read_self_evaluations(split_lines(text))
     assert len(e.indicators) == 3000
     assert time.perf_counter() - start < 20
+
+
+_WORDS = ["项目名称", "主管部门", "实施单", "位", "年初预算数", "全年执行数", "分值", "得", "分", "执行率",
+          "年度资金总额：", "--", "0.0%", "10.0", "7.7", "一级指标", "二级指标", "三级指标", "年度指标值",
+          "实际完成值", "偏差原因分析", "≥95%", "总分", "100", "\t", "", "x"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.integers(0, 8), st.sampled_from(_WORDS)), max_size=8),
+                max_size=40))
+def test_odd_layouts_never_raise(lines: list[list[tuple[int, str]]]) -> None:
+    text = "某项目绩效自评表\n" + "\n".join(
+        "".join(" " * gap + word for gap, word in line) for line in lines)
+    evals, _ = read_self_evaluations(split_lines(text))
+    assert len(evals) == 1
