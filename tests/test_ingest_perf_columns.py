@@ -313,3 +313,4 @@ def test_odd_layouts_never_raise(lines: list[list[tuple[int, str]]]) -> None:
         "".join(" " * gap + word for gap, word in line) for line in lines)
     tables, findings = read_performance(split_lines(text))
     assert all(t.line == 1 for t in tables[:1])
+    assert all(f.rule.startswith("reading.") for f in findings)
