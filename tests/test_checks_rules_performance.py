@@ -436,6 +436,15 @@ def test_cost_indicator_below_the_funds_must_be_explained_by_the_overview() -> N
     assert f.severity is Severity.WARNING and f.location.line == 62
 
 
+def test_cost_indicator_below_the_funds_without_an_overview_is_noted() -> None:
+    """A table with no 项目概况 (the one-column layout) itemises nothing a lower cost could
+    be one of: the cost of one of the project's activities, only noted."""
+    t = table(year=[cost("≤2.5万元", 63)])
+    assert not t.overview
+    (f,) = run(alone(t), "performance.cost_indicator")
+    assert f.severity is Severity.INFO and f.location.line == 63
+
+
 def test_cost_indicator_period_column_against_the_period_funds() -> None:
     y = [cost("≤20万元", 70)]
     p = [cost("≤60万元", 71)]
