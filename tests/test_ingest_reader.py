@@ -189,3 +189,13 @@ def test_sample_round_trip_through_the_writer(artefacts: bool) -> None:
 
     assert facts(again) == facts(r)
     assert again.overview.duties == r.overview.duties
+
+
+def test_unit_name_from_the_cover_when_the_tables_print_none() -> None:
+    from govbudget._ingest._reader import _cover_name
+
+    assert _cover_name(["上海市普陀区规划和自然", "资源局", "2024 年度部门决算", "目   录"]) == \
+        "上海市普陀区规划和自然资源局"
+    assert _cover_name(["2026 年度", "福州市民政局(本级)", "单位预算", "目录"]) == "福州市民政局(本级)"
+    assert _cover_name(["国家信访局", "2024 年度部门决算", "二〇二五年七月", "目    录"]) == "国家信访局"
+    assert _cover_name(["关于2024年预算的说明", "目录"]) is None  # not a unit's name
