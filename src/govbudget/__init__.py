@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from ._report import (
         Assets,
         Change,
+        EvaluationFunding,
         Fact,
         FactKind,
         FundingLine,
@@ -71,6 +72,8 @@ if TYPE_CHECKING:
         Procurement,
         Report,
         ReportKind,
+        ScoredIndicator,
+        SelfEvaluation,
         TableSet,
     )
     from ._serialise import SerialisationError, dumps, loads, table_cells, to_csv, to_dataframe
@@ -86,7 +89,8 @@ _LAZY: dict[str, str] = {
     "render_report": "._ingest._writer",
     **dict.fromkeys(("Assets", "Change", "Fact", "FactKind", "FundingLine", "Indicator",
                      "Narrative", "NarrativeSection", "Overview", "PerformanceTable",
-                     "Procurement", "Report", "ReportKind", "TableSet"), "._report"),
+                     "Procurement", "Report", "ReportKind", "TableSet", "EvaluationFunding",
+                     "ScoredIndicator", "SelfEvaluation"), "._report"),
     **dict.fromkeys(("SerialisationError", "dumps", "loads", "table_cells", "to_csv",
                      "to_dataframe"), "._serialise"),
     **dict.fromkeys(("MOF_9", "SHANXI_13", "Block", "Column", "Doubt", "Row", "RowKind",
@@ -130,6 +134,7 @@ __all__ = [
     "Column",
     "DocumentsResult",
     "Doubt",
+    "EvaluationFunding",
     "Fact",
     "FactKind",
     "Finding",
@@ -157,6 +162,8 @@ __all__ = [
     "RowKind",
     "Rule",
     "RuleDefinitionError",
+    "ScoredIndicator",
+    "SelfEvaluation",
     "SerialisationError",
     "Severity",
     "Table",

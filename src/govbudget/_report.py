@@ -334,6 +334,97 @@ class PerformanceTable:
 
 
 @frozen
+class EvaluationFunding:
+    """A row of a self-evaluation's funding block (项目资金: 年度资金总额, 其中：财政拨款,
+    上年结转, 其他资金).
+
+    Each figure is as printed; ``None`` for a blank or ``--`` cell.
+
+    Attributes:
+        source: the row's label (``年度资金总额``, ``财政拨款`` …).
+        initial: 年初预算数; ``budget``: 全年预算数; ``executed``: 全年执行数.
+        weight: 分值; ``score``: 得分.
+        rate: 执行率 as printed (``"77.13%"``).
+        line: the line it was read from.
+    """
+
+    source: str
+    initial: Decimal | None = None
+    budget: Decimal | None = None
+    executed: Decimal | None = None
+    weight: Decimal | None = None
+    rate: str | None = None
+    score: Decimal | None = None
+    line: int | None = None
+
+
+@frozen
+class ScoredIndicator:
+    """One scored indicator row of a self-evaluation (绩效自评表).
+
+    Attributes:
+        level1, level2, name: 一级 / 二级 / 三级指标 (the reader leaves the levels empty
+            when it cannot tell them for sure).
+        target: 年度指标值 as printed; ``actual``: 实际完成值 as printed.
+        weight: 分值; ``score``: 得分 (``None`` when blank or unreadable).
+        note: 偏差原因分析及改进措施, if any.
+        line: the line of the row's scores.
+    """
+
+    level1: str
+    level2: str
+    name: str
+    target: str = ""
+    actual: str = ""
+    weight: Decimal | None = None
+    score: Decimal | None = None
+    note: str = ""
+    line: int | None = None
+
+
+def _tuple_selfevaluation(items: Iterable[SelfEvaluation]) -> tuple[SelfEvaluation, ...]:
+    return tuple(items)
+
+
+def _tuple_evaluationfunding(items: Iterable[EvaluationFunding]) -> tuple[EvaluationFunding, ...]:
+    return tuple(items)
+
+
+def _tuple_scoredindicator(items: Iterable[ScoredIndicator]) -> tuple[ScoredIndicator, ...]:
+    return tuple(items)
+
+
+@frozen
+class SelfEvaluation:
+    """A project's self-evaluation table of final accounts (项目支出绩效自评表).
+
+    Attributes:
+        project: 项目名称; ``department``: 主管部门 as printed; ``implementer``: 实施单位.
+        unit: the money unit of the funding block.
+        funding: the funding rows, the total (年度资金总额) first as printed.
+        indicators: the scored indicators, as printed.
+        total_weight, total_score: the 总分 row (分值 and 得分).
+        line: the title's line; ``end_line`` the table's last line; ``total_line`` the 总分
+            row's.
+        complete: false when the reader could not read every indicator row (a grid that
+            goes on over a page): sums over the indicators are then not checked.
+    """
+
+    project: str
+    department: str = ""
+    implementer: str = ""
+    unit: Unit = Unit.WAN_YUAN
+    funding: tuple[EvaluationFunding, ...] = field(converter=_tuple_evaluationfunding, default=())
+    indicators: tuple[ScoredIndicator, ...] = field(converter=_tuple_scoredindicator, default=())
+    total_weight: Decimal | None = None
+    total_score: Decimal | None = None
+    line: int | None = None
+    end_line: int | None = None
+    total_line: int | None = None
+    complete: bool = True
+
+
+@frozen
 class Procurement:
     """政府采购 (government procurement) as stated in the narrative.
 
@@ -407,6 +498,7 @@ class Report:
         kind: a budget (预算) or a final account (决算).
         pages: for each line of the text read (line 1 first), its page in the source
             (empty when the source has no pages, e.g. plain text without page markers).
+        self_evaluations: the project self-evaluation tables of final accounts (绩效自评表).
     """
 
     source: str = "<text>"
@@ -422,6 +514,8 @@ class Report:
     findings: tuple[Finding, ...] = field(converter=_tuple_finding, default=())
     kind: ReportKind = ReportKind.BUDGET
     pages: tuple[int, ...] = field(converter=_tuple_int, default=(), eq=False, repr=False)
+    self_evaluations: tuple[SelfEvaluation, ...] = field(converter=_tuple_selfevaluation,
+                                                         default=())
 
     def page_of(self, line: int | None) -> int | None:
         """The page of a 1-based line of the text read (``None`` when unknown)."""

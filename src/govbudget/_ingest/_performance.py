@@ -127,7 +127,7 @@ _SPACES_COLONS: Final = _SPACES + "：:"
 
 # -- titles -------------------------------------------------------------------------------
 
-_TITLE_RE: Final = re.compile(r"项目支出绩效目标(?:申报)?表")
+_TITLE_RE: Final = re.compile(r"项目(?:支出)?绩效目标(?:申报)?表")
 _YEAR_LINE: Final = re.compile(r"^[（(]?\s*\d{4}\s*年度?\s*[)）]?$")
 
 
@@ -1213,13 +1213,16 @@ def _goal_split(texts: list[str]) -> int | None:
     return None
 
 
-def read_performance(lines: Sequence[Line]) -> tuple[tuple[PerformanceTable, ...], list[Finding]]:
+def read_performance(lines: Sequence[Line], pages: Sequence[int] | None = None
+                     ) -> tuple[tuple[PerformanceTable, ...], list[Finding]]:
     """Read the project performance target tables (项目支出绩效目标表) of a report segment.
 
     Args:
         lines: the segment holding the tables, page furniture removed, each line with its
             original 1-based number and raw text. Each line containing
             ``项目支出绩效目标表`` starts a table.
+        pages: the page of each line of the document (by line number), if known: a bare
+            number that ends its page is its page number, not a figure.
 
     Returns:
         The tables in the order printed, and the reading findings
@@ -1227,8 +1230,15 @@ def read_performance(lines: Sequence[Line]) -> tuple[tuple[PerformanceTable, ...
         ``reading.repaired_number``, ``reading.unsplit_indicator``, ``reading.goal_split``).
     """
     findings: list[Finding] = []
-    starts = [i for i, ln in enumerate(lines) if "目标" in ln.text and _is_title(ln.text)]
-    head = lines[: starts[0]] if starts else lines
+    lines = _drop_page_numbers(lines, pages)
+    spans = _title_spans(lines)
+    starts = [a for a, _ in spans]
+    from ._selfeval import is_self_evaluation_title
+
+    # A self-evaluation table (read by `._selfeval`) ends the target table before it.
+    evals = [k for k, ln in enumerate(lines) if "自评" in ln.text and is_self_evaluation_title(ln.text)]
+    first = min(starts[:1] + evals[:1], default=len(lines))
+    head = lines[:first]
     for ln in head:
         figs = [tok for tok in ln.stripped.split() if any(map(str.isdigit, tok))]
         if figs:
@@ -1238,12 +1248,119 @@ def read_performance(lines: Sequence[Line]) -> tuple[tuple[PerformanceTable, ...
                 message=f"绩效目标表之前无法对应的数字“{text}”",
                 message_en=f"figure {text!r} before the first performance table not placed",
                 location=Location(section=_SECTION, line=ln.no), actual=text))
+    from ._perf_columns import is_columnar, read_columnar
+
     tables: list[PerformanceTable] = []
-    for n, s in enumerate(starts):
+    for n, (s, t_end) in enumerate(spans):
         e = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        e = min([e, *[k for k in evals if s < k < e]])
+        rest = [ln for ln in lines[t_end + 1:e] if ln.stripped]
+        if not rest and n + 1 < len(spans):
+            continue  # a heading (1.项目支出绩效目标表) right before the first table
+        raw = [lines[s], *rest]
+        if is_columnar(raw):
+            tables.append(read_columnar(raw, findings))
+            continue
         # Each line as its stripped text (a line already stripped is kept as it is).
         chunk = [lines[s]]
         chunk += [ln if ln.text == t else make_line(ln.no, t, t)
-                  for ln in lines[s + 1:e] if (t := ln.stripped)]
+                  for ln in rest if (t := ln.stripped)]
         tables.append(_TableReader(chunk, findings).read())
     return tuple(tables), findings
+
+
+def _drop_page_numbers(lines: Sequence[Line], pages: Sequence[int] | None) -> Sequence[Line]:
+    """Without the printed page numbers: a bare number that ends its page (the next line is
+    on another page) and that counts on with its neighbours (the number of the next such
+    line grows by as many pages as lie between them), three or more in a row."""
+    if not pages:
+        return lines
+
+    def page(no: int) -> int | None:
+        return pages[no - 1] if 0 < no <= len(pages) else None
+
+    cand = [k for k, ln in enumerate(lines)
+            if ln.stripped.isdigit() and len(ln.stripped) <= 4 and page(ln.no) is not None
+            and (k + 1 == len(lines) or page(lines[k + 1].no) != page(ln.no))]
+
+    def fits(a: int, b: int) -> bool:
+        pa, pb = page(lines[a].no), page(lines[b].no)
+        assert pa is not None and pb is not None
+        return pb > pa and int(lines[b].stripped) - int(lines[a].stripped) == pb - pa
+
+    # Runs of at least three numbers that count on with the pages (a stray digit of a
+    # broken number that ends a page does not).
+    drop: set[int] = set()
+    run: list[int] = []
+    for n, k in enumerate(cand):
+        if run and not fits(run[-1], k):
+            if len(run) >= 3:
+                drop.update(run)
+            run = []
+        run.append(k)
+        if n + 1 == len(cand) and len(run) >= 3:
+            drop.update(run)
+    return [ln for k, ln in enumerate(lines) if k not in drop] if drop else lines
+
+
+_TITLE_END: Final = re.compile(r"绩效目标(?:申报)?表$")
+# Lines that follow the project name (where the name printed under a title ends).
+_AFTER_NAME: Final = ("主管", "实施", "资金", "专项", "年度", "项目资金", "一级指标", "项目属性")
+_TITLE_PIECE_BAD: Final = frozenset("，。；：:,;")
+
+
+def _title_piece(text: str) -> bool:
+    """Could this line be a piece of a wrapped title (short, one cell, no punctuation of
+    prose or of a label)?"""
+    t = text.strip(_SPACES)
+    return (1 <= len(t) <= 40 and not any(ch in _TITLE_PIECE_BAD for ch in t)
+            and "  " not in t and "\t" not in t and not t.isdigit())
+
+
+def _title_spans(lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """The titles of the tables: (first line, last line) indices.
+
+    A title is a line holding ``项目支出绩效目标表`` (`_is_title`), or a title wrapped over
+    two or three short lines whose joined text ends with ``绩效目标表``
+    (``…项目绩效目标`` / ``表``, ``…配套项`` / ``目绩效目标表``). A short line just before a
+    title belongs to it when its text starts the project name printed under the title
+    (``提前下达…老区乡村振兴`` / ``补助资金项目绩效目标表`` above ``项目名称 提前下达…``)."""
+    spans: list[tuple[int, int]] = []
+    compact = [ln.stripped.replace(" ", "").replace("\u3000", "") for ln in lines]
+    i = 0
+    n = len(lines)
+    while i < n:
+        c = compact[i]
+        start: int | None = None
+        if "目标" in c and _is_title(lines[i].stripped):
+            start = i
+        elif c.endswith("表") and _title_piece(lines[i].stripped):
+            for k in (1, 2):
+                if i - k < 0 or not _title_piece(lines[i - k].stripped) \
+                        or (spans and i - k <= spans[-1][1]):
+                    break
+                joined = "".join(compact[i - k:i + 1])
+                if _TITLE_END.search(joined) and "项目" in joined:
+                    start = i - k
+                    break
+        if start is None:
+            i += 1
+            continue
+        # Pieces of the title printed above: their text starts the project name below.
+        below = ""
+        for c2 in compact[i + 1:i + 7]:
+            if c2.startswith(_AFTER_NAME):
+                break
+            below += c2
+        for _ in range(2):
+            j = start - 1
+            if j < 0 or (spans and j <= spans[-1][1]) or not _title_piece(lines[j].stripped):
+                break
+            piece = compact[j]
+            if len(piece) < 4 or "绩效目标" in piece or piece[:6] not in below \
+                    or " " in lines[j].stripped:
+                break
+            start = j
+        spans.append((start, i))
+        i += 1
+    return spans

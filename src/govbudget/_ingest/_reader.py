@@ -31,6 +31,7 @@ from .._money import Unit
 from .._report import Narrative, Overview, Report, ReportKind, TableSet
 from .._tables import MOF_9, SHANXI_13, Table, TableKind
 from ._grid import text_style
+from ._selfeval import is_self_evaluation_title
 from ._tables import (
     _MONEY_UNIT,
     classify_title,
@@ -145,7 +146,8 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
             if part is overview:
                 seg.overview.append(make_line(nos[i], texts[i], t))
             continue
-        perf_title = "绩效目标" in t and _is_perf_title(t)
+        perf_title = ("绩效目标" in t and _is_perf_title(t)) or (
+            "自评" in t and is_self_evaluation_title(t))
         if part is not performance and perf_title:
             part = performance
             current_table = None
@@ -156,8 +158,8 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
                 part = narrative
                 seg.narrative.append(make_line(nos[i], texts[i], t))
                 continue
-            # The performance reader reads lines stripped: give it them so.
-            seg.performance.append(make_line(nos[i], t, t))
+            # Raw text: the performance reader reads cells by their positions.
+            seg.performance.append(make_line(nos[i], texts[i], t))
             continue
         if part is narrative and ("附件" in t or "通知" in t) and _ATTACHMENT.match(t):
             part = attachment
@@ -431,7 +433,8 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
                        for kind, tl in seg.tables)
 
     from ._narrative import read_narrative, read_overview
-    from ._performance import read_performance
+    from ._performance import _drop_page_numbers, read_performance
+    from ._selfeval import read_self_evaluations
 
     overview, f_over = read_overview(seg.overview) if seg.overview else (Overview(), [])
     findings.extend(f_over)
@@ -440,10 +443,15 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
         findings.extend(f_narr)
     else:
         narrative, procurement, assets = Narrative(), None, None
-    performance, f_perf = read_performance(seg.performance) if seg.performance else ((), [])
+    performance, f_perf = read_performance(seg.performance, page_map) \
+        if seg.performance else ((), [])
     findings.extend(f_perf)
+    evaluations, f_eval = read_self_evaluations(
+        _drop_page_numbers(seg.performance, page_map), page_map) if seg.performance else ((), [])
+    findings.extend(f_eval)
 
-    if not tables and not narrative.facts and not performance and not scanned:
+    if not tables and not narrative.facts and not performance and not evaluations \
+            and not scanned:
         raise ReadError(
             "no budget table, narrative or performance table found: is this a budget report?",
             source=source,
@@ -469,6 +477,7 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
         tables=tables,
         narrative=narrative,
         performance=tuple(performance),
+        self_evaluations=evaluations,
         procurement=procurement,
         assets=assets,
         findings=tuple(findings),

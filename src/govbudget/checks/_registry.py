@@ -184,6 +184,7 @@ def registry() -> dict[str, Rule]:
         _rules_narrative,
         _rules_performance,
         _rules_reading,
+        _rules_self_evaluation,
         _rules_tables,
     )
 

@@ -1240,7 +1240,9 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
 
     A money cost below the funds should be a part of the project the overview costs: it
     must equal the funds, or an amount the overview states (an item, a subtotal, a
-    product); otherwise it is a warning (a target that nothing in the table explains).
+    product); otherwise it is a warning (a target that nothing in the table explains). A
+    table with no overview at all (the one-column layout of 项目名称 / 资金 / 年度目标 / grid)
+    itemises nothing to compare with: the lower cost is likely one activity's, noted (info).
 
     A rate (``600元/人``, ``350元/人/天``) is not compared with the funds: the funds are
     the rate times quantities the indicator does not state. It is compared with the rates
@@ -1306,6 +1308,19 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
                                                         *(fl.period for fl in p.funding))
                         if v is not None}
                 if high_m.yuan in amounts:
+                    continue
+                if not p.overview:
+                    # A table without a 项目概况 (the one-column layout) itemises nothing a
+                    # lower cost could be one of: the cost of one activity of the project
+                    # is likely, so this is only noted.
+                    yield ctx.finding(
+                        rid, Severity.INFO,
+                        f"项目“{p.project}”成本指标“{ind.name}”{ind.value}（{e.where}）低于{funds_col}"
+                        f"{_plain(funds.money)}（表中无项目概况可核对，或为其中一项活动的成本）",
+                        f"project {p.project!r}: cost indicator {ind.name!r} {ind.value} "
+                        f"({e.where_en}) is below the {funds_col} {_plain(funds.money)} (the table "
+                        f"has no overview to compare with: likely the cost of one activity)",
+                        e.location(p), [*e.related(p), funds.location], funds.money, high_m)
                     continue
                 yield ctx.finding(
                     rid, Severity.WARNING,

@@ -19,7 +19,8 @@ _READER_RULES = (
      "A table marked empty holds figures"),
     ("reading.template_residue", "模板残留（XX、××、增加（减少）等）",
      "Template residue such as XX or 增加（减少）"),
-    ("reading.incomplete_table", "绩效目标表结构不完整", "A performance table is incomplete"),
+    ("reading.incomplete_table", "绩效目标表或绩效自评表结构不完整",
+     "A performance or self-evaluation table is incomplete"),
     ("reading.repaired_number", "跨行断开的数字已拼接", "A number split across lines was joined"),
     ("reading.unsplit_indicator", "无法区分指标名称与指标值", "An indicator whose name and value "
      "could not be told apart"),

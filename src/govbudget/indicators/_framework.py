@@ -280,19 +280,28 @@ def _unit_like(text: str) -> str | None:
 def unit_in_name(name: str) -> str | None:
     """The unit an indicator's name states in brackets, canonical, or ``None``.
 
-    The last bracketed group that reads as a unit counts: a known unit (``平方米``,
-    ``万元``, ``元/人/天``, ``%``) or a single measure word (``套``, ``部``). Other bracketed
-    words are not units (``人大代表参与培训人数（省代表）``).
+    The bracketed group that closes the name counts when it reads as a unit: a known
+    unit (``平方米``, ``万元``, ``元/人/天``, ``%``) or a single measure word (``套``, ``部``).
+    Other bracketed words are not units (``人大代表参与培训人数（省代表）``), and neither
+    is a bracket inside the name (``补助县（市）区数``: counties and cities, not a unit);
+    brackets that follow it do not hide it (``费用（万元）（含税金）``).
 
     ```pycon
     >>> unit_in_name("订制阅览柜数量（套）"), unit_in_name("会议举办人均费用成本（元/人/天）")
     ('套', '元/人/天')
     >>> unit_in_name("补贴对象满意度(%)"), unit_in_name("人大代表参与培训人数（省代表）")
     ('%', None)
+    >>> unit_in_name("补助县（市）区数") is None
+    True
 
     ```
     """
-    for m in reversed(list(_RX.brackets.finditer(normalise(name)))):
+    text = normalise(name).rstrip()
+    end = len(text)  # where the brackets that close the name begin
+    for m in reversed(list(_RX.brackets.finditer(text))):
+        if m.end() != end:
+            return None
+        end = m.start()
         unit = _unit_like(m[1])
         if unit is not None:
             return unit
