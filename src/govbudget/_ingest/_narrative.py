@@ -70,6 +70,8 @@ from decimal import Decimal
 from itertools import combinations, islice
 from typing import Final
 
+import attrs
+
 from .._findings import Finding, Location, Severity
 from .._money import Money, parse_amount
 from .._report import (
@@ -85,7 +87,7 @@ from .._report import (
 from ._text import _SPACES as _TEXT_SPACES
 from ._text import Line, dedouble, join_stripped, join_text
 
-__all__ = ["SUBJECTS", "read_narrative", "read_overview"]
+__all__ = ["SUBJECTS", "bare_title", "read_narrative", "read_overview"]
 
 
 # ---------------------------------------------------------------------------
@@ -116,13 +118,36 @@ def _clean(text: str) -> str:
     n = len(core)
     if " " in core or core[: n // 2] == core[n - n // 2:]:
         core = dedouble(core)  # only a line with spaces or two equal halves can be doubled
-    return _SPACES.sub("", core.translate(_TRANSLATE)).strip()
+    return _SPACES.sub("", core.translate(_TRANSLATE)).strip().replace("收、支", "收支")
 
 
 _CN_NUM: Final = "一二三四五六七八九十"
 _PART: Final = re.compile(rf"^第[{_CN_NUM}]{{1,3}}部分")
 _L1: Final = re.compile(rf"^[{_CN_NUM}]{{1,3}}[、.]")
 _L2: Final = re.compile(rf"^[（(][{_CN_NUM}]{{1,3}}[）)]")
+# A title alone on its line, not numbered: 2024年部门预算编制说明, 其他相关情况说明 (a
+# narrative part), 名词解释 (the glossary), …（部门）主要职能 / 机构设置 (the overview).
+_BARE_TITLE: Final = re.compile(
+    r"^(?![一二三四五六七八九十\d]+[、.．]|[（(]|注|填报)[^，,。；;：:…．.]{0,30}?"
+    r"(?:(?P<narrative>.{2}说明)|(?P<glossary>名词解释)|(?P<overview>主要职能|主要职责|机构设置))$")
+
+
+def bare_title(text: str) -> str | None:
+    """``"narrative"``, ``"glossary"`` or ``"overview"`` when ``text`` is a part's title
+    printed alone on its line with no numbering, else ``None``.
+
+    ```pycon
+    >>> bare_title("2024年部门预算编制说明"), bare_title("  名词解释"), bare_title("一、收入说明")
+    ('narrative', 'glossary', None)
+
+    ```
+    """
+    if len(text) > 40 or "表" in text:
+        return None
+    m = _BARE_TITLE.match(dedouble(text).replace(" ", "").replace("\u3000", ""))
+    return m.lastgroup if m is not None else None
+
+
 _LIST: Final = re.compile(r"^(?:\d{1,2}[、.](?!\d)|[（(]\d{1,2}[）)]|\d{1,2}[）)])")
 
 # ---------------------------------------------------------------------------
@@ -154,10 +179,27 @@ _CMP: Final = re.compile(
     r"(?:比|较|与|同|和)(?:(?P<year>\d{4})年度?|上年度?|上一年度?|去年|上年同期|同期)|同比|相比")
 _SAME: Final = re.compile(
     r"(?:比|较|与|同|和)(?:(?P<year>\d{4})年度?|上年度?|上一年度?|去年)(?:相比|比较)?"
-    r"(?:预算数?|执行数|同期数?|数)?(?:基本)?(?:相同|持平|一致|保持一致|无变化|不变|没有变化)"
+    r"(?:预算执行数|预算数?|执行数|决算数|同期数?|数)?(?:基本)?"
+    r"(?:相同|持平|一致|保持一致|无变化|不变|没有变化)"
     r"|(?:同比)?(?:基本)?持平"
 )
 _SAME_HINT: Final = re.compile("相同|持平|一致|不变|变化")
+# Which figure of a subject an amount is (年初预算为A万元，支出决算为B万元): the word ends
+# the clause; 预算安排 alone is this year's figure of the item.
+_MEASURE_END: Final = re.compile(
+    r"(?P<m>当年预算执行数|预算执行数|执行数|支出决算数?|决算数|决算|年初预算数?|全年预算数?|预算数"
+    r"|预算安排)$")
+_MEASURES: Final = {"当年预算执行数": "执行数", "预算执行数": "执行数", "执行数": "执行数",
+                    "支出决算": "决算", "支出决算数": "决算", "决算数": "决算", "决算": "决算",
+                    "年初预算": "预算", "年初预算数": "预算", "全年预算": "预算",
+                    "全年预算数": "预算", "预算数": "预算", "预算安排": ""}
+# The base a change is compared with, when the text names it (比2023年预算执行数增加).
+_BASIS: Final = re.compile(r"执行数|决算")
+# 完成年初预算的95.45%, 完成预算的60.46%, 预算执行率77.1%.
+_EXEC_END: Final = re.compile(
+    r"(?:完成了?(?:年初|全年|调整后?的?)?预算(?:数)?的?|(?:预算)?执行率(?:为|达到?|是)?)$")
+_YEAR_IN: Final = re.compile(r"(\d{4})年")
+_ITEM_HEAD: Final = re.compile(r"^[^，,。；;：:]{2,30}(?=[：:])")
 # Every residue holds one of these: a quick scan rules most texts out.
 _RESIDUE_HINT: Final = re.compile(r"[XxＸｘ×]|[加长升少降][（(/／]")
 _RESIDUE: Final = re.compile(
@@ -188,11 +230,14 @@ def _unit(text: str) -> str:
 # ---------------------------------------------------------------------------
 
 _QUOTE: Final = r"[“”\"‘’']?"
-_TAIL: Final = r"(?:支出)?(?:预算)?(?:数)?"
+_TAIL: Final = r"(?:预算)?(?:支出)?(?:预算)?(?:数)?"
 
 SUBJECTS: Final[tuple[tuple[str, str], ...]] = (
     ("一般公共预算支出", r"一般公共预算(?:财政拨款)?(?:当年|本年)?(?:预算)?(?:拨款)?支出(?:预算)?"),
-    ("政府性基金预算支出", r"政府性基金(?:预算)?(?:财政拨款)?(?:当年|本年)?支出(?:预算)?"),
+    ("政府性基金预算支出",
+     r"政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:当年|本年)?支出(?:预算)?"),
+    ("国有资本经营预算支出",
+     r"国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:当年|本年)?支出(?:预算)?"),
     ("本年收入", r"(?:本年|当年)收入(?:合计)?"),
     ("本年支出", r"(?:本年|当年)(?:预算)?(?:支出|安排)(?:合计)?|(?:本年|当年)预算安排"),
     ("上年结转", r"(?:上年度?|年初)结转(?:和|及)?(?:结余)?(?:收入|资金|安排|支出)?"),
@@ -231,10 +276,11 @@ SUBJECTS: Final[tuple[tuple[str, str], ...]] = (
     ("办公用房建筑面积", r"(?:办公用房|房屋)(?:建筑)?(?:总)?面积"),
     ("通用设备", r"通用设备"),
     ("专用设备", r"专用设备"),
-    ("财政拨款收支总计", r"财政拨款收支(?:总预算|预算总计|预算总额|总计|总额|预算)"
+    ("财政拨款收支总计", r"财政拨款收(?:入)?支(?:出)?(?:总预算|预算总计|预算总额|总计|总额|预算|总决算|决算总计)"
                         r"|财政拨款(?:预算)?(?:收入)?总计|财政拨款总预算"),
-    ("财政拨款收入", r"(?:当年|本年)?(?:财政)?拨款收入(?:合计)?"),
-    ("财政拨款支出", r"(?:当年|本年)?财政拨款(?:预算)?支出(?:合计|总计)?"),
+    ("财政拨款收入", r"(?:当年|本年)?(?:财政)?拨款收入(?:合计)?(?:预算)?"),
+    ("财政拨款支出", r"(?:当年|本年)?财政拨款(?:预算)?支出(?:合计|总计)?(?:预算)?"),
+    ("收支总计", r"(?:部门|单位)?(?:预算)?收支(?:预算)?(?:总计|总额|总预算|总决算)"),
     ("预算收入总计", r"(?:部门|单位)?(?:预算)?收入(?:预算)?(?:总计|总额|总预算|合计)"
                     r"|(?:部门|单位)?收入预算|预算收入"),
     ("预算支出总计", r"(?:部门|单位)?(?:预算)?支出(?:预算)?(?:总计|总额|总预算|合计)"
@@ -312,8 +358,8 @@ def _known_names() -> frozenset[str]:
 _VOCAB_PROC, _VOCAB_PROC_NAMES = _vocabulary(SUBJECTS + _PROCUREMENT_BARE)
 
 _LEAD: Final = re.compile(
-    r"^(?:[，,：:、；;。\s]|\d{1,2}[、.](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|其中|主要包括|主要用于以下方面|主要用于|包括|主要是|主要原因是|主要原因为|"
-    r"原因是|由于|因为|故|因此|所以|导致|另外|此外|同时|以及|和|并|本年度|全年|"
+    r"^(?:[，,：:、；;。\s“”\"]|\d{1,2}[、.](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|其中|主要包括|主要用于以下方面|主要用于|包括|主要是|主要原因是|主要原因为|"
+    r"原因是|由于|因为|故|因此|所以|导致|另外|此外|同时|以及|和|并|本年度|全年|按(?:功能|经济)分类(?:支出)?划分为?|"
     r"\d{4}年度?|共有|现有|拥有)+"
 )
 _SELF: Final = re.compile(r"^(?:本|我)(?:单位|部门|局|委|办|院|中心|所|处|校)")
@@ -326,12 +372,20 @@ _RESPECTIVELY: Final = re.compile(r"(?:为|是|达到|达|占)?\s*")  # after �
 _LIST_GAP: Final = re.compile(r"[\s、，,和及与]*")  # what may stand between listed figures
 _LIST_SEP: Final = re.compile(r"、|以及|和|及|与")
 _TRAIL_WORDS: Final = ("分别为", "约为", "为", "是", "达到", "达", "约", "共计", "总共", "各", "均",
-                       "分别", "预计")
+                       "分别", "预计", "科目", "”", "\"", "’")
+# "…（类）支出", "…（项）支出": the path's name, then the word 支出 again.
+_PATH_SPENDING: Final = re.compile(r"(?<=[（(][类款项][）)])支出$")
+_CLASS_SPENDING: Final = re.compile(r"^(?P<name>[^（）()]+?)(?:支出)?[（(]类[）)]支出$")
+# The rest of a clause before a bare 预算支出 / 收入预算 that still names the whole budget.
+_WHOLE_REST: Final = re.compile(
+    r"(?:^|办公室|委员会|局|厅|中心|院|所|站|馆|队|校|政府|处|部门|单位|本级|办事处|年度?|本|我)$")
 _PATH_ENDS: Final = ("（类）", "（款）", "（项）", "(类)", "(款)", "(项)")
 _CONTINUE: Final = re.compile(r"^(?:共涉及|涉及|共计|合计|总计|金额|资金)")
 _CATEGORY: Final = re.compile(r"^[\u4e00-\u9fff]{1,12}类(?:项目)?$")
 _PATH: Final = re.compile(r"^(?P<path>(?:[^（）()]+[（(](?:类|款)[）)])*)(?P<name>[^（）()]+)[（(](?P<lvl>类|款|项)[）)]$")
 _CJK: Final = re.compile(r"[\u4e00-\u9fff]")
+_WHOLE_NAMES: Final = frozenset({"预算收入总计", "预算支出总计"})
+_WHOLE_WORD: Final = re.compile("总|合计")
 _BAD_SUBJECT: Final = re.compile(r"[\d%≥≤<>＞＜=]|[XxＸｘ×]{2}")
 
 
@@ -382,6 +436,11 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
     if _CONTINUE.match(lead):
         return _Res("continue")
     t = _strip_trail(lead)
+    if t.endswith("支出"):
+        c = _CLASS_SPENDING.match(t)
+        if c is not None:  # 一般公共服务（类）支出: the class 一般公共服务支出
+            return _Res("subject", _Subj(f"{_trim(c['name'])}支出"))
+        t = _PATH_SPENDING.sub("", t)
     m = _PATH.match(t) if t.endswith(_PATH_ENDS) else None
     if m:
         name = _trim(m["name"])
@@ -393,6 +452,14 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
     if m and m.lastgroup:
         name = names[int(m.lastgroup[1:])]
         said = m.group(0)[::-1]
+        if name in _WHOLE_NAMES and not _WHOLE_WORD.search(said) \
+                and not _WHOLE_REST.search(_trim(t[: len(t) - len(said)])):
+            # "会议费预算支出": a 预算支出 of something else, not the whole budget's.
+            rest = _trim(t)
+            if "的" in rest and len(rest.rsplit("的", 1)[1]) >= 2:
+                rest = rest.rsplit("的", 1)[1]
+            ok = 2 <= len(rest) <= 20 and not _BAD_SUBJECT.search(rest)
+            return _Res("subject", _Subj(rest)) if ok else _NONE
         qualifier = "当年" if "当年" in said and "当年" not in name else None
         return _Res("subject", _Subj(name, qualifier))
     t = _trim(t)
@@ -450,6 +517,12 @@ def _sections(lines: Sequence[Line]) -> list[_Section]:
         raw = ln.text if isinstance(ln.text, str) else ""
         t = _clean(raw)
         if not t or _PART.match(t):
+            continue
+        if t.endswith("说明") and bare_title(t) == "narrative":
+            top = t
+            current = _Section(t, ln.no, t)
+            sections.append(current)
+            after_subheading = False
             continue
         head = _split_heading(t)
         if head is not None:
@@ -562,6 +635,9 @@ class _Reader:
     last_base: _Base | None = None
     last_share: _Subj | None = None  # the share just stated in this sentence
     last_list: tuple[_Subj, ...] = ()  # the subjects of the last "分别" list
+    item: _Subj | None = None  # the subject a numbered item names once for its figures
+    in_item: bool = False  # inside a numbered item (1. …) whose subject is not yet known
+    first_of_sentence: int = 0  # the index of the sentence's first fact
 
     # -- helpers ------------------------------------------------------------
     def _unplaced(self, value: str, clause: str, pos: int, why: str, why_en: str) -> None:
@@ -574,11 +650,13 @@ class _Reader:
 
     def _fact(self, subj: _Subj, kind: FactKind, value: Decimal, unit: str, clause: str,
               pos: int, direction: Change | None = None, compared_to: int | None = None,
-              qualifier: str | None = None) -> Fact:
+              qualifier: str | None = None, measure: str | None = None,
+              year: int | None = None) -> Fact:
         fact = Fact(subject=subj.subject, kind=kind, value=value, unit=unit, sentence=clause,
                     line=self.stream.line_at(pos), section=self.title, direction=direction,
                     compared_to=compared_to,
-                    qualifier=qualifier if qualifier is not None else subj.qualifier)
+                    qualifier=qualifier if qualifier is not None else subj.qualifier,
+                    measure=measure, year=year)
         self.facts.append(fact)
         return fact
 
@@ -623,6 +701,9 @@ class _Reader:
                 events.append((m.start(), m.end(), m, False))
             if len(events) > n_figures:
                 events.sort(key=lambda e: e[0])  # figures come in order already
+        self.first_of_sentence = len(self.facts)
+        if _LIST.match(text[start:start + 6]):
+            self._item_start(start, end, events)
         if not events:
             return
         self.last_share = None
@@ -706,6 +787,66 @@ class _Reader:
         if pending is not None:
             self._unplaced(pending, pending, pending_start, "是一个金额门槛，其后没有数量",
                            "is a value threshold with no count after it")
+
+    # -- numbered items ------------------------------------------------------
+    def _item_start(self, start: int, end: int,
+                    events: Sequence[tuple[int, int, re.Match[str], bool]]) -> None:
+        """A numbered item (``1.``) begins: its subject is the functional path or heading
+        it opens with (``1.一般公共服务（类）…（项）。年初预算为…``, ``1.某某项目综述：…``), or,
+        failing that, the first path its figures name."""
+        self.item = None
+        self.in_item = True
+        text = self.stream.text
+        body = text[start:events[0][0] if events else end]
+        head = _ITEM_HEAD.match(_LIST.sub("", body, count=1))
+        if not events or head is not None:
+            words = head.group(0) if head is not None else body
+            res = _resolve(words, self.procurement)
+            if res.how == "subject" and res.subj is not None and (
+                    res.subj.qualifier or head is not None or words.endswith(_PATH_ENDS)):
+                self.item = res.subj
+            elif head is not None:
+                name = _trim(head.group(0))
+                if 2 <= len(name) <= 30 and not _BAD_SUBJECT.search(name):
+                    self.item = _Subj(name)
+
+    def _measured(self, local: str, value: Decimal, unit: str, clause: str, pos: int,
+                  bases: list[_Base]) -> _Base | None:
+        """An amount named by a measure word (年初预算为, 支出决算为, 2023年当年预算执行数为,
+        2024年预算安排): a figure of the subject before the word, else of the sentence's
+        last subject, else of the numbered item. ``None`` when there is no measure word or
+        no subject to give it."""
+        core = _strip_trail(_LEAD.sub("", local))
+        mm = _MEASURE_END.search(core)
+        if mm is None:
+            return None
+        word = _MEASURES[mm["m"]]
+        rest = core[:mm.start()]
+        if rest.endswith(("总", "收支")):
+            return None  # 财政拨款收支总决算: the vocabulary's total
+        if word == "" and _LEAD.sub("", rest):
+            return None  # 本年预算安排: the vocabulary's 本年支出
+        own = self._own(rest) if _LEAD.sub("", rest) else None
+        subj = own or (bases[-1].subj if bases else None) or self.item
+        if subj is None:
+            return None
+        year_m = _YEAR_IN.search(local)
+        year = int(year_m.group(1)) if year_m else None
+        if word == "决算":
+            self._budget_before(subj)
+        self._fact(subj, FactKind.AMOUNT, value, unit, clause, pos, measure=word or None,
+                   year=year)
+        return _Base(subj, unit)
+
+    def _budget_before(self, subj: _Subj) -> None:
+        """"三公经费支出预算为A万元，支出决算为B万元": the A of the same subject earlier in
+        the sentence is its budget, not the figure the account is about."""
+        for k in range(len(self.facts) - 1, self.first_of_sentence - 1, -1):
+            f = self.facts[k]
+            if f.subject == subj.subject and f.kind is FactKind.AMOUNT and f.measure is None \
+                    and re.search(r"预算(?:数)?(?:为|是)?[\d,.]+(?:万元|亿元|元)$", f.sentence):
+                self.facts[k] = attrs.evolve(f, measure="预算")
+                return
 
     # -- "A、B分别为X、Y" ------------------------------------------------------
     def _respectively(self, pre: str, events: Sequence[tuple[int, int, re.Match[str], bool]],
@@ -828,12 +969,24 @@ class _Reader:
                            "is a change of nothing identifiable")
             return None
         return self._fact(target.subj, FactKind.CHANGE_AMOUNT, value, unit, clause, pos,
-                          direction=_direction(verb), compared_to=cmp_year)
+                          direction=_direction(verb), compared_to=cmp_year,
+                          measure=_basis(body[cmp.start():] if cmp else ""))
 
     def _percent(self, unit: str, local: str, value: Decimal, clause: str, pos: int,
                  bases: list[_Base], head: _Base | None, items_since: int,
                  last_change: Fact | None, cmp_year: int | None) -> Fact | None:
         value_text = f"{value}{unit}"
+        done = _EXEC_END.search(local) if unit == "%" else None
+        if done is not None:
+            body = local[: done.start()]
+            own = self._own(body) if _LEAD.sub("", body) else None
+            subj = own or (bases[-1].subj if bases else None) or self.item
+            if subj is None:
+                self._unplaced(value_text, clause, pos, "无法确定是哪一项的预算完成率",
+                               "is a budget completion rate of nothing identifiable")
+                return None
+            self._fact(subj, FactKind.EXECUTION, value, "%", clause, pos)
+            return None
         rate = _RATE_END.search(local) or _VERB_END.search(local)
         if rate is not None:
             body = local[: rate.start()]
@@ -847,14 +1000,17 @@ class _Reader:
                                   FactKind.CHANGE_PERCENT, value, unit, clause, pos,
                                   direction=direction,
                                   compared_to=cmp_year if cmp_year is not None
-                                  else last_change.compared_to)
+                                  else last_change.compared_to,
+                                  measure=_basis(body[cmp.start():]) if cmp
+                                  else last_change.measure)
             target = self._target(own, bases, head, items_since)
             if target is None:
                 self._unplaced(value_text, clause, pos, "无法确定是哪一项的变动",
                                "is a change of nothing identifiable")
                 return None
             return self._fact(target.subj, FactKind.CHANGE_PERCENT, value, unit, clause, pos,
-                              direction=direction, compared_to=cmp_year)
+                              direction=direction, compared_to=cmp_year,
+                              measure=_basis(body[cmp.start():] if cmp else ""))
         share = local.rfind("占")
         if share >= 0 and unit == "%":
             own = self._own(local[:share])
@@ -881,11 +1037,15 @@ class _Reader:
         unit = target.unit or (bases[-1].unit if bases else "")
         year = int(m["year"]) if m["year"] else cmp_year if _CMP.search(local) else None
         self._fact(target.subj, FactKind.CHANGE_AMOUNT, Decimal(0), unit, clause, pos,
-                   direction=Change.SAME, compared_to=year)
+                   direction=Change.SAME, compared_to=year, measure=_basis(m.group(0)))
 
     def _amount(self, local: str, value: Decimal, unit: str, clause: str, pos: int, end: int,
                 bases: list[_Base], pending: str | None) -> _Base | None:
         kind = FactKind.AMOUNT if unit in _MONEY_UNITS else FactKind.COUNT
+        if kind is FactKind.AMOUNT:
+            measured = self._measured(local, value, unit, clause, pos, bases)
+            if measured is not None:
+                return measured
         subj: _Subj | None = None
         res = _resolve(local, self.procurement)
         if unit == "辆" and res.how != "continue":
@@ -899,6 +1059,9 @@ class _Reader:
         elif res.how == "subject" and res.subj is not None:
             subj = res.subj
             self.principal = subj
+            if self.in_item and self.item is None and subj.qualifier \
+                    and subj.qualifier.endswith(_PATH_ENDS):
+                self.item = subj  # “…（类）…（款）…（项）”X万元: the item's subject
         if subj is None and kind is FactKind.COUNT:
             after = self.stream.text[end:end + 30]
             after = _CLAUSE.split(_SENTENCE_END.split(after, maxsplit=1)[0], maxsplit=1)[0]
@@ -925,6 +1088,12 @@ def _local(pre: str) -> str:
     if not _LEAD.sub("", local) and cut >= 0 and pre.rstrip().endswith(("：", ":")):
         return _CLAUSE.split(pre)[-2]
     return local
+
+
+def _basis(text: str) -> str | None:
+    """The measure of the base a change names (比2023年预算执行数: 执行数), else ``None``."""
+    m = _BASIS.search(text)
+    return None if m is None else "执行数" if m.group(0) == "执行数" else "决算"
 
 
 def _compared_year(pre: str) -> int | None:

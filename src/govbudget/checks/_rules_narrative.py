@@ -83,7 +83,7 @@ from .._enum import IdentityEnum
 from .._findings import Finding, Location, Severity
 from .._ingest._narrative import SUBJECTS
 from .._money import Interval, Money, Unit, round_half_up
-from .._report import Change, Fact, FactKind, Report
+from .._report import Change, Fact, FactKind, Report, ReportKind
 from .._tables import COLUMN_LABELS, Block, Row, RowKind, Table, TableKind
 from ..codes import functional
 from ._context import Context, Figure, norm
@@ -312,6 +312,13 @@ def _cell(t: Table, b: Block, r: Row, key: str) -> _Ref | None:
     return _Ref.of_cell(fig, t, r, key)
 
 
+def _has_data(t: Table, b: Block | None = None) -> bool:
+    """Whether a table was read with rows of figures (or says it has none): only then does
+    a row it does not print stand for zero."""
+    return t.empty or any(r.kind is RowKind.DATA for blk in ([b] if b else t.blocks)
+                          for r in blk.rows)
+
+
 def _zero(t: Table, name: str, key: str) -> _Ref:
     """An exact zero: the table is present but prints no such row."""
     fig = Figure(Money.of(Decimal(0), t.unit), Decimal(0),
@@ -339,6 +346,16 @@ class _An:
         self.ctx = ctx
         self.report: Report = ctx.report
         self.facts: tuple[Fact, ...] = ctx.report.narrative.facts
+        # Which figure of its subject each fact is: "" for the figure the report is about
+        # (this year's budget; a final account's outturn), else the measure and its year.
+        final = ctx.report.kind is ReportKind.FINAL
+        main_words = ("决算", "执行数") if final else ("预算",)
+        year = ctx.report.year
+        self.measures: list[tuple[str, int | None]] = [
+            ("", None) if (f.measure is None or f.measure in main_words) and (
+                f.year is None or year is None or f.year == year)
+            or f.kind not in (FactKind.AMOUNT, FactKind.COUNT)
+            else (f.measure or "", f.year) for f in self.facts]
         # The facts of each subject, in order (``of`` is asked often).
         self._by_subject: dict[str, list[int]] = {}
         for i, f in enumerate(self.facts):
@@ -408,7 +425,8 @@ class _An:
                 or self.is_class(i) or self.path(i) is not None
             scope = (self.scopes[i], self.sides[i]) if scoped else ()
             unit_kind = "money" if _is_money(f) else f.unit
-            k = self._keys[i] = (f.subject, _qual(f.qualifier), unit_kind, scope)
+            k = self._keys[i] = (f.subject, _qual(f.qualifier), unit_kind, scope,
+                                 self.measures[i])
         return k
 
     def find(self, b: Block, names: Sequence[str]) -> Row | None:
@@ -432,7 +450,12 @@ class _An:
         year = f.compared_to
         if year is None and self.report.year is not None:
             year = self.report.year - 1
-        return (*self.key(i), year)
+        return (*self.key(i), year, f.measure)
+
+    def is_main(self, i: int) -> bool:
+        """Whether an amount is the figure the report is about (not a 年初预算 of a final
+        account, nor last year's 执行数)."""
+        return self.measures[i] == ("", None)
 
     def is_class(self, i: int) -> bool:
         f = self.facts[i]
@@ -451,7 +474,7 @@ class _An:
         """The table figure a money amount of the narrative must agree with."""
         if i not in self._refs:
             f = self.facts[i]
-            ok = f.kind is FactKind.AMOUNT and _is_money(f)
+            ok = f.kind is FactKind.AMOUNT and _is_money(f) and self.is_main(i)
             self._refs[i] = self.ref_for(f.subject, f.qualifier, self.scopes[i],
                                          self.sides[i], f.sentence, i) if ok else None
         return self._refs[i]
@@ -504,7 +527,8 @@ class _An:
             if r2 is not None:
                 return _cell(t2, b2, r2, key)
         t1 = self.ctx.table(TableKind.SUMMARY)
-        if t1 is not None and _block(t1, "income") is not None:
+        b1 = _block(t1, "income")
+        if t1 is not None and b1 is not None and _has_data(t1, b1):
             return _zero(t1, names[0], "amount")
         return None
 
@@ -555,7 +579,8 @@ class _An:
             kind = G if side == "grant" else S
             found = self._named(kind, "income", _CARRY_NAMES, "amount")
             t = self.ctx.table(kind)
-            if found is None and t is not None and _block(t, "income") is not None:
+            b = _block(t, "income")
+            if found is None and t is not None and b is not None and _has_data(t, b):
                 return _zero(t, "上年结转", "amount")
             return found
         if subject == _G_TOTAL:
@@ -613,7 +638,7 @@ class _An:
                 if r.kind is RowKind.DATA and (r.code is None or len(r.code) == 3) \
                         and norm(r.name) == name:
                     return _cell(t, b, r, key)
-            return _zero(t, subject, key)
+            return _zero(t, subject, key) if _has_data(t, b) else None
 
         if scope is _Scope.GRANT:
             return by_name(TableKind.GRANT_SUMMARY, "expenditure", "total")
@@ -647,6 +672,46 @@ class _An:
                 if code is not None:
                     return _cell(t, b, coded[code], "total")
             return None
+        return None
+
+    def wrong_path(self, i: int) -> Finding | None:
+        """An item whose path names a 款 its 类 does not have in the tables, while the
+        item's own name is printed once under that 类 (so the row meant is known): the
+        narrative names the 科目 wrongly (卫生健康支出（类）卫生健康支出（款）计划生育事务（项）
+        where the tables print 21007 计划生育事务)."""
+        f = self.facts[i]
+        path = self.path(i)
+        if not path or len(path) < 2:
+            return None
+        for kind in (TableKind.GENERAL_EXPENDITURE, TableKind.EXPENDITURE):
+            t = self.ctx.table(kind)
+            b = _block(t)
+            if t is None or b is None:
+                continue
+            coded = Context.coded_rows(b)
+            cls = next((c for c, r in coded.items() if len(c) == 3 and norm(r.name) == path[0]),
+                       None)
+            if cls is None:
+                return None
+            items = [c for c in coded if c.startswith(cls) and len(c) == 5]
+            if any(norm(coded[c].name) == path[1] for c in items):
+                return None  # the 款 is there: not this kind of mistake
+            hits = {c for c, r in coded.items() if c.startswith(cls) and len(c) > 3
+                    and norm(r.name) == norm(f.subject)}
+            if len(hits) != 1:
+                return None
+            code = hits.pop()
+            row = coded[code]
+            printed = f"{f.qualifier}{f.subject}"
+            return self.ctx.finding(
+                "narrative.class_amounts", Severity.ERROR,
+                f"情况说明中的科目“{printed}”与表格不符：{t.title}的{cls} {coded[cls].name}下没有"
+                f"名为“{path[1]}”的款，“{f.subject}”是{code} {row.name}",
+                f"narrative item {printed!r} does not match the tables: class {cls} of "
+                f"{t.kind.value} has no 款 named {path[1]!r}; {f.subject!r} is {code}",
+                _loc(f), [Location(section=t.title or t.kind.chinese, table=t.kind.value,
+                                   row_code=code, row_name=row.name, line=row.line)],
+                expected_text=f"{code} {row.name}", actual_text=printed)
         return None
 
     # -- what a fact is confirmed by ----------------------------------------------
@@ -742,10 +807,13 @@ class _An:
 
     def of(self, subject: str, *, kinds: Iterable[FactKind] = (FactKind.AMOUNT,),
            qualifier: str | None = None) -> list[int]:
+        """The facts of a subject and qualifier, of the kinds asked (amounts: only those
+        the report is about, see `is_main`)."""
         ks = set(kinds)
         facts = self.facts
         return [i for i in self._by_subject.get(subject, ())
-                if facts[i].kind in ks and _qual(facts[i].qualifier) == qualifier]
+                if facts[i].kind in ks and _qual(facts[i].qualifier) == qualifier
+                and self.is_main(i)]
 
 
 def _an(ctx: Context) -> _An:
@@ -887,7 +955,8 @@ def totals(ctx: Context) -> Iterator[Finding]:
             blame.add(_vs_table(ctx, an, rid, i), (i,), i)
     heads = {_T_INCOME: _CUR_INCOME, _T_SPEND: _CUR_SPEND, _G_TOTAL: _G_INCOME}
     for i, f in enumerate(an.facts):
-        if f.subject not in heads or f.kind is not FactKind.AMOUNT or not _is_money(f):
+        if f.subject not in heads or f.kind is not FactKind.AMOUNT or not _is_money(f) \
+                or not an.is_main(i):
             continue
         parts: dict[str, int] = {}
         for j in range(i + 1, len(an.facts)):
@@ -895,6 +964,7 @@ def totals(ctx: Context) -> Iterator[Finding]:
             if g.section != f.section or (g.subject in heads and g.kind is FactKind.AMOUNT):
                 break
             if g.kind is FactKind.AMOUNT and _is_money(g) and g.subject not in parts and \
+                    an.is_main(j) and \
                     g.subject in (heads[f.subject], _CUR_INCOME, _CUR_SPEND, _CARRY):
                 parts[g.subject] = j
         if len(parts) == 2 and _CARRY in parts:
@@ -932,6 +1002,26 @@ def income_sources(ctx: Context) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------
 
 
+_PARTS_OF_BASIC: Final = frozenset({_BASIC, _PROJECT, _PERSONNEL, _PUBLIC, "三公经费",
+                                    _OPERATING})
+
+
+def _third_part(an: _An, sec: str, last: int, whole: int) -> bool:
+    """Whether the passage names a third part of the spending after 基本支出 and 项目支出
+    (单位预留机动经费预算数为3990.4万元): then the two do not make up the whole."""
+    w = an.facts[whole].subject
+    for j in range(last + 1, min(last + 8, len(an.facts))):
+        g = an.facts[j]
+        if g.section != sec:
+            break
+        if g.kind is FactKind.AMOUNT and _is_money(g) and an.is_main(j) \
+                and g.subject not in _PARTS_OF_BASIC and g.subject != w \
+                and g.subject.endswith(("经费", "支出")) and _qual(g.qualifier) is None \
+                and not an.is_class(j):
+            return True
+    return False
+
+
 @rule("narrative.spending", title="情况说明中的基本支出、项目支出、人员经费、公用经费与支出表一致",
       title_en="Narrative basic/project spending and personnel/public funds agree with the "
                "spending tables",
@@ -963,8 +1053,8 @@ def spending(ctx: Context) -> Iterator[Finding]:
             whole = next((j for j in range(min(b, p) - 1, -1, -1)
                           if an.facts[j].section == sec and an.facts[j].kind is FactKind.AMOUNT
                           and an.facts[j].subject in (_T_SPEND, _CUR_SPEND, _GENERAL, _G_SPEND)
-                          and _is_money(an.facts[j])), None)
-            if whole is not None:
+                          and _is_money(an.facts[j]) and an.is_main(j)), None)
+            if whole is not None and not _third_part(an, sec, max(b, p), whole):
                 w = an.facts[whole]
                 blame.add(_sum(ctx, rid, [an.figure(b), an.figure(p)], an.figure(whole),
                                f"情况说明“{w.subject}”与基本支出+项目支出",
@@ -1006,7 +1096,7 @@ def class_amounts(ctx: Context) -> Iterator[Finding]:
     rid = "narrative.class_amounts"
     an = _an(ctx)
     for i, f in enumerate(an.facts):
-        if f.kind is not FactKind.AMOUNT or not _is_money(f):
+        if f.kind is not FactKind.AMOUNT or not _is_money(f) or not an.is_main(i):
             continue
         if an.is_class(i) and f.subject not in _SPENDING and f.subject not in _SOURCES:
             found = _vs_table(ctx, an, rid, i)
@@ -1016,6 +1106,10 @@ def class_amounts(ctx: Context) -> Iterator[Finding]:
             found = _vs_table(ctx, an, rid, i)
             if found is not None:
                 yield found
+                continue
+            wrong = an.wrong_path(i)
+            if wrong is not None:
+                yield wrong
                 continue
             if an.ref(i) is None and f.value != 0 and (
                     ctx.table(TableKind.GENERAL_EXPENDITURE) or ctx.table(TableKind.EXPENDITURE)):
@@ -1088,7 +1182,7 @@ class _Shares:
                 continue
             if f.kind is FactKind.SHARE:
                 break
-            if f.kind is FactKind.AMOUNT and _is_money(f):
+            if f.kind is FactKind.AMOUNT and _is_money(f) and an.is_main(j):
                 return an.side(j)
         r = an.ref_for(s.subject, s.qualifier, an.scopes[i], an.sides[i], s.sentence)
         return an.table_side(r, s.subject) if r is not None else None
@@ -1319,6 +1413,102 @@ class _Changes:
         return None
 
 
+    def stated_base(self, i: int) -> tuple[int, list[int]] | None:
+        """For a change against a base the narrative states itself (2023年当年预算执行数为Y
+        万元，2024年预算安排X万元，比2023年预算执行数增加Z%): the stated base and this year's
+        amounts of the subject in the same passage (several when restated). ``None`` when
+        the change names no measure or no such figures are stated."""
+        an, c = self.an, self.an.facts[i]
+        if c.measure is None:
+            return None
+        prior: int | None = None
+        currents: list[int] = []
+        for j in range(i - 1, max(i - 12, -1), -1):
+            f = an.facts[j]
+            if f.section != c.section:
+                break
+            if f.subject != c.subject or _qual(f.qualifier) != _qual(c.qualifier) \
+                    or f.kind is not FactKind.AMOUNT or not _is_money(f):
+                if f.kind in (FactKind.CHANGE_AMOUNT, FactKind.CHANGE_PERCENT) \
+                        and f.subject == c.subject:
+                    break  # an earlier change of the subject: its figures are not ours
+                continue
+            if an.is_main(j):
+                currents.append(j)
+            elif prior is None and f.measure == c.measure and (
+                    c.compared_to is None or f.year in (None, c.compared_to)):
+                prior = j
+        if prior is None or not currents:
+            return None
+        return prior, sorted(currents)
+
+
+def _rate_on_stated(ctx: Context, an: _An, rid: str, i: int, prior: int,
+                    currents: Sequence[int]) -> Finding | None:
+    """A change rate against a base stated in the narrative: (this year − base) ÷ base,
+    over the printed rounding of both; it holds when it holds for one of this year's
+    statements (a restatement that differs is narrative.repeated's)."""
+    f, p = an.facts[i], an.facts[prior]
+    base = an.known(prior)
+    if base.lo <= 0:
+        return None  # a rate on a zero base (often printed 100%) is not checked
+    printed = _interval(f.value, _quantum(f.value))
+    up = f.direction is Change.INCREASE
+    q = _quantum(f.value) or _CENT
+    b_y = p.value * _factor(p.unit)
+    tried: list[tuple[int, Interval, Decimal]] = []
+    for k in sorted(currents, key=lambda k: (k not in an.confirmed, k)):
+        cur = an.known(k)
+        if up:
+            implied = Interval((cur.lo / base.hi - 1) * _HUNDRED,
+                               (cur.hi / base.lo - 1) * _HUNDRED, True, True)
+        else:
+            implied = Interval((1 - cur.hi / base.lo) * _HUNDRED,
+                               (1 - cur.lo / base.hi) * _HUNDRED, True, True)
+        a_y = an.facts[k].value * _factor(an.facts[k].unit)
+        ratio = (a_y / b_y - 1) * _HUNDRED
+        expect = round_half_up(ratio if up else -ratio, q)
+        if implied.intersects(printed) and expect == f.value:
+            return None
+        tried.append((k, implied, expect))
+    within = [t for t in tried if t[1].intersects(printed)]
+    k, implied, expect = within[0] if within else tried[0]
+    cur_f = an.facts[k]
+    related = [_loc(cur_f), _loc(p)]
+    if within:
+        return ctx.finding(
+            rid, Severity.INFO,
+            f"“{_label(f)}”变动率{_pct(f.value)}：按印出数{cur_f.value}{cur_f.unit}与基数"
+            f"{p.value}{p.unit}计算为{_pct(expect)}，差异在四舍五入误差范围内",
+            f"{_label(f)!r} rate {_pct(f.value)}: {cur_f.value} on {p.value} gives "
+            f"{_pct(expect)}, within rounding", _loc(f), related,
+            expected_text=_pct(expect), actual_text=_pct(f.value))
+    word = "增长" if up else "下降"
+    return ctx.finding(
+        rid, Severity.ERROR,
+        f"“{_label(f)}”{word}{_pct(f.value)}与金额不符：本年{cur_f.value}{cur_f.unit}、比较基数"
+        f"{p.value}{p.unit}，应为{_pct(expect)}（考虑四舍五入为{implied.lo:.4f}%～{implied.hi:.4f}%）",
+        f"{_label(f)!r}: {cur_f.value} {cur_f.unit} on a base of {p.value} {p.unit} is "
+        f"{_pct(expect)}, not {_pct(f.value)} (with rounding {implied.lo:.4f}%–{implied.hi:.4f}%)",
+        _loc(f), related, expected_text=_pct(expect), actual_text=_pct(f.value),
+        difference_text=f"{f.value - expect}%")
+
+
+def _same_as_stated(ctx: Context, an: _An, rid: str, i: int, prior: int,
+                    currents: Sequence[int]) -> Finding | None:
+    """比2023年预算执行数持平: this year's amount equals the stated base (within the printed
+    rounding of both)."""
+    p = an.facts[prior]
+    base = an.known(prior)
+    for k in currents:
+        if an.known(k).intersects(base):
+            return None
+    k = currents[0]
+    return ctx.equal_check(rid, _fig(p), _fig(an.facts[k]),
+                           what=f"“{_label(an.facts[i])}”称与比较基数持平，本年数与基数",
+                           what_en=f"{_label(an.facts[i])!r} is said to equal its base")
+
+
 @rule("narrative.changes", title="情况说明中的增减额、增减率与方向一致",
       title_en="Narrative changes on last year: amount, percentage and direction agree",
       category=Category.NARRATIVE,
@@ -1370,10 +1560,20 @@ def changes(ctx: Context) -> Iterator[Finding]:
                         f"{facts[b].value} {facts[b].unit}: last year would be negative",
                         _loc(f), [_loc(facts[b])], expected=_fig(facts[b]).money,
                         actual=_fig(f).money), (i, b), i)
+        if f.kind is FactKind.CHANGE_AMOUNT and f.direction is Change.SAME:
+            stated = ch.stated_base(i)
+            if stated is not None:
+                prior, currents = stated
+                blame.add(_same_as_stated(ctx, an, rid, i, prior, currents), (i, prior), i)
         if f.kind is not FactKind.CHANGE_PERCENT or f.unit != "%":
             continue
         j = ch.pair(i)
         if j is None:
+            stated = ch.stated_base(i)
+            if stated is not None:
+                prior, currents = stated
+                blame.add(_rate_on_stated(ctx, an, rid, i, prior, currents),
+                          (i, prior, *currents), i)
             continue
         c = facts[j]
         if c.direction is not None and f.direction is not None \
@@ -1484,6 +1684,88 @@ def changes(ctx: Context) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------------------
+# 6b. budget completion (完成年初预算的X%)
+# ---------------------------------------------------------------------------
+
+
+def _completion_pair(an: _An, i: int) -> tuple[int, int] | None:
+    """The outturn and the budget a completion rate divides: the nearest earlier amounts of
+    the same subject in the passage, the outturn stated as 决算/执行数 (or, in a final
+    account, without a word), the budget as 预算 (年初预算, 全年预算数)."""
+    e = an.facts[i]
+    final = an.report.kind is ReportKind.FINAL
+    num: int | None = None
+    den: int | None = None
+    for j in range(i - 1, max(i - 12, -1), -1):
+        f = an.facts[j]
+        if f.section != e.section:
+            break
+        if f.subject != e.subject or _qual(f.qualifier) != _qual(e.qualifier):
+            continue
+        if f.kind is FactKind.EXECUTION:
+            break
+        if f.kind is not FactKind.AMOUNT or not _is_money(f):
+            continue
+        if f.measure == "预算":
+            den = j if den is None else den
+        elif num is None and (f.measure in ("决算", "执行数") or (final and f.measure is None)):
+            num = j
+        if num is not None and den is not None:
+            return num, den
+    return None
+
+
+@rule("narrative.execution", title="情况说明中的预算完成率与决算数、预算数一致",
+      title_en="Narrative budget completion rates equal outturn ÷ budget",
+      category=Category.NARRATIVE,
+      applies="every 完成（年初）预算的x% (or 预算执行率x%) stated after the budget (年初预算, "
+              "全年预算数) and the outturn (支出决算, 执行数) of the same subject in the same "
+              "passage",
+      when=lambda r: any(f.kind is FactKind.EXECUTION for f in r.narrative.facts))
+def execution(ctx: Context) -> Iterator[Finding]:
+    """年初预算为A万元，支出决算为B万元，完成年初预算的X%: X = B ÷ A, reasoned over the
+    printed rounding of A, B and X (a rate that truncates instead of rounding is wrong
+    when no values that round to A and B give it). A rate whose budget is zero, or whose
+    budget or outturn is not stated, is not checked."""
+    rid = "narrative.execution"
+    an = _an(ctx)
+    for i, e in enumerate(an.facts):
+        if e.kind is not FactKind.EXECUTION or e.unit != "%":
+            continue
+        pair = _completion_pair(an, i)
+        if pair is None:
+            continue
+        num, den = pair
+        implied = _ratio(an.known(num), an.known(den))
+        if implied is None:
+            continue
+        n, d = an.facts[num], an.facts[den]
+        q = _quantum(e.value) or _CENT
+        point = n.value * _factor(n.unit) / (d.value * _factor(d.unit)) * _HUNDRED
+        expect = round_half_up(point, q)
+        if expect == e.value:
+            continue
+        related = [_loc(n), _loc(d)]
+        shown = _pct(expect)
+        if implied.intersects(_interval(e.value, _quantum(e.value))):
+            yield ctx.finding(
+                rid, Severity.INFO,
+                f"“{_label(e)}”完成预算{_pct(e.value)}：{n.value}{n.unit}÷{d.value}{d.unit}按印出数"
+                f"计算为{shown}，差异在四舍五入误差范围内",
+                f"{_label(e)!r} completion {_pct(e.value)}: {n.value} ÷ {d.value} gives {shown} "
+                "from the printed figures, within rounding", _loc(e), related,
+                expected_text=shown, actual_text=_pct(e.value))
+            continue
+        yield ctx.finding(
+            rid, Severity.ERROR,
+            f"“{_label(e)}”完成预算{_pct(e.value)}与金额不符：{n.value}{n.unit}÷{d.value}{d.unit}"
+            f"应为{shown}（考虑四舍五入为{implied.lo:.4f}%～{implied.hi:.4f}%）",
+            f"{_label(e)!r} completion is {_pct(e.value)} but {n.value} ÷ {d.value} is {shown} "
+            f"(with rounding {implied.lo:.4f}%–{implied.hi:.4f}%)", _loc(e), related,
+            expected_text=shown, actual_text=_pct(e.value), difference_text=f"{e.value - expect}%")
+
+
+# ---------------------------------------------------------------------------
 # 7. 三公
 # ---------------------------------------------------------------------------
 
@@ -1493,7 +1775,7 @@ def _three_parts(an: _An, kind: FactKind) -> tuple[int | None, list[int]]:
     def first(subject: str) -> int | None:
         for i, f in enumerate(an.facts):
             if f.subject == subject and _qual(f.qualifier) is None and f.kind is kind \
-                    and f.unit in _MONEY_UNITS:
+                    and f.unit in _MONEY_UNITS and an.is_main(i):
                 return i
         return None
 
