@@ -64,6 +64,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -105,7 +106,6 @@ _TRANSLATE: Final = str.maketrans({
 })
 # Spaces go, except between two ASCII letters or digits ("15.3 0" stays two tokens).
 _SPACES: Final = re.compile(r"(?<![0-9A-Za-z])[ \u3000]+|[ \u3000]+(?![0-9A-Za-z])")
-_INDENT: Final = re.compile(r"^(?:[ \t]{2,}|\u3000)")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -265,10 +265,11 @@ SUBJECTS: Final[tuple[tuple[str, str], ...]] = (
     ("公务用车运行维护费", rf"公务用车运行(?:维护)?费用?{_TAIL}"),
     ("公务用车购置费", rf"公务用车购置费用?{_TAIL}"),
     ("机关运行经费", rf"机关(?:[（(]机构[）)])?运行经费(?:财政拨款)?{_TAIL}"),
-    ("政府采购预算总额", r"政府采购(?:预算)?(?:总额|总计|合计|金额|资金)|政府采购预算"),
-    ("政府采购货物预算", r"政府采购货物类?(?:预算)?"),
-    ("政府采购工程预算", r"政府采购工程类?(?:预算)?"),
-    ("政府采购服务预算", r"政府采购服务类?(?:预算)?"),
+    ("政府采购预算总额", r"政府采购(?:支出)?(?:预算)?(?:总额|总计|合计|金额|资金)"
+                        r"|政府采购(?:支出)?预算"),
+    ("政府采购货物预算", r"政府采购货物类?(?:支出)?(?:预算)?"),
+    ("政府采购工程预算", r"政府采购工程类?(?:支出)?(?:预算)?"),
+    ("政府采购服务预算", r"政府采购服务类?(?:支出)?(?:预算)?"),
     ("纳入绩效目标管理的二级项目",
      r"(?:纳入|实行|实施|开展)(?:预算)?绩效目标管理(?:范围)?的(?:二级)?项目"
      r"|(?:二级)?项目(?:纳入|实行|实施|开展)(?:预算)?绩效目标管理"),
@@ -365,7 +366,7 @@ _LEAD: Final = re.compile(
 _SELF: Final = re.compile(r"^(?:本|我)(?:单位|部门|局|委|办|院|中心|所|处|校)")
 _ORG: Final = re.compile(
     r"^.{2,40}(?:办公室|委员会|管理局|局|厅|中心|研究院|院|研究所|服务站|站|馆|大队|支队|学校|"
-    r"医院|幼儿园|政府|法院|检察院|单位|部门)(?:本级)?(?=..)"
+    r"医院|幼儿园|人民政府|法院|检察院|单位|部门)(?:本级)?(?=..)"
 )
 # "A、B分别为X、Y": the subjects before 分别, the figures after it, paired in order.
 _RESPECTIVELY: Final = re.compile(r"(?:为|是|达到|达|占)?\s*")  # after 分别, before the figures
@@ -384,6 +385,7 @@ _CONTINUE: Final = re.compile(r"^(?:共涉及|涉及|共计|合计|总计|金额
 _CATEGORY: Final = re.compile(r"^[\u4e00-\u9fff]{1,12}类(?:项目)?$")
 _PATH: Final = re.compile(r"^(?P<path>(?:[^（）()]+[（(](?:类|款)[）)])*)(?P<name>[^（）()]+)[（(](?P<lvl>类|款|项)[）)]$")
 _CJK: Final = re.compile(r"[\u4e00-\u9fff]")
+_CARRIED: Final = re.compile(r"(?:上年度?|年初)结转(?:和|及)?(?:结余)?的?$")
 _WHOLE_NAMES: Final = frozenset({"预算收入总计", "预算支出总计"})
 _WHOLE_WORD: Final = re.compile("总|合计")
 _BAD_SUBJECT: Final = re.compile(r"[\d%≥≤<>＞＜=]|[XxＸｘ×]{2}")
@@ -461,6 +463,8 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
             ok = 2 <= len(rest) <= 20 and not _BAD_SUBJECT.search(rest)
             return _Res("subject", _Subj(rest)) if ok else _NONE
         qualifier = "当年" if "当年" in said and "当年" not in name else None
+        if _CARRIED.search(t[: len(t) - len(said)]) and name != "上年结转":
+            qualifier = "上年结转"  # 上年结转结余的一般公共预算收入: not this year's income
         return _Res("subject", _Subj(name, qualifier))
     t = _trim(t)
     if _CATEGORY.match(t):
@@ -508,11 +512,34 @@ def _split_heading(t: str) -> tuple[str, str] | None:
     return None  # "（一）…1154.76万元，…" is an item of a list, not a heading
 
 
+def _indent(raw: str) -> int:
+    """The width of a line's indentation (a full-width space counts two)."""
+    n = 0
+    for ch in raw:
+        if ch in " \t":
+            n += 1
+        elif ch == "\u3000":
+            n += 2
+        else:
+            break
+    return n
+
+
+def _base_indent(lines: Sequence[Line]) -> int:
+    """The indentation most lines of the text have: the margin of the running text. A
+    paragraph starts on a line indented further (some reports set every line two spaces
+    in, and only the first line of a paragraph further)."""
+    widths = Counter(_indent(ln.text) for ln in lines
+                     if isinstance(ln.text, str) and ln.text.strip(" \t\u3000"))
+    return widths.most_common(1)[0][0] if widths else 0
+
+
 def _sections(lines: Sequence[Line]) -> list[_Section]:
     sections: list[_Section] = []
     current: _Section | None = None
     top = ""
     after_subheading = False
+    margin = _base_indent(lines) + 2
     for ln in lines:
         raw = ln.text if isinstance(ln.text, str) else ""
         t = _clean(raw)
@@ -538,7 +565,7 @@ def _sections(lines: Sequence[Line]) -> list[_Section]:
             current = _Section("", ln.no, "")
             sections.append(current)
         listed = _LIST.match(t) is not None
-        para = after_subheading or listed or _INDENT.match(raw) is not None
+        para = after_subheading or listed or _indent(raw) >= margin
         current.pieces.append(_Piece(ln.no, t, para))
         # "1、车辆情况：" on a line of its own is a sub-heading: the next line starts afresh.
         after_subheading = listed and len(t) <= 20 and not _FIG.search(t) \
@@ -638,6 +665,7 @@ class _Reader:
     item: _Subj | None = None  # the subject a numbered item names once for its figures
     in_item: bool = False  # inside a numbered item (1. …) whose subject is not yet known
     first_of_sentence: int = 0  # the index of the sentence's first fact
+    buying: bool = False  # the sentence counts vehicles to buy, not vehicles held
 
     # -- helpers ------------------------------------------------------------
     def _unplaced(self, value: str, clause: str, pos: int, why: str, why_en: str) -> None:
@@ -702,6 +730,7 @@ class _Reader:
             if len(events) > n_figures:
                 events.sort(key=lambda e: e[0])  # figures come in order already
         self.first_of_sentence = len(self.facts)
+        self.buying = False
         if _LIST.match(text[start:start + 6]):
             self._item_start(start, end, events)
         if not events:
@@ -1049,7 +1078,12 @@ class _Reader:
         subj: _Subj | None = None
         res = _resolve(local, self.procurement)
         if unit == "辆" and res.how != "continue":
-            subj = _Subj("公务用车", _vehicle_category(local))
+            category = _vehicle_category(local)
+            if _PURCHASE.search(category):
+                self.buying = True  # 预算安排购置车辆1辆，其中：…其他用车1辆
+                subj = _Subj(_BOUGHT, "合计")
+            else:
+                subj = _Subj(_BOUGHT if self.buying else "公务用车", category)
         elif res.how == "continue":
             prior = bases[-1] if bases else self.last_base
             subj = prior.subj if prior is not None else None
@@ -1103,6 +1137,10 @@ def _compared_year(pre: str) -> int | None:
     return year
 
 
+_PURCHASE: Final = re.compile("购置|购买|新增|更新|采购")
+_BOUGHT: Final = "购置公务用车"
+
+
 def _vehicle_category(local: str) -> str:
     t = local[-40:]
     if "公务用车" in t:
@@ -1110,7 +1148,8 @@ def _vehicle_category(local: str) -> str:
         after = _strip_trail(_LEAD.sub("", after))
         if after:
             return after
-    t = _trim(t)
+    t = _trim(t).lstrip("）)")
+    t = re.sub(r"^(?:共有|现有|拥有|实有|共)", "", t)
     if "的" in t:
         t = t.rsplit("的", 1)[1]
     return "实有" if t in ("", "车辆", "公务用车", "公车", "汽车", "实有车辆") else t
@@ -1186,7 +1225,7 @@ def _assets(sections: Sequence[_Section], facts: Sequence[Fact]) -> Assets | Non
         if f.section not in titles or f.kind is not FactKind.COUNT:
             continue
         n = _count(f.value)
-        if f.unit == "辆" and n is not None:
+        if f.unit == "辆" and n is not None and f.subject == "公务用车":
             vehicles.append((f.qualifier or "实有", n))
         elif f.unit == "平方米" and floor is None:
             floor = f.value

@@ -146,6 +146,8 @@ _PROCUREMENT: Final = {"政府采购预算总额": "total", "政府采购货物�
 _MANAGED: Final = "纳入绩效目标管理的二级项目"
 _PUBLISHED: Final = "公开项目绩效目标"
 _VEHICLES: Final = "公务用车"
+_BOUGHT: Final = "购置公务用车"
+_NAMED: Final = frozenset({name for name, _ in SUBJECTS} | {_VEHICLES, _BOUGHT})
 
 _CARRY_NAMES: Final = ("上年结转", "上年财政拨款结转", "年初结转和结余", "上年结转结余",
                        "年初财政拨款结转和结余", "上年结余")
@@ -306,6 +308,12 @@ class _Side:
 
 
 def _cell(t: Table, b: Block, r: Row, key: str) -> _Ref | None:
+    """The figure of a cell the narrative is compared with; ``None`` for a blank cell of a
+    total row or of a column in which nothing was read (a blank total is a cell the
+    reader missed, not a zero)."""
+    if b.value(r, key) is None and (r.kind is RowKind.TOTAL or all(
+            b.value(x, key) is None for x in b.rows)):
+        return None
     fig = Figure.cell(t, b, r, key)
     if fig is None:
         return None
@@ -339,6 +347,18 @@ def _total_row(b: Block) -> Row | None:
     return next(b.totals(), None)
 
 
+_BUDGET_TITLE: Final = re.compile(r"预算(?:情况|编制|说明)|编制说明")
+
+
+def _reads_final(report: Report) -> bool:
+    """A report whose kind was not recorded but whose narrative is a final account's (most
+    of its section titles speak of 决算)."""
+    titles = [s.title for s in report.narrative.sections if s.title]
+    final = sum("决算" in t for t in titles)
+    budget = sum(bool(_BUDGET_TITLE.search(t)) and "决算" not in t for t in titles)
+    return final >= 3 and final > budget
+
+
 class _An:
     """What every narrative rule needs: scopes, table figures, confirmations."""
 
@@ -348,7 +368,8 @@ class _An:
         self.facts: tuple[Fact, ...] = ctx.report.narrative.facts
         # Which figure of its subject each fact is: "" for the figure the report is about
         # (this year's budget; a final account's outturn), else the measure and its year.
-        final = ctx.report.kind is ReportKind.FINAL
+        final = ctx.report.kind is ReportKind.FINAL or _reads_final(ctx.report)
+        self.final = final
         main_words = ("决算", "执行数") if final else ("预算",)
         year = ctx.report.year
         self.measures: list[tuple[str, int | None]] = [
@@ -490,12 +511,18 @@ class _An:
             return self._spending(subject, scope)
         if subject in _THREE:
             t = ctx.table(TableKind.THREE_PUBLIC)
-            if t is None:
-                return None
+            if t is None or (t.blocks and not t.empty and not any(
+                    v is not None for blk in t.blocks for r in blk.rows for v in r.values)):
+                return None  # nothing read from it: no figure to compare with
+            if t.empty and any(f.rule == "reading.empty_note_with_data"
+                               and f.location.table == t.kind.value for f in ctx.report.findings):
+                return None  # says it is empty and prints figures: no figure to trust
             items = three_public_items(ctx, t)
             key = _THREE[subject]
             if key in items:
                 fig = items[key]
+                if fig.quantum == 0 and not fig.money.amount and not t.empty:
+                    return None  # a blank cell: a figure the reader may have missed
                 return _Ref(fig, f"{t.title}（{COLUMN_LABELS.get(key, '合计')}）",
                             f"{t.kind.value} ({key})")
             return _zero(t, subject, key) if t.empty else None
@@ -1079,6 +1106,46 @@ def spending(ctx: Context) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------
 
 
+_ITEM_WHOLES: Final = (_G_SPEND, _GENERAL, _T_SPEND, _CUR_SPEND)
+
+
+def _item_sums(ctx: Context, an: _An, rid: str) -> Iterator[Finding]:
+    """A list of 科目 items (``1.“…（类）…（款）…（项）”X万元``, two or more in a passage)
+    against the spending total stated just before it: the items are parts of it, so they
+    cannot add up to more (a rounding-sized gap either way is info). A list that adds up to
+    less may name only the main items, and is not reported."""
+    by_section: dict[str, list[int]] = {}
+    for i, f in enumerate(an.facts):
+        if f.kind is FactKind.AMOUNT and _is_money(f) and an.is_main(i) \
+                and an.path(i) is not None:
+            by_section.setdefault(f.section, []).append(i)
+    for sec, idx in by_section.items():
+        items: list[int] = []
+        seen: set[tuple[object, ...]] = set()
+        for i in idx:  # the first statement of each item (a restatement is not a part)
+            if an.key(i) not in seen:
+                seen.add(an.key(i))
+                items.append(i)
+        if len(items) < 2:
+            continue
+        whole = next((j for j in range(items[0] - 1, -1, -1)
+                      if an.facts[j].section == sec and an.facts[j].kind is FactKind.AMOUNT
+                      and an.facts[j].subject in _ITEM_WHOLES and _is_money(an.facts[j])
+                      and an.is_main(j)), None)
+        if whole is None:
+            continue
+        w = an.facts[whole]
+        total = sum((an.facts[i].value * _factor(an.facts[i].unit) for i in items), Decimal(0))
+        found = _sum(ctx, rid, [an.figure(i) for i in items], an.figure(whole),
+                     f"情况说明列出的{len(items)}个科目之和与“{w.subject}”",
+                     f"the sum of the {len(items)} items listed vs narrative {w.subject!r}")
+        if found is None:
+            continue
+        if found.severity is not Severity.INFO and total < w.value * _factor(w.unit):
+            continue  # fewer than all the items: a partial list
+        yield found
+
+
 @rule("narrative.class_amounts", title="情况说明中的功能分类科目金额与表格一致",
       title_en="Functional classes and items named in the narrative agree with the tables",
       category=Category.NARRATIVE,
@@ -1095,6 +1162,8 @@ def class_amounts(ctx: Context) -> Iterator[Finding]:
     table that is present is a warning: the narrative names a 科目 the tables do not have."""
     rid = "narrative.class_amounts"
     an = _an(ctx)
+    yield from _item_sums(ctx, an, rid)
+    warned: set[int] = set()  # an item restated (预算安排X万元) is reported once
     for i, f in enumerate(an.facts):
         if f.kind is not FactKind.AMOUNT or not _is_money(f) or not an.is_main(i):
             continue
@@ -1111,8 +1180,10 @@ def class_amounts(ctx: Context) -> Iterator[Finding]:
             if wrong is not None:
                 yield wrong
                 continue
-            if an.ref(i) is None and f.value != 0 and (
+            if an.ref(i) is None and f.value != 0 and i not in warned and (
                     ctx.table(TableKind.GENERAL_EXPENDITURE) or ctx.table(TableKind.EXPENDITURE)):
+                warned.update(j for j in an.of(f.subject, qualifier=_qual(f.qualifier))
+                              if an.key(j) == an.key(i))
                 yield ctx.finding(
                     rid, Severity.WARNING,
                     f"情况说明中的科目“{f.qualifier}{f.subject}”（{f.value}{f.unit}）在支出表中找不到",
@@ -1187,11 +1258,13 @@ class _Shares:
         r = an.ref_for(s.subject, s.qualifier, an.scopes[i], an.sides[i], s.sentence)
         return an.table_side(r, s.subject) if r is not None else None
 
-    def _stated(self, subject: str, i: int) -> _Side | None:
-        """The nearest stated amount of ``subject`` (same section first, same scope)."""
+    def _stated(self, subject: str, i: int, scope: _Scope | None = None) -> _Side | None:
+        """The nearest stated amount of ``subject`` (same section first, same scope); only
+        of ``scope`` when the share's words name one (占一般公共预算项目支出总额的100%)."""
         an = self.an
         s = an.facts[i]
-        cands = [j for j in an.of(subject) if _is_money(an.facts[j])]
+        cands = [j for j in an.of(subject) if _is_money(an.facts[j])
+                 and (scope is None or an.scopes[j] is scope)]
         for pool in ([j for j in cands if an.facts[j].section == s.section and j < i],
                      [j for j in cands if an.scopes[j] is an.scopes[i]], cands):
             if pool:
@@ -1206,11 +1279,25 @@ class _Shares:
         if subject is None and named is not None and norm(named) in an.classes:
             subject = named
         if subject is not None:
-            found = self._stated(subject, i)
+            words = named or ""
+            said = _Scope.GENERAL if "一般公共预算" in words else \
+                _Scope.GRANT if "财政拨款" in words else None
+            found = self._stated(subject, i, said)
             if found is not None:
                 return found
-            r = an.ref_for(subject, None, scope, "", named or "")
+            r = an.ref_for(subject, None, said or scope, "", words)
             return an.table_side(r, subject) if r is not None else None
+        if named is not None and len(named) > 4:
+            # A whole named in words no subject matches (占授予中小企业合同金额的55.78%):
+            # an amount stated under that very name earlier in the passage, else none.
+            for j in range(i - 1, -1, -1):
+                f = an.facts[j]
+                if f.section != s.section:
+                    break
+                if f.kind is FactKind.AMOUNT and _is_money(f) and an.is_main(j) \
+                        and norm(f.subject) == norm(named):
+                    return an.side(j)
+            return None
         # no whole named (or none we know): the total the passage breaks down
         start = part.index if part is not None and part.index is not None else i
         for j in range(start - 1, -1, -1):
@@ -1693,7 +1780,7 @@ def _completion_pair(an: _An, i: int) -> tuple[int, int] | None:
     the same subject in the passage, the outturn stated as 决算/执行数 (or, in a final
     account, without a word), the budget as 预算 (年初预算, 全年预算数)."""
     e = an.facts[i]
-    final = an.report.kind is ReportKind.FINAL
+    final = an.final
     num: int | None = None
     den: int | None = None
     for j in range(i - 1, max(i - 12, -1), -1):
@@ -2151,6 +2238,25 @@ def assets(ctx: Context) -> Iterator[Finding]:
             vehicles.append(i)
         elif thr is not None:
             equipment.setdefault(f.subject, []).append((thr, i))
+    # Vehicles to buy (预算安排购置车辆1辆，其中：…) are counted apart from those held.
+    bought = [i for i in vehicles if an.facts[i].subject == _BOUGHT]
+    vehicles = [i for i in vehicles if an.facts[i].subject != _BOUGHT]
+    groups: list[list[int]] = []
+    for i in bought:  # each 购置车辆N辆 with the categories listed after it
+        if an.facts[i].qualifier == "合计" or not groups:
+            groups.append([i])
+        else:
+            groups[-1].append(i)
+    for to_buy, *buy_cats in groups:
+        if an.facts[to_buy].qualifier != "合计" or len(buy_cats) < 2:
+            continue
+        h = an.facts[to_buy]
+        s = sum((an.facts[i].value for i in buy_cats), Decimal(0))
+        if s != h.value:
+            blame.add(_count_finding(
+                ctx, rid, Severity.ERROR, h, int(s), f"拟购置公务用车{h.value}辆，各类之和为{s}辆",
+                f"{h.value} vehicles to buy, but the categories add up to {s}",
+                [_loc(an.facts[i]) for i in buy_cats]), (to_buy, *buy_cats), to_buy)
     held = next((i for i in vehicles if an.facts[i].qualifier == "实有"), None)
     quota = next((i for i in vehicles if "编制" in (an.facts[i].qualifier or "")), None)
     cats = [i for i in vehicles if i not in (held, quota)]
@@ -2199,7 +2305,10 @@ def assets(ctx: Context) -> Iterator[Finding]:
 def repeated(ctx: Context) -> Iterator[Finding]:
     """Two statements of the same figure must agree within the rounding of both (E17):
     ``1,234.56`` and ``1234.56``, or ``12.4`` and ``12.40``, agree; ``567.89`` and ``567.90``
-    do not. Statements are grouped by subject, qualifier, kind and scope, because the same
+    do not. Only subjects the words identify are compared (a name of the vocabulary, a
+    functional class or 科目 path, vehicles), and only the figure the report is about (a
+    final account's 年初预算 is not its 决算; last year's 执行数 is not this year's budget).
+    Statements are grouped by subject, qualifier, kind and scope, because the same
     words name different money in different passages (基本支出 of all spending vs of the
     general budget). The statement a table or another statement confirms is the reference;
     the other is reported."""
@@ -2207,7 +2316,11 @@ def repeated(ctx: Context) -> Iterator[Finding]:
     an = _an(ctx)
     groups: dict[tuple[object, ...], list[int]] = {}
     for i, f in enumerate(an.facts):
-        if f.kind in (FactKind.AMOUNT, FactKind.COUNT):
+        # Only subjects whose words identify them: a name of the vocabulary, a functional
+        # class or path, vehicles. A figure named by loose words (采购金额, 项目) belongs to
+        # whatever its sentence says, so two of them need not be the same figure.
+        if f.kind in (FactKind.AMOUNT, FactKind.COUNT) and (
+                f.subject in _NAMED or an.is_class(i) or an.path(i) is not None):
             groups.setdefault((f.kind, *an.key(i)), []).append(i)
     for members in groups.values():
         if len(members) < 2:
