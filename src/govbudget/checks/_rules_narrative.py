@@ -147,6 +147,7 @@ _MANAGED: Final = "纳入绩效目标管理的二级项目"
 _PUBLISHED: Final = "公开项目绩效目标"
 _VEHICLES: Final = "公务用车"
 _BOUGHT: Final = "购置公务用车"
+_THREE_WORDS: Final = re.compile("因公出国|公务接待|公务用车|三公")
 _NAMED: Final = frozenset({name for name, _ in SUBJECTS} | {_VEHICLES, _BOUGHT})
 
 _CARRY_NAMES: Final = ("上年结转", "上年财政拨款结转", "年初结转和结余", "上年结转结余",
@@ -309,10 +310,9 @@ class _Side:
 
 def _cell(t: Table, b: Block, r: Row, key: str) -> _Ref | None:
     """The figure of a cell the narrative is compared with; ``None`` for a blank cell of a
-    total row or of a column in which nothing was read (a blank total is a cell the
-    reader missed, not a zero)."""
-    if b.value(r, key) is None and (r.kind is RowKind.TOTAL or all(
-            b.value(x, key) is None for x in b.rows)):
+    block in which nothing at all was read (its blanks are cells the reader missed, not
+    zeros)."""
+    if b.value(r, key) is None and not any(v is not None for x in b.rows for v in x.values):
         return None
     fig = Figure.cell(t, b, r, key)
     if fig is None:
@@ -521,8 +521,11 @@ class _An:
             key = _THREE[subject]
             if key in items:
                 fig = items[key]
-                if fig.quantum == 0 and not fig.money.amount and not t.empty:
-                    return None  # a blank cell: a figure the reader may have missed
+                if fig.quantum == 0 and not fig.money.amount and not t.empty and not any(
+                        v is not None for blk in t.blocks for r in blk.rows
+                        if r.kind is RowKind.TOTAL or _THREE_WORDS.search(r.name)
+                        for v in r.values):
+                    return None  # no 三公 figure was read from the table: not a zero
                 return _Ref(fig, f"{t.title}（{COLUMN_LABELS.get(key, '合计')}）",
                             f"{t.kind.value} ({key})")
             return _zero(t, subject, key) if t.empty else None
