@@ -310,9 +310,13 @@ class _Side:
 
 def _cell(t: Table, b: Block, r: Row, key: str) -> _Ref | None:
     """The figure of a cell the narrative is compared with; ``None`` for a blank cell of a
-    block in which nothing at all was read (its blanks are cells the reader missed, not
-    zeros)."""
-    if b.value(r, key) is None and not any(v is not None for x in b.rows for v in x.values):
+    block in which nothing at all was read, or a blank total over a column with figures
+    (such blanks are cells the reader missed, not zeros)."""
+    if b.value(r, key) is None and (
+            not any(v is not None for x in b.rows for v in x.values)
+            or (r.kind is RowKind.TOTAL and (any(b.value(x, key) for x in b.rows) or all(
+                b.value(x, key) is None for x in b.rows if x.kind is RowKind.DATA)
+                and any(x.code for x in b.rows)))):
         return None
     fig = Figure.cell(t, b, r, key)
     if fig is None:
@@ -323,8 +327,8 @@ def _cell(t: Table, b: Block, r: Row, key: str) -> _Ref | None:
 def _has_data(t: Table, b: Block | None = None) -> bool:
     """Whether a table was read with rows of figures (or says it has none): only then does
     a row it does not print stand for zero."""
-    return t.empty or any(r.kind is RowKind.DATA for blk in ([b] if b else t.blocks)
-                          for r in blk.rows)
+    return t.empty or any(r.kind is RowKind.DATA and any(v is not None for v in r.values)
+                          for blk in ([b] if b else t.blocks) for r in blk.rows)
 
 
 def _zero(t: Table, name: str, key: str) -> _Ref:
