@@ -1220,9 +1220,16 @@ def _named_whole(sentence: str) -> str | None:
     return text or None
 
 
+_BRACKETED: Final = re.compile(r"[（(][^（）()]*[）)]")
+_WHOLE_TAIL: Final = r"(?:总额|总计|合计|总数)?$"
+
+
 def _subject_of(text: str) -> str | None:
+    """The vocabulary subject a share's whole ends with (a bracketed remark is not the
+    whole: 占财政性资金（…项目支出除外）总额 names no subject)."""
+    text = _BRACKETED.sub("", text)
     for name, pattern in SUBJECTS:
-        if re.search(pattern, text):
+        if re.search(f"(?:{pattern}){_WHOLE_TAIL}", text):
             return name
     return None
 
