@@ -1113,6 +1113,18 @@ def spending(ctx: Context) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------
 
 
+def _named_codes(ctx: Context) -> bool:
+    """Whether a spending table was read with coded, named rows (an item can only be
+    looked up in such a table; one read without names says nothing of the item)."""
+    for kind in (TableKind.GENERAL_EXPENDITURE, TableKind.EXPENDITURE):
+        t = ctx.table(kind)
+        b = _block(t)
+        if b is not None and any(r.code and r.name.strip() and any(
+                v is not None for v in r.values) for r in b.rows):
+            return True
+    return False
+
+
 _ITEM_WHOLES: Final = (_G_SPEND, _GENERAL, _T_SPEND, _CUR_SPEND)
 
 
@@ -1187,8 +1199,7 @@ def class_amounts(ctx: Context) -> Iterator[Finding]:
             if wrong is not None:
                 yield wrong
                 continue
-            if an.ref(i) is None and f.value != 0 and i not in warned and (
-                    ctx.table(TableKind.GENERAL_EXPENDITURE) or ctx.table(TableKind.EXPENDITURE)):
+            if an.ref(i) is None and f.value != 0 and i not in warned and _named_codes(ctx):
                 warned.update(j for j in an.of(f.subject, qualifier=_qual(f.qualifier))
                               if an.key(j) == an.key(i))
                 yield ctx.finding(
@@ -2012,6 +2023,58 @@ def procurement(ctx: Context) -> Iterator[Finding]:
                 _loc(t), [_loc(an.facts[i]) for i in parts], expected=_fig(t).money,
                 actual=s), (total, *parts), total)
     yield from blame.findings()
+    yield from _sme_shares(ctx, an, rid)
+
+
+_SME_TOTAL: Final = "授予中小企业合同金额"
+_SME_PART: Final = re.compile(r"^(?P<cat>货物|工程|服务)类?(?:采购)?授予中小企业合同金额$")
+_SME_CATEGORY: Final = {"货物": "政府采购货物预算", "工程": "政府采购工程预算",
+                        "服务": "政府采购服务预算"}
+
+
+def _sme_shares(ctx: Context, an: _An, rid: str) -> Iterator[Finding]:
+    """货物采购授予中小企业合同金额占货物支出金额的a%，服务采购…占服务支出金额的b%: each
+    share times its category's procurement gives that category's contracts with small and
+    medium enterprises; with the categories given no share counted at anything from 0 to
+    their whole procurement, they must be able to make up the 授予中小企业合同金额 stated."""
+    total = next((i for i in an.of(_SME_TOTAL) if _is_money(an.facts[i])), None)
+    if total is None:
+        return
+    implied = Interval.exact(Decimal(0))
+    shares: list[int] = []
+    for cat, subject in _SME_CATEGORY.items():
+        whole = next((i for i in an.of(subject) if _is_money(an.facts[i])), None)
+        share = next((i for i, f in enumerate(an.facts) if f.kind is FactKind.SHARE
+                      and f.unit == "%" and (m := _SME_PART.match(f.subject)) is not None
+                      and m["cat"] == cat and cat in (_named_whole(f.sentence) or "")), None)
+        if whole is None:
+            if share is not None:
+                return  # a share of a category whose procurement is not stated
+            continue
+        w = an.known(whole)
+        if share is None:
+            implied = implied + Interval(Decimal(0), w.hi, True, w.hi_closed)
+            continue
+        v = an.facts[share].value
+        pct = _interval(v, _quantum(v))
+        implied = implied + Interval(pct.lo * w.lo / _HUNDRED, pct.hi * w.hi / _HUNDRED,
+                                     True, True)
+        shares.append(share)
+    if not shares:
+        return
+    t = an.facts[total]
+    if implied.intersects(an.known(total)):
+        return
+    factor = _factor(t.unit)
+    lo, hi = implied.lo / factor, implied.hi / factor
+    yield ctx.finding(
+        rid, Severity.ERROR,
+        f"按各类采购授予中小企业合同金额的占比计算，授予中小企业合同金额应为{lo:.2f}～{hi:.2f}"
+        f"{t.unit}，与所述{t.value}{t.unit}不符",
+        f"the category shares of contracts with small and medium enterprises give "
+        f"{lo:.2f}–{hi:.2f} {t.unit}, not the {t.value} {t.unit} stated",
+        _loc(an.facts[shares[-1]]), [_loc(t), *(_loc(an.facts[i]) for i in shares[:-1])],
+        expected_text=f"{lo:.2f}～{hi:.2f}{t.unit}", actual_text=f"{t.value}{t.unit}")
 
 
 # ---------------------------------------------------------------------------
