@@ -148,6 +148,10 @@ def bare_title(text: str) -> str | None:
     return m.lastgroup if m is not None else None
 
 
+_PAGE_NO: Final = re.compile(r"[-－—]?\d{1,3}[-－—]?")
+# A table printed among the narrative's pages, which the narrative reader does not read.
+_GRID_TITLE: Final = re.compile(r"绩效自评表$|自评表[（(]\d{4}年度?[）)]$")
+_CLAUSE_MARK: Final = re.compile(r"[，,。；;：:]")
 _LIST: Final = re.compile(r"^(?:\d{1,2}[、.](?!\d)|[（(]\d{1,2}[）)]|\d{1,2}[）)])")
 
 # ---------------------------------------------------------------------------
@@ -161,7 +165,7 @@ _MONEY_UNITS: Final = frozenset({"万元", "亿元", "元"})
 _PERCENT_UNITS: Final = frozenset({"%", "个百分点"})
 _FIG: Final = re.compile(
     rf"(?P<num>{_NUM})"
-    r"(?P<unit>万元|亿元|元|%|个百分点|台[（(]套[）)]|平方米|㎡|个|辆|人|台|套|项|家|户|名|件|处|栋|亩)"
+    r"(?P<unit>万元|亿元|元|%|个百分点|台[（(]套[）)]|平方米|㎡|个|辆|人次|批次|人|台|套|项|家|户|名|件|处|栋|亩)"
 )
 # Digits before a money unit or % that _FIG could not read ("1,2345万元").
 _LOOSE: Final = re.compile(r"\d[\d,.]*(?:万元|亿元|元|%)")
@@ -386,6 +390,8 @@ _CATEGORY: Final = re.compile(r"^[\u4e00-\u9fff]{1,12}类(?:项目)?$")
 _PATH: Final = re.compile(r"^(?P<path>(?:[^（）()]+[（(](?:类|款)[）)])*)(?P<name>[^（）()]+)[（(](?P<lvl>类|款|项)[）)]$")
 _CJK: Final = re.compile(r"[\u4e00-\u9fff]")
 _CARRIED: Final = re.compile(r"(?:上年度?|年初)结转(?:和|及)?(?:结余)?的?$")
+_CODED_ITEM: Final = re.compile(
+    r"^(?P<code>\d{3}(?:\d{2}){0,2})[-－—:：]?(?P<name>[\u4e00-\u9fff][^，,。；;：:（）()]{1,30})$")
 _WHOLE_NAMES: Final = frozenset({"预算收入总计", "预算支出总计"})
 _WHOLE_WORD: Final = re.compile("总|合计")
 _BAD_SUBJECT: Final = re.compile(r"[\d%≥≤<>＞＜=]|[XxＸｘ×]{2}")
@@ -443,6 +449,11 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
         if c is not None:  # 一般公共服务（类）支出: the class 一般公共服务支出
             return _Res("subject", _Subj(f"{_trim(c['name'])}支出"))
         t = _PATH_SPENDING.sub("", t)
+    coded = _CODED_ITEM.match(t)
+    if coded is not None:  # 2080201-行政运行: the name, with its printed code
+        name = coded["name"]
+        if not _BAD_SUBJECT.search(name):
+            return _Res("subject", _Subj(name, coded["code"]))
     m = _PATH.match(t) if t.endswith(_PATH_ENDS) else None
     if m:
         name = _trim(m["name"])
@@ -534,17 +545,32 @@ def _base_indent(lines: Sequence[Line]) -> int:
     return widths.most_common(1)[0][0] if widths else 0
 
 
-def _sections(lines: Sequence[Line]) -> list[_Section]:
+def _sections(lines: Sequence[Line], skipped: list[tuple[int, str]] | None = None
+              ) -> list[_Section]:
+    """The numbered sections; a table set in the text (…项目绩效自评表) is skipped up to
+    the next numbered heading, its title and line kept in ``skipped``."""
     sections: list[_Section] = []
     current: _Section | None = None
     top = ""
     after_subheading = False
+    in_table = False
     margin = _base_indent(lines) + 2
     for ln in lines:
         raw = ln.text if isinstance(ln.text, str) else ""
         t = _clean(raw)
         if not t or _PART.match(t):
             continue
+        if _PAGE_NO.fullmatch(t) and _indent(raw) >= margin + 8:
+            continue  # a page number centred between two lines of the text
+        if len(t) <= 40 and _GRID_TITLE.search(t) and not _CLAUSE_MARK.search(t):
+            in_table = True
+            if skipped is not None:
+                skipped.append((ln.no, t))
+            continue
+        if in_table:
+            if not (_L1.match(t) or bare_title(t) == "narrative"):
+                continue
+            in_table = False
         if t.endswith("说明") and bare_title(t) == "narrative":
             top = t
             current = _Section(t, ln.no, t)
@@ -1258,7 +1284,15 @@ def read_narrative(
     """
     findings: list[Finding] = []
     facts: list[Fact] = []
-    sections = _sections(lines)
+    skipped: list[tuple[int, str]] = []
+    sections = _sections(lines, skipped)
+    for no, title in skipped:
+        findings.append(Finding(
+            rule="reading.unplaced_figure", severity=Severity.WARNING,
+            message=f"“{title}”是表格，情况说明读取时未读取其中的数字（未核对）",
+            message_en=f"{title!r} is a table inside the narrative: its figures were not read "
+                       "(not checked)",
+            location=Location(section="narrative", line=no), actual=title))
     out_sections: list[NarrativeSection] = []
     for sec in sections:
         if sec.title or sec.pieces:

@@ -147,6 +147,7 @@ _MANAGED: Final = "纳入绩效目标管理的二级项目"
 _PUBLISHED: Final = "公开项目绩效目标"
 _VEHICLES: Final = "公务用车"
 _BOUGHT: Final = "购置公务用车"
+_CODE: Final = re.compile(r"\d{3}(?:\d{2}){0,2}")
 _THREE_WORDS: Final = re.compile("因公出国|公务接待|公务用车|三公")
 _NAMED: Final = frozenset({name for name, _ in SUBJECTS} | {_VEHICLES, _BOUGHT})
 
@@ -537,6 +538,8 @@ class _An:
             return self._operating()
         if index is not None and self.path(index) is not None:
             return self._item(subject, self.path(index) or [], scope)
+        if qualifier and _CODE.fullmatch(qualifier):
+            return self._coded(subject, qualifier, scope)
         if _qual(qualifier) is None and norm(subject) in self.classes:
             return self._class(subject, scope)
         return None
@@ -681,6 +684,27 @@ class _An:
                     or by_name(TableKind.GRANT_SUMMARY, "expenditure", "general_budget"))
         return (by_name(TableKind.SUMMARY, "expenditure", "total")
                 or by_name(TableKind.EXPENDITURE, None, "total"))
+
+    def _coded(self, subject: str, code: str, scope: _Scope) -> _Ref | None:
+        """An item printed with its code (2080201-行政运行): the row of that code, when the
+        table prints it under the same name."""
+        kinds = [TableKind.GENERAL_EXPENDITURE, TableKind.EXPENDITURE]
+        if scope is _Scope.ALL:
+            kinds.reverse()
+        for kind in kinds:
+            t = self.ctx.table(kind)
+            b = _block(t)
+            if t is None or b is None:
+                continue
+            r = Context.coded_rows(b).get(code)
+            if r is not None and norm(r.name) == norm(subject):
+                return _cell(t, b, r, "total")
+        return None
+
+    def code(self, i: int) -> str | None:
+        """The functional code an item is printed with (2080201-行政运行), or ``None``."""
+        q = self.facts[i].qualifier
+        return q if q and _CODE.fullmatch(q) else None
 
     def _item(self, subject: str, path: list[str], scope: _Scope) -> _Ref | None:
         kinds = [TableKind.GENERAL_EXPENDITURE, TableKind.EXPENDITURE]
@@ -1187,6 +1211,10 @@ def class_amounts(ctx: Context) -> Iterator[Finding]:
         if f.kind is not FactKind.AMOUNT or not _is_money(f) or not an.is_main(i):
             continue
         if an.is_class(i) and f.subject not in _SPENDING and f.subject not in _SOURCES:
+            found = _vs_table(ctx, an, rid, i)
+            if found is not None:
+                yield found
+        elif an.code(i) is not None:
             found = _vs_table(ctx, an, rid, i)
             if found is not None:
                 yield found
@@ -2397,7 +2425,8 @@ def repeated(ctx: Context) -> Iterator[Finding]:
         # class or path, vehicles. A figure named by loose words (采购金额, 项目) belongs to
         # whatever its sentence says, so two of them need not be the same figure.
         if f.kind in (FactKind.AMOUNT, FactKind.COUNT) and (
-                f.subject in _NAMED or an.is_class(i) or an.path(i) is not None):
+                f.subject in _NAMED or an.is_class(i) or an.path(i) is not None
+                or an.code(i) is not None):
             groups.setdefault((f.kind, *an.key(i)), []).append(i)
     for members in groups.values():
         if len(members) < 2:
