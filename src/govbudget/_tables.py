@@ -87,6 +87,9 @@ class TableKind(IdentityEnum):
     """项目支出预算表（本年预算）(Shanxi 12)."""
     PROJECTS_CARRYOVER = "projects_carryover"
     """项目支出预算表（上年结转）(Shanxi 13)."""
+    OTHER = "other"
+    """A table of a kind the library does not model (政府采购支出表 …): read as printed,
+    with its rows and columns, and not checked."""
 
     @property
     def chinese(self) -> str:
@@ -113,6 +116,7 @@ _CHINESE = {
     TableKind.OPERATING_COSTS: "机关运行经费预算表",
     TableKind.PROJECTS: "项目支出预算表（本年预算）",
     TableKind.PROJECTS_CARRYOVER: "项目支出预算表（上年结转）",
+    TableKind.OTHER: "其他表格",
 }
 _FUNCTIONAL = frozenset({
     TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GENERAL_EXPENDITURE,

@@ -32,8 +32,16 @@ from .._findings import Finding, Location, Severity
 from .._money import Unit
 from .._report import Narrative, Overview, Report, TableSet
 from .._tables import MOF_9, SHANXI_13, Table, TableKind
+from ._grid import text_style
 from ._narrative import bare_title
-from ._tables import _MONEY_UNIT, classify_title, read_table, table_number
+from ._tables import (
+    _MONEY_UNIT,
+    classify_title,
+    generic_title,
+    is_toc_line,
+    read_table,
+    table_number,
+)
 from ._text import (
     _SPACES,
     Line,
@@ -44,6 +52,7 @@ from ._text import (
     normalise_breaks,
     page_number_lines,
 )
+from ._wide import read_wide_table
 
 __all__ = ["MAX_BYTES", "read_report", "read_text"]
 
@@ -173,8 +182,18 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
             continue
         if part is attachment or part is glossary:
             continue  # not read
+        if part is tables_part and len(t) <= 24 and _PLAIN_HEADING.match(t):
+            # a heading with no ordinal ends the tables (其他相关情况说明, 名词解释)
+            part = glossary if "名词解释" in t else narrative
+            current_table = None
+            if part is narrative:
+                seg.narrative.append(make_line(nos[i], texts[i], t))
+            continue
         has_table_word = "表" in t
         kind = classify_title(t) if has_table_word else None
+        if kind is None and has_table_word and part is not narrative and generic_title(t) \
+                and _table_follows(strips, i):
+            kind = TableKind.OTHER
         number = table_number(t) if has_table_word and len(t) <= 12 else None
         if kind is not None or number is not None:
             fits = (current_kind is None or kind is current_kind) if kind is not None \
@@ -215,8 +234,39 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
         elif _NARRATIVE_HEADING.match(dedouble(t)) and ("职责" in t or "机构" in t):
             part = overview  # a report without part headings starts with its duties
             seg.overview.append(make_line(nos[i], texts[i], t))
-    seg.tables = [(k, tl) for k, tl in seg.tables if k is not None]
+    # A title with nothing under it is a table of contents entry, not a table.
+    seg.tables = [(k, tl) for k, tl in seg.tables if k is not None and _has_content(tl)]
     return seg
+
+
+_PLAIN_HEADING: Final = re.compile(
+    r"^(?:其他相关情况说明|名词解释|[^\d，。；]{0,14}(?:编制说明|情况说明|有关说明))$")
+_UNIT_LINE: Final = re.compile(r"单位[:：]|编制(?:部门|单位)[:：]")
+
+
+def _table_follows(strips: Sequence[str], i: int) -> bool:
+    """A table starts after line ``i``: a money-unit or issuing-unit line, or a table
+    number, within the next few lines."""
+    seen = 0
+    for t in strips[i + 1:i + 12]:
+        if not t:
+            continue
+        seen += 1
+        if _UNIT_LINE.search(t) or (len(t) <= 12 and table_number(t)):
+            return True
+        if seen >= 4:
+            break
+    return False
+
+
+def _has_content(lines: Sequence[Line]) -> bool:
+    for ln in lines[1:]:
+        t = ln.stripped
+        if not t or classify_title(t) is not None or (len(t) <= 14 and table_number(t)) \
+                or is_toc_line(t) or generic_title(t) or _PART_HEADING.match(t):
+            continue
+        return True
+    return False
 
 
 def _table_set(tables: Sequence[Table]) -> TableSet:
@@ -252,6 +302,26 @@ def _pages_of(flat: str, texts: Sequence[str], page_idx: Sequence[int]) -> tuple
     return tuple(out)
 
 
+_BARE_NUMBER: Final = re.compile(r"^(?:\d{1,3}|[-－—]\s*\d{1,3}\s*[-－—])$")
+
+
+def _bare_page_numbers(strips: Sequence[str], pages: Sequence[int]) -> set[int]:
+    """Indices of lines that are a small number alone as the first or last printed line of
+    a page (pages known from form feeds or the PDF)."""
+    out: set[int] = set()
+    n = min(len(strips), len(pages))
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for i in range(n):
+        if strips[i]:
+            first.setdefault(pages[i], i)
+            last[pages[i]] = i
+    for i in (*first.values(), *last.values()):
+        if _BARE_NUMBER.match(strips[i]):
+            out.add(i)
+    return out
+
+
 def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None = None,
               scanned: Sequence[int] = ()) -> Report:
     """Read a report from its extracted text.
@@ -282,6 +352,11 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
     strips = [t.strip(_SPACES) for t in texts]
     drop = furniture(strips, page_idx if pages is None else
                      page_number_lines(flat, texts, strips))
+    if page_map:
+        # A bare number alone at the top or the foot of a page is its page number.
+        extra = _bare_page_numbers(strips, page_map)
+        if extra:
+            drop = sorted(set(drop) | extra)
     nos: Sequence[int] = range(1, len(texts) + 1)
     if drop:
         kept = list(nos)
@@ -304,7 +379,12 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
         if (m := _MONEY_UNIT.search(ln.text))  # as read_table reads a unit
     )
     default_unit = Unit.parse(units.most_common(1)[0][0]) if units else None
-    tables = tuple(read_table(kind, tl, findings, default_unit) for kind, tl in seg.tables)
+    style = text_style([ln.text for _, tl in seg.tables for ln in tl])
+    if style == "single":
+        tables = tuple(read_table(kind, tl, findings, default_unit) for kind, tl in seg.tables)
+    else:
+        tables = tuple(read_wide_table(kind, tl, findings, default_unit, style, page_map)
+                       for kind, tl in seg.tables)
 
     from ._narrative import read_narrative, read_overview
     from ._performance import read_performance

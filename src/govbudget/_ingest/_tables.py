@@ -42,7 +42,7 @@ __all__ = ["classify_title", "read_table"]
 
 _TITLE_RULES: Final[tuple[tuple[TableKind, re.Pattern[str]], ...]] = (
     (TableKind.PROJECTS_CARRYOVER, re.compile(r"项目支出(预算)?(明细)?表.*上年结转")),
-    (TableKind.PROJECTS, re.compile(r"项目支出(预算)?(明细)?表")),
+    (TableKind.PROJECTS, re.compile(r"项目支出(预算)?(明细)?表|项目支出及其他支出预算表|项目支出预算明细")),
     (TableKind.THREE_PUBLIC, re.compile(r"三公.{0,2}经费.*表")),
     (TableKind.OPERATING_COSTS, re.compile(r"机关运行经费.*表")),
     (TableKind.STATE_CAPITAL, re.compile(r"国有资本经营预算.*表")),
@@ -56,7 +56,15 @@ _TITLE_RULES: Final[tuple[tuple[TableKind, re.Pattern[str]], ...]] = (
     (TableKind.EXPENDITURE, re.compile(r"支出.*总(体情况)?表")),
 )
 _TITLE_END: Final = re.compile(r"表(（[^）]{0,20}）|\([^)]{0,20}\))?$")
-_NUMBER: Final = re.compile(r"(?:公开表|预算表|部门表)\s*(\d{1,2})\s*$")
+_NUMBER: Final = re.compile(r"(?:公开表|预算表|部门表)\s*(\d{1,2})\s*$|^(?:公开|预算|决算|部门|单位)?\s*"
+                            r"(\d{1,2})\s*表$|^(?:附)?表\s*(\d{1,2})$")
+# Numbering before a title: 表1：, 表1., 附表2、, 公开01表, 预算01表, 一、, （一）, 1., 1．
+_TITLE_PREFIX: Final = re.compile(
+    r"^(?:(?:附)?表\s*\d{1,2}\s*[：:.．、\-－]?\s*|(?:公开|预算|决算)\s*\d{1,2}\s*表\s*|"
+    r"[一二三四五六七八九十]{1,3}\s*[、.．]\s*|[（(][一二三四五六七八九十]{1,3}[）)]\s*|"
+    r"\d{1,2}\s*[.．、]\s*)")
+# A contents line: dot leaders or a page number after the title.
+_TOC_TAIL: Final = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|-{3,})\s*\d*\s*$|\s\d{1,3}$")
 
 
 def classify_title(text: str) -> TableKind | None:
@@ -84,7 +92,9 @@ def classify_title(text: str) -> TableKind | None:
 def _classify_title(text: str) -> TableKind | None:
     # Cached: the segmenter and then the table reader ask about the same lines.
     t = dedouble(text).strip(" \u3000")
-    if not t or len(t) > 60 or any(p in t for p in "，。；：:") or "绩效目标" in t:
+    t = _TOC_TAIL.sub("", t).strip(" \u3000")
+    t = _TITLE_PREFIX.sub("", t, count=1).replace(" ", "")
+    if not t or len(t) > 60 or any(p in t for p in "，。；：:") or "绩效" in t:
         return None
     if not _TITLE_END.search(t):
         return None
@@ -92,6 +102,22 @@ def _classify_title(text: str) -> TableKind | None:
         if rx.search(t):
             return kind
     return None
+
+
+def is_toc_line(text: str) -> bool:
+    """A line of a table of contents: a title followed by dot leaders or a page number."""
+    return bool(_TOC_TAIL.search(text.strip()))
+
+
+def generic_title(text: str) -> bool:
+    """A line that reads as the title of a table of a kind not modelled (ends in 表, no
+    sentence punctuation, not a table of contents line)."""
+    t = dedouble(text).strip(" \u3000")
+    if is_toc_line(t):
+        return False
+    t = _TITLE_PREFIX.sub("", t, count=1).replace(" ", "")
+    return 4 <= len(t) <= 40 and bool(_TITLE_END.search(t)) and not any(
+        p in t for p in "，。；：:、“”《》") and "见" not in t
 
 
 def table_number(text: str) -> str | None:
@@ -102,7 +128,9 @@ def table_number(text: str) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def _table_number(text: str) -> str | None:
     m = _NUMBER.search(dedouble(text).strip())
-    return m.group(1) if m else None
+    if not m:
+        return None
+    return next(g for g in m.groups() if g is not None).lstrip("0") or "0"
 
 
 # -- columns ------------------------------------------------------------------

@@ -220,6 +220,11 @@ def _fmt(m: Money) -> str:
     return f"{amount}{m.unit.symbol}"
 
 
+_ENUMERATOR = re.compile(
+    r"^\s*(?:其中[:：]\s*)?(?:\d{1,2}\s*[、.．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|"
+    r"[（(][一二三四五六七八九十]{1,3}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])?\s*(?:其中[:：])?\s*")
+
+
 class Context:
     """A report and the helpers rules share."""
 
@@ -262,10 +267,14 @@ class Context:
 
     @staticmethod
     def find_row(block: Block, *names: str) -> Row | None:
-        """The first row whose normalised name equals one of ``names``."""
+        """The first row whose normalised name equals one of ``names`` (list numbering
+        and 其中： before the name do not count: ``其中：（1）公务用车购置费``)."""
         wanted = {norm(n) for n in names}
         for r in block.rows:
             if norm(r.name) in wanted:
+                return r
+        for r in block.rows:
+            if norm(_ENUMERATOR.sub("", r.name)) in wanted:
                 return r
         return None
 

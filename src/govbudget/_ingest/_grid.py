@@ -1,0 +1,195 @@
+"""Cells of table lines in wide text: layout text, tab-separated text and PDF grids.
+
+Extracted text comes in four styles, told apart by what the table lines show
+(`text_style`):
+
+- ``single``: the sample's style (a PDF extractor that puts one space between cells and
+  two for a blank cell); read by `govbudget._ingest._tables`. Runs of four or more
+  spaces between cells on at least a quarter of the table lines tell layout text.
+- ``layout``: ``pdftotext -layout``: columns kept by runs of spaces; a single space is
+  part of a cell (``2. 政府性基金``). A cell's position is its character span.
+- ``tabs``: cells separated by tabs (pdf.js dumps: ``201 \\t05 \\t行政运行 \\t…``); blank
+  cells are dropped, so a cell has no position, only its order.
+- ``grid``: the text govbudget's PDF reader writes: every row of a ruled table has one
+  tab-separated field per column, a blank cell an empty field, so a cell's position is
+  its column.
+
+`wide_cells` splits a line into `WCell` s with their spans, and splits what a single
+space joins but is not one cell: a code before a name (``2010101 行政运行``), amounts
+after a name (``一般公共服务支出 2,932,700``), several amounts (``24169.74 15844.04``).
+Letter-spaced words (``合   计``) are joined again.
+
+```pycon
+>>> [c.text for c in wide_cells("201   05   07   专项普查活动  438,300", "layout")]
+['201', '05', '07', '专项普查活动', '438,300']
+>>> [(c.text, c.start) for c in wide_cells("合\\t\\t5.00", "grid")]
+[('合', 0), ('5.00', 2)]
+>>> [c.text for c in wide_cells("合   计       24,169.74", "layout")]
+['合计', '24,169.74']
+
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final, Literal
+
+from ._text import is_amount
+
+__all__ = ["Style", "WCell", "text_style", "wide_cells"]
+
+Style = Literal["single", "layout", "tabs", "grid"]
+
+_RUN: Final = re.compile(r"[^ ]+(?: [^ ]+)*")
+_WIDE_GAP: Final = re.compile(r"[^ \t] {4,}[^ \t]")
+_CODE_TOKEN: Final = re.compile(r"^\d{3}(?:\d{2}){0,3}$")
+_CJK_CHAR: Final = re.compile(r"^[\u3400-\u9fff]$")
+_DASHES: Final = frozenset({"-", "—", "－", "--", "——", "/", "—-", "－－"})
+
+
+class WCell:
+    """A cell of a wide line: its text and its span (characters, or the column of a
+    grid; ``start == end == -1`` when the text gives no position)."""
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+
+    def __repr__(self) -> str:
+        return f"WCell({self.text!r}, {self.start}, {self.end})"
+
+    @property
+    def positioned(self) -> bool:
+        """True when the cell's span is known."""
+        return self.start >= 0
+
+
+def text_style(lines: Sequence[str]) -> Style:
+    """The style of the table lines of a document (see the module docstring).
+
+    ```pycon
+    >>> text_style(["201\\t05\\t\\t行政运行\\t5.00", "合计\\t\\t\\t\\t5.00"])
+    'grid'
+    >>> text_style(["201 \\t05 \\t行政运行 \\t5.00"])
+    'tabs'
+    >>> text_style(["201   05   行政运行      5.00", "合计          5.00"])
+    'layout'
+    >>> text_style(["2010101 行政运行 5.00  5.00", "合计 5.00   5.00"])
+    'single'
+
+    ```
+    """
+    tabbed = blank_fields = wide = body = 0
+    for t in lines:
+        s = t.strip()
+        if not s:
+            continue
+        body += 1
+        if "\t" in s:
+            tabbed += 1
+            if "\t\t" in s or "\t \t" in s:
+                blank_fields += 1
+        elif _WIDE_GAP.search(s):
+            wide += 1
+    if not body:
+        return "single"
+    if tabbed * 5 >= body:
+        return "grid" if blank_fields * 10 >= tabbed else "tabs"
+    if wide * 4 >= body:
+        return "layout"
+    return "single"
+
+
+def _is_value(text: str) -> bool:
+    return text in _DASHES or is_amount(text)
+
+
+def _split_run(text: str, start: int) -> list[WCell]:
+    """Split a run of single-space-separated tokens: leading codes, trailing amounts."""
+    if " " not in text:
+        return [WCell(text, start, start + len(text))]
+    tokens = text.split(" ")
+    offsets = []
+    pos = start
+    for tok in tokens:
+        offsets.append(pos)
+        pos += len(tok) + 1
+    lo = 0
+    while lo < len(tokens) and _CODE_TOKEN.match(tokens[lo]) and lo < 1:
+        lo += 1
+    if lo == 0:
+        # figures before a name (``156,211,123 一、一般公共服务支出``): cells of their own
+        while lo < len(tokens) - 1 and _is_value(tokens[lo]):
+            lo += 1
+        if lo:
+            return [WCell(tokens[i], offsets[i], offsets[i] + len(tokens[i])) for i in range(lo)] \
+                + _split_run(" ".join(tokens[lo:]), offsets[lo])
+    # one-digit or two-digit parts after a 3-digit code (``301 2``, ``201 05 07``)
+    if lo == 1 and len(tokens[0]) == 3:
+        while lo < len(tokens) - 1 and lo < 3 and tokens[lo].isdigit() and len(tokens[lo]) <= 2:
+            lo += 1
+    hi = len(tokens)
+    while hi > lo and _is_value(tokens[hi - 1]):
+        hi -= 1
+    out: list[WCell] = []
+    for i in range(lo):
+        out.append(WCell(tokens[i], offsets[i], offsets[i] + len(tokens[i])))
+    if lo < hi:
+        mid = " ".join(tokens[lo:hi])
+        out.append(WCell(mid, offsets[lo], offsets[lo] + len(mid)))
+    for i in range(hi, len(tokens)):
+        out.append(WCell(tokens[i], offsets[i], offsets[i] + len(tokens[i])))
+    return out
+
+
+def wide_cells(text: str, style: Style) -> list[WCell]:
+    """The cells of one line in a wide ``style`` (``layout``, ``tabs`` or ``grid``)."""
+    if style == "grid":
+        out = []
+        for i, field in enumerate(text.split("\t")):
+            f = field.strip(" \u3000")
+            if f:
+                out.append(WCell(f, i, i + 1))
+        return out
+    if style == "tabs":
+        out = []
+        for field in text.split("\t"):
+            f = field.strip(" \u3000")
+            if f:
+                out.extend(WCell(c.text, -1, -1) for c in _split_run(f, 0))
+        return out
+    line = text.replace("\u3000", " ").replace("\t", "  ")
+    cells: list[WCell] = []
+    for m in _RUN.finditer(line):
+        cells.extend(_split_run(m.group(), m.start()))
+    return _join_letter_spaced(cells)
+
+
+def _join_letter_spaced(cells: list[WCell]) -> list[WCell]:
+    """Join a run of one-ideograph cells printed letter-spaced (``合   计``, ``项   目``)."""
+    if len(cells) < 2:
+        return cells
+    out: list[WCell] = []
+    i = 0
+    n = len(cells)
+    while i < n:
+        c = cells[i]
+        if _CJK_CHAR.match(c.text):
+            j = i
+            text = c.text
+            while j + 1 < n and _CJK_CHAR.match(cells[j + 1].text) and \
+                    cells[j + 1].start - cells[j].end <= 6:
+                j += 1
+                text += cells[j].text
+            if j > i:
+                out.append(WCell(text, c.start, cells[j].end))
+                i = j + 1
+                continue
+        out.append(c)
+        i += 1
+    return out

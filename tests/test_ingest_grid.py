@@ -1,0 +1,63 @@
+"""Cells of wide text lines (layout, tabs, PDF grid) and telling the styles apart."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govbudget._ingest._grid import text_style, wide_cells
+
+
+def texts(line: str, style: str = "layout") -> list[str]:
+    return [c.text for c in wide_cells(line, style)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("line", "cells"), [
+    ("201   05   07   专项普查活动  438,300", ["201", "05", "07", "专项普查活动", "438,300"]),
+    ("一般公共服务支出 2,932,700", ["一般公共服务支出", "2,932,700"]),
+    ("2010101 行政运行       5.00", ["2010101", "行政运行", "5.00"]),
+    ("301 2 津贴补贴       5", ["301", "2", "津贴补贴", "5"]),
+    ("  2. 政府性基金      三、教育支出    250,000", ["2. 政府性基金", "三、教育支出", "250,000"]),
+    ("合   计       24,169.74", ["合计", "24,169.74"]),
+    ("24169.74 15844.04", ["24169.74", "15844.04"]),
+    ("一、财政拨款收入   156,211,123 一、一般公共服务支出   2,932,700",
+     ["一、财政拨款收入", "156,211,123", "一、一般公共服务支出", "2,932,700"]),
+])
+def test_layout_cells(line: str, cells: list[str]) -> None:
+    assert texts(line) == cells
+
+
+def test_layout_positions_are_character_spans() -> None:
+    cells = wide_cells("合计      5.00", "layout")
+    assert [(c.start, c.end) for c in cells] == [(0, 2), (8, 12)]
+
+
+def test_grid_fields_keep_blank_columns() -> None:
+    cells = wide_cells("201\t05\t\t一般\t\t5.00", "grid")
+    assert [(c.text, c.start) for c in cells] == [("201", 0), ("05", 1), ("一般", 3), ("5.00", 5)]
+
+
+def test_tabs_have_no_positions() -> None:
+    cells = wide_cells("201 \t05 \t行政运行 \t5.00", "tabs")
+    assert [c.text for c in cells] == ["201", "05", "行政运行", "5.00"]
+    assert not any(c.positioned for c in cells)
+
+
+def test_styles() -> None:
+    assert text_style(["a\t\tb", "c\td"]) == "grid"
+    assert text_style(["a \tb", "c \td"]) == "tabs"
+    assert text_style(["行政运行        5.00", "合计        5.00"]) == "layout"
+    assert text_style(["行政运行 5.00  5.00", "合计 5.00"]) == "single"
+    assert text_style([]) == "single"
+
+
+@given(st.lists(st.text(alphabet="一二三支出", min_size=2, max_size=6), min_size=1, max_size=6),
+       st.integers(min_value=4, max_value=9))
+def test_layout_cells_round_trip(words: list[str], gap: int) -> None:
+    """Cells separated by runs of spaces come back as printed, at their positions (words
+    of one ideograph are the letter-spaced case, joined on purpose)."""
+    line = (" " * gap).join(words)
+    cells = wide_cells(line, "layout")
+    assert all(line[c.start:c.end] == c.text for c in cells)
+    assert "".join(c.text for c in cells) == "".join(words)

@@ -1,0 +1,98 @@
+"""Reading tables from layout text: columns by position, codes in columns, doubts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from govbudget import TableKind, read_text
+
+HEAD = """第二部分 部门预算表
+                    2024年部门支出预算总表
+编制部门：某某单位                                          单位：元
+
+   功能分类科目编码        功能分类科目名称       合计        基本支出      项目支出
+   类   款   项
+"""
+
+
+def _table(body: str, head: str = HEAD) -> object:
+    report = read_text(head + body)
+    table = report.table(TableKind.EXPENDITURE)
+    assert table is not None
+    return table
+
+
+def test_code_columns_and_blank_cells_by_position() -> None:
+    table = _table("""201             一般公共服务支出       300,000           0     300,000
+201   05        统计信息事务           300,000                   300,000
+201   05   07   专项普查活动           300,000                   300,000
+合计                                   300,000           0     300,000
+""")
+    assert not table.doubts  # type: ignore[attr-defined]
+    block = table.block()  # type: ignore[attr-defined]
+    assert [c.key for c in block.columns] == ["total", "basic", "project"]
+    row = block.row("2010507")
+    assert row.name == "专项普查活动" and row.level == 3
+    assert block.value(row, "basic") is None
+    assert block.value(row, "project") == Decimal("300000")
+
+
+def test_one_digit_kuan_and_inherited_class() -> None:
+    table = _table("""201             一般公共服务支出       300,000           0     300,000
+      5         统计信息事务           300,000           0     300,000
+""")
+    codes = [r.code for r in table.block().rows]  # type: ignore[attr-defined]
+    assert codes == ["201", "20105"]
+
+
+FULL = """201             一般公共服务支出       300,000           0     300,000
+201   05        统计信息事务           300,000           0     300,000
+201   05   07   专项普查活动           300,000           0     300,000
+"""
+
+
+def test_a_figure_between_columns_is_a_doubt_not_a_guess() -> None:
+    # the full rows print 合计, 基本支出 and 项目支出 ending at columns 40, 52 and 64;
+    # a figure alone ending at 58 is as near one as the other
+    table = _table(FULL + """201   05   08   其他                                 300,000
+""")
+    assert [d.reason for d in table.doubts] == ["columns"]  # type: ignore[attr-defined]
+
+
+def test_a_one_digit_class_is_a_malformed_code() -> None:
+    report = read_text(HEAD + """210             卫生健康支出           300,000           0     300,000
+7     11   02   事业单位医疗           300,000           0     300,000
+""")
+    table = report.table(TableKind.EXPENDITURE)
+    assert table is not None and [d.reason for d in table.doubts] == ["codes"]
+    assert any(f.rule == "reading.malformed_code" for f in report.findings)
+
+
+def test_doubtful_table_is_not_checked() -> None:
+    from govbudget import check_report
+
+    wrong = FULL.replace("0     300,000\n", "0     900,000\n", 1)
+    report = read_text(HEAD + wrong + """201   05   08   其他                                 300,000
+""")
+    result = check_report(report)
+    assert not [f for f in result.errors if f.rule.startswith("table.")]
+    assert [n.table for n in result.not_checked] == ["expenditure"]
+    assert any(f.rule == "reading.doubtful_table" for f in result.findings)
+
+
+def test_trusted_table_is_checked() -> None:
+    from govbudget import check_report
+
+    report = read_text(HEAD + """201             一般公共服务支出       300,000           0     900,000
+""")
+    result = check_report(report)
+    assert any(f.rule == "table.row.basic_project" for f in result.errors)
+
+
+def test_table_of_contents_lines_are_not_tables() -> None:
+    report = read_text("""目  录
+一、收支总表 ............ 3
+二、支出总表 ............ 4
+""" + HEAD + """201             一般公共服务支出       300,000           0     300,000
+""")
+    assert [t.kind for t in report.tables] == [TableKind.EXPENDITURE]
