@@ -189,3 +189,24 @@ def test_rollup_groups_each_code_once_in_any_order(codes, data) -> None:  # type
     parents, sums = _rollup(rows, 2)
     assert sums == expected
     assert all(parents[p] is first[p] for p in sums)
+
+
+def test_operating_costs_listed_by_economic_item_sum_their_classes() -> None:
+    """A 机关运行经费 table of economic items (302 and its 款): the total is the sum of the
+    类 rows, not of every row."""
+    from govbudget import check_report, read_text
+
+    text = """第二部分 部门预算表
+一般公共预算机关运行经费支出预算表
+单位：万元
+科目编码\t科目名称\t机关运行经费支出
+合计\t\t30.00
+302\t商品和服务支出\t30.00
+30201\t办公费\t10.00
+30205\t水费\t20.00
+"""
+    result = check_report(read_text(text), rules=["table.operating_costs.totals"])
+    assert result.errors == ()
+    wrong = text.replace("合计\t\t30.00", "合计\t\t31.00")
+    result = check_report(read_text(wrong), rules=["table.operating_costs.totals"])
+    assert [f.rule for f in result.errors] == ["table.operating_costs.totals"]

@@ -36,6 +36,23 @@ class TestCodes:
         out = capsys.readouterr().out
         assert "公务接待费" in out and "source:" in out
 
+    def test_other_names_shown(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Names of other editions and flagged names printed by a source are listed."""
+        assert main(["codes", "20805", "30202"]) == 0
+        out = capsys.readouterr().out
+        assert "other edition: 行政事业单位离退休 (editions 2019)" in out
+        assert "also printed as 咨询费" in out and "flagged:" in out
+
+    def test_local_sub_item(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A 7-digit local sub-item is printed with the national item it refines; one
+        not attested is one line on stderr and exit 1."""
+        assert main(["codes", "3021101"]) == 0
+        out = capsys.readouterr().out
+        assert "差旅费" in out and "not a national code" in out and "refines 30211" in out
+        assert main(["codes", "3021199"]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "under 30211" in err
+
 
 def test_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     """No command is a usage error: exit 2 with one line."""

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from govbudget import CatalogueFileError, InvalidCode, UnknownCode
-from govbudget.codes import NameStatus, functional, normalise_name
+from govbudget.codes import NameStatus, dept_economic, functional, normalise_name
 from govbudget.codes._scheme import Scheme
 
 
@@ -18,6 +18,22 @@ class TestStructure:
     def test_compact(self, raw: str, compact: str) -> None:
         """Spaces, separators and full-width digits are removed."""
         assert functional.compact(raw) == compact
+
+    @pytest.mark.parametrize(("raw", "compact"), [
+        ("201 5 7", "2010507"), ("201 05 7", "2010507"), ("２０１ ５", "20105"),
+        ("201 01 01", "2010101"), ("20 1 01", "20101"), ("201 5 7 1", "201571"),
+        ("201 123", "201123")])
+    def test_compact_one_digit_parts(self, raw: str, compact: str) -> None:
+        """Lower parts of one digit after a full top-level part are zero-padded; any
+        other split (a short first part, too many parts, a long part) is joined as
+        printed and then fails validation rather than being guessed."""
+        assert functional.compact(raw) == compact
+
+    def test_compact_letter_codes_not_padded(self) -> None:
+        """Only digit codes are padded (a procurement code is joined as printed)."""
+        from govbudget.codes import procurement
+
+        assert procurement.compact("A 1") == "A1"
 
     @pytest.mark.parametrize("bad", ["", "20", "2010", "101", "20101010", "20a", "abc", "301"])
     def test_invalid(self, bad: str) -> None:
@@ -153,6 +169,15 @@ class TestEditions:
         functional.load_edition(f, year=2025)
         assert functional.info("2050202", year=2025).name == "小学教育"
         assert functional.info("20502", year=2025).name == "普通教育"
+
+    def test_split_columns_one_digit_kuan(self, tmp_path: Path) -> None:
+        """A one-digit part in split columns (301 | 2, as Shanghai prints) reads as 02."""
+        f = tmp_path / "ed.csv"
+        f.write_text("类,款,科目名称\n301,,工资福利支出\n,2,津贴补贴\n,07,绩效工资\n",
+                     encoding="utf-8")
+        dept_economic.load_edition(f, year=2025)
+        assert dept_economic.info("30102", year=2025).source == "ed.csv line 3"
+        assert dept_economic.info("30107", year=2025).name == "绩效工资"
 
     def test_xlsx(self, tmp_path: Path) -> None:
         """An .xlsx edition is read with openpyxl."""

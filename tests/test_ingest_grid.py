@@ -61,3 +61,10 @@ def test_layout_cells_round_trip(words: list[str], gap: int) -> None:
     cells = wide_cells(line, "layout")
     assert all(line[c.start:c.end] == c.text for c in cells)
     assert "".join(c.text for c in cells) == "".join(words)
+
+
+def test_code_in_brackets_or_glued_to_its_name() -> None:
+    assert texts("[30101]基本工资        927.35") == ["30101", "基本工资", "927.35"]
+    assert [c.text for c in wide_cells("[301]工资福利支出\t7,131.66", "grid")] == [
+        "301", "工资福利支出", "7,131.66"]
+    assert texts("2024年预算数      5.00") == ["2024年预算数", "5.00"]  # a year is no code

@@ -96,3 +96,24 @@ def test_table_of_contents_lines_are_not_tables() -> None:
 """ + HEAD + """201             一般公共服务支出       300,000           0     300,000
 """)
     assert [t.kind for t in report.tables] == [TableKind.EXPENDITURE]
+
+
+GRID = """第二部分 部门预算表
+2024年部门支出预算总表
+单位：万元
+科目编码\t科目名称\t合计\t其中：\t
+\t\t\t基本支出\t项目支出
+合计\t\t30.00\t10.00\t20.00
+201\t一般公共服务支出\t30.00\t10.00\t20.00
+20101\t人大事务\t30.00\t\t30.00
+"""
+
+
+def test_grid_header_with_merged_cells_and_blank_fields() -> None:
+    report = read_text(GRID)
+    table = report.table(TableKind.EXPENDITURE)
+    assert table is not None and not table.doubts
+    block = table.block()
+    assert [c.key for c in block.columns] == ["total", "basic", "project"]
+    row = block.row("20101")
+    assert block.value(row, "basic") is None and block.value(row, "project") == Decimal("30.00")

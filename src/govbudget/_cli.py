@@ -22,9 +22,12 @@ from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from ._errors import GovBudgetError
+
+if TYPE_CHECKING:
+    from .codes import Scheme
 
 __all__ = ["main"]
 
@@ -46,6 +49,10 @@ def _cmd_codes(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = 0
     for raw in args.code:
         scheme = SCHEMES[args.scheme] if args.scheme else scheme_for(raw)
+        local = _local_scheme(raw, args.scheme) if scheme is None else None
+        if local is not None:
+            status = max(status, _print_local(local, raw, out, err, verbose=args.verbose))
+            continue
         if scheme is None or not scheme.is_valid(raw):
             hint = f" for {scheme.name}" if scheme is not None else ""
             err.write(f"govbudget codes: {raw!r} is not a valid code{hint} "
@@ -67,9 +74,47 @@ def _cmd_codes(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             a = scheme.get(anc, year=args.year)
             label = f"{a.name} ({a.level_name})" if a else "(not in the built-in catalogue)"
             out.write(f"  under {anc}  {label}\n")
+        for other in scheme.entries(info.code, year=args.year)[1:]:
+            eds = ", ".join(str(y) for y in other.editions) or "unknown"
+            if other.conflict:
+                out.write(f"  also printed as {other.name} (editions {eds}; flagged: "
+                          f"{other.conflict})\n")
+            else:
+                out.write(f"  other edition: {other.name} (editions {eds})\n")
+        if info.note:
+            out.write(f"  note: {info.note}\n")
         if args.verbose:
             out.write(f"  source: {info.source}\n")
     return status
+
+
+def _local_scheme(raw: str, name: str | None) -> Scheme | None:
+    """The scheme whose local sub-items (地方细化) ``raw`` has the shape of, if any."""
+    from .codes import SCHEMES
+
+    for s in SCHEMES.values() if name is None else (SCHEMES[name],):
+        if s.is_local(raw):
+            return s
+    return None
+
+
+def _print_local(scheme: Scheme, raw: str, out: TextIO, err: TextIO, *, verbose: bool) -> int:
+    """Print a local sub-item and the national item it refines (1 when not attested)."""
+    national = scheme.national_code(raw)
+    item = scheme.local_item(raw)
+    if item is None:
+        err.write(f"govbudget codes: {scheme.compact(raw)} is a local sub-item under {national}, "
+                  f"not a national code, and not in the built-in data\n")
+        return 1
+    eds = ", ".join(str(y) for y in item.editions) or "unknown"
+    out.write(f"{item.code}  {item.name} [{item.scope}]  ({item.level_name}, local sub-item, "
+              f"not a national code; editions {eds})\n")
+    parent = scheme.get(national)
+    label = f"{parent.name} ({parent.level_name})" if parent else "(not in the built-in catalogue)"
+    out.write(f"  refines {national}  {label}\n")
+    if verbose:
+        out.write(f"  source: {item.source}\n")
+    return 0
 
 
 # -- parse ----------------------------------------------------------------------

@@ -109,8 +109,18 @@ def _is_value(text: str) -> bool:
     return text in _DASHES or is_amount(text)
 
 
+_BRACKETED: Final = re.compile(r"^[\[【［(（](\d{3}(?:\d{2}){0,3})[\]】］)）]\s*(?=\D)")
+_GLUED_CODE: Final = re.compile(r"^(\d{3}(?:\d{2}){0,3})(?=[\u3400-\u9fff])")
+
+
 def _split_run(text: str, start: int) -> list[WCell]:
-    """Split a run of single-space-separated tokens: leading codes, trailing amounts."""
+    """Split a run of single-space-separated tokens: leading codes, trailing amounts; a
+    code printed in brackets or glued to its name (``[30101]基本工资``) is a cell of its
+    own."""
+    m = _BRACKETED.match(text) or _GLUED_CODE.match(text)
+    if m and len(text) > m.end():
+        code = m.group(1)
+        return [WCell(code, start, start + m.end()), *_split_run(text[m.end():].lstrip(), start + m.end())]
     if " " not in text:
         return [WCell(text, start, start + len(text))]
     tokens = text.split(" ")
@@ -154,6 +164,11 @@ def wide_cells(text: str, style: Style) -> list[WCell]:
         for i, field in enumerate(text.split("\t")):
             f = field.strip(" \u3000")
             if f:
+                m = _BRACKETED.match(f) or _GLUED_CODE.match(f)
+                if m and len(f) > m.end():
+                    # a code in the name's cell: the row's code, then its name
+                    out.append(WCell(m.group(1), i, i))
+                    f = f[m.end():].lstrip()
                 out.append(WCell(f, i, i + 1))
         return out
     if style == "tabs":

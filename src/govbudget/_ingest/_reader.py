@@ -352,8 +352,9 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
     strips = [t.strip(_SPACES) for t in texts]
     drop = furniture(strips, page_idx if pages is None else
                      page_number_lines(flat, texts, strips))
-    if page_map:
-        # A bare number alone at the top or the foot of a page is its page number.
+    if page_map and (pages is not None or "\f" in flat):
+        # A bare number alone at the top or the foot of a page is its page number (pages
+        # from form feeds or the PDF: printed page markers already say which lines they are).
         extra = _bare_page_numbers(strips, page_map)
         if extra:
             drop = sorted(set(drop) | extra)

@@ -71,12 +71,16 @@ _TOTAL_LABELS: Final = ("合计", "总计", "小计", "金额", "预算数", "�
 _EXTRA_LABELS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("reserve", ("单位预留机动经费", "预留机动经费")),
     ("carry_forward", ("结转下年",)),
+    ("meeting", ("会议费",)),
+    ("training", ("培训费",)),
+    ("other_funds", ("其他资金",)),
 )
 _KNOWN_SUMMARY: Final = ("本年收入合计", "收入总计", "本年支出合计", "支出总计", "上年结转",
                          "年终结转", "结转下年", "年末结转和结余", "年初结转和结余", "收入合计",
                          "支出合计", "当年收入小计", "当年支出小计", "上年结转资金",
                          "结转下年资金", "使用非财政拨款结余", "结余分配", "总计", "合计",
                          "用事业基金弥补收支差额")
+_COLUMN_NO: Final = re.compile(r"(?<=[\u3400-\u9fff）)])\d{1,2}$")
 _SENTENCE: Final = re.compile(r"[，。；：:、“”]")
 _HEADER_LINE: Final = re.compile(r"^(?:类款项?|类|款|项|栏次|行次|项目|科目编码|科目名称|功能分类科目编码|"
                                  r"功能分类科目名称|经济分类科目编码|经济分类科目名称|单位名称|项目名称|"
@@ -113,9 +117,12 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
 
 
 def _label_key(text: str, kind: TableKind) -> str | None:
-    t = _norm(text)
+    # A column number printed in the label's cell (``本年收入合计1``) is not part of it.
+    t = _COLUMN_NO.sub("", _norm(text)) or _norm(text)
     if not t:
         return None
+    if kind is TableKind.OPERATING_COSTS and t.startswith("机关运行经费"):
+        return "total"
     if any(w in t for w in _ROWNO_WORDS):
         return "row_no"
     if kind is TableKind.THREE_PUBLIC:
@@ -126,7 +133,7 @@ def _label_key(text: str, kind: TableKind) -> str | None:
         if any(lab in t for lab in labels):
             return key
     if t in ("合计", "总计", "金额", "预算数", "决算数", "本年收入合计", "本年支出合计", "预算金额",
-             "支出合计", "收入合计"):
+             "支出合计", "收入合计", "预算", "决算", "预算额"):
         return "total"
     if t == "小计":
         return None  # defers to the parent column
@@ -140,6 +147,8 @@ def _label_key(text: str, kind: TableKind) -> str | None:
 
 def _is_label_column(text: str) -> bool:
     t = _norm(text)
+    if t in ("类", "款", "项", "类款", "类款项", "款项"):
+        return True  # the parts of a code printed in columns
     return bool(t) and not _label_key_is_amount(t) and any(w in t for w in _LABEL_WORDS[:8]) \
         and _label_key(t, TableKind.EXPENDITURE) is None
 
@@ -346,6 +355,8 @@ class _WideReader:
             # No positions: the header line with the most cells gives the columns.
             best = max(rows, key=len)
             return [_Leaf(c) for c in best]
+        if self.style == "grid":
+            return self._grid_leaves(rows)
         cells_all = [(i, c) for i, cells in enumerate(rows) for c in cells]
         last = len(rows) - 1
         groups: list[tuple[int, WCell]] = []
@@ -401,6 +412,31 @@ class _WideReader:
         return leaves
 
     @staticmethod
+    def _grid_leaves(rows: list[list[WCell]]) -> list[_Leaf]:
+        """The columns of a grid header: a merged cell's text stands in the first column it
+        spans, so a header cell spans up to the next cell of its line; one that spans
+        several columns with cells under them is their parent."""
+        ncols = max((c.end for cells in rows for c in cells), default=0)
+        own: dict[int, list[str]] = {}
+        parent: dict[int, str] = {}
+        for r, cells in enumerate(rows):
+            for k, c in enumerate(cells):
+                end = cells[k + 1].start if k + 1 < len(cells) else ncols
+                under = {d.start for lower in rows[r + 1:] for d in lower if c.start <= d.start < end}
+                if len(under) >= 2:
+                    for j in under:
+                        parent[j] = parent.get(j, "") + _norm(c.text)
+                else:
+                    own.setdefault(c.start, []).append(c.text)
+        leaves = []
+        for j in sorted(own):
+            lf = _Leaf(WCell(own[j][0], j, j + 1))
+            lf.texts = own[j]
+            lf.parent = parent.get(j, "")
+            leaves.append(lf)
+        return leaves
+
+    @staticmethod
     def _between(c: WCell, i: int, cells_all: list[tuple[int, WCell]],
                  over: WCell | None = None) -> bool:
         """A header cell with header cells close below it on both sides (and none under
@@ -435,6 +471,9 @@ class _WideReader:
             key = _label_key(label, self.kind)
             if (key is None or label.startswith("小计")) and lf.parent:
                 key = _label_key(lf.parent, self.kind) or key
+            if key is None and label.startswith("小计") and zones and \
+                    not zones[-1].amount_leaves:
+                key = "total"  # the first figure column, 小计 over 其中：基本 | 项目
             lf.key = key or "?" + label
             if not zones:
                 zones.append(_Zone(None, lf.start))
@@ -448,7 +487,8 @@ class _WideReader:
         for lf in keep:
             key = lf.key or "?"
             if key.startswith("?"):
-                self.doubt("header", line)
+                if self.kind is not TableKind.OTHER:  # no rule reads a table of no known kind
+                    self.doubt("header", line)
                 key = f"col{len(cols) + 1}"
             if key in seen:
                 self.doubt("header", line)
@@ -739,7 +779,7 @@ class _WideReader:
         # print a label in every zone (else where the header's label columns start)
         nz = len(label_zones)
         starts = [z.label_leaf.start if z.label_leaf is not None else z.start for z in label_zones]
-        if self.style != "tabs":
+        if self.style == "layout":
             seen: list[list[int]] = [[] for _ in range(nz)]
             for _, cells in body:
                 texts = [c for c in cells if not _is_value(c.text)]
@@ -766,10 +806,11 @@ class _WideReader:
                         zi = 1 if _is_expenditure_label(_CN_ORDINAL.sub("", c.text)) else 0
                     parts[min(zi, nz - 1)].append(c)
             else:
+                slack = 0 if self.style == "grid" else 2
                 for c in cells:
                     zi = 0
                     for i, st in enumerate(starts):
-                        if c.start >= st - 2:
+                        if c.start >= st - slack:
                             zi = i
                     parts[zi].append(c)
             for zi, part in enumerate(parts):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 
 from .._findings import Finding, Location, Severity
-from .._tables import Row, Table, TableKind
-from ..codes import NameStatus, dept_economic, functional
+from .._tables import Row, RowKind, Table, TableKind
+from ..codes import CodeInfo, NameCheck, NameStatus, dept_economic, functional
 from ._context import Context, norm
 from ._registry import Category, rule
 
@@ -17,62 +18,205 @@ def _row_location(t: Table, r: Row) -> Location:
                     line=r.line)
 
 
+def _doubtful_lines(t: Table) -> frozenset[int]:
+    """The lines the reader flagged as doubtful in ``t`` (its `Table.doubts`)."""
+    return frozenset(n for d in t.doubts for n in d.lines)
+
+
+def _checkable(r: Row, doubtful: frozenset[int]) -> bool:
+    """A coded row whose code and name can be compared with the catalogue: both printed
+    (read), and not on a line the reader flagged as doubtful."""
+    return bool(r.code and r.name.strip()) and (r.line is None or r.line not in doubtful)
+
+
+def _unread(ctx: Context, rule_id: str, t: Table, rows: list[Row]) -> Iterator[Finding]:
+    """One info finding for the coded rows of ``t`` whose name was not read: they are not
+    checked, and the reader's loss is said rather than hidden."""
+    if not rows:
+        return
+    lines = [r.line for r in rows if r.line is not None]
+    where = "、".join(str(n) for n in lines[:10]) + ("…" if len(lines) > 10 else "")
+    distinct = list(dict.fromkeys(r.code or "" for r in rows))
+    codes = ", ".join(distinct[:10]) + ("…" if len(distinct) > 10 else "")
+    yield ctx.finding(
+        rule_id, Severity.INFO,
+        f"{t.title}有{len(rows)}行只读出科目编码、未读出名称（{codes}），未核对其名称"
+        + (f"（第{where}行）" if where else ""),
+        f"{t.title}: {len(rows)} coded rows have no name read ({codes}); their names were "
+        "not checked" + (f" (lines {', '.join(str(n) for n in lines[:10])})" if lines else ""),
+        Location(section=t.title, table=t.kind.value, line=lines[0] if lines else t.line))
+
+
+def _editions(eds: tuple[int, ...]) -> tuple[str, str]:
+    """How to name the edition(s) a name belongs to, in Chinese and English."""
+    if not eds:
+        return "另一版本（年份不详）", "another edition (year not known)"
+    years = "、".join(str(e) for e in eds)
+    return f"{years}年版", f"the {', '.join(str(e) for e in eds)} edition"
+
+
+def _this_edition(year: int | None) -> str:
+    """The report's own edition, in Chinese."""
+    return f"{year}年版" if year else "当年版"
+
+
+def _attested_for(info: CodeInfo | None, year: int | None) -> bool:
+    """True when the catalogue's name ``info`` is known to hold in ``year``: attested for
+    that year, or both before and after it (a name printed the same in 2019 and 2024 was
+    that name in 2021). A report without a year is compared with every edition."""
+    if year is None:
+        return True
+    eds = info.editions if info is not None else ()
+    return year in eds or (any(e < year for e in eds) and any(e > year for e in eds))
+
+
+def _other_edition(ctx: Context, rule_id: str, res: NameCheck, what: str, what_en: str,
+                   printed: str, loc: Location, related: Sequence[Location] = ()) -> Finding:
+    """A printed name of another edition: a warning naming that edition when the
+    catalogue's name is attested for the report's year; info when it is not (the names
+    are attested for other years only, so which one that year used is not known)."""
+    year = ctx.report.year
+    zh, en = _editions(res.editions)
+    known = res.info.editions if res.info is not None else ()
+    if year is None or year in known:
+        return ctx.finding(
+            rule_id, Severity.WARNING,
+            f"{what}，这是{zh}的名称；{_this_edition(year)}为“{res.expected}”",
+            f"{what_en}, its name in {en}; the {year or 'current'} name is {res.expected!r}",
+            loc, related, expected_text=res.expected, actual_text=printed)
+    near, near_en = _editions(known)
+    return ctx.finding(
+        rule_id, Severity.INFO,
+        f"{what}，这是{zh}的名称；另见{near}的名称“{res.expected}”，{year}年用哪一个未见记载，"
+        "未能核对",
+        f"{what_en}, its name in {en}; {near_en} names it {res.expected!r}; which name "
+        f"{year} used is not attested, not verified",
+        loc, related, expected_text=res.expected, actual_text=printed)
+
+
+def _name_findings(ctx: Context, rule_id: str, res: NameCheck, r: Row,
+                   loc: Location) -> Iterator[Finding]:
+    """The finding for one `check_name` answer on a printed row (none for a match)."""
+    code = res.code
+    if res.status is NameStatus.WRONG_NAME:
+        if res.conflicting:
+            where = "; ".join(i.scope or i.source for i in res.conflicting)
+            yield ctx.finding(
+                rule_id, Severity.WARNING,
+                f"科目{code}印为“{r.name}”，分类科目为“{res.expected}”；"
+                f"“{r.name}”这一名称仅见于与其他来源冲突的报告（{where}），存疑",
+                f"code {code} printed as {r.name!r}; the catalogue has {res.expected!r}. "
+                f"{r.name!r} is printed for it only in a source that conflicts with the "
+                f"others ({where})", loc, expected_text=res.expected, actual_text=r.name)
+        elif _attested_for(res.info, ctx.report.year):
+            yield ctx.finding(
+                rule_id, Severity.ERROR,
+                f"科目{code}的名称应为“{res.expected}”，报表印为“{r.name}”",
+                f"code {code} is {res.expected!r} in the catalogue, printed as {r.name!r}",
+                loc, expected_text=res.expected, actual_text=r.name)
+        else:
+            zh, en = _editions(res.info.editions if res.info is not None else ())
+            yield ctx.finding(
+                rule_id, Severity.WARNING,
+                f"科目{code}印为“{r.name}”，分类科目{zh}为“{res.expected}”；"
+                f"{ctx.report.year}年版的名称未见记载，可能已更名",
+                f"code {code} printed as {r.name!r}; {en} names it {res.expected!r}; the "
+                f"{ctx.report.year} name is not attested (it may have been renamed)",
+                loc, expected_text=res.expected, actual_text=r.name)
+    elif res.status is NameStatus.OTHER_EDITION:
+        yield _other_edition(ctx, rule_id, res, f"科目{code}印为“{r.name}”",
+                             f"code {code} printed as {r.name!r}", r.name, loc)
+    elif res.status is NameStatus.UNKNOWN_CODE:
+        yield ctx.finding(
+            rule_id, Severity.INFO,
+            f"科目{code}“{r.name}”不在内置（部分）分类科目中，未能核对",
+            f"code {code} {r.name!r} is not in the built-in (partial) catalogue; "
+            "not verified", loc, actual_text=r.name)
+
+
+# Tables that print the functional classes by name, without codes (收支总表).
+_CLASSES_BY_NAME = frozenset({TableKind.SUMMARY, TableKind.GRANT_SUMMARY})
+_ENUMERATOR = re.compile(r"^[（(]?[一二三四五六七八九十]+[、．.)）]\s*")
+
+
 @rule("codes.functional_name", title="功能分类科目编码与名称须与分类科目一致",
       title_en="Functional code–name pairs match the catalogue",
       category=Category.CODES, severity=Severity.ERROR,
       applies="every row with a functional code, against the catalogue edition of the "
-              "report's year (an unknown code is info: the built-in catalogue is partial)")
+              "report's year (an unknown code is info: the built-in catalogue is partial); "
+              "class names printed without codes (收支总表) that belong to another edition; "
+              "rows on lines the reader doubts are not checked; coded rows without a read name "
+              "are not checked either and one info per table lists them")
 def functional_name(ctx: Context) -> Iterator[Finding]:
     """A printed name that is not the code's name is an error; a name from another edition
-    is a warning (an outdated template); a code the catalogue does not know is info."""
+    is a warning (an outdated template) that names that edition; a code the catalogue does
+    not know is info. A name that only a source flagged as conflicting prints for the code
+    is a warning. A class printed by name alone under a name of another edition is a
+    warning too."""
     year = ctx.report.year
     seen: set[tuple[str, str]] = set()
+    by_name: dict[str, list[tuple[Location, NameCheck]]] = {}
     for t in ctx.report.tables:
-        if not t.kind.functional:
+        if not t.kind.functional and t.kind not in _CLASSES_BY_NAME:
             continue
+        doubtful = _doubtful_lines(t)
+        unread: list[Row] = []
         for b in t.blocks:
             for r in b.rows:
-                if not r.code or not functional.is_valid(r.code) or (r.code, r.name) in seen:
+                if r.code is None and r.name.strip() and r.kind is RowKind.DATA:
+                    if r.line is None or r.line not in doubtful:
+                        _class_by_name(t, r, year, by_name)
                     continue
-                seen.add((r.code, r.name))
-                res = functional.check_name(r.code, r.name, year=year)
-                if res.status is NameStatus.MATCH:
+                if not t.kind.functional or not functional.is_valid(r.code or ""):
                     continue
-                loc = _row_location(t, r)
-                if res.status is NameStatus.WRONG_NAME:
-                    yield ctx.finding(
-                        "codes.functional_name", Severity.ERROR,
-                        f"科目{r.code}的名称应为“{res.expected}”，报表印为“{r.name}”",
-                        f"code {r.code} is {res.expected!r} in the catalogue, printed as "
-                        f"{r.name!r}", loc, expected_text=res.expected, actual_text=r.name)
-                elif res.status is NameStatus.OTHER_EDITION:
-                    eds = ", ".join(str(e) for e in res.editions)
-                    yield ctx.finding(
-                        "codes.functional_name", Severity.WARNING,
-                        f"科目{r.code}印为“{r.name}”，这是{eds}年版的名称；"
-                        f"{year or '当年'}版为“{res.expected}”",
-                        f"code {r.code} printed as {r.name!r}, its name in edition {eds}; "
-                        f"the {year or 'current'} name is {res.expected!r}",
-                        loc, expected_text=res.expected, actual_text=r.name)
-                else:
-                    yield ctx.finding(
-                        "codes.functional_name", Severity.INFO,
-                        f"科目{r.code}“{r.name}”不在内置（部分）分类科目中，未能核对",
-                        f"code {r.code} {r.name!r} is not in the built-in (partial) catalogue; "
-                        "not verified", loc, actual_text=r.name)
+                if not r.name.strip() and r.line not in doubtful:
+                    unread.append(r)
+                if not _checkable(r, doubtful):
+                    continue
+                code = functional.compact(r.code or "")
+                if (code, r.name) in seen:
+                    continue
+                seen.add((code, r.name))
+                res = functional.check_name(code, r.name, year=year)
+                yield from _name_findings(ctx, "codes.functional_name", res, r,
+                                          _row_location(t, r))
+        yield from _unread(ctx, "codes.functional_name", t, unread)
+    for name, hits in by_name.items():
+        loc, res = hits[0]
+        yield _other_edition(ctx, "codes.functional_name", res,
+                             f"功能分类{res.code}类印为“{name}”",
+                             f"functional class {res.code} printed as {name!r}", name, loc,
+                             [h[0] for h in hits[1:]])
+
+
+def _class_by_name(t: Table, r: Row, year: int | None,
+                   by_name: dict[str, list[tuple[Location, NameCheck]]]) -> None:
+    """Note a code-less row named like a functional class under another edition's name
+    (one finding per name, at its first row, the others related)."""
+    name = _ENUMERATOR.sub("", r.name.strip())
+    for info in functional.lookup_name(name):
+        if info.level != 1:
+            continue
+        res = functional.check_name(info.code, name, year=year)
+        if res.status is NameStatus.OTHER_EDITION:
+            by_name.setdefault(name, []).append((_row_location(t, r), res))
+            return
 
 
 @rule("codes.consistent_names", title="同一科目编码在各表中名称一致",
       title_en="The same code has the same name in every table",
-      category=Category.CODES, severity=Severity.ERROR, applies="every coded row of every table")
+      category=Category.CODES, severity=Severity.ERROR,
+      applies="every coded row of every table (rows without a read name or on lines the "
+              "reader doubts are not compared)")
 def consistent_names(ctx: Context) -> Iterator[Finding]:
     """A code printed with different names in different tables (or rows) is an error,
     whatever the catalogue says."""
     first: dict[str, tuple[str, Table, Row]] = {}
     for t in ctx.report.tables:
+        doubtful = _doubtful_lines(t)
         for b in t.blocks:
             for r in b.rows:
-                if not r.code:
+                if not _checkable(r, doubtful) or r.code is None:
                     continue
                 if r.code not in first:
                     first[r.code] = (r.name, t, r)
@@ -92,23 +236,43 @@ def consistent_names(ctx: Context) -> Iterator[Finding]:
       title_en="Economic item names are names of the departmental economic classification",
       category=Category.CODES, severity=Severity.WARNING,
       applies="rows of the basic spending table (printed with or without codes); unknown "
-              "names are info because the built-in catalogue is partial")
+              "names and codes are info because the built-in catalogue is partial; rows "
+              "on lines the reader doubts are not checked; coded rows without a read name are "
+              "not checked either and one info per table lists them")
 def economic_names(ctx: Context) -> Iterator[Finding]:
-    """With a code, the pair is checked like functional codes; without one, the name must
-    be a known departmental economic item (or class)."""
+    """With a code, the pair is checked like functional codes (a name of another edition
+    is a warning naming it; an unknown code is info); a local sub-item (7 digits, e.g.
+    Beijing's 3021101) is not a national code and is checked only against the sub-items
+    attested in real reports (info otherwise); without a code, the name must be a known
+    departmental economic item (or class)."""
     year = ctx.report.year
     for t in ctx.tables(TableKind.BASIC_ECONOMIC):
+        doubtful = _doubtful_lines(t)
+        unread: list[Row] = []
         for b in t.blocks:
             for r in b.data_rows():
+                if r.line is not None and r.line in doubtful:
+                    continue
+                if not r.name.strip():
+                    if r.code:
+                        unread.append(r)
+                    continue
                 if r.code and dept_economic.is_valid(r.code):
                     res = dept_economic.check_name(r.code, r.name, year=year)
-                    if res.status is NameStatus.WRONG_NAME:
+                    yield from _name_findings(ctx, "codes.economic_names", res, r,
+                                              _row_location(t, r))
+                    continue
+                if r.code and dept_economic.is_local(r.code):
+                    local = dept_economic.local_item(r.code)
+                    if local is None or norm(local.name) != norm(r.name):
+                        parent = dept_economic.national_code(r.code)
                         yield ctx.finding(
-                            "codes.economic_names", Severity.ERROR,
-                            f"科目{r.code}的名称应为“{res.expected}”，报表印为“{r.name}”",
-                            f"code {r.code} is {res.expected!r}, printed as {r.name!r}",
-                            _row_location(t, r), expected_text=res.expected,
-                            actual_text=r.name)
+                            "codes.economic_names", Severity.INFO,
+                            f"科目{r.code}“{r.name}”是{parent}下的地方细化科目，不是全国统一"
+                            "科目，内置数据中没有，未能核对",
+                            f"code {r.code} {r.name!r} is a local sub-item under {parent}, "
+                            "not a national code, and not in the built-in data; not verified",
+                            _row_location(t, r), actual_text=r.name)
                     continue
                 if not dept_economic.lookup_name(r.name, year=year):
                     yield ctx.finding(
@@ -116,3 +280,4 @@ def economic_names(ctx: Context) -> Iterator[Finding]:
                         f"“{r.name}”不是内置（部分）经济分类中的科目名称，未能核对",
                         f"{r.name!r} is not a name in the built-in (partial) economic "
                         "classification; not verified", _row_location(t, r), actual_text=r.name)
+        yield from _unread(ctx, "codes.economic_names", t, unread)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -84,6 +85,9 @@ def _quietly_le(unit_a: object, a: object, unit_b: object, b: object) -> bool:
 
 
 _ZERO = Decimal(0)
+
+
+_ENUM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
 
 
 def _zero_figure(t: Table, name: str, key: str) -> Figure:
@@ -539,7 +543,13 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
         if t1 is None or inc is None:
             continue
         r = ctx.find_row(inc, *names)
-        src = r.values[0] if r is not None and r.values else None
+        if r is None:
+            # 政府性基金预算拨款收入, 政府性基金收入 …: the income row named for the fund
+            r = next((x for x in inc.rows if any(
+                norm(_ENUM.sub("", x.name)).startswith(norm(n)) for n in names)), None)
+        if r is None:
+            continue  # the summary prints no row for this money: nothing to compare with
+        src = r.values[0] if r.values else None
         if has and not src:
             yield ctx.finding(
                 rid, Severity.ERROR,

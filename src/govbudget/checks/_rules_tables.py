@@ -505,13 +505,16 @@ def three_public_totals(ctx: Context) -> Iterator[Finding]:
       title_en="Operating costs table: total = Σ units, each row = Σ funds",
       category=Category.IN_TABLE, applies="the 机关运行经费 table")
 def operating_costs_totals(ctx: Context) -> Iterator[Finding]:
-    """The 合计 row is the sum of the units' rows, and every row's 合计 the sum of its
-    fund columns."""
+    """The 合计 row is the sum of the units' rows (of the 类 rows when the table lists
+    economic items with codes), and every row's 合计 the sum of its fund columns."""
     rid = "table.operating_costs.totals"
     for t in ctx.tables(TableKind.OPERATING_COSTS):
         for b in t.blocks:
             total = ctx.total_row(b)
             units = [r for r in b.rows if r.kind is not RowKind.TOTAL]
+            if any(r.code for r in units):
+                # rows of economic items (302 and its 款): the total is the sum of the 类
+                units = [r for r in units if r.code and len(r.code) == 3]
             if total is not None and units and not cells_add_up(t, b, total, units, "total"):
                 tot = Figure.cell(t, b, total, "total")
                 assert tot is not None

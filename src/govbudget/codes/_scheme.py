@@ -63,7 +63,12 @@ class CodeInfo:
         editions: the years this name is attested for (empty when unknown).
         source: where the pair was read.
         confidence: ``"high"``, ``"medium"``, ``"low"`` or ``"official"`` (a loaded edition).
-        scope: who the name applies to when it is not catalogue-wide (e.g. a department).
+        scope: who the name applies to when it is not catalogue-wide (e.g. a department,
+            or the one report a conflicting name is printed in).
+        conflict: why this name is *not* the catalogue's name although a source prints it
+            (e.g. one report prints it where every other source of that year prints
+            another); such an entry is kept visible but never answers a look-up.
+        note: anything else worth knowing (e.g. a parent that no source prints).
     """
 
     scheme: str
@@ -76,6 +81,8 @@ class CodeInfo:
     source: str
     confidence: str
     scope: str | None = None
+    conflict: str | None = None
+    note: str | None = None
 
     @property
     def edition(self) -> int | None:
@@ -110,8 +117,11 @@ class NameCheck:
         code: the compact code.
         printed: the name as printed.
         expected: the catalogue's name for that year (``None`` for an unknown code).
-        editions: for ``OTHER_EDITION``, the years the printed name belongs to.
+        editions: for ``OTHER_EDITION``, the years the printed name belongs to (empty
+            when that edition's year is not known).
         info: the catalogue entry for that year, if the code is known.
+        conflicting: for ``WRONG_NAME``, entries flagged as conflicting (`CodeInfo.conflict`)
+            that carry the printed name: a source prints this pair, against the others.
     """
 
     status: NameStatus
@@ -120,6 +130,7 @@ class NameCheck:
     expected: str | None
     editions: tuple[int, ...] = ()
     info: CodeInfo | None = None
+    conflicting: tuple[CodeInfo, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -143,6 +154,9 @@ class Scheme:
         level_names: the Chinese name of each level.
         data: the built-in CSV file's stem in ``govbudget/codes/data``, or ``None``.
         upper: upper-case codes when compacting (letter codes).
+        local_data: the CSV stem of local sub-items (codes longer than the national
+            levels that some regions print, e.g. Beijing's ``3021101``), or ``None``.
+        local_length: the length of those local codes.
     """
 
     def __init__(
@@ -155,6 +169,8 @@ class Scheme:
         level_names: Sequence[str],
         data: str | None,
         upper: bool = False,
+        local_data: str | None = None,
+        local_length: int | None = None,
     ) -> None:
         self.name = name
         self.title = title
@@ -163,6 +179,11 @@ class Scheme:
         self.level_names = tuple(level_names)
         self._data_name = data
         self._upper = upper
+        self._two_digit_levels = all(
+            b - a == 2 for a, b in zip(self.lengths, self.lengths[1:], strict=False))
+        self._local_name = local_data
+        self.local_length = local_length
+        self._local: dict[str, list[CodeInfo]] | None = None
         self._lock = threading.Lock()
         self._builtin: dict[str, list[CodeInfo]] | None = None
         self._merged: dict[int, dict[str, list[CodeInfo]]] = {}
@@ -176,9 +197,40 @@ class Scheme:
 
     # -- structure ------------------------------------------------------------
     def compact(self, code: str) -> str:
-        """Strip spaces and separators and fold full-width characters: ``" 201 01 01"`` → ``"2010101"``."""
-        text = _SEPARATORS.sub("", unicodedata.normalize("NFKC", str(code)))
+        """Strip spaces and separators and fold full-width characters: ``" 201 01 01"`` → ``"2010101"``.
+
+        A code printed as separate level parts whose lower parts have one digit (some
+        reports print the 款 ``02`` as ``2``: ``"301 2"``) gets those parts zero-padded:
+        ``"301 2"`` → ``"30102"``. Only a first part of the top level's length followed
+        by parts of one or two digits is read so; anything else is joined as printed.
+
+        ```pycon
+        >>> from govbudget.codes import dept_economic
+        >>> dept_economic.compact("301 2"), dept_economic.compact("301 02")
+        ('30102', '30102')
+
+        ```
+        """
+        raw = unicodedata.normalize("NFKC", str(code))
+        text = _SEPARATORS.sub("", raw)
+        if text != raw:  # printed in parts: maybe a one-digit part to pad
+            parts = [p for p in _SEPARATORS.split(raw) if p]
+            if len(parts) > 1 and self._padded_parts(parts):
+                text = parts[0] + "".join(p.zfill(2) for p in parts[1:])
         return text.upper() if self._upper else text
+
+    def _padded_parts(self, parts: list[str]) -> bool:
+        """True when ``parts`` are a top-level code and lower levels of 1–2 digits, with
+        at least one one-digit part, and every level below the top is two characters."""
+        lower = parts[1:]
+        return (
+            self._two_digit_levels
+            and any(len(p) == 1 for p in lower)
+            and len(parts[0]) == self.lengths[0]
+            and len(lower) < len(self.lengths)
+            and parts[0].isdigit()
+            and all(len(p) <= 2 and p.isdigit() for p in lower)
+        )
 
     def validate(self, code: str) -> str:
         """Return the compact code, or raise `InvalidCode` if it is malformed.
@@ -265,7 +317,9 @@ class Scheme:
                     editions=editions,
                     source=row["source"],
                     confidence=row.get("confidence") or "high",
-                    scope=row.get("department") or None,
+                    scope=row.get("scope") or row.get("department") or None,
+                    conflict=row.get("conflict") or None,
+                    note=row.get("note") or None,
                 )
                 table.setdefault(code, []).append(info)
         return table
@@ -279,6 +333,8 @@ class Scheme:
         source: str,
         confidence: str,
         scope: str | None = None,
+        conflict: str | None = None,
+        note: str | None = None,
     ) -> CodeInfo:
         c = self.validate(code)
         lvl = self.lengths.index(len(c)) + 1
@@ -293,6 +349,8 @@ class Scheme:
             source=source,
             confidence=confidence,
             scope=scope,
+            conflict=conflict,
+            note=note,
         )
 
     def _clear_caches(self) -> None:
@@ -330,7 +388,8 @@ class Scheme:
                 return (2, official, 0)
             return (3, official, min(info.editions) - year)
 
-        pool.sort(key=lambda i: (rank(i), i.scope is not None))
+        # A conflicting entry never answers while another entry exists.
+        pool.sort(key=lambda i: (i.conflict is not None, rank(i), i.scope is not None))
         return pool
 
     def info(self, code: str, *, year: int | None = None) -> CodeInfo:
@@ -345,6 +404,23 @@ class Scheme:
         if not found:
             raise UnknownCode(c, self.name, year)
         return found[0]
+
+    def entries(self, code: str, *, year: int | None = None) -> tuple[CodeInfo, ...]:
+        """Every entry for ``code``, best for ``year`` first: the names of other editions
+        and the names flagged as conflicting (`CodeInfo.conflict`, last) included, so a
+        conflict between sources stays visible. Empty for an unknown code.
+
+        ```pycon
+        >>> from govbudget.codes import functional
+        >>> [(i.name, i.editions) for i in functional.entries("20805", year=2019)]
+        [('行政事业单位离退休', (2019,)), ('行政事业单位养老支出', (2024, 2025, 2026))]
+
+        ```
+
+        Raises:
+            InvalidCode: the code is malformed.
+        """
+        return tuple(self._candidates(self.validate(code), year))
 
     def get(self, code: str, *, year: int | None = None) -> CodeInfo | None:
         """Like `info`, but ``None`` for an unknown or malformed code."""
@@ -422,13 +498,14 @@ class Scheme:
             for table in tables:
                 for c, infos in table.items():
                     for i in infos:
-                        index.setdefault(normalise_name(i.name), set()).add(c)
+                        if i.conflict is None:
+                            index.setdefault(normalise_name(i.name), set()).add(c)
             self._names = index
         for c in sorted(self._names.get(want, ())):
             if not c.startswith(prefix) or c == prefix or c not in self._all_codes_set(year):
                 continue
             for info in self._candidates(c, year):
-                if normalise_name(info.name) == want:
+                if info.conflict is None and normalise_name(info.name) == want:
                     found.append(info)
                     break
         return tuple(found)
@@ -437,7 +514,9 @@ class Scheme:
         """Check a (code, name) pair as printed in a report: four possible answers.
 
         Names are compared after `normalise_name` (full-width/half-width and
-        whitespace do not matter).
+        whitespace do not matter). An entry flagged as conflicting (`CodeInfo.conflict`)
+        never makes a match: a name only such an entry carries is a ``WRONG_NAME`` whose
+        `NameCheck.conflicting` lists it, so a caller can say that a source prints it.
 
         Raises:
             InvalidCode: the code is malformed (check `is_valid` first).
@@ -447,19 +526,96 @@ class Scheme:
         if not found:
             return NameCheck(NameStatus.UNKNOWN_CODE, c, name, None)
         want = normalise_name(name)
+        flagged = tuple(
+            i for i in found if i.conflict is not None and normalise_name(i.name) == want
+        )
+        found = [i for i in found if i.conflict is None] or found
         best = found[0]
         in_year = [
             i for i in found if year is None or year in i.editions or i is best
         ]
         for info in in_year:
-            if normalise_name(info.name) == want:
+            if info.conflict is None and normalise_name(info.name) == want:
                 return NameCheck(NameStatus.MATCH, c, name, info.name, info.editions, info)
         for info in found:
-            if normalise_name(info.name) == want:
+            if info.conflict is None and normalise_name(info.name) == want:
                 return NameCheck(
                     NameStatus.OTHER_EDITION, c, name, best.name, info.editions, best
                 )
-        return NameCheck(NameStatus.WRONG_NAME, c, name, best.name, (), best)
+        return NameCheck(NameStatus.WRONG_NAME, c, name, best.name, (), best, flagged)
+
+    # -- local sub-items -------------------------------------------------------
+    def _local_data(self) -> dict[str, list[CodeInfo]]:
+        if self._local is None:
+            with self._lock:
+                if self._local is None:
+                    self._local = self._load_local()
+        return self._local
+
+    def _load_local(self) -> dict[str, list[CodeInfo]]:
+        table: dict[str, list[CodeInfo]] = {}
+        if self._local_name is None or self.local_length is None:
+            return table
+        res = importlib.resources.files("govbudget.codes") / "data" / f"{self._local_name}.csv"
+        if not res.is_file():
+            return table
+        depth = len(self.lengths) + 1
+        with res.open(encoding="utf-8") as f:
+            lines = (line for line in f if not line.startswith("#"))
+            for row in csv.DictReader(lines):
+                code = row["code"]
+                years = row.get("editions") or ""
+                table.setdefault(code, []).append(CodeInfo(
+                    scheme=self.name, code=code, name=row["name"].strip(), level=depth,
+                    level_name="地方细化", parent=code[: self.lengths[-1]],
+                    editions=tuple(int(y) for y in years.split()), source=row["source"],
+                    confidence=row.get("confidence") or "high",
+                    scope=row.get("scope") or None, conflict=row.get("conflict") or None,
+                    note=row.get("note") or None))
+        return table
+
+    def is_local(self, code: str) -> bool:
+        """True when ``code`` has the shape of a local sub-item (地方细化): the scheme's
+        local length, under a well-formed national code. Such a code is *not* a national
+        code (`validate` rejects it); `national_code` gives the item it refines."""
+        if self.local_length is None:
+            return False
+        c = self.compact(code) if isinstance(code, str) else ""
+        return (len(c) == self.local_length and c.isdigit()
+                and self.is_valid(c[: self.lengths[-1]]))
+
+    def national_code(self, code: str) -> str:
+        """The national code a code belongs to: itself for a national code, the item
+        refined for a local sub-item (``"3021101"`` → ``"30211"``).
+
+        Raises:
+            InvalidCode: neither a national code nor a local sub-item.
+        """
+        if self.is_local(code):
+            return self.compact(code)[: self.lengths[-1]]
+        return self.validate(code)
+
+    def local_item(self, code: str) -> CodeInfo | None:
+        """The local sub-item (地方细化) printed in a real report under this code, with its
+        region (`CodeInfo.scope`) and national parent; ``None`` when none is attested.
+
+        ```pycon
+        >>> from govbudget.codes import dept_economic
+        >>> i = dept_economic.local_item("3021101")
+        >>> i.name, i.parent, i.level_name, dept_economic.is_valid("3021101")
+        ('差旅费', '30211', '地方细化', False)
+
+        ```
+        """
+        if not self.is_local(code):
+            return None
+        found = self._local_data().get(self.compact(code))
+        return found[0] if found else None
+
+    def local_items(self) -> Iterator[CodeInfo]:
+        """Every local sub-item in the built-in data, in code order."""
+        for c in sorted(self._local_data()):
+            yield from self._local_data()[c]
 
     # -- editions ------------------------------------------------------------
     def load_edition(
@@ -620,7 +776,8 @@ def _read_pairs(path: Path, scheme: Scheme) -> Iterator[tuple[str, str, int]]:
             deepest = max((k for k, p in enumerate(parts) if p), default=-1)
             if deepest < 0:
                 continue
-            code = "".join(carried[: deepest + 1])
+            # Joined as printed parts, so a one-digit 款 ("2") reads as "02".
+            code = scheme.compact(" ".join(carried[: deepest + 1]))
         if not code and not nm:
             continue
         if not code or not nm:

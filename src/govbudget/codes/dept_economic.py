@@ -2,8 +2,11 @@
 
 Module-level verbs shared by every scheme (see `govbudget.codes.Scheme`):
 ``compact``, ``validate``, ``is_valid``, ``format``, ``level``, ``info``, ``get``,
-``name_of``, ``parent``, ``children``, ``ancestors``, ``lookup_name``,
-``check_name``, ``is_other``, ``codes``, ``load_edition``, ``reset``.
+``name_of``, ``entries``, ``parent``, ``children``, ``ancestors``, ``lookup_name``,
+``check_name``, ``is_other``, ``codes``, ``load_edition``, ``reset``; and for the
+seven-digit local sub-items some regions print under a national 款 (Beijing's
+``3021101`` 差旅费 under ``30211``), which are not national codes: ``is_local``,
+``national_code``, ``local_item``, ``local_items``.
 
 ```pycon
 >>> from govbudget.codes import dept_economic
@@ -29,6 +32,8 @@ SCHEME = Scheme(
     level_names=("类", "款"),
     data="dept_economic",
     upper=False,
+    local_data="dept_economic_local",
+    local_length=7,
 )
 """The scheme object behind this module's functions."""
 
@@ -43,6 +48,7 @@ ancestor_codes = SCHEME.ancestor_codes
 is_other = SCHEME.is_other
 info = SCHEME.info
 get = SCHEME.get
+entries = SCHEME.entries
 is_known = SCHEME.is_known
 name_of = SCHEME.name_of
 parent = SCHEME.parent
@@ -54,6 +60,10 @@ check_name = SCHEME.check_name
 load_edition = SCHEME.load_edition
 editions = SCHEME.editions
 reset = SCHEME.reset
+is_local = SCHEME.is_local
+national_code = SCHEME.national_code
+local_item = SCHEME.local_item
+local_items = SCHEME.local_items
 
 __all__ = [
     "SCHEME",
@@ -64,17 +74,22 @@ __all__ = [
     "codes",
     "compact",
     "editions",
+    "entries",
     "format",
     "get",
     "info",
     "is_known",
+    "is_local",
     "is_other",
     "is_valid",
     "level",
     "level_name",
     "load_edition",
+    "local_item",
+    "local_items",
     "lookup_name",
     "name_of",
+    "national_code",
     "parent",
     "parent_code",
     "reset",

@@ -2,7 +2,7 @@
 
 Module-level verbs shared by every scheme (see `govbudget.codes.Scheme`):
 ``compact``, ``validate``, ``is_valid``, ``format``, ``level``, ``info``, ``get``,
-``name_of``, ``parent``, ``children``, ``ancestors``, ``lookup_name``,
+``name_of``, ``entries``, ``parent``, ``children``, ``ancestors``, ``lookup_name``,
 ``check_name``, ``is_other``, ``codes``, ``load_edition``, ``reset``.
 
 ```pycon
@@ -43,6 +43,7 @@ ancestor_codes = SCHEME.ancestor_codes
 is_other = SCHEME.is_other
 info = SCHEME.info
 get = SCHEME.get
+entries = SCHEME.entries
 is_known = SCHEME.is_known
 name_of = SCHEME.name_of
 parent = SCHEME.parent
@@ -64,6 +65,7 @@ __all__ = [
     "codes",
     "compact",
     "editions",
+    "entries",
     "format",
     "get",
     "info",
