@@ -456,8 +456,9 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
             return _Res("subject", _Subj(name, coded["code"]))
     m = _PATH.match(t) if t.endswith(_PATH_ENDS) else None
     if m:
-        name = _trim(m["name"])
-        path = _trim(m["path"]) or None
+        name = _strip_trail(_SELF.sub("", _LEAD.sub("", m["name"])))
+        # The path keeps its names whole (行政事业单位养老支出（款） is not a unit's name).
+        path = _strip_trail(_SELF.sub("", _LEAD.sub("", m["path"]))) or None
         if name and not _BAD_SUBJECT.search(name):
             return _Res("subject", _Subj(name, path if m["lvl"] != "类" else None))
     pattern, names = (_VOCAB_PROC, _VOCAB_PROC_NAMES) if procurement else (_VOCAB, _VOCAB_NAMES)

@@ -948,12 +948,25 @@ def _vs_table(ctx: Context, an: _An, rid: str, i: int) -> Finding | None:
     # reference is an amount, so its figure holds ``f.value``).
     if not r.le and r.figure.same_as(f.value, _unit(f.unit)):
         return None
+    if not r.le and _rounds_to(r.figure, f):
+        return None  # 15,621.11万元 for 156,211,123元: the table's figure, rounded as printed
     fig = _fig(f)
     what = f"情况说明“{_label(f)}”与{r.what}"
     what_en = f"narrative {_label(f)!r} vs {r.what_en}"
     if r.le:
         return ctx.le_check(rid, fig, r.figure, what=what, what_en=what_en)
     return ctx.equal_check(rid, r.figure, fig, what=what, what_en=what_en)
+
+
+def _rounds_to(fig: Figure, f: Fact) -> bool:
+    """Whether the narrative figure, in a larger unit than the table's, is the table's
+    figure converted and rounded as printed (15,621.11万元 for 156,211,123元): the same
+    money, not a gap. (In the table's own unit a coarser figure is still ``info``.)"""
+    q = _quantum(f.value)
+    if q == 0 or f.unit not in _MONEY_UNITS or _factor(f.unit) <= fig.money.unit.factor \
+            or fig.quantum * fig.money.unit.factor >= q * _factor(f.unit):
+        return False
+    return round_half_up(fig.money.yuan / _factor(f.unit), q) == f.value
 
 
 def _table_rule(ctx: Context, rid: str, subjects: Callable[[_An, int], bool]) -> Iterator[Finding]:
