@@ -72,20 +72,20 @@ from govbudget import check_report, read_report
 
 DATA = Path(__file__).parent / "data" / "real"
 
-E, W, I = "error", "warning", "info"
+E, W, INFO = "error", "warning", "info"
 UNPLACED, RESIDUE = "reading.unplaced_figure", "reading.template_residue"
 EXPECTED: dict[str, list[tuple[str, str, int]]] = {
     "shanghai-wanli-2024-budget.txt": [
         ("narrative.class_amounts", E, 176), ("narrative.repeated", E, 176),
-        ("narrative.class_amounts", I, 75), (UNPLACED, W, 813)],
+        ("narrative.class_amounts", INFO, 75), (UNPLACED, W, 813)],
     "shanghai-wanli-2024-budget.dump.txt": [
         ("narrative.class_amounts", E, 179), ("narrative.repeated", E, 179),
-        ("narrative.class_amounts", I, 86), (UNPLACED, W, 622)],
+        ("narrative.class_amounts", INFO, 86), (UNPLACED, W, 622)],
     "shanghai-wanli-2025-budget.txt": [
-        ("narrative.class_amounts", E, 120), ("narrative.class_amounts", I, 75),
+        ("narrative.class_amounts", E, 120), ("narrative.class_amounts", INFO, 75),
         (UNPLACED, W, 769)],
     "shanghai-wanli-2025-budget.dump.txt": [
-        ("narrative.class_amounts", E, 122), ("narrative.class_amounts", I, 86),
+        ("narrative.class_amounts", E, 122), ("narrative.class_amounts", INFO, 86),
         (UNPLACED, W, 573)],
     "shanghai-ptflfy-2024-budget.txt": [("narrative.class_amounts", E, 52)],
     "shanghai-ptghzy-2024-final.txt": [
@@ -93,12 +93,12 @@ EXPECTED: dict[str, list[tuple[str, str, int]]] = {
         *((UNPLACED, W, n) for n in (653, 825, 861, 866, 866, 897, 899, 899, 901, 901, 903))],
     "jiangsu-jcy-2019-budget.txt": [
         *(("narrative.changes", E, n) for n in (801, 805, 832, 854, 859, 866, 905, 923)),
-        ("narrative.shares", E, 844), ("narrative.changes", I, 891),
-        ("narrative.changes", I, 908), ("narrative.class_amounts", W, 894),
+        ("narrative.shares", E, 844), ("narrative.changes", INFO, 891),
+        ("narrative.changes", INFO, 908), ("narrative.class_amounts", W, 894),
         ("narrative.class_amounts", W, 897), *((UNPLACED, W, n) for n in (834, 868, 871, 879))],
     "central-xfj-2024-final.txt": [
         ("narrative.changes", E, 405), ("narrative.procurement", E, 621),
-        ("narrative.class_amounts", I, 500), ("narrative.three_public", I, 579),
+        ("narrative.class_amounts", INFO, 500), ("narrative.three_public", INFO, 579),
         *((UNPLACED, W, n) for n in (604, 705, 806, 904, 985))],
     "suzhou-zrzy-2026-budget.txt": [(UNPLACED, W, 1181)],
     "fuzhou-mzj-2026-budget.txt": [],

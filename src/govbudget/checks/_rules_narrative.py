@@ -315,9 +315,9 @@ def _cell(t: Table, b: Block, r: Row, key: str) -> _Ref | None:
     (such blanks are cells the reader missed, not zeros)."""
     if b.value(r, key) is None and (
             not any(v is not None for x in b.rows for v in x.values)
-            or (r.kind is RowKind.TOTAL and (any(b.value(x, key) for x in b.rows) or all(
+            or (r.kind is RowKind.TOTAL and (any(b.value(x, key) for x in b.rows) or (all(
                 b.value(x, key) is None for x in b.rows if x.kind is RowKind.DATA)
-                and any(x.code for x in b.rows)))):
+                and any(x.code for x in b.rows))))):
         return None
     fig = Figure.cell(t, b, r, key)
     if fig is None:
@@ -378,8 +378,8 @@ class _An:
         main_words = ("决算", "执行数") if final else ("预算",)
         year = ctx.report.year
         self.measures: list[tuple[str, int | None]] = [
-            ("", None) if (f.measure is None or f.measure in main_words) and (
-                f.year is None or year is None or f.year == year)
+            ("", None) if ((f.measure is None or f.measure in main_words) and (
+                f.year is None or year is None or f.year == year))
             or f.kind not in (FactKind.AMOUNT, FactKind.COUNT)
             else (f.measure or "", f.year) for f in self.facts]
         # The facts of each subject, in order (``of`` is asked often).
@@ -1223,11 +1223,8 @@ def class_amounts(ctx: Context) -> Iterator[Finding]:
     for i, f in enumerate(an.facts):
         if f.kind is not FactKind.AMOUNT or not _is_money(f) or not an.is_main(i):
             continue
-        if an.is_class(i) and f.subject not in _SPENDING and f.subject not in _SOURCES:
-            found = _vs_table(ctx, an, rid, i)
-            if found is not None:
-                yield found
-        elif an.code(i) is not None:
+        if (an.is_class(i) and f.subject not in _SPENDING and f.subject not in _SOURCES) \
+                or an.code(i) is not None:
             found = _vs_table(ctx, an, rid, i)
             if found is not None:
                 yield found
