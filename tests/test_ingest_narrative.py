@@ -926,3 +926,10 @@ class TestLayout:
         """A title alone on its line (2024年部门预算编制说明) is a section heading."""
         n, *_ = read(SHANGHAI_ITEMS)
         assert n.sections[0].title == "2024年部门预算编制说明"
+
+
+def test_last_years_measure_is_marked() -> None:
+    """上年预算数为X万元 is last year's budget (measure 上年预算), not this year's figure."""
+    n, *_ = read("一、支出\n  基本支出预算数为120.00万元，上年预算数为100.00万元。\n")
+    assert [(f.subject, f.value, f.measure) for f in n.facts] == [
+        ("基本支出", D("120.00"), "预算"), ("基本支出", D("100.00"), "上年预算")]

@@ -138,7 +138,8 @@ class Fact:
         qualifier: a word that narrows the subject (``"其中"``, ``"当年"``, a category).
         measure: which figure of the subject an amount is, when the text names one:
             ``"预算"`` (年初预算, 全年预算数), ``"执行数"`` (预算执行数), ``"决算"``
-            (支出决算, 决算数); ``None`` for the figure the report is about (this year's
+            (支出决算, 决算数), prefixed ``"上年"`` when the clause says so (上年预算数);
+            ``None`` for the figure the report is about (this year's
             budget, or a final account's outturn stated without a word). For a change or a
             percentage, the measure of the base it is compared with (比2023年预算执行数增加:
             ``"执行数"``; ``None`` for 上年预算 or an unnamed base).

@@ -203,6 +203,8 @@ _BASIS: Final = re.compile(r"执行数|决算")
 _EXEC_END: Final = re.compile(
     r"(?:完成了?(?:年初|全年|调整后?的?)?预算(?:数)?的?|(?:预算)?执行率(?:为|达到?|是)?)$")
 _YEAR_IN: Final = re.compile(r"(\d{4})年")
+_LAST_YEAR: Final = re.compile("上年|上一年|去年")
+_LAST_YEAR_LEAD: Final = re.compile(r"^(?:上年度?|上一年度?|去年)(?:同期)?")
 _ITEM_HEAD: Final = re.compile(r"^[^，,。；;：:]{2,30}(?=[：:])")
 # Every residue holds one of these: a quick scan rules most texts out.
 _RESIDUE_HINT: Final = re.compile(r"[XxＸｘ×]|[加长升少降][（(/／]")
@@ -882,12 +884,15 @@ class _Reader:
             return None  # 财政拨款收支总决算: the vocabulary's total
         if word == "" and _LEAD.sub("", rest):
             return None  # 本年预算安排: the vocabulary's 本年支出
+        rest = _LAST_YEAR_LEAD.sub("", rest)
         own = self._own(rest) if _LEAD.sub("", rest) else None
         subj = own or (bases[-1].subj if bases else None) or self.item
         if subj is None:
             return None
         year_m = _YEAR_IN.search(local)
         year = int(year_m.group(1)) if year_m else None
+        if word and _LAST_YEAR.search(local):
+            word = f"上年{word}"  # 上年预算数为X万元: last year's, whatever the report's year
         if word == "决算":
             self._budget_before(subj)
         self._fact(subj, FactKind.AMOUNT, value, unit, clause, pos, measure=word or None,
