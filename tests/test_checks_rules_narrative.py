@@ -1642,3 +1642,21 @@ class TestVehiclesToBuy:
         assert findings(narrated(text.format(n=1)), "narrative.assets", "narrative.repeated") == []
         assert [f.severity.value for f in findings(narrated(text.format(n=2)),
                                                    "narrative.assets")] == ["error"]
+
+
+def test_item_found_through_the_catalogue() -> None:
+    """A table row printed under another name (行政运行（人大）) is still the item when the
+    catalogue's names identify its code (2010101 under 20101 人大事务, 201)."""
+    rep = base_report()
+    tables = []
+    for t in rep.tables:
+        blocks = [attrs.evolve(b, rows=tuple(attrs.evolve(r, name="行政运行（人大）")
+                                             if r.code == "2010101" else r for r in b.rows))
+                  for b in t.blocks]
+        tables.append(attrs.evolve(t, blocks=tuple(blocks)))
+    rep = attrs.evolve(rep, tables=tuple(tables))
+    path = "一般公共服务支出（类）人大事务（款）行政运行（项）"
+    ok = narrated(ITEM_TEXT.format(path=path, amount="100.00"), rep)
+    assert findings(ok, "narrative.class_amounts") == []
+    wrong = narrated(ITEM_TEXT.format(path=path, amount="110.00"), rep)
+    assert [f.severity.value for f in findings(wrong, "narrative.class_amounts")] == ["error"]

@@ -69,6 +69,7 @@ percentage of a change). The other figures are listed in ``related``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -80,6 +81,7 @@ from typing import Final
 from attrs import evolve
 
 from .._enum import IdentityEnum
+from .._errors import GovBudgetError
 from .._findings import Finding, Location, Severity
 from .._ingest._narrative import SUBJECTS
 from .._money import Interval, Money, Unit, round_half_up
@@ -323,6 +325,27 @@ def _cell(t: Table, b: Block, r: Row, key: str) -> _Ref | None:
     if fig is None:
         return None
     return _Ref.of_cell(fig, t, r, key)
+
+
+@functools.cache
+def _catalogue_item(subject: str, path: tuple[str, ...]) -> str | None:
+    """The one 项 code of the catalogue named ``subject`` whose 款 (and 类) bear the path's
+    names, else ``None`` (none, or several)."""
+    found: set[str] = set()
+    for info in functional.codes(level=3):
+        if norm(info.name) != norm(subject) or info.parent is None:
+            continue
+        try:
+            kuan = functional.info(info.parent)
+            cls = functional.info(kuan.parent) if kuan.parent is not None else None
+        except GovBudgetError:  # a parent the partial catalogue lacks
+            continue
+        if path[-1] != norm(kuan.name):
+            continue
+        if len(path) >= 2 and (cls is None or path[-2] != norm(cls.name)):
+            continue
+        found.add(info.code)
+    return found.pop() if len(found) == 1 else None
 
 
 def _has_data(t: Table, b: Block | None = None) -> bool:
@@ -729,6 +752,11 @@ class _An:
                              and len(c) > len(prefix) and norm(r.name) == norm(subject)), None)
                 if code is not None:
                     return _cell(t, b, coded[code], "total")
+            # Names the table does not print the same way: the catalogue's code, when the
+            # path's names identify one 项 there, and the table prints that code.
+            code = _catalogue_item(subject, tuple(path))
+            if code is not None and code in coded:
+                return _cell(t, b, coded[code], "total")
             return None
         return None
 
