@@ -1660,3 +1660,27 @@ def test_item_found_through_the_catalogue() -> None:
     assert findings(ok, "narrative.class_amounts") == []
     wrong = narrated(ITEM_TEXT.format(path=path, amount="110.00"), rep)
     assert [f.severity.value for f in findings(wrong, "narrative.class_amounts")] == ["error"]
+
+
+_CENTS = st.integers(min_value=1, max_value=10**9).map(lambda n: Decimal(n).scaleb(-2))
+
+
+@given(a=_CENTS, b=_CENTS)
+def test_a_rounded_completion_rate_is_never_wrong(a: Decimal, b: Decimal) -> None:
+    """Whatever the budget and outturn, the completion rate worked out from them and
+    rounded to 0.01% is not an error (the rule's interval contains it)."""
+    x = round_half_up(b / a * 100, Decimal("0.01"))
+    rep = narrated(FINAL_TEXT.format(a=f"{a:.2f}", b=f"{b:.2f}", x=f"{x:.2f}"),
+                   kind=govbudget.ReportKind.FINAL)
+    assert errors(rep, "narrative.execution") == []
+
+
+@given(a=_CENTS, p=_CENTS)
+def test_a_rounded_rate_on_a_stated_base_is_never_wrong(a: Decimal, p: Decimal) -> None:
+    """A change rate worked out from the item's amount and its stated 执行数 and rounded to
+    0.01% is not an error, whichever its direction."""
+    rate = round_half_up(abs(a / p - 1) * 100, Decimal("0.01"))
+    verb = "增加" if a >= p else "减少"
+    rep = shanghai(a=f"{a:.2f}", again=f"{a:.2f}", p=f"{p:.2f}", verb=verb, rate=f"{rate:.2f}",
+                   total=f"{a + Decimal('320.17'):.2f}")
+    assert errors(rep, "narrative.changes") == []
