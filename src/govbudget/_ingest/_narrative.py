@@ -36,6 +36,17 @@ How figures are read:
   category of the last subject (the category becomes the qualifier); ``领导用车0辆`` is a
   category of 公务用车; ``价值50万元（原值）以上的通用设备0台（套）`` is a count with the
   threshold as qualifier (the threshold is not a figure of its own).
+- A measure word says which figure of its subject an amount is (`Fact.measure`,
+  `Fact.year`): ``年初预算为A万元，支出决算为B万元`` (预算, 决算), ``2023年当年预算执行数为Y万元``
+  (执行数, 2023); a change names its base the same way (``比2023年预算执行数增加``);
+  ``完成年初预算的X%`` is a `govbudget.FactKind.EXECUTION`. A numbered item (``1.``) that
+  opens with a functional path or a heading (``1.某项目综述：``) gives that subject to the
+  measure words of its sentences; ``（一）2080201-行政运行X万元`` is the item with its code as
+  qualifier; ``一般公共服务（类）支出`` is the class.
+- A paragraph starts on a line set in further than most lines (the text's margin); a page
+  number centred between two lines is dropped; a 项目绩效自评表 printed among the narrative
+  is skipped (one reading finding); a title alone on its line (…预算编制说明,
+  其他相关情况说明) is a top section.
 - A figure that cannot be placed (or a malformed number before 万元/%) is a
   ``reading.unplaced_figure`` finding, template residue (``XX万元``, ``增加（减少）``) a ``reading.template_residue`` finding. A
   number that is not printed is never read as 0.

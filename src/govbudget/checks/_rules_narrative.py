@@ -9,7 +9,10 @@ rules compare them
   ``three_public``, ``operating_costs``; the project counts and amounts in
   ``performance``);
 - **with each other**: shares (``narrative.shares``), changes on last year
-  (``narrative.changes``), breakdowns (total = Σ parts in ``totals``, ``spending``,
+  (``narrative.changes``; against the base the narrative states, 2023年当年预算执行数, when
+  the change names one), completion rates (``narrative.execution``: 完成年初预算的X% = 决算 ÷
+  年初预算), the items of a numbered 科目 list against their total (``class_amounts``),
+  breakdowns (total = Σ parts in ``totals``, ``spending``,
   ``three_public``, ``procurement``, ``performance``, ``assets``) and the same figure
   stated twice (``narrative.repeated``).
 
@@ -21,6 +24,12 @@ for [1234.555, 1234.565), ``100%`` for [99.5%, 100.5%); a zero printed without d
 changes with :class:`govbudget.Interval` arithmetic over the printed precision of every
 figure involved. A gap rounding can produce is ``info``; anything else the rule's
 severity. There is no fixed tolerance.
+
+**Which figure.** Only the figure the report is about is compared with the tables or as
+a restatement: this year's budget in a 预算, the outturn (决算, 执行数) in a 决算; a 决算's
+年初预算 and last year's 执行数 (``Fact.measure``, ``Fact.year``) are bases for rates only.
+Subjects named by loose words (not the vocabulary, a class, a path or a code) are not
+compared as restatements.
 
 **Scope.** The same words mean different money in different passages: 基本支出 in a
 section about all spending is the 支出总表's, in a 一般公共预算 section the general-budget
