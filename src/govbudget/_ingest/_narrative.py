@@ -159,6 +159,7 @@ def bare_title(text: str) -> str | None:
     return m.lastgroup if m is not None else None
 
 
+_HEAD_DONE: Final = re.compile(r"(?:说明|情况|概况|[。：:；;）)])$")
 _PAGE_NO: Final = re.compile(r"[-－—]?\d{1,3}[-－—]?")
 # A table printed among the narrative's pages, which the narrative reader does not read.
 _GRID_TITLE: Final = re.compile(r"绩效自评表$|自评表[（(]\d{4}年度?[）)]$")
@@ -231,9 +232,11 @@ def _number(text: str) -> Decimal:
     return parse_amount(text)
 
 
+_UP_WORD: Final = re.compile(rf"(?:{_UP}|增幅|增长率|增长幅度|上升幅度)")
+
+
 def _direction(verb: str) -> Change:
-    return Change.INCREASE if re.fullmatch(rf"{_UP}|增幅|增长率|增长幅度|上升幅度", verb) \
-        else Change.DECREASE
+    return Change.INCREASE if _UP_WORD.fullmatch(verb) else Change.DECREASE
 
 
 def _unit(text: str) -> str:
@@ -585,6 +588,14 @@ def _sections(lines: Sequence[Line], skipped: list[tuple[int, str]] | None = Non
             if not (_L1.match(t) or bare_title(t) == "narrative"):
                 continue
             in_table = False
+        if current is not None and not current.pieces and current.title \
+                and len(t) <= 12 and not _FIG.search(t) and not _HEAD_DONE.search(current.title) \
+                and len(current.title) >= 15 and not (_L1.match(t) or _L2.match(t)):
+            # 九、…培训费支出预 / 算情况说明: the heading wrapped onto the next line
+            current.title += t
+            if current.top and top == current.top:
+                current.top = top = current.title
+            continue
         if t.endswith("说明") and bare_title(t) == "narrative":
             top = t
             current = _Section(t, ln.no, t)
