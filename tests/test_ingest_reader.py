@@ -207,3 +207,13 @@ def test_titles_alone_on_their_line_cut_the_parts() -> None:
         ("预算收入总计", Decimal("15621.11"), 6), ("三公经费", Decimal("47.91"), 9)]
     assert [s.title for s in r.narrative.sections] == [
         "2024年部门预算编制说明", "其他相关情况说明", "一、2024年“三公”经费预算情况说明"]
+
+
+def test_unit_name_from_the_cover_when_the_tables_print_none() -> None:
+    from govbudget._ingest._reader import _cover_name
+
+    assert _cover_name(["上海市普陀区规划和自然", "资源局", "2024 年度部门决算", "目   录"]) == \
+        "上海市普陀区规划和自然资源局"
+    assert _cover_name(["2026 年度", "福州市民政局(本级)", "单位预算", "目录"]) == "福州市民政局(本级)"
+    assert _cover_name(["国家信访局", "2024 年度部门决算", "二〇二五年七月", "目    录"]) == "国家信访局"
+    assert _cover_name(["关于2024年预算的说明", "目录"]) is None  # not a unit's name

@@ -107,3 +107,21 @@ def test_pages_are_known_from_form_feeds(results: dict[str, object]) -> None:
     result = results["shanghai-wanli-2024-budget.txt"]
     assert all(f.location.page is not None  # type: ignore[attr-defined]
                for f in result.findings if f.location.line)  # type: ignore[attr-defined]
+
+
+UNITS = {
+    "central-xfj-2024-final.txt": ("国家信访局", 2024),
+    "fuzhou-mzj-2026-budget.txt": ("福州市民政局(本级)", 2026),
+    "guangzhou-tjj-2026-budget.txt": ("广州市统计局", 2026),
+    "jiangsu-jcy-2019-budget.txt": ("江苏省人民检察院", 2019),
+    "shanghai-ptflfy-2024-budget.txt": ("上海市普陀区社会福利院", 2024),
+    "shanghai-ptghzy-2024-final.txt": ("上海市普陀区规划和自然资源局", 2024),
+    "shanghai-wanli-2025-budget.txt": ("上海市普陀区人民政府万里街道办事处", 2025),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNITS))
+def test_unit_name_and_year_from_the_tables_or_the_cover(results: dict[str, object],
+                                                       name: str) -> None:
+    report = results[name].report  # type: ignore[attr-defined]
+    assert (report.unit_name, report.year) == UNITS[name]

@@ -259,3 +259,15 @@ class TestRow:
         t = Table(kind=TableKind.INCOME, number="", title="", unit=Unit.YUAN, blocks=[b])
         assert isinstance(b.columns, tuple) and isinstance(b.rows, tuple)
         assert isinstance(t.blocks, tuple)
+
+
+def test_quantum_follows_the_printed_decimals_and_is_worked_out_once() -> None:
+    t = Table(kind=TableKind.EXPENDITURE, number="", title="t", unit=Unit.WAN_YUAN,
+              blocks=(Block(name="", columns=(Column("total", "合计"),),
+                            rows=(Row(name="a", values=(Decimal("1.234567"),)),)),))
+    assert t.quantum == Decimal("0.000001")
+    assert t.quantum is t.quantum  # cached
+    t2 = Table(kind=TableKind.EXPENDITURE, number="", title="t", unit=Unit.WAN_YUAN,
+               blocks=(Block(name="", columns=(Column("total", "合计"),),
+                             rows=(Row(name="a", values=(Decimal("3990.4"),)),)),))
+    assert t2.quantum == Decimal("0.01")

@@ -32,9 +32,9 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Final
 
 from attrs import field, frozen
 
@@ -289,7 +289,6 @@ def _row_value(block: Block, row: Row, key: str) -> Decimal | None:
 
 
 
-_CENT: Final = Decimal("0.01")
 
 
 def _tuple_block(items: Iterable[Block]) -> tuple[Block, ...]:
@@ -376,16 +375,14 @@ class Table:
             for r in b.rows:
                 yield b, r
 
-    @property
+    @functools.cached_property
     def quantum(self) -> Decimal:
         """The rounding quantum of the printed amounts, in the table's unit.
 
-        Tables in 万元 or 亿元 print two decimals; tables in 元 print whole 元 unless a
-        figure shows decimals.
+        Tables in 万元 or 亿元 print two decimals (or more: some print six); tables in 元
+        print whole 元 unless a figure shows decimals. Worked out once per table.
         """
-        if self.unit is not Unit.YUAN:
-            return _CENT
-        places = 0
+        places = 0 if self.unit is Unit.YUAN else 2
         for _, r in self.rows():
             for v in r.values:
                 if v is not None:

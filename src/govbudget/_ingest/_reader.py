@@ -280,6 +280,29 @@ def _table_set(tables: Sequence[Table]) -> TableSet:
     return TableSet.OTHER
 
 
+_MONEY_WORD: Final = re.compile(r"(?:金额)?(?:单位[:：])?\s*(?:万元|元|亿元)")
+_COVER_END: Final = re.compile(r"目\s*录|第[一二三四五六七八九十]+部分")
+_COVER_DROP: Final = re.compile(
+    r"(?:20\d\d|二〇[一二三四五六七八九〇零]{2})\s*年(?:度)?|[一二三四五六七八九十〇]{1,2}月|"
+    r"(?:部门|单位)?(?:综合)?(?:预算|决算)(?:公开|信息公开)?(?:报告)?|公开")
+_UNIT_WORD: Final = re.compile(r"(?:局|院|委员会|委|办公室|办事处|中心|厅|部|所|站|会|馆|队|处|"
+                               r"政府|学校|医院|公司)(?:[（(]本级[）)])?$")
+
+
+def _cover_name(strips: Sequence[str]) -> str | None:
+    """The issuing unit from the cover (the lines before the contents): the cover's text
+    without its year, its date and the words 部门/单位 预算/决算, when what is left reads
+    as the name of a unit."""
+    cover: list[str] = []
+    for t in strips[:40]:
+        if _COVER_END.search(t):
+            break
+        if t:
+            cover.append(t.replace(" ", ""))
+    name = _COVER_DROP.sub("", "".join(cover)).strip("，,。 ")
+    return name if 2 <= len(name) <= 40 and _UNIT_WORD.search(name) else None
+
+
 def _pages_of(flat: str, texts: Sequence[str], page_idx: Sequence[int]) -> tuple[int, ...]:
     """The page of each line: form feeds (``pdftotext``) start a page; otherwise a printed
     page number (``-6-``, ``-- 9 of 33 --``) ends one. Empty when the text shows no pages."""
@@ -405,8 +428,9 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
             "no budget table, narrative or performance table found: is this a budget report?",
             source=source,
         )
-    names = Counter(t.unit_name for t in tables if t.unit_name)
-    unit_name = names.most_common(1)[0][0] if names else None
+    names = Counter(t.unit_name for t in tables
+                    if t.unit_name and not _MONEY_WORD.fullmatch(t.unit_name))
+    unit_name = names.most_common(1)[0][0] if names else _cover_name(strips)
     years = Counter(
         int(m.group(1)) for t in tables if (m := _YEAR.search(t.title))
     )

@@ -25,6 +25,7 @@ text where columns are kept by position is read here, by the columns the text sh
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -91,6 +92,10 @@ _MARGIN: Final = 3  # how much better the best matching must be than the next
 
 def _is_value(text: str) -> bool:
     return text in _DASHES or is_amount(text)
+
+
+def _n_choose(n: int, k: int) -> int:
+    return math.comb(n, k)
 
 
 def _norm(text: str) -> str:
@@ -530,15 +535,15 @@ class _WideReader:
 
         # A line of layout text may be shifted as a whole: the cost of a matching is how
         # far its cells stray from one common shift, plus the shift itself.
+        if _n_choose(n, k) > 5000:
+            return None
+        offset = [[at(c, j) - pos(j) for j in range(n)] for c in cells]
         scored = []
         for combo in itertools.combinations(range(n), k):
-            diffs = [at(c, j) - pos(j) for c, j in zip(cells, combo, strict=True)]
+            diffs = [offset[i][j] for i, j in enumerate(combo)]
             shift = sum(diffs) / k
-            stray = max(abs(d - shift) for d in diffs)
-            total = sum(abs(d - shift) for d in diffs) + abs(shift)
-            scored.append((total, stray, abs(shift), combo))
-            if len(scored) > 5000:
-                return None
+            devs = [abs(d - shift) for d in diffs]
+            scored.append((sum(devs) + abs(shift), max(devs), abs(shift), combo))
         scored.sort()
         best = scored[0]
         if best[1] > _TOL or best[2] > 2 * _TOL:
