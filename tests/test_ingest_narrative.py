@@ -933,3 +933,11 @@ def test_last_years_measure_is_marked() -> None:
     n, *_ = read("一、支出\n  基本支出预算数为120.00万元，上年预算数为100.00万元。\n")
     assert [(f.subject, f.value, f.measure) for f in n.facts] == [
         ("基本支出", D("120.00"), "预算"), ("基本支出", D("100.00"), "上年预算")]
+
+
+def test_a_change_of_one_item_is_not_the_previous_items() -> None:
+    """1. … 支出100.00万元。 / 2. … 比上年增加5.00%。: the rate of item 2, which names no
+    figure of its own, is not item 1's (reported, not tied)."""
+    n, _, _, found = read("一、支出\n  1. 教育支出100.00万元。\n  2. 比上年增加5.00%。\n")
+    assert [(f.subject, f.kind) for f in n.facts] == [("教育支出", FactKind.AMOUNT)]
+    assert rules(found) == ["reading.unplaced_figure"]

@@ -876,6 +876,7 @@ class _Reader:
         failing that, the first path its figures name."""
         self.item = None
         self.in_item = True
+        self.last_base = None  # a change in this item is never one of the previous item's
         text = self.stream.text
         body = text[start:events[0][0] if events else end]
         head = _ITEM_HEAD.match(_LIST.sub("", body, count=1))
