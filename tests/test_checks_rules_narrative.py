@@ -1684,3 +1684,15 @@ def test_a_rounded_rate_on_a_stated_base_is_never_wrong(a: Decimal, p: Decimal) 
     rep = shanghai(a=f"{a:.2f}", again=f"{a:.2f}", p=f"{p:.2f}", verb=verb, rate=f"{rate:.2f}",
                    total=f"{a + Decimal('320.17'):.2f}")
     assert errors(rep, "narrative.changes") == []
+
+
+def test_item_list_with_fund_items_is_measured_against_all_grants() -> None:
+    """财政拨款支出 includes fund money: a list of 财政拨款 items is compared with it, not with
+    the smaller 一般公共预算 figure stated after it."""
+    text = ("2024年部门预算编制说明\n"
+            "    财政拨款支出预算700.00万元。其中：一般公共预算拨款支出预算600.00万元，政府性基金"
+            "拨款支出预算100.00万元。财政拨款支出主要内容如下：\n"
+            "  1. “一般公共服务支出（类）人大事务（款）行政运行（项）”600.00万元，主要用于行政运行。\n"
+            "  2. “城乡社区支出（类）国有土地使用权出让收入安排的支出（款）其他国有土地使用权出让收入"
+            "安排的支出（项）”100.00万元，主要用于出让。\n")
+    assert findings(narrated(text), "narrative.class_amounts") == []

@@ -1199,7 +1199,7 @@ def _named_codes(ctx: Context) -> bool:
     return False
 
 
-_ITEM_WHOLES: Final = (_G_SPEND, _GENERAL, _T_SPEND, _CUR_SPEND)
+_ITEM_WHOLES: Final = (_G_SPEND, _T_SPEND, _CUR_SPEND, _GENERAL)
 
 
 def _item_sums(ctx: Context, an: _An, rid: str) -> Iterator[Finding]:
@@ -1221,12 +1221,15 @@ def _item_sums(ctx: Context, an: _An, rid: str) -> Iterator[Finding]:
                 items.append(i)
         if len(items) < 2:
             continue
-        whole = next((j for j in range(items[0] - 1, -1, -1)
-                      if an.facts[j].section == sec and an.facts[j].kind is FactKind.AMOUNT
-                      and an.facts[j].subject in _ITEM_WHOLES and _is_money(an.facts[j])
-                      and an.is_main(j)), None)
-        if whole is None:
+        stated = [j for j in range(items[0] - 1, -1, -1)
+                  if an.facts[j].section == sec and an.facts[j].kind is FactKind.AMOUNT
+                  and an.facts[j].subject in _ITEM_WHOLES and _is_money(an.facts[j])
+                  and an.is_main(j)]
+        if not stated:
             continue
+        # The widest whole stated: 财政拨款支出 (a list of 财政拨款 items may hold fund items
+        # too), then the totals, the general budget last.
+        whole = min(stated, key=lambda j: (_ITEM_WHOLES.index(an.facts[j].subject), -j))
         w = an.facts[whole]
         total = sum((an.facts[i].value * _factor(an.facts[i].unit) for i in items), Decimal(0))
         found = _sum(ctx, rid, [an.figure(i) for i in items], an.figure(whole),
