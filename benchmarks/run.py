@@ -12,7 +12,11 @@ It prints:
    --format jsonl`` with 1 and 2 processes (wall time, including process start-up);
 4. indicator values (指标值) parsed per second;
 5. the 类/款/项 roll-up reconciliation of a synthetic 1,000,000-row functional table,
-   against pandas doing the same sums (when pandas is installed).
+   against pandas doing the same sums (when pandas is installed);
+6. PDF pages per second over the real PDFs (``/work/shared/reports/real/`` or
+   ``$GOVBUDGET_REAL_PDFS``; skipped when absent): ``extract_pdf`` alone, ``read_report``
+   + ``check_report``, pypdfium2's own plain text (``get_text_range``) and pdfplumber's
+   ``extract_text`` (when installed) on the same pages.
 
 This is a script, not a test: timings vary with the machine and its load. Each figure is
 the best of several runs unless noted.
@@ -255,6 +259,66 @@ def bench_rollup(n: int) -> tuple[float, float | None, int]:
     return ours, theirs, len(found)
 
 
+REAL_PDFS = Path(os.environ.get("GOVBUDGET_REAL_PDFS", "/work/shared/reports/real"))
+
+
+def bench_pdf(repeat: int) -> dict[str, float] | None:
+    """Pages per second for each way of reading the real PDFs (best of ``repeat``)."""
+    files = sorted(REAL_PDFS.glob("*.pdf")) if REAL_PDFS.is_dir() else []
+    try:
+        import pypdfium2
+    except ImportError:
+        return None
+    if not files:
+        return None
+    import govbudget
+    from govbudget._ingest._pdf import extract_pdf
+
+    datas = [f.read_bytes() for f in files]
+    pages = 0
+    for d in datas:
+        doc = pypdfium2.PdfDocument(d)
+        pages += len(doc)
+        doc.close()
+
+    def ours() -> object:
+        return [extract_pdf(d, source="x") for d in datas]
+
+    def read_check() -> object:
+        return [govbudget.check_report(govbudget.read_report(d, name="x.pdf")) for d in datas]
+
+    def plain() -> object:
+        out: list[object] = []
+        for d in datas:
+            doc = pypdfium2.PdfDocument(d)
+            for page in doc:
+                tp = page.get_textpage()
+                out.append(tp.get_text_range())
+                tp.close()
+                page.close()
+            doc.close()
+        return out
+
+    result = {"pages": float(pages), "files": float(len(files)),
+              "extract_pdf": pages / best(ours, repeat),
+              "read_check": pages / best(read_check, repeat),
+              "pdfium_text": pages / best(plain, repeat)}
+    try:
+        import pdfplumber
+    except ImportError:
+        return result
+
+    def plumber() -> object:
+        out: list[object] = []
+        for f in files:
+            with pdfplumber.open(f) as pdf:
+                out.extend(p.extract_text() for p in pdf.pages)
+        return out
+
+    result["pdfplumber_text"] = pages / best(plumber, 1)
+    return result
+
+
 def main() -> None:
     quick = "--quick" in sys.argv
     print(f"govbudget benchmark on {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
@@ -294,6 +358,17 @@ def main() -> None:
     pandas = f"{theirs:.2f} s" if theirs is not None else "not installed"
     print(f"5. roll-up of {rows:,} rows:        {ours:8.2f} s    (pandas: {pandas}; "
           f"{found} findings; target <= {TARGETS['rollup_1m_s']:.0f} s for 1M)")
+    pdf = bench_pdf(1 if quick else 3)
+    if pdf is None:
+        print("6. PDF: skipped (no real PDFs, or pypdfium2 not installed)")
+    else:
+        print(f"6. PDF, {pdf['pages']:.0f} pages of {pdf['files']:.0f} real reports (pages/s):")
+        print(f"   extract_pdf (grids rebuilt):      {pdf['extract_pdf']:8.0f}")
+        print(f"   read_report + check_report:       {pdf['read_check']:8.0f}")
+        print(f"   pypdfium2 get_text_range (plain): {pdf['pdfium_text']:8.0f}")
+        plumber = pdf.get("pdfplumber_text")
+        print("   pdfplumber extract_text (plain):  "
+              + (f"{plumber:8.0f}" if plumber is not None else "not installed"))
 
 
 if __name__ == "__main__":

@@ -125,3 +125,22 @@ def test_unit_name_and_year_from_the_tables_or_the_cover(results: dict[str, obje
                                                        name: str) -> None:
     report = results[name].report  # type: ignore[attr-defined]
     assert (report.unit_name, report.year) == UNITS[name]
+
+
+PDFS = [("shanghai-ptflfy-2024-budget.pdf", 9), ("shanghai-ptghzy-2024-final.pdf", 9)]
+
+
+@pytest.mark.parametrize(("name", "n_tables"), PDFS)
+def test_real_pdfs_read_every_table_with_no_table_error(name: str, n_tables: int) -> None:
+    pytest.importorskip("pypdfium2")
+    result = check_report(read_report(DATA / name))
+    assert len(result.report.tables) == n_tables
+    assert [f for f in result.errors if f.rule.startswith(("table.", "cross."))] == []
+    # every finding located on a line says its page of the PDF
+    assert all(f.location.page for f in result.findings if f.location.line)
+
+
+def test_ptflfy_pdf_reads_the_class_code_printed_as_7_as_malformed() -> None:
+    pytest.importorskip("pypdfium2")
+    report = read_report(DATA / "shanghai-ptflfy-2024-budget.pdf")
+    assert sum(f.rule == "reading.malformed_code" for f in report.findings) == 2

@@ -22,7 +22,7 @@ from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
 
 from ._errors import GovBudgetError
 
@@ -155,7 +155,8 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     files = _expand(args.files)
     if not files:
-        raise _UsageError("govbudget parse: no input files (directories are searched for *.txt)")
+        raise _UsageError("govbudget parse: no input files "
+                          "(directories are searched for *.txt and *.pdf)")
     if args.format == "csv":
         # One tidy CSV for all files; an unreadable file is reported and skipped.
         status = 0
@@ -226,12 +227,20 @@ def _check_star(a: tuple[str, str | None, str] | tuple[str, str | None, str, boo
     return res
 
 
+_INPUTS: Final = (".txt", ".pdf")
+
+
 def _expand(paths: Sequence[str]) -> list[str]:
     files: list[str] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            files.extend(sorted(str(x) for x in path.rglob("*.txt") if x.is_file()))
+            found = sorted(x for x in path.rglob("*") if x.suffix.lower() in _INPUTS
+                           and x.is_file())
+            # A text beside its PDF (NAME.txt, NAME.pdf) is the same report: the PDF is read.
+            pdfs = {x.with_suffix("") for x in found if x.suffix.lower() == ".pdf"}
+            files.extend(str(x) for x in found
+                         if x.suffix.lower() == ".pdf" or x.with_suffix("") not in pdfs)
         else:
             files.append(p)
     return files
@@ -327,7 +336,8 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     Severity.parse(args.min_severity)  # validate early
     files = _expand(args.paths)
     if not files:
-        raise _UsageError("govbudget check: no input files (directories are searched for *.txt)")
+        raise _UsageError("govbudget check: no input files "
+                          "(directories are searched for *.txt and *.pdf)")
     single = len(files) == 1 and not Path(args.paths[0]).is_dir()
     if single and args.format != "jsonl":
         res = _check_star((files[0], args.encoding, args.min_severity))
@@ -415,7 +425,7 @@ def _build_parser() -> _Parser:
 
     p = sub.add_parser("check", help="check reports: every identity that ties them together")
     p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR",
-                   help="report text files, or directories searched for *.txt")
+                   help="report text or PDF files, or directories searched for *.txt and *.pdf")
     p.add_argument("--format", choices=["text", "json", "jsonl"], default="text",
                    help="text for people; json: one object; jsonl: one object per file, "
                         "then a summary line")

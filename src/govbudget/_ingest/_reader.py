@@ -464,9 +464,11 @@ def read_report(
     """Read a budget report from a file, from bytes, or from its text.
 
     Args:
-        source: a path (``str`` or ``os.PathLike``) to a text file extracted from the
-            report's PDF; or the raw ``bytes`` of such a file; or the text itself (a ``str``
-            containing a line break is taken as text, any other ``str`` as a path).
+        source: a path (``str`` or ``os.PathLike``) to the report's PDF (``.pdf``, read
+            with the ``pdf`` extra: ``pip install "govbudget[pdf]"``) or to a text file
+            extracted from it; or the raw ``bytes`` of either (bytes starting with
+            ``%PDF-`` are a PDF); or the text itself (a ``str`` containing a line break is
+            taken as text, any other ``str`` as a path).
         encoding: the file's encoding; by default UTF-8 (with or without BOM) or
             GB18030/GBK is detected.
         name: the name recorded as the report's ``source`` (default: the file name).
@@ -476,7 +478,8 @@ def read_report(
 
     Raises:
         ReadError: the file cannot be opened or decoded, is empty, binary, too large, or
-            not a budget report.
+            not a budget report; a PDF is corrupt or encrypted, or ``pypdfium2`` (the
+            ``pdf`` extra) is not installed.
 
     ```pycon
     >>> from govbudget import read_report
@@ -488,6 +491,8 @@ def read_report(
     """
     if isinstance(source, bytes):
         label = name or "<bytes>"
+        if source.startswith(_PDF_MAGIC):
+            return _read_pdf(source, label)
         return read_text(decode(source, encoding, source=label), source=label)
     if isinstance(source, str) and ("\n" in source or "\r" in source):
         return read_text(source, source=name or "<text>")
@@ -500,4 +505,20 @@ def read_report(
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"cannot open: {exc.strerror or exc}", source=label) from None
+    if data.startswith(_PDF_MAGIC) or path.suffix.lower() == ".pdf":
+        return _read_pdf(data, label)
     return read_text(decode(data, encoding, source=label), source=label)
+
+
+_PDF_MAGIC: Final = b"%PDF-"
+
+
+def _read_pdf(data: bytes, label: str) -> Report:
+    """A PDF read through `govbudget._ingest._pdf.extract_pdf` (pypdfium2 is imported
+    only here, so ``import govbudget`` stays cheap)."""
+    from ._pdf import extract_pdf
+
+    pdf = extract_pdf(data, source=label)
+    if not pdf.text.strip() and not pdf.scanned:
+        raise ReadError("the PDF holds no text", source=label)
+    return read_text(pdf.text, source=label, pages=pdf.pages, scanned=pdf.scanned)
