@@ -215,43 +215,19 @@ def test_every_real_report_has_its_kind(path: Path) -> None:
 
 
 class TestCompletion:
-    def _with(self, budget: str, final: str, rate: str) -> Report:
-        from govbudget import Fact, FactKind, Narrative
-
-        sec = "一般公共预算财政拨款支出决算具体情况"
-        facts = (
-            Fact("一般公共预算财政拨款支出年初预算", FactKind.AMOUNT, D(budget), "万元", line=10,
-                 section=sec),
-            Fact("支出决算", FactKind.AMOUNT, D(final), "万元", line=10, section=sec),
-            Fact("完成年初预算", FactKind.COMPLETION, D(rate), "%",
-                 sentence=f"完成年初预算的{rate}%", line=10, section=sec),
-        )
-        return attrs.evolve(_final(), narrative=Narrative(facts=facts))
-
-    def test_right_rate_passes_and_wrong_one_fails(self) -> None:
-        """完成年初预算的X% = 决算 ÷ 年初预算, within the rounding of both amounts."""
-        ok = self._with("10210.34", "9746.50", "95.46")
-        assert not [f for f in check_report(ok).findings
-                    if f.rule == "narrative.final_completion"]
-        bad = self._with("10210.34", "9746.50", "95.45")
-        errs = [f for f in check_report(bad).errors if f.rule == "narrative.final_completion"]
-        assert len(errs) == 1 and errs[0].expected == "95.46%"
-
-    def test_not_on_a_budget(self) -> None:
-        bad = attrs.evolve(self._with("10", "9", "80"), kind=ReportKind.BUDGET)
-        assert not registry()["narrative.final_completion"].when(bad)
+    """完成年初预算的X% is read by the narrative reader (`FactKind.EXECUTION`) and checked by
+    ``narrative.execution`` (its own tests in test_checks_rules_narrative.py); here, on the
+    two real 决算."""
 
     def test_real_shanghai_final(self) -> None:
-        """The reader takes 完成年初预算的95.45% as a completion rate; the rule finds the one
-        listed in the real reports' README (9746.50 ÷ 10210.34 = 95.457%, printed 95.45%)
-        and no other in either real 决算 (33 of their 40 rates are compared)."""
+        """The rule finds the rate listed in the real reports' README (9746.50 ÷ 10210.34 =
+        95.457%, printed 95.45%) and no wrong rate in the central 决算."""
         from govbudget import FactKind
 
         sh = read_report(REAL / "shanghai-ptghzy-2024-final.txt")
-        rates = [f for f in sh.narrative.facts if f.kind is FactKind.COMPLETION]
+        rates = [f for f in sh.narrative.facts if f.kind is FactKind.EXECUTION]
         assert D("95.45") in {f.value for f in rates}
-        found = [f for f in check_report(sh).errors if f.rule == "narrative.final_completion"]
-        assert [(f.location.line, f.actual) for f in found] == [(649, "95.45%")]
+        found = [f for f in check_report(sh).errors if f.rule == "narrative.execution"]
+        assert (649, "95.45%") in [(f.location.line, f.actual) for f in found]
         central = read_report(REAL / "central-xfj-2024-final.txt")
-        assert not [f for f in check_report(central).errors
-                    if f.rule == "narrative.final_completion"]
+        assert not [f for f in check_report(central).errors if f.rule == "narrative.execution"]

@@ -339,7 +339,8 @@ def test_derived_base_narrative_is_clean() -> None:
     is right), and states every kind of figure of a budget (a completion rate is a 决算's)."""
     rep, n = base()
     assert findings(rep) == []
-    assert {f.kind for f in n.facts} == set(FactKind) - {FactKind.COMPLETION}
+    # A completion rate (完成年初预算的x%) is a final account's figure: not in a budget.
+    assert {f.kind for f in n.facts} == set(FactKind) - {FactKind.EXECUTION}
 
 
 # ---------------------------------------------------------------------------
@@ -453,12 +454,13 @@ def sample() -> Report:
 
 
 def test_rules_are_registered_with_titles_and_conditions() -> None:
-    """The narrative rules are registered (twelve, and the 决算's completion rate), each with
-    a Chinese and an English title, a stated condition and a docstring."""
+    """The thirteen narrative rules are registered, each with a Chinese and an English
+    title, a stated condition and a docstring."""
     reg = registry()
     expected = {"totals", "income_sources", "spending", "class_amounts", "shares", "changes",
+                "execution",
                 "three_public", "operating_costs", "procurement", "performance", "assets",
-                "repeated", "final_completion"}
+                "repeated"}
     assert {k.split(".", 1)[1] for k in NARRATIVE} == expected
     for k in NARRATIVE:
         r = reg[k]
@@ -1451,3 +1453,246 @@ class TestRespectivelyOnTheSample:
         new = [f for f in swapped if f not in self._findings(self.ORIGINAL)]
         assert new.count(("narrative.spending", "error")) == 2  # both amounts
         assert ("narrative.shares", "error") in new
+
+
+# ---------------------------------------------------------------------------
+# Other layouts: numbered 科目 items, stated bases, completion rates (issue 11, part 3)
+# ---------------------------------------------------------------------------
+
+
+def narrated(text: str, report: Report | None = None,
+             kind: govbudget.ReportKind = govbudget.ReportKind.BUDGET) -> Report:
+    """``report`` (by default one with no tables) with the narrative read from ``text``."""
+    from govbudget._ingest._narrative import read_narrative
+    from govbudget._ingest._text import split_lines
+
+    n, *_ = read_narrative(split_lines(text))
+    rep = report if report is not None else attrs.evolve(base_report(), tables=())
+    return attrs.evolve(rep, narrative=n, kind=kind)
+
+
+def ids(found: Iterable[Finding]) -> list[tuple[str, str, int | None]]:
+    return [(f.rule, f.severity.value, f.location.line) for f in found]
+
+
+FINAL_TEXT = ("五、一般公共预算财政拨款支出决算情况说明\n"
+              "  一般公共预算财政拨款支出年初预算为{a}万元，支出决算为{b}万元，完成年初预算的{x}%。\n")
+
+
+class TestExecution:
+    RULE = "narrative.execution"
+
+    @pytest.mark.parametrize(("a", "b", "x", "expected"), [
+        ("10210.34", "9746.50", "95.46", []),             # 95.457% rounds to 95.46
+        ("10210.34", "9746.50", "95.45", ["error"]),      # truncated, not rounded
+        ("100.00", "95.5", "95.45", ["info"]),            # 95.5 stands for 95.45–95.55
+        ("0", "95.5", "100", []),                         # no rate on a zero budget
+    ])
+    def test_completion_rate(self, a: str, b: str, x: str, expected: list[str]) -> None:
+        """完成年初预算的X% is 支出决算 ÷ 年初预算 over the printed rounding of all three."""
+        rep = narrated(FINAL_TEXT.format(a=a, b=b, x=x), kind=govbudget.ReportKind.FINAL)
+        assert [f.severity.value for f in findings(rep, self.RULE)] == expected
+
+    def test_budget_and_outturn_are_not_restatements(self) -> None:
+        """A final account's 年初预算 and 决算 of one subject are two figures, not one stated
+        twice; the outturn is the figure the report is about."""
+        rep = narrated(FINAL_TEXT.format(a="10210.34", b="9746.50", x="95.46"),
+                       kind=govbudget.ReportKind.FINAL)
+        assert findings(rep, "narrative.repeated") == []
+
+
+SHANGHAI_TEXT = ("2024年部门预算编制说明\n"
+                 "    财政拨款支出预算{total}万元。财政拨款支出主要内容如下：\n"
+                 "  1. “住房保障支出（类）住房改革支出（款）住房公积金（项）”{a}万元，主要用于住房"
+                 "公积金。2023年当年预算执行数为{p}万元，2024年预算安排{again}万元，比2023年预算执行数"
+                 "{verb}{rate}%。\n"
+                 "  2. “住房保障支出（类）住房改革支出（款）购房补贴（项）”{b}万元，主要用于购房补贴。"
+                 "2023年当年预算执行数为{b}万元，2024年预算安排{b}万元，比2023年预算执行数持平。\n")
+
+
+def shanghai(**kw: str) -> Report:
+    values = {"total": "670.52", "a": "350.35", "p": "348.52", "again": "350.35",
+              "verb": "增加", "rate": "0.53", "b": "320.17"}
+    values.update(kw)
+    return narrated(SHANGHAI_TEXT.format(**values))
+
+
+class TestStatedBase:
+    def test_consistent_item(self) -> None:
+        """350.35 on a 执行数 of 348.52 is +0.53%; 320.17 持平 320.17; the two items add up
+        to the total: nothing to report."""
+        assert findings(shanghai()) == []
+
+    def test_rate_against_the_stated_base(self) -> None:
+        """A rate that the item's amount and its stated 执行数 do not give is an error."""
+        assert ids(errors(shanghai(rate="0.35"), "narrative.changes")) == [
+            ("narrative.changes", "error", 3)]
+        assert ids(errors(shanghai(verb="减少"), "narrative.changes")) == [
+            ("narrative.changes", "error", 3)]
+
+    def test_restated_amount_is_reported_once_as_repeated(self) -> None:
+        """350.35万元 then 2024年预算安排352.67万元: the restatement is wrong (repeated); the
+        rate agrees with 350.35 and is not blamed."""
+        rep = shanghai(again="352.67", total="672.84")
+        assert ids(errors(rep, "narrative.changes")) == []
+        assert ids(errors(rep, "narrative.repeated")) == [("narrative.repeated", "error", 3)]
+
+    def test_same_as_the_base(self) -> None:
+        """持平 with the 执行数 while the amounts differ is an error."""
+        text = SHANGHAI_TEXT.format(total="670.52", a="350.35", p="348.52", again="350.35",
+                                    verb="增加", rate="0.53", b="320.17").replace(
+            "2023年当年预算执行数为320.17", "2023年当年预算执行数为318.14")
+        assert [f.severity.value for f in errors(narrated(text), "narrative.changes")] == [
+            "error"]
+
+
+class TestItemSums:
+    RULE = "narrative.class_amounts"
+
+    @pytest.mark.parametrize(("total", "expected"), [
+        ("670.52", []),          # 350.35 + 320.17
+        ("670.51", ["info"]),    # a cent: the rounding of two items
+        ("700.00", []),          # less than the total: the list may name the main items only
+        ("650.00", ["error"]),   # parts cannot add up to more than their whole
+    ])
+    def test_items_against_their_total(self, total: str, expected: list[str]) -> None:
+        rep = shanghai(total=total)
+        assert [f.severity.value for f in findings(rep, self.RULE)] == expected
+
+
+ITEM_TEXT = "2024年部门预算编制说明\n  1. “{path}”{amount}万元，主要用于行政运行。\n"
+
+
+class TestItemsAgainstTables:
+    RULE = "narrative.class_amounts"
+
+    def test_item_equal_to_its_row(self) -> None:
+        """An item whose path resolves is compared with its row (2010101 = 100.00万元)."""
+        rep = narrated(ITEM_TEXT.format(path="一般公共服务支出（类）人大事务（款）行政运行（项）",
+                                        amount="100.00"), base_report())
+        assert findings(rep, self.RULE) == []
+
+    def test_item_different_from_its_row(self) -> None:
+        """110.00万元 for a row of 100.00万元 (the 738.66 vs 696.48 of a real report) is an
+        error when the table is trusted."""
+        rep = narrated(ITEM_TEXT.format(path="一般公共服务支出（类）人大事务（款）行政运行（项）",
+                                        amount="110.00"), base_report())
+        assert ids(errors(rep, self.RULE)) == [(self.RULE, "error", 2)]
+
+    def test_not_checked_against_a_doubtful_table(self) -> None:
+        """The same item against tables the reader doubts: not compared (no error)."""
+        doubt = govbudget.Doubt("columns", "列无法对应", "columns", ())
+        rep = narrated(ITEM_TEXT.format(path="一般公共服务支出（类）人大事务（款）行政运行（项）",
+                                        amount="110.00"), base_report())
+        rep = attrs.evolve(rep, tables=tuple(attrs.evolve(t, doubts=(doubt,))
+                                             for t in rep.tables))
+        result = check_report(rep, rules=[self.RULE])
+        assert [f for f in result.findings if f.severity is Severity.ERROR] == []
+        assert result.not_checked
+
+    def test_path_naming_the_wrong_kuan(self) -> None:
+        """卫生健康支出（类）卫生健康支出（款）计划生育事务（项） where the tables print 21007
+        计划生育事务: the path names a 款 its 类 does not have, and the item is identified."""
+        rep = narrated(ITEM_TEXT.format(path="一般公共服务支出（类）一般公共服务支出（款）人大事务（项）",
+                                        amount="100.00"), base_report())
+        found = errors(rep, self.RULE)
+        assert ids(found) == [(self.RULE, "error", 2)]
+        assert found[0].expected == "20101 人大事务"
+
+
+PROCUREMENT_TEXT = ("九、政府采购支出说明\n"
+                    "   政府采购支出总额1967.42万元，其中：政府采购货物支出171.7万元、政府采购工程支出3万元、"
+                    "政府采购服务支出1792.72万元。授予中小企业合同金额{sme}万元，占政府采购支出总额的"
+                    "{share}%；货物采购授予中小企业合同金额占货物支出金额的{g}%，服务采购授予中小企业合同"
+                    "金额占服务支出金额的{s}%。\n")
+
+
+class TestSmallEnterpriseShares:
+    RULE = "narrative.procurement"
+
+    def test_shares_that_cannot_make_up_the_total(self) -> None:
+        """9.16% of 171.7 and 90.84% of 1792.72 (with all of 工程 3) give at most 1647.84,
+        not 1820.69: an error."""
+        rep = narrated(PROCUREMENT_TEXT.format(sme="1820.69", share="92.54", g="9.16",
+                                               s="90.84"))
+        assert [f.severity.value for f in findings(rep, self.RULE)] == ["error"]
+
+    def test_shares_that_make_it_up(self) -> None:
+        """100% of 171.7 and 90.84% of 1792.72 (+ 0–3 of 工程) can give 1800.24."""
+        rep = narrated(PROCUREMENT_TEXT.format(sme="1800.24", share="91.50", g="100",
+                                               s="90.84"))
+        assert findings(rep, self.RULE) == []
+
+
+class TestLooseSubjects:
+    def test_loose_words_are_not_compared_as_one_figure(self) -> None:
+        """采购金额225.10万元 … 采购金额164.87万元: each belongs to its own sentence."""
+        rep = narrated("二、采购\n  在面向中小企业预留的项目中，采购金额225.10万元；在面向小微企业预留的"
+                       "项目中，采购金额164.87万元。\n")
+        assert findings(rep, "narrative.repeated") == []
+
+
+class TestVehiclesToBuy:
+    def test_categories_of_vehicles_to_buy(self) -> None:
+        """购置车辆1辆，其中…其他用车2辆: the categories do not add up (error); vehicles held
+        are not compared with vehicles to buy."""
+        text = ("五、国有资产占有使用情况\n"
+                "     本部门共有车辆7辆，其中：机要通信用车0辆、其他用车7辆。\n"
+                "     2024年部门预算安排购置车辆1辆，其中：机要通信用车0辆、其他用车{n}辆。\n")
+        assert findings(narrated(text.format(n=1)), "narrative.assets", "narrative.repeated") == []
+        assert [f.severity.value for f in findings(narrated(text.format(n=2)),
+                                                   "narrative.assets")] == ["error"]
+
+
+def test_item_found_through_the_catalogue() -> None:
+    """A table row printed under another name (行政运行（人大）) is still the item when the
+    catalogue's names identify its code (2010101 under 20101 人大事务, 201)."""
+    rep = base_report()
+    tables = []
+    for t in rep.tables:
+        blocks = [attrs.evolve(b, rows=tuple(attrs.evolve(r, name="行政运行（人大）")
+                                             if r.code == "2010101" else r for r in b.rows))
+                  for b in t.blocks]
+        tables.append(attrs.evolve(t, blocks=tuple(blocks)))
+    rep = attrs.evolve(rep, tables=tuple(tables))
+    path = "一般公共服务支出（类）人大事务（款）行政运行（项）"
+    ok = narrated(ITEM_TEXT.format(path=path, amount="100.00"), rep)
+    assert findings(ok, "narrative.class_amounts") == []
+    wrong = narrated(ITEM_TEXT.format(path=path, amount="110.00"), rep)
+    assert [f.severity.value for f in findings(wrong, "narrative.class_amounts")] == ["error"]
+
+
+_CENTS = st.integers(min_value=1, max_value=10**9).map(lambda n: Decimal(n).scaleb(-2))
+
+
+@given(a=_CENTS, b=_CENTS)
+def test_a_rounded_completion_rate_is_never_wrong(a: Decimal, b: Decimal) -> None:
+    """Whatever the budget and outturn, the completion rate worked out from them and
+    rounded to 0.01% is not an error (the rule's interval contains it)."""
+    x = round_half_up(b / a * 100, Decimal("0.01"))
+    rep = narrated(FINAL_TEXT.format(a=f"{a:.2f}", b=f"{b:.2f}", x=f"{x:.2f}"),
+                   kind=govbudget.ReportKind.FINAL)
+    assert errors(rep, "narrative.execution") == []
+
+
+@given(a=_CENTS, p=_CENTS)
+def test_a_rounded_rate_on_a_stated_base_is_never_wrong(a: Decimal, p: Decimal) -> None:
+    """A change rate worked out from the item's amount and its stated 执行数 and rounded to
+    0.01% is not an error, whichever its direction."""
+    rate = round_half_up(abs(a / p - 1) * 100, Decimal("0.01"))
+    verb = "增加" if a >= p else "减少"
+    rep = shanghai(a=f"{a:.2f}", again=f"{a:.2f}", p=f"{p:.2f}", verb=verb, rate=f"{rate:.2f}",
+                   total=f"{a + Decimal('320.17'):.2f}")
+    assert errors(rep, "narrative.changes") == []
+
+
+def test_item_list_with_fund_items_is_measured_against_all_grants() -> None:
+    """财政拨款支出 includes fund money: a list of 财政拨款 items is compared with it, not with
+    the smaller 一般公共预算 figure stated after it."""
+    text = ("2024年部门预算编制说明\n"
+            "    财政拨款支出预算700.00万元。其中：一般公共预算拨款支出预算600.00万元，政府性基金"
+            "拨款支出预算100.00万元。财政拨款支出主要内容如下：\n"
+            "  1. “一般公共服务支出（类）人大事务（款）行政运行（项）”600.00万元，主要用于行政运行。\n"
+            "  2. “城乡社区支出（类）国有土地使用权出让收入安排的支出（款）其他国有土地使用权出让收入"
+            "安排的支出（项）”100.00万元，主要用于出让。\n")
+    assert findings(narrated(text), "narrative.class_amounts") == []

@@ -760,3 +760,184 @@ class TestRespectively:
         b = one(n, "项目支出", FactKind.CHANGE_PERCENT)
         assert (a.value, a.compared_to, b.value, b.compared_to) == (
             Decimal("3.50"), 2023, Decimal("2.00"), 2023)
+
+
+# ---------------------------------------------------------------------------
+# Other layouts: numbered 科目 items, measures, final accounts (issue 11, part 3)
+# ---------------------------------------------------------------------------
+
+SHANGHAI_ITEMS = """\
+2024年部门预算编制说明
+    财政拨款支出主要内容如下：
+  1. “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2023年当年预算执行
+数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。主要原因是：项目调整。
+  2. “科学技术支出（类）科学技术普及（款）科普活动（项）”10.00万元，主要用于科普活动。2023年当年预算执行数为10.00万
+元，2024年预算安排10.00万元，比2023年预算执行数持平。
+"""
+
+FINAL_ITEMS = """\
+五、一般公共预算财政拨款支出决算情况说明
+  一般公共预算财政拨款支出年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.45%。其中：
+  1、社会保障和就业支出（类）行政事业单位养老支出（款）
+行政单位离退休（项）。主要用于：行政单位退休人员支出。年
+初预算为54.53万元，支出决算为54.53万元，完成年初预算的100%。
+七、“三公”经费支出决算情况说明
+  “三公”经费财政拨款支出预算为76.43万元，2024年度支出决算为46.21万元，完成预算的60.46%。
+"""
+
+
+class TestNumberedItems:
+    def test_shanghai_item_figures_are_the_items(self) -> None:
+        """Each figure of a “…（类）…（款）…（项）” item belongs to the item: the amount (this
+        year), last year's 执行数 (measure and year), the restated 预算安排, and the rate
+        against the 执行数 (its measure names the base)."""
+        n, *_ = read(SHANGHAI_ITEMS)
+        item = [f for f in n.facts if f.subject == "专项普查活动"]
+        assert [(f.kind, f.value, f.measure, f.year) for f in item] == [
+            (FactKind.AMOUNT, D("25.77"), None, None),
+            (FactKind.AMOUNT, D("60.13"), "执行数", 2023),
+            (FactKind.AMOUNT, D("25.77"), None, 2024),
+            (FactKind.CHANGE_PERCENT, D("57.14"), "执行数", None),
+        ]
+        assert {f.qualifier for f in item} == {"一般公共服务支出（类）统计信息事务（款）"}
+        assert item[-1].direction is Change.DECREASE and item[-1].compared_to == 2023
+
+    def test_same_as_the_stated_base(self) -> None:
+        """比2023年预算执行数持平 is a change of 0 against the 执行数, of the second item."""
+        n, *_ = read(SHANGHAI_ITEMS)
+        same = one(n, "科普活动", FactKind.CHANGE_AMOUNT)
+        assert (same.direction, same.value, same.measure) == (Change.SAME, 0, "执行数")
+
+    def test_final_account_measures_and_completion(self) -> None:
+        """年初预算为A，支出决算为B，完成年初预算的X%: A is the budget, B the outturn, X a
+        completion rate, of the subject named before (or of the item's path)."""
+        n, *_ = read(FINAL_ITEMS)
+        grant = [(f.kind, f.value, f.measure) for f in n.facts if f.subject == "一般公共预算支出"]
+        assert grant == [(FactKind.AMOUNT, D("10210.34"), "预算"),
+                         (FactKind.AMOUNT, D("9746.50"), "决算"),
+                         (FactKind.EXECUTION, D("95.45"), None)]
+        item = [(f.kind, f.value, f.measure, f.qualifier) for f in n.facts
+                if f.subject == "行政单位离退休"]
+        assert item == [
+            (FactKind.AMOUNT, D("54.53"), "预算", "社会保障和就业支出（类）行政事业单位养老支出（款）"),
+            (FactKind.AMOUNT, D("54.53"), "决算", "社会保障和就业支出（类）行政事业单位养老支出（款）"),
+            (FactKind.EXECUTION, D("100"), None, "社会保障和就业支出（类）行政事业单位养老支出（款）"),
+        ]
+
+    def test_budget_before_outturn_in_one_sentence(self) -> None:
+        """…支出预算为76.43万元，…支出决算为46.21万元: the first is the budget."""
+        n, *_ = read(FINAL_ITEMS)
+        three = [(f.value, f.measure) for f in n.facts if f.subject == "三公经费"
+                 and f.kind is FactKind.AMOUNT]
+        assert three == [(D("76.43"), "预算"), (D("46.21"), "决算")]
+
+    def test_numbered_item_heading_names_the_subject(self) -> None:
+        """1.某项目综述：…全年预算数为A万元，执行数为B万元: both are the item's."""
+        n, *_ = read("一、绩效情况\n  1.信访研究项目综述：项目自评得分为94.7分。全年预算数为"
+                     "536.20万元，执行数为413.57万元，完成预算的77.1%。\n  2.资产运行项目综述："
+                     "全年预算数为120.00万元，执行数为120.00万元。\n")
+        got = [(f.subject, f.value, f.measure) for f in n.facts if f.kind is FactKind.AMOUNT]
+        assert got == [("信访研究项目综述", D("536.20"), "预算"),
+                       ("信访研究项目综述", D("413.57"), "执行数"),
+                       ("资产运行项目综述", D("120.00"), "预算"),
+                       ("资产运行项目综述", D("120.00"), "执行数")]
+
+    def test_coded_item(self) -> None:
+        """（一）2080201-行政运行993.77万元: the name, with its printed code."""
+        n, *_ = read("二、支出情况\n（一）2080201-行政运行993.77万元，主要用于…。\n")
+        f = one(n, "行政运行", FactKind.AMOUNT)
+        assert (f.qualifier, f.value) == ("2080201", D("993.77"))
+
+    def test_class_spending_and_path_spending(self) -> None:
+        """一般公共服务（类）支出 is the class; 检察（款）一般行政管理事务(项)支出 the path."""
+        n, *_ = read("一、支出\n  1.一般公共服务（类）支出10685.56万元。\n"
+                     "  2.检察（款）一般行政管理事务(项)支出2354.4万元。\n")
+        assert one(n, "一般公共服务支出", FactKind.AMOUNT).qualifier is None
+        assert one(n, "一般行政管理事务", FactKind.AMOUNT).qualifier == "检察（款）"
+
+
+class TestOtherWordings:
+    @pytest.mark.parametrize(("clause", "subject"), [
+        ("因公出国（境）费预算支出", "因公出国（境）费"),
+        ("省检察院2019年度一般公共预算拨款安排的会议费预算支出", "会议费预算支出"),
+        ("财政拨款支出预算", "财政拨款支出"),
+        ("政府性基金拨款支出预算", "政府性基金预算支出"),
+        ("国有资本经营预算拨款支出预算", "国有资本经营预算支出"),
+        ("2019年度政府采购支出预算总额", "政府采购预算总额"),
+        ("上海市普陀区规划和自然资源局2024年度财政拨款收入支出总计", "财政拨款收支总计"),
+        ("国家信访局2024年度收、支总计", "收支总计"),
+        ("2024年本单位支出预算", "预算支出总计"),
+    ])
+    def test_subject(self, clause: str, subject: str) -> None:
+        n, *_ = read(f"一、情况\n{clause}12.34万元。\n")
+        assert [f.subject for f in n.facts] == [subject]
+
+    def test_carried_over_income_is_not_this_years(self) -> None:
+        """上年结转结余的一般公共预算收入 is qualified, not the year's 一般公共预算收入."""
+        n, *_ = read("二、收入\n本年一般公共预算收入9,078.52万元；上年结转结余的一般公共预算收入0万元。\n")
+        got = [(f.subject, f.qualifier, f.value) for f in n.facts]
+        assert got == [("一般公共预算拨款收入", None, D("9078.52")),
+                       ("一般公共预算拨款收入", "上年结转", D("0"))]
+
+
+class TestLayout:
+    def test_every_line_set_in(self) -> None:
+        """A text whose every line is set two spaces in starts a paragraph only further in,
+        so a figure broken across lines reads whole."""
+        n, *_ = read("       七、一般公共预算支出预算情况说明\n"
+                     "       2.自然资源事务（款）一般行政管理事务（项）支出 396.54\n"
+                     "  万元，与上年相比减少 2,394.02 万元，减少 85.79%。\n"
+                     "       3.其他（项）支出 3.00 万元。\n")
+        item = [(f.kind, f.value) for f in n.facts if f.subject == "一般行政管理事务"]
+        assert item == [(FactKind.AMOUNT, D("396.54")), (FactKind.CHANGE_AMOUNT, D("2394.02")),
+                        (FactKind.CHANGE_PERCENT, D("85.79"))]
+
+    def test_centred_page_number_is_not_part_of_a_figure(self) -> None:
+        """比上年预算减少 / (page 30, centred) / 30.8万元 is a decrease of 30.8."""
+        n, *_ = read("一、三公\n  公务用车运行维护费预算支出237万元，比上年预算减少\n\n"
+                     "                    30\n30.8 万元，主要原因是车辆转隶。\n")
+        change = one(n, "公务用车运行维护费", FactKind.CHANGE_AMOUNT)
+        assert change.value == D("30.8")
+
+    def test_self_evaluation_table_is_skipped_and_reported(self) -> None:
+        """A 项目绩效自评表 printed in the narrative is a grid, not prose: skipped up to the
+        next heading, with one reading finding."""
+        n, _, _, found = read("十一、绩效\n  项目自评得分为94.7分。\n"
+                              "              信访干部培训专项项目绩效自评表\n"
+                              "    年度资金总额：        180.61   180.03     180.03    10.0    100.00%\n"
+                              "十二、其他\n  机关运行经费支出142.80万元。\n")
+        assert [f.subject for f in n.facts] == ["机关运行经费"]
+        assert [(f.rule, f.location.line) for f in found] == [("reading.unplaced_figure", 3)]
+
+    def test_vehicles_to_buy_are_not_vehicles_held(self) -> None:
+        """共有车辆7辆，其中…其他用车7辆 are held; 预算安排购置车辆1辆，其中…其他用车1辆 are
+        to buy (their own subject)."""
+        _, _, assets, _ = read(
+            "五、国有资产占有使用情况\n"
+            "     截至2023年8月31日，本部门共有车辆7辆，其中：机要通信用车0辆、其他用车7辆。\n"
+            "     2024年部门预算安排购置车辆1辆，其中：机要通信用车0辆、其他用车1辆。\n")
+        assert assets is not None
+        assert list(assets.vehicles) == [("实有", 7), ("机要通信用车", 0), ("其他用车", 7)]
+        n, *_ = read("五、国有资产\n 2024年部门预算安排购置车辆1辆，其中：其他用车1辆。\n")
+        assert [(f.subject, f.qualifier, f.value) for f in n.facts] == [
+            ("购置公务用车", "合计", 1), ("购置公务用车", "其他用车", 1)]
+
+    def test_bare_title_opens_a_section(self) -> None:
+        """A title alone on its line (2024年部门预算编制说明) is a section heading."""
+        n, *_ = read(SHANGHAI_ITEMS)
+        assert n.sections[0].title == "2024年部门预算编制说明"
+
+
+def test_last_years_measure_is_marked() -> None:
+    """上年预算数为X万元 is last year's budget (measure 上年预算), not this year's figure."""
+    n, *_ = read("一、支出\n  基本支出预算数为120.00万元，上年预算数为100.00万元。\n")
+    assert [(f.subject, f.value, f.measure) for f in n.facts] == [
+        ("基本支出", D("120.00"), "预算"), ("基本支出", D("100.00"), "上年预算")]
+
+
+def test_a_change_of_one_item_is_not_the_previous_items() -> None:
+    """1. … 支出100.00万元。 / 2. … 比上年增加5.00%。: the rate of item 2, which names no
+    figure of its own, is not item 1's (reported, not tied)."""
+    n, _, _, found = read("一、支出\n  1. 教育支出100.00万元。\n  2. 比上年增加5.00%。\n")
+    assert [(f.subject, f.kind) for f in n.facts] == [("教育支出", FactKind.AMOUNT)]
+    assert rules(found) == ["reading.unplaced_figure"]

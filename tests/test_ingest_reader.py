@@ -191,6 +191,24 @@ def test_sample_round_trip_through_the_writer(artefacts: bool) -> None:
     assert again.overview.duties == r.overview.duties
 
 
+def test_titles_alone_on_their_line_cut_the_parts() -> None:
+    """Without part headings (Shanghai districts), 名词解释 opens the glossary (not read: a
+    definition is not a fact), …预算编制说明 and 其他相关情况说明 open the narrative."""
+    text = ("某某街道办事处（部门）主要职能\n  一、加强党的建设。\n"
+            "                           名词解释\n"
+            "  （一）财政拨款收入：是本年度从本级财政部门取得的财政拨款，例如100.00万元。\n"
+            "                           2024年部门预算编制说明\n"
+            "     2024年，某某街道办事处收入预算15621.11万元。\n"
+            "                             其他相关情况说明\n"
+            "   一、2024年“三公”经费预算情况说明\n"
+            "      2024年“三公”经费预算数为47.91万元。\n")
+    r = govbudget.read_report(text)
+    assert [(f.subject, f.value, f.line) for f in r.narrative.facts] == [
+        ("预算收入总计", Decimal("15621.11"), 6), ("三公经费", Decimal("47.91"), 9)]
+    assert [s.title for s in r.narrative.sections] == [
+        "2024年部门预算编制说明", "其他相关情况说明", "一、2024年“三公”经费预算情况说明"]
+
+
 def test_unit_name_from_the_cover_when_the_tables_print_none() -> None:
     from govbudget._ingest._reader import _cover_name
 

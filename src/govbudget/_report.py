@@ -106,9 +106,8 @@ class FactKind(IdentityEnum):
     """A relative change: 下降15.19%."""
     COUNT = "count"
     """A count or quantity: 二级项目13个, 公务用车0辆, 1093.42平方米."""
-    COMPLETION = "completion"
-    """A 决算's completion of its budget, in percent: 完成年初预算的95.45% (决算数 ÷
-    年初预算数)."""
+    EXECUTION = "execution"
+    """How much of a budget was spent, in percent: 完成年初预算的95.45%, 预算执行率77.1%."""
 
 
 class Change(IdentityEnum):
@@ -137,6 +136,14 @@ class Fact:
         direction: for changes, increase / decrease / same.
         compared_to: for changes, the comparison year when stated (2023), or ``None`` for 上年.
         qualifier: a word that narrows the subject (``"其中"``, ``"当年"``, a category).
+        measure: which figure of the subject an amount is, when the text names one:
+            ``"预算"`` (年初预算, 全年预算数), ``"执行数"`` (预算执行数), ``"决算"``
+            (支出决算, 决算数), prefixed ``"上年"`` when the clause says so (上年预算数);
+            ``None`` for the figure the report is about (this year's
+            budget, or a final account's outturn stated without a word). For a change or a
+            percentage, the measure of the base it is compared with (比2023年预算执行数增加:
+            ``"执行数"``; ``None`` for 上年预算 or an unnamed base).
+        year: the year the clause gives the figure (2023年当年预算执行数: 2023), if any.
     """
 
     subject: str
@@ -149,6 +156,8 @@ class Fact:
     direction: Change | None = None
     compared_to: int | None = None
     qualifier: str | None = None
+    measure: str | None = None
+    year: int | None = None
 
     @property
     def money(self) -> Money | None:

@@ -348,7 +348,8 @@ def build_final_report(
         carry_in: the balance brought forward (年初结转和结余), all general-budget grants.
         three_public_budget: the 三公 预算数 (出国, 接待, 购置, 运行).
         reception_extra: project-funded 公务接待费 on top of the basic-spending item.
-        unit_name, year: the unit and the year of the accounts.
+        unit_name: the unit.
+        year: the year of the accounts.
 
     All money is general-budget grants (一般公共预算财政拨款): income, spending and both
     balances; 年末结转和结余 = 年初 + 本年收入 − 本年支出. Every published figure is the

@@ -36,6 +36,17 @@ How figures are read:
   category of the last subject (the category becomes the qualifier); ``领导用车0辆`` is a
   category of 公务用车; ``价值50万元（原值）以上的通用设备0台（套）`` is a count with the
   threshold as qualifier (the threshold is not a figure of its own).
+- A measure word says which figure of its subject an amount is (`Fact.measure`,
+  `Fact.year`): ``年初预算为A万元，支出决算为B万元`` (预算, 决算), ``2023年当年预算执行数为Y万元``
+  (执行数, 2023); a change names its base the same way (``比2023年预算执行数增加``);
+  ``完成年初预算的X%`` is a `govbudget.FactKind.EXECUTION`. A numbered item (``1.``) that
+  opens with a functional path or a heading (``1.某项目综述：``) gives that subject to the
+  measure words of its sentences; ``（一）2080201-行政运行X万元`` is the item with its code as
+  qualifier; ``一般公共服务（类）支出`` is the class.
+- A paragraph starts on a line set in further than most lines (the text's margin); a page
+  number centred between two lines is dropped; a 项目绩效自评表 printed among the narrative
+  is skipped (one reading finding); a title alone on its line (…预算编制说明,
+  其他相关情况说明) is a top section.
 - A figure that cannot be placed (or a malformed number before 万元/%) is a
   ``reading.unplaced_figure`` finding, template residue (``XX万元``, ``增加（减少）``) a ``reading.template_residue`` finding. A
   number that is not printed is never read as 0.
@@ -64,11 +75,14 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations, islice
 from typing import Final
+
+import attrs
 
 from .._findings import Finding, Location, Severity
 from .._money import Money, parse_amount
@@ -85,7 +99,7 @@ from .._report import (
 from ._text import _SPACES as _TEXT_SPACES
 from ._text import Line, dedouble, join_stripped, join_text
 
-__all__ = ["SUBJECTS", "read_narrative", "read_overview"]
+__all__ = ["SUBJECTS", "bare_title", "read_narrative", "read_overview"]
 
 
 # ---------------------------------------------------------------------------
@@ -103,7 +117,6 @@ _TRANSLATE: Final = str.maketrans({
 })
 # Spaces go, except between two ASCII letters or digits ("15.3 0" stays two tokens).
 _SPACES: Final = re.compile(r"(?<![0-9A-Za-z])[ \u3000]+|[ \u3000]+(?![0-9A-Za-z])")
-_INDENT: Final = re.compile(r"^(?:[ \t]{2,}|\u3000)")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -116,13 +129,41 @@ def _clean(text: str) -> str:
     n = len(core)
     if " " in core or core[: n // 2] == core[n - n // 2:]:
         core = dedouble(core)  # only a line with spaces or two equal halves can be doubled
-    return _SPACES.sub("", core.translate(_TRANSLATE)).strip()
+    return _SPACES.sub("", core.translate(_TRANSLATE)).strip().replace("收、支", "收支")
 
 
 _CN_NUM: Final = "一二三四五六七八九十"
 _PART: Final = re.compile(rf"^第[{_CN_NUM}]{{1,3}}部分")
 _L1: Final = re.compile(rf"^[{_CN_NUM}]{{1,3}}[、.]")
 _L2: Final = re.compile(rf"^[（(][{_CN_NUM}]{{1,3}}[）)]")
+# A title alone on its line, not numbered: 2024年部门预算编制说明, 其他相关情况说明 (a
+# narrative part), 名词解释 (the glossary), …（部门）主要职能 / 机构设置 (the overview).
+_BARE_TITLE: Final = re.compile(
+    r"^(?![一二三四五六七八九十\d]+[、.．]|[（(]|注|填报)[^，,。；;：:…．.]{0,30}?"
+    r"(?:(?P<narrative>.{2}说明)|(?P<glossary>名词解释)|(?P<overview>主要职能|主要职责|机构设置))$")
+
+
+def bare_title(text: str) -> str | None:
+    """``"narrative"``, ``"glossary"`` or ``"overview"`` when ``text`` is a part's title
+    printed alone on its line with no numbering, else ``None``.
+
+    ```pycon
+    >>> bare_title("2024年部门预算编制说明"), bare_title("  名词解释"), bare_title("一、收入说明")
+    ('narrative', 'glossary', None)
+
+    ```
+    """
+    if len(text) > 40 or "表" in text:
+        return None
+    m = _BARE_TITLE.match(dedouble(text).replace(" ", "").replace("\u3000", ""))
+    return m.lastgroup if m is not None else None
+
+
+_HEAD_DONE: Final = re.compile(r"(?:说明|情况|概况|[。：:；;）)])$")
+_PAGE_NO: Final = re.compile(r"[-－—]?\d{1,3}[-－—]?")
+# A table printed among the narrative's pages, which the narrative reader does not read.
+_GRID_TITLE: Final = re.compile(r"绩效自评表$|自评表[（(]\d{4}年度?[）)]$")
+_CLAUSE_MARK: Final = re.compile(r"[，,。；;：:]")
 _LIST: Final = re.compile(r"^(?:\d{1,2}[、.](?!\d)|[（(]\d{1,2}[）)]|\d{1,2}[）)])")
 
 # ---------------------------------------------------------------------------
@@ -136,7 +177,7 @@ _MONEY_UNITS: Final = frozenset({"万元", "亿元", "元"})
 _PERCENT_UNITS: Final = frozenset({"%", "个百分点"})
 _FIG: Final = re.compile(
     rf"(?P<num>{_NUM})"
-    r"(?P<unit>万元|亿元|元|%|个百分点|台[（(]套[）)]|平方米|㎡|个|辆|人|台|套|项|家|户|名|件|处|栋|亩)"
+    r"(?P<unit>万元|亿元|元|%|个百分点|台[（(]套[）)]|平方米|㎡|个|辆|人次|批次|人|台|套|项|家|户|名|件|处|栋|亩)"
 )
 # Digits before a money unit or % that _FIG could not read ("1,2345万元").
 _LOOSE: Final = re.compile(r"\d[\d,.]*(?:万元|亿元|元|%)")
@@ -150,16 +191,33 @@ _DOWN: Final = "减少|下降|降低|压减|缩减|节约|回落"
 _VERB_END: Final = re.compile(rf"(?P<verb>{_UP}|{_DOWN})了?约?$")
 _RATE_END: Final = re.compile(
     r"(?P<verb>增幅|增长率|增长幅度|上升幅度|降幅|下降率|下降幅度|减幅)(?:为|达|是)?$")
-_COMPLETION_END: Final = re.compile(r"完成(?:了)?(?:年初|调整)?预算(?:数)?的?(?:比例)?(?:为|是|达)?$")
-_COMPLETION: Final = "完成年初预算"
 _CMP: Final = re.compile(
     r"(?:比|较|与|同|和)(?:(?P<year>\d{4})年度?|上年度?|上一年度?|去年|上年同期|同期)|同比|相比")
 _SAME: Final = re.compile(
     r"(?:比|较|与|同|和)(?:(?P<year>\d{4})年度?|上年度?|上一年度?|去年)(?:相比|比较)?"
-    r"(?:预算数?|执行数|同期数?|数)?(?:基本)?(?:相同|持平|一致|保持一致|无变化|不变|没有变化)"
+    r"(?:预算执行数|预算数?|执行数|决算数|同期数?|数)?(?:基本)?"
+    r"(?:相同|持平|一致|保持一致|无变化|不变|没有变化)"
     r"|(?:同比)?(?:基本)?持平"
 )
 _SAME_HINT: Final = re.compile("相同|持平|一致|不变|变化")
+# Which figure of a subject an amount is (年初预算为A万元，支出决算为B万元): the word ends
+# the clause; 预算安排 alone is this year's figure of the item.
+_MEASURE_END: Final = re.compile(
+    r"(?P<m>当年预算执行数|预算执行数|执行数|支出决算数?|决算数|决算|年初预算数?|全年预算数?|预算数"
+    r"|预算安排)$")
+_MEASURES: Final = {"当年预算执行数": "执行数", "预算执行数": "执行数", "执行数": "执行数",
+                    "支出决算": "决算", "支出决算数": "决算", "决算数": "决算", "决算": "决算",
+                    "年初预算": "预算", "年初预算数": "预算", "全年预算": "预算",
+                    "全年预算数": "预算", "预算数": "预算", "预算安排": ""}
+# The base a change is compared with, when the text names it (比2023年预算执行数增加).
+_BASIS: Final = re.compile(r"执行数|决算")
+# 完成年初预算的95.45%, 完成预算的60.46%, 预算执行率77.1%.
+_EXEC_END: Final = re.compile(
+    r"(?:完成了?(?:年初|全年|调整后?的?)?预算(?:数)?的?|(?:预算)?执行率(?:为|达到?|是)?)$")
+_YEAR_IN: Final = re.compile(r"(\d{4})年")
+_LAST_YEAR: Final = re.compile("上年|上一年|去年")
+_LAST_YEAR_LEAD: Final = re.compile(r"^(?:上年度?|上一年度?|去年)(?:同期)?")
+_ITEM_HEAD: Final = re.compile(r"^[^，,。；;：:]{2,30}(?=[：:])")
 # Every residue holds one of these: a quick scan rules most texts out.
 _RESIDUE_HINT: Final = re.compile(r"[XxＸｘ×]|[加长升少降][（(/／]")
 _RESIDUE: Final = re.compile(
@@ -174,9 +232,11 @@ def _number(text: str) -> Decimal:
     return parse_amount(text)
 
 
+_UP_WORD: Final = re.compile(rf"(?:{_UP}|增幅|增长率|增长幅度|上升幅度)")
+
+
 def _direction(verb: str) -> Change:
-    return Change.INCREASE if re.fullmatch(rf"{_UP}|增幅|增长率|增长幅度|上升幅度", verb) \
-        else Change.DECREASE
+    return Change.INCREASE if _UP_WORD.fullmatch(verb) else Change.DECREASE
 
 
 def _unit(text: str) -> str:
@@ -190,11 +250,14 @@ def _unit(text: str) -> str:
 # ---------------------------------------------------------------------------
 
 _QUOTE: Final = r"[“”\"‘’']?"
-_TAIL: Final = r"(?:支出)?(?:预算)?(?:数)?"
+_TAIL: Final = r"(?:预算)?(?:支出)?(?:预算)?(?:数)?"
 
 SUBJECTS: Final[tuple[tuple[str, str], ...]] = (
     ("一般公共预算支出", r"一般公共预算(?:财政拨款)?(?:当年|本年)?(?:预算)?(?:拨款)?支出(?:预算)?"),
-    ("政府性基金预算支出", r"政府性基金(?:预算)?(?:财政拨款)?(?:当年|本年)?支出(?:预算)?"),
+    ("政府性基金预算支出",
+     r"政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:当年|本年)?支出(?:预算)?"),
+    ("国有资本经营预算支出",
+     r"国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:当年|本年)?支出(?:预算)?"),
     ("本年收入", r"(?:本年|当年)收入(?:合计)?"),
     ("本年支出", r"(?:本年|当年)(?:预算)?(?:支出|安排)(?:合计)?|(?:本年|当年)预算安排"),
     ("上年结转", r"(?:上年度?|年初)结转(?:和|及)?(?:结余)?(?:收入|资金|安排|支出)?"),
@@ -222,10 +285,11 @@ SUBJECTS: Final[tuple[tuple[str, str], ...]] = (
     ("公务用车运行维护费", rf"公务用车运行(?:维护)?费用?{_TAIL}"),
     ("公务用车购置费", rf"公务用车购置费用?{_TAIL}"),
     ("机关运行经费", rf"机关(?:[（(]机构[）)])?运行经费(?:财政拨款)?{_TAIL}"),
-    ("政府采购预算总额", r"政府采购(?:预算)?(?:总额|总计|合计|金额|资金)|政府采购预算"),
-    ("政府采购货物预算", r"政府采购货物类?(?:预算)?"),
-    ("政府采购工程预算", r"政府采购工程类?(?:预算)?"),
-    ("政府采购服务预算", r"政府采购服务类?(?:预算)?"),
+    ("政府采购预算总额", r"政府采购(?:支出)?(?:预算)?(?:总额|总计|合计|金额|资金)"
+                        r"|政府采购(?:支出)?预算"),
+    ("政府采购货物预算", r"政府采购货物类?(?:支出)?(?:预算)?"),
+    ("政府采购工程预算", r"政府采购工程类?(?:支出)?(?:预算)?"),
+    ("政府采购服务预算", r"政府采购服务类?(?:支出)?(?:预算)?"),
     ("纳入绩效目标管理的二级项目",
      r"(?:纳入|实行|实施|开展)(?:预算)?绩效目标管理(?:范围)?的(?:二级)?项目"
      r"|(?:二级)?项目(?:纳入|实行|实施|开展)(?:预算)?绩效目标管理"),
@@ -233,11 +297,11 @@ SUBJECTS: Final[tuple[tuple[str, str], ...]] = (
     ("办公用房建筑面积", r"(?:办公用房|房屋)(?:建筑)?(?:总)?面积"),
     ("通用设备", r"通用设备"),
     ("专用设备", r"专用设备"),
-    ("财政拨款收支总计", r"财政拨款收支(?:总预算|预算总计|预算总额|总计|总额|预算)"
-                        r"|财政拨款收入支出(?:决算)?总计"  # a 决算's wording
+    ("财政拨款收支总计", r"财政拨款收(?:入)?支(?:出)?(?:总预算|预算总计|预算总额|总计|总额|预算|总决算|决算总计)"
                         r"|财政拨款(?:预算)?(?:收入)?总计|财政拨款总预算"),
-    ("财政拨款收入", r"(?:当年|本年)?(?:财政)?拨款收入(?:合计)?"),
-    ("财政拨款支出", r"(?:当年|本年)?财政拨款(?:预算)?支出(?:合计|总计)?"),
+    ("财政拨款收入", r"(?:当年|本年)?(?:财政)?拨款收入(?:合计)?(?:预算)?"),
+    ("财政拨款支出", r"(?:当年|本年)?财政拨款(?:预算)?支出(?:合计|总计)?(?:预算)?"),
+    ("收支总计", r"(?:部门|单位)?(?:预算)?收支(?:预算)?(?:总计|总额|总预算|总决算)"),
     ("预算收入总计", r"(?:部门|单位)?(?:预算)?收入(?:预算)?(?:总计|总额|总预算|合计)"
                     r"|(?:部门|单位)?收入预算|预算收入"),
     ("预算支出总计", r"(?:部门|单位)?(?:预算)?支出(?:预算)?(?:总计|总额|总预算|合计)"
@@ -315,26 +379,37 @@ def _known_names() -> frozenset[str]:
 _VOCAB_PROC, _VOCAB_PROC_NAMES = _vocabulary(SUBJECTS + _PROCUREMENT_BARE)
 
 _LEAD: Final = re.compile(
-    r"^(?:[，,：:、；;。\s]|\d{1,2}[、.](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|其中|主要包括|主要用于以下方面|主要用于|包括|主要是|主要原因是|主要原因为|"
-    r"原因是|由于|因为|故|因此|所以|导致|另外|此外|同时|以及|和|并|本年度|全年|"
+    r"^(?:[，,：:、；;。\s“”\"]|\d{1,2}[、.](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|其中|主要包括|主要用于以下方面|主要用于|包括|主要是|主要原因是|主要原因为|"
+    r"原因是|由于|因为|故|因此|所以|导致|另外|此外|同时|以及|和|并|本年度|全年|按(?:功能|经济)分类(?:支出)?划分为?|"
     r"\d{4}年度?|共有|现有|拥有)+"
 )
 _SELF: Final = re.compile(r"^(?:本|我)(?:单位|部门|局|委|办|院|中心|所|处|校)")
 _ORG: Final = re.compile(
     r"^.{2,40}(?:办公室|委员会|管理局|局|厅|中心|研究院|院|研究所|服务站|站|馆|大队|支队|学校|"
-    r"医院|幼儿园|政府|法院|检察院|单位|部门)(?:本级)?(?=..)"
+    r"医院|幼儿园|人民政府|法院|检察院|单位|部门)(?:本级)?(?=..)"
 )
 # "A、B分别为X、Y": the subjects before 分别, the figures after it, paired in order.
 _RESPECTIVELY: Final = re.compile(r"(?:为|是|达到|达|占)?\s*")  # after 分别, before the figures
 _LIST_GAP: Final = re.compile(r"[\s、，,和及与]*")  # what may stand between listed figures
 _LIST_SEP: Final = re.compile(r"、|以及|和|及|与")
 _TRAIL_WORDS: Final = ("分别为", "约为", "为", "是", "达到", "达", "约", "共计", "总共", "各", "均",
-                       "分别", "预计")
+                       "分别", "预计", "科目", "”", "\"", "’")
+# "…（类）支出", "…（项）支出": the path's name, then the word 支出 again.
+_PATH_SPENDING: Final = re.compile(r"(?<=[（(][类款项][）)])支出$")
+_CLASS_SPENDING: Final = re.compile(r"^(?P<name>[^（）()]+?)(?:支出)?[（(]类[）)]支出$")
+# The rest of a clause before a bare 预算支出 / 收入预算 that still names the whole budget.
+_WHOLE_REST: Final = re.compile(
+    r"(?:^|办公室|委员会|局|厅|中心|院|所|站|馆|队|校|政府|处|部门|单位|本级|办事处|年度?|本|我)$")
 _PATH_ENDS: Final = ("（类）", "（款）", "（项）", "(类)", "(款)", "(项)")
 _CONTINUE: Final = re.compile(r"^(?:共涉及|涉及|共计|合计|总计|金额|资金)")
 _CATEGORY: Final = re.compile(r"^[\u4e00-\u9fff]{1,12}类(?:项目)?$")
 _PATH: Final = re.compile(r"^(?P<path>(?:[^（）()]+[（(](?:类|款)[）)])*)(?P<name>[^（）()]+)[（(](?P<lvl>类|款|项)[）)]$")
 _CJK: Final = re.compile(r"[\u4e00-\u9fff]")
+_CARRIED: Final = re.compile(r"(?:上年度?|年初)结转(?:和|及)?(?:结余)?的?$")
+_CODED_ITEM: Final = re.compile(
+    r"^(?P<code>\d{3}(?:\d{2}){0,2})[-－—:：]?(?P<name>[\u4e00-\u9fff][^，,。；;：:（）()]{1,30})$")
+_WHOLE_NAMES: Final = frozenset({"预算收入总计", "预算支出总计"})
+_WHOLE_WORD: Final = re.compile("总|合计")
 _BAD_SUBJECT: Final = re.compile(r"[\d%≥≤<>＞＜=]|[XxＸｘ×]{2}")
 
 
@@ -385,10 +460,21 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
     if _CONTINUE.match(lead):
         return _Res("continue")
     t = _strip_trail(lead)
+    if t.endswith("支出"):
+        c = _CLASS_SPENDING.match(t)
+        if c is not None:  # 一般公共服务（类）支出: the class 一般公共服务支出
+            return _Res("subject", _Subj(f"{_trim(c['name'])}支出"))
+        t = _PATH_SPENDING.sub("", t)
+    coded = _CODED_ITEM.match(t)
+    if coded is not None:  # 2080201-行政运行: the name, with its printed code
+        name = coded["name"]
+        if not _BAD_SUBJECT.search(name):
+            return _Res("subject", _Subj(name, coded["code"]))
     m = _PATH.match(t) if t.endswith(_PATH_ENDS) else None
     if m:
-        name = _trim(m["name"])
-        path = _trim(m["path"]) or None
+        name = _strip_trail(_SELF.sub("", _LEAD.sub("", m["name"])))
+        # The path keeps its names whole (行政事业单位养老支出（款） is not a unit's name).
+        path = _strip_trail(_SELF.sub("", _LEAD.sub("", m["path"]))) or None
         if name and not _BAD_SUBJECT.search(name):
             return _Res("subject", _Subj(name, path if m["lvl"] != "类" else None))
     pattern, names = (_VOCAB_PROC, _VOCAB_PROC_NAMES) if procurement else (_VOCAB, _VOCAB_NAMES)
@@ -396,7 +482,17 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
     if m and m.lastgroup:
         name = names[int(m.lastgroup[1:])]
         said = m.group(0)[::-1]
+        if name in _WHOLE_NAMES and not _WHOLE_WORD.search(said) \
+                and not _WHOLE_REST.search(_trim(t[: len(t) - len(said)])):
+            # "会议费预算支出": a 预算支出 of something else, not the whole budget's.
+            rest = _trim(t)
+            if "的" in rest and len(rest.rsplit("的", 1)[1]) >= 2:
+                rest = rest.rsplit("的", 1)[1]
+            ok = 2 <= len(rest) <= 20 and not _BAD_SUBJECT.search(rest)
+            return _Res("subject", _Subj(rest)) if ok else _NONE
         qualifier = "当年" if "当年" in said and "当年" not in name else None
+        if _CARRIED.search(t[: len(t) - len(said)]) and name != "上年结转":
+            qualifier = "上年结转"  # 上年结转结余的一般公共预算收入: not this year's income
         return _Res("subject", _Subj(name, qualifier))
     t = _trim(t)
     if _CATEGORY.match(t):
@@ -444,15 +540,67 @@ def _split_heading(t: str) -> tuple[str, str] | None:
     return None  # "（一）…1154.76万元，…" is an item of a list, not a heading
 
 
-def _sections(lines: Sequence[Line]) -> list[_Section]:
+def _indent(raw: str) -> int:
+    """The width of a line's indentation (a full-width space counts two)."""
+    n = 0
+    for ch in raw:
+        if ch in " \t":
+            n += 1
+        elif ch == "\u3000":
+            n += 2
+        else:
+            break
+    return n
+
+
+def _base_indent(lines: Sequence[Line]) -> int:
+    """The indentation most lines of the text have: the margin of the running text. A
+    paragraph starts on a line indented further (some reports set every line two spaces
+    in, and only the first line of a paragraph further)."""
+    widths = Counter(_indent(ln.text) for ln in lines
+                     if isinstance(ln.text, str) and ln.text.strip(" \t\u3000"))
+    return widths.most_common(1)[0][0] if widths else 0
+
+
+def _sections(lines: Sequence[Line], skipped: list[tuple[int, str]] | None = None
+              ) -> list[_Section]:
+    """The numbered sections; a table set in the text (…项目绩效自评表) is skipped up to
+    the next numbered heading, its title and line kept in ``skipped``."""
     sections: list[_Section] = []
     current: _Section | None = None
     top = ""
     after_subheading = False
+    in_table = False
+    margin = _base_indent(lines) + 2
     for ln in lines:
         raw = ln.text if isinstance(ln.text, str) else ""
         t = _clean(raw)
         if not t or _PART.match(t):
+            continue
+        if _PAGE_NO.fullmatch(t) and _indent(raw) >= margin + 8:
+            continue  # a page number centred between two lines of the text
+        if len(t) <= 40 and _GRID_TITLE.search(t) and not _CLAUSE_MARK.search(t):
+            in_table = True
+            if skipped is not None:
+                skipped.append((ln.no, t))
+            continue
+        if in_table:
+            if not (_L1.match(t) or bare_title(t) == "narrative"):
+                continue
+            in_table = False
+        if current is not None and not current.pieces and current.title \
+                and len(t) <= 12 and not _FIG.search(t) and not _HEAD_DONE.search(current.title) \
+                and len(current.title) >= 15 and not (_L1.match(t) or _L2.match(t)):
+            # 九、…培训费支出预 / 算情况说明: the heading wrapped onto the next line
+            current.title += t
+            if current.top and top == current.top:
+                current.top = top = current.title
+            continue
+        if t.endswith("说明") and bare_title(t) == "narrative":
+            top = t
+            current = _Section(t, ln.no, t)
+            sections.append(current)
+            after_subheading = False
             continue
         head = _split_heading(t)
         if head is not None:
@@ -468,7 +616,7 @@ def _sections(lines: Sequence[Line]) -> list[_Section]:
             current = _Section("", ln.no, "")
             sections.append(current)
         listed = _LIST.match(t) is not None
-        para = after_subheading or listed or _INDENT.match(raw) is not None
+        para = after_subheading or listed or _indent(raw) >= margin
         current.pieces.append(_Piece(ln.no, t, para))
         # "1、车辆情况：" on a line of its own is a sub-heading: the next line starts afresh.
         after_subheading = listed and len(t) <= 20 and not _FIG.search(t) \
@@ -565,6 +713,10 @@ class _Reader:
     last_base: _Base | None = None
     last_share: _Subj | None = None  # the share just stated in this sentence
     last_list: tuple[_Subj, ...] = ()  # the subjects of the last "分别" list
+    item: _Subj | None = None  # the subject a numbered item names once for its figures
+    in_item: bool = False  # inside a numbered item (1. …) whose subject is not yet known
+    first_of_sentence: int = 0  # the index of the sentence's first fact
+    buying: bool = False  # the sentence counts vehicles to buy, not vehicles held
 
     # -- helpers ------------------------------------------------------------
     def _unplaced(self, value: str, clause: str, pos: int, why: str, why_en: str) -> None:
@@ -577,11 +729,13 @@ class _Reader:
 
     def _fact(self, subj: _Subj, kind: FactKind, value: Decimal, unit: str, clause: str,
               pos: int, direction: Change | None = None, compared_to: int | None = None,
-              qualifier: str | None = None) -> Fact:
+              qualifier: str | None = None, measure: str | None = None,
+              year: int | None = None) -> Fact:
         fact = Fact(subject=subj.subject, kind=kind, value=value, unit=unit, sentence=clause,
                     line=self.stream.line_at(pos), section=self.title, direction=direction,
                     compared_to=compared_to,
-                    qualifier=qualifier if qualifier is not None else subj.qualifier)
+                    qualifier=qualifier if qualifier is not None else subj.qualifier,
+                    measure=measure, year=year)
         self.facts.append(fact)
         return fact
 
@@ -626,6 +780,10 @@ class _Reader:
                 events.append((m.start(), m.end(), m, False))
             if len(events) > n_figures:
                 events.sort(key=lambda e: e[0])  # figures come in order already
+        self.first_of_sentence = len(self.facts)
+        self.buying = False
+        if _LIST.match(text[start:start + 6]):
+            self._item_start(start, end, events)
         if not events:
             return
         self.last_share = None
@@ -709,6 +867,70 @@ class _Reader:
         if pending is not None:
             self._unplaced(pending, pending, pending_start, "是一个金额门槛，其后没有数量",
                            "is a value threshold with no count after it")
+
+    # -- numbered items ------------------------------------------------------
+    def _item_start(self, start: int, end: int,
+                    events: Sequence[tuple[int, int, re.Match[str], bool]]) -> None:
+        """A numbered item (``1.``) begins: its subject is the functional path or heading
+        it opens with (``1.一般公共服务（类）…（项）。年初预算为…``, ``1.某某项目综述：…``), or,
+        failing that, the first path its figures name."""
+        self.item = None
+        self.in_item = True
+        self.last_base = None  # a change in this item is never one of the previous item's
+        text = self.stream.text
+        body = text[start:events[0][0] if events else end]
+        head = _ITEM_HEAD.match(_LIST.sub("", body, count=1))
+        if not events or head is not None:
+            words = head.group(0) if head is not None else body
+            res = _resolve(words, self.procurement)
+            if res.how == "subject" and res.subj is not None and (
+                    res.subj.qualifier or head is not None or words.endswith(_PATH_ENDS)):
+                self.item = res.subj
+            elif head is not None:
+                name = _trim(head.group(0))
+                if 2 <= len(name) <= 30 and not _BAD_SUBJECT.search(name):
+                    self.item = _Subj(name)
+
+    def _measured(self, local: str, value: Decimal, unit: str, clause: str, pos: int,
+                  bases: list[_Base]) -> _Base | None:
+        """An amount named by a measure word (年初预算为, 支出决算为, 2023年当年预算执行数为,
+        2024年预算安排): a figure of the subject before the word, else of the sentence's
+        last subject, else of the numbered item. ``None`` when there is no measure word or
+        no subject to give it."""
+        core = _strip_trail(_LEAD.sub("", local))
+        mm = _MEASURE_END.search(core)
+        if mm is None:
+            return None
+        word = _MEASURES[mm["m"]]
+        rest = core[:mm.start()]
+        if rest.endswith(("总", "收支")):
+            return None  # 财政拨款收支总决算: the vocabulary's total
+        if word == "" and _LEAD.sub("", rest):
+            return None  # 本年预算安排: the vocabulary's 本年支出
+        rest = _LAST_YEAR_LEAD.sub("", rest)
+        own = self._own(rest) if _LEAD.sub("", rest) else None
+        subj = own or (bases[-1].subj if bases else None) or self.item
+        if subj is None:
+            return None
+        year_m = _YEAR_IN.search(local)
+        year = int(year_m.group(1)) if year_m else None
+        if word and _LAST_YEAR.search(local):
+            word = f"上年{word}"  # 上年预算数为X万元: last year's, whatever the report's year
+        if word == "决算":
+            self._budget_before(subj)
+        self._fact(subj, FactKind.AMOUNT, value, unit, clause, pos, measure=word or None,
+                   year=year)
+        return _Base(subj, unit)
+
+    def _budget_before(self, subj: _Subj) -> None:
+        """"三公经费支出预算为A万元，支出决算为B万元": the A of the same subject earlier in
+        the sentence is its budget, not the figure the account is about."""
+        for k in range(len(self.facts) - 1, self.first_of_sentence - 1, -1):
+            f = self.facts[k]
+            if f.subject == subj.subject and f.kind is FactKind.AMOUNT and f.measure is None \
+                    and re.search(r"预算(?:数)?(?:为|是)?[\d,.]+(?:万元|亿元|元)$", f.sentence):
+                self.facts[k] = attrs.evolve(f, measure="预算")
+                return
 
     # -- "A、B分别为X、Y" ------------------------------------------------------
     def _respectively(self, pre: str, events: Sequence[tuple[int, int, re.Match[str], bool]],
@@ -831,12 +1053,24 @@ class _Reader:
                            "is a change of nothing identifiable")
             return None
         return self._fact(target.subj, FactKind.CHANGE_AMOUNT, value, unit, clause, pos,
-                          direction=_direction(verb), compared_to=cmp_year)
+                          direction=_direction(verb), compared_to=cmp_year,
+                          measure=_basis(body[cmp.start():] if cmp else ""))
 
     def _percent(self, unit: str, local: str, value: Decimal, clause: str, pos: int,
                  bases: list[_Base], head: _Base | None, items_since: int,
                  last_change: Fact | None, cmp_year: int | None) -> Fact | None:
         value_text = f"{value}{unit}"
+        done = _EXEC_END.search(local) if unit == "%" else None
+        if done is not None:
+            body = local[: done.start()]
+            own = self._own(body) if _LEAD.sub("", body) else None
+            subj = own or (bases[-1].subj if bases else None) or self.item
+            if subj is None:
+                self._unplaced(value_text, clause, pos, "无法确定是哪一项的预算完成率",
+                               "is a budget completion rate of nothing identifiable")
+                return None
+            self._fact(subj, FactKind.EXECUTION, value, "%", clause, pos)
+            return None
         rate = _RATE_END.search(local) or _VERB_END.search(local)
         if rate is not None:
             body = local[: rate.start()]
@@ -850,18 +1084,17 @@ class _Reader:
                                   FactKind.CHANGE_PERCENT, value, unit, clause, pos,
                                   direction=direction,
                                   compared_to=cmp_year if cmp_year is not None
-                                  else last_change.compared_to)
+                                  else last_change.compared_to,
+                                  measure=_basis(body[cmp.start():]) if cmp
+                                  else last_change.measure)
             target = self._target(own, bases, head, items_since)
             if target is None:
                 self._unplaced(value_text, clause, pos, "无法确定是哪一项的变动",
                                "is a change of nothing identifiable")
                 return None
             return self._fact(target.subj, FactKind.CHANGE_PERCENT, value, unit, clause, pos,
-                              direction=direction, compared_to=cmp_year)
-        if unit == "%" and _COMPLETION_END.search(local):
-            # 完成年初预算的95.45%: the 决算 as a share of the budget just stated.
-            self._fact(_Subj(_COMPLETION, None), FactKind.COMPLETION, value, "%", clause, pos)
-            return None
+                              direction=direction, compared_to=cmp_year,
+                              measure=_basis(body[cmp.start():] if cmp else ""))
         share = local.rfind("占")
         if share >= 0 and unit == "%":
             own = self._own(local[:share])
@@ -888,15 +1121,24 @@ class _Reader:
         unit = target.unit or (bases[-1].unit if bases else "")
         year = int(m["year"]) if m["year"] else cmp_year if _CMP.search(local) else None
         self._fact(target.subj, FactKind.CHANGE_AMOUNT, Decimal(0), unit, clause, pos,
-                   direction=Change.SAME, compared_to=year)
+                   direction=Change.SAME, compared_to=year, measure=_basis(m.group(0)))
 
     def _amount(self, local: str, value: Decimal, unit: str, clause: str, pos: int, end: int,
                 bases: list[_Base], pending: str | None) -> _Base | None:
         kind = FactKind.AMOUNT if unit in _MONEY_UNITS else FactKind.COUNT
+        if kind is FactKind.AMOUNT:
+            measured = self._measured(local, value, unit, clause, pos, bases)
+            if measured is not None:
+                return measured
         subj: _Subj | None = None
         res = _resolve(local, self.procurement)
         if unit == "辆" and res.how != "continue":
-            subj = _Subj("公务用车", _vehicle_category(local))
+            category = _vehicle_category(local)
+            if _PURCHASE.search(category):
+                self.buying = True  # 预算安排购置车辆1辆，其中：…其他用车1辆
+                subj = _Subj(_BOUGHT, "合计")
+            else:
+                subj = _Subj(_BOUGHT if self.buying else "公务用车", category)
         elif res.how == "continue":
             prior = bases[-1] if bases else self.last_base
             subj = prior.subj if prior is not None else None
@@ -906,6 +1148,9 @@ class _Reader:
         elif res.how == "subject" and res.subj is not None:
             subj = res.subj
             self.principal = subj
+            if self.in_item and self.item is None and subj.qualifier \
+                    and subj.qualifier.endswith(_PATH_ENDS):
+                self.item = subj  # “…（类）…（款）…（项）”X万元: the item's subject
         if subj is None and kind is FactKind.COUNT:
             after = self.stream.text[end:end + 30]
             after = _CLAUSE.split(_SENTENCE_END.split(after, maxsplit=1)[0], maxsplit=1)[0]
@@ -934,11 +1179,21 @@ def _local(pre: str) -> str:
     return local
 
 
+def _basis(text: str) -> str | None:
+    """The measure of the base a change names (比2023年预算执行数: 执行数), else ``None``."""
+    m = _BASIS.search(text)
+    return None if m is None else "执行数" if m.group(0) == "执行数" else "决算"
+
+
 def _compared_year(pre: str) -> int | None:
     year: int | None = None
     for m in _CMP.finditer(pre):
         year = int(m["year"]) if m["year"] else None
     return year
+
+
+_PURCHASE: Final = re.compile("购置|购买|新增|更新|采购")
+_BOUGHT: Final = "购置公务用车"
 
 
 def _vehicle_category(local: str) -> str:
@@ -948,7 +1203,8 @@ def _vehicle_category(local: str) -> str:
         after = _strip_trail(_LEAD.sub("", after))
         if after:
             return after
-    t = _trim(t)
+    t = _trim(t).lstrip("）)")
+    t = re.sub(r"^(?:共有|现有|拥有|实有|共)", "", t)
     if "的" in t:
         t = t.rsplit("的", 1)[1]
     return "实有" if t in ("", "车辆", "公务用车", "公车", "汽车", "实有车辆") else t
@@ -1024,7 +1280,7 @@ def _assets(sections: Sequence[_Section], facts: Sequence[Fact]) -> Assets | Non
         if f.section not in titles or f.kind is not FactKind.COUNT:
             continue
         n = _count(f.value)
-        if f.unit == "辆" and n is not None:
+        if f.unit == "辆" and n is not None and f.subject == "公务用车":
             vehicles.append((f.qualifier or "实有", n))
         elif f.unit == "平方米" and floor is None:
             floor = f.value
@@ -1057,7 +1313,15 @@ def read_narrative(
     """
     findings: list[Finding] = []
     facts: list[Fact] = []
-    sections = _sections(lines)
+    skipped: list[tuple[int, str]] = []
+    sections = _sections(lines, skipped)
+    for no, title in skipped:
+        findings.append(Finding(
+            rule="reading.unplaced_figure", severity=Severity.WARNING,
+            message=f"“{title}”是表格，情况说明读取时未读取其中的数字（未核对）",
+            message_en=f"{title!r} is a table inside the narrative: its figures were not read "
+                       "(not checked)",
+            location=Location(section="narrative", line=no), actual=title))
     out_sections: list[NarrativeSection] = []
     for sec in sections:
         if sec.title or sec.pieces:

@@ -4,7 +4,9 @@ The document is cut into segments by what its lines say, never by position: part
 headings (第一部分 概况, 第二部分 …报表, 第三部分 …情况说明, 第四部分 名词解释), table
 titles (`govbudget._ingest._tables.classify_title`), performance table titles
 (…项目支出绩效目标表), numbered narrative headings (十一、国有资产占有使用情况) and the
-start of attachments (…关于…的通知). Each segment goes to its reader:
+start of attachments (…关于…的通知); reports without part headings open the narrative and
+the glossary with a title alone on its line (2024年部门预算编制说明, 其他相关情况说明,
+项目经费情况说明; 名词解释). Each segment goes to its reader:
 
 - tables → `._tables`;
 - the overview and the narrative → `._narrative`;
@@ -31,6 +33,7 @@ from .._money import Unit
 from .._report import Narrative, Overview, Report, ReportKind, TableSet
 from .._tables import MOF_9, SHANXI_13, Table, TableKind
 from ._grid import text_style
+from ._narrative import bare_title
 from ._selfeval import is_self_evaluation_title
 from ._tables import (
     _MONEY_UNIT,
@@ -73,9 +76,18 @@ _NARRATIVE_HEADING: Final = re.compile(r"^\s*[一二三四五六七八九十]{1,
 _PERF_TITLE: Final = re.compile(r"项目(支出)?绩效目标(申报)?表")
 _ATTACHMENT: Final = re.compile(r"^\s*(附件[：:\d一二三四五六七八九十]?|.{2,40}关于.{2,60}的通知)\s*$")
 _YEAR: Final = re.compile(r"(20\d\d)\s*年")
+_BARE_ENDS: Final = ("说明", "名词解释", "主要职能", "主要职责", "机构设置")
+_BARE_PARTS: Final = {"narrative": _Part.NARRATIVE, "glossary": _Part.GLOSSARY,
+                      "overview": _Part.OVERVIEW}
 _DIGIT: Final = re.compile(r"\d")
 _NOT_ROW: Final = re.compile(r"单位|公开表|\d{4}年")
 _DECIMAL: Final = re.compile(r"\d+\.\d")
+
+
+def _bare_title(text: str) -> _Part | None:
+    """The part a title alone on its line opens (``None`` for any other line)."""
+    kind = bare_title(text)
+    return None if kind is None else _BARE_PARTS[kind]
 
 
 def _part_of_heading(text: str) -> _Part | None:
@@ -135,6 +147,12 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
                 current_table.append(make_line(nos[i], texts[i], t))
             continue
         heading = _part_of_heading(t) if "部分" in t else None
+        if heading is None and part is not performance and t.endswith(_BARE_ENDS):
+            heading = _bare_title(t)
+            if heading is part:
+                heading = None
+            elif heading is narrative:
+                seg.narrative.append(make_line(nos[i], texts[i], t))  # the section's title
         if heading is not None:
             if heading is tables_part:
                 # The tables' part heading can be drawn in the middle of a table.

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from .._findings import Finding, Severity
-from .._report import Fact, FactKind, ReportKind
+from .._report import ReportKind
 from .._tables import Block, Row, RowKind, Table, TableKind
 from ._context import Context, Figure, cells_add_up, norm
 from ._registry import Category, Requires, rule
@@ -441,60 +441,3 @@ def basic_economic_groups(ctx: Context) -> Iterator[Finding]:
             yield f
 
 
-def _completion_sides(facts: Sequence[Fact], i: int) -> tuple[Fact | None, Fact | None]:
-    """The 预算 and the 决算 amount a completion rate (facts[i]) relates: the latest of each
-    stated before it in its section, since the completion rate before it."""
-    budget = final = None
-    sec = facts[i].section
-    for j in range(i - 1, -1, -1):
-        f = facts[j]
-        if f.section != sec or f.kind is FactKind.COMPLETION:
-            break
-        if f.kind is not FactKind.AMOUNT or f.money is None:
-            continue
-        s = f.subject
-        if final is None and ("决算" in s or s.endswith(("执行数", "实际支出"))):
-            final = f
-        elif budget is None and "决算" not in s and s.endswith(("预算", "预算数")):
-            budget = f
-        if budget is not None and final is not None:
-            break
-    return budget, final
-
-
-@rule("narrative.final_completion", title="决算完成年初预算的比例=决算数÷年初预算数",
-      title_en="决算: the stated completion rate is the final figure over the budget",
-      category=Category.NARRATIVE,
-      applies="a 决算 narrative's 完成（年初）预算的X% whose budget and final amounts are stated "
-              "before it in the same passage; DOMAIN.md (Final accounts: Text), standards.md "
-              "§1.5 (完成年初预算的 X% = 决算 ÷ 年初预算)",
-      when=Requires(kind=ReportKind.FINAL))
-def final_completion(ctx: Context) -> Iterator[Finding]:
-    """完成年初预算的X% = 决算数 ÷ 年初预算数 × 100, rounded as printed. Both amounts are
-    rounded figures: the rate is an error only when no values they round from give the
-    stated rate (e.g. 9746.50 ÷ 10210.34 = 95.457%, printed 95.45%)."""
-    from ._rules_narrative import _fig, _fig_interval, _loc, _quantum
-
-    facts = ctx.report.narrative.facts
-    for i, c in enumerate(facts):
-        if c.kind is not FactKind.COMPLETION:
-            continue
-        budget, final = _completion_sides(facts, i)
-        if budget is None or final is None:
-            continue
-        b, f = _fig_interval(_fig(budget)), _fig_interval(_fig(final))
-        if b.lo <= 0:
-            continue  # a zero budget: no rate (a rate on it is another finding's matter)
-        q = _quantum(c.value)
-        lo, hi = f.lo / b.hi * 100, f.hi / b.lo * 100
-        if hi >= c.value - q / 2 and lo < c.value + q / 2:
-            continue
-        rate = final.value / budget.value * 100
-        yield ctx.finding(
-            "narrative.final_completion", Severity.ERROR,
-            f"“{c.sentence}”与金额不符：{final.subject}{final.value}{final.unit}÷{budget.subject}"
-            f"{budget.value}{budget.unit}应为{rate:.2f}%（考虑四舍五入为{lo:.4f}%～{hi:.4f}%）",
-            f"{c.sentence!r} does not agree with the amounts: {final.value} / {budget.value} is "
-            f"{rate:.2f}% ({lo:.4f}% to {hi:.4f}% with rounding)",
-            _loc(c), [_loc(budget), _loc(final)], expected_text=f"{rate:.2f}%",
-            actual_text=f"{c.value}%")

@@ -9,7 +9,10 @@ rules compare them
   ``three_public``, ``operating_costs``; the project counts and amounts in
   ``performance``);
 - **with each other**: shares (``narrative.shares``), changes on last year
-  (``narrative.changes``), breakdowns (total = Σ parts in ``totals``, ``spending``,
+  (``narrative.changes``; against the base the narrative states, 2023年当年预算执行数, when
+  the change names one), completion rates (``narrative.execution``: 完成年初预算的X% = 决算 ÷
+  年初预算), the items of a numbered 科目 list against their total (``class_amounts``),
+  breakdowns (total = Σ parts in ``totals``, ``spending``,
   ``three_public``, ``procurement``, ``performance``, ``assets``) and the same figure
   stated twice (``narrative.repeated``).
 
@@ -21,6 +24,12 @@ for [1234.555, 1234.565), ``100%`` for [99.5%, 100.5%); a zero printed without d
 changes with :class:`govbudget.Interval` arithmetic over the printed precision of every
 figure involved. A gap rounding can produce is ``info``; anything else the rule's
 severity. There is no fixed tolerance.
+
+**Which figure.** Only the figure the report is about is compared with the tables or as
+a restatement: this year's budget in a 预算, the outturn (决算, 执行数) in a 决算; a 决算's
+年初预算 and last year's 执行数 (``Fact.measure``, ``Fact.year``) are bases for rates only.
+Subjects named by loose words (not the vocabulary, a class, a path or a code) are not
+compared as restatements.
 
 **Scope.** The same words mean different money in different passages: 基本支出 in a
 section about all spending is the 支出总表's, in a 一般公共预算 section the general-budget
@@ -69,6 +78,7 @@ percentage of a change). The other figures are listed in ``related``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -80,6 +90,7 @@ from typing import Final
 from attrs import evolve
 
 from .._enum import IdentityEnum
+from .._errors import GovBudgetError
 from .._findings import Finding, Location, Severity
 from .._ingest._narrative import SUBJECTS
 from .._money import Interval, Money, Unit, round_half_up
@@ -146,6 +157,10 @@ _PROCUREMENT: Final = {"政府采购预算总额": "total", "政府采购货物�
 _MANAGED: Final = "纳入绩效目标管理的二级项目"
 _PUBLISHED: Final = "公开项目绩效目标"
 _VEHICLES: Final = "公务用车"
+_BOUGHT: Final = "购置公务用车"
+_CODE: Final = re.compile(r"\d{3}(?:\d{2}){0,2}")
+_THREE_WORDS: Final = re.compile("因公出国|公务接待|公务用车|三公")
+_NAMED: Final = frozenset({name for name, _ in SUBJECTS} | {_VEHICLES, _BOUGHT})
 
 _CARRY_NAMES: Final = ("上年结转", "上年财政拨款结转", "年初结转和结余", "上年结转结余",
                        "年初财政拨款结转和结余", "上年结余")
@@ -306,10 +321,47 @@ class _Side:
 
 
 def _cell(t: Table, b: Block, r: Row, key: str) -> _Ref | None:
+    """The figure of a cell the narrative is compared with; ``None`` for a blank cell of a
+    block in which nothing at all was read, or a blank total over a column with figures
+    (such blanks are cells the reader missed, not zeros)."""
+    if b.value(r, key) is None and (
+            not any(v is not None for x in b.rows for v in x.values)
+            or (r.kind is RowKind.TOTAL and (any(b.value(x, key) for x in b.rows) or (all(
+                b.value(x, key) is None for x in b.rows if x.kind is RowKind.DATA)
+                and any(x.code for x in b.rows))))):
+        return None
     fig = Figure.cell(t, b, r, key)
     if fig is None:
         return None
     return _Ref.of_cell(fig, t, r, key)
+
+
+@functools.cache
+def _catalogue_item(subject: str, path: tuple[str, ...]) -> str | None:
+    """The one 项 code of the catalogue named ``subject`` whose 款 (and 类) bear the path's
+    names, else ``None`` (none, or several)."""
+    found: set[str] = set()
+    for info in functional.codes(level=3):
+        if norm(info.name) != norm(subject) or info.parent is None:
+            continue
+        try:
+            kuan = functional.info(info.parent)
+            cls = functional.info(kuan.parent) if kuan.parent is not None else None
+        except GovBudgetError:  # a parent the partial catalogue lacks
+            continue
+        if path[-1] != norm(kuan.name):
+            continue
+        if len(path) >= 2 and (cls is None or path[-2] != norm(cls.name)):
+            continue
+        found.add(info.code)
+    return found.pop() if len(found) == 1 else None
+
+
+def _has_data(t: Table, b: Block | None = None) -> bool:
+    """Whether a table was read with rows of figures (or says it has none): only then does
+    a row it does not print stand for zero."""
+    return t.empty or any(r.kind is RowKind.DATA and any(v is not None for v in r.values)
+                          for blk in ([b] if b else t.blocks) for r in blk.rows)
 
 
 def _zero(t: Table, name: str, key: str) -> _Ref:
@@ -332,6 +384,18 @@ def _total_row(b: Block) -> Row | None:
     return next(b.totals(), None)
 
 
+_BUDGET_TITLE: Final = re.compile(r"预算(?:情况|编制|说明)|编制说明")
+
+
+def _reads_final(report: Report) -> bool:
+    """A report whose kind was not recorded but whose narrative is a final account's (most
+    of its section titles speak of 决算)."""
+    titles = [s.title for s in report.narrative.sections if s.title]
+    final = sum("决算" in t for t in titles)
+    budget = sum(bool(_BUDGET_TITLE.search(t)) and "决算" not in t for t in titles)
+    return final >= 3 and final > budget
+
+
 class _An:
     """What every narrative rule needs: scopes, table figures, confirmations."""
 
@@ -339,6 +403,17 @@ class _An:
         self.ctx = ctx
         self.report: Report = ctx.report
         self.facts: tuple[Fact, ...] = ctx.report.narrative.facts
+        # Which figure of its subject each fact is: "" for the figure the report is about
+        # (this year's budget; a final account's outturn), else the measure and its year.
+        final = ctx.report.kind is ReportKind.FINAL or _reads_final(ctx.report)
+        self.final = final
+        main_words = ("决算", "执行数") if final else ("预算",)
+        year = ctx.report.year
+        self.measures: list[tuple[str, int | None]] = [
+            ("", None) if ((f.measure is None or f.measure in main_words) and (
+                f.year is None or year is None or f.year == year))
+            or f.kind not in (FactKind.AMOUNT, FactKind.COUNT)
+            else (f.measure or "", f.year) for f in self.facts]
         # The facts of each subject, in order (``of`` is asked often).
         self._by_subject: dict[str, list[int]] = {}
         for i, f in enumerate(self.facts):
@@ -408,7 +483,8 @@ class _An:
                 or self.is_class(i) or self.path(i) is not None
             scope = (self.scopes[i], self.sides[i]) if scoped else ()
             unit_kind = "money" if _is_money(f) else f.unit
-            k = self._keys[i] = (f.subject, _qual(f.qualifier), unit_kind, scope)
+            k = self._keys[i] = (f.subject, _qual(f.qualifier), unit_kind, scope,
+                                 self.measures[i])
         return k
 
     def find(self, b: Block, names: Sequence[str]) -> Row | None:
@@ -432,7 +508,12 @@ class _An:
         year = f.compared_to
         if year is None and self.report.year is not None:
             year = self.report.year - 1
-        return (*self.key(i), year)
+        return (*self.key(i), year, f.measure)
+
+    def is_main(self, i: int) -> bool:
+        """Whether an amount is the figure the report is about (not a 年初预算 of a final
+        account, nor last year's 执行数)."""
+        return self.measures[i] == ("", None)
 
     def is_class(self, i: int) -> bool:
         f = self.facts[i]
@@ -451,7 +532,7 @@ class _An:
         """The table figure a money amount of the narrative must agree with."""
         if i not in self._refs:
             f = self.facts[i]
-            ok = f.kind is FactKind.AMOUNT and _is_money(f)
+            ok = f.kind is FactKind.AMOUNT and _is_money(f) and self.is_main(i)
             self._refs[i] = self.ref_for(f.subject, f.qualifier, self.scopes[i],
                                          self.sides[i], f.sentence, i) if ok else None
         return self._refs[i]
@@ -467,12 +548,21 @@ class _An:
             return self._spending(subject, scope)
         if subject in _THREE:
             t = ctx.table(TableKind.THREE_PUBLIC)
-            if t is None:
-                return None
+            if t is None or (t.blocks and not t.empty and not any(
+                    v is not None for blk in t.blocks for r in blk.rows for v in r.values)):
+                return None  # nothing read from it: no figure to compare with
+            if t.empty and any(f.rule == "reading.empty_note_with_data"
+                               and f.location.table == t.kind.value for f in ctx.report.findings):
+                return None  # says it is empty and prints figures: no figure to trust
             items = three_public_items(ctx, t)
             key = _THREE[subject]
             if key in items:
                 fig = items[key]
+                if fig.quantum == 0 and not fig.money.amount and not t.empty and not any(
+                        v is not None for blk in t.blocks for r in blk.rows
+                        if r.kind is RowKind.TOTAL or _THREE_WORDS.search(r.name)
+                        for v in r.values):
+                    return None  # no 三公 figure was read from the table: not a zero
                 return _Ref(fig, f"{t.title}（{COLUMN_LABELS.get(key, '合计')}）",
                             f"{t.kind.value} ({key})")
             return _zero(t, subject, key) if t.empty else None
@@ -480,6 +570,8 @@ class _An:
             return self._operating()
         if index is not None and self.path(index) is not None:
             return self._item(subject, self.path(index) or [], scope)
+        if qualifier and _CODE.fullmatch(qualifier):
+            return self._coded(subject, qualifier, scope)
         if _qual(qualifier) is None and norm(subject) in self.classes:
             return self._class(subject, scope)
         return None
@@ -504,7 +596,8 @@ class _An:
             if r2 is not None:
                 return _cell(t2, b2, r2, key)
         t1 = self.ctx.table(TableKind.SUMMARY)
-        if t1 is not None and _block(t1, "income") is not None:
+        b1 = _block(t1, "income")
+        if t1 is not None and b1 is not None and _has_data(t1, b1):
             return _zero(t1, names[0], "amount")
         return None
 
@@ -556,7 +649,8 @@ class _An:
             kind = G if side == "grant" else S
             found = self._named(kind, "income", _CARRY_NAMES, "amount")
             t = self.ctx.table(kind)
-            if found is None and t is not None and _block(t, "income") is not None:
+            b = _block(t, "income")
+            if found is None and t is not None and b is not None and _has_data(t, b):
                 return _zero(t, "上年结转", "amount")
             return found
         if subject == _G_TOTAL:
@@ -614,7 +708,7 @@ class _An:
                 if r.kind is RowKind.DATA and (r.code is None or len(r.code) == 3) \
                         and norm(r.name) == name:
                     return _cell(t, b, r, key)
-            return _zero(t, subject, key)
+            return _zero(t, subject, key) if _has_data(t, b) else None
 
         if scope is _Scope.GRANT:
             return by_name(TableKind.GRANT_SUMMARY, "expenditure", "total")
@@ -623,6 +717,27 @@ class _An:
                     or by_name(TableKind.GRANT_SUMMARY, "expenditure", "general_budget"))
         return (by_name(TableKind.SUMMARY, "expenditure", "total")
                 or by_name(TableKind.EXPENDITURE, None, "total"))
+
+    def _coded(self, subject: str, code: str, scope: _Scope) -> _Ref | None:
+        """An item printed with its code (2080201-行政运行): the row of that code, when the
+        table prints it under the same name."""
+        kinds = [TableKind.GENERAL_EXPENDITURE, TableKind.EXPENDITURE]
+        if scope is _Scope.ALL:
+            kinds.reverse()
+        for kind in kinds:
+            t = self.ctx.table(kind)
+            b = _block(t)
+            if t is None or b is None:
+                continue
+            r = Context.coded_rows(b).get(code)
+            if r is not None and norm(r.name) == norm(subject):
+                return _cell(t, b, r, "total")
+        return None
+
+    def code(self, i: int) -> str | None:
+        """The functional code an item is printed with (2080201-行政运行), or ``None``."""
+        q = self.facts[i].qualifier
+        return q if q and _CODE.fullmatch(q) else None
 
     def _item(self, subject: str, path: list[str], scope: _Scope) -> _Ref | None:
         kinds = [TableKind.GENERAL_EXPENDITURE, TableKind.EXPENDITURE]
@@ -647,7 +762,52 @@ class _An:
                              and len(c) > len(prefix) and norm(r.name) == norm(subject)), None)
                 if code is not None:
                     return _cell(t, b, coded[code], "total")
+            # Names the table does not print the same way: the catalogue's code, when the
+            # path's names identify one 项 there, and the table prints that code.
+            code = _catalogue_item(subject, tuple(path))
+            if code is not None and code in coded:
+                return _cell(t, b, coded[code], "total")
             return None
+        return None
+
+    def wrong_path(self, i: int) -> Finding | None:
+        """An item whose path names a 款 its 类 does not have in the tables, while the
+        item's own name is printed once under that 类 (so the row meant is known): the
+        narrative names the 科目 wrongly (卫生健康支出（类）卫生健康支出（款）计划生育事务（项）
+        where the tables print 21007 计划生育事务)."""
+        f = self.facts[i]
+        path = self.path(i)
+        if not path or len(path) < 2:
+            return None
+        for kind in (TableKind.GENERAL_EXPENDITURE, TableKind.EXPENDITURE):
+            t = self.ctx.table(kind)
+            b = _block(t)
+            if t is None or b is None:
+                continue
+            coded = Context.coded_rows(b)
+            cls = next((c for c, r in coded.items() if len(c) == 3 and norm(r.name) == path[0]),
+                       None)
+            if cls is None:
+                return None
+            items = [c for c in coded if c.startswith(cls) and len(c) == 5]
+            if any(norm(coded[c].name) == path[1] for c in items):
+                return None  # the 款 is there: not this kind of mistake
+            hits = {c for c, r in coded.items() if c.startswith(cls) and len(c) > 3
+                    and norm(r.name) == norm(f.subject)}
+            if len(hits) != 1:
+                return None
+            code = hits.pop()
+            row = coded[code]
+            printed = f"{f.qualifier}{f.subject}"
+            return self.ctx.finding(
+                "narrative.class_amounts", Severity.ERROR,
+                f"情况说明中的科目“{printed}”与表格不符：{t.title}的{cls} {coded[cls].name}下没有"
+                f"名为“{path[1]}”的款，“{f.subject}”是{code} {row.name}",
+                f"narrative item {printed!r} does not match the tables: class {cls} of "
+                f"{t.kind.value} has no 款 named {path[1]!r}; {f.subject!r} is {code}",
+                _loc(f), [Location(section=t.title or t.kind.chinese, table=t.kind.value,
+                                   row_code=code, row_name=row.name, line=row.line)],
+                expected_text=f"{code} {row.name}", actual_text=printed)
         return None
 
     # -- what a fact is confirmed by ----------------------------------------------
@@ -743,10 +903,13 @@ class _An:
 
     def of(self, subject: str, *, kinds: Iterable[FactKind] = (FactKind.AMOUNT,),
            qualifier: str | None = None) -> list[int]:
+        """The facts of a subject and qualifier, of the kinds asked (amounts: only those
+        the report is about, see `is_main`)."""
         ks = set(kinds)
         facts = self.facts
         return [i for i in self._by_subject.get(subject, ())
-                if facts[i].kind in ks and _qual(facts[i].qualifier) == qualifier]
+                if facts[i].kind in ks and _qual(facts[i].qualifier) == qualifier
+                and self.is_main(i)]
 
 
 def _an(ctx: Context) -> _An:
@@ -823,12 +986,25 @@ def _vs_table(ctx: Context, an: _An, rid: str, i: int) -> Finding | None:
     # reference is an amount, so its figure holds ``f.value``).
     if not r.le and r.figure.same_as(f.value, _unit(f.unit)):
         return None
+    if not r.le and _rounds_to(r.figure, f):
+        return None  # 15,621.11万元 for 156,211,123元: the table's figure, rounded as printed
     fig = _fig(f)
     what = f"情况说明“{_label(f)}”与{r.what}"
     what_en = f"narrative {_label(f)!r} vs {r.what_en}"
     if r.le:
         return ctx.le_check(rid, fig, r.figure, what=what, what_en=what_en)
     return ctx.equal_check(rid, r.figure, fig, what=what, what_en=what_en)
+
+
+def _rounds_to(fig: Figure, f: Fact) -> bool:
+    """Whether the narrative figure, in a larger unit than the table's, is the table's
+    figure converted and rounded as printed (15,621.11万元 for 156,211,123元): the same
+    money, not a gap. (In the table's own unit a coarser figure is still ``info``.)"""
+    q = _quantum(f.value)
+    if q == 0 or f.unit not in _MONEY_UNITS or _factor(f.unit) <= fig.money.unit.factor \
+            or fig.quantum * fig.money.unit.factor >= q * _factor(f.unit):
+        return False
+    return round_half_up(fig.money.yuan / _factor(f.unit), q) == f.value
 
 
 def _table_rule(ctx: Context, rid: str, subjects: Callable[[_An, int], bool]) -> Iterator[Finding]:
@@ -888,7 +1064,8 @@ def totals(ctx: Context) -> Iterator[Finding]:
             blame.add(_vs_table(ctx, an, rid, i), (i,), i)
     heads = {_T_INCOME: _CUR_INCOME, _T_SPEND: _CUR_SPEND, _G_TOTAL: _G_INCOME}
     for i, f in enumerate(an.facts):
-        if f.subject not in heads or f.kind is not FactKind.AMOUNT or not _is_money(f):
+        if f.subject not in heads or f.kind is not FactKind.AMOUNT or not _is_money(f) \
+                or not an.is_main(i):
             continue
         parts: dict[str, int] = {}
         for j in range(i + 1, len(an.facts)):
@@ -896,6 +1073,7 @@ def totals(ctx: Context) -> Iterator[Finding]:
             if g.section != f.section or (g.subject in heads and g.kind is FactKind.AMOUNT):
                 break
             if g.kind is FactKind.AMOUNT and _is_money(g) and g.subject not in parts and \
+                    an.is_main(j) and \
                     g.subject in (heads[f.subject], _CUR_INCOME, _CUR_SPEND, _CARRY):
                 parts[g.subject] = j
         if len(parts) == 2 and _CARRY in parts:
@@ -933,6 +1111,26 @@ def income_sources(ctx: Context) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------
 
 
+_PARTS_OF_BASIC: Final = frozenset({_BASIC, _PROJECT, _PERSONNEL, _PUBLIC, "三公经费",
+                                    _OPERATING})
+
+
+def _third_part(an: _An, sec: str, last: int, whole: int) -> bool:
+    """Whether the passage names a third part of the spending after 基本支出 and 项目支出
+    (单位预留机动经费预算数为3990.4万元): then the two do not make up the whole."""
+    w = an.facts[whole].subject
+    for j in range(last + 1, min(last + 8, len(an.facts))):
+        g = an.facts[j]
+        if g.section != sec:
+            break
+        if g.kind is FactKind.AMOUNT and _is_money(g) and an.is_main(j) \
+                and g.subject not in _PARTS_OF_BASIC and g.subject != w \
+                and g.subject.endswith(("经费", "支出")) and _qual(g.qualifier) is None \
+                and not an.is_class(j):
+            return True
+    return False
+
+
 @rule("narrative.spending", title="情况说明中的基本支出、项目支出、人员经费、公用经费与支出表一致",
       title_en="Narrative basic/project spending and personnel/public funds agree with the "
                "spending tables",
@@ -964,8 +1162,8 @@ def spending(ctx: Context) -> Iterator[Finding]:
             whole = next((j for j in range(min(b, p) - 1, -1, -1)
                           if an.facts[j].section == sec and an.facts[j].kind is FactKind.AMOUNT
                           and an.facts[j].subject in (_T_SPEND, _CUR_SPEND, _GENERAL, _G_SPEND)
-                          and _is_money(an.facts[j])), None)
-            if whole is not None:
+                          and _is_money(an.facts[j]) and an.is_main(j)), None)
+            if whole is not None and not _third_part(an, sec, max(b, p), whole):
                 w = an.facts[whole]
                 blame.add(_sum(ctx, rid, [an.figure(b), an.figure(p)], an.figure(whole),
                                f"情况说明“{w.subject}”与基本支出+项目支出",
@@ -990,6 +1188,61 @@ def spending(ctx: Context) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------
 
 
+def _named_codes(ctx: Context) -> bool:
+    """Whether a spending table was read with coded, named rows (an item can only be
+    looked up in such a table; one read without names says nothing of the item)."""
+    for kind in (TableKind.GENERAL_EXPENDITURE, TableKind.EXPENDITURE):
+        t = ctx.table(kind)
+        b = _block(t)
+        if b is not None and any(r.code and r.name.strip() and any(
+                v is not None for v in r.values) for r in b.rows):
+            return True
+    return False
+
+
+_ITEM_WHOLES: Final = (_G_SPEND, _T_SPEND, _CUR_SPEND, _GENERAL)
+
+
+def _item_sums(ctx: Context, an: _An, rid: str) -> Iterator[Finding]:
+    """A list of 科目 items (``1.“…（类）…（款）…（项）”X万元``, two or more in a passage)
+    against the spending total stated just before it: the items are parts of it, so they
+    cannot add up to more (a rounding-sized gap either way is info). A list that adds up to
+    less may name only the main items, and is not reported."""
+    by_section: dict[str, list[int]] = {}
+    for i, f in enumerate(an.facts):
+        if f.kind is FactKind.AMOUNT and _is_money(f) and an.is_main(i) \
+                and an.path(i) is not None:
+            by_section.setdefault(f.section, []).append(i)
+    for sec, idx in by_section.items():
+        items: list[int] = []
+        seen: set[tuple[object, ...]] = set()
+        for i in idx:  # the first statement of each item (a restatement is not a part)
+            if an.key(i) not in seen:
+                seen.add(an.key(i))
+                items.append(i)
+        if len(items) < 2:
+            continue
+        stated = [j for j in range(items[0] - 1, -1, -1)
+                  if an.facts[j].section == sec and an.facts[j].kind is FactKind.AMOUNT
+                  and an.facts[j].subject in _ITEM_WHOLES and _is_money(an.facts[j])
+                  and an.is_main(j)]
+        if not stated:
+            continue
+        # The widest whole stated: 财政拨款支出 (a list of 财政拨款 items may hold fund items
+        # too), then the totals, the general budget last.
+        whole = min(stated, key=lambda j: (_ITEM_WHOLES.index(an.facts[j].subject), -j))
+        w = an.facts[whole]
+        total = sum((an.facts[i].value * _factor(an.facts[i].unit) for i in items), Decimal(0))
+        found = _sum(ctx, rid, [an.figure(i) for i in items], an.figure(whole),
+                     f"情况说明列出的{len(items)}个科目之和与“{w.subject}”",
+                     f"the sum of the {len(items)} items listed vs narrative {w.subject!r}")
+        if found is None:
+            continue
+        if found.severity is not Severity.INFO and total < w.value * _factor(w.unit):
+            continue  # fewer than all the items: a partial list
+        yield found
+
+
 @rule("narrative.class_amounts", title="情况说明中的功能分类科目金额与表格一致",
       title_en="Functional classes and items named in the narrative agree with the tables",
       category=Category.NARRATIVE,
@@ -1006,10 +1259,13 @@ def class_amounts(ctx: Context) -> Iterator[Finding]:
     table that is present is a warning: the narrative names a 科目 the tables do not have."""
     rid = "narrative.class_amounts"
     an = _an(ctx)
+    yield from _item_sums(ctx, an, rid)
+    warned: set[int] = set()  # an item restated (预算安排X万元) is reported once
     for i, f in enumerate(an.facts):
-        if f.kind is not FactKind.AMOUNT or not _is_money(f):
+        if f.kind is not FactKind.AMOUNT or not _is_money(f) or not an.is_main(i):
             continue
-        if an.is_class(i) and f.subject not in _SPENDING and f.subject not in _SOURCES:
+        if (an.is_class(i) and f.subject not in _SPENDING and f.subject not in _SOURCES) \
+                or an.code(i) is not None:
             found = _vs_table(ctx, an, rid, i)
             if found is not None:
                 yield found
@@ -1018,8 +1274,13 @@ def class_amounts(ctx: Context) -> Iterator[Finding]:
             if found is not None:
                 yield found
                 continue
-            if an.ref(i) is None and f.value != 0 and (
-                    ctx.table(TableKind.GENERAL_EXPENDITURE) or ctx.table(TableKind.EXPENDITURE)):
+            wrong = an.wrong_path(i)
+            if wrong is not None:
+                yield wrong
+                continue
+            if an.ref(i) is None and f.value != 0 and i not in warned and _named_codes(ctx):
+                warned.update(j for j in an.of(f.subject, qualifier=_qual(f.qualifier))
+                              if an.key(j) == an.key(i))
                 yield ctx.finding(
                     rid, Severity.WARNING,
                     f"情况说明中的科目“{f.qualifier}{f.subject}”（{f.value}{f.unit}）在支出表中找不到",
@@ -1049,9 +1310,16 @@ def _named_whole(sentence: str) -> str | None:
     return text or None
 
 
+_BRACKETED: Final = re.compile(r"[（(][^（）()]*[）)]")
+_WHOLE_TAIL: Final = r"(?:总额|总计|合计|总数)?$"
+
+
 def _subject_of(text: str) -> str | None:
+    """The vocabulary subject a share's whole ends with (a bracketed remark is not the
+    whole: 占财政性资金（…项目支出除外）总额 names no subject)."""
+    text = _BRACKETED.sub("", text)
     for name, pattern in SUBJECTS:
-        if re.search(pattern, text):
+        if re.search(f"(?:{pattern}){_WHOLE_TAIL}", text):
             return name
     return None
 
@@ -1089,16 +1357,18 @@ class _Shares:
                 continue
             if f.kind is FactKind.SHARE:
                 break
-            if f.kind is FactKind.AMOUNT and _is_money(f):
+            if f.kind is FactKind.AMOUNT and _is_money(f) and an.is_main(j):
                 return an.side(j)
         r = an.ref_for(s.subject, s.qualifier, an.scopes[i], an.sides[i], s.sentence)
         return an.table_side(r, s.subject) if r is not None else None
 
-    def _stated(self, subject: str, i: int) -> _Side | None:
-        """The nearest stated amount of ``subject`` (same section first, same scope)."""
+    def _stated(self, subject: str, i: int, scope: _Scope | None = None) -> _Side | None:
+        """The nearest stated amount of ``subject`` (same section first, same scope); only
+        of ``scope`` when the share's words name one (占一般公共预算项目支出总额的100%)."""
         an = self.an
         s = an.facts[i]
-        cands = [j for j in an.of(subject) if _is_money(an.facts[j])]
+        cands = [j for j in an.of(subject) if _is_money(an.facts[j])
+                 and (scope is None or an.scopes[j] is scope)]
         for pool in ([j for j in cands if an.facts[j].section == s.section and j < i],
                      [j for j in cands if an.scopes[j] is an.scopes[i]], cands):
             if pool:
@@ -1113,11 +1383,25 @@ class _Shares:
         if subject is None and named is not None and norm(named) in an.classes:
             subject = named
         if subject is not None:
-            found = self._stated(subject, i)
+            words = named or ""
+            said = _Scope.GENERAL if "一般公共预算" in words else \
+                _Scope.GRANT if "财政拨款" in words else None
+            found = self._stated(subject, i, said)
             if found is not None:
                 return found
-            r = an.ref_for(subject, None, scope, "", named or "")
+            r = an.ref_for(subject, None, said or scope, "", words)
             return an.table_side(r, subject) if r is not None else None
+        if named is not None and len(named) > 4:
+            # A whole named in words no subject matches (占授予中小企业合同金额的55.78%):
+            # an amount stated under that very name earlier in the passage, else none.
+            for j in range(i - 1, -1, -1):
+                f = an.facts[j]
+                if f.section != s.section:
+                    break
+                if f.kind is FactKind.AMOUNT and _is_money(f) and an.is_main(j) \
+                        and norm(f.subject) == norm(named):
+                    return an.side(j)
+            return None
         # no whole named (or none we know): the total the passage breaks down
         start = part.index if part is not None and part.index is not None else i
         for j in range(start - 1, -1, -1):
@@ -1320,6 +1604,102 @@ class _Changes:
         return None
 
 
+    def stated_base(self, i: int) -> tuple[int, list[int]] | None:
+        """For a change against a base the narrative states itself (2023年当年预算执行数为Y
+        万元，2024年预算安排X万元，比2023年预算执行数增加Z%): the stated base and this year's
+        amounts of the subject in the same passage (several when restated). ``None`` when
+        the change names no measure or no such figures are stated."""
+        an, c = self.an, self.an.facts[i]
+        if c.measure is None:
+            return None
+        prior: int | None = None
+        currents: list[int] = []
+        for j in range(i - 1, max(i - 12, -1), -1):
+            f = an.facts[j]
+            if f.section != c.section:
+                break
+            if f.subject != c.subject or _qual(f.qualifier) != _qual(c.qualifier) \
+                    or f.kind is not FactKind.AMOUNT or not _is_money(f):
+                if f.kind in (FactKind.CHANGE_AMOUNT, FactKind.CHANGE_PERCENT) \
+                        and f.subject == c.subject:
+                    break  # an earlier change of the subject: its figures are not ours
+                continue
+            if an.is_main(j):
+                currents.append(j)
+            elif prior is None and f.measure == c.measure and (
+                    c.compared_to is None or f.year in (None, c.compared_to)):
+                prior = j
+        if prior is None or not currents:
+            return None
+        return prior, sorted(currents)
+
+
+def _rate_on_stated(ctx: Context, an: _An, rid: str, i: int, prior: int,
+                    currents: Sequence[int]) -> Finding | None:
+    """A change rate against a base stated in the narrative: (this year − base) ÷ base,
+    over the printed rounding of both; it holds when it holds for one of this year's
+    statements (a restatement that differs is narrative.repeated's)."""
+    f, p = an.facts[i], an.facts[prior]
+    base = an.known(prior)
+    if base.lo <= 0:
+        return None  # a rate on a zero base (often printed 100%) is not checked
+    printed = _interval(f.value, _quantum(f.value))
+    up = f.direction is Change.INCREASE
+    q = _quantum(f.value) or _CENT
+    b_y = p.value * _factor(p.unit)
+    tried: list[tuple[int, Interval, Decimal]] = []
+    for k in sorted(currents, key=lambda k: (k not in an.confirmed, k)):
+        cur = an.known(k)
+        if up:
+            implied = Interval((cur.lo / base.hi - 1) * _HUNDRED,
+                               (cur.hi / base.lo - 1) * _HUNDRED, True, True)
+        else:
+            implied = Interval((1 - cur.hi / base.lo) * _HUNDRED,
+                               (1 - cur.lo / base.hi) * _HUNDRED, True, True)
+        a_y = an.facts[k].value * _factor(an.facts[k].unit)
+        ratio = (a_y / b_y - 1) * _HUNDRED
+        expect = round_half_up(ratio if up else -ratio, q)
+        if implied.intersects(printed) and expect == f.value:
+            return None
+        tried.append((k, implied, expect))
+    within = [t for t in tried if t[1].intersects(printed)]
+    k, implied, expect = within[0] if within else tried[0]
+    cur_f = an.facts[k]
+    related = [_loc(cur_f), _loc(p)]
+    if within:
+        return ctx.finding(
+            rid, Severity.INFO,
+            f"“{_label(f)}”变动率{_pct(f.value)}：按印出数{cur_f.value}{cur_f.unit}与基数"
+            f"{p.value}{p.unit}计算为{_pct(expect)}，差异在四舍五入误差范围内",
+            f"{_label(f)!r} rate {_pct(f.value)}: {cur_f.value} on {p.value} gives "
+            f"{_pct(expect)}, within rounding", _loc(f), related,
+            expected_text=_pct(expect), actual_text=_pct(f.value))
+    word = "增长" if up else "下降"
+    return ctx.finding(
+        rid, Severity.ERROR,
+        f"“{_label(f)}”{word}{_pct(f.value)}与金额不符：本年{cur_f.value}{cur_f.unit}、比较基数"
+        f"{p.value}{p.unit}，应为{_pct(expect)}（考虑四舍五入为{implied.lo:.4f}%～{implied.hi:.4f}%）",
+        f"{_label(f)!r}: {cur_f.value} {cur_f.unit} on a base of {p.value} {p.unit} is "
+        f"{_pct(expect)}, not {_pct(f.value)} (with rounding {implied.lo:.4f}%–{implied.hi:.4f}%)",
+        _loc(f), related, expected_text=_pct(expect), actual_text=_pct(f.value),
+        difference_text=f"{f.value - expect}%")
+
+
+def _same_as_stated(ctx: Context, an: _An, rid: str, i: int, prior: int,
+                    currents: Sequence[int]) -> Finding | None:
+    """比2023年预算执行数持平: this year's amount equals the stated base (within the printed
+    rounding of both)."""
+    p = an.facts[prior]
+    base = an.known(prior)
+    for k in currents:
+        if an.known(k).intersects(base):
+            return None
+    k = currents[0]
+    return ctx.equal_check(rid, _fig(p), _fig(an.facts[k]),
+                           what=f"“{_label(an.facts[i])}”称与比较基数持平，本年数与基数",
+                           what_en=f"{_label(an.facts[i])!r} is said to equal its base")
+
+
 @rule("narrative.changes", title="情况说明中的增减额、增减率与方向一致",
       title_en="Narrative changes on last year: amount, percentage and direction agree",
       category=Category.NARRATIVE,
@@ -1371,10 +1751,20 @@ def changes(ctx: Context) -> Iterator[Finding]:
                         f"{facts[b].value} {facts[b].unit}: last year would be negative",
                         _loc(f), [_loc(facts[b])], expected=_fig(facts[b]).money,
                         actual=_fig(f).money), (i, b), i)
+        if f.kind is FactKind.CHANGE_AMOUNT and f.direction is Change.SAME:
+            stated = ch.stated_base(i)
+            if stated is not None:
+                prior, currents = stated
+                blame.add(_same_as_stated(ctx, an, rid, i, prior, currents), (i, prior), i)
         if f.kind is not FactKind.CHANGE_PERCENT or f.unit != "%":
             continue
         j = ch.pair(i)
         if j is None:
+            stated = ch.stated_base(i)
+            if stated is not None:
+                prior, currents = stated
+                blame.add(_rate_on_stated(ctx, an, rid, i, prior, currents),
+                          (i, prior, *currents), i)
             continue
         c = facts[j]
         if c.direction is not None and f.direction is not None \
@@ -1485,6 +1875,88 @@ def changes(ctx: Context) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------------------
+# 6b. budget completion (完成年初预算的X%)
+# ---------------------------------------------------------------------------
+
+
+def _completion_pair(an: _An, i: int) -> tuple[int, int] | None:
+    """The outturn and the budget a completion rate divides: the nearest earlier amounts of
+    the same subject in the passage, the outturn stated as 决算/执行数 (or, in a final
+    account, without a word), the budget as 预算 (年初预算, 全年预算数)."""
+    e = an.facts[i]
+    final = an.final
+    num: int | None = None
+    den: int | None = None
+    for j in range(i - 1, max(i - 12, -1), -1):
+        f = an.facts[j]
+        if f.section != e.section:
+            break
+        if f.subject != e.subject or _qual(f.qualifier) != _qual(e.qualifier):
+            continue
+        if f.kind is FactKind.EXECUTION:
+            break
+        if f.kind is not FactKind.AMOUNT or not _is_money(f):
+            continue
+        if f.measure == "预算":
+            den = j if den is None else den
+        elif num is None and (f.measure in ("决算", "执行数") or (final and f.measure is None)):
+            num = j
+        if num is not None and den is not None:
+            return num, den
+    return None
+
+
+@rule("narrative.execution", title="情况说明中的预算完成率与决算数、预算数一致",
+      title_en="Narrative budget completion rates equal outturn ÷ budget",
+      category=Category.NARRATIVE,
+      applies="every 完成（年初）预算的x% (or 预算执行率x%) stated after the budget (年初预算, "
+              "全年预算数) and the outturn (支出决算, 执行数) of the same subject in the same "
+              "passage",
+      when=lambda r: any(f.kind is FactKind.EXECUTION for f in r.narrative.facts))
+def execution(ctx: Context) -> Iterator[Finding]:
+    """年初预算为A万元，支出决算为B万元，完成年初预算的X%: X = B ÷ A, reasoned over the
+    printed rounding of A, B and X (a rate that truncates instead of rounding is wrong
+    when no values that round to A and B give it). A rate whose budget is zero, or whose
+    budget or outturn is not stated, is not checked."""
+    rid = "narrative.execution"
+    an = _an(ctx)
+    for i, e in enumerate(an.facts):
+        if e.kind is not FactKind.EXECUTION or e.unit != "%":
+            continue
+        pair = _completion_pair(an, i)
+        if pair is None:
+            continue
+        num, den = pair
+        implied = _ratio(an.known(num), an.known(den))
+        if implied is None:
+            continue
+        n, d = an.facts[num], an.facts[den]
+        q = _quantum(e.value) or _CENT
+        point = n.value * _factor(n.unit) / (d.value * _factor(d.unit)) * _HUNDRED
+        expect = round_half_up(point, q)
+        if expect == e.value:
+            continue
+        related = [_loc(n), _loc(d)]
+        shown = _pct(expect)
+        if implied.intersects(_interval(e.value, _quantum(e.value))):
+            yield ctx.finding(
+                rid, Severity.INFO,
+                f"“{_label(e)}”完成预算{_pct(e.value)}：{n.value}{n.unit}÷{d.value}{d.unit}按印出数"
+                f"计算为{shown}，差异在四舍五入误差范围内",
+                f"{_label(e)!r} completion {_pct(e.value)}: {n.value} ÷ {d.value} gives {shown} "
+                "from the printed figures, within rounding", _loc(e), related,
+                expected_text=shown, actual_text=_pct(e.value))
+            continue
+        yield ctx.finding(
+            rid, Severity.ERROR,
+            f"“{_label(e)}”完成预算{_pct(e.value)}与金额不符：{n.value}{n.unit}÷{d.value}{d.unit}"
+            f"应为{shown}（考虑四舍五入为{implied.lo:.4f}%～{implied.hi:.4f}%）",
+            f"{_label(e)!r} completion is {_pct(e.value)} but {n.value} ÷ {d.value} is {shown} "
+            f"(with rounding {implied.lo:.4f}%–{implied.hi:.4f}%)", _loc(e), related,
+            expected_text=shown, actual_text=_pct(e.value), difference_text=f"{e.value - expect}%")
+
+
+# ---------------------------------------------------------------------------
 # 7. 三公
 # ---------------------------------------------------------------------------
 
@@ -1494,7 +1966,7 @@ def _three_parts(an: _An, kind: FactKind) -> tuple[int | None, list[int]]:
     def first(subject: str) -> int | None:
         for i, f in enumerate(an.facts):
             if f.subject == subject and _qual(f.qualifier) is None and f.kind is kind \
-                    and f.unit in _MONEY_UNITS:
+                    and f.unit in _MONEY_UNITS and an.is_main(i):
                 return i
         return None
 
@@ -1630,6 +2102,58 @@ def procurement(ctx: Context) -> Iterator[Finding]:
                 _loc(t), [_loc(an.facts[i]) for i in parts], expected=_fig(t).money,
                 actual=s), (total, *parts), total)
     yield from blame.findings()
+    yield from _sme_shares(ctx, an, rid)
+
+
+_SME_TOTAL: Final = "授予中小企业合同金额"
+_SME_PART: Final = re.compile(r"^(?P<cat>货物|工程|服务)类?(?:采购)?授予中小企业合同金额$")
+_SME_CATEGORY: Final = {"货物": "政府采购货物预算", "工程": "政府采购工程预算",
+                        "服务": "政府采购服务预算"}
+
+
+def _sme_shares(ctx: Context, an: _An, rid: str) -> Iterator[Finding]:
+    """货物采购授予中小企业合同金额占货物支出金额的a%，服务采购…占服务支出金额的b%: each
+    share times its category's procurement gives that category's contracts with small and
+    medium enterprises; with the categories given no share counted at anything from 0 to
+    their whole procurement, they must be able to make up the 授予中小企业合同金额 stated."""
+    total = next((i for i in an.of(_SME_TOTAL) if _is_money(an.facts[i])), None)
+    if total is None:
+        return
+    implied = Interval.exact(Decimal(0))
+    shares: list[int] = []
+    for cat, subject in _SME_CATEGORY.items():
+        whole = next((i for i in an.of(subject) if _is_money(an.facts[i])), None)
+        share = next((i for i, f in enumerate(an.facts) if f.kind is FactKind.SHARE
+                      and f.unit == "%" and (m := _SME_PART.match(f.subject)) is not None
+                      and m["cat"] == cat and cat in (_named_whole(f.sentence) or "")), None)
+        if whole is None:
+            if share is not None:
+                return  # a share of a category whose procurement is not stated
+            continue
+        w = an.known(whole)
+        if share is None:
+            implied = implied + Interval(Decimal(0), w.hi, True, w.hi_closed)
+            continue
+        v = an.facts[share].value
+        pct = _interval(v, _quantum(v))
+        implied = implied + Interval(pct.lo * w.lo / _HUNDRED, pct.hi * w.hi / _HUNDRED,
+                                     True, True)
+        shares.append(share)
+    if not shares:
+        return
+    t = an.facts[total]
+    if implied.intersects(an.known(total)):
+        return
+    factor = _factor(t.unit)
+    lo, hi = implied.lo / factor, implied.hi / factor
+    yield ctx.finding(
+        rid, Severity.ERROR,
+        f"按各类采购授予中小企业合同金额的占比计算，授予中小企业合同金额应为{lo:.2f}～{hi:.2f}"
+        f"{t.unit}，与所述{t.value}{t.unit}不符",
+        f"the category shares of contracts with small and medium enterprises give "
+        f"{lo:.2f}–{hi:.2f} {t.unit}, not the {t.value} {t.unit} stated",
+        _loc(an.facts[shares[-1]]), [_loc(t), *(_loc(an.facts[i]) for i in shares[:-1])],
+        expected_text=f"{lo:.2f}～{hi:.2f}{t.unit}", actual_text=f"{t.value}{t.unit}")
 
 
 # ---------------------------------------------------------------------------
@@ -1870,6 +2394,25 @@ def assets(ctx: Context) -> Iterator[Finding]:
             vehicles.append(i)
         elif thr is not None:
             equipment.setdefault(f.subject, []).append((thr, i))
+    # Vehicles to buy (预算安排购置车辆1辆，其中：…) are counted apart from those held.
+    bought = [i for i in vehicles if an.facts[i].subject == _BOUGHT]
+    vehicles = [i for i in vehicles if an.facts[i].subject != _BOUGHT]
+    groups: list[list[int]] = []
+    for i in bought:  # each 购置车辆N辆 with the categories listed after it
+        if an.facts[i].qualifier == "合计" or not groups:
+            groups.append([i])
+        else:
+            groups[-1].append(i)
+    for to_buy, *buy_cats in groups:
+        if an.facts[to_buy].qualifier != "合计" or len(buy_cats) < 2:
+            continue
+        h = an.facts[to_buy]
+        s = sum((an.facts[i].value for i in buy_cats), Decimal(0))
+        if s != h.value:
+            blame.add(_count_finding(
+                ctx, rid, Severity.ERROR, h, int(s), f"拟购置公务用车{h.value}辆，各类之和为{s}辆",
+                f"{h.value} vehicles to buy, but the categories add up to {s}",
+                [_loc(an.facts[i]) for i in buy_cats]), (to_buy, *buy_cats), to_buy)
     held = next((i for i in vehicles if an.facts[i].qualifier == "实有"), None)
     quota = next((i for i in vehicles if "编制" in (an.facts[i].qualifier or "")), None)
     cats = [i for i in vehicles if i not in (held, quota)]
@@ -1923,7 +2466,10 @@ _FINAL_MEASURES = frozenset(norm(x) for x in (
 def repeated(ctx: Context) -> Iterator[Finding]:
     """Two statements of the same figure must agree within the rounding of both (E17):
     ``1,234.56`` and ``1234.56``, or ``12.4`` and ``12.40``, agree; ``567.89`` and ``567.90``
-    do not. Statements are grouped by subject, qualifier, kind and scope, because the same
+    do not. Only subjects the words identify are compared (a name of the vocabulary, a
+    functional class or 科目 path, vehicles), and only the figure the report is about (a
+    final account's 年初预算 is not its 决算; last year's 执行数 is not this year's budget).
+    Statements are grouped by subject, qualifier, kind and scope, because the same
     words name different money in different passages (基本支出 of all spending vs of the
     general budget). The statement a table or another statement confirms is the reference;
     the other is reported."""
@@ -1936,7 +2482,12 @@ def repeated(ctx: Context) -> Iterator[Finding]:
             # A 决算 states 年初预算为X万元，支出决算为Y万元 for each 项 in turn: the item
             # is not part of the subject, so two such statements are not one figure.
             continue
-        if f.kind in (FactKind.AMOUNT, FactKind.COUNT):
+        # Only subjects whose words identify them: a name of the vocabulary, a functional
+        # class or path, vehicles. A figure named by loose words (采购金额, 项目) belongs to
+        # whatever its sentence says, so two of them need not be the same figure.
+        if f.kind in (FactKind.AMOUNT, FactKind.COUNT) and (
+                f.subject in _NAMED or an.is_class(i) or an.path(i) is not None
+                or an.code(i) is not None):
             groups.setdefault((f.kind, *an.key(i)), []).append(i)
     for members in groups.values():
         if len(members) < 2:
