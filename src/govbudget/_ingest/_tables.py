@@ -120,8 +120,18 @@ def _classify_title(text: str) -> TableKind | None:
         return None
     for kind, rx in _TITLE_RULES:
         if rx.search(t):
+            if kind in _BY_FUNCTION and _BY_ECONOMIC.search(t):
+                # spending by economic item (…支出情况表（按经济分类科目）, …支出经济分类情况表):
+                # not the functional table of its name
+                return TableKind.OTHER
             return kind
     return None
+
+
+_BY_ECONOMIC: Final = re.compile(r"经济分类|经济科目")
+_BY_FUNCTION: Final = frozenset({TableKind.GENERAL_EXPENDITURE, TableKind.EXPENDITURE,
+                                 TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL,
+                                 TableKind.INCOME})
 
 
 def is_toc_line(text: str) -> bool:

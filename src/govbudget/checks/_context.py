@@ -220,7 +220,8 @@ def _fmt(m: Money) -> str:
     return f"{amount}{m.unit.symbol}"
 
 
-_ENUMERATOR = re.compile(
+# List numbering and 其中： before a row's name (``3、``, ``（2）``, ``其中：（1）``).
+ENUMERATOR = re.compile(
     r"^\s*(?:其中[:：]\s*)?(?:\d{1,2}\s*[、.．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|"
     r"[（(][一二三四五六七八九十]{1,3}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])?\s*(?:其中[:：])?\s*")
 
@@ -274,7 +275,7 @@ class Context:
             if norm(r.name) in wanted:
                 return r
         for r in block.rows:
-            if norm(_ENUMERATOR.sub("", r.name)) in wanted:
+            if norm(ENUMERATOR.sub("", r.name)) in wanted:
                 return r
         return None
 

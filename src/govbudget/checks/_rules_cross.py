@@ -268,6 +268,10 @@ def _code_compare(ctx: Context, rid: str, ta: Table, tb: Table, keys: tuple[str,
         return
     ba, bb = ta.blocks[0], tb.blocks[0]
     ra, rb = ctx.coded_rows(ba), ctx.coded_rows(bb)
+    # A missing row is a zero only between two tables of the same codes: a table by unit
+    # (no codes) or by economic item (3xx) says nothing of a functional code.
+    if not ra or not rb or not {c[:1] for c in ra} & {c[:1] for c in rb}:
+        ra = rb = {}
     pairs: list[tuple[str, Row | None, Row | None]] = [
         (c, ra.get(c), rb.get(c)) for c in sorted(set(ra) | set(rb))]
     ta_tot, tb_tot = ctx.total_row(ba), ctx.total_row(bb)

@@ -97,7 +97,7 @@ from .._money import Interval, Money, Unit, round_half_up
 from .._report import Change, Fact, FactKind, Report, ReportKind
 from .._tables import COLUMN_LABELS, Block, Row, RowKind, Table, TableKind
 from ..codes import functional
-from ._context import Context, Figure, norm
+from ._context import ENUMERATOR, Context, Figure, norm
 from ._registry import Category, rule
 from ._rules_tables import three_public_items
 
@@ -993,7 +993,68 @@ def _vs_table(ctx: Context, an: _An, rid: str, i: int) -> Finding | None:
     what_en = f"narrative {_label(f)!r} vs {r.what_en}"
     if r.le:
         return ctx.le_check(rid, fig, r.figure, what=what, what_en=what_en)
-    return ctx.equal_check(rid, r.figure, fig, what=what, what_en=what_en)
+    found = ctx.equal_check(rid, r.figure, fig, what=what, what_en=what_en)
+    if found is not None and found.severity is Severity.ERROR and (
+            _sum_of_items(ctx, r, fig) or _printed_elsewhere(ctx, r, fig)):
+        # A 类 or 款 total is printed as its rounded total, or as the sum of its rounded
+        # items: the narrative quoting the sum of the items the table prints (236.64 =
+        # 40.35 + 196.29 for a class row printed 236.63) is rounding, not an error.
+        return evolve(found, severity=Severity.INFO,
+                      message=found.message + "；类、款合计可能为各项四舍五入之和，差一个尾数属四舍五入",
+                      message_en=found.message_en + "; a class total may be the sum of rounded "
+                      "items: one last digit is rounding")
+    return found
+
+
+def _printed_elsewhere(ctx: Context, r: _Ref, fig: Figure) -> bool:
+    """Another table prints the same 类 or 款 (by code, or a 类 by name) with the narrative's
+    figure, one last digit from this table's: the two tables' printings differ by rounding
+    (a class row as its rounded total in one, as the sum of rounded items in the other),
+    and the narrative quotes one of them."""
+    loc = r.figure.location
+    code = loc.row_code or ""
+    if len(code) not in (3, 5):
+        return False
+    q = r.figure.quantum * r.figure.money.unit.factor
+    if not 0 < abs(fig.money.yuan - r.figure.money.yuan) <= q:
+        return False
+    name = norm(loc.row_name or "")
+    for t in ctx.report.tables:
+        if t.kind.value == loc.table:
+            continue
+        target = fig.money.to(t.unit).amount
+        for _, row in t.rows():
+            same = row.code == code or (len(code) == 3 and not row.code and name
+                                        and norm(ENUMERATOR.sub("", row.name)) == name)
+            if same and target in row.values:
+                return True
+    return False
+
+
+def _sum_of_items(ctx: Context, r: _Ref, fig: Figure) -> bool:
+    """The narrative figure is, exactly, the sum of the items printed under the table's
+    类 or 款 row it is compared with (in that row's column), and differs from the row by
+    no more than the items' rounding allows."""
+    loc = r.figure.location
+    code = loc.row_code or ""
+    if len(code) not in (3, 5) or loc.table is None or loc.column is None:
+        return False
+    table = next((t for t in ctx.report.tables if t.kind.value == loc.table), None)
+    if table is None:
+        return False
+    for block in table.blocks:
+        col = block.position(loc.column)
+        if col is None or not any(x.code == code for x in block.rows):
+            continue
+        items = [x.values[col] for x in block.rows if x.code and len(x.code) == len(code) + 2
+                 and x.code.startswith(code) and col < len(x.values)]
+        if len(items) < 2 or any(v is None for v in items):
+            return False
+        total = sum((v for v in items if v is not None), Decimal(0))
+        target = fig.money.to(table.unit).amount
+        gap = abs(total - r.figure.money.to(table.unit).amount)
+        return total == target and gap <= table.quantum * (len(items) // 2)
+    return False
 
 
 def _rounds_to(fig: Figure, f: Fact) -> bool:
@@ -1102,8 +1163,11 @@ def income_sources(ctx: Context) -> Iterator[Finding]:
     name (the 财政拨款收支总表 row in a 财政拨款 passage, for the three fund sources), else
     the matching column of the 收入总表's 合计 row. A source the summary does not print is
     zero."""
+    # 上年结转结余的一般公共预算收入: the carried-over part of a source, not this year's
+    # income of that name (the summary's rows): not compared with them.
     yield from _table_rule(ctx, "narrative.income_sources",
-                           lambda an, i: an.facts[i].subject in _SOURCES)
+                           lambda an, i: an.facts[i].subject in _SOURCES
+                           and an.facts[i].qualifier != "上年结转")
 
 
 # ---------------------------------------------------------------------------
