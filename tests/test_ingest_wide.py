@@ -117,3 +117,13 @@ def test_grid_header_with_merged_cells_and_blank_fields() -> None:
     assert [c.key for c in block.columns] == ["total", "basic", "project"]
     row = block.row("20101")
     assert block.value(row, "basic") is None and block.value(row, "project") == Decimal("30.00")
+
+
+def test_no_note_is_not_an_empty_table() -> None:
+    """注：无。 says there is no note; 注：本表本年无发生额。 says the table is empty."""
+    body = "201             一般公共服务支出       300,000           0     300,000\n"
+    t = _table(body + "注：无。\n")
+    assert not t.empty and t.note == "注：无。"  # type: ignore[attr-defined]
+    report = read_text(HEAD + "注：本表本年无发生额。\n")
+    empty = report.table(TableKind.EXPENDITURE)
+    assert empty is not None and empty.empty

@@ -62,8 +62,8 @@ _YEARISH: Final = re.compile(r"^(19|20)\d\d(年.*)?$")
 _CODE7: Final = re.compile(r"^(\d{3}|\d{5}|\d{7}|\d{9})$")
 _SMALL: Final = re.compile(r"^\d{1,2}$")
 _THREE: Final = re.compile(r"^\d{3}$")
-_EMPTY_NOTE: Final = re.compile(r"无数据|空表|本表为空|此表为空|本表无|无发生额|^注[:：]\s*无[。.]?$|"
-                                r"^（?无）?$")
+# A note saying the table has no figures (注：无。 is "no note", not an empty table).
+_EMPTY_NOTE: Final = re.compile(r"无数据|空表|本表为空|此表为空|本表无|无发生额|^（?无）?$")
 _LABEL_WORDS: Final = ("项目", "科目", "名称", "编码", "代码", "单位名称", "功能分类", "经济分类",
                        "收入", "支出", "类", "款", "项")
 _ROWNO_WORDS: Final = ("行次", "栏次", "序号")
@@ -286,13 +286,14 @@ class _WideReader:
             blocks = self._multi(zones, body)
         else:
             blocks = (self._single(zones, body),)
-        if empty and any(v for b in blocks for r in b.rows for v in r.values if v):
+        has_data = any(v for b in blocks for r in b.rows for v in r.values if v)
+        if empty and has_data:
             self._finding("reading.empty_note_with_data", title_line.no,  # type: ignore[attr-defined]
                           "表格注明无数据（空表），但有数据行",
                           "the table says it has no data but has figures")
         doubts = tuple(self._doubt_objects())
         return Table(kind=self.kind, number=number, title=self.title, unit=unit,
-                     blocks=blocks, unit_name=unit_name, empty=empty and not body, note=note,
+                     blocks=blocks, unit_name=unit_name, empty=empty and not has_data, note=note,
                      line=title_line.no, doubts=doubts)  # type: ignore[attr-defined]
 
     def _doubt_objects(self) -> list[Doubt]:
