@@ -47,6 +47,7 @@ that each cell is centred on its rows (the least total distance).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -119,8 +120,13 @@ def cells(text: str, row: int = 0, *, words: bool = False) -> list[Cell]:
     return out
 
 
+_BLANKS: Final = re.compile(r"[\s\u3000]+")
+
+
+@functools.lru_cache(maxsize=4096)
 def _compact(text: str) -> str:
-    return re.sub(r"[\s\u3000]+", "", text).replace("(", "（").replace(")", "）")
+    # Cached: the same cell texts are compacted several times per table.
+    return _BLANKS.sub("", text).replace("(", "（").replace(")", "）")
 
 
 # -- the grid --------------------------------------------------------------------------

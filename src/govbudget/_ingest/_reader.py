@@ -184,7 +184,8 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
             continue
         if part is attachment or part is glossary:
             continue  # not read
-        if part is tables_part and len(t) <= 24 and _PLAIN_HEADING.match(t):
+        if part is tables_part and t.endswith(_HEADING_ENDS) and len(t) <= 24 \
+                and _PLAIN_HEADING.match(t):
             # a heading with no ordinal ends the tables (其他相关情况说明, 名词解释)
             part = glossary if "名词解释" in t else narrative
             current_table = None
@@ -241,6 +242,7 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
     return seg
 
 
+_HEADING_ENDS: Final = ("说明", "名词解释")
 _PLAIN_HEADING: Final = re.compile(
     r"^(?:其他相关情况说明|名词解释|[^\d，。；]{0,14}(?:编制说明|情况说明|有关说明))$")
 _UNIT_LINE: Final = re.compile(r"单位[:：]|编制(?:部门|单位)[:：]")
@@ -342,25 +344,28 @@ def _cover_name(strips: Sequence[str]) -> str | None:
     return name if 2 <= len(name) <= 40 and _UNIT_WORD.search(name) else None
 
 
-def _pages_of(flat: str, texts: Sequence[str], page_idx: Sequence[int]) -> tuple[int, ...]:
-    """The page of each line: form feeds (``pdftotext``) start a page; otherwise a printed
-    page number (``-6-``, ``-- 9 of 33 --``) ends one. Empty when the text shows no pages."""
-    if "\f" in flat:
-        out: list[int] = []
-        page = 1
-        for t in texts:
+def _pages_of_feeds(flat: str) -> tuple[int, ...]:
+    """The page of each line of text whose pages start with a form feed (pdftotext)."""
+    out: list[int] = []
+    page = 1
+    for t in flat.split("\n"):
+        if "\f" in t:
             page += t.count("\f")
-            out.append(page)
-        return tuple(out)
+        out.append(page)
+    return tuple(out)
+
+
+def _pages_of_marks(n: int, page_idx: Sequence[int]) -> tuple[int, ...]:
+    """The page of each of ``n`` lines when printed page numbers (``-6-``, ``-- 9 of 33
+    --``) end the pages; empty when the text shows fewer than two."""
     if len(page_idx) < 2:
         return ()
-    out = []
-    page = 1
-    marks = set(page_idx)
-    for i in range(len(texts)):
-        out.append(page)
-        if i in marks:
-            page += 1
+    out: list[int] = []
+    start = 0
+    for page, end in enumerate(page_idx, 1):
+        out.extend([page] * (end + 1 - start))
+        start = end + 1
+    out.extend([len(page_idx) + 1] * (n - start))
     return tuple(out)
 
 
@@ -407,14 +412,18 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
     # one scan of the whole text.
     flat = normalise_breaks(text)
     texts = flat.split("\n")
-    page_idx = page_number_lines(flat, texts, [t.strip(_SPACES) for t in texts]) \
-        if pages is None else []
-    page_map = tuple(pages) if pages is not None else _pages_of(flat, texts, page_idx)
-    if "\f" in flat:
-        texts = [t.replace("\f", "") for t in texts]
+    feeds = "\f" in flat
+    if feeds:
+        texts = [t.replace("\f", "") if "\f" in t else t for t in texts]
     strips = [t.strip(_SPACES) for t in texts]
-    drop = furniture(strips, page_idx if pages is None else
-                     page_number_lines(flat, texts, strips))
+    page_idx = page_number_lines(flat, texts, strips)
+    if pages is not None:
+        page_map = tuple(pages)
+    elif feeds:
+        page_map = _pages_of_feeds(flat)
+    else:
+        page_map = _pages_of_marks(len(texts), page_idx)
+    drop = furniture(strips, page_idx)
     if page_map and (pages is not None or "\f" in flat):
         # A bare number alone at the top or the foot of a page is its page number (pages
         # from form feeds or the PDF: printed page markers already say which lines they are).

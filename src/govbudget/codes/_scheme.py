@@ -10,6 +10,7 @@ holds its entries. Built-in entries are read lazily, once, from the CSV files in
 from __future__ import annotations
 
 import csv
+import functools
 import importlib.resources
 import io
 import re
@@ -37,6 +38,7 @@ _NAME_NOISE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〈": "<", "〉": ">"})
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise_name(name: str) -> str:
     """Normalise a printed name for comparison: NFKC (full-width → half-width), no spaces.
 
