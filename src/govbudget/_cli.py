@@ -190,7 +190,7 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 continue
             to_csv(report, sink, header=header)
             header = False
-        if isinstance(sink, io.StringIO):
+        if args.output and isinstance(sink, io.StringIO):
             _write_file(args.output, sink.getvalue())
         return status
     if len(files) > 1:
@@ -467,7 +467,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from ._output._html import render_html
 
         sink.write(render_html(entries, summary))
-    if isinstance(sink, io.StringIO):
+    if args.output and isinstance(sink, io.StringIO):
         _write_file(args.output, sink.getvalue())
     if args.write_baseline:
         _write_file(args.write_baseline, json.dumps(baseline_document(entries),
