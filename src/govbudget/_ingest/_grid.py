@@ -84,7 +84,7 @@ def text_style(lines: Sequence[str]) -> Style:
 
     ```
     """
-    tabbed = blank_fields = wide = body = 0
+    tabbed = blank_fields = spaced = wide = body = 0
     for t in lines:
         s = t.strip()
         if not s:
@@ -94,12 +94,18 @@ def text_style(lines: Sequence[str]) -> Style:
             tabbed += 1
             if "\t\t" in s or "\t \t" in s:
                 blank_fields += 1
+            if " \t" in s:
+                spaced += 1
         elif _WIDE_GAP.search(s):
             wide += 1
     if not body:
         return "single"
     if tabbed * 5 >= body:
-        return "grid" if blank_fields * 10 >= tabbed else "tabs"
+        # pdf.js writes "cell \t" and drops blank cells; a grid has a field for every
+        # column (blank ones empty), and tables printing 0.00 everywhere have none blank
+        if blank_fields * 10 >= tabbed or spaced * 2 < tabbed:
+            return "grid"
+        return "tabs"
     if wide * 4 >= body:
         return "layout"
     return "single"
