@@ -106,3 +106,25 @@ def test_empty_tables() -> None:
         for t in base_report().tables))
     res = check_report(no_note, rules=["cross.empty_tables"]).findings
     assert [f.severity for f in res] == [Severity.WARNING]
+
+
+def test_a_table_of_items_only_has_no_class_rows_to_compare() -> None:
+    """A 支出总表 that prints only 项 rows (no 类 or 款 rows) does not make the summary's
+    classes 'absent'."""
+    from govbudget import check_report, read_text
+
+    text = """第二部分 部门预算表
+收支预算总表
+单位：万元
+收入\t\t支出\t
+项目\t预算数\t项目\t预算数
+一、一般公共预算拨款收入\t30.00\t一、一般公共服务支出\t30.00
+本年收入合计\t30.00\t本年支出合计\t30.00
+支出预算总表
+单位：万元
+科目编码\t科目名称\t合计\t基本支出\t项目支出
+合计\t\t30.00\t10.00\t20.00
+2010101\t行政运行\t30.00\t10.00\t20.00
+"""
+    result = check_report(read_text(text), rules=["cross.summary_classes"])
+    assert result.errors == ()

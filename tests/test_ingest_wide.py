@@ -127,3 +127,52 @@ def test_no_note_is_not_an_empty_table() -> None:
     report = read_text(HEAD + "注：本表本年无发生额。\n")
     empty = report.table(TableKind.EXPENDITURE)
     assert empty is not None and empty.empty
+
+
+def test_column_numbers_with_a_marker_are_header() -> None:
+    """``** 1 2 3`` (or 栏次 1 2 3) numbers the columns: not a row."""
+    text = GRID.replace("合计\t\t30.00", "**\t\t1\t2\t3\n合计\t\t30.00", 1)
+    table = read_text(text).table(TableKind.EXPENDITURE)
+    assert table is not None and all(r.name != "**" for r in table.block().rows)
+
+
+def test_a_figure_printed_wrong_is_not_part_of_the_name() -> None:
+    """``125360,898`` does not read as an amount: it is reported and the table doubted,
+    never glued to the row's name."""
+    text = GRID.replace("201\t一般公共服务支出\t30.00", "201\t一般公共服务支出\t30,00", 1)
+    report = read_text(text)
+    table = report.table(TableKind.EXPENDITURE)
+    assert table is not None and table.block().row("201").name == "一般公共服务支出"
+    assert [d.reason for d in table.doubts] == ["amounts"]
+
+
+def test_sub_items_of_a_two_sided_table_are_level_two() -> None:
+    text = """第二部分 部门预算表
+收支总表
+单位：万元
+收入\t\t支出\t
+项目\t预算数\t项目\t预算数
+一、财政拨款\t30.00\t一般公共服务支出\t30.00
+\u3000\u3000一般公共预算\t30.00\t\t
+本年收入合计\t30.00\t本年支出合计\t30.00
+"""
+    from govbudget import check_report
+
+    report = read_text(text)
+    inc = report.table(TableKind.SUMMARY).block("income")  # type: ignore[union-attr]
+    assert [(r.name, r.level) for r in inc.rows][:2] == [("财政拨款", 1), ("一般公共预算", 2)]
+    assert not [f for f in check_report(report).errors if f.rule == "table.summary.totals"]
+
+
+def test_rows_grouped_by_unit_are_a_doubt() -> None:
+    text = """第二部分 部门预算表
+一般公共预算基本支出表
+单位：万元
+经济分类科目\t合计\t人员经费\t公用经费
+合计\t30.00\t20.00\t10.00
+某某局（本级）\t30.00\t20.00\t10.00
+\u3000工资福利支出\t20.00\t20.00\t
+\u3000商品和服务支出\t10.00\t\t10.00
+"""
+    table = read_text(text).table(TableKind.BASIC_ECONOMIC)
+    assert table is not None and [d.reason for d in table.doubts] == ["units"]

@@ -53,12 +53,13 @@ class WCell:
     """A cell of a wide line: its text and its span (characters, or the column of a
     grid; ``start == end == -1`` when the text gives no position)."""
 
-    __slots__ = ("end", "start", "text")
+    __slots__ = ("end", "indent", "start", "text")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, indent: int = 0) -> None:
         self.text = text
         self.start = start
         self.end = end
+        self.indent = indent  # ideographic spaces before a grid cell's text (its level)
 
     def __repr__(self) -> str:
         return f"WCell({self.text!r}, {self.start}, {self.end})"
@@ -170,12 +171,13 @@ def wide_cells(text: str, style: Style) -> list[WCell]:
         for i, field in enumerate(text.split("\t")):
             f = field.strip(" \u3000")
             if f:
+                indent = len(field) - len(field.lstrip("\u3000"))
                 m = _BRACKETED.match(f) or _GLUED_CODE.match(f)
                 if m and len(f) > m.end():
                     # a code in the name's cell: the row's code, then its name
-                    out.append(WCell(m.group(1), i, i))
+                    out.append(WCell(m.group(1), i, i, indent))
                     f = f[m.end():].lstrip()
-                out.append(WCell(f, i, i + 1))
+                out.append(WCell(f, i, i + 1, indent))
         return out
     if style == "tabs":
         out = []

@@ -73,7 +73,7 @@ _TITLE_RULES: Final[tuple[tuple[TableKind, re.Pattern[str]], ...]] = (
 )
 _TITLE_END: Final = re.compile(r"表(（[^）]{0,20}）|\([^)]{0,20}\))?$")
 _NUMBER: Final = re.compile(r"(?:公开表|预算表|部门表)\s*(\d{1,2})\s*$|^(?:公开|预算|决算|部门|单位)?\s*"
-                            r"(\d{1,2})\s*表$|^(?:附)?表\s*(\d{1,2})$")
+                            r"(\d{1,2})\s*表$|^(?:附)?表\s*(\d{1,2}|[一二三四五六七八九十]{1,3})$")
 # Numbering before a title: 表1：, 表1., 附表2、, 公开01表, 预算01表, 一、, （一）, 1., 1．
 _TITLE_PREFIX: Final = re.compile(
     r"^(?:(?:附)?表\s*\d{1,2}\s*[：:.．、\-－]?\s*|(?:公开|预算|决算)\s*\d{1,2}\s*表\s*|"

@@ -75,12 +75,20 @@ _EXTRA_LABELS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("meeting", ("会议费",)),
     ("training", ("培训费",)),
     ("other_funds", ("其他资金",)),
+    ("personnel", ("人员支出",)),
+    ("public", ("日常公用支出", "日常公用经费", "公用支出")),
 )
 _KNOWN_SUMMARY: Final = ("本年收入合计", "收入总计", "本年支出合计", "支出总计", "上年结转",
                          "年终结转", "结转下年", "年末结转和结余", "年初结转和结余", "收入合计",
                          "支出合计", "当年收入小计", "当年支出小计", "上年结转资金",
                          "结转下年资金", "使用非财政拨款结余", "结余分配", "总计", "合计",
                          "用事业基金弥补收支差额")
+# What a line of column numbers prints before them: ``** 1 2 3``, ``栏次 1 2``, ``甲 乙 1 2``.
+_COLUMN_MARK: Final = re.compile(r"^(?:[*＊#—\-]+|栏次|行次|序号|栏号|[甲乙丙丁]+)$")
+# A cell of digits and separators that does not read as an amount (125360,898): a figure
+# printed wrong, never part of a name.
+_FIGURE_LIKE: Final = re.compile(r"^-?\d[\d,，.．]*$")
+_GENERIC: Final = re.compile(r"^(?:小计|合计|计)$")
 _COLUMN_NO: Final = re.compile(r"(?<=[\u3400-\u9fff）)])\d{1,2}$")
 _SENTENCE: Final = re.compile(r"[，。；：:、“”]")
 _HEADER_LINE: Final = re.compile(r"^(?:类款项?|类|款|项|栏次|行次|项目|科目编码|科目名称|功能分类科目编码|"
@@ -303,6 +311,8 @@ class _WideReader:
             "codes": ("科目编码不完整或无法识别", "codes that are incomplete or unreadable"),
             "amounts": ("单元格无法识别为金额", "cells that do not read as amounts"),
             "names": ("有数值的行缺少名称", "rows with figures and no name"),
+            "units": ("各单位分列的分项（按单位分组），不是一个经济分类层级",
+                      "rows grouped by unit, not one economic hierarchy"),
         }
         out = []
         for reason, lines in self.doubts.items():
@@ -329,7 +339,8 @@ class _WideReader:
         texts = [c for c in cells if not _is_value(c.text)]
         if not values:
             return False
-        if all(_SMALL.match(c.text) for c in values) and not texts and len(values) >= 2:
+        if all(_SMALL.match(c.text) for c in values) and (len(values) >= 2 or texts) and all(
+                _COLUMN_MARK.match(c.text) for c in texts):
             # column numbers (1 2 3 …), not figures
             nums = [int(c.text) for c in values]
             if all(b == a + 1 for a, b in itertools.pairwise(nums)):
@@ -475,7 +486,9 @@ class _WideReader:
                     zl.end = max(zl.end, lf.end)
                 continue
             key = _label_key(label, self.kind)
-            if (key is None or label.startswith("小计")) and lf.parent:
+            if _GENERIC.match(_COLUMN_NO.sub("", label) or label) and lf.parent:
+                # 小计/合计 under a parent: the parent's column (财政拨款 小计 is grant);
+                # a label the reader does not know never takes its parent's meaning
                 key = _label_key(lf.parent, self.kind) or key
             if key is None and label.startswith("小计") and zones and \
                     not zones[-1].amount_leaves:
@@ -627,7 +640,7 @@ class _WideReader:
                 joined = "".join(texts)
                 if coded_table and rows and texts and not _CN_ORDINAL.match(texts[0]) \
                         and not _is_total(texts[0]) and len(joined) <= 24 \
-                        and not _SENTENCE.search(joined):
+                        and not _SENTENCE.search(joined) and not table_number(joined):
                     prev = rows[-1]
                     rows[-1] = Row(name=prev.name + "".join(texts), values=prev.values,
                                    code=prev.code, level=prev.level, kind=prev.kind,
@@ -674,8 +687,33 @@ class _WideReader:
             if code is not None:
                 last_code = code
         rows = [r for r in rows if r.name or r.code or any(v is not None for v in r.values)]
+        if self.kind is TableKind.BASIC_ECONOMIC and not coded_table and \
+                self._grouped_by_unit(parsed):
+            # rows of each unit, its economic classes indented under it: not one economic
+            # hierarchy (the classes would be added once per unit and once for the units)
+            self.doubt("units", body[0][0])
         _fix_unit_levels(rows, self.kind)
         return Block(name="", columns=columns, rows=tuple(rows))
+
+    def _grouped_by_unit(self, parsed: list[tuple[int, list[WCell], list[WCell]]]) -> bool:
+        """A row the catalogue does not know as an economic item with known economic
+        classes indented under it: the table lists units, each with its classes."""
+        from ..codes import dept_economic
+
+        def indent(cells: list[WCell]) -> int:
+            if not cells:
+                return -1
+            return cells[0].indent if self.style == "grid" else cells[0].start
+
+        def known(cells: list[WCell]) -> bool:
+            name = "".join(c.text for c in cells)
+            return bool(dept_economic.lookup_name(_ENUM.sub("", name)))
+
+        for (_, a, _), (_, b, _) in itertools.pairwise(parsed):
+            if a and b and indent(b) > indent(a) and known(b) and not known(a) \
+                    and not _is_total("".join(c.text for c in a)):
+                return True
+        return False
 
     def _two_name_columns(self, zones: list[_Zone]) -> bool:
         return any(z.label_leaf is not None and "政府" in z.label_leaf.label for z in zones)
@@ -714,7 +752,7 @@ class _WideReader:
                         and (m == 1 or len(cells[0].text) <= 3):
                     k = m
                     break
-        while k < n and not _is_value(cells[k].text):
+        while k < n and not _is_value(cells[k].text) and not _FIGURE_LIKE.match(cells[k].text):
             k += 1
         names, amounts = cells[:k], cells[k:]
         # a text cell among the figures: not a figure (kept out, reported)
@@ -798,6 +836,7 @@ class _WideReader:
                     starts[i] = v[len(v) // 2]
             starts[0] = -10**6
         items: list[list[tuple[str, int, list[WCell]]]] = [[] for _ in label_zones]
+        indents: list[list[int]] = [[] for _ in label_zones]
         anchors_rows: list[list[list[WCell]]] = [[] for _ in label_zones]
         for no, cells in body:
             parts: list[list[WCell]] = [[] for _ in label_zones]
@@ -834,6 +873,9 @@ class _WideReader:
                         continue
                 if label:
                     zone_items.append((label, no, value_cells))
+                    first = label_cells[0]
+                    indents[zi].append(first.indent if self.style == "grid" else (
+                        first.start if self.style == "layout" else 0))
                     if value_cells:
                         anchors_rows[zi].append(value_cells)
                 elif value_cells:
@@ -854,7 +896,9 @@ class _WideReader:
                 columns = (Column("total", COLUMN_LABELS["total"]),) if zi < 2 else ()
             anchors = self._anchors([(0, r) for r in anchors_rows[zi]], len(all_leaves))
             rows = []
-            for label, line, vals in items[zi]:
+            levels = _item_levels([lab for lab, _, _ in items[zi]], indents[zi],
+                                  slack=1 if self.style == "layout" else 0)
+            for (label, line, vals), level in zip(items[zi], levels, strict=True):
                 values: list[Decimal | None] = [None] * len(columns)
                 if all_leaves:
                     match = self._match(vals, all_leaves, anchors, line)
@@ -875,7 +919,7 @@ class _WideReader:
                 total = _is_total(name)
                 rows.append(Row(name=name, values=tuple(values), line=line,
                                 kind=RowKind.TOTAL if total else RowKind.DATA,
-                                level=None if total else 1))
+                                level=None if total else level))
             if zi < 2 and columns and columns[0].key == "total" and zi == 0:
                 columns = (Column("amount", COLUMN_LABELS["amount"]), *columns[1:])
             blocks.append(Block(names[zi], columns, tuple(rows)))
@@ -902,6 +946,30 @@ class _WideReader:
         _, columns = self._columns(zone, 0)
         self.doubts = saved  # an empty table's header is not a doubt over figures
         return (Block(name="", columns=columns),)
+
+
+_ENUM: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
+_SUB_ITEM: Final = re.compile(r"^(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|其中)")
+
+
+def _item_levels(labels: Sequence[str], indents: Sequence[int], slack: int) -> list[int]:
+    """The level of each item of a two-sided table: by how far it is indented (the least
+    indented are level 1), and a numbered sub-item (1. …, （一）…, 其中…) under an item
+    numbered 一、 is at least level 2: 一、财政拨款 373,795.79 over 一般公共预算 366,195.79."""
+    steps: list[int] = []
+    for x in sorted(set(indents)):
+        if not steps or x - steps[-1] > slack:
+            steps.append(x)
+    out = []
+    under_ordinal = False
+    for label, x in zip(labels, indents, strict=True):
+        level = 1 + sum(1 for st in steps[1:] if x >= st - slack)
+        if _CN_ORDINAL.match(label):
+            under_ordinal = True
+        elif under_ordinal and _SUB_ITEM.match(label):
+            level = max(level, 2)
+        out.append(level)
+    return out
 
 
 _META: Final = re.compile(r"^(编制部门|编制单位|部门名称|单位名称|预算单位|预算主管部门|部门|单位)[:：]")

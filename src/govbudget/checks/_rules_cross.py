@@ -172,12 +172,20 @@ _BALANCE_ROWS = frozenset(norm(x) for x in (
     "上年财政拨款结转"))
 
 
+def _codes_without_classes(b: Block) -> bool:
+    """A block of coded rows none of which is a 类 (3 digits): only 款 or 项 printed."""
+    codes = [r.code for r in b.rows if r.code]
+    return bool(codes) and not any(len(c) == 3 for c in codes)
+
+
 def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb: Table,
                    bb: Block, key_b: str, what: str, what_en: str,
                    le: bool = False) -> Iterator[Finding]:
     """Compare class rows (by code or name) of two tables; missing rows count as zero.
     Carry-over and balance rows of a summary (年终结转, 年末结转和结余, 结余分配 …) are no
     class."""
+    if any(_codes_without_classes(b) for b in (ba, bb)):
+        return  # a table that prints only 款 or 项 rows has no class rows to compare
     rows_a = {(r.code if r.code else norm(r.name)): r for r in ba.rows
               if r.kind is RowKind.DATA and (r.code is None or len(r.code) == 3)
               and norm(r.name) not in _BALANCE_ROWS}

@@ -204,8 +204,11 @@ def basic_plus_project(ctx: Context) -> Iterator[Finding]:
     经营支出 + 对附属单位补助支出 where a 决算 prints them: standards.md §1.5 D4)."""
     for t in ctx.tables(*_BASIC_PROJECT):
         for b in t.blocks:
+            # 基本支出 printed as its two parts (人员支出 | 日常公用支出) counts as them; a third
+            # component (单位预留机动经费) and a 决算's other spending count too
+            basic = ("basic",) if b.has("basic") else ("personnel", "public")
             yield from _row_columns_sum(ctx, "table.row.basic_project", t, b,
-                                        ("basic", "project", "remit_superior",
+                                        (*basic, "project", "reserve", "remit_superior",
                                          "operating_expenditure", "subsidy_affiliated"),
                                         "合计与基本支出+项目支出", "total vs basic + project")
 
@@ -246,7 +249,8 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
     i_tot = next((i for i, r in enumerate(rows) if norm(r.name) == "收入总计"), None)
     key = inc.columns[0].key
     if i_cur is not None:
-        items = [r for r in rows[:i_cur] if r.kind is RowKind.DATA]
+        # the items, not their breakdowns (一、财政拨款 over 1.一般公共预算 …, level 2)
+        items = [r for r in rows[:i_cur] if r.kind is RowKind.DATA and (r.level or 1) == 1]
         f = _rows_sum(ctx, rid, t, inc, rows[i_cur], items, key,
                       what=f"{t.title}本年收入合计与各收入项目之和",
                       what_en=f"{t.kind.value}: current-year income vs its items")
@@ -282,7 +286,7 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
                  None)
     e_tot = next((i for i, r in enumerate(erows) if norm(r.name) == "支出总计"), None)
     if e_cur is not None:
-        items = [r for r in erows[:e_cur] if r.kind is RowKind.DATA]
+        items = [r for r in erows[:e_cur] if r.kind is RowKind.DATA and (r.level or 1) == 1]
         between = [] if e_tot is None else [r for r in erows[e_cur + 1:e_tot]
                                              if norm(r.name) in _CARRY_OUT_NAMES]
     for col in exp.columns:
@@ -398,6 +402,11 @@ def personnel_public(ctx: Context) -> Iterator[Finding]:
         for b in t.blocks:
             if not (b.has("personnel") and b.has("public")):
                 continue
+            # A column labelled otherwise (日常公用支出, 人员支出) may follow a regional
+            # definition: an item in it is a warning, not an error of the report.
+            labels = {c.key: norm(c.label) for c in b.columns}
+            standard = labels.get("personnel") == "人员经费" and labels.get("public") == "公用经费"
+            severity = Severity.ERROR if standard else Severity.WARNING
             for head, items in _econ_groups(b):
                 name = norm(head.name)
                 wrong = "public" if name in _PERSONNEL_CLASSES or (head.code or "")[:3] in (
@@ -412,7 +421,7 @@ def personnel_public(ctx: Context) -> Iterator[Finding]:
                         assert fig is not None
                         label = "公用经费" if wrong == "public" else "人员经费"
                         yield ctx.finding(
-                            rid, Severity.ERROR,
+                            rid, severity,
                             f"{t.title}“{r.name}”属于{head.name}，不应列入{label}（{v}）",
                             f"{r.name!r} belongs to {head.name!r} and should not be in "
                             f"{wrong} funds ({v})", fig.location, actual=fig.money,
