@@ -176,3 +176,27 @@ def test_rows_grouped_by_unit_are_a_doubt() -> None:
 """
     table = read_text(text).table(TableKind.BASIC_ECONOMIC)
     assert table is not None and [d.reason for d in table.doubts] == ["units"]
+
+
+def test_a_table_whose_title_is_printed_again_on_its_next_page_is_one_table() -> None:
+    page2 = "\f2024年部门支出预算总表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n" \
+        "20102\t政府办公厅\t10.00\t\t10.00\n"
+    text = GRID.replace("2024年部门支出预算总表", "2024年部门支出预算总表", 1) + page2
+    report = read_text(text)
+    tables = [t for t in report.tables if t.kind is TableKind.EXPENDITURE]
+    assert len(tables) == 1 and tables[0].block().row("20102").name == "政府办公厅"
+
+
+def test_kuan_and_xiang_in_their_own_columns_take_the_codes_above() -> None:
+    text = """第二部分 部门预算表
+2024年部门支出预算总表
+单位：万元
+科目编码\t\t\t科目名称\t合计\t基本支出\t项目支出
+类\t款\t项\t\t\t\t
+205\t\t\t教育支出\t5.00\t1.00\t4.00
+\t08\t\t进修及培训\t5.00\t1.00\t4.00
+\t\t03\t培训支出\t5.00\t1.00\t4.00
+"""
+    table = read_text(text).table(TableKind.EXPENDITURE)
+    assert table is not None and not table.doubts
+    assert [r.code for r in table.block().rows] == ["205", "20508", "2050803"]

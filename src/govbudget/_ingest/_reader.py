@@ -139,6 +139,8 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
     current_kind: TableKind | None = None
     table_has_rows = False
     current_has_number = False
+    current_title = ""
+    current_number: str | None = None
     for i, t in enumerate(strips):
         if not t:
             # Blank lines matter in a table (spaces there are blank cells); the other
@@ -203,6 +205,18 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
                 else not current_has_number
             same = current_table is not None and not table_has_rows and fits
             ln = make_line(nos[i], texts[i], t)
+            if current_table is not None and table_has_rows and part is tables_part and (
+                    (kind is not None and kind is current_kind
+                     and _title_key(t) == current_title)
+                    or (kind is None and number is not None and number == current_number)):
+                # the table's title (or number) printed again on its next page: the same
+                # table goes on (its repeated header is dropped by the table reader)
+                current_table.append(ln)
+                continue
+            if (kind is not None and (current_table is None or not same)) or (kind is not None and current_kind is None):
+                current_title = _title_key(t)
+            if number is not None:
+                current_number = number
             if same and current_table is not None:
                 current_table.append(ln)
                 if current_kind is None and kind is not None:
@@ -213,6 +227,9 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
                 current_kind = kind
                 current_has_number = False
                 table_has_rows = False
+                if kind is None:
+                    current_title = ""
+                current_number = number
                 seg.tables.append((kind, current_table))  # type: ignore[arg-type]
             current_has_number = current_has_number or number is not None
             part = tables_part
@@ -246,6 +263,14 @@ _HEADING_ENDS: Final = ("说明", "名词解释")
 _PLAIN_HEADING: Final = re.compile(
     r"^(?:其他相关情况说明|名词解释|[^\d，。；]{0,14}(?:编制说明|情况说明|有关说明))$")
 _UNIT_LINE: Final = re.compile(r"单位[:：]|编制(?:部门|单位)[:：]")
+
+
+def _title_key(text: str) -> str:
+    """A title as compared with the same table's title on its next page: without its
+    numbering, spaces and doubled bold text."""
+    t = dedouble(text).replace(" ", "").replace("\u3000", "")
+    return re.sub(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|"
+                  r"(?:附)?表\d{1,2}[：:.．、]?|\d{1,2}[.．、])", "", t)
 
 
 def _table_follows(strips: Sequence[str], i: int) -> bool:

@@ -191,6 +191,7 @@ class _WideReader:
         self.doubts: dict[str, list[int]] = {}
         self.pages: Sequence[int] = pages
         self.header_page = 0
+        self.header_cells: list[WCell] = []
 
     def page(self, line: int) -> int:
         """The page of a line (0 when the text has no pages)."""
@@ -277,6 +278,7 @@ class _WideReader:
                 body.append((no, cells))
             else:
                 header.append((no, cells))
+                self.header_cells.extend(cells)
         self.title = _strip_outline(year_title)
         if unit is None:
             unit = self.default_unit or Unit.WAN_YUAN
@@ -621,6 +623,8 @@ class _WideReader:
         header_page = self.header_page
         rows: list[Row] = []
         last_code: str | None = None
+        last_kuan: str | None = None
+        code_pos = self._code_positions(header_cells=self.header_cells, parsed=parsed)
         projects = self.kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER)
         coded_table = any(self._code_of(nm)[0] for _, nm, _ in parsed)
         pending_text: list[str] = []
@@ -632,8 +636,8 @@ class _WideReader:
                               f"科目编码“{' '.join(c.text for c in names[:3])}”不完整或无法识别",
                               "a classification code printed incomplete or unreadable",
                               actual=" ".join(c.text for c in names[:3]))
-            if code is not None and len(code) <= 2 and last_code:
-                code = self._inherit(code, last_code, no)
+            if code is not None and len(code) in (2, 4) and last_code:
+                code = self._inherit(code, last_code, no, names, code_pos, last_kuan)
             texts = [c.text for c in name_cells]
             if not amounts and code is None:
                 # a line of text alone: the rest of a wrapped name, or a heading row
@@ -686,6 +690,10 @@ class _WideReader:
             rows.append(self._row(name, code, values, columns, no, projects, name_cells, gov))
             if code is not None:
                 last_code = code
+                if len(code) == 5:
+                    last_kuan = code
+                elif len(code) == 3:
+                    last_kuan = None
         rows = [r for r in rows if r.name or r.code or any(v is not None for v in r.values)]
         if self.kind is TableKind.BASIC_ECONOMIC and not coded_table and \
                 self._grouped_by_unit(parsed):
@@ -792,11 +800,37 @@ class _WideReader:
             return "".join(p.zfill(2) for p in parts), names[k:], False
         return None, names, False
 
-    def _inherit(self, part: str, last: str, line: int) -> str:
-        """A 款 or 款项 printed without its 类 (the 类 column left blank)."""
-        if len(part) == 2:
-            return last[:3] + part
-        if len(part) == 4:
+    def _code_positions(self, header_cells: list[WCell],
+                        parsed: list[tuple[int, list[WCell], list[WCell]]]) -> dict[str, int]:
+        """Where the 款 and 项 parts of a code printed in columns stand: the header's 款 and
+        项 cells, else the parts of rows that print a whole code (201 | 05 | 07)."""
+        pos: dict[str, int] = {}
+        for c in header_cells:
+            t = _norm(c.text)
+            if t in ("款", "项"):
+                pos.setdefault(t, c.start)
+        for _, names, _ in parsed:
+            if len(names) >= 3 and _THREE.match(names[0].text) and _SMALL.match(names[1].text):
+                pos.setdefault("款", names[1].start)
+                if _SMALL.match(names[2].text):
+                    pos.setdefault("项", names[2].start)
+        return pos
+
+    def _inherit(self, part: str, last: str, line: int, names: list[WCell] | None = None,
+                 pos: dict[str, int] | None = None, last_kuan: str | None = None) -> str:
+        """A 款 or 项 printed without the parts to its left (those columns left blank):
+        the code of the row above supplies them; which part it is, the column it stands in
+        says (项 under the 项 column takes the 款 above)."""
+        start = names[0].start if names and names[0].positioned else None
+        if pos and start is not None and "项" in pos and len(part) == 2:
+            to_xiang = abs(start - pos["项"])
+            to_kuan = abs(start - pos["款"]) if "款" in pos else 10**6
+            if to_xiang < to_kuan:
+                if last_kuan is None:
+                    self.doubt("codes", line)
+                    return part
+                return last_kuan + part
+        if len(part) in (2, 4):
             return last[:3] + part
         self.doubt("codes", line)
         return part
@@ -920,6 +954,7 @@ class _WideReader:
                 rows.append(Row(name=name, values=tuple(values), line=line,
                                 kind=RowKind.TOTAL if total else RowKind.DATA,
                                 level=None if total else level))
+            rows = _breakdowns(rows, [lab for lab, _, _ in items[zi]])
             if zi < 2 and columns and columns[0].key == "total" and zi == 0:
                 columns = (Column("amount", COLUMN_LABELS["amount"]), *columns[1:])
             blocks.append(Block(names[zi], columns, tuple(rows)))
@@ -950,6 +985,30 @@ class _WideReader:
 
 _ENUM: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
 _SUB_ITEM: Final = re.compile(r"^(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|其中)")
+
+
+def _breakdowns(rows: list[Row], labels: Sequence[str]) -> list[Row]:
+    """Items printed after an item numbered 一、 without a number of their own, whose first
+    figures add up exactly to that item's, are its breakdown (level 2): 一、财政拨款收入
+    191,195.79 over 一般公共预算收入 191,114.39 and 国有资本经营预算收入 81.40."""
+    from attrs import evolve
+
+    out = list(rows)
+    n = len(rows)
+    for i in range(n):
+        head = rows[i]
+        if head.kind is not RowKind.DATA or (head.level or 1) != 1 or not head.values \
+                or head.values[0] is None or not _CN_ORDINAL.match(labels[i]):
+            continue
+        j = i + 1
+        while j < n and rows[j].kind is RowKind.DATA and not _CN_ORDINAL.match(labels[j]) \
+                and (rows[j].level or 1) == 1:
+            j += 1
+        parts = [r.values[0] for r in rows[i + 1:j] if r.values and r.values[0] is not None]
+        if j - i >= 2 and parts and sum(parts, Decimal(0)) == head.values[0]:
+            for k in range(i + 1, j):
+                out[k] = evolve(rows[k], level=2)
+    return out
 
 
 def _item_levels(labels: Sequence[str], indents: Sequence[int], slack: int) -> list[int]:

@@ -268,7 +268,12 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
                                   what_en=f"{t.kind.value}: carry-over vs its breakdown")
                     if f is not None:
                         yield f
-            if not cells_add_up(t, inc, rows[i_tot], [rows[i_cur], *carry[:1]], key):
+            # Some summaries print other income after 本年收入合计 (上级补助收入, 使用非财政
+            # 拨款结余 …): the grand total is then the current income plus every item between.
+            extra = [r for r in between if r.kind is RowKind.DATA and (r.level or 1) == 1]
+            if not cells_add_up(t, inc, rows[i_tot], [rows[i_cur], *carry[:1]], key) and \
+                    not (len(extra) > len(carry[:1])
+                         and cells_add_up(t, inc, rows[i_tot], [rows[i_cur], *extra], key)):
                 cur = Figure.cell(t, inc, rows[i_cur], key)
                 assert cur is not None
                 terms = [cur, *_cells(t, inc, carry[:1], key)]
