@@ -1696,3 +1696,26 @@ def test_item_list_with_fund_items_is_measured_against_all_grants() -> None:
             "  2. “城乡社区支出（类）国有土地使用权出让收入安排的支出（款）其他国有土地使用权出让收入"
             "安排的支出（项）”100.00万元，主要用于出让。\n")
     assert findings(narrated(text), "narrative.class_amounts") == []
+
+
+def test_a_passage_about_one_unit_is_its_own_scope() -> None:
+    """A department's narrative that describes each of its units in turn (二、某某仲裁院
+    预算…，包括人员经费X万元) states that unit's 人员经费, not the department's: no
+    'stated twice' error between them."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    from govbudget import read_text as _read
+
+    base = _read(text)
+    facts = list(base.narrative.facts)
+    person = next((f for f in facts if f.subject == "人员经费" and f.kind is FactKind.AMOUNT),
+                  None)
+    assert person is not None
+    other = attrs.evolve(person, value=person.value + 1, section="二、某某市劳动人事争议仲裁院",
+                         line=(person.line or 0) + 1)
+    report = attrs.evolve(base, narrative=attrs.evolve(base.narrative, facts=(*facts, other)))
+    assert not [f for f in check_report(report, rules=["narrative.repeated"]).errors
+                if f.location.line == other.line]
+    same = attrs.evolve(other, section=person.section)
+    report = attrs.evolve(base, narrative=attrs.evolve(base.narrative, facts=(*facts, same)))
+    assert [f for f in check_report(report, rules=["narrative.repeated"]).errors
+            if f.location.line == same.line]

@@ -575,7 +575,16 @@ def _sections(lines: Sequence[Line], skipped: list[tuple[int, str]] | None = Non
     for ln in lines:
         raw = ln.text if isinstance(ln.text, str) else ""
         t = _clean(raw)
-        if not t or _PART.match(t):
+        if not t:
+            continue
+        if _PART.match(t):
+            # 第五部分 财政拨款“三公”经费预算情况: a part of its own, not the last section
+            # before it (a subordinate unit's passage)
+            if len(t) <= 40 and not _FIG.search(t):
+                top = t
+                current = _Section(t, ln.no, t)
+                sections.append(current)
+                after_subheading = False
             continue
         if _PAGE_NO.fullmatch(t) and _indent(raw) >= margin + 8:
             continue  # a page number centred between two lines of the text
@@ -621,7 +630,8 @@ def _sections(lines: Sequence[Line], skipped: list[tuple[int, str]] | None = Non
         # "1、车辆情况：" on a line of its own is a sub-heading: the next line starts afresh.
         after_subheading = listed and len(t) <= 20 and not _FIG.search(t) \
             and not t.endswith(("，", ",", "、"))
-    return sections
+    # a part heading opens a section only for the text it holds before the next heading
+    return [sec for sec in sections if sec.pieces or not _PART.match(sec.title)]
 
 
 @dataclass(slots=True)

@@ -2519,6 +2519,11 @@ _FINAL_MEASURES = frozenset(norm(x) for x in (
     "调整预算数", "全年预算数", "决算", "执行数", "决算执行数"))
 
 
+_UNIT_SECTION: Final = re.compile(
+    r"(?:局|院|委员会|办公室|办事处|中心|所|站|队|馆|学校|医院|公司|研究会|协会)"
+    r"(?:[（(][^（）()]{1,20}[）)])?$")
+
+
 @rule("narrative.repeated", title="情况说明中同一数字前后表述一致",
       title_en="The same figure stated twice in the narrative has the same value",
       category=Category.NARRATIVE,
@@ -2552,7 +2557,10 @@ def repeated(ctx: Context) -> Iterator[Finding]:
         if f.kind in (FactKind.AMOUNT, FactKind.COUNT) and (
                 f.subject in _NAMED or an.is_class(i) or an.path(i) is not None
                 or an.code(i) is not None):
-            groups.setdefault((f.kind, *an.key(i)), []).append(i)
+            # A passage about one of the department's units (二、深圳市劳动人事争议仲裁院)
+            # states that unit's figures: its own scope.
+            unit = f.section if _UNIT_SECTION.search(norm(f.section)) else ""
+            groups.setdefault((f.kind, unit, *an.key(i)), []).append(i)
     for members in groups.values():
         if len(members) < 2:
             continue

@@ -347,13 +347,15 @@ _PUBLIC_CLASSES = ("商品和服务支出", "资本性支出")
 
 
 def _econ_groups(b: Block) -> list[tuple[Row, list[Row]]]:
+    """Each economic class with its 款; a local sub-item (7 digits: 3010201 under 30102)
+    is part of its 款, not another item of the class."""
     groups: list[tuple[Row, list[Row]]] = []
     for r in b.rows:
         if r.kind is RowKind.TOTAL:
             continue
         if r.level == 1 or (r.code is not None and len(r.code) == 3):
             groups.append((r, []))
-        elif groups:
+        elif groups and not (r.code is not None and len(r.code) > 5):
             groups[-1][1].append(r)
     return groups
 
