@@ -1343,8 +1343,26 @@ def read_narrative(
         reader = _Reader(sec.title, stream, "采购" in sec.title or "采购" in sec.top, facts,
                          findings)
         reader.run()
+    facts = _contained(facts)
     narrative = Narrative(sections=out_sections, facts=facts)
     return narrative, _procurement(facts), _assets(sections, facts), findings
+
+
+def _contained(facts: list[Fact]) -> list[Fact]:
+    """A figure in brackets after an amount, ``（含上年结转750.00万元）``, is part of that
+    amount: of the project or item it belongs to, not the department's 上年结转. It is
+    kept, qualified by what contains it, so it is never compared with the department's
+    figures of its name."""
+    from attrs import evolve
+
+    out = list(facts)
+    for k in range(1, len(out)):
+        f, prev = out[k], out[k - 1]
+        if f.kind is FactKind.AMOUNT and f.sentence.lstrip().startswith(("（含", "(含")) \
+                and prev.kind is FactKind.AMOUNT and prev.line is not None \
+                and f.line is not None and 0 <= f.line - prev.line <= 1:
+            out[k] = evolve(f, qualifier=f"含于{prev.subject}")
+    return out
 
 
 _OV_HEADING: Final = re.compile(

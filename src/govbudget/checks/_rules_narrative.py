@@ -977,11 +977,14 @@ class _Blame:
 
 
 def _vs_table(ctx: Context, an: _An, rid: str, i: int) -> Finding | None:
-    """A narrative amount against its table figure."""
+    """A narrative amount against its table figure (not a figure stated as part of
+    another amount: （含上年结转750万元） of a project)."""
+    f = an.facts[i]
+    if f.qualifier is not None and f.qualifier.startswith("含于"):
+        return None
     r = an.ref(i)
     if r is None:
         return None
-    f = an.facts[i]
     # Most amounts equal their cell exactly: no figure or message needed (a fact with a
     # reference is an amount, so its figure holds ``f.value``).
     if not r.le and r.figure.same_as(f.value, _unit(f.unit)):
@@ -1508,6 +1511,31 @@ def _ratio(part: Interval, whole: Interval) -> Interval | None:
     return Interval(lo / whole.hi * _HUNDRED, hi / whole.lo * _HUNDRED, True, True)
 
 
+def _another_whole(an: _An, i: int, part: _Side, printed: Interval) -> bool:
+    """An amount stated earlier in the share's section (or in the passage just before it)
+    of which the part is the printed share."""
+    s = an.facts[i]
+    start = part.index if part.index is not None else i
+    seen = 0
+    for j in range(start - 1, -1, -1):
+        f = an.facts[j]
+        if f.section != s.section:
+            break
+        if f.kind is not FactKind.AMOUNT or not _is_money(f) or j == part.index:
+            continue
+        seen += 1
+        if seen > 12:
+            break
+        whole = an.side(j)
+        if whole is None or whole.point <= 0 or whole.point < part.point:
+            continue
+        implied = _ratio(part.iv, whole.iv)
+        if implied is not None and implied.intersects(printed):
+            return True
+    return False
+
+
+
 @rule("narrative.shares", title="情况说明中的占比与金额一致，同一总额的各占比合计为100%",
       title_en="Narrative shares equal amount ÷ whole, and shares of one whole add up to 100%",
       category=Category.NARRATIVE,
@@ -1557,6 +1585,10 @@ def shares(ctx: Context) -> Iterator[Finding]:
                 f"share of {_label(s)!r} {_pct(s.value)}: {part.label} ÷ {whole.label} gives "
                 f"{shown} from the printed figures, within rounding",
                 _loc(s), related, expected_text=shown, actual_text=_pct(s.value))
+            continue
+        if _named_whole(s.sentence) is None and _another_whole(an, i, part, printed):
+            # The share names no whole, and another total the passage states before it
+            # gives the printed share: which whole is meant is not certain, so no error.
             continue
         diff = f"{s.value - expect}%" if expect is not None else None
         yield ctx.finding(
