@@ -364,6 +364,9 @@ def _has_data(t: Table, b: Block | None = None) -> bool:
                           for blk in ([b] if b else t.blocks) for r in blk.rows)
 
 
+_SOURCE_WORDS: Final = re.compile(r"(?:拨款)?(?:收入|资金)$")
+
+
 def _zero(t: Table, name: str, key: str) -> _Ref:
     """An exact zero: the table is present but prints no such row."""
     fig = Figure(Money.of(Decimal(0), t.unit), Decimal(0),
@@ -598,6 +601,11 @@ class _An:
         t1 = self.ctx.table(TableKind.SUMMARY)
         b1 = _block(t1, "income")
         if t1 is not None and b1 is not None and _has_data(t1, b1):
+            # A source the summary does not print is zero; one it prints in other words
+            # (一般公共预算收入 for 一般公共预算拨款收入) is not known to be zero.
+            core = _SOURCE_WORDS.sub("", norm(names[0])) or norm(names[0])
+            if any(core in norm(r.name) for r in b1.rows):
+                return None
             return _zero(t1, names[0], "amount")
         return None
 
