@@ -200,3 +200,26 @@ def test_kuan_and_xiang_in_their_own_columns_take_the_codes_above() -> None:
     table = read_text(text).table(TableKind.EXPENDITURE)
     assert table is not None and not table.doubts
     assert [r.code for r in table.block().rows] == ["205", "20508", "2050803"]
+
+
+def test_summary_spending_listed_with_its_breakdown_sums_the_classes() -> None:
+    """A 收支总表 listing each class with its 款 and 项 printed alike: the classes (the
+    rows the catalogue knows as classes) are level 1 and add up to 本年支出合计."""
+    from govbudget import check_report
+
+    text = """第二部分 部门预算表
+收支总表
+单位：万元
+收入\t\t支出\t
+项目\t预算数\t项目\t预算数
+一、一般公共预算\t30.00\t一般公共服务支出\t20.00
+\t\t人大事务\t20.00
+\t\t教育支出\t10.00
+\t\t普通教育\t10.00
+本年收入合计\t30.00\t本年支出合计\t30.00
+"""
+    report = read_text(text)
+    exp = report.table(TableKind.SUMMARY).block("expenditure")  # type: ignore[union-attr]
+    assert [(r.name, r.level) for r in exp.rows][:4] == [
+        ("一般公共服务支出", 1), ("人大事务", 2), ("教育支出", 1), ("普通教育", 2)]
+    assert not [f for f in check_report(report).errors if f.rule == "table.summary.totals"]

@@ -955,6 +955,8 @@ class _WideReader:
                                 kind=RowKind.TOTAL if total else RowKind.DATA,
                                 level=None if total else level))
             rows = _breakdowns(rows, [lab for lab, _, _ in items[zi]])
+            if zi == 1:
+                rows = _classes_first(rows)
             if zi < 2 and columns and columns[0].key == "total" and zi == 0:
                 columns = (Column("amount", COLUMN_LABELS["amount"]), *columns[1:])
             blocks.append(Block(names[zi], columns, tuple(rows)))
@@ -1009,6 +1011,35 @@ def _breakdowns(rows: list[Row], labels: Sequence[str]) -> list[Row]:
             for k in range(i + 1, j):
                 out[k] = evolve(rows[k], level=2)
     return out
+
+
+def _classes_first(rows: list[Row]) -> list[Row]:
+    """The spending side of a summary that lists classes with their 款 and 项 under them
+    (科学技术支出, 基础研究, 实验室及相关设施 … printed alike): the rows the catalogue knows
+    as functional classes are level 1, the others level 2, so that the classes, not every
+    row, add up to 本年支出合计."""
+    from attrs import evolve
+
+    from ..codes import functional
+
+    def is_class(r: Row) -> bool:
+        return any(i.level == 1 for i in functional.lookup_name(r.name))
+
+    data = [r for r in rows if r.kind is RowKind.DATA and (r.level or 1) == 1]
+    classes = [r for r in data if is_class(r)]
+    others = [r for r in data if not is_class(r) and not _is_balance(r.name)]
+    if len(classes) < 2 or not others:
+        return rows
+    # only when the other rows stand among the classes (a class's breakdown follows it)
+    first = rows.index(classes[0])
+    if not any(rows.index(r) > first for r in others):
+        return rows
+    return [evolve(r, level=2) if r in others and rows.index(r) > first else r for r in rows]
+
+
+def _is_balance(name: str) -> bool:
+    n = _norm(name)
+    return any(w in n for w in ("结转", "结余", "预备费", "合计", "总计"))
 
 
 def _item_levels(labels: Sequence[str], indents: Sequence[int], slack: int) -> list[int]:
