@@ -2464,6 +2464,9 @@ def _threshold(qualifier: str | None) -> Money | None:
     return Money(Decimal(m.group(1)), m.group(2)) if m else None
 
 
+_HELD: Final = re.compile(r"(?:共有|实有|现有|拥有|共计有?)(?:各类)?(?:公务)?(?:用)?车(?:辆)?")
+
+
 @rule("narrative.assets", title="国有资产：车辆分类之和等于实有数，数量为非负整数",
       title_en="State assets: vehicle categories add up to the vehicles held; counts are "
                "whole and non-negative",
@@ -2517,9 +2520,15 @@ def assets(ctx: Context) -> Iterator[Finding]:
                 ctx, rid, Severity.ERROR, h, int(s), f"拟购置公务用车{h.value}辆，各类之和为{s}辆",
                 f"{h.value} vehicles to buy, but the categories add up to {s}",
                 [_loc(an.facts[i]) for i in buy_cats]), (to_buy, *buy_cats), to_buy)
-    held = next((i for i in vehicles if an.facts[i].qualifier == "实有"), None)
+    # the vehicles held: the figure the sentence says is held (共有/实有/现有/拥有车辆N辆),
+    # else the one read as held; a category (其他按照规定配备的公务用车29辆) is not the total
+    held = next((i for i in vehicles if _HELD.search(an.facts[i].sentence)), None)
+    if held is None:
+        held = next((i for i in vehicles if an.facts[i].qualifier == "实有"), None)
     quota = next((i for i in vehicles if "编制" in (an.facts[i].qualifier or "")), None)
-    cats = [i for i in vehicles if i not in (held, quota)]
+    # the categories: the vehicles listed after the held figure in its passage
+    cats = [i for i in vehicles if i not in (held, quota) and held is not None and i > held
+            and an.facts[i].section == an.facts[held].section] if held is not None else []
     if held is not None and cats:
         h = an.facts[held]
         s = sum((an.facts[i].value for i in cats), Decimal(0))
