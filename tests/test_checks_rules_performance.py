@@ -1017,3 +1017,20 @@ def test_objects_and_parts_match_plain_definitions(name: str) -> None:
                                for j in range(i + 3, len(t) + 1)}
     assert rp._prose(name) == name.translate(rp._PROSE_TRANS)
     assert rp._unquoted(name) == name.translate(rp._QUOTES)
+
+
+def test_a_performance_table_read_without_indicator_names_is_not_compared() -> None:
+    """Most indicators without a name: the table was not read as printed (tables run
+    together): no cost indicator of it is compared with its funds."""
+    import attrs
+
+    from govbudget import Indicator, check_report, read_report
+
+    report = read_report(SAMPLE)
+    p = report.performance[0]
+    cost = Indicator(level1="产出指标", level2="成本指标", name="", value="≤99999万元")
+    unnamed = [attrs.evolve(i, name="") for i in p.indicators_year] + [cost]
+    changed = attrs.evolve(report, performance=(attrs.evolve(p, indicators_year=unnamed),
+                                                *report.performance[1:]))
+    assert not [f for f in check_report(changed, rules=["performance.cost_indicator"]).errors
+                if p.project in f.message]

@@ -837,3 +837,12 @@ def test_field_lines_survive_json_and_are_not_compared(
     back = loads(dumps(report)).performance[0]
     assert back.field_lines == tables[0].field_lines
     assert attrs.evolve(tables[0], field_lines=()) == tables[0]
+
+
+def test_project_budget_target_titles_start_a_table() -> None:
+    """政策和项目预算绩效目标表 (预算 between 项目 and 绩效目标) is a target table's title."""
+    from govbudget._ingest._performance import _is_title
+
+    assert _is_title("政策和项目预算绩效目标表")
+    assert _is_title("2026年项目支出绩效目标表")
+    assert not _is_title("项目预算绩效目标表，见附件")

@@ -127,7 +127,7 @@ _SPACES_COLONS: Final = _SPACES + "：:"
 
 # -- titles -------------------------------------------------------------------------------
 
-_TITLE_RE: Final = re.compile(r"项目(?:支出)?绩效目标(?:申报)?表")
+_TITLE_RE: Final = re.compile(r"项目(?:支出|预算)?绩效目标(?:申报)?表")
 _YEAR_LINE: Final = re.compile(r"^[（(]?\s*\d{4}\s*年度?\s*[)）]?$")
 
 

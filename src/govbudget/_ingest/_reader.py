@@ -73,7 +73,7 @@ class _Part(enum.Enum):
 
 _PART_HEADING: Final = re.compile(r"^\s*第[一二三四五六七八九十]+部分")
 _NARRATIVE_HEADING: Final = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、\S")
-_PERF_TITLE: Final = re.compile(r"项目(支出)?绩效目标(申报)?表")
+_PERF_TITLE: Final = re.compile(r"项目(支出|预算)?绩效目标(申报)?表")
 _ATTACHMENT: Final = re.compile(r"^\s*(附件[：:\d一二三四五六七八九十]?|.{2,40}关于.{2,60}的通知)\s*$")
 _YEAR: Final = re.compile(r"(20\d\d)\s*年")
 _BARE_ENDS: Final = ("说明", "名词解释", "主要职能", "主要职责", "机构设置")

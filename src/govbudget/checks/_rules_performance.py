@@ -1256,9 +1256,15 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
     for p in ctx.report.performance:
         amounts: set[Decimal] | None = None
         rates: list[tuple[_Tok, str]] | None = None
-        for e in _entries_of(ctx, p):
+        entries = list(_entries_of(ctx, p))
+        unnamed = sum(1 for e in entries if not e.ind.name.strip())
+        if entries and unnamed * 2 > len(entries):
+            # most indicators without a name: the table was not read as printed (several
+            # tables run together, or names lost): its figures are not compared
+            continue
+        for e in entries:
             ind = e.ind
-            if not _is_cost(ind) or not ind.value:
+            if not _is_cost(ind) or not ind.value or not ind.name.strip():
                 continue
             target = _parse(ind)
             if not isinstance(target, Quantity | Range) or not target.unit:
