@@ -36,7 +36,7 @@ import re
 from collections.abc import Sequence
 from typing import Final, Literal
 
-from ._text import is_amount
+from ._text import DASHES, is_amount
 
 __all__ = ["Style", "WCell", "text_style", "wide_cells"]
 
@@ -46,7 +46,6 @@ _RUN: Final = re.compile(r"[^ ]+(?: [^ ]+)*")
 _WIDE_GAP: Final = re.compile(r"[^ \t] {4,}[^ \t]")
 _CODE_TOKEN: Final = re.compile(r"^\d{3}(?:\d{2}){0,3}$")
 _CJK_CHAR: Final = re.compile(r"^[\u3400-\u9fff]$")
-_DASHES: Final = frozenset({"-", "—", "－", "--", "——", "/", "—-", "－－"})
 
 
 class WCell:
@@ -113,7 +112,7 @@ def text_style(lines: Sequence[str]) -> Style:
 
 
 def _is_value(text: str) -> bool:
-    return text in _DASHES or is_amount(text)
+    return text in DASHES or is_amount(text)
 
 
 _BRACKETED: Final = re.compile(r"^[\[【［(（](\d{3}(?:\d{2}){0,3})[\]】］)）]\s*(?=\D)")

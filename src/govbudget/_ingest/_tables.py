@@ -44,7 +44,7 @@ from .._tables import (
     Table,
     TableKind,
 )
-from ._text import Line, cell_tuple, dedouble, is_amount
+from ._text import DASHES, Line, cell_tuple, dedouble, is_amount
 
 __all__ = ["classify_title", "read_table"]
 
@@ -272,7 +272,6 @@ _CODE: Final = re.compile(r"^(\d{3}|\d{5}|\d{7}|\d{9})$")
 _ITEM_START: Final = re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩]|（[一二三四五六七八九十]+）|\d+[、.]|因公出国|公务接待|公务用车)")
 _PART: Final = re.compile(r"^\s*第[一二三四五六七八九十]+部分")
 _TOTAL_WORDS: Final = ("合计", "总计")
-_DASHES: Final = frozenset({"-", "—", "－", "--", "——", "/", "—-"})
 _COLNUMS: Final = re.compile(r"^\s*(\d{1,2}\s+){2,}\d{1,2}\s*$")
 _WS: Final = re.compile(r"\s+")
 _ANY_DIGIT: Final = re.compile(r"\d")
@@ -306,7 +305,7 @@ def _is_colnums(text: str) -> bool:
 def _amount_like(cell: str) -> bool:
     """An amount, a dash, or a cell with digits that is meant as one (``35O.50``): not a
     column label."""
-    return is_amount(cell) or cell in _DASHES or bool(_ANY_DIGIT.search(cell))
+    return is_amount(cell) or cell in DASHES or bool(_ANY_DIGIT.search(cell))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -320,7 +319,7 @@ def _value_of(cell: str) -> Decimal | None:
 def _is_value(cell: str) -> bool:
     """A cell that is an amount or a dash (a blank cell is neither). Cached: it is asked of
     every cell, several times."""
-    return bool(cell) and (cell in _DASHES or is_amount(cell))
+    return bool(cell) and (cell in DASHES or is_amount(cell))
 
 
 def _is_total(name: str) -> bool:
@@ -361,7 +360,7 @@ class _TableReader:
         ))
 
     def _amount(self, cell: str, line: int) -> Decimal | None:
-        if not cell or cell in _DASHES:
+        if not cell or cell in DASHES:
             return None
         value = _value_of(cell)
         if value is not None:

@@ -208,6 +208,9 @@ def _looks_like_running_header(text: str) -> bool:
             and not _ENUMERATED.match(text) and "  " not in text)
 
 
+# What a table prints for "nothing here" in an amount cell: a dash or a slash.
+DASHES: Final = frozenset({"-", "—", "－", "--", "——", "/", "—-", "－－"})
+
 _NUM: Final = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER_RE: Final = re.compile(_NUM)
 

@@ -52,11 +52,10 @@ from ._tables import (
     generic_title,
     table_number,
 )
-from ._text import dedouble, is_amount
+from ._text import DASHES, dedouble, is_amount
 
 __all__ = ["read_wide_table"]
 
-_DASHES: Final = frozenset({"-", "—", "－", "--", "——", "/", "—-", "－－"})
 _ANY_DIGIT: Final = re.compile(r"\d")
 _YEARISH: Final = re.compile(r"^(19|20)\d\d(年.*)?$")
 _CODE7: Final = re.compile(r"^(\d{3}|\d{5}|\d{7}|\d{9})$")
@@ -99,7 +98,7 @@ _MARGIN: Final = 3  # how much better the best matching must be than the next
 
 
 def _is_value(text: str) -> bool:
-    return text in _DASHES or is_amount(text)
+    return text in DASHES or is_amount(text)
 
 
 def _n_choose(n: int, k: int) -> int:
@@ -665,7 +664,7 @@ class _WideReader:
             values: list[Decimal | None] = [None] * len(columns)
             if match is None:
                 self.doubt("columns", no)
-                vals = [self._amount(c.text, no) for c in amounts if c.text not in _DASHES]
+                vals = [self._amount(c.text, no) for c in amounts if c.text not in DASHES]
                 # keep the figures in order, unplaced ones dropped from the columns
                 for j, v in enumerate(vals[: len(columns)]):
                     values[j] = v
@@ -836,7 +835,7 @@ class _WideReader:
         return part
 
     def _amount(self, cell: str, line: int) -> Decimal | None:
-        if not cell or cell in _DASHES:
+        if not cell or cell in DASHES:
             return None
         value = _value_of(cell)
         if value is not None:

@@ -1543,7 +1543,6 @@ def _another_whole(an: _An, i: int, part: _Side, printed: Interval) -> bool:
     return False
 
 
-
 @rule("narrative.shares", title="情况说明中的占比与金额一致，同一总额的各占比合计为100%",
       title_en="Narrative shares equal amount ÷ whole, and shares of one whole add up to 100%",
       category=Category.NARRATIVE,
