@@ -1933,8 +1933,13 @@ def changes(ctx: Context) -> Iterator[Finding]:
     # the same change stated twice; the balanced totals
     groups: dict[tuple[object, ...], list[int]] = {}
     for i, f in enumerate(facts):
-        if f.kind in (FactKind.CHANGE_AMOUNT, FactKind.CHANGE_PERCENT):
-            groups.setdefault((f.kind, *an.change_key(i)), []).append(i)
+        # as for figures stated twice: only subjects the words identify (not 预算数 or
+        # 预算安排 of whatever the sentence is about), each unit's passage its own scope
+        if f.kind in (FactKind.CHANGE_AMOUNT, FactKind.CHANGE_PERCENT) and (
+                f.subject in _NAMED or an.is_class(i) or an.path(i) is not None
+                or an.code(i) is not None):
+            unit = f.section if _UNIT_SECTION.search(norm(f.section)) else ""
+            groups.setdefault((f.kind, unit, *an.change_key(i)), []).append(i)
     pairs: list[tuple[int, int, str, str]] = []
     for members in groups.values():
         ref = next((m for m in members if m in an.confirmed), members[0])
