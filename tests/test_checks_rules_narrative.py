@@ -1719,3 +1719,26 @@ def test_a_passage_about_one_unit_is_its_own_scope() -> None:
     report = attrs.evolve(base, narrative=attrs.evolve(base.narrative, facts=(*facts, same)))
     assert [f for f in check_report(report, rules=["narrative.repeated"]).errors
             if f.location.line == same.line]
+
+
+def test_the_same_change_stated_twice_only_for_subjects_the_words_identify() -> None:
+    """Two changes of a loose subject (预算数 of whatever the sentence is about) are not the
+    same change; two of 基本支出 in one passage are."""
+    from govbudget import Change, Fact, Narrative, Report
+
+    def report(subject: str) -> Report:
+        sec = "一、收支预算总体情况"
+        facts = (
+            Fact(subject, FactKind.CHANGE_AMOUNT, D("10.00"), "万元", line=1, section=sec,
+                 direction=Change.INCREASE),
+            Fact(subject, FactKind.CHANGE_AMOUNT, D("12.00"), "万元", line=2, section=sec,
+                 direction=Change.INCREASE),
+        )
+        return Report(narrative=Narrative(facts=facts))
+
+    def twice(r: Report) -> list[object]:
+        return [f for f in check_report(r, rules=["narrative.changes"]).errors
+                if "同一变动" in f.message]
+
+    assert twice(report("预算数")) == []
+    assert twice(report("基本支出"))
