@@ -1803,6 +1803,9 @@ def _same_as_stated(ctx: Context, an: _An, rid: str, i: int, prior: int,
                            what_en=f"{_label(an.facts[i])!r} is said to equal its base")
 
 
+_OUTTURN: Final = re.compile(r"执行|决算|实际")
+
+
 @rule("narrative.changes", title="情况说明中的增减额、增减率与方向一致",
       title_en="Narrative changes on last year: amount, percentage and direction agree",
       category=Category.NARRATIVE,
@@ -1951,7 +1954,10 @@ def changes(ctx: Context) -> Iterator[Finding]:
         spend = {an.change_key(i)[-1]: i for i in reversed(range(len(facts)))
                  if facts[i].subject == _T_SPEND and facts[i].kind is kind}
         for year, x in inc.items():
-            if year in spend:
+            # last year's budgets balance; last year's outturns (执行数, 决算) need not: income
+            # and spending changed on them are not one change
+            if year in spend and not any(_OUTTURN.search(facts[k].measure or "")
+                                         for k in (x, spend[year])):
                 pairs.append((x, spend[year], "收入总计与支出总计（两年均收支平衡）的变动",
                               "the changes of total income and total spending (both "
                               "balanced)"))
