@@ -36,7 +36,7 @@ import re
 from collections.abc import Sequence
 from typing import Final, Literal
 
-from ._text import DASHES, is_amount
+from ._tables import _is_value
 
 __all__ = ["Style", "WCell", "text_style", "wide_cells"]
 
@@ -109,10 +109,6 @@ def text_style(lines: Sequence[str]) -> Style:
     if wide * 4 >= body:
         return "layout"
     return "single"
-
-
-def _is_value(text: str) -> bool:
-    return text in DASHES or is_amount(text)
 
 
 _BRACKETED: Final = re.compile(r"^[\[【［(（](\d{3}(?:\d{2}){0,3})[\]】］)）]\s*(?=\D)")

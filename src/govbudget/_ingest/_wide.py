@@ -31,6 +31,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
 
+from attrs import evolve
+
 from .._findings import Finding, Location, Severity
 from .._money import Unit
 from .._tables import COLUMN_LABELS, Block, Column, Doubt, Row, RowKind, Table, TableKind
@@ -46,13 +48,14 @@ from ._tables import (
     _fix_unit_levels,
     _is_expenditure_label,
     _is_total,
+    _is_value,
     _strip_outline,
     _value_of,
     classify_title,
     generic_title,
     table_number,
 )
-from ._text import DASHES, dedouble, is_amount
+from ._text import DASHES, dedouble
 
 __all__ = ["read_wide_table"]
 
@@ -95,10 +98,6 @@ _HEADER_LINE: Final = re.compile(r"^(?:类款项?|类|款|项|栏次|行次|项�
                                  r"[^\d]{0,12}(?:科目编码|科目名称)(?:类款项?)?)$")
 _TOL: Final = 6  # characters a layout cell may sit off its column
 _MARGIN: Final = 3  # how much better the best matching must be than the next
-
-
-def _is_value(text: str) -> bool:
-    return text in DASHES or is_amount(text)
 
 
 def _n_choose(n: int, k: int) -> int:
@@ -607,10 +606,6 @@ class _WideReader:
         two_names = self.kind is TableKind.BASIC_ECONOMIC and self._two_name_columns(zones)
         parsed: list[tuple[int, list[WCell], list[WCell]]] = []  # line, name cells, amounts
         for no, cells in body:
-            k = 0
-            while k < len(cells) and not _is_value(cells[k].text):
-                k += 1
-            # codes are values too (digits): take leading code cells first
             names, amounts = self._split_name(cells)
             parsed.append((no, names, amounts))
         # Layout text places each page afresh: the columns' positions are worked out per
@@ -626,7 +621,6 @@ class _WideReader:
         code_pos = self._code_positions(header_cells=self.header_cells, parsed=parsed)
         projects = self.kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER)
         coded_table = any(self._code_of(nm)[0] for _, nm, _ in parsed)
-        pending_text: list[str] = []
         for no, names, amounts in parsed:
             code, name_cells, code_issue = self._code_of(names)
             if code_issue:
@@ -644,14 +638,9 @@ class _WideReader:
                 if coded_table and rows and texts and not _CN_ORDINAL.match(texts[0]) \
                         and not _is_total(texts[0]) and len(joined) <= 24 \
                         and not _SENTENCE.search(joined) and not table_number(joined):
-                    prev = rows[-1]
-                    rows[-1] = Row(name=prev.name + "".join(texts), values=prev.values,
-                                   code=prev.code, level=prev.level, kind=prev.kind,
-                                   gov_name=prev.gov_name, line=prev.line)
+                    rows[-1] = evolve(rows[-1], name=rows[-1].name + joined)
                     continue
-                if not projects and not coded_table:
-                    pending_text.extend(texts)
-                    # a row without figures
+                # a row without figures
                 rows.append(self._row("".join(texts), None, [], columns, no, projects, names))
                 continue
             page = self.page(no)
@@ -992,8 +981,6 @@ def _breakdowns(rows: list[Row], labels: Sequence[str]) -> list[Row]:
     """Items printed after an item numbered 一、 without a number of their own, whose first
     figures add up exactly to that item's, are its breakdown (level 2): 一、财政拨款收入
     191,195.79 over 一般公共预算收入 191,114.39 and 国有资本经营预算收入 81.40."""
-    from attrs import evolve
-
     out = list(rows)
     n = len(rows)
     for i in range(n):
@@ -1017,8 +1004,6 @@ def _classes_first(rows: list[Row]) -> list[Row]:
     (科学技术支出, 基础研究, 实验室及相关设施 … printed alike): the rows the catalogue knows
     as functional classes are level 1, the others level 2, so that the classes, not every
     row, add up to 本年支出合计."""
-    from attrs import evolve
-
     from ..codes import functional
 
     def is_class(r: Row) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -10,7 +9,7 @@ from .._findings import Finding, Location, Severity
 from .._money import Money
 from .._report import Report, ReportKind
 from .._tables import Block, Row, RowKind, Table, TableKind
-from ._context import Context, Figure, exact_sum, norm
+from ._context import ENUMERATOR, Context, Figure, exact_sum, norm
 from ._registry import Category, Requires, rule
 from ._rules_tables import three_public_items
 
@@ -85,9 +84,6 @@ def _quietly_le(unit_a: object, a: object, unit_b: object, b: object) -> bool:
 
 
 _ZERO = Decimal(0)
-
-
-_ENUM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
 
 
 def _zero_figure(t: Table, name: str, key: str) -> Figure:
@@ -607,7 +603,7 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
         if r is None:
             # 政府性基金预算拨款收入, 政府性基金收入 …: the income row named for the fund
             r = next((x for x in inc.rows if any(
-                norm(_ENUM.sub("", x.name)).startswith(norm(n)) for n in names)), None)
+                norm(ENUMERATOR.sub("", x.name)).startswith(norm(n)) for n in names)), None)
         if r is None:
             continue  # the summary prints no row for this money: nothing to compare with
         src = r.values[0] if r.values else None
