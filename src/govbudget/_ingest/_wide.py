@@ -1009,16 +1009,14 @@ def _classes_first(rows: list[Row]) -> list[Row]:
     def is_class(r: Row) -> bool:
         return any(i.level == 1 for i in functional.lookup_name(r.name))
 
-    data = [r for r in rows if r.kind is RowKind.DATA and (r.level or 1) == 1]
-    classes = [r for r in data if is_class(r)]
-    others = [r for r in data if not is_class(r) and not _is_balance(r.name)]
-    if len(classes) < 2 or not others:
+    top = [i for i, r in enumerate(rows) if r.kind is RowKind.DATA and (r.level or 1) == 1]
+    classes = [i for i in top if is_class(rows[i])]
+    if len(classes) < 2:
         return rows
-    # only when the other rows stand among the classes (a class's breakdown follows it)
-    first = rows.index(classes[0])
-    if not any(rows.index(r) > first for r in others):
-        return rows
-    return [evolve(r, level=2) if r in others and rows.index(r) > first else r for r in rows]
+    # the other rows after the first class: a class's breakdown follows it
+    under = {i for i in top if i > classes[0] and i not in classes
+             and not _is_balance(rows[i].name)}
+    return [evolve(r, level=2) if i in under else r for i, r in enumerate(rows)]
 
 
 def _is_balance(name: str) -> bool:
