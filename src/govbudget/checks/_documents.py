@@ -258,6 +258,23 @@ def _amount_before(report: Report, change: Fact) -> Fact | None:
     return best
 
 
+def _changes_on_last_year(pair: Pair, kind: FactKind) -> Iterator[tuple[Fact, Fact, Figure]]:
+    """Each change of ``kind`` the later report states on the earlier one's year, with the
+    amount it is a change of and last year's figure of that subject (when both are
+    found)."""
+    facts = (_money_facts(pair.later, kind) if kind is FactKind.CHANGE_AMOUNT
+             else [f for f in pair.later.narrative.facts if f.kind is kind])
+    for c in facts:
+        if c.compared_to not in (None, pair.earlier.year):
+            continue
+        this = _amount_before(pair.later, c)
+        if this is None:
+            continue
+        last = _last_year(pair, c)
+        if last is not None:
+            yield c, this, last
+
+
 def _last_year(pair: Pair, fact: Fact) -> Figure | None:
     """Last year's figure of a subject in the earlier report: its narrative amount of the
     same subject and qualifier (when the report states one value for it), else its “三公”
@@ -308,15 +325,7 @@ def change_on_last_year(pair: Pair) -> Iterator[Finding]:
     if pair.relation is Relation.BUDGET_TO_FINAL:
         return
     later, earlier = pair.later, pair.earlier
-    for c in _money_facts(later, FactKind.CHANGE_AMOUNT):
-        if c.compared_to not in (None, earlier.year):
-            continue
-        this = _amount_before(later, c)
-        if this is None:
-            continue
-        last = _last_year(pair, c)
-        if last is None:
-            continue
+    for c, this, last in _changes_on_last_year(pair, FactKind.CHANGE_AMOUNT):
         change = pair.figure(later, _fig(c))
         total = pair.figure(later, _fig(this))
         f = pair.ctx.sum_check(
@@ -480,15 +489,7 @@ def change_rate_on_last_year(pair: Pair) -> Iterator[Finding]:
     if pair.relation is Relation.BUDGET_TO_FINAL:
         return
     later, earlier = pair.later, pair.earlier
-    for c in later.narrative.facts:
-        if c.kind is not FactKind.CHANGE_PERCENT or c.compared_to not in (None, earlier.year):
-            continue
-        this = _amount_before(later, c)
-        if this is None:
-            continue
-        last = _last_year(pair, c)
-        if last is None:
-            continue
+    for c, this, last in _changes_on_last_year(pair, FactKind.CHANGE_PERCENT):
         now = _fig_interval(pair.figure(later, _fig(this)))
         before = _fig_interval(last)
         if before.lo <= 0:
