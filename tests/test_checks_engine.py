@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from govbudget import Finding, Location, Severity, TableKind
-from govbudget.checks import check_report, mark_roots
+from govbudget.checks import Category, check_report, mark_roots
 
 from .checks_helpers import base_report, set_cell
 
@@ -72,3 +72,37 @@ def test_checked_reports_are_not_kept_alive() -> None:
         check_report(govbudget.read_report(SAMPLE))
     gc.collect()
     assert not [o for o in gc.get_objects() if isinstance(o, govbudget.Report)]
+
+
+def test_select_and_ignore_by_finer_code() -> None:
+    """A finer code selects its rule and keeps only its findings; ignoring it drops them
+    and keeps the rule's others; a pattern that names no rule and no code is refused."""
+    import pytest
+
+    from govbudget import UnknownRule
+    from govbudget.checks import Code, registry
+    from govbudget.checks._registry import extensions, make_rule
+
+    def both(ctx: object) -> list[Finding]:
+        loc = Location(section="t")
+        return [Finding(rule="table.test_fine", severity=Severity.ERROR, message="a",
+                        message_en="a", location=loc),
+                Finding(rule="table.test_fine", severity=Severity.ERROR, message="b",
+                        message_en="b", location=loc, code="table.test_fine.b")]
+
+    extensions().add(make_rule("table.test_fine", both, title="t", title_en="t",
+                               category=Category.IN_TABLE,
+                               codes=(Code("table.test_fine.b", "乙", "b"),)))
+    try:
+        assert "table.test_fine" in registry()
+        r = base_report()
+        only_b = check_report(r, select=["table.test_fine.b"]).findings
+        assert [f.message for f in only_b] == ["b"]
+        assert [f.message for f in check_report(r, select=["table.test_fine"]).findings] == [
+            "a", "b"]
+        rest = check_report(r, select=["table.test_fine"], ignore=["table.test_fine.b"])
+        assert [f.message for f in rest.findings] == ["a"]
+        with pytest.raises(UnknownRule):
+            check_report(r, select=["table.test_fine.c"])
+    finally:
+        extensions().remove("table.test_fine")

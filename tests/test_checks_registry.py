@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from govbudget import RuleDefinitionError, Severity
-from govbudget.checks import Category, registry, rule
+from govbudget.checks import Category, Code, RuleSet, codes, registry, rule
+from govbudget.checks._builtin import BUILTIN
+from govbudget.checks._registry import extensions
 
 
 def test_every_rule_is_complete() -> None:
@@ -20,24 +22,79 @@ def test_every_rule_is_complete() -> None:
 
 @pytest.mark.parametrize(("kwargs", "match"), [
     ({"id": "Bad Id"}, "dotted"),
-    ({"id": "table.row.basic_project"}, "twice"),
     ({"title": ""}, "title"),
     ({"applies": " "}, "applies"),
     ({"category": Category.NARRATIVE}, "must start with"),
+    ({"codes": (Code("table.other_rule.x", "t", "t"),)}, "under it"),
+    ({"codes": (Code("table.test_only.x", "t", "t"), Code("table.test_only.x", "u", "u"))},
+     "twice"),
+    ({"codes": (Code("table.test_only.x", "t", "t", template="{a}"),)}, "both"),
+    ({"codes": (Code("table.test_only.x", "t", "t", template="{a}", template_en="{a}"),)},
+     "example"),
 ])
 def test_broken_definitions_fail_at_registration(kwargs: dict[str, object], match: str) -> None:
-    """A malformed rule raises RuleDefinitionError when registered, not as a finding."""
-    registry()
+    """A malformed rule raises RuleDefinitionError when defined, not as a finding."""
     base: dict[str, object] = {"id": "table.test_only", "title": "测试", "title_en": "test",
                                    "category": Category.IN_TABLE, "applies": "never"}
     base.update(kwargs)
     rid = str(base.pop("id"))
     with pytest.raises(RuleDefinitionError, match=match):
-        rule(rid, **base)(lambda ctx: ())  # type: ignore[arg-type]
+        RuleSet().rule(rid, **base)(lambda ctx: ())  # type: ignore[arg-type]
+
+
+def test_an_id_taken_twice_is_refused() -> None:
+    """Twice in one set at definition; a rule of your own with a built-in id at
+    `registry()`."""
+    rs = RuleSet()
+    kw: dict[str, object] = {"title": "t", "title_en": "t", "category": Category.IN_TABLE}
+    rs.rule("table.test_twice", **kw)(lambda ctx: ())  # type: ignore[arg-type]
+    with pytest.raises(RuleDefinitionError, match="twice"):
+        rs.rule("table.test_twice", **kw)(lambda ctx: ())  # type: ignore[arg-type]
+    rule("table.row.basic_project", **kw)(lambda ctx: ())  # type: ignore[arg-type]
+    try:
+        with pytest.raises(RuleDefinitionError, match="twice"):
+            registry()
+    finally:
+        extensions().remove("table.row.basic_project")
+    assert registry()["table.row.basic_project"].title != "t"
+
+
+def test_the_built_in_rules_are_an_explicit_list() -> None:
+    """The registry is the union of the listed sets (and nothing registered by import)."""
+    listed = {r.id for rs in BUILTIN for r in rs}
+    assert listed == set(registry()) - {r.id for r in extensions()}
+    assert len(listed) == sum(len(rs) for rs in BUILTIN)
+
+
+def test_every_rule_has_its_own_code_first() -> None:
+    """A rule's first code is its id with its titles; finer codes sit under its id."""
+    all_codes = codes()
+    for rid, r in registry().items():
+        assert r.codes[0].id == rid and r.codes[0].title == r.title
+        for c in r.codes:
+            assert c.id == rid or c.id.startswith(rid + ".")
+            assert all_codes[c.id] is c
+            zh, en = c.message(**c.example)
+            assert zh and en
+
+
+def test_rule_code_lookup() -> None:
+    """`Rule.code` finds a code by its full id or by its last part."""
+    rs = RuleSet()
+    fine = Code("table.test_codes.fine", "细", "fine", template="{n}个", template_en="{n} of them",
+                example={"n": "3"})
+    rs.rule("table.test_codes", title="t", title_en="t", category=Category.IN_TABLE,
+            codes=(fine,))(lambda ctx: ())  # type: ignore[arg-type]
+    r = next(iter(rs))
+    assert r.code("fine") is fine and r.code("table.test_codes.fine") is fine
+    assert r.code("table.test_codes").title == "t"
+    with pytest.raises(RuleDefinitionError, match="no code"):
+        r.code("coarse")
 
 
 def test_check_must_take_one_argument() -> None:
     """A check function of the wrong shape is refused."""
     with pytest.raises(RuleDefinitionError, match="one argument"):
-        rule("table.test_two_args", title="t", title_en="t", category=Category.IN_TABLE,
-             applies="never")(lambda a, b: ())  # type: ignore[arg-type]
+        RuleSet().rule("table.test_two_args", title="t", title_en="t",
+                       category=Category.IN_TABLE, applies="never")(
+            lambda a, b: ())  # type: ignore[arg-type]

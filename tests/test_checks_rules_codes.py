@@ -9,9 +9,8 @@ import pytest
 
 from govbudget import Finding, Severity, TableKind, read_report
 from govbudget._tables import Doubt
-from govbudget.checks import check_report
+from govbudget.checks import check_report, registry
 from govbudget.checks._context import Context
-from govbudget.checks._registry import registry
 from govbudget.codes import dept_economic, functional
 
 from .checks_helpers import base_report

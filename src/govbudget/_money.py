@@ -32,6 +32,7 @@ from typing import Final
 
 from attrs import field, frozen
 
+from ._chars import translation
 from ._enum import IdentityEnum
 from ._errors import AmountError, FloatNotAllowed, UnitError
 
@@ -117,11 +118,9 @@ _UNIT_NAMES: Final[dict[str, Unit]] = {
 }
 
 # Full-width digits, separators and the minus signs found in extracted PDF text.
-_TRANSLATE: Final = str.maketrans(
+_TRANSLATE: Final = translation(
     {
-        **{chr(0xFF10 + i): str(i) for i in range(10)},
         "，": ",",
-        "．": ".",
         "－": "-",
         "−": "-",
         "–": "-",

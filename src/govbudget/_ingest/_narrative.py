@@ -84,6 +84,7 @@ from typing import Final
 
 import attrs
 
+from .._chars import FREE_NUMBER, translation
 from .._findings import Finding, Location, Severity
 from .._money import Money, parse_amount
 from .._report import (
@@ -106,10 +107,7 @@ __all__ = ["SUBJECTS", "bare_title", "read_narrative", "read_overview"]
 # Text normalisation
 # ---------------------------------------------------------------------------
 
-_TRANSLATE: Final = str.maketrans({
-    **{chr(0xFF10 + i): str(i) for i in range(10)},
-    "．": ".",
-    "％": "%",
+_TRANSLATE: Final = translation({
     "\u00a0": " ",
     "\u2009": " ",
     "\t": " ",
@@ -172,7 +170,7 @@ _LIST: Final = re.compile(r"^(?:\d{1,2}[、.](?!\d)|[（(]\d{1,2}[）)]|\d{1,2}[
 
 # The first digit comes first (so the scanner can skip to digits), then the check that it
 # does not continue a number ("2,345" is not read from "12,345").
-_NUM: Final = r"\d(?<![\d.]\d)(?<!\d,\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
+_NUM: Final = FREE_NUMBER
 _MONEY_UNITS: Final = frozenset({"万元", "亿元", "元"})
 _PERCENT_UNITS: Final = frozenset({"%", "个百分点"})
 _FIG: Final = re.compile(

@@ -114,6 +114,7 @@ from typing import Final
 import attrs
 from attrs import define, field
 
+from .._chars import NUMBER, translation
 from .._findings import Finding, Location, Severity
 from .._money import Unit, parse_amount
 from .._report import FundingLine, Indicator, PerformanceTable
@@ -148,9 +149,8 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-_TRANS: Final = str.maketrans({
-    **{chr(0xFF10 + i): str(i) for i in range(10)},
-    "％": "%", "．": ".", "，": ",", "～": "~", "－": "-", "—": "-", "–": "-",
+_TRANS: Final = translation({
+    "，": ",", "～": "~", "－": "-", "—": "-", "–": "-",
     "＞": ">", "＜": "<", "＝": "=", "／": "/", "：": ":", "≧": "≥", "≦": "≤",
 })
 _COMP_WORDS: Final = ("不低于", "不少于", "不高于", "不超过", "不多于", "不大于", "不小于", "大于等于",
@@ -158,7 +158,7 @@ _COMP_WORDS: Final = ("不低于", "不少于", "不高于", "不超过", "不�
 _COMP: Final = r"(?:[≥≤><=]=?|" + "|".join(_COMP_WORDS) + ")"
 # Every text _COMP matches whole (a set look-up for a word, rather than a regex).
 _COMPARATORS: Final = frozenset({c + eq for c in "≥≤><=" for eq in ("", "=")} | set(_COMP_WORDS))
-_NUM: Final = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_NUM: Final = NUMBER
 _RANGE: Final = rf"{_NUM}(?:[-~至到]{_NUM})?"
 _UNIT_WORDS: Final = sorted(
     _words("平方公里 平方米 立方米 平米 千米 公里 米 公顷 亩 吨 千克 公斤 克 升 万元 亿元 千元 元 人次 "

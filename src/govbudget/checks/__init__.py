@@ -11,14 +11,17 @@
 
 from __future__ import annotations
 
+from ._builtin import codes, registry
 from ._context import Context, Figure
-from ._documents import DocumentsResult, Pair, Pairing, Relation, Unpaired, check_reports
+from ._documents import DocumentsResult, Pairing, Unpaired, check_reports
 from ._engine import CheckResult, NotChecked, check_report, mark_roots, select_rules
-from ._registry import Category, Requires, Rule, registry, rule
+from ._pair import Pair, Relation
+from ._registry import Category, Code, Requires, Rule, RuleSet, rule
 
 __all__ = [
     "Category",
     "CheckResult",
+    "Code",
     "Context",
     "DocumentsResult",
     "Figure",
@@ -28,9 +31,11 @@ __all__ = [
     "Relation",
     "Requires",
     "Rule",
+    "RuleSet",
     "Unpaired",
     "check_report",
     "check_reports",
+    "codes",
     "mark_roots",
     "registry",
     "rule",

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from attrs import evolve, frozen
 
 from .._errors import UnknownRule
 from .._findings import Finding, Location, Severity
 from .._report import Report
+from ._builtin import registry
 from ._context import Context
-from ._registry import Category, Rule, registry
+from ._registry import Category, Rule
 
 __all__ = ["CheckResult", "NotChecked", "check_report", "select_rules"]
 
@@ -137,10 +138,13 @@ def _matches(rule_id: str, pattern: str) -> bool:
 
 def select_rules(select: Iterable[str] | None = None,
                  ignore: Iterable[str] | None = None) -> list[Rule]:
-    """The registered rules chosen by ids or dotted id prefixes.
+    """The registered rules chosen by ids, codes or dotted prefixes of them.
 
     ``select`` keeps the rules matching any of its patterns (default: all), then
-    ``ignore`` drops those matching any of its own.
+    ``ignore`` drops those matching any of its own. A pattern naming a finer code of a
+    rule (``narrative.changes.rate``) selects the rule; `check_report` then keeps only
+    the findings of that code. Ignoring a finer code keeps the rule and drops those
+    findings.
 
     ```pycon
     >>> ids = [r.id for r in select_rules(select=["cross"], ignore=["cross.basic_economic"])]
@@ -154,21 +158,37 @@ def select_rules(select: Iterable[str] | None = None,
     ```
 
     Raises:
-        UnknownRule: a pattern matches no registered rule.
+        UnknownRule: a pattern matches no registered rule or code.
     """
     import difflib
 
     reg = registry()
     select = list(select) if select is not None else None
     ignore = list(ignore or ())
-    names = sorted(set(reg) | {i.split(".")[0] for i in reg})
+    all_codes = [c.id for r in reg.values() for c in r.codes]
     for pattern in [*(select or ()), *ignore]:
-        if not any(_matches(i, pattern) for i in reg):
+        if not any(_matches(i, pattern) for i in all_codes):
+            names = sorted(set(all_codes) | {i.split(".")[0] for i in all_codes})
             close = tuple(difflib.get_close_matches(pattern.strip().rstrip("."), names, n=3))
             raise UnknownRule(pattern, close)
     return [r for i, r in reg.items()
-            if (select is None or any(_matches(i, p) for p in select))
+            if (select is None or any(_matches(c.id, p) for p in select for c in r.codes))
             and not any(_matches(i, p) for p in ignore)]
+
+
+def _code_filter(select: Sequence[str] | None, ignore: Sequence[str]
+                 ) -> Callable[[Finding], bool] | None:
+    """Whether a finding's code is kept by ``select`` and ``ignore`` (``None``: all are)."""
+    if select is None and not ignore:
+        return None
+
+    def keep(f: Finding) -> bool:
+        if select is not None and not any(
+                _matches(f.code, p) or _matches(f.rule, p) for p in select):
+            return False
+        return not any(_matches(f.code, p) for p in ignore)
+
+    return keep
 
 
 def check_report(
@@ -188,8 +208,11 @@ def check_report(
         report: the report.
         rules: rule ids or `Rule` objects to run (default: all).
         min_severity: drop findings below this severity.
-        select: rule ids or dotted id prefixes to run (``["table", "cross.basic"]``).
-        ignore: rule ids or prefixes not to run (applied after ``select``).
+        select: rule ids, finding codes or dotted prefixes to run (``["table",
+            "cross.basic", "narrative.changes.rate"]``); a finer code keeps only its
+            findings.
+        ignore: rule ids, codes or prefixes not to run or not to report (applied after
+            ``select``).
 
     Raises:
         UnknownRule: a rule id in ``rules``, ``select`` or ``ignore`` is not registered.
@@ -200,9 +223,13 @@ def check_report(
         if isinstance(r, str) and r not in reg:
             raise UnknownRule(r)
         chosen.append(reg[r] if isinstance(r, str) else r)
+    keep_code: Callable[[Finding], bool] | None = None
     if select is not None or ignore is not None:
+        select = None if select is None else list(select)
+        ignore = list(ignore or ())
         keep = {r.id for r in select_rules(select, ignore)}
         chosen = [r for r in chosen if r.id in keep]
+        keep_code = _code_filter(select, ignore)
     # Trust before arithmetic: the rules that compare figures see only the tables the
     # reader is sure of; the reading rules see the whole report (and report the doubts).
     doubtful = [t for t in report.tables if t.doubts]
@@ -219,6 +246,8 @@ def check_report(
             continue
         for f in r.check(ctx if reading else vctx):
             found.append(f)
+    if keep_code is not None:
+        found = [f for f in found if keep_code(f)]
     found = mark_roots(found)
     if report.pages:
         found = [_with_pages(f, report) for f in found]

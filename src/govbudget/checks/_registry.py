@@ -2,8 +2,13 @@
 
 A rule has a stable id (``"table.functional.hierarchy"``), a title in Chinese and
 English, a category, a default severity, the condition under which it applies (in words,
-and as a predicate on the report), and the function that checks it. Rules are registered
-with `rule`; a malformed definition raises `govbudget.RuleDefinitionError`
+and as a predicate on the report), the function that checks it, and the kinds of finding
+it makes (`Code`: a stable code under the rule's id with Chinese and English message
+templates, as frictionless does with its error types).
+
+The built-in rules are collected per module in a `RuleSet` and listed explicitly in
+`govbudget.checks.registry` (no registration by import side effect). Rules of your own
+are registered with `rule`. A malformed definition raises `govbudget.RuleDefinitionError`
 when the registry loads, never a finding.
 """
 
@@ -11,10 +16,10 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, TypeAlias
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Final, TypeAlias
 
-from attrs import frozen
+from attrs import field, frozen
 
 from .._enum import IdentityEnum
 from .._errors import RuleDefinitionError
@@ -25,7 +30,7 @@ from .._tables import TableKind
 if TYPE_CHECKING:
     from ._context import Context
 
-__all__ = ["Category", "Check", "Requires", "Rule", "registry", "rule"]
+__all__ = ["Category", "Check", "Code", "Requires", "Rule", "RuleSet", "extensions", "rule"]
 
 Check: TypeAlias = "Callable[[Context], Iterable[Finding]]"
 
@@ -91,6 +96,42 @@ class Requires:
 
 
 @frozen
+class Code:
+    """One kind of finding a rule makes: a stable code under the rule's id, with its
+    titles and message templates in Chinese and English.
+
+    The templates are `str.format` strings over named fields; `message` fills them.
+    ``example`` holds field values for the rule catalogue.
+
+    ```pycon
+    >>> c = Code("narrative.changes.rate", "增减率与增减额不符", "Rate disagrees with amount",
+    ...          template="增长率应为{expected}，说明为{actual}",
+    ...          template_en="the rate should be {expected}, the text says {actual}",
+    ...          example={"expected": "5.00%", "actual": "5.20%"})
+    >>> c.message(expected="3.10%", actual="3.00%")
+    ('增长率应为3.10%，说明为3.00%', 'the rate should be 3.10%, the text says 3.00%')
+    >>> c.message(**c.example)[1]
+    'the rate should be 5.00%, the text says 5.20%'
+
+    ```
+    """
+
+    id: str
+    title: str
+    title_en: str
+    template: str = ""
+    template_en: str = ""
+    example: Mapping[str, str] = field(factory=dict)
+
+    def message(self, **values: object) -> tuple[str, str]:
+        """The Chinese and English messages with ``values`` filled in (the titles when
+        the code has no template)."""
+        if not self.template:
+            return self.title, self.title_en
+        return self.template.format(**values), self.template_en.format(**values)
+
+
+@frozen
 class Rule:
     """A reconciliation rule.
 
@@ -105,6 +146,8 @@ class Rule:
         check: the function ``(Context) -> Iterable[Finding]``.
         when: the condition as a predicate on the report.
         doc: a longer explanation (the check function's docstring).
+        codes: the kinds of finding the rule makes; the first is the rule's own (its id
+            and titles), the others finer codes under its id.
     """
 
     id: str
@@ -116,17 +159,34 @@ class Rule:
     check: Check
     when: Callable[[Report], bool] = _always
     doc: str = ""
+    codes: tuple[Code, ...] = ()
+
+    def code(self, id: str) -> Code:
+        """The code ``id`` of this rule (its full id, or the part after the rule's id).
+
+        Raises:
+            RuleDefinitionError: the rule has no such code.
+        """
+        full = id if id.startswith(self.id) else f"{self.id}.{id}"
+        for c in self.codes:
+            if c.id == full:
+                return c
+        raise RuleDefinitionError(f"rule {self.id!r} has no code {full!r}")
 
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
-_REGISTRY: dict[str, Rule] = {}
+_PREFIX: Final = {
+    Category.IN_TABLE: "table.", Category.CROSS_TABLE: "cross.",
+    Category.NARRATIVE: "narrative.", Category.PERFORMANCE: "performance.",
+    Category.CODES: "codes.", Category.READING: "reading.",
+    Category.DOCUMENTS: "documents.",
+}
 
 
-def _validate(r: Rule) -> None:
+def validate(r: Rule) -> None:
+    """Raise `RuleDefinitionError` when a rule is malformed."""
     if not _ID.match(r.id):
         raise RuleDefinitionError(f"rule id {r.id!r} must be dotted lower-case words")
-    if r.id in _REGISTRY:
-        raise RuleDefinitionError(f"rule id {r.id!r} is registered twice")
     if not r.title.strip() or not r.title_en.strip():
         raise RuleDefinitionError(f"rule {r.id!r} needs a Chinese and an English title")
     if not isinstance(r.category, Category):
@@ -137,15 +197,123 @@ def _validate(r: Rule) -> None:
         raise RuleDefinitionError(f"rule {r.id!r} must say when it applies")
     if not callable(r.check) or len(inspect.signature(r.check).parameters) != 1:
         raise RuleDefinitionError(f"rule {r.id!r}: check must be a function of one argument")
-    prefix = {
-        Category.IN_TABLE: "table.", Category.CROSS_TABLE: "cross.",
-        Category.NARRATIVE: "narrative.", Category.PERFORMANCE: "performance.",
-        Category.CODES: "codes.", Category.READING: "reading.",
-        Category.DOCUMENTS: "documents.",
-    }[r.category]
+    prefix = _PREFIX[r.category]
     if not r.id.startswith(prefix):
         raise RuleDefinitionError(f"rule {r.id!r} of category {r.category.value} must start "
                                   f"with {prefix!r}")
+    seen: set[str] = set()
+    for c in r.codes:
+        if c.id != r.id and not (c.id.startswith(r.id + ".") and _ID.match(c.id)):
+            raise RuleDefinitionError(f"rule {r.id!r}: code {c.id!r} must be the rule's id "
+                                      "or a dotted word under it")
+        if c.id in seen:
+            raise RuleDefinitionError(f"rule {r.id!r}: code {c.id!r} is defined twice")
+        seen.add(c.id)
+        if not c.title.strip() or not c.title_en.strip():
+            raise RuleDefinitionError(f"code {c.id!r} needs a Chinese and an English title")
+        if bool(c.template) != bool(c.template_en):
+            raise RuleDefinitionError(f"code {c.id!r} needs both message templates or none")
+        try:
+            c.message(**c.example)
+        except (KeyError, IndexError, ValueError) as e:
+            raise RuleDefinitionError(f"code {c.id!r}: its example does not fill its "
+                                      f"templates ({e})") from None
+
+
+def make_rule(
+    id: str,
+    fn: Check,
+    *,
+    title: str,
+    title_en: str,
+    category: Category,
+    severity: Severity = Severity.ERROR,
+    applies: str = "always",
+    when: Callable[[Report], bool] = _always,
+    codes: Sequence[Code] = (),
+) -> Rule:
+    """A validated `Rule` (its own code first, then ``codes``).
+
+    Raises:
+        RuleDefinitionError: the definition is malformed.
+    """
+    own = Code(id, title, title_en)
+    r = Rule(id=id, title=title, title_en=title_en, category=category, severity=severity,
+             applies=applies, check=fn, when=when, doc=inspect.getdoc(fn) or "",
+             codes=(own, *(c for c in codes if c.id != id)))
+    validate(r)
+    return r
+
+
+class RuleSet:
+    """The rules of one module, in definition order: a module of built-in rules makes
+    one (``RULES = RuleSet()``) and decorates its checks with ``@RULES.rule(...)``; the
+    registry lists the sets explicitly.
+
+    ```pycon
+    >>> from govbudget.checks import Category
+    >>> mine = RuleSet()
+    >>> @mine.rule("table.demo.nothing", title="示例", title_en="Demo",
+    ...            category=Category.IN_TABLE)
+    ... def nothing(ctx):
+    ...     return ()
+    >>> [r.id for r in mine]
+    ['table.demo.nothing']
+
+    ```
+    """
+
+    def __init__(self) -> None:
+        self._rules: dict[str, Rule] = {}
+
+    def add(self, r: Rule) -> Rule:
+        """Add a rule.
+
+        Raises:
+            RuleDefinitionError: the id is taken in this set.
+        """
+        if r.id in self._rules:
+            raise RuleDefinitionError(f"rule id {r.id!r} is registered twice")
+        self._rules[r.id] = r
+        return r
+
+    def remove(self, id: str) -> None:
+        """Remove the rule ``id`` (no error when there is none)."""
+        self._rules.pop(id, None)
+
+    def rule(
+        self,
+        id: str,
+        *,
+        title: str,
+        title_en: str,
+        category: Category,
+        severity: Severity = Severity.ERROR,
+        applies: str = "always",
+        when: Callable[[Report], bool] = _always,
+        codes: Sequence[Code] = (),
+    ) -> Callable[[Check], Check]:
+        """Decorate a check function: define a rule in this set (see `Rule`).
+
+        Raises:
+            RuleDefinitionError: the definition is malformed or the id is taken.
+        """
+
+        def deco(fn: Check) -> Check:
+            self.add(make_rule(id, fn, title=title, title_en=title_en, category=category,
+                               severity=severity, applies=applies, when=when, codes=codes))
+            return fn
+
+        return deco
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self._rules.values())
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+
+_EXTENSIONS = RuleSet()
 
 
 def rule(
@@ -157,35 +325,18 @@ def rule(
     severity: Severity = Severity.ERROR,
     applies: str = "always",
     when: Callable[[Report], bool] = _always,
+    codes: Sequence[Code] = (),
 ) -> Callable[[Check], Check]:
-    """Register the decorated function as a rule (see `Rule`).
+    """Register the decorated function as a rule of your own (see `Rule`): the registry
+    lists it after the built-in rules.
 
     Raises:
         RuleDefinitionError: the definition is malformed or the id is taken.
     """
-
-    def deco(fn: Check) -> Check:
-        r = Rule(id=id, title=title, title_en=title_en, category=category, severity=severity,
-                 applies=applies, check=fn, when=when, doc=inspect.getdoc(fn) or "")
-        _validate(r)
-        _REGISTRY[id] = r
-        return fn
-
-    return deco
+    return _EXTENSIONS.rule(id, title=title, title_en=title_en, category=category,
+                            severity=severity, applies=applies, when=when, codes=codes)
 
 
-def registry() -> dict[str, Rule]:
-    """Every registered rule by id (loads the built-in rules on first use)."""
-    from . import (  # noqa: F401  # noqa: F401
-        _documents,
-        _rules_codes,
-        _rules_cross,
-        _rules_final,
-        _rules_narrative,
-        _rules_performance,
-        _rules_reading,
-        _rules_self_evaluation,
-        _rules_tables,
-    )
-
-    return dict(sorted(_REGISTRY.items()))
+def extensions() -> RuleSet:
+    """The rules registered with `rule` (yours, not the built-in ones)."""
+    return _EXTENSIONS

@@ -9,7 +9,9 @@ from .._findings import Finding, Location, Severity
 from .._tables import Row, RowKind, Table, TableKind
 from ..codes import CodeInfo, NameCheck, NameStatus, dept_economic, functional
 from ._context import Context, norm
-from ._registry import Category, rule
+from ._registry import Category, RuleSet
+
+RULES = RuleSet()
 
 
 def _row_location(t: Table, r: Row) -> Location:
@@ -139,7 +141,7 @@ _CLASSES_BY_NAME = frozenset({TableKind.SUMMARY, TableKind.GRANT_SUMMARY})
 _ENUMERATOR = re.compile(r"^[（(]?[一二三四五六七八九十]+[、．.)）]\s*")
 
 
-@rule("codes.functional_name", title="功能分类科目编码与名称须与分类科目一致",
+@RULES.rule("codes.functional_name", title="功能分类科目编码与名称须与分类科目一致",
       title_en="Functional code–name pairs match the catalogue",
       category=Category.CODES, severity=Severity.ERROR,
       applies="every row with a functional code, against the catalogue edition of the "
@@ -203,7 +205,7 @@ def _class_by_name(t: Table, r: Row, year: int | None,
             return
 
 
-@rule("codes.consistent_names", title="同一科目编码在各表中名称一致",
+@RULES.rule("codes.consistent_names", title="同一科目编码在各表中名称一致",
       title_en="The same code has the same name in every table",
       category=Category.CODES, severity=Severity.ERROR,
       applies="every coded row of every table (rows without a read name or on lines the "
@@ -232,7 +234,7 @@ def consistent_names(ctx: Context) -> Iterator[Finding]:
                         loc, [loc0], expected_text=name0, actual_text=r.name)
 
 
-@rule("codes.economic_names", title="经济分类科目名称须为部门预算支出经济分类的名称",
+@RULES.rule("codes.economic_names", title="经济分类科目名称须为部门预算支出经济分类的名称",
       title_en="Economic item names are names of the departmental economic classification",
       category=Category.CODES, severity=Severity.WARNING,
       applies="rows of the basic spending table (printed with or without codes); unknown "

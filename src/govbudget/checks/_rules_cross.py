@@ -10,8 +10,10 @@ from .._money import Money
 from .._report import Report, ReportKind
 from .._tables import Block, Row, RowKind, Table, TableKind
 from ._context import ENUMERATOR, Context, Figure, exact_sum, norm
-from ._registry import Category, Requires, rule
+from ._registry import Category, Requires, RuleSet
 from ._rules_tables import three_public_items
+
+RULES = RuleSet()
 
 # T1 income item → T2 column key
 _INCOME_KEYS = {
@@ -92,7 +94,7 @@ def _zero_figure(t: Table, name: str, key: str) -> Figure:
                            line=t.line))
 
 
-@rule("cross.summary_income", title="收支总表收入与收入总表一致",
+@RULES.rule("cross.summary_income", title="收支总表收入与收入总表一致",
       title_en="Summary table income equals the income table",
       category=Category.CROSS_TABLE, applies="when both the 收支总表 and the 收入总表 are present",
       when=lambda r: r.table(TableKind.SUMMARY) is not None
@@ -235,7 +237,7 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
                 fb2.location, [fa0.location], fa0.money, fb2.money)
 
 
-@rule("cross.summary_classes", title="收支总表各类支出与支出总表一致",
+@RULES.rule("cross.summary_classes", title="收支总表各类支出与支出总表一致",
       title_en="Summary table spending classes equal the expenditure table",
       category=Category.CROSS_TABLE, applies="when the 收支总表 and 支出总表 are both present",
       when=lambda r: r.table(TableKind.SUMMARY) is not None
@@ -308,7 +310,7 @@ def _code_compare(ctx: Context, rid: str, ta: Table, tb: Table, keys: tuple[str,
                 yield f
 
 
-@rule("cross.income_expenditure", title="收入总表与支出总表按科目一致",
+@RULES.rule("cross.income_expenditure", title="收入总表与支出总表按科目一致",
       title_en="Income and expenditure tables agree code by code",
       category=Category.CROSS_TABLE,
       applies="in a budget, when both tables are by functional code (every code's 合计 in "
@@ -324,7 +326,7 @@ def income_expenditure(ctx: Context) -> Iterator[Finding]:
                              "支出总表与收入总表：", "expenditure vs income", le=False)
 
 
-@rule("cross.general_vs_expenditure", title="一般公共预算支出表与支出总表按科目一致（或不大于）",
+@RULES.rule("cross.general_vs_expenditure", title="一般公共预算支出表与支出总表按科目一致（或不大于）",
       title_en="General-budget spending equals (or is part of) total spending, code by code",
       category=Category.CROSS_TABLE,
       applies="equal when all money is general-budget money of the year; otherwise the "
@@ -342,7 +344,7 @@ def general_vs_expenditure(ctx: Context) -> Iterator[Finding]:
                              "expenditure vs general budget", le=not equal)
 
 
-@rule("cross.grant_summary", title="财政拨款收支总表与收支总表、一般公共预算支出表、基金及国资表一致",
+@RULES.rule("cross.grant_summary", title="财政拨款收支总表与收支总表、一般公共预算支出表、基金及国资表一致",
       title_en="Grant summary agrees with the summary, general-budget, fund and state-capital "
                "tables",
       category=Category.CROSS_TABLE, applies="when the 财政拨款收支总表 is present",
@@ -407,7 +409,7 @@ def grant_summary(ctx: Context) -> Iterator[Finding]:
                 yield f
 
 
-@rule("cross.basic_economic", title="一般公共预算基本支出合计与经济分类表合计一致",
+@RULES.rule("cross.basic_economic", title="一般公共预算基本支出合计与经济分类表合计一致",
       title_en="General-budget basic spending equals the economic-classification table",
       category=Category.CROSS_TABLE,
       applies="when the 一般公共预算支出表 and the 基本支出经济分类表 are both present",
@@ -435,7 +437,7 @@ def basic_economic(ctx: Context) -> Iterator[Finding]:
             yield f
 
 
-@rule("cross.projects", title="项目支出表与支出表的项目支出一致",
+@RULES.rule("cross.projects", title="项目支出表与支出表的项目支出一致",
       title_en="The project list equals the project spending of the expenditure tables",
       category=Category.CROSS_TABLE,
       applies="in a budget with a 项目支出预算表: its 一般公共预算 column equals the general-"
@@ -496,7 +498,7 @@ _ECON_TP = (
 )
 
 
-@rule("cross.three_public_economic", title="经济分类表中的“三公”科目不超过“三公”经费表",
+@RULES.rule("cross.three_public_economic", title="经济分类表中的“三公”科目不超过“三公”经费表",
       title_en="三公 items of the economic table do not exceed the 三公 table",
       category=Category.CROSS_TABLE,
       applies="when both tables are present; the 三公 table covers basic and project "
@@ -533,7 +535,7 @@ def three_public_economic(ctx: Context) -> Iterator[Finding]:
                 yield f
 
 
-@rule("cross.operating_costs", title="机关运行经费不超过基本支出中的公用经费",
+@RULES.rule("cross.operating_costs", title="机关运行经费不超过基本支出中的公用经费",
       title_en="Operating costs do not exceed the public funds of basic spending",
       category=Category.CROSS_TABLE, severity=Severity.ERROR,
       applies="when the 机关运行经费 table and the economic table are present; equal for an "
@@ -575,7 +577,7 @@ _FUND_TABLES = (
 )
 
 
-@rule("cross.empty_tables", title="空表与总表中为零的资金一致，空表须注明",
+@RULES.rule("cross.empty_tables", title="空表与总表中为零的资金一致，空表须注明",
       title_en="Empty tables match zero columns of the summaries, and say they are empty",
       category=Category.CROSS_TABLE, severity=Severity.ERROR,
       applies="for the fund, state-capital and carry-over tables")

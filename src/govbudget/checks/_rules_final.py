@@ -22,7 +22,9 @@ from .._findings import Finding, Severity
 from .._report import ReportKind
 from .._tables import Block, Row, RowKind, Table, TableKind
 from ._context import Context, Figure, cells_add_up, norm
-from ._registry import Category, Requires, rule
+from ._registry import Category, Requires, RuleSet
+
+RULES = RuleSet()
 
 _SUMMARIES = (TableKind.SUMMARY, TableKind.GRANT_SUMMARY)
 
@@ -74,7 +76,7 @@ def _grand_total(ctx: Context, rid: str, t: Table, b: Block, current: frozenset[
     return ctx.sum_check(rid, terms, total, what=what, what_en=what_en)
 
 
-@rule("table.final.income_total", title="决算总计（收入）=本年收入合计+使用非财政拨款结余+年初结转和结余",
+@RULES.rule("table.final.income_total", title="决算总计（收入）=本年收入合计+使用非财政拨款结余+年初结转和结余",
       title_en="决算 income: total = current-year income + use of non-grant balances + "
                "balances brought forward",
       category=Category.IN_TABLE,
@@ -97,7 +99,7 @@ def income_total(ctx: Context) -> Iterator[Finding]:
             yield f
 
 
-@rule("table.final.spending_total", title="决算总计（支出）=本年支出合计+结余分配+年末结转和结余",
+@RULES.rule("table.final.spending_total", title="决算总计（支出）=本年支出合计+结余分配+年末结转和结余",
       title_en="决算 spending: total = current-year spending + appropriation of balances + "
                "balances carried forward",
       category=Category.IN_TABLE,
@@ -122,7 +124,7 @@ def spending_total(ctx: Context) -> Iterator[Finding]:
                 yield f
 
 
-@rule("table.final.totals_equal", title="决算收入总计=支出总计",
+@RULES.rule("table.final.totals_equal", title="决算收入总计=支出总计",
       title_en="决算: the income total equals the spending total",
       category=Category.IN_TABLE,
       applies="a 决算's 收入支出决算总表 and 财政拨款收入支出决算总表 (both print 总计); "
@@ -148,7 +150,7 @@ def totals_equal(ctx: Context) -> Iterator[Finding]:
                 yield f
 
 
-@rule("table.final.grant_carry_in", title="年初财政拨款结转和结余=各资金之和",
+@RULES.rule("table.final.grant_carry_in", title="年初财政拨款结转和结余=各资金之和",
       title_en="Grant balances brought forward equal the sum of their funds",
       category=Category.IN_TABLE,
       applies="a 决算's 财政拨款收入支出决算总表 that prints the funds under 年初财政拨款结转和结余",
@@ -181,7 +183,7 @@ def grant_carry_in(ctx: Context) -> Iterator[Finding]:
                 yield f
 
 
-@rule("table.final.grant_by_fund", title="每项财政拨款：年初结转和结余+本年收入=本年支出+年末结转和结余",
+@RULES.rule("table.final.grant_by_fund", title="每项财政拨款：年初结转和结余+本年收入=本年支出+年末结转和结余",
       title_en="Each grant fund: brought forward + income = spending + carried forward",
       category=Category.IN_TABLE,
       applies="a 决算's 财政拨款收入支出决算总表, for each fund whose income, carry-in, spending "
@@ -255,7 +257,7 @@ def _balance(ctx: Context, rid: str, left: Sequence[Figure], right: Sequence[Fig
 _FUND_TABLES = (TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL)
 
 
-@rule("table.final.fund_balance", title="基金、国资决算表每行：年初结转和结余+本年收入=本年支出+年末结转和结余",
+@RULES.rule("table.final.fund_balance", title="基金、国资决算表每行：年初结转和结余+本年收入=本年支出+年末结转和结余",
       title_en="Fund and state-capital tables, each row: brought forward + income = spending "
                "+ carried forward",
       category=Category.IN_TABLE,
@@ -286,7 +288,8 @@ _PERSONNEL = ("301", "303")
 _PUBLIC = ("302", "310")
 
 
-@rule("table.final.economic_groups", title="人员经费合计=工资福利支出+对个人和家庭的补助，公用经费合计=商品和服务支出+资本性支出",
+@RULES.rule("table.final.economic_groups",
+            title="人员经费合计=工资福利支出+对个人和家庭的补助，公用经费合计=商品和服务支出+资本性支出",
       title_en="Personnel total = 301 + 303; public total = 302 + 310",
       category=Category.IN_TABLE,
       applies="a 决算's 一般公共预算财政拨款基本支出决算表 that closes with 人员经费合计 and 公用"
@@ -326,7 +329,7 @@ def economic_groups(ctx: Context) -> Iterator[Finding]:
                         yield f
 
 
-@rule("cross.final.summary_income", title="收入支出决算总表本年收入合计与收入决算表合计一致",
+@RULES.rule("cross.final.summary_income", title="收入支出决算总表本年收入合计与收入决算表合计一致",
       title_en="决算: current-year income of the summary equals the income table's total",
       category=Category.CROSS_TABLE,
       applies="a 决算 with the 收入支出决算总表 and the 收入决算表; standards.md §1.5 D3",
@@ -353,7 +356,7 @@ def summary_income(ctx: Context) -> Iterator[Finding]:
             yield f
 
 
-@rule("cross.final.grant_income", title="财政拨款收入：收入决算表、收入支出决算总表与财政拨款收入支出决算总表一致",
+@RULES.rule("cross.final.grant_income", title="财政拨款收入：收入决算表、收入支出决算总表与财政拨款收入支出决算总表一致",
       title_en="决算 grant income agrees across the income, summary and grant summary tables",
       category=Category.CROSS_TABLE,
       applies="a 决算 with the 财政拨款收入支出决算总表 and the 收入决算表 or the 收入支出决算总表; "
@@ -408,7 +411,7 @@ def grant_income(ctx: Context) -> Iterator[Finding]:
                 yield f
 
 
-@rule("cross.final.basic_economic_groups", title="一般公共预算财政拨款基本支出=人员经费合计+公用经费合计",
+@RULES.rule("cross.final.basic_economic_groups", title="一般公共预算财政拨款基本支出=人员经费合计+公用经费合计",
       title_en="General-budget basic spending = personnel total + public total",
       category=Category.CROSS_TABLE,
       applies="a 决算 with the 一般公共预算财政拨款支出决算表 and a basic spending table that "

@@ -98,8 +98,10 @@ from .._report import Change, Fact, FactKind, Report, ReportKind
 from .._tables import COLUMN_LABELS, Block, Row, RowKind, Table, TableKind
 from ..codes import functional
 from ._context import ENUMERATOR, Context, Figure, norm
-from ._registry import Category, rule
+from ._registry import Category, RuleSet
 from ._rules_tables import three_public_items
+
+RULES = RuleSet()
 
 # ---------------------------------------------------------------------------
 # Vocabulary (the names of :data:`SUBJECTS`)
@@ -1111,7 +1113,7 @@ def _first(an: _An, idx: Iterable[int], section: str | None = None) -> int | Non
 # ---------------------------------------------------------------------------
 
 
-@rule("narrative.totals", title="情况说明中的收支总计、本年收支、上年结转与收支总表一致",
+@RULES.rule("narrative.totals", title="情况说明中的收支总计、本年收支、上年结转与收支总表一致",
       title_en="Narrative totals, current-year and carry-over figures agree with the summary "
                "tables",
       category=Category.NARRATIVE,
@@ -1161,7 +1163,7 @@ def totals(ctx: Context) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------
 
 
-@rule("narrative.income_sources", title="情况说明中各项收入与收支总表（财政拨款收支总表）一致",
+@RULES.rule("narrative.income_sources", title="情况说明中各项收入与收支总表（财政拨款收支总表）一致",
       title_en="Narrative income by source agrees with the summary tables",
       category=Category.NARRATIVE,
       applies="when the narrative states income by source (一般公共预算拨款收入, 政府性基金…, "
@@ -1206,7 +1208,7 @@ def _third_part(an: _An, sec: str, last: int, whole: int) -> bool:
     return False
 
 
-@rule("narrative.spending", title="情况说明中的基本支出、项目支出、人员经费、公用经费与支出表一致",
+@RULES.rule("narrative.spending", title="情况说明中的基本支出、项目支出、人员经费、公用经费与支出表一致",
       title_en="Narrative basic/project spending and personnel/public funds agree with the "
                "spending tables",
       category=Category.NARRATIVE,
@@ -1318,7 +1320,7 @@ def _item_sums(ctx: Context, an: _An, rid: str) -> Iterator[Finding]:
         yield found
 
 
-@rule("narrative.class_amounts", title="情况说明中的功能分类科目金额与表格一致",
+@RULES.rule("narrative.class_amounts", title="情况说明中的功能分类科目金额与表格一致",
       title_en="Functional classes and items named in the narrative agree with the tables",
       category=Category.NARRATIVE,
       applies="when the narrative names functional classes (一般公共服务支出 …) or 科目 paths "
@@ -1543,7 +1545,7 @@ def _another_whole(an: _An, i: int, part: _Side, printed: Interval) -> bool:
     return False
 
 
-@rule("narrative.shares", title="情况说明中的占比与金额一致，同一总额的各占比合计为100%",
+@RULES.rule("narrative.shares", title="情况说明中的占比与金额一致，同一总额的各占比合计为100%",
       title_en="Narrative shares equal amount ÷ whole, and shares of one whole add up to 100%",
       category=Category.NARRATIVE,
       applies="every 占x% whose part and whole can be found (stated in the narrative or "
@@ -1806,7 +1808,7 @@ def _same_as_stated(ctx: Context, an: _An, rid: str, i: int, prior: int,
 _OUTTURN: Final = re.compile(r"执行|决算|实际")
 
 
-@rule("narrative.changes", title="情况说明中的增减额、增减率与方向一致",
+@RULES.rule("narrative.changes", title="情况说明中的增减额、增减率与方向一致",
       title_en="Narrative changes on last year: amount, percentage and direction agree",
       category=Category.NARRATIVE,
       applies="every change on last year the narrative states: its percentage needs the "
@@ -2020,7 +2022,7 @@ def _completion_pair(an: _An, i: int) -> tuple[int, int] | None:
     return None
 
 
-@rule("narrative.execution", title="情况说明中的预算完成率与决算数、预算数一致",
+@RULES.rule("narrative.execution", title="情况说明中的预算完成率与决算数、预算数一致",
       title_en="Narrative budget completion rates equal outturn ÷ budget",
       category=Category.NARRATIVE,
       applies="every 完成（年初）预算的x% (or 预算执行率x%) stated after the budget (年初预算, "
@@ -2097,7 +2099,7 @@ def _three_parts(an: _An, kind: FactKind) -> tuple[int | None, list[int]]:
     return total, []
 
 
-@rule("narrative.three_public", title="情况说明中的“三公”经费及其各项与“三公”经费表一致",
+@RULES.rule("narrative.three_public", title="情况说明中的“三公”经费及其各项与“三公”经费表一致",
       title_en="Narrative 三公 spending and its items agree with the 三公 table and add up",
       category=Category.NARRATIVE,
       applies="when the narrative states 三公经费 or its items: each is compared with the "
@@ -2141,7 +2143,7 @@ def three_public(ctx: Context) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------
 
 
-@rule("narrative.operating_costs", title="情况说明中的机关运行经费与机关运行经费表一致",
+@RULES.rule("narrative.operating_costs", title="情况说明中的机关运行经费与机关运行经费表一致",
       title_en="Narrative operating costs agree with the operating-costs table",
       category=Category.NARRATIVE,
       applies="when the narrative states 机关运行经费: compared with the 机关运行经费表; "
@@ -2162,7 +2164,7 @@ def operating_costs(ctx: Context) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------
 
 
-@rule("narrative.procurement", title="政府采购预算总额=货物+工程+服务",
+@RULES.rule("narrative.procurement", title="政府采购预算总额=货物+工程+服务",
       title_en="Procurement total equals goods + works + services",
       category=Category.NARRATIVE,
       applies="when the narrative states the procurement total and its parts: equal to the "
@@ -2295,7 +2297,7 @@ def _count_finding(ctx: Context, rid: str, sev: Severity, f: Fact, expected: int
                        difference_text=f"{f.value - expected}{f.unit}")
 
 
-@rule("narrative.performance", title="绩效目标管理项目的个数、金额前后一致并与表格一致",
+@RULES.rule("narrative.performance", title="绩效目标管理项目的个数、金额前后一致并与表格一致",
       title_en="Counts and amounts of projects under performance targets add up and agree "
                "with the tables",
       category=Category.NARRATIVE,
@@ -2477,7 +2479,7 @@ def _threshold(qualifier: str | None) -> Money | None:
 _HELD: Final = re.compile(r"(?:共有|实有|现有|拥有|共计有?)(?:各类)?(?:公务)?(?:用)?车(?:辆)?")
 
 
-@rule("narrative.assets", title="国有资产：车辆分类之和等于实有数，数量为非负整数",
+@RULES.rule("narrative.assets", title="国有资产：车辆分类之和等于实有数，数量为非负整数",
       title_en="State assets: vehicle categories add up to the vehicles held; counts are "
                "whole and non-negative",
       category=Category.NARRATIVE,
@@ -2583,7 +2585,7 @@ _UNIT_SECTION: Final = re.compile(
     r"(?:[（(][^（）()]{1,20}[）)])?$")
 
 
-@rule("narrative.repeated", title="情况说明中同一数字前后表述一致",
+@RULES.rule("narrative.repeated", title="情况说明中同一数字前后表述一致",
       title_en="The same figure stated twice in the narrative has the same value",
       category=Category.NARRATIVE,
       applies="amounts and counts stated more than once about the same subject (and "

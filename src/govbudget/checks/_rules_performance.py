@@ -93,6 +93,7 @@ from typing import Final, NamedTuple
 
 from attrs import define, evolve, field, frozen
 
+from .._chars import NUMBER, translation
 from .._findings import Finding, Location, Severity
 from .._money import Money, Unit, explain_gap
 from .._report import Indicator, PerformanceTable, Report
@@ -116,7 +117,9 @@ from ..indicators import (
     validate_levels,
 )
 from ._context import Context, Figure, norm
-from ._registry import Category, rule
+from ._registry import Category, RuleSet
+
+RULES = RuleSet()
 
 _SECTION: Final = "performance"
 _TABLE: Final = "performance"
@@ -302,13 +305,12 @@ def _is_money_rate(unit: str) -> bool:
 
 # -- prose: tokens -------------------------------------------------------------------------
 
-_PROSE_TRANS: Final = str.maketrans({
-    **{chr(0xFF10 + i): str(i) for i in range(10)},
-    "．": ".", "＋": "+", "＝": "=", "＊": "*", "﹡": "*", "✕": "×", "／": "/", "－": "-",
+_PROSE_TRANS: Final = translation({
+    "＋": "+", "＝": "=", "＊": "*", "﹡": "*", "✕": "×", "／": "/", "－": "-",
     "～": "~", "\u3000": " ", "\u00a0": " ",
 })
 _PROSE_CHARS_RE: Final = re.compile("[" + re.escape("".join(map(chr, _PROSE_TRANS))) + "]")
-_NUM: Final = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_NUM: Final = NUMBER
 _CN_DIGITS: Final = "一二两三四五六七八九十百"
 _OP: Final = r"[×xX*÷/+\-]"
 _MONEY_UNIT: Final = r"(?:亿元|万元|千元|元)"
@@ -1034,7 +1036,7 @@ _parse_value: Final = functools.lru_cache(maxsize=4096)(parse_indicator_value)
 # ==========================================================================================
 
 
-@rule("performance.project_amount", title="绩效目标表年度资金总额与项目支出预算表一致",
+@RULES.rule("performance.project_amount", title="绩效目标表年度资金总额与项目支出预算表一致",
       title_en="Each performance table's year funds equal the project's amount in the "
                "project list",
       category=Category.PERFORMANCE, severity=Severity.ERROR,
@@ -1136,7 +1138,7 @@ def project_amount(ctx: Context) -> Iterator[Finding]:
             f"listed project {name!r} has no performance table", fig.location)
 
 
-@rule("performance.funding_sum", title="绩效目标表各资金来源之和等于资金总额",
+@RULES.rule("performance.funding_sum", title="绩效目标表各资金来源之和等于资金总额",
       title_en="Performance table: the funding sources add up to the totals",
       category=Category.PERFORMANCE, severity=Severity.ERROR,
       applies="every performance table with a funding block", when=_has_performance)
@@ -1226,7 +1228,7 @@ def _rate_kind(unit: str) -> tuple[str, ...]:
     return tuple(sorted(u for u in unit.split("/")[1:] if u not in _TIME_UNITS))
 
 
-@rule("performance.cost_indicator", title="成本指标不超过年度资金，并与项目概况相符",
+@RULES.rule("performance.cost_indicator", title="成本指标不超过年度资金，并与项目概况相符",
       title_en="Cost indicators do not exceed the funds and agree with the overview",
       category=Category.PERFORMANCE, severity=Severity.ERROR,
       applies="every cost indicator (成本指标, 二级 or 一级) whose value is money or a rate",
@@ -1368,7 +1370,7 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
                         e.location(p), e.related(p), expected_text=stated, actual_text=ind.value)
 
 
-@rule("performance.itemised_costs", title="项目概况所列各项费用之和等于所述合计",
+@RULES.rule("performance.itemised_costs", title="项目概况所列各项费用之和等于所述合计",
       title_en="Itemised costs in the project overview add up to the stated total",
       category=Category.PERFORMANCE, severity=Severity.WARNING,
       applies="every performance table whose overview (项目概况) lists costs and a total "
@@ -1415,7 +1417,7 @@ def itemised_costs(ctx: Context) -> Iterator[Finding]:
                 yield _tidy(f)
 
 
-@rule("performance.formula", title="项目概况中的算式与数量×标准计算正确",
+@RULES.rule("performance.formula", title="项目概况中的算式与数量×标准计算正确",
       title_en="Written arithmetic and quantity × rate statements in the overview compute",
       category=Category.PERFORMANCE, severity=Severity.ERROR,
       applies="every performance table whose overview writes arithmetic (a×b=c, a+b=c) or "
@@ -1483,7 +1485,7 @@ def _field_applies(attr: str, column: str, parallel: bool) -> bool:
     return attr != "goal_year"
 
 
-@rule("performance.quantity_vs_overview", title="数量指标与项目概况所述数量一致",
+@RULES.rule("performance.quantity_vs_overview", title="数量指标与项目概况所述数量一致",
       title_en="Quantity indicators agree with the counts the overview states",
       category=Category.PERFORMANCE, severity=Severity.WARNING,
       applies="output indicators (产出指标) whose value is a count (个, 套, 期, 人, 天, 平方米 …) "
@@ -1572,7 +1574,7 @@ def quantity_vs_overview(ctx: Context) -> Iterator[Finding]:
                         actual_text="、".join(stated))
 
 
-@rule("performance.name_unit", title="指标名称所述单位与指标值单位一致",
+@RULES.rule("performance.name_unit", title="指标名称所述单位与指标值单位一致",
       title_en="The unit in an indicator's name agrees with its value's unit",
       category=Category.PERFORMANCE, severity=Severity.WARNING,
       applies="indicators whose name states a unit in brackets (采购折叠椅（套）)",
@@ -1617,7 +1619,7 @@ def _parallel(p: PerformanceTable) -> bool:
     return False
 
 
-@rule("performance.columns_differ", title="实施期与年度指标一致（单年度项目）",
+@RULES.rule("performance.columns_differ", title="实施期与年度指标一致（单年度项目）",
       title_en="Period and year indicator columns agree where they describe the same money",
       category=Category.PERFORMANCE, severity=Severity.WARNING,
       applies="performance tables with both columns; differences are findings only when the "
@@ -1711,7 +1713,7 @@ def _only_one(ctx: Context, p: PerformanceTable, ind: Indicator, here: str, here
         _loc(p, f"indicators_{here_en}", ind.line), actual_text=f"{ind.name} {ind.value}")
 
 
-@rule("performance.framework", title="指标层级符合指标体系，指标值可解析",
+@RULES.rule("performance.framework", title="指标层级符合指标体系，指标值可解析",
       title_en="Indicator levels fit the framework; every indicator has a readable value",
       category=Category.PERFORMANCE, severity=Severity.WARNING,
       applies="every indicator of every performance table", when=_has_performance)
@@ -1784,7 +1786,7 @@ def _stated_total(raw: str) -> _Tok | None:
     return None
 
 
-@rule("performance.overview_total", title="项目概况所述总额与年度资金总额一致",
+@RULES.rule("performance.overview_total", title="项目概况所述总额与年度资金总额一致",
       title_en="The total the overview states equals the year funds",
       category=Category.PERFORMANCE, severity=Severity.WARNING,
       applies="every performance table whose overview states a total (合计/共计/共需 …) or "

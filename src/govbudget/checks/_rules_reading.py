@@ -8,7 +8,9 @@ from .._findings import Finding, Location, Severity
 from .._report import TableSet
 from .._tables import MOF_9, SHANXI_13
 from ._context import Context
-from ._registry import Category, Check, rule
+from ._registry import Category, Check, RuleSet
+
+RULES = RuleSet()
 
 _READER_RULES = (
     ("reading.unplaced_figure", "无法对应到表格位置或叙述主体的数字",
@@ -43,13 +45,13 @@ def _passthrough(rule_id: str) -> Check:
 
 
 for _rid, _title, _title_en in _READER_RULES:
-    rule(_rid, title=_title, title_en=_title_en, category=Category.READING,
+    RULES.rule(_rid, title=_title, title_en=_title_en, category=Category.READING,
          severity=Severity.INFO if _rid in _INFO else Severity.WARNING,
          applies="whenever the reader reports it (severity as the reader sets it)")(
         _passthrough(_rid))
 
 
-@rule("reading.other", title="其他读取问题", title_en="Other reading findings",
+@RULES.rule("reading.other", title="其他读取问题", title_en="Other reading findings",
       category=Category.READING, severity=Severity.WARNING,
       applies="reader findings with a rule id not listed above")
 def other(ctx: Context) -> Iterator[Finding]:
@@ -58,7 +60,7 @@ def other(ctx: Context) -> Iterator[Finding]:
     return (f for f in ctx.report.findings if f.rule not in known)
 
 
-@rule("reading.missing_table", title="缺少标准公开表格", title_en="A standard table is missing",
+@RULES.rule("reading.missing_table", title="缺少标准公开表格", title_en="A standard table is missing",
       category=Category.READING, severity=Severity.WARNING,
       applies="when the report follows the Shanxi 13-table or the MOF 9-table set")
 def missing_table(ctx: Context) -> Iterator[Finding]:
@@ -75,7 +77,7 @@ def missing_table(ctx: Context) -> Iterator[Finding]:
                 Location(section=kind.chinese, table=kind.value))
 
 
-@rule("reading.doubtful_table", title="表格读取存疑，未作勾稽检查",
+@RULES.rule("reading.doubtful_table", title="表格读取存疑，未作勾稽检查",
       title_en="A table the reader is not sure of (not checked)",
       category=Category.READING, severity=Severity.WARNING,
       applies="when the reader is not sure it read a table as printed")

@@ -33,13 +33,16 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final
 
+from .._chars import NUMBER
 from .._findings import Finding, Location, Severity
 from .._money import Interval, round_half_up
 from .._report import EvaluationFunding, Report, SelfEvaluation
 from ..indicators import evaluate, parse_indicator_value
 from ..indicators._model import Unparsed
 from ._context import Context
-from ._registry import Category, rule
+from ._registry import Category, RuleSet
+
+RULES = RuleSet()
 
 _SECTION: Final = "self_evaluation"
 _RATE: Final = re.compile(r"^(-?\d+(?:\.(\d+))?)%$")
@@ -80,7 +83,7 @@ def _loc(e: SelfEvaluation, line: int | None, column: str | None = None) -> Loca
     return Location(section=_SECTION, row_name=e.project or None, column=column, line=line)
 
 
-@rule("performance.self_evaluation.execution_rate", title="执行率等于全年执行数除以全年预算数",
+@RULES.rule("performance.self_evaluation.execution_rate", title="执行率等于全年执行数除以全年预算数",
       title_en="Execution rate equals executed over full-year budget",
       category=Category.PERFORMANCE, severity=Severity.ERROR,
       applies="self-evaluation funding rows with a budget, an execution figure and a rate",
@@ -108,7 +111,7 @@ def execution_rate(ctx: Context) -> Iterator[Finding]:
                 actual=row.rate)
 
 
-@rule("performance.self_evaluation.rate_score", title="预算执行得分等于分值乘执行率",
+@RULES.rule("performance.self_evaluation.rate_score", title="预算执行得分等于分值乘执行率",
       title_en="Budget-execution score equals weight times rate",
       category=Category.PERFORMANCE, severity=Severity.WARNING,
       applies="self-evaluation funding rows with a weight, a rate and a score", when=_has)
@@ -137,7 +140,7 @@ def rate_score(ctx: Context) -> Iterator[Finding]:
                 actual=str(row.score))
 
 
-@rule("performance.self_evaluation.score_weight", title="得分不超过分值", title_en="A score does not exceed its weight",
+@RULES.rule("performance.self_evaluation.score_weight", title="得分不超过分值", title_en="A score does not exceed its weight",
       category=Category.PERFORMANCE, severity=Severity.WARNING,
       applies="self-evaluation rows with a weight and a score", when=_has)
 def score_weight(ctx: Context) -> Iterator[Finding]:
@@ -154,7 +157,7 @@ def score_weight(ctx: Context) -> Iterator[Finding]:
                     location=_loc(e, line, "得分"), expected=f"≤{weight}", actual=str(score))
 
 
-@rule("performance.self_evaluation.total", title="分值与得分合计等于总分", title_en="Weights and scores add up to the total",
+@RULES.rule("performance.self_evaluation.total", title="分值与得分合计等于总分", title_en="Weights and scores add up to the total",
       category=Category.PERFORMANCE, severity=Severity.WARNING,
       applies="self-evaluation tables read whole, every row with a weight and a score", when=_has)
 def total(ctx: Context) -> Iterator[Finding]:
@@ -183,7 +186,7 @@ def total(ctx: Context) -> Iterator[Finding]:
                 location=_loc(e, e.total_line, label), expected=str(total_), actual=str(printed))
 
 
-@rule("performance.self_evaluation.scoring", title="指标得分与完成值相符", title_en="Indicator score fits its actual value",
+@RULES.rule("performance.self_evaluation.scoring", title="指标得分与完成值相符", title_en="Indicator score fits its actual value",
       category=Category.PERFORMANCE, severity=Severity.WARNING,
       applies="self-evaluation indicators whose target and actual both parse", when=_has)
 def scoring(ctx: Context) -> Iterator[Finding]:
@@ -215,7 +218,7 @@ def scoring(ctx: Context) -> Iterator[Finding]:
                 location=_loc(e, i.line, "得分"), expected=str(s.score), actual=str(i.score))
 
 
-_NUM_TEXT: Final = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
+_NUM_TEXT: Final = f"({NUMBER})"
 _SCORE_TEXT: Final = re.compile(r"得分(?:为|是)?\s*" + _NUM_TEXT + r"\s*分")
 _BUDGET_TEXT: Final = re.compile(r"全年预算数?(?:为|是)?\s*" + _NUM_TEXT + r"\s*万元")
 _EXECUTED_TEXT: Final = re.compile(r"执行数?(?:为|是)?\s*" + _NUM_TEXT + r"\s*万元")
@@ -239,7 +242,7 @@ def _summary(report: Report, project: str, others: list[str]) -> tuple[str, int 
     return None
 
 
-@rule("performance.self_evaluation.narrative", title="情况说明所述自评结果与自评表一致",
+@RULES.rule("performance.self_evaluation.narrative", title="情况说明所述自评结果与自评表一致",
       title_en="The narrative's self-evaluation results match the table",
       category=Category.PERFORMANCE, severity=Severity.ERROR,
       applies="a self-evaluation whose project the narrative summarises (自评得分为X分 …); the "

@@ -11,7 +11,9 @@ from typing import Final
 from .._findings import Finding, Severity
 from .._tables import FINAL_ROWS, Block, Row, RowKind, Table, TableKind
 from ._context import Context, Figure, cell_figures, cells_add_up, exact_sum, norm
-from ._registry import Category, rule
+from ._registry import Category, RuleSet
+
+RULES = RuleSet()
 
 _FUNCTIONAL = (TableKind.INCOME, TableKind.EXPENDITURE, TableKind.GENERAL_EXPENDITURE,
                TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL, TableKind.GRANT_DETAIL)
@@ -78,7 +80,7 @@ def _column_sums(rows: list[tuple[Decimal | None, ...]], ncols: int) -> list[Dec
     return acc
 
 
-@rule("table.functional.hierarchy", title="功能分类表中类=各款之和、款=各项之和",
+@RULES.rule("table.functional.hierarchy", title="功能分类表中类=各款之和、款=各项之和",
       title_en="Functional tables: each 类 equals the sum of its 款, each 款 the sum of its 项",
       category=Category.IN_TABLE,
       applies="tables by functional code (收入总表, 支出总表, 一般公共预算支出表, 基金/国资支出表), "
@@ -176,7 +178,7 @@ def _children(rows: Sequence[Row], parent: str) -> list[Row]:
     return out
 
 
-@rule("table.functional.total", title="功能分类表中合计=各类之和",
+@RULES.rule("table.functional.total", title="功能分类表中合计=各类之和",
       title_en="Functional tables: the total row equals the sum of the 类 rows",
       category=Category.IN_TABLE, applies="tables by functional code with a 合计 row")
 def functional_total(ctx: Context) -> Iterator[Finding]:
@@ -195,7 +197,7 @@ def functional_total(ctx: Context) -> Iterator[Finding]:
                     yield f
 
 
-@rule("table.row.basic_project", title="合计=基本支出+项目支出",
+@RULES.rule("table.row.basic_project", title="合计=基本支出+项目支出",
       title_en="Each row: total equals basic plus project spending",
       category=Category.IN_TABLE,
       applies="支出总表, 一般公共预算支出表, 基金/国资支出表, every row")
@@ -213,7 +215,7 @@ def basic_plus_project(ctx: Context) -> Iterator[Finding]:
                                         "合计与基本支出+项目支出", "total vs basic + project")
 
 
-@rule("table.row.sources", title="收入总表每行合计=各收入来源之和",
+@RULES.rule("table.row.sources", title="收入总表每行合计=各收入来源之和",
       title_en="Income table: each row's total equals the sum of its sources",
       category=Category.IN_TABLE, applies="收入总表, every row")
 def income_sources(ctx: Context) -> Iterator[Finding]:
@@ -330,7 +332,7 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
                                 "total vs its parts")
 
 
-@rule("table.summary.totals", title="收支总表、财政拨款收支总表的合计与总计",
+@RULES.rule("table.summary.totals", title="收支总表、财政拨款收支总表的合计与总计",
       title_en="Summary tables: totals, grand totals and income = expenditure",
       category=Category.IN_TABLE,
       applies="收支总表 and 财政拨款收支总表 (two-sided tables)")
@@ -360,7 +362,7 @@ def _econ_groups(b: Block) -> list[tuple[Row, list[Row]]]:
     return groups
 
 
-@rule("table.economic.totals", title="基本支出经济分类表：合计=各类之和，类=所含款之和，合计=人员经费+公用经费",
+@RULES.rule("table.economic.totals", title="基本支出经济分类表：合计=各类之和，类=所含款之和，合计=人员经费+公用经费",
       title_en="Basic spending by economic item: total = Σ classes, class = Σ items, "
                "total = personnel + public",
       category=Category.IN_TABLE, applies="一般公共预算基本支出表 (economic classification)")
@@ -395,7 +397,8 @@ def economic_totals(ctx: Context) -> Iterator[Finding]:
                                         "合计与人员经费+公用经费", "total vs personnel + public")
 
 
-@rule("table.economic.personnel_public", title="人员经费只含工资福利和对个人和家庭的补助，公用经费只含商品和服务支出和资本性支出",
+@RULES.rule("table.economic.personnel_public",
+            title="人员经费只含工资福利和对个人和家庭的补助，公用经费只含商品和服务支出和资本性支出",
       title_en="Personnel funds hold only wages and transfers to persons; public funds only "
                "goods and services and capital items",
       category=Category.IN_TABLE, severity=Severity.ERROR,
@@ -502,7 +505,7 @@ def _three_public_items(ctx: Context, t: Table, which: str = "final") -> dict[st
     return out
 
 
-@rule("table.three_public.totals", title="“三公”经费合计=因公出国+公务接待+公务用车，公务用车=购置+运行",
+@RULES.rule("table.three_public.totals", title="“三公”经费合计=因公出国+公务接待+公务用车，公务用车=购置+运行",
       title_en="三公: total = abroad + reception + vehicles; vehicles = purchase + operation",
       category=Category.IN_TABLE, applies="the 三公 table, printed by rows or by columns")
 def three_public_totals(ctx: Context) -> Iterator[Finding]:
@@ -543,7 +546,7 @@ def _three_public_sums(ctx: Context, t: Table, rid: str, which: str) -> Iterator
                 yield f
 
 
-@rule("table.operating_costs.totals", title="机关运行经费表：合计=各单位之和=各资金来源之和",
+@RULES.rule("table.operating_costs.totals", title="机关运行经费表：合计=各单位之和=各资金来源之和",
       title_en="Operating costs table: total = Σ units, each row = Σ funds",
       category=Category.IN_TABLE, applies="the 机关运行经费 table")
 def operating_costs_totals(ctx: Context) -> Iterator[Finding]:
@@ -569,7 +572,7 @@ def operating_costs_totals(ctx: Context) -> Iterator[Finding]:
                                         "合计与各资金来源之和", "total vs funds")
 
 
-@rule("table.projects.totals", title="项目支出表：单位合计=所属项目之和，每行合计=各资金来源之和",
+@RULES.rule("table.projects.totals", title="项目支出表：单位合计=所属项目之和，每行合计=各资金来源之和",
       title_en="Project list: each unit equals the sum of its projects; each row = Σ sources",
       category=Category.IN_TABLE, applies="项目支出预算表 (本年 and 上年结转)")
 def projects_totals(ctx: Context) -> Iterator[Finding]:

@@ -42,6 +42,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Final
 
+from .._chars import translation
 from .._errors import UnitError
 from .._money import Money, Unit
 
@@ -101,12 +102,7 @@ def _unit_re() -> re.Pattern[str]:
 
 _SPLIT: Final = re.compile(r"[/·]")
 # The tokenizer's normalisation, for units given directly (a subset, to stay import-light).
-_FULL_WIDTH: Final = str.maketrans(
-    {"％": "%", "﹪": "%", "／": "/", "・": "·", "•": "·", "∙": "·"}
-    | {chr(0xFF21 + i): chr(0x41 + i) for i in range(26)}
-    | {chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}
-    | {chr(0xFF10 + i): str(i) for i in range(10)}
-)
+_FULL_WIDTH: Final = translation({"﹪": "%", "／": "/", "・": "·", "•": "·", "∙": "·"})
 
 _ALIASES: Final[dict[str, str]] = {
     "㎡": "平方米",

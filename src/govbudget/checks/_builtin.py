@@ -1,0 +1,75 @@
+"""The registry: the built-in rules, an explicit list of modules, then your own.
+
+```pycon
+>>> reg = registry()
+>>> reg["table.functional.hierarchy"].category.value
+'in-table'
+>>> codes()["table.functional.hierarchy"].title_en
+'Functional tables: each 类 equals the sum of its 款, each 款 the sum of its 项'
+
+```
+"""
+
+from __future__ import annotations
+
+import functools
+
+from .._errors import RuleDefinitionError
+from . import (
+    _rules_codes,
+    _rules_cross,
+    _rules_documents,
+    _rules_final,
+    _rules_narrative,
+    _rules_performance,
+    _rules_reading,
+    _rules_self_evaluation,
+    _rules_tables,
+)
+from ._registry import Code, Rule, RuleSet, extensions
+
+__all__ = ["BUILTIN", "codes", "registry"]
+
+BUILTIN: tuple[RuleSet, ...] = (
+    _rules_reading.RULES,
+    _rules_tables.RULES,
+    _rules_cross.RULES,
+    _rules_final.RULES,
+    _rules_codes.RULES,
+    _rules_narrative.RULES,
+    _rules_performance.RULES,
+    _rules_self_evaluation.RULES,
+    _rules_documents.RULES,
+)
+"""The built-in rule sets, one per module."""
+
+
+@functools.cache
+def _builtin() -> dict[str, Rule]:
+    out: dict[str, Rule] = {}
+    for rs in BUILTIN:
+        for r in rs:
+            if r.id in out:
+                raise RuleDefinitionError(f"rule id {r.id!r} is registered twice")
+            out[r.id] = r
+    return out
+
+
+def registry() -> dict[str, Rule]:
+    """Every rule by id, sorted: the built-in ones and those registered with
+    `govbudget.checks.rule`.
+
+    Raises:
+        RuleDefinitionError: a rule of your own takes a built-in rule's id.
+    """
+    out = dict(_builtin())
+    for r in extensions():
+        if r.id in out:
+            raise RuleDefinitionError(f"rule id {r.id!r} is registered twice")
+        out[r.id] = r
+    return dict(sorted(out.items()))
+
+
+def codes() -> dict[str, Code]:
+    """Every code of every rule (`govbudget.checks.Code`), by code id, sorted."""
+    return dict(sorted((c.id, c) for r in registry().values() for c in r.codes))
