@@ -216,7 +216,7 @@ def test_every_real_report_has_its_kind(path: Path) -> None:
 
 class TestCompletion:
     """完成年初预算的X% is read by the narrative reader (`FactKind.EXECUTION`) and checked by
-    ``narrative.execution`` (its own tests in test_checks_rules_narrative.py); here, on the
+    ``narrative.execution`` (its own tests in test_checks_narrative_changes.py); here, on the
     two real 决算."""
 
     def test_real_shanghai_final(self) -> None:

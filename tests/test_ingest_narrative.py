@@ -22,8 +22,9 @@ from govbudget import (
     Procurement,
     Severity,
 )
-from govbudget._ingest._narrative import SUBJECTS, read_narrative, read_overview
+from govbudget._ingest._narrative import read_narrative, read_overview
 from govbudget._ingest._text import Line, split_lines, strip_furniture
+from govbudget._subjects import SUBJECTS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "data" / "jincheng-npc-office-2024.txt"

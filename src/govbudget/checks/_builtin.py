@@ -20,13 +20,17 @@ from . import (
     _rules_cross,
     _rules_documents,
     _rules_final,
-    _rules_narrative,
     _rules_performance,
     _rules_reading,
     _rules_self_evaluation,
     _rules_tables,
 )
 from ._registry import Code, Rule, RuleSet, extensions
+from .narrative import _amounts as _narrative_amounts
+from .narrative import _changes as _narrative_changes
+from .narrative import _repeated as _narrative_repeated
+from .narrative import _shares as _narrative_shares
+from .narrative import _statements as _narrative_statements
 
 __all__ = ["BUILTIN", "codes", "registry"]
 
@@ -36,7 +40,11 @@ BUILTIN: tuple[RuleSet, ...] = (
     _rules_cross.RULES,
     _rules_final.RULES,
     _rules_codes.RULES,
-    _rules_narrative.RULES,
+    _narrative_amounts.RULES,
+    _narrative_shares.RULES,
+    _narrative_changes.RULES,
+    _narrative_statements.RULES,
+    _narrative_repeated.RULES,
     _rules_performance.RULES,
     _rules_self_evaluation.RULES,
     _rules_documents.RULES,

@@ -12,6 +12,7 @@ from .._findings import Finding, Location, Severity
 from .._report import Change, Fact, FactKind, Report
 from .._tables import TableKind
 from ._context import Figure, norm
+from ._fact_figures import figure_interval, figure_of, qualifier_of, quantum_of
 from ._pair import Pair, Relation
 from ._registry import Category, Check, RuleSet
 
@@ -39,12 +40,11 @@ def _money_facts(report: Report, kind: FactKind) -> list[Fact]:
 def _amount_before(report: Report, change: Fact) -> Fact | None:
     """This year's amount a stated change is a change of: the latest amount of the same
     subject and qualifier before it in its section."""
-    from ._rules_narrative import _qual
 
     best: Fact | None = None
     for f in _money_facts(report, FactKind.AMOUNT):
-        if (norm(f.subject) == norm(change.subject) and _qual(f.qualifier) ==
-                _qual(change.qualifier) and f.section == change.section
+        if (norm(f.subject) == norm(change.subject) and qualifier_of(f.qualifier) ==
+                qualifier_of(change.qualifier) and f.section == change.section
                 and (f.line or 0) <= (change.line or 0)):
             best = f
     return best
@@ -71,16 +71,15 @@ def _last_year(pair: Pair, fact: Fact) -> Figure | None:
     """Last year's figure of a subject in the earlier report: its narrative amount of the
     same subject and qualifier (when the report states one value for it), else its “三公”
     table item of that name."""
-    from ._rules_narrative import _fig, _qual
     from ._rules_tables import three_public_items
 
     e = pair.earlier
     same = [f for f in _money_facts(e, FactKind.AMOUNT)
-            if norm(f.subject) == norm(fact.subject) and _qual(f.qualifier) == _qual(
+            if norm(f.subject) == norm(fact.subject) and qualifier_of(f.qualifier) == qualifier_of(
                 fact.qualifier)]
     values = {f.money for f in same}
     if len(values) == 1:
-        return pair.figure(e, _fig(same[0]))
+        return pair.figure(e, figure_of(same[0]))
     if same:
         return None  # stated with different values: not guessed
     t = pair.ctx_earlier.table(TableKind.THREE_PUBLIC)
@@ -112,14 +111,13 @@ def change_on_last_year(pair: Pair) -> Iterator[Finding]:
     budget, a 决算's on last year's 决算: DOMAIN.md "year-on-year changes are against last
     year's 决算"). Each figure is rounded on its own: the gap is reasoned by
     `govbudget.explain_gap`."""
-    from ._rules_narrative import _fig
 
     if pair.relation is Relation.BUDGET_TO_FINAL:
         return
     later, earlier = pair.later, pair.earlier
     for c, this, last in _changes_on_last_year(pair, FactKind.CHANGE_AMOUNT):
-        change = pair.figure(later, _fig(c))
-        total = pair.figure(later, _fig(this))
+        change = pair.figure(later, figure_of(c))
+        total = pair.figure(later, figure_of(this))
         f = pair.ctx.sum_check(
             "documents.change_on_last_year", [last, change], total,
             what=f"{later.year}年文件“{c.subject}”{c.sentence}：本年数与{earlier.year}年文件所列上年数"
@@ -204,7 +202,6 @@ def final_initial_budget(pair: Pair) -> Iterator[Finding]:
     total; "“三公”经费财政拨款支出年初预算为X万元" its “三公” total (DOMAIN.md; standards.md
     §1.5: 完成年初预算 % = 决算 ÷ 年初预算). 年初预算 is the budget as published, before any
     adjustment, so a difference is an error."""
-    from ._rules_narrative import _fig
 
     if pair.relation is not Relation.BUDGET_TO_FINAL:
         return
@@ -215,7 +212,7 @@ def final_initial_budget(pair: Pair) -> Iterator[Finding]:
         if target is None:
             continue
         f = pair.ctx.equal_check(
-            "documents.final_initial_budget", target, pair.figure(pair.later, _fig(fact)),
+            "documents.final_initial_budget", target, pair.figure(pair.later, figure_of(fact)),
             what=f"{pair.later.year}年决算“{fact.subject}”与同年预算",
             what_en=f"the 决算's {fact.subject!r} vs the same year's budget")
         if f:
@@ -276,18 +273,17 @@ def change_rate_on_last_year(pair: Pair) -> Iterator[Finding]:
     document's figure, rounds to the stated rate. Every figure stands for the interval of
     true values it rounds from; the rate is an error only when no values in those intervals
     give the stated rate at its printed precision."""
-    from ._rules_narrative import _fig, _fig_interval, _quantum
 
     if pair.relation is Relation.BUDGET_TO_FINAL:
         return
     later, earlier = pair.later, pair.earlier
     for c, this, last in _changes_on_last_year(pair, FactKind.CHANGE_PERCENT):
-        now = _fig_interval(pair.figure(later, _fig(this)))
-        before = _fig_interval(last)
+        now = figure_interval(pair.figure(later, figure_of(this)))
+        before = figure_interval(last)
         if before.lo <= 0:
             continue  # a zero (or unknown) base: no rate
         sign = -1 if c.direction is Change.DECREASE else 1
-        q = _quantum(c.value)
+        q = quantum_of(c.value)
         stated_lo = sign * c.value - q / 2
         stated_hi = sign * c.value + q / 2
         if c.direction is Change.SAME:
@@ -307,5 +303,5 @@ def change_rate_on_last_year(pair: Pair) -> Iterator[Finding]:
             f"{hi:.4f}% with rounding), not {sign * c.value}%",
             pair.at(later, Location(section=c.section or "narrative", row_name=c.subject,
                                     line=c.line)),
-            [last.location, pair.figure(later, _fig(this)).location],
+            [last.location, pair.figure(later, figure_of(this)).location],
             expected_text=f"{rate:.2f}%", actual_text=f"{sign * c.value}%")

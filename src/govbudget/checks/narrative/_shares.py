@@ -1,0 +1,334 @@
+"""Narrative shares (占x%) against their amounts and wholes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Final
+
+from ..._findings import Finding, Severity
+from ..._money import Interval, round_half_up
+from ..._report import FactKind
+from ..._subjects import SUBJECTS
+from .._context import Context, norm
+from .._fact_figures import (
+    HUNDRED,
+    interval_of,
+    is_money,
+    label_of,
+    location_of,
+    pct,
+    qualifier_of,
+    quantum_of,
+)
+from .._registry import Category, RuleSet
+from ._analysis import (
+    _An,
+    _an,
+)
+from ._lookup import (
+    _Side,
+)
+from ._vocab import (
+    _BASIC,
+    _CARRY,
+    _CUR_SPEND,
+    _G_INCOME,
+    _G_SPEND,
+    _G_TOTAL,
+    _GENERAL,
+    _PERSONNEL,
+    _PROJECT,
+    _PUBLIC,
+    _SHARE_FILLER,
+    _SHARE_TAIL,
+    _SOURCES,
+    _T_INCOME,
+    _T_SPEND,
+    _THREE,
+    _Scope,
+)
+
+RULES = RuleSet()
+
+
+# ---------------------------------------------------------------------------
+# 5. shares
+# ---------------------------------------------------------------------------
+
+
+def _named_whole(sentence: str) -> str | None:
+    """The whole a share names (``占部门项目支出总额的100%`` → ``部门项目支出总额``)."""
+    if "占" not in sentence:
+        return None
+    text = _SHARE_TAIL.sub("", sentence.rsplit("占", 1)[1])
+    if text.startswith("比"):  # 占比x%
+        text = text[1:]
+    changed = True
+    while changed:
+        changed = False
+        for w in _SHARE_FILLER:
+            if text.endswith(w):
+                text = text[: -len(w)]
+                changed = True
+    return text or None
+
+
+_BRACKETED: Final = re.compile(r"[（(][^（）()]*[）)]")
+_WHOLE_TAIL: Final = r"(?:总额|总计|合计|总数)?$"
+
+
+def _subject_of(text: str) -> str | None:
+    """The vocabulary subject a share's whole ends with (a bracketed remark is not the
+    whole: 占财政性资金（…项目支出除外）总额 names no subject)."""
+    text = _BRACKETED.sub("", text)
+    for name, pattern in SUBJECTS:
+        if re.search(f"(?:{pattern}){_WHOLE_TAIL}", text):
+            return name
+    return None
+
+
+_USUAL_WHOLE: Final = {**dict.fromkeys(_SOURCES, _T_INCOME), _CARRY: _T_INCOME,
+                       _PERSONNEL: _BASIC, _PUBLIC: _BASIC,
+                       **dict.fromkeys([k for k in _THREE if k != "三公经费"], "三公经费")}
+
+
+# The whole of 基本/项目支出 and of functional classes by scope, in order of preference
+# (the general budget's spending of the year is its grant of the year).
+_SPENDING_WHOLES: Final = {
+    _Scope.GENERAL: (_GENERAL, "一般公共预算拨款收入"),
+    _Scope.GRANT: (_G_SPEND, _G_INCOME, _G_TOTAL),
+    _Scope.ALL: (_CUR_SPEND, _T_SPEND),
+}
+
+
+class _Shares:
+    def __init__(self, an: _An) -> None:
+        self.an = an
+        shared: set[tuple[str, str, str | None]] = set()
+        for f in an.facts:
+            if f.kind is FactKind.SHARE:
+                shared.add((f.section, f.subject, qualifier_of(f.qualifier)))
+        self.shared = shared
+
+    def part(self, i: int) -> _Side | None:
+        an, s = self.an, self.an.facts[i]
+        for j in range(i - 1, -1, -1):
+            f = an.facts[j]
+            if f.section != s.section:
+                break
+            if f.subject != s.subject or qualifier_of(f.qualifier) != qualifier_of(s.qualifier):
+                continue
+            if f.kind is FactKind.SHARE:
+                break
+            if f.kind is FactKind.AMOUNT and is_money(f) and an.is_main(j):
+                return an.side(j)
+        r = an.ref_for(s.subject, s.qualifier, an.scopes[i], an.sides[i], s.sentence)
+        return an.table_side(r, s.subject) if r is not None else None
+
+    def _stated(self, subject: str, i: int, scope: _Scope | None = None) -> _Side | None:
+        """The nearest stated amount of ``subject`` (same section first, same scope); only
+        of ``scope`` when the share's words name one (占一般公共预算项目支出总额的100%)."""
+        an = self.an
+        s = an.facts[i]
+        cands = [j for j in an.of(subject) if is_money(an.facts[j])
+                 and (scope is None or an.scopes[j] is scope)]
+        for pool in ([j for j in cands if an.facts[j].section == s.section and j < i],
+                     [j for j in cands if an.scopes[j] is an.scopes[i]], cands):
+            if pool:
+                return an.side(min(pool, key=lambda j: (abs(j - i), j)))
+        return None
+
+    def whole(self, i: int, part: _Side | None) -> _Side | None:
+        an, s = self.an, self.an.facts[i]
+        scope = an.scopes[i]
+        named = _named_whole(s.sentence)
+        subject = _subject_of(named) if named is not None else None
+        if subject is None and named is not None and norm(named) in an.classes:
+            subject = named
+        if subject is not None:
+            words = named or ""
+            said = _Scope.GENERAL if "一般公共预算" in words else \
+                _Scope.GRANT if "财政拨款" in words else None
+            found = self._stated(subject, i, said)
+            if found is not None:
+                return found
+            r = an.ref_for(subject, None, said or scope, "", words)
+            return an.table_side(r, subject) if r is not None else None
+        if named is not None and len(named) > 4:
+            # A whole named in words no subject matches (占授予中小企业合同金额的55.78%):
+            # an amount stated under that very name earlier in the passage, else none.
+            for j in range(i - 1, -1, -1):
+                f = an.facts[j]
+                if f.section != s.section:
+                    break
+                if f.kind is FactKind.AMOUNT and is_money(f) and an.is_main(j) \
+                        and norm(f.subject) == norm(named):
+                    return an.side(j)
+            return None
+        # no whole named (or none we know): the total the passage breaks down
+        start = part.index if part is not None and part.index is not None else i
+        for j in range(start - 1, -1, -1):
+            f = an.facts[j]
+            if f.section != s.section:
+                break
+            if f.kind is not FactKind.AMOUNT or not is_money(f):
+                continue
+            if (f.section, f.subject, qualifier_of(f.qualifier)) in self.shared:
+                continue
+            side = an.side(j)
+            if part is not None and side.iv.hi < part.iv.lo:
+                continue
+            return side
+        usual: tuple[str, ...] = ()
+        if s.subject in _USUAL_WHOLE:
+            usual = (_USUAL_WHOLE[s.subject],)
+        elif s.subject in (_BASIC, _PROJECT) or an.is_class(i):
+            usual = _SPENDING_WHOLES[scope]
+        for subject in usual:
+            found = self._stated(subject, i)
+            if found is not None:
+                return found
+        for subject in usual:
+            r = an.ref_for(subject, None, scope, "income", "")
+            if r is not None:
+                return an.table_side(r, subject)
+        return None
+
+
+_CENT: Final = Decimal("0.01")
+
+
+def _ratio(part: Interval, whole: Interval) -> Interval | None:
+    """part / whole × 100 (conservative, closed); ``None`` when the whole may be zero."""
+    if whole.lo <= 0:
+        return None
+    lo = max(part.lo, Decimal(0))
+    hi = max(part.hi, Decimal(0))
+    return Interval(lo / whole.hi * HUNDRED, hi / whole.lo * HUNDRED, True, True)
+
+
+def _another_whole(an: _An, i: int, part: _Side, printed: Interval) -> bool:
+    """An amount stated earlier in the share's section (or in the passage just before it)
+    of which the part is the printed share."""
+    s = an.facts[i]
+    start = part.index if part.index is not None else i
+    seen = 0
+    for j in range(start - 1, -1, -1):
+        f = an.facts[j]
+        if f.section != s.section:
+            break
+        if f.kind is not FactKind.AMOUNT or not is_money(f) or j == part.index:
+            continue
+        seen += 1
+        if seen > 12:
+            break
+        whole = an.side(j)
+        if whole is None or whole.point <= 0 or whole.point < part.point:
+            continue
+        implied = _ratio(part.iv, whole.iv)
+        if implied is not None and implied.intersects(printed):
+            return True
+    return False
+
+
+@RULES.rule("narrative.shares", title="情况说明中的占比与金额一致，同一总额的各占比合计为100%",
+      title_en="Narrative shares equal amount ÷ whole, and shares of one whole add up to 100%",
+      category=Category.NARRATIVE,
+      applies="every 占x% whose part and whole can be found (stated in the narrative or "
+              "printed in a table); the 100% test applies to two or more shares of one whole "
+              "whose amounts add up to it",
+      when=lambda r: any(f.kind is FactKind.SHARE for f in r.narrative.facts))
+def shares(ctx: Context) -> Iterator[Finding]:
+    """Each share equals its amount divided by its whole, with interval arithmetic: the
+    amount and the whole stand for every value that rounds to them (narrowed by the table
+    figure when the narrative agrees with it), the percentage for every value that rounds
+    to it; the share is wrong when the two sets do not meet. How the whole is chosen is
+    described in the module documentation (named whole, the total the passage breaks down,
+    else the usual whole). Shares of one whole whose amounts add up to it must add up to
+    the same ratio (100% when the parts are complete) within the rounding of the n
+    percentages (n × half their printed quantum) and of the amounts."""
+    rid = "narrative.shares"
+    an = _an(ctx)
+    sh = _Shares(an)
+    groups: dict[tuple[object, ...], list[tuple[int, _Side, _Side, bool]]] = {}
+    for i, s in enumerate(an.facts):
+        if s.kind is not FactKind.SHARE or s.unit != "%":
+            continue
+        part = sh.part(i)
+        whole = sh.whole(i, part)
+        if part is None or whole is None:
+            continue
+        printed = interval_of(s.value, quantum_of(s.value))
+        implied = _ratio(part.iv, whole.iv)
+        if implied is None:
+            continue
+        point = part.point / whole.point * HUNDRED if whole.point else None
+        q = quantum_of(s.value) or _CENT
+        expect = round_half_up(point, q) if point is not None else None
+        ok = implied.intersects(printed)
+        gkey = (s.section, whole.index if whole.index is not None else whole.location)
+        groups.setdefault(gkey, []).append((i, part, whole, ok))
+        if ok and (expect is None or expect == s.value):
+            continue
+        related = [part.location, whole.location]
+        shown = pct(expect) if expect is not None else "?"
+        if ok:
+            yield ctx.finding(
+                rid, Severity.INFO,
+                f"“{label_of(s)}”占比{pct(s.value)}：{part.label}÷{whole.label}按印出数计算为"
+                f"{shown}，差异在四舍五入误差范围内",
+                f"share of {label_of(s)!r} {pct(s.value)}: {part.label} ÷ {whole.label} gives "
+                f"{shown} from the printed figures, within rounding",
+                location_of(s), related, expected_text=shown, actual_text=pct(s.value))
+            continue
+        if _named_whole(s.sentence) is None and _another_whole(an, i, part, printed):
+            # The share names no whole, and another total the passage states before it
+            # gives the printed share: which whole is meant is not certain, so no error.
+            continue
+        diff = f"{s.value - expect}%" if expect is not None else None
+        yield ctx.finding(
+            rid, Severity.ERROR,
+            f"“{label_of(s)}”占比{pct(s.value)}与金额不符：{part.label}"
+            f"÷{whole.label}应为{shown}（考虑四舍五入为{implied.lo:.4f}%～{implied.hi:.4f}%）",
+            f"share of {label_of(s)!r} is {pct(s.value)} but {part.label} ÷ {whole.label} is "
+            f"{shown} (with rounding {implied.lo:.4f}%–{implied.hi:.4f}%)",
+            location_of(s), related, expected_text=shown, actual_text=pct(s.value),
+            difference_text=diff)
+    for members in groups.values():
+        if len(members) < 2 or not all(ok for *_, ok in members):
+            continue
+        whole = members[0][2]
+        total = Interval.exact(Decimal(0))
+        for _, part, _, _ in members:
+            total = total + part.iv
+        if not total.intersects(whole.iv) or whole.point <= 0 or whole.iv.lo <= 0:
+            continue  # the parts do not make up the whole (a partial list)
+        # Complete: the true shares add up to 100%, or, for shares worked out from the
+        # printed figures, to Σ parts ÷ whole as printed; a part too small to show in the
+        # rounding of the amounts could be missing from the list.
+        printed_ratio = sum((p.point for _, p, _, _ in members), Decimal(0)) \
+            / whole.point * HUNDRED
+        hidden = max(whole.iv.hi - total.lo, Decimal(0)) / whole.iv.lo * HUNDRED
+        expected = Interval(min(HUNDRED, printed_ratio) - hidden, max(HUNDRED, printed_ratio),
+                            True, True)
+        stated = Interval.exact(Decimal(0))
+        for i, *_ in members:
+            v = an.facts[i].value
+            stated = stated + interval_of(v, quantum_of(v))
+        if expected.intersects(stated):
+            continue
+        last = an.facts[members[-1][0]]
+        got = sum((an.facts[i].value for i, *_ in members), Decimal(0))
+        yield ctx.finding(
+            rid, Severity.ERROR,
+            f"“{whole.label}”各组成部分的金额合计为其全部，占比合计却为{pct(got)}"
+            f"（四舍五入后应为{expected.lo:.2f}%～{expected.hi:.2f}%）",
+            f"the parts of {whole.label!r} make up all of it but their shares add up to "
+            f"{pct(got)} (with rounding {expected.lo:.2f}%–{expected.hi:.2f}%)",
+            location_of(last), [location_of(an.facts[i]) for i, *_ in members[:-1]] + [whole.location],
+            expected_text="100%", actual_text=pct(got), difference_text=pct(got - HUNDRED))
+
+

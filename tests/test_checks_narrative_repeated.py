@@ -1,0 +1,60 @@
+"""Tests for govbudget.checks.narrative._repeated."""
+
+from __future__ import annotations
+
+from govbudget import (
+    Report,
+)
+
+from .narrative_helpers import (
+    Builder,
+    D,
+    at,
+    base,
+    edit,
+    errors,
+    findings,
+    with_narrative,
+)
+
+
+class TestRepeated:
+    RULE = "narrative.repeated"
+
+    def test_consistent(self) -> None:
+        """The derived narrative states several figures twice, always alike."""
+        assert findings(base()[0], self.RULE) == []
+
+    def test_restatement_differs(self) -> None:
+        """预算收入总计 stated as 150.00 then 150.01: the statement the table does not
+        confirm is reported, whichever comes first."""
+        rep, n = base()
+        first = at(n, "预算收入总计")
+        second = at(n, "预算收入总计", section="二、")
+        for wrong in (first, second):
+            r = with_narrative(rep, edit(n, wrong, value=D("150.01")))
+            errs = errors(r, self.RULE)
+            assert [e.location.line for e in errs] == [wrong.line]
+
+    def test_rounding_of_both_statements(self) -> None:
+        """2,599.99 and 2600.0 agree (2600.0 stands for 2599.95–2600.05); 2600.00 does
+        not. Without tables the later statement is reported."""
+        def twice(second: str) -> Report:
+            b = Builder()
+            b.sec("一、")
+            b.amount("预算收入总计", "2599.99")
+            b.sec("二、")
+            b.amount("预算收入总计", second)
+            return with_narrative(Report(), b.narrative())
+
+        assert errors(twice("2600.0"), self.RULE) == []
+        assert [e.location.line for e in errors(twice("2600.00"), self.RULE)] == [4]
+
+    def test_different_scopes_are_different_figures(self) -> None:
+        """基本支出 of all spending and 基本支出 of the general budget may differ."""
+        b = Builder()
+        b.sec("三、支出预算情况说明")
+        b.amount("基本支出", "120.00")
+        b.sec("六、一般公共预算基本支出情况说明")
+        b.amount("基本支出", "100.00", sentence="一般公共预算安排基本支出")
+        assert findings(with_narrative(Report(), b.narrative()), self.RULE) == []
