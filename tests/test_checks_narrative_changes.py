@@ -73,6 +73,7 @@ class TestChanges:
         errs = errors(bad, self.RULE)
         assert [(e.location.line, e.expected, e.actual) for e in errs] == [(4, "6.25%", "6.27%")]
         assert {r.line for r in errs[0].related} == {2, 3}
+        assert errs[0].code == "narrative.changes.rate"
 
     def test_table_narrows_this_years_amount(self) -> None:
         """机关运行经费 printed as 30.0 stands for 29.95–30.05, so 减少3.00、下降9.20% is
@@ -88,6 +89,7 @@ class TestChanges:
         unrounded figures: info, not error."""
         found = findings(with_narrative(Report(), _change("210.60", "14.05", "6.26")), self.RULE)
         assert [(f.severity, f.expected) for f in found] == [(Severity.INFO, "6.25%")]
+        assert found[0].code == "narrative.changes.rate_rounding"
 
     def test_increase(self) -> None:
         """An increase: last year = this year − change (150 +20 → 130, 15.38%)."""
@@ -101,6 +103,7 @@ class TestChanges:
         n = _change("210.6", "14.05", "6.25", DOWN, rate_way=UP)
         errs = errors(with_narrative(Report(), n), self.RULE)
         assert [(e.location.line, e.expected, e.actual) for e in errs] == [(4, "下降", "增长")]
+        assert errs[0].code == "narrative.changes.direction"
 
     def test_same_means_zero(self) -> None:
         """与上年持平 with a change of 1.00 is an error; with 0 it is fine."""
@@ -110,16 +113,19 @@ class TestChanges:
         b.add("公务接待费", CA, "1.00", direction=SAME)
         errs = errors(with_narrative(Report(), b.narrative()), self.RULE)
         assert [e.location.line for e in errs] == [3]
+        assert errs[0].code == "narrative.changes.same_nonzero"
 
     def test_zero_base(self) -> None:
         """增加0.30万元，增长100% when this year is 0.30: last year was 0, no rate exists."""
         errs = errors(with_narrative(Report(), _change("0.30", "0.30", "100", UP)), self.RULE)
         assert len(errs) == 1 and "上年为零" in errs[0].message
+        assert errs[0].code == "narrative.changes.zero_base"
 
     def test_increase_cannot_exceed_this_year(self) -> None:
         """增加5.00万元 on this year's 3.00 would make last year negative."""
         errs = errors(with_narrative(Report(), _change("3.00", "5.00", None, UP)), self.RULE)
         assert [e.location.line for e in errs] == [3]
+        assert errs[0].code == "narrative.changes.exceeds"
 
     def test_restated_change(self) -> None:
         """减少15.30 … 减少15.3 agree (15.3 stands for 15.25–15.35); 减少15.30 … 减少15.4

@@ -20,13 +20,15 @@ from .._fact_figures import (
     location_of,
     qualifier_of,
 )
-from .._registry import Category, RuleSet
+from .._registry import Category, Code, RuleSet
 from ._analysis import (
     _An,
     _an,
     _Blame,
+    _compared,
     _first,
     _has,
+    _say,
     _sum,
     _table_rule,
     _vs_table,
@@ -57,6 +59,68 @@ from ._vocab import (
 
 RULES = RuleSet()
 
+_TOTALS_TABLE: Final = _compared(
+    "narrative.totals.table", "收支总计等与收支总表不符", "A total disagrees with the summary",
+    "情况说明“预算收入总计”与收支总表“收入总计”（合计）",
+    "narrative '预算收入总计' vs summary '收入总计' (amount)")
+_TOTALS_BREAKDOWN: Final = _compared(
+    "narrative.totals.breakdown", "总计不等于本年与上年结转之和",
+    "A total is not current-year plus carry-over", "情况说明“预算收入总计”与本年+上年结转之和",
+    "narrative '预算收入总计' vs current-year + carry-over")
+_SOURCES_TABLE: Final = _compared(
+    "narrative.income_sources.table", "收入来源与收支总表不符",
+    "An income source disagrees with the summary",
+    "情况说明“事业收入”与收支总表“事业收入”（合计）",
+    "narrative '事业收入' vs summary '事业收入' (amount)")
+_SPENDING_TABLE: Final = _compared(
+    "narrative.spending.table", "支出与支出表不符", "Spending disagrees with its table",
+    "情况说明“基本支出”与部门支出总表“合计”（基本支出）",
+    "narrative '基本支出' vs expenditure '合计' (basic)")
+_SPENDING_BREAKDOWN: Final = _compared(
+    "narrative.spending.breakdown", "支出不等于其组成之和",
+    "Spending is not the sum of its parts", "情况说明“本年支出”与基本支出+项目支出",
+    "narrative '本年支出' vs basic + project")
+_CLASS_TABLE: Final = _compared(
+    "narrative.class_amounts.table", "功能分类科目金额与表格不符",
+    "A functional class or item disagrees with its table",
+    "情况说明“教育支出”与收支总表“教育支出”（合计）",
+    "narrative '教育支出' vs summary '教育支出' (total)")
+_CLASS_ITEMS: Final = _compared(
+    "narrative.class_amounts.items", "所列科目之和超过支出总额",
+    "The items listed add up to more than their total",
+    "情况说明列出的3个科目之和与“财政拨款支出”",
+    "the sum of the 3 items listed vs narrative '财政拨款支出'")
+_CLASS_WRONG_PATH: Final = Code(
+    "narrative.class_amounts.wrong_path", "科目路径与表格不符",
+    "An item's path names a 款 its 类 does not have",
+    template="情况说明中的科目“{printed}”与表格不符：{table}的{cls} {cls_name}下没有名为“{kuan}”的款，"
+             "“{subject}”是{code} {name}",
+    template_en="narrative item {printed!r} does not match the tables: class {cls} of "
+                "{table_en} has no 款 named {kuan!r}; {subject!r} is {code}",
+    example={"printed": "卫生健康支出（类）卫生健康支出（款）计划生育事务（项）", "table": "一般公共预算支出表",
+             "table_en": "general_expenditure", "cls": "210", "cls_name": "卫生健康支出",
+             "kuan": "卫生健康支出", "subject": "计划生育事务", "code": "21007",
+             "name": "计划生育事务"})
+_CLASS_NOT_FOUND: Final = Code(
+    "narrative.class_amounts.not_found", "科目在支出表中找不到",
+    "An item is not in the spending tables",
+    template="情况说明中的科目“{printed}”（{value}{unit}）在支出表中找不到",
+    template_en="the narrative item {printed} ({value} {unit}) is not in the spending tables",
+    example={"printed": "教育支出（类）普通教育（款）小学教育（项）", "value": "12.00", "unit": "万元"})
+_THREE_TABLE: Final = _compared(
+    "narrative.three_public.table", "“三公”经费与“三公”经费表不符",
+    "三公 spending disagrees with its table", "情况说明“公务接待费”与“三公”经费表（公务接待费）",
+    "narrative '公务接待费' vs three_public (reception)")
+_THREE_BREAKDOWN: Final = _compared(
+    "narrative.three_public.breakdown", "“三公”经费不等于各项之和",
+    "三公 spending is not the sum of its items", "“三公”经费与各项之和",
+    "三公 total vs the sum of its items")
+_OPERATING_TABLE: Final = _compared(
+    "narrative.operating_costs.table", "机关运行经费与表格不符",
+    "Operating costs disagree with their table",
+    "情况说明“机关运行经费”与机关运行经费表“合计”（合计）",
+    "narrative '机关运行经费' vs operating_costs '合计' (total)")
+
 
 # ---------------------------------------------------------------------------
 # 1. totals
@@ -71,7 +135,8 @@ RULES = RuleSet()
               "财政拨款收支总计 or 财政拨款收入/支出; each is compared with the 收支总表 (or the "
               "收入/支出总表 without one) or the 财政拨款收支总表, skipped when that table is "
               "absent; a total broken down in the same passage must equal its parts",
-      when=_has(*_TOTALS))
+      when=_has(*_TOTALS),
+      codes=(_TOTALS_TABLE, _TOTALS_BREAKDOWN))
 def totals(ctx: Context) -> Iterator[Finding]:
     """预算收入总计 = 收支总表 收入总计; 预算支出总计 = 支出总计; 本年收入 = 本年收入合计;
     本年支出 (本年预算安排) = the 当年预算安排 column of 支出总计 (else 本年支出合计); 上年结转
@@ -80,12 +145,11 @@ def totals(ctx: Context) -> Iterator[Finding]:
     down; 财政拨款收支总计 = 财政拨款收支总表 收入总计; 财政拨款收入 = its 本年收入合计;
     财政拨款支出 = its 本年支出合计. A total followed in its passage by 本年收入/本年支出 and
     上年结转 must equal their sum."""
-    rid = "narrative.totals"
     an = _an(ctx)
     blame = _Blame(an)
     for i, f in enumerate(an.facts):
         if f.subject in _TOTALS:
-            blame.add(_vs_table(ctx, an, rid, i), (i,), i)
+            blame.add(_vs_table(ctx, an, _TOTALS_TABLE, i), (i,), i)
     heads = {_T_INCOME: _CUR_INCOME, _T_SPEND: _CUR_SPEND, _G_TOTAL: _G_INCOME}
     for i, f in enumerate(an.facts):
         if f.subject not in heads or f.kind is not FactKind.AMOUNT or not is_money(f) \
@@ -102,7 +166,7 @@ def totals(ctx: Context) -> Iterator[Finding]:
                 parts[g.subject] = j
         if len(parts) == 2 and _CARRY in parts:
             terms = [an.figure(j) for j in parts.values()]
-            blame.add(_sum(ctx, rid, terms, an.figure(i), f"情况说明“{f.subject}”与本年+上年结转之和",
+            blame.add(_sum(ctx, _TOTALS_BREAKDOWN, terms, an.figure(i), f"情况说明“{f.subject}”与本年+上年结转之和",
                            f"narrative {f.subject!r} vs current-year + carry-over"),
                       (i, *parts.values()), i)
     yield from blame.findings()
@@ -120,7 +184,8 @@ def totals(ctx: Context) -> Iterator[Finding]:
               "国有资本经营…, 财政专户管理资金收入, 单位资金, 事业收入 …); compared with the "
               "收支总表 row (the 财政拨款收支总表 in a 财政拨款 passage), else the 收入总表 合计 "
               "column; skipped when neither table is present",
-      when=_has(*_SOURCES))
+      when=_has(*_SOURCES),
+      codes=(_SOURCES_TABLE,))
 def income_sources(ctx: Context) -> Iterator[Finding]:
     """Each income source the narrative states equals the 收支总表 income row of the same
     name (the 财政拨款收支总表 row in a 财政拨款 passage, for the three fund sources), else
@@ -128,7 +193,7 @@ def income_sources(ctx: Context) -> Iterator[Finding]:
     zero."""
     # 上年结转结余的一般公共预算收入: the carried-over part of a source, not this year's
     # income of that name (the summary's rows): not compared with them.
-    yield from _table_rule(ctx, "narrative.income_sources",
+    yield from _table_rule(ctx, _SOURCES_TABLE,
                            lambda an, i: an.facts[i].subject in _SOURCES
                            and an.facts[i].qualifier != "上年结转")
 
@@ -167,19 +232,19 @@ def _third_part(an: _An, sec: str, last: int, whole: int) -> bool:
               "支出表 (a 一般公共预算 passage), the basic-spending table's 合计 row, the fund "
               "table; skipped when the table is absent (and for 基本/项目支出 in a 财政拨款 "
               "passage, which no table prints)",
-      when=_has(*_SPENDING))
+      when=_has(*_SPENDING),
+      codes=(_SPENDING_TABLE, _SPENDING_BREAKDOWN))
 def spending(ctx: Context) -> Iterator[Finding]:
     """基本支出 / 项目支出 = the 合计 row of the 支出总表 (or of the 一般公共预算支出表 in a
     一般公共预算 passage); 人员经费 / 公用经费 = the basic-spending table's 合计 row;
     一般公共预算支出 = the general-budget table's 合计 (else the 财政拨款收支总表's 一般公共预算
     column); 政府性基金预算支出 = the fund table's 合计. Within a passage, 基本支出 + 项目支出
     = the spending total it breaks down, and 人员经费 + 公用经费 = 基本支出."""
-    rid = "narrative.spending"
     an = _an(ctx)
     blame = _Blame(an)
     for i, f in enumerate(an.facts):
         if f.subject in _SPENDING:
-            blame.add(_vs_table(ctx, an, rid, i), (i,), i)
+            blame.add(_vs_table(ctx, an, _SPENDING_TABLE, i), (i,), i)
     sections = list(dict.fromkeys(f.section for f in an.facts))
     money = (FactKind.AMOUNT,)
     for sec in sections:
@@ -192,7 +257,7 @@ def spending(ctx: Context) -> Iterator[Finding]:
                           and is_money(an.facts[j]) and an.is_main(j)), None)
             if whole is not None and not _third_part(an, sec, max(b, p), whole):
                 w = an.facts[whole]
-                blame.add(_sum(ctx, rid, [an.figure(b), an.figure(p)], an.figure(whole),
+                blame.add(_sum(ctx, _SPENDING_BREAKDOWN, [an.figure(b), an.figure(p)], an.figure(whole),
                                f"情况说明“{w.subject}”与基本支出+项目支出",
                                f"narrative {w.subject!r} vs basic + project"),
                           (whole, b, p), whole)
@@ -203,7 +268,7 @@ def spending(ctx: Context) -> Iterator[Finding]:
                           if an.facts[j].section == sec and j in an.of(_BASIC, kinds=money)),
                          None)
             if basic is not None:
-                blame.add(_sum(ctx, rid, [an.figure(pe), an.figure(pu)], an.figure(basic),
+                blame.add(_sum(ctx, _SPENDING_BREAKDOWN, [an.figure(pe), an.figure(pu)], an.figure(basic),
                                "情况说明基本支出与人员经费+公用经费",
                                "narrative basic spending vs personnel + public funds"),
                           (basic, pe, pu), basic)
@@ -230,7 +295,7 @@ def _named_codes(ctx: Context) -> bool:
 _ITEM_WHOLES: Final = (_G_SPEND, _T_SPEND, _CUR_SPEND, _GENERAL)
 
 
-def _item_sums(ctx: Context, an: _An, rid: str) -> Iterator[Finding]:
+def _item_sums(ctx: Context, an: _An) -> Iterator[Finding]:
     """A list of 科目 items (``1.“…（类）…（款）…（项）”X万元``, two or more in a passage)
     against the spending total stated just before it: the items are parts of it, so they
     cannot add up to more (a rounding-sized gap either way is info). A list that adds up to
@@ -260,7 +325,7 @@ def _item_sums(ctx: Context, an: _An, rid: str) -> Iterator[Finding]:
         whole = min(stated, key=lambda j: (_ITEM_WHOLES.index(an.facts[j].subject), -j))
         w = an.facts[whole]
         total = sum((an.facts[i].value * factor_of(an.facts[i].unit) for i in items), Decimal(0))
-        found = _sum(ctx, rid, [an.figure(i) for i in items], an.figure(whole),
+        found = _sum(ctx, _CLASS_ITEMS, [an.figure(i) for i in items], an.figure(whole),
                      f"情况说明列出的{len(items)}个科目之和与“{w.subject}”",
                      f"the sum of the {len(items)} items listed vs narrative {w.subject!r}")
         if found is None:
@@ -278,26 +343,26 @@ def _item_sums(ctx: Context, an: _An, rid: str) -> Iterator[Finding]:
               "passage, the 一般公共预算支出表 in a 一般公共预算 passage, else the 收支总表 (or "
               "支出总表); an item with the 一般公共预算支出表 (the 支出总表 outside a 一般公共预算 or "
               "财政拨款 passage); skipped when the table is absent",
-      when=lambda r: bool(r.narrative.facts))
+      when=lambda r: bool(r.narrative.facts),
+      codes=(_CLASS_TABLE, _CLASS_ITEMS, _CLASS_WRONG_PATH, _CLASS_NOT_FOUND))
 def class_amounts(ctx: Context) -> Iterator[Finding]:
     """A class amount equals the class row of the table the passage is about (a class the
     table does not print is zero); a ``科目`` item given by its 类/款/项 path equals that row
     of the general-budget (or expenditure) table. An item whose path is not found in a
     table that is present is a warning: the narrative names a 科目 the tables do not have."""
-    rid = "narrative.class_amounts"
     an = _an(ctx)
-    yield from _item_sums(ctx, an, rid)
+    yield from _item_sums(ctx, an)
     warned: set[int] = set()  # an item restated (预算安排X万元) is reported once
     for i, f in enumerate(an.facts):
         if f.kind is not FactKind.AMOUNT or not is_money(f) or not an.is_main(i):
             continue
         if (an.is_class(i) and f.subject not in _SPENDING and f.subject not in _SOURCES) \
                 or an.code(i) is not None:
-            found = _vs_table(ctx, an, rid, i)
+            found = _vs_table(ctx, an, _CLASS_TABLE, i)
             if found is not None:
                 yield found
         elif an.path(i) is not None:
-            found = _vs_table(ctx, an, rid, i)
+            found = _vs_table(ctx, an, _CLASS_TABLE, i)
             if found is not None:
                 yield found
                 continue
@@ -308,11 +373,9 @@ def class_amounts(ctx: Context) -> Iterator[Finding]:
             if an.ref(i) is None and f.value != 0 and i not in warned and _named_codes(ctx):
                 warned.update(j for j in an.of(f.subject, qualifier=qualifier_of(f.qualifier))
                               if an.key(j) == an.key(i))
-                yield ctx.finding(
-                    rid, Severity.WARNING,
-                    f"情况说明中的科目“{f.qualifier}{f.subject}”（{f.value}{f.unit}）在支出表中找不到",
-                    f"the narrative item {f.qualifier}{f.subject} ({f.value} {f.unit}) is not in "
-                    "the spending tables", location_of(f), actual=figure_of(f).money)
+                yield _say(ctx, _CLASS_NOT_FOUND, Severity.WARNING,
+                           {"printed": f"{f.qualifier}{f.subject}", "value": f.value,
+                            "unit": f.unit}, location_of(f), actual=figure_of(f).money)
 
 
 
@@ -346,12 +409,11 @@ def _wrong_path(an: _An, i: int) -> Finding | None:
         code = hits.pop()
         row = coded[code]
         printed = f"{f.qualifier}{f.subject}"
-        return an.ctx.finding(
-            "narrative.class_amounts", Severity.ERROR,
-            f"情况说明中的科目“{printed}”与表格不符：{t.title}的{cls} {coded[cls].name}下没有"
-            f"名为“{path[1]}”的款，“{f.subject}”是{code} {row.name}",
-            f"narrative item {printed!r} does not match the tables: class {cls} of "
-            f"{t.kind.value} has no 款 named {path[1]!r}; {f.subject!r} is {code}",
+        return _say(
+            an.ctx, _CLASS_WRONG_PATH, Severity.ERROR,
+            {"printed": printed, "table": t.title, "table_en": t.kind.value, "cls": cls,
+             "cls_name": coded[cls].name, "kuan": path[1], "subject": f.subject, "code": code,
+             "name": row.name},
             location_of(f), [Location(section=t.title or t.kind.chinese, table=t.kind.value,
                                row_code=code, row_name=row.name, line=row.line)],
             expected_text=f"{code} {row.name}", actual_text=printed)
@@ -392,32 +454,32 @@ def _three_parts(an: _An, kind: FactKind) -> tuple[int | None, list[int]]:
               "“三公”经费表 (skipped without one); the total must equal the sum of the items "
               "and its change the sum of the items' changes when every item (and its change) "
               "is stated",
-      when=_has(*_THREE))
+      when=_has(*_THREE),
+      codes=(_THREE_TABLE, _THREE_BREAKDOWN))
 def three_public(ctx: Context) -> Iterator[Finding]:
     """三公经费, 因公出国（境）费, 公务接待费, 公务用车购置及运行（维护）费, 公务用车购置费 and
     公务用车运行维护费 equal the 三公 table. In the narrative itself: 三公经费 = 因公出国（境）费
     + 公务接待费 + 公务用车购置及运行维护费 (or its two parts), 公务用车购置及运行维护费 =
     购置费 + 运行维护费, and the same for the changes on last year (an item 与上年相同 /
     持平 changed by exactly 0)."""
-    rid = "narrative.three_public"
     an = _an(ctx)
     blame = _Blame(an)
     for i, f in enumerate(an.facts):
         if f.subject in _THREE:
-            blame.add(_vs_table(ctx, an, rid, i), (i,), i)
+            blame.add(_vs_table(ctx, an, _THREE_TABLE, i), (i,), i)
     for kind, what, what_en in (
             (FactKind.AMOUNT, "“三公”经费与各项之和", "三公 total vs the sum of its items"),
             (FactKind.CHANGE_AMOUNT, "“三公”经费的变动与各项变动之和",
              "the change of 三公 vs the sum of its items' changes")):
         total, items = _three_parts(an, kind)
         if total is not None and items:
-            blame.add(_sum(ctx, rid, [an.figure(i) for i in items], an.figure(total), what,
+            blame.add(_sum(ctx, _THREE_BREAKDOWN, [an.figure(i) for i in items], an.figure(total), what,
                            what_en), (total, *items), total)
         veh = an.of("公务用车购置及运行维护费", kinds=(kind,))
         pur = an.of("公务用车购置费", kinds=(kind,))
         ope = an.of("公务用车运行维护费", kinds=(kind,))
         if veh and pur and ope and all(is_money(an.facts[x[0]]) for x in (veh, pur, ope)):
-            blame.add(_sum(ctx, rid, [an.figure(pur[0]), an.figure(ope[0])], an.figure(veh[0]),
+            blame.add(_sum(ctx, _THREE_BREAKDOWN, [an.figure(pur[0]), an.figure(ope[0])], an.figure(veh[0]),
                            "公务用车购置及运行维护费与购置费+运行维护费",
                            "vehicles vs purchase + operation"),
                       (veh[0], pur[0], ope[0]), veh[0])
@@ -435,13 +497,14 @@ def three_public(ctx: Context) -> Iterator[Finding]:
       applies="when the narrative states 机关运行经费: compared with the 机关运行经费表; "
               "without that table, it must not exceed the 公用经费 of the basic-spending "
               "table (E12); skipped when neither table is present",
-      when=_has(_OPERATING))
+      when=_has(_OPERATING),
+      codes=(_OPERATING_TABLE,))
 def operating_costs(ctx: Context) -> Iterator[Finding]:
     """机关运行经费 equals the 合计 of the 机关运行经费 table (E20). A report without that
     table is compared with the basic-spending table instead, and only as an upper bound:
     机关运行经费 is the 公用经费 of administrative (and 参公) units, so it can be below the
     unit's 公用经费 but never above it (E12); the finding says which table was used."""
-    yield from _table_rule(ctx, "narrative.operating_costs",
+    yield from _table_rule(ctx, _OPERATING_TABLE,
                            lambda an, i: an.facts[i].subject == _OPERATING)
 
 

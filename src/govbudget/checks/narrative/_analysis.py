@@ -5,13 +5,14 @@ where the blame of a failing comparison goes.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Final
 
 from attrs import evolve
 
-from ..._findings import Finding, Severity
+from ..._findings import Finding, Location, Severity
 from ..._money import Interval, Money, round_half_up
 from ..._report import Change, Fact, FactKind, Report, ReportKind
 from ..._tables import Row, RowKind, TableKind
@@ -31,6 +32,7 @@ from .._fact_figures import (
     signed,
     unit_of,
 )
+from .._registry import Code
 from ._lookup import (
     _block,
     _reads_final,
@@ -282,6 +284,54 @@ def _an(ctx: Context) -> _An:
 
 
 # ---------------------------------------------------------------------------
+# Findings of a code
+# ---------------------------------------------------------------------------
+
+
+def _rule_of(code: Code) -> str:
+    """The rule a finer code is under (``narrative.changes.rate`` → ``narrative.changes``)."""
+    return code.id.rsplit(".", 1)[0]
+
+
+def _say(ctx: Context, code: Code, severity: Severity, values: Mapping[str, object],
+         location: Location, related: Sequence[Location] = (), expected: Money | None = None,
+         actual: Money | None = None, *, expected_text: str | None = None,
+         actual_text: str | None = None, difference_text: str | None = None) -> Finding:
+    """A finding of ``code``, its messages from the code's templates filled with
+    ``values``."""
+    zh, en = code.message(**values)
+    found = ctx.finding(_rule_of(code), severity, zh, en, location, related, expected, actual,
+                        expected_text=expected_text, actual_text=actual_text,
+                        difference_text=difference_text)
+    return evolve(found, code=code.id)
+
+
+# The messages of `Context.equal_check` / `sum_check` (an identity that does not hold) and
+# `Context.le_check` (a part above its whole), as templates of the codes of such findings
+# (a gap rounding explains is the same code at severity ``info``).
+_EQUAL: Final = ("{what}不符：应为{expected}，实为{actual}，相差{difference}（超出四舍五入误差±{bound}）",
+                 "{what_en} does not hold: expected {expected}, found {actual}, difference "
+                 "{difference} (rounding allows ±{bound})")
+_ABOVE: Final = ("{what}：{actual}超过{expected}，超出{difference}",
+                 "{what_en}: {actual} exceeds {expected} by {difference}")
+
+
+def _compared(id: str, title: str, title_en: str, what: str, what_en: str, *,
+              above: bool = False) -> Code:
+    """The code of a comparison of figures (its message is `Context`'s)."""
+    zh, en = _ABOVE if above else _EQUAL
+    example = {"what": what, "what_en": what_en, "expected": "1,234.56万元",
+               "actual": "1,234.66万元", "difference": "0.10万元", "bound": "0.01万元"}
+    return Code(id, title, title_en, template=zh, template_en=en, example=example)
+
+
+def _coded(found: Finding | None, code: Code) -> Finding | None:
+    """A finding of a comparison (`Context.equal_check`, `sum_check`, `le_check`, whose
+    messages follow the code's templates) given its code."""
+    return None if found is None else evolve(found, code=code.id)
+
+
+# ---------------------------------------------------------------------------
 # Blame: collect a rule's failures, then place each on the likeliest figure
 # ---------------------------------------------------------------------------
 
@@ -335,9 +385,13 @@ class _Blame:
 # ---------------------------------------------------------------------------
 
 
-def _vs_table(ctx: Context, an: _An, rid: str, i: int) -> Finding | None:
+def _vs_table(ctx: Context, an: _An, code: Code, i: int) -> Finding | None:
     """A narrative amount against its table figure (not a figure stated as part of
-    another amount: （含上年结转750万元） of a project)."""
+    another amount: （含上年结转750万元） of a project), a finding of ``code``."""
+    return _coded(_vs_table_of(ctx, an, _rule_of(code), i), code)
+
+
+def _vs_table_of(ctx: Context, an: _An, rid: str, i: int) -> Finding | None:
     f = an.facts[i]
     if f.qualifier is not None and f.qualifier.startswith("含于"):
         return None
@@ -430,22 +484,23 @@ def _rounds_to(fig: Figure, f: Fact) -> bool:
     return round_half_up(fig.money.yuan / factor_of(f.unit), q) == f.value
 
 
-def _table_rule(ctx: Context, rid: str, subjects: Callable[[_An, int], bool]) -> Iterator[Finding]:
+def _table_rule(ctx: Context, code: Code, subjects: Callable[[_An, int], bool]
+                ) -> Iterator[Finding]:
     an = _an(ctx)
     for i in range(len(an.facts)):
         if subjects(an, i):
-            f = _vs_table(ctx, an, rid, i)
+            f = _vs_table(ctx, an, code, i)
             if f is not None:
                 yield f
 
 
-def _sum(ctx: Context, rid: str, parts: Sequence[Figure], whole: Figure, what: str,
+def _sum(ctx: Context, code: Code, parts: Sequence[Figure], whole: Figure, what: str,
          what_en: str) -> Finding | None:
-    """Σ parts = whole among narrative figures (units may differ)."""
+    """Σ parts = whole among narrative figures (units may differ), a finding of ``code``."""
     unit = min((f.money.unit for f in (*parts, whole)), key=lambda u: u.exponent)
     figs = [Figure(f.money.to(unit), f.quantum * f.money.unit.factor / unit.factor, f.location)
             for f in parts]
-    return ctx.sum_check(rid, figs, whole, what=what, what_en=what_en)
+    return _coded(ctx.sum_check(_rule_of(code), figs, whole, what=what, what_en=what_en), code)
 
 
 def _has(*subjects: str) -> Callable[[Report], bool]:

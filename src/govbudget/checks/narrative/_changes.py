@@ -26,11 +26,15 @@ from .._fact_figures import (
     quantum_of,
     signed,
 )
-from .._registry import Category, RuleSet
+from .._registry import Category, Code, RuleSet
 from ._analysis import (
     _An,
     _an,
     _Blame,
+    _coded,
+    _compared,
+    _rule_of,
+    _say,
 )
 from ._repeated import _UNIT_SECTION
 from ._shares import _CENT, _ratio
@@ -41,6 +45,115 @@ from ._vocab import (
 )
 
 RULES = RuleSet()
+
+_RATE: Final = Code(
+    "narrative.changes.rate", "变动率与变动额不符", "A change rate disagrees with its amount",
+    template="“{label}”变动额{change}{change_unit}与变动率{rate}不符：本年{value}{unit}，上年应为"
+             "{last}，变动率应为{expected}（考虑四舍五入为{lo}%～{hi}%）",
+    template_en="{label!r}: a change of {change} {change_unit} on this year's {value} {unit} "
+                "(last year {last}) is {expected}, not {rate} (with rounding {lo}%–{hi}%)",
+    example={"label": "基本支出", "change": "14.05", "change_unit": "万元", "rate": "6.27%",
+             "value": "210.60", "unit": "万元", "last": "224.65万元", "expected": "6.25%",
+             "lo": "6.2498", "hi": "6.2590"})
+_RATE_ROUNDING: Final = Code(
+    "narrative.changes.rate_rounding", "变动率差异在四舍五入误差内",
+    "A change rate off by rounding only",
+    template="“{label}”变动率{rate}：按印出数计算为{expected}（上年{last}），差异在四舍五入误差范围内",
+    template_en="{label!r} rate {rate}: the printed figures give {expected} (last year {last}), "
+                "within rounding",
+    example={"label": "基本支出", "rate": "6.26%", "expected": "6.25%", "last": "224.65万元"})
+_DIRECTION: Final = Code(
+    "narrative.changes.direction", "增减额与增减率方向不一致",
+    "The amount and the rate of a change go opposite ways",
+    template="“{label}”{word}{value}{unit}，却称{rate_word}{rate}：方向不一致",
+    template_en="{label!r}: the amount {way}s but the rate {rate_way}s",
+    example={"label": "基本支出", "word": "增加", "value": "14.05", "unit": "万元",
+             "rate_word": "下降", "rate": "6.25%", "way": "increase", "rate_way": "decrease"})
+_ZERO_BASE: Final = Code(
+    "narrative.changes.zero_base", "上年为零或负数，不能计算增长率",
+    "A growth rate on a zero or negative base",
+    template="“{label}”本年{value}{unit}、增加{change}{change_unit}，上年为零或负数，不能计算增长率{rate}",
+    template_en="{label!r}: this year {value} {unit}, up {change} {change_unit}: last year was "
+                "zero or less, so no growth rate ({rate}) exists",
+    example={"label": "项目支出", "value": "0.30", "unit": "万元", "change": "0.30",
+             "change_unit": "万元", "rate": "100%"})
+_SAME_NONZERO: Final = Code(
+    "narrative.changes.same_nonzero", "称与上年持平，变动额却不为零",
+    "Said to be unchanged, yet a change is stated",
+    template="“{label}”称与上年持平，变动额却为{value}{unit}",
+    template_en="{label!r} is said to be unchanged but the change is {value} {unit}",
+    example={"label": "公务接待费", "value": "1.20", "unit": "万元"})
+_EXCEEDS: Final = Code(
+    "narrative.changes.exceeds", "增加额超过本年数", "An increase larger than this year's amount",
+    template="“{label}”比上年增加{value}{unit}，超过本年的{this_year}{this_unit}：上年将为负数",
+    template_en="{label!r} rose by {value} {unit}, more than this year's {this_year} "
+                "{this_unit}: last year would be negative",
+    example={"label": "项目支出", "value": "5.00", "unit": "万元", "this_year": "3.00",
+             "this_unit": "万元"})
+_STATED_BASE: Final = Code(
+    "narrative.changes.stated_base", "变动率与所述比较基数不符",
+    "A change rate disagrees with the base the narrative states",
+    template="“{label}”{word}{rate}与金额不符：本年{value}{unit}、比较基数{base}{base_unit}，应为"
+             "{expected}（考虑四舍五入为{lo}%～{hi}%）",
+    template_en="{label!r}: {value} {unit} on a base of {base} {base_unit} is {expected}, not "
+                "{rate} (with rounding {lo}%–{hi}%)",
+    example={"label": "住房公积金", "word": "增长", "rate": "0.63%", "value": "350.35",
+             "unit": "万元", "base": "348.52", "base_unit": "万元", "expected": "0.53%",
+             "lo": "0.5236", "hi": "0.5265"})
+_STATED_BASE_ROUNDING: Final = Code(
+    "narrative.changes.stated_base_rounding", "变动率与所述基数的差异在四舍五入误差内",
+    "A rate on a stated base off by rounding only",
+    template="“{label}”变动率{rate}：按印出数{value}{unit}与基数{base}{base_unit}计算为{expected}，"
+             "差异在四舍五入误差范围内",
+    template_en="{label!r} rate {rate}: {value} on {base} gives {expected}, within rounding",
+    example={"label": "住房公积金", "rate": "0.52%", "value": "350.35", "unit": "万元",
+             "base": "348.52", "base_unit": "万元", "expected": "0.53%"})
+_SAME_BASE: Final = _compared(
+    "narrative.changes.same_base", "称与比较基数持平，本年数却不同",
+    "Said to equal its stated base, yet the amounts differ",
+    "“购房补贴”称与比较基数持平，本年数与基数", "'购房补贴' is said to equal its base")
+_RESTATED: Final = Code(
+    "narrative.changes.restated", "同一变动前后表述不一致", "The same change stated twice differs",
+    template="同一变动前后表述不一致：“{label}”{first}与{second}",
+    template_en="the same change stated twice differ: {first_en} vs {second_en}",
+    example={"label": "在职人员", "first": "-4人", "second": "-3人", "first_en": "-4",
+             "second_en": "-3 人"})
+_RESTATED_AMOUNT: Final = _compared(
+    "narrative.changes.restated_amount", "同一变动额前后表述不一致",
+    "The same change amount stated twice differs", "同一变动前后表述“基本支出”",
+    "the same change stated twice (基本支出)")
+_BALANCED_WHAT: Final = "收入总计与支出总计（两年均收支平衡）的变动"
+_BALANCED_WHAT_EN: Final = "the changes of total income and total spending (both balanced)"
+_BALANCED: Final = Code(
+    "narrative.changes.balanced", "收入总计与支出总计的变动率不同",
+    "Total income and total spending change at different rates",
+    template=_BALANCED_WHAT + "不一致：“{label}”{first}与{second}",
+    template_en=_BALANCED_WHAT_EN + " differ: {first_en} vs {second_en}",
+    example={"label": "预算收入总计", "first": "变动率-3.50%", "second": "-3.60%",
+             "first_en": "-3.50%", "second_en": "-3.60%"})
+_BALANCED_AMOUNT: Final = _compared(
+    "narrative.changes.balanced_amount", "收入总计与支出总计的变动额不同",
+    "Total income and total spending change by different amounts",
+    _BALANCED_WHAT + "“预算支出总计”", _BALANCED_WHAT_EN + " (预算支出总计)")
+_EXECUTION_RATE: Final = Code(
+    "narrative.execution.rate", "预算完成率与金额不符", "A completion rate disagrees with outturn ÷ budget",
+    template="“{label}”完成预算{rate}与金额不符：{outturn}{outturn_unit}÷{budget}{budget_unit}应为"
+             "{expected}（考虑四舍五入为{lo}%～{hi}%）",
+    template_en="{label!r} completion is {rate} but {outturn} ÷ {budget} is {expected} (with "
+                "rounding {lo}%–{hi}%)",
+    example={"label": "一般公共预算财政拨款支出", "rate": "95.45%", "outturn": "954.00",
+             "outturn_unit": "万元", "budget": "1,000.00", "budget_unit": "万元",
+             "expected": "95.40%", "lo": "95.3995", "hi": "95.4005"})
+_EXECUTION_ROUNDING: Final = Code(
+    "narrative.execution.rounding", "预算完成率差异在四舍五入误差内",
+    "A completion rate off by rounding only",
+    template="“{label}”完成预算{rate}：{outturn}{outturn_unit}÷{budget}{budget_unit}按印出数计算为"
+             "{expected}，差异在四舍五入误差范围内",
+    template_en="{label!r} completion {rate}: {outturn} ÷ {budget} gives {expected} from the "
+                "printed figures, within rounding",
+    example={"label": "一般公共预算财政拨款支出", "rate": "95.41%", "outturn": "954.00",
+             "outturn_unit": "万元", "budget": "1,000.00", "budget_unit": "万元",
+             "expected": "95.40%"})
 
 
 # ---------------------------------------------------------------------------
@@ -139,7 +252,7 @@ class _Changes:
         return prior, sorted(currents)
 
 
-def _rate_on_stated(ctx: Context, an: _An, rid: str, i: int, prior: int,
+def _rate_on_stated(ctx: Context, an: _An, i: int, prior: int,
                     currents: Sequence[int]) -> Finding | None:
     """A change rate against a base stated in the narrative: (this year − base) ÷ base,
     over the printed rounding of both; it holds when it holds for one of this year's
@@ -172,25 +285,23 @@ def _rate_on_stated(ctx: Context, an: _An, rid: str, i: int, prior: int,
     cur_f = an.facts[k]
     related = [location_of(cur_f), location_of(p)]
     if within:
-        return ctx.finding(
-            rid, Severity.INFO,
-            f"“{label_of(f)}”变动率{pct(f.value)}：按印出数{cur_f.value}{cur_f.unit}与基数"
-            f"{p.value}{p.unit}计算为{pct(expect)}，差异在四舍五入误差范围内",
-            f"{label_of(f)!r} rate {pct(f.value)}: {cur_f.value} on {p.value} gives "
-            f"{pct(expect)}, within rounding", location_of(f), related,
+        return _say(
+            ctx, _STATED_BASE_ROUNDING, Severity.INFO,
+            {"label": label_of(f), "rate": pct(f.value), "value": cur_f.value,
+             "unit": cur_f.unit, "base": p.value, "base_unit": p.unit,
+             "expected": pct(expect)}, location_of(f), related,
             expected_text=pct(expect), actual_text=pct(f.value))
     word = "增长" if up else "下降"
-    return ctx.finding(
-        rid, Severity.ERROR,
-        f"“{label_of(f)}”{word}{pct(f.value)}与金额不符：本年{cur_f.value}{cur_f.unit}、比较基数"
-        f"{p.value}{p.unit}，应为{pct(expect)}（考虑四舍五入为{implied.lo:.4f}%～{implied.hi:.4f}%）",
-        f"{label_of(f)!r}: {cur_f.value} {cur_f.unit} on a base of {p.value} {p.unit} is "
-        f"{pct(expect)}, not {pct(f.value)} (with rounding {implied.lo:.4f}%–{implied.hi:.4f}%)",
+    return _say(
+        ctx, _STATED_BASE, Severity.ERROR,
+        {"label": label_of(f), "word": word, "rate": pct(f.value), "value": cur_f.value,
+         "unit": cur_f.unit, "base": p.value, "base_unit": p.unit, "expected": pct(expect),
+         "lo": f"{implied.lo:.4f}", "hi": f"{implied.hi:.4f}"},
         location_of(f), related, expected_text=pct(expect), actual_text=pct(f.value),
         difference_text=f"{f.value - expect}%")
 
 
-def _same_as_stated(ctx: Context, an: _An, rid: str, i: int, prior: int,
+def _same_as_stated(ctx: Context, an: _An, i: int, prior: int,
                     currents: Sequence[int]) -> Finding | None:
     """比2023年预算执行数持平: this year's amount equals the stated base (within the printed
     rounding of both)."""
@@ -200,9 +311,10 @@ def _same_as_stated(ctx: Context, an: _An, rid: str, i: int, prior: int,
         if an.known(k).intersects(base):
             return None
     k = currents[0]
-    return ctx.equal_check(rid, figure_of(p), figure_of(an.facts[k]),
-                           what=f"“{label_of(an.facts[i])}”称与比较基数持平，本年数与基数",
-                           what_en=f"{label_of(an.facts[i])!r} is said to equal its base")
+    return _coded(ctx.equal_check(
+        _rule_of(_SAME_BASE), figure_of(p), figure_of(an.facts[k]),
+        what=f"“{label_of(an.facts[i])}”称与比较基数持平，本年数与基数",
+        what_en=f"{label_of(an.facts[i])!r} is said to equal its base"), _SAME_BASE)
 
 
 _OUTTURN: Final = re.compile(r"执行|决算|实际")
@@ -216,7 +328,10 @@ _OUTTURN: Final = re.compile(r"执行|决算|实际")
               "the income/spending totals (which balance in both years) are compared when "
               "stated",
       when=lambda r: any(f.kind in (FactKind.CHANGE_AMOUNT, FactKind.CHANGE_PERCENT)
-                         for f in r.narrative.facts))
+                         for f in r.narrative.facts),
+      codes=(_RATE, _RATE_ROUNDING, _DIRECTION, _ZERO_BASE, _SAME_NONZERO, _EXCEEDS,
+             _STATED_BASE, _STATED_BASE_ROUNDING, _SAME_BASE, _RESTATED, _RESTATED_AMOUNT,
+             _BALANCED, _BALANCED_AMOUNT))
 def changes(ctx: Context) -> Iterator[Finding]:
     """Last year's amount is this year's minus the (signed) change; the percentage is the
     change divided by last year's amount. Both are reasoned over intervals (this year's
@@ -231,18 +346,16 @@ def changes(ctx: Context) -> Iterator[Finding]:
     and a growth rate on a zero base is meaningless. A change stated twice (``减少12.40万元``
     … ``减少12.4万元``) must agree within the rounding of both, and 预算收入总计 and
     预算支出总计, equal in both years, must change by the same amount and rate."""
-    rid = "narrative.changes"
     an = _an(ctx)
     ch = _Changes(ctx, an)
     blame = _Blame(an)
     facts = an.facts
     for i, f in enumerate(facts):
         if f.kind is FactKind.CHANGE_AMOUNT and f.direction is Change.SAME and f.value != 0:
-            blame.add(ctx.finding(
-                rid, Severity.ERROR,
-                f"“{label_of(f)}”称与上年持平，变动额却为{f.value}{f.unit}",
-                f"{label_of(f)!r} is said to be unchanged but the change is {f.value} {f.unit}",
-                location_of(f), expected_text=f"0{f.unit}", actual_text=f"{f.value}{f.unit}"), (i,), i)
+            blame.add(_say(
+                ctx, _SAME_NONZERO, Severity.ERROR,
+                {"label": label_of(f), "value": f.value, "unit": f.unit}, location_of(f),
+                expected_text=f"0{f.unit}", actual_text=f"{f.value}{f.unit}"), (i,), i)
         if f.kind is FactKind.CHANGE_AMOUNT and is_money(f) and f.direction is Change.INCREASE:
             b = an.base(i)
             has_pct = any(ch.pair(k) == i for k in range(i + 1, min(i + 4, len(facts)))
@@ -251,19 +364,17 @@ def changes(ctx: Context) -> Iterator[Finding]:
                 a_iv = an.known(b)
                 c_iv = interval_of(f.value * factor_of(f.unit), quantum_of(f.value) * factor_of(f.unit))
                 if c_iv.lo > a_iv.hi or (c_iv.lo == a_iv.hi and not a_iv.hi_closed):
-                    blame.add(ctx.finding(
-                        rid, Severity.ERROR,
-                        f"“{label_of(f)}”比上年增加{f.value}{f.unit}，超过本年的"
-                        f"{facts[b].value}{facts[b].unit}：上年将为负数",
-                        f"{label_of(f)!r} rose by {f.value} {f.unit}, more than this year's "
-                        f"{facts[b].value} {facts[b].unit}: last year would be negative",
+                    blame.add(_say(
+                        ctx, _EXCEEDS, Severity.ERROR,
+                        {"label": label_of(f), "value": f.value, "unit": f.unit,
+                         "this_year": facts[b].value, "this_unit": facts[b].unit},
                         location_of(f), [location_of(facts[b])], expected=figure_of(facts[b]).money,
                         actual=figure_of(f).money), (i, b), i)
         if f.kind is FactKind.CHANGE_AMOUNT and f.direction is Change.SAME:
             stated = ch.stated_base(i)
             if stated is not None:
                 prior, currents = stated
-                blame.add(_same_as_stated(ctx, an, rid, i, prior, currents), (i, prior), i)
+                blame.add(_same_as_stated(ctx, an, i, prior, currents), (i, prior), i)
         if f.kind is not FactKind.CHANGE_PERCENT or f.unit != "%":
             continue
         j = ch.pair(i)
@@ -271,7 +382,7 @@ def changes(ctx: Context) -> Iterator[Finding]:
             stated = ch.stated_base(i)
             if stated is not None:
                 prior, currents = stated
-                blame.add(_rate_on_stated(ctx, an, rid, i, prior, currents),
+                blame.add(_rate_on_stated(ctx, an, i, prior, currents),
                           (i, prior, *currents), i)
             continue
         c = facts[j]
@@ -279,12 +390,11 @@ def changes(ctx: Context) -> Iterator[Finding]:
                 and Change.SAME not in (c.direction, f.direction) and c.direction is not f.direction:
             word = {Change.INCREASE: "增加", Change.DECREASE: "减少"}
             rate = {Change.INCREASE: "增长", Change.DECREASE: "下降"}
-            blame.add(ctx.finding(
-                rid, Severity.ERROR,
-                f"“{label_of(f)}”{word[c.direction]}{c.value}{c.unit}，却称{rate[f.direction]}"
-                f"{pct(f.value)}：方向不一致",
-                f"{label_of(f)!r}: the amount {c.direction.value}s but the rate "
-                f"{f.direction.value}s", location_of(f), [location_of(c)],
+            blame.add(_say(
+                ctx, _DIRECTION, Severity.ERROR,
+                {"label": label_of(f), "word": word[c.direction], "value": c.value,
+                 "unit": c.unit, "rate_word": rate[f.direction], "rate": pct(f.value),
+                 "way": c.direction.value, "rate_way": f.direction.value}, location_of(f), [location_of(c)],
                 expected_text=rate[c.direction], actual_text=rate[f.direction]), (i, j), i)
             continue
         b = an.base(i)
@@ -301,13 +411,11 @@ def changes(ctx: Context) -> Iterator[Finding]:
         ok = bounds is not None and Interval(bounds[0], bounds[1], True, True).intersects(printed)
         related = [location_of(c), location_of(a)]
         if not ok and (bounds is None or last <= 0):
-            blame.add(ctx.finding(
-                rid, Severity.ERROR,
-                f"“{label_of(f)}”本年{a.value}{a.unit}、增加{c.value}{c.unit}，上年为零或负数，"
-                f"不能计算增长率{pct(f.value)}",
-                f"{label_of(f)!r}: this year {a.value} {a.unit}, up {c.value} {c.unit}: last "
-                f"year was zero or less, so no growth rate ({pct(f.value)}) exists",
-                location_of(f), related, expected_text="—", actual_text=pct(f.value)), (i, j, b), i)
+            blame.add(_say(
+                ctx, _ZERO_BASE, Severity.ERROR,
+                {"label": label_of(f), "value": a.value, "unit": a.unit, "change": c.value,
+                 "change_unit": c.unit, "rate": pct(f.value)}, location_of(f),
+                related, expected_text="—", actual_text=pct(f.value)), (i, j, b), i)
             continue
         if bounds is None or last <= 0:
             continue  # a rate on a (printed) zero base that rounding can still explain
@@ -319,21 +427,17 @@ def changes(ctx: Context) -> Iterator[Finding]:
         shown = pct(expect)
         last_text = f"{last / factor_of(a.unit)}{a.unit}"
         if ok:
-            blame.add(ctx.finding(
-                rid, Severity.INFO,
-                f"“{label_of(f)}”变动率{pct(f.value)}：按印出数计算为{shown}（上年{last_text}），"
-                "差异在四舍五入误差范围内",
-                f"{label_of(f)!r} rate {pct(f.value)}: the printed figures give {shown} (last "
-                f"year {last_text}), within rounding", location_of(f), related,
+            blame.add(_say(
+                ctx, _RATE_ROUNDING, Severity.INFO,
+                {"label": label_of(f), "rate": pct(f.value), "expected": shown,
+                 "last": last_text}, location_of(f), related,
                 expected_text=shown, actual_text=pct(f.value)), (i, j, b), i)
             continue
-        blame.add(ctx.finding(
-            rid, Severity.ERROR,
-            f"“{label_of(f)}”变动额{c.value}{c.unit}与变动率{pct(f.value)}不符：本年{a.value}"
-            f"{a.unit}，上年应为{last_text}，变动率应为{shown}（考虑四舍五入为{lo:.4f}%～{hi:.4f}%）",
-            f"{label_of(f)!r}: a change of {c.value} {c.unit} on this year's {a.value} {a.unit} "
-            f"(last year {last_text}) is {shown}, not {pct(f.value)} (with rounding "
-            f"{lo:.4f}%–{hi:.4f}%)", location_of(f), related, expected_text=shown,
+        blame.add(_say(
+            ctx, _RATE, Severity.ERROR,
+            {"label": label_of(f), "change": c.value, "change_unit": c.unit,
+             "rate": pct(f.value), "value": a.value, "unit": a.unit, "last": last_text,
+             "expected": shown, "lo": f"{lo:.4f}", "hi": f"{hi:.4f}"}, location_of(f), related, expected_text=shown,
             actual_text=pct(f.value), difference_text=f"{f.value - expect}%"), (i, j, b), i)
     # the same change stated twice; the balanced totals
     groups: dict[tuple[object, ...], list[int]] = {}
@@ -345,11 +449,11 @@ def changes(ctx: Context) -> Iterator[Finding]:
                 or an.code(i) is not None):
             unit = f.section if _UNIT_SECTION.search(norm(f.section)) else ""
             groups.setdefault((f.kind, unit, *an.change_key(i)), []).append(i)
-    pairs: list[tuple[int, int, str, str]] = []
+    pairs: list[tuple[int, int, Code, Code, str, str]] = []
     for members in groups.values():
         ref = next((m for m in members if m in an.confirmed), members[0])
-        pairs += [(ref, m, "同一变动前后表述", "the same change stated twice")
-                  for m in members if m != ref]
+        pairs += [(ref, m, _RESTATED, _RESTATED_AMOUNT, "同一变动前后表述",
+                   "the same change stated twice") for m in members if m != ref]
     for kind in (FactKind.CHANGE_AMOUNT, FactKind.CHANGE_PERCENT):
         inc = {an.change_key(i)[-1]: i for i in reversed(range(len(facts)))
                if facts[i].subject == _T_INCOME and facts[i].kind is kind}
@@ -360,31 +464,36 @@ def changes(ctx: Context) -> Iterator[Finding]:
             # and spending changed on them are not one change
             if year in spend and not any(_OUTTURN.search(facts[k].measure or "")
                                          for k in (x, spend[year])):
-                pairs.append((x, spend[year], "收入总计与支出总计（两年均收支平衡）的变动",
-                              "the changes of total income and total spending (both "
-                              "balanced)"))
-    for x, y, what, what_en in pairs:
+                pairs.append((x, spend[year], _BALANCED, _BALANCED_AMOUNT, _BALANCED_WHAT,
+                              _BALANCED_WHAT_EN))
+    for x, y, code, amount_code, what, what_en in pairs:
         fa, fb = facts[x], facts[y]
         if fa.kind is FactKind.CHANGE_AMOUNT:
             if not (is_money(fa) and is_money(fb)):
                 if signed(fa) != signed(fb) or fa.unit != fb.unit:
-                    blame.add(ctx.finding(
-                        rid, Severity.ERROR, f"{what}不一致：“{label_of(fa)}”{signed(fa)}{fa.unit}"
-                        f"与{signed(fb)}{fb.unit}", f"{what_en} differ: {signed(fa)} vs "
-                        f"{signed(fb)} {fb.unit}", location_of(fb), [location_of(fa)],
+                    blame.add(_say(
+                        ctx, code, Severity.ERROR,
+                        {"label": label_of(fa), "first": f"{signed(fa)}{fa.unit}",
+                         "second": f"{signed(fb)}{fb.unit}", "first_en": f"{signed(fa)}",
+                         "second_en": f"{signed(fb)} {fb.unit}"},
+                        location_of(fb), [location_of(fa)],
                         expected_text=f"{signed(fa)}{fa.unit}",
                         actual_text=f"{signed(fb)}{fb.unit}"), (x, y), y)
                 continue
-            blame.add(ctx.equal_check(rid, figure_of(fa), figure_of(fb), what=f"{what}“{label_of(fb)}”",
-                                      what_en=f"{what_en} ({label_of(fb)})"), (x, y), y)
+            blame.add(_coded(ctx.equal_check(
+                _rule_of(amount_code), figure_of(fa), figure_of(fb),
+                what=f"{what}“{label_of(fb)}”", what_en=f"{what_en} ({label_of(fb)})"),
+                amount_code), (x, y), y)
             continue
         ia = interval_of(signed(fa), quantum_of(fa.value))
         ib = interval_of(signed(fb), quantum_of(fb.value))
         if ia.intersects(ib):
             continue
-        blame.add(ctx.finding(
-            rid, Severity.ERROR, f"{what}不一致：“{label_of(fa)}”变动率{signed(fa)}%与{signed(fb)}%",
-            f"{what_en} differ: {signed(fa)}% vs {signed(fb)}%", location_of(fb), [location_of(fa)],
+        blame.add(_say(
+            ctx, code, Severity.ERROR,
+            {"label": label_of(fa), "first": f"变动率{signed(fa)}%", "second": f"{signed(fb)}%",
+             "first_en": f"{signed(fa)}%", "second_en": f"{signed(fb)}%"},
+            location_of(fb), [location_of(fa)],
             expected_text=pct(signed(fa)), actual_text=pct(signed(fb)),
             difference_text=pct(signed(fb) - signed(fa))), (x, y), y)
     yield from blame.findings()
@@ -428,13 +537,13 @@ def _completion_pair(an: _An, i: int) -> tuple[int, int] | None:
       applies="every 完成（年初）预算的x% (or 预算执行率x%) stated after the budget (年初预算, "
               "全年预算数) and the outturn (支出决算, 执行数) of the same subject in the same "
               "passage",
-      when=lambda r: any(f.kind is FactKind.EXECUTION for f in r.narrative.facts))
+      when=lambda r: any(f.kind is FactKind.EXECUTION for f in r.narrative.facts),
+      codes=(_EXECUTION_RATE, _EXECUTION_ROUNDING))
 def execution(ctx: Context) -> Iterator[Finding]:
     """年初预算为A万元，支出决算为B万元，完成年初预算的X%: X = B ÷ A, reasoned over the
     printed rounding of A, B and X (a rate that truncates instead of rounding is wrong
     when no values that round to A and B give it). A rate whose budget is zero, or whose
     budget or outturn is not stated, is not checked."""
-    rid = "narrative.execution"
     an = _an(ctx)
     for i, e in enumerate(an.facts):
         if e.kind is not FactKind.EXECUTION or e.unit != "%":
@@ -455,20 +564,18 @@ def execution(ctx: Context) -> Iterator[Finding]:
         related = [location_of(n), location_of(d)]
         shown = pct(expect)
         if implied.intersects(interval_of(e.value, quantum_of(e.value))):
-            yield ctx.finding(
-                rid, Severity.INFO,
-                f"“{label_of(e)}”完成预算{pct(e.value)}：{n.value}{n.unit}÷{d.value}{d.unit}按印出数"
-                f"计算为{shown}，差异在四舍五入误差范围内",
-                f"{label_of(e)!r} completion {pct(e.value)}: {n.value} ÷ {d.value} gives {shown} "
-                "from the printed figures, within rounding", location_of(e), related,
+            yield _say(
+                ctx, _EXECUTION_ROUNDING, Severity.INFO,
+                {"label": label_of(e), "rate": pct(e.value), "outturn": n.value,
+                 "outturn_unit": n.unit, "budget": d.value, "budget_unit": d.unit,
+                 "expected": shown}, location_of(e), related,
                 expected_text=shown, actual_text=pct(e.value))
             continue
-        yield ctx.finding(
-            rid, Severity.ERROR,
-            f"“{label_of(e)}”完成预算{pct(e.value)}与金额不符：{n.value}{n.unit}÷{d.value}{d.unit}"
-            f"应为{shown}（考虑四舍五入为{implied.lo:.4f}%～{implied.hi:.4f}%）",
-            f"{label_of(e)!r} completion is {pct(e.value)} but {n.value} ÷ {d.value} is {shown} "
-            f"(with rounding {implied.lo:.4f}%–{implied.hi:.4f}%)", location_of(e), related,
+        yield _say(
+            ctx, _EXECUTION_RATE, Severity.ERROR,
+            {"label": label_of(e), "rate": pct(e.value), "outturn": n.value,
+             "outturn_unit": n.unit, "budget": d.value, "budget_unit": d.unit, "expected": shown,
+             "lo": f"{implied.lo:.4f}", "hi": f"{implied.hi:.4f}"}, location_of(e), related,
             expected_text=shown, actual_text=pct(e.value), difference_text=f"{e.value - expect}%")
 
 

@@ -16,15 +16,29 @@ from .._fact_figures import (
     label_of,
     location_of,
 )
-from .._registry import Category, RuleSet
+from .._registry import Category, Code, RuleSet
 from ._analysis import (
     _an,
+    _coded,
+    _compared,
+    _rule_of,
+    _say,
 )
 from ._vocab import (
     _NAMED,
 )
 
 RULES = RuleSet()
+
+_AMOUNT: Final = _compared(
+    "narrative.repeated.amount", "同一金额前后表述不一致", "The same amount stated twice differs",
+    "情况说明中“基本支出”前后两次表述", "narrative '基本支出' stated twice")
+_COUNT: Final = Code(
+    "narrative.repeated.count", "同一数量前后表述不一致", "The same count stated twice differs",
+    template="情况说明中“{label}”前后两次表述不一致：{first}{first_unit}与{second}{second_unit}",
+    template_en="narrative {label!r} stated twice: {first} vs {second}",
+    example={"label": "公务用车", "first": "5", "first_unit": "辆", "second": "4",
+             "second_unit": "辆"})
 
 
 # ---------------------------------------------------------------------------
@@ -49,7 +63,8 @@ _UNIT_SECTION: Final = re.compile(
               "qualifier) in the same scope (一般公共预算 / 财政拨款 / the whole budget, and for "
               "上年结转 the side of the total it belongs to); changes are compared by "
               "narrative.changes",
-      when=lambda r: len(r.narrative.facts) >= 2)
+      when=lambda r: len(r.narrative.facts) >= 2,
+      codes=(_AMOUNT, _COUNT))
 def repeated(ctx: Context) -> Iterator[Finding]:
     """Two statements of the same figure must agree within the rounding of both (E17):
     ``1,234.56`` and ``1234.56``, or ``12.4`` and ``12.40``, agree; ``567.89`` and ``567.90``
@@ -60,7 +75,6 @@ def repeated(ctx: Context) -> Iterator[Finding]:
     words name different money in different passages (基本支出 of all spending vs of the
     general budget). The statement a table or another statement confirms is the reference;
     the other is reported."""
-    rid = "narrative.repeated"
     an = _an(ctx)
     groups: dict[tuple[object, ...], list[int]] = {}
     final = ctx.report.kind is ReportKind.FINAL
@@ -92,11 +106,13 @@ def repeated(ctx: Context) -> Iterator[Finding]:
             what = f"情况说明中“{label_of(b)}”前后两次表述"
             what_en = f"narrative {label_of(b)!r} stated twice"
             if is_money(a) and is_money(b):
-                found = ctx.equal_check(rid, figure_of(a), figure_of(b), what=what, what_en=what_en)
+                found = _coded(ctx.equal_check(_rule_of(_AMOUNT), figure_of(a), figure_of(b),
+                                               what=what, what_en=what_en), _AMOUNT)
                 if found is not None:
                     yield found
             elif a.value != b.value or a.unit != b.unit:
-                yield ctx.finding(rid, Severity.ERROR, f"{what}不一致：{a.value}{a.unit}与"
-                                  f"{b.value}{b.unit}", f"{what_en}: {a.value} vs {b.value}",
-                                  location_of(b), [location_of(a)], expected_text=f"{a.value}{a.unit}",
+                yield _say(ctx, _COUNT, Severity.ERROR,
+                           {"label": label_of(b), "first": a.value, "first_unit": a.unit,
+                            "second": b.value, "second_unit": b.unit},
+                           location_of(b), [location_of(a)], expected_text=f"{a.value}{a.unit}",
                                   actual_text=f"{b.value}{b.unit}")

@@ -23,10 +23,11 @@ from .._fact_figures import (
     qualifier_of,
     quantum_of,
 )
-from .._registry import Category, RuleSet
+from .._registry import Category, Code, RuleSet
 from ._analysis import (
     _An,
     _an,
+    _say,
 )
 from ._lookup import (
     _Side,
@@ -52,6 +53,28 @@ from ._vocab import (
 )
 
 RULES = RuleSet()
+
+_RATIO: Final = Code(
+    "narrative.shares.ratio", "占比与金额不符", "A share disagrees with amount ÷ whole",
+    template="“{label}”占比{share}与金额不符：{part}÷{whole}应为{expected}"
+             "（考虑四舍五入为{lo}%～{hi}%）",
+    template_en="share of {label!r} is {share} but {part} ÷ {whole} is {expected} (with "
+                "rounding {lo}%–{hi}%)",
+    example={"label": "基本支出", "share": "65.62%", "part": "基本支出", "whole": "本年支出",
+             "expected": "65.61%", "lo": "65.6075", "hi": "65.6119"})
+_ROUNDING: Final = Code(
+    "narrative.shares.rounding", "占比差异在四舍五入误差内", "A share off by rounding only",
+    template="“{label}”占比{share}：{part}÷{whole}按印出数计算为{expected}，差异在四舍五入误差范围内",
+    template_en="share of {label!r} {share}: {part} ÷ {whole} gives {expected} from the "
+                "printed figures, within rounding",
+    example={"label": "基本支出", "share": "65.62%", "part": "基本支出", "whole": "本年支出",
+             "expected": "65.61%"})
+_HUNDRED_PCT: Final = Code(
+    "narrative.shares.total", "各组成部分占比合计不为100%", "Shares of a whole do not add up",
+    template="“{whole}”各组成部分的金额合计为其全部，占比合计却为{total}（四舍五入后应为{lo}%～{hi}%）",
+    template_en="the parts of {whole!r} make up all of it but their shares add up to {total} "
+                "(with rounding {lo}%–{hi}%)",
+    example={"whole": "本年支出", "total": "100.10%", "lo": "99.99", "hi": "100.01"})
 
 
 # ---------------------------------------------------------------------------
@@ -240,7 +263,8 @@ def _another_whole(an: _An, i: int, part: _Side, printed: Interval) -> bool:
       applies="every 占x% whose part and whole can be found (stated in the narrative or "
               "printed in a table); the 100% test applies to two or more shares of one whole "
               "whose amounts add up to it",
-      when=lambda r: any(f.kind is FactKind.SHARE for f in r.narrative.facts))
+      when=lambda r: any(f.kind is FactKind.SHARE for f in r.narrative.facts),
+      codes=(_RATIO, _ROUNDING, _HUNDRED_PCT))
 def shares(ctx: Context) -> Iterator[Finding]:
     """Each share equals its amount divided by its whole, with interval arithmetic: the
     amount and the whole stand for every value that rounds to them (narrowed by the table
@@ -250,7 +274,6 @@ def shares(ctx: Context) -> Iterator[Finding]:
     else the usual whole). Shares of one whole whose amounts add up to it must add up to
     the same ratio (100% when the parts are complete) within the rounding of the n
     percentages (n × half their printed quantum) and of the amounts."""
-    rid = "narrative.shares"
     an = _an(ctx)
     sh = _Shares(an)
     groups: dict[tuple[object, ...], list[tuple[int, _Side, _Side, bool]]] = {}
@@ -276,12 +299,10 @@ def shares(ctx: Context) -> Iterator[Finding]:
         related = [part.location, whole.location]
         shown = pct(expect) if expect is not None else "?"
         if ok:
-            yield ctx.finding(
-                rid, Severity.INFO,
-                f"“{label_of(s)}”占比{pct(s.value)}：{part.label}÷{whole.label}按印出数计算为"
-                f"{shown}，差异在四舍五入误差范围内",
-                f"share of {label_of(s)!r} {pct(s.value)}: {part.label} ÷ {whole.label} gives "
-                f"{shown} from the printed figures, within rounding",
+            yield _say(
+                ctx, _ROUNDING, Severity.INFO,
+                {"label": label_of(s), "share": pct(s.value), "part": part.label,
+                 "whole": whole.label, "expected": shown},
                 location_of(s), related, expected_text=shown, actual_text=pct(s.value))
             continue
         if _named_whole(s.sentence) is None and _another_whole(an, i, part, printed):
@@ -289,12 +310,11 @@ def shares(ctx: Context) -> Iterator[Finding]:
             # gives the printed share: which whole is meant is not certain, so no error.
             continue
         diff = f"{s.value - expect}%" if expect is not None else None
-        yield ctx.finding(
-            rid, Severity.ERROR,
-            f"“{label_of(s)}”占比{pct(s.value)}与金额不符：{part.label}"
-            f"÷{whole.label}应为{shown}（考虑四舍五入为{implied.lo:.4f}%～{implied.hi:.4f}%）",
-            f"share of {label_of(s)!r} is {pct(s.value)} but {part.label} ÷ {whole.label} is "
-            f"{shown} (with rounding {implied.lo:.4f}%–{implied.hi:.4f}%)",
+        yield _say(
+            ctx, _RATIO, Severity.ERROR,
+            {"label": label_of(s), "share": pct(s.value), "part": part.label,
+             "whole": whole.label, "expected": shown, "lo": f"{implied.lo:.4f}",
+             "hi": f"{implied.hi:.4f}"},
             location_of(s), related, expected_text=shown, actual_text=pct(s.value),
             difference_text=diff)
     for members in groups.values():
@@ -322,12 +342,10 @@ def shares(ctx: Context) -> Iterator[Finding]:
             continue
         last = an.facts[members[-1][0]]
         got = sum((an.facts[i].value for i, *_ in members), Decimal(0))
-        yield ctx.finding(
-            rid, Severity.ERROR,
-            f"“{whole.label}”各组成部分的金额合计为其全部，占比合计却为{pct(got)}"
-            f"（四舍五入后应为{expected.lo:.2f}%～{expected.hi:.2f}%）",
-            f"the parts of {whole.label!r} make up all of it but their shares add up to "
-            f"{pct(got)} (with rounding {expected.lo:.2f}%–{expected.hi:.2f}%)",
+        yield _say(
+            ctx, _HUNDRED_PCT, Severity.ERROR,
+            {"whole": whole.label, "total": pct(got), "lo": f"{expected.lo:.2f}",
+             "hi": f"{expected.hi:.2f}"},
             location_of(last), [location_of(an.facts[i]) for i, *_ in members[:-1]] + [whole.location],
             expected_text="100%", actual_text=pct(got), difference_text=pct(got - HUNDRED))
 

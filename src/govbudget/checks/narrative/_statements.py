@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import pairwise
 from typing import Final
@@ -25,12 +25,16 @@ from .._fact_figures import (
     qualifier_of,
     quantum_of,
 )
-from .._registry import Category, RuleSet
+from .._registry import Category, Code, RuleSet
 from ._analysis import (
     _An,
     _an,
     _Blame,
+    _coded,
+    _compared,
     _has,
+    _rule_of,
+    _say,
     _sum,
 )
 from ._shares import _named_whole
@@ -45,6 +49,116 @@ from ._vocab import (
 
 RULES = RuleSet()
 
+_PROC_BREAKDOWN: Final = _compared(
+    "narrative.procurement.breakdown", "政府采购预算总额不等于货物+工程+服务",
+    "The procurement total is not goods + works + services", "政府采购预算总额与货物+工程+服务",
+    "procurement total vs goods + works + services")
+_PROC_PARTS_EXCEED: Final = Code(
+    "narrative.procurement.parts_exceed", "政府采购分项之和超过总额",
+    "The procurement items stated add up to more than the total",
+    template="政府采购所列分项之和{sum}超过政府采购预算总额{value}{unit}",
+    template_en="the procurement items add up to {sum}, more than the total {value} {unit}",
+    example={"sum": "120.00万元", "value": "100.00", "unit": "万元"})
+_PROC_SMALL_FIRMS: Final = Code(
+    "narrative.procurement.small_firms", "授予中小企业合同金额与各类占比不符",
+    "Contracts with small and medium enterprises disagree with the category shares",
+    template="按各类采购授予中小企业合同金额的占比计算，授予中小企业合同金额应为{lo}～{hi}{unit}，"
+             "与所述{value}{unit}不符",
+    template_en="the category shares of contracts with small and medium enterprises give "
+                "{lo}–{hi} {unit}, not the {value} {unit} stated",
+    example={"lo": "50.00", "hi": "60.00", "unit": "万元", "value": "80.00"})
+_PERF_CATEGORY_MONEY: Final = Code(
+    "narrative.performance.category_money", "0个项目却有金额",
+    "A category of 0 projects with money",
+    template="“{label}”为0个，涉及金额却为{value}{unit}",
+    template_en="{label!r}: 0 projects but an amount of {value} {unit}",
+    example={"label": "纳入绩效目标管理的二级项目（其他运转类项目）", "value": "12.00", "unit": "万元"})
+_PERF_CATEGORY_EMPTY: Final = Code(
+    "narrative.performance.category_empty", "有项目却无金额", "A category of projects without money",
+    template="“{label}”有{count}{unit}，涉及金额却为0",
+    template_en="{label!r}: {count} projects but no money",
+    example={"label": "纳入绩效目标管理的二级项目（特定目标类项目）", "count": "3", "unit": "个"})
+_PERF_COUNT_SUM: Final = Code(
+    "narrative.performance.count_sum", "项目个数不等于各类之和",
+    "The count of projects is not the sum of its categories",
+    template="“{subject}”共{value}{unit}，各类之和为{sum}{unit}",
+    template_en="{subject!r}: {value} in all, but the categories add up to {sum}",
+    example={"subject": "纳入绩效目标管理的二级项目", "value": "12", "unit": "个", "sum": "11"})
+_PERF_AMOUNT_SUM: Final = _compared(
+    "narrative.performance.amount_sum", "项目金额不等于各类金额之和",
+    "The amount of projects is not the sum of its categories",
+    "“纳入绩效目标管理的二级项目”金额与各类金额之和",
+    "'纳入绩效目标管理的二级项目' amount vs the sum of its categories")
+_PERF_PUBLISHED_COUNT: Final = Code(
+    "narrative.performance.published_count", "公开绩效目标个数与绩效目标表张数不符",
+    "The count of published targets is not the number of target tables",
+    template="称公开项目绩效目标{value}{unit}，报告中的项目支出绩效目标表有{tables}张",
+    template_en="{value} published targets are stated, the report has {tables} performance "
+                "target tables",
+    example={"value": "3", "unit": "个", "tables": "2"})
+_PERF_PROJECT_LIST: Final = Code(
+    "narrative.performance.project_list", "绩效目标管理项目个数与项目支出表不符",
+    "The count of managed projects disagrees with the project list",
+    template="称纳入绩效目标管理的项目{value}{unit}，项目支出表列有{projects}个项目{note}",
+    template_en="{value} projects under performance targets are stated, the project list has "
+                "{projects}{note_en}",
+    example={"value": "14", "unit": "个", "projects": "12", "note": "", "note_en": ""})
+_PERF_BELOW_TABLES: Final = Code(
+    "narrative.performance.below_tables", "绩效目标管理项目个数少于绩效目标表",
+    "Fewer managed projects than performance target tables",
+    template="称纳入绩效目标管理的项目{value}{unit}，少于报告中的绩效目标表{tables}张",
+    template_en="{value} managed projects are stated, fewer than the {tables} performance "
+                "target tables",
+    example={"value": "1", "unit": "个", "tables": "2"})
+_PERF_PUBLISHED_AMOUNT: Final = _compared(
+    "narrative.performance.published_amount", "公开绩效目标金额与各表年度资金之和不符",
+    "The amount of published targets is not the sum of the target tables",
+    "“公开项目绩效目标”金额与各绩效目标表年度资金之和",
+    "'公开项目绩效目标' amount vs the performance tables")
+_PERF_PROJECT_SPENDING: Final = _compared(
+    "narrative.performance.project_spending", "绩效目标管理金额超过项目支出",
+    "The amount under performance targets exceeds project spending",
+    "“纳入绩效目标管理的二级项目”金额与部门支出总表“合计”（项目支出）",
+    "'纳入绩效目标管理的二级项目' amount vs expenditure '合计' (project)", above=True)
+_PERF_SPENDING_GAP: Final = Code(
+    "narrative.performance.spending_gap", "绩效目标管理金额少于项目支出",
+    "The amount under performance targets is below project spending",
+    template="“{subject}”金额{value}{unit}少于{what}{table}：差额须说明",
+    template_en="{subject!r} amount {value} {unit} is below {what_en} {table}: the gap must be "
+                "explained",
+    example={"subject": "纳入绩效目标管理的二级项目", "value": "800.00", "unit": "万元",
+             "what": "部门支出总表“合计”（项目支出）", "what_en": "expenditure '合计' (project)",
+             "table": "894.11万元"})
+_ASSET_NOT_WHOLE: Final = Code(
+    "narrative.assets.not_whole", "数量不是非负整数", "A count is not a whole non-negative number",
+    template="“{label}”的数量{value}{unit}不是非负整数",
+    template_en="{label!r}: {value} {unit} is not a whole non-negative count",
+    example={"label": "公务用车", "value": "1.5", "unit": "辆"})
+_ASSET_TO_BUY: Final = Code(
+    "narrative.assets.to_buy", "拟购置车辆不等于各类之和",
+    "The vehicles to buy are not the sum of their categories",
+    template="拟购置公务用车{value}辆，各类之和为{sum}辆",
+    template_en="{value} vehicles to buy, but the categories add up to {sum}",
+    example={"value": "2", "sum": "3"})
+_ASSET_HELD: Final = Code(
+    "narrative.assets.held", "实有车辆不等于各类之和",
+    "The vehicles held are not the sum of their categories",
+    template="实有公务用车{value}辆，各类之和为{sum}辆",
+    template_en="{value} vehicles held, but the categories add up to {sum}",
+    example={"value": "5", "sum": "4"})
+_ASSET_QUOTA: Final = Code(
+    "narrative.assets.quota", "实有车辆超过编制", "More vehicles held than authorised",
+    template="实有公务用车{value}辆，超过编制{quota}辆",
+    template_en="{value} vehicles held, more than the {quota} authorised",
+    example={"value": "6", "quota": "5"})
+_ASSET_EQUIPMENT: Final = Code(
+    "narrative.assets.equipment", "高价值设备多于低价值门槛的设备",
+    "Equipment above a higher value outnumbers that above a lower one",
+    template="“{label}”{value}{unit}多于“{other}”{other_value}{other_unit}",
+    template_en="{label!r} ({value}) outnumbers {other!r} ({other_value})",
+    example={"label": "通用设备（价值100万元以上）", "value": "3", "unit": "台（套）",
+             "other": "通用设备（价值50万元以上）", "other_value": "2", "other_unit": "台（套）"})
+
 
 # ---------------------------------------------------------------------------
 # 9. procurement
@@ -56,14 +170,14 @@ RULES = RuleSet()
       category=Category.NARRATIVE,
       applies="when the narrative states the procurement total and its parts: equal to the "
               "sum when all three are stated, at least their sum when only some are",
-      when=lambda r: r.procurement is not None or _has(*_PROCUREMENT)(r))
+      when=lambda r: r.procurement is not None or _has(*_PROCUREMENT)(r),
+      codes=(_PROC_BREAKDOWN, _PROC_PARTS_EXCEED, _PROC_SMALL_FIRMS))
 def procurement(ctx: Context) -> Iterator[Finding]:
     """政府采购预算总额 = 货物 + 工程 + 服务 (E13), each figure at its printed precision and
     in its own unit (``1.2亿元`` against ``2,000万元`` …). With only some parts stated their
     sum must not exceed the total. No table publishes procurement, so only the narrative's
     own figures are compared; a wrong part cannot be told from a wrong total, and the
     finding is placed on the total."""
-    rid = "narrative.procurement"
     an = _an(ctx)
     found = {key: next((i for i in an.of(subject) if is_money(an.facts[i])), None)
              for subject, key in _PROCUREMENT.items()}
@@ -81,15 +195,17 @@ def procurement(ctx: Context) -> Iterator[Finding]:
             unit = min((m.unit for m in terms), key=lambda u: u.exponent)
             figs = [Figure(x.money.to(unit), x.quantum * x.money.unit.factor / unit.factor,
                            x.location) for x in figs]
-            f = ctx.sum_check(rid, figs, whole, what="政府采购预算总额与货物+工程+服务",
-                              what_en="procurement total vs goods + works + services")
+            f = _coded(ctx.sum_check(_rule_of(_PROC_BREAKDOWN), figs, whole,
+                                     what="政府采购预算总额与货物+工程+服务",
+                                     what_en="procurement total vs goods + works + services"),
+                       _PROC_BREAKDOWN)
             if f is not None:
                 yield f
         return
     blame = _Blame(an)
     t = an.facts[total]
     if len(parts) == 3:
-        blame.add(_sum(ctx, rid, [an.figure(i) for i in parts], an.figure(total),
+        blame.add(_sum(ctx, _PROC_BREAKDOWN, [an.figure(i) for i in parts], an.figure(total),
                        "政府采购预算总额与货物+工程+服务",
                        "procurement total vs goods + works + services"), (total, *parts), total)
     else:
@@ -98,14 +214,13 @@ def procurement(ctx: Context) -> Iterator[Finding]:
         for i in parts:
             iv = iv + an.known(i)
         if s > figure_of(t).money and iv.lo > an.known(total).hi:
-            blame.add(ctx.finding(
-                rid, Severity.ERROR,
-                f"政府采购所列分项之和{s}超过政府采购预算总额{t.value}{t.unit}",
-                f"the procurement items add up to {s}, more than the total {t.value} {t.unit}",
-                location_of(t), [location_of(an.facts[i]) for i in parts], expected=figure_of(t).money,
+            blame.add(_say(
+                ctx, _PROC_PARTS_EXCEED, Severity.ERROR,
+                {"sum": s, "value": t.value, "unit": t.unit}, location_of(t),
+                [location_of(an.facts[i]) for i in parts], expected=figure_of(t).money,
                 actual=s), (total, *parts), total)
     yield from blame.findings()
-    yield from _sme_shares(ctx, an, rid)
+    yield from _sme_shares(ctx, an)
 
 
 _SME_TOTAL: Final = "授予中小企业合同金额"
@@ -114,7 +229,7 @@ _SME_CATEGORY: Final = {"货物": "政府采购货物预算", "工程": "政府�
                         "服务": "政府采购服务预算"}
 
 
-def _sme_shares(ctx: Context, an: _An, rid: str) -> Iterator[Finding]:
+def _sme_shares(ctx: Context, an: _An) -> Iterator[Finding]:
     """货物采购授予中小企业合同金额占货物支出金额的a%，服务采购…占服务支出金额的b%: each
     share times its category's procurement gives that category's contracts with small and
     medium enterprises; with the categories given no share counted at anything from 0 to
@@ -149,13 +264,11 @@ def _sme_shares(ctx: Context, an: _An, rid: str) -> Iterator[Finding]:
         return
     factor = factor_of(t.unit)
     lo, hi = implied.lo / factor, implied.hi / factor
-    yield ctx.finding(
-        rid, Severity.ERROR,
-        f"按各类采购授予中小企业合同金额的占比计算，授予中小企业合同金额应为{lo:.2f}～{hi:.2f}"
-        f"{t.unit}，与所述{t.value}{t.unit}不符",
-        f"the category shares of contracts with small and medium enterprises give "
-        f"{lo:.2f}–{hi:.2f} {t.unit}, not the {t.value} {t.unit} stated",
-        location_of(an.facts[shares[-1]]), [location_of(t), *(location_of(an.facts[i]) for i in shares[:-1])],
+    yield _say(
+        ctx, _PROC_SMALL_FIRMS, Severity.ERROR,
+        {"lo": f"{lo:.2f}", "hi": f"{hi:.2f}", "value": t.value, "unit": t.unit},
+        location_of(an.facts[shares[-1]]),
+        [location_of(t), *(location_of(an.facts[i]) for i in shares[:-1])],
         expected_text=f"{lo:.2f}～{hi:.2f}{t.unit}", actual_text=f"{t.value}{t.unit}")
 
 
@@ -177,9 +290,9 @@ def _project_names(ctx: Context) -> set[str]:
     return names
 
 
-def _count_finding(ctx: Context, rid: str, sev: Severity, f: Fact, expected: int, message: str,
-                   message_en: str, related: Sequence[Location]) -> Finding:
-    return ctx.finding(rid, sev, message, message_en, location_of(f), related,
+def _count_finding(ctx: Context, code: Code, sev: Severity, f: Fact, expected: int,
+                   values: Mapping[str, object], related: Sequence[Location]) -> Finding:
+    return _say(ctx, code, sev, values, location_of(f), related,
                        expected_text=f"{expected}{f.unit}", actual_text=f"{f.value}{f.unit}",
                        difference_text=f"{f.value - expected}{f.unit}")
 
@@ -193,7 +306,10 @@ def _count_finding(ctx: Context, rid: str, sev: Severity, f: Fact, expected: int
               "published targets against the performance target tables printed; the count "
               "of managed projects against the project list; the amount against the project "
               "spending (skipped when those tables are absent)",
-      when=_has(_MANAGED, _PUBLISHED))
+      when=_has(_MANAGED, _PUBLISHED),
+      codes=(_PERF_CATEGORY_MONEY, _PERF_CATEGORY_EMPTY, _PERF_COUNT_SUM, _PERF_AMOUNT_SUM,
+             _PERF_PUBLISHED_COUNT, _PERF_PROJECT_LIST, _PERF_BELOW_TABLES,
+             _PERF_PUBLISHED_AMOUNT, _PERF_PROJECT_SPENDING, _PERF_SPENDING_GAP))
 def performance(ctx: Context) -> Iterator[Finding]:
     """For 纳入绩效目标管理的二级项目 and 公开项目绩效目标: the categories' counts add up to
     the total count and their amounts to the total amount (equal with two or more
@@ -205,7 +321,6 @@ def performance(ctx: Context) -> Iterator[Finding]:
     published tables. The amount must not exceed the project spending of the spending
     table (the general-budget table when the sentence says 一般公共预算); below it is a
     warning, as E16 allows a gap that must be explained."""
-    rid = "narrative.performance"
     an = _an(ctx)
     blame = _Blame(an)
     perf = ctx.report.performance
@@ -238,16 +353,16 @@ def performance(ctx: Context) -> Iterator[Finding]:
             if n.value == 0 and a.value == 0:
                 blame.confirmed |= {ci, ai}  # no projects and no money: each implies the other
             if n.value == 0 and a.value != 0:
-                blame.add(ctx.finding(
-                    rid, Severity.ERROR, f"“{label_of(n)}”为0个，涉及金额却为{a.value}{a.unit}",
-                    f"{label_of(n)!r}: 0 projects but an amount of {a.value} {a.unit}",
-                    location_of(a), [location_of(n)], expected=Money.zero(Unit.parse(a.unit)),
+                blame.add(_say(
+                    ctx, _PERF_CATEGORY_MONEY, Severity.ERROR,
+                    {"label": label_of(n), "value": a.value, "unit": a.unit}, location_of(a),
+                    [location_of(n)], expected=Money.zero(Unit.parse(a.unit)),
                     actual=figure_of(a).money), (ci, ai), ai)
             elif n.value > 0 and a.value == 0 and quantum_of(a.value) == 0:  # exactly nothing
-                blame.add(ctx.finding(
-                    rid, Severity.WARNING,
-                    f"“{label_of(n)}”有{n.value}{n.unit}，涉及金额却为0",
-                    f"{label_of(n)!r}: {n.value} projects but no money", location_of(a), [location_of(n)],
+                blame.add(_say(
+                    ctx, _PERF_CATEGORY_EMPTY, Severity.WARNING,
+                    {"label": label_of(n), "count": n.value, "unit": n.unit}, location_of(a),
+                    [location_of(n)],
                     expected_text=">0", actual_text=f"{a.value}{a.unit}"), (ci, ai), ai)
         counts = [c for c, _ in cats.values() if c is not None]
         if total_n is not None and counts:
@@ -256,22 +371,22 @@ def performance(ctx: Context) -> Iterator[Finding]:
             bad = s != t.value if len(counts) >= 2 else s > t.value
             if bad:
                 blame.add(_count_finding(
-                    ctx, rid, Severity.ERROR, t, int(s),
-                    f"“{subject}”共{t.value}{t.unit}，各类之和为{s}{t.unit}",
-                    f"{subject!r}: {t.value} in all, but the categories add up to {s}",
+                    ctx, _PERF_COUNT_SUM, Severity.ERROR, t, int(s),
+                    {"subject": subject, "value": t.value, "unit": t.unit, "sum": s},
                     [location_of(an.facts[c]) for c in counts]), (total_n, *counts), total_n)
         amounts = [a for _, a in cats.values() if a is not None]
         if total_a is not None and amounts:
             t = an.facts[total_a]
             if len(amounts) >= 2:
-                blame.add(_sum(ctx, rid, [an.figure(a) for a in amounts], an.figure(total_a),
+                blame.add(_sum(ctx, _PERF_AMOUNT_SUM, [an.figure(a) for a in amounts], an.figure(total_a),
                                f"“{subject}”金额与各类金额之和",
                                f"{subject!r} amount vs the sum of its categories"),
                           (total_a, *amounts), total_a)
             else:
-                blame.add(ctx.le_check(rid, figure_of(an.facts[amounts[0]]), figure_of(t),
-                                       what=f"“{subject}”中“{an.facts[amounts[0]].qualifier}”金额",
-                                       what_en=f"{subject!r} category amount vs the total"),
+                blame.add(_coded(ctx.le_check(
+                    _rule_of(_PERF_AMOUNT_SUM), figure_of(an.facts[amounts[0]]), figure_of(t),
+                    what=f"“{subject}”中“{an.facts[amounts[0]].qualifier}”金额",
+                    what_en=f"{subject!r} category amount vs the total"), _PERF_AMOUNT_SUM),
                           (total_a, amounts[0]), amounts[0])
         # the count against the tables
         if total_n is not None:
@@ -279,11 +394,8 @@ def performance(ctx: Context) -> Iterator[Finding]:
             if subject == _PUBLISHED and perf:
                 if t.value != len(perf):
                     blame.add(_count_finding(
-                        ctx, rid, Severity.ERROR, t, len(perf),
-                        f"称公开项目绩效目标{t.value}{t.unit}，报告中的项目支出绩效目标表有"
-                        f"{len(perf)}张",
-                        f"{t.value} published targets are stated, the report has {len(perf)} "
-                        "performance target tables",
+                        ctx, _PERF_PUBLISHED_COUNT, Severity.ERROR, t, len(perf),
+                        {"value": t.value, "unit": t.unit, "tables": len(perf)},
                         [Location(section="performance", row_name=p.project, line=p.line)
                          for p in perf[:1]]), (total_n,), total_n)
                 else:
@@ -293,20 +405,19 @@ def performance(ctx: Context) -> Iterator[Finding]:
                 if t.value != n_projects:
                     more = t.value > n_projects
                     blame.add(_count_finding(
-                        ctx, rid, Severity.ERROR if more else Severity.WARNING, t, n_projects,
-                        f"称纳入绩效目标管理的项目{t.value}{t.unit}，项目支出表列有{n_projects}个项目"
-                        + ("" if more else "（部分项目未设绩效目标？）"),
-                        f"{t.value} projects under performance targets are stated, the project "
-                        f"list has {n_projects}" + ("" if more else " (projects without targets?)"),
+                        ctx, _PERF_PROJECT_LIST, Severity.ERROR if more else Severity.WARNING, t,
+                        n_projects,
+                        {"value": t.value, "unit": t.unit, "projects": n_projects,
+                         "note": "" if more else "（部分项目未设绩效目标？）",
+                         "note_en": "" if more else " (projects without targets?)"},
                         []), (total_n,), total_n)
                 else:
                     blame.confirmed.add(total_n)
             elif subject == _MANAGED and perf and t.value < len(perf):
                 blame.add(_count_finding(
-                    ctx, rid, Severity.ERROR, t, len(perf),
-                    f"称纳入绩效目标管理的项目{t.value}{t.unit}，少于报告中的绩效目标表{len(perf)}张",
-                    f"{t.value} managed projects are stated, fewer than the {len(perf)} "
-                    "performance target tables", []), (total_n,), total_n)
+                    ctx, _PERF_BELOW_TABLES, Severity.ERROR, t, len(perf),
+                    {"value": t.value, "unit": t.unit, "tables": len(perf)}, []),
+                    (total_n,), total_n)
         # the amount against the tables
         if total_a is not None:
             t = an.facts[total_a]
@@ -325,9 +436,11 @@ def performance(ctx: Context) -> Iterator[Finding]:
                 whole = Figure(s_money, q_yuan / s_money.unit.factor,
                                Location(section="performance", row_name="年度资金总额",
                                         line=perf[0].line))
-                same = ctx.equal_check(rid, whole, fig,
-                                       what=f"“{subject}”金额与各绩效目标表年度资金之和",
-                                       what_en=f"{subject!r} amount vs the performance tables")
+                same = _coded(ctx.equal_check(
+                    _rule_of(_PERF_PUBLISHED_AMOUNT), whole, fig,
+                    what=f"“{subject}”金额与各绩效目标表年度资金之和",
+                    what_en=f"{subject!r} amount vs the performance tables"),
+                    _PERF_PUBLISHED_AMOUNT)
                 blame.add(same, (total_a,), total_a)
                 if same is None:
                     blame.confirmed.add(total_a)
@@ -336,14 +449,16 @@ def performance(ctx: Context) -> Iterator[Finding]:
             ref = an._table_total(kind, "project") or an._table_total(
                 TableKind.GENERAL_EXPENDITURE, "project")
             if ref is not None:
-                found = ctx.le_check(rid, fig, ref.figure, what=f"“{subject}”金额与{ref.what}",
-                                     what_en=f"{subject!r} amount vs {ref.what_en}")
+                found = _coded(ctx.le_check(
+                    _rule_of(_PERF_PROJECT_SPENDING), fig, ref.figure,
+                    what=f"“{subject}”金额与{ref.what}",
+                    what_en=f"{subject!r} amount vs {ref.what_en}"), _PERF_PROJECT_SPENDING)
                 if found is None and fig.money < ref.figure.money:
-                    found = ctx.finding(
-                        rid, Severity.WARNING,
-                        f"“{subject}”金额{t.value}{t.unit}少于{ref.what}{ref.figure.money}：差额须说明",
-                        f"{subject!r} amount {t.value} {t.unit} is below {ref.what_en} "
-                        f"{ref.figure.money}: the gap must be explained", location_of(t),
+                    found = _say(
+                        ctx, _PERF_SPENDING_GAP, Severity.WARNING,
+                        {"subject": subject, "value": t.value, "unit": t.unit,
+                         "what": ref.what, "what_en": ref.what_en, "table": ref.figure.money},
+                        location_of(t),
                         [ref.figure.location], ref.figure.money, fig.money)
                 elif found is None:
                     blame.confirmed.add(total_a)
@@ -371,7 +486,8 @@ _HELD: Final = re.compile(r"(?:共有|实有|现有|拥有|共计有?)(?:各类)
                "whole and non-negative",
       category=Category.NARRATIVE,
       applies="when the narrative states vehicle or equipment counts (国有资产占有使用情况)",
-      when=lambda r: any(f.kind is FactKind.COUNT for f in r.narrative.facts))
+      when=lambda r: any(f.kind is FactKind.COUNT for f in r.narrative.facts),
+      codes=(_ASSET_NOT_WHOLE, _ASSET_TO_BUY, _ASSET_HELD, _ASSET_QUOTA, _ASSET_EQUIPMENT))
 def assets(ctx: Context) -> Iterator[Finding]:
     """Vehicle categories (领导用车, 机要通信用车 …) add up to the vehicles held (实有; at
     most, when only one category is named). 编制 is the authorised number of vehicles, not a
@@ -379,7 +495,6 @@ def assets(ctx: Context) -> Iterator[Finding]:
     for the auditor rather than arithmetic, so it is a warning. Counts of vehicles and
     equipment are whole and non-negative, and equipment above a higher value threshold
     cannot outnumber that above a lower one (价值100万元以上 ≤ 价值50万元以上)."""
-    rid = "narrative.assets"
     an = _an(ctx)
     blame = _Blame(an)
     vehicles: list[int] = []
@@ -392,10 +507,10 @@ def assets(ctx: Context) -> Iterator[Finding]:
         if not is_vehicle and thr is None:
             continue
         if f.value < 0 or f.value != f.value.to_integral_value():
-            blame.add(ctx.finding(
-                rid, Severity.ERROR, f"“{label_of(f)}”的数量{f.value}{f.unit}不是非负整数",
-                f"{label_of(f)!r}: {f.value} {f.unit} is not a whole non-negative count",
-                location_of(f), actual_text=f"{f.value}{f.unit}"), (i,), i)
+            blame.add(_say(
+                ctx, _ASSET_NOT_WHOLE, Severity.ERROR,
+                {"label": label_of(f), "value": f.value, "unit": f.unit}, location_of(f),
+                actual_text=f"{f.value}{f.unit}"), (i,), i)
         if is_vehicle:
             vehicles.append(i)
         elif thr is not None:
@@ -416,8 +531,7 @@ def assets(ctx: Context) -> Iterator[Finding]:
         s = sum((an.facts[i].value for i in buy_cats), Decimal(0))
         if s != h.value:
             blame.add(_count_finding(
-                ctx, rid, Severity.ERROR, h, int(s), f"拟购置公务用车{h.value}辆，各类之和为{s}辆",
-                f"{h.value} vehicles to buy, but the categories add up to {s}",
+                ctx, _ASSET_TO_BUY, Severity.ERROR, h, int(s), {"value": h.value, "sum": s},
                 [location_of(an.facts[i]) for i in buy_cats]), (to_buy, *buy_cats), to_buy)
     # the vehicles held: the figure the sentence says is held (共有/实有/现有/拥有车辆N辆),
     # else the one read as held; a category (其他按照规定配备的公务用车29辆) is not the total
@@ -433,16 +547,13 @@ def assets(ctx: Context) -> Iterator[Finding]:
         s = sum((an.facts[i].value for i in cats), Decimal(0))
         if (s != h.value) if len(cats) >= 2 else (s > h.value):
             blame.add(_count_finding(
-                ctx, rid, Severity.ERROR, h, int(s),
-                f"实有公务用车{h.value}辆，各类之和为{s}辆",
-                f"{h.value} vehicles held, but the categories add up to {s}",
+                ctx, _ASSET_HELD, Severity.ERROR, h, int(s), {"value": h.value, "sum": s},
                 [location_of(an.facts[i]) for i in cats]), (held, *cats), held)
     if held is not None and quota is not None and an.facts[held].value > an.facts[quota].value:
         h, q = an.facts[held], an.facts[quota]
         blame.add(_count_finding(
-            ctx, rid, Severity.WARNING, h, int(q.value),
-            f"实有公务用车{h.value}辆，超过编制{q.value}辆",
-            f"{h.value} vehicles held, more than the {q.value} authorised", [location_of(q)]),
+            ctx, _ASSET_QUOTA, Severity.WARNING, h, int(q.value),
+            {"value": h.value, "quota": q.value}, [location_of(q)]),
             (held,), held)
     for entries in equipment.values():
         entries.sort(key=lambda e: e[0])
@@ -450,9 +561,9 @@ def assets(ctx: Context) -> Iterator[Finding]:
             if hi_thr > lo_thr and an.facts[hi].value > an.facts[lo].value:
                 a, b = an.facts[hi], an.facts[lo]
                 blame.add(_count_finding(
-                    ctx, rid, Severity.ERROR, a, int(b.value),
-                    f"“{label_of(a)}”{a.value}{a.unit}多于“{label_of(b)}”{b.value}{b.unit}",
-                    f"{label_of(a)!r} ({a.value}) outnumbers {label_of(b)!r} ({b.value})",
+                    ctx, _ASSET_EQUIPMENT, Severity.ERROR, a, int(b.value),
+                    {"label": label_of(a), "value": a.value, "unit": a.unit,
+                     "other": label_of(b), "other_value": b.value, "other_unit": b.unit},
                     [location_of(b)]), (hi, lo), hi)
     yield from blame.findings()
 
