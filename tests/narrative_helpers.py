@@ -36,6 +36,7 @@ from govbudget import (
     TableKind,
     round_half_up,
 )
+from govbudget._ingest._about import speaks_of
 from govbudget.checks import check_report, registry
 
 from .checks_helpers import base_report
@@ -273,9 +274,11 @@ def derive(report: Report, growth: Decimal = TEN_PERCENT) -> Narrative:
 
 
 def with_narrative(report: Report, narrative: Narrative | Sequence[Fact]) -> Report:
+    """``report`` with the narrative, each fact's subject recorded as the reader records it
+    (`speaks_of`: the facts are made here as the reader would give them)."""
     if not isinstance(narrative, Narrative):
         narrative = Narrative(facts=narrative)
-    return attrs.evolve(report, narrative=narrative)
+    return attrs.evolve(report, narrative=speaks_of(narrative))
 
 
 def findings(report: Report, *rules: str) -> list[Finding]:

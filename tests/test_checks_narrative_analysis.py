@@ -397,10 +397,28 @@ def test_a_passage_about_one_unit_is_its_own_scope() -> None:
     assert person is not None
     other = attrs.evolve(person, value=person.value + 1, section="二、某某市劳动人事争议仲裁院",
                          line=(person.line or 0) + 1)
-    report = attrs.evolve(base, narrative=attrs.evolve(base.narrative, facts=(*facts, other)))
+    # the moved fact is read again (what it speaks of depends on its section)
+    report = with_narrative(base, attrs.evolve(base.narrative, facts=(*facts, other)))
+    assert report.narrative.facts[-1].about.unit == "二、某某市劳动人事争议仲裁院"
     assert not [f for f in check_report(report, rules=["narrative.repeated"]).errors
                 if f.location.line == other.line]
     same = attrs.evolve(other, section=person.section)
     report = attrs.evolve(base, narrative=attrs.evolve(base.narrative, facts=(*facts, same)))
     assert [f for f in check_report(report, rules=["narrative.repeated"]).errors
             if f.location.line == same.line]
+
+
+def test_the_rules_do_not_read_the_text_again() -> None:
+    """The narrative rules compare what the reader recorded (``Fact.about``): no module of
+    ``govbudget.checks.narrative`` reads a fact's sentence, nor imports the reader."""
+    import ast
+
+    import govbudget.checks.narrative as pkg
+
+    for path in Path(pkg.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        reads = [n.lineno for n in ast.walk(tree)
+                 if isinstance(n, ast.Attribute) and n.attr == "sentence"]
+        assert reads == [], (path.name, reads)
+        imports = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+        assert not any(m and "_ingest" in m for m in imports), path.name

@@ -31,6 +31,7 @@ from attrs import field, frozen
 from ._enum import IdentityEnum
 from ._findings import Finding
 from ._money import Money, Unit
+from ._subjects import About
 from ._tables import Table, TableKind
 
 if TYPE_CHECKING:
@@ -121,6 +122,10 @@ class Change(IdentityEnum):
     """持平, 与上年相同."""
 
 
+# What a fact made by hand speaks of (the reader records more): one shared record.
+_UNREAD = About()
+
+
 @frozen
 class Fact:
     """A figure stated in the narrative, with what it is about.
@@ -144,6 +149,9 @@ class Fact:
             percentage, the measure of the base it is compared with (比2023年预算执行数增加:
             ``"执行数"``; ``None`` for 上年预算 or an unnamed base).
         year: the year the clause gives the figure (2023年当年预算执行数: 2023), if any.
+        about: what the figure speaks of, as the reader read it (`govbudget._subjects.About`:
+            its scope, side, path or code, column, named whole, unit); a fact made by hand
+            speaks of the whole budget unless told otherwise.
     """
 
     subject: str
@@ -158,6 +166,7 @@ class Fact:
     qualifier: str | None = None
     measure: str | None = None
     year: int | None = None
+    about: About = _UNREAD
 
     @property
     def money(self) -> Money | None:

@@ -1,8 +1,13 @@
-"""The subject vocabulary of the narrative: the normalised subjects a narrative figure can
-speak of, each with the pattern of the wordings that name it.
+"""What a narrative figure speaks of: the subject vocabulary (`SUBJECTS`) and, for each
+`govbudget.Fact`, the record of what the reader read it to be about (`About`).
 
-The narrative reader (`govbudget._ingest._narrative`) names each `govbudget.Fact`'s
-subject with it; the narrative rules compare facts by these names.
+The narrative reader (`govbudget._ingest._narrative`) names each fact's subject with
+`SUBJECTS` and records on it (``Fact.about``) the money its passage speaks of (`Scope`:
+the whole budget, the 一般公共预算 or 财政拨款), the side of the total a 上年结转 belongs to
+(`Side`), the functional path or code an item is printed with, the column its wording
+names, the whole a share names (`Whole`), whether a vehicle count is the number held and
+the unit whose passage it is in. The narrative rules compare the figures they are given by
+these records; they do not read the text again.
 
 ```pycon
 >>> names = [name for name, _ in SUBJECTS]
@@ -19,7 +24,90 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["SUBJECTS"]
+from attrs import field, frozen
+
+from ._enum import IdentityEnum
+
+__all__ = ["SUBJECTS", "About", "Scope", "Side", "Whole"]
+
+
+class Scope(IdentityEnum):
+    """Which money a passage speaks of."""
+
+    ALL = "all"
+    """The whole budget (all funds)."""
+    GENERAL = "general"
+    """The general public budget (一般公共预算)."""
+    GRANT = "grant"
+    """The fiscal grants (财政拨款)."""
+
+
+class Side(IdentityEnum):
+    """The side of the summary a carried-over figure (上年结转) belongs to."""
+
+    INCOME = "income"
+    """The income side of the 收支总表 (上年结转 as a source)."""
+    EXPENDITURE = "expenditure"
+    """The spending side (the 上年结转 column of 支出总计)."""
+    GRANT = "grant"
+    """The 财政拨款收支总表's 上年财政拨款结转."""
+
+
+def _tuple(values: object) -> tuple[str, ...]:
+    return tuple(values) if isinstance(values, (list, tuple)) else ()
+
+
+@frozen
+class Whole:
+    """The whole a share names in its own words (``占部门项目支出总额的100%``).
+
+    Attributes:
+        words: the words, fillers dropped (``"部门项目支出总额"``).
+        subject: the `SUBJECTS` name the words end with (``"项目支出"``), if any.
+        scope: the money the words name (``一般公共预算…总额``), if they name one.
+        column: ``"current_year"`` for 本年支出 worded as 本年预算安排.
+    """
+
+    words: str
+    subject: str | None = None
+    scope: Scope | None = None
+    column: str | None = None
+
+
+@frozen
+class About:
+    """What a narrative figure speaks of, as read (``Fact.about``).
+
+    Attributes:
+        scope: the money its clause, section or parent section names.
+        side: for 上年结转, the side of the total its passage breaks down.
+        path: the 类/款 names of the functional path it is printed with
+            (``教育支出（类）普通教育（款）``), as printed.
+        code: the functional code it is printed with (``2080201-行政运行``).
+        column: ``"current_year"`` for 本年支出 worded as 本年预算安排 (the summary's
+            当年预算安排 column).
+        whole: for a share, the whole its words name, if any.
+        held: for a vehicle count, the sentence says it is the number held (共有/实有…).
+        unit: the section title, when the passage is about one of the department's units
+            (``二、某某中心``): its figures are that unit's.
+
+    ```pycon
+    >>> About().scope is Scope.ALL
+    True
+    >>> About(scope=Scope.GENERAL, path=("教育支出", "普通教育")).path[-1]
+    '普通教育'
+
+    ```
+    """
+
+    scope: Scope = Scope.ALL
+    side: Side | None = None
+    path: tuple[str, ...] = field(converter=_tuple, default=())
+    code: str | None = None
+    column: str | None = None
+    whole: Whole | None = None
+    held: bool = False
+    unit: str | None = None
 
 _QUOTE: Final = r"[“”\"‘’']?"
 _TAIL: Final = r"(?:预算)?(?:支出)?(?:预算)?(?:数)?"

@@ -98,6 +98,7 @@ from .._report import (
     Procurement,
 )
 from .._subjects import SUBJECTS
+from ._about import speaks_of
 from ._text import _SPACES as _TEXT_SPACES
 from ._text import Line, dedouble, join_stripped, join_text
 
@@ -1277,7 +1278,7 @@ def read_narrative(
                          findings)
         reader.run()
     facts = _contained(facts)
-    narrative = Narrative(sections=out_sections, facts=facts)
+    narrative = speaks_of(Narrative(sections=out_sections, facts=facts))
     return narrative, _procurement(facts), _assets(sections, facts), findings
 
 

@@ -15,6 +15,7 @@ from attrs import evolve
 from ..._findings import Finding, Location, Severity
 from ..._money import Interval, Money, round_half_up
 from ..._report import Change, Fact, FactKind, Report, ReportKind
+from ..._subjects import Scope, Side
 from ..._tables import Row, RowKind, TableKind
 from ...codes import functional
 from .._context import ENUMERATOR, Context, Figure, norm
@@ -43,13 +44,9 @@ from ._lookup import (
 from ._vocab import (
     _BASIC,
     _CARRY,
-    _CODE,
     _CUR_INCOME,
     _CUR_SPEND,
-    _OWN_WORDS,
     _PROJECT,
-    _SIDE_INCOME,
-    _Scope,
 )
 
 
@@ -75,15 +72,12 @@ class _An(_Tables):
         self._by_subject: dict[str, list[int]] = {}
         for i, f in enumerate(self.facts):
             self._by_subject.setdefault(f.subject, []).append(i)
-        parents: dict[str, str] = {}
-        top = ""
-        for s in ctx.report.narrative.sections:
-            if s.title.startswith(("（", "(")):
-                parents.setdefault(s.title, top)
-            else:
-                top = s.title
-        self.parents = parents
-        self.scopes = [self._scope_of(f) for f in self.facts]
+        # What each fact speaks of, as the reader recorded it.
+        self.scopes: list[Scope] = [f.about.scope for f in self.facts]
+        self.sides: list[Side | None] = [f.about.side for f in self.facts]
+        self._paths: list[list[str] | None] = [
+            [norm(name) for name in f.about.path] if f.about.path else None
+            for f in self.facts]
         self.classes = {norm(i.name) for i in functional.codes(level=1)}
         for kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY):
             b = _block(ctx.table(kind), "expenditure")
@@ -97,38 +91,7 @@ class _An(_Tables):
         # Per block (by id: the blocks live as long as the report), the first row of each
         # normalised name, indexed once (see `find`).
         self._row_names: dict[int, dict[str, Row]] = {}
-        self.sides = [self._side_of(i) for i in range(len(self.facts))]
         self.confirmed = self._confirmations()
-
-    def _scope_of(self, f: Fact) -> _Scope:
-        sentence = f.sentence
-        own = _OWN_WORDS.get(f.subject)
-        # The clause keeps some of the sentence's characters in order, so it can hold a
-        # scope word (ending in 算 or 款) only if the sentence has that last character:
-        # without either there is nothing to remove.
-        clause = own.sub("", sentence) if own is not None and (
-            "算" in sentence or "款" in sentence) else sentence
-        for text in (clause, f.section, self.parents.get(f.section, "")):
-            if "一般公共预算" in text:
-                return _Scope.GENERAL
-            if "财政拨款" in text:
-                return _Scope.GRANT
-        return _Scope.ALL
-
-    def _side_of(self, i: int) -> str:
-        """For 上年结转 and 本年支出: the income, expenditure or grant side of the table."""
-        f = self.facts[i]
-        if f.subject != _CARRY:
-            return ""
-        if "支出" in f.sentence:
-            return "expenditure"
-        for j in range(i - 1, -1, -1):
-            g = self.facts[j]
-            if g.section != f.section:
-                break
-            if g.kind is FactKind.AMOUNT and g.subject in _SIDE_INCOME:
-                return _SIDE_INCOME[g.subject]
-        return "grant" if self.scopes[i] is _Scope.GRANT else "income"
 
     def key(self, i: int) -> tuple[object, ...]:
         """What a fact is about: two facts with the same key state the same figure."""
@@ -165,13 +128,13 @@ class _An(_Tables):
             f = self.facts[i]
             ok = f.kind is FactKind.AMOUNT and is_money(f) and self.is_main(i)
             self._refs[i] = self.ref_for(f.subject, f.qualifier, self.scopes[i],
-                                         self.sides[i], f.sentence, i) if ok else None
+                                         self.sides[i], f.about.column, f.about.code,
+                                         i) if ok else None
         return self._refs[i]
 
     def code(self, i: int) -> str | None:
         """The functional code an item is printed with (2080201-行政运行), or ``None``."""
-        q = self.facts[i].qualifier
-        return q if q and _CODE.fullmatch(q) else None
+        return self.facts[i].about.code
 
     def _confirmations(self) -> set[int]:
         out: set[int] = set()

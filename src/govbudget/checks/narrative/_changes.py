@@ -11,7 +11,7 @@ from typing import Final
 from ..._findings import Finding, Severity
 from ..._money import Interval, round_half_up
 from ..._report import Change, FactKind
-from .._context import Context, norm
+from .._context import Context
 from .._fact_figures import (
     HUNDRED,
     MONEY_UNITS,
@@ -36,7 +36,6 @@ from ._analysis import (
     _rule_of,
     _say,
 )
-from ._repeated import _UNIT_SECTION
 from ._shares import _CENT, _ratio
 from ._vocab import (
     _NAMED,
@@ -447,7 +446,7 @@ def changes(ctx: Context) -> Iterator[Finding]:
         if f.kind in (FactKind.CHANGE_AMOUNT, FactKind.CHANGE_PERCENT) and (
                 f.subject in _NAMED or an.is_class(i) or an.path(i) is not None
                 or an.code(i) is not None):
-            unit = f.section if _UNIT_SECTION.search(norm(f.section)) else ""
+            unit = f.about.unit or ""
             groups.setdefault((f.kind, unit, *an.change_key(i)), []).append(i)
     pairs: list[tuple[int, int, Code, Code, str, str]] = []
     for members in groups.values():

@@ -14,6 +14,7 @@ from ..._errors import GovBudgetError
 from ..._findings import Location
 from ..._money import Interval, Money
 from ..._report import Fact, Report
+from ..._subjects import Scope, Side
 from ..._tables import COLUMN_LABELS, Block, Row, RowKind, Table, TableKind
 from ...codes import functional
 from .._context import Context, Figure, norm
@@ -25,7 +26,6 @@ from ._vocab import (
     _BASIC,
     _CARRY,
     _CARRY_NAMES,
-    _CODE,
     _CUR_INCOME,
     _CUR_SPEND,
     _G_INCOME,
@@ -34,7 +34,6 @@ from ._vocab import (
     _GENERAL,
     _GRANT_SOURCES,
     _OPERATING,
-    _PATH,
     _PERSONNEL,
     _PROJECT,
     _PUBLIC,
@@ -45,7 +44,6 @@ from ._vocab import (
     _THREE,
     _THREE_WORDS,
     _TOTALS,
-    _Scope,
 )
 
 
@@ -189,6 +187,7 @@ class _Tables:
     facts: tuple[Fact, ...]
     classes: set[str]
     _row_names: dict[int, dict[str, Row]]
+    _paths: list[list[str] | None]
 
     def find(self, b: Block, names: Sequence[str]) -> Row | None:
         """The row of the first of ``names`` (in order of preference) the block prints
@@ -208,19 +207,19 @@ class _Tables:
 
     def path(self, i: int) -> list[str] | None:
         """The 类/款 names of a functional path (``…（类）…（款）``), or ``None``."""
-        q = self.facts[i].qualifier
-        if not q:
-            return None
-        parts = _PATH.findall(q)
-        return [norm(name) for name, _ in parts] if parts else None
+        return self._paths[i]
 
-    def ref_for(self, subject: str, qualifier: str | None, scope: _Scope, side: str,
-                sentence: str, index: int | None = None) -> _Ref | None:
+    def ref_for(self, subject: str, qualifier: str | None, scope: Scope, side: Side | None,
+                column: str | None, code: str | None, index: int | None = None
+                ) -> _Ref | None:
+        """The table figure of ``subject`` in ``scope`` (its ``side`` for 上年结转, the
+        ``column`` its wording names, the ``code`` it is printed with; ``index``: the
+        fact, for its functional path)."""
         ctx = self.ctx
         if subject in _SOURCES:
             return self._source(subject, scope)
         if subject in _TOTALS:
-            return self._total(subject, scope, side, sentence)
+            return self._total(subject, scope, side, column)
         if subject in _SPENDING:
             return self._spending(subject, scope)
         if subject in _THREE:
@@ -247,16 +246,16 @@ class _Tables:
             return self._operating()
         if index is not None and self.path(index) is not None:
             return self._item(subject, self.path(index) or [], scope)
-        if qualifier and _CODE.fullmatch(qualifier):
-            return self._coded(subject, qualifier, scope)
+        if code is not None:
+            return self._coded(subject, code, scope)
         if qualifier_of(qualifier) is None and norm(subject) in self.classes:
             return self._class(subject, scope)
         return None
 
-    def _source(self, subject: str, scope: _Scope) -> _Ref | None:
+    def _source(self, subject: str, scope: Scope) -> _Ref | None:
         names, key = _SOURCES[subject]
         kinds = [TableKind.SUMMARY]
-        if scope is _Scope.GRANT and subject in _GRANT_SOURCES:
+        if scope is Scope.GRANT and subject in _GRANT_SOURCES:
             kinds.insert(0, TableKind.GRANT_SUMMARY)
         for kind in kinds:
             t = self.ctx.table(kind)
@@ -302,7 +301,8 @@ class _Tables:
             return _zero(t, "合计", key) if t.empty else None
         return _cell(t, b, r, key)
 
-    def _total(self, subject: str, scope: _Scope, side: str, sentence: str) -> _Ref | None:
+    def _total(self, subject: str, scope: Scope, side: Side | None, column: str | None
+               ) -> _Ref | None:
         S, G = TableKind.SUMMARY, TableKind.GRANT_SUMMARY  # noqa: N806
         # A 决算 names both grand totals 总计 (收入支出决算总表, 财政拨款收入支出决算总表).
         if subject == _T_INCOME:
@@ -312,23 +312,23 @@ class _Tables:
             return (self._named(S, "expenditure", ("支出总计", "总计"), "total")
                     or self._table_total(TableKind.EXPENDITURE, "total"))
         if subject == _CUR_INCOME:
-            kind = G if scope is _Scope.GRANT else S
+            kind = G if scope is Scope.GRANT else S
             return self._named(kind, "income", ("本年收入合计", "收入合计"), "amount")
         if subject == _CUR_SPEND:
-            if scope is _Scope.GRANT:
+            if scope is Scope.GRANT:
                 return self._named(G, "expenditure", ("本年支出合计", "支出合计"), "total")
             b = _block(self.ctx.table(S), "expenditure")
-            if "安排" in sentence and b is not None and b.has("current_year"):
+            if column == "current_year" and b is not None and b.has("current_year"):
                 return self._named(S, "expenditure", ("支出总计", "本年支出合计"), "current_year")
             return (self._named(S, "expenditure", ("本年支出合计", "支出合计"), "total")
                     or self._table_total(TableKind.EXPENDITURE, "total"))
         if subject == _CARRY:
-            if side == "expenditure":
+            if side is Side.EXPENDITURE:
                 b = _block(self.ctx.table(S), "expenditure")
                 if b is None or not b.has("carryover"):
                     return None
                 return self._named(S, "expenditure", ("支出总计", "本年支出合计"), "carryover")
-            kind = G if side == "grant" else S
+            kind = G if side is Side.GRANT else S
             found = self._named(kind, "income", _CARRY_NAMES, "amount")
             t = self.ctx.table(kind)
             b = _block(t, "income")
@@ -344,12 +344,12 @@ class _Tables:
             return self._named(G, "expenditure", ("本年支出合计", "支出合计"), "total")
         return None
 
-    def _spending(self, subject: str, scope: _Scope) -> _Ref | None:
+    def _spending(self, subject: str, scope: Scope) -> _Ref | None:
         if subject in (_BASIC, _PROJECT):
             key = "basic" if subject == _BASIC else "project"
-            if scope is _Scope.GENERAL:
+            if scope is Scope.GENERAL:
                 return self._table_total(TableKind.GENERAL_EXPENDITURE, key)
-            if scope is _Scope.ALL:
+            if scope is Scope.ALL:
                 return self._table_total(TableKind.EXPENDITURE, key)
             return None
         if subject in (_PERSONNEL, _PUBLIC):
@@ -378,7 +378,7 @@ class _Tables:
                     f"{found.what_en} (no operating-costs table: must not exceed public funds)",
                     le=True)
 
-    def _class(self, subject: str, scope: _Scope) -> _Ref | None:
+    def _class(self, subject: str, scope: Scope) -> _Ref | None:
         name = norm(subject)
 
         def by_name(kind: TableKind, block: str | None, key: str) -> _Ref | None:
@@ -392,19 +392,19 @@ class _Tables:
                     return _cell(t, b, r, key)
             return _zero(t, subject, key) if _has_data(t, b) else None
 
-        if scope is _Scope.GRANT:
+        if scope is Scope.GRANT:
             return by_name(TableKind.GRANT_SUMMARY, "expenditure", "total")
-        if scope is _Scope.GENERAL:
+        if scope is Scope.GENERAL:
             return (by_name(TableKind.GENERAL_EXPENDITURE, None, "total")
                     or by_name(TableKind.GRANT_SUMMARY, "expenditure", "general_budget"))
         return (by_name(TableKind.SUMMARY, "expenditure", "total")
                 or by_name(TableKind.EXPENDITURE, None, "total"))
 
-    def _coded(self, subject: str, code: str, scope: _Scope) -> _Ref | None:
+    def _coded(self, subject: str, code: str, scope: Scope) -> _Ref | None:
         """An item printed with its code (2080201-行政运行): the row of that code, when the
         table prints it under the same name."""
         kinds = [TableKind.GENERAL_EXPENDITURE, TableKind.EXPENDITURE]
-        if scope is _Scope.ALL:
+        if scope is Scope.ALL:
             kinds.reverse()
         for kind in kinds:
             t = self.ctx.table(kind)
@@ -416,9 +416,9 @@ class _Tables:
                 return _cell(t, b, r, "total")
         return None
 
-    def _item(self, subject: str, path: list[str], scope: _Scope) -> _Ref | None:
+    def _item(self, subject: str, path: list[str], scope: Scope) -> _Ref | None:
         kinds = [TableKind.GENERAL_EXPENDITURE, TableKind.EXPENDITURE]
-        if scope is _Scope.ALL:
+        if scope is Scope.ALL:
             kinds.reverse()
         for kind in kinds:
             t = self.ctx.table(kind)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Final
 
@@ -51,10 +50,6 @@ _FINAL_MEASURES = frozenset(norm(x) for x in (
     "调整预算数", "全年预算数", "决算", "执行数", "决算执行数"))
 
 
-_UNIT_SECTION: Final = re.compile(
-    r"(?:局|院|委员会|办公室|办事处|中心|所|站|队|馆|学校|医院|公司|研究会|协会)"
-    r"(?:[（(][^（）()]{1,20}[）)])?$")
-
 
 @RULES.rule("narrative.repeated", title="情况说明中同一数字前后表述一致",
       title_en="The same figure stated twice in the narrative has the same value",
@@ -91,7 +86,7 @@ def repeated(ctx: Context) -> Iterator[Finding]:
                 or an.code(i) is not None):
             # A passage about one of the department's units (二、深圳市劳动人事争议仲裁院)
             # states that unit's figures: its own scope.
-            unit = f.section if _UNIT_SECTION.search(norm(f.section)) else ""
+            unit = f.about.unit or ""
             groups.setdefault((f.kind, unit, *an.key(i)), []).append(i)
     for members in groups.values():
         if len(members) < 2:

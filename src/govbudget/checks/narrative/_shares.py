@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final
@@ -11,7 +10,7 @@ from typing import Final
 from ..._findings import Finding, Severity
 from ..._money import Interval, round_half_up
 from ..._report import FactKind
-from ..._subjects import SUBJECTS
+from ..._subjects import Scope, Side
 from .._context import Context, norm
 from .._fact_figures import (
     HUNDRED,
@@ -43,13 +42,10 @@ from ._vocab import (
     _PERSONNEL,
     _PROJECT,
     _PUBLIC,
-    _SHARE_FILLER,
-    _SHARE_TAIL,
     _SOURCES,
     _T_INCOME,
     _T_SPEND,
     _THREE,
-    _Scope,
 )
 
 RULES = RuleSet()
@@ -82,37 +78,6 @@ _HUNDRED_PCT: Final = Code(
 # ---------------------------------------------------------------------------
 
 
-def _named_whole(sentence: str) -> str | None:
-    """The whole a share names (``占部门项目支出总额的100%`` → ``部门项目支出总额``)."""
-    if "占" not in sentence:
-        return None
-    text = _SHARE_TAIL.sub("", sentence.rsplit("占", 1)[1])
-    if text.startswith("比"):  # 占比x%
-        text = text[1:]
-    changed = True
-    while changed:
-        changed = False
-        for w in _SHARE_FILLER:
-            if text.endswith(w):
-                text = text[: -len(w)]
-                changed = True
-    return text or None
-
-
-_BRACKETED: Final = re.compile(r"[（(][^（）()]*[）)]")
-_WHOLE_TAIL: Final = r"(?:总额|总计|合计|总数)?$"
-
-
-def _subject_of(text: str) -> str | None:
-    """The vocabulary subject a share's whole ends with (a bracketed remark is not the
-    whole: 占财政性资金（…项目支出除外）总额 names no subject)."""
-    text = _BRACKETED.sub("", text)
-    for name, pattern in SUBJECTS:
-        if re.search(f"(?:{pattern}){_WHOLE_TAIL}", text):
-            return name
-    return None
-
-
 _USUAL_WHOLE: Final = {**dict.fromkeys(_SOURCES, _T_INCOME), _CARRY: _T_INCOME,
                        _PERSONNEL: _BASIC, _PUBLIC: _BASIC,
                        **dict.fromkeys([k for k in _THREE if k != "三公经费"], "三公经费")}
@@ -121,9 +86,9 @@ _USUAL_WHOLE: Final = {**dict.fromkeys(_SOURCES, _T_INCOME), _CARRY: _T_INCOME,
 # The whole of 基本/项目支出 and of functional classes by scope, in order of preference
 # (the general budget's spending of the year is its grant of the year).
 _SPENDING_WHOLES: Final = {
-    _Scope.GENERAL: (_GENERAL, "一般公共预算拨款收入"),
-    _Scope.GRANT: (_G_SPEND, _G_INCOME, _G_TOTAL),
-    _Scope.ALL: (_CUR_SPEND, _T_SPEND),
+    Scope.GENERAL: (_GENERAL, "一般公共预算拨款收入"),
+    Scope.GRANT: (_G_SPEND, _G_INCOME, _G_TOTAL),
+    Scope.ALL: (_CUR_SPEND, _T_SPEND),
 }
 
 
@@ -148,10 +113,11 @@ class _Shares:
                 break
             if f.kind is FactKind.AMOUNT and is_money(f) and an.is_main(j):
                 return an.side(j)
-        r = an.ref_for(s.subject, s.qualifier, an.scopes[i], an.sides[i], s.sentence)
+        r = an.ref_for(s.subject, s.qualifier, an.scopes[i], an.sides[i], s.about.column,
+                       s.about.code)
         return an.table_side(r, s.subject) if r is not None else None
 
-    def _stated(self, subject: str, i: int, scope: _Scope | None = None) -> _Side | None:
+    def _stated(self, subject: str, i: int, scope: Scope | None = None) -> _Side | None:
         """The nearest stated amount of ``subject`` (same section first, same scope); only
         of ``scope`` when the share's words name one (占一般公共预算项目支出总额的100%)."""
         an = self.an
@@ -167,18 +133,18 @@ class _Shares:
     def whole(self, i: int, part: _Side | None) -> _Side | None:
         an, s = self.an, self.an.facts[i]
         scope = an.scopes[i]
-        named = _named_whole(s.sentence)
-        subject = _subject_of(named) if named is not None else None
+        named_whole = s.about.whole
+        named = named_whole.words if named_whole is not None else None
+        subject = named_whole.subject if named_whole is not None else None
+        column = named_whole.column if named_whole is not None else None
         if subject is None and named is not None and norm(named) in an.classes:
             subject = named
         if subject is not None:
-            words = named or ""
-            said = _Scope.GENERAL if "一般公共预算" in words else \
-                _Scope.GRANT if "财政拨款" in words else None
+            said = named_whole.scope if named_whole is not None else None
             found = self._stated(subject, i, said)
             if found is not None:
                 return found
-            r = an.ref_for(subject, None, said or scope, "", words)
+            r = an.ref_for(subject, None, said or scope, None, column, None)
             return an.table_side(r, subject) if r is not None else None
         if named is not None and len(named) > 4:
             # A whole named in words no subject matches (占授予中小企业合同金额的55.78%):
@@ -215,7 +181,7 @@ class _Shares:
             if found is not None:
                 return found
         for subject in usual:
-            r = an.ref_for(subject, None, scope, "income", "")
+            r = an.ref_for(subject, None, scope, Side.INCOME, None, None)
             if r is not None:
                 return an.table_side(r, subject)
         return None
@@ -305,7 +271,7 @@ def shares(ctx: Context) -> Iterator[Finding]:
                  "whole": whole.label, "expected": shown},
                 location_of(s), related, expected_text=shown, actual_text=pct(s.value))
             continue
-        if _named_whole(s.sentence) is None and _another_whole(an, i, part, printed):
+        if s.about.whole is None and _another_whole(an, i, part, printed):
             # The share names no whole, and another total the passage states before it
             # gives the printed share: which whole is meant is not certain, so no error.
             continue

@@ -12,6 +12,7 @@ from typing import Final
 from ..._findings import Finding, Location, Severity
 from ..._money import Interval, Money, Unit
 from ..._report import Fact, FactKind
+from ..._subjects import Scope
 from ..._tables import RowKind, TableKind
 from .._context import Context, Figure, norm
 from .._fact_figures import (
@@ -37,14 +38,12 @@ from ._analysis import (
     _say,
     _sum,
 )
-from ._shares import _named_whole
 from ._vocab import (
     _BOUGHT,
     _MANAGED,
     _PROCUREMENT,
     _PUBLISHED,
     _THRESHOLD,
-    _Scope,
 )
 
 RULES = RuleSet()
@@ -243,7 +242,7 @@ def _sme_shares(ctx: Context, an: _An) -> Iterator[Finding]:
         whole = next((i for i in an.of(subject) if is_money(an.facts[i])), None)
         share = next((i for i, f in enumerate(an.facts) if f.kind is FactKind.SHARE
                       and f.unit == "%" and (m := _SME_PART.match(f.subject)) is not None
-                      and m["cat"] == cat and cat in (_named_whole(f.sentence) or "")), None)
+                      and m["cat"] == cat and cat in (f.about.whole.words if f.about.whole else "")), None)
         if whole is None:
             if share is not None:
                 return  # a share of a category whose procurement is not stated
@@ -444,7 +443,7 @@ def performance(ctx: Context) -> Iterator[Finding]:
                 blame.add(same, (total_a,), total_a)
                 if same is None:
                     blame.confirmed.add(total_a)
-            kind = TableKind.GENERAL_EXPENDITURE if an.scopes[total_a] is _Scope.GENERAL \
+            kind = TableKind.GENERAL_EXPENDITURE if an.scopes[total_a] is Scope.GENERAL \
                 else TableKind.EXPENDITURE
             ref = an._table_total(kind, "project") or an._table_total(
                 TableKind.GENERAL_EXPENDITURE, "project")
@@ -478,7 +477,6 @@ def _threshold(qualifier: str | None) -> Money | None:
     return Money(Decimal(m.group(1)), m.group(2)) if m else None
 
 
-_HELD: Final = re.compile(r"(?:共有|实有|现有|拥有|共计有?)(?:各类)?(?:公务)?(?:用)?车(?:辆)?")
 
 
 @RULES.rule("narrative.assets", title="国有资产：车辆分类之和等于实有数，数量为非负整数",
@@ -535,7 +533,7 @@ def assets(ctx: Context) -> Iterator[Finding]:
                 [location_of(an.facts[i]) for i in buy_cats]), (to_buy, *buy_cats), to_buy)
     # the vehicles held: the figure the sentence says is held (共有/实有/现有/拥有车辆N辆),
     # else the one read as held; a category (其他按照规定配备的公务用车29辆) is not the total
-    held = next((i for i in vehicles if _HELD.search(an.facts[i].sentence)), None)
+    held = next((i for i in vehicles if an.facts[i].about.held), None)
     if held is None:
         held = next((i for i in vehicles if an.facts[i].qualifier == "实有"), None)
     quota = next((i for i in vehicles if "编制" in (an.facts[i].qualifier or "")), None)

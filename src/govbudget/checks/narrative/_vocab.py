@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ..._enum import IdentityEnum
 from ..._subjects import SUBJECTS
 
 # ---------------------------------------------------------------------------
@@ -65,30 +64,15 @@ _MANAGED: Final = "纳入绩效目标管理的二级项目"
 _PUBLISHED: Final = "公开项目绩效目标"
 _VEHICLES: Final = "公务用车"
 _BOUGHT: Final = "购置公务用车"
-_CODE: Final = re.compile(r"\d{3}(?:\d{2}){0,2}")
 _THREE_WORDS: Final = re.compile("因公出国|公务接待|公务用车|三公")
 _NAMED: Final = frozenset({name for name, _ in SUBJECTS} | {_VEHICLES, _BOUGHT})
 
 _CARRY_NAMES: Final = ("上年结转", "上年财政拨款结转", "年初结转和结余", "上年结转结余",
                        "年初财政拨款结转和结余", "上年结余")
-_SIDE_INCOME: Final = {_T_INCOME: "income", _CUR_INCOME: "income",
-                       _T_SPEND: "expenditure", _CUR_SPEND: "expenditure",
-                       _G_TOTAL: "grant", _G_INCOME: "grant", _G_SPEND: "grant"}
-_PATH: Final = re.compile(r"([^（）()]+)[（(](类|款)[）)]")
 _THRESHOLD: Final = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|万元|元)")
-_SHARE_TAIL: Final = re.compile(r"[\d.,]+%$")
-_SHARE_FILLER: Final = ("的比重", "的比例", "比重", "比例", "的", "为", "约", "达")
 
 
-# A subject's own wording (一般公共预算拨款 …) says nothing about the passage's scope.
-_OWN_WORDS: Final = {name: re.compile(pattern) for name, pattern in SUBJECTS}
 
 
-class _Scope(IdentityEnum):
-    """Which money a passage talks about."""
-
-    ALL = "all"
-    GENERAL = "general"
-    GRANT = "grant"
 
 

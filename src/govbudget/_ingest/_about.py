@@ -1,0 +1,187 @@
+"""What each narrative figure speaks of: the reader records it on the fact (``Fact.about``).
+
+The same words mean different money in different passages, so the reader records, from
+the clause, the section and its parent section, what every `govbudget.Fact` it reads is
+about (`govbudget._subjects.About`); the narrative rules compare by these records and do
+not read the text again.
+
+- **Scope**: 一般公共预算 when the clause (without the subject's own wording:
+  一般公共预算拨款收入 says nothing of the passage), its section title or its parent
+  section's title says so, else 财政拨款 when one of them says that, else the whole budget.
+- **Side** of a 上年结转: spending when its clause says 支出, else the side of the latest
+  total of the passage (收入总计/本年收入: income, 支出总计/本年支出: spending,
+  财政拨款…: grants), else the grants in a 财政拨款 passage and income otherwise.
+- **Path and code** of an item: the 类/款 names of ``…（类）…（款）`` and the code of
+  ``2080201-行政运行``, from the qualifier.
+- **Column**: 本年支出 worded as 本年预算安排 speaks of the current-year column.
+- **Whole** of a share: the words after 占 (``占部门项目支出总额的100%`` → 部门项目支出总额),
+  the subject they end with, the money they name.
+- **Held**: a vehicle count whose sentence says 共有/实有/现有/拥有 is the number held.
+- **Unit**: a passage titled with one of the department's units (…局, …中心 …).
+
+```pycon
+>>> from decimal import Decimal
+>>> from govbudget import Fact, FactKind, Narrative, NarrativeSection
+>>> n = Narrative(sections=[NarrativeSection("三、一般公共预算支出情况说明", "")],
+...               facts=[Fact("基本支出", FactKind.AMOUNT, Decimal("10.00"), "万元",
+...                           sentence="基本支出10.00万元", section="三、一般公共预算支出情况说明")])
+>>> speaks_of(n).facts[0].about.scope.value
+'general'
+
+```
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from .._report import Fact, FactKind, Narrative
+from .._subjects import SUBJECTS, About, Scope, Side, Whole
+
+__all__ = ["speaks_of"]
+
+# A subject's own wording (一般公共预算拨款 …) says nothing about the passage's scope.
+_OWN_WORDS: Final = {name: re.compile(pattern) for name, pattern in SUBJECTS}
+_CARRY: Final = "上年结转"
+_CUR_SPEND: Final = "本年支出"
+# The totals a passage breaks down, by the side of the summary they are on.
+_SIDE_OF: Final = {"预算收入总计": Side.INCOME, "本年收入": Side.INCOME,
+                   "预算支出总计": Side.EXPENDITURE, "本年支出": Side.EXPENDITURE,
+                   "财政拨款收支总计": Side.GRANT, "财政拨款收入": Side.GRANT,
+                   "财政拨款支出": Side.GRANT}
+_PATH: Final = re.compile(r"([^（）()]+)[（(](类|款)[）)]")
+_CODE: Final = re.compile(r"\d{3}(?:\d{2}){0,2}")
+_HELD: Final = re.compile(r"(?:共有|实有|现有|拥有|共计有?)(?:各类)?(?:公务)?(?:用)?车(?:辆)?")
+_UNIT_SECTION: Final = re.compile(
+    r"(?:局|院|委员会|办公室|办事处|中心|所|站|队|馆|学校|医院|公司|研究会|协会)"
+    r"(?:[（(][^（）()]{1,20}[）)])?$")
+_SHARE_TAIL: Final = re.compile(r"[\d.,]+%$")
+_SHARE_FILLER: Final = ("的比重", "的比例", "比重", "比例", "的", "为", "约", "达")
+_BRACKETED: Final = re.compile(r"[（(][^（）()]*[）)]")
+_WHOLE_TAIL: Final = r"(?:总额|总计|合计|总数)?$"
+_WHOLE_SUBJECTS: Final = tuple((name, re.compile(f"(?:{pattern}){_WHOLE_TAIL}"))
+                               for name, pattern in SUBJECTS)
+_SPACES: Final = re.compile(r"\s+")
+
+
+def speaks_of(narrative: Narrative) -> Narrative:
+    """The narrative with what each of its facts speaks of recorded (``Fact.about``),
+    worked out afresh from the facts' clauses, sections and neighbours."""
+    parents: dict[str, str] = {}
+    top = ""
+    for s in narrative.sections:
+        if s.title.startswith(("（", "(")):
+            parents.setdefault(s.title, top)
+        else:
+            top = s.title
+    facts = narrative.facts
+    units: dict[str, str | None] = {}
+    # Equal records are one object (most facts are alike), the default one a hand-made
+    # fact has among them.
+    records: dict[tuple[object, ...], About] = {_NOTHING: _UNREAD}
+    out: list[Fact] = []
+    changed = False
+    for i, f in enumerate(facts):
+        section = f.section
+        scope = _scope(f, parents.get(section, ""))
+        q = f.qualifier
+        sentence = f.sentence
+        unit = units.get(section, "")
+        if unit == "":
+            title = unicodedata.normalize("NFKC", _SPACES.sub("", section))
+            unit = units[section] = section if _UNIT_SECTION.search(title) else None
+        key = (scope, _side(facts, i, scope) if f.subject == _CARRY else None,
+               tuple(name for name, _ in _PATH.findall(q)) if q else (),
+               q if q and _CODE.fullmatch(q) else None,
+               "current_year" if f.subject == _CUR_SPEND and "安排" in sentence else None,
+               _whole(sentence) if f.kind is FactKind.SHARE else None,
+               f.unit == "辆" and _HELD.search(sentence) is not None, unit)
+        about = records.get(key)
+        if about is None:
+            about = records[key] = About(*key)
+        if about is not f.about and about != f.about:
+            f = _with(f, about)
+            changed = True
+        out.append(f)
+    if not changed:
+        return narrative
+    return attrs.evolve(narrative, facts=tuple(out))
+
+
+_UNREAD: Final = Fact("", FactKind.AMOUNT, Decimal(0), "").about
+_NOTHING: Final = (_UNREAD.scope, _UNREAD.side, _UNREAD.path, _UNREAD.code, _UNREAD.column,
+                   _UNREAD.whole, _UNREAD.held, _UNREAD.unit)
+
+
+def _with(f: Fact, about: About) -> Fact:
+    """``attrs.evolve(f, about=about)``, spelt out (it is done for most facts)."""
+    return Fact(f.subject, f.kind, f.value, f.unit, sentence=f.sentence, line=f.line,
+                section=f.section, direction=f.direction, compared_to=f.compared_to,
+                qualifier=f.qualifier, measure=f.measure, year=f.year, about=about)
+
+
+def _scope(f: Fact, parent: str) -> Scope:
+    sentence = f.sentence
+    own = _OWN_WORDS.get(f.subject)
+    # The clause keeps some of the sentence's characters in order, so it can hold a scope
+    # word (ending in 算 or 款) only if the sentence has that last character: without
+    # either there is nothing to remove.
+    clause = own.sub("", sentence) if own is not None and (
+        "算" in sentence or "款" in sentence) else sentence
+    for text in (clause, f.section, parent):
+        if "一般公共预算" in text:
+            return Scope.GENERAL
+        if "财政拨款" in text:
+            return Scope.GRANT
+    return Scope.ALL
+
+
+def _side(facts: tuple[Fact, ...], i: int, scope: Scope) -> Side:
+    """The side of the summary a 上年结转 belongs to: income, expenditure or grants."""
+    f = facts[i]
+    if "支出" in f.sentence:
+        return Side.EXPENDITURE
+    for j in range(i - 1, -1, -1):
+        g = facts[j]
+        if g.section != f.section:
+            break
+        if g.kind is FactKind.AMOUNT and g.subject in _SIDE_OF:
+            return _SIDE_OF[g.subject]
+    return Side.GRANT if scope is Scope.GRANT else Side.INCOME
+
+
+def _named_whole(sentence: str) -> str | None:
+    """The whole a share names (``占部门项目支出总额的100%`` → ``部门项目支出总额``)."""
+    if "占" not in sentence:
+        return None
+    text = _SHARE_TAIL.sub("", sentence.rsplit("占", 1)[1])
+    if text.startswith("比"):  # 占比x%
+        text = text[1:]
+    changed = True
+    while changed:
+        changed = False
+        for w in _SHARE_FILLER:
+            if text.endswith(w):
+                text = text[: -len(w)]
+                changed = True
+    return text or None
+
+
+def _whole(sentence: str) -> Whole | None:
+    """The whole a share's words name: the words, the vocabulary subject they end with (a
+    bracketed remark is not the whole: 占财政性资金（…项目支出除外）总额 names no subject),
+    and the money they name."""
+    words = _named_whole(sentence)
+    if words is None:
+        return None
+    bare = _BRACKETED.sub("", words)
+    subject = next((name for name, pattern in _WHOLE_SUBJECTS if pattern.search(bare)), None)
+    scope = Scope.GENERAL if "一般公共预算" in words else \
+        Scope.GRANT if "财政拨款" in words else None
+    column = "current_year" if subject == _CUR_SPEND and "安排" in words else None
+    return Whole(words, subject, scope, column)
