@@ -1,0 +1,354 @@
+"""The words of the narrative reader: text normalisation, the patterns of figures, the
+subject vocabulary's resolution of a clause (see `govbudget._ingest._narrative`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final
+
+from .._chars import FREE_NUMBER, translation
+from .._money import parse_amount
+from .._report import (
+    Change,
+)
+from .._subjects import SUBJECTS
+from ._text import dedouble
+
+# ---------------------------------------------------------------------------
+# Text normalisation
+# ---------------------------------------------------------------------------
+
+_TRANSLATE: Final = translation({
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\t": " ",
+    **{chr(c): None for c in range(32) if c != 9},
+})
+# Spaces go, except between two ASCII letters or digits ("15.3 0" stays two tokens).
+_SPACES: Final = re.compile(r"(?<![0-9A-Za-z])[ \u3000]+|[ \u3000]+(?![0-9A-Za-z])")
+
+
+@functools.lru_cache(maxsize=4096)
+def _clean(text: str) -> str:
+    """De-double, normalise digits and drop stray spaces (cached: reports of one template
+    repeat most of their lines)."""
+    core = text.strip(" \t\u3000\u00a0")
+    if not core:
+        return ""
+    n = len(core)
+    if " " in core or core[: n // 2] == core[n - n // 2:]:
+        core = dedouble(core)  # only a line with spaces or two equal halves can be doubled
+    return _SPACES.sub("", core.translate(_TRANSLATE)).strip().replace("收、支", "收支")
+
+
+_CN_NUM: Final = "一二三四五六七八九十"
+_PART: Final = re.compile(rf"^第[{_CN_NUM}]{{1,3}}部分")
+_L1: Final = re.compile(rf"^[{_CN_NUM}]{{1,3}}[、.]")
+_L2: Final = re.compile(rf"^[（(][{_CN_NUM}]{{1,3}}[）)]")
+# A title alone on its line, not numbered: 2024年部门预算编制说明, 其他相关情况说明 (a
+# narrative part), 名词解释 (the glossary), …（部门）主要职能 / 机构设置 (the overview).
+_BARE_TITLE: Final = re.compile(
+    r"^(?![一二三四五六七八九十\d]+[、.．]|[（(]|注|填报)[^，,。；;：:…．.]{0,30}?"
+    r"(?:(?P<narrative>.{2}说明)|(?P<glossary>名词解释)|(?P<overview>主要职能|主要职责|机构设置))$")
+
+
+def bare_title(text: str) -> str | None:
+    """``"narrative"``, ``"glossary"`` or ``"overview"`` when ``text`` is a part's title
+    printed alone on its line with no numbering, else ``None``.
+
+    ```pycon
+    >>> bare_title("2024年部门预算编制说明"), bare_title("  名词解释"), bare_title("一、收入说明")
+    ('narrative', 'glossary', None)
+
+    ```
+    """
+    if len(text) > 40 or "表" in text:
+        return None
+    m = _BARE_TITLE.match(dedouble(text).replace(" ", "").replace("\u3000", ""))
+    return m.lastgroup if m is not None else None
+
+
+_HEAD_DONE: Final = re.compile(r"(?:说明|情况|概况|[。：:；;）)])$")
+_PAGE_NO: Final = re.compile(r"[-－—]?\d{1,3}[-－—]?")
+# A table printed among the narrative's pages, which the narrative reader does not read.
+_GRID_TITLE: Final = re.compile(r"绩效自评表$|自评表[（(]\d{4}年度?[）)]$")
+_CLAUSE_MARK: Final = re.compile(r"[，,。；;：:]")
+_LIST: Final = re.compile(r"^(?:\d{1,2}[、.](?!\d)|[（(]\d{1,2}[）)]|\d{1,2}[）)])")
+
+# ---------------------------------------------------------------------------
+# Figures
+# ---------------------------------------------------------------------------
+
+# The first digit comes first (so the scanner can skip to digits), then the check that it
+# does not continue a number ("2,345" is not read from "12,345").
+_NUM: Final = FREE_NUMBER
+_MONEY_UNITS: Final = frozenset({"万元", "亿元", "元"})
+_PERCENT_UNITS: Final = frozenset({"%", "个百分点"})
+_FIG: Final = re.compile(
+    rf"(?P<num>{_NUM})"
+    r"(?P<unit>万元|亿元|元|%|个百分点|台[（(]套[）)]|平方米|㎡|个|辆|人次|批次|人|台|套|项|家|户|名|件|处|栋|亩)"
+)
+# Digits before a money unit or % that _FIG could not read ("1,2345万元").
+_LOOSE: Final = re.compile(r"\d[\d,.]*(?:万元|亿元|元|%)")
+_THRESHOLD: Final = re.compile(r"(?:[（(]原值[）)])?及?(?:以上|以下|以内)")
+_VALUE_WORD: Final = re.compile(r"单位价值|单价|价值|原值")
+_SENTENCE_END: Final = re.compile(r"[。；;！？!?\n]")
+_CLAUSE: Final = re.compile(r"[，,：:、]")
+
+_UP: Final = "增加|增长|上升|提高|增多"
+_DOWN: Final = "减少|下降|降低|压减|缩减|节约|回落"
+_VERB_END: Final = re.compile(rf"(?P<verb>{_UP}|{_DOWN})了?约?$")
+_RATE_END: Final = re.compile(
+    r"(?P<verb>增幅|增长率|增长幅度|上升幅度|降幅|下降率|下降幅度|减幅)(?:为|达|是)?$")
+_CMP: Final = re.compile(
+    r"(?:比|较|与|同|和)(?:(?P<year>\d{4})年度?|上年度?|上一年度?|去年|上年同期|同期)|同比|相比")
+_SAME: Final = re.compile(
+    r"(?:比|较|与|同|和)(?:(?P<year>\d{4})年度?|上年度?|上一年度?|去年)(?:相比|比较)?"
+    r"(?:预算执行数|预算数?|执行数|决算数|同期数?|数)?(?:基本)?"
+    r"(?:相同|持平|一致|保持一致|无变化|不变|没有变化)"
+    r"|(?:同比)?(?:基本)?持平"
+)
+_SAME_HINT: Final = re.compile("相同|持平|一致|不变|变化")
+# Which figure of a subject an amount is (年初预算为A万元，支出决算为B万元): the word ends
+# the clause; 预算安排 alone is this year's figure of the item.
+_MEASURE_END: Final = re.compile(
+    r"(?P<m>当年预算执行数|预算执行数|执行数|支出决算数?|决算数|决算|年初预算数?|全年预算数?|预算数"
+    r"|预算安排)$")
+_MEASURES: Final = {"当年预算执行数": "执行数", "预算执行数": "执行数", "执行数": "执行数",
+                    "支出决算": "决算", "支出决算数": "决算", "决算数": "决算", "决算": "决算",
+                    "年初预算": "预算", "年初预算数": "预算", "全年预算": "预算",
+                    "全年预算数": "预算", "预算数": "预算", "预算安排": ""}
+# The base a change is compared with, when the text names it (比2023年预算执行数增加).
+_BASIS: Final = re.compile(r"执行数|决算")
+# 完成年初预算的95.45%, 完成预算的60.46%, 预算执行率77.1%.
+_EXEC_END: Final = re.compile(
+    r"(?:完成了?(?:年初|全年|调整后?的?)?预算(?:数)?的?|(?:预算)?执行率(?:为|达到?|是)?)$")
+_YEAR_IN: Final = re.compile(r"(\d{4})年")
+_LAST_YEAR: Final = re.compile("上年|上一年|去年")
+_LAST_YEAR_LEAD: Final = re.compile(r"^(?:上年度?|上一年度?|去年)(?:同期)?")
+_ITEM_HEAD: Final = re.compile(r"^[^，,。；;：:]{2,30}(?=[：:])")
+# Every residue holds one of these: a quick scan rules most texts out.
+_RESIDUE_HINT: Final = re.compile(r"[XxＸｘ×]|[加长升少降][（(/／]")
+_RESIDUE: Final = re.compile(
+    r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|××+|[XxＸｘ](?=万元|亿元|元|%|个|辆|人|项|年|月|日|平方米))(?![A-Za-z])"
+    r"|(?:增加|增长|上升|减少|下降)[（(/／](?:增加|增长|上升|减少|下降)[）)]?"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _number(text: str) -> Decimal:
+    """`parse_amount`, cached (a `Decimal` is immutable, and figures recur)."""
+    return parse_amount(text)
+
+
+_UP_WORD: Final = re.compile(rf"(?:{_UP}|增幅|增长率|增长幅度|上升幅度)")
+
+
+def _direction(verb: str) -> Change:
+    return Change.INCREASE if _UP_WORD.fullmatch(verb) else Change.DECREASE
+
+
+def _unit(text: str) -> str:
+    if text.startswith("台") and len(text) > 1:
+        return "台（套）"
+    return "平方米" if text == "㎡" else text
+
+
+# ---------------------------------------------------------------------------
+# Subjects
+# ---------------------------------------------------------------------------
+
+_PROCUREMENT_BARE: Final = (
+    ("政府采购货物预算", r"货物类?(?:采购)?(?:预算)?"),
+    ("政府采购工程预算", r"工程类?(?:采购)?(?:预算)?"),
+    ("政府采购服务预算", r"服务类?(?:采购)?(?:预算)?"),
+)
+
+_TOKEN: Final = re.compile(r"\(\?:|\(\?P<\w+>|\(|\)|\||\[(?:\\.|[^\]])*\]|\\.|.")
+_QUANT: Final = re.compile(r"[?*+]|\{\d*,?\d*\}")
+
+
+def _reverse(pattern: str) -> str:
+    """The pattern of the reversed strings (for the simple patterns of `SUBJECTS`).
+
+    Handles literals, classes, escapes, groups, alternation and quantifiers; matching a
+    suffix then costs one anchored match on the reversed text instead of a scan.
+    """
+    tokens = _TOKEN.findall(pattern)
+    pos = 0
+
+    def alternation() -> str:
+        nonlocal pos
+        branches: list[list[str]] = [[]]
+        while pos < len(tokens) and tokens[pos] != ")":
+            tok = tokens[pos]
+            pos += 1
+            if tok == "|":
+                branches.append([])
+                continue
+            if tok.startswith("("):
+                atom = tok + alternation() + ")"
+                pos += 1  # the closing parenthesis
+            else:
+                atom = tok
+            while pos < len(tokens) and _QUANT.fullmatch(tokens[pos]):
+                atom += tokens[pos]
+                pos += 1
+            branches[-1].append(atom)
+        return "|".join("".join(reversed(b)) for b in branches)
+
+    return alternation()
+
+
+def _vocabulary(entries: Sequence[tuple[str, str]]) -> tuple[re.Pattern[str], list[str]]:
+    names = [name for name, _ in entries]
+    alternatives = "|".join(f"(?P<s{i}>{_reverse(pat)})" for i, (_, pat) in enumerate(entries))
+    return re.compile(f"(?:{alternatives})"), names
+
+
+_VOCAB, _VOCAB_NAMES = _vocabulary(SUBJECTS)
+
+
+@functools.cache
+def _known_names() -> frozenset[str]:
+    """The subjects of the vocabulary and the names of the classification catalogue (what
+    a list such as 工资福利支出和商品和服务支出 may be cut into)."""
+    from ..codes import dept_economic, functional, gov_economic
+
+    names = set(_VOCAB_NAMES)
+    for scheme in (functional, dept_economic, gov_economic):
+        names.update(info.name for info in scheme.codes())
+    return frozenset(names)
+_VOCAB_PROC, _VOCAB_PROC_NAMES = _vocabulary(SUBJECTS + _PROCUREMENT_BARE)
+
+_LEAD: Final = re.compile(
+    r"^(?:[，,：:、；;。\s“”\"]|\d{1,2}[、.](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|其中|主要包括|主要用于以下方面|主要用于|包括|主要是|主要原因是|主要原因为|"
+    r"原因是|由于|因为|故|因此|所以|导致|另外|此外|同时|以及|和|并|本年度|全年|按(?:功能|经济)分类(?:支出)?划分为?|"
+    r"\d{4}年度?|共有|现有|拥有)+"
+)
+_SELF: Final = re.compile(r"^(?:本|我)(?:单位|部门|局|委|办|院|中心|所|处|校)")
+_ORG: Final = re.compile(
+    r"^.{2,40}(?:办公室|委员会|管理局|局|厅|中心|研究院|院|研究所|服务站|站|馆|大队|支队|学校|"
+    r"医院|幼儿园|人民政府|法院|检察院|单位|部门)(?:本级)?(?=..)"
+)
+# "A、B分别为X、Y": the subjects before 分别, the figures after it, paired in order.
+_RESPECTIVELY: Final = re.compile(r"(?:为|是|达到|达|占)?\s*")  # after 分别, before the figures
+_LIST_GAP: Final = re.compile(r"[\s、，,和及与]*")  # what may stand between listed figures
+_LIST_SEP: Final = re.compile(r"、|以及|和|及|与")
+_TRAIL_WORDS: Final = ("分别为", "约为", "为", "是", "达到", "达", "约", "共计", "总共", "各", "均",
+                       "分别", "预计", "科目", "”", "\"", "’")
+# "…（类）支出", "…（项）支出": the path's name, then the word 支出 again.
+_PATH_SPENDING: Final = re.compile(r"(?<=[（(][类款项][）)])支出$")
+_CLASS_SPENDING: Final = re.compile(r"^(?P<name>[^（）()]+?)(?:支出)?[（(]类[）)]支出$")
+# The rest of a clause before a bare 预算支出 / 收入预算 that still names the whole budget.
+_WHOLE_REST: Final = re.compile(
+    r"(?:^|办公室|委员会|局|厅|中心|院|所|站|馆|队|校|政府|处|部门|单位|本级|办事处|年度?|本|我)$")
+_PATH_ENDS: Final = ("（类）", "（款）", "（项）", "(类)", "(款)", "(项)")
+_CONTINUE: Final = re.compile(r"^(?:共涉及|涉及|共计|合计|总计|金额|资金)")
+_CATEGORY: Final = re.compile(r"^[\u4e00-\u9fff]{1,12}类(?:项目)?$")
+_PATH: Final = re.compile(r"^(?P<path>(?:[^（）()]+[（(](?:类|款)[）)])*)(?P<name>[^（）()]+)[（(](?P<lvl>类|款|项)[）)]$")
+_CJK: Final = re.compile(r"[\u4e00-\u9fff]")
+_CARRIED: Final = re.compile(r"(?:上年度?|年初)结转(?:和|及)?(?:结余)?的?$")
+_CODED_ITEM: Final = re.compile(
+    r"^(?P<code>\d{3}(?:\d{2}){0,2})[-－—:：]?(?P<name>[\u4e00-\u9fff][^，,。；;：:（）()]{1,30})$")
+_WHOLE_NAMES: Final = frozenset({"预算收入总计", "预算支出总计"})
+_WHOLE_WORD: Final = re.compile("总|合计")
+_BAD_SUBJECT: Final = re.compile(r"[\d%≥≤<>＞＜=]|[XxＸｘ×]{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Subj:
+    subject: str
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Res:
+    """What the clause before a figure names: a subject, a category, a continuation."""
+
+    how: str  # "subject", "category", "continue", "none"
+    subj: _Subj | None = None
+
+
+_NONE: Final = _Res("none")
+
+
+def _strip_trail(text: str) -> str:
+    """Drop trailing filler words (为, 共计, 分别 …)."""
+    while text.endswith(_TRAIL_WORDS):
+        text = next(text[: -len(w)] for w in _TRAIL_WORDS if text.endswith(w))
+    return text
+
+
+def _trim(text: str) -> str:
+    """Drop lead-in words, years and the unit's own name (only from a long clause)."""
+    text = _SELF.sub("", _LEAD.sub("", text))
+    if len(text) > 12:
+        text = _ORG.sub("", text)
+    return _strip_trail(_LEAD.sub("", text))
+
+
+def _resolve(text: str, procurement: bool) -> _Res:
+    """Name what a clause is about (the clause ends right before the figure)."""
+    return _resolve_end(text[-60:], procurement)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve_end(t: str, procurement: bool) -> _Res:
+    # Cached (the result is immutable): the same clauses recur, and a clause is resolved
+    # once for its own figure and again for a change or share that refers to it.
+    lead = _LEAD.sub("", t)
+    if not lead:
+        return _NONE
+    if _CONTINUE.match(lead):
+        return _Res("continue")
+    t = _strip_trail(lead)
+    if t.endswith("支出"):
+        c = _CLASS_SPENDING.match(t)
+        if c is not None:  # 一般公共服务（类）支出: the class 一般公共服务支出
+            return _Res("subject", _Subj(f"{_trim(c['name'])}支出"))
+        t = _PATH_SPENDING.sub("", t)
+    coded = _CODED_ITEM.match(t)
+    if coded is not None:  # 2080201-行政运行: the name, with its printed code
+        name = coded["name"]
+        if not _BAD_SUBJECT.search(name):
+            return _Res("subject", _Subj(name, coded["code"]))
+    m = _PATH.match(t) if t.endswith(_PATH_ENDS) else None
+    if m:
+        name = _strip_trail(_SELF.sub("", _LEAD.sub("", m["name"])))
+        # The path keeps its names whole (行政事业单位养老支出（款） is not a unit's name).
+        path = _strip_trail(_SELF.sub("", _LEAD.sub("", m["path"]))) or None
+        if name and not _BAD_SUBJECT.search(name):
+            return _Res("subject", _Subj(name, path if m["lvl"] != "类" else None))
+    pattern, names = (_VOCAB_PROC, _VOCAB_PROC_NAMES) if procurement else (_VOCAB, _VOCAB_NAMES)
+    m = pattern.match(t[::-1])
+    if m and m.lastgroup:
+        name = names[int(m.lastgroup[1:])]
+        said = m.group(0)[::-1]
+        if name in _WHOLE_NAMES and not _WHOLE_WORD.search(said) \
+                and not _WHOLE_REST.search(_trim(t[: len(t) - len(said)])):
+            # "会议费预算支出": a 预算支出 of something else, not the whole budget's.
+            rest = _trim(t)
+            if "的" in rest and len(rest.rsplit("的", 1)[1]) >= 2:
+                rest = rest.rsplit("的", 1)[1]
+            ok = 2 <= len(rest) <= 20 and not _BAD_SUBJECT.search(rest)
+            return _Res("subject", _Subj(rest)) if ok else _NONE
+        qualifier = "当年" if "当年" in said and "当年" not in name else None
+        if _CARRIED.search(t[: len(t) - len(said)]) and name != "上年结转":
+            qualifier = "上年结转"  # 上年结转结余的一般公共预算收入: not this year's income
+        return _Res("subject", _Subj(name, qualifier))
+    t = _trim(t)
+    if _CATEGORY.match(t):
+        return _Res("category", _Subj(t))
+    if "的" in t and len(t.rsplit("的", 1)[1]) >= 2:
+        t = t.rsplit("的", 1)[1]
+    if 2 <= len(t) <= 20 and _CJK.search(t) and not _BAD_SUBJECT.search(t):
+        return _Res("subject", _Subj(t))
+    return _NONE
+
+
