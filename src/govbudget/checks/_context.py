@@ -381,6 +381,30 @@ class Context:
             return None  # `sum_check`'s exact match, without the list
         return self.sum_check(rule, [a], b, what=what, what_en=what_en, severity=severity)
 
+    def equal_cells(
+        self,
+        rule: str,
+        reference: tuple[Table, Block, Row, str],
+        reported: tuple[Table, Block, Row, str],
+        *,
+        what: str,
+        what_en: str,
+        severity: Severity = Severity.ERROR,
+    ) -> Iterator[Finding]:
+        """`equal_check` of two cells, each given as (table, block, row, column key): no
+        finding when either block lacks the column (nothing to compare), else the finding
+        of ``reported`` against ``reference`` if they disagree. A blank cell is an exact
+        zero, as `Figure.cell` reads it (a blank in a disclosure table is nothing spent)."""
+        a = Figure.cell(*reference)
+        if a is None:
+            return
+        b = Figure.cell(*reported)
+        if b is None:
+            return
+        f = self.equal_check(rule, a, b, what=what, what_en=what_en, severity=severity)
+        if f is not None:
+            yield f
+
     def le_check(
         self,
         rule: str,

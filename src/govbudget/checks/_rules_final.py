@@ -141,13 +141,10 @@ def totals_equal(ctx: Context) -> Iterator[Finding]:
         b_row = next((r for r in exp.rows if norm(r.name) in _GRAND), None)
         if a_row is None or b_row is None:
             continue
-        a = Figure.cell(t, inc, a_row, inc.columns[0].key)
-        b = Figure.cell(t, exp, b_row, "total")
-        if a is not None and b is not None:
-            f = ctx.equal_check(rid, a, b, what=f"{t.title}支出总计与收入总计",
-                                what_en=f"{t.kind.value}: spending total vs income total")
-            if f:
-                yield f
+        yield from ctx.equal_cells(
+            rid, (t, inc, a_row, inc.columns[0].key), (t, exp, b_row, "total"),
+            what=f"{t.title}支出总计与收入总计",
+            what_en=f"{t.kind.value}: spending total vs income total")
 
 
 @RULES.rule("table.final.grant_carry_in", title="年初财政拨款结转和结余=各资金之和",
@@ -346,14 +343,10 @@ def summary_income(ctx: Context) -> Iterator[Finding]:
     tot2 = ctx.total_row(t2.blocks[0])
     if cur is None or tot2 is None:
         return
-    a = Figure.cell(t2, t2.blocks[0], tot2, "total")
-    b = Figure.cell(t1, inc, cur, inc.columns[0].key)
-    if a is not None and b is not None:
-        f = ctx.equal_check("cross.final.summary_income", a, b,
-                            what="收入支出决算总表本年收入合计与收入决算表合计",
-                            what_en="summary current-year income vs income table total")
-        if f:
-            yield f
+    yield from ctx.equal_cells(
+        "cross.final.summary_income", (t2, t2.blocks[0], tot2, "total"), (t1, inc, cur, inc.columns[0].key),
+        what="收入支出决算总表本年收入合计与收入决算表合计",
+        what_en="summary current-year income vs income table total")
 
 
 @RULES.rule("cross.final.grant_income", title="财政拨款收入：收入决算表、收入支出决算总表与财政拨款收入支出决算总表一致",
@@ -381,13 +374,10 @@ def grant_income(ctx: Context) -> Iterator[Finding]:
     if t2 is not None and t2.blocks and t2.blocks[0].has("grant"):
         tot2 = ctx.total_row(t2.blocks[0])
         if tot2 is not None:
-            a = Figure.cell(t2, t2.blocks[0], tot2, "grant")
-            b = Figure.cell(t4, inc4, rows4[i_cur], key4)
-            if a is not None and b is not None:
-                f = ctx.equal_check(rid, a, b, what="财政拨款收入支出决算总表本年收入合计与收入决算表财政拨款收入",
-                                    what_en="grant summary current income vs income table grants")
-                if f:
-                    yield f
+            yield from ctx.equal_cells(
+                rid, (t2, t2.blocks[0], tot2, "grant"), (t4, inc4, rows4[i_cur], key4),
+                what="财政拨款收入支出决算总表本年收入合计与收入决算表财政拨款收入",
+                what_en="grant summary current income vs income table grants")
     t1 = ctx.table(TableKind.SUMMARY)
     inc1 = _block(t1, "income") if t1 is not None else None
     if t1 is None or inc1 is None or not inc1.columns:
@@ -402,13 +392,10 @@ def grant_income(ctx: Context) -> Iterator[Finding]:
         r4 = next((r for r in rows4[:i_cur] if norm(r.name) in wanted), None)
         if r1 is None or r4 is None:
             continue
-        a = Figure.cell(t1, inc1, r1, inc1.columns[0].key)
-        b = Figure.cell(t4, inc4, r4, key4)
-        if a is not None and b is not None:
-            f = ctx.equal_check(rid, a, b, what=f"财政拨款收入支出决算总表与收入支出决算总表“{r1.name}”",
-                                what_en=f"grant summary vs summary income {r1.name!r}")
-            if f:
-                yield f
+        yield from ctx.equal_cells(
+            rid, (t1, inc1, r1, inc1.columns[0].key), (t4, inc4, r4, key4),
+            what=f"财政拨款收入支出决算总表与收入支出决算总表“{r1.name}”",
+            what_en=f"grant summary vs summary income {r1.name!r}")
 
 
 @RULES.rule("cross.final.basic_economic_groups", title="一般公共预算财政拨款基本支出=人员经费合计+公用经费合计",

@@ -318,13 +318,10 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
                     yield f
     # 收入总计 = 支出总计
     if i_tot is not None and e_tot is not None:
-        a = Figure.cell(t, inc, rows[i_tot], key)
-        b = Figure.cell(t, exp, erows[e_tot], "total")
-        if a is not None and b is not None:
-            f = ctx.equal_check(rid, a, b, what=f"{t.title}支出总计与收入总计",
-                                what_en=f"{t.kind.value}: total spending vs total income")
-            if f:
-                yield f
+        yield from ctx.equal_cells(
+            rid, (t, inc, rows[i_tot], key), (t, exp, erows[e_tot], "total"),
+            what=f"{t.title}支出总计与收入总计",
+            what_en=f"{t.kind.value}: total spending vs total income")
     # per-row columns
     parts = ("current_year", "carryover") if t.kind is TableKind.SUMMARY else (
         "general_budget", "fund_budget", "state_capital")
