@@ -21,6 +21,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 
+from attrs import evolve
+
 from .._findings import Finding, Location, Severity
 from .._money import Money, Unit, explain_gap
 from .._report import Report
@@ -455,15 +457,17 @@ class Context:
         expected_text: str | None = None,
         actual_text: str | None = None,
         difference_text: str | None = None,
+        code: str | None = None,
     ) -> Finding:
-        """A finding built by hand (for comparisons that are not money)."""
+        """A finding built by hand (for comparisons that are not money); ``code`` is a
+        finer code of the rule (default: the rule's own)."""
         f = self._finding(rule, severity, message, message_en, location, related, expected,
                           actual)
-        if expected_text is not None or actual_text is not None:
-            from attrs import evolve
-
-            f = evolve(f, expected=expected_text, actual=actual_text,
-                       difference=difference_text)
+        if expected_text is not None or actual_text is not None or code is not None:
+            f = evolve(f, expected=expected_text if expected_text is not None else f.expected,
+                       actual=actual_text if actual_text is not None else f.actual,
+                       difference=difference_text if difference_text is not None
+                       else f.difference, code=code or f.code)
         return f
 
 
