@@ -139,8 +139,7 @@ class Figure:
 
 
 def _cell_location(t: Table, row: Row, key: str) -> Location:
-    return Location(section=t.title or t.kind.chinese, table=t.kind.value, row_code=row.code,
-                    row_name=row.name, column=key, line=row.line)
+    return Location.in_table(t, row, key)
 
 
 _new_figure = object.__new__

@@ -92,8 +92,7 @@ def _code(rule_id: str, kind: str) -> Code:
 
 def _row_location(t: Table, r: Row) -> Location:
     """Where a coded row is (built only for the rows a finding names)."""
-    return Location(section=t.title, table=t.kind.value, row_code=r.code, row_name=r.name,
-                    line=r.line)
+    return Location.in_table(t, r)
 
 
 def _doubtful_lines(t: Table) -> frozenset[int]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Final
 
 from .._findings import Finding, Location, Severity
 from .._money import Money
 from .._report import Report, ReportKind
 from .._tables import Block, Row, RowKind, Table, TableKind
 from ._context import ENUMERATOR, Context, Figure, exact_sum, norm
-from ._registry import Category, Requires, RuleSet
+from ._registry import Category, Code, Requires, RuleSet
 from ._rules_tables import three_public_items
 
 RULES = RuleSet()
@@ -568,10 +569,29 @@ _FUND_TABLES = (
 )
 
 
+_EMPTY_CODES: Final = {c.id.rsplit(".", 1)[1]: c for c in (
+    Code("cross.empty_tables.not_marked", "空表未注明“本表无数据”", "An empty table without the note",
+         "{table}没有数据，但未注明“本表无数据”", "{kind} has no figures but no empty-table note",
+         {"table": "政府性基金预算支出表", "kind": "fund_expenditure"}),
+    Code("cross.empty_tables.no_income", "表有数据而总表该项收入为零",
+         "A table with figures, its income zero in the summary",
+         "{table}有数据，但收支总表中“{income}”收入为零",
+         "{kind} has figures but the summary shows no {income} income",
+         {"table": "政府性基金预算支出表", "kind": "fund_expenditure", "income": "政府性基金预算"}),
+    Code("cross.empty_tables.empty_with_income", "总表有该项收入而表为空",
+         "Income in the summary, the table empty",
+         "收支总表中“{income}”收入为{amount}，但{table}为空",
+         "the summary shows {amount} of {income} income but {kind} is empty",
+         {"table": "政府性基金预算支出表", "kind": "fund_expenditure", "income": "政府性基金预算",
+          "amount": "12.00"}),
+)}
+
+
 @RULES.rule("cross.empty_tables", title="空表与总表中为零的资金一致，空表须注明",
       title_en="Empty tables match zero columns of the summaries, and say they are empty",
       category=Category.CROSS_TABLE, severity=Severity.ERROR,
-      applies="for the fund, state-capital and carry-over tables")
+      applies="for the fund, state-capital and carry-over tables",
+      codes=tuple(_EMPTY_CODES.values()))
 def empty_tables(ctx: Context) -> Iterator[Finding]:
     """A fund or state-capital table is empty exactly when the summary tables show no such
     money; a table without data must say so (本表无数据); a carry-over project list has
@@ -585,9 +605,9 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
             continue
         has = ctx.has_data(t)
         if not has and not t.empty:
-            yield ctx.finding(rid, Severity.WARNING, f"{t.title}没有数据，但未注明“本表无数据”",
-                              f"{kind.value} has no figures but no empty-table note",
-                              Location(section=t.title, table=kind.value, line=t.line))
+            c = _EMPTY_CODES["not_marked"]
+            yield ctx.finding(rid, Severity.WARNING, *c.message(table=t.title, kind=kind.value),
+                              Location.in_table(t), code=c.id)
         if t1 is None or inc is None:
             continue
         r = ctx.find_row(inc, *names)
@@ -600,24 +620,20 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
         if r is None:
             continue  # the summary prints no row for this money: nothing to compare with
         src = r.values[0] if r.values else None
+        income = Location(section=t1.title, table=t1.kind.value, row_name=names[0], line=r.line)
         if has and not src:
-            yield ctx.finding(
-                rid, Severity.ERROR,
-                f"{t.title}有数据，但收支总表中“{names[0]}”收入为零",
-                f"{kind.value} has figures but the summary shows no {names[0]} income",
-                Location(section=t.title, table=kind.value, line=t.line),
-                [Location(section=t1.title, table=t1.kind.value, row_name=names[0],
-                          line=r.line if r else t1.line)])
+            c = _EMPTY_CODES["no_income"]
+            yield ctx.finding(rid, Severity.ERROR,
+                              *c.message(table=t.title, kind=kind.value, income=names[0]),
+                              Location.in_table(t), [income], code=c.id)
         if src and not has:
-            yield ctx.finding(
-                rid, Severity.ERROR,
-                f"收支总表中“{names[0]}”收入为{src}，但{t.title}为空",
-                f"the summary shows {src} of {names[0]} income but {kind.value} is empty",
-                Location(section=t.title, table=kind.value, line=t.line),
-                [Location(section=t1.title, table=t1.kind.value, row_name=names[0],
-                          line=r.line if r else t1.line)])
+            c = _EMPTY_CODES["empty_with_income"]
+            yield ctx.finding(rid, Severity.ERROR,
+                              *c.message(table=t.title, kind=kind.value, income=names[0],
+                                         amount=src),
+                              Location.in_table(t), [income], code=c.id)
     t13 = ctx.table(TableKind.PROJECTS_CARRYOVER)
     if t13 is not None and not ctx.has_data(t13) and not t13.empty:
-        yield ctx.finding(rid, Severity.WARNING, f"{t13.title}没有数据，但未注明“本表无数据”",
-                          "the carry-over project list has no figures but no empty-table note",
-                          Location(section=t13.title, table=t13.kind.value, line=t13.line))
+        c = _EMPTY_CODES["not_marked"]
+        yield ctx.finding(rid, Severity.WARNING, *c.message(table=t13.title, kind=t13.kind.value),
+                          Location.in_table(t13), code=c.id)

@@ -78,4 +78,4 @@ def doubtful_table(ctx: Context) -> Iterator[Finding]:
             f"{t.title or t.kind.chinese}读取存疑（{reasons}；行{shown}），该表未作勾稽检查",
             f"{t.kind.value} table not read with confidence ({reasons_en}; lines {shown}); "
             "its figures were not checked",
-            Location(section=t.title or t.kind.chinese, table=t.kind.value, line=t.line))
+            Location.in_table(t))
