@@ -46,3 +46,41 @@ def test_equal_cells_absent_column_is_not_compared() -> None:
     found = list(Context(blank).equal_cells("table.test", ref, got, what="w",  # type: ignore[arg-type]
                                             what_en="w"))
     assert [f.actual for f in found] == ["0万元"]
+
+
+def test_sum_cells_fast_path_and_finding() -> None:
+    """Rows that add up make no finding (and build no figure); a changed row makes one
+    error on the total's cell; no rows, nothing to check."""
+    report = base_report()
+    ctx = Context(report)
+    t = ctx.table(TableKind.EXPENDITURE)
+    assert t is not None
+    b = t.blocks[0]
+    total = next(r for r in b.rows if r.code == "201")
+    items = [r for r in b.rows if r.code in ("2010101", "2010102")]
+    assert ctx.sum_cells("table.test", t, b, total, items, "total", what="w", what_en="w") is None
+    assert ctx.sum_cells("table.test", t, b, total, [], "total", what="w", what_en="w") is None
+    changed = set_cell(report, TableKind.EXPENDITURE, "2010101", "total", "1.00")
+    ctx2 = Context(changed)
+    t2 = ctx2.table(TableKind.EXPENDITURE)
+    assert t2 is not None
+    b2 = t2.blocks[0]
+    total2 = next(r for r in b2.rows if r.code == "201")
+    items2 = [r for r in b2.rows if r.code in ("2010101", "2010102")]
+    f = ctx2.sum_cells("table.test", t2, b2, total2, items2, "total", what="w", what_en="w")
+    assert f is not None and f.severity is Severity.ERROR and f.location.row_code == "201"
+    assert {loc.row_code for loc in f.related} == {"2010101", "2010102"}
+
+
+def test_once_makes_derived_data_once_per_context() -> None:
+    """`Context.once` calls its maker once per context and hands back the same object."""
+    calls: list[int] = []
+
+    def make(ctx: Context) -> list[int]:
+        calls.append(1)
+        return [len(ctx.report.tables)]
+
+    ctx = Context(base_report())
+    first = ctx.once(make)
+    assert ctx.once(make) is first and calls == [1]
+    assert Context(base_report()).once(make) == first and calls == [1, 1]

@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
+from typing import TypeVar, cast
 
 from attrs import evolve
 
@@ -227,6 +228,10 @@ ENUMERATOR = re.compile(
     r"[（(][一二三四五六七八九十]{1,3}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])?\s*(?:其中[:：])?\s*")
 
 
+T = TypeVar("T")
+_MISSING = object()
+
+
 class Context:
     """A report and the helpers rules share."""
 
@@ -234,6 +239,7 @@ class Context:
         self.report = report
         # Per-report data rules derive once and share (lives and dies with the context).
         self.memo: dict[str, object] = {}
+        self._derived: dict[Callable[[Context], object], object] = {}
         self._by_kind: tuple[Report, dict[TableKind, Table]] | None = None
 
     # -- look-ups -----------------------------------------------------------
@@ -381,6 +387,41 @@ class Context:
         if a._unit is b._unit and _ZERO + a._amount == b._amount:
             return None  # `sum_check`'s exact match, without the list
         return self.sum_check(rule, [a], b, what=what, what_en=what_en, severity=severity)
+
+    def sum_cells(
+        self,
+        rule: str,
+        table: Table,
+        block: Block,
+        total: Row,
+        rows: Sequence[Row],
+        key: str,
+        *,
+        what: str,
+        what_en: str,
+        severity: Severity = Severity.ERROR,
+    ) -> Finding | None:
+        """`sum_check` of the cells of ``rows`` against the cell of ``total``, column
+        ``key``, decided on the raw cells first: no figure is built when they add up
+        exactly (the fast path lives here, not in each rule). ``None`` when they add up,
+        when the column is absent, or when ``rows`` is empty."""
+        if not rows or cells_add_up(table, block, total, rows, key):
+            return None
+        tot = Figure.cell(table, block, total, key)
+        if tot is None:
+            return None
+        terms = cell_figures(table, block, rows, key)
+        if not terms:
+            return None
+        return self.sum_check(rule, terms, tot, what=what, what_en=what_en, severity=severity)
+
+    def once(self, make: Callable[[Context], T]) -> T:
+        """What ``make`` derives from this context, made on the first call and kept for the
+        run (rules that share derived data ask for it by the function that makes it)."""
+        kept = self._derived.get(make, _MISSING)
+        if kept is _MISSING:
+            kept = self._derived[make] = make(self)
+        return cast(T, kept)
 
     def equal_cells(
         self,

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from .._findings import Finding, Severity
+from .._findings import Finding
 from .._report import ReportKind
 from .._tables import Block, Row, RowKind, Table, TableKind
-from ._context import Context, Figure, cells_add_up, norm
+from ._context import Context, Figure, norm
 from ._registry import Category, Requires, RuleSet
 
 RULES = RuleSet()
@@ -67,13 +67,8 @@ def _grand_total(ctx: Context, rid: str, t: Table, b: Block, current: frozenset[
     if i_tot is None:
         return None
     extra = [r for r in rows[i_cur + 1:i_tot] if norm(r.name) in added]
-    if cells_add_up(t, b, rows[i_tot], [rows[i_cur], *extra], key):
-        return None
-    terms = [g for r in (rows[i_cur], *extra) if (g := Figure.cell(t, b, r, key)) is not None]
-    total = Figure.cell(t, b, rows[i_tot], key)
-    if total is None or not terms:
-        return None
-    return ctx.sum_check(rid, terms, total, what=what, what_en=what_en)
+    return ctx.sum_cells(rid, t, b, rows[i_tot], [rows[i_cur], *extra], key, what=what,
+                         what_en=what_en)
 
 
 @RULES.rule("table.final.income_total", title="决算总计（收入）=本年收入合计+使用非财政拨款结余+年初结转和结余",
@@ -168,16 +163,11 @@ def grant_carry_in(ctx: Context) -> Iterator[Finding]:
         subs = [r for r in rows[i + 1:end] if r.kind is RowKind.DATA]
         if not subs:
             continue
-        key = inc.columns[0].key
-        if cells_add_up(t, inc, rows[i], subs, key):
-            continue
-        total = Figure.cell(t, inc, rows[i], key)
-        terms = [g for r in subs if (g := Figure.cell(t, inc, r, key)) is not None]
-        if total is not None and terms:
-            f = ctx.sum_check(rid, terms, total, what=f"{t.title}年初财政拨款结转和结余与各资金之和",
-                              what_en="grant balances brought forward vs their funds")
-            if f:
-                yield f
+        f = ctx.sum_cells(rid, t, inc, rows[i], subs, inc.columns[0].key,
+                          what=f"{t.title}年初财政拨款结转和结余与各资金之和",
+                          what_en="grant balances brought forward vs their funds")
+        if f:
+            yield f
 
 
 @RULES.rule("table.final.grant_by_fund", title="每项财政拨款：年初结转和结余+本年收入=本年支出+年末结转和结余",
@@ -313,17 +303,11 @@ def economic_groups(ctx: Context) -> Iterator[Finding]:
             for head, codes, label in ((personnel, _PERSONNEL, "人员经费"),
                                        (public, _PUBLIC, "公用经费")):
                 parts = [classes[c] for c in codes if c in classes]
-                if not parts or cells_add_up(t, b, head, parts, key):
-                    continue
-                total = Figure.cell(t, b, head, key)
-                terms = [g for r in parts if (g := Figure.cell(t, b, r, key)) is not None]
-                if total is not None and terms:
-                    f = ctx.sum_check(rid, terms, total,
-                                      what=f"{t.title}{label}合计与{'+'.join(codes)}之和",
-                                      what_en=f"{label} total vs {' + '.join(codes)}",
-                                      severity=Severity.ERROR)
-                    if f:
-                        yield f
+                f = ctx.sum_cells(rid, t, b, head, parts, key,
+                                  what=f"{t.title}{label}合计与{'+'.join(codes)}之和",
+                                  what_en=f"{label} total vs {' + '.join(codes)}")
+                if f:
+                    yield f
 
 
 @RULES.rule("cross.final.summary_income", title="收入支出决算总表本年收入合计与收入决算表合计一致",
