@@ -74,7 +74,8 @@ def label_of(f: Fact) -> str:
 
 
 def location_of(f: Fact) -> Location:
-    return Location(section=f.section or "narrative", row_name=label_of(f), line=f.line)
+    """Where a fact is: its section, its label (subject and qualifier) and its line."""
+    return Location.of_fact(f, label_of(f))
 
 
 def figure_of(f: Fact) -> Figure:

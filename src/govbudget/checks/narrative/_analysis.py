@@ -237,13 +237,9 @@ class _An(_Tables):
 
 
 def _an(ctx: Context) -> _An:
-    # Kept on the context, not in a module-level cache: an ``_An`` refers to its context,
-    # so a WeakKeyDictionary entry would never die and every report would be kept alive.
-    an = ctx.memo.get("narrative")
-    if not isinstance(an, _An) or an.report is not ctx.report:
-        an = _An(ctx)
-        ctx.memo["narrative"] = an
-    return an
+    """The analysis of the context's narrative, made once per run (`Context.once`: kept
+    on the context, so it lives as long as the run)."""
+    return ctx.once(_An)
 
 
 # ---------------------------------------------------------------------------
