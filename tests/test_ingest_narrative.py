@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable
-from decimal import Decimal
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from govbudget import (
     Assets,
     Change,
-    Fact,
-    FactKind,
     Finding,
     Money,
     Narrative,
@@ -23,72 +18,26 @@ from govbudget import (
     Severity,
 )
 from govbudget._ingest._narrative import read_narrative, read_overview
-from govbudget._ingest._text import Line, split_lines, strip_furniture
-from govbudget._subjects import SUBJECTS
+from govbudget._ingest._text import Line
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "examples" / "data" / "jincheng-npc-office-2024.txt"
-DATA = Path(__file__).resolve().parent / "data" / "narrative"
-
-Read = tuple[Narrative, Procurement | None, Assets | None, list[Finding]]
-
-
-@cache
-def sample_lines() -> tuple[Line, ...]:
-    """The sample report's lines, page numbers and running headers removed."""
-    return tuple(strip_furniture(split_lines(SAMPLE.read_text(encoding="utf-8"))))
-
-
-def overview_lines() -> list[Line]:
-    return [ln for ln in sample_lines() if 1 <= ln.no <= 56]
-
-
-def narrative_lines() -> list[Line]:
-    return [ln for ln in sample_lines() if 766 <= ln.no <= 897 or 2669 <= ln.no <= 2710]
-
-
-@cache
-def sample() -> Read:
-    return read_narrative(narrative_lines())
-
-
-def lines_of(text: str, first: int = 1) -> list[Line]:
-    return [Line(ln.no + first - 1, ln.text) for ln in split_lines(text)]
-
-
-def read(text: str, first: int = 1) -> Read:
-    return read_narrative(lines_of(text, first))
-
-
-ANY: object = object()
-
-
-def facts(narrative: Narrative, subject: str, kind: FactKind | None = None,
-          qualifier: object = ANY) -> list[Fact]:
-    """Facts with exactly this subject (and kind, and qualifier when given)."""
-    return [f for f in narrative.facts
-            if f.subject == subject and (kind is None or f.kind is kind)
-            and (qualifier is ANY or f.qualifier == qualifier)]
-
-
-def one(narrative: Narrative, subject: str, kind: FactKind, qualifier: object = ANY) -> Fact:
-    found = facts(narrative, subject, kind, qualifier)
-    assert len(found) == 1, found
-    return found[0]
-
-
-def rules(findings: Iterable[Finding]) -> list[str]:
-    return [f.rule for f in findings]
-
-
-D = Decimal
-A, S, CA, CP, C = (FactKind.AMOUNT, FactKind.SHARE, FactKind.CHANGE_AMOUNT,
-                   FactKind.CHANGE_PERCENT, FactKind.COUNT)
-
-
-# ---------------------------------------------------------------------------
-# read_overview
-# ---------------------------------------------------------------------------
+from .narrative_reading_helpers import (
+    CA,
+    CP,
+    DATA,
+    A,
+    C,
+    D,
+    Read,
+    S,
+    facts,
+    lines_of,
+    narrative_lines,
+    one,
+    overview_lines,
+    read,
+    rules,
+    sample,
+)
 
 
 class TestReadOverviewSample:
@@ -176,31 +125,6 @@ class TestReadOverviewVariants:
 # ---------------------------------------------------------------------------
 
 
-class TestSampleSections:
-    def test_titles(self) -> None:
-        """Numbered headings (一、… 十二、 and （一）…) become sections, de-doubled, in order."""
-        narrative = sample()[0]
-        assert [s.title for s in narrative.sections] == [
-            "一、单位预算收支数据变动情况及原因", "二、收入预算情况说明", "三、支出预算情况说明",
-            "四、财政拨款收支预算总体情况说明", "五、一般公共预算支出情况说明",
-            "（一）一般公共预算当年支出规模变化情况", "（二）一般公共预算当年支出结构情况",
-            "六、一般公共预算基本支出情况说明", "七、“三公”经费增减变动原因说明",
-            "八、机关运行经费增减变动原因说明", "九、政府采购情况", "十、绩效管理情况",
-            "十一、国有资产占有使用情况", "十二、其他说明", "（一）政府购买服务指导性目录", "（二）其他",
-        ]
-        assert [s.line for s in narrative.sections][:3] == [768, 782, 792]
-        assert narrative.sections[12].line == 2669  # after the jump over the performance tables
-
-    def test_text_joined(self) -> None:
-        """A section's text is its lines joined, without the heading and without stray spaces."""
-        text = sample()[0].sections[10].text
-        assert text.endswith("政府采购预算总额195.00万元。其中：政府采购货物预算14.00万元、"
-                             "政府采购工程预算100.00万元、政府采购服务预算81.00万元。")
-        assert "\n" not in text and "九、" not in text
-
-    def test_no_findings(self) -> None:
-        """Every figure of the sample is placed: no reading findings."""
-        assert sample()[3] == []
 
 
 class TestSampleFacts:
@@ -534,54 +458,8 @@ class TestMinistryOfFinanceStyle:
         assert one(narrative, subject, A).value == D("450.00")
 
 
-class TestSplitFigures:
-    def test_number_split_across_lines(self) -> None:
-        """减少15.3 / 0万元 reads 15.30, on the line where the number starts."""
-        narrative = read("二、支出\n本年支出合计1,000.00万元，比上年减少15.3\n\n0万元，下降\n1.51%。", first=50)[0]
-        change = one(narrative, "本年支出", CA)
-        assert (change.value, change.line, change.sentence) == (D("15.30"), 51, "比上年减少15.30万元")
-        pct = one(narrative, "本年支出", CP)
-        assert (pct.value, pct.line) == (D("1.51"), 54)
-
-    def test_unit_on_next_line_and_stray_space(self) -> None:
-        """2,599.99 / 万元 and a space before ，are read; the fact keeps the number's line."""
-        narrative = read("八、机关运行经费\n机关运行经费预算为2,599.99\n万元 ，比上年持平。")[0]
-        amount = one(narrative, "机关运行经费", A)
-        assert (amount.value, amount.line, amount.sentence) == (
-            D("2599.99"), 2, "机关运行经费预算为2,599.99万元")
-        same = one(narrative, "机关运行经费", CA)
-        assert (same.direction, same.line) == (Change.SAME, 3)
-
-    def test_non_contiguous_pieces(self) -> None:
-        """Line numbers jump between pieces; each fact keeps its own line."""
-        lines = [Line(10, "九、政府采购情况"), Line(12, "政府采购预算总额5.00万元。"),
-                 Line(900, "十一、国有资产占有使用情况"), Line(902, "办公用房建筑面积300平方米。")]
-        narrative, procurement, assets, _ = read_narrative(lines)
-        assert [f.line for f in narrative.facts] == [12, 902]
-        assert procurement is not None and procurement.line == 12
-        assert assets is not None and assets.line == 900 and assets.floor_area == D("300")
 
 
-class TestHeadings:
-    def test_doubled_and_variant_headings(self) -> None:
-        """Doubled headings collapse; 部门收入预算情况 / （二）支出 are sections too."""
-        narrative = read("二、部门收入预算情况二、部门收入预算情况\n收入预算总计1.00万元。\n"
-                         "（二）支出\n支出预算总计1.00万元。")[0]
-        assert [s.title for s in narrative.sections] == ["二、部门收入预算情况", "（二）支出"]
-        assert [f.section for f in narrative.facts] == ["二、部门收入预算情况", "（二）支出"]
-
-    def test_heading_run_into_text(self) -> None:
-        """一、收入预算情况：本单位… on one line gives the heading and the text."""
-        narrative = read("一、收入预算情况：本单位2025年收入预算总计100.00万元。")[0]
-        assert narrative.sections[0].title == "一、收入预算情况"
-        assert narrative.sections[0].text == "本单位2025年收入预算总计100.00万元。"
-        assert one(narrative, "预算收入总计", A).section == "一、收入预算情况"
-
-    def test_numbered_list_item_is_not_a_heading(self) -> None:
-        """（一）科目…X万元，… is an item of a list, not a section."""
-        narrative = read("五、支出\n（一）一般公共服务支出（类）人大事务（款）行政运行（项）10.00万元，用于运转。")[0]
-        assert [s.title for s in narrative.sections] == ["五、支出"]
-        assert one(narrative, "行政运行", A).qualifier == "一般公共服务支出（类）人大事务（款）"
 
 
 class TestFindings:
@@ -694,266 +572,22 @@ class TestRobustness:
             assert big < 25 * max(base, 1e-3), (measure.__name__, base, big)
 
 
-class TestSubjects:
-    @pytest.mark.parametrize(("clause", "subject", "qualifier"), [
-        ("2024年度某某办公室预算收入总计", "预算收入总计", None),
-        ("本年单位预算支出总计", "预算支出总计", None),
-        ("本年预算安排", "本年支出", None),
-        ("上年结转结余", "上年结转", None),
-        ("主要包括一般公共预算拨款收入", "一般公共预算拨款收入", None),
-        ("政府性基金预算拨款", "政府性基金预算拨款收入", None),
-        ("其中：当年拨款收入", "财政拨款收入", "当年"),
-        ("一般公共预算当年支出", "一般公共预算支出", "当年"),
-        ("一般公共预算安排基本支出", "基本支出", None),
-        ("财政拨款安排的“三公”经费预算", "三公经费", None),
-        ("因公出国(境)费", "因公出国（境）费", None),
-        ("公务用车购置及运行费", "公务用车购置及运行维护费", None),
-        ("本单位机关运行经费财政拨款预算", "机关运行经费", None),
-        ("机关（机构）运行经费", "机关运行经费", None),
-        ("政府采购服务预算", "政府采购服务预算", None),
-        ("某局使用的办公用房建筑总面积", "办公用房建筑面积", None),
-        ("文化旅游体育与传媒支出", "文化旅游体育与传媒支出", None),
-    ])
-    def test_normalised(self, clause: str, subject: str, qualifier: str | None) -> None:
-        """Wordings before a figure normalise to the subjects checks match against tables."""
-        narrative = read(f"一、说明\n{clause}1.00万元。")[0]
-        assert [(f.subject, f.qualifier) for f in narrative.facts] == [(subject, qualifier)]
-
-    def test_subject_list_is_documented(self) -> None:
-        """SUBJECTS names each normalised subject once, with a pattern."""
-        names = [name for name, _ in SUBJECTS]
-        assert len(names) == len(set(names))
-        assert {"预算收入总计", "三公经费", "政府采购预算总额", "纳入绩效目标管理的二级项目"} <= set(names)
 
 
-class TestRespectively:
-    """"A、B分别为X、Y": each figure belongs to the name in the same place of the list."""
-
-    HEAD = "一、关于2024年收支预算情况的说明\n"
-
-    def test_amounts_pair_in_order(self) -> None:
-        n, _, _, found = read(self.HEAD + "收入包括：一般公共预算拨款收入、政府性基金预算拨款收入"
-                                 "分别为100.00万元、20.00万元。\n")
-        assert one(n, "一般公共预算拨款收入", FactKind.AMOUNT).value == Decimal("100.00")
-        assert one(n, "政府性基金预算拨款收入", FactKind.AMOUNT).value == Decimal("20.00")
-        assert rules(found) == []
-
-    def test_shares_after_a_list_take_its_names(self) -> None:
-        n, *_ = read(self.HEAD + "基本支出和项目支出分别为300.50万元和120.00万元，"
-                     "分别占60.00%、40.00%。\n")
-        assert one(n, "基本支出", FactKind.AMOUNT).value == Decimal("300.50")
-        assert one(n, "项目支出", FactKind.AMOUNT).value == Decimal("120.00")
-        assert one(n, "基本支出", FactKind.SHARE).value == Decimal("60.00")
-        assert one(n, "项目支出", FactKind.SHARE).value == Decimal("40.00")
-
-    def test_names_containing_he_are_cut_at_catalogue_names(self) -> None:
-        """商品和服务支出 contains 和: the list is cut where every part is a known name."""
-        n, *_ = read(self.HEAD + "工资福利支出和商品和服务支出分别为80.00万元、20.00万元。\n")
-        assert one(n, "工资福利支出", FactKind.AMOUNT).value == Decimal("80.00")
-        assert one(n, "商品和服务支出", FactKind.AMOUNT).value == Decimal("20.00")
-
-    def test_a_list_that_does_not_pair_is_reported_not_guessed(self) -> None:
-        """Three names and two figures: no figure is given to a name; each is a reading
-        finding."""
-        n, _, _, found = read(self.HEAD + "基本支出、项目支出、其他支出分别为1.00万元、2.00万元。\n")
-        assert not n.facts
-        assert rules(found) == ["reading.unplaced_figure"] * 2
-
-    def test_changes_listed_take_each_its_own_verb(self) -> None:
-        """"，分别比上年增加10.00万元、减少5.00万元": the list just stated, each change with
-        the verb before it."""
-        n, *_ = read(self.HEAD + "基本支出、项目支出分别为300.50万元、120.00万元，"
-                     "分别比上年增加10.00万元、减少5.00万元。\n")
-        up = one(n, "基本支出", FactKind.CHANGE_AMOUNT)
-        down = one(n, "项目支出", FactKind.CHANGE_AMOUNT)
-        assert (up.value, up.direction) == (Decimal("10.00"), Change.INCREASE)
-        assert (down.value, down.direction) == (Decimal("5.00"), Change.DECREASE)
-
-    def test_percent_changes_listed_keep_the_year_compared(self) -> None:
-        n, *_ = read(self.HEAD + "基本支出、项目支出分别为300.50万元、120.00万元，"
-                     "分别比2023年增长3.50%、2.00%。\n")
-        a = one(n, "基本支出", FactKind.CHANGE_PERCENT)
-        b = one(n, "项目支出", FactKind.CHANGE_PERCENT)
-        assert (a.value, a.compared_to, b.value, b.compared_to) == (
-            Decimal("3.50"), 2023, Decimal("2.00"), 2023)
 
 
 # ---------------------------------------------------------------------------
 # Other layouts: numbered 科目 items, measures, final accounts (issue 11, part 3)
 # ---------------------------------------------------------------------------
 
-SHANGHAI_ITEMS = """\
-2024年部门预算编制说明
-    财政拨款支出主要内容如下：
-  1. “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2023年当年预算执行
-数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。主要原因是：项目调整。
-  2. “科学技术支出（类）科学技术普及（款）科普活动（项）”10.00万元，主要用于科普活动。2023年当年预算执行数为10.00万
-元，2024年预算安排10.00万元，比2023年预算执行数持平。
-"""
-
-FINAL_ITEMS = """\
-五、一般公共预算财政拨款支出决算情况说明
-  一般公共预算财政拨款支出年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.45%。其中：
-  1、社会保障和就业支出（类）行政事业单位养老支出（款）
-行政单位离退休（项）。主要用于：行政单位退休人员支出。年
-初预算为54.53万元，支出决算为54.53万元，完成年初预算的100%。
-七、“三公”经费支出决算情况说明
-  “三公”经费财政拨款支出预算为76.43万元，2024年度支出决算为46.21万元，完成预算的60.46%。
-"""
 
 
-class TestNumberedItems:
-    def test_shanghai_item_figures_are_the_items(self) -> None:
-        """Each figure of a “…（类）…（款）…（项）” item belongs to the item: the amount (this
-        year), last year's 执行数 (measure and year), the restated 预算安排, and the rate
-        against the 执行数 (its measure names the base)."""
-        n, *_ = read(SHANGHAI_ITEMS)
-        item = [f for f in n.facts if f.subject == "专项普查活动"]
-        assert [(f.kind, f.value, f.measure, f.year) for f in item] == [
-            (FactKind.AMOUNT, D("25.77"), None, None),
-            (FactKind.AMOUNT, D("60.13"), "执行数", 2023),
-            (FactKind.AMOUNT, D("25.77"), None, 2024),
-            (FactKind.CHANGE_PERCENT, D("57.14"), "执行数", None),
-        ]
-        assert {f.qualifier for f in item} == {"一般公共服务支出（类）统计信息事务（款）"}
-        assert item[-1].direction is Change.DECREASE and item[-1].compared_to == 2023
-
-    def test_same_as_the_stated_base(self) -> None:
-        """比2023年预算执行数持平 is a change of 0 against the 执行数, of the second item."""
-        n, *_ = read(SHANGHAI_ITEMS)
-        same = one(n, "科普活动", FactKind.CHANGE_AMOUNT)
-        assert (same.direction, same.value, same.measure) == (Change.SAME, 0, "执行数")
-
-    def test_final_account_measures_and_completion(self) -> None:
-        """年初预算为A，支出决算为B，完成年初预算的X%: A is the budget, B the outturn, X a
-        completion rate, of the subject named before (or of the item's path)."""
-        n, *_ = read(FINAL_ITEMS)
-        grant = [(f.kind, f.value, f.measure) for f in n.facts if f.subject == "一般公共预算支出"]
-        assert grant == [(FactKind.AMOUNT, D("10210.34"), "预算"),
-                         (FactKind.AMOUNT, D("9746.50"), "决算"),
-                         (FactKind.EXECUTION, D("95.45"), None)]
-        item = [(f.kind, f.value, f.measure, f.qualifier) for f in n.facts
-                if f.subject == "行政单位离退休"]
-        assert item == [
-            (FactKind.AMOUNT, D("54.53"), "预算", "社会保障和就业支出（类）行政事业单位养老支出（款）"),
-            (FactKind.AMOUNT, D("54.53"), "决算", "社会保障和就业支出（类）行政事业单位养老支出（款）"),
-            (FactKind.EXECUTION, D("100"), None, "社会保障和就业支出（类）行政事业单位养老支出（款）"),
-        ]
-
-    def test_budget_before_outturn_in_one_sentence(self) -> None:
-        """…支出预算为76.43万元，…支出决算为46.21万元: the first is the budget."""
-        n, *_ = read(FINAL_ITEMS)
-        three = [(f.value, f.measure) for f in n.facts if f.subject == "三公经费"
-                 and f.kind is FactKind.AMOUNT]
-        assert three == [(D("76.43"), "预算"), (D("46.21"), "决算")]
-
-    def test_numbered_item_heading_names_the_subject(self) -> None:
-        """1.某项目综述：…全年预算数为A万元，执行数为B万元: both are the item's."""
-        n, *_ = read("一、绩效情况\n  1.信访研究项目综述：项目自评得分为94.7分。全年预算数为"
-                     "536.20万元，执行数为413.57万元，完成预算的77.1%。\n  2.资产运行项目综述："
-                     "全年预算数为120.00万元，执行数为120.00万元。\n")
-        got = [(f.subject, f.value, f.measure) for f in n.facts if f.kind is FactKind.AMOUNT]
-        assert got == [("信访研究项目综述", D("536.20"), "预算"),
-                       ("信访研究项目综述", D("413.57"), "执行数"),
-                       ("资产运行项目综述", D("120.00"), "预算"),
-                       ("资产运行项目综述", D("120.00"), "执行数")]
-
-    def test_coded_item(self) -> None:
-        """（一）2080201-行政运行993.77万元: the name, with its printed code."""
-        n, *_ = read("二、支出情况\n（一）2080201-行政运行993.77万元，主要用于…。\n")
-        f = one(n, "行政运行", FactKind.AMOUNT)
-        assert (f.qualifier, f.value) == ("2080201", D("993.77"))
-
-    def test_class_spending_and_path_spending(self) -> None:
-        """一般公共服务（类）支出 is the class; 检察（款）一般行政管理事务(项)支出 the path."""
-        n, *_ = read("一、支出\n  1.一般公共服务（类）支出10685.56万元。\n"
-                     "  2.检察（款）一般行政管理事务(项)支出2354.4万元。\n")
-        assert one(n, "一般公共服务支出", FactKind.AMOUNT).qualifier is None
-        assert one(n, "一般行政管理事务", FactKind.AMOUNT).qualifier == "检察（款）"
 
 
-class TestOtherWordings:
-    @pytest.mark.parametrize(("clause", "subject"), [
-        ("因公出国（境）费预算支出", "因公出国（境）费"),
-        ("省检察院2019年度一般公共预算拨款安排的会议费预算支出", "会议费预算支出"),
-        ("财政拨款支出预算", "财政拨款支出"),
-        ("政府性基金拨款支出预算", "政府性基金预算支出"),
-        ("国有资本经营预算拨款支出预算", "国有资本经营预算支出"),
-        ("2019年度政府采购支出预算总额", "政府采购预算总额"),
-        ("上海市普陀区规划和自然资源局2024年度财政拨款收入支出总计", "财政拨款收支总计"),
-        ("国家信访局2024年度收、支总计", "收支总计"),
-        ("2024年本单位支出预算", "预算支出总计"),
-    ])
-    def test_subject(self, clause: str, subject: str) -> None:
-        n, *_ = read(f"一、情况\n{clause}12.34万元。\n")
-        assert [f.subject for f in n.facts] == [subject]
-
-    def test_carried_over_income_is_not_this_years(self) -> None:
-        """上年结转结余的一般公共预算收入 is qualified, not the year's 一般公共预算收入."""
-        n, *_ = read("二、收入\n本年一般公共预算收入9,078.52万元；上年结转结余的一般公共预算收入0万元。\n")
-        got = [(f.subject, f.qualifier, f.value) for f in n.facts]
-        assert got == [("一般公共预算拨款收入", None, D("9078.52")),
-                       ("一般公共预算拨款收入", "上年结转", D("0"))]
 
 
-class TestLayout:
-    def test_every_line_set_in(self) -> None:
-        """A text whose every line is set two spaces in starts a paragraph only further in,
-        so a figure broken across lines reads whole."""
-        n, *_ = read("       七、一般公共预算支出预算情况说明\n"
-                     "       2.自然资源事务（款）一般行政管理事务（项）支出 396.54\n"
-                     "  万元，与上年相比减少 2,394.02 万元，减少 85.79%。\n"
-                     "       3.其他（项）支出 3.00 万元。\n")
-        item = [(f.kind, f.value) for f in n.facts if f.subject == "一般行政管理事务"]
-        assert item == [(FactKind.AMOUNT, D("396.54")), (FactKind.CHANGE_AMOUNT, D("2394.02")),
-                        (FactKind.CHANGE_PERCENT, D("85.79"))]
-
-    def test_centred_page_number_is_not_part_of_a_figure(self) -> None:
-        """比上年预算减少 / (page 30, centred) / 30.8万元 is a decrease of 30.8."""
-        n, *_ = read("一、三公\n  公务用车运行维护费预算支出237万元，比上年预算减少\n\n"
-                     "                    30\n30.8 万元，主要原因是车辆转隶。\n")
-        change = one(n, "公务用车运行维护费", FactKind.CHANGE_AMOUNT)
-        assert change.value == D("30.8")
-
-    def test_self_evaluation_table_is_skipped_and_reported(self) -> None:
-        """A 项目绩效自评表 printed in the narrative is a grid, not prose: skipped up to the
-        next heading, with one reading finding."""
-        n, _, _, found = read("十一、绩效\n  项目自评得分为94.7分。\n"
-                              "              信访干部培训专项项目绩效自评表\n"
-                              "    年度资金总额：        180.61   180.03     180.03    10.0    100.00%\n"
-                              "十二、其他\n  机关运行经费支出142.80万元。\n")
-        assert [f.subject for f in n.facts] == ["机关运行经费"]
-        assert [(f.rule, f.location.line) for f in found] == [("reading.unplaced_figure", 3)]
-
-    def test_vehicles_to_buy_are_not_vehicles_held(self) -> None:
-        """共有车辆7辆，其中…其他用车7辆 are held; 预算安排购置车辆1辆，其中…其他用车1辆 are
-        to buy (their own subject)."""
-        _, _, assets, _ = read(
-            "五、国有资产占有使用情况\n"
-            "     截至2023年8月31日，本部门共有车辆7辆，其中：机要通信用车0辆、其他用车7辆。\n"
-            "     2024年部门预算安排购置车辆1辆，其中：机要通信用车0辆、其他用车1辆。\n")
-        assert assets is not None
-        assert list(assets.vehicles) == [("实有", 7), ("机要通信用车", 0), ("其他用车", 7)]
-        n, *_ = read("五、国有资产\n 2024年部门预算安排购置车辆1辆，其中：其他用车1辆。\n")
-        assert [(f.subject, f.qualifier, f.value) for f in n.facts] == [
-            ("购置公务用车", "合计", 1), ("购置公务用车", "其他用车", 1)]
-
-    def test_bare_title_opens_a_section(self) -> None:
-        """A title alone on its line (2024年部门预算编制说明) is a section heading."""
-        n, *_ = read(SHANGHAI_ITEMS)
-        assert n.sections[0].title == "2024年部门预算编制说明"
 
 
-def test_last_years_measure_is_marked() -> None:
-    """上年预算数为X万元 is last year's budget (measure 上年预算), not this year's figure."""
-    n, *_ = read("一、支出\n  基本支出预算数为120.00万元，上年预算数为100.00万元。\n")
-    assert [(f.subject, f.value, f.measure) for f in n.facts] == [
-        ("基本支出", D("120.00"), "预算"), ("基本支出", D("100.00"), "上年预算")]
 
 
-def test_a_change_of_one_item_is_not_the_previous_items() -> None:
-    """1. … 支出100.00万元。 / 2. … 比上年增加5.00%。: the rate of item 2, which names no
-    figure of its own, is not item 1's (reported, not tied)."""
-    n, _, _, found = read("一、支出\n  1. 教育支出100.00万元。\n  2. 比上年增加5.00%。\n")
-    assert [(f.subject, f.kind) for f in n.facts] == [("教育支出", FactKind.AMOUNT)]
-    assert rules(found) == ["reading.unplaced_figure"]
+

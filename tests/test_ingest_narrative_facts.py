@@ -1,0 +1,157 @@
+"""Tests for govbudget._ingest._narrative_facts: the facts read from a section's stream (lists, numbered items, measures)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from govbudget import (
+    Change,
+    FactKind,
+)
+
+from .narrative_reading_helpers import (
+    FINAL_ITEMS,
+    SHANGHAI_ITEMS,
+    D,
+    one,
+    read,
+    rules,
+)
+
+
+class TestRespectively:
+    """"A、B分别为X、Y": each figure belongs to the name in the same place of the list."""
+
+    HEAD = "一、关于2024年收支预算情况的说明\n"
+
+    def test_amounts_pair_in_order(self) -> None:
+        n, _, _, found = read(self.HEAD + "收入包括：一般公共预算拨款收入、政府性基金预算拨款收入"
+                                 "分别为100.00万元、20.00万元。\n")
+        assert one(n, "一般公共预算拨款收入", FactKind.AMOUNT).value == Decimal("100.00")
+        assert one(n, "政府性基金预算拨款收入", FactKind.AMOUNT).value == Decimal("20.00")
+        assert rules(found) == []
+
+    def test_shares_after_a_list_take_its_names(self) -> None:
+        n, *_ = read(self.HEAD + "基本支出和项目支出分别为300.50万元和120.00万元，"
+                     "分别占60.00%、40.00%。\n")
+        assert one(n, "基本支出", FactKind.AMOUNT).value == Decimal("300.50")
+        assert one(n, "项目支出", FactKind.AMOUNT).value == Decimal("120.00")
+        assert one(n, "基本支出", FactKind.SHARE).value == Decimal("60.00")
+        assert one(n, "项目支出", FactKind.SHARE).value == Decimal("40.00")
+
+    def test_names_containing_he_are_cut_at_catalogue_names(self) -> None:
+        """商品和服务支出 contains 和: the list is cut where every part is a known name."""
+        n, *_ = read(self.HEAD + "工资福利支出和商品和服务支出分别为80.00万元、20.00万元。\n")
+        assert one(n, "工资福利支出", FactKind.AMOUNT).value == Decimal("80.00")
+        assert one(n, "商品和服务支出", FactKind.AMOUNT).value == Decimal("20.00")
+
+    def test_a_list_that_does_not_pair_is_reported_not_guessed(self) -> None:
+        """Three names and two figures: no figure is given to a name; each is a reading
+        finding."""
+        n, _, _, found = read(self.HEAD + "基本支出、项目支出、其他支出分别为1.00万元、2.00万元。\n")
+        assert not n.facts
+        assert rules(found) == ["reading.unplaced_figure"] * 2
+
+    def test_changes_listed_take_each_its_own_verb(self) -> None:
+        """"，分别比上年增加10.00万元、减少5.00万元": the list just stated, each change with
+        the verb before it."""
+        n, *_ = read(self.HEAD + "基本支出、项目支出分别为300.50万元、120.00万元，"
+                     "分别比上年增加10.00万元、减少5.00万元。\n")
+        up = one(n, "基本支出", FactKind.CHANGE_AMOUNT)
+        down = one(n, "项目支出", FactKind.CHANGE_AMOUNT)
+        assert (up.value, up.direction) == (Decimal("10.00"), Change.INCREASE)
+        assert (down.value, down.direction) == (Decimal("5.00"), Change.DECREASE)
+
+    def test_percent_changes_listed_keep_the_year_compared(self) -> None:
+        n, *_ = read(self.HEAD + "基本支出、项目支出分别为300.50万元、120.00万元，"
+                     "分别比2023年增长3.50%、2.00%。\n")
+        a = one(n, "基本支出", FactKind.CHANGE_PERCENT)
+        b = one(n, "项目支出", FactKind.CHANGE_PERCENT)
+        assert (a.value, a.compared_to, b.value, b.compared_to) == (
+            Decimal("3.50"), 2023, Decimal("2.00"), 2023)
+
+
+class TestNumberedItems:
+    def test_shanghai_item_figures_are_the_items(self) -> None:
+        """Each figure of a “…（类）…（款）…（项）” item belongs to the item: the amount (this
+        year), last year's 执行数 (measure and year), the restated 预算安排, and the rate
+        against the 执行数 (its measure names the base)."""
+        n, *_ = read(SHANGHAI_ITEMS)
+        item = [f for f in n.facts if f.subject == "专项普查活动"]
+        assert [(f.kind, f.value, f.measure, f.year) for f in item] == [
+            (FactKind.AMOUNT, D("25.77"), None, None),
+            (FactKind.AMOUNT, D("60.13"), "执行数", 2023),
+            (FactKind.AMOUNT, D("25.77"), None, 2024),
+            (FactKind.CHANGE_PERCENT, D("57.14"), "执行数", None),
+        ]
+        assert {f.qualifier for f in item} == {"一般公共服务支出（类）统计信息事务（款）"}
+        assert item[-1].direction is Change.DECREASE and item[-1].compared_to == 2023
+
+    def test_same_as_the_stated_base(self) -> None:
+        """比2023年预算执行数持平 is a change of 0 against the 执行数, of the second item."""
+        n, *_ = read(SHANGHAI_ITEMS)
+        same = one(n, "科普活动", FactKind.CHANGE_AMOUNT)
+        assert (same.direction, same.value, same.measure) == (Change.SAME, 0, "执行数")
+
+    def test_final_account_measures_and_completion(self) -> None:
+        """年初预算为A，支出决算为B，完成年初预算的X%: A is the budget, B the outturn, X a
+        completion rate, of the subject named before (or of the item's path)."""
+        n, *_ = read(FINAL_ITEMS)
+        grant = [(f.kind, f.value, f.measure) for f in n.facts if f.subject == "一般公共预算支出"]
+        assert grant == [(FactKind.AMOUNT, D("10210.34"), "预算"),
+                         (FactKind.AMOUNT, D("9746.50"), "决算"),
+                         (FactKind.EXECUTION, D("95.45"), None)]
+        item = [(f.kind, f.value, f.measure, f.qualifier) for f in n.facts
+                if f.subject == "行政单位离退休"]
+        assert item == [
+            (FactKind.AMOUNT, D("54.53"), "预算", "社会保障和就业支出（类）行政事业单位养老支出（款）"),
+            (FactKind.AMOUNT, D("54.53"), "决算", "社会保障和就业支出（类）行政事业单位养老支出（款）"),
+            (FactKind.EXECUTION, D("100"), None, "社会保障和就业支出（类）行政事业单位养老支出（款）"),
+        ]
+
+    def test_budget_before_outturn_in_one_sentence(self) -> None:
+        """…支出预算为76.43万元，…支出决算为46.21万元: the first is the budget."""
+        n, *_ = read(FINAL_ITEMS)
+        three = [(f.value, f.measure) for f in n.facts if f.subject == "三公经费"
+                 and f.kind is FactKind.AMOUNT]
+        assert three == [(D("76.43"), "预算"), (D("46.21"), "决算")]
+
+    def test_numbered_item_heading_names_the_subject(self) -> None:
+        """1.某项目综述：…全年预算数为A万元，执行数为B万元: both are the item's."""
+        n, *_ = read("一、绩效情况\n  1.信访研究项目综述：项目自评得分为94.7分。全年预算数为"
+                     "536.20万元，执行数为413.57万元，完成预算的77.1%。\n  2.资产运行项目综述："
+                     "全年预算数为120.00万元，执行数为120.00万元。\n")
+        got = [(f.subject, f.value, f.measure) for f in n.facts if f.kind is FactKind.AMOUNT]
+        assert got == [("信访研究项目综述", D("536.20"), "预算"),
+                       ("信访研究项目综述", D("413.57"), "执行数"),
+                       ("资产运行项目综述", D("120.00"), "预算"),
+                       ("资产运行项目综述", D("120.00"), "执行数")]
+
+    def test_coded_item(self) -> None:
+        """（一）2080201-行政运行993.77万元: the name, with its printed code."""
+        n, *_ = read("二、支出情况\n（一）2080201-行政运行993.77万元，主要用于…。\n")
+        f = one(n, "行政运行", FactKind.AMOUNT)
+        assert (f.qualifier, f.value) == ("2080201", D("993.77"))
+
+    def test_class_spending_and_path_spending(self) -> None:
+        """一般公共服务（类）支出 is the class; 检察（款）一般行政管理事务(项)支出 the path."""
+        n, *_ = read("一、支出\n  1.一般公共服务（类）支出10685.56万元。\n"
+                     "  2.检察（款）一般行政管理事务(项)支出2354.4万元。\n")
+        assert one(n, "一般公共服务支出", FactKind.AMOUNT).qualifier is None
+        assert one(n, "一般行政管理事务", FactKind.AMOUNT).qualifier == "检察（款）"
+
+
+def test_last_years_measure_is_marked() -> None:
+    """上年预算数为X万元 is last year's budget (measure 上年预算), not this year's figure."""
+    n, *_ = read("一、支出\n  基本支出预算数为120.00万元，上年预算数为100.00万元。\n")
+    assert [(f.subject, f.value, f.measure) for f in n.facts] == [
+        ("基本支出", D("120.00"), "预算"), ("基本支出", D("100.00"), "上年预算")]
+
+
+def test_a_change_of_one_item_is_not_the_previous_items() -> None:
+    """1. … 支出100.00万元。 / 2. … 比上年增加5.00%。: the rate of item 2, which names no
+    figure of its own, is not item 1's (reported, not tied)."""
+    n, _, _, found = read("一、支出\n  1. 教育支出100.00万元。\n  2. 比上年增加5.00%。\n")
+    assert [(f.subject, f.kind) for f in n.facts] == [("教育支出", FactKind.AMOUNT)]
+    assert rules(found) == ["reading.unplaced_figure"]
+
