@@ -99,3 +99,13 @@ def test_the_changes_rule_tells_its_kinds_apart() -> None:
     ids = {c.id.rsplit(".", 1)[1] for c in rule.codes[1:]}
     assert {"rate", "rate_rounding", "direction", "zero_base", "same_nonzero", "exceeds",
             "stated_base", "same_base", "restated", "balanced"} <= ids
+
+
+def test_the_narrative_page_lists_every_code() -> None:
+    """docs/narrative.md lists every narrative code (the table cannot drift from the
+    registry)."""
+    page = (ROOT / "docs" / "narrative.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"`(narrative\.[a-z_]+\.[a-z_]+)`", page))
+    wanted = {c.id for rid, r in registry().items() if rid.startswith("narrative.")
+              for c in r.codes[1:]}
+    assert listed == wanted

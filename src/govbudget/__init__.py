@@ -77,6 +77,7 @@ if TYPE_CHECKING:
         TableSet,
     )
     from ._serialise import SerialisationError, dumps, loads, table_cells, to_csv, to_dataframe
+    from ._subjects import About, Scope, Side, Whole
     from ._tables import MOF_9, SHANXI_13, Block, Column, Doubt, Row, RowKind, Table, TableKind
     from .checks import CheckResult, DocumentsResult, NotChecked, Rule, check_report, check_reports
     from .indicators import Target, evaluate, parse_indicator_value, parse_target
@@ -93,6 +94,7 @@ _LAZY: dict[str, str] = {
                      "ScoredIndicator", "SelfEvaluation"), "._report"),
     **dict.fromkeys(("SerialisationError", "dumps", "loads", "table_cells", "to_csv",
                      "to_dataframe"), "._serialise"),
+    **dict.fromkeys(("About", "Scope", "Side", "Whole"), "._subjects"),
     **dict.fromkeys(("MOF_9", "SHANXI_13", "Block", "Column", "Doubt", "Row", "RowKind",
                      "Table", "TableKind"), "._tables"),
     **dict.fromkeys(("CheckResult", "DocumentsResult", "NotChecked", "Rule", "check_report",
@@ -125,6 +127,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "MOF_9",
     "SHANXI_13",
+    "About",
     "AmountError",
     "Assets",
     "Block",
@@ -162,10 +165,12 @@ __all__ = [
     "RowKind",
     "Rule",
     "RuleDefinitionError",
+    "Scope",
     "ScoredIndicator",
     "SelfEvaluation",
     "SerialisationError",
     "Severity",
+    "Side",
     "Table",
     "TableKind",
     "TableSet",
@@ -174,6 +179,7 @@ __all__ = [
     "UnitError",
     "UnknownCode",
     "UnknownRule",
+    "Whole",
     "__version__",
     "check_report",
     "check_reports",

@@ -149,7 +149,7 @@ class Fact:
             percentage, the measure of the base it is compared with (比2023年预算执行数增加:
             ``"执行数"``; ``None`` for 上年预算 or an unnamed base).
         year: the year the clause gives the figure (2023年当年预算执行数: 2023), if any.
-        about: what the figure speaks of, as the reader read it (`govbudget._subjects.About`:
+        about: what the figure speaks of, as the reader read it (`govbudget.About`:
             its scope, side, path or code, column, named whole, unit); a fact made by hand
             speaks of the whole budget unless told otherwise.
     """
