@@ -409,8 +409,9 @@ def test_a_passage_about_one_unit_is_its_own_scope() -> None:
 
 
 def test_the_rules_do_not_read_the_text_again() -> None:
-    """The narrative rules compare what the reader recorded (``Fact.about``): no module of
-    ``govbudget.checks.narrative`` reads a fact's sentence, nor imports the reader."""
+    """The narrative rules compare what the reader recorded (``Fact.about``,
+    ``Narrative.final``): no module of ``govbudget.checks.narrative`` reads a fact's
+    sentence or the section titles, nor imports the reader."""
     import ast
 
     import govbudget.checks.narrative as pkg
@@ -418,7 +419,7 @@ def test_the_rules_do_not_read_the_text_again() -> None:
     for path in Path(pkg.__file__).parent.glob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         reads = [n.lineno for n in ast.walk(tree)
-                 if isinstance(n, ast.Attribute) and n.attr == "sentence"]
+                 if isinstance(n, ast.Attribute) and n.attr in ("sentence", "sections")]
         assert reads == [], (path.name, reads)
         imports = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
         assert not any(m and "_ingest" in m for m in imports), path.name

@@ -154,3 +154,15 @@ def test_a_real_final_account_records_paths_and_wholes() -> None:
                         and f.about.scope is Scope.GENERAL for f in fund)
     share = next(f for f in facts if f.kind is S and f.subject == "一般公共预算支出")
     assert share.about.whole == Whole("本年支出合计", "本年支出", None, None)
+
+
+def test_a_narrative_whose_titles_speak_of_the_outturn_is_a_final_accounts() -> None:
+    """``Narrative.final``: most section titles speak of 决算 (at least three)."""
+    budget = govbudget.read_report(SAMPLE).narrative
+    final = govbudget.read_report(REAL / "shanghai-ptghzy-2024-final.txt").narrative
+    assert budget.final is False and final.final is True
+    titles = ("一、收入支出决算总体情况", "二、收入决算情况", "三、支出决算情况")
+    made = speaks_of(Narrative(sections=[NarrativeSection(t, "") for t in titles]))
+    assert made.final is True
+    assert speaks_of(Narrative(sections=[NarrativeSection(t, "") for t in titles[:2]])).final \
+        is False

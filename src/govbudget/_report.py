@@ -197,10 +197,15 @@ def _tuple_fact(items: Iterable[Fact]) -> tuple[Fact, ...]:
 
 @frozen
 class Narrative:
-    """The narrative (情况说明): its sections and the facts stated in them."""
+    """The narrative (情况说明): its sections and the facts stated in them.
+
+    ``final`` is what the reader read from the section titles: most of them speak of 决算
+    (the narrative of a final account, whatever ``Report.kind`` says or does not say).
+    """
 
     sections: tuple[NarrativeSection, ...] = field(converter=_tuple_narrativesection, default=())
     facts: tuple[Fact, ...] = field(converter=_tuple_fact, default=())
+    final: bool = False
 
     def find(self, subject: str, kind: FactKind | None = None) -> Iterator[Fact]:
         """Facts whose subject contains ``subject``, optionally of one kind."""

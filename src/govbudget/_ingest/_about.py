@@ -71,7 +71,8 @@ _SPACES: Final = re.compile(r"\s+")
 
 def speaks_of(narrative: Narrative) -> Narrative:
     """The narrative with what each of its facts speaks of recorded (``Fact.about``),
-    worked out afresh from the facts' clauses, sections and neighbours."""
+    worked out afresh from the facts' clauses, sections and neighbours, and whether its
+    titles are a final account's (``Narrative.final``)."""
     parents: dict[str, str] = {}
     top = ""
     for s in narrative.sections:
@@ -108,9 +109,22 @@ def speaks_of(narrative: Narrative) -> Narrative:
             f = _with(f, about)
             changed = True
         out.append(f)
-    if not changed:
+    final = _reads_final(narrative)
+    if not changed and final is narrative.final:
         return narrative
-    return attrs.evolve(narrative, facts=tuple(out))
+    return attrs.evolve(narrative, facts=tuple(out), final=final)
+
+
+_BUDGET_TITLE: Final = re.compile(r"预算(?:情况|编制|说明)|编制说明")
+
+
+def _reads_final(narrative: Narrative) -> bool:
+    """Whether the narrative is a final account's: most of its section titles speak of
+    决算 (at least three, and more than speak of a budget)."""
+    titles = [s.title for s in narrative.sections if s.title]
+    final = sum("决算" in t for t in titles)
+    budget = sum(bool(_BUDGET_TITLE.search(t)) and "决算" not in t for t in titles)
+    return final >= 3 and final > budget
 
 
 _UNREAD: Final = Fact("", FactKind.AMOUNT, Decimal(0), "").about

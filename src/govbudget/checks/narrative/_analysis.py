@@ -36,7 +36,6 @@ from .._fact_figures import (
 from .._registry import Code
 from ._lookup import (
     _block,
-    _reads_final,
     _Ref,
     _Side,
     _Tables,
@@ -59,7 +58,7 @@ class _An(_Tables):
         self.facts: tuple[Fact, ...] = ctx.report.narrative.facts
         # Which figure of its subject each fact is: "" for the figure the report is about
         # (this year's budget; a final account's outturn), else the measure and its year.
-        final = ctx.report.kind is ReportKind.FINAL or _reads_final(ctx.report)
+        final = ctx.report.kind is ReportKind.FINAL or ctx.report.narrative.final
         self.final = final
         main_words = ("决算", "执行数") if final else ("预算",)
         year = ctx.report.year

@@ -13,7 +13,7 @@ from typing import Final
 from ..._errors import GovBudgetError
 from ..._findings import Location
 from ..._money import Interval, Money
-from ..._report import Fact, Report
+from ..._report import Fact
 from ..._subjects import Scope, Side
 from ..._tables import COLUMN_LABELS, Block, Row, RowKind, Table, TableKind
 from ...codes import functional
@@ -166,16 +166,6 @@ def _total_row(b: Block) -> Row | None:
     return next(b.totals(), None)
 
 
-_BUDGET_TITLE: Final = re.compile(r"预算(?:情况|编制|说明)|编制说明")
-
-
-def _reads_final(report: Report) -> bool:
-    """A report whose kind was not recorded but whose narrative is a final account's (most
-    of its section titles speak of 决算)."""
-    titles = [s.title for s in report.narrative.sections if s.title]
-    final = sum("决算" in t for t in titles)
-    budget = sum(bool(_BUDGET_TITLE.search(t)) and "决算" not in t for t in titles)
-    return final >= 3 and final > budget
 
 
 
