@@ -33,16 +33,19 @@ compared as restatements.
 
 **Scope.** The same words mean different money in different passages: 基本支出 in a
 section about all spending is the 支出总表's, in a 一般公共预算 section the general-budget
-table's; a functional class in a 财政拨款 section is the 财政拨款收支总表's. A fact's scope
-is 一般公共预算 when its clause, its section title or its parent section's title says
-so, else 财政拨款 when one of them says that, else the whole budget.
+table's; a functional class in a 财政拨款 section is the 财政拨款收支总表's. The reader
+records what each fact speaks of (``Fact.about``: its scope, the side of a 上年结转, its
+path or code, the column its wording names, the whole a share names, its unit): a fact's
+scope is 一般公共预算 when its clause, its section title or its parent section's title
+says so, else 财政拨款 when one of them says that, else the whole budget. The rules
+compare by these records and never read the text again.
 
 **Denominators of shares** (``占x%``), in order:
 
 1. the whole the clause names (``占部门（单位）项目支出总额的100%`` → 项目支出, matched
-   with :data:`govbudget._subjects.SUBJECTS` or a functional class name): the nearest stated amount of that
-   subject, else its table figure (``占比x%``, or a wording no subject matches, names
-   none);
+   with :data:`govbudget._subjects.SUBJECTS` or a functional class name; ``About.whole``):
+   the nearest stated amount of that subject, else its table figure (``占比x%``, or a
+   wording no subject matches, names none);
 2. the whole the passage breaks down (``预算收入1,234.56万元，主要包括…占100.00%``): the
    nearest earlier amount in the same section that is not itself given a share and is
    not smaller than the part;

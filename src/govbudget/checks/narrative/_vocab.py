@@ -1,5 +1,5 @@
-"""The names the narrative rules compare by (the subjects of `SUBJECTS` and the table rows
-and columns they stand for), and the scope of a passage.
+"""The names the narrative rules compare by: the subjects of `SUBJECTS` and the table rows
+and columns they stand for.
 """
 
 from __future__ import annotations
