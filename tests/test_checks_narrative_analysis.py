@@ -337,18 +337,6 @@ def test_every_narrative_figure_of_the_sample_changed_is_caught(tmp_path: Path) 
 # ---------------------------------------------------------------------------
 
 
-def test_vocabulary_is_the_readers() -> None:
-    """Every subject the rules look for is a name of the model's ``SUBJECTS`` (so a
-    renamed subject cannot silently switch a comparison off)."""
-    from govbudget._subjects import SUBJECTS
-    from govbudget.checks.narrative import _vocab as m
-
-    names = {name for name, _ in SUBJECTS}
-    used = {*m._TOTALS, *m._SOURCES, *m._SPENDING, *m._THREE, m._OPERATING, *m._PROCUREMENT,
-            m._MANAGED, m._PUBLISHED}
-    assert used <= names, used - names
-
-
 class TestRespectivelyOnTheSample:
     """The sample's "基本支出1705.88万元，占65.61%；项目支出894.11万元，占34.39%" restated as a
     分别 list is checked as the original; the figures swapped are errors."""
