@@ -97,15 +97,16 @@ def speaks_of(narrative: Narrative) -> Narrative:
             title = unicodedata.normalize("NFKC", _SPACES.sub("", section))
             unit = units[section] = section if _UNIT_SECTION.search(title) else None
         key = (scope, _side(facts, i, scope) if f.subject == _CARRY else None,
-               tuple(name for name, _ in _PATH.findall(q)) if q else (),
-               q if q and _CODE.fullmatch(q) else None,
+               tuple(name for name, _ in _PATH.findall(q)) if q and ("（" in q or "(" in q)
+               else (),
+               q if q and q[0].isdigit() and _CODE.fullmatch(q) else None,
                "current_year" if f.subject == _CUR_SPEND and "安排" in sentence else None,
                _whole(sentence) if f.kind is FactKind.SHARE else None,
                f.unit == "辆" and _HELD.search(sentence) is not None, unit)
         about = records.get(key)
         if about is None:
             about = records[key] = About(*key)
-        if about is not f.about and about != f.about:
+        if about is not f.about:  # (records equal to a fact's own are rebuilt: harmless)
             f = _with(f, about)
             changed = True
         out.append(f)
@@ -141,13 +142,18 @@ def _with(f: Fact, about: About) -> Fact:
 
 def _scope(f: Fact, parent: str) -> Scope:
     sentence = f.sentence
-    own = _OWN_WORDS.get(f.subject)
     # The clause keeps some of the sentence's characters in order, so it can hold a scope
-    # word (ending in 算 or 款) only if the sentence has that last character: without
-    # either there is nothing to remove.
-    clause = own.sub("", sentence) if own is not None and (
-        "算" in sentence or "款" in sentence) else sentence
-    for text in (clause, f.section, parent):
+    # word only if the sentence has each of its characters (般 of 一般公共预算, 拨 of
+    # 财政拨款); and the subject's own words can hide one (ending in 算 or 款) only if the
+    # sentence has that last character: otherwise there is nothing to remove.
+    if "般" in sentence or "拨" in sentence:
+        own = _OWN_WORDS.get(f.subject)
+        clause = own.sub("", sentence) if own is not None and (
+            "算" in sentence or "款" in sentence) else sentence
+        texts: tuple[str, ...] = (clause, f.section, parent)
+    else:
+        texts = (f.section, parent)
+    for text in texts:
         if "一般公共预算" in text:
             return Scope.GENERAL
         if "财政拨款" in text:

@@ -4,6 +4,7 @@ where the blame of a failing comparison goes.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -77,7 +78,7 @@ class _An(_Tables):
         self._paths: list[list[str] | None] = [
             [norm(name) for name in f.about.path] if f.about.path else None
             for f in self.facts]
-        self.classes = {norm(i.name) for i in functional.codes(level=1)}
+        self.classes = set(_catalogue_classes())
         for kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY):
             b = _block(ctx.table(kind), "expenditure")
             if b is not None:
@@ -233,6 +234,13 @@ class _An(_Tables):
         return [i for i in self._by_subject.get(subject, ())
                 if facts[i].kind in ks and qualifier_of(facts[i].qualifier) == qualifier
                 and self.is_main(i)]
+
+
+@functools.cache
+def _catalogue_classes() -> frozenset[str]:
+    """The catalogue's functional classes (类), by normalised name (the same for every
+    report, so worked out once)."""
+    return frozenset(norm(i.name) for i in functional.codes(level=1))
 
 
 def _an(ctx: Context) -> _An:
