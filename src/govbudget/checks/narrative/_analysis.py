@@ -141,8 +141,11 @@ class _An(_Tables):
         for i, f in enumerate(self.facts):
             r = self.ref(i)
             # ``f.money`` (a fact with a table figure is an amount) without its validation
-            if r is not None and not r.le and f.unit in MONEY_UNITS \
-                    and Money.of(f.value, unit_of(f.unit)) == r.figure.money:
+            if r is None or r.le or f.unit not in MONEY_UNITS:
+                continue
+            unit = unit_of(f.unit)
+            # the same amount in the same unit (most), else the same money in another unit
+            if r.figure.same_as(f.value, unit) or Money.of(f.value, unit) == r.figure.money:
                 out.add(i)
         seen: dict[tuple[object, ...], list[int]] = {}
         for i, f in enumerate(self.facts):
