@@ -166,3 +166,15 @@ def test_a_narrative_whose_titles_speak_of_the_outturn_is_a_final_accounts() -> 
     assert made.final is True
     assert speaks_of(Narrative(sections=[NarrativeSection(t, "") for t in titles[:2]])).final \
         is False
+
+
+def test_what_the_reader_records_is_what_speaks_of_records() -> None:
+    """The reader records what each fact speaks of as it reads (`Recorder`); working it out
+    afresh from the finished narrative (`speaks_of`) gives the same records, on the sample
+    and on every real report."""
+    for path in [SAMPLE, *sorted(REAL.glob("*.txt"))]:
+        n = govbudget.read_report(path).narrative
+        assert speaks_of(n) == n, path.name
+        stripped = attrs.evolve(n, facts=[attrs.evolve(f, about=About()) for f in n.facts],
+                                final=False)
+        assert speaks_of(stripped) == n, path.name

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Final
 
@@ -43,7 +44,7 @@ import attrs
 from .._report import Fact, FactKind, Narrative
 from .._subjects import SUBJECTS, About, Scope, Side, Whole
 
-__all__ = ["speaks_of"]
+__all__ = ["Recorder", "reads_final", "speaks_of"]
 
 # A subject's own wording (一般公共预算拨款 …) says nothing about the passage's scope.
 _OWN_WORDS: Final = {name: re.compile(pattern) for name, pattern in SUBJECTS}
@@ -69,48 +70,69 @@ _WHOLE_SUBJECTS: Final = tuple((name, re.compile(f"(?:{pattern}){_WHOLE_TAIL}"))
 _SPACES: Final = re.compile(r"\s+")
 
 
-def speaks_of(narrative: Narrative) -> Narrative:
-    """The narrative with what each of its facts speaks of recorded (``Fact.about``),
-    worked out afresh from the facts' clauses, sections and neighbours, and whether its
-    titles are a final account's (``Narrative.final``)."""
-    parents: dict[str, str] = {}
-    top = ""
-    for s in narrative.sections:
-        if s.title.startswith(("（", "(")):
-            parents.setdefault(s.title, top)
-        else:
-            top = s.title
-    facts = narrative.facts
-    units: dict[str, str | None] = {}
-    # Equal records are one object (most facts are alike), the default one a hand-made
-    # fact has among them.
-    records: dict[tuple[object, ...], About] = {_NOTHING: _UNREAD}
-    out: list[Fact] = []
-    changed = False
-    for i, f in enumerate(facts):
-        section = f.section
-        scope = _scope(f, parents.get(section, ""))
-        q = f.qualifier
-        sentence = f.sentence
-        unit = units.get(section, "")
-        if unit == "":
+_UNREAD: Final = Fact("", FactKind.AMOUNT, Decimal(0), "").about
+_NOTHING: Final = (_UNREAD.scope, _UNREAD.side, _UNREAD.path, _UNREAD.code, _UNREAD.column,
+                   _UNREAD.whole, _UNREAD.held, _UNREAD.unit)
+
+
+class Recorder:
+    """Records what the facts of one narrative speak of, as they are read: the parent of
+    each section (from the section titles, in order) and the records made so far (equal
+    records are one object; most facts are alike)."""
+
+    __slots__ = ("_records", "_units", "parents")
+
+    def __init__(self, titles: Iterable[str]) -> None:
+        parents: dict[str, str] = {}
+        top = ""
+        for title in titles:
+            if title.startswith(("（", "(")):
+                parents.setdefault(title, top)
+            else:
+                top = title
+        self.parents = parents
+        self._units: dict[str, str | None] = {}
+        self._records: dict[tuple[object, ...], About] = {_NOTHING: _UNREAD}
+
+    def about(self, before: Sequence[Fact], subject: str, kind: FactKind, unit: str,
+              sentence: str, section: str, qualifier: str | None) -> About:
+        """What a fact of these fields speaks of; ``before`` are the facts read before it."""
+        scope = _scope(subject, sentence, section, self.parents.get(section, ""))
+        q = qualifier
+        whose = self._units.get(section, "")
+        if whose == "":
             title = unicodedata.normalize("NFKC", _SPACES.sub("", section))
-            unit = units[section] = section if _UNIT_SECTION.search(title) else None
-        key = (scope, _side(facts, i, scope) if f.subject == _CARRY else None,
+            whose = self._units[section] = section if _UNIT_SECTION.search(title) else None
+        key = (scope, _side(before, sentence, section, scope) if subject == _CARRY else None,
                tuple(name for name, _ in _PATH.findall(q)) if q and ("（" in q or "(" in q)
                else (),
                q if q and q[0].isdigit() and _CODE.fullmatch(q) else None,
-               "current_year" if f.subject == _CUR_SPEND and "安排" in sentence else None,
-               _whole(sentence) if f.kind is FactKind.SHARE else None,
-               f.unit == "辆" and _HELD.search(sentence) is not None, unit)
-        about = records.get(key)
+               "current_year" if subject == _CUR_SPEND and "安排" in sentence else None,
+               _whole(sentence) if kind is FactKind.SHARE else None,
+               unit == "辆" and _HELD.search(sentence) is not None, whose)
+        about = self._records.get(key)
         if about is None:
-            about = records[key] = About(*key)
+            about = self._records[key] = About(*key)
+        return about
+
+
+def speaks_of(narrative: Narrative) -> Narrative:
+    """The narrative with what each of its facts speaks of recorded (``Fact.about``),
+    worked out afresh from the facts' clauses, sections and neighbours, and whether its
+    titles are a final account's (``Narrative.final``). The reader records the same as it
+    reads (`Recorder`); this is for facts made otherwise."""
+    rec = Recorder(s.title for s in narrative.sections)
+    facts = narrative.facts
+    out: list[Fact] = []
+    changed = False
+    for i, f in enumerate(facts):
+        about = rec.about(facts[:i] if f.subject == _CARRY else (), f.subject, f.kind,
+                          f.unit, f.sentence, f.section, f.qualifier)
         if about is not f.about:  # (records equal to a fact's own are rebuilt: harmless)
             f = _with(f, about)
             changed = True
         out.append(f)
-    final = _reads_final(narrative)
+    final = reads_final(s.title for s in narrative.sections)
     if not changed and final is narrative.final:
         return narrative
     return attrs.evolve(narrative, facts=tuple(out), final=final)
@@ -119,18 +141,13 @@ def speaks_of(narrative: Narrative) -> Narrative:
 _BUDGET_TITLE: Final = re.compile(r"预算(?:情况|编制|说明)|编制说明")
 
 
-def _reads_final(narrative: Narrative) -> bool:
-    """Whether the narrative is a final account's: most of its section titles speak of
+def reads_final(titles: Iterable[str]) -> bool:
+    """Whether a narrative is a final account's: most of its section titles speak of
     决算 (at least three, and more than speak of a budget)."""
-    titles = [s.title for s in narrative.sections if s.title]
-    final = sum("决算" in t for t in titles)
-    budget = sum(bool(_BUDGET_TITLE.search(t)) and "决算" not in t for t in titles)
+    named = [t for t in titles if t]
+    final = sum("决算" in t for t in named)
+    budget = sum(bool(_BUDGET_TITLE.search(t)) and "决算" not in t for t in named)
     return final >= 3 and final > budget
-
-
-_UNREAD: Final = Fact("", FactKind.AMOUNT, Decimal(0), "").about
-_NOTHING: Final = (_UNREAD.scope, _UNREAD.side, _UNREAD.path, _UNREAD.code, _UNREAD.column,
-                   _UNREAD.whole, _UNREAD.held, _UNREAD.unit)
 
 
 def _with(f: Fact, about: About) -> Fact:
@@ -140,19 +157,18 @@ def _with(f: Fact, about: About) -> Fact:
                 qualifier=f.qualifier, measure=f.measure, year=f.year, about=about)
 
 
-def _scope(f: Fact, parent: str) -> Scope:
-    sentence = f.sentence
+def _scope(subject: str, sentence: str, section: str, parent: str) -> Scope:
     # The clause keeps some of the sentence's characters in order, so it can hold a scope
     # word only if the sentence has each of its characters (般 of 一般公共预算, 拨 of
     # 财政拨款); and the subject's own words can hide one (ending in 算 or 款) only if the
     # sentence has that last character: otherwise there is nothing to remove.
     if "般" in sentence or "拨" in sentence:
-        own = _OWN_WORDS.get(f.subject)
+        own = _OWN_WORDS.get(subject)
         clause = own.sub("", sentence) if own is not None and (
             "算" in sentence or "款" in sentence) else sentence
-        texts: tuple[str, ...] = (clause, f.section, parent)
+        texts: tuple[str, ...] = (clause, section, parent)
     else:
-        texts = (f.section, parent)
+        texts = (section, parent)
     for text in texts:
         if "一般公共预算" in text:
             return Scope.GENERAL
@@ -161,14 +177,14 @@ def _scope(f: Fact, parent: str) -> Scope:
     return Scope.ALL
 
 
-def _side(facts: tuple[Fact, ...], i: int, scope: Scope) -> Side:
-    """The side of the summary a 上年结转 belongs to: income, expenditure or grants."""
-    f = facts[i]
-    if "支出" in f.sentence:
+def _side(before: Sequence[Fact], sentence: str, section: str, scope: Scope) -> Side:
+    """The side of the summary a 上年结转 belongs to: income, expenditure or grants (the
+    latest total of its passage among the facts ``before`` it)."""
+    if "支出" in sentence:
         return Side.EXPENDITURE
-    for j in range(i - 1, -1, -1):
-        g = facts[j]
-        if g.section != f.section:
+    for j in range(len(before) - 1, -1, -1):
+        g = before[j]
+        if g.section != section:
             break
         if g.kind is FactKind.AMOUNT and g.subject in _SIDE_OF:
             return _SIDE_OF[g.subject]

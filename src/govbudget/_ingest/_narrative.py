@@ -77,6 +77,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
 
+import attrs
+
 from .._findings import Finding, Location, Severity
 from .._money import Money
 from .._report import (
@@ -89,7 +91,7 @@ from .._report import (
     Procurement,
 )
 from .._subjects import SUBJECTS
-from ._about import speaks_of
+from ._about import Recorder, reads_final
 from ._narrative_facts import (
     _Reader,
 )
@@ -225,6 +227,7 @@ def read_narrative(
                        "(not checked)",
             location=Location(section="narrative", line=no), actual=title))
     out_sections: list[NarrativeSection] = []
+    recorder = Recorder(sec.title for sec in sections if sec.title or sec.pieces)
     for sec in sections:
         if sec.title or sec.pieces:
             body = join_stripped([p.text.strip(_TEXT_SPACES) for p in sec.pieces])
@@ -233,27 +236,29 @@ def read_narrative(
         findings.extend(_residue(stream.text, "narrative", stream, None))
         findings.extend(_residue(sec.title, "narrative", None, sec.line))
         reader = _Reader(sec.title, stream, "采购" in sec.title or "采购" in sec.top, facts,
-                         findings)
+                         findings, recorder)
         reader.run()
-    facts = _contained(facts)
-    narrative = speaks_of(Narrative(sections=out_sections, facts=facts))
+    facts = _contained(facts, recorder)
+    narrative = Narrative(sections=out_sections, facts=facts,
+                          final=reads_final(s.title for s in out_sections))
     return narrative, _procurement(facts), _assets(sections, facts), findings
 
 
-def _contained(facts: list[Fact]) -> list[Fact]:
+def _contained(facts: list[Fact], recorder: Recorder) -> list[Fact]:
     """A figure in brackets after an amount, ``（含上年结转750.00万元）``, is part of that
     amount: of the project or item it belongs to, not the department's 上年结转. It is
     kept, qualified by what contains it, so it is never compared with the department's
-    figures of its name."""
-    from attrs import evolve
-
+    figures of its name (and what it speaks of is recorded again for its new qualifier)."""
     out = list(facts)
     for k in range(1, len(out)):
         f, prev = out[k], out[k - 1]
         if f.kind is FactKind.AMOUNT and f.sentence.lstrip().startswith(("（含", "(含")) \
                 and prev.kind is FactKind.AMOUNT and prev.line is not None \
                 and f.line is not None and 0 <= f.line - prev.line <= 1:
-            out[k] = evolve(f, qualifier=f"含于{prev.subject}")
+            q = f"含于{prev.subject}"
+            about = recorder.about(out[:k] if f.subject == "上年结转" else (), f.subject,
+                                   f.kind, f.unit, f.sentence, f.section, q)
+            out[k] = attrs.evolve(f, qualifier=q, about=about)
     return out
 
 

@@ -19,6 +19,7 @@ from .._report import (
     Fact,
     FactKind,
 )
+from ._about import Recorder
 from ._narrative_sections import (
     _Stream,
 )
@@ -119,6 +120,7 @@ class _Reader:
     procurement: bool
     facts: list[Fact]
     findings: list[Finding]
+    recorder: Recorder  # records what each fact speaks of as it is read
     principal: _Subj | None = None
     last_base: _Base | None = None
     last_share: _Subj | None = None  # the share just stated in this sentence
@@ -141,11 +143,12 @@ class _Reader:
               pos: int, direction: Change | None = None, compared_to: int | None = None,
               qualifier: str | None = None, measure: str | None = None,
               year: int | None = None) -> Fact:
+        q = qualifier if qualifier is not None else subj.qualifier
+        about = self.recorder.about(self.facts, subj.subject, kind, unit, clause, self.title, q)
         fact = Fact(subject=subj.subject, kind=kind, value=value, unit=unit, sentence=clause,
                     line=self.stream.line_at(pos), section=self.title, direction=direction,
-                    compared_to=compared_to,
-                    qualifier=qualifier if qualifier is not None else subj.qualifier,
-                    measure=measure, year=year)
+                    compared_to=compared_to, qualifier=q, measure=measure, year=year,
+                    about=about)
         self.facts.append(fact)
         return fact
 
