@@ -31,7 +31,6 @@ import json
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +39,8 @@ from attrs import field, frozen
 from ._errors import GovBudgetError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
     from ._findings import Severity
     from ._output._profile import Profile
 

@@ -18,7 +18,6 @@ import argparse
 import io
 import json
 import os
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -257,11 +256,17 @@ def _split(values: Sequence[str] | None) -> tuple[str, ...] | None:
     return tuple(x.strip() for v in values for x in v.split(",") if x.strip())
 
 
+def _terminal_columns() -> int:
+    import shutil  # only for a terminal (shutil costs a fresh process ~2 ms)
+
+    return shutil.get_terminal_size((80, 24)).columns
+
+
 def _text_style(args: argparse.Namespace, out: TextIO) -> Any:
     from ._output._text import Style
 
     tty = not args.output and out.isatty()
-    terminal = max(80, shutil.get_terminal_size((80, 24)).columns) if tty else 80
+    terminal = max(80, _terminal_columns()) if tty else 80
     columns = max(40, args.width) if args.width else terminal
     colour = args.color == "always" or (args.color == "auto" and tty
                                         and not os.environ.get("NO_COLOR"))
@@ -308,7 +313,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                  keep_findings=bool(args.write_baseline))
     sink: TextIO = io.StringIO() if args.output else out
     streaming = args.format in ("text", "jsonl")
-    style = _text_style(args, out)
+    style: Any = _text_style(args, out) if args.format == "text" else None
     show_progress = err.isatty() and not args.quiet and not single
     entries: list[dict[str, Any]] = []
     status = 0
@@ -391,7 +396,7 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                  "applies": r.applies, "doc": r.doc} for r in chosen]
         out.write(json.dumps({"rules": data}, ensure_ascii=False, indent=2) + "\n")
         return 0
-    columns = 80 if not out.isatty() else max(80, shutil.get_terminal_size((80, 24)).columns)
+    columns = 80 if not out.isatty() else max(80, _terminal_columns())
     for r in chosen:
         title = r.title_en if args.lang == "en" else r.title
         out.write(f"{r.id}  [{r.severity.value}, {r.category.value}]\n")

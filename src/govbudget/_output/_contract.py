@@ -41,7 +41,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from importlib import resources
 from typing import Any, Final
 
 from attrs import evolve, field, frozen
@@ -69,6 +68,8 @@ _SEVERITIES: Final = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 def schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a check report document."""
+    from importlib import resources  # only when asked for (it loads zipfile)
+
     text = (resources.files("govbudget") / "schema" / "check-report.schema.json").read_text(
         encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
