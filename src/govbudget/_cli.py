@@ -435,9 +435,9 @@ def _documents(files: list[str], args: argparse.Namespace) -> dict[str, Any]:
 
 def _finding_dict(f: Any) -> dict[str, Any]:
     """A cross-document finding as data (its locations name their documents)."""
-    from ._serialise import _converter
+    from ._output._contract import finding_data
 
-    data: dict[str, Any] = _converter().unstructure(f)
+    data = finding_data(f)
     data["key"] = f.key
     return data
 
