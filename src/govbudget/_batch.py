@@ -81,15 +81,19 @@ def _context(path: str, encoding: str | None, findings: list[dict[str, Any]], n:
 def check_one(path: str, task: Task) -> dict[str, Any]:
     """Check one file; never raises (an unreadable file becomes an entry with ``error``)."""
     from ._ingest._reader import read_report
-    from ._output._contract import error_entry, file_entry
-    from ._output._profile import Profile
+    from ._output._contract import Filters, error_entry, file_entry
     from .checks import check_report
 
     try:
         report = read_report(path, encoding=task.encoding)
-        select, ignore, filters = (task.profile or Profile()).resolve(
-            report, path, select=task.select, ignore=task.ignore,
-            min_severity=task.min_severity, baseline=task.baseline)
+        if task.profile is not None:
+            select, ignore, filters = task.profile.resolve(
+                report, path, select=task.select, ignore=task.ignore,
+                min_severity=task.min_severity, baseline=task.baseline)
+        else:  # what an empty `Profile` resolves to, without loading the profile module
+            select, ignore = task.select, task.ignore
+            filters = Filters(min_severity=task.min_severity or Filters().min_severity,
+                              baseline=task.baseline)
         result = check_report(report, select=select, ignore=ignore or None)
         entry = file_entry(path, result, filters)
     except Exception as exc:  # a bad file never stops a batch

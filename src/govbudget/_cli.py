@@ -289,19 +289,27 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ._batch import Task, public, run
     from ._findings import Severity
     from ._output._contract import document, summarise
-    from ._output._profile import Profile, baseline_document, read_baseline
     from .checks import select_rules
 
-    profile = Profile.load(args.profile) if args.profile else Profile()
+    profile = None
+    if args.profile:  # the profile module only when there is a profile or a baseline
+        from ._output._profile import Profile
+
+        profile = Profile.load(args.profile)
     select, ignore = _split(args.select), _split(args.ignore) or ()
     # An unknown rule id is an error before any file is read.
     select_rules(select, ignore)
-    for pattern in profile.rule_patterns():
+    for pattern in profile.rule_patterns() if profile is not None else ():
         select_rules([pattern])
     min_severity = Severity.parse(args.min_severity) if args.min_severity else None
-    fail_text = args.fail_on or (profile.fail_on.value if profile.fail_on else "error")
+    fail_text = args.fail_on or (profile.fail_on.value if profile is not None
+                                 and profile.fail_on else "error")
     fail_on = None if fail_text == "never" else Severity.parse(fail_text)
-    baseline = read_baseline(args.baseline) if args.baseline else frozenset()
+    baseline: frozenset[str] = frozenset()
+    if args.baseline:
+        from ._output._profile import read_baseline
+
+        baseline = read_baseline(args.baseline)
     files = _expand(args.paths)
     if not files:
         raise _UsageError("govbudget check: no input files "
@@ -378,6 +386,8 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output and isinstance(sink, io.StringIO):
         _write_file(args.output, sink.getvalue())
     if args.write_baseline:
+        from ._output._profile import baseline_document
+
         _write_file(args.write_baseline, json.dumps(baseline_document(entries),
                                                     ensure_ascii=False, indent=2) + "\n")
     return status
