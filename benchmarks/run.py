@@ -144,6 +144,18 @@ def bench_read_check(paths: Sequence[Path], repeat: int) -> tuple[list[float], l
     return warm, cold
 
 
+def _mutated_sample(text: str, rng: random.Random) -> str:
+    """The sample with one table figure changed (so some files have errors)."""
+    lines = text.split("\n")
+    while True:
+        i = rng.randrange(52, 765)
+        m = re.search(r"(?<![\d.])(\d+\.\d\d)(?![\d.])", lines[i])
+        if m:
+            new = f"{Decimal(m.group(1)) + rng.randint(1, 500):.2f}"
+            lines[i] = lines[i][: m.start()] + new + lines[i][m.end():]
+            return "\n".join(lines)
+
+
 def _generated(rng: random.Random, i: int) -> str:
     import govbudget
     from govbudget.testing import build_report, economic_codes, functional_leaf_codes
@@ -303,6 +315,19 @@ def bench_pdf(repeat: int, limit: int | None = None) -> dict[str, float] | None:
 
     result["pdfplumber_text"] = pages / best(plumber, 1)
     return result
+
+
+def make_batch(folder: Path, n: int = 1000, seed: int = 7) -> None:
+    """``n`` reports (40% sample variants, 60% generated) plus three broken files (the
+    corpus of ``scripts/findings_snapshot.py``)."""
+    rng = random.Random(seed)
+    text = SAMPLE.read_text(encoding="utf-8")
+    for i in range(n):
+        body = _mutated_sample(text, rng) if i % 5 < 2 else _generated(rng, i)
+        (folder / f"report-{i:04d}.txt").write_text(body, encoding="utf-8")
+    (folder / "broken-empty.txt").write_bytes(b"")
+    (folder / "broken-binary.txt").write_bytes(bytes(range(256)) * 10)
+    (folder / "broken-truncated.txt").write_text(text[:3000], encoding="utf-8")
 
 
 def make_generated(folder: Path, n: int, seed: int = 7) -> list[Path]:

@@ -257,8 +257,8 @@ def check_report(
         # What rules derived and shared lives as long as the run: a rule's memo may hold
         # an object that holds the context (a cycle), so the report would wait for the
         # garbage collector. Cleared, it is freed by reference counting at once.
-        ctx.memo.clear()
-        vctx.memo.clear()
+        ctx.forget()
+        vctx.forget()
     if keep_code is not None:
         found = [f for f in found if keep_code(f)]
     found = mark_roots(found)
