@@ -37,8 +37,9 @@ def test_wrong_rows_are_found() -> None:
 
 @pytest.mark.parametrize("unit", [Unit.YUAN, Unit.WAN_YUAN], ids=["yuan", "wan_yuan"])
 def test_growth_is_linear(unit: Unit) -> None:
-    """10× the rows and 10× the wrong rows: about 10× the time (a cost per failing cell
-    over the table gave 26–35× at these sizes, 100× in the limit)."""
-    small, big, f_small, f_big = bench_growth.growth(4_000, unit, share=0.01, repeat=2)
+    """10× the rows and 10× the wrong rows: about 10× the time (up to ~20× in a loaded
+    machine's spells); a scan of the rows per failing parent gave 48–65× at these sizes
+    (100× in the limit)."""
+    small, big, f_small, f_big = bench_growth.growth(6_000, unit, share=0.01, repeat=2)
     assert f_big > 9 * f_small
-    assert big / small < 20, (small, big)
+    assert big / small < 30, (small, big)
