@@ -149,12 +149,16 @@ def test_big_table_many_errors_roots_linear() -> None:
                                           column="total"),))
                 for i in range(n)]
 
+    def cpu(found: list[Finding]) -> float:
+        best = float("inf")
+        for _ in range(3):
+            t = time.process_time()
+            mark_roots(found)
+            best = min(best, time.process_time() - t)
+        return best
+
     small, big = errors(2_000), errors(20_000)
-    t = time.process_time()
-    mark_roots(small)
-    a = time.process_time() - t
-    t = time.process_time()
+    a, b = cpu(small), cpu(big)
     marked = mark_roots(big)
-    b = time.process_time() - t
     assert sum(f.knock_on_of is not None for f in marked) > 0
     assert b / max(a, 1e-4) < 30, (a, b)
