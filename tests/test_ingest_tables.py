@@ -1083,3 +1083,25 @@ def test_final_three_public_items_as_rows() -> None:
         ("预算数", (d("3.00"), d("0.00"), d("1.00"), d("0.00"), d("1.00"), d("2.00"))),
         ("决算数", (d("2.00"), d("0.00"), d("1.00"), d("0.00"), d("1.00"), d("1.00")))]
     assert not t.doubts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1 2 3 4 5 6 7", True), ("  1 2 3", True), ("\u30001 2 3", True),
+    ("栏次 1 2 3", True), ("  栏号 1 栏号 2", True),
+    ("5 3 2", False),  # small amounts in 元, not consecutive
+    ("2010101 一般行政管理事务 463.00", False), ("合计 1 2 3", False), ("栏目 1 2", False),
+    ("", False),
+])
+def test_column_number_lines(text: str, expected: bool) -> None:
+    from govbudget._ingest._tables import _is_colnums
+
+    assert _is_colnums(text) is expected
+
+
+def test_expenditure_labels() -> None:
+    from govbudget._ingest._tables import _is_expenditure_label
+
+    assert _is_expenditure_label("一、一般公共服务支出") and _is_expenditure_label("年终结转")
+    assert _is_expenditure_label("结余分配")
+    assert not _is_expenditure_label("上年结转") and not _is_expenditure_label("一、一般公共预算")
+    assert not _is_expenditure_label("使用非财政拨款结余")

@@ -44,7 +44,7 @@ from .._tables import (
     Table,
     TableKind,
 )
-from ._text import DASHES, Line, cell_tuple, dedouble, is_amount
+from ._text import DASHES, Line, _dedouble, cell_tuple, is_amount
 
 __all__ = ["classify_title", "read_table"]
 
@@ -111,7 +111,7 @@ def classify_title(text: str) -> TableKind | None:
 @functools.lru_cache(maxsize=4096)
 def _classify_title(text: str) -> TableKind | None:
     # Cached: the segmenter and then the table reader ask about the same lines.
-    t = dedouble(text).strip(" \u3000")
+    t = _dedouble(text).strip(" \u3000")
     t = _TOC_TAIL.sub("", t).strip(" \u3000")
     t = _TITLE_PREFIX.sub("", t, count=1).replace(" ", "")
     if not t or len(t) > 60 or any(p in t for p in "，。；：:") or "绩效" in t:
@@ -142,7 +142,7 @@ def is_toc_line(text: str) -> bool:
 def generic_title(text: str) -> bool:
     """A line that reads as the title of a table of a kind not modelled (ends in 表, no
     sentence punctuation, not a table of contents line)."""
-    t = dedouble(text).strip(" \u3000")
+    t = _dedouble(text).strip(" \u3000")
     if is_toc_line(t):
         return False
     t = _TITLE_PREFIX.sub("", t, count=1).replace(" ", "")
@@ -157,7 +157,7 @@ def table_number(text: str) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def _table_number(text: str) -> str | None:
-    m = _NUMBER.search(dedouble(text).strip())
+    m = _NUMBER.search(_dedouble(text).strip())
     if not m:
         return None
     return next(g for g in m.groups() if g is not None).lstrip("0") or "0"
@@ -294,8 +294,10 @@ def _is_colnums(text: str) -> bool:
     """A line of column numbers (``1 2 3 4 5 6 7``): consecutive small integers, not a row of
     small amounts such as ``5 3 2`` in a table in 元. A 决算 table labels the line 栏次
     (``栏次 1 2 3``, in a two-sided table ``栏次 1 栏次 2``): never data."""
-    if _COLNUM_LABEL.match(text):
-        return True
+    head = text.lstrip()[:1]
+    if not head.isdigit():
+        # Neither a column number first nor a label: most lines of a table.
+        return head == "栏" and _COLNUM_LABEL.match(text) is not None
     if not _COLNUMS.match(text):
         return False
     nums = [int(x) for x in text.split()]
@@ -374,7 +376,7 @@ class _TableReader:
     def read(self) -> Table:
         seg = self.segment
         title_line = seg[0]
-        self.title = dedouble(title_line.text).strip(" \u3000")
+        self.title = _dedouble(title_line.text).strip(" \u3000")
         number = ""
         unit: Unit | None = None
         unit_name: str | None = None
@@ -398,7 +400,7 @@ class _TableReader:
                                 or raw.startswith("注") or "部分" in raw):
                 body.append(ln)  # body lines are split into cells later
                 continue
-            t = dedouble(ln.text).strip(" \u3000")
+            t = _dedouble(ln.text).strip(" \u3000")
             if "无数据" in t or "空表" in t or "本表为空" in t:
                 empty = True
                 note = t
@@ -409,14 +411,14 @@ class _TableReader:
             if _PART.match(t):
                 continue  # a part heading drawn across a table by the PDF
             if not in_body:
-                if classify_title(t) is self.kind:
+                if _classify_title(t) is self.kind:
                     if len(t) > len(year_title) or not _YEAR_WORD.search(year_title):
                         year_title = t
-                    n = table_number(t)
+                    n = _table_number(t)
                     if n:
                         number = n
                     continue
-                n = table_number(t)
+                n = _table_number(t)
                 if n:
                     number = n
                     continue
@@ -428,7 +430,7 @@ class _TableReader:
                     unit_name = mn.group(1).strip() or None
                     # A wrapped unit name continues on the next line.
                     if i + 1 < len(seg) and not m:
-                        nxt = dedouble(seg[i + 1].text).strip(" \u3000")
+                        nxt = _dedouble(seg[i + 1].text).strip(" \u3000")
                         if nxt and not _UNIT_OR_DIGIT.search(nxt) and len(nxt) <= 12 \
                                 and unit_name and not nxt.startswith(("项目", "单位", "科目")):
                             unit_name += nxt
@@ -479,7 +481,7 @@ class _TableReader:
                      line=title_line.no, doubts=tuple(self.doubts))
 
     def _starts_body(self, raw: str, after_colnums: bool) -> bool:
-        t = dedouble(raw).strip(" \u3000")
+        t = _dedouble(raw).strip(" \u3000")
         c = cell_tuple(t)
         if not c:
             return False
@@ -831,7 +833,9 @@ class _TableReader:
 _EXP_END: Final = re.compile(r"(支出|预备费|支出合计|支出总计|年终结转|结转下年|结余)$")
 
 
+@functools.lru_cache(maxsize=1024)
 def _is_expenditure_label(label: str) -> bool:
+    # Cached: asked twice of each label of a two-sided table, and the labels recur.
     # 决算: 使用非财政拨款结余 and 年初（财政拨款）结转和结余 are income; 结余分配 is spending.
     label = _CN_ORDINAL.sub("", label)
     if label.endswith("结余分配"):
