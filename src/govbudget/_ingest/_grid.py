@@ -36,7 +36,7 @@ import re
 from collections.abc import Sequence
 from typing import Final, Literal
 
-from ._tables import _is_value
+from ._table_cells import _is_value
 
 __all__ = ["Style", "WCell", "text_style", "wide_cells"]
 

@@ -2,7 +2,7 @@
 
 The document is cut into segments by what its lines say, never by position: part
 headings (第一部分 概况, 第二部分 …报表, 第三部分 …情况说明, 第四部分 名词解释), table
-titles (`govbudget._ingest._tables.classify_title`), performance table titles
+titles (`govbudget._ingest._titles.classify_title`), performance table titles
 (…项目支出绩效目标表), numbered narrative headings (十一、国有资产占有使用情况) and the
 start of attachments (…关于…的通知); reports without part headings open the narrative and
 the glossary with a title alone on its line (2024年部门预算编制说明, 其他相关情况说明,
@@ -37,16 +37,7 @@ from .._tables import MOF_9, SHANXI_13, Table, TableKind
 from ._grid import text_style
 from ._narrative import bare_title
 from ._selfeval import is_self_evaluation_title
-from ._tables import (
-    _MONEY_UNIT,
-    _classify_title,
-    _table_number,
-    classify_title,
-    generic_title,
-    is_toc_line,
-    read_table,
-    table_number,
-)
+from ._tables import read_table
 from ._text import (
     _SPACES,
     Line,
@@ -56,6 +47,15 @@ from ._text import (
     make_line,
     normalise_breaks,
     page_number_lines,
+)
+from ._titles import (
+    _MONEY_UNIT,
+    _classify_title,
+    _table_number,
+    classify_title,
+    generic_title,
+    is_toc_line,
+    table_number,
 )
 from ._wide import read_wide_table
 

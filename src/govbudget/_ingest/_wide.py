@@ -36,23 +36,19 @@ from .._findings import Finding, Location, Severity
 from .._money import Unit
 from .._tables import COLUMN_LABELS, Block, Column, Doubt, Row, RowKind, Table, TableKind
 from ._grid import Style, WCell, wide_cells
-from ._tables import (
+from ._table_cells import (
     _CN_ORDINAL,
-    _MONEY_UNIT,
-    _UNIT_NAME,
     _code_level,
     _econ_level,
     _fix_unit_levels,
-    _is_expenditure_label,
     _is_total,
     _is_value,
     _strip_outline,
     _value_of,
-    classify_title,
-    generic_title,
-    table_number,
 )
 from ._text import DASHES
+from ._titles import _MONEY_UNIT, _UNIT_NAME, classify_title, generic_title, table_number
+from ._two_sided import _is_expenditure_label
 from ._wide_columns import (
     _ROWNO_WORDS,
     _anchors,

@@ -18,8 +18,9 @@ from typing import Final
 
 from .._tables import TableKind
 from ._grid import Style, WCell
-from ._tables import _LABELS, _THREE_PUBLIC_ITEMS
+from ._tables import _LABELS
 from ._text import dedouble
+from ._three_public import _THREE_PUBLIC_ITEMS
 
 _LABEL_WORDS: Final = ("项目", "科目", "名称", "编码", "代码", "单位名称", "功能分类", "经济分类",
                        "收入", "支出", "类", "款", "项")

@@ -17,7 +17,7 @@ from typing import Final
 from attrs import evolve
 
 from .._tables import Row, RowKind
-from ._tables import _CN_ORDINAL
+from ._table_cells import _CN_ORDINAL
 from ._wide_columns import _norm
 
 _KNOWN_SUMMARY: Final = ("本年收入合计", "收入总计", "本年支出合计", "支出总计", "上年结转",
