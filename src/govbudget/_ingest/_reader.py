@@ -493,7 +493,7 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
     feeds = "\f" in flat
     if feeds:
         texts = [t.replace("\f", "") if "\f" in t else t for t in texts]
-    strips = [t.strip(_SPACES) for t in texts]
+    strips = list(map(str.strip, texts, itertools.repeat(_SPACES, len(texts))))
     page_idx = page_number_lines(flat, texts, strips)
     if pages is not None:
         page_map = tuple(pages)
@@ -551,8 +551,11 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
     performance, f_perf = read_performance(seg.performance, page_map) \
         if seg.performance else ((), [])
     findings.extend(f_perf)
+    # A self-evaluation table's title holds 评 (its test only drops blanks before it
+    # matches): without one the segment has no such table, and is not read again.
     evaluations, f_eval = read_self_evaluations(
-        _drop_page_numbers(seg.performance, page_map), page_map) if seg.performance else ((), [])
+        _drop_page_numbers(seg.performance, page_map), page_map) if any(
+        "评" in ln.text for ln in seg.performance) else ((), [])
     findings.extend(f_eval)
 
     if not tables and not narrative.facts and not performance and not evaluations \
