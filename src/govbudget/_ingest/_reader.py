@@ -57,7 +57,6 @@ from ._titles import (
     is_toc_line,
     table_number,
 )
-from ._wide import read_wide_table
 
 __all__ = ["MAX_BYTES", "read_report", "read_text"]
 
@@ -534,6 +533,10 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
     if style == "single":
         tables = tuple(read_table(kind, tl, findings, default_unit) for kind, tl in seg.tables)
     else:
+        # Imported here: text in the sample's style (most .txt reports) never needs the
+        # wide reader, and a fresh process then neither imports nor compiles it.
+        from ._wide import read_wide_table
+
         tables = tuple(read_wide_table(kind, tl, findings, default_unit, style, page_map)
                        for kind, tl in seg.tables)
 
