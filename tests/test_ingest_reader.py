@@ -240,3 +240,14 @@ def test_parts_not_read_end_where_the_line_by_line_tests_end_them() -> None:
 
     seg = _reader._segment(split_lines(text))
     assert seg.tables == [] and seg.performance[0].no == 55
+
+
+def test_a_self_evaluation_title_with_a_blank_inside_is_still_read() -> None:
+    """The self-evaluation reader is skipped only when no line of the performance tables
+    holds 自评 once its blanks are dropped, as its title test reads it."""
+    from .test_ingest_selfeval import TABLE
+
+    head = "项目支出绩效目标表\n项目名称 培训\n"
+    r = govbudget.read_report(head + TABLE.replace("某项目绩效自评表", "某项目绩效 自评表"))
+    assert [e.project for e in r.self_evaluations] == ["某项目"]
+    assert govbudget.read_report(head + "项目名称 评估\n").self_evaluations == ()

@@ -554,11 +554,12 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
     performance, f_perf = read_performance(seg.performance, page_map) \
         if seg.performance else ((), [])
     findings.extend(f_perf)
-    # A self-evaluation table's title holds 评 (its test only drops blanks before it
-    # matches): without one the segment has no such table, and is not read again.
+    # A self-evaluation table's title holds 自评 once its blanks are dropped (all its test
+    # drops): without such a line the segment has no such table, and is not read again.
     evaluations, f_eval = read_self_evaluations(
         _drop_page_numbers(seg.performance, page_map), page_map) if any(
-        "评" in ln.text for ln in seg.performance) else ((), [])
+        "评" in ln.text and "自评" in "".join(ln.text.split())
+        for ln in seg.performance) else ((), [])
     findings.extend(f_eval)
 
     if not tables and not narrative.facts and not performance and not evaluations \
