@@ -168,8 +168,8 @@ MAX_LINES = 700
 KNOWN_LARGE: frozenset[str] = frozenset({
     "govbudget._cli", "govbudget._ingest._narrative",
     "govbudget._ingest._performance",
-    "govbudget._money", "govbudget.checks._rules_narrative",
-    "govbudget.checks._rules_performance", "govbudget.codes._scheme",
+    "govbudget.checks._rules_narrative",
+    "govbudget.checks._rules_performance",
     "govbudget.indicators._model",
 })
 
