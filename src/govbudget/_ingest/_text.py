@@ -20,7 +20,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from .._chars import NUMBER
 from .._errors import ReadError
 from .._money import parse_amount
 
@@ -211,10 +210,6 @@ def _looks_like_running_header(text: str) -> bool:
 
 # What a table prints for "nothing here" in an amount cell: a dash or a slash.
 DASHES: Final = frozenset({"-", "—", "－", "--", "——", "/", "—-", "－－"})
-
-_NUM: Final = "-?" + NUMBER
-_NUMBER_RE: Final = re.compile(_NUM)
-
 
 _ASCII_AMOUNT: Final = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", re.ASCII)
 
