@@ -155,3 +155,18 @@ def test_a_change_of_one_item_is_not_the_previous_items() -> None:
     assert [(f.subject, f.kind) for f in n.facts] == [("教育支出", FactKind.AMOUNT)]
     assert rules(found) == ["reading.unplaced_figure"]
 
+
+
+def test_a_stated_base_belongs_to_the_subject_compared() -> None:
+    """"A X万元，比2025年预算收入执行数Y万元增加Z": Y is A's base (its measure and year),
+    even when generic words (预算收入) name the measure, and the change is A's, not the
+    total's before 其中 (a base is no listed part)."""
+    n, *_ = read("一、收入\n  2026年收入预算500.00万元，其中：一般公共预算收入100.00万元，"
+                 "比2025年预算收入执行数90.00万元增加10.00万元，增长11.11%。\n")
+    got = [(f.subject, f.kind, f.value, f.measure, f.year) for f in n.facts]
+    assert got[1:] == [
+        ("一般公共预算拨款收入", FactKind.AMOUNT, D("100.00"), None, None),
+        ("一般公共预算拨款收入", FactKind.AMOUNT, D("90.00"), "执行数", 2025),
+        ("一般公共预算拨款收入", FactKind.CHANGE_AMOUNT, D("10.00"), None, None),
+        ("一般公共预算拨款收入", FactKind.CHANGE_PERCENT, D("11.11"), None, None),
+    ]

@@ -251,3 +251,12 @@ def test_a_self_evaluation_title_with_a_blank_inside_is_still_read() -> None:
     r = govbudget.read_report(head + TABLE.replace("某项目绩效自评表", "某项目绩效 自评表"))
     assert [e.project for e in r.self_evaluations] == ["某项目"]
     assert govbudget.read_report(head + "项目名称 评估\n").self_evaluations == ()
+
+
+def test_year_from_the_title_when_no_table_names_it() -> None:
+    """A report of narrative only whose cover drops the 年 (2026 部门预算情况的说明) is of
+    the title's year, not of the first year its text mentions."""
+    text = ("北京市某委员会\n   2026 部门预算情况的说明\n  一、部门情况说明\n"
+            "  根据《关于机构设置的通知》（京政发〔2009〕2号），2025年起……\n"
+            "  二、收入预算情况说明\n  2026年收入预算100.00万元。\n")
+    assert govbudget.read_report(text).year == 2026

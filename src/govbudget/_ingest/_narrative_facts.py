@@ -276,7 +276,8 @@ class _Reader:
             if base is not None:
                 bases.append(base)
                 self.last_base = base
-                items_since += 1
+                if _CMP.match(_LEAD.sub("", local)) is None:
+                    items_since += 1  # (a base stated for a comparison is no listed part)
         if pending is not None:
             self._unplaced(pending, pending, pending_start, "是一个金额门槛，其后没有数量",
                            "is a value threshold with no count after it")
@@ -321,7 +322,12 @@ class _Reader:
         if word == "" and _LEAD.sub("", rest):
             return None  # 本年预算安排: the vocabulary's 本年支出
         rest = _LAST_YEAR_LEAD.sub("", rest)
+        compared = _CMP.match(_LEAD.sub("", rest)) is not None
         own = self._own(rest) if _LEAD.sub("", rest) else None
+        if compared and bases:
+            # "A X万元，比2025年预算收入执行数Y万元增加Z": Y is the base A is compared with,
+            # whatever generic words (预算收入) name the measure.
+            own = None
         subj = own or (bases[-1].subj if bases else None) or self.item
         if subj is None:
             return None

@@ -79,6 +79,10 @@ _NARRATIVE_HEADING: Final = re.compile(r"^\s*[一二三四五六七八九十]{1,
 _PERF_TITLE: Final = re.compile(r"项目(支出|预算)?绩效目标(申报)?表")
 _ATTACHMENT: Final = re.compile(r"^\s*(附件[：:\d一二三四五六七八九十]?|.{2,40}关于.{2,60}的通知)\s*$")
 _YEAR: Final = re.compile(r"(20\d\d)\s*年")
+# The year of a report's title (2026年部门预算, 2024年度单位决算, 2026 部门预算情况的说明:
+# some covers drop the 年): a year with the words 预算 or 决算 after it on its line.
+_TITLE_YEAR: Final = re.compile(r"(20\d\d)\s*(?:年度?)?[^\d，。；,;]{0,24}?(?:预算|决算)")
+_TITLE_LINES: Final = 40
 _BARE_ENDS: Final = ("说明", "名词解释", "主要职能", "主要职责", "机构设置")
 _BARE_PARTS: Final = {"narrative": _Part.NARRATIVE, "glossary": _Part.GLOSSARY,
                       "overview": _Part.OVERVIEW}
@@ -467,6 +471,28 @@ def _bare_page_numbers(strips: Sequence[str], pages: Sequence[int]) -> set[int]:
     return out
 
 
+def _title_year(texts: Sequence[str]) -> int | None:
+    """The report's year when no table title gives it: the year its title names (one of
+    the first lines, with 预算/决算 after the year), else the first year of the opening
+    text (a year followed by 年).
+
+    ```pycon
+    >>> _title_year(["北京市某委员会", "  2026 部门预算情况的说明", "（京政发〔2009〕2号）", "2025年…"])
+    2026
+    >>> _title_year(["某单位", "2019年机构改革后……"])
+    2019
+
+    ```
+    """
+    head = [t for t in texts[:200] if t.strip()]
+    for line in head[:_TITLE_LINES]:
+        m = _TITLE_YEAR.search(line)
+        if m:
+            return int(m.group(1))
+    m = _YEAR.search(" ".join(head))
+    return int(m.group(1)) if m else None
+
+
 def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None = None,
               scanned: Sequence[int] = ()) -> Report:
     """Read a report from its extracted text.
@@ -576,9 +602,7 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
     )
     year = years.most_common(1)[0][0] if years else None
     if year is None:
-        head = " ".join(texts[:200])
-        m = _YEAR.search(head)
-        year = int(m.group(1)) if m else None
+        year = _title_year(texts)
     return Report(
         source=source,
         unit_name=unit_name,
