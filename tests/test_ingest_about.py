@@ -178,3 +178,15 @@ def test_what_the_reader_records_is_what_speaks_of_records() -> None:
         stripped = attrs.evolve(n, facts=[attrs.evolve(f, about=About()) for f in n.facts],
                                 final=False)
         assert speaks_of(stripped) == n, path.name
+
+
+def test_classes_under_a_column_heading_are_parts_of_that_column() -> None:
+    """Under （二）项目支出 a class amount is part of project spending (column ``project``);
+    the column's own figure and passages of other titles have no column."""
+    from .narrative_reading_helpers import read
+
+    n, *_ = read("三、支出预算情况说明\n  （二）项目支出：项目支出预算50.00万元。其中：教育支出"
+                 "20.00万元。公共安全支出30.00万元。\n  （三）其他：教育支出20.00万元。\n")
+    got = [(f.subject, f.section, f.about.column) for f in n.facts]
+    assert got == [("项目支出", "（二）项目支出", None), ("教育支出", "（二）项目支出", "project"),
+                   ("公共安全支出", "（二）项目支出", "project"), ("教育支出", "（三）其他", None)]

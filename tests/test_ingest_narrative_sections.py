@@ -166,3 +166,16 @@ def test_sections_and_the_stream_of_their_text() -> None:
     assert stream.text == "收入1,234.50万元。"
     assert stream.line_at(0) == 11 and stream.line_at(stream.text.index("0万元")) == 12
     assert secs[1].top == "一、收入预算情况说明"
+
+
+def test_a_heading_ends_at_its_colon_when_text_follows() -> None:
+    """"（二）项目支出：2025年…预算40233.95万" with 元 on the next line: the heading is
+    （二）项目支出 and the sentence is read (its figure is not lost in the title)."""
+    from decimal import Decimal
+
+    from .narrative_reading_helpers import read
+
+    n, *_ = read("三、支出预算情况说明\n  （二）项目支出：2025年本单位项目支出预算40233.95万\n"
+                 "元，主要用于专项业务。\n")
+    assert "（二）项目支出" in [s.title for s in n.sections]
+    assert [(f.subject, f.value) for f in n.facts] == [("项目支出", Decimal("40233.95"))]

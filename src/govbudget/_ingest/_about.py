@@ -55,6 +55,9 @@ _SIDE_OF: Final = {"预算收入总计": Side.INCOME, "本年收入": Side.INCOM
                    "预算支出总计": Side.EXPENDITURE, "本年支出": Side.EXPENDITURE,
                    "财政拨款收支总计": Side.GRANT, "财政拨款收入": Side.GRANT,
                    "财政拨款支出": Side.GRANT}
+# Passages titled by a column of the spending tables (（一）基本支出, （二）项目支出).
+_COLUMN_TITLES: Final = {"基本支出": "basic", "项目支出": "project"}
+_NUMBERING: Final = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])")
 _PATH: Final = re.compile(r"([^（）()]+)[（(](类|款)[）)]")
 _CODE: Final = re.compile(r"\d{3}(?:\d{2}){0,2}")
 _HELD: Final = re.compile(r"(?:共有|实有|现有|拥有|共计有?)(?:各类)?(?:公务)?(?:用)?车(?:辆)?")
@@ -80,7 +83,7 @@ class Recorder:
     each section (from the section titles, in order) and the records made so far (equal
     records are one object; most facts are alike)."""
 
-    __slots__ = ("_records", "_units", "parents")
+    __slots__ = ("_columns", "_records", "_units", "parents")
 
     def __init__(self, titles: Iterable[str]) -> None:
         parents: dict[str, str] = {}
@@ -92,6 +95,7 @@ class Recorder:
                 top = title
         self.parents = parents
         self._units: dict[str, str | None] = {}
+        self._columns: dict[str, str | None] = {}
         self._records: dict[tuple[object, ...], About] = {_NOTHING: _UNREAD}
 
     def about(self, before: Sequence[Fact], subject: str, kind: FactKind, unit: str,
@@ -107,13 +111,24 @@ class Recorder:
                tuple(name for name, _ in _PATH.findall(q)) if q and ("（" in q or "(" in q)
                else (),
                q if q and q[0].isdigit() and _CODE.fullmatch(q) else None,
-               "current_year" if subject == _CUR_SPEND and "安排" in sentence else None,
+               "current_year" if subject == _CUR_SPEND and "安排" in sentence
+               else self._column(section, subject),
                _whole(sentence) if kind is FactKind.SHARE else None,
                unit == "辆" and _HELD.search(sentence) is not None, whose)
         about = self._records.get(key)
         if about is None:
             about = self._records[key] = About(*key)
         return about
+
+
+    def _column(self, section: str, subject: str) -> str | None:
+        """The column a passage titled by it speaks of: under ``（二）项目支出`` the classes
+        listed are parts of project spending, not the classes' totals."""
+        column = self._columns.get(section, "")
+        if column == "":
+            core = _NUMBERING.sub("", unicodedata.normalize("NFKC", _SPACES.sub("", section)))
+            column = self._columns[section] = _COLUMN_TITLES.get(core.rstrip(":："))
+        return None if column is None or subject in _COLUMN_TITLES else column
 
 
 def speaks_of(narrative: Narrative) -> Narrative:

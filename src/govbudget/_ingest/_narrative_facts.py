@@ -625,7 +625,9 @@ def _vehicle_category(local: str) -> str:
     t = _trim(t).lstrip("）)")
     t = re.sub(r"^(?:共有|现有|拥有|实有|共)", "", t)
     if "的" in t:
-        t = t.rsplit("的", 1)[1]
+        before, t = t.rsplit("的", 1)
+        if "其他" in before:
+            return f"其他{t}"  # 其他按照规定配备的公务用车: a category, not the vehicles held
     return "实有" if t in ("", "车辆", "公务用车", "公车", "汽车", "实有车辆") else t
 
 

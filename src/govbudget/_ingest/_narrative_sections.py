@@ -49,11 +49,13 @@ def _split_heading(t: str) -> tuple[str, str] | None:
     if not (_L1.match(t) or _L2.match(t)):
         return None
     has_figure = _FIG.search(t) is not None
+    k = min((i for i in (t.find("："), t.find(":")) if i > 0), default=-1)
+    if 0 < k <= 30 and not _FIG.search(t[:k]) and t[k + 1:].strip():
+        # "（二）项目支出：2025年本单位项目支出预算40233.95万" (the 元 on the next line): the
+        # heading ends at its colon, whether or not the figure after it is whole here.
+        return t[:k], t[k + 1:]
     if not has_figure and len(t) <= 40:
         return t.rstrip("：:"), ""
-    k = min((i for i in (t.find("："), t.find(":")) if i > 0), default=-1)
-    if 0 < k <= 30 and not _FIG.search(t[:k]):
-        return t[:k], t[k + 1:]
     top = _L1.match(t)
     if top is not None:  # "一、" always opens a section, even run into its text
         return (t, "") if not has_figure else (top.group(0), t[top.end():])

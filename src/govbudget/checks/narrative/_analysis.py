@@ -100,7 +100,7 @@ class _An(_Tables):
             f = self.facts[i]
             scoped = f.subject in (_BASIC, _PROJECT, _CARRY, _CUR_INCOME, _CUR_SPEND) \
                 or self.is_class(i) or self.path(i) is not None
-            scope = (self.scopes[i], self.sides[i]) if scoped else ()
+            scope = (self.scopes[i], self.sides[i], f.about.column) if scoped else ()
             unit_kind = "money" if is_money(f) else f.unit
             k = self._keys[i] = (f.subject, qualifier_of(f.qualifier), unit_kind, scope,
                                  self.measures[i])

@@ -239,7 +239,7 @@ class _Tables:
         if code is not None:
             return self._coded(subject, code, scope)
         if qualifier_of(qualifier) is None and norm(subject) in self.classes:
-            return self._class(subject, scope)
+            return self._class(subject, scope, column)
         return None
 
     def _source(self, subject: str, scope: Scope) -> _Ref | None:
@@ -368,8 +368,12 @@ class _Tables:
                     f"{found.what_en} (no operating-costs table: must not exceed public funds)",
                     le=True)
 
-    def _class(self, subject: str, scope: Scope) -> _Ref | None:
+    def _class(self, subject: str, scope: Scope, column: str | None = None) -> _Ref | None:
+        """The class row of the table the scope names, in the total column, or in the
+        基本支出/项目支出 column when the reader recorded that the figure is a part of it
+        (then only tables with that column answer)."""
         name = norm(subject)
+        part = column if column in ("basic", "project") else None
 
         def by_name(kind: TableKind, block: str | None, key: str) -> _Ref | None:
             t = self.ctx.table(kind)
@@ -382,6 +386,12 @@ class _Tables:
                     return _cell(t, b, r, key)
             return _zero(t, subject, key) if _has_data(t, b) else None
 
+        if part is not None:
+            if scope is Scope.GRANT:
+                return None  # the grant summary has no 基本/项目 columns
+            kind = TableKind.GENERAL_EXPENDITURE if scope is Scope.GENERAL \
+                else TableKind.EXPENDITURE
+            return by_name(kind, None, part)
         if scope is Scope.GRANT:
             return by_name(TableKind.GRANT_SUMMARY, "expenditure", "total")
         if scope is Scope.GENERAL:

@@ -497,6 +497,7 @@ def assets(ctx: Context) -> Iterator[Finding]:
     blame = _Blame(an)
     vehicles: list[int] = []
     equipment: dict[str, list[tuple[Money, int]]] = {}
+    runs: dict[str, tuple[int, int]] = {}  # subject -> (its current run, its last fact)
     for i, f in enumerate(an.facts):
         if f.kind is not FactKind.COUNT:
             continue
@@ -512,7 +513,14 @@ def assets(ctx: Context) -> Iterator[Finding]:
         if is_vehicle:
             vehicles.append(i)
         elif thr is not None:
-            equipment.setdefault(f.subject, []).append((thr, i))
+            # Counts stated together (价值50万元以上设备8台，其中，价值100万元以上设备3台) are
+            # compared; a later statement of the same subject (the equipment to be added
+            # this year) is a figure of its own, so a new run starts after a gap.
+            last = runs.get(f.subject)
+            if last is None or i - last[1] > 2:
+                runs[f.subject] = last = (len(equipment), i)
+            runs[f.subject] = (last[0], i)
+            equipment.setdefault(f"{f.subject}#{last[0]}", []).append((thr, i))
     # Vehicles to buy (预算安排购置车辆1辆，其中：…) are counted apart from those held.
     bought = [i for i in vehicles if an.facts[i].subject == _BOUGHT]
     vehicles = [i for i in vehicles if an.facts[i].subject != _BOUGHT]
