@@ -1,4 +1,4 @@
-"""Tests for the performance rules (govbudget.checks._rules_performance).
+"""Tests for the performance rules (govbudget.checks.performance).
 
 Three parts:
 
@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
 import attrs
 import pytest
@@ -26,11 +27,14 @@ from govbudget._findings import Finding, Severity
 from govbudget._ingest._reader import read_report
 from govbudget._report import FundingLine, Indicator, PerformanceTable
 from govbudget.checks import Category, check_report, registry
-from govbudget.checks import _rules_performance as rp
+from govbudget.checks.performance import _common, _costs, _prose
 from govbudget.indicators import Quantity, parse_indicator_value
 from govbudget.testing import build_report
 
 D = Decimal
+# The rules' helpers, wherever they live.
+rp = SimpleNamespace(**vars(_prose), **{k: getattr(_common, k) for k in (
+    "_is_cost", "_is_money", "_is_money_rate")}, _overview_rates=_costs._overview_rates)
 FUNDS = D("200000")
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "data" / "jincheng-npc-office-2024.txt"

@@ -169,7 +169,7 @@ KNOWN_LARGE: frozenset[str] = frozenset({
     "govbudget._cli", "govbudget._ingest._narrative", "govbudget._ingest._pdf",
     "govbudget._ingest._performance", "govbudget._ingest._tables", "govbudget._ingest._wide",
     "govbudget._money", "govbudget.checks._rules_narrative",
-    "govbudget.checks._rules_performance", "govbudget.codes._scheme",
+    "govbudget.codes._scheme",
     "govbudget.indicators._model",
 })
 

@@ -21,11 +21,10 @@ from . import (
     _rules_documents,
     _rules_final,
     _rules_narrative,
-    _rules_performance,
     _rules_reading,
-    _rules_self_evaluation,
     _rules_tables,
 )
+from .performance import _costs, _funding, _indicators, _self_evaluation
 from ._registry import Code, Rule, RuleSet, extensions
 
 __all__ = ["BUILTIN", "codes", "registry"]
@@ -37,8 +36,10 @@ BUILTIN: tuple[RuleSet, ...] = (
     _rules_final.RULES,
     _rules_codes.RULES,
     _rules_narrative.RULES,
-    _rules_performance.RULES,
-    _rules_self_evaluation.RULES,
+    _funding.RULES,
+    _costs.RULES,
+    _indicators.RULES,
+    _self_evaluation.RULES,
     _rules_documents.RULES,
 )
 """The built-in rule sets, one per module."""
