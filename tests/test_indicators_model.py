@@ -149,13 +149,50 @@ class TestRange:
             Range(D("2023.07"), D("2024.01"))
         assert str(Range(D("2023.07"), D("2024.01"), "元")) == "2023.07至2024.01元"
 
-    def test_to_and_contains(self) -> None:
-        """A range converts both ends; contains includes the ends."""
+    def test_to_and_admits(self) -> None:
+        """A range converts both ends; it admits its ends, in its unit or another."""
         r = Range(D(1), D(2), "万元")
         assert r.to("元") == Range(D(10000), D(20000), "元")
-        assert r.contains(D(1))
-        assert r.contains(D(2))
-        assert not r.contains(D("2.01"))
+        assert r.admits(D(1))
+        assert r.admits(D(2))
+        assert not r.admits(D("2.01"))
+        assert r.admits(D(15000), "元") and not r.admits(D(25000), "元")
+        with pytest.raises(IncompatibleUnits):
+            r.admits(D(1), "人")
+
+
+class TestAdmits:
+    """`Quantity.admits`: the one answer to "does a value meet its target"."""
+
+    @pytest.mark.parametrize(("target", "value", "met"), [
+        ("≥95%", "95", True), ("≥95%", "94.99", False), (">95%", "95", False),
+        ("≤50万元", "50", True), ("≤50万元", "50.01", False), ("<3天", "3", False),
+        ("14个", "14", True), ("14个", "13", False), ("约100人", "100", True),
+        ("约100人", "99", False),
+    ])
+    def test_comparisons(self, target: str, value: str, met: bool) -> None:
+        """Each comparison, at and beside its number; approximate is exact by default."""
+        t = parse_target(target)
+        assert isinstance(t, Quantity)
+        assert t.admits(D(value)) is met
+
+    def test_units_convert(self) -> None:
+        """A value in another unit is converted; no unit on either side is the other's."""
+        t = parse_target("≤50万元")
+        assert isinstance(t, Quantity)
+        assert t.admits(D(500000), "元") and not t.admits(D(500001), "元")
+        assert Quantity("≥", D(3)).admits(D(3), "个")
+        with pytest.raises(IncompatibleUnits):
+            t.admits(D(1), "人")
+
+    def test_tolerance(self) -> None:
+        """An approximate target admits values within the tolerance, not beyond."""
+        t = parse_target("约100人")
+        assert isinstance(t, Quantity)
+        assert t.admits(D(90), tolerance=D("0.1")) and not t.admits(D("89.9"), tolerance=D("0.1"))
+        exact = parse_target("100人")
+        assert isinstance(exact, Quantity)
+        assert not exact.admits(D(99), tolerance=D("0.1"))  # only approximate ones
 
 
 class TestTimePoint:

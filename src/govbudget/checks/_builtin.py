@@ -24,8 +24,8 @@ from . import (
     _rules_reading,
     _rules_tables,
 )
-from .performance import _costs, _funding, _indicators, _self_evaluation
 from ._registry import Code, Rule, RuleSet, extensions
+from .performance import _costs, _funding, _indicators, _self_evaluation
 
 __all__ = ["BUILTIN", "codes", "registry"]
 

@@ -402,6 +402,21 @@ def is_calendar_year(value: Decimal) -> bool:
 # ---------------------------------------------------------------------------
 
 
+def _value_in(value: Decimal, unit: str, target_unit: str) -> Decimal:
+    """``value`` (in ``unit``) in ``target_unit``; a missing unit on either side is taken
+    as the other's.
+
+    Raises:
+        IncompatibleUnits: both units are given and do not convert.
+    """
+    if not unit or not target_unit or unit == target_unit:
+        return value
+    return convert(value, unit, target_unit)
+
+
+_NO_TOLERANCE: Final = Decimal(0)
+
+
 @frozen
 class Quantity:
     """A number with an optional comparison and unit: ``≥95%``, ``≤50万元``, ``14个``.
@@ -445,6 +460,46 @@ class Quantity:
     def direction(self) -> Direction:
         """The direction of the comparison (正向, 反向, exact, approximate)."""
         return self.comparison.direction
+
+    def admits(self, value: Decimal, unit: str = "", *,
+               tolerance: Decimal = _NO_TOLERANCE) -> bool:
+        """Does ``value`` (in ``unit``; none: the target's) meet this target? The one
+        answer to that question: scoring (`govbudget.indicators.evaluate`) and the rules
+        ask it here.
+
+        ``≥ > ≤ <`` compare; an exact target needs the same number; an approximate one
+        (``约``, ``左右``) a number within ``tolerance`` (a fraction of the target; none by
+        default, so it is exact too). The value is converted to the target's unit.
+
+        Raises:
+            IncompatibleUnits: ``unit`` and the target's unit are both given and do not
+                convert.
+
+        ```pycon
+        >>> from decimal import Decimal
+        >>> from govbudget.indicators import parse_target
+        >>> parse_target("≤50万元").admits(Decimal("480000"), "元")
+        True
+        >>> parse_target("≥95%").admits(Decimal("94.5"))
+        False
+        >>> parse_target("约100人").admits(Decimal("95"), tolerance=Decimal("0.1"))
+        True
+
+        ```
+        """
+        v = _value_in(value, unit, self.unit)
+        c = self.comparison
+        if c is Comparison.GE:
+            return v >= self.value
+        if c is Comparison.GT:
+            return v > self.value
+        if c is Comparison.LE:
+            return v <= self.value
+        if c is Comparison.LT:
+            return v < self.value
+        if c is Comparison.APPROX:
+            return abs(v - self.value) <= abs(self.value) * tolerance
+        return v == self.value
 
     def to(self, unit: str) -> Quantity:
         """The same target in another, convertible unit.
@@ -504,8 +559,8 @@ class Range:
     >>> r = parse_target("1～2天")
     >>> r, str(r)
     (Range(low=Decimal('1'), high=Decimal('2'), unit='天'), '1至2天')
-    >>> r.contains(Decimal("1.5"))
-    True
+    >>> r.admits(Decimal("1.5")), r.admits(Decimal("36"), "小时")
+    (True, True)
 
     ```
     """
@@ -524,9 +579,15 @@ class Range:
     def __str__(self) -> str:
         return f"{format_decimal(self.low)}至{format_decimal(self.high)}{self.unit}"
 
-    def contains(self, value: Decimal) -> bool:
-        """True when ``low <= value <= high``."""
-        return self.low <= value <= self.high
+    def admits(self, value: Decimal, unit: str = "") -> bool:
+        """Does ``value`` (in ``unit``; none: the range's) meet this target: ``low <=
+        value <= high``, once in the range's unit (see `Quantity.admits`).
+
+        Raises:
+            IncompatibleUnits: ``unit`` and the range's unit are both given and do not
+                convert.
+        """
+        return self.low <= _value_in(value, unit, self.unit) <= self.high
 
     def to(self, unit: str) -> Range:
         """The same range in another, convertible unit.

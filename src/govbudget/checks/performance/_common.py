@@ -14,14 +14,12 @@ from ..._money import Money, Unit
 from ..._report import Indicator, PerformanceTable, Report
 from ..._tables import TableKind
 from ...indicators import (
-    Comparison,
     IndicatorLevelError,
     Level1,
     Level2,
     Quantity,
     Range,
     Target,
-    convert,
     parse_indicator_value,
     units_compatible,
 )
@@ -208,23 +206,19 @@ def _is_money(unit: str) -> bool:
 def _is_money_rate(unit: str) -> bool:
     return "/" in unit and units_compatible(unit.split("/")[0], "元")
 
-def _satisfies(target: Quantity | Range, value: Decimal, unit: str) -> bool:
+def _admits(target: Quantity | Range, value: Decimal, unit: str) -> bool:
+    """`Target.admits <govbudget.indicators.Quantity.admits>` for a figure of prose whose
+    unit the rules took as the target's (``人次`` counted as ``人``, an unstated unit): the
+    value is converted when the units convert, else taken in the target's unit."""
+    return target.admits(value, unit if _convertible(unit, target.unit) else "")
+
+
+@functools.lru_cache(maxsize=256)
+def _convertible(a: str, b: str) -> bool:
     try:
-        v = convert(value, unit, target.unit) if unit != target.unit else value
+        return bool(a) and bool(b) and units_compatible(a, b)
     except ValueError:
-        v = value
-    if isinstance(target, Range):
-        return target.low <= v <= target.high
-    c = target.comparison
-    if c is Comparison.GE:
-        return v >= target.value
-    if c is Comparison.GT:
-        return v > target.value
-    if c is Comparison.LE:
-        return v <= target.value
-    if c is Comparison.LT:
-        return v < target.value
-    return v == target.value
+        return False
 
 
 # -- small text helpers --------------------------------------------------------------------

@@ -23,6 +23,7 @@ from ...indicators import (
 from .._context import Context, Figure
 from .._registry import Category, RuleSet
 from ._common import (
+    _admits,
     _amount_figure,
     _entries_of,
     _has_performance,
@@ -32,7 +33,6 @@ from ._common import (
     _loc,
     _parse,
     _plain,
-    _satisfies,
     _tidy,
     _yuan,
 )
@@ -205,7 +205,7 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
                     rates = _overview_rates(p)
                 same = [(t, u) for t, u in rates if units_compatible(u, target.unit)]
                 if same:
-                    if any(_satisfies(target, t.value, u) for t, u in same):
+                    if any(_admits(target, t.value, u) for t, u in same):
                         continue
                     stated = "、".join(t.text.strip() for t, _ in same)
                     yield ctx.finding(

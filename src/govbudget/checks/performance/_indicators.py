@@ -21,6 +21,7 @@ from ...indicators import (
 from .._context import Context
 from .._registry import Category, RuleSet
 from ._common import (
+    _admits,
     _entries_of,
     _Entry,
     _has_performance,
@@ -31,7 +32,6 @@ from ._common import (
     _near,
     _parallel,
     _parse,
-    _satisfies,
 )
 from ._prose import _count_text, _counts, _name_parts, _objects
 
@@ -133,7 +133,7 @@ def quantity_vs_overview(ctx: Context) -> Iterator[Finding]:
                 # ``in_text`` that is not ``own`` belongs to some other name.
                 foreign = in_text[text] - own
                 bad = [c for c in _counts(text, objects, target.unit, foreign)
-                       if not _satisfies(target, c.value, c.unit)]
+                       if not _admits(target, c.value, c.unit)]
                 stated = list(dict.fromkeys(c.text.strip() for c in bad))
                 if stated:
                     yield ctx.finding(
