@@ -11,11 +11,9 @@ Three parts:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from types import SimpleNamespace
 
 import attrs
 import pytest
@@ -27,14 +25,12 @@ from govbudget._findings import Finding, Severity
 from govbudget._ingest._reader import read_report
 from govbudget._report import FundingLine, Indicator, PerformanceTable
 from govbudget.checks import Category, check_report, registry
-from govbudget.checks.performance import _common, _costs, _prose
+from govbudget.checks.performance import _common as cm
+from govbudget.checks.performance import _costs as cp
 from govbudget.indicators import Quantity, parse_indicator_value
 from govbudget.testing import build_report
 
 D = Decimal
-# The rules' helpers, wherever they live.
-rp = SimpleNamespace(**vars(_prose), **{k: getattr(_common, k) for k in (
-    "_is_cost", "_is_money", "_is_money_rate")}, _overview_rates=_costs._overview_rates)
 FUNDS = D("200000")
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "data" / "jincheng-npc-office-2024.txt"
@@ -273,11 +269,11 @@ def test_sample_arithmetic_is_checked_and_right(sample: Report, found: list[Find
     the written formulas of 代表之声 and the quantity × rate statements of five projects."""
     assert of(found, "performance.formula") == []
     by = {p.project: p for p in sample.performance}
-    formulas = [t.text for t in rp._scan(by["代表之声栏目制作经费"].overview)
-                if t.kind == "formula"]
+    formulas = [t.text for t in by["代表之声栏目制作经费"].prose.overview.formulas]
     assert formulas == ["24×20000=480000元", "20×3000=60000元", "20×3000=60000元",
                         "480000+60000+60000=600000元"]
-    checked = {name: [(str(x.computed.amount), x.stated.text) for x in rp._products(p.overview)]
+    checked = {name: [(str(x.computed.amount), x.stated.text)
+                      for x in p.prose.overview.products]
                for name, p in by.items()}
     assert checked["代表、代表小组活动经费(市级)"] == [("144000", "14.4万元")]
     assert checked["人民代表大会会议经费"] == [("2256000", "225.6万元")]
@@ -296,10 +292,50 @@ def test_sample_cost_lists_that_add_up(sample: Report) -> None:
     by = {p.project: p for p in sample.performance}
     for name in ("办公楼阅览室装修及配套设施", "人大机关会议室智慧升级改造", "代表之声栏目制作经费",
                  "代表、代表小组活动经费(市级)"):
-        assert rp._cost_lists(by[name].overview) == (), name
-    (bad,) = rp._cost_lists(by["办公桌椅书柜购置"].overview)
-    assert [t.text for t in bad.terms] == ["1.98万元", "1.2万元", "1.268万元", "2.592万元",
-                                           "3.6万元"]
+        assert [cp._disagreeing(c) for c in by[name].prose.overview.cost_lists] \
+            == [None] * len(by[name].prose.overview.cost_lists), name
+        assert by[name].prose.overview.cost_lists or name == "代表、代表小组活动经费(市级)"
+    bad = [cp._disagreeing(c) for c in by["办公桌椅书柜购置"].prose.overview.cost_lists]
+    assert [[t.text for t in b] for b in bad if b is not None] == [
+        ["1.98万元", "1.2万元", "1.268万元", "2.592万元", "3.6万元"]]
+
+
+def _read_one(text: str) -> PerformanceTable:
+    from govbudget._ingest._performance import read_performance
+    from govbudget._ingest._text import split_lines
+
+    (t,), _ = read_performance(split_lines(text))
+    return t
+
+
+OVERVIEW_TABLE = """某某县项目支出绩效目标表
+项目名称 会议经费
+项目资金（元） 实施期资金总额： 40000
+年度资金总额： 40000
+其中：财政拨款 40000 其中：财政拨款 40000
+项目概况 召开会议1次，参会100人，会期1天，
+标准为300元/人/天，共计3.2万元；
+资料费5000元，会务费3000元，
+合计9000元；另12×2500=31000元。
+一级指标 二级指标 三级指标 指标值 二级指标 三级指标 指标值
+产出指标 数量指标 会议次数 2次 数量指标 会议次数 2次
+负责人： 填报日期： 20240301"""
+
+
+def test_findings_in_the_overview_point_at_the_figures_own_line() -> None:
+    """A finding about a figure inside a 项目概况 points at the line that figure stands
+    on, not at the field's first line (6): the wrong product's amount on line 7, the
+    wrong sum's total on line 9 (its items, related, on line 8), the wrong arithmetic on
+    line 9."""
+    t = _read_one(OVERVIEW_TABLE)
+    assert t.line_of("overview") == 6
+    found = run(alone(t), "performance.itemised_costs", "performance.formula")
+    (cost,) = of(found, "performance.itemised_costs")
+    assert cost.location.line == 9 and cost.location.column == "项目概况"
+    assert {r.line for r in cost.related} == {8}
+    product, arith = of(found, "performance.formula")
+    assert product.location.line == 7 and "3.2万元" in product.message
+    assert arith.location.line == 9 and "12×2500=31000元" in arith.message
 
 
 # ==========================================================================================
@@ -835,7 +871,7 @@ def money_cost_indicators(p: PerformanceTable) -> list[tuple[int, Indicator]]:
     out = []
     for k, x in enumerate(p.indicators_year):
         t = parse_indicator_value(x.value)
-        if rp._is_cost(x) and isinstance(t, Quantity) and rp._is_money(t.unit):
+        if cm._is_cost(x) and isinstance(t, Quantity) and cm._is_money(t.unit):
             out.append((k, x))
     return out
 
@@ -881,9 +917,9 @@ def test_edit_a_rate_cost_indicator(sample: Report) -> None:
     for i, p in enumerate(sample.performance):
         for k, x in enumerate(p.indicators_year):
             t = parse_indicator_value(x.value)
-            if not (rp._is_cost(x) and isinstance(t, Quantity) and rp._is_money_rate(t.unit)):
+            if not (cm._is_cost(x) and isinstance(t, Quantity) and cm._is_money_rate(t.unit)):
                 continue
-            if not any(u == t.unit for _, u in rp._overview_rates(p)):
+            if not any(u == t.unit for _, u in cp._overview_rates(p)):
                 continue  # 交通补贴: the overview states a yearly rate, not a daily one
             new = str(Quantity(t.comparison, t.value + 10, t.unit))
             year = list(p.indicators_year)
@@ -954,73 +990,6 @@ def test_rules_never_fail_on_odd_tables(tables: list[PerformanceTable], listed: 
         assert f.location.section == "performance" or f.location.table in ("projects",
                                                                             "projects_carryover")
         assert f.message and f.message_en
-
-
-@pytest.mark.property
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join))
-def test_prose_scanner_never_fails_and_keeps_order(text: str) -> None:
-    toks = rp._scan(text)
-    assert [t.start for t in toks] == sorted(t.start for t in toks)
-    rp._cost_lists(text)
-    rp._products(text)
-    rp._counts(text, rp._objects("购置沙发数量"), "个")
-
-
-# -- fast forms pinned to their plain definitions -------------------------------------------
-
-_PLAIN_NUM_FREE = r"(?<![\d.,])" + rp._NUM
-_PLAIN_PATTERNS = {
-    "formula": (rp._FORMULA_RE, rf"({_PLAIN_NUM_FREE}(?:\s*{rp._OP}\s*{rp._NUM})+)\s*=\s*"
-                                rf"({rp._NUM})\s*({rp._MONEY_UNIT})?"),
-    "rate": (rp._RATE_SLASH_RE, rf"({_PLAIN_NUM_FREE})\s*({rp._MONEY_UNIT})((?:\s*[/·]\s*"
-                                r"(?:人次|人天|课时|学时|小时|[\u4e00-\u9fff]))+)"),
-    "money": (rp._MONEY_RE, rf"({_PLAIN_NUM_FREE})\s*({rp._MONEY_UNIT})(?!\s*/)"),
-    "qty": (rp._QTY_RE, rf"(?<![\d.,第])({rp._NUM}(?:\s*[-~至到]\s*{rp._NUM})?"
-                        rf"|[{rp._CN_DIGITS}]+)\s*(" + "|".join(rp._QTY_UNITS) + ")"),
-}
-_SCAN_CHARS = ("0", "1", "9", ".", ",", " ", "第", "=", "×", "x", "*", "/", "+", "-", "~", "至",
-               "元", "万", "亿", "千", "·", "人", "次", "天", "个", "月", "平方米", "两", "十", "三",
-               "年", "日", "，", "。", "“", "”", "（", "）", "购置", "沙发", "１", "．")
-
-
-@pytest.mark.property
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_SCAN_CHARS + FRAGMENTS), max_size=40).map("".join))
-def test_digit_first_patterns_match_as_lookbehind_first(text: str) -> None:
-    # The scanner's patterns test "not glued to a digit before" after the first digit
-    # (faster); they must find exactly what the plain lookbehind-first forms find.
-    for fast, plain in _PLAIN_PATTERNS.values():
-        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
-            [(m.span(), m.groups()) for m in re.finditer(plain, text)]
-
-
-def test_quantity_units_of_several_characters_come_first() -> None:
-    # _QTY_RE tries the units of several characters before a class of the single ones:
-    # the same as the alternatives in order only while no single comes before a longer one.
-    sizes = [len(u) > 1 for u in rp._QTY_UNITS]
-    assert sizes == sorted(sizes, reverse=True)
-
-
-@pytest.mark.property
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_SCAN_CHARS + NAMES + ("数量", "总期数", "完成", "（套）",
-                                                        "（女职工）", "“", "《")),
-                max_size=8).map("".join))
-def test_objects_and_parts_match_plain_definitions(name: str) -> None:
-    objs = rp._objects_of(name)
-    # The parts of the core follow it: the first object that is not whole.
-    first_part = next((i for i, (_, whole) in enumerate(objs) if not whole), None)
-    if first_part is not None:
-        c = objs[first_part - 1][0]
-        subs = {c[i:j] for i in range(len(c)) for j in range(i + 3, len(c) + 1)} - {c}
-        plain = sorted(subs, key=lambda s: (-len(s), c.find(s)))
-        assert [o for o, whole in objs if not whole and len(o) >= 3] == plain
-    texts = {o for o, _ in objs}
-    assert rp._parts(objs) == {t[i:j] for t in texts for i in range(len(t))
-                               for j in range(i + 3, len(t) + 1)}
-    assert rp._prose(name) == name.translate(rp._PROSE_TRANS)
-    assert rp._unquoted(name) == name.translate(rp._QUOTES)
 
 
 def test_a_performance_table_read_without_indicator_names_is_not_compared() -> None:

@@ -846,3 +846,46 @@ def test_project_budget_target_titles_start_a_table() -> None:
     assert _is_title("政策和项目预算绩效目标表")
     assert _is_title("2026年项目支出绩效目标表")
     assert not _is_title("项目预算绩效目标表，见附件")
+
+
+# -- the prose of the text fields ---------------------------------------------------------
+
+PROSE_TABLE = """某某县项目支出绩效目标表
+项目名称 会议经费
+项目资金（元） 实施期资金总额： 30000
+年度资金总额： 30000
+其中：财政拨款 30000 其中：财政拨款 30000
+项目概况 召开会议2次，每次参会50人，
+会期1天，标准为300元/人/天，
+共计30000元。
+总体目标 实施期目标 年度目标
+召开会议2次 召开会议2次
+一级指标 二级指标 三级指标 指标值 二级指标 三级指标 指标值
+产出指标 数量指标 会议次数 2次 数量指标 会议次数 2次
+负责人： 填报日期： 20240301"""
+
+
+def test_the_prose_of_each_text_field_is_read_with_its_lines() -> None:
+    """The reader parses the text fields with the prose grammar: each figure carries the
+    line it stands on (not the field's first line)."""
+    (t,), _ = read_performance(split_lines(PROSE_TABLE))
+    ov = t.prose.overview
+    assert ov.text == t.overview
+    assert [(c.text, c.line) for c in ov.counts] == [("2次", 6), ("50人", 6), ("1天", 7)]
+    assert [(r.text, r.line) for r in ov.rates] == [("300元/人/天", 7)]
+    assert ov.total is not None and (ov.total.text, ov.total.line) == ("30000元", 8)
+    assert t.prose.goal_period.text == t.goal_period == "召开会议2次"
+    assert [c.line for c in t.prose.goal_year.counts] == [10]
+
+
+@pytest.mark.parametrize("texts", [
+    ["会议经费", "共计3万元"], ["abc", "def"], ["12", "34元"], ["  ", "x", ""], ["一", "2"]])
+def test_joined_is_join_text_with_the_lines(texts: list[str]) -> None:
+    """`_joined` gives `join_text`'s text, and where each non-blank line starts in it."""
+    from govbudget._ingest._text import join_text
+
+    lines = [Line(i + 1, x) for i, x in enumerate(texts)]
+    text, starts = perf._joined(lines)
+    assert text == join_text(lines)
+    for (offset, no) in starts:
+        assert text[offset:].startswith(lines[no - 1].stripped)

@@ -109,7 +109,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Final
+from typing import Final, TypeAlias
 
 import attrs
 from attrs import define, field
@@ -117,7 +117,8 @@ from attrs import define, field
 from .._chars import NUMBER, translation
 from .._findings import Finding, Location, Severity
 from .._money import Unit, parse_amount
-from .._report import FundingLine, Indicator, PerformanceTable
+from .._report import FundingLine, Indicator, PerformanceProse, PerformanceTable
+from ..prose import parse_prose
 from ._text import Line, dedouble, join_stripped, join_text, make_line
 
 __all__ = ["read_performance"]
@@ -872,8 +873,14 @@ class _TableReader:
         if "funding" in by_key:
             unit, total_period, total_year, funding = self._funding(by_key["funding"])
 
-        texts = {k: join_text(by_key[k].items) if k in by_key else "" for k in _TEXT_KEYS}
-        goal_period, goal_year = self._goals(by_key["goals"].items) if "goals" in by_key else ("", "")
+        joined = {k: _joined(by_key[k].items) if k in by_key else _NO_TEXT for k in _TEXT_KEYS}
+        texts = {k: text for k, (text, _) in joined.items()}
+        goals = self._goals(by_key["goals"].items) if "goals" in by_key else (_NO_TEXT, _NO_TEXT)
+        (goal_period, period_lines), (goal_year, year_lines) = goals
+        prose = PerformanceProse(
+            overview=parse_prose(*joined["overview"]), plan=parse_prose(*joined["plan"]),
+            goal_period=parse_prose(goal_period, period_lines),
+            goal_year=parse_prose(goal_year, year_lines))
 
         period: tuple[Indicator, ...] = ()
         year: tuple[Indicator, ...] = ()
@@ -907,6 +914,7 @@ class _TableReader:
             indicators_period=period, indicators_year=year, filled_on=filled_on,
             line=title.no, end_line=(body[-1].no if body else title.no),
             field_lines=tuple((key, sec.line) for key, sec in by_key.items()),
+            prose=prose,
         )
 
     # short fields -------------------------------------------------------------------------
@@ -1082,7 +1090,7 @@ class _TableReader:
                                f"extra amount after {label!r}")
 
     # goals ---------------------------------------------------------------------------------
-    def _goals(self, items: list[Line]) -> tuple[str, str]:
+    def _goals(self, items: list[Line]) -> tuple[_Joined, _Joined]:
         lines: list[Line] = []
         for ln in items:
             t = ln.text
@@ -1094,21 +1102,22 @@ class _TableReader:
                 continue
             lines.append(Line(ln.no, t))
         if not lines:
-            return "", ""
+            return _NO_TEXT, _NO_TEXT
         texts = [ln.text for ln in lines]
         if len(lines) == 1:
             one = texts[0]
             half = len(one) // 2
             if len(one) % 2 == 1 and one[half] in _SPACES and one[:half] == one[half + 1:]:
-                return one[:half], one[:half]
+                at = ((0, lines[0].no),)
+                return (one[:half], at), (one[:half], at)
         else:
             split = _goal_split(texts)
             if split is not None:
-                return join_text(lines[:split]), join_text(lines[split:])
+                return _joined(lines[:split]), _joined(lines[split:])
         self._finding("reading.goal_split", Severity.INFO, lines[0].no,
                       "无法区分实施期目标与年度目标，全部作为实施期目标",
                       "could not split the period and year goals; all text kept as the period goal")
-        return join_text(lines), ""
+        return _joined(lines), _NO_TEXT
 
     # grid ------------------------------------------------------------------------------------
     def _grid(self, sec: _Section) -> tuple[tuple[Indicator, ...], tuple[Indicator, ...]]:
@@ -1159,6 +1168,26 @@ class _TableReader:
             used += 1
         self._scan_figures(rest[used:], "表尾之后的内容", "after the table's footer")
         return date or None
+
+
+_Joined: TypeAlias = tuple[str, tuple[tuple[int, int], ...]]
+_NO_TEXT: Final[_Joined] = ("", ())
+
+
+def _joined(lines: Sequence[Line]) -> _Joined:
+    """`join_text` of the lines, with where each line starts in the text: ``(offset,
+    line number)`` pairs, for the prose grammar to give each figure its line."""
+    out = ""
+    starts: list[tuple[int, int]] = []
+    for ln in lines:
+        t = ln.stripped
+        if not t:
+            continue
+        if out and (out[-1].isascii() and out[-1].isalnum()) and (t[0].isascii() and t[0].isalnum()):
+            out += " "
+        starts.append((len(out), ln.no))
+        out += t
+    return out, tuple(starts)
 
 
 @functools.lru_cache(maxsize=4096)

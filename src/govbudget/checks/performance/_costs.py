@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final
 
 from attrs import evolve
 
-from ..._findings import Finding, Severity
+from ..._findings import Finding, Location, Severity
 from ..._money import Money, Unit, explain_gap
 from ..._report import PerformanceTable
 from ...indicators import (
     Comparison,
     Quantity,
     Range,
-    canonical_unit,
     convert,
     units_compatible,
 )
+from ...prose import Amount, CostList, Rate
+from ...prose._model import money_of
 from .._context import Context, Figure
 from .._registry import Category, RuleSet
 from ._common import (
@@ -36,18 +36,6 @@ from ._common import (
     _tidy,
     _yuan,
 )
-from ._prose import (
-    _cost_lists,
-    _evaluate,
-    _is_total,
-    _money_of,
-    _products,
-    _prose,
-    _quantum_yuan,
-    _scan,
-    _Tok,
-    _window,
-)
 
 RULES = RuleSet()
 
@@ -58,29 +46,40 @@ _ZERO: Final = Decimal(0)
 
 def _overview_amounts(p: PerformanceTable) -> set[Decimal]:
     """Every amount the overview states (items, totals, results), in 元."""
-    return set(_amounts_in(p.overview))
+    return {a.money.yuan for a in p.prose.overview.amounts}
 
 
-@functools.lru_cache(maxsize=1024)
-def _amounts_in(raw: str) -> frozenset[Decimal]:
-    return frozenset(t.money.yuan for t in _scan(raw) if t.is_amount)
+def _overview_rates(p: PerformanceTable) -> list[tuple[Rate, str]]:
+    """The rates the overview states, each with its canonical unit (``元/人/天``)."""
+    return [(r, r.rate_unit) for r in p.prose.overview.rates if r.rate_unit]
 
 
-def _overview_rates(p: PerformanceTable) -> list[tuple[_Tok, str]]:
-    return list(_rates_in(p.overview))
+def _at(p: PerformanceTable, line: int | None) -> Location:
+    """A figure of the overview: its own line (the field's when unknown)."""
+    return _loc(p, "项目概况", line)
 
 
-@functools.lru_cache(maxsize=1024)
-def _rates_in(raw: str) -> tuple[tuple[_Tok, str], ...]:
-    """The rates a text states, each with its canonical unit (``元/人/天``)."""
-    out = []
-    for t in _scan(raw):
-        if t.kind == "rate":
-            try:
-                out.append((t, canonical_unit("/".join((t.unit, *t.dens)))))
-            except ValueError:
-                continue
-    return tuple(out)
+def _disagreeing(chk: CostList) -> tuple[Amount, ...] | None:
+    """The reading of a cost list that comes closest to its total, when none adds up to
+    it (``None``: one does). A total written as a product (``合计：12×2500=30000元``) may
+    be the items multiplied out: items adding up to one of its factors agree; a total
+    written as a sum agrees with items that are its terms."""
+    readings = chk.readings()
+    total = chk.total
+    want = total.money.yuan
+    formula = None if chk.header else chk.formula
+    for c in readings:
+        s = sum((x.money.yuan for x in c), _ZERO)
+        if s == want:
+            return None
+        if formula is not None and (formula.is_product or formula.is_sum):
+            unit_factor = want / total.value if total.value else Decimal(1)
+            if formula.is_product and any(s == o * unit_factor for o in formula.operands):
+                return None
+            if formula.is_sum and sorted(x.money.yuan for x in c) == sorted(
+                    o * unit_factor for o in formula.operands):
+                return None
+    return min(readings, key=lambda c: abs(sum((x.money.yuan for x in c), _ZERO) - want))
 
 
 _TIME_UNITS: Final = frozenset({"天", "周", "个月", "月", "季度", "年", "小时", "分钟", "日"})
@@ -119,7 +118,7 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
     rid = "performance.cost_indicator"
     for p in ctx.report.performance:
         amounts: set[Decimal] | None = None
-        rates: list[tuple[_Tok, str]] | None = None
+        rates: list[tuple[Rate, str]] | None = None
         entries = list(_entries_of(ctx, p))
         unnamed = sum(1 for e in entries if not e.ind.name.strip())
         if entries and unnamed * 2 > len(entries):
@@ -254,16 +253,17 @@ def itemised_costs(ctx: Context) -> Iterator[Finding]:
     for p in ctx.report.performance:
         if not p.overview:
             continue
-        loc = _loc(p, "项目概况")
-        for chk in _cost_lists(p.overview):
-            items = "+".join(t.text.strip() for t in chk.terms)
+        for chk in p.prose.overview.cost_lists:
+            got = _disagreeing(chk)
+            if got is None:
+                continue
+            items = "+".join(t.text.strip() for t in got)
             total_text = chk.total.text.strip()
-            quanta = [_quantum_yuan(t) for t in chk.terms]
-            tq = max(quanta)
-            total_q = min(_quantum_yuan(chk.total), tq)
-            terms = [Figure(_yuan(t.money), tq, loc) for t in chk.terms]
-            total = Figure(_yuan(chk.total.money), total_q, loc)
-            s = sum((t.money.yuan for t in chk.terms), _ZERO)
+            tq = max(t.quantum for t in got)
+            total_q = min(chk.total.quantum, tq)
+            terms = [Figure(_yuan(t.money), tq, _at(p, t.line)) for t in got]
+            total = Figure(_yuan(chk.total.money), total_q, _at(p, chk.total.line))
+            s = sum((t.money.yuan for t in got), _ZERO)
             severity = Severity.WARNING
             if chk.total.approx or (chk.etc and s < chk.total.money.yuan):
                 severity = Severity.INFO
@@ -303,49 +303,35 @@ def formula(ctx: Context) -> Iterator[Finding]:
     for p in ctx.report.performance:
         if not p.overview:
             continue
-        loc = _loc(p, "项目概况")
-        for t in _scan(p.overview):
-            if t.kind != "formula":
-                continue
-            value = _evaluate(t)
+        for t in p.prose.overview.formulas:
+            value = t.left()
             if value is None:
                 continue
-            computed = Figure(_yuan(_money_of(value, t.unit)), _ZERO, loc)
-            stated = Figure(_yuan(t.money), _quantum_yuan(t), loc)
+            loc = _at(p, t.line)
+            unit = t.unit or "元"  # arithmetic with no unit (``3+2=5``) is compared as is
+            stated_q = t.amount.quantum if t.amount is not None else _ZERO
+            computed = Figure(_yuan(money_of(value, unit)), _ZERO, loc)
+            stated = Figure(_yuan(money_of(t.result, unit)), stated_q, loc)
             f = ctx.equal_check(rid, computed, stated,
                                 what=f"项目“{p.project}”项目概况算式“{t.text.strip()}”",
                                 what_en=f"project {p.project!r}: overview arithmetic "
                                         f"{t.text.strip()!r}")
             if f is not None:
                 yield _tidy(f)
-        for prod in _products(p.overview):
+        for prod in p.prose.overview.products:
+            loc = _at(p, prod.stated.line)
             computed = Figure(_yuan(prod.computed), _ZERO, loc)
-            stated = Figure(_yuan(prod.stated.money), _quantum_yuan(prod.stated), loc)
+            stated = Figure(_yuan(prod.stated.money), prod.stated.quantum, loc)
             severity = Severity.WARNING if prod.estimate else Severity.ERROR
             f = ctx.equal_check(
                 rid, computed, stated,
-                what=f"项目“{p.project}”项目概况“{prod.text}”与所述“{prod.stated.text.strip()}”",
-                what_en=f"project {p.project!r}: overview {prod.text} vs the stated "
+                what=f"项目“{p.project}”项目概况“{prod}”与所述“{prod.stated.text.strip()}”",
+                what_en=f"project {p.project!r}: overview {prod} vs the stated "
                         f"{prod.stated.text.strip()!r}",
                 severity=severity)
             if f is not None:
                 yield _tidy(f)
 
-
-
-@functools.lru_cache(maxsize=1024)
-def _stated_total(raw: str) -> _Tok | None:
-    """The amount an overview states as the project's cost: its largest total, or its only
-    amount (see ``overview_total``); cached, as a pure function of the text."""
-    text = _prose(raw)
-    toks = _scan(raw)
-    amounts = [(i, t) for i, t in enumerate(toks) if t.is_amount]
-    totals = [t for i, t in amounts if _is_total(_window(text, toks, i))]
-    if totals:
-        return max(totals, key=lambda t: t.money.yuan)
-    if len(amounts) == 1:
-        return amounts[0][1]
-    return None
 
 
 @RULES.rule("performance.overview_total", title="项目概况所述总额与年度资金总额一致",
@@ -368,15 +354,14 @@ def overview_total(ctx: Context) -> Iterator[Finding]:
     for p in ctx.report.performance:
         if not p.overview or p.total_year is None:
             continue
-        stated = _stated_total(p.overview)
+        stated = p.prose.overview.total
         if stated is None:
             continue
         mine_money = _yuan(stated.money)
         if Money.of(p.total_year, p.unit).yuan == mine_money.amount:
             continue  # equal: ``explain_gap`` below would find the gap exact
-        loc = _loc(p, "项目概况")
         funds = _amount_figure(p, p.total_year, "年度资金总额")
-        mine = Figure(mine_money, _quantum_yuan(stated), loc)
+        mine = Figure(mine_money, stated.quantum, _at(p, stated.line))
         gap = explain_gap([funds.money], mine.money, quantum=Money.of(funds.quantum, funds.money.unit),
                           total_quantum=Money.of(mine.quantum, mine.money.unit))
         if gap.exact:

@@ -18,6 +18,7 @@ from ...indicators import (
     check_name_unit,
     validate_levels,
 )
+from ...prose import Prose, counted_objects, name_parts
 from .._context import Context
 from .._registry import Category, RuleSet
 from ._common import (
@@ -33,7 +34,6 @@ from ._common import (
     _parallel,
     _parse,
 )
-from ._prose import _count_text, _counts, _name_parts, _objects
 
 RULES = RuleSet()
 
@@ -85,13 +85,13 @@ def quantity_vs_overview(ctx: Context) -> Iterator[Finding]:
     """
     rid = "performance.quantity_vs_overview"
     for p in ctx.report.performance:
-        fields: list[tuple[str, str, str]] = []
+        fields: list[tuple[str, str, Prose]] = []
         seen: set[str] = set()
         for attr, label in _COUNT_FIELDS:
-            text = getattr(p, attr)
-            if text and text not in seen:
-                seen.add(text)
-                fields.append((attr, label, text))
+            prose = p.prose.of(attr)
+            if prose.text and prose.text not in seen:
+                seen.add(prose.text)
+                fields.append((attr, label, prose))
         if not fields:
             continue
         parallel = _parallel(p)
@@ -106,33 +106,33 @@ def quantity_vs_overview(ctx: Context) -> Iterator[Finding]:
             unit = target.unit
             if unit in ("%", "‰") or "/" in unit or _is_money(unit):
                 continue
-            objs = _objects(ind.name)
+            objs = counted_objects(ind.name)
             if objs:
                 counted.append((e, target, objs))
-        parts_of = {e.ind.name: _name_parts(e.ind.name) for e, _, _ in counted}
+        parts_of = {e.ind.name: name_parts(e.ind.name) for e, _, _ in counted}
         # Only the parts a text actually contains can qualify a mention in it.
         every_part = frozenset().union(*parts_of.values())
         in_text: dict[str, set[str]] = {}
-        counting_of: dict[str, str] = {}
-        for _, _, text in fields:
-            counting = counting_of[text] = _count_text(text)[0]
-            in_text[text] = {f for f in every_part if f in counting}
+        for _, _, prose in fields:
+            counting = prose.counting_text
+            in_text[prose.text] = {f for f in every_part if f in counting}
         for e, target, objects in counted:
             ind = e.ind
             own = parts_of[ind.name]
             # Every object of three characters or more is one of ``own``; the shorter ones
             # (a two-character core or tail) are looked for as they are.
             short = [obj for obj, _ in objects if len(obj) < 3]
-            for attr, label, text in fields:
+            for attr, label, prose in fields:
                 if not _field_applies(attr, e.column, parallel):
                     continue
+                text = prose.text
                 if own.isdisjoint(in_text[text]) \
-                        and not any(obj in counting_of[text] for obj in short):
+                        and not any(obj in prose.counting_text for obj in short):
                     continue  # the text mentions none of the objects: it states no count
                 # Another indicator's parts in the text, not this one's: every part in
                 # ``in_text`` that is not ``own`` belongs to some other name.
                 foreign = in_text[text] - own
-                bad = [c for c in _counts(text, objects, target.unit, foreign)
+                bad = [c for c in prose.counts_of(objects, target.unit, foreign)
                        if not _admits(target, c.value, c.unit)]
                 stated = list(dict.fromkeys(c.text.strip() for c in bad))
                 if stated:
@@ -142,8 +142,9 @@ def quantity_vs_overview(ctx: Context) -> Iterator[Finding]:
                         f"{label}所述为“{'、'.join(stated)}”",
                         f"project {p.project!r}: indicator {ind.name!r} is {ind.value} "
                         f"({e.where_en}) but the {label} states {', '.join(stated)}",
-                        e.location(p), e.related(p), expected_text=ind.value,
-                        actual_text="、".join(stated))
+                        e.location(p), [*e.related(p), *dict.fromkeys(
+                            _loc(p, label, c.line) for c in bad)],
+                        expected_text=ind.value, actual_text="、".join(stated))
 
 
 @RULES.rule("performance.name_unit", title="指标名称所述单位与指标值单位一致",
