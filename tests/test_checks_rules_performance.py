@@ -371,8 +371,10 @@ def test_project_amount_mismatch_is_an_error_at_the_table() -> None:
 def test_project_amount_missing_on_either_side_is_a_warning() -> None:
     r = with_list(table("宣传经费", D("50000"), line=40))
     fs = run(r, "performance.project_amount")
-    assert sorted((f.severity.value, f.location.row_name) for f in fs) == [
-        ("warning", "会议经费"), ("warning", "培训经费"), ("warning", "宣传经费")]
+    assert sorted((f.severity.value, f.location.row_name, f.code) for f in fs) == [
+        ("warning", "会议经费", "performance.project_amount.no_table"),
+        ("warning", "培训经费", "performance.project_amount.no_table"),
+        ("warning", "宣传经费", "performance.project_amount.unlisted")]
     unit_row = [f for f in fs if f.location.row_name == "测试单位"]
     assert unit_row == []  # the unit's own row is not a project
 
@@ -380,7 +382,8 @@ def test_project_amount_missing_on_either_side_is_a_warning() -> None:
 def test_project_amount_near_name_is_named_and_compared() -> None:
     r = with_list(table("会议经费（市级）", D("200000")), table("培训经费", D("100000")))
     fs = run(r, "performance.project_amount")
-    assert [f.severity for f in fs] == [Severity.WARNING]
+    assert [(f.severity, f.code) for f in fs] == [
+        (Severity.WARNING, "performance.project_amount.renamed")]
     assert "会议经费" in fs[0].message
     r = with_list(table("会议经费（市级）", D("250000")), table("培训经费", D("100000")))
     assert sorted(f.severity.value for f in run(r, "performance.project_amount")) == [
@@ -474,6 +477,7 @@ def test_cost_indicator_below_the_funds_must_be_explained_by_the_overview() -> N
     t = table(overview=overview, year=[cost("≤7.5万元", 62)])
     (f,) = run(alone(t), "performance.cost_indicator")
     assert f.severity is Severity.WARNING and f.location.line == 62
+    assert f.code == "performance.cost_indicator.unexplained"
 
 
 def test_cost_indicator_below_the_funds_without_an_overview_is_noted() -> None:
@@ -483,6 +487,7 @@ def test_cost_indicator_below_the_funds_without_an_overview_is_noted() -> None:
     assert not t.overview
     (f,) = run(alone(t), "performance.cost_indicator")
     assert f.severity is Severity.INFO and f.location.line == 63
+    assert f.code == "performance.cost_indicator.no_overview"
 
 
 def test_cost_indicator_period_column_against_the_period_funds() -> None:
@@ -513,7 +518,7 @@ def test_cost_indicator_rates_are_compared_with_the_overview_not_the_funds() -> 
     t = table("会议经费", D("144000"), overview=overview, year=[cost("2000元/人", 90)])
     (f,) = run(alone(t), "performance.cost_indicator")
     assert f.severity is Severity.WARNING and f.location.line == 90
-    assert "每人1800的标准" in f.message
+    assert "每人1800的标准" in f.message and f.code == "performance.cost_indicator.rate"
     # no rate in the overview: nothing to compare (and never against the funds)
     t = table("会议经费", D("1000"), year=[cost("≤1800元/人/天")])
     assert run(alone(t), "performance.cost_indicator") == []
@@ -521,7 +526,7 @@ def test_cost_indicator_rates_are_compared_with_the_overview_not_the_funds() -> 
     t = table("会议经费", D("772800"), overview="代表322人；每人每年2400元；总计77.28万元。",
               year=[cost("≤200元/人/天")])
     (f,) = run(alone(t), "performance.cost_indicator")
-    assert f.severity is Severity.INFO
+    assert f.severity is Severity.INFO and f.code == "performance.cost_indicator.rate_units"
 
 
 # -- itemised_costs --------------------------------------------------------------------------
@@ -1007,3 +1012,40 @@ def test_a_performance_table_read_without_indicator_names_is_not_compared() -> N
                                                 *report.performance[1:]))
     assert not [f for f in check_report(changed, rules=["performance.cost_indicator"]).errors
                 if p.project in f.message]
+
+
+def test_each_kind_of_finding_has_its_code() -> None:
+    """The performance rules' finer codes: registered under their rule, each with Chinese
+    and English templates its example fills; a finding of each kind carries its code."""
+    reg = registry()
+    finer = [c for r in reg.values() if r.id.startswith("performance.") for c in r.codes[1:]]
+    assert {c.id for c in finer} >= {
+        "performance.project_amount.renamed", "performance.project_amount.unlisted",
+        "performance.project_amount.no_table", "performance.funding_sum.year_over_period",
+        "performance.funding_sum.source_over_period", "performance.cost_indicator.unexplained",
+        "performance.cost_indicator.no_overview", "performance.cost_indicator.rate",
+        "performance.cost_indicator.rate_units", "performance.formula.product",
+        "performance.name_unit.not_quantity", "performance.columns_differ.typo",
+        "performance.columns_differ.one_column", "performance.framework.no_value",
+        "performance.framework.no_name", "performance.framework.unparsed"}
+    for c in finer:
+        zh, en = c.message(**c.example)
+        assert zh and en
+    t = table(overview="培训40人，每人300元，共需1.3万元。", year=[
+        ind("数量指标", "培训天数（天）", "每月", 70), ind("数量指标", "会议次数", "", 71),
+        ind("数量指标", "", "5次", 72), ind("数量指标", "满意率", "≥%95", 73)],
+        period=[ind("数量指标", "购置投影议", "1台", 74)], duration="1年")
+    got = {f.code for f in run(alone(t))}
+    assert {"performance.formula.product", "performance.name_unit.not_quantity",
+            "performance.framework.no_value", "performance.framework.no_name",
+            "performance.framework.unparsed", "performance.columns_differ.one_column"} <= got
+    over = table(total=D(300), total_period=D(200), fund=(
+        FundingLine("市县（区）财政资金", D(100), D(300), 11),
+        FundingLine("其他资金", D(100), D(0), 12)))
+    got = {f.code for f in run(alone(over), "performance.funding_sum")}
+    assert {"performance.funding_sum.year_over_period",
+            "performance.funding_sum.source_over_period"} <= got
+    typo = table(year=[ind("数量指标", "购置投影仪", "1台", 80)],
+                 period=[ind("数量指标", "购置投影议", "1台", 81)])
+    assert [f.code for f in run(alone(typo), "performance.columns_differ")] == [
+        "performance.columns_differ.typo"]

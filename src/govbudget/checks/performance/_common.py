@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Final
 
 from attrs import evolve, frozen
 
-from ..._findings import Finding, Location
+from ..._findings import Finding, Location, Severity
 from ..._money import Money, Unit
 from ..._report import Indicator, PerformanceTable, Report
 from ..._tables import TableKind
@@ -24,6 +25,7 @@ from ...indicators import (
     units_compatible,
 )
 from .._context import Context, Figure
+from .._registry import Code
 
 _SECTION: Final = "performance"
 _TABLE: Final = "performance"
@@ -268,3 +270,29 @@ def _parallel(p: PerformanceTable) -> bool:
         return p.total_period == p.total_year
     return False
 
+
+
+def _say(ctx: Context, code: Code, severity: Severity, location: Location,
+         related: Sequence[Location] = (), expected: Money | None = None,
+         actual: Money | None = None, *, expected_text: str | None = None,
+         actual_text: str | None = None, values: Mapping[str, object] | None = None,
+         **more: object) -> Finding:
+    """A finding of the kind ``code``: its message from the code's templates filled with
+    ``values`` and ``more`` (`Code.message`), its rule the code's rule."""
+    zh, en = code.message(**(values or {}), **more)
+    f = ctx.finding(_rule_of(code), severity, zh, en, location, related, expected, actual,
+                    expected_text=expected_text, actual_text=actual_text)
+    return f if f.code == code.id else evolve(f, code=code.id)
+
+
+def _coded(f: Finding, code: Code) -> Finding:
+    """A finding made by a comparison of the context (`Context.sum_check` …), of the kind
+    ``code``."""
+    return f if f.code == code.id else evolve(f, code=code.id)
+
+
+def _rule_of(code: Code) -> str:
+    # The performance rules' ids have two parts (``performance.formula``), the
+    # self-evaluation ones three; a finer code adds one.
+    parts = code.id.split(".")
+    return ".".join(parts[:3] if parts[1] == "self_evaluation" else parts[:2])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Final
 
@@ -21,10 +21,11 @@ from ...indicators import (
 from ...prose import Amount, CostList, Rate
 from ...prose._model import money_of
 from .._context import Context, Figure
-from .._registry import Category, RuleSet
+from .._registry import Category, Code, RuleSet
 from ._common import (
     _admits,
     _amount_figure,
+    _coded,
     _entries_of,
     _has_performance,
     _is_cost,
@@ -33,11 +34,55 @@ from ._common import (
     _loc,
     _parse,
     _plain,
+    _say,
     _tidy,
     _yuan,
 )
 
 RULES = RuleSet()
+
+_COST_EXAMPLE: Final = {"project": "会议经费", "name": "会议成本", "value": "≤5万元",
+                        "where": "年度", "where_en": "year", "funds": "年度资金总额",
+                        "amount": "20万元"}
+UNEXPLAINED: Final = Code(
+    "performance.cost_indicator.unexplained", "成本指标低于资金总额且项目概况无此金额",
+    "A cost below the funds that no amount of the overview explains",
+    template="项目“{project}”成本指标“{name}”{value}（{where}）低于{funds}{amount}，且与项目概况"
+             "所列金额均不相同",
+    template_en="project {project!r}: cost indicator {name!r} {value} ({where_en}) is below "
+                "the {funds} {amount} and matches no amount the overview states",
+    example=_COST_EXAMPLE)
+NO_OVERVIEW: Final = Code(
+    "performance.cost_indicator.no_overview", "成本指标低于资金总额，表中无项目概况可核对",
+    "A cost below the funds, in a table with no overview",
+    template="项目“{project}”成本指标“{name}”{value}（{where}）低于{funds}{amount}（表中无项目"
+             "概况可核对，或为其中一项活动的成本）",
+    template_en="project {project!r}: cost indicator {name!r} {value} ({where_en}) is below "
+                "the {funds} {amount} (the table has no overview to compare with: likely "
+                "the cost of one activity)",
+    example=_COST_EXAMPLE)
+_RATE_EXAMPLE: Final = {"project": "培训经费", "name": "培训标准", "value": "≤350元/人/天",
+                        "where": "年度", "where_en": "year", "stated": "400元/人/天",
+                        "unit": "元/人/天", "stated_unit": "元/人/年"}
+RATE: Final = Code(
+    "performance.cost_indicator.rate", "成本指标与项目概况所述标准不符",
+    "A rate cost indicator disagrees with the overview's rate",
+    template="项目“{project}”成本指标“{name}”{value}（{where}）与项目概况所述标准“{stated}”不符",
+    template_en="project {project!r}: cost indicator {name!r} {value} ({where_en}) disagrees "
+                "with the rate the overview states: {stated}",
+    example=_RATE_EXAMPLE)
+RATE_UNITS: Final = Code(
+    "performance.cost_indicator.rate_units", "成本指标与项目概况所述标准的时间单位不同",
+    "A rate cost indicator and the overview's rate are per different times",
+    template="项目“{project}”成本指标“{name}”{value}（{where}）的单位为{unit}，项目概况所述标准为"
+             "“{stated}”（{stated_unit}），两者时间单位不同，无法比较，其一的单位可能有误",
+    template_en="project {project!r}: cost indicator {name!r} {value} ({where_en}) is per "
+                "{unit} but the overview states {stated} ({stated_unit}): different time "
+                "units cannot be compared; one of the units is probably wrong",
+    example=_RATE_EXAMPLE)
+PRODUCT: Final = Code(
+    "performance.formula.product", "项目概况中的数量×标准与所述金额不符",
+    "A quantity × rate statement of the overview does not give its amount")
 
 _SECTION: Final = "performance"
 _TABLE: Final = "performance"
@@ -57,6 +102,11 @@ def _overview_rates(p: PerformanceTable) -> list[tuple[Rate, str]]:
 def _at(p: PerformanceTable, line: int | None) -> Location:
     """A figure of the overview: its own line (the field's when unknown)."""
     return _loc(p, "项目概况", line)
+
+
+def _lines_of(p: PerformanceTable, figures: Iterable[Rate]) -> list[Location]:
+    """The overview's lines of some figures, each once."""
+    return list(dict.fromkeys(_at(p, f.line) for f in figures))
 
 
 def _disagreeing(chk: CostList) -> tuple[Amount, ...] | None:
@@ -93,7 +143,7 @@ def _rate_kind(unit: str) -> tuple[str, ...]:
       title_en="Cost indicators do not exceed the funds and agree with the overview",
       category=Category.PERFORMANCE, severity=Severity.ERROR,
       applies="every cost indicator (成本指标, 二级 or 一级) whose value is money or a rate",
-      when=_has_performance)
+      when=_has_performance, codes=(UNEXPLAINED, NO_OVERVIEW, RATE, RATE_UNITS))
 def cost_indicator(ctx: Context) -> Iterator[Finding]:
     """A cost indicator (成本指标 as 二级 under 产出指标, or any 二级 of 一级 成本指标) whose
     value is an amount of money (``≤30万元``) states what the project costs: it must not
@@ -132,6 +182,8 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
             target = _parse(ind)
             if not isinstance(target, Quantity | Range) or not target.unit:
                 continue
+            said = {"project": p.project, "name": ind.name, "value": ind.value,
+                    "where": e.where, "where_en": e.where_en}
             if _is_money(target.unit):
                 funds_value: Decimal | None
                 if e.column == "period" and p.total_period is not None:
@@ -182,23 +234,13 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
                     # A table without a 项目概况 (the one-column layout) itemises nothing a
                     # lower cost could be one of: the cost of one activity of the project
                     # is likely, so this is only noted.
-                    yield ctx.finding(
-                        rid, Severity.INFO,
-                        f"项目“{p.project}”成本指标“{ind.name}”{ind.value}（{e.where}）低于{funds_col}"
-                        f"{_plain(funds.money)}（表中无项目概况可核对，或为其中一项活动的成本）",
-                        f"project {p.project!r}: cost indicator {ind.name!r} {ind.value} "
-                        f"({e.where_en}) is below the {funds_col} {_plain(funds.money)} (the table "
-                        f"has no overview to compare with: likely the cost of one activity)",
-                        e.location(p), [*e.related(p), funds.location], funds.money, high_m)
+                    yield _say(ctx, NO_OVERVIEW, Severity.INFO, e.location(p),
+                               [*e.related(p), funds.location], funds.money, high_m,
+                               values=said, funds=funds_col, amount=_plain(funds.money))
                     continue
-                yield ctx.finding(
-                    rid, Severity.WARNING,
-                    f"项目“{p.project}”成本指标“{ind.name}”{ind.value}（{e.where}）低于{funds_col}"
-                    f"{_plain(funds.money)}，且与项目概况所列金额均不相同",
-                    f"project {p.project!r}: cost indicator {ind.name!r} {ind.value} "
-                    f"({e.where_en}) is below the {funds_col} {_plain(funds.money)} and matches "
-                    f"no amount the overview states",
-                    e.location(p), [*e.related(p), funds.location], funds.money, high_m)
+                yield _say(ctx, UNEXPLAINED, Severity.WARNING, e.location(p),
+                           [*e.related(p), funds.location], funds.money, high_m,
+                           values=said, funds=funds_col, amount=_plain(funds.money))
             elif _is_money_rate(target.unit):
                 if rates is None:
                     rates = _overview_rates(p)
@@ -207,28 +249,19 @@ def cost_indicator(ctx: Context) -> Iterator[Finding]:
                     if any(_admits(target, t.value, u) for t, u in same):
                         continue
                     stated = "、".join(t.text.strip() for t, _ in same)
-                    yield ctx.finding(
-                        rid, Severity.WARNING,
-                        f"项目“{p.project}”成本指标“{ind.name}”{ind.value}（{e.where}）与项目概况"
-                        f"所述标准“{stated}”不符",
-                        f"project {p.project!r}: cost indicator {ind.name!r} {ind.value} "
-                        f"({e.where_en}) disagrees with the rate the overview states: {stated}",
-                        e.location(p), e.related(p), expected_text=stated, actual_text=ind.value)
+                    yield _say(ctx, RATE, Severity.WARNING, e.location(p),
+                               [*e.related(p), *_lines_of(p, (t for t, _ in same))],
+                               expected_text=stated, actual_text=ind.value, values=said,
+                               stated=stated)
                     continue
                 other = [(t, u) for t, u in rates
                          if _rate_kind(u) == _rate_kind(target.unit) and _is_money_rate(u)]
                 if other:
                     stated = "、".join(t.text.strip() for t, _ in other)
-                    yield ctx.finding(
-                        rid, Severity.INFO,
-                        f"项目“{p.project}”成本指标“{ind.name}”{ind.value}（{e.where}）的单位为"
-                        f"{target.unit}，项目概况所述标准为“{stated}”（{other[0][1]}），两者时间单位"
-                        f"不同，无法比较，其一的单位可能有误",
-                        f"project {p.project!r}: cost indicator {ind.name!r} {ind.value} "
-                        f"({e.where_en}) is per {target.unit} but the overview states {stated} "
-                        f"({other[0][1]}): different time units cannot be compared; one of "
-                        f"the units is probably wrong",
-                        e.location(p), e.related(p), expected_text=stated, actual_text=ind.value)
+                    yield _say(ctx, RATE_UNITS, Severity.INFO, e.location(p),
+                               [*e.related(p), *_lines_of(p, (t for t, _ in other))],
+                               expected_text=stated, actual_text=ind.value, values=said,
+                               stated=stated, unit=target.unit, stated_unit=other[0][1])
 
 
 @RULES.rule("performance.itemised_costs", title="项目概况所列各项费用之和等于所述合计",
@@ -284,7 +317,7 @@ def itemised_costs(ctx: Context) -> Iterator[Finding]:
       category=Category.PERFORMANCE, severity=Severity.ERROR,
       applies="every performance table whose overview writes arithmetic (a×b=c, a+b=c) or "
               "states quantities, a rate and the amount they give",
-      when=_has_performance)
+      when=_has_performance, codes=(PRODUCT,))
 def formula(ctx: Context) -> Iterator[Finding]:
     """Arithmetic written in the overview must compute: ``12×2500=30000元``,
     ``30000+8000+2000=40000元`` (× and ÷ before + and −); a wrong result is an error.
@@ -330,7 +363,7 @@ def formula(ctx: Context) -> Iterator[Finding]:
                         f"{prod.stated.text.strip()!r}",
                 severity=severity)
             if f is not None:
-                yield _tidy(f)
+                yield _coded(_tidy(f), PRODUCT)
 
 
 

@@ -9,10 +9,45 @@ from typing import Final
 from ..._findings import Finding, Severity
 from ..._tables import RowKind, TableKind
 from .._context import Context, Figure, norm
-from .._registry import Category, RuleSet
-from ._common import _amount_figure, _has_performance, _has_project_list, _loc, _near, _unbracketed
+from .._registry import Category, Code, RuleSet
+from ._common import (
+    _amount_figure,
+    _coded,
+    _has_performance,
+    _has_project_list,
+    _loc,
+    _near,
+    _say,
+    _unbracketed,
+)
 
 RULES = RuleSet()
+
+RENAMED: Final = Code(
+    "performance.project_amount.renamed", "项目名称与项目支出预算表略有不同",
+    "Project named slightly differently in the project list",
+    template="绩效目标表项目“{project}”在项目支出预算表中名为“{listed}”",
+    template_en="performance table {project!r} is named {listed!r} in the project list",
+    example={"project": "培训经费（县级）", "listed": "培训经费"})
+UNLISTED: Final = Code(
+    "performance.project_amount.unlisted", "项目支出预算表中没有该项目",
+    "No project of the table's name in the project list",
+    template="绩效目标表项目“{project}”在项目支出预算表中没有对应项目",
+    template_en="performance table {project!r} has no project of that name in the project "
+                "list",
+    example={"project": "会议经费"})
+NO_TABLE: Final = Code(
+    "performance.project_amount.no_table", "列出的项目没有绩效目标表",
+    "A listed project has no performance table",
+    template="项目支出预算表中的项目“{project}”没有绩效目标表",
+    template_en="listed project {project!r} has no performance table",
+    example={"project": "会议经费"})
+YEAR_OVER_PERIOD: Final = Code(
+    "performance.funding_sum.year_over_period", "年度资金总额超过实施期资金总额",
+    "Year funds exceed the period funds")
+SOURCE_OVER_PERIOD: Final = Code(
+    "performance.funding_sum.source_over_period", "资金来源年度数超过实施期数",
+    "A source's year amount exceeds its period amount")
 
 _SECTION: Final = "performance"
 _TABLE: Final = "performance"
@@ -24,7 +59,7 @@ _ZERO: Final = Decimal(0)
                "project list",
       category=Category.PERFORMANCE, severity=Severity.ERROR,
       applies="when the report has performance tables and a project list (项目支出预算表)",
-      when=_has_project_list)
+      when=_has_project_list, codes=(RENAMED, UNLISTED, NO_TABLE))
 def project_amount(ctx: Context) -> Iterator[Finding]:
     """Each performance table's 年度资金总额 (in its unit, usually 元) equals the same
     project's amount in the project list (项目支出预算表, usually 万元), matched by
@@ -73,18 +108,12 @@ def project_amount(ctx: Context) -> Iterator[Finding]:
             if len(near) == 1:
                 rows = listed[near[0]]
                 matched.add(near[0])
-                yield ctx.finding(
-                    rid, Severity.WARNING,
-                    f"绩效目标表项目“{p.project}”在项目支出预算表中名为“{rows[0][0].location.row_name}”",
-                    f"performance table {p.project!r} is named "
-                    f"{rows[0][0].location.row_name!r} in the project list",
-                    _loc(p, "项目名称"), [rows[0][0].location])
+                yield _say(ctx, RENAMED, Severity.WARNING, _loc(p, "项目名称"),
+                           [rows[0][0].location], project=p.project,
+                           listed=rows[0][0].location.row_name)
             else:
-                yield ctx.finding(
-                    rid, Severity.WARNING,
-                    f"绩效目标表项目“{p.project}”在项目支出预算表中没有对应项目",
-                    f"performance table {p.project!r} has no project of that name in the "
-                    f"project list", _loc(p, "项目名称"))
+                yield _say(ctx, UNLISTED, Severity.WARNING, _loc(p, "项目名称"),
+                           project=p.project)
                 continue
         matched.add(key)
         if p.total_year is None:
@@ -115,16 +144,14 @@ def project_amount(ctx: Context) -> Iterator[Finding]:
         if key in matched or key in units or fig.money.is_zero():
             continue
         matched.add(key)
-        yield ctx.finding(
-            rid, Severity.WARNING,
-            f"项目支出预算表中的项目“{name}”没有绩效目标表",
-            f"listed project {name!r} has no performance table", fig.location)
+        yield _say(ctx, NO_TABLE, Severity.WARNING, fig.location, project=name)
 
 
 @RULES.rule("performance.funding_sum", title="绩效目标表各资金来源之和等于资金总额",
       title_en="Performance table: the funding sources add up to the totals",
       category=Category.PERFORMANCE, severity=Severity.ERROR,
-      applies="every performance table with a funding block", when=_has_performance)
+      applies="every performance table with a funding block", when=_has_performance,
+      codes=(YEAR_OVER_PERIOD, SOURCE_OVER_PERIOD))
 def funding_sum(ctx: Context) -> Iterator[Finding]:
     """The funding block of a performance table: the sources (中央/省级/市县财政资金, 单位自筹,
     其他资金 …) add up to 实施期资金总额 in the 实施期 column and to 年度资金总额 in the 年度
@@ -164,7 +191,7 @@ def funding_sum(ctx: Context) -> Iterator[Finding]:
                              what_en=f"project {p.project!r}: year funds must not exceed "
                                      f"the period funds")
             if f is not None:
-                yield f
+                yield _coded(f, YEAR_OVER_PERIOD)
         for fl in p.funding:
             if fl.period is None or fl.year is None or fl.year <= fl.period:
                 continue
@@ -174,5 +201,5 @@ def funding_sum(ctx: Context) -> Iterator[Finding]:
                              what_en=f"project {p.project!r}: {fl.source!r} year amount must "
                                      f"not exceed its period amount")
             if f is not None:
-                yield f
+                yield _coded(f, SOURCE_OVER_PERIOD)
 

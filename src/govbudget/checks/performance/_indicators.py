@@ -20,7 +20,7 @@ from ...indicators import (
 )
 from ...prose import Prose, counted_objects, name_parts
 from .._context import Context
-from .._registry import Category, RuleSet
+from .._registry import Category, Code, RuleSet
 from ._common import (
     _admits,
     _entries_of,
@@ -33,9 +33,57 @@ from ._common import (
     _near,
     _parallel,
     _parse,
+    _say,
 )
 
 RULES = RuleSet()
+
+NOT_QUANTITY: Final = Code(
+    "performance.name_unit.not_quantity", "名称所述单位而指标值不是数量",
+    "The name states a unit, the value is no quantity",
+    template="项目“{project}”指标“{name}”（{where}）：名称所述单位为“{name_unit}”，指标值“{value}”"
+             "不是数量",
+    template_en="project {project!r}: indicator {name!r} ({where_en}): {reason}",
+    example={"project": "培训经费", "name": "培训天数（天）", "where": "年度", "where_en": "year",
+             "name_unit": "天", "value": "每月",
+             "reason": "the name states the unit '天' but the value '每月' is not a quantity"})
+TYPO: Final = Code(
+    "performance.columns_differ.typo", "实施期与年度指标名称疑为笔误",
+    "Indicator names of the two columns differ by a slip",
+    template="项目“{project}”{level2}指标名称在实施期为“{period}”，在年度为“{year}”（指标值同为"
+             "{value}），疑为笔误",
+    template_en="project {project!r}: indicator named {period!r} in the period column and "
+                "{year!r} in the year column (both {value}): likely a typo",
+    example={"project": "会议室改造", "level2": "数量指标", "period": "购置投影议",
+             "year": "购置投影仪", "value": "1台"})
+ONE_COLUMN: Final = Code(
+    "performance.columns_differ.one_column", "指标只见于一列",
+    "An indicator in one column only",
+    template="项目“{project}”{level2}指标“{name}”{value}只见于{here}列，{there}列没有",
+    template_en="project {project!r}: {level2} indicator {name!r} {value} is only in the "
+                "{here_en} column, not in the {there_en} column",
+    example={"project": "会议经费", "level2": "数量指标", "name": "会议次数", "value": "2次",
+             "here": "年度", "there": "实施期", "here_en": "year", "there_en": "period"})
+_IND_EXAMPLE: Final = {"project": "会议经费", "name": "会议次数", "where": "年度",
+                       "where_en": "year", "level2": "数量指标", "value": "≥%95",
+                       "reason": "expected a number after '≥'"}
+NO_VALUE: Final = Code(
+    "performance.framework.no_value", "指标没有指标值", "An indicator without a value",
+    template="项目“{project}”指标“{name}”（{where}）没有指标值",
+    template_en="project {project!r}: indicator {name!r} ({where_en}) has no value",
+    example=_IND_EXAMPLE)
+NO_NAME: Final = Code(
+    "performance.framework.no_name", "指标值没有指标名称", "A value without an indicator name",
+    template="项目“{project}”{level2}下指标值“{value}”（{where}）没有指标名称",
+    template_en="project {project!r}: value {value!r} under {level2} ({where_en}) has no "
+                "indicator name",
+    example=_IND_EXAMPLE)
+UNPARSED: Final = Code(
+    "performance.framework.unparsed", "指标值无法解析", "An indicator value that cannot be read",
+    template="项目“{project}”指标“{name}”（{where}）的指标值“{value}”无法解析：{reason}",
+    template_en="project {project!r}: indicator {name!r} ({where_en}): value {value!r} "
+                "cannot be read: {reason}",
+    example=_IND_EXAMPLE)
 
 _SECTION: Final = "performance"
 _TABLE: Final = "performance"
@@ -151,7 +199,7 @@ def quantity_vs_overview(ctx: Context) -> Iterator[Finding]:
       title_en="The unit in an indicator's name agrees with its value's unit",
       category=Category.PERFORMANCE, severity=Severity.WARNING,
       applies="indicators whose name states a unit in brackets (采购折叠椅（套）)",
-      when=_has_performance)
+      when=_has_performance, codes=(NOT_QUANTITY,))
 def name_unit(ctx: Context) -> Iterator[Finding]:
     """An indicator name often states its unit in brackets (``档案室改造面积（平方米）``); the
     value must be in that unit or one that converts exactly (``（万元）`` and ``≤2,130,000元``
@@ -170,9 +218,14 @@ def name_unit(ctx: Context) -> Iterator[Finding]:
             a = check_name_unit(ind.name, target)
             if a.status not in (UnitCheck.DIFFERENT, UnitCheck.NOT_QUANTITATIVE):
                 continue
-            zh = (f"名称所述单位为“{a.name_unit}”，指标值“{ind.value}”的单位为“{a.value_unit}”"
-                  if a.status is UnitCheck.DIFFERENT else
-                  f"名称所述单位为“{a.name_unit}”，指标值“{ind.value}”不是数量")
+            if a.status is UnitCheck.NOT_QUANTITATIVE:
+                yield _say(ctx, NOT_QUANTITY, Severity.WARNING, e.location(p), e.related(p),
+                           expected_text=a.name_unit, actual_text=ind.value,
+                           project=p.project, name=ind.name, where=e.where,
+                           where_en=e.where_en, name_unit=a.name_unit, value=ind.value,
+                           reason=a.message)
+                continue
+            zh = f"名称所述单位为“{a.name_unit}”，指标值“{ind.value}”的单位为“{a.value_unit}”"
             yield ctx.finding(
                 rid, Severity.WARNING,
                 f"项目“{p.project}”指标“{ind.name}”（{e.where}）：{zh}",
@@ -187,7 +240,7 @@ def name_unit(ctx: Context) -> Iterator[Finding]:
       category=Category.PERFORMANCE, severity=Severity.WARNING,
       applies="performance tables with both columns; differences are findings only when the "
               "columns are parallel (a one-year project, or equal period and year funds)",
-      when=_has_performance)
+      when=_has_performance, codes=(TYPO, ONE_COLUMN))
 def columns_differ(ctx: Context) -> Iterator[Finding]:
     """The indicator grid has a column for the whole implementation period (实施期) and one
     for the year (年度). For a multi-year project they legitimately differ: the period
@@ -253,13 +306,10 @@ def columns_differ(ctx: Context) -> Iterator[Finding]:
                         f"{b.value} for the year, though both columns describe the same money",
                         loc, rel, expected_text=a.value, actual_text=b.value)
                 else:
-                    yield ctx.finding(
-                        rid, Severity.WARNING if parallel else Severity.INFO,
-                        f"项目“{p.project}”{l2}指标名称在实施期为“{a.name}”，在年度为“{b.name}”"
-                        f"（指标值同为{a.value}），疑为笔误",
-                        f"project {p.project!r}: indicator named {a.name!r} in the period "
-                        f"column and {b.name!r} in the year column (both {a.value}): likely "
-                        f"a typo", loc, rel, expected_text=b.name, actual_text=a.name)
+                    yield _say(ctx, TYPO, Severity.WARNING if parallel else Severity.INFO,
+                               loc, rel, expected_text=b.name, actual_text=a.name,
+                               project=p.project, level2=l2, period=a.name, year=b.name,
+                               value=a.value)
             if parallel:
                 for k, b in enumerate(only_r):
                     if k not in used_r:
@@ -268,18 +318,17 @@ def columns_differ(ctx: Context) -> Iterator[Finding]:
 
 def _only_one(ctx: Context, p: PerformanceTable, ind: Indicator, here: str, here_en: str,
               there: str, there_en: str, l2: str) -> Finding:
-    return ctx.finding(
-        "performance.columns_differ", Severity.INFO,
-        f"项目“{p.project}”{l2}指标“{ind.name}”{ind.value}只见于{here}列，{there}列没有",
-        f"project {p.project!r}: {l2} indicator {ind.name!r} {ind.value} is only in the "
-        f"{here_en} column, not in the {there_en} column",
-        _loc(p, f"indicators_{here_en}", ind.line), actual_text=f"{ind.name} {ind.value}")
+    return _say(ctx, ONE_COLUMN, Severity.INFO, _loc(p, f"indicators_{here_en}", ind.line),
+                actual_text=f"{ind.name} {ind.value}", project=p.project, level2=l2,
+                name=ind.name, value=ind.value, here=here, there=there, here_en=here_en,
+                there_en=there_en)
 
 
 @RULES.rule("performance.framework", title="指标层级符合指标体系，指标值可解析",
       title_en="Indicator levels fit the framework; every indicator has a readable value",
       category=Category.PERFORMANCE, severity=Severity.WARNING,
-      applies="every indicator of every performance table", when=_has_performance)
+      applies="every indicator of every performance table", when=_has_performance,
+      codes=(NO_VALUE, NO_NAME, UNPARSED))
 def framework(ctx: Context) -> Iterator[Finding]:
     """Each (一级, 二级) pair must be one of the framework (``govbudget.indicators.FRAMEWORK``:
     产出指标 → 数量/质量/时效/成本指标, 效益指标 → 经济/社会/生态效益、可持续影响指标, 满意度指标 →
@@ -309,27 +358,17 @@ def framework(ctx: Context) -> Iterator[Finding]:
                         actual_text=f"{ind.level1}/{ind.level2}")
             if ind.is_empty:
                 continue
+            said = {"project": p.project, "name": ind.name, "value": ind.value,
+                    "where": e.where, "where_en": e.where_en, "level2": ind.level2}
             if not ind.value:
-                yield ctx.finding(
-                    rid, Severity.WARNING,
-                    f"项目“{p.project}”指标“{ind.name}”（{e.where}）没有指标值",
-                    f"project {p.project!r}: indicator {ind.name!r} ({e.where_en}) has no "
-                    f"value", e.location(p), e.related(p), actual_text=ind.name)
+                yield _say(ctx, NO_VALUE, Severity.WARNING, e.location(p), e.related(p),
+                           actual_text=ind.name, values=said)
                 continue
             if not ind.name:
-                yield ctx.finding(
-                    rid, Severity.WARNING,
-                    f"项目“{p.project}”{ind.level2}下指标值“{ind.value}”（{e.where}）没有指标名称",
-                    f"project {p.project!r}: value {ind.value!r} under {ind.level2} "
-                    f"({e.where_en}) has no indicator name", e.location(p), e.related(p),
-                    actual_text=ind.value)
+                yield _say(ctx, NO_NAME, Severity.WARNING, e.location(p), e.related(p),
+                           actual_text=ind.value, values=said)
             target = _parse(ind)
             if isinstance(target, Unparsed):
-                yield ctx.finding(
-                    rid, Severity.WARNING,
-                    f"项目“{p.project}”指标“{ind.name}”（{e.where}）的指标值“{ind.value}”无法解析："
-                    f"{target.reason}",
-                    f"project {p.project!r}: indicator {ind.name!r} ({e.where_en}): value "
-                    f"{ind.value!r} cannot be read: {target.reason}",
-                    e.location(p), e.related(p), actual_text=ind.value)
+                yield _say(ctx, UNPARSED, Severity.WARNING, e.location(p), e.related(p),
+                           actual_text=ind.value, values=said, reason=target.reason)
 
