@@ -1049,3 +1049,23 @@ def test_each_kind_of_finding_has_its_code() -> None:
                  period=[ind("数量指标", "购置投影议", "1台", 81)])
     assert [f.code for f in run(alone(typo), "performance.columns_differ")] == [
         "performance.columns_differ.typo"]
+
+
+def test_mend_months_are_one_unit() -> None:
+    """12个月 × 每月14300元: 个月 and 月 are one unit, so the product is checked."""
+    text = "聘请专业人员1名，按照12个月，每月14300元的标准，需经费{}万元。"
+    t = table(total=D(171600), overview=text.format("17.16"))
+    assert run(alone(t), "performance.formula") == []
+    t = table(total=D(171600), overview=text.format("18.16"))
+    (f,) = run(alone(t), "performance.formula")
+    assert f.severity is Severity.ERROR and f.code == "performance.formula.product"
+    assert "12个月" in f.message and f.expected == "171600元"
+
+
+def test_mend_a_single_item_with_its_total_is_checked() -> None:
+    """One itemised cost followed by 合计 must be the total (it was not checked)."""
+    assert items_findings("购置档案柜10个，预计需经费5万元；合计5万元。") == []
+    (f,) = items_findings("购置档案柜10个，预计需经费5万元；合计6万元。")
+    assert f.severity is Severity.WARNING and "5万元" in f.message
+    # a single item after a subtotal keeps the readings it had (subtotal and item)
+    assert items_findings("共需3万元；资料1.25万元，合计4.25万元") == []

@@ -50,6 +50,14 @@ def test_flags_of_estimates_bounds_and_exact_amounts() -> None:
     assert b.approx
 
 
+def test_month_counts_are_months() -> None:
+    """个月 and 月 are one unit: a rate per 月 is per 个月, as in the indicator grammar."""
+    (q,) = [t for t in sc._scan("按照12个月计算") if t.kind == "qty"]
+    assert q.unit == "个月"
+    (r,) = [t for t in sc._scan("每月14300元的标准") if t.kind == "rate"]
+    assert r.dens == ("个月",)
+
+
 @pytest.mark.property
 @settings(max_examples=300, deadline=None)
 @given(prose_text)

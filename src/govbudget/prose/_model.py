@@ -171,7 +171,7 @@ class Count:
     Attributes:
         value: the number (the lower end of a range); ``high``: a range's upper end.
         unit: the counting unit, canonical in prose (``名``, ``位``, ``人次`` → ``人``,
-            ``日`` → ``天``, ``个月`` → ``月``).
+            ``日`` → ``天``); a month is ``个月``, as in the indicator grammar.
         bound: ``至少``, ``不少于`` … make it a lower bound.
         text, start, end, line, approx: as for `Amount`.
 
@@ -203,7 +203,8 @@ class Rate:
     """An amount per something: ``300元/天/台``, ``每人每天200元``, ``每人600的标准``.
 
     Attributes:
-        value, unit: the amount and its money unit; ``per``: what it is per, in order.
+        value, unit: the amount and its money unit; ``per``: what it is per, in order
+            (canonical as a count's unit: ``每月`` is per ``个月``).
         text, start, end, line, approx: as for `Amount`.
 
     ```pycon
@@ -326,16 +327,17 @@ class CostList:
     formula: Formula | None = None
 
     def readings(self) -> tuple[tuple[Amount, ...], ...]:
-        """What may add up to the total, in order: the items (two or more), the subtotals
-        and the items, the subtotals alone (two or more, when no item follows them); for
-        a total before ``其中``, the subtotals and items after it. Any one adding up is
-        agreement; none (fewer than two terms) leaves the list unchecked."""
+        """What may add up to the total, in order: the items (one alone, with no subtotal
+        before it, must be the total), the subtotals and the items, the subtotals alone
+        (two or more, when no item follows them); for a total before ``其中``, the
+        subtotals and items after it (two or more). Any one adding up is agreement; none
+        leaves the list unchecked."""
         if self.header:
             terms = (*self.subtotals, *self.items)
             return (terms,) if len(terms) >= 2 else ()
         out: list[tuple[Amount, ...]] = []
-        if len(self.items) >= 2:
-            out.append(self.items)
+        if len(self.items) >= 2 or (self.items and not self.subtotals):
+            out.append(self.items)  # a single item with its total is checked too
         if self.subtotals and self.items:
             out.append((*self.subtotals, *self.items))
         if len(self.subtotals) >= 2 and not self.items:

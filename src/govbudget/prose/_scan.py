@@ -69,7 +69,9 @@ _BOUND_BEFORE: Final = ("至少", "不少于", "不低于", "最少")
 # ``any(w in s for w in words)`` as one search.
 _APPROX_BEFORE_RE: Final = re.compile("|".join(_APPROX_BEFORE))
 _BOUND_BEFORE_RE: Final = re.compile("|".join(_BOUND_BEFORE))
-_UNIT_ALIASES: Final = {"日": "天", "人次": "人", "名": "人", "位": "人"}
+# Units of prose as one: 名, 位, 人次 count people; 日 is 天; a rate 每月 is per 个月 (the
+# indicator grammar's month: 12个月 × 每月14300元).
+_UNIT_ALIASES: Final = {"日": "天", "人次": "人", "名": "人", "位": "人", "月": "个月"}
 
 
 def _cn_number(text: str) -> Decimal | None:
