@@ -10,7 +10,7 @@ when the ``pdf`` extra is installed) and 120 generated reports (the benchmark's 
 generator, fixed seed: sample variants with a figure changed and reports of other units).
 Each finding is kept with every field; ``--compare`` reports findings that appeared or
 went, and those whose only change is their location (which a refactoring may make more
-precise).
+precise) or their finding code (finer codes under the same rule).
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def snapshot() -> dict[str, list[dict[str, object]]]:
 
 def _strip(f: dict[str, object]) -> str:
     g = dict(f)
-    for k in ("location", "related"):
+    for k in ("location", "related", "code"):
         g.pop(k, None)
     return json.dumps(g, sort_keys=True, ensure_ascii=False, default=str)
 
@@ -82,7 +82,7 @@ def compare(new: dict[str, list[dict[str, object]]], old: dict[str, list[dict[st
             continue
         sa = sorted(_strip(json.loads(x)) for x in a)
         sb = sorted(_strip(json.loads(x)) for x in b)
-        kind = "locations only" if sa == sb else "FINDINGS"
+        kind = "codes or locations only" if sa == sb else "FINDINGS"
         if kind == "FINDINGS":
             changed += 1
         print(f"== {name}: {kind} ({len(a)} -> {len(b)})")

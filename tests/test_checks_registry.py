@@ -98,3 +98,29 @@ def test_check_must_take_one_argument() -> None:
         RuleSet().rule("table.test_two_args", title="t", title_en="t",
                        category=Category.IN_TABLE, applies="never")(
             lambda a, b: ())  # type: ignore[arg-type]
+
+
+def test_every_finding_code_on_the_sample_and_generated_reports_is_registered() -> None:
+    """The sample's findings and those of broken generated reports name registered codes
+    of their own rules."""
+    import random
+    from pathlib import Path
+
+    import govbudget
+
+    sample = Path(__file__).resolve().parent.parent / "examples/data/jincheng-npc-office-2024.txt"
+    reports = [govbudget.read_report(sample)]
+    from .checks_helpers import base_report, set_cell
+
+    rng = random.Random(3)
+    for kind, row, col in [(govbudget.TableKind.EXPENDITURE, "2010101", "basic"),
+                           (govbudget.TableKind.GENERAL_EXPENDITURE, "2010101", "basic"),
+                           (govbudget.TableKind.EXPENDITURE, "2080505", "total")]:
+        reports.append(set_cell(base_report(), kind, row, col, f"{rng.randint(1, 99)}.00"))
+    reg = registry()
+    seen = 0
+    for r in reports:
+        for f in govbudget.check_report(r).findings:
+            assert f.code in {c.id for c in reg[f.rule].codes}, (f.rule, f.code)
+            seen += 1
+    assert seen > 5

@@ -39,6 +39,15 @@ def test_wrong_name_is_error_in_every_table_once() -> None:
     fs = check_report(r, rules=["codes.functional_name"]).findings
     assert [f.severity for f in fs] == [Severity.ERROR]
     assert fs[0].expected == "行政运行" and fs[0].actual == "一般行政管理事务"
+    assert fs[0].code == "codes.functional_name.wrong_name"
+    # the message is the code's template, filled
+    code = registry()["codes.functional_name"].code("wrong_name")
+    assert (fs[0].message, fs[0].message_en) == code.message(
+        code="2010101", expected="行政运行", printed="一般行政管理事务")
+    # selecting another code of the rule keeps none of these; selecting it keeps them
+    assert check_report(r, select=["codes.functional_name.unknown_code"]).findings == ()
+    assert [f.code for f in check_report(r, select=["codes.functional_name.wrong_name"]).findings
+            ] == ["codes.functional_name.wrong_name"]
 
 
 def test_other_edition_is_warning() -> None:
@@ -47,6 +56,7 @@ def test_other_edition_is_warning() -> None:
     r = _rename(base_report(), TableKind.EXPENDITURE, "2010101", "旧名称")
     fs = check_report(r, rules=["codes.functional_name"]).findings
     assert [f.severity for f in fs] == [Severity.WARNING]
+    assert fs[0].code == "codes.functional_name.other_edition"
 
 
 def test_unknown_code_is_info() -> None:
@@ -60,6 +70,7 @@ def test_unknown_code_is_info() -> None:
         if x.kind is TableKind.EXPENDITURE else x for x in r.tables))
     fs = check_report(r2, rules=["codes.functional_name"]).findings
     assert [f.severity for f in fs] == [Severity.INFO]
+    assert fs[0].code == "codes.functional_name.unknown_code"
 
 
 def test_same_code_different_names() -> None:

@@ -99,6 +99,8 @@ def test_empty_tables() -> None:
     r = set_cell(base_report(), TableKind.SUMMARY, "政府性基金预算", "amount", "5.00",
                  block="income")
     assert _errors(r, "cross.empty_tables")
+    assert {f.code for f in _errors(r, "cross.empty_tables")} == {
+        "cross.empty_tables.empty_with_income"}
     t8 = r.table(TableKind.FUND_EXPENDITURE)
     assert t8 is not None
     no_note = attrs.evolve(base_report(), tables=tuple(
@@ -106,6 +108,7 @@ def test_empty_tables() -> None:
         for t in base_report().tables))
     res = check_report(no_note, rules=["cross.empty_tables"]).findings
     assert [f.severity for f in res] == [Severity.WARNING]
+    assert [f.code for f in res] == ["cross.empty_tables.not_marked"]
 
 
 def test_a_table_of_items_only_has_no_class_rows_to_compare() -> None:

@@ -11,14 +11,19 @@ from .checks_helpers import base_report
 
 
 def test_reader_findings_pass_through() -> None:
-    """Findings the reader made are reported under their own rule, and unknown ids too."""
+    """Findings the reader made are reported under their own rule; a kind the reading
+    wing does not list is reported under ``reading.other``, its id in the message, never
+    dropped."""
     f1 = Finding(rule="reading.unplaced_figure", severity=Severity.WARNING, message="m",
                  message_en="m", location=Location(section="x", line=3))
     f2 = Finding(rule="reading.something_new", severity=Severity.WARNING, message="m",
                  message_en="m", location=Location(section="x", line=4))
     r = attrs.evolve(base_report(), findings=(f1, f2))
-    got = {f.rule for f in check_report(r).findings}
-    assert {"reading.unplaced_figure", "reading.something_new"} <= got
+    found = check_report(r).findings
+    got = {f.rule for f in found}
+    assert {"reading.unplaced_figure", "reading.other"} <= got
+    other = next(f for f in found if f.rule == "reading.other")
+    assert other.code == "reading.other" and "reading.something_new" in other.message
 
 
 def test_missing_table() -> None:

@@ -125,3 +125,20 @@ class TestFinding:
         f = finding(related=[Location("a"), Location("b")])
         assert f.related == (Location("a"), Location("b"))
         assert hash(f) == hash(finding(related=(Location("a"), Location("b"))))
+
+
+def test_location_in_table_and_of_fact() -> None:
+    """One builder for a table, a row or a cell, and one for a narrative fact."""
+    from decimal import Decimal
+
+    from govbudget import Fact, FactKind, Row, Table, TableKind, Unit
+
+    t = Table(kind=TableKind.BASIC_ECONOMIC, number="3", title="", unit=Unit.YUAN, line=40)
+    assert Location.in_table(t) == Location(section=t.kind.chinese, table="basic_economic",
+                                            line=40)
+    row = Row(name="工资福利支出", values=(), code="301", line=44)
+    loc = Location.in_table(t, row, "total")
+    assert (loc.row_code, loc.row_name, loc.column, loc.line) == ("301", "工资福利支出", "total", 44)
+    fact = Fact(subject="基本支出", kind=FactKind.AMOUNT, value=Decimal("12.5"), unit="万元", line=7)
+    assert Location.of_fact(fact) == Location(section="narrative", row_name="基本支出", line=7)
+    assert Location.of_fact(fact, "人员经费").row_name == "人员经费"

@@ -164,8 +164,7 @@ MAX_LINES = 700
 KNOWN_LARGE: frozenset[str] = frozenset({
     "govbudget._cli", "govbudget._ingest._narrative", "govbudget._ingest._pdf",
     "govbudget._ingest._tables", "govbudget._ingest._wide",
-    "govbudget._money", "govbudget.checks._rules_narrative",
-    "govbudget.codes._scheme",
+    "govbudget.checks._rules_narrative",
 })
 
 

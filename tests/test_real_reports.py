@@ -200,3 +200,15 @@ def test_every_error_on_the_published_pdfs_is_genuine(name: str) -> None:
         pytest.skip("the shared real reports are not beside this checkout")
     result = check_report(read_report(path))
     assert {(f.rule, f.location.page) for f in result.errors} == PDF_ERRORS[name]
+
+
+def test_every_finding_code_is_registered(results: dict[str, object]) -> None:
+    """Every finding on the real reports carries a code of its own rule, from the
+    registry (the catalogue lists them all)."""
+    from govbudget.checks import registry
+
+    reg = registry()
+    for name, res in results.items():
+        for f in res.findings:  # type: ignore[attr-defined]
+            assert f.rule in reg, (name, f.rule)
+            assert f.code in {c.id for c in reg[f.rule].codes}, (name, f.rule, f.code)

@@ -23,10 +23,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from attrs import Factory, field, frozen
 
 from ._enum import IdentityEnum
+
+if TYPE_CHECKING:
+    from ._report import Fact
+    from ._tables import Row, Table
 
 __all__ = ["Finding", "Location", "Severity"]
 
@@ -85,6 +90,35 @@ class Location:
     line: int | None = None
     page: int | None = None
     document: str | None = None
+
+    @classmethod
+    def in_table(cls, table: Table, row: Row | None = None, column: str | None = None
+                 ) -> Location:
+        """The location of a table, of one of its rows, or of a cell: the table's title
+        (its kind's Chinese name when it has none), the row's code, name and line (else
+        the table's line), and the column's key.
+
+        ```pycon
+        >>> from govbudget import Row, Table, TableKind, Unit
+        >>> t = Table(kind=TableKind.EXPENDITURE, number="2", title="支出总表",
+        ...           unit=Unit.WAN_YUAN, line=10)
+        >>> row = Row(name="一般公共服务支出", values=(), code="201", line=12)
+        >>> str(Location.in_table(t, row, "total"))
+        '支出总表 row 201 column total (line 12)'
+
+        ```
+        """
+        return cls(section=table.title or table.kind.chinese, table=table.kind.value,
+                   row_code=None if row is None else row.code,
+                   row_name=None if row is None else row.name, column=column,
+                   line=table.line if row is None else row.line)
+
+    @classmethod
+    def of_fact(cls, fact: Fact, label: str | None = None) -> Location:
+        """The location of a narrative fact: its section (``"narrative"`` when it has
+        none), ``label`` (default: its subject) as the row name, and its line."""
+        return cls(section=fact.section or "narrative", row_name=label or fact.subject or None,
+                   line=fact.line)
 
     def __str__(self) -> str:
         parts = [f"{self.document}: {self.section}" if self.document else self.section]

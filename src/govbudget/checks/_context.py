@@ -20,6 +20,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
+from typing import TypeVar, cast
+
+from attrs import evolve
 
 from .._findings import Finding, Location, Severity
 from .._money import Money, Unit, explain_gap
@@ -137,8 +140,7 @@ class Figure:
 
 
 def _cell_location(t: Table, row: Row, key: str) -> Location:
-    return Location(section=t.title or t.kind.chinese, table=t.kind.value, row_code=row.code,
-                    row_name=row.name, column=key, line=row.line)
+    return Location.in_table(t, row, key)
 
 
 _new_figure = object.__new__
@@ -226,6 +228,10 @@ ENUMERATOR = re.compile(
     r"[（(][一二三四五六七八九十]{1,3}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])?\s*(?:其中[:：])?\s*")
 
 
+T = TypeVar("T")
+_MISSING = object()
+
+
 class Context:
     """A report and the helpers rules share."""
 
@@ -233,6 +239,7 @@ class Context:
         self.report = report
         # Per-report data rules derive once and share (lives and dies with the context).
         self.memo: dict[str, object] = {}
+        self._derived: dict[Callable[[Context], object], object] = {}
         self._by_kind: tuple[Report, dict[TableKind, Table]] | None = None
 
     # -- look-ups -----------------------------------------------------------
@@ -381,6 +388,65 @@ class Context:
             return None  # `sum_check`'s exact match, without the list
         return self.sum_check(rule, [a], b, what=what, what_en=what_en, severity=severity)
 
+    def sum_cells(
+        self,
+        rule: str,
+        table: Table,
+        block: Block,
+        total: Row,
+        rows: Sequence[Row],
+        key: str,
+        *,
+        what: str,
+        what_en: str,
+        severity: Severity = Severity.ERROR,
+    ) -> Finding | None:
+        """`sum_check` of the cells of ``rows`` against the cell of ``total``, column
+        ``key``, decided on the raw cells first: no figure is built when they add up
+        exactly (the fast path lives here, not in each rule). ``None`` when they add up,
+        when the column is absent, or when ``rows`` is empty."""
+        if not rows or cells_add_up(table, block, total, rows, key):
+            return None
+        tot = Figure.cell(table, block, total, key)
+        if tot is None:
+            return None
+        terms = cell_figures(table, block, rows, key)
+        if not terms:
+            return None
+        return self.sum_check(rule, terms, tot, what=what, what_en=what_en, severity=severity)
+
+    def once(self, make: Callable[[Context], T]) -> T:
+        """What ``make`` derives from this context, made on the first call and kept for the
+        run (rules that share derived data ask for it by the function that makes it)."""
+        kept = self._derived.get(make, _MISSING)
+        if kept is _MISSING:
+            kept = self._derived[make] = make(self)
+        return cast(T, kept)
+
+    def equal_cells(
+        self,
+        rule: str,
+        reference: tuple[Table, Block, Row, str],
+        reported: tuple[Table, Block, Row, str],
+        *,
+        what: str,
+        what_en: str,
+        severity: Severity = Severity.ERROR,
+    ) -> Iterator[Finding]:
+        """`equal_check` of two cells, each given as (table, block, row, column key): no
+        finding when either block lacks the column (nothing to compare), else the finding
+        of ``reported`` against ``reference`` if they disagree. A blank cell is an exact
+        zero, as `Figure.cell` reads it (a blank in a disclosure table is nothing spent)."""
+        a = Figure.cell(*reference)
+        if a is None:
+            return
+        b = Figure.cell(*reported)
+        if b is None:
+            return
+        f = self.equal_check(rule, a, b, what=what, what_en=what_en, severity=severity)
+        if f is not None:
+            yield f
+
     def le_check(
         self,
         rule: str,
@@ -431,15 +497,17 @@ class Context:
         expected_text: str | None = None,
         actual_text: str | None = None,
         difference_text: str | None = None,
+        code: str | None = None,
     ) -> Finding:
-        """A finding built by hand (for comparisons that are not money)."""
+        """A finding built by hand (for comparisons that are not money); ``code`` is a
+        finer code of the rule (default: the rule's own)."""
         f = self._finding(rule, severity, message, message_en, location, related, expected,
                           actual)
-        if expected_text is not None or actual_text is not None:
-            from attrs import evolve
-
-            f = evolve(f, expected=expected_text, actual=actual_text,
-                       difference=difference_text)
+        if expected_text is not None or actual_text is not None or code is not None:
+            f = evolve(f, expected=expected_text if expected_text is not None else f.expected,
+                       actual=actual_text if actual_text is not None else f.actual,
+                       difference=difference_text if difference_text is not None
+                       else f.difference, code=code or f.code)
         return f
 
 

@@ -4,20 +4,95 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import Final
 
 from .._findings import Finding, Location, Severity
 from .._tables import Row, RowKind, Table, TableKind
 from ..codes import CodeInfo, NameCheck, NameStatus, dept_economic, functional
 from ._context import Context, norm
-from ._registry import Category, RuleSet
+from ._registry import Category, Code, RuleSet
 
 RULES = RuleSet()
 
 
+def _name_codes(rule_id: str) -> dict[str, Code]:
+    """The kinds of finding of a rule that checks printed (code, name) pairs."""
+    kinds = (
+        Code(f"{rule_id}.wrong_name", "科目名称与分类科目不符", "A code printed with a wrong name",
+             "科目{code}的名称应为“{expected}”，报表印为“{printed}”",
+             "code {code} is {expected!r} in the catalogue, printed as {printed!r}",
+             {"code": "2010101", "expected": "行政运行", "printed": "一般行政管理事务"}),
+        Code(f"{rule_id}.conflicting_source", "名称仅见于有冲突的来源",
+             "A name only a conflicting source prints",
+             "科目{code}印为“{printed}”，分类科目为“{expected}”；“{printed}”这一名称仅见于与其他"
+             "来源冲突的报告（{where}），存疑",
+             "code {code} printed as {printed!r}; the catalogue has {expected!r}. {printed!r} "
+             "is printed for it only in a source that conflicts with the others ({where})",
+             {"code": "2010350", "expected": "事业运行", "printed": "事业单位运行",
+              "where": "某市2023年决算"}),
+        Code(f"{rule_id}.renamed", "当年名称未见记载，可能已更名",
+             "The year's name is not attested (maybe renamed)",
+             "科目{code}印为“{printed}”，分类科目{edition}为“{expected}”；{year}年版的名称未见"
+             "记载，可能已更名",
+             "code {code} printed as {printed!r}; {edition_en} names it {expected!r}; the "
+             "{year} name is not attested (it may have been renamed)",
+             {"code": "2080505", "printed": "机关事业单位基本养老保险缴费支出",
+              "edition": "2019年版", "edition_en": "the 2019 edition",
+              "expected": "机关事业单位基本养老保险缴费", "year": "2025"}),
+        Code(f"{rule_id}.other_edition", "其他版本的科目名称", "A name of another edition",
+             "{what}，这是{edition}的名称；{this_edition}为“{expected}”",
+             "{what_en}, its name in {edition_en}; the {year} name is {expected!r}",
+             {"what": "科目2010101印为“行政运行”", "what_en": "code 2010101 printed as '行政运行'",
+              "edition": "2019年版", "edition_en": "the 2019 edition", "this_edition": "2025年版",
+              "year": "2025", "expected": "行政运行"}),
+        Code(f"{rule_id}.edition_unattested", "其他版本的名称，当年用名未见记载",
+             "A name of another edition; the year's name not attested",
+             "{what}，这是{edition}的名称；另见{near}的名称“{expected}”，{year}年用哪一个未见记载，"
+             "未能核对",
+             "{what_en}, its name in {edition_en}; {near_en} names it {expected!r}; which "
+             "name {year} used is not attested, not verified",
+             {"what": "科目2240106印为“安全监管”", "what_en": "code 2240106 printed as '安全监管'",
+              "edition": "2019年版", "edition_en": "the 2019 edition", "near": "2024年版",
+              "near_en": "the 2024 edition", "expected": "安全监管", "year": "2021"}),
+        Code(f"{rule_id}.unknown_code", "编码不在内置分类科目中", "A code not in the built-in catalogue",
+             "科目{code}“{printed}”不在内置（部分）分类科目中，未能核对",
+             "code {code} {printed!r} is not in the built-in (partial) catalogue; not verified",
+             {"code": "2999999", "printed": "其他支出"}),
+        Code(f"{rule_id}.unread_names", "只读出编码、未读出名称", "Coded rows without a read name",
+             "{table}有{count}行只读出科目编码、未读出名称（{codes}），未核对其名称{where}",
+             "{table}: {count} coded rows have no name read ({codes}); their names were not "
+             "checked{where_en}",
+             {"table": "支出总表", "count": "2", "codes": "2010101, 2010102",
+              "where": "（第12、13行）", "where_en": " (lines 12, 13)"}),
+    )
+    return {c.id.rsplit(".", 1)[1]: c for c in kinds}
+
+
+_FUNCTIONAL_CODES: Final = _name_codes("codes.functional_name")
+_ECONOMIC_CODES: Final = {
+    **_name_codes("codes.economic_names"),
+    "local_item": Code(
+        "codes.economic_names.local_item", "地方细化科目，未能核对", "A local sub-item, not verified",
+        "科目{code}“{printed}”是{parent}下的地方细化科目，不是全国统一科目，内置数据中没有，未能核对",
+        "code {code} {printed!r} is a local sub-item under {parent}, not a national code, and "
+        "not in the built-in data; not verified",
+        {"code": "3021101", "printed": "差旅费（市内）", "parent": "30211"}),
+    "unknown_name": Code(
+        "codes.economic_names.unknown_name", "不在内置经济分类中的名称", "A name not in the built-in classification",
+        "“{printed}”不是内置（部分）经济分类中的科目名称，未能核对",
+        "{printed!r} is not a name in the built-in (partial) economic classification; not verified",
+        {"printed": "其他费用"}),
+}
+_CODES: Final = {"codes.functional_name": _FUNCTIONAL_CODES, "codes.economic_names": _ECONOMIC_CODES}
+
+
+def _code(rule_id: str, kind: str) -> Code:
+    return _CODES[rule_id][kind]
+
+
 def _row_location(t: Table, r: Row) -> Location:
     """Where a coded row is (built only for the rows a finding names)."""
-    return Location(section=t.title, table=t.kind.value, row_code=r.code, row_name=r.name,
-                    line=r.line)
+    return Location.in_table(t, r)
 
 
 def _doubtful_lines(t: Table) -> frozenset[int]:
@@ -40,13 +115,13 @@ def _unread(ctx: Context, rule_id: str, t: Table, rows: list[Row]) -> Iterator[F
     where = "、".join(str(n) for n in lines[:10]) + ("…" if len(lines) > 10 else "")
     distinct = list(dict.fromkeys(r.code or "" for r in rows))
     codes = ", ".join(distinct[:10]) + ("…" if len(distinct) > 10 else "")
-    yield ctx.finding(
-        rule_id, Severity.INFO,
-        f"{t.title}有{len(rows)}行只读出科目编码、未读出名称（{codes}），未核对其名称"
-        + (f"（第{where}行）" if where else ""),
-        f"{t.title}: {len(rows)} coded rows have no name read ({codes}); their names were "
-        "not checked" + (f" (lines {', '.join(str(n) for n in lines[:10])})" if lines else ""),
-        Location(section=t.title, table=t.kind.value, line=lines[0] if lines else t.line))
+    c = _code(rule_id, "unread_names")
+    zh, en = c.message(
+        table=t.title, count=len(rows), codes=codes, where=f"（第{where}行）" if where else "",
+        where_en=f" (lines {', '.join(str(n) for n in lines[:10])})" if lines else "")
+    yield ctx.finding(rule_id, Severity.INFO, zh, en,
+                      Location(section=t.title, table=t.kind.value,
+                               line=lines[0] if lines else t.line), code=c.id)
 
 
 def _editions(eds: tuple[int, ...]) -> tuple[str, str]:
@@ -81,19 +156,18 @@ def _other_edition(ctx: Context, rule_id: str, res: NameCheck, what: str, what_e
     zh, en = _editions(res.editions)
     known = res.info.editions if res.info is not None else ()
     if year is None or year in known:
-        return ctx.finding(
-            rule_id, Severity.WARNING,
-            f"{what}，这是{zh}的名称；{_this_edition(year)}为“{res.expected}”",
-            f"{what_en}, its name in {en}; the {year or 'current'} name is {res.expected!r}",
-            loc, related, expected_text=res.expected, actual_text=printed)
+        c = _code(rule_id, "other_edition")
+        msg = c.message(what=what, what_en=what_en, edition=zh, edition_en=en,
+                        this_edition=_this_edition(year), year=year or "current",
+                        expected=res.expected)
+        return ctx.finding(rule_id, Severity.WARNING, *msg, loc, related,
+                           expected_text=res.expected, actual_text=printed, code=c.id)
     near, near_en = _editions(known)
-    return ctx.finding(
-        rule_id, Severity.INFO,
-        f"{what}，这是{zh}的名称；另见{near}的名称“{res.expected}”，{year}年用哪一个未见记载，"
-        "未能核对",
-        f"{what_en}, its name in {en}; {near_en} names it {res.expected!r}; which name "
-        f"{year} used is not attested, not verified",
-        loc, related, expected_text=res.expected, actual_text=printed)
+    c = _code(rule_id, "edition_unattested")
+    msg = c.message(what=what, what_en=what_en, edition=zh, edition_en=en, near=near,
+                    near_en=near_en, expected=res.expected, year=year)
+    return ctx.finding(rule_id, Severity.INFO, *msg, loc, related,
+                       expected_text=res.expected, actual_text=printed, code=c.id)
 
 
 def _name_findings(ctx: Context, rule_id: str, res: NameCheck, r: Row,
@@ -102,38 +176,30 @@ def _name_findings(ctx: Context, rule_id: str, res: NameCheck, r: Row,
     code = res.code
     if res.status is NameStatus.WRONG_NAME:
         if res.conflicting:
-            where = "; ".join(i.scope or i.source for i in res.conflicting)
-            yield ctx.finding(
-                rule_id, Severity.WARNING,
-                f"科目{code}印为“{r.name}”，分类科目为“{res.expected}”；"
-                f"“{r.name}”这一名称仅见于与其他来源冲突的报告（{where}），存疑",
-                f"code {code} printed as {r.name!r}; the catalogue has {res.expected!r}. "
-                f"{r.name!r} is printed for it only in a source that conflicts with the "
-                f"others ({where})", loc, expected_text=res.expected, actual_text=r.name)
+            c = _code(rule_id, "conflicting_source")
+            msg = c.message(code=code, printed=r.name, expected=res.expected,
+                            where="; ".join(i.scope or i.source for i in res.conflicting))
+            yield ctx.finding(rule_id, Severity.WARNING, *msg, loc, expected_text=res.expected,
+                              actual_text=r.name, code=c.id)
         elif _attested_for(res.info, ctx.report.year):
-            yield ctx.finding(
-                rule_id, Severity.ERROR,
-                f"科目{code}的名称应为“{res.expected}”，报表印为“{r.name}”",
-                f"code {code} is {res.expected!r} in the catalogue, printed as {r.name!r}",
-                loc, expected_text=res.expected, actual_text=r.name)
+            c = _code(rule_id, "wrong_name")
+            msg = c.message(code=code, printed=r.name, expected=res.expected)
+            yield ctx.finding(rule_id, Severity.ERROR, *msg, loc, expected_text=res.expected,
+                              actual_text=r.name, code=c.id)
         else:
             zh, en = _editions(res.info.editions if res.info is not None else ())
-            yield ctx.finding(
-                rule_id, Severity.WARNING,
-                f"科目{code}印为“{r.name}”，分类科目{zh}为“{res.expected}”；"
-                f"{ctx.report.year}年版的名称未见记载，可能已更名",
-                f"code {code} printed as {r.name!r}; {en} names it {res.expected!r}; the "
-                f"{ctx.report.year} name is not attested (it may have been renamed)",
-                loc, expected_text=res.expected, actual_text=r.name)
+            c = _code(rule_id, "renamed")
+            msg = c.message(code=code, printed=r.name, expected=res.expected, edition=zh,
+                            edition_en=en, year=ctx.report.year)
+            yield ctx.finding(rule_id, Severity.WARNING, *msg, loc, expected_text=res.expected,
+                              actual_text=r.name, code=c.id)
     elif res.status is NameStatus.OTHER_EDITION:
         yield _other_edition(ctx, rule_id, res, f"科目{code}印为“{r.name}”",
                              f"code {code} printed as {r.name!r}", r.name, loc)
     elif res.status is NameStatus.UNKNOWN_CODE:
-        yield ctx.finding(
-            rule_id, Severity.INFO,
-            f"科目{code}“{r.name}”不在内置（部分）分类科目中，未能核对",
-            f"code {code} {r.name!r} is not in the built-in (partial) catalogue; "
-            "not verified", loc, actual_text=r.name)
+        c = _code(rule_id, "unknown_code")
+        yield ctx.finding(rule_id, Severity.INFO, *c.message(code=code, printed=r.name), loc,
+                          actual_text=r.name, code=c.id)
 
 
 # Tables that print the functional classes by name, without codes (收支总表).
@@ -143,7 +209,7 @@ _ENUMERATOR = re.compile(r"^[（(]?[一二三四五六七八九十]+[、．.)）
 
 @RULES.rule("codes.functional_name", title="功能分类科目编码与名称须与分类科目一致",
       title_en="Functional code–name pairs match the catalogue",
-      category=Category.CODES, severity=Severity.ERROR,
+      category=Category.CODES, severity=Severity.ERROR, codes=tuple(_FUNCTIONAL_CODES.values()),
       applies="every row with a functional code, against the catalogue edition of the "
               "report's year (an unknown code is info: the built-in catalogue is partial); "
               "class names printed without codes (收支总表) that belong to another edition; "
@@ -236,7 +302,7 @@ def consistent_names(ctx: Context) -> Iterator[Finding]:
 
 @RULES.rule("codes.economic_names", title="经济分类科目名称须为部门预算支出经济分类的名称",
       title_en="Economic item names are names of the departmental economic classification",
-      category=Category.CODES, severity=Severity.WARNING,
+      category=Category.CODES, severity=Severity.WARNING, codes=tuple(_ECONOMIC_CODES.values()),
       applies="rows of the basic spending table (printed with or without codes); unknown "
               "names and codes are info because the built-in catalogue is partial; rows "
               "on lines the reader doubts are not checked; coded rows without a read name are "
@@ -267,19 +333,15 @@ def economic_names(ctx: Context) -> Iterator[Finding]:
                 if r.code and dept_economic.is_local(r.code):
                     local = dept_economic.local_item(r.code)
                     if local is None or norm(local.name) != norm(r.name):
-                        parent = dept_economic.national_code(r.code)
-                        yield ctx.finding(
-                            "codes.economic_names", Severity.INFO,
-                            f"科目{r.code}“{r.name}”是{parent}下的地方细化科目，不是全国统一"
-                            "科目，内置数据中没有，未能核对",
-                            f"code {r.code} {r.name!r} is a local sub-item under {parent}, "
-                            "not a national code, and not in the built-in data; not verified",
-                            _row_location(t, r), actual_text=r.name)
+                        c = _ECONOMIC_CODES["local_item"]
+                        msg = c.message(code=r.code, printed=r.name,
+                                        parent=dept_economic.national_code(r.code))
+                        yield ctx.finding("codes.economic_names", Severity.INFO, *msg,
+                                          _row_location(t, r), actual_text=r.name, code=c.id)
                     continue
                 if not dept_economic.lookup_name(r.name, year=year):
-                    yield ctx.finding(
-                        "codes.economic_names", Severity.INFO,
-                        f"“{r.name}”不是内置（部分）经济分类中的科目名称，未能核对",
-                        f"{r.name!r} is not a name in the built-in (partial) economic "
-                        "classification; not verified", _row_location(t, r), actual_text=r.name)
+                    c = _ECONOMIC_CODES["unknown_name"]
+                    yield ctx.finding("codes.economic_names", Severity.INFO,
+                                      *c.message(printed=r.name), _row_location(t, r),
+                                      actual_text=r.name, code=c.id)
         yield from _unread(ctx, "codes.economic_names", t, unread)

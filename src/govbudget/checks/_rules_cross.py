@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Final
 
 from .._findings import Finding, Location, Severity
 from .._money import Money
 from .._report import Report, ReportKind
 from .._tables import Block, Row, RowKind, Table, TableKind
 from ._context import ENUMERATOR, Context, Figure, exact_sum, norm
-from ._registry import Category, Requires, RuleSet
+from ._registry import Category, Code, Requires, RuleSet
 from ._rules_tables import three_public_items
 
 RULES = RuleSet()
@@ -97,8 +98,7 @@ def _zero_figure(t: Table, name: str, key: str) -> Figure:
 @RULES.rule("cross.summary_income", title="收支总表收入与收入总表一致",
       title_en="Summary table income equals the income table",
       category=Category.CROSS_TABLE, applies="when both the 收支总表 and the 收入总表 are present",
-      when=lambda r: r.table(TableKind.SUMMARY) is not None
-      and r.table(TableKind.INCOME) is not None)
+      when=Requires(TableKind.SUMMARY, TableKind.INCOME))
 def summary_income(ctx: Context) -> Iterator[Finding]:
     """收入总计 of the summary equals the income table's 合计, and each income source of
     the summary equals the matching column of the income table's 合计 row."""
@@ -240,8 +240,7 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
 @RULES.rule("cross.summary_classes", title="收支总表各类支出与支出总表一致",
       title_en="Summary table spending classes equal the expenditure table",
       category=Category.CROSS_TABLE, applies="when the 收支总表 and 支出总表 are both present",
-      when=lambda r: r.table(TableKind.SUMMARY) is not None
-      and r.table(TableKind.EXPENDITURE) is not None)
+      when=Requires(TableKind.SUMMARY, TableKind.EXPENDITURE))
 def summary_classes(ctx: Context) -> Iterator[Finding]:
     """Each spending class of the summary table equals the same class's 合计 in the
     expenditure table (matched by name), and 本年支出合计 equals its 合计 row."""
@@ -331,8 +330,7 @@ def income_expenditure(ctx: Context) -> Iterator[Finding]:
       category=Category.CROSS_TABLE,
       applies="equal when all money is general-budget money of the year; otherwise the "
               "general-budget table must not exceed the expenditure table",
-      when=lambda r: r.table(TableKind.GENERAL_EXPENDITURE) is not None
-      and r.table(TableKind.EXPENDITURE) is not None)
+      when=Requires(TableKind.GENERAL_EXPENDITURE, TableKind.EXPENDITURE))
 def general_vs_expenditure(ctx: Context) -> Iterator[Finding]:
     """一般公共预算支出表 against 支出总表, code by code and column by column (合计, 基本,
     项目): equal when the report's only income is the year's general budget, else ≤."""
@@ -348,7 +346,7 @@ def general_vs_expenditure(ctx: Context) -> Iterator[Finding]:
       title_en="Grant summary agrees with the summary, general-budget, fund and state-capital "
                "tables",
       category=Category.CROSS_TABLE, applies="when the 财政拨款收支总表 is present",
-      when=lambda r: r.table(TableKind.GRANT_SUMMARY) is not None)
+      when=Requires(TableKind.GRANT_SUMMARY))
 def grant_summary(ctx: Context) -> Iterator[Finding]:
     """The grant summary's income items equal the summary's (一般公共预算, 政府性基金预算,
     国有资本经营预算); its 一般公共预算 column equals the general-budget table class by class
@@ -366,13 +364,10 @@ def grant_summary(ctx: Context) -> Iterator[Finding]:
                 r1, r4 = ctx.find_row(inc1, name), ctx.find_row(inc4, name)
                 if r1 is None or r4 is None:
                     continue
-                a = _fig(t1, inc1, r1, inc1.columns[0].key)
-                b = _fig(t4, inc4, r4, inc4.columns[0].key)
-                if a is not None and b is not None:
-                    f = ctx.equal_check(rid, a, b, what=f"财政拨款收支总表与收支总表“{name}”收入",
-                                        what_en=f"grant summary vs summary income {name}")
-                    if f:
-                        yield f
+                yield from ctx.equal_cells(
+                    rid, (t1, inc1, r1, inc1.columns[0].key), (t4, inc4, r4, inc4.columns[0].key),
+                    what=f"财政拨款收支总表与收支总表“{name}”收入",
+                    what_en=f"grant summary vs summary income {name}")
     t5 = ctx.table(TableKind.GENERAL_EXPENDITURE)
     if exp4 is not None and t5 is not None and t5.blocks and exp4.has("general_budget"):
         b5 = t5.blocks[0]
@@ -413,8 +408,7 @@ def grant_summary(ctx: Context) -> Iterator[Finding]:
       title_en="General-budget basic spending equals the economic-classification table",
       category=Category.CROSS_TABLE,
       applies="when the 一般公共预算支出表 and the 基本支出经济分类表 are both present",
-      when=lambda r: r.table(TableKind.GENERAL_EXPENDITURE) is not None
-      and r.table(TableKind.BASIC_ECONOMIC) is not None)
+      when=Requires(TableKind.GENERAL_EXPENDITURE, TableKind.BASIC_ECONOMIC))
 def basic_economic(ctx: Context) -> Iterator[Finding]:
     """The 基本支出 of the general-budget table's 合计 row equals the 合计 of the basic
     spending table by economic item."""
@@ -503,8 +497,7 @@ _ECON_TP = (
       category=Category.CROSS_TABLE,
       applies="when both tables are present; the 三公 table covers basic and project "
               "spending, the economic table basic spending only, so this is ≤, not =",
-      when=lambda r: r.table(TableKind.THREE_PUBLIC) is not None
-      and r.table(TableKind.BASIC_ECONOMIC) is not None)
+      when=Requires(TableKind.THREE_PUBLIC, TableKind.BASIC_ECONOMIC))
 def three_public_economic(ctx: Context) -> Iterator[Finding]:
     """30212 因公出国（境）费用 ≤ 因公出国（境）费; 30217 公务接待费 ≤ 公务接待费;
     30231 公务用车运行维护费 ≤ 运行维护费; 31013 公务用车购置 ≤ 购置费."""
@@ -540,8 +533,7 @@ def three_public_economic(ctx: Context) -> Iterator[Finding]:
       category=Category.CROSS_TABLE, severity=Severity.ERROR,
       applies="when the 机关运行经费 table and the economic table are present; equal for an "
               "administrative unit funded only by the general budget, so a shortfall is info",
-      when=lambda r: r.table(TableKind.OPERATING_COSTS) is not None
-      and r.table(TableKind.BASIC_ECONOMIC) is not None)
+      when=Requires(TableKind.OPERATING_COSTS, TableKind.BASIC_ECONOMIC))
 def operating_costs(ctx: Context) -> Iterator[Finding]:
     """机关运行经费 ≤ 公用经费 of the basic spending table (it is the 公用经费 of
     administrative units and 参公 institutions)."""
@@ -577,10 +569,29 @@ _FUND_TABLES = (
 )
 
 
+_EMPTY_CODES: Final = {c.id.rsplit(".", 1)[1]: c for c in (
+    Code("cross.empty_tables.not_marked", "空表未注明“本表无数据”", "An empty table without the note",
+         "{table}没有数据，但未注明“本表无数据”", "{kind} has no figures but no empty-table note",
+         {"table": "政府性基金预算支出表", "kind": "fund_expenditure"}),
+    Code("cross.empty_tables.no_income", "表有数据而总表该项收入为零",
+         "A table with figures, its income zero in the summary",
+         "{table}有数据，但收支总表中“{income}”收入为零",
+         "{kind} has figures but the summary shows no {income} income",
+         {"table": "政府性基金预算支出表", "kind": "fund_expenditure", "income": "政府性基金预算"}),
+    Code("cross.empty_tables.empty_with_income", "总表有该项收入而表为空",
+         "Income in the summary, the table empty",
+         "收支总表中“{income}”收入为{amount}，但{table}为空",
+         "the summary shows {amount} of {income} income but {kind} is empty",
+         {"table": "政府性基金预算支出表", "kind": "fund_expenditure", "income": "政府性基金预算",
+          "amount": "12.00"}),
+)}
+
+
 @RULES.rule("cross.empty_tables", title="空表与总表中为零的资金一致，空表须注明",
       title_en="Empty tables match zero columns of the summaries, and say they are empty",
       category=Category.CROSS_TABLE, severity=Severity.ERROR,
-      applies="for the fund, state-capital and carry-over tables")
+      applies="for the fund, state-capital and carry-over tables",
+      codes=tuple(_EMPTY_CODES.values()))
 def empty_tables(ctx: Context) -> Iterator[Finding]:
     """A fund or state-capital table is empty exactly when the summary tables show no such
     money; a table without data must say so (本表无数据); a carry-over project list has
@@ -594,9 +605,9 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
             continue
         has = ctx.has_data(t)
         if not has and not t.empty:
-            yield ctx.finding(rid, Severity.WARNING, f"{t.title}没有数据，但未注明“本表无数据”",
-                              f"{kind.value} has no figures but no empty-table note",
-                              Location(section=t.title, table=kind.value, line=t.line))
+            c = _EMPTY_CODES["not_marked"]
+            yield ctx.finding(rid, Severity.WARNING, *c.message(table=t.title, kind=kind.value),
+                              Location.in_table(t), code=c.id)
         if t1 is None or inc is None:
             continue
         r = ctx.find_row(inc, *names)
@@ -609,24 +620,20 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
         if r is None:
             continue  # the summary prints no row for this money: nothing to compare with
         src = r.values[0] if r.values else None
+        income = Location(section=t1.title, table=t1.kind.value, row_name=names[0], line=r.line)
         if has and not src:
-            yield ctx.finding(
-                rid, Severity.ERROR,
-                f"{t.title}有数据，但收支总表中“{names[0]}”收入为零",
-                f"{kind.value} has figures but the summary shows no {names[0]} income",
-                Location(section=t.title, table=kind.value, line=t.line),
-                [Location(section=t1.title, table=t1.kind.value, row_name=names[0],
-                          line=r.line if r else t1.line)])
+            c = _EMPTY_CODES["no_income"]
+            yield ctx.finding(rid, Severity.ERROR,
+                              *c.message(table=t.title, kind=kind.value, income=names[0]),
+                              Location.in_table(t), [income], code=c.id)
         if src and not has:
-            yield ctx.finding(
-                rid, Severity.ERROR,
-                f"收支总表中“{names[0]}”收入为{src}，但{t.title}为空",
-                f"the summary shows {src} of {names[0]} income but {kind.value} is empty",
-                Location(section=t.title, table=kind.value, line=t.line),
-                [Location(section=t1.title, table=t1.kind.value, row_name=names[0],
-                          line=r.line if r else t1.line)])
+            c = _EMPTY_CODES["empty_with_income"]
+            yield ctx.finding(rid, Severity.ERROR,
+                              *c.message(table=t.title, kind=kind.value, income=names[0],
+                                         amount=src),
+                              Location.in_table(t), [income], code=c.id)
     t13 = ctx.table(TableKind.PROJECTS_CARRYOVER)
     if t13 is not None and not ctx.has_data(t13) and not t13.empty:
-        yield ctx.finding(rid, Severity.WARNING, f"{t13.title}没有数据，但未注明“本表无数据”",
-                          "the carry-over project list has no figures but no empty-table note",
-                          Location(section=t13.title, table=t13.kind.value, line=t13.line))
+        c = _EMPTY_CODES["not_marked"]
+        yield ctx.finding(rid, Severity.WARNING, *c.message(table=t13.title, kind=t13.kind.value),
+                          Location.in_table(t13), code=c.id)

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from .._findings import Finding, Severity
+from .._findings import Finding
 from .._report import ReportKind
 from .._tables import Block, Row, RowKind, Table, TableKind
-from ._context import Context, Figure, cells_add_up, norm
+from ._context import Context, Figure, norm
 from ._registry import Category, Requires, RuleSet
 
 RULES = RuleSet()
@@ -67,13 +67,8 @@ def _grand_total(ctx: Context, rid: str, t: Table, b: Block, current: frozenset[
     if i_tot is None:
         return None
     extra = [r for r in rows[i_cur + 1:i_tot] if norm(r.name) in added]
-    if cells_add_up(t, b, rows[i_tot], [rows[i_cur], *extra], key):
-        return None
-    terms = [g for r in (rows[i_cur], *extra) if (g := Figure.cell(t, b, r, key)) is not None]
-    total = Figure.cell(t, b, rows[i_tot], key)
-    if total is None or not terms:
-        return None
-    return ctx.sum_check(rid, terms, total, what=what, what_en=what_en)
+    return ctx.sum_cells(rid, t, b, rows[i_tot], [rows[i_cur], *extra], key, what=what,
+                         what_en=what_en)
 
 
 @RULES.rule("table.final.income_total", title="决算总计（收入）=本年收入合计+使用非财政拨款结余+年初结转和结余",
@@ -141,13 +136,10 @@ def totals_equal(ctx: Context) -> Iterator[Finding]:
         b_row = next((r for r in exp.rows if norm(r.name) in _GRAND), None)
         if a_row is None or b_row is None:
             continue
-        a = Figure.cell(t, inc, a_row, inc.columns[0].key)
-        b = Figure.cell(t, exp, b_row, "total")
-        if a is not None and b is not None:
-            f = ctx.equal_check(rid, a, b, what=f"{t.title}支出总计与收入总计",
-                                what_en=f"{t.kind.value}: spending total vs income total")
-            if f:
-                yield f
+        yield from ctx.equal_cells(
+            rid, (t, inc, a_row, inc.columns[0].key), (t, exp, b_row, "total"),
+            what=f"{t.title}支出总计与收入总计",
+            what_en=f"{t.kind.value}: spending total vs income total")
 
 
 @RULES.rule("table.final.grant_carry_in", title="年初财政拨款结转和结余=各资金之和",
@@ -171,16 +163,11 @@ def grant_carry_in(ctx: Context) -> Iterator[Finding]:
         subs = [r for r in rows[i + 1:end] if r.kind is RowKind.DATA]
         if not subs:
             continue
-        key = inc.columns[0].key
-        if cells_add_up(t, inc, rows[i], subs, key):
-            continue
-        total = Figure.cell(t, inc, rows[i], key)
-        terms = [g for r in subs if (g := Figure.cell(t, inc, r, key)) is not None]
-        if total is not None and terms:
-            f = ctx.sum_check(rid, terms, total, what=f"{t.title}年初财政拨款结转和结余与各资金之和",
-                              what_en="grant balances brought forward vs their funds")
-            if f:
-                yield f
+        f = ctx.sum_cells(rid, t, inc, rows[i], subs, inc.columns[0].key,
+                          what=f"{t.title}年初财政拨款结转和结余与各资金之和",
+                          what_en="grant balances brought forward vs their funds")
+        if f:
+            yield f
 
 
 @RULES.rule("table.final.grant_by_fund", title="每项财政拨款：年初结转和结余+本年收入=本年支出+年末结转和结余",
@@ -316,17 +303,11 @@ def economic_groups(ctx: Context) -> Iterator[Finding]:
             for head, codes, label in ((personnel, _PERSONNEL, "人员经费"),
                                        (public, _PUBLIC, "公用经费")):
                 parts = [classes[c] for c in codes if c in classes]
-                if not parts or cells_add_up(t, b, head, parts, key):
-                    continue
-                total = Figure.cell(t, b, head, key)
-                terms = [g for r in parts if (g := Figure.cell(t, b, r, key)) is not None]
-                if total is not None and terms:
-                    f = ctx.sum_check(rid, terms, total,
-                                      what=f"{t.title}{label}合计与{'+'.join(codes)}之和",
-                                      what_en=f"{label} total vs {' + '.join(codes)}",
-                                      severity=Severity.ERROR)
-                    if f:
-                        yield f
+                f = ctx.sum_cells(rid, t, b, head, parts, key,
+                                  what=f"{t.title}{label}合计与{'+'.join(codes)}之和",
+                                  what_en=f"{label} total vs {' + '.join(codes)}")
+                if f:
+                    yield f
 
 
 @RULES.rule("cross.final.summary_income", title="收入支出决算总表本年收入合计与收入决算表合计一致",
@@ -346,14 +327,10 @@ def summary_income(ctx: Context) -> Iterator[Finding]:
     tot2 = ctx.total_row(t2.blocks[0])
     if cur is None or tot2 is None:
         return
-    a = Figure.cell(t2, t2.blocks[0], tot2, "total")
-    b = Figure.cell(t1, inc, cur, inc.columns[0].key)
-    if a is not None and b is not None:
-        f = ctx.equal_check("cross.final.summary_income", a, b,
-                            what="收入支出决算总表本年收入合计与收入决算表合计",
-                            what_en="summary current-year income vs income table total")
-        if f:
-            yield f
+    yield from ctx.equal_cells(
+        "cross.final.summary_income", (t2, t2.blocks[0], tot2, "total"), (t1, inc, cur, inc.columns[0].key),
+        what="收入支出决算总表本年收入合计与收入决算表合计",
+        what_en="summary current-year income vs income table total")
 
 
 @RULES.rule("cross.final.grant_income", title="财政拨款收入：收入决算表、收入支出决算总表与财政拨款收入支出决算总表一致",
@@ -381,13 +358,10 @@ def grant_income(ctx: Context) -> Iterator[Finding]:
     if t2 is not None and t2.blocks and t2.blocks[0].has("grant"):
         tot2 = ctx.total_row(t2.blocks[0])
         if tot2 is not None:
-            a = Figure.cell(t2, t2.blocks[0], tot2, "grant")
-            b = Figure.cell(t4, inc4, rows4[i_cur], key4)
-            if a is not None and b is not None:
-                f = ctx.equal_check(rid, a, b, what="财政拨款收入支出决算总表本年收入合计与收入决算表财政拨款收入",
-                                    what_en="grant summary current income vs income table grants")
-                if f:
-                    yield f
+            yield from ctx.equal_cells(
+                rid, (t2, t2.blocks[0], tot2, "grant"), (t4, inc4, rows4[i_cur], key4),
+                what="财政拨款收入支出决算总表本年收入合计与收入决算表财政拨款收入",
+                what_en="grant summary current income vs income table grants")
     t1 = ctx.table(TableKind.SUMMARY)
     inc1 = _block(t1, "income") if t1 is not None else None
     if t1 is None or inc1 is None or not inc1.columns:
@@ -402,13 +376,10 @@ def grant_income(ctx: Context) -> Iterator[Finding]:
         r4 = next((r for r in rows4[:i_cur] if norm(r.name) in wanted), None)
         if r1 is None or r4 is None:
             continue
-        a = Figure.cell(t1, inc1, r1, inc1.columns[0].key)
-        b = Figure.cell(t4, inc4, r4, key4)
-        if a is not None and b is not None:
-            f = ctx.equal_check(rid, a, b, what=f"财政拨款收入支出决算总表与收入支出决算总表“{r1.name}”",
-                                what_en=f"grant summary vs summary income {r1.name!r}")
-            if f:
-                yield f
+        yield from ctx.equal_cells(
+            rid, (t1, inc1, r1, inc1.columns[0].key), (t4, inc4, r4, key4),
+            what=f"财政拨款收入支出决算总表与收入支出决算总表“{r1.name}”",
+            what_en=f"grant summary vs summary income {r1.name!r}")
 
 
 @RULES.rule("cross.final.basic_economic_groups", title="一般公共预算财政拨款基本支出=人员经费合计+公用经费合计",

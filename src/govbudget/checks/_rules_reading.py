@@ -4,37 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from attrs import evolve
+
 from .._findings import Finding, Location, Severity
+from .._reading import READING_KINDS
 from .._report import TableSet
 from .._tables import MOF_9, SHANXI_13
 from ._context import Context
 from ._registry import Category, Check, RuleSet
 
 RULES = RuleSet()
-
-_READER_RULES = (
-    ("reading.unplaced_figure", "无法对应到表格位置或叙述主体的数字",
-     "A figure the reader could not place"),
-    ("reading.unparsed_amount", "无法识别的金额", "An amount the reader could not read"),
-    ("reading.missing_unit", "表格未注明金额单位", "A table without a money unit"),
-    ("reading.empty_note_with_data", "注明“本表无数据”的表格有数据",
-     "A table marked empty holds figures"),
-    ("reading.template_residue", "模板残留（XX、××、增加（减少）等）",
-     "Template residue such as XX or 增加（减少）"),
-    ("reading.incomplete_table", "绩效目标表或绩效自评表结构不完整",
-     "A performance or self-evaluation table is incomplete"),
-    ("reading.repaired_number", "跨行断开的数字已拼接", "A number split across lines was joined"),
-    ("reading.unsplit_indicator", "无法区分指标名称与指标值", "An indicator whose name and value "
-     "could not be told apart"),
-    ("reading.goal_split", "无法区分实施期目标与年度目标", "Period and year goals could not be "
-     "told apart"),
-    ("reading.needs_ocr", "扫描页（只有图像），需要OCR", "An image-only (scanned) page that "
-     "needs OCR"),
-)
-
-
-_INFO = frozenset({"reading.repaired_number", "reading.goal_split"})
-
 
 def _passthrough(rule_id: str) -> Check:
     def check(ctx: Context) -> Iterator[Finding]:
@@ -44,20 +23,22 @@ def _passthrough(rule_id: str) -> Check:
     return check
 
 
-for _rid, _title, _title_en in _READER_RULES:
-    RULES.rule(_rid, title=_title, title_en=_title_en, category=Category.READING,
-         severity=Severity.INFO if _rid in _INFO else Severity.WARNING,
-         applies="whenever the reader reports it (severity as the reader sets it)")(
-        _passthrough(_rid))
+for _kind in READING_KINDS.values():
+    RULES.rule(_kind.id, title=_kind.title, title_en=_kind.title_en, category=Category.READING,
+               severity=_kind.severity,
+               applies="whenever the reader reports it (severity as the reader sets it)")(
+        _passthrough(_kind.id))
 
 
 @RULES.rule("reading.other", title="其他读取问题", title_en="Other reading findings",
       category=Category.READING, severity=Severity.WARNING,
       applies="reader findings with a rule id not listed above")
 def other(ctx: Context) -> Iterator[Finding]:
-    """Reader findings whose rule is not registered are passed through, never dropped."""
-    known = {r for r, _, _ in _READER_RULES}
-    return (f for f in ctx.report.findings if f.rule not in known)
+    """Reader findings of a kind not listed in ``govbudget._reading`` are passed through
+    under this rule (never dropped), their own id said in the message."""
+    return (evolve(f, rule="reading.other", code="reading.other",
+                   message=f"{f.message}（{f.rule}）", message_en=f"{f.message_en} ({f.rule})")
+            for f in ctx.report.findings if f.rule not in READING_KINDS)
 
 
 @RULES.rule("reading.missing_table", title="缺少标准公开表格", title_en="A standard table is missing",
@@ -97,4 +78,4 @@ def doubtful_table(ctx: Context) -> Iterator[Finding]:
             f"{t.title or t.kind.chinese}读取存疑（{reasons}；行{shown}），该表未作勾稽检查",
             f"{t.kind.value} table not read with confidence ({reasons_en}; lines {shown}); "
             "its figures were not checked",
-            Location(section=t.title or t.kind.chinese, table=t.kind.value, line=t.line))
+            Location.in_table(t))

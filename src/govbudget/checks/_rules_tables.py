@@ -25,18 +25,6 @@ def _cells(t: Table, b: Block, rows: Iterable[Row], key: str) -> list[Figure]:
     return cell_figures(t, b, rows, key)
 
 
-def _rows_sum(ctx: Context, rule_id: str, t: Table, b: Block, total: Row,
-              rows: Sequence[Row], key: str, what: str, what_en: str) -> Finding | None:
-    """``ctx.sum_check`` of the cells of ``rows`` against the cell of ``total`` in column
-    ``key``, decided on the raw cells first: no figure is built when they add up
-    exactly."""
-    if cells_add_up(t, b, total, rows, key):
-        return None
-    tot = Figure.cell(t, b, total, key)
-    assert tot is not None
-    return ctx.sum_check(rule_id, _cells(t, b, rows, key), tot, what=what, what_en=what_en)
-
-
 def _row_columns_sum(ctx: Context, rule_id: str, t: Table, b: Block, parts: Sequence[str],
                      what: str, what_en: str) -> Iterator[Finding]:
     """Each row: the total column equals the sum of ``parts`` columns."""
@@ -190,7 +178,7 @@ def functional_total(ctx: Context) -> Iterator[Finding]:
             if total is None or not classes:
                 continue
             for col in b.columns:
-                f = _rows_sum(ctx, "table.functional.total", t, b, total, classes, col.key,
+                f = ctx.sum_cells("table.functional.total", t, b, total, classes, col.key,
                               what=f"{t.title}合计（{col.label}）与各类之和",
                               what_en=f"{t.kind.value} total ({col.key}) vs the sum of classes")
                 if f is not None:
@@ -253,7 +241,7 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
     if i_cur is not None:
         # the items, not their breakdowns (一、财政拨款 over 1.一般公共预算 …, level 2)
         items = [r for r in rows[:i_cur] if r.kind is RowKind.DATA and (r.level or 1) == 1]
-        f = _rows_sum(ctx, rid, t, inc, rows[i_cur], items, key,
+        f = ctx.sum_cells(rid, t, inc, rows[i_cur], items, key,
                       what=f"{t.title}本年收入合计与各收入项目之和",
                       what_en=f"{t.kind.value}: current-year income vs its items")
         if f is not None:
@@ -265,7 +253,7 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
                 sub = between[between.index(carry[0]) + 1:]
                 sub = [r for r in sub if r.kind is RowKind.DATA]
                 if sub:
-                    f = _rows_sum(ctx, rid, t, inc, carry[0], sub, key,
+                    f = ctx.sum_cells(rid, t, inc, carry[0], sub, key,
                                   what=f"{t.title}上年结转与其明细之和",
                                   what_en=f"{t.kind.value}: carry-over vs its breakdown")
                     if f is not None:
@@ -298,7 +286,7 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
                                              if norm(r.name) in _CARRY_OUT_NAMES]
     for col in exp.columns:
         if e_cur is not None:
-            f = _rows_sum(ctx, rid, t, exp, erows[e_cur], items, col.key,
+            f = ctx.sum_cells(rid, t, exp, erows[e_cur], items, col.key,
                           what=f"{t.title}本年支出合计（{col.label}）与各类支出之和",
                           what_en=f"{t.kind.value}: current-year spending ({col.key}) "
                                   "vs the sum of classes")
@@ -318,13 +306,10 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
                     yield f
     # 收入总计 = 支出总计
     if i_tot is not None and e_tot is not None:
-        a = Figure.cell(t, inc, rows[i_tot], key)
-        b = Figure.cell(t, exp, erows[e_tot], "total")
-        if a is not None and b is not None:
-            f = ctx.equal_check(rid, a, b, what=f"{t.title}支出总计与收入总计",
-                                what_en=f"{t.kind.value}: total spending vs total income")
-            if f:
-                yield f
+        yield from ctx.equal_cells(
+            rid, (t, inc, rows[i_tot], key), (t, exp, erows[e_tot], "total"),
+            what=f"{t.title}支出总计与收入总计",
+            what_en=f"{t.kind.value}: total spending vs total income")
     # per-row columns
     parts = ("current_year", "carryover") if t.kind is TableKind.SUMMARY else (
         "general_budget", "fund_budget", "state_capital")
@@ -377,7 +362,7 @@ def economic_totals(ctx: Context) -> Iterator[Finding]:
                 if not items:
                     continue
                 for col in b.columns:
-                    f = _rows_sum(ctx, rid, t, b, head, items, col.key,
+                    f = ctx.sum_cells(rid, t, b, head, items, col.key,
                                   what=f"{t.title}“{head.name}”（{col.label}）与所含款之和",
                                   what_en=f"{t.kind.value} class {head.code or head.name} "
                                           f"({col.key}) vs the sum of its items")
@@ -387,7 +372,7 @@ def economic_totals(ctx: Context) -> Iterator[Finding]:
             if total is not None and groups:
                 heads = [g for g, _ in groups]
                 for col in b.columns:
-                    f = _rows_sum(ctx, rid, t, b, total, heads, col.key,
+                    f = ctx.sum_cells(rid, t, b, total, heads, col.key,
                                   what=f"{t.title}合计（{col.label}）与各类之和",
                                   what_en=f"{t.kind.value} total ({col.key}) vs the sum of "
                                           "classes")
@@ -453,15 +438,21 @@ def three_public_items(ctx: Context, t: Table, which: str = "final") -> Mapping[
     A 决算 table prints a 预算数 and a 决算数 row (`govbudget.FINAL_ROWS`): ``which``
     (``"final"``, the default, or ``"budget"``) picks one; a budget table has one row.
     Several rules ask, the narrative ones once per 三公 fact: worked out once per table
-    and run, and kept on ``ctx.memo`` (read-only: figures are shared)."""
-    key = f"three_public_items:{id(t)}:{which}"
-    kept = ctx.memo.get(key)
-    if isinstance(kept, tuple) and kept[0] is t:
-        items: Mapping[str, Figure] = kept[1]
-        return items
+    and run, and kept for the run (`Context.once`; read-only: figures are shared)."""
+    kept = ctx.once(_three_public_kept)
+    key = (id(t), which)
+    hit = kept.get(key)
+    if hit is not None and hit[0] is t:
+        return hit[1]
     items = _three_public_items(ctx, t, which)
-    ctx.memo[key] = (t, items)  # the table itself too: its id is only unique while alive
+    kept[key] = (t, items)  # the table itself too: its id is only unique while alive
     return items
+
+
+def _three_public_kept(_: Context) -> dict[tuple[int, str], tuple[Table, Mapping[str, Figure]]]:
+    """The 三公 figures worked out so far in a run, by table and row (see
+    `three_public_items`)."""
+    return {}
 
 
 def _three_public_row(b: Block, which: str) -> Row | None:
@@ -592,7 +583,7 @@ def projects_totals(ctx: Context) -> Iterator[Finding]:
                 if not projects:
                     continue
                 for col in b.columns:
-                    f = _rows_sum(ctx, rid, t, b, head, projects, col.key,
+                    f = ctx.sum_cells(rid, t, b, head, projects, col.key,
                                   what=f"{t.title}“{head.name}”（{col.label}）与所属项目之和",
                                   what_en=f"unit {head.name!r} ({col.key}) vs its projects")
                     if f is not None:
@@ -601,7 +592,7 @@ def projects_totals(ctx: Context) -> Iterator[Finding]:
             if total is not None:
                 parts = [g for g, _ in groups] + loose
                 for col in b.columns:
-                    f = _rows_sum(ctx, rid, t, b, total, parts, col.key,
+                    f = ctx.sum_cells(rid, t, b, total, parts, col.key,
                                   what=f"{t.title}合计（{col.label}）与各行之和",
                                   what_en=f"project list total ({col.key}) vs its rows")
                     if f is not None:

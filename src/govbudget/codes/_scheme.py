@@ -10,9 +10,7 @@ holds its entries. Built-in entries are read lazily, once, from the CSV files in
 from __future__ import annotations
 
 import csv
-import functools
 import importlib.resources
-import io
 import re
 import threading
 import unicodedata
@@ -20,129 +18,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Literal
 
-from attrs import frozen
-
-from .._enum import IdentityEnum
 from .._errors import CatalogueFileError, InvalidCode, UnknownCode
-
-__all__ = [
-    "CodeInfo",
-    "NameCheck",
-    "NameStatus",
-    "Scheme",
-    "normalise_name",
-]
+from ._files import read_pairs
+from ._model import CodeInfo, NameCheck, NameStatus, normalise_name
 
 _SEPARATORS = re.compile(r"[\s\-_.|/·]+")
-_NAME_NOISE = re.compile(r"\s+")
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〈": "<", "〉": ">"})
 
-
-@functools.lru_cache(maxsize=8192)
-def normalise_name(name: str) -> str:
-    """Normalise a printed name for comparison: NFKC (full-width → half-width), no spaces.
-
-    ```pycon
-    >>> normalise_name("维修（护）费") == normalise_name("维修(护) 费")
-    True
-
-    ```
-    """
-    return _NAME_NOISE.sub("", unicodedata.normalize("NFKC", name).translate(_QUOTES))
-
-
-@frozen
-class CodeInfo:
-    """One catalogue entry: a code, its name, and where that pairing comes from.
-
-    Attributes:
-        scheme: the scheme's name, e.g. ``"functional"``.
-        code: the compact code, e.g. ``"2010101"``.
-        name: the official name, e.g. ``"行政运行"``.
-        level: 1-based depth (1 = 类).
-        level_name: the level's Chinese name (类, 款, 项, or 一级目录 …).
-        parent: the parent's code, or ``None`` at the top.
-        editions: the years this name is attested for (empty when unknown).
-        source: where the pair was read.
-        confidence: ``"high"``, ``"medium"``, ``"low"`` or ``"official"`` (a loaded edition).
-        scope: who the name applies to when it is not catalogue-wide (e.g. a department,
-            or the one report a conflicting name is printed in).
-        conflict: why this name is *not* the catalogue's name although a source prints it
-            (e.g. one report prints it where every other source of that year prints
-            another); such an entry is kept visible but never answers a look-up.
-        note: anything else worth knowing (e.g. a parent that no source prints).
-    """
-
-    scheme: str
-    code: str
-    name: str
-    level: int
-    level_name: str
-    parent: str | None
-    editions: tuple[int, ...]
-    source: str
-    confidence: str
-    scope: str | None = None
-    conflict: str | None = None
-    note: str | None = None
-
-    @property
-    def edition(self) -> int | None:
-        """The latest year the name is attested for, or ``None``."""
-        return max(self.editions) if self.editions else None
-
-    @property
-    def is_other(self) -> bool:
-        """True for a catch-all "其他…" code (last level segment ``99``)."""
-        return self.level > 1 and self.code.endswith("99")
-
-
-class NameStatus(IdentityEnum):
-    """The four answers of `Scheme.check_name`."""
-
-    MATCH = "match"
-    """The printed name is the code's name for that year."""
-    OTHER_EDITION = "other_edition"
-    """The printed name is the code's name in another edition."""
-    WRONG_NAME = "wrong_name"
-    """The code is known, but under another name."""
-    UNKNOWN_CODE = "unknown_code"
-    """The code is well-formed but not in the catalogue."""
-
-
-@frozen
-class NameCheck:
-    """The result of checking a (code, name) pair as printed in a report.
-
-    Attributes:
-        status: one of the four `NameStatus` answers.
-        code: the compact code.
-        printed: the name as printed.
-        expected: the catalogue's name for that year (``None`` for an unknown code).
-        editions: for ``OTHER_EDITION``, the years the printed name belongs to (empty
-            when that edition's year is not known).
-        info: the catalogue entry for that year, if the code is known.
-        conflicting: for ``WRONG_NAME``, entries flagged as conflicting (`CodeInfo.conflict`)
-            that carry the printed name: a source prints this pair, against the others.
-    """
-
-    status: NameStatus
-    code: str
-    printed: str
-    expected: str | None
-    editions: tuple[int, ...] = ()
-    info: CodeInfo | None = None
-    conflicting: tuple[CodeInfo, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        """True only for an exact match."""
-        return self.status is NameStatus.MATCH
-
-
-_CODE_HEADERS = ("code", "科目编码", "编码", "代码", "科目代码", "编号")
-_NAME_HEADERS = ("name", "科目名称", "名称", "项目名称", "目录名称")
-_SPLIT_HEADERS = (("类", "款", "项"), ("一级", "二级", "三级", "四级"))
+__all__ = ["CodeInfo", "NameCheck", "NameStatus", "Scheme", "normalise_name"]
 
 
 class Scheme:
@@ -653,7 +535,7 @@ class Scheme:
         """
         if isinstance(source, str | Path):
             path = Path(source)
-            pairs = list(_read_pairs(path, self))
+            pairs = list(read_pairs(path, self))
             where = label or path.name
         else:
             pairs = [(self.compact(c), n, 0) for c, n in source]
@@ -693,95 +575,3 @@ class Scheme:
             self._clear_caches()
             self._merged.clear()
             self._replaced.clear()
-
-
-def _decode(raw: bytes, path: Path) -> str:
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise CatalogueFileError(str(path), "not UTF-8 or GB18030 text")
-
-
-def _rows_of(path: Path) -> Iterator[tuple[int, list[str]]]:
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        try:
-            import openpyxl
-        except ImportError:
-            raise CatalogueFileError(
-                str(path), "reading .xlsx needs openpyxl: pip install 'govbudget[excel]'"
-            ) from None
-        try:
-            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many types for a bad file
-            raise CatalogueFileError(str(path), f"not a readable Excel file ({exc})") from None
-        ws = wb.worksheets[0]
-        for i, values in enumerate(ws.iter_rows(values_only=True), 1):
-            yield i, ["" if v is None else str(v).strip() for v in values]
-        wb.close()
-        return
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CatalogueFileError(str(path), f"cannot open ({exc.strerror})") from None
-    text = _decode(raw, path)
-    for i, row in enumerate(csv.reader(io.StringIO(text)), 1):
-        if row and row[0].lstrip().startswith("#"):
-            continue
-        yield i, [c.strip() for c in row]
-
-
-def _read_pairs(path: Path, scheme: Scheme) -> Iterator[tuple[str, str, int]]:
-    rows = _rows_of(path)
-    header: list[str] | None = None
-    for line, row in rows:
-        if any(row):
-            header = [normalise_name(h).lower() for h in row]
-            header_line = line
-            break
-    if header is None:
-        raise CatalogueFileError(str(path), "the file is empty")
-    name_col = next((header.index(h) for h in _NAME_HEADERS if h in header), None)
-    code_col = next((header.index(h) for h in _CODE_HEADERS if h in header), None)
-    split_cols: list[int] = []
-    if code_col is None:
-        for names in _SPLIT_HEADERS:
-            cols = [header.index(h) for h in names if h in header]
-            if len(cols) >= 2:
-                split_cols = cols
-                break
-    if name_col is None or (code_col is None and not split_cols):
-        raise CatalogueFileError(
-            str(path),
-            "expected a header with a code column (code/科目编码/编码/代码, or 类/款/项) "
-            f"and a name column (name/科目名称/名称); got {row!r}",
-            header_line,
-        )
-    carried = [""] * len(split_cols)
-    for line, row in rows:
-        if not any(row):
-            continue
-        cells = row + [""] * (max(name_col, code_col or 0, *split_cols) + 1 - len(row))
-        nm = cells[name_col]
-        if code_col is not None:
-            code = cells[code_col]
-        else:
-            parts = [scheme.compact(cells[i]) for i in split_cols]
-            # A filled part resets the parts below it; blanks carry over from above.
-            for k, part in enumerate(parts):
-                if part:
-                    carried[k] = part
-                    for j in range(k + 1, len(carried)):
-                        carried[j] = ""
-            deepest = max((k for k, p in enumerate(parts) if p), default=-1)
-            if deepest < 0:
-                continue
-            # Joined as printed parts, so a one-digit 款 ("2") reads as "02".
-            code = scheme.compact(" ".join(carried[: deepest + 1]))
-        if not code and not nm:
-            continue
-        if not code or not nm:
-            raise CatalogueFileError(str(path), "a row needs both a code and a name", line)
-        yield scheme.compact(code), nm, line

@@ -157,15 +157,14 @@ def _entries(p: PerformanceTable) -> list[_Entry]:
     return out
 
 
+def _all_entries(ctx: Context) -> dict[int, tuple[_Entry, ...]]:
+    # By ``id``: the context keeps the report, so each table's id stays its own.
+    return {id(p): tuple(_entries(p)) for p in ctx.report.performance}
+
+
 def _entries_of(ctx: Context, p: PerformanceTable) -> tuple[_Entry, ...]:
     """`_entries` of a table, derived once per check run (several rules walk them)."""
-    memo = ctx.memo.get("performance.entries")
-    if not isinstance(memo, dict):
-        memo = ctx.memo["performance.entries"] = {}
-    got = memo.get(id(p))  # the context keeps the report, so ``id`` stays unique
-    if got is None:
-        got = memo[id(p)] = tuple(_entries(p))
-    return got
+    return ctx.once(_all_entries)[id(p)]
 
 
 _COST_L2: Final = frozenset({Level2.COST, Level2.ECONOMIC_COST, Level2.SOCIAL_COST,

@@ -1,0 +1,86 @@
+"""Tests for govbudget.checks._context: the helpers rules share."""
+
+from __future__ import annotations
+
+from govbudget import Severity, TableKind
+from govbudget.checks import Context
+
+from .checks_helpers import base_report, set_cell
+
+
+def _cells(report: object) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    ctx = Context(report)  # type: ignore[arg-type]
+    t = ctx.table(TableKind.EXPENDITURE)
+    assert t is not None
+    b = t.blocks[0]
+    row = next(r for r in b.rows if r.code == "2010101")
+    return (t, b, row, "total"), (t, b, row, "basic")
+
+
+def test_equal_cells_agree_and_disagree() -> None:
+    """Two equal cells make no finding; a changed one makes one error, on the reported
+    cell, with the reference as the related place."""
+    report = base_report()
+    ref, got = _cells(report)
+    ctx = Context(report)
+    assert list(ctx.equal_cells("table.test", ref, got, what="w", what_en="w")) == []  # type: ignore[arg-type]
+    changed = set_cell(report, TableKind.EXPENDITURE, "2010101", "basic", "99.00")
+    ref, got = _cells(changed)
+    found = list(Context(changed).equal_cells("table.test", ref, got, what="甲与乙",  # type: ignore[arg-type]
+                                              what_en="a vs b"))
+    assert len(found) == 1 and found[0].severity is Severity.ERROR
+    assert found[0].location.column == "basic" and found[0].related[0].column == "total"
+    assert "甲与乙" in found[0].message
+
+
+def test_equal_cells_absent_column_is_not_compared() -> None:
+    """A column the block does not have is nothing to compare: no finding; a blank cell
+    is an exact zero, so it is compared."""
+    report = base_report()
+    ref, got = _cells(report)
+    missing = (*got[:3], "no_such_column")
+    ctx = Context(report)
+    assert list(ctx.equal_cells("table.test", ref, missing, what="w", what_en="w")) == []  # type: ignore[arg-type]
+    blank = set_cell(report, TableKind.EXPENDITURE, "2010101", "basic", None)
+    ref, got = _cells(blank)
+    found = list(Context(blank).equal_cells("table.test", ref, got, what="w",  # type: ignore[arg-type]
+                                            what_en="w"))
+    assert [f.actual for f in found] == ["0万元"]
+
+
+def test_sum_cells_fast_path_and_finding() -> None:
+    """Rows that add up make no finding (and build no figure); a changed row makes one
+    error on the total's cell; no rows, nothing to check."""
+    report = base_report()
+    ctx = Context(report)
+    t = ctx.table(TableKind.EXPENDITURE)
+    assert t is not None
+    b = t.blocks[0]
+    total = next(r for r in b.rows if r.code == "201")
+    items = [r for r in b.rows if r.code in ("2010101", "2010102")]
+    assert ctx.sum_cells("table.test", t, b, total, items, "total", what="w", what_en="w") is None
+    assert ctx.sum_cells("table.test", t, b, total, [], "total", what="w", what_en="w") is None
+    changed = set_cell(report, TableKind.EXPENDITURE, "2010101", "total", "1.00")
+    ctx2 = Context(changed)
+    t2 = ctx2.table(TableKind.EXPENDITURE)
+    assert t2 is not None
+    b2 = t2.blocks[0]
+    total2 = next(r for r in b2.rows if r.code == "201")
+    items2 = [r for r in b2.rows if r.code in ("2010101", "2010102")]
+    f = ctx2.sum_cells("table.test", t2, b2, total2, items2, "total", what="w", what_en="w")
+    assert f is not None and f.severity is Severity.ERROR and f.location.row_code == "201"
+    assert {loc.row_code for loc in f.related} == {"2010101", "2010102"}
+
+
+def test_once_makes_derived_data_once_per_context() -> None:
+    """`Context.once` calls its maker once per context and hands back the same object."""
+    calls: list[int] = []
+
+    def make(ctx: Context) -> list[int]:
+        calls.append(1)
+        return [len(ctx.report.tables)]
+
+    ctx = Context(base_report())
+    first = ctx.once(make)
+    assert ctx.once(make) is first and calls == [1]
+    assert Context(base_report()).once(make) == first and calls == [1, 1]
