@@ -92,3 +92,15 @@ def test_counts_are_counts_of_the_text(text: str, name: str) -> None:
     p = parse_prose(text)
     for c in p.counts_of(counted_objects(name), "个"):
         assert c in p.counts and co.same_unit(c.unit, "个") and c.high is None
+
+
+@pytest.mark.property
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from((*CHARS, "《", "》", "“", "”", "12期", "3人", "１２个")),
+                max_size=30).map("".join))
+def test_counts_keep_their_place_in_the_quoted_text(text: str) -> None:
+    """Each count's span of the text, read for counting, is the count's own text."""
+    from govbudget.prose._scan import _normalised
+
+    for c in parse_prose(text).counts:
+        assert co._unquoted(_normalised(text[c.start:c.end])) == c.text

@@ -13,7 +13,6 @@ from ._scan import _CLAUSE, _UNIT_ALIASES, _normalised, _scan, _Tok
 
 _QUOTES: Final = str.maketrans("", "", "《》〈〉“”\"'「」『』")
 _QUOTE_RE: Final = re.compile("[《》〈〉“”\"'「」『』]")
-_QUOTE_CHARS: Final = frozenset("《》〈〉“”\"'「」『』")
 
 
 def _unquoted(text: str) -> str:
@@ -23,11 +22,12 @@ def _unquoted(text: str) -> str:
 
 
 def unquoted_positions(text: str) -> tuple[int, ...] | None:
-    """Where each character of ``_unquoted(text)`` stands in ``text`` (``None``: the same
-    place, the text has no quotation marks)."""
+    """Where the quotation marks of ``text`` were, counted in ``_unquoted(text)``: the
+    ``j``-th mark stood before the character at that position, so a position ``u`` of the
+    unquoted text is ``u + bisect_right(marks, u)`` in ``text`` (``None``: no marks)."""
     if not _QUOTE_RE.search(text):
         return None
-    return tuple(i for i, ch in enumerate(text) if ch not in _QUOTE_CHARS)
+    return tuple(m.start() - j for j, m in enumerate(_QUOTE_RE.finditer(text)))
 
 
 _LEADING: Final = ("购置", "购买", "订制", "定制", "更换", "采购", "制定", "完成", "开展", "举办",

@@ -432,7 +432,7 @@ class _Lines:
                  where: tuple[int, ...] | None = None) -> None:
         self.starts = [o for o, _ in lines]
         self.nos = [n for _, n in lines]
-        self.where = where  # positions in the counting view → positions in the text
+        self.where = where  # the quotation marks the counting view left out
 
     def line(self, pos: int) -> int | None:
         if not self.starts:
@@ -441,9 +441,12 @@ class _Lines:
         return self.nos[max(k, 0)]
 
     def span(self, t: _Tok) -> tuple[int, int]:
-        if self.where is None or not self.where:
+        marks = self.where
+        if not marks:
             return t.start, t.end
-        return self.where[t.start], self.where[t.end - 1] + 1
+        last = t.end - 1
+        return (t.start + bisect.bisect_right(marks, t.start),
+                last + bisect.bisect_right(marks, last) + 1)
 
 
 def _amount(t: _Tok, at: _Lines) -> Amount:
