@@ -19,7 +19,6 @@ from ...indicators import (
     units_compatible,
 )
 from ...prose import Amount, CostList, Rate
-from ...prose._model import money_of
 from .._context import Context, Figure
 from .._registry import Category, Code, RuleSet
 from ._common import (
@@ -343,8 +342,8 @@ def formula(ctx: Context) -> Iterator[Finding]:
             loc = _at(p, t.line)
             unit = t.unit or "元"  # arithmetic with no unit (``3+2=5``) is compared as is
             stated_q = t.amount.quantum if t.amount is not None else _ZERO
-            computed = Figure(_yuan(money_of(value, unit)), _ZERO, loc)
-            stated = Figure(_yuan(money_of(t.result, unit)), stated_q, loc)
+            computed = Figure(_yuan(Amount(value, unit).money), _ZERO, loc)
+            stated = Figure(_yuan(Amount(t.result, unit).money), stated_q, loc)
             f = ctx.equal_check(rid, computed, stated,
                                 what=f"项目“{p.project}”项目概况算式“{t.text.strip()}”",
                                 what_en=f"project {p.project!r}: overview arithmetic "
