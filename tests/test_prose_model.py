@@ -123,3 +123,13 @@ def test_any_text_parses_with_figures_inside_it(text: str, starts: list[int]) ->
         assert x.line is not None and 100 <= x.line < 100 + len(lines)
         at = max(k for k, (o, _) in enumerate(lines) if o <= x.start)
         assert x.line == lines[at][1]
+
+
+def test_the_name_an_amount_is_stated_with() -> None:
+    """An amount's name: the words of its clause since the previous amount, its counts
+    left out; a total is named by its total word."""
+    p = parse_prose("需购置办公桌11个1.98万元，茶几11个1.2万元，合计3.18万元。")
+    assert [(a.name, str(a)) for a in p.amounts] == [
+        ("需购置办公桌", "1.98万元"), ("茶几", "1.2万元"), ("合计", "3.18万元")]
+    (f,) = parse_prose("全年12期合计：12×2500=30000元").formulas
+    assert f.name == "全年合计" and f.amount is not None and f.amount.name == f.name

@@ -13,7 +13,7 @@ from attrs import frozen
 from .._money import Money, Unit
 from ..indicators import canonical_unit
 from . import _counts, _lists
-from ._scan import _is_total, _normalised, _scan, _Tok, _window
+from ._scan import _is_total, _name_of, _normalised, _scan, _Tok, _window_span
 
 __all__ = ["Amount", "CostList", "Count", "Formula", "Product", "Prose", "Rate", "Term",
            "parse_prose"]
@@ -44,6 +44,9 @@ class Amount:
         text: the text it was read from; ``start``, ``end``: where, in the field's text.
         line: the line it stands on (``None`` when the field's lines are unknown).
         approx: ``约``, ``左右`` … mark it an estimate; ``exact``: followed by ``整``.
+        name: the words it is stated with, in its clause since the previous amount,
+            without counts (``书柜24个3.6万元`` → ``书柜``; ``合计`` for a total); ``""``
+            when there are none.
 
     ```pycon
     >>> from decimal import Decimal
@@ -62,6 +65,7 @@ class Amount:
     line: int | None = None
     approx: bool = False
     exact: bool = False
+    name: str = ""
 
     def __str__(self) -> str:
         return _plain(self.value) + self.unit
@@ -93,7 +97,7 @@ class Formula:
         operands, ops: the left side (``ops`` among ``× x X * ÷ / + -``).
         result: the number after ``=``; ``unit``: its money unit, ``""`` when it has none
             (arithmetic only, no amount).
-        text, start, end, line, approx, exact: as for `Amount`.
+        text, start, end, line, approx, exact, name: as for `Amount`.
 
     ```pycon
     >>> f = parse_prose("全年12期合计：12×2500=30000元").formulas[0]
@@ -113,6 +117,7 @@ class Formula:
     line: int | None = None
     approx: bool = False
     exact: bool = False
+    name: str = ""
 
     def __str__(self) -> str:
         left = _plain(self.operands[0]) + "".join(
@@ -125,7 +130,7 @@ class Formula:
         if not self.unit:
             return None
         return Amount(self.result, self.unit, self.text, self.start, self.end, self.line,
-                      self.approx, self.exact)
+                      self.approx, self.exact, self.name)
 
     @property
     def is_product(self) -> bool:
@@ -313,8 +318,8 @@ class CostList:
 
     ```pycon
     >>> c = parse_prose("书架6个1.5万元，文件柜8个2.4万元，合计3.9万元").cost_lists[0]
-    >>> [str(a) for a in c.items], str(c.total)
-    (['1.5万元', '2.4万元'], '3.9万元')
+    >>> [(a.name, str(a)) for a in c.items], str(c.total), c.total.name
+    ([('书架', '1.5万元'), ('文件柜', '2.4万元')], '3.9万元', '合计')
 
     ```
     """
@@ -449,14 +454,15 @@ class _Lines:
                 last + bisect.bisect_right(marks, last) + 1)
 
 
-def _amount(t: _Tok, at: _Lines) -> Amount:
+def _amount(t: _Tok, at: _Lines, name: str) -> Amount:
     start, end = at.span(t)
-    return Amount(t.value, t.unit, t.text, start, end, at.line(start), t.approx, t.exact)
+    return Amount(t.value, t.unit, t.text, start, end, at.line(start), t.approx, t.exact,
+                  name)
 
 
-def _formula(t: _Tok, at: _Lines) -> Formula:
+def _formula(t: _Tok, at: _Lines, name: str) -> Formula:
     return Formula(t.operands, t.ops, t.value, "" if t.bare else t.unit, t.text, t.start,
-                   t.end, at.line(t.start), t.approx, t.exact)
+                   t.end, at.line(t.start), t.approx, t.exact, name)
 
 
 def _count(t: _Tok, at: _Lines) -> Count:
@@ -505,20 +511,24 @@ def _parse(text: str, lines: tuple[tuple[int, int], ...]) -> Prose:
     formula_of: dict[int, Formula] = {}
     totals: list[Amount] = []
     for i, t in enumerate(toks):
+        if t.kind not in ("formula", "money"):
+            if t.kind == "rate":
+                r = _rate(t, at)
+                rates.append(r)
+                rate_of[t.start] = r
+            continue
+        start, end = _window_span(norm, toks, i)
+        name = _name_of(text, toks, i, start, end)
         if t.kind == "formula":
-            f = _formula(t, at)
+            f = _formula(t, at, name)
             formulas.append(f)
             formula_of[t.start] = f
         if t.is_amount:
-            a = _amount(t, at)
+            a = _amount(t, at, name)
             amounts.append(a)
             by_tok[t.start] = a
-            if _is_total(_window(norm, toks, i)):
+            if _is_total(norm[start:end]):
                 totals.append(a)
-        elif t.kind == "rate":
-            r = _rate(t, at)
-            rates.append(r)
-            rate_of[t.start] = r
     raw_qtys = {t.start: t for t in toks if t.kind == "qty"}
 
     def amount_of(t: _Tok) -> Amount:

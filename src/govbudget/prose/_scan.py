@@ -238,14 +238,42 @@ def _scan_text(raw: str) -> list[_Tok]:
 
 def _window(text: str, toks: Sequence[_Tok], i: int) -> str:
     """The text before token ``i`` back to the previous figure or clause mark."""
+    start, end = _window_span(text, toks, i)
+    return text[start:end]
+
+
+def _window_span(text: str, toks: Sequence[_Tok], i: int) -> tuple[int, int]:
+    """Where `_window` of token ``i`` starts and ends in ``text``."""
     start = 0
     for j in range(i - 1, -1, -1):
         if toks[j].kind in ("money", "formula", "rate"):
             start = toks[j].end
             break
-    seg = text[start:toks[i].start]
-    m = _UP_TO_CLAUSE.match(seg)  # greedy: up to the last clause mark
-    return seg[m.end():] if m else seg
+    end = toks[i].start
+    m = _UP_TO_CLAUSE.match(text, start, end)  # greedy: up to the last clause mark
+    return (m.end() if m else start), end
+
+
+_NAME_STRIP: Final = " \t：:，,、；;。（）()*×xX"
+
+
+def _name_of(raw: str, toks: Sequence[_Tok], i: int, start: int, end: int) -> str:
+    """The words an amount is stated with: ``raw[start:end]`` (its window) without the
+    counts in it and the marks around them (``茶几11个1.2万元`` → ``茶几``)."""
+    counts: list[_Tok] = []
+    for j in range(i - 1, -1, -1):
+        t = toks[j]
+        if t.end <= start:
+            break
+        if t.kind == "qty" and start <= t.start:
+            counts.append(t)
+    parts: list[str] = []
+    pos = start
+    for t in reversed(counts):
+        parts.append(raw[pos:t.start])
+        pos = t.end
+    parts.append(raw[pos:end])
+    return "".join(p.strip(_NAME_STRIP) for p in parts).strip(_NAME_STRIP)
 
 
 def _is_total(window: str) -> bool:
