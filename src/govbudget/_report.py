@@ -279,10 +279,10 @@ class PerformanceProse:
     """The figures of a performance table's text fields (`govbudget.prose.Prose`), one
     per field, each figure with its own line.
 
-    The reader parses them while reading (`govbudget.prose.parse_prose`, with the
-    fields' lines); a table built by hand gets them parsed from its texts (lines
-    unknown). A field whose text changed (``attrs.evolve``) is parsed again, so the
-    figures always are the text's.
+    The reader gives each field to the prose grammar with its lines
+    (`govbudget.prose.parse_prose`); a table built by hand gets its texts given without
+    lines. A field whose text changed (``attrs.evolve``) is given again, so the figures
+    always are the text's. Each field's figures are read when first asked for and kept.
 
     ```pycon
     >>> t = PerformanceTable("培训", overview="培训50人，每人600元，共需3万元")

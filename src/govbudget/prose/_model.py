@@ -6,7 +6,7 @@ import bisect
 import functools
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
-from typing import Final
+from typing import Final, NamedTuple
 
 from attrs import frozen
 
@@ -352,28 +352,64 @@ class CostList:
 
 @frozen
 class Prose:
-    """The figures of one text field, read by `parse_prose`.
+    """The figures of one text field (`parse_prose`). They are read from the text when
+    first asked for and kept (a field whose figures nobody asks for costs nothing), and
+    they are always the text's: the text and its lines are all a `Prose` holds (and all
+    it serialises).
 
     Attributes:
         text: the text, as given.
-        amounts: every amount, in order (items, totals, formulas' results in money).
-        rates, formulas: the rates and the written arithmetic, in order.
-        counts: the numbers of things, in order, read for counting (quotation marks
-            ignored: ``《专题节目》12期``); `counts_of` finds those of a thing.
-        cost_lists: the itemised costs with their totals.
-        products: the quantity × rate statements with the amount stated for them.
-        total: what the text states as the cost: its largest total (合计, 共计 …), or its
-            only amount.
+        lines: where each of its lines starts: ``(offset, line number)`` pairs in order.
+
+    The figures (properties): `amounts` (items, totals, formulas' results in money, in
+    order), `rates`, `formulas` (written arithmetic), `counts` (numbers of things, read
+    for counting: quotation marks ignored, ``《专题节目》12期``; `counts_of` finds those of
+    a thing), `cost_lists` (itemised costs with their totals), `products` (quantity ×
+    rate statements with the amount stated for them) and `total` (what the text states
+    as the cost: its largest total, 合计, 共计 …, or its only amount).
     """
 
     text: str = ""
-    amounts: tuple[Amount, ...] = ()
-    rates: tuple[Rate, ...] = ()
-    formulas: tuple[Formula, ...] = ()
-    counts: tuple[Count, ...] = ()
-    cost_lists: tuple[CostList, ...] = ()
-    products: tuple[Product, ...] = ()
-    total: Amount | None = None
+    lines: tuple[tuple[int, int], ...] = ()
+
+    @functools.cached_property
+    def _figures(self) -> _Figures:
+        return _figures_of(self.text, self.lines) if self.text else _NO_FIGURES
+
+    @property
+    def amounts(self) -> tuple[Amount, ...]:
+        """Every amount, in order."""
+        return self._figures.amounts
+
+    @property
+    def rates(self) -> tuple[Rate, ...]:
+        """Every rate, in order."""
+        return self._figures.rates
+
+    @property
+    def formulas(self) -> tuple[Formula, ...]:
+        """Every piece of written arithmetic, in order."""
+        return self._figures.formulas
+
+    @property
+    def cost_lists(self) -> tuple[CostList, ...]:
+        """The itemised costs with their totals."""
+        return self._figures.cost_lists
+
+    @property
+    def products(self) -> tuple[Product, ...]:
+        """The quantity × rate statements with the amount stated for them."""
+        return self._figures.products
+
+    @property
+    def total(self) -> Amount | None:
+        """What the text states as the cost: its largest total, or its only amount."""
+        return self._figures.total
+
+    @functools.cached_property
+    def counts(self) -> tuple[Count, ...]:
+        """The numbers of things, in order, read for counting."""
+        return _counts_of_text(self.text, self.lines) if self.text else ()
 
     @property
     def counting_text(self) -> str:
@@ -398,9 +434,13 @@ class Prose:
 
         ```
         """
-        if not self.text or not self.counts:
+        if not self.text:
             return ()
-        return tuple(self.counts[k] for k in _counts.counts(self.text, objects, unit, foreign))
+        found = _counts.counts(self.text, objects, unit, foreign)
+        if not found:
+            return ()
+        at, qtys = _count_view(self.text, self.lines)
+        return tuple(_count(qtys[k], at) for k in found)
 
 
 def counted_objects(name: str) -> tuple[tuple[str, bool], ...]:
@@ -491,15 +531,38 @@ def parse_prose(text: str, lines: Sequence[tuple[int, int]] = ()) -> Prose:
 
     ```
     """
-    if not text:
-        return Prose()
-    return _parse(text, tuple(lines))
+    return Prose(text, tuple(lines)) if text else _EMPTY
+
+
+class _Figures(NamedTuple):
+    amounts: tuple[Amount, ...]
+    rates: tuple[Rate, ...]
+    formulas: tuple[Formula, ...]
+    cost_lists: tuple[CostList, ...]
+    products: tuple[Product, ...]
+    total: Amount | None
+
+
+_NO_FIGURES: Final = _Figures((), (), (), (), (), None)
+_EMPTY: Final = Prose()
 
 
 @functools.lru_cache(maxsize=2048)
-def _parse(text: str, lines: tuple[tuple[int, int], ...]) -> Prose:
-    # Cached: the result is immutable, and a report repeats texts (a field is read once
-    # per table, tables of one template repeat whole paragraphs).
+def _count_view(text: str, lines: tuple[tuple[int, int], ...]) -> tuple[_Lines, tuple[_Tok, ...]]:
+    """The counting view's lines and quantities of a text (the counts are built from them
+    when asked for: a rule looks at the few a thing has)."""
+    return _Lines(lines, _counts.unquoted_positions(_normalised(text))), _counts.count_text(text)[1]
+
+
+def _counts_of_text(text: str, lines: tuple[tuple[int, int], ...]) -> tuple[Count, ...]:
+    at, qtys = _count_view(text, lines)
+    return tuple(_count(q, at) for q in qtys)
+
+
+@functools.lru_cache(maxsize=2048)
+def _figures_of(text: str, lines: tuple[tuple[int, int], ...]) -> _Figures:
+    # Cached: the figures are immutable, and a report repeats texts (tables of one
+    # template repeat whole paragraphs).
     at = _Lines(lines)
     toks = _scan(text)
     norm = _normalised(text)
@@ -548,11 +611,7 @@ def _parse(text: str, lines: tuple[tuple[int, int], ...]) -> Prose:
         Product(tuple(Term(rate_of[r.start], tuple(map(count_of, qs))) for r, qs in p.groups),
                 amount_of(p.stated), p.estimate)
         for p in _lists.products(text)]
-    cqtys = _counts.count_text(text)[1]
-    cat = _Lines(lines, _counts.unquoted_positions(norm))
-    counts = tuple(_count(q, cat) for q in cqtys)
     total = max(totals, key=lambda a: a.money.yuan) if totals else (
         amounts[0] if len(amounts) == 1 else None)
-    return Prose(text, tuple(amounts), tuple(rates), tuple(formulas), counts, tuple(lists),
-                 tuple(products), total)
-
+    return _Figures(tuple(amounts), tuple(rates), tuple(formulas), tuple(lists),
+                    tuple(products), total)
