@@ -111,3 +111,10 @@ def test_normalised_maps_one_character_to_one(text: str) -> None:
     out = sc._normalised(text)
     assert len(out) == len(text)
     assert out == text.translate(sc._PROSE_TRANS)
+
+
+def test_digit_groups_of_more_than_three_are_no_number() -> None:
+    """``0001,000`` is no number (groups of three after one to three digits), as the
+    plain definition says (found by the pattern property above)."""
+    assert kinds("0001,000人") == [] and kinds("1,000人") == [("qty", "1,000人")]
+    assert kinds("0001,000元") == [] and kinds("1,200元") == [("money", "1,200元")]

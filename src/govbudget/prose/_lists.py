@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from attrs import define, field
 
-from ._scan import _PART_WORDS, _is_total, _normalised, _scan, _Tok, _window
+from ._scan import _PART_WORDS, _normalised, _scan, _Tok, _windows
 
 
 class RawList(NamedTuple):
@@ -33,6 +33,7 @@ def cost_lists(raw: str) -> tuple[RawList, ...]:
     template repeat their texts)."""
     text = _normalised(raw)
     toks = _scan(raw)
+    windows = _windows(raw)
     out: list[RawList] = []
     items: list[_Tok] = []
     subtotals: list[_Tok] = []
@@ -52,7 +53,7 @@ def cost_lists(raw: str) -> tuple[RawList, ...]:
             if t.kind == "rate":
                 prev_end = t.end
             continue
-        if not _is_total(_window(text, toks, i)):
+        if not windows[i][2]:
             items.append(t)
             last_money = t
             prev_end = t.end
@@ -162,7 +163,8 @@ def _products_of(raw: str) -> list[RawProduct]:
             continue
         if t.is_amount:
             if pending:
-                evaluate(t, False, _window(text, toks, i))
+                start, end, _ = _windows(raw)[i]
+                evaluate(t, False, text[start:end])
                 pending, free_qty, free_amount = [], [], None
             else:
                 free_amount = t

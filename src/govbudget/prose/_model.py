@@ -13,7 +13,7 @@ from attrs import frozen
 from .._money import Money, Unit
 from ..indicators import canonical_unit
 from . import _counts, _lists
-from ._scan import _is_total, _name_of, _normalised, _scan, _Tok, _window_span
+from ._scan import _name_of, _normalised, _scan, _Tok, _windows
 
 __all__ = ["Amount", "CostList", "Count", "Formula", "Product", "Prose", "Rate", "Term",
            "parse_prose"]
@@ -565,7 +565,6 @@ def _figures_of(text: str, lines: tuple[tuple[int, int], ...]) -> _Figures:
     # template repeat whole paragraphs).
     at = _Lines(lines)
     toks = _scan(text)
-    norm = _normalised(text)
     amounts: list[Amount] = []
     by_tok: dict[int, Amount] = {}  # a token's start → its amount
     rates: list[Rate] = []
@@ -573,6 +572,7 @@ def _figures_of(text: str, lines: tuple[tuple[int, int], ...]) -> _Figures:
     formulas: list[Formula] = []
     formula_of: dict[int, Formula] = {}
     totals: list[Amount] = []
+    windows = _windows(text)
     for i, t in enumerate(toks):
         if t.kind not in ("formula", "money"):
             if t.kind == "rate":
@@ -580,7 +580,7 @@ def _figures_of(text: str, lines: tuple[tuple[int, int], ...]) -> _Figures:
                 rates.append(r)
                 rate_of[t.start] = r
             continue
-        start, end = _window_span(norm, toks, i)
+        start, end, is_total = windows[i]
         name = _name_of(text, toks, i, start, end)
         if t.kind == "formula":
             f = _formula(t, at, name)
@@ -590,7 +590,7 @@ def _figures_of(text: str, lines: tuple[tuple[int, int], ...]) -> _Figures:
             a = _amount(t, at, name)
             amounts.append(a)
             by_tok[t.start] = a
-            if _is_total(norm[start:end]):
+            if is_total:
                 totals.append(a)
     raw_qtys = {t.start: t for t in toks if t.kind == "qty"}
 

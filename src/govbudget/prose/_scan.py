@@ -29,7 +29,7 @@ _MONEY_UNIT: Final = r"(?:亿元|万元|千元|元)"
 # the lookbehind (checked at the second character: ``[\d.,]\d``), not ``(?<![\d.,])`` first:
 # a pattern that starts with ``\d`` lets the regex engine skip ahead to the next digit, one
 # that starts with a lookbehind tries it at every position (the matches are the same).
-_NUM_FREE: Final = r"\d(?<![\d.,]\d)\d*(?:,\d{3})*(?:\.\d+)?"
+_NUM_FREE: Final = r"\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
 _FORMULA_RE: Final = re.compile(
     rf"({_NUM_FREE}(?:\s*{_OP}\s*{_NUM})+)\s*=\s*({_NUM})\s*({_MONEY_UNIT})?")
 _PER_UNITS: Final = r"(?:人次|课时|学时|小时|[人名位天日年月期次场台个户件套辆])"
@@ -51,7 +51,7 @@ _QTY_UNITS: Final = (
 # first (人次 before 人); those of one are a character class, one test instead of fifty
 # alternatives (the same match: one character can match one of them only).
 _QTY_RE: Final = re.compile(
-    rf"(\d(?<![\d.,第]\d)\d*(?:,\d{{3}})*(?:\.\d+)?(?:\s*[-~至到]\s*{_NUM})?"
+    rf"(\d(?<![\d.,第]\d)(?:\d{{0,2}}(?:,\d{{3}})+|\d*)(?:\.\d+)?(?:\s*[-~至到]\s*{_NUM})?"
     rf"|[{_CN_DIGITS}](?<![\d.,第][{_CN_DIGITS}])[{_CN_DIGITS}]*)\s*("
     + "|".join(u for u in _QTY_UNITS if len(u) > 1)
     + "|[" + "".join(u for u in _QTY_UNITS if len(u) == 1) + "])")
@@ -274,6 +274,23 @@ def _name_of(raw: str, toks: Sequence[_Tok], i: int, start: int, end: int) -> st
         pos = t.end
     parts.append(raw[pos:end])
     return "".join(p.strip(_NAME_STRIP) for p in parts).strip(_NAME_STRIP)
+
+
+@functools.lru_cache(maxsize=2048)
+def _windows(raw: str) -> tuple[tuple[int, int, bool], ...]:
+    """`_window_span` of every amount and formula of ``raw`` (by token index) and whether
+    the window makes it a total; ``(0, 0, False)`` for the other tokens (cached: the
+    figures, the cost lists and the products all ask)."""
+    text = _normalised(raw)
+    toks = _scan(raw)
+    out: list[tuple[int, int, bool]] = []
+    for i, t in enumerate(toks):
+        if t.kind in ("money", "formula"):
+            start, end = _window_span(text, toks, i)
+            out.append((start, end, _is_total(text[start:end])))
+        else:
+            out.append((0, 0, False))
+    return tuple(out)
 
 
 def _is_total(window: str) -> bool:
