@@ -118,3 +118,10 @@ def test_digit_groups_of_more_than_three_are_no_number() -> None:
     plain definition says (found by the pattern property above)."""
     assert kinds("0001,000人") == [] and kinds("1,000人") == [("qty", "1,000人")]
     assert kinds("0001,000元") == [] and kinds("1,200元") == [("money", "1,200元")]
+
+
+@given(st.text(alphabet="合计总共需累小一额金其中含包括abc", max_size=12))
+def test_word_searches_are_the_word_lists(text: str) -> None:
+    """The total and part searches find what a look for each word finds."""
+    assert sc._is_total(text) is any(w in text for w in sc._TOTAL_WORDS)
+    assert (sc._PART_RE.search(text) is not None) is any(w in text for w in sc._PART_WORDS)

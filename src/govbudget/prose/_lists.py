@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from attrs import define, field
 
-from ._scan import _PART_WORDS, _normalised, _scan, _Tok, _windows
+from ._scan import _PART_RE, _normalised, _scan, _Tok, _windows
 
 
 class RawList(NamedTuple):
@@ -115,7 +115,7 @@ def _products_of(raw: str) -> list[RawProduct]:
         return re.fullmatch(r"\s*[*×xX]\s*", text[a.end:b.start]) is not None
 
     def evaluate(amount: _Tok, fallback: bool, window: str) -> None:
-        if any(w in window for w in _PART_WORDS):
+        if _PART_RE.search(window):
             return
         estimate = fallback or amount.approx
         groups = []

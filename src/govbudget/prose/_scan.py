@@ -64,6 +64,9 @@ _UP_TO_CLAUSE: Final = re.compile(f".*[{_CLAUSE}]", re.S)
 _TOTAL_WORDS: Final = ("合计", "总计", "共计", "共需", "总共", "累计", "小计", "一共", "总额",
                        "总金额")
 _PART_WORDS: Final = ("其中", "含", "包括")
+# ``any(w in s for w in words)`` as one search.
+_TOTAL_RE: Final = re.compile("|".join(_TOTAL_WORDS))
+_PART_RE: Final = re.compile("|".join(_PART_WORDS))
 _APPROX_BEFORE: Final = ("约", "近", "大概", "大约")
 _BOUND_BEFORE: Final = ("至少", "不少于", "不低于", "最少")
 # ``any(w in s for w in words)`` as one search.
@@ -294,4 +297,4 @@ def _windows(raw: str) -> tuple[tuple[int, int, bool], ...]:
 
 
 def _is_total(window: str) -> bool:
-    return any(w in window for w in _TOTAL_WORDS)
+    return _TOTAL_RE.search(window) is not None
