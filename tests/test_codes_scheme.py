@@ -246,3 +246,20 @@ def test_scheme_without_data() -> None:
     s = Scheme(name="t", title="t", pattern=r"\d{2}", lengths=(2,), level_names=("x",), data=None)
     assert s.is_valid("12") and s.get("12") is None
     assert repr(s) == "<Scheme t (t)>"
+
+
+def test_answers_are_kept_until_the_data_changes() -> None:
+    """`check_name` and `lookup_name` answer again from memory, and anew once an edition
+    is loaded (the kept answers go with the old data)."""
+    from govbudget.codes import NameStatus, functional
+
+    try:
+        first = functional.check_name("2010101", "某新名称", year=2031)
+        assert first.status is NameStatus.WRONG_NAME
+        assert functional.check_name("2010101", "某新名称", year=2031) is first
+        assert functional.lookup_name("某新名称", year=2031) == ()
+        functional.load_edition([("2010101", "某新名称")], year=2031)
+        assert functional.check_name("2010101", "某新名称", year=2031).status is NameStatus.MATCH
+        assert [i.code for i in functional.lookup_name("某新名称", year=2031)] == ["2010101"]
+    finally:
+        functional.reset()

@@ -217,3 +217,37 @@ def test_unit_name_from_the_cover_when_the_tables_print_none() -> None:
     assert _cover_name(["2026 年度", "福州市民政局(本级)", "单位预算", "目录"]) == "福州市民政局(本级)"
     assert _cover_name(["国家信访局", "2024 年度部门决算", "二〇二五年七月", "目    录"]) == "国家信访局"
     assert _cover_name(["关于2024年预算的说明", "目录"]) is None  # not a unit's name
+
+
+def test_parts_not_read_end_where_the_line_by_line_tests_end_them() -> None:
+    """An attachment and the glossary are skipped to the next line that can end them (a
+    part heading, a title alone on its line, a performance table's title): found by one
+    search, they are the lines the per-line tests would stop at."""
+    from govbudget._ingest._reader import _wake_lines
+
+    strips = ["附件：某某关于印发目录的通知", "一、购买服务目录", "说明书", "", "x部分y",
+              "某某说明", "项目支出绩效目标表", "信访项目绩效自评表", "名词解释"]
+    assert _wake_lines(strips, 1) == [4, 5, 6, 7, 8]
+    assert _wake_lines(strips, 6) == [6, 7, 8]
+    assert _wake_lines(["一行", ""], 0) == []
+    text = ("第三部分 2024年度单位预算情况说明\n  一、收入预算情况\n  2024年收入预算100.00万元。\n"
+            "附件：某某关于印发购买服务目录的通知\n" + "  服务项目 说明 2024年 表\n" * 50
+            + "项目支出绩效目标表\n项目名称 培训\n")
+    r = govbudget.read_report(text)
+    assert [(f.subject, f.value) for f in r.narrative.facts] == [("预算收入总计", Decimal("100.00"))]
+    assert len(r.performance) == 1
+    from govbudget._ingest._text import split_lines
+
+    seg = _reader._segment(split_lines(text))
+    assert seg.tables == [] and seg.performance[0].no == 55
+
+
+def test_a_self_evaluation_title_with_a_blank_inside_is_still_read() -> None:
+    """The self-evaluation reader is skipped only when no line of the performance tables
+    holds 自评 once its blanks are dropped, as its title test reads it."""
+    from .test_ingest_selfeval import TABLE
+
+    head = "项目支出绩效目标表\n项目名称 培训\n"
+    r = govbudget.read_report(head + TABLE.replace("某项目绩效自评表", "某项目绩效 自评表"))
+    assert [e.project for e in r.self_evaluations] == ["某项目"]
+    assert govbudget.read_report(head + "项目名称 评估\n").self_evaluations == ()

@@ -1,10 +1,10 @@
-"""Tests for govbudget._ingest._tables: table titles, and every table read from text.
+"""Tests for govbudget._ingest._tables: every table read from text in the sample's style.
 
 The sample's 13 tables are pinned cell by cell (rows, codes, levels, every amount, blank
 cells as ``None``, line numbers). Hand-written table texts cover what the sample does
 not: another unit, codes printed split, wrapped names, other columns (政府性基金, 上年结转,
-the Ministry of Finance income sources), the 三公 items as columns, amounts in 元, and
-the reading findings. Codes and names in them come from the built-in catalogue
+the Ministry of Finance income sources), amounts in 元, and the reading findings (titles,
+two-sided tables, the 三公 table and cells have their own test modules). Codes and names in them come from the built-in catalogue
 (checked by ``TestHandWrittenCodes``); unit and project names are made up.
 """
 
@@ -16,7 +16,7 @@ from typing import NamedTuple
 import pytest
 
 from govbudget import SHANXI_13, Finding, RowKind, Table, TableKind, Unit
-from govbudget._ingest._tables import classify_title, read_table, table_number
+from govbudget._ingest._tables import read_table
 from govbudget._ingest._text import split_lines
 from govbudget.codes import functional
 
@@ -40,125 +40,6 @@ def row_tuples(table: Table, block: int = 0) -> list[tuple[object, ...]]:
 
 def rules(findings: list[Finding]) -> list[tuple[str, int | None, str | None]]:
     return [(f.rule, f.location.line, f.actual) for f in findings]
-
-
-# -- titles -----------------------------------------------------------------------------
-
-
-class TestClassifyTitle:
-    @pytest.mark.parametrize(
-        ("title", "kind"),
-        [
-            ("2024年预算收支总表", TableKind.SUMMARY),
-            ("2024年预算收入总表", TableKind.INCOME),
-            ("2024年预算支出总表", TableKind.EXPENDITURE),
-            ("2024年财政拨款收支总表", TableKind.GRANT_SUMMARY),
-            ("2024年一般公共预算支出预算表（不含上年结转）", TableKind.GENERAL_EXPENDITURE),
-            ("2024年一般公共预算安排基本支出分经济科目表（不含上年结转）", TableKind.BASIC_ECONOMIC),
-            ("2024年政府性基金预算收入表（不含上年结转）", TableKind.FUND_INCOME),
-            ("2024年政府性基金预算支出表（不含上年结转）", TableKind.FUND_EXPENDITURE),
-            ("2024年国有资本经营预算收支预算表（不含上年结转）", TableKind.STATE_CAPITAL),
-            ("2024年财政拨款安排“三公”经费支出预算表", TableKind.THREE_PUBLIC),
-            ("2024年财政拨款安排机关运行经费预算表", TableKind.OPERATING_COSTS),
-            ("2024年项目支出预算表（本年预算）", TableKind.PROJECTS),
-            ("2024年项目支出预算表（上年结转）", TableKind.PROJECTS_CARRYOVER),
-        ],
-    )
-    def test_shanxi_13(self, title: str, kind: TableKind) -> None:
-        """The 13 Shanxi titles (预算公开表1–13) name their kinds."""
-        assert classify_title(title) is kind
-
-    @pytest.mark.parametrize(
-        ("title", "kind"),
-        [
-            ("部门收支总表", TableKind.SUMMARY),
-            ("部门收入总表", TableKind.INCOME),
-            ("部门支出总表", TableKind.EXPENDITURE),
-            ("财政拨款收支总表", TableKind.GRANT_SUMMARY),
-            ("一般公共预算支出表", TableKind.GENERAL_EXPENDITURE),
-            ("一般公共预算基本支出表", TableKind.BASIC_ECONOMIC),
-            ("一般公共预算“三公”经费支出表", TableKind.THREE_PUBLIC),
-            ("政府性基金预算支出表", TableKind.FUND_EXPENDITURE),
-            ("国有资本经营预算支出表", TableKind.STATE_CAPITAL),
-        ],
-    )
-    def test_mof_9(self, title: str, kind: TableKind) -> None:
-        """The Ministry of Finance 9 titles name their kinds."""
-        assert classify_title(title) is kind
-
-    @pytest.mark.parametrize(
-        ("title", "kind"),
-        [
-            ("部门财务收支预算总表", TableKind.SUMMARY),
-            ("部门收入预算总表", TableKind.INCOME),
-            ("部门支出预算总表", TableKind.EXPENDITURE),
-            ("部门财政拨款收支预算总表", TableKind.GRANT_SUMMARY),
-            ("部门一般公共预算支出功能分类预算表", TableKind.GENERAL_EXPENDITURE),
-            ("部门一般公共预算基本支出部门预算经济分类预算表", TableKind.BASIC_ECONOMIC),
-            ("部门“三公”经费和机关运行经费预算表", TableKind.THREE_PUBLIC),
-            ('部门"三公"经费和机关运行经费预算表', TableKind.THREE_PUBLIC),
-            ("部门政府性基金预算支出功能分类预算表", TableKind.FUND_EXPENDITURE),
-            ("部门国有资本经营预算支出功能分类预算表", TableKind.STATE_CAPITAL),
-        ],
-    )
-    def test_shanghai_variants(self, title: str, kind: TableKind) -> None:
-        """The Shanghai names of the nine tables name the same kinds."""
-        assert classify_title(title) is kind
-
-    @pytest.mark.parametrize(
-        ("title", "kind"),
-        [
-            ("部门收支总体情况表", TableKind.SUMMARY),
-            ("财政拨款收支总体情况表", TableKind.GRANT_SUMMARY),
-            ("一般公共预算基本支出经济分类情况表", TableKind.BASIC_ECONOMIC),
-            ("表1 部门收支总表", TableKind.SUMMARY),
-        ],
-    )
-    def test_other_wordings(self, title: str, kind: TableKind) -> None:
-        """Other wordings seen in catalogues (…总体情况表, …情况表, a 表1 prefix) are read."""
-        assert classify_title(title) is kind
-
-    def test_doubled_and_indented(self) -> None:
-        """A bold title printed twice, indented with full-width spaces, is still a title."""
-        assert classify_title("\u3000\u30002024年预算收支总表2024年预算收支总表") is TableKind.SUMMARY
-
-    def test_carryover_projects_before_projects(self) -> None:
-        """The 上年结转 project list is told apart from the 本年 one."""
-        assert classify_title("项目支出预算表（上年结转）") is TableKind.PROJECTS_CARRYOVER
-        assert classify_title("项目支出预算表（本年预算）") is TableKind.PROJECTS
-
-    @pytest.mark.parametrize(
-        "text",
-        [
-            "（项目绩效目标表公开情况见附件）",
-            "2024年项目支出绩效目标表",
-            "本单位2024年预算收支总表如下，请查阅。",
-            "预算收支总表：见附表",
-            "一、单位预算收支数据变动情况及原因",
-            "收入总计收入总计 2599.992599.99",
-            "",
-            "2024年" + "很长的标题" * 12 + "总表",
-        ],
-    )
-    def test_not_titles(self, text: str) -> None:
-        """Sentences, performance tables, headings, rows and over-long lines are not titles."""
-        assert classify_title(text) is None
-
-
-class TestTableNumber:
-    @pytest.mark.parametrize(
-        ("text", "number"),
-        [("预算公开表3", "3"), ("       预算公开表12", "12"), ("部门公开表9", "9"),
-         ("预算公开表6  ", "6"), ("预算公开表1预算公开表1", "1")],
-    )
-    def test_numbers(self, text: str, number: str) -> None:
-        """The number after 公开表 is read, doubled or indented."""
-        assert table_number(text) == number
-
-    @pytest.mark.parametrize("text", ["2024年预算收支总表", "表一2024年预算收支总表", "第3页"])
-    def test_none(self, text: str) -> None:
-        """Titles and page numbers have no table number."""
-        assert table_number(text) is None
 
 
 # -- the sample ----------------------------------------------------------------------------
@@ -694,51 +575,6 @@ class TestColumns:
             ("2050205", "高等教育", 3, D, "500.00 400.00 80.00 20.00"),
         ]
 
-    def test_three_public_items_as_columns(self) -> None:
-        """A MOF 三公 table with the items as columns (购置费 and 运行费 under 公务用车购置及
-        运行费) is one row under six columns."""
-        text = """\
-一般公共预算“三公”经费支出表
-单位：万元
-合计 因公出国（境）费 公务接待费 公务用车购置及运行费
-小计 购置费 运行费
-12.50 2.00 3.50 7.00 5.00 2.00
-"""
-        t, findings = read_one(text)
-        assert findings == []
-        assert [c.key for c in t.block().columns] == [
-            "total", "abroad", "reception", "vehicles", "vehicle_purchase", "vehicle_operation"]
-        assert row_tuples(t) == [(None, "预算数", None, D, "12.50 2.00 3.50 7.00 5.00 2.00")]
-
-    def test_three_public_without_split(self) -> None:
-        """Without 购置费/运行费 columns, 公务用车购置及运行费 does not also count as 运行费."""
-        text = """\
-一般公共预算“三公”经费支出表
-单位：万元
-项目 合计 因公出国（境）费 公务接待费 公务用车购置及运行费
-2024年预算数 12.50 2.00 3.50 7.00
-"""
-        t, findings = read_one(text)
-        assert findings == []
-        assert [c.key for c in t.block().columns] == ["total", "abroad", "reception", "vehicles"]
-        assert row_tuples(t) == [(None, "2024年预算数", None, D, "12.50 2.00 3.50 7.00")]
-
-    def test_three_public_with_operating_costs(self) -> None:
-        """The Shanghai 三公 table adds a 机关运行经费 column."""
-        text = """\
-部门“三公”经费和机关运行经费预算表
-单位：万元
-合计 因公出国（境）费 公务接待费 公务用车购置及运行费 机关运行经费
-小计 购置费 运行维护费
-37.91 0.00 1.35 36.56 15.00 21.56 464.64
-"""
-        t, findings = read_one(text)
-        assert findings == []
-        assert [c.key for c in t.block().columns] == [
-            "total", "abroad", "reception", "vehicles", "vehicle_purchase", "vehicle_operation",
-            "operating_costs"]
-        assert t.block().rows[0].values == vals("37.91 0.00 1.35 36.56 15.00 21.56 464.64")
-
 
 class TestYuan:
     TEXT = """\
@@ -861,31 +697,6 @@ class TestFindings:
 
 
 class TestOtherTables:
-    def test_mof_summary(self) -> None:
-        """A MOF-style 收支总表: income sources on the left (year-start balances included),
-        classes on the right, totals at the bottom."""
-        text = """\
-部门收支总表
-单位：万元
-收入 支出
-项目 预算数 项目 预算数
-一、财政拨款收入 400.00 一、教育支出 500.00
-二、事业收入 80.00{blank}
-三、其他收入 20.00{blank}
-本年收入合计 500.00 本年支出合计 500.00
-年初结转和结余 10.00 年末结转和结余 10.00
-收入总计 510.00 支出总计 510.00
-""".format(blank=" " * 2)
-        t, findings = read_one(text)
-        assert findings == []
-        inc, exp = t.blocks
-        assert [(r.name, r.kind, r.values) for r in inc.rows] == [
-            ("财政拨款收入", D, vals("400.00")), ("事业收入", D, vals("80.00")),
-            ("其他收入", D, vals("20.00")), ("本年收入合计", T, vals("500.00")),
-            ("年初结转和结余", D, vals("10.00")), ("收入总计", T, vals("510.00"))]
-        assert [(r.name, r.kind, r.values) for r in exp.rows] == [
-            ("教育支出", D, vals("500.00")), ("本年支出合计", T, vals("500.00")),
-            ("年末结转和结余", D, vals("10.00")), ("支出总计", T, vals("510.00"))]
 
     def test_basic_economic_item_without_government_item(self) -> None:
         """In the basic-spending table a 款 printed without a government item beside it
@@ -971,23 +782,6 @@ class TestOtherTables:
 class TestFinalAccounts:
     """决算 tables: titles, 决算 columns, the 栏次 row and the 行次 column."""
 
-    @pytest.mark.parametrize(("title", "kind"), [
-        ("收入支出决算总表", TableKind.SUMMARY),
-        ("收入决算表", TableKind.INCOME),
-        ("支出决算表", TableKind.EXPENDITURE),
-        ("财政拨款收入支出决算总表", TableKind.GRANT_SUMMARY),
-        ("一般公共预算财政拨款支出决算表", TableKind.GENERAL_EXPENDITURE),
-        ("一般公共预算财政拨款基本支出决算表", TableKind.BASIC_ECONOMIC),
-        ("财政拨款“三公”经费支出决算表", TableKind.THREE_PUBLIC),
-        ("政府性基金预算财政拨款收入支出决算表", TableKind.FUND_EXPENDITURE),
-        ("国有资本经营预算财政拨款收入支出决算表", TableKind.STATE_CAPITAL),
-        ("国有资本经营预算财政拨款支出决算表", TableKind.STATE_CAPITAL),
-        ("财政拨款支出决算明细表", TableKind.GRANT_DETAIL),
-        ("一般公共预算财政拨款项目支出决算表", TableKind.PROJECTS),
-    ])
-    def test_titles(self, title: str, kind: TableKind) -> None:
-        assert classify_title(title) is kind
-        assert classify_title(f"2024年度{title}") is kind
 
     def test_fund_table_columns_and_column_numbers(self) -> None:
         """年初结转和结余 | 本年收入 | 本年支出 (合计, 基本, 项目) | 年末结转和结余; the 栏次 row
@@ -1012,74 +806,3 @@ class TestFinalAccounts:
             "subsidy_affiliated"]
         assert t.blocks[0].rows[0].values == (Decimal("6.00"), Decimal("3.00"),
                                                Decimal("2.00"), None, Decimal("1.00"), None)
-
-    def test_two_sided_with_row_numbers(self) -> None:
-        """A 行次 column: the row numbers are dropped (also a blank panel's), 使用非财政拨款
-        结余 is income, 结余分配 spending, and the second 总计 of a line the spending one."""
-        text = ("收入支出决算总表\n单位：万元\n项目 行次 金额 项目 行次 金额\n栏次 1 栏次 2\n"
-                "一、一般公共预算财政拨款收入 1 10.00 一、一般公共服务支出 3 8.00\n"
-                "本年收入合计 2 10.00 本年支出合计 4 8.00\n"
-                "使用非财政拨款结余 5  结余分配 8\n"
-                "年初结转和结余 6 1.00 年末结转和结余 9 3.00\n"
-                "7 10\n"
-                "总计 11 11.00 总计 12 11.00\n")
-        t, findings = read_one(text)
-        inc, exp = t.blocks
-        assert [(r.name, r.values) for r in inc.rows] == [
-            ("一般公共预算财政拨款收入", (Decimal("10.00"),)),
-            ("本年收入合计", (Decimal("10.00"),)), ("使用非财政拨款结余", (None,)),
-            ("年初结转和结余", (Decimal("1.00"),)), ("总计", (Decimal("11.00"),))]
-        assert [(r.name, r.values[0]) for r in exp.rows] == [
-            ("一般公共服务支出", Decimal("8.00")), ("本年支出合计", Decimal("8.00")),
-            ("结余分配", None), ("年末结转和结余", Decimal("3.00")), ("总计", Decimal("11.00"))]
-        assert findings == []
-
-    @pytest.mark.parametrize(("line", "rows"), [
-        # interleaved pairs: 预算数 决算数 under each item
-        ("预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数\n"
-         "3.00 2.00 0.00 0.00 1.00 1.00 0.00 0.00 1.00 1.00 2.00 1.00\n",
-         ((Decimal("3.00"), Decimal("0.00"), Decimal("1.00"), Decimal("0.00"), Decimal("1.00"),
-           Decimal("2.00")),
-          (Decimal("2.00"), Decimal("0.00"), Decimal("1.00"), Decimal("0.00"), Decimal("1.00"),
-           Decimal("1.00")))),
-        # two blocks: all 预算数, then all 决算数
-        ("预算数 决算数\n3.00 0.00 1.00 0.00 1.00 2.00 2.00 0.00 1.00 0.00 1.00 1.00\n",
-         ((Decimal("3.00"), Decimal("0.00"), Decimal("1.00"), Decimal("0.00"), Decimal("1.00"),
-           Decimal("2.00")),
-          (Decimal("2.00"), Decimal("0.00"), Decimal("1.00"), Decimal("0.00"), Decimal("1.00"),
-           Decimal("1.00")))),
-    ])
-    def test_three_public_budget_and_final(self, line: str,
-                                           rows: tuple[tuple[Decimal, ...], ...]) -> None:
-        head = ("财政拨款“三公”经费支出决算表\n单位：万元\n"
-                "合计 因公出国（境）费 公务用车购置及运行维护费 小计 公务用车购置费 "
-                "公务用车运行维护费 公务接待费\n")
-        t, _ = read_one(head + line)
-        b = t.blocks[0]
-        assert [c.key for c in b.columns] == ["total", "abroad", "vehicles", "vehicle_purchase",
-                                              "vehicle_operation", "reception"]
-        assert [(r.name, r.values) for r in b.rows] == [("预算数", rows[0]), ("决算数", rows[1])]
-        assert not t.doubts
-
-    def test_three_public_figures_that_cannot_be_placed_are_doubtful(self) -> None:
-        t, _ = read_one("财政拨款“三公”经费支出决算表\n单位：万元\n合计 因公出国（境）费 "
-                        "公务用车购置及运行维护费 公务接待费\n预算数 决算数\n"
-                        "3.00 2.00 1.00 1.00 2.00\n")
-        assert t.doubts and t.doubts[0].reason == "columns"
-
-
-def test_final_three_public_items_as_rows() -> None:
-    """A 决算 三公 table with the items as rows and 预算数 | 决算数 as columns reads into the
-    same two rows as the other layouts."""
-    t, _ = read_one("财政拨款“三公”经费支出决算表\n单位：万元\n项目 预算数 决算数\n"
-                    "合计 3.00 2.00\n因公出国（境）费 0.00 0.00\n公务用车购置及运行维护费 1.00 1.00\n"
-                    "其中：公务用车购置费 0.00 0.00\n公务用车运行维护费 1.00 1.00\n"
-                    "公务接待费 2.00 1.00\n")
-    b = t.blocks[0]
-    assert [c.key for c in b.columns] == ["total", "abroad", "vehicles", "vehicle_purchase",
-                                          "vehicle_operation", "reception"]
-    d = Decimal
-    assert [(r.name, r.values) for r in b.rows] == [
-        ("预算数", (d("3.00"), d("0.00"), d("1.00"), d("0.00"), d("1.00"), d("2.00"))),
-        ("决算数", (d("2.00"), d("0.00"), d("1.00"), d("0.00"), d("1.00"), d("1.00")))]
-    assert not t.doubts

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govbudget import GovBudgetError, ReadError
 from govbudget._ingest._text import (
@@ -277,3 +279,23 @@ class TestJoinText:
         lines = split_lines("total 2024\n\nbudget\n预算")
         assert join_stripped([ln.stripped for ln in lines]) == join_text(lines) == \
             "total 2024 budget预算"
+
+
+_GLUE_CHARS = "0123456789.,-一二支出（）()、“”a "
+
+
+@pytest.mark.property
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_GLUE_CHARS, max_size=16))
+def test_glue_points_property(token: str) -> None:
+    """Property: an amount glued to text is split where a decimal of one or two places
+    meets a CJK character or bracket, or such a character meets a decimal amount (the
+    pattern is written with one lookahead for both decimal tails)."""
+    import re
+
+    from govbudget._ingest._text import _CJK, _GLUE
+
+    reference = re.compile(rf"(?<=\d\.\d)(?={_CJK})|(?<=\d\.\d\d)(?={_CJK})"
+                           rf"|(?<={_CJK})(?=-?\d[\d,]*\.\d)")
+    assert [m.start() for m in _GLUE.finditer(token)] == \
+        [m.start() for m in reference.finditer(token)]

@@ -36,7 +36,7 @@ import re
 from collections.abc import Sequence
 from typing import Final, Literal
 
-from ._tables import _is_value
+from ._table_cells import _is_value
 
 __all__ = ["Style", "WCell", "text_style", "wide_cells"]
 
@@ -96,7 +96,7 @@ def text_style(lines: Sequence[str]) -> Style:
                 blank_fields += 1
             if " \t" in s:
                 spaced += 1
-        elif _WIDE_GAP.search(s):
+        elif "    " in s and _WIDE_GAP.search(s):  # the gap is four spaces or more
             wide += 1
     if not body:
         return "single"

@@ -2,7 +2,7 @@
 
 The document is cut into segments by what its lines say, never by position: part
 headings (第一部分 概况, 第二部分 …报表, 第三部分 …情况说明, 第四部分 名词解释), table
-titles (`govbudget._ingest._tables.classify_title`), performance table titles
+titles (`govbudget._ingest._titles.classify_title`), performance table titles
 (…项目支出绩效目标表), numbered narrative headings (十一、国有资产占有使用情况) and the
 start of attachments (…关于…的通知); reports without part headings open the narrative and
 the glossary with a title alone on its line (2024年部门预算编制说明, 其他相关情况说明,
@@ -19,7 +19,9 @@ budget report at all (empty, binary, no table and no narrative) raises
 
 from __future__ import annotations
 
+import bisect
 import enum
+import itertools
 import os
 import re
 from collections import Counter
@@ -35,14 +37,7 @@ from .._tables import MOF_9, SHANXI_13, Table, TableKind
 from ._grid import text_style
 from ._narrative import bare_title
 from ._selfeval import is_self_evaluation_title
-from ._tables import (
-    _MONEY_UNIT,
-    classify_title,
-    generic_title,
-    is_toc_line,
-    read_table,
-    table_number,
-)
+from ._tables import read_table
 from ._text import (
     _SPACES,
     Line,
@@ -53,7 +48,15 @@ from ._text import (
     normalise_breaks,
     page_number_lines,
 )
-from ._wide import read_wide_table
+from ._titles import (
+    _MONEY_UNIT,
+    _classify_title,
+    _table_number,
+    classify_title,
+    generic_title,
+    is_toc_line,
+    table_number,
+)
 
 __all__ = ["MAX_BYTES", "read_report", "read_text"]
 
@@ -105,6 +108,38 @@ def _part_of_heading(text: str) -> _Part | None:
     return _Part.NARRATIVE
 
 
+def _any_perf_title(t: str) -> bool:
+    """A performance target table's or a self-evaluation table's title (``t`` stripped)."""
+    return ("绩效目标" in t and _is_perf_title(t)) or ("自评" in t and is_self_evaluation_title(t))
+
+
+# What can end a part that is not read: a part heading, a title alone on its line, a
+# performance or self-evaluation table's title (the tests of `_segment_lines`), as
+# strings to find in the text of stripped lines, each line ended by a line break.
+_WAKES: Final = ("部分", "绩效目标", "自评", *(end + "\n" for end in _BARE_ENDS))
+
+
+def _wake_lines(strips: Sequence[str], start: int) -> list[int]:
+    """The indices, from ``start`` on, of the stripped lines ``strips`` that can end a part
+    that is not read (see `_WAKES`), found by searching their text for each string."""
+    text = "\n".join(strips[start:]) + "\n"
+    find = text.find
+    found: list[int] = []
+    for needle in _WAKES:
+        pos = find(needle)
+        while pos >= 0:
+            found.append(pos)
+            pos = find(needle, pos + 1)
+    out: list[int] = []
+    line = counted = 0
+    for pos in sorted(found):
+        line += text.count("\n", counted, pos)
+        counted = pos
+        if not out or out[-1] != start + line:
+            out.append(start + line)
+    return out
+
+
 def _is_perf_title(text: str) -> bool:
     t = text.strip(" \u3000")
     return bool(_PERF_TITLE.search(t)) and len(t) <= 60 and not any(p in t for p in "，。；")
@@ -141,7 +176,13 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
     current_has_number = False
     current_title = ""
     current_number: str | None = None
-    for i, t in enumerate(strips):
+    # The lines that can end a part that is not read (an attachment, the glossary): found
+    # once, by one search of the text, when such a part first starts; the lines between
+    # are skipped without a test each.
+    wakes: list[int] | None = None
+    n = len(strips)
+    lines = enumerate(strips)
+    for i, t in lines:
         if not t:
             # Blank lines matter in a table (spaces there are blank cells); the other
             # readers skip them.
@@ -149,12 +190,24 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
                 current_table.append(make_line(nos[i], texts[i], t))
             continue
         heading = _part_of_heading(t) if "部分" in t else None
-        if heading is None and part is not performance and t.endswith(_BARE_ENDS):
-            heading = _bare_title(t)
-            if heading is part:
-                heading = None
-            elif heading is narrative:
-                seg.narrative.append(make_line(nos[i], texts[i], t))  # the section's title
+        if heading is None:
+            if part is performance:
+                # Inside the performance tables only a part heading or a numbered
+                # narrative heading (that is not itself a table's title) ends them.
+                if "、" in t and _NARRATIVE_HEADING.match(t) and not _any_perf_title(t) \
+                        and _NARRATIVE_HEADING.match(dedouble(t)):
+                    part = narrative
+                    seg.narrative.append(make_line(nos[i], texts[i], t))
+                else:
+                    # Raw text: the performance reader reads cells by their positions.
+                    seg.performance.append(make_line(nos[i], texts[i], t))
+                continue
+            if t.endswith(_BARE_ENDS):
+                heading = _bare_title(t)
+                if heading is part:
+                    heading = None
+                elif heading is narrative:
+                    seg.narrative.append(make_line(nos[i], texts[i], t))  # the section's title
         if heading is not None:
             if heading is tables_part:
                 # The tables' part heading can be drawn in the middle of a table.
@@ -166,26 +219,23 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
             if part is overview:
                 seg.overview.append(make_line(nos[i], texts[i], t))
             continue
-        perf_title = ("绩效目标" in t and _is_perf_title(t)) or (
-            "自评" in t and is_self_evaluation_title(t))
-        if part is not performance and perf_title:
+        if part is not performance and _any_perf_title(t):
             part = performance
             current_table = None
-            seg.performance.append(make_line(nos[i], texts[i], t))
-            continue
-        if part is performance:
-            if "、" in t and not perf_title and _NARRATIVE_HEADING.match(dedouble(t)):
-                part = narrative
-                seg.narrative.append(make_line(nos[i], texts[i], t))
-                continue
-            # Raw text: the performance reader reads cells by their positions.
             seg.performance.append(make_line(nos[i], texts[i], t))
             continue
         if part is narrative and ("附件" in t or "通知" in t) and _ATTACHMENT.match(t):
             part = attachment
             continue
         if part is attachment or part is glossary:
-            continue  # not read
+            # not read: on to the next line that can end the part
+            if wakes is None:
+                wakes = _wake_lines(strips, i + 1)
+            k = bisect.bisect_right(wakes, i)
+            skip = (wakes[k] if k < len(wakes) else n) - i - 1
+            if skip > 0:
+                next(itertools.islice(lines, skip - 1, None), None)
+            continue
         if part is tables_part and t.endswith(_HEADING_ENDS) and len(t) <= 24 \
                 and _PLAIN_HEADING.match(t):
             # a heading with no ordinal ends the tables (其他相关情况说明, 名词解释)
@@ -195,11 +245,11 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
                 seg.narrative.append(make_line(nos[i], texts[i], t))
             continue
         has_table_word = "表" in t
-        kind = classify_title(t) if has_table_word else None
+        kind = _classify_title(t) if has_table_word else None
         if kind is None and has_table_word and part is not narrative and generic_title(t) \
                 and _table_follows(strips, i):
             kind = TableKind.OTHER
-        number = table_number(t) if has_table_word and len(t) <= 12 else None
+        number = _table_number(t) if has_table_word and len(t) <= 12 else None
         if kind is not None or number is not None:
             fits = (current_kind is None or kind is current_kind) if kind is not None \
                 else not current_has_number
@@ -237,7 +287,8 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
         if part is tables_part:
             if current_table is None:
                 continue  # not read
-            if ("说明" in t or "情况" in t) and _NARRATIVE_HEADING.match(dedouble(t)) \
+            if ("说明" in t or "情况" in t) and _NARRATIVE_HEADING.match(t) \
+                    and _NARRATIVE_HEADING.match(dedouble(t)) \
                     and not _DECIMAL.search(t):
                 part = narrative
                 current_table = None
@@ -251,7 +302,8 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
             seg.overview.append(make_line(nos[i], texts[i], t))
         elif part is narrative:
             seg.narrative.append(make_line(nos[i], texts[i], t))
-        elif _NARRATIVE_HEADING.match(dedouble(t)) and ("职责" in t or "机构" in t):
+        elif ("职责" in t or "机构" in t) and _NARRATIVE_HEADING.match(t) \
+                and _NARRATIVE_HEADING.match(dedouble(t)):
             part = overview  # a report without part headings starts with its duties
             seg.overview.append(make_line(nos[i], texts[i], t))
     # A title with nothing under it is a table of contents entry, not a table.
@@ -440,7 +492,7 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
     feeds = "\f" in flat
     if feeds:
         texts = [t.replace("\f", "") if "\f" in t else t for t in texts]
-    strips = [t.strip(_SPACES) for t in texts]
+    strips = list(map(str.strip, texts, itertools.repeat(_SPACES, len(texts))))
     page_idx = page_number_lines(flat, texts, strips)
     if pages is not None:
         page_map = tuple(pages)
@@ -481,6 +533,10 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
     if style == "single":
         tables = tuple(read_table(kind, tl, findings, default_unit) for kind, tl in seg.tables)
     else:
+        # Imported here: text in the sample's style (most .txt reports) never needs the
+        # wide reader, and a fresh process then neither imports nor compiles it.
+        from ._wide import read_wide_table
+
         tables = tuple(read_wide_table(kind, tl, findings, default_unit, style, page_map)
                        for kind, tl in seg.tables)
 
@@ -498,8 +554,12 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
     performance, f_perf = read_performance(seg.performance, page_map) \
         if seg.performance else ((), [])
     findings.extend(f_perf)
+    # A self-evaluation table's title holds 自评 once its blanks are dropped (all its test
+    # drops): without such a line the segment has no such table, and is not read again.
     evaluations, f_eval = read_self_evaluations(
-        _drop_page_numbers(seg.performance, page_map), page_map) if seg.performance else ((), [])
+        _drop_page_numbers(seg.performance, page_map), page_map) if any(
+        "评" in ln.text and "自评" in "".join(ln.text.split())
+        for ln in seg.performance) else ((), [])
     findings.extend(f_eval)
 
     if not tables and not narrative.facts and not performance and not evaluations \

@@ -25,7 +25,6 @@ text where columns are kept by position is read here, by the columns the text sh
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -37,25 +36,31 @@ from .._findings import Finding, Location, Severity
 from .._money import Unit
 from .._tables import COLUMN_LABELS, Block, Column, Doubt, Row, RowKind, Table, TableKind
 from ._grid import Style, WCell, wide_cells
-from ._tables import (
+from ._table_cells import (
     _CN_ORDINAL,
-    _LABELS,
-    _MONEY_UNIT,
-    _THREE_PUBLIC_ITEMS,
-    _UNIT_NAME,
     _code_level,
     _econ_level,
     _fix_unit_levels,
-    _is_expenditure_label,
     _is_total,
     _is_value,
     _strip_outline,
     _value_of,
-    classify_title,
-    generic_title,
-    table_number,
 )
-from ._text import DASHES, dedouble
+from ._text import DASHES
+from ._titles import _MONEY_UNIT, _UNIT_NAME, classify_title, generic_title, table_number
+from ._two_sided import _is_expenditure_label
+from ._wide_columns import (
+    _ROWNO_WORDS,
+    _anchors,
+    _header_zones,
+    _is_label_column,
+    _label_key,
+    _Leaf,
+    _match,
+    _norm,
+    _Zone,
+)
+from ._wide_levels import _breakdowns, _classes_first, _complete_label, _item_levels, _starts_item
 
 __all__ = ["read_wide_table"]
 
@@ -66,115 +71,15 @@ _SMALL: Final = re.compile(r"^\d{1,2}$")
 _THREE: Final = re.compile(r"^\d{3}$")
 # A note saying the table has no figures (注：无。 is "no note", not an empty table).
 _EMPTY_NOTE: Final = re.compile(r"无数据|空表|本表为空|此表为空|本表无|无发生额|^（?无）?$")
-_LABEL_WORDS: Final = ("项目", "科目", "名称", "编码", "代码", "单位名称", "功能分类", "经济分类",
-                       "收入", "支出", "类", "款", "项")
-_ROWNO_WORDS: Final = ("行次", "栏次", "序号")
-_TOTAL_LABELS: Final = ("合计", "总计", "小计", "金额", "预算数", "决算数", "本年收入合计",
-                        "本年支出合计", "预算金额", "年初预算数", "全年预算数")
-_EXTRA_LABELS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
-    ("reserve", ("单位预留机动经费", "预留机动经费")),
-    ("carry_forward", ("结转下年",)),
-    ("meeting", ("会议费",)),
-    ("training", ("培训费",)),
-    ("other_funds", ("其他资金",)),
-    ("personnel", ("人员支出",)),
-    ("public", ("日常公用支出", "日常公用经费", "公用支出")),
-)
-_KNOWN_SUMMARY: Final = ("本年收入合计", "收入总计", "本年支出合计", "支出总计", "上年结转",
-                         "年终结转", "结转下年", "年末结转和结余", "年初结转和结余", "收入合计",
-                         "支出合计", "当年收入小计", "当年支出小计", "上年结转资金",
-                         "结转下年资金", "使用非财政拨款结余", "结余分配", "总计", "合计",
-                         "用事业基金弥补收支差额")
 # What a line of column numbers prints before them: ``** 1 2 3``, ``栏次 1 2``, ``甲 乙 1 2``.
 _COLUMN_MARK: Final = re.compile(r"^(?:[*＊#—\-]+|栏次|行次|序号|栏号|[甲乙丙丁]+)$")
 # A cell of digits and separators that does not read as an amount (125360,898): a figure
 # printed wrong, never part of a name.
 _FIGURE_LIKE: Final = re.compile(r"^-?\d[\d,，.．]*$")
-_GENERIC: Final = re.compile(r"^(?:小计|合计|计)$")
-_COLUMN_NO: Final = re.compile(r"(?<=[\u3400-\u9fff）)])\d{1,2}$")
 _SENTENCE: Final = re.compile(r"[，。；：:、“”]")
 _HEADER_LINE: Final = re.compile(r"^(?:类款项?|类|款|项|栏次|行次|项目|科目编码|科目名称|功能分类科目编码|"
                                  r"功能分类科目名称|经济分类科目编码|经济分类科目名称|单位名称|项目名称|"
                                  r"[^\d]{0,12}(?:科目编码|科目名称)(?:类款项?)?)$")
-_TOL: Final = 6  # characters a layout cell may sit off its column
-_MARGIN: Final = 3  # how much better the best matching must be than the next
-
-
-def _n_choose(n: int, k: int) -> int:
-    return math.comb(n, k)
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", dedouble(text))
-
-
-class _Leaf:
-    __slots__ = ("end", "key", "parent", "start", "texts")
-
-    def __init__(self, cell: WCell) -> None:
-        self.start = cell.start
-        self.end = cell.end
-        self.texts = [cell.text]
-        self.parent = ""
-        self.key: str | None = None
-
-    @property
-    def label(self) -> str:
-        return _norm("".join(self.texts))
-
-
-def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
-    return min(a1, b1) - max(a0, b0)
-
-
-def _label_key(text: str, kind: TableKind) -> str | None:
-    # A column number printed in the label's cell (``本年收入合计1``) is not part of it.
-    t = _COLUMN_NO.sub("", _norm(text)) or _norm(text)
-    if not t:
-        return None
-    if kind is TableKind.OPERATING_COSTS and t.startswith("机关运行经费"):
-        return "total"
-    if any(w in t for w in _ROWNO_WORDS):
-        return "row_no"
-    if kind is TableKind.THREE_PUBLIC:
-        for key, labels in _THREE_PUBLIC_ITEMS:
-            if any(lab in t for lab in labels):
-                return key
-    for key, labels in _EXTRA_LABELS:
-        if any(lab in t for lab in labels):
-            return key
-    if t in ("合计", "总计", "金额", "预算数", "决算数", "本年收入合计", "本年支出合计", "预算金额",
-             "支出合计", "收入合计", "预算", "决算", "预算额"):
-        return "total"
-    if t == "小计":
-        return None  # defers to the parent column
-    for key, labels in _LABELS:
-        if any(lab in t for lab in labels):
-            return key
-    if t.endswith(("合计", "总计")):
-        return "total"
-    return None
-
-
-def _is_label_column(text: str) -> bool:
-    t = _norm(text)
-    if t in ("类", "款", "项", "类款", "类款项", "款项"):
-        return True  # the parts of a code printed in columns
-    return bool(t) and not _label_key_is_amount(t) and any(w in t for w in _LABEL_WORDS[:8]) \
-        and _label_key(t, TableKind.EXPENDITURE) is None
-
-
-def _label_key_is_amount(t: str) -> bool:
-    return t in _TOTAL_LABELS or t.endswith(("金额", "预算数", "决算数"))
-
-
-class _Zone:
-    __slots__ = ("amount_leaves", "label_leaf", "start")
-
-    def __init__(self, label_leaf: _Leaf | None, start: int) -> None:
-        self.label_leaf = label_leaf
-        self.start = start
-        self.amount_leaves: list[_Leaf] = []
 
 
 class _WideReader:
@@ -285,7 +190,7 @@ class _WideReader:
                           f"no money unit printed; read as {unit.symbol}")
         self.header_page = self.page(header[-1][0]) if header else (
             self.page(body[0][0]) if body else 0)
-        zones = self._zones(header, body)
+        zones = _header_zones(header, self.style, self.kind)
         two_sided = self.kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY) or (
             len([z for z in zones if z.label_leaf is not None]) >= 2)
         if not body:
@@ -362,143 +267,6 @@ class _WideReader:
         return labels == len(cells) and (len(cells) >= 2 or flat in (
             "项目", "科目编码", "功能分类科目编码"))
 
-    # -- header --------------------------------------------------------------
-    def _leaves(self, header: list[tuple[int, list[WCell]]],
-                body: list[tuple[int, list[WCell]]]) -> list[_Leaf]:
-        if not header:
-            return []
-        rows = [cells for _, cells in header]
-        if self.style == "tabs":
-            # No positions: the header line with the most cells gives the columns.
-            best = max(rows, key=len)
-            return [_Leaf(c) for c in best]
-        if self.style == "grid":
-            return self._grid_leaves(rows)
-        cells_all = [(i, c) for i, cells in enumerate(rows) for c in cells]
-        last = len(rows) - 1
-        groups: list[tuple[int, WCell]] = []
-        leaves: list[_Leaf] = []
-        for i, c in cells_all:
-            below = [d for j, d in cells_all if j > i and _overlap(c.start, c.end, d.start, d.end) > 0]
-            if any(_overlap(a.start, a.end, b.start, b.end) <= 0
-                   for a, b in itertools.combinations(below, 2)):
-                groups.append((i, c))  # spans two columns: their parent
-                continue
-            if len(below) == 1 and i < last and self.style == "layout" and \
-                    (c.end - c.start) * 2 > 3 * (below[0].end - below[0].start) and \
-                    self._between(c, i, cells_all, over=below[0]):
-                # wider than the one cell under it, with columns close on both sides:
-                # the parent of a group centred over its middle column
-                groups.append((i, c))
-                continue
-            if not below and i < last and self.style == "layout" and self._between(c, i, cells_all):
-                # a label over nothing, with nothing printed under it: a group label
-                # centred over the columns beside it (本年收入 over 项目 | 预算数)
-                groups.append((i, c))
-                continue
-            target = next((lf for lf in leaves
-                           if _overlap(lf.start, lf.end, c.start, c.end) > 0), None)
-            if target is not None:
-                # a label wrapped over lines, or a parent over its one column: the
-                # column's position is that of its lowest cell
-                target.texts.append(c.text)
-                target.start, target.end = c.start, c.end
-            else:
-                leaves.append(_Leaf(c))
-        leaves.sort(key=lambda lf: lf.start)
-        # A 小计 with nothing over it: its group's label is the upper cell just beside it
-        # (基本支出 centred over 小计 | 人员经费 | 公用经费 sits over the middle one).
-        for lf in leaves:
-            if lf.label != "小计":
-                continue
-            upper = [c for j, c in cells_all if c.end > lf.start - 16 and c.start < lf.end + 16
-                     and c.text != "小计" and j < len(rows) - 1
-                     and _overlap(c.start, c.end, lf.start, lf.end) <= 0
-                     and _label_key(c.text, self.kind) not in (None, "total")]
-            if upper:
-                near = min(upper, key=lambda c: min(abs(c.start - lf.end), abs(lf.start - c.end)))
-                lf.parent = _norm(near.text)
-        for _, g in groups:
-            under = [lf for lf in leaves if _overlap(g.start, g.end, lf.start, lf.end) > 0]
-            if len(under) < 2:
-                left = [lf for lf in leaves if lf.end <= g.start]
-                right = [lf for lf in leaves if lf.start >= g.end]
-                under = ([left[-1]] if left else []) + ([right[0]] if right else [])
-            for lf in under:
-                lf.parent = _norm(g.text) + lf.parent
-        return leaves
-
-    @staticmethod
-    def _grid_leaves(rows: list[list[WCell]]) -> list[_Leaf]:
-        """The columns of a grid header: a merged cell's text stands in the first column it
-        spans, so a header cell spans up to the next cell of its line; one that spans
-        several columns with cells under them is their parent."""
-        ncols = max((c.end for cells in rows for c in cells), default=0)
-        own: dict[int, list[str]] = {}
-        parent: dict[int, str] = {}
-        for r, cells in enumerate(rows):
-            for k, c in enumerate(cells):
-                end = cells[k + 1].start if k + 1 < len(cells) else ncols
-                under = {d.start for lower in rows[r + 1:] for d in lower if c.start <= d.start < end}
-                if len(under) >= 2:
-                    for j in under:
-                        parent[j] = parent.get(j, "") + _norm(c.text)
-                else:
-                    own.setdefault(c.start, []).append(c.text)
-        leaves = []
-        for j in sorted(own):
-            lf = _Leaf(WCell(own[j][0], j, j + 1))
-            lf.texts = own[j]
-            lf.parent = parent.get(j, "")
-            leaves.append(lf)
-        return leaves
-
-    @staticmethod
-    def _between(c: WCell, i: int, cells_all: list[tuple[int, WCell]],
-                 over: WCell | None = None) -> bool:
-        """A header cell with header cells close below it on both sides (and none under
-        it but ``over``): a group label centred over the columns beside it (本年收入 over
-        项目 | 预算数)."""
-        lower = [d for j, d in cells_all if j > i and d is not over]
-        if over is not None:
-            c = WCell(c.text, over.start, over.end)
-        left = max((d.end for d in lower if d.end <= c.start), default=None)
-        right = min((d.start for d in lower if d.start >= c.end), default=None)
-        if left is None or right is None:
-            return False
-        reach = max(6, 2 * (c.end - c.start))
-        return c.start - left <= reach and right - c.end <= reach
-
-    def _zones(self, header: list[tuple[int, list[WCell]]],
-               body: list[tuple[int, list[WCell]]]) -> list[_Zone]:
-        leaves = self._leaves(header, body)
-        zones: list[_Zone] = []
-        for lf in leaves:
-            label = lf.label
-            if _is_label_column(label) and not (zones and zones[-1].label_leaf is not None
-                                                and not zones[-1].amount_leaves):
-                zones.append(_Zone(lf, lf.start))
-                continue
-            if _is_label_column(label):
-                # a second label column in a row (科目编码 | 科目名称): one zone
-                zl = zones[-1].label_leaf
-                if zl is not None:
-                    zl.end = max(zl.end, lf.end)
-                continue
-            key = _label_key(label, self.kind)
-            if _GENERIC.match(_COLUMN_NO.sub("", label) or label) and lf.parent:
-                # 小计/合计 under a parent: the parent's column (财政拨款 小计 is grant);
-                # a label the reader does not know never takes its parent's meaning
-                key = _label_key(lf.parent, self.kind) or key
-            if key is None and label.startswith("小计") and zones and \
-                    not zones[-1].amount_leaves:
-                key = "total"  # the first figure column, 小计 over 其中：基本 | 项目
-            lf.key = key or "?" + label
-            if not zones:
-                zones.append(_Zone(None, lf.start))
-            zones[-1].amount_leaves.append(lf)
-        return zones
-
     def _columns(self, zone: _Zone, line: int) -> tuple[list[_Leaf], tuple[Column, ...]]:
         keep = [lf for lf in zone.amount_leaves if lf.key != "row_no"]
         cols: list[Column] = []
@@ -515,84 +283,6 @@ class _WideReader:
             seen.add(key)
             cols.append(Column(key, lf.label or COLUMN_LABELS.get(key, key)))
         return keep, tuple(cols)
-
-    # -- matching figures to columns -----------------------------------------
-    def _match(self, cells: list[WCell], leaves: list[_Leaf], anchors: dict[int, float],
-               line: int) -> list[int] | None:
-        """The column of each amount cell (indices into ``leaves``), or ``None``."""
-        n, k = len(leaves), len(cells)
-        if k == 0:
-            return []
-        if k > n:
-            return None
-        if self.style == "grid":
-            out = []
-            for c in cells:
-                j = next((i for i, lf in enumerate(leaves) if lf.start <= c.start < lf.end), None)
-                if j is None:
-                    return None
-                out.append(j)
-            return out
-        if k == n:
-            return list(range(n))
-        if self.style == "tabs" or not all(c.positioned for c in cells):
-            return None
-
-        def pos(j: int) -> float:
-            if j in anchors:
-                return anchors[j]
-            lf = leaves[j]
-            return (lf.start + lf.end) / 2
-
-        def at(c: WCell, j: int) -> float:
-            return float(c.end) if j in anchors else (c.start + c.end) / 2
-
-        # A line of layout text may be shifted as a whole: the cost of a matching is how
-        # far its cells stray from one common shift, plus the shift itself.
-        if _n_choose(n, k) > 5000:
-            return None
-        offset = [[at(c, j) - pos(j) for j in range(n)] for c in cells]
-        scored = []
-        for combo in itertools.combinations(range(n), k):
-            diffs = [offset[i][j] for i, j in enumerate(combo)]
-            shift = sum(diffs) / k
-            devs = [abs(d - shift) for d in diffs]
-            scored.append((sum(devs) + abs(shift), max(devs), abs(shift), combo))
-        scored.sort()
-        best = scored[0]
-        if best[1] > _TOL or best[2] > 2 * _TOL:
-            return None
-        if len(scored) > 1 and scored[1][0] - best[0] < _MARGIN:
-            return None
-        return list(best[3])
-
-    def _anchors(self, rows: list[tuple[int, list[WCell]]], n: int) -> dict[int, float]:
-        """The right edge each column's figures print at, from the rows that fill every
-        column (layout text only)."""
-        if self.style != "layout":
-            return {}
-        # the right edges figures print at, in clusters: one per column when every column
-        # has figures somewhere
-        every = sorted(c.end for _, cells in rows for c in cells)
-        clusters: list[list[int]] = []
-        for e in every:
-            if clusters and e - clusters[-1][-1] <= 3:
-                clusters[-1].append(e)
-            else:
-                clusters.append([e])
-        if len(clusters) == n and all(len(c) >= 2 for c in clusters):
-            return {j: float(c[len(c) // 2]) for j, c in enumerate(clusters)}
-        ends: list[list[int]] = [[] for _ in range(n)]
-        for _, cells in rows:
-            if len(cells) == n:
-                for j, c in enumerate(cells):
-                    ends[j].append(c.end)
-        out: dict[int, float] = {}
-        for j, col in enumerate(ends):
-            if len(col) >= 2:
-                col.sort()
-                out[j] = float(col[len(col) // 2])
-        return out
 
     # -- single-block tables -------------------------------------------------
     def _single(self, zones: list[_Zone], body: list[tuple[int, list[WCell]]]) -> Block:
@@ -613,7 +303,7 @@ class _WideReader:
         by_page: dict[int, list[tuple[int, list[WCell]]]] = {}
         for no, _, a in parsed:
             by_page.setdefault(self.page(no), []).append((no, a))
-        page_anchors = {p: self._anchors(rows_, len(all_leaves)) for p, rows_ in by_page.items()}
+        page_anchors = {p: _anchors(rows_, len(all_leaves), self.style) for p, rows_ in by_page.items()}
         header_page = self.header_page
         rows: list[Row] = []
         last_code: str | None = None
@@ -649,7 +339,7 @@ class _WideReader:
                     and len(amounts) < len(all_leaves) and amounts:
                 match = None  # no header and no full rows on this page to place figures by
             else:
-                match = self._match(amounts, all_leaves, anchors, no)
+                match = _match(amounts, all_leaves, anchors, self.style)
             values: list[Decimal | None] = [None] * len(columns)
             if match is None:
                 self.doubt("columns", no)
@@ -887,10 +577,10 @@ class _WideReader:
                 value_cells = [c for c in part if _is_value(c.text)]
                 zone_items = items[zi]
                 label = "".join(c.text for c in label_cells)
-                if label and not value_cells and zone_items and not self._starts_item(label) \
+                if label and not value_cells and zone_items and not _starts_item(label) \
                         and zone_items[-1][2] is not None:
                     last = zone_items[-1]
-                    if not self._complete_label(last[0]):
+                    if not _complete_label(last[0]):
                         zone_items[-1] = (last[0] + label, last[1], last[2])
                         continue
                 if label:
@@ -916,14 +606,14 @@ class _WideReader:
             if not all_leaves:
                 all_leaves = leaves = []
                 columns = (Column("total", COLUMN_LABELS["total"]),) if zi < 2 else ()
-            anchors = self._anchors([(0, r) for r in anchors_rows[zi]], len(all_leaves))
+            anchors = _anchors([(0, r) for r in anchors_rows[zi]], len(all_leaves), self.style)
             rows = []
             levels = _item_levels([lab for lab, _, _ in items[zi]], indents[zi],
                                   slack=1 if self.style == "layout" else 0)
             for (label, line, vals), level in zip(items[zi], levels, strict=True):
                 values: list[Decimal | None] = [None] * len(columns)
                 if all_leaves:
-                    match = self._match(vals, all_leaves, anchors, line)
+                    match = _match(vals, all_leaves, anchors, self.style)
                     if match is None:
                         self.doubt("columns", line)
                     else:
@@ -950,17 +640,6 @@ class _WideReader:
             blocks.append(Block(names[zi], columns, tuple(rows)))
         return tuple(blocks)
 
-    @staticmethod
-    def _starts_item(label: str) -> bool:
-        return bool(_CN_ORDINAL.match(label)) or bool(re.match(
-            r"^(\d+[.、．]|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|其中)", label)) or any(
-            label.startswith(k) for k in _KNOWN_SUMMARY)
-
-    @staticmethod
-    def _complete_label(label: str) -> bool:
-        return label.endswith(("支出", "收入", "合计", "总计", "小计", "结余", "结转", "资金",
-                               "拨款", "预算", "经费", "分配"))
-
     def _empty_blocks(self, zones: list[_Zone], two_sided: bool) -> tuple[Block, ...]:
         if two_sided:
             return ()
@@ -974,76 +653,6 @@ class _WideReader:
 
 
 _ENUM: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
-_SUB_ITEM: Final = re.compile(r"^(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|其中)")
-
-
-def _breakdowns(rows: list[Row], labels: Sequence[str]) -> list[Row]:
-    """Items printed after an item numbered 一、 without a number of their own, whose first
-    figures add up exactly to that item's, are its breakdown (level 2): 一、财政拨款收入
-    191,195.79 over 一般公共预算收入 191,114.39 and 国有资本经营预算收入 81.40."""
-    out = list(rows)
-    n = len(rows)
-    for i in range(n):
-        head = rows[i]
-        if head.kind is not RowKind.DATA or (head.level or 1) != 1 or not head.values \
-                or head.values[0] is None or not _CN_ORDINAL.match(labels[i]):
-            continue
-        j = i + 1
-        while j < n and rows[j].kind is RowKind.DATA and not _CN_ORDINAL.match(labels[j]) \
-                and (rows[j].level or 1) == 1:
-            j += 1
-        parts = [r.values[0] for r in rows[i + 1:j] if r.values and r.values[0] is not None]
-        if j - i >= 2 and parts and sum(parts, Decimal(0)) == head.values[0]:
-            for k in range(i + 1, j):
-                out[k] = evolve(rows[k], level=2)
-    return out
-
-
-def _classes_first(rows: list[Row]) -> list[Row]:
-    """The spending side of a summary that lists classes with their 款 and 项 under them
-    (科学技术支出, 基础研究, 实验室及相关设施 … printed alike): the rows the catalogue knows
-    as functional classes are level 1, the others level 2, so that the classes, not every
-    row, add up to 本年支出合计."""
-    from ..codes import functional
-
-    def is_class(r: Row) -> bool:
-        return any(i.level == 1 for i in functional.lookup_name(r.name))
-
-    top = [i for i, r in enumerate(rows) if r.kind is RowKind.DATA and (r.level or 1) == 1]
-    classes = [i for i in top if is_class(rows[i])]
-    if len(classes) < 2:
-        return rows
-    # the other rows after the first class: a class's breakdown follows it
-    under = {i for i in top if i > classes[0] and i not in classes
-             and not _is_balance(rows[i].name)}
-    return [evolve(r, level=2) if i in under else r for i, r in enumerate(rows)]
-
-
-def _is_balance(name: str) -> bool:
-    n = _norm(name)
-    return any(w in n for w in ("结转", "结余", "预备费", "合计", "总计"))
-
-
-def _item_levels(labels: Sequence[str], indents: Sequence[int], slack: int) -> list[int]:
-    """The level of each item of a two-sided table: by how far it is indented (the least
-    indented are level 1), and a numbered sub-item (1. …, （一）…, 其中…) under an item
-    numbered 一、 is at least level 2: 一、财政拨款 373,795.79 over 一般公共预算 366,195.79."""
-    steps: list[int] = []
-    for x in sorted(set(indents)):
-        if not steps or x - steps[-1] > slack:
-            steps.append(x)
-    out = []
-    under_ordinal = False
-    for label, x in zip(labels, indents, strict=True):
-        level = 1 + sum(1 for st in steps[1:] if x >= st - slack)
-        if _CN_ORDINAL.match(label):
-            under_ordinal = True
-        elif under_ordinal and _SUB_ITEM.match(label):
-            level = max(level, 2)
-        out.append(level)
-    return out
-
-
 _META: Final = re.compile(r"^(编制部门|编制单位|部门名称|单位名称|预算单位|预算主管部门|部门|单位)[:：]")
 _META_VALUE: Final = re.compile(r"^(?:编制部门|编制单位|部门名称|单位名称|预算单位|预算主管部门|部门|单位)"
                                 r"[:：]\s*(.*)$")

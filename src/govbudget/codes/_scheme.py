@@ -16,12 +16,13 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
 from .._errors import CatalogueFileError, InvalidCode, UnknownCode
 from ._files import read_pairs
 from ._model import CodeInfo, NameCheck, NameStatus, normalise_name
 
+_MAX_ANSWERS: Final = 1 << 16
 _SEPARATORS = re.compile(r"[\s\-_.|/·]+")
 
 __all__ = ["CodeInfo", "NameCheck", "NameStatus", "Scheme", "normalise_name"]
@@ -74,6 +75,8 @@ class Scheme:
         self._replaced: dict[int, dict[str, list[CodeInfo]]] = {}
         # Look-up caches, cleared whenever an edition is loaded or reset.
         self._cand_cache: dict[tuple[str, int | None], list[CodeInfo]] = {}
+        self._checked: dict[tuple[str, str, int | None], NameCheck] = {}
+        self._looked_up: dict[tuple[str, int | None, str | None], tuple[CodeInfo, ...]] = {}
         self._names: dict[str, set[str]] | None = None
 
     def __repr__(self) -> str:
@@ -240,6 +243,11 @@ class Scheme:
     def _clear_caches(self) -> None:
         self._cand_cache = {}
         self._names = None
+        # Answers of `check_name` and `lookup_name`: reports print the same few hundred
+        # names again and again, and the answers depend only on the data, so they are kept
+        # until the data changes (here), at most _MAX_ANSWERS of each.
+        self._checked = {}
+        self._looked_up = {}
 
     def _candidates(self, code: str, year: int | None) -> list[CodeInfo]:
         """Entries for ``code`` ranked for ``year``: best first (cached)."""
@@ -373,6 +381,17 @@ class Scheme:
         self, name: str, *, year: int | None = None, parent: str | None = None
     ) -> tuple[CodeInfo, ...]:
         """Entries whose name matches ``name`` (normalised), optionally under ``parent``."""
+        key = (name, year, parent)
+        found = self._looked_up.get(key)
+        if found is None:
+            found = self._lookup_name(name, year, parent)
+            if len(self._looked_up) >= _MAX_ANSWERS:
+                self._looked_up.clear()
+            self._looked_up[key] = found
+        return found
+
+    def _lookup_name(self, name: str, year: int | None, parent: str | None
+                     ) -> tuple[CodeInfo, ...]:
         want = normalise_name(name)
         prefix = self.compact(parent) if parent else ""
         found = []
@@ -405,6 +424,16 @@ class Scheme:
         Raises:
             InvalidCode: the code is malformed (check `is_valid` first).
         """
+        key = (code, name, year)
+        answer = self._checked.get(key)
+        if answer is None:
+            answer = self._check_name(code, name, year)
+            if len(self._checked) >= _MAX_ANSWERS:
+                self._checked.clear()
+            self._checked[key] = answer
+        return answer
+
+    def _check_name(self, code: str, name: str, year: int | None) -> NameCheck:
         c = self.validate(code)
         found = self._candidates(c, year)
         if not found:

@@ -1,0 +1,315 @@
+"""What pdfium shows of a PDF page: its characters with their boxes, and its ruling
+lines (path objects that are thin lines or thin filled rectangles), in top-down
+coordinates; used by `govbudget._ingest._pdf`.
+
+pdfium gives each character's loose box (its advance width and the font's ascent and
+descent, the same height for a whole line); a character drawn twice at the same place
+(fake bold) is read once; ideographic spaces before a character are kept as its indent.
+Image objects tell how much of the page a scan covers.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+from collections.abc import Iterator
+from typing import Any, Final
+
+import attrs
+
+# Tolerances in PDF points (1/72 inch).
+_THIN: Final = 2.5  # a filled rectangle this thin is a ruling line
+_SNAP: Final = 1.5  # ruling lines this close are at the same x (or y)
+_TOUCH: Final = 2.0  # a line ending this close to another touches it
+_MIN_RULE: Final = 3.0  # shorter pieces are dots or corners, not rules
+_WHITE: Final = 245  # a stroke or fill lighter than this in every channel is not seen
+_NOT_TEXT: Final = frozenset({0xA0, 0x3000, 0xFEFF, 0xFFFE, 0xFFFF})
+_SPACE_CODES: Final = frozenset({32, 0xA0, 0x3000})
+
+
+@attrs.define(slots=True)
+class _Char:
+    ch: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    spaced: bool = False  # a space (printed, or one pdfium infers) comes before it
+    index: int = -1  # its index on the text page
+    size: float = attrs.field(init=False)  # the box's height
+    cy: float = attrs.field(init=False)  # the box's vertical centre
+    indent: int = 0  # ideographic spaces (U+3000) printed just before it
+    indent_x: float = 0.0  # where the first of them starts
+
+    def __attrs_post_init__(self) -> None:
+        self.size = self.bottom - self.top
+        self.cy = (self.top + self.bottom) / 2
+
+
+@attrs.define(slots=True)
+class _Rule:
+    """A horizontal (``pos`` = y, ``a..b`` = x) or vertical (``pos`` = x, ``a..b`` = y)
+    ruling line, in top-down page coordinates."""
+
+    pos: float
+    a: float
+    b: float
+
+
+@attrs.define(slots=True)
+class _Line:
+    """A rendered line of a page: its text, top and left."""
+
+    text: str
+    top: float
+    grid: int = -1  # the grid this row belongs to (-1: laid-out text)
+    fields: tuple[str, ...] = ()
+
+
+class _Mat:
+    """An affine matrix (a b c d e f) as in PDF: x' = a x + c y + e, y' = b x + d y + f."""
+
+    __slots__ = ("a", "b", "c", "d", "e", "f")
+
+    def __init__(self, a: float = 1, b: float = 0, c: float = 0, d: float = 1,
+                 e: float = 0, f: float = 0) -> None:
+        self.a, self.b, self.c, self.d, self.e, self.f = a, b, c, d, e, f
+
+    def then(self, o: _Mat) -> _Mat:
+        """This matrix followed by ``o``."""
+        return _Mat(self.a * o.a + self.b * o.c, self.a * o.b + self.b * o.d,
+                    self.c * o.a + self.d * o.c, self.c * o.b + self.d * o.d,
+                    self.e * o.a + self.f * o.c + o.e, self.e * o.b + self.f * o.d + o.f)
+
+    def apply(self, x: float, y: float) -> tuple[float, float]:
+        return self.a * x + self.c * y + self.e, self.b * x + self.d * y + self.f
+
+
+class _Page:
+    """Reads one page's characters, rules and images, in visual top-down coordinates."""
+
+    def __init__(self, raw: Any, page: Any) -> None:
+        self.raw = raw
+        self.page = page
+        w = raw.FPDF_GetPageWidthF(page)
+        h = raw.FPDF_GetPageHeightF(page)
+        rot = raw.FPDFPage_GetRotation(page) % 4
+        self.rot = rot
+        self.pw, self.ph = w, h  # the unrotated size
+        self.width, self.height = (h, w) if rot in (1, 3) else (w, h)
+
+    def visual(self, x: float, y: float) -> tuple[float, float]:
+        """PDF user space (y up) → the page as seen (x right, y down)."""
+        rot, w, h = self.rot, self.pw, self.ph
+        if rot == 0:
+            return x, h - y
+        if rot == 1:
+            return y, x
+        if rot == 2:
+            return w - x, y
+        return h - y, w - x
+
+    def box(self, left: float, bottom: float, right: float, top: float
+            ) -> tuple[float, float, float, float]:
+        x0, y0 = self.visual(left, bottom)
+        x1, y1 = self.visual(right, top)
+        return min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+
+    # -- characters
+
+    def chars(self, textpage: Any) -> list[_Char]:
+        raw = self.raw
+        n = raw.FPDFText_CountChars(textpage)
+        if n <= 0:
+            return []
+        # The page's text in one call (UTF-16 code units, one per character index).
+        buf = (ctypes.c_ushort * (n + 1))()
+        got = raw.FPDFText_GetText(textpage, 0, n, buf)
+        codes = list(buf[: max(0, min(n, got - 1))]) if got > 0 else []
+        out: list[_Char] = []
+        rect = raw.FS_RECTF()
+        rref = ctypes.byref(rect)
+        loose = raw.FPDFText_GetLooseCharBox
+        visual = self.box
+        spaced = False
+        indent = 0  # ideographic spaces (U+3000) just before the next character
+        indent_x = 0.0  # where the first of them starts
+        for i, code in enumerate(codes):
+            if code <= 32 or code in _NOT_TEXT or 0xD800 <= code <= 0xDFFF:
+                # Spaces and controls: gaps are measured, not read; a space only marks
+                # the next character as starting a word, and ideographic spaces before
+                # a cell's text are its indentation.
+                spaced = spaced or code in _SPACE_CODES
+                if code == 0x3000:
+                    if indent == 0 and loose(textpage, i, rref):
+                        indent_x = visual(rect.left, rect.bottom, rect.right, rect.top)[0]
+                    indent += 1
+                else:
+                    indent = 0
+                continue
+            ch = chr(code)
+            if not ch.isprintable():
+                continue
+            if loose(textpage, i, rref):
+                left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+            else:
+                left = right = bottom = top = 0.0
+            if not (0 < top - bottom <= 40) or right < left:
+                left, right, bottom, top = self._glyph_box(textpage, i, left, right, bottom,
+                                                           top)
+            x0, x1, y0, y1 = visual(left, bottom, right, top)
+            c = _Char(ch, x0, x1, y0, y1, spaced, i)
+            if indent and indent_x < x0:
+                c.indent, c.indent_x = indent, indent_x
+            out.append(c)
+            spaced = False
+            indent = 0
+        return out
+
+    def _glyph_box(self, textpage: Any, i: int, left: float, right: float, bottom: float,
+                   top: float) -> tuple[float, float, float, float]:
+        """A character's box when its loose box is empty, inverted or tall: the loose box
+        if it is at most 3 font sizes tall (big type), else the glyph's own box made one
+        font size tall."""
+        raw = self.raw
+        fs = max(raw.FPDFText_GetFontSize(textpage, i), 1.0)
+        if 0 < top - bottom <= 3 * fs and right >= left:
+            return left, right, bottom, top
+        l_, r_, b_, t_ = (ctypes.c_double() for _ in range(4))
+        raw.FPDFText_GetCharBox(textpage, i, ctypes.byref(l_), ctypes.byref(r_),
+                                ctypes.byref(b_), ctypes.byref(t_))
+        left, right, bottom, top = l_.value, r_.value, b_.value, t_.value
+        if top - bottom < 0.5 * fs:
+            mid = (top + bottom) / 2
+            bottom, top = mid - fs / 2, mid + fs / 2
+        return left, right, bottom, top
+
+    # -- objects
+
+    def objects(self) -> tuple[list[_Rule], list[_Rule], float]:
+        """The horizontal and vertical rules, and the largest share of the page one image
+        covers."""
+        raw = self.raw
+        hs: list[_Rule] = []
+        vs: list[_Rule] = []
+        cover = 0.0
+        area = max(self.width * self.height, 1.0)
+        for kind, obj, m, top in self._walk():
+            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+                pts = [self.visual(*m.apply(x, y)) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
+                x0 = max(min(p[0] for p in pts), 0.0)
+                x1 = min(max(p[0] for p in pts), self.width)
+                y0 = max(min(p[1] for p in pts), 0.0)
+                y1 = min(max(p[1] for p in pts), self.height)
+                if x1 > x0 and y1 > y0:
+                    cover = max(cover, (x1 - x0) * (y1 - y0) / area)
+            elif kind == raw.FPDF_PAGEOBJ_PATH:
+                self._rules(obj, m, top, hs, vs)
+        return hs, vs, cover
+
+    def _walk(self) -> Iterator[tuple[int, Any, _Mat, bool]]:
+        raw = self.raw
+        fm = raw.FS_MATRIX()
+        stack: list[tuple[Any, bool, _Mat]] = [(self.page, True, _Mat())]
+        while stack:
+            parent, is_page, outer = stack.pop()
+            n = raw.FPDFPage_CountObjects(parent) if is_page else \
+                raw.FPDFFormObj_CountObjects(parent)
+            for i in range(n):
+                obj = raw.FPDFPage_GetObject(parent, i) if is_page else \
+                    raw.FPDFFormObj_GetObject(parent, i)
+                kind = raw.FPDFPageObj_GetType(obj)
+                if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE,
+                                raw.FPDF_PAGEOBJ_FORM):
+                    continue
+                if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(fm)):
+                    continue
+                m = _Mat(fm.a, fm.b, fm.c, fm.d, fm.e, fm.f).then(outer)
+                if kind == raw.FPDF_PAGEOBJ_FORM:
+                    stack.append((obj, False, m))
+                else:
+                    yield kind, obj, m, is_page
+
+    def _visible(self, obj: Any, stroke: bool) -> bool:
+        raw = self.raw
+        r, g, b, a = (ctypes.c_uint() for _ in range(4))
+        get = raw.FPDFPageObj_GetStrokeColor if stroke else raw.FPDFPageObj_GetFillColor
+        if not get(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+            return True
+        if a.value == 0:
+            return False
+        return not (r.value >= _WHITE and g.value >= _WHITE and b.value >= _WHITE)
+
+    def _box_only(self, obj: Any, *, filled_only: bool) -> bool:
+        """Whether a path of a few segments, drawn on the page itself, is no rule by its
+        bounds alone: a dot, or a big filled rectangle (a cell's background)."""
+        raw = self.raw
+        box = [ctypes.c_float() for _ in range(4)]
+        if not raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in box)):
+            return False
+        w = box[2].value - box[0].value
+        h = box[3].value - box[1].value
+        if w <= _THIN and h <= _THIN:
+            return True
+        return filled_only and w > _THIN and h > _THIN
+
+    def _rules(self, obj: Any, m: _Mat, top: bool, hs: list[_Rule], vs: list[_Rule]
+               ) -> None:
+        raw = self.raw
+        fill = ctypes.c_int()
+        stroke = ctypes.c_int()
+        if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+            return
+        if not stroke.value and not fill.value:
+            return  # a clipping path
+        n = raw.FPDFPath_CountSegments(obj)
+        if top and n <= 6 and self._box_only(obj, filled_only=not stroke.value):
+            return
+        stroked = bool(stroke.value) and self._visible(obj, True)
+        filled = bool(fill.value) and self._visible(obj, False)
+        if not stroked and not filled:
+            return
+        x = ctypes.c_float()
+        y = ctypes.c_float()
+        subpaths: list[list[tuple[float, float]]] = []
+        curved: list[bool] = []
+        for i in range(n):
+            seg = raw.FPDFPath_GetPathSegment(obj, i)
+            if not seg or not raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+                continue
+            p = self.visual(*m.apply(x.value, y.value))
+            t = raw.FPDFPathSegment_GetType(seg)
+            if t == raw.FPDF_SEGMENT_MOVETO or not subpaths:
+                subpaths.append([p])
+                curved.append(False)
+            else:
+                subpaths[-1].append(p)
+                if t == raw.FPDF_SEGMENT_BEZIERTO:
+                    curved[-1] = True
+            if raw.FPDFPathSegment_GetClose(seg) and subpaths[-1]:
+                subpaths[-1].append(subpaths[-1][0])
+        for pts, bent in zip(subpaths, curved, strict=True):
+            if bent or len(pts) < 2:
+                continue
+            xs = [p[0] for p in pts]
+            ys = [p[1] for p in pts]
+            w = max(xs) - min(xs)
+            h = max(ys) - min(ys)
+            if w <= _THIN and h <= _THIN:
+                continue
+            if (filled and not stroked) or ((w <= _THIN or h <= _THIN) and len(pts) > 2):
+                # A thin filled (or drawn) rectangle is one rule; a big filled one is a
+                # cell's background, not a rule.
+                if h <= _THIN and w >= _MIN_RULE:
+                    hs.append(_Rule((max(ys) + min(ys)) / 2, min(xs), max(xs)))
+                elif w <= _THIN and h >= _MIN_RULE:
+                    vs.append(_Rule((max(xs) + min(xs)) / 2, min(ys), max(ys)))
+                if filled and not stroked:
+                    continue
+                if w <= _THIN or h <= _THIN:
+                    continue
+            for (ax, ay), (bx, by) in itertools.pairwise(pts):
+                if abs(ay - by) <= 0.5 and abs(ax - bx) >= _MIN_RULE:
+                    hs.append(_Rule((ay + by) / 2, min(ax, bx), max(ax, bx)))
+                elif abs(ax - bx) <= 0.5 and abs(ay - by) >= _MIN_RULE:
+                    vs.append(_Rule((ax + bx) / 2, min(ay, by), max(ay, by)))

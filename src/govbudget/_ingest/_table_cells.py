@@ -1,0 +1,170 @@
+"""The cells and rows of a table in the sample's style: what a cell reads as (an amount,
+a dash, a total, a line of column numbers), a row's code and level, and what the readers
+of a table's parts share (`_Reading`: its findings, doubts and amounts).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from decimal import Decimal
+from typing import Final
+
+from .._findings import Finding, Location, Severity
+from .._money import Unit, parse_amount
+from .._tables import Doubt, Row, RowKind, TableKind
+from ._text import DASHES, is_amount
+
+_CODE: Final = re.compile(r"^(\d{3}|\d{5}|\d{7}|\d{9})$")
+_TOTAL_WORDS: Final = ("合计", "总计")
+_COLNUMS: Final = re.compile(r"^\s*(\d{1,2}\s+){2,}\d{1,2}\s*$")
+_WS: Final = re.compile(r"\s+")
+_ANY_DIGIT: Final = re.compile(r"\d")
+_THREE_DIGITS: Final = re.compile(r"\d{3}")
+_TWO_DIGITS: Final = re.compile(r"\d{2}")
+_CN_ORDINAL: Final = re.compile(r"^[一二三四五六七八九十]+、")
+_PLAIN_AMOUNT: Final = re.compile(r"-?\d+(?:\.\d+)?")  # asked of ASCII text only
+_OUTLINE: Final = re.compile(r"^表[一二三四五六七八九十]+")
+
+
+_COLNUM_LABEL: Final = re.compile(r"^\s*(栏次|栏号)")
+
+
+def _is_colnums(text: str) -> bool:
+    """A line of column numbers (``1 2 3 4 5 6 7``): consecutive small integers, not a row of
+    small amounts such as ``5 3 2`` in a table in 元. A 决算 table labels the line 栏次
+    (``栏次 1 2 3``, in a two-sided table ``栏次 1 栏次 2``): never data."""
+    head = text.lstrip()[:1]
+    if not head.isdigit():
+        # Neither a column number first nor a label: most lines of a table.
+        return head == "栏" and _COLNUM_LABEL.match(text) is not None
+    if not _COLNUMS.match(text):
+        return False
+    nums = [int(x) for x in text.split()]
+    return all(b == a + 1 for a, b in itertools.pairwise(nums))
+
+
+def _amount_like(cell: str) -> bool:
+    """An amount, a dash, or a cell with digits that is meant as one (``35O.50``): not a
+    column label."""
+    return is_amount(cell) or cell in DASHES or bool(_ANY_DIGIT.search(cell))
+
+
+@functools.lru_cache(maxsize=8192)
+def _value_of(cell: str) -> Decimal | None:
+    """The amount a cell reads as, ``None`` if it reads as none. Cached: cells such as
+    ``0.00`` recur, and a `Decimal` is immutable."""
+    if cell.isascii() and _PLAIN_AMOUNT.fullmatch(cell):
+        return Decimal(cell)  # what parse_amount gives, without testing it twice
+    return parse_amount(cell) if is_amount(cell) else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_value(cell: str) -> bool:
+    """A cell that is an amount or a dash (a blank cell is neither). Cached: it is asked of
+    every cell, several times."""
+    return bool(cell) and (cell in DASHES or is_amount(cell))
+
+
+def _is_total(name: str) -> bool:
+    n = name.replace(" ", "")
+    return n.endswith(_TOTAL_WORDS) or n in ("部门合计", "单位合计")
+
+
+_ROW_NUMBER: Final = re.compile(r"^\d{1,3}$")
+
+def _take_code(c: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
+    """The row's code and the cells after it; a code printed split (``205 02 05``) is joined."""
+    if not c:
+        return None, c
+    first = c[0]
+    if _THREE_DIGITS.fullmatch(first):
+        parts = [first]
+        k = 1
+        while k < len(c) and len(parts) < 4 and _TWO_DIGITS.fullmatch(c[k]):
+            parts.append(c[k])
+            k += 1
+        return "".join(parts), c[k:]
+    if _CODE.match(first):
+        return first, c[1:]
+    return None, c
+
+
+def _code_level(code: str) -> int:
+    return {3: 1, 5: 2, 7: 3, 9: 4}.get(len(code), 1)
+
+
+def _econ_level(name: str, *, blank_gov: bool) -> int:
+    """The level of a basic-spending row: 1 for a departmental economic 类, 2 for a 款.
+
+    The catalogue decides for a name it knows (an item with no government item beside it,
+    such as 公务接待费, is still a 款); an unknown name is a 类 when its government item
+    cell is blank, as class rows print.
+    """
+    from ..codes import dept_economic
+
+    levels = {i.level for i in dept_economic.lookup_name(name)}
+    if 1 in levels:
+        return 1
+    if levels:
+        return 2
+    return 1 if blank_gov else 2
+
+
+def _fix_unit_levels(rows: list[Row], kind: TableKind) -> None:
+    """In a project list, number the indentation depths 1, 2, …: the shallowest is level 1
+    (a unit), the next level 2, whatever the number of full-width spaces per step."""
+    if kind not in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER):
+        return
+    depths = sorted({r.level for r in rows if r.level is not None and r.kind is not RowKind.TOTAL})
+    if depths == list(range(1, len(depths) + 1)):
+        return
+    rank = {d: i for i, d in enumerate(depths, 1)}
+    from attrs import evolve
+
+    for i, r in enumerate(rows):
+        if r.level is not None and r.level in rank:
+            lvl = rank[r.level]
+            rows[i] = evolve(r, level=lvl, kind=RowKind.GROUP if lvl == 1 else r.kind)
+
+
+def _strip_outline(title: str) -> str:
+    # " 表一2024年预算收支总表" → "2024年预算收支总表"
+    return _OUTLINE.sub("", title).strip()
+
+
+class _Reading:
+    """What the readers of a table's parts share (`govbudget._ingest._tables`,
+    `._two_sided`, `._three_public`): the table's kind, title and money unit, the findings
+    and doubts they add, and how an amount cell is read."""
+
+    def __init__(self, kind: TableKind, findings: list[Finding]) -> None:
+        self.kind = kind
+        self.findings = findings
+        self.title = ""
+        self.unit: Unit | None = None
+        self.doubts: list[Doubt] = []
+
+    def finding(self, rule: str, line: int, msg: str, msg_en: str, actual: str | None = None,
+                severity: Severity = Severity.WARNING) -> None:
+        """Add a reading finding located at ``line`` of this table."""
+        self.findings.append(Finding(
+            rule=rule, severity=severity, message=msg, message_en=msg_en,
+            location=Location(section=self.title or self.kind.chinese, table=self.kind.value,
+                              line=line),
+            actual=actual,
+        ))
+
+    def amount(self, cell: str, line: int) -> Decimal | None:
+        """The amount ``cell`` reads as; ``None`` for a blank or a dash, and for a cell that
+        reads as no amount, reported (``reading.unparsed_amount``), never read as zero."""
+        if not cell or cell in DASHES:
+            return None
+        value = _value_of(cell)
+        if value is not None:
+            return value
+        self.finding("reading.unparsed_amount", line,
+                      f"无法识别的金额“{cell}”，按空白处理", f"cannot read {cell!r} as an amount; "
+                      "left blank", actual=cell)
+        return None

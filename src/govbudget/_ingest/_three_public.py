@@ -1,0 +1,167 @@
+"""The “三公” table (因公出国（境）费, 公务用车购置及运行费, 公务接待费) in its layouts.
+
+Budgets print the items as rows or (Ministry of Finance) as columns; a 决算 prints each item
+twice, as 预算数 and 决算数, interleaved or in two blocks, or the items as rows with
+预算数 | 决算数 as columns. Every layout becomes the 预算数 and 决算数 rows under the item
+columns; figures that cannot be placed make the table doubtful.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Final
+
+from .._money import Unit
+from .._tables import COLUMN_LABELS, FINAL_ROWS, Block, Column, Doubt, Row
+from ._table_cells import _ROW_NUMBER, _WS, _is_colnums, _is_total, _is_value, _Reading
+from ._text import Line, cell_tuple, is_amount
+
+__all__ = ["read_three_public_columns", "read_three_public_final", "rows_are_items"]
+
+# 三公 printed with the items as columns (Ministry of Finance layout).
+_THREE_PUBLIC_ITEMS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    ("abroad", ("因公出国",)),
+    ("reception", ("公务接待",)),
+    ("vehicles", ("公务用车购置及运行", "购置及运行")),
+    ("vehicle_purchase", ("购置费",)),
+    ("vehicle_operation", ("运行费", "运行维护费")),
+    ("operating_costs", ("机关运行经费",)),
+)
+_ITEM_PREFIX: Final = re.compile(r"^(?:其中[:：])?[①②③④⑤⑥⑦⑧⑨⑩]?(?:[一二三四五六七八九十]+、|"
+                                  r"[（(][一二三四五六七八九十\d]+[）)]|\d+[、.])?")
+
+
+def _is_final_three_public(header: str, body: Sequence[Line]) -> bool:
+    """A 决算 “三公” table: its header (which may have started the body) names both the
+    预算数 and the 决算数 columns."""
+    text = header + "".join(ln.text for ln in body[:12])
+    return "决算数" in text and "预算数" in text
+
+
+# The column order of the 决算 “三公” table (see `read_three_public_final`).
+_THREE_PUBLIC_FINAL_ORDER: Final = ("total", "abroad", "vehicles", "vehicle_purchase",
+                                    "vehicle_operation", "reception")
+
+
+def rows_are_items(body: Sequence[Line]) -> bool:
+    """The items (因公出国, 公务接待, 公务用车) start lines: they are the table's rows."""
+    for ln in body:
+        c = cell_tuple(ln.text)
+        if c and c[0].lstrip("①②③④⑤").startswith(("因公出国", "公务接待", "公务用车")):
+            return True
+    return False
+
+def read_three_public_columns(reader: _Reading, body: Sequence[Line], header: str
+                               ) -> tuple[Block, ...]:
+    """A budget “三公” table with the items as columns (Ministry of Finance layout)."""
+    flat = _WS.sub("", header)
+    keys = ["total"]
+    for key, labels in _THREE_PUBLIC_ITEMS:
+        lab = next((lab for lab in labels if lab in flat), None)
+        if lab is not None:
+            keys.append(key)
+            # 公务用车购置及运行费 must not count again as 运行费.
+            flat = flat.replace(lab, "|", 1)
+    columns = tuple(Column(k, COLUMN_LABELS.get(k, k)) for k in keys)
+    rows: list[Row] = []
+    for ln in body:
+        c = cell_tuple(ln.text)
+        if not c:
+            continue
+        name = "" if is_amount(c[0]) else c[0]
+        vals = c if not name else c[1:]
+        amounts = [reader.amount(v, ln.no) for v in vals[: len(columns)]]
+        if len(vals) > len(columns) and any(vals[len(columns):]):
+            reader.finding("reading.unplaced_figure", ln.no, "多出的数值无法对应到列",
+                          "figures do not fit the columns",
+                          actual=" ".join(vals[len(columns):]))
+        amounts += [None] * (len(columns) - len(amounts))
+        if any(a is not None for a in amounts):
+            rows.append(Row(name=name or "预算数", values=tuple(amounts), line=ln.no))
+    return (Block(name="", columns=columns, rows=tuple(rows)),)
+
+def read_three_public_final(reader: _Reading, body: Sequence[Line], header: str, found: Sequence[str]
+                        ) -> tuple[Block, ...]:
+    """A 决算 “三公” table: each item column printed twice, as 预算数 and 决算数, read
+    into two rows (预算数, 决算数) under the item columns. The columns are in the order
+    of the 决算 template (合计, 因公出国（境）费, 公务用车购置及运行费 小计, 购置费, 运行
+    费, 公务接待费: SH-FIN-TPL; the central 公开09表 prints the same); the header says
+    whether the pairs are interleaved (预算数 决算数 under each item) or in two blocks
+    (all 预算数, then all 决算数). A line of amounts alone that does not give every column
+    a figure cannot be placed without the printed positions: the table is then doubtful,
+    never guessed."""
+    keys = [k for k in _THREE_PUBLIC_FINAL_ORDER if k in found]
+    columns = tuple(Column(k, COLUMN_LABELS.get(k, k)) for k in keys)
+    n = len(columns)
+    interleaved = header.count("预算数") >= 2
+    items = _three_public_item_rows(reader, body)
+    if items:
+        return items
+    rows: list[Row] = []
+    for ln in body:
+        c = [x for x in cell_tuple(ln.text) if x]
+        if not c or _is_colnums(ln.text):
+            continue
+        if c[0] in FINAL_ROWS.values():
+            if not all(_is_value(x) for x in c[1:]):
+                continue  # the header line 预算数 决算数 预算数 …
+            vals = c[1:]
+            if len(vals) > n:
+                reader.finding("reading.unplaced_figure", ln.no, "多出的数值无法对应到列",
+                              "figures do not fit the columns", actual=" ".join(vals[n:]))
+            amounts = [reader.amount(v, ln.no) for v in vals[:n]]
+            amounts += [None] * (n - len(amounts))
+            rows.append(Row(name=c[0], values=tuple(amounts), line=ln.no))
+            continue
+        if not all(_is_value(x) for x in c):
+            continue
+        if len(c) == 1 and _ROW_NUMBER.match(c[0]) and reader.unit is not Unit.YUAN:
+            continue  # a page number (amounts in 万元 print decimals)
+        if len(c) != 2 * n:
+            reader.doubts.append(Doubt(
+                "columns", f"“三公”经费预算数、决算数共{2 * n}列，该行只有{len(c)}个数值，"
+                "无法确定各数值所在的列",
+                f"the 三公 table has {2 * n} columns (预算数 and 决算数) but the line has "
+                f"{len(c)} figures: their columns cannot be told", (ln.no,)))
+            continue
+        budget = c[0::2] if interleaved else c[:n]
+        final = c[1::2] if interleaved else c[n:]
+        for name, vals in ((FINAL_ROWS["budget"], budget), (FINAL_ROWS["final"], final)):
+            rows.append(Row(name=name, values=tuple(reader.amount(v, ln.no) for v in vals),
+                            line=ln.no))
+    return (Block(name="", columns=columns, rows=tuple(rows)),)
+
+def _three_public_item_rows(reader: _Reading, body: Sequence[Line]) -> tuple[Block, ...]:
+    """A 决算 “三公” table printed with the items as rows and 预算数 | 决算数 as columns,
+    turned into the 预算数 and 决算数 rows under the item columns (one layout for every
+    rule). A row whose figures are not exactly the two is doubtful."""
+    found: dict[str, tuple[Decimal | None, Decimal | None]] = {}
+    lines: dict[str, int] = {}
+    for ln in body:
+        c = [x for x in cell_tuple(ln.text) if x]
+        if len(c) < 2 or _is_value(c[0]) or not all(_is_value(x) for x in c[1:]):
+            continue
+        name = _ITEM_PREFIX.sub("", c[0])
+        key = "total" if _is_total(name) else next(
+            (k for k, labels in _THREE_PUBLIC_ITEMS if any(lab in name for lab in labels)),
+            None)
+        if key is None or key in found:
+            continue
+        if len(c) != 3:
+            reader.doubts.append(Doubt(
+                "columns", f"“三公”经费“{name}”行应有预算数、决算数两个数值，实有{len(c) - 1}个",
+                f"the 三公 row {name!r} should have 2 figures (预算数, 决算数), has "
+                f"{len(c) - 1}", (ln.no,)))
+            continue
+        found[key] = (reader.amount(c[1], ln.no), reader.amount(c[2], ln.no))
+        lines[key] = ln.no
+    if not found:
+        return ()
+    keys = [k for k in _THREE_PUBLIC_FINAL_ORDER if k in found]
+    columns = tuple(Column(k, COLUMN_LABELS.get(k, k)) for k in keys)
+    line = min(lines.values())
+    rows = tuple(Row(name=FINAL_ROWS[which], values=tuple(found[k][i] for k in keys),
+                     line=line) for i, which in enumerate(("budget", "final")))
+    return (Block(name="", columns=columns, rows=rows),)

@@ -1,0 +1,135 @@
+"""Table titles and the lines around them: the kind a title names, its number, a
+contents line, the money unit and the issuing unit printed above the header.
+
+Used by the segmenter (`govbudget._ingest._reader`) and by both table readers
+(`govbudget._ingest._tables`, `govbudget._ingest._wide`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Final
+
+from .._tables import TableKind
+from ._text import _dedouble
+
+__all__ = ["classify_title", "generic_title", "is_toc_line", "table_number"]
+
+
+_TITLE_RULES: Final[tuple[tuple[TableKind, re.Pattern[str]], ...]] = (
+    # 决算 (final accounts) titles first where a budget rule would take them: the same
+    # kinds, told apart by `govbudget.Report.kind` (see `govbudget._tables`).
+    (TableKind.GRANT_DETAIL, re.compile(r"财政拨款支出(决算)?明细表")),
+    (TableKind.PROJECTS_CARRYOVER, re.compile(r"项目支出(预算)?(明细)?表.*上年结转")),
+    (TableKind.PROJECTS, re.compile(r"项目支出(预算|决算)?(明细)?表|项目支出及其他支出预算表|"
+                                    r"项目支出预算明细")),
+    (TableKind.THREE_PUBLIC, re.compile(r"三公.{0,2}经费.*表")),
+    (TableKind.OPERATING_COSTS, re.compile(r"机关运行经费.*表")),
+    (TableKind.STATE_CAPITAL, re.compile(r"国有资本经营预算.*表")),
+    # 政府性基金预算财政拨款收入支出决算表: one table (年初, 本年收入, 本年支出, 年末).
+    (TableKind.FUND_EXPENDITURE, re.compile(r"政府性基金预算.*收入支出决算表")),
+    (TableKind.FUND_INCOME, re.compile(r"政府性基金预算.*收入.*表")),
+    (TableKind.FUND_EXPENDITURE, re.compile(r"政府性基金预算.*支出.*表")),
+    (TableKind.BASIC_ECONOMIC, re.compile(r"基本支出.*表")),
+    (TableKind.GENERAL_EXPENDITURE, re.compile(r"一般公共预算.*支出.*表")),
+    (TableKind.GRANT_SUMMARY, re.compile(r"财政拨款.*收支.*表|财政拨款收入支出决算总表")),
+    (TableKind.SUMMARY, re.compile(r"收支.*总(体情况)?表|收支预算总表|收入支出决算总表")),
+    (TableKind.INCOME, re.compile(r"收入.*总(体情况)?表|收入决算表")),
+    (TableKind.EXPENDITURE, re.compile(r"支出.*总(体情况)?表|支出决算表")),
+)
+_TITLE_END: Final = re.compile(r"表(（[^）]{0,20}）|\([^)]{0,20}\))?$")
+_NUMBER: Final = re.compile(r"(?:公开表|预算表|部门表)\s*(\d{1,2})\s*$|^(?:公开|预算|决算|部门|单位)?\s*"
+                            r"(\d{1,2})\s*表$|^(?:附)?表\s*(\d{1,2}|[一二三四五六七八九十]{1,3})$")
+# Numbering before a title: 表1：, 表1., 附表2、, 公开01表, 预算01表, 一、, （一）, 1., 1．
+_TITLE_PREFIX: Final = re.compile(
+    r"^(?:(?:附)?表\s*\d{1,2}\s*[：:.．、\-－]?\s*|(?:公开|预算|决算)\s*\d{1,2}\s*表\s*|"
+    r"[一二三四五六七八九十]{1,3}\s*[、.．]\s*|[（(][一二三四五六七八九十]{1,3}[）)]\s*|"
+    r"\d{1,2}\s*[.．、]\s*)")
+# A contents line: dot leaders or a page number after the title.
+_TOC_TAIL: Final = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|-{3,})\s*\d*\s*$|\s\d{1,3}$")
+
+
+def classify_title(text: str) -> TableKind | None:
+    """The kind of table a title line names, or ``None`` if it is not a table title.
+
+    A title is a short line ending in 表 (optionally followed by a bracketed note),
+    without sentence punctuation.
+
+    ```pycon
+    >>> classify_title("2024年预算收支总表2024年预算收支总表")
+    <TableKind.SUMMARY: 'summary'>
+    >>> classify_title("2024年一般公共预算安排基本支出分经济科目表（不含上年结转）")
+    <TableKind.BASIC_ECONOMIC: 'basic_economic'>
+    >>> classify_title("部门一般公共预算“三公”经费支出表")
+    <TableKind.THREE_PUBLIC: 'three_public'>
+    >>> classify_title("（项目绩效目标表公开情况见附件）") is None
+    True
+    >>> classify_title("收入支出决算总表"), classify_title("支出决算表")
+    (<TableKind.SUMMARY: 'summary'>, <TableKind.EXPENDITURE: 'expenditure'>)
+    >>> classify_title("政府性基金预算财政拨款收入支出决算表")
+    <TableKind.FUND_EXPENDITURE: 'fund_expenditure'>
+
+    ```
+    """
+    return _classify_title(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _classify_title(text: str) -> TableKind | None:
+    # Cached: the segmenter and then the table reader ask about the same lines.
+    t = _dedouble(text).strip(" \u3000")
+    t = _TOC_TAIL.sub("", t).strip(" \u3000")
+    t = _TITLE_PREFIX.sub("", t, count=1).replace(" ", "")
+    if not t or len(t) > 60 or any(p in t for p in "，。；：:") or "绩效" in t:
+        return None
+    if not _TITLE_END.search(t):
+        return None
+    for kind, rx in _TITLE_RULES:
+        if rx.search(t):
+            if kind in _BY_FUNCTION and _BY_ECONOMIC.search(t):
+                # spending by economic item (…支出情况表（按经济分类科目）, …支出经济分类情况表):
+                # not the functional table of its name
+                return TableKind.OTHER
+            return kind
+    return None
+
+
+_BY_ECONOMIC: Final = re.compile(r"经济分类|经济科目")
+_BY_FUNCTION: Final = frozenset({TableKind.GENERAL_EXPENDITURE, TableKind.EXPENDITURE,
+                                 TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL,
+                                 TableKind.INCOME})
+
+
+def is_toc_line(text: str) -> bool:
+    """A line of a table of contents: a title followed by dot leaders or a page number."""
+    return bool(_TOC_TAIL.search(text.strip()))
+
+
+def generic_title(text: str) -> bool:
+    """A line that reads as the title of a table of a kind not modelled (ends in 表, no
+    sentence punctuation, not a table of contents line)."""
+    t = _dedouble(text).strip(" \u3000")
+    if is_toc_line(t):
+        return False
+    t = _TITLE_PREFIX.sub("", t, count=1).replace(" ", "")
+    return 4 <= len(t) <= 40 and bool(_TITLE_END.search(t)) and not any(
+        p in t for p in "，。；：:、“”《》") and "见" not in t
+
+
+def table_number(text: str) -> str | None:
+    """The table number in a line such as ``预算公开表3`` (``None`` if absent)."""
+    return _table_number(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _table_number(text: str) -> str | None:
+    m = _NUMBER.search(_dedouble(text).strip())
+    if not m:
+        return None
+    return next(g for g in m.groups() if g is not None).lstrip("0") or "0"
+
+
+_MONEY_UNIT: Final = re.compile(r"单位[:：]\s*(万元|元|亿元)(?![\u3400-\u9fff])")
+_UNIT_NAME: Final = re.compile(r"(?:单位名称|部门名称|编制单位)[:：]\s*(.*?)"
+                               r"(?:\s+(?:金额)?单位[:：].*)?$")

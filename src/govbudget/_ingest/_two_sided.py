@@ -1,0 +1,178 @@
+"""Two-sided tables (收支总表, 财政拨款收支总表) in the sample's style.
+
+Read as a stream of labels, each followed by its amounts; a label goes to the income or
+the expenditure block by its wording (expenditure labels end in 支出 …), and of two labels
+on one line the second is the expenditure panel's. Row numbers (行次) are dropped.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from .._money import Unit
+from .._tables import COLUMN_LABELS, Block, Column, Row, RowKind, TableKind
+from ._table_cells import (
+    _CN_ORDINAL,
+    _ROW_NUMBER,
+    _WS,
+    _is_colnums,
+    _is_total,
+    _is_value,
+    _Reading,
+)
+from ._text import Line, cell_tuple, is_amount
+
+__all__ = ["read_two_sided"]
+
+
+def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
+                   ) -> tuple[Block, ...]:
+    """The income and the expenditure blocks of a two-sided table (收支总表, 财政拨款收支总表):
+    a stream of labels, each followed by its amounts; a label goes to a side by its wording,
+    or by its place when two labels share a line."""
+    flat = _WS.sub("", header)
+    if reader.kind is TableKind.GRANT_SUMMARY:
+        exp_keys = ["total"] + [k for k, lab in (("general_budget", "一般公共预算"),
+                                                 ("fund_budget", "政府性基金"),
+                                                 ("state_capital", "国有资本经营"))
+                                if lab in flat]
+    else:
+        exp_keys = ["total"]
+        if "当年" in flat or "本年" in flat.split("支出", 1)[-1]:
+            exp_keys.append("current_year")
+        if "上年结转" in flat.split("支出", 1)[-1] or "结转" in flat.split("合计", 1)[-1]:
+            exp_keys.append("carryover")
+    inc_cols = (Column("amount", COLUMN_LABELS["amount"]),)
+    exp_cols = tuple(Column(k, COLUMN_LABELS[k]) for k in exp_keys)
+    labels: list[tuple[str, int, list[str]]] = []  # (label, line, value cells)
+    is_value = _is_value
+    row_numbers = "行次" in flat
+    sides: dict[int, bool] = {}  # label index → expenditure side, when placed by position
+    for ln in body:
+        c = cell_tuple(ln.text)
+        if not c or _is_colnums(ln.text):
+            continue
+        if row_numbers:
+            c = _drop_row_numbers(c, whole_amounts=reader.unit is Unit.YUAN)
+            if not any(c):
+                continue
+        line_start = len(labels)
+        first = c[0]
+        n = len(c)
+        if first and labels and not labels[-1][2] and not is_amount(first) \
+                and n - c.count("") == 1 and not _starts_label(first):
+            # a label alone, wrapped from the label before
+            labels[-1] = (labels[-1][0] + first, labels[-1][1], labels[-1][2])
+            continue
+        pos = 0
+        if is_value(first):
+            # amounts alone: they belong to the last label still without amounts
+            vals: list[str] = []
+            while pos < n and (not c[pos] or is_value(c[pos])):
+                vals.append(c[pos])
+                pos += 1
+            target = next((i for i in range(len(labels) - 1, -1, -1) if not labels[i][2]),
+                          None)
+            if target is None:
+                reader.finding("reading.unplaced_figure", ln.no, "数值无法对应到项目",
+                              "figures belong to no item", actual=" ".join(v for v in vals if v))
+            else:
+                labels[target] = (labels[target][0], labels[target][1], vals)
+        while pos < n:
+            if not c[pos]:
+                pos += 1
+                continue
+            label = c[pos]
+            pos += 1
+            vals = []
+            while pos < n and (not c[pos] or is_value(c[pos])):
+                vals.append(c[pos])
+                pos += 1
+            labels.append((label, ln.no, vals))
+        # Two labels on one line are the income and the expenditure panel: a label that
+        # reads as income (总计, printed on both sides) after an income label of the same
+        # line is the expenditure panel's.
+        placed = False
+        for k in range(line_start, len(labels)):
+            exp_side = _is_expenditure_label(labels[k][0])
+            if placed and not exp_side:
+                sides[k] = True
+            placed = placed or not exp_side
+    inc_rows: list[Row] = []
+    exp_rows: list[Row] = []
+    for k, (label, line, vals) in enumerate(labels):
+        is_exp = sides.get(k) or _is_expenditure_label(label)
+        cols = exp_cols if is_exp else inc_cols
+        if len(vals) > len(cols) and any(vals[len(cols):]):
+            reader.finding("reading.unplaced_figure", line,
+                          f"“{label}”后多出的数值无法对应到列",
+                          f"extra figures after {label!r}",
+                          actual=" ".join(v for v in vals[len(cols):] if v))
+        amounts = [reader.amount(v, line) for v in vals[: len(cols)]]
+        amounts += [None] * (len(cols) - len(amounts))
+        name = _CN_ORDINAL.sub("", label)
+        total = _is_total(name)
+        row = Row(name=name, values=tuple(amounts), line=line,
+                  kind=RowKind.TOTAL if total else RowKind.DATA,
+                  level=None if total else 1)
+        (exp_rows if is_exp else inc_rows).append(row)
+    return (Block("income", inc_cols, tuple(inc_rows)),
+            Block("expenditure", exp_cols, tuple(exp_rows)))
+
+
+_EXP_END: Final = re.compile(r"(支出|预备费|支出合计|支出总计|年终结转|结转下年|结余)$")
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_expenditure_label(label: str) -> bool:
+    # Cached: asked twice of each label of a two-sided table, and the labels recur.
+    # 决算: 使用非财政拨款结余 and 年初（财政拨款）结转和结余 are income; 结余分配 is spending.
+    label = _CN_ORDINAL.sub("", label)
+    if label.endswith("结余分配"):
+        return True
+    return bool(_EXP_END.search(label)) and not label.startswith(
+        ("上年结转", "上年财政拨款结转", "年初", "使用非财政拨款结余"))
+
+
+def _drop_row_numbers(c: tuple[str, ...], *, whole_amounts: bool) -> tuple[str, ...]:
+    """The cells of a line of a two-sided table with a 行次 column, without the row
+    numbers: a whole number of up to three digits first on the line or right after a
+    label (amounts come after the row number). In a table in 万元, whose amounts print
+    decimals, a whole number right after a row number is the next panel's row number (its
+    label blank); in 元 (``whole_amounts``) it is an amount."""
+    out: list[str] = []
+    after_label = True
+    # A line of row numbers alone (two empty rows side by side) holds no amount at all.
+    numbers_only = all(not x or _ROW_NUMBER.match(x) for x in c)
+    dropped = False
+    for cell in c:
+        if not cell:
+            if not dropped:
+                out.append(cell)
+            continue
+        if (after_label or numbers_only or (dropped and not whole_amounts)) \
+                and _ROW_NUMBER.match(cell):
+            # The spaces around a row number only space it out: they are no blank cell.
+            while out and not out[-1]:
+                out.pop()
+            after_label = False
+            dropped = True
+            continue
+        dropped = False
+        after_label = not _is_value(cell)
+        out.append(cell)
+    return tuple(out)
+
+
+_KNOWN_LABELS: Final = frozenset({
+    "本年收入合计", "收入总计", "本年支出合计", "支出总计", "上年结转", "年终结转", "结转下年",
+    "上年财政拨款结转", "年末结转和结余", "年初结转和结余", "收入合计", "支出合计",
+    "使用非财政拨款结余", "结余分配", "年初财政拨款结转和结余", "年末财政拨款结转和结余", "总计",
+})
+
+
+def _starts_label(text: str) -> bool:
+    return bool(_CN_ORDINAL.match(text)) or text in _KNOWN_LABELS

@@ -1,0 +1,336 @@
+"""The columns of a table in wide text: header leaves and zones, figures matched to columns.
+
+Used by `govbudget._ingest._wide`. The cells of the lowest header line that no other cell
+spans are the *leaf* columns; a cell above that spans several leaves is their parent
+(``财政拨款`` over ``一般公共预算 | 政府性基金``), a cell above one leaf is the top of its
+wrapped label. Label columns (项目, 科目名称 …) start a *zone*. A row's amount cells are
+matched to the amount columns one for one when it has a figure in every column, else by
+position (with one common shift of the line allowed), and not at all when two matchings
+are about as good.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from typing import Final
+
+from .._tables import TableKind
+from ._grid import Style, WCell
+from ._tables import _LABELS
+from ._text import dedouble
+from ._three_public import _THREE_PUBLIC_ITEMS
+
+_LABEL_WORDS: Final = ("项目", "科目", "名称", "编码", "代码", "单位名称", "功能分类", "经济分类",
+                       "收入", "支出", "类", "款", "项")
+_ROWNO_WORDS: Final = ("行次", "栏次", "序号")
+_TOTAL_LABELS: Final = ("合计", "总计", "小计", "金额", "预算数", "决算数", "本年收入合计",
+                        "本年支出合计", "预算金额", "年初预算数", "全年预算数")
+_EXTRA_LABELS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    ("reserve", ("单位预留机动经费", "预留机动经费")),
+    ("carry_forward", ("结转下年",)),
+    ("meeting", ("会议费",)),
+    ("training", ("培训费",)),
+    ("other_funds", ("其他资金",)),
+    ("personnel", ("人员支出",)),
+    ("public", ("日常公用支出", "日常公用经费", "公用支出")),
+)
+_GENERIC: Final = re.compile(r"^(?:小计|合计|计)$")
+_COLUMN_NO: Final = re.compile(r"(?<=[\u3400-\u9fff）)])\d{1,2}$")
+_TOL: Final = 6  # characters a layout cell may sit off its column
+_MARGIN: Final = 3  # how much better the best matching must be than the next
+
+
+def _n_choose(n: int, k: int) -> int:
+    return math.comb(n, k)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", dedouble(text))
+
+
+class _Leaf:
+    __slots__ = ("end", "key", "parent", "start", "texts")
+
+    def __init__(self, cell: WCell) -> None:
+        self.start = cell.start
+        self.end = cell.end
+        self.texts = [cell.text]
+        self.parent = ""
+        self.key: str | None = None
+
+    @property
+    def label(self) -> str:
+        return _norm("".join(self.texts))
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return min(a1, b1) - max(a0, b0)
+
+
+def _label_key(text: str, kind: TableKind) -> str | None:
+    # A column number printed in the label's cell (``本年收入合计1``) is not part of it.
+    t = _COLUMN_NO.sub("", _norm(text)) or _norm(text)
+    if not t:
+        return None
+    if kind is TableKind.OPERATING_COSTS and t.startswith("机关运行经费"):
+        return "total"
+    if any(w in t for w in _ROWNO_WORDS):
+        return "row_no"
+    if kind is TableKind.THREE_PUBLIC:
+        for key, labels in _THREE_PUBLIC_ITEMS:
+            if any(lab in t for lab in labels):
+                return key
+    for key, labels in _EXTRA_LABELS:
+        if any(lab in t for lab in labels):
+            return key
+    if t in ("合计", "总计", "金额", "预算数", "决算数", "本年收入合计", "本年支出合计", "预算金额",
+             "支出合计", "收入合计", "预算", "决算", "预算额"):
+        return "total"
+    if t == "小计":
+        return None  # defers to the parent column
+    for key, labels in _LABELS:
+        if any(lab in t for lab in labels):
+            return key
+    if t.endswith(("合计", "总计")):
+        return "total"
+    return None
+
+
+def _is_label_column(text: str) -> bool:
+    t = _norm(text)
+    if t in ("类", "款", "项", "类款", "类款项", "款项"):
+        return True  # the parts of a code printed in columns
+    return bool(t) and not _label_key_is_amount(t) and any(w in t for w in _LABEL_WORDS[:8]) \
+        and _label_key(t, TableKind.EXPENDITURE) is None
+
+
+def _label_key_is_amount(t: str) -> bool:
+    return t in _TOTAL_LABELS or t.endswith(("金额", "预算数", "决算数"))
+
+
+class _Zone:
+    __slots__ = ("amount_leaves", "label_leaf", "start")
+
+    def __init__(self, label_leaf: _Leaf | None, start: int) -> None:
+        self.label_leaf = label_leaf
+        self.start = start
+        self.amount_leaves: list[_Leaf] = []
+
+
+# -- header ------------------------------------------------------------------------------
+def _header_leaves(header: list[tuple[int, list[WCell]]], style: Style, kind: TableKind
+                   ) -> list[_Leaf]:
+    """The leaf columns of a header (its lines' cells), with the labels of their parents."""
+    if not header:
+        return []
+    rows = [cells for _, cells in header]
+    if style == "tabs":
+        # No positions: the header line with the most cells gives the columns.
+        best = max(rows, key=len)
+        return [_Leaf(c) for c in best]
+    if style == "grid":
+        return _grid_leaves(rows)
+    cells_all = [(i, c) for i, cells in enumerate(rows) for c in cells]
+    last = len(rows) - 1
+    groups: list[tuple[int, WCell]] = []
+    leaves: list[_Leaf] = []
+    for i, c in cells_all:
+        below = [d for j, d in cells_all if j > i and _overlap(c.start, c.end, d.start, d.end) > 0]
+        if any(_overlap(a.start, a.end, b.start, b.end) <= 0
+               for a, b in itertools.combinations(below, 2)):
+            groups.append((i, c))  # spans two columns: their parent
+            continue
+        if len(below) == 1 and i < last and style == "layout" and \
+                (c.end - c.start) * 2 > 3 * (below[0].end - below[0].start) and \
+                _between(c, i, cells_all, over=below[0]):
+            # wider than the one cell under it, with columns close on both sides:
+            # the parent of a group centred over its middle column
+            groups.append((i, c))
+            continue
+        if not below and i < last and style == "layout" and _between(c, i, cells_all):
+            # a label over nothing, with nothing printed under it: a group label
+            # centred over the columns beside it (本年收入 over 项目 | 预算数)
+            groups.append((i, c))
+            continue
+        target = next((lf for lf in leaves
+                       if _overlap(lf.start, lf.end, c.start, c.end) > 0), None)
+        if target is not None:
+            # a label wrapped over lines, or a parent over its one column: the
+            # column's position is that of its lowest cell
+            target.texts.append(c.text)
+            target.start, target.end = c.start, c.end
+        else:
+            leaves.append(_Leaf(c))
+    leaves.sort(key=lambda lf: lf.start)
+    # A 小计 with nothing over it: its group's label is the upper cell just beside it
+    # (基本支出 centred over 小计 | 人员经费 | 公用经费 sits over the middle one).
+    for lf in leaves:
+        if lf.label != "小计":
+            continue
+        upper = [c for j, c in cells_all if c.end > lf.start - 16 and c.start < lf.end + 16
+                 and c.text != "小计" and j < len(rows) - 1
+                 and _overlap(c.start, c.end, lf.start, lf.end) <= 0
+                 and _label_key(c.text, kind) not in (None, "total")]
+        if upper:
+            near = min(upper, key=lambda c: min(abs(c.start - lf.end), abs(lf.start - c.end)))
+            lf.parent = _norm(near.text)
+    for _, g in groups:
+        under = [lf for lf in leaves if _overlap(g.start, g.end, lf.start, lf.end) > 0]
+        if len(under) < 2:
+            left = [lf for lf in leaves if lf.end <= g.start]
+            right = [lf for lf in leaves if lf.start >= g.end]
+            under = ([left[-1]] if left else []) + ([right[0]] if right else [])
+        for lf in under:
+            lf.parent = _norm(g.text) + lf.parent
+    return leaves
+
+def _grid_leaves(rows: list[list[WCell]]) -> list[_Leaf]:
+    """The columns of a grid header: a merged cell's text stands in the first column it
+    spans, so a header cell spans up to the next cell of its line; one that spans
+    several columns with cells under them is their parent."""
+    ncols = max((c.end for cells in rows for c in cells), default=0)
+    own: dict[int, list[str]] = {}
+    parent: dict[int, str] = {}
+    for r, cells in enumerate(rows):
+        for k, c in enumerate(cells):
+            end = cells[k + 1].start if k + 1 < len(cells) else ncols
+            under = {d.start for lower in rows[r + 1:] for d in lower if c.start <= d.start < end}
+            if len(under) >= 2:
+                for j in under:
+                    parent[j] = parent.get(j, "") + _norm(c.text)
+            else:
+                own.setdefault(c.start, []).append(c.text)
+    leaves = []
+    for j in sorted(own):
+        lf = _Leaf(WCell(own[j][0], j, j + 1))
+        lf.texts = own[j]
+        lf.parent = parent.get(j, "")
+        leaves.append(lf)
+    return leaves
+
+def _between(c: WCell, i: int, cells_all: list[tuple[int, WCell]],
+             over: WCell | None = None) -> bool:
+    """A header cell with header cells close below it on both sides (and none under
+    it but ``over``): a group label centred over the columns beside it (本年收入 over
+    项目 | 预算数)."""
+    lower = [d for j, d in cells_all if j > i and d is not over]
+    if over is not None:
+        c = WCell(c.text, over.start, over.end)
+    left = max((d.end for d in lower if d.end <= c.start), default=None)
+    right = min((d.start for d in lower if d.start >= c.end), default=None)
+    if left is None or right is None:
+        return False
+    reach = max(6, 2 * (c.end - c.start))
+    return c.start - left <= reach and right - c.end <= reach
+
+def _header_zones(header: list[tuple[int, list[WCell]]], style: Style, kind: TableKind
+                  ) -> list[_Zone]:
+    """The zones of a header: each label column and the amount columns after it, each
+    amount column keyed by its label (else its parent's)."""
+    leaves = _header_leaves(header, style, kind)
+    zones: list[_Zone] = []
+    for lf in leaves:
+        label = lf.label
+        if _is_label_column(label) and not (zones and zones[-1].label_leaf is not None
+                                            and not zones[-1].amount_leaves):
+            zones.append(_Zone(lf, lf.start))
+            continue
+        if _is_label_column(label):
+            # a second label column in a row (科目编码 | 科目名称): one zone
+            zl = zones[-1].label_leaf
+            if zl is not None:
+                zl.end = max(zl.end, lf.end)
+            continue
+        key = _label_key(label, kind)
+        if _GENERIC.match(_COLUMN_NO.sub("", label) or label) and lf.parent:
+            # 小计/合计 under a parent: the parent's column (财政拨款 小计 is grant);
+            # a label the reader does not know never takes its parent's meaning
+            key = _label_key(lf.parent, kind) or key
+        if key is None and label.startswith("小计") and zones and \
+                not zones[-1].amount_leaves:
+            key = "total"  # the first figure column, 小计 over 其中：基本 | 项目
+        lf.key = key or "?" + label
+        if not zones:
+            zones.append(_Zone(None, lf.start))
+        zones[-1].amount_leaves.append(lf)
+    return zones
+
+# -- matching figures to columns ---------------------------------------------------------
+def _match(cells: list[WCell], leaves: list[_Leaf], anchors: dict[int, float],
+           style: Style) -> list[int] | None:
+    """The column of each amount cell (indices into ``leaves``), or ``None``."""
+    n, k = len(leaves), len(cells)
+    if k == 0:
+        return []
+    if k > n:
+        return None
+    if style == "grid":
+        out = []
+        for c in cells:
+            j = next((i for i, lf in enumerate(leaves) if lf.start <= c.start < lf.end), None)
+            if j is None:
+                return None
+            out.append(j)
+        return out
+    if k == n:
+        return list(range(n))
+    if style == "tabs" or not all(c.positioned for c in cells):
+        return None
+
+    def pos(j: int) -> float:
+        if j in anchors:
+            return anchors[j]
+        lf = leaves[j]
+        return (lf.start + lf.end) / 2
+
+    def at(c: WCell, j: int) -> float:
+        return float(c.end) if j in anchors else (c.start + c.end) / 2
+
+    # A line of layout text may be shifted as a whole: the cost of a matching is how
+    # far its cells stray from one common shift, plus the shift itself.
+    if _n_choose(n, k) > 5000:
+        return None
+    offset = [[at(c, j) - pos(j) for j in range(n)] for c in cells]
+    scored = []
+    for combo in itertools.combinations(range(n), k):
+        diffs = [offset[i][j] for i, j in enumerate(combo)]
+        shift = sum(diffs) / k
+        devs = [abs(d - shift) for d in diffs]
+        scored.append((sum(devs) + abs(shift), max(devs), abs(shift), combo))
+    scored.sort()
+    best = scored[0]
+    if best[1] > _TOL or best[2] > 2 * _TOL:
+        return None
+    if len(scored) > 1 and scored[1][0] - best[0] < _MARGIN:
+        return None
+    return list(best[3])
+
+def _anchors(rows: list[tuple[int, list[WCell]]], n: int, style: Style) -> dict[int, float]:
+    """The right edge each column's figures print at, from the rows that fill every
+    column (layout text only)."""
+    if style != "layout":
+        return {}
+    # the right edges figures print at, in clusters: one per column when every column
+    # has figures somewhere
+    every = sorted(c.end for _, cells in rows for c in cells)
+    clusters: list[list[int]] = []
+    for e in every:
+        if clusters and e - clusters[-1][-1] <= 3:
+            clusters[-1].append(e)
+        else:
+            clusters.append([e])
+    if len(clusters) == n and all(len(c) >= 2 for c in clusters):
+        return {j: float(c[len(c) // 2]) for j, c in enumerate(clusters)}
+    ends: list[list[int]] = [[] for _ in range(n)]
+    for _, cells in rows:
+        if len(cells) == n:
+            for j, c in enumerate(cells):
+                ends[j].append(c.end)
+    out: dict[int, float] = {}
+    for j, col in enumerate(ends):
+        if len(col) >= 2:
+            col.sort()
+            out[j] = float(col[len(col) // 2])
+    return out

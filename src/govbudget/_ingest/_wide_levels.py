@@ -1,0 +1,109 @@
+"""The items of a two-sided table (收支总表), which prints no codes: where a label starts
+and ends, and the items' levels.
+
+Levels come by indentation, by numbering (a numbered sub-item under an item numbered 一、
+is level 2), by sums (items whose figures add up exactly to the numbered item above them
+are its breakdown) and by the catalogue (the rows it knows as functional classes are
+level 1).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Final
+
+from attrs import evolve
+
+from .._tables import Row, RowKind
+from ._table_cells import _CN_ORDINAL
+from ._wide_columns import _norm
+
+_KNOWN_SUMMARY: Final = ("本年收入合计", "收入总计", "本年支出合计", "支出总计", "上年结转",
+                         "年终结转", "结转下年", "年末结转和结余", "年初结转和结余", "收入合计",
+                         "支出合计", "当年收入小计", "当年支出小计", "上年结转资金",
+                         "结转下年资金", "使用非财政拨款结余", "结余分配", "总计", "合计",
+                         "用事业基金弥补收支差额")
+_SUB_ITEM: Final = re.compile(r"^(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|其中)")
+
+
+def _breakdowns(rows: list[Row], labels: Sequence[str]) -> list[Row]:
+    """Items printed after an item numbered 一、 without a number of their own, whose first
+    figures add up exactly to that item's, are its breakdown (level 2): 一、财政拨款收入
+    191,195.79 over 一般公共预算收入 191,114.39 and 国有资本经营预算收入 81.40."""
+    out = list(rows)
+    n = len(rows)
+    for i in range(n):
+        head = rows[i]
+        if head.kind is not RowKind.DATA or (head.level or 1) != 1 or not head.values \
+                or head.values[0] is None or not _CN_ORDINAL.match(labels[i]):
+            continue
+        j = i + 1
+        while j < n and rows[j].kind is RowKind.DATA and not _CN_ORDINAL.match(labels[j]) \
+                and (rows[j].level or 1) == 1:
+            j += 1
+        parts = [r.values[0] for r in rows[i + 1:j] if r.values and r.values[0] is not None]
+        if j - i >= 2 and parts and sum(parts, Decimal(0)) == head.values[0]:
+            for k in range(i + 1, j):
+                out[k] = evolve(rows[k], level=2)
+    return out
+
+
+def _classes_first(rows: list[Row]) -> list[Row]:
+    """The spending side of a summary that lists classes with their 款 and 项 under them
+    (科学技术支出, 基础研究, 实验室及相关设施 … printed alike): the rows the catalogue knows
+    as functional classes are level 1, the others level 2, so that the classes, not every
+    row, add up to 本年支出合计."""
+    from ..codes import functional
+
+    def is_class(r: Row) -> bool:
+        return any(i.level == 1 for i in functional.lookup_name(r.name))
+
+    top = [i for i, r in enumerate(rows) if r.kind is RowKind.DATA and (r.level or 1) == 1]
+    classes = [i for i in top if is_class(rows[i])]
+    if len(classes) < 2:
+        return rows
+    # the other rows after the first class: a class's breakdown follows it
+    under = {i for i in top if i > classes[0] and i not in classes
+             and not _is_balance(rows[i].name)}
+    return [evolve(r, level=2) if i in under else r for i, r in enumerate(rows)]
+
+
+def _is_balance(name: str) -> bool:
+    n = _norm(name)
+    return any(w in n for w in ("结转", "结余", "预备费", "合计", "总计"))
+
+
+def _item_levels(labels: Sequence[str], indents: Sequence[int], slack: int) -> list[int]:
+    """The level of each item of a two-sided table: by how far it is indented (the least
+    indented are level 1), and a numbered sub-item (1. …, （一）…, 其中…) under an item
+    numbered 一、 is at least level 2: 一、财政拨款 373,795.79 over 一般公共预算 366,195.79."""
+    steps: list[int] = []
+    for x in sorted(set(indents)):
+        if not steps or x - steps[-1] > slack:
+            steps.append(x)
+    out = []
+    under_ordinal = False
+    for label, x in zip(labels, indents, strict=True):
+        level = 1 + sum(1 for st in steps[1:] if x >= st - slack)
+        if _CN_ORDINAL.match(label):
+            under_ordinal = True
+        elif under_ordinal and _SUB_ITEM.match(label):
+            level = max(level, 2)
+        out.append(level)
+    return out
+
+
+def _starts_item(label: str) -> bool:
+    """A label that starts an item of its own (numbered, 其中, a summary line), not the
+    rest of a wrapped one."""
+    return bool(_CN_ORDINAL.match(label)) or bool(re.match(
+        r"^(\d+[.、．]|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|其中)", label)) or any(
+        label.startswith(k) for k in _KNOWN_SUMMARY)
+
+
+def _complete_label(label: str) -> bool:
+    """A label that reads as ended (…支出, …合计): the next line's text is not its rest."""
+    return label.endswith(("支出", "收入", "合计", "总计", "小计", "结余", "结转", "资金",
+                           "拨款", "预算", "经费", "分配"))

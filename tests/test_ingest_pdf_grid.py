@@ -1,0 +1,230 @@
+"""Tests for govbudget._ingest._pdf_grid: ruled grids read cell by cell, and text outside
+grids laid out like ``pdftotext -layout`` (PDFs drawn in `tests/pdf_helpers.py`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govbudget._ingest._pdf import extract_pdf
+from govbudget._ingest._pdf_grid import _cluster, _layout, _merge
+from govbudget._ingest._pdf_page import _Char, _Rule
+
+from .pdf_helpers import FONT, XS, W, cell_text, grid, make_pdf, rows_of, table, ys_for
+
+
+class TestGrid:
+    def test_blank_cells_are_empty_fields(self) -> None:
+        """A blank cell in the middle of a row is an empty field: every row has as many
+        fields as the grid has columns."""
+        rows = [["科目编码", "科目名称", "合计", "基本支出"],
+                ["201", "一般公共服务支出", "", "12.50"],
+                ["20101", "", "3.00", ""]]
+        pdf = extract_pdf(make_pdf(table(rows)), source="t.pdf")
+        assert rows_of(pdf.text) == rows
+        assert pdf.pages == (1, 1, 1)
+        assert pdf.page_count == 1 and pdf.scanned == ()
+
+    def test_wrapped_cell_is_one_field(self) -> None:
+        """Text wrapped onto two lines inside one cell is one field: CJK joined without a
+        space, ASCII words with one."""
+        def draw(c: Any) -> None:
+            ys = [780.0, 760.0, 720.0]
+            grid(c, XS, ys)
+            cell_text(c, XS, ys, 0, 0, "编码")
+            cell_text(c, XS, ys, 0, 1, "名称")
+            c.drawString(XS[0] + 3, 745, "2080505")
+            c.drawString(XS[1] + 3, 748, "机关事业单位基本养老")
+            c.drawString(XS[1] + 3, 735, "保险缴费支出")
+            c.drawString(XS[2] + 3, 748, "Basic")
+            c.drawString(XS[2] + 3, 735, "salary")
+            c.drawString(XS[3] + 3, 745, "446.11")
+        pdf = extract_pdf(make_pdf(draw), source="t.pdf")
+        assert rows_of(pdf.text) == [["编码", "名称", "", ""],
+                                     ["2080505", "机关事业单位基本养老保险缴费支出",
+                                      "Basic salary", "446.11"]]
+
+    def test_space_inside_a_cell_stays_one_field(self) -> None:
+        pdf = extract_pdf(make_pdf(table([["合 计", "公开 01 表", "1", "2"],
+                                           ["a", "b", "c", "d"]])), source="t.pdf")
+        assert rows_of(pdf.text)[0] == ["合 计", "公开 01 表", "1", "2"]
+
+    def test_indentation_inside_a_cell_is_kept(self) -> None:
+        """Ideographic spaces a cell's text starts with (a project under its unit, a 项
+        under its 款) are kept as leading U+3000: the level of the row."""
+        rows = [["广州市统计局", "1,075.05", "", ""], ["\u3000\u3000运行经费", "86.37", "", ""]]
+        pdf = extract_pdf(make_pdf(table(rows)), source="t.pdf")
+        assert rows_of(pdf.text) == rows
+
+    def test_merged_cell_text_in_its_first_column(self) -> None:
+        """A cell spanning two columns (no ruling line between them in its row) has its
+        text in the first column it spans and an empty field for the other."""
+        def draw(c: Any) -> None:
+            ys = ys_for(2)
+            grid(c, XS, ys, skip_v=[(1, 0)])
+            c.drawString(XS[0] + 60, ys[0] - 14, "项目")
+            cell_text(c, XS, ys, 0, 2, "合计")
+            cell_text(c, XS, ys, 0, 3, "基本")
+            for col, t in enumerate(["201", "一般公共服务支出", "5.00", "4.00"]):
+                cell_text(c, XS, ys, 1, col, t)
+        pdf = extract_pdf(make_pdf(draw), source="t.pdf")
+        assert rows_of(pdf.text) == [["项目", "", "合计", "基本"],
+                                     ["201", "一般公共服务支出", "5.00", "4.00"]]
+
+    def test_rows_of_figures_without_rules_between_them(self) -> None:
+        """A band of a grid holding several rows of figures (no horizontal rules between
+        the rows) gives one row per line, not one wrapped cell."""
+        def draw(c: Any) -> None:
+            ys = [780.0, 760.0, 700.0]
+            grid(c, XS, ys)
+            for col, t in enumerate(["编码", "名称", "合计", "基本"]):
+                cell_text(c, XS, ys, 0, col, t)
+            for k, (code, name, a, b) in enumerate([("201", "一般公共服务", "5.00", "4.00"),
+                                                    ("205", "教育支出", "1.00", "1.00"),
+                                                    ("208", "社会保障", "2.00", "0.50")]):
+                y = 745 - k * 18
+                for col, t in enumerate([code, name, a, b]):
+                    c.drawString(XS[col] + 3, y, t)
+        pdf = extract_pdf(make_pdf(draw), source="t.pdf")
+        assert rows_of(pdf.text)[1:] == [["201", "一般公共服务", "5.00", "4.00"],
+                                         ["205", "教育支出", "1.00", "1.00"],
+                                         ["208", "社会保障", "2.00", "0.50"]]
+
+    def test_text_around_the_grid_in_reading_order(self) -> None:
+        def draw(c: Any) -> None:
+            c.drawString(200, 810, "支出预算总表")
+            c.drawString(420, 792, "单位：万元")
+            table([["编码", "名称", "合计", "基本"], ["201", "一般", "1.00", "1.00"]])(c)
+            c.drawString(50, 700, "注：本表无数据。")
+        lines = extract_pdf(make_pdf(draw), source="t.pdf").text.split("\n")
+        assert [ln.strip() for ln in lines] == [
+            "支出预算总表", "单位：万元", "编码\t名称\t合计\t基本", "201\t一般\t1.00\t1.00",
+            "注：本表无数据。"]
+
+    def test_text_overflowing_into_an_empty_cell_stays_whole(self) -> None:
+        """A long name printed across the ruling line into the (empty) next cell, as
+        spreadsheets print it, is the text of the cell it starts in."""
+        def draw(c: Any) -> None:
+            ys = ys_for(1)
+            grid(c, [50.0, 100.0, 200.0, 300.0], ys)
+            c.drawString(53, ys[0] - 14, "机关事业单位基本养老")
+            c.drawString(203, ys[0] - 14, "446.11")
+        pdf = extract_pdf(make_pdf(draw), source="t.pdf")
+        assert rows_of(pdf.text) == [["机关事业单位基本养老", "", "446.11"]]
+
+    def test_a_box_around_text_is_not_a_grid(self) -> None:
+        """A frame (one column) around a paragraph or a row of figures: laid-out text,
+        its lines and column gaps kept."""
+        def draw(c: Any) -> None:
+            ys = ys_for(2)
+            grid(c, [50.0, 500.0], ys)
+            c.drawString(55, ys[0] - 14, "201")
+            c.drawString(150, ys[0] - 14, "一般公共服务支出")
+            c.drawString(400, ys[0] - 14, "5.00")
+            c.drawString(55, ys[1] - 14, "说明文字")
+        lines = extract_pdf(make_pdf(draw), source="t.pdf").text.split("\n")
+        assert [re.split(r" {2,}", ln.strip()) for ln in lines] == [
+            ["201", "一般公共服务支出", "5.00"], ["说明文字"]]
+
+    def test_rotated_page(self) -> None:
+        """A landscape table on a portrait page turned by /Rotate 90 reads as seen."""
+        def draw(c: Any) -> None:
+            c.setPageRotation(90)
+            c.transform(0, 1, -1, 0, W, 0)  # draw in the landscape frame as seen
+            c.setFont(FONT, 10)
+            c.drawString(300, 560, "支出预算总表")
+            ys = [540.0, 520.0, 500.0]
+            grid(c, XS, ys)
+            for r, row in enumerate([["科目编码", "科目名称", "合计", "基本"],
+                                     ["201", "一般公共服务支出", "5.00", ""]]):
+                for col, t in enumerate(row):
+                    if t:
+                        cell_text(c, XS, ys, r, col, t)
+        lines = extract_pdf(make_pdf(draw), source="t.pdf").text.split("\n")
+        assert [ln.strip(" ") for ln in lines] == [
+            "支出预算总表", "科目编码\t科目名称\t合计\t基本", "201\t一般公共服务支出\t5.00\t"]
+
+    @settings(max_examples=15, deadline=None)
+    @given(st.lists(st.lists(st.sampled_from(["", "201", "一般公共服务支出", "12.50", "合 计"]),
+                             min_size=4, max_size=4), min_size=1, max_size=8))
+    def test_any_grid_reads_back_cell_by_cell(self, rows: list[list[str]]) -> None:
+        """Property: whatever cells are blank, each grid row reads back as its cells,
+        blank rows too (a grid with no text at all gives no line)."""
+        pdf = extract_pdf(make_pdf(table(rows)), source="t.pdf")
+        got = [ln.split("\t") for ln in pdf.text.split("\n")] if pdf.text else []
+        assert got == (rows if any(any(r) for r in rows) else [])
+
+
+class TestLayout:
+    """Text outside grids: column gaps as runs of spaces, word gaps as one."""
+
+    def test_table_without_rules_keeps_column_gaps(self) -> None:
+        """Outside grids, a column gap is two or more spaces, a word gap one."""
+        def draw(c: Any) -> None:
+            for k, (code, name, amount) in enumerate([("201", "一般公共服务支出", "5.00"),
+                                                      ("20101", "人大事务", "12.50")]):
+                y = 780 - k * 16
+                c.drawString(50, y, code)
+                c.drawString(120, y, name)
+                c.drawString(400, y, amount)
+            c.drawString(50, 740, "增加 2214.39 万元")
+        lines = extract_pdf(make_pdf(draw), source="t.pdf").text.split("\n")
+        assert [re.split(r" {2,}", ln.strip()) for ln in lines[:2]] == [
+            ["201", "一般公共服务支出", "5.00"], ["20101", "人大事务", "12.50"]]
+        assert lines[2].strip() == "增加 2214.39 万元"
+        assert "\t" not in "".join(lines)
+
+    def test_wider_gap_more_spaces(self) -> None:
+        def draw(c: Any) -> None:
+            c.drawString(50, 780, "甲乙")
+            c.drawString(100, 780, "丙丁")
+            c.drawString(300, 780, "戊己")
+        line = extract_pdf(make_pdf(draw), source="t.pdf").text
+        a, b = re.findall(r" +", line.strip())
+        assert 2 <= len(a) < len(b)
+
+    def test_indentation_as_leading_spaces(self) -> None:
+        def draw(c: Any) -> None:
+            c.drawString(70, 780, "一、收入预算情况")
+            c.drawString(50, 764, "本年收入合计")
+        first, second = extract_pdf(make_pdf(draw), source="t.pdf").text.split("\n")
+        assert first.startswith("  一") and second.startswith("本")
+
+
+_WORDS = st.text(alphabet="一般公共服务支出0123456789.,", min_size=1, max_size=6)
+
+
+@pytest.mark.property
+@settings(deadline=None)
+@given(st.lists(st.tuples(_WORDS, st.booleans(), st.floats(0.25, 0.6), st.floats(1.2, 8.0)),
+                min_size=1, max_size=8))
+def test_layout_gaps_property(words: list[tuple[str, bool, float, float]]) -> None:
+    """Property: laid-out text puts one space at a word gap (0.25–0.6 em) and two or more
+    at a column gap (1.2 em or more), so splitting on runs of two spaces gives the
+    columns back."""
+    em = 10.0
+    x = 50.0
+    chars: list[_Char] = []
+    columns: list[list[str]] = []
+    for k, (word, new_column, small, big) in enumerate(words):
+        if k:
+            x += (big if new_column else small) * em
+        if k == 0 or new_column:
+            columns.append([])
+        columns[-1].append(word)
+        for ch in word:
+            w = em if ord(ch) > 127 else em / 2
+            chars.append(_Char(ch, x, x + w, 100.0, 100.0 + em, index=len(chars)))
+            x += w
+    line = _layout(chars, 50.0)
+    assert re.split(r" {2,}", line) == [" ".join(c) for c in columns]
+
+
+def test_rules_merged_and_clustered() -> None:
+    merged = _merge([_Rule(100.0, 0.0, 50.0), _Rule(100.5, 51.0, 90.0), _Rule(200.0, 0.0, 10.0)])
+    assert [(r.pos, r.a, r.b) for r in merged] == [(100.0, 0.0, 90.0), (200.0, 0.0, 10.0)]
+    assert _cluster([10.0, 10.4, 11.0, 30.0]) == pytest.approx([31.4 / 3, 30.0])  # the means

@@ -1,0 +1,89 @@
+"""Tests for govbudget._ingest._pdf_page: characters read once (fake bold), scans told
+apart (PDFs drawn in `tests/pdf_helpers.py`)."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import govbudget
+from govbudget._ingest._pdf import extract_pdf
+from govbudget._ingest._pdf_page import _Mat
+
+from .pdf_helpers import XS, H, W, grid, make_pdf, ys_for
+
+
+class TestCharacters:
+    """Characters drawn twice at the same place read once; a letter twice in a word stays."""
+
+    def test_bold_drawn_twice_reads_once(self) -> None:
+        """Fake bold: the same text drawn twice at (almost) the same place reads once, in
+        a grid and outside."""
+        def draw(c: Any) -> None:
+            c.drawString(50, 800, "收支预算总表")
+            c.drawString(50.3, 800.1, "收支预算总表")
+            ys = ys_for(1)
+            grid(c, XS, ys)
+            for dx in (0.0, 0.25):
+                c.drawString(XS[0] + 3 + dx, ys[0] - 14, "合计")
+                c.drawString(XS[2] + 3 + dx, ys[0] - 14, "12.50")
+        pdf = extract_pdf(make_pdf(draw), source="t.pdf")
+        assert pdf.text.split("\n") == ["收支预算总表", "合计\t\t12.50\t"]
+
+    def test_same_letter_twice_in_a_word_is_kept(self) -> None:
+        def draw(c: Any) -> None:
+            c.drawString(50, 800, "人人 100.00 万万元")
+        assert extract_pdf(make_pdf(draw), source="t.pdf").text == "人人 100.00 万万元"
+
+
+class TestScans:
+    """A page with no text and an image over most of it is a scan."""
+
+    def test_scanned_and_blank_pages(self) -> None:
+        """A page with no text and an image covering it is scanned; a page with neither
+        is blank (not scanned)."""
+        from reportlab.lib.utils import ImageReader
+
+        png = _png(40, 60)
+
+        def scan(c: Any) -> None:
+            c.drawImage(ImageReader(io.BytesIO(png)), 0, 0, W, H)
+
+        def text(c: Any) -> None:
+            c.drawString(50, 800, "第一部分 概况")
+
+        pdf = extract_pdf(make_pdf(text, scan, lambda c: None), source="t.pdf")
+        assert pdf.scanned == (2,)
+        assert pdf.page_count == 3
+        assert pdf.text == "第一部分 概况" and pdf.pages == (1,)
+        report = govbudget.read_report(make_pdf(scan), name="scan.pdf")
+        assert [f.rule for f in report.findings] == ["reading.needs_ocr"]
+        assert report.findings[0].location is not None
+        assert report.findings[0].location.page == 1
+
+    def test_small_image_is_not_a_scan(self) -> None:
+        from reportlab.lib.utils import ImageReader
+
+        def logo(c: Any) -> None:
+            c.drawImage(ImageReader(io.BytesIO(_png(4, 4))), 50, 700, 60, 60)
+        assert extract_pdf(make_pdf(logo), source="t.pdf").scanned == ()
+
+
+def _png(w: int, h: int) -> bytes:
+    """A grey PNG made without Pillow (zlib and struct only)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(
+            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    raw = b"".join(b"\x00" + bytes([128]) * w for _ in range(h))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_matrices_compose_as_in_pdf() -> None:
+    shift = _Mat(1, 0, 0, 1, 10, 20)
+    turn = _Mat(0, 1, -1, 0, 0, 0)  # a quarter turn
+    assert shift.apply(1, 2) == (11, 22)
+    assert shift.then(turn).apply(1, 2) == turn.apply(11, 22)

@@ -1,0 +1,63 @@
+"""Tests for govbudget._ingest._table_cells: what a cell reads as, a row's code and level."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from govbudget import Row, RowKind, TableKind
+from govbudget._ingest._table_cells import (
+    _code_level,
+    _fix_unit_levels,
+    _is_colnums,
+    _is_total,
+    _is_value,
+    _Reading,
+    _strip_outline,
+    _take_code,
+    _value_of,
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1 2 3 4 5 6 7", True), ("  1 2 3", True), ("\u30001 2 3", True),
+    ("栏次 1 2 3", True), ("  栏号 1 栏号 2", True),
+    ("5 3 2", False),  # small amounts in 元, not consecutive
+    ("2010101 一般行政管理事务 463.00", False), ("合计 1 2 3", False), ("栏目 1 2", False),
+    ("", False),
+])
+def test_column_number_lines(text: str, expected: bool) -> None:
+    assert _is_colnums(text) is expected
+
+
+def test_values_and_totals() -> None:
+    assert _value_of("1,234.50") == Decimal("1234.50") and _value_of("35O.50") is None
+    assert _is_value("0.00") and _is_value("-") and not _is_value("") and not _is_value("合计")
+    assert _is_total("合 计") and _is_total("本年支出合计") and _is_total("部门合计")
+    assert not _is_total("合计数说明")
+
+
+def test_codes_and_levels() -> None:
+    assert _take_code(("205", "02", "05", "普通教育", "1.00")) == ("2050205", ("普通教育", "1.00"))
+    assert _take_code(("2010101", "行政运行")) == ("2010101", ("行政运行",))
+    assert _take_code(("合计", "1.00")) == (None, ("合计", "1.00"))
+    assert [_code_level(c) for c in ("201", "20101", "2010101", "201010101")] == [1, 2, 3, 4]
+    assert _strip_outline("表一2024年预算收支总表") == "2024年预算收支总表"
+
+
+def test_unit_levels_numbered_from_one() -> None:
+    rows = [Row("某单位", (None,), level=2), Row("项目1", (None,), level=4),
+            Row("合计", (None,), kind=RowKind.TOTAL)]
+    _fix_unit_levels(rows, TableKind.PROJECTS)
+    assert [(r.level, r.kind) for r in rows] == [(1, RowKind.GROUP), (2, RowKind.DATA),
+                                                 (None, RowKind.TOTAL)]
+
+
+def test_an_unreadable_amount_is_a_finding_not_a_zero() -> None:
+    reader = _Reading(TableKind.EXPENDITURE, [])
+    assert reader.amount("12.50", 3) == Decimal("12.50")
+    assert reader.amount("—", 3) is None and reader.findings == []
+    assert reader.amount("35O.50", 4) is None
+    assert [(f.rule, f.location.line, f.actual) for f in reader.findings] == [
+        ("reading.unparsed_amount", 4, "35O.50")]

@@ -1,0 +1,119 @@
+"""Tests for govbudget._ingest._three_public: the “三公” table in each of its layouts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from govbudget._ingest._text import split_lines
+from govbudget._ingest._three_public import _is_final_three_public, rows_are_items
+
+from .ingest_helpers import read_one
+from .test_ingest_tables import D, row_tuples, vals
+
+
+class TestBudget:
+    def test_three_public_items_as_columns(self) -> None:
+        """A MOF 三公 table with the items as columns (购置费 and 运行费 under 公务用车购置及
+        运行费) is one row under six columns."""
+        text = """\
+一般公共预算“三公”经费支出表
+单位：万元
+合计 因公出国（境）费 公务接待费 公务用车购置及运行费
+小计 购置费 运行费
+12.50 2.00 3.50 7.00 5.00 2.00
+"""
+        t, findings = read_one(text)
+        assert findings == []
+        assert [c.key for c in t.block().columns] == [
+            "total", "abroad", "reception", "vehicles", "vehicle_purchase", "vehicle_operation"]
+        assert row_tuples(t) == [(None, "预算数", None, D, "12.50 2.00 3.50 7.00 5.00 2.00")]
+
+    def test_three_public_without_split(self) -> None:
+        """Without 购置费/运行费 columns, 公务用车购置及运行费 does not also count as 运行费."""
+        text = """\
+一般公共预算“三公”经费支出表
+单位：万元
+项目 合计 因公出国（境）费 公务接待费 公务用车购置及运行费
+2024年预算数 12.50 2.00 3.50 7.00
+"""
+        t, findings = read_one(text)
+        assert findings == []
+        assert [c.key for c in t.block().columns] == ["total", "abroad", "reception", "vehicles"]
+        assert row_tuples(t) == [(None, "2024年预算数", None, D, "12.50 2.00 3.50 7.00")]
+
+    def test_three_public_with_operating_costs(self) -> None:
+        """The Shanghai 三公 table adds a 机关运行经费 column."""
+        text = """\
+部门“三公”经费和机关运行经费预算表
+单位：万元
+合计 因公出国（境）费 公务接待费 公务用车购置及运行费 机关运行经费
+小计 购置费 运行维护费
+37.91 0.00 1.35 36.56 15.00 21.56 464.64
+"""
+        t, findings = read_one(text)
+        assert findings == []
+        assert [c.key for c in t.block().columns] == [
+            "total", "abroad", "reception", "vehicles", "vehicle_purchase", "vehicle_operation",
+            "operating_costs"]
+        assert t.block().rows[0].values == vals("37.91 0.00 1.35 36.56 15.00 21.56 464.64")
+
+
+class TestFinal:
+    @pytest.mark.parametrize(("line", "rows"), [
+        # interleaved pairs: 预算数 决算数 under each item
+        ("预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数\n"
+         "3.00 2.00 0.00 0.00 1.00 1.00 0.00 0.00 1.00 1.00 2.00 1.00\n",
+         ((Decimal("3.00"), Decimal("0.00"), Decimal("1.00"), Decimal("0.00"), Decimal("1.00"),
+           Decimal("2.00")),
+          (Decimal("2.00"), Decimal("0.00"), Decimal("1.00"), Decimal("0.00"), Decimal("1.00"),
+           Decimal("1.00")))),
+        # two blocks: all 预算数, then all 决算数
+        ("预算数 决算数\n3.00 0.00 1.00 0.00 1.00 2.00 2.00 0.00 1.00 0.00 1.00 1.00\n",
+         ((Decimal("3.00"), Decimal("0.00"), Decimal("1.00"), Decimal("0.00"), Decimal("1.00"),
+           Decimal("2.00")),
+          (Decimal("2.00"), Decimal("0.00"), Decimal("1.00"), Decimal("0.00"), Decimal("1.00"),
+           Decimal("1.00")))),
+    ])
+    def test_three_public_budget_and_final(self, line: str,
+                                           rows: tuple[tuple[Decimal, ...], ...]) -> None:
+        head = ("财政拨款“三公”经费支出决算表\n单位：万元\n"
+                "合计 因公出国（境）费 公务用车购置及运行维护费 小计 公务用车购置费 "
+                "公务用车运行维护费 公务接待费\n")
+        t, _ = read_one(head + line)
+        b = t.blocks[0]
+        assert [c.key for c in b.columns] == ["total", "abroad", "vehicles", "vehicle_purchase",
+                                              "vehicle_operation", "reception"]
+        assert [(r.name, r.values) for r in b.rows] == [("预算数", rows[0]), ("决算数", rows[1])]
+        assert not t.doubts
+
+    def test_three_public_figures_that_cannot_be_placed_are_doubtful(self) -> None:
+        t, _ = read_one("财政拨款“三公”经费支出决算表\n单位：万元\n合计 因公出国（境）费 "
+                        "公务用车购置及运行维护费 公务接待费\n预算数 决算数\n"
+                        "3.00 2.00 1.00 1.00 2.00\n")
+        assert t.doubts and t.doubts[0].reason == "columns"
+
+
+def test_final_three_public_items_as_rows() -> None:
+    """A 决算 三公 table with the items as rows and 预算数 | 决算数 as columns reads into the
+    same two rows as the other layouts."""
+    t, _ = read_one("财政拨款“三公”经费支出决算表\n单位：万元\n项目 预算数 决算数\n"
+                    "合计 3.00 2.00\n因公出国（境）费 0.00 0.00\n公务用车购置及运行维护费 1.00 1.00\n"
+                    "其中：公务用车购置费 0.00 0.00\n公务用车运行维护费 1.00 1.00\n"
+                    "公务接待费 2.00 1.00\n")
+    b = t.blocks[0]
+    assert [c.key for c in b.columns] == ["total", "abroad", "vehicles", "vehicle_purchase",
+                                          "vehicle_operation", "reception"]
+    d = Decimal
+    assert [(r.name, r.values) for r in b.rows] == [
+        ("预算数", (d("3.00"), d("0.00"), d("1.00"), d("0.00"), d("1.00"), d("2.00"))),
+        ("决算数", (d("2.00"), d("0.00"), d("1.00"), d("0.00"), d("1.00"), d("1.00")))]
+    assert not t.doubts
+
+
+def test_layout_tests() -> None:
+    assert rows_are_items(split_lines("合计 3.00\n①因公出国（境）费 1.00\n"))
+    assert not rows_are_items(split_lines("合计 因公出国（境）费\n3.00 1.00\n"))
+    assert _is_final_three_public("项目 预算数 决算数", [])
+    assert not _is_final_three_public("项目 预算数", split_lines("合计 3.00\n"))

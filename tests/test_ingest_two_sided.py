@@ -1,0 +1,97 @@
+"""Tests for govbudget._ingest._two_sided: two-sided tables (收支总表, 财政拨款收支总表)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from govbudget import TableKind, Unit
+from govbudget._ingest._table_cells import _Reading
+from govbudget._ingest._text import split_lines
+from govbudget._ingest._two_sided import _drop_row_numbers, read_two_sided
+
+from .ingest_helpers import read_one
+from .test_ingest_tables import D, T, vals
+
+
+class TestTables:
+    def test_mof_summary(self) -> None:
+        """A MOF-style 收支总表: income sources on the left (year-start balances included),
+        classes on the right, totals at the bottom."""
+        text = """\
+部门收支总表
+单位：万元
+收入 支出
+项目 预算数 项目 预算数
+一、财政拨款收入 400.00 一、教育支出 500.00
+二、事业收入 80.00{blank}
+三、其他收入 20.00{blank}
+本年收入合计 500.00 本年支出合计 500.00
+年初结转和结余 10.00 年末结转和结余 10.00
+收入总计 510.00 支出总计 510.00
+""".format(blank=" " * 2)
+        t, findings = read_one(text)
+        assert findings == []
+        inc, exp = t.blocks
+        assert [(r.name, r.kind, r.values) for r in inc.rows] == [
+            ("财政拨款收入", D, vals("400.00")), ("事业收入", D, vals("80.00")),
+            ("其他收入", D, vals("20.00")), ("本年收入合计", T, vals("500.00")),
+            ("年初结转和结余", D, vals("10.00")), ("收入总计", T, vals("510.00"))]
+        assert [(r.name, r.kind, r.values) for r in exp.rows] == [
+            ("教育支出", D, vals("500.00")), ("本年支出合计", T, vals("500.00")),
+            ("年末结转和结余", D, vals("10.00")), ("支出总计", T, vals("510.00"))]
+
+    def test_two_sided_with_row_numbers(self) -> None:
+        """A 行次 column: the row numbers are dropped (also a blank panel's), 使用非财政拨款
+        结余 is income, 结余分配 spending, and the second 总计 of a line the spending one."""
+        text = ("收入支出决算总表\n单位：万元\n项目 行次 金额 项目 行次 金额\n栏次 1 栏次 2\n"
+                "一、一般公共预算财政拨款收入 1 10.00 一、一般公共服务支出 3 8.00\n"
+                "本年收入合计 2 10.00 本年支出合计 4 8.00\n"
+                "使用非财政拨款结余 5  结余分配 8\n"
+                "年初结转和结余 6 1.00 年末结转和结余 9 3.00\n"
+                "7 10\n"
+                "总计 11 11.00 总计 12 11.00\n")
+        t, findings = read_one(text)
+        inc, exp = t.blocks
+        assert [(r.name, r.values) for r in inc.rows] == [
+            ("一般公共预算财政拨款收入", (Decimal("10.00"),)),
+            ("本年收入合计", (Decimal("10.00"),)), ("使用非财政拨款结余", (None,)),
+            ("年初结转和结余", (Decimal("1.00"),)), ("总计", (Decimal("11.00"),))]
+        assert [(r.name, r.values[0]) for r in exp.rows] == [
+            ("一般公共服务支出", Decimal("8.00")), ("本年支出合计", Decimal("8.00")),
+            ("结余分配", None), ("年末结转和结余", Decimal("3.00")), ("总计", Decimal("11.00"))]
+        assert findings == []
+
+
+def test_expenditure_labels() -> None:
+    from govbudget._ingest._two_sided import _is_expenditure_label
+
+    assert _is_expenditure_label("一、一般公共服务支出") and _is_expenditure_label("年终结转")
+    assert _is_expenditure_label("结余分配")
+    assert not _is_expenditure_label("上年结转") and not _is_expenditure_label("一、一般公共预算")
+    assert not _is_expenditure_label("使用非财政拨款结余")
+
+
+@pytest.mark.parametrize(("cells", "whole", "expected"), [
+    (("一、财政拨款收入", "1", "10.00", "一、教育支出", "3", "8.00"), False,
+     ("一、财政拨款收入", "10.00", "一、教育支出", "8.00")),
+    (("7", "", "10"), False, ()),  # row numbers alone: two empty rows side by side
+    (("结余分配", "8", "5"), True, ("结余分配", "5")),  # in 元 a whole number is an amount
+    (("结余分配", "8", "5"), False, ("结余分配",)),  # in 万元 it is the next row number
+])
+def test_row_numbers_dropped(cells: tuple[str, ...], whole: bool,
+                             expected: tuple[str, ...]) -> None:
+    assert tuple(c for c in _drop_row_numbers(cells, whole_amounts=whole) if c) == expected
+
+
+def test_read_two_sided_directly() -> None:
+    reader = _Reading(TableKind.SUMMARY, [])
+    reader.unit = Unit.WAN_YUAN
+    body = split_lines("一、一般公共预算 30.00 一、一般公共服务支出 30.00\n"
+                       "本年收入合计 30.00 本年支出合计 30.00\n25.00\n")
+    inc, exp = read_two_sided(reader, body, "收入 支出 项目 预算数 项目 预算数")
+    assert [(r.name, r.values) for r in inc.rows] == [
+        ("一般公共预算", vals("30.00")), ("本年收入合计", vals("30.00"))]
+    assert [r.kind for r in exp.rows] == [D, T]
+    assert [f.rule for f in reader.findings] == ["reading.unplaced_figure"]  # 25.00: no item

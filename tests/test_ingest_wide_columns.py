@@ -1,0 +1,83 @@
+"""The columns of a wide table: header leaves and zones, figures matched to columns
+(`govbudget._ingest._wide_columns`)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from govbudget import TableKind, read_text
+from govbudget._ingest._grid import WCell, wide_cells
+from govbudget._ingest._wide_columns import (
+    _anchors,
+    _header_zones,
+    _is_label_column,
+    _label_key,
+    _match,
+)
+
+from .test_ingest_wide import FULL, GRID, _table
+
+
+def _header(*lines: str) -> list[tuple[int, list[WCell]]]:
+    return [(i, wide_cells(ln, "layout")) for i, ln in enumerate(lines, 1)]
+
+
+def test_label_keys() -> None:
+    assert _label_key("合计", TableKind.EXPENDITURE) == "total"
+    assert _label_key("本年收入合计1", TableKind.INCOME) == "total"  # its column number dropped
+    assert _label_key("基本支出", TableKind.EXPENDITURE) == "basic"
+    assert _label_key("行次", TableKind.SUMMARY) == "row_no"
+    assert _label_key("小计", TableKind.EXPENDITURE) is None  # defers to its parent
+    assert _label_key("因公出国（境）费", TableKind.THREE_PUBLIC) == "abroad"
+    assert _label_key("某某", TableKind.EXPENDITURE) is None
+    assert _is_label_column("科目名称") and _is_label_column("类款项")
+    assert not _is_label_column("合计") and not _is_label_column("基本支出")
+
+
+def test_zones_and_parents() -> None:
+    zones = _header_zones(_header(
+        "科目编码    科目名称       合计                财政拨款",
+        "                                一般公共预算  政府性基金"), "layout",
+        TableKind.INCOME)
+    assert len(zones) == 1 and zones[0].label_leaf is not None
+    assert [lf.key for lf in zones[0].amount_leaves] == ["total", "general_budget",
+                                                         "fund_budget"]
+    assert [lf.parent for lf in zones[0].amount_leaves][1:] == ["财政拨款", "财政拨款"]
+    two = _header_zones(_header("项目      预算数      项目      预算数"), "layout",
+                        TableKind.SUMMARY)
+    assert [z.label_leaf is not None for z in two] == [True, True]
+
+
+def test_figures_matched_one_for_one_by_position_or_not_at_all() -> None:
+    zones = _header_zones(_header("科目名称        合计      基本支出    项目支出"), "layout",
+                          TableKind.EXPENDITURE)
+    leaves = zones[0].amount_leaves
+    full = wide_cells("人大事务        30.00     10.00       20.00", "layout")[1:]
+    assert _match(full, leaves, {}, "layout") == [0, 1, 2]
+    rows = [(0, full), (1, full)]
+    anchors = _anchors(rows, 3, "layout")
+    assert sorted(anchors) == [0, 1, 2]
+    right = wide_cells("人大事务        30.00                 30.00", "layout")[1:]
+    assert _match(right, leaves, anchors, "layout") == [0, 2]
+    assert _match(full + full, leaves, anchors, "layout") is None  # more figures than columns
+    tabs = [WCell("30.00", -1, -1)]
+    assert _match(tabs, leaves, anchors, "tabs") is None  # no positions: never guessed
+    assert _anchors(rows, 3, "tabs") == {}
+
+
+def test_a_figure_between_columns_is_a_doubt_not_a_guess() -> None:
+    # the full rows print 合计, 基本支出 and 项目支出 ending at columns 40, 52 and 64;
+    # a figure alone ending at 58 is as near one as the other
+    table = _table(FULL + """201   05   08   其他                                 300,000
+""")
+    assert [d.reason for d in table.doubts] == ["columns"]  # type: ignore[attr-defined]
+
+
+def test_grid_header_with_merged_cells_and_blank_fields() -> None:
+    report = read_text(GRID)
+    table = report.table(TableKind.EXPENDITURE)
+    assert table is not None and not table.doubts
+    block = table.block()
+    assert [c.key for c in block.columns] == ["total", "basic", "project"]
+    row = block.row("20101")
+    assert block.value(row, "basic") is None and block.value(row, "project") == Decimal("30.00")

@@ -1,0 +1,84 @@
+"""The items of a two-sided wide table: labels and levels (`govbudget._ingest._wide_levels`)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from govbudget import Row, RowKind, TableKind, read_text
+from govbudget._ingest._wide_levels import (
+    _breakdowns,
+    _classes_first,
+    _complete_label,
+    _item_levels,
+    _starts_item,
+)
+
+
+def test_levels_by_indentation_and_numbering() -> None:
+    assert _item_levels(["一、财政拨款", "一般公共预算", "二、事业收入"], [0, 2, 0], slack=1) == [1, 2, 1]
+    assert _item_levels(["一、财政拨款", "1.一般公共预算"], [0, 0], slack=0) == [1, 2]
+    assert _item_levels(["财政拨款", "1.一般公共预算"], [0, 0], slack=0) == [1, 1]
+
+
+def test_breakdowns_by_sum() -> None:
+    rows = [Row("财政拨款收入", (Decimal("30.00"),)), Row("一般公共预算收入", (Decimal("20.00"),)),
+            Row("政府性基金收入", (Decimal("10.00"),)), Row("二、事业收入", (Decimal("5.00"),))]
+    labels = ["一、财政拨款收入", "一般公共预算收入", "政府性基金收入", "二、事业收入"]
+    assert [r.level for r in _breakdowns(rows, labels)] == [None, 2, 2, None]
+    wrong = [rows[0], Row("一般公共预算收入", (Decimal("21.00"),)), *rows[2:]]
+    assert [r.level for r in _breakdowns(wrong, labels)] == [None, None, None, None]
+
+
+def test_classes_first() -> None:
+    rows = [Row("一般公共服务支出", (Decimal(20),), level=1), Row("人大事务", (Decimal(20),), level=1),
+            Row("教育支出", (Decimal(10),), level=1), Row("年终结转", (None,), level=1),
+            Row("本年支出合计", (Decimal(30),), kind=RowKind.TOTAL)]
+    assert [r.level for r in _classes_first(rows)] == [1, 2, 1, 1, None]
+    assert _classes_first(rows[:2]) == rows[:2]  # one class: nothing to tell apart
+
+
+def test_where_labels_start_and_end() -> None:
+    assert _starts_item("一、财政拨款") and _starts_item("（一）基本支出") and _starts_item("其中：")
+    assert _starts_item("本年收入合计") and not _starts_item("补助")
+    assert _complete_label("一般公共服务支出") and not _complete_label("文化旅游体育与")
+
+
+def test_sub_items_of_a_two_sided_table_are_level_two() -> None:
+    text = """第二部分 部门预算表
+收支总表
+单位：万元
+收入\t\t支出\t
+项目\t预算数\t项目\t预算数
+一、财政拨款\t30.00\t一般公共服务支出\t30.00
+\u3000\u3000一般公共预算\t30.00\t\t
+本年收入合计\t30.00\t本年支出合计\t30.00
+"""
+    from govbudget import check_report
+
+    report = read_text(text)
+    inc = report.table(TableKind.SUMMARY).block("income")  # type: ignore[union-attr]
+    assert [(r.name, r.level) for r in inc.rows][:2] == [("财政拨款", 1), ("一般公共预算", 2)]
+    assert not [f for f in check_report(report).errors if f.rule == "table.summary.totals"]
+
+
+def test_summary_spending_listed_with_its_breakdown_sums_the_classes() -> None:
+    """A 收支总表 listing each class with its 款 and 项 printed alike: the classes (the
+    rows the catalogue knows as classes) are level 1 and add up to 本年支出合计."""
+    from govbudget import check_report
+
+    text = """第二部分 部门预算表
+收支总表
+单位：万元
+收入\t\t支出\t
+项目\t预算数\t项目\t预算数
+一、一般公共预算\t30.00\t一般公共服务支出\t20.00
+\t\t人大事务\t20.00
+\t\t教育支出\t10.00
+\t\t普通教育\t10.00
+本年收入合计\t30.00\t本年支出合计\t30.00
+"""
+    report = read_text(text)
+    exp = report.table(TableKind.SUMMARY).block("expenditure")  # type: ignore[union-attr]
+    assert [(r.name, r.level) for r in exp.rows][:4] == [
+        ("一般公共服务支出", 1), ("人大事务", 2), ("教育支出", 1), ("普通教育", 2)]
+    assert not [f for f in check_report(report).errors if f.rule == "table.summary.totals"]
