@@ -25,11 +25,13 @@ _NUM: Final = NUMBER
 _CN_DIGITS: Final = "一二两三四五六七八九十百"
 _OP: Final = r"[×xX*÷/+\-]"
 _MONEY_UNIT: Final = r"(?:亿元|万元|千元|元)"
-# A number not glued to a digit, a point or a comma before it. Written as a digit and then
+# A number not glued to a digit, a point or a comma before it; digits grouped by commas
+# only after one to three digits (the look-behind before a group, tried only where a
+# comma follows digits, keeps ``0001,000`` from being read). Written as a digit and then
 # the lookbehind (checked at the second character: ``[\d.,]\d``), not ``(?<![\d.,])`` first:
 # a pattern that starts with ``\d`` lets the regex engine skip ahead to the next digit, one
 # that starts with a lookbehind tries it at every position (the matches are the same).
-_NUM_FREE: Final = r"\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
+_NUM_FREE: Final = r"\d(?<![\d.,]\d)\d*(?:(?<!\d{4}),\d{3})*(?:\.\d+)?"
 _FORMULA_RE: Final = re.compile(
     rf"({_NUM_FREE}(?:\s*{_OP}\s*{_NUM})+)\s*=\s*({_NUM})\s*({_MONEY_UNIT})?")
 _PER_UNITS: Final = r"(?:人次|课时|学时|小时|[人名位天日年月期次场台个户件套辆])"
@@ -51,7 +53,7 @@ _QTY_UNITS: Final = (
 # first (人次 before 人); those of one are a character class, one test instead of fifty
 # alternatives (the same match: one character can match one of them only).
 _QTY_RE: Final = re.compile(
-    rf"(\d(?<![\d.,第]\d)(?:\d{{0,2}}(?:,\d{{3}})+|\d*)(?:\.\d+)?(?:\s*[-~至到]\s*{_NUM})?"
+    rf"(\d(?<![\d.,第]\d)\d*(?:(?<!\d{{4}}),\d{{3}})*(?:\.\d+)?(?:\s*[-~至到]\s*{_NUM})?"
     rf"|[{_CN_DIGITS}](?<![\d.,第][{_CN_DIGITS}])[{_CN_DIGITS}]*)\s*("
     + "|".join(u for u in _QTY_UNITS if len(u) > 1)
     + "|[" + "".join(u for u in _QTY_UNITS if len(u) == 1) + "])")
