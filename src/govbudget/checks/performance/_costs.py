@@ -293,8 +293,8 @@ def itemised_costs(ctx: Context) -> Iterator[Finding]:
             total_text = chk.total.text.strip()
             tq = max(t.quantum for t in got)
             total_q = min(chk.total.quantum, tq)
-            terms = [Figure(_yuan(t.money), tq, _at(p, t.line)) for t in got]
-            total = Figure(_yuan(chk.total.money), total_q, _at(p, chk.total.line))
+            terms = [Figure.lazy(_yuan(t.money), tq, _at, p, t.line) for t in got]
+            total = Figure.lazy(_yuan(chk.total.money), total_q, _at, p, chk.total.line)
             s = sum((t.money.yuan for t in got), _ZERO)
             severity = Severity.WARNING
             if chk.total.approx or (chk.etc and s < chk.total.money.yuan):
@@ -339,11 +339,11 @@ def formula(ctx: Context) -> Iterator[Finding]:
             value = t.left()
             if value is None:
                 continue
-            loc = _at(p, t.line)
             unit = t.unit or "元"  # arithmetic with no unit (``3+2=5``) is compared as is
-            stated_q = t.amount.quantum if t.amount is not None else _ZERO
-            computed = Figure(_yuan(Amount(value, unit).money), _ZERO, loc)
-            stated = Figure(_yuan(Amount(t.result, unit).money), stated_q, loc)
+            stated_a = t.amount
+            stated_q = stated_a.quantum if stated_a is not None else _ZERO
+            computed = Figure.lazy(_yuan(Amount(value, unit).money), _ZERO, _at, p, t.line)
+            stated = Figure.lazy(_yuan(Amount(t.result, unit).money), stated_q, _at, p, t.line)
             f = ctx.equal_check(rid, computed, stated,
                                 what=f"项目“{p.project}”项目概况算式“{t.text.strip()}”",
                                 what_en=f"project {p.project!r}: overview arithmetic "
@@ -351,9 +351,9 @@ def formula(ctx: Context) -> Iterator[Finding]:
             if f is not None:
                 yield _tidy(f)
         for prod in p.prose.overview.products:
-            loc = _at(p, prod.stated.line)
-            computed = Figure(_yuan(prod.computed), _ZERO, loc)
-            stated = Figure(_yuan(prod.stated.money), prod.stated.quantum, loc)
+            line = prod.stated.line
+            computed = Figure.lazy(_yuan(prod.computed), _ZERO, _at, p, line)
+            stated = Figure.lazy(_yuan(prod.stated.money), prod.stated.quantum, _at, p, line)
             severity = Severity.WARNING if prod.estimate else Severity.ERROR
             f = ctx.equal_check(
                 rid, computed, stated,
@@ -393,7 +393,7 @@ def overview_total(ctx: Context) -> Iterator[Finding]:
         if Money.of(p.total_year, p.unit).yuan == mine_money.amount:
             continue  # equal: ``explain_gap`` below would find the gap exact
         funds = _amount_figure(p, p.total_year, "年度资金总额")
-        mine = Figure(mine_money, stated.quantum, _at(p, stated.line))
+        mine = Figure.lazy(mine_money, stated.quantum, _at, p, stated.line)
         gap = explain_gap([funds.money], mine.money, quantum=Money.of(funds.quantum, funds.money.unit),
                           total_quantum=Money.of(mine.quantum, mine.money.unit))
         if gap.exact:

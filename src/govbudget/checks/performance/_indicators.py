@@ -161,8 +161,9 @@ def quantity_vs_overview(ctx: Context) -> Iterator[Finding]:
         # Only the parts a text actually contains can qualify a mention in it.
         every_part = frozenset().union(*parts_of.values())
         in_text: dict[str, set[str]] = {}
+        counting_of: dict[str, str] = {}
         for _, _, prose in fields:
-            counting = prose.counting_text
+            counting = counting_of[prose.text] = prose.counting_text
             in_text[prose.text] = {f for f in every_part if f in counting}
         for e, target, objects in counted:
             ind = e.ind
@@ -175,7 +176,7 @@ def quantity_vs_overview(ctx: Context) -> Iterator[Finding]:
                     continue
                 text = prose.text
                 if own.isdisjoint(in_text[text]) \
-                        and not any(obj in prose.counting_text for obj in short):
+                        and not any(obj in counting_of[text] for obj in short):
                     continue  # the text mentions none of the objects: it states no count
                 # Another indicator's parts in the text, not this one's: every part in
                 # ``in_text`` that is not ``own`` belongs to some other name.
@@ -358,17 +359,21 @@ def framework(ctx: Context) -> Iterator[Finding]:
                         actual_text=f"{ind.level1}/{ind.level2}")
             if ind.is_empty:
                 continue
-            said = {"project": p.project, "name": ind.name, "value": ind.value,
-                    "where": e.where, "where_en": e.where_en, "level2": ind.level2}
             if not ind.value:
                 yield _say(ctx, NO_VALUE, Severity.WARNING, e.location(p), e.related(p),
-                           actual_text=ind.name, values=said)
+                           actual_text=ind.name, values=_said(p, e))
                 continue
             if not ind.name:
                 yield _say(ctx, NO_NAME, Severity.WARNING, e.location(p), e.related(p),
-                           actual_text=ind.value, values=said)
+                           actual_text=ind.value, values=_said(p, e))
             target = _parse(ind)
             if isinstance(target, Unparsed):
                 yield _say(ctx, UNPARSED, Severity.WARNING, e.location(p), e.related(p),
-                           actual_text=ind.value, values=said, reason=target.reason)
+                           actual_text=ind.value, values=_said(p, e), reason=target.reason)
 
+
+def _said(p: PerformanceTable, e: _Entry) -> dict[str, str]:
+    """The values an indicator's finding says (project, name, value, column, 二级)."""
+    ind = e.ind
+    return {"project": p.project, "name": ind.name, "value": ind.value, "where": e.where,
+            "where_en": e.where_en, "level2": ind.level2}
