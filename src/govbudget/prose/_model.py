@@ -436,11 +436,7 @@ class Prose:
         """
         if not self.text:
             return ()
-        found = _counts.counts(self.text, objects, unit, foreign)
-        if not found:
-            return ()
-        at, qtys = _count_view(self.text, self.lines)
-        return tuple(_count(qtys[k], at) for k in found)
+        return _counts_in(self.text, self.lines, tuple(objects), unit, frozenset(foreign))
 
 
 def counted_objects(name: str) -> tuple[tuple[str, bool], ...]:
@@ -552,6 +548,19 @@ def _count_view(text: str, lines: tuple[tuple[int, int], ...]) -> tuple[_Lines, 
     """The counting view's lines and quantities of a text (the counts are built from them
     when asked for: a rule looks at the few a thing has)."""
     return _Lines(lines, _counts.unquoted_positions(_normalised(text))), _counts.count_text(text)[1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _counts_in(text: str, lines: tuple[tuple[int, int], ...],
+               objects: tuple[tuple[str, bool], ...], unit: str,
+               foreign: frozenset[str]) -> tuple[Count, ...]:
+    # Cached: a pure function of immutable inputs, and every indicator of a project asks
+    # the same few texts (reports of one template repeat texts and indicator names).
+    found = _counts._counts_of(text, objects, unit, foreign)
+    if not found:
+        return ()
+    at, qtys = _count_view(text, lines)
+    return tuple(_count(qtys[k], at) for k in found)
 
 
 def _counts_of_text(text: str, lines: tuple[tuple[int, int], ...]) -> tuple[Count, ...]:
