@@ -215,3 +215,25 @@ def test_fingerprints_property(findings: list[Finding], shift: int) -> None:
     prints = fingerprints(findings)
     assert prints == fingerprints(shifted)
     assert len(set(prints)) == len(prints)
+
+
+def test_finding_data_is_the_converters() -> None:
+    """`finding_data` gives what govbudget's cattrs converter gives, for every finding of
+    the sample and one with every field set (a cross-document finding's locations name
+    their documents)."""
+    from govbudget._output._contract import finding_data
+    from govbudget._serialise import make_converter
+    from tests.conftest import SAMPLE
+
+    conv = make_converter()
+    findings = list(check_report(read_report(SAMPLE)).findings)
+    findings.append(Finding(rule="documents.x", severity=Severity.WARNING, message="m",
+                            message_en="e",
+                            location=Location(section="s", table="t", row_code="201",
+                                              row_name="n", column="c", line=3, page=1,
+                                              document="a.txt"),
+                            related=(Location(section="r", document="b.txt"),),
+                            expected="1元", actual="2元", difference="1元", root=True,
+                            knock_on_of="k", code="documents.x"))
+    for f in findings:
+        assert finding_data(f) == conv.unstructure(f)

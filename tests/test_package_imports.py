@@ -162,7 +162,7 @@ def test_checks_and_reader_are_apart() -> None:
 MAX_LINES = 700
 # Modules still over the bound (issue 12 splits them by concept); struck off as they are.
 KNOWN_LARGE: frozenset[str] = frozenset({
-    "govbudget._cli", "govbudget._ingest._narrative",
+    "govbudget._ingest._narrative",
     "govbudget.checks._rules_narrative",
 })
 

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from . import codes as codes
     from . import indicators as indicators
     from . import prose as prose
+    from ._batch import check_many
     from ._findings import Finding, Location, Severity
     from ._ingest._reader import read_report, read_text
     from ._ingest._writer import render_report
@@ -86,6 +87,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 _LAZY: dict[str, str] = {
+    "check_many": "._batch",
     **dict.fromkeys(("Finding", "Location", "Severity"), "._findings"),
     **dict.fromkeys(("read_report", "read_text"), "._ingest._reader"),
     "render_report": "._ingest._writer",
@@ -178,6 +180,7 @@ __all__ = [
     "UnknownCode",
     "UnknownRule",
     "__version__",
+    "check_many",
     "check_report",
     "check_reports",
     "dumps",

@@ -18,21 +18,15 @@ import argparse
 import io
 import json
 import os
-import shutil
 import sys
-from collections import deque
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
-
-from attrs import field, frozen
 
 from ._errors import GovBudgetError
 
 if TYPE_CHECKING:
     from ._findings import Severity
-    from ._output._profile import Profile
     from .codes import Scheme
 
 __all__ = ["main"]
@@ -228,76 +222,7 @@ def _write_file(path: str, text: str, *, encoding: str = "utf-8") -> None:
 
 # -- check ----------------------------------------------------------------------
 
-@frozen
-class _Task:
-    """What a worker needs to check one file (picklable)."""
-
-    encoding: str | None
-    profile: Profile
-    select: tuple[str, ...] | None
-    ignore: tuple[str, ...]
-    min_severity: Severity | None
-    baseline: frozenset[str] = field(factory=frozenset)
-    context: int = 0
-    as_line: bool = False
-    keep_findings: bool = True
-
-
-def _context(path: str, encoding: str | None, findings: list[dict[str, Any]], n: int) -> None:
-    """Attach the report's lines around each finding's line (for the HTML report)."""
-    from ._ingest._text import decode, split_text
-
-    try:
-        lines = split_text(decode(Path(path).read_bytes(), encoding, source=path))
-    except (OSError, GovBudgetError):
-        return
-    for f in findings:
-        line = f["location"].get("line")
-        if not line or line > len(lines):
-            continue
-        lo, hi = max(1, line - n), min(len(lines), line + n)
-        f["context"] = [{"line": i, "text": lines[i - 1].rstrip()} for i in range(lo, hi + 1)]
-
-
-def _check_one(path: str, task: _Task) -> dict[str, Any]:
-    """Check one file; never raises (an unreadable file becomes an entry with ``error``)."""
-    from ._ingest._reader import read_report
-    from ._output._contract import error_entry, file_entry
-    from .checks import check_report
-
-    try:
-        report = read_report(path, encoding=task.encoding)
-        select, ignore, filters = task.profile.resolve(
-            report, path, select=task.select, ignore=task.ignore,
-            min_severity=task.min_severity, baseline=task.baseline)
-        result = check_report(report, select=select, ignore=ignore or None)
-        entry = file_entry(path, result, filters)
-    except Exception as exc:  # a bad file never stops a batch
-        return error_entry(path, exc)
-    if task.context:
-        _context(path, task.encoding, entry["findings"], task.context)
-    return entry
-
-
-def _check_star(a: tuple[str, _Task]) -> dict[str, Any]:
-    """Check one file. For jsonl the worker also writes the JSON line (so a pool sends
-    back one string and the counts, not the findings as objects)."""
-    path, task = a
-    res = _check_one(path, task)
-    if task.as_line:
-        line = json.dumps(_public(res), ensure_ascii=False)
-        if not task.keep_findings:
-            res = {k: v for k, v in res.items() if k in ("file", "error", "valid", "summary")}
-        res["_line"] = line
-    return res
-
-
 _INPUTS: Final = (".txt", ".pdf")
-
-
-def _public(entry: dict[str, Any]) -> dict[str, Any]:
-    """The entry without the keys only the command line uses."""
-    return {k: v for k, v in entry.items() if not k.startswith("_")}
 
 
 def _expand(paths: Sequence[str]) -> list[str]:
@@ -325,41 +250,23 @@ def _progress(done: int, total: int, err: TextIO) -> None:
     err.flush()
 
 
-def _results(files: list[str], task: _Task, jobs: int) -> Iterator[dict[str, Any]]:
-    tasks = [(f, task) for f in files]
-    if jobs <= 1 or len(tasks) <= 1:
-        yield from (_check_star(t) for t in tasks)
-        return
-    # Load the reader and the rules before the workers start: where processes are forked
-    # (Linux) each worker then starts with them imported and their patterns compiled.
-    from ._ingest import _narrative, _performance, _reader  # noqa: F401
-    from .checks import registry
-
-    registry()
-    # A bounded window of pending files keeps memory flat however many files there are;
-    # results come back in input order.
-    window = jobs * 4
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[Future[dict[str, Any]]] = deque()
-        for t in tasks:
-            pending.append(pool.submit(_check_star, t))
-            if len(pending) >= window:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-
-
 def _split(values: Sequence[str] | None) -> tuple[str, ...] | None:
     if values is None:
         return None
     return tuple(x.strip() for v in values for x in v.split(",") if x.strip())
 
 
+def _terminal_columns() -> int:
+    import shutil  # only for a terminal (shutil costs a fresh process ~2 ms)
+
+    return shutil.get_terminal_size((80, 24)).columns
+
+
 def _text_style(args: argparse.Namespace, out: TextIO) -> Any:
     from ._output._text import Style
 
     tty = not args.output and out.isatty()
-    terminal = max(80, shutil.get_terminal_size((80, 24)).columns) if tty else 80
+    terminal = max(80, _terminal_columns()) if tty else 80
     columns = max(40, args.width) if args.width else terminal
     colour = args.color == "always" or (args.color == "auto" and tty
                                         and not os.environ.get("NO_COLOR"))
@@ -379,37 +286,46 @@ def _rank(value: str) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._batch import Task, public, run
     from ._findings import Severity
     from ._output._contract import document, summarise
-    from ._output._profile import Profile, baseline_document, read_baseline
     from .checks import select_rules
 
-    profile = Profile.load(args.profile) if args.profile else Profile()
+    profile = None
+    if args.profile:  # the profile module only when there is a profile or a baseline
+        from ._output._profile import Profile
+
+        profile = Profile.load(args.profile)
     select, ignore = _split(args.select), _split(args.ignore) or ()
     # An unknown rule id is an error before any file is read.
     select_rules(select, ignore)
-    for pattern in profile.rule_patterns():
+    for pattern in profile.rule_patterns() if profile is not None else ():
         select_rules([pattern])
     min_severity = Severity.parse(args.min_severity) if args.min_severity else None
-    fail_text = args.fail_on or (profile.fail_on.value if profile.fail_on else "error")
+    fail_text = args.fail_on or (profile.fail_on.value if profile is not None
+                                 and profile.fail_on else "error")
     fail_on = None if fail_text == "never" else Severity.parse(fail_text)
-    baseline = read_baseline(args.baseline) if args.baseline else frozenset()
+    baseline: frozenset[str] = frozenset()
+    if args.baseline:
+        from ._output._profile import read_baseline
+
+        baseline = read_baseline(args.baseline)
     files = _expand(args.paths)
     if not files:
         raise _UsageError("govbudget check: no input files "
                           "(directories are searched for *.txt and *.pdf)")
     single = len(files) == 1 and not Path(args.paths[0]).is_dir()
-    task = _Task(encoding=args.encoding, profile=profile, select=select, ignore=ignore,
+    task = Task(encoding=args.encoding, profile=profile, select=select, ignore=ignore,
                  min_severity=min_severity, baseline=baseline,
                  context=3 if args.format == "html" else 0, as_line=args.format == "jsonl",
                  keep_findings=bool(args.write_baseline))
     sink: TextIO = io.StringIO() if args.output else out
     streaming = args.format in ("text", "jsonl")
-    style = _text_style(args, out)
+    style: Any = _text_style(args, out) if args.format == "text" else None
     show_progress = err.isatty() and not args.quiet and not single
     entries: list[dict[str, Any]] = []
     status = 0
-    for i, res in enumerate(_results(files, task, args.jobs or 1), 1):
+    for i, res in enumerate(run(files, task, jobs=args.jobs or 1), 1):
         entries.append(res)
         if res.get("error"):
             status = 2
@@ -455,7 +371,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if len(entries) > 1:
             sink.write(render_total(summary, style))
     elif args.format == "json":
-        doc_json = document([_public(e) for e in entries])
+        doc_json = document([public(e) for e in entries])
         if across is not None:
             doc_json["documents"] = across
         sink.write(json.dumps(doc_json, ensure_ascii=False, indent=2) + "\n")
@@ -470,6 +386,8 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output and isinstance(sink, io.StringIO):
         _write_file(args.output, sink.getvalue())
     if args.write_baseline:
+        from ._output._profile import baseline_document
+
         _write_file(args.write_baseline, json.dumps(baseline_document(entries),
                                                     ensure_ascii=False, indent=2) + "\n")
     return status
@@ -488,7 +406,7 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                  "applies": r.applies, "doc": r.doc} for r in chosen]
         out.write(json.dumps({"rules": data}, ensure_ascii=False, indent=2) + "\n")
         return 0
-    columns = 80 if not out.isatty() else max(80, shutil.get_terminal_size((80, 24)).columns)
+    columns = 80 if not out.isatty() else max(80, _terminal_columns())
     for r in chosen:
         title = r.title_en if args.lang == "en" else r.title
         out.write(f"{r.id}  [{r.severity.value}, {r.category.value}]\n")
@@ -527,9 +445,9 @@ def _documents(files: list[str], args: argparse.Namespace) -> dict[str, Any]:
 
 def _finding_dict(f: Any) -> dict[str, Any]:
     """A cross-document finding as data (its locations name their documents)."""
-    from ._serialise import _converter
+    from ._output._contract import finding_data
 
-    data: dict[str, Any] = _converter().unstructure(f)
+    data = finding_data(f)
     data["key"] = f.key
     return data
 

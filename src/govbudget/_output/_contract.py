@@ -41,7 +41,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from importlib import resources
 from typing import Any, Final
 
 from attrs import evolve, field, frozen
@@ -56,6 +55,7 @@ __all__ = [
     "document",
     "error_entry",
     "file_entry",
+    "finding_data",
     "fingerprints",
     "schema",
     "summarise",
@@ -69,6 +69,8 @@ _SEVERITIES: Final = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 def schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a check report document."""
+    from importlib import resources  # only when asked for (it loads zipfile)
+
     text = (resources.files("govbudget") / "schema" / "check-report.schema.json").read_text(
         encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
@@ -208,6 +210,22 @@ def _finding(f: Finding, fp: str, root_fp: str | None, unit: Unit | None,
     data["root"] = f.root
     data["knock_on_of"] = root_fp
     return data
+
+
+def _location_data(loc: Location) -> dict[str, Any]:
+    return {"section": loc.section, "table": loc.table, "row_code": loc.row_code,
+            "row_name": loc.row_name, "column": loc.column, "line": loc.line,
+            "page": loc.page, "document": loc.document}
+
+
+def finding_data(f: Finding) -> dict[str, Any]:
+    """A finding as plain data, field by field (what govbudget's cattrs converter makes of
+    it, without building a converter in a process that only prints findings)."""
+    return {"rule": f.rule, "severity": f.severity.value, "message": f.message,
+            "message_en": f.message_en, "location": _location_data(f.location),
+            "related": [_location_data(r) for r in f.related], "expected": f.expected,
+            "actual": f.actual, "difference": f.difference, "root": f.root,
+            "knock_on_of": f.knock_on_of, "code": f.code}
 
 
 # -- entries --------------------------------------------------------------------

@@ -40,7 +40,6 @@ govbudget._errors.ProfileError: profile: unknown key 'colour' (known: fail_on, i
 from __future__ import annotations
 
 import json
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -141,6 +140,8 @@ class Profile:
         Raises:
             ProfileError: the TOML is malformed or has unknown keys or values.
         """
+        import tomllib  # only when a profile is read
+
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:

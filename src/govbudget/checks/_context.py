@@ -415,6 +415,13 @@ class Context:
             return None
         return self.sum_check(rule, terms, tot, what=what, what_en=what_en, severity=severity)
 
+    def forget(self) -> None:
+        """Drop what the run derived (`memo`, `once`): called by `check_report` when the
+        run ends, as derived data may hold the context (a cycle that would keep the
+        report alive until the garbage collector runs)."""
+        self.memo.clear()
+        self._derived.clear()
+
     def once(self, make: Callable[[Context], T]) -> T:
         """What ``make`` derives from this context, made on the first call and kept for the
         run (rules that share derived data ask for it by the function that makes it)."""

@@ -109,6 +109,13 @@ def mark_roots(findings: Sequence[Finding]) -> list[Finding]:
         cells_of[i] = cells
         counts.update(cells)
     out = list(findings)
+    # The first error located at each cell, indexed once (a search per likely root made
+    # many errors quadratic).
+    first_at: dict[tuple[str, str, str], int] = {}
+    for j in errors:
+        own_j = own_of[j]
+        if own_j is not None:
+            first_at.setdefault(own_j, j)
     root_of: dict[tuple[str, str, str], int] = {}
     for i in errors:
         cells = cells_of[i]
@@ -119,8 +126,7 @@ def mark_roots(findings: Sequence[Finding]) -> list[Finding]:
         if counts[best] < 2:
             continue
         if best not in root_of:
-            located = [j for j in errors if own_of[j] == best]
-            root_of[best] = located[0] if located else i
+            root_of[best] = first_at.get(best, i)
         root = root_of[best]
         if root == i:
             out[i] = evolve(out[i], root=True)
@@ -160,8 +166,6 @@ def select_rules(select: Iterable[str] | None = None,
     Raises:
         UnknownRule: a pattern matches no registered rule or code.
     """
-    import difflib
-
     reg = registry()
     select = list(select) if select is not None else None
     ignore = list(ignore or ())
@@ -169,6 +173,8 @@ def select_rules(select: Iterable[str] | None = None,
     for pattern in [*(select or ()), *ignore]:
         if not any(_matches(i, pattern) for i in all_codes):
             names = sorted(set(all_codes) | {i.split(".")[0] for i in all_codes})
+            import difflib  # only to name close matches
+
             close = tuple(difflib.get_close_matches(pattern.strip().rstrip("."), names, n=3))
             raise UnknownRule(pattern, close)
     return [r for i, r in reg.items()
@@ -238,14 +244,21 @@ def check_report(
     ctx = Context(report)
     vctx = ctx if view is report else Context(view)
     found: list[Finding] = []
-    for r in chosen:
-        if r.category is Category.DOCUMENTS:
-            continue  # compares documents: `check_reports`
-        reading = r.category is Category.READING
-        if not r.when(report if reading else view):
-            continue
-        for f in r.check(ctx if reading else vctx):
-            found.append(f)
+    try:
+        for r in chosen:
+            if r.category is Category.DOCUMENTS:
+                continue  # compares documents: `check_reports`
+            reading = r.category is Category.READING
+            if not r.when(report if reading else view):
+                continue
+            for f in r.check(ctx if reading else vctx):
+                found.append(f)
+    finally:
+        # What rules derived and shared lives as long as the run: a rule's memo may hold
+        # an object that holds the context (a cycle), so the report would wait for the
+        # garbage collector. Cleared, it is freed by reference counting at once.
+        ctx.forget()
+        vctx.forget()
     if keep_code is not None:
         found = [f for f in found if keep_code(f)]
     found = mark_roots(found)

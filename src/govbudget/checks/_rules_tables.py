@@ -90,28 +90,36 @@ def rollup_findings(ctx: Context, t: Table, b: Block) -> Iterator[Finding]:
     rounding."""
     ncols = len(b.columns)
     parents, sums = _rollup(b.rows, ncols)
+    # The parents that do not add up first, then their children in one pass over the
+    # rows (scanning the rows per failing cell made a big table O(rows × failures)).
+    failing: list[tuple[str, int]] = []
     for parent, acc in sums.items():
-        row = parents[parent]
-        values = row.values
+        values = parents[parent].values
         for i in range(ncols):
             pv = values[i] if i < len(values) else None
-            if (pv if pv is not None else _ZERO) == acc[i]:
-                continue
-            children = _children(b.rows, parent)
-            col = b.columns[i]
-            fig = Figure.cell(t, b, row, col.key)
-            assert fig is not None
-            f = ctx.sum_check("table.functional.hierarchy", _cells(t, b, children, col.key),
-                              fig, what=f"{t.title} {parent} {row.name}（{col.label}）与下级科目之和",
-                              what_en=f"{t.kind.value} {parent} ({col.key}) vs the sum of its "
-                                      "sub-items")
-            if f is not None:
-                yield f
+            if (pv if pv is not None else _ZERO) != acc[i]:
+                failing.append((parent, i))
+    if not failing:
+        return
+    index = _children_index(b.rows, {p for p, _ in failing})
+    for parent, i in failing:
+        row = parents[parent]
+        children = index.get(parent, [])
+        col = b.columns[i]
+        fig = Figure.cell(t, b, row, col.key)
+        assert fig is not None
+        f = ctx.sum_check("table.functional.hierarchy", _cells(t, b, children, col.key),
+                          fig, what=f"{t.title} {parent} {row.name}（{col.label}）与下级科目之和",
+                          what_en=f"{t.kind.value} {parent} ({col.key}) vs the sum of its "
+                                  "sub-items")
+        if f is not None:
+            yield f
 
 
 _Values = tuple[Decimal | None, ...]
 _CODE: Final = attrgetter("code")
 _VALUES: Final = attrgetter("values")
+_PARENT: Final = itemgetter(slice(None, -2))  # a code's parent code (``code[:-2]``)
 
 
 def _rollup(rows: Sequence[Row], ncols: int
@@ -154,15 +162,19 @@ def _group(coded: Iterable[tuple[str, _Values]]) -> dict[str, list[_Values]]:
     return kids
 
 
-def _children(rows: Sequence[Row], parent: str) -> list[Row]:
-    """The rows one level under ``parent``, each code once (as first printed)."""
+def _children_index(rows: Sequence[Row], parents: set[str]) -> dict[str, list[Row]]:
+    """The rows one level under each of ``parents`` (款 of a 类, 项 of a 款, 9-digit codes
+    of a 项), each code once (as first printed), in print order: one pass over the rows,
+    the parent code of each picked out in C."""
+    codes = [c or "" for c in map(_CODE, rows)]
+    hits = compress(zip(codes, rows, strict=True),
+                    map(parents.__contains__, map(_PARENT, codes)))
     seen: set[str] = set()
-    out: list[Row] = []
-    for r in rows:
-        c = r.code
-        if c and len(c) == len(parent) + 2 and c.startswith(parent) and c not in seen:
+    out: dict[str, list[Row]] = {}
+    for c, r in hits:
+        if len(c) in (5, 7, 9) and c not in seen:
             seen.add(c)
-            out.append(r)
+            out.setdefault(c[:-2], []).append(r)
     return out
 
 

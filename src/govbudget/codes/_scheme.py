@@ -98,6 +98,8 @@ class Scheme:
 
         ```
         """
+        if isinstance(code, str) and code.isascii() and code.isdigit():
+            return code  # the common case: printed compact, nothing to fold or join
         raw = unicodedata.normalize("NFKC", str(code))
         text = _SEPARATORS.sub("", raw)
         if text != raw:  # printed in parts: maybe a one-digit part to pad
@@ -135,12 +137,14 @@ class Scheme:
         return compacted
 
     def is_valid(self, code: str) -> bool:
-        """True when ``code`` is well-formed (never raises)."""
+        """True when ``code`` is well-formed (never raises); the test of `validate`
+        without building the error it would raise."""
         try:
-            self.validate(code)
-        except (InvalidCode, TypeError):
+            compacted = self.compact(code)
+        except TypeError:
             return False
-        return True
+        return (len(compacted) in self.lengths
+                and self._pattern.fullmatch(compacted) is not None)
 
     def level(self, code: str) -> int:
         """The 1-based level of a well-formed code (1 = 类)."""
