@@ -627,62 +627,6 @@ def test_binary_like_text_never_raises() -> None:
     assert len(tables) >= 1
 
 
-# -- the value recogniser --------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "value",
-    ["≥95%", "≤82平方米", "100%", "1800元/人", "470元/人/天", "≤200元/人/天", "≤55把", "3部",
-     "≥1套", "14个", "20分钟左右", "6期", "≤60万元", "255.6万元", "3月份", "6月前", "4月",
-     "2024年6月底", "2024年12月底", "3月中下旬", "6至7月", "3至8月", "每两月", "每半年", "每两周",
-     "每月", "不低于90%", "＞80%", "10-20人", "1,200元", "≥ 95%".replace(" ", ""), "每年11月底前"],
-)
-def test_value_grammar_accepts(value: str) -> None:
-    """Comparisons, numbers with units, dates, months and frequencies read as values."""
-    assert perf._is_value(value)
-
-
-@pytest.mark.parametrize("text", ["会议室改造面积（平方米）", "资金支付时间", "（元/人/天）", "及时",
-                                  "开展日常调研，执法检查", "", "《全过程人民民主进行时》"])
-def test_value_grammar_rejects(text: str) -> None:
-    """Names (and qualitative words, handled elsewhere) are not grammar values."""
-    assert not perf._is_value(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("开展座谈、视察等活动内容达标率100%", ("开展座谈、视察等活动内容达标率", "100%")),
-        ("《全过程人民民主进行时》20分钟左右", ("《全过程人民民主进行时》", "20分钟左右")),
-        ("全年各委室开会、培训次数≤20次", ("全年各委室开会、培训次数", "≤20次")),
-        ("《全过程人民民主进行时》每两月", ("《全过程人民民主进行时》", "每两月")),
-        ("2024年改造面积82平方米", ("2024年改造面积", "82平方米")),
-        ("培训人数不少于20人", ("培训人数", "不少于20人")),
-        ("资金节约10%", ("资金节约", "10%")),
-        ("会议室改造面积（平方米）", None),
-        ("100%", None),
-    ],
-)
-def test_split_glued(text: str, expected: tuple[str, str] | None) -> None:
-    """A value-grammar suffix is cut from its name; a name alone or a value alone is not."""
-    assert perf._split_glued(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("有效展示人民代表大会制度有效展示", ("有效展示人民代表大会制度", "有效展示")),
-        ("提高代表人员综合素质与业务水平提高", ("提高代表人员综合素质与业务水平", "提高")),
-        ("保障单位日常工作正常开展保障", ("保障单位日常工作正常开展", "保障")),
-        ("优化单位工作环境", None),
-        ("保障保障", None),
-    ],
-)
-def test_split_repeat(text: str, expected: tuple[str, str] | None) -> None:
-    """A final word that also starts the token (or a qualitative word met earlier) is the value."""
-    assert perf._split_repeat(text) == expected
-
-
 def test_value_after_the_narrower_last_line_of_a_wrapped_name() -> None:
     """A wrapped name ends at its narrower last line: the next cell is its value even when
     the value is no known word, so the following row is not swallowed into the name."""
@@ -771,46 +715,6 @@ def test_ungrouped_amount_broken_over_lines() -> None:
 # -- fast paths agree with the plain definitions ------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "texts",
-    [["保障"], ["abc", "def"], ["2024", "年"], ["年", "2024"], ["ABC", "123", "中文", "x"],
-     ["", "a", "", "b"], [""], ["≥95%", "a1", "1b"], ["（一）", "A", "）", "B"]],
-)
-def test_join_words_is_join_text(texts: list[str]) -> None:
-    """Grid names are joined without `Line` objects, exactly as `join_text` would."""
-    from govbudget._ingest._text import join_text
-
-    assert perf._join_words(texts) == join_text(Line(i, t) for i, t in enumerate(texts, 1))
-
-
-def test_value_hint_is_necessary() -> None:
-    """The cheap pre-test never rejects what the value grammar accepts."""
-    rng = random.Random(11)
-    alphabet = "0123456789０１２３４５６７８９%％.,，~～-至到≥≤＞<=≧每两半一二三十百千月年日周次人元万个底前左右及以上"
-    for _ in range(20000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8)))
-        full = perf._VALUE_RE.fullmatch(text.translate(perf._TRANS)) is not None
-        assert perf._is_value(text) == full, text
-
-
-def test_label_lookup_by_length_is_the_first_label_in_order() -> None:
-    """`_match_label` finds, for every label and line, the label a scan of
-    ``_LABELS_BY_HEAD`` (longest first) would."""
-    def first(text: str, seen: set[str]) -> tuple[str, str] | None:
-        for key, label in perf._LABELS_BY_HEAD.get(text[:2], ()):
-            if key not in seen and text.startswith(label):
-                return key, label
-        return None
-
-    for _, a in perf._LABELS:
-        for kb, b in (*perf._LABELS, ("", " 某某")):
-            for seen in (set(), {kb}, {k for k, lab in perf._LABELS if lab == a}):
-                text = a + b
-                m = perf._match_label(text, seen, grid_ok=False)
-                want = first(text, seen)
-                assert (m[:2] if m is not None and m[0] not in ("grid", "footer") else None) == want
-
-
 _FIELD_LABELS = {"project": "项目名称", "funding": "项目资金", "overview": "项目概况",
                  "plan": "项目实施计划"}
 
@@ -841,8 +745,51 @@ def test_field_lines_survive_json_and_are_not_compared(
 
 def test_project_budget_target_titles_start_a_table() -> None:
     """政策和项目预算绩效目标表 (预算 between 项目 and 绩效目标) is a target table's title."""
-    from govbudget._ingest._performance import _is_title
+    from govbudget._ingest._perf_words import _is_title
 
     assert _is_title("政策和项目预算绩效目标表")
     assert _is_title("2026年项目支出绩效目标表")
     assert not _is_title("项目预算绩效目标表，见附件")
+
+
+# -- the prose of the text fields ---------------------------------------------------------
+
+PROSE_TABLE = """某某县项目支出绩效目标表
+项目名称 会议经费
+项目资金（元） 实施期资金总额： 30000
+年度资金总额： 30000
+其中：财政拨款 30000 其中：财政拨款 30000
+项目概况 召开会议2次，每次参会50人，
+会期1天，标准为300元/人/天，
+共计30000元。
+总体目标 实施期目标 年度目标
+召开会议2次 召开会议2次
+一级指标 二级指标 三级指标 指标值 二级指标 三级指标 指标值
+产出指标 数量指标 会议次数 2次 数量指标 会议次数 2次
+负责人： 填报日期： 20240301"""
+
+
+def test_the_prose_of_each_text_field_is_read_with_its_lines() -> None:
+    """The reader parses the text fields with the prose grammar: each figure carries the
+    line it stands on (not the field's first line)."""
+    (t,), _ = read_performance(split_lines(PROSE_TABLE))
+    ov = t.prose.overview
+    assert ov.text == t.overview
+    assert [(c.text, c.line) for c in ov.counts] == [("2次", 6), ("50人", 6), ("1天", 7)]
+    assert [(r.text, r.line) for r in ov.rates] == [("300元/人/天", 7)]
+    assert ov.total is not None and (ov.total.text, ov.total.line) == ("30000元", 8)
+    assert t.prose.goal_period.text == t.goal_period == "召开会议2次"
+    assert [c.line for c in t.prose.goal_year.counts] == [10]
+
+
+@pytest.mark.parametrize("texts", [
+    ["会议经费", "共计3万元"], ["abc", "def"], ["12", "34元"], ["  ", "x", ""], ["一", "2"]])
+def test_joined_is_join_text_with_the_lines(texts: list[str]) -> None:
+    """`_joined` gives `join_text`'s text, and where each non-blank line starts in it."""
+    from govbudget._ingest._text import join_text
+
+    lines = [Line(i + 1, x) for i, x in enumerate(texts)]
+    text, starts = perf._joined(lines)
+    assert text == join_text(lines)
+    for (offset, no) in starts:
+        assert text[offset:].startswith(lines[no - 1].stripped)

@@ -25,7 +25,7 @@ EXPECTED = {
     ("performance.cost_indicator", "error", 2169):
         "genuine: 人民代表大会会议经费 states a cost indicator of 255.6万元 against funds of "
         "2,250,000元 (the overview computes 225.6万元: digits transposed)",
-    ("performance.itemised_costs", "warning", 1081):
+    ("performance.itemised_costs", "warning", 1088):
         "genuine: 办公桌椅书柜购置 lists 1.98+1.2+1.268+2.592+3.6 = 10.64万元 against 合计10万元整",
     ("performance.quantity_vs_overview", "warning", 1434):
         "genuine: 代表之声 targets ≤24期 but its implementation plan says 48期",
@@ -33,7 +33,7 @@ EXPECTED = {
         "genuine: a typo in one column only, 狗购置会议有线话筒 vs 购置会议有线话筒",
     ("performance.name_unit", "warning", 1833):
         "genuine: 更换会议室座椅（套） has the value ≤55把",
-    ("performance.overview_total", "warning", 2099):
+    ("performance.overview_total", "warning", 2102):
         "genuine: the overview computes 6×800×470 = 225.6万元, 6,000元 above the funds",
     ("performance.quantity_vs_overview", "warning", 2161):
         "genuine: 会议天数 5天 while the overview says 会期约为6天",

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from . import checks as checks
     from . import codes as codes
     from . import indicators as indicators
+    from . import prose as prose
     from ._batch import check_many
     from ._findings import Finding, Location, Severity
     from ._ingest._reader import read_report, read_text
@@ -69,6 +70,7 @@ if TYPE_CHECKING:
         Narrative,
         NarrativeSection,
         Overview,
+        PerformanceProse,
         PerformanceTable,
         Procurement,
         Report,
@@ -91,7 +93,7 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("read_report", "read_text"), "._ingest._reader"),
     "render_report": "._ingest._writer",
     **dict.fromkeys(("Assets", "Change", "Fact", "FactKind", "FundingLine", "Indicator",
-                     "Narrative", "NarrativeSection", "Overview", "PerformanceTable",
+                     "Narrative", "NarrativeSection", "Overview", "PerformanceProse", "PerformanceTable",
                      "Procurement", "Report", "ReportKind", "TableSet", "EvaluationFunding",
                      "ScoredIndicator", "SelfEvaluation"), "._report"),
     **dict.fromkeys(("SerialisationError", "dumps", "loads", "table_cells", "to_csv",
@@ -106,7 +108,7 @@ _LAZY: dict[str, str] = {
 }
 
 
-_SUBMODULES = frozenset({"codes", "checks", "indicators", "testing"})
+_SUBMODULES = frozenset({"codes", "checks", "indicators", "prose", "testing"})
 
 
 def __getattr__(name: str) -> Any:
@@ -157,6 +159,7 @@ __all__ = [
     "NarrativeSection",
     "NotChecked",
     "Overview",
+    "PerformanceProse",
     "PerformanceTable",
     "Procurement",
     "ProfileError",

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+import attrs
 from attrs import field, frozen
 
 from ._enum import IdentityEnum
@@ -33,6 +34,7 @@ from ._findings import Finding
 from ._money import Money, Unit
 from ._subjects import About
 from ._tables import Table, TableKind
+from .prose import Prose, parse_prose
 
 if TYPE_CHECKING:
     from .indicators import Target
@@ -47,6 +49,7 @@ __all__ = [
     "Narrative",
     "NarrativeSection",
     "Overview",
+    "PerformanceProse",
     "PerformanceTable",
     "Procurement",
     "Report",
@@ -282,6 +285,49 @@ def _tuple_fundingline(items: Iterable[FundingLine]) -> tuple[FundingLine, ...]:
 def _tuple_indicator(items: Iterable[Indicator]) -> tuple[Indicator, ...]:
     return tuple(items)
 
+_PROSE_FIELDS = ("overview", "plan", "goal_period", "goal_year")
+
+
+@frozen
+class PerformanceProse:
+    """The figures of a performance table's text fields (`govbudget.prose.Prose`), one
+    per field, each figure with its own line.
+
+    The reader gives each field to the prose grammar with its lines
+    (`govbudget.prose.parse_prose`); a table built by hand gets its texts given without
+    lines. A field whose text changed (``attrs.evolve``) is given again, so the figures
+    always are the text's. Each field's figures are read when first asked for and kept.
+
+    ```pycon
+    >>> t = PerformanceTable("培训", overview="培训50人，每人600元，共需3万元")
+    >>> [str(a) for a in t.prose.overview.amounts], t.prose.of("plan").text
+    (['3万元'], '')
+
+    ```
+    """
+
+    overview: Prose = field(factory=Prose)
+    plan: Prose = field(factory=Prose)
+    goal_period: Prose = field(factory=Prose)
+    goal_year: Prose = field(factory=Prose)
+
+    def of(self, name: str) -> Prose:
+        """The figures of the field ``name`` (``"overview"``, ``"plan"``,
+        ``"goal_period"``, ``"goal_year"``).
+
+        Raises:
+            KeyError: no such field.
+        """
+        if name not in _PROSE_FIELDS:
+            raise KeyError(name)
+        p: Prose = getattr(self, name)
+        return p
+
+
+def _parsed_texts(t: PerformanceTable) -> PerformanceProse:
+    return PerformanceProse(*(parse_prose(getattr(t, k)) for k in _PROSE_FIELDS))
+
+
 @frozen
 class PerformanceTable:
     """A project performance target table (项目支出绩效目标表).
@@ -308,6 +354,8 @@ class PerformanceTable:
             funding block and its totals, ``goals`` for both goals, ``grid`` for the
             indicators); see `line_of`. Like a finding's location it is where, not what:
             it is not compared (two readings of one table in other layouts are equal).
+        prose: the figures of the text fields (`PerformanceProse`), each with its own
+            line; derived from the texts, so not compared either.
     """
 
     project: str
@@ -333,6 +381,19 @@ class PerformanceTable:
     line: int | None = None
     end_line: int | None = None
     field_lines: tuple[tuple[str, int], ...] = field(default=(), eq=False)
+    prose: PerformanceProse = field(default=None, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Figures not given, or read from another text (a copy with a field changed):
+        # parse the texts (without their lines).
+        given: PerformanceProse | None = self.prose
+        if given is None:
+            object.__setattr__(self, "prose", _parsed_texts(self))
+            return
+        stale = [k for k in _PROSE_FIELDS if getattr(given, k).text != getattr(self, k)]
+        if stale:
+            object.__setattr__(self, "prose", attrs.evolve(
+                given, **{k: parse_prose(getattr(self, k)) for k in stale}))
 
     def line_of(self, name: str) -> int | None:
         """The line a field was read from (``"overview"``, ``"funding"``, ``"goals"`` …),

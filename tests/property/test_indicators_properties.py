@@ -217,3 +217,26 @@ def test_qualitative_text_is_a_fixed_point(q: Target) -> None:
     """Building a Qualitative from its own text gives it back."""
     assert isinstance(q, Qualitative)
     assert Qualitative(q.text) == q
+
+
+@given(st.builds(Quantity, st.sampled_from(Comparison), numbers), numbers)
+def test_admits_is_what_scoring_calls_met(t: Target, actual: Decimal) -> None:
+    """`Quantity.admits` and scoring agree: a value is met exactly when it is admitted
+    (with scoring's tolerance for an approximate target)."""
+    assert isinstance(t, Quantity)
+    assert evaluate(t, actual, 10).met is t.admits(actual, tolerance=Decimal("0.1"))
+
+
+@given(st.builds(lambda a, b: _build(Range, min(a, b), max(a, b)), numbers, numbers), numbers)
+def test_range_admits_is_what_scoring_calls_met(t: Target, actual: Decimal) -> None:
+    """A range admits exactly the values scoring finds met, and its ends."""
+    assert isinstance(t, Range)
+    assert evaluate(t, actual, 10).met is t.admits(actual)
+    assert t.admits(t.low) and t.admits(t.high)
+
+
+@given(st.builds(Quantity, st.sampled_from(Comparison), numbers, st.just("万元")), numbers)
+def test_admits_converts_units(t: Target, value: Decimal) -> None:
+    """A value admitted in the target's unit is admitted in a unit it converts to."""
+    assert isinstance(t, Quantity)
+    assert t.admits(value) is t.admits(value * 10000, "元")

@@ -60,7 +60,7 @@ from .._findings import Finding, Location, Severity
 from .._money import Unit, parse_amount
 from .._report import FundingLine, Indicator, PerformanceTable
 from ..indicators import is_valid_levels
-from ._performance import _department, _is_value
+from ._perf_words import _department, _is_value
 from ._text import Line, join_stripped
 
 __all__ = ["Cell", "cells", "read_columnar", "read_grid"]

@@ -88,7 +88,7 @@ from typing import Final
 import attrs
 
 from .._report import FundingLine, Indicator, PerformanceTable
-from ._performance import (
+from ._perf_words import (
     _LABEL_ENDINGS,
     _MODIFIERS,
     _goal_split,
@@ -97,8 +97,8 @@ from ._performance import (
     _split_glued,
     _split_repeat,
     _width,
-    read_performance,
 )
+from ._performance import read_performance
 from ._text import Line, join_text
 
 __all__ = ["render_performance"]

@@ -51,6 +51,7 @@ from .._findings import Finding, Location, Severity
 from .._money import Unit, parse_amount
 from .._report import EvaluationFunding, ScoredIndicator, SelfEvaluation
 from ._perf_columns import Cell, _centre, _compact, _Frag, cells
+from ._perf_words import _title_spans
 from ._text import Line, join_stripped
 
 __all__ = ["is_self_evaluation_title", "read_self_evaluations"]
@@ -512,8 +513,6 @@ def read_self_evaluations(lines: Sequence[Line], pages: Sequence[int] | None = N
     runs from its title to the next title of a self-evaluation or target table. With
     ``pages`` (the page of each line by number) a grid that goes on over a page is read
     up to the page's end and reported (`SelfEvaluation.complete` is then false)."""
-    from ._performance import _title_spans
-
     findings: list[Finding] = []
     starts = [k for k, ln in enumerate(lines) if is_self_evaluation_title(ln.text)]
     if not starts:

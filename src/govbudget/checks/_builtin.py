@@ -20,9 +20,7 @@ from . import (
     _rules_cross,
     _rules_documents,
     _rules_final,
-    _rules_performance,
     _rules_reading,
-    _rules_self_evaluation,
     _rules_tables,
 )
 from ._registry import Code, Rule, RuleSet, extensions
@@ -31,6 +29,7 @@ from .narrative import _changes as _narrative_changes
 from .narrative import _repeated as _narrative_repeated
 from .narrative import _shares as _narrative_shares
 from .narrative import _statements as _narrative_statements
+from .performance import _costs, _funding, _indicators, _self_evaluation
 
 __all__ = ["BUILTIN", "codes", "registry"]
 
@@ -45,8 +44,10 @@ BUILTIN: tuple[RuleSet, ...] = (
     _narrative_changes.RULES,
     _narrative_statements.RULES,
     _narrative_repeated.RULES,
-    _rules_performance.RULES,
-    _rules_self_evaluation.RULES,
+    _funding.RULES,
+    _costs.RULES,
+    _indicators.RULES,
+    _self_evaluation.RULES,
     _rules_documents.RULES,
 )
 """The built-in rule sets, one per module."""

@@ -408,11 +408,10 @@ def _quantity(t: Quantity, actual: Target, tolerance: Decimal) -> _Outcome:
     a, v = _in_unit(t, a_q), t.value
     cmp = t.comparison
     unit = t.unit or a_q.unit
+    met = t.admits(a, tolerance=tolerance)  # ``a`` is in the target's unit already
     if cmp in (Comparison.GE, Comparison.GT):
-        met = a >= v if cmp is Comparison.GE else a > v
         ratio = min(a / v, _ONE) if v > 0 and a >= 0 else _ONE if met else _ZERO
     elif cmp in (Comparison.LE, Comparison.LT):
-        met = a <= v if cmp is Comparison.LE else a < v
         if a == 0 and v >= 0:
             ratio = _ONE
         elif v >= 0 and a > 0:
@@ -421,7 +420,6 @@ def _quantity(t: Quantity, actual: Target, tolerance: Decimal) -> _Outcome:
             ratio = _ONE if met else _ZERO
     else:
         off = abs(a - v)
-        met = off <= abs(v) * tolerance if cmp is Comparison.APPROX else off == 0
         if met:
             ratio = _ONE
         elif v != 0:
@@ -452,7 +450,7 @@ def _range(t: Range, actual: Target) -> _Outcome:
     a = _in_unit(t, a_q)
     unit = t.unit or a_q.unit
     shown = f"{_num(a)}{unit}"
-    if t.low <= a <= t.high:
+    if t.admits(a):  # ``a`` is in the range's unit already
         return (
             True,
             _ONE,

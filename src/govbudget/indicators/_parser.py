@@ -48,6 +48,7 @@ from ._model import (
     Target,
     TimePoint,
     Unparsed,
+    judge_qualitative_with,
     make_frequency,
     make_period,
     make_qualitative,
@@ -682,3 +683,6 @@ class _Parser:
                 tok.fail("too many times (次) for a frequency", *tm.span())
         every, times = reduce_rate(every, times)
         return make_frequency(every, unit, times)
+
+
+judge_qualitative_with(qualitative_problem)

@@ -33,14 +33,14 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final
 
-from .._chars import NUMBER
-from .._findings import Finding, Location, Severity
-from .._money import Interval, round_half_up
-from .._report import EvaluationFunding, Report, SelfEvaluation
-from ..indicators import evaluate, parse_indicator_value
-from ..indicators._model import Unparsed
-from ._context import Context
-from ._registry import Category, RuleSet
+from ..._chars import NUMBER
+from ..._findings import Finding, Location, Severity
+from ..._money import Interval, round_half_up
+from ..._report import EvaluationFunding, Report, SelfEvaluation
+from ...indicators import evaluate, parse_indicator_value
+from ...indicators._model import Unparsed
+from .._context import Context
+from .._registry import Category, RuleSet
 
 RULES = RuleSet()
 

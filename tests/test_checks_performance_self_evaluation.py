@@ -1,4 +1,4 @@
-"""Self-evaluation rules (`checks._rules_self_evaluation`): generated consistent tables raise
+"""Self-evaluation rules (`checks.performance._self_evaluation`): generated consistent tables raise
 nothing, any single changed figure is caught; the findings on central-xfj-2024-final are
 pinned with their verdicts."""
 
