@@ -116,10 +116,16 @@ class TestChanges:
         assert errs[0].code == "narrative.changes.same_nonzero"
 
     def test_zero_base(self) -> None:
-        """增加0.30万元，增长100% when this year is 0.30: last year was 0, no rate exists."""
-        errs = errors(with_narrative(Report(), _change("0.30", "0.30", "100", UP)), self.RULE)
-        assert len(errs) == 1 and "上年为零" in errs[0].message
-        assert errs[0].code == "narrative.changes.zero_base"
+        """增加0.30万元 when this year is 0.30: last year was 0, no rate exists. 增长100% is
+        the common convention for it (a warning); any other rate is an error."""
+        report = with_narrative(Report(), _change("0.30", "0.30", "100", UP))
+        assert errors(report, self.RULE) == []
+        warned = [f for f in check_report(report, rules=[self.RULE]).findings
+                  if f.severity is Severity.WARNING]
+        assert [f.code for f in warned] == ["narrative.changes.zero_base"]
+        assert "上年为零" in warned[0].message
+        errs = errors(with_narrative(Report(), _change("0.30", "0.30", "50", UP)), self.RULE)
+        assert len(errs) == 1 and errs[0].code == "narrative.changes.zero_base"
 
     def test_increase_cannot_exceed_this_year(self) -> None:
         """增加5.00万元 on this year's 3.00 would make last year negative."""

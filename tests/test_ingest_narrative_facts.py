@@ -170,3 +170,15 @@ def test_a_stated_base_belongs_to_the_subject_compared() -> None:
         ("一般公共预算拨款收入", FactKind.CHANGE_AMOUNT, D("10.00"), None, None),
         ("一般公共预算拨款收入", FactKind.CHANGE_PERCENT, D("11.11"), None, None),
     ]
+
+
+def test_a_base_after_a_comparison_without_a_measure_word() -> None:
+    """"A为X万元，比上年预算Y万元，减少Z万元，下降30%": Y is A's base (last year's budget),
+    not a new subject named 比上年预算, and the change and rate are A's."""
+    n, *_ = read("四、委托业务费情况\n  2026年本部门委托业务费财政拨款预算为2,042.55万元，比上年预算"
+                 "2,920.59万元，减少878.04万元，下降30%。\n")
+    got = [(f.kind, f.value, f.measure) for f in n.facts]
+    assert got == [(FactKind.AMOUNT, D("2042.55"), None), (FactKind.AMOUNT, D("2920.59"), "上年预算"),
+                   (FactKind.CHANGE_AMOUNT, D("878.04"), None),
+                   (FactKind.CHANGE_PERCENT, D("30"), None)]
+    assert len({f.subject for f in n.facts}) == 1

@@ -549,6 +549,14 @@ class _Reader:
             measured = self._measured(local, value, unit, clause, pos, bases)
             if measured is not None:
                 return measured
+            if bases and _CMP.match(_LEAD.sub("", local)) is not None:
+                # "A为X万元，比上年预算Y万元，减少Z": Y is A's base, last year's figure.
+                compared = bases[-1].subj
+                measure = _basis(local) or "预算"
+                year_m = _YEAR_IN.search(local)
+                self._fact(compared, kind, value, unit, clause, pos, measure=f"上年{measure}",
+                           year=int(year_m.group(1)) if year_m else None)
+                return _Base(compared, unit)
         subj: _Subj | None = None
         res = _resolve(local, self.procurement)
         if unit == "辆" and res.how != "continue":

@@ -410,8 +410,12 @@ def changes(ctx: Context) -> Iterator[Finding]:
         ok = bounds is not None and Interval(bounds[0], bounds[1], True, True).intersects(printed)
         related = [location_of(c), location_of(a)]
         if not ok and (bounds is None or last <= 0):
+            # From nothing to something, "增长100%" is a convention many reports follow (the
+            # figures agree; only the rate is undefined): a warning. Any other rate on a zero
+            # or negative base is wrong: an error.
+            conventional = last == 0 and f.value == HUNDRED and up
             blame.add(_say(
-                ctx, _ZERO_BASE, Severity.ERROR,
+                ctx, _ZERO_BASE, Severity.WARNING if conventional else Severity.ERROR,
                 {"label": label_of(f), "value": a.value, "unit": a.unit, "change": c.value,
                  "change_unit": c.unit, "rate": pct(f.value)}, location_of(f),
                 related, expected_text="—", actual_text=pct(f.value)), (i, j, b), i)
