@@ -182,3 +182,14 @@ def test_a_base_after_a_comparison_without_a_measure_word() -> None:
                    (FactKind.CHANGE_AMOUNT, D("878.04"), None),
                    (FactKind.CHANGE_PERCENT, D("30"), None)]
     assert len({f.subject for f in n.facts}) == 1
+
+
+def test_an_aside_in_brackets_does_not_take_the_subject() -> None:
+    """"甲0万元（乙0万元，比上年减少70万元；丙0万元，比上年减少318.88万元。）比上年减少388.88万元":
+    the sentence ends inside the brackets are not sentence ends, and after the closing
+    bracket the change is 甲's, not the last part's."""
+    n, *_ = read("三、“三公”经费\n  公务用车购置及运行维护费0万元（公务用车购置费0万元，比上年减少70万元；"
+                 "公务用车运行维护费0万元，比上年减少318.88万元。）比上年减少388.88万元，下降100%。\n")
+    changes = [(f.subject, f.value) for f in n.facts if f.kind is FactKind.CHANGE_AMOUNT]
+    assert changes == [("公务用车购置费", D("70")), ("公务用车运行维护费", D("318.88")),
+                       ("公务用车购置及运行维护费", D("388.88"))]

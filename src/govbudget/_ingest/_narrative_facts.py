@@ -172,6 +172,8 @@ class _Reader:
         read: set[int] = set()
         start = 0
         for m in _SENTENCE_END.finditer(text):
+            if m.group() != "\n" and _inside_brackets(text, start, m.start()):
+                continue  # "…（甲0万元，比上年减少70万元；乙0万元。）比上年减少388.88万元": an aside
             self._sentence(start, m.start(), read)
             start = m.end()
         self._sentence(start, len(text), read)
@@ -208,6 +210,7 @@ class _Reader:
         pending: str | None = None       # a value threshold for the next count
         pending_start = start
         listed: _List | None = None      # a "分别" list being paired with its figures
+        aside: int | None = None         # the bases before an open bracket
         for k, (ev_start, ev_end, m, is_figure) in enumerate(events):
             if ev_start < prev_end:
                 continue  # overlaps a threshold or an earlier match
@@ -228,6 +231,12 @@ class _Reader:
             if "其中" in pre:
                 head = bases[-1] if bases else None
                 items_since = 0
+            if aside is not None and ("）" in pre or ")" in pre):
+                del bases[aside:]  # the parts said in brackets were an aside: the subject
+                aside = None       # is again the one before them
+            if aside is None and ("（" in pre or "(" in pre) and bases \
+                    and pre.rfind("（") > max(pre.rfind("）"), pre.rfind(")")):
+                aside = len(bases)
             local = _local(pre)
             clause_start = prev_end + pre.rfind(local) if local else ev_start
             cmp_year = _compared_year(pre)
@@ -595,11 +604,25 @@ class _Reader:
         return _Base(_Subj(subj.subject, qualifier or subj.qualifier), unit)
 
 
+def _inside_brackets(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` leaves a bracket open that closes soon after ``end``
+    (within 300 characters and before the next line break), so that a sentence end at
+    ``end`` is inside an aside."""
+    opened = text.count("（", start, end) + text.count("(", start, end)
+    closed = text.count("）", start, end) + text.count(")", start, end)
+    if opened <= closed:
+        return False
+    stop = text.find("\n", end)
+    window = text[end:min(end + 300, stop if stop >= 0 else len(text))]
+    return "）" in window or ")" in window
+
+
 def _local(pre: str) -> str:
     """The clause right before a figure (the one before a colon if that is empty)."""
     # The last clause mark found by rfind: splitting the whole text since the previous
     # figure would cut every clause only to keep the last.
-    cut = max(pre.rfind("，"), pre.rfind(","), pre.rfind("："), pre.rfind(":"), pre.rfind("、"))
+    cut = max(pre.rfind("，"), pre.rfind(","), pre.rfind("："), pre.rfind(":"), pre.rfind("、"),
+              pre.rfind("；"), pre.rfind("。"))  # (；。 only inside an aside in brackets)
     local = pre[cut + 1:]
     if not _LEAD.sub("", local) and cut >= 0 and pre.rstrip().endswith(("：", ":")):
         return _CLAUSE.split(pre)[-2]
