@@ -67,3 +67,21 @@ def test_an_item_found_through_the_catalogue() -> None:
     assert _catalogue_item("行政运行", path) == "2010101"
     assert _catalogue_item("行政运行", (norm("教育支出"), norm("人大事务"))) is None
     assert _catalogue_item("没有这一项", path) is None
+
+
+def test_a_row_under_the_carry_over_is_not_the_years_source() -> None:
+    """In a summary's income side, （一）一般公共预算拨款 under 二、上年结转 is part of the
+    carry-over: it is not the year's 一般公共预算拨款收入 (no figure to compare with)."""
+    from decimal import Decimal
+
+    from govbudget import Block, Column, Row
+    from govbudget._tables import RowKind
+    from govbudget.checks.narrative._lookup import _under_carry
+
+    rows = [Row(name="一、本年收入", values=(Decimal("17552.65"),)),
+            Row(name="（一）一般公共预算资金", values=(Decimal("17552.65"),)),
+            Row(name="二、上年结转", values=(Decimal("865.06"),)),
+            Row(name="（一）一般公共预算拨款", values=(Decimal("865.06"),)),
+            Row(name="收入合计", values=(Decimal("18417.70"),), kind=RowKind.TOTAL)]
+    b = Block("income", (Column("amount", "预算数"),), rows)
+    assert [_under_carry(b, r) for r in rows] == [False, False, False, True, False]

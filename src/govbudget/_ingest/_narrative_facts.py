@@ -300,6 +300,7 @@ class _Reader:
         self.item = None
         self.in_item = True
         self.last_base = None  # a change in this item is never one of the previous item's
+        self.principal = None  # nor is a category in it one of the previous item's subject
         text = self.stream.text
         body = text[start:events[0][0] if events else end]
         head = _ITEM_HEAD.match(_LIST.sub("", body, count=1))

@@ -253,6 +253,10 @@ class _Tables:
             if t is None or b is None:
                 continue
             r = self.find(b, names)
+            if r is not None and _under_carry(b, r):
+                # "二、上年结转 / （一）一般公共预算拨款": the row found is the part of the
+                # carry-over, not the year's source; nothing to compare with here.
+                return None
             if r is not None:
                 return _cell(t, b, r, b.columns[0].key)
         t2 = self.ctx.table(TableKind.INCOME)
@@ -446,3 +450,23 @@ class _Tables:
                 return _cell(t, b, coded[code], "total")
             return None
         return None
+
+
+_TOP_GROUP: Final = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
+
+
+def _under_carry(b: Block, row: Row) -> bool:
+    """Whether ``row`` is listed under a carry-over group of the block (二、上年结转 and the
+    rows after it, up to the next top-level item or total)."""
+    in_carry = False
+    carry = tuple(norm(n) for n in _CARRY_NAMES)
+    for r in b.rows:
+        if r is row:
+            return in_carry and r.kind is not RowKind.TOTAL and not _TOP_GROUP.match(
+                r.name.strip()) and not norm(r.name).startswith(carry)
+        name = r.name.strip()
+        if r.kind is RowKind.TOTAL:
+            in_carry = False
+        elif _TOP_GROUP.match(name) or norm(name).startswith(carry):
+            in_carry = norm(_TOP_GROUP.sub("", name)).startswith(carry)
+    return False
