@@ -129,3 +129,15 @@ class TestShares:
 # ---------------------------------------------------------------------------
 # narrative.changes
 # ---------------------------------------------------------------------------
+
+
+def test_shares_of_the_parts_listed_together() -> None:
+    """城乡社区支出12600.00万元，占45.7%；其他支出15000.00万元，占54.3%, after an unrelated
+    amount: the listed shares add up to 100%, so their whole is the parts listed (no error
+    against the amount before them); shares that do not add up stay errors."""
+    ok = _shares(("城乡社区支出", "12600.00", "45.7"), ("其他支出", "15000.00", "54.3"),
+                 whole=("某中心建设", "19000.00"), section="2.政府性基金预算当年拨款结构情况")
+    assert errors(with_narrative(Report(), ok), "narrative.shares") == []
+    bad = _shares(("城乡社区支出", "12600.00", "40.7"), ("其他支出", "15000.00", "54.3"),
+                  whole=("某中心建设", "19000.00"), section="2.政府性基金预算当年拨款结构情况")
+    assert errors(with_narrative(Report(), bad), "narrative.shares")

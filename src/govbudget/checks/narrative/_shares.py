@@ -199,6 +199,42 @@ def _ratio(part: Interval, whole: Interval) -> Interval | None:
     return Interval(lo / whole.hi * HUNDRED, hi / whole.lo * HUNDRED, True, True)
 
 
+def _listed_parts_whole(an: _An, sh: _Shares, i: int, part: _Side, printed: Interval
+                        ) -> bool:
+    """The shares listed together with share ``i`` (the same section, none naming its
+    whole, only amounts between them) add up to 100% within the rounding of the printed
+    percentages, and ``i``'s part divided by the sum of their parts is its printed share:
+    the whole is the listed parts (城乡社区支出12600.00万元，占45.7%；其他支出15000.00万元，
+    占54.3%, under 政府性基金预算当年拨款结构情况), not an amount stated before them."""
+    s = an.facts[i]
+    members = [i]
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(an.facts):
+            f = an.facts[j]
+            if f.section != s.section or f.kind not in (FactKind.AMOUNT, FactKind.SHARE):
+                break
+            if f.kind is FactKind.SHARE:
+                if f.unit != "%" or f.about.whole is not None:
+                    break
+                members.append(j)
+            j += step
+    if len(members) < 2:
+        return False
+    values = [an.facts[m].value for m in members]
+    slack = sum((quantum_of(v) or _CENT) / 2 for v in values)
+    if abs(sum(values, Decimal(0)) - HUNDRED) > slack:
+        return False
+    whole: Interval | None = None
+    for m in members:
+        p = sh.part(m)
+        if p is None:
+            return False
+        whole = p.iv if whole is None else whole + p.iv
+    implied = _ratio(part.iv, whole) if whole is not None else None
+    return implied is not None and implied.intersects(printed)
+
+
 def _another_whole(an: _An, i: int, part: _Side, printed: Interval) -> bool:
     """An amount stated earlier in the share's section (or in the passage just before it)
     of which the part is the printed share."""
@@ -271,9 +307,11 @@ def shares(ctx: Context) -> Iterator[Finding]:
                  "whole": whole.label, "expected": shown},
                 location_of(s), related, expected_text=shown, actual_text=pct(s.value))
             continue
-        if s.about.whole is None and _another_whole(an, i, part, printed):
-            # The share names no whole, and another total the passage states before it
-            # gives the printed share: which whole is meant is not certain, so no error.
+        if s.about.whole is None and (_another_whole(an, i, part, printed)
+                                      or _listed_parts_whole(an, sh, i, part, printed)):
+            # The share names no whole, and another total the passage states before it, or
+            # the parts listed with it, give the printed share: which whole is meant is not
+            # certain, so no error.
             continue
         diff = f"{s.value - expect}%" if expect is not None else None
         yield _say(
