@@ -58,3 +58,20 @@ class TestRepeated:
         b.sec("六、一般公共预算基本支出情况说明")
         b.amount("基本支出", "100.00", sentence="一般公共预算安排基本支出")
         assert findings(with_narrative(Report(), b.narrative()), self.RULE) == []
+
+
+def test_the_years_money_and_a_figure_with_the_carry_over() -> None:
+    """一般公共预算拨款收入110.00 (with the carry-over) and 本年…一般公共预算拨款收入100.00: not
+    one figure when money is carried over; without a carry-over they are, and differ."""
+    def narrative(carry: bool) -> Report:
+        b = Builder()
+        b.sec("二、收入预算情况说明")
+        b.amount("一般公共预算拨款收入", "110.00")
+        b.amount("一般公共预算拨款收入", "100.00", qualifier="当年")
+        if carry:
+            b.amount("上年结转", "10.00")
+        return with_narrative(Report(), b.narrative())
+
+    assert errors(narrative(True), "narrative.repeated") == []
+    assert [e.code for e in errors(narrative(False), "narrative.repeated")] == [
+        "narrative.repeated.amount"]

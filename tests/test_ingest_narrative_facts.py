@@ -193,3 +193,17 @@ def test_an_aside_in_brackets_does_not_take_the_subject() -> None:
     changes = [(f.subject, f.value) for f in n.facts if f.kind is FactKind.CHANGE_AMOUNT]
     assert changes == [("公务用车购置费", D("70")), ("公务用车运行维护费", D("318.88")),
                        ("公务用车购置及运行维护费", D("388.88"))]
+
+
+def test_items_of_a_group_of_the_years_money_are_the_years() -> None:
+    """（一）本年财政拨款收入…, then 1.一般公共预算拨款收入X万元: the item is the year's (当年),
+    not the whole budget's 一般公共预算拨款收入 stated before (which holds the carry-over);
+    the next group （三）上年结转结余 is not."""
+    n, *_ = read("二、收入预算情况说明\n  收入预算120.00万元，其中：一般公共预算拨款收入110.00万元。\n"
+                 "  （一）本年财政拨款收入100.00万元\n  1.一般公共预算拨款收入100.00万元。\n"
+                 "  （二）上年结转结余20.00万元\n  2.一般公共预算拨款收入10.00万元。\n")
+    got = [(f.subject, f.qualifier, f.value) for f in n.facts
+           if f.subject == "一般公共预算拨款收入"]
+    assert got == [("一般公共预算拨款收入", None, D("110.00")),
+                   ("一般公共预算拨款收入", "当年", D("100.00")),
+                   ("一般公共预算拨款收入", None, D("10.00"))]

@@ -129,6 +129,7 @@ class _Reader:
     in_item: bool = False  # inside a numbered item (1. …) whose subject is not yet known
     first_of_sentence: int = 0  # the index of the sentence's first fact
     buying: bool = False  # the sentence counts vehicles to buy, not vehicles held
+    this_year: bool = False  # under a （一）本年… / （一）当年… group: its items are the year's
 
     # -- helpers ------------------------------------------------------------
     def _unplaced(self, value: str, clause: str, pos: int, why: str, why_en: str) -> None:
@@ -144,6 +145,9 @@ class _Reader:
               qualifier: str | None = None, measure: str | None = None,
               year: int | None = None) -> Fact:
         q = qualifier if qualifier is not None else subj.qualifier
+        if q is None and self.this_year and kind is FactKind.AMOUNT \
+                and subj.subject.endswith(("收入", "支出")) and subj.subject not in _WHOLES:
+            q = "当年"  # an item of a group that is the year's money (not 上年结转)
         about = self.recorder.about(self.facts, subj.subject, kind, unit, clause, self.title, q)
         fact = Fact(subject=subj.subject, kind=kind, value=value, unit=unit, sentence=clause,
                     line=self.stream.line_at(pos), section=self.title, direction=direction,
@@ -197,6 +201,9 @@ class _Reader:
                 events.sort(key=lambda e: e[0])  # figures come in order already
         self.first_of_sentence = len(self.facts)
         self.buying = False
+        group = _GROUP.match(text, start, end)
+        if group is not None:  # （一）本年财政拨款收入…, then 1.一般公共预算拨款收入…
+            self.this_year = group["year"] is not None
         if _LIST.match(text[start:start + 6]):
             self._item_start(start, end, events)
         if not events:
@@ -644,6 +651,11 @@ def _compared_year(pre: str) -> int | None:
 
 
 _PURCHASE: Final = re.compile("购置|购买|新增|更新|采购")
+# A numbered group of a passage (（一）…), and whether it is the year's money (本年/当年).
+_GROUP: Final = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[)）](?P<year>[^\d，。；]{0,6}?(?:本年|当年))?")
+# Totals that are never an item of such a group.
+_WHOLES: Final = frozenset({"预算收入总计", "预算支出总计", "财政拨款收入", "财政拨款支出", "本年收入",
+                            "本年支出", "财政拨款收支总计"})
 _BOUGHT: Final = "购置公务用车"
 
 

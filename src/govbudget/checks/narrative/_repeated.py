@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from ..._findings import Finding, Severity
-from ..._report import FactKind, ReportKind
+from ..._report import Fact, FactKind, ReportKind
 from .._context import Context, norm
 from .._fact_figures import (
     figure_of,
@@ -88,6 +88,8 @@ def repeated(ctx: Context) -> Iterator[Finding]:
             # states that unit's figures: its own scope.
             unit = f.about.unit or ""
             groups.setdefault((f.kind, unit, *an.key(i)), []).append(i)
+    carried = any(f.subject == "上年结转" and f.kind is FactKind.AMOUNT and f.value > 0
+                  for f in an.facts)
     for members in groups.values():
         if len(members) < 2:
             continue
@@ -98,6 +100,10 @@ def repeated(ctx: Context) -> Iterator[Finding]:
             if m == ref:
                 continue
             b = an.facts[m]
+            if carried and _of_the_year(a) != _of_the_year(b):
+                # With money carried over, "一般公共预算拨款收入X" may hold the carry-over
+                # while "本年…一般公共预算拨款收入Y" is the year's alone: not one figure.
+                continue
             what = f"情况说明中“{label_of(b)}”前后两次表述"
             what_en = f"narrative {label_of(b)!r} stated twice"
             if is_money(a) and is_money(b):
@@ -111,3 +117,8 @@ def repeated(ctx: Context) -> Iterator[Finding]:
                             "second": b.value, "second_unit": b.unit},
                            location_of(b), [location_of(a)], expected_text=f"{a.value}{a.unit}",
                                   actual_text=f"{b.value}{b.unit}")
+
+
+def _of_the_year(f: Fact) -> bool:
+    """Whether a statement says it is the year's money alone (当年/本年)."""
+    return f.qualifier in ("当年", "本年")
