@@ -207,3 +207,13 @@ def test_items_of_a_group_of_the_years_money_are_the_years() -> None:
     assert got == [("一般公共预算拨款收入", None, D("110.00")),
                    ("一般公共预算拨款收入", "当年", D("100.00")),
                    ("一般公共预算拨款收入", None, D("10.00"))]
+
+
+def test_a_units_part_of_the_vehicles_to_buy() -> None:
+    """"计划购置公务用车3辆，某局本级更新公务车辆1辆，某仲裁院更新公务车辆1辆…": each unit's
+    vehicles are a part of the 3 (qualified by the unit), not the total stated again."""
+    n, *_ = read("二、“三公”经费\n  2026年计划购置公务用车3辆，深圳市某局本级更新公务车辆1辆，"
+                 "深圳市某仲裁院更新公务车辆1辆，深圳市某管理局南山分局计划更新应急保障用车1辆。\n")
+    got = [(f.qualifier, f.value) for f in n.facts if f.unit == "辆"]
+    assert got == [("合计", D("3")), ("深圳市某局本级", D("1")), ("深圳市某仲裁院", D("1")),
+                   ("深圳市某管理局南山分局", D("1"))]
