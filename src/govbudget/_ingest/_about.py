@@ -33,6 +33,7 @@ not read the text again.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -47,7 +48,15 @@ from .._subjects import SUBJECTS, About, Scope, Side, Whole
 __all__ = ["Recorder", "reads_final", "speaks_of"]
 
 # A subject's own wording (一般公共预算拨款 …) says nothing about the passage's scope.
-_OWN_WORDS: Final = {name: re.compile(pattern) for name, pattern in SUBJECTS}
+_OWN_PATTERNS: Final = dict(SUBJECTS)
+
+
+@functools.cache
+def _own_words(subject: str) -> re.Pattern[str] | None:
+    """The pattern of a subject's own wording, compiled the first time it is needed (a
+    fresh process compiles only the few a report asks for, not all of them)."""
+    pattern = _OWN_PATTERNS.get(subject)
+    return None if pattern is None else re.compile(pattern)
 _CARRY: Final = "上年结转"
 _CUR_SPEND: Final = "本年支出"
 # The totals a passage breaks down, by the side of the summary they are on.
@@ -178,7 +187,7 @@ def _scope(subject: str, sentence: str, section: str, parent: str) -> Scope:
     # 财政拨款); and the subject's own words can hide one (ending in 算 or 款) only if the
     # sentence has that last character: otherwise there is nothing to remove.
     if "般" in sentence or "拨" in sentence:
-        own = _OWN_WORDS.get(subject)
+        own = _own_words(subject)
         clause = own.sub("", sentence) if own is not None and (
             "算" in sentence or "款" in sentence) else sentence
         texts: tuple[str, ...] = (clause, section, parent)
