@@ -217,3 +217,12 @@ def test_a_units_part_of_the_vehicles_to_buy() -> None:
     got = [(f.qualifier, f.value) for f in n.facts if f.unit == "辆"]
     assert got == [("合计", D("3")), ("深圳市某局本级", D("1")), ("深圳市某仲裁院", D("1")),
                    ("深圳市某管理局南山分局", D("1"))]
+
+
+def test_a_new_group_does_not_take_the_previous_groups_subject() -> None:
+    """"（二）政府采购情况。…政府采购服务预算4,432.69万元。（三）绩效目标设置情况。…涉及一般公共预算
+    财政拨款9,399.23万元": the 9,399.23 is not a figure of 政府采购服务预算."""
+    n, *_ = read("五、其他重要事项的情况说明\n  （二）政府采购情况。政府采购预算总额4,542.69万元，其中：政府采购服务预算"
+                 "4,432.69万元。\n  （三）绩效目标设置情况。2026年项目支出均实行了绩效目标管理，涉及一般公共预算"
+                 "财政拨款9,399.23万元。\n")
+    assert [f.value for f in n.facts if f.subject == "政府采购服务预算"] == [D("4432.69")]

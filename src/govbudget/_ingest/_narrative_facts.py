@@ -204,6 +204,10 @@ class _Reader:
         group = _GROUP.match(text, start, end)
         if group is not None:  # （一）本年财政拨款收入…, then 1.一般公共预算拨款收入…
             self.this_year = group["year"] is not None
+            # A new group is a new topic: its figures are not the previous group's subject's
+            # (（二）政府采购情况…服务预算X万元。（三）绩效目标设置情况。…涉及…Y万元).
+            self.principal = None
+            self.last_base = None
         if _LIST.match(text[start:start + 6]):
             self._item_start(start, end, events)
         if not events:
