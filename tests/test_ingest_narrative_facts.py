@@ -226,3 +226,14 @@ def test_a_new_group_does_not_take_the_previous_groups_subject() -> None:
                  "4,432.69万元。\n  （三）绩效目标设置情况。2026年项目支出均实行了绩效目标管理，涉及一般公共预算"
                  "财政拨款9,399.23万元。\n")
     assert [f.value for f in n.facts if f.subject == "政府采购服务预算"] == [D("4432.69")]
+
+
+def test_an_unchanged_statement_in_its_own_words_is_not_the_previous_subjects() -> None:
+    """"项目支出…比2025年增加2,419.80万元。本部门2026年未使用政府性基金预算拨款安排的支出，与2025年
+    持平。": the 持平 names no known subject and is not 项目支出's (reported, not tied)."""
+    n, _, _, found = read("三、财政拨款情况说明\n  项目支出9,399.23万元，比2025年增加2,419.80万元。\n"
+                          "  本部门2026年未使用政府性基金预算拨款安排的支出，与2025年持平。\n")
+    assert [(f.subject, f.kind, f.value) for f in n.facts if f.subject == "项目支出"] == [
+        ("项目支出", FactKind.AMOUNT, D("9399.23")),
+        ("项目支出", FactKind.CHANGE_AMOUNT, D("2419.80"))]
+    assert rules(found) == ["reading.unplaced_figure"]

@@ -252,7 +252,8 @@ class _Reader:
             clause_start = prev_end + pre.rfind(local) if local else ev_start
             cmp_year = _compared_year(pre)
             if not is_figure:
-                self._same(m, local, bases, cmp_year, text[clause_start:ev_end], ev_start)
+                self._same(m, local, bases, cmp_year, text[clause_start:ev_end], ev_start,
+                           text[start:ev_start])
                 last_change = None
                 items_since = 0
                 prev_end = ev_end
@@ -551,9 +552,15 @@ class _Reader:
         return None
 
     def _same(self, m: re.Match[str], local: str, bases: list[_Base], cmp_year: int | None,
-              clause: str, pos: int) -> None:
+              clause: str, pos: int, before: str = "") -> None:
         """``与上年预算数相同`` / ``持平``: a change of 0 (no figure is printed)."""
-        target = self._target(self._own(local), bases, None, 0)
+        own = self._own(local)
+        if own is None and not bases and len(_LEAD.sub("", before).strip(" ，,。")) > 6:
+            # "本部门未使用政府性基金预算拨款安排的支出，与2025年持平": the sentence says what
+            # is unchanged in words that name no subject; it is not the previous sentence's.
+            target = None
+        else:
+            target = self._target(own, bases, None, 0)
         if target is None:
             self._unplaced(m.group(0), clause, pos, "无法确定是哪一项与上年持平",
                            "states no change, but of nothing identifiable")
