@@ -44,6 +44,7 @@ import attrs
 
 from .._report import Fact, FactKind, Narrative
 from .._subjects import SUBJECTS, About, Scope, Side, Whole
+from ._narrative_words import _L1, _L2, _LIST
 
 __all__ = ["Recorder", "reads_final", "speaks_of"]
 
@@ -66,7 +67,6 @@ _SIDE_OF: Final = {"预算收入总计": Side.INCOME, "本年收入": Side.INCOM
                    "财政拨款支出": Side.GRANT}
 # Passages titled by a column of the spending tables (（一）基本支出, （二）项目支出).
 _COLUMN_TITLES: Final = {"基本支出": "basic", "项目支出": "project"}
-_NUMBERING: Final = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])")
 _PATH: Final = re.compile(r"([^（）()]+)[（(](类|款)[）)]")
 _CODE: Final = re.compile(r"\d{3}(?:\d{2}){0,2}")
 _HELD: Final = re.compile(r"(?:共有|实有|现有|拥有|共计有?)(?:各类)?(?:公务)?(?:用)?车(?:辆)?")
@@ -135,7 +135,9 @@ class Recorder:
         listed are parts of project spending, not the classes' totals."""
         column = self._columns.get(section, "")
         if column == "":
-            core = _NUMBERING.sub("", unicodedata.normalize("NFKC", _SPACES.sub("", section)))
+            core = unicodedata.normalize("NFKC", _SPACES.sub("", section))
+            for numbering in (_L1, _L2, _LIST):  # the reader's own numbering patterns
+                core = numbering.sub("", core, count=1)
             column = self._columns[section] = _COLUMN_TITLES.get(core.rstrip(":："))
         return None if column is None or subject in _COLUMN_TITLES else column
 

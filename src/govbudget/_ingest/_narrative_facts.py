@@ -31,6 +31,7 @@ from ._narrative_words import (
     _EXEC_END,
     _FIG,
     _ITEM_HEAD,
+    _L2,
     _LAST_YEAR,
     _LAST_YEAR_LEAD,
     _LEAD,
@@ -201,9 +202,10 @@ class _Reader:
                 events.sort(key=lambda e: e[0])  # figures come in order already
         self.first_of_sentence = len(self.facts)
         self.buying = False
-        group = _GROUP.match(text, start, end)
+        opening = text[start:end].lstrip()
+        group = _L2.match(opening)
         if group is not None:  # （一）本年财政拨款收入…, then 1.一般公共预算拨款收入…
-            self.this_year = group["year"] is not None
+            self.this_year = _THIS_YEAR.match(opening, group.end()) is not None
             # A new group is a new topic: its figures are not the previous group's subject's
             # (（二）政府采购情况…服务预算X万元。（三）绩效目标设置情况。…涉及…Y万元).
             self.principal = None
@@ -672,8 +674,8 @@ _UNIT_BUYS: Final = re.compile(
     r"(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|院|中心|委员会|办公室|站|所|队)"
     r"(?:[（(][\u4e00-\u9fff]{2,20}[）)])?(?:本级)?)"  # 某学院（某技师学院）: its other name
     r"(?:计划|拟)?(?:购置|购买|新增|更新|采购)")
-# A numbered group of a passage (（一）…), and whether it is the year's money (本年/当年).
-_GROUP: Final = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[)）](?P<year>[^\d，。；]{0,6}?(?:本年|当年))?")
+# After a group's numbering (（一）, the reader's _L2): it is the year's money (本年/当年).
+_THIS_YEAR: Final = re.compile(r"[^\d，。；]{0,6}?(?:本年|当年)")
 # Totals that are never an item of such a group.
 _WHOLES: Final = frozenset({"预算收入总计", "预算支出总计", "财政拨款收入", "财政拨款支出", "本年收入",
                             "本年支出", "财政拨款收支总计"})
