@@ -73,6 +73,17 @@ class TestSources:
         assert any(f.location.row_code == "208" for f in _errors(r, "table.row.sources"))
 
 
+    def test_blank_total_with_a_printed_source(self) -> None:
+        """A row whose 合计 is blank while a source is printed does not add up: a row
+        passed over quickly is only one blank in the total and in every source."""
+        r = base_report()
+        for key in ("total", "general_budget"):
+            r = set_cell(r, TableKind.INCOME, "201", key, None)
+        assert not _errors(r, "table.row.sources")
+        r = set_cell(r, TableKind.INCOME, "201", "fund_budget", "5.00")
+        assert any(f.location.row_code == "201" for f in _errors(r, "table.row.sources"))
+
+
 class TestSummaryTotals:
     @pytest.mark.parametrize(("block", "row", "column"), [
         ("income", "一般公共预算", "amount"),

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Final
 
 from .._findings import Finding, Location, Severity
-from .._money import Money
+from .._money import Money, Unit
 from .._report import Report, ReportKind
 from .._tables import Block, Row, RowKind, Table, TableKind
 from ._context import ENUMERATOR, Context, Figure, exact_sum, norm
@@ -70,6 +70,12 @@ def _raw(b: Block, r: Row | None, key: str) -> object:
     i = b.position(key)
     values = r.values
     return values[i] if i is not None and i < len(values) else None
+
+
+def _blank_or_zero(v: object) -> bool:
+    """True for a cell read as blank or as an exact zero (a figure of it would be zero):
+    the common case of a summary's class rows, most of which are printed empty."""
+    return v is None or (type(v) is Decimal and v.is_zero())
 
 
 def _quietly_le(unit_a: object, a: object, unit_b: object, b: object) -> bool:
@@ -192,13 +198,15 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
               and norm(r.name) not in _BALANCE_ROWS}
     names_b = {norm(r.name): k for k, r in rows_b.items()}
     names_a = {norm(r.name): k for k, r in rows_a.items()}
-    for k, ra in rows_a.items():
+    # Without a column ``key_a`` no row of ``ba`` has a figure to compare; the figures of
+    # the others are built only for the rows that do not agree exactly.
+    for k, ra in rows_a.items() if ba.has(key_a) else ():
         kb = k if k in rows_b else names_b.get(norm(ra.name))
-        fa = _fig(ta, ba, ra, key_a)
-        if fa is None:
-            continue
         if kb is None:
-            if not fa.money.is_zero():
+            if _blank_or_zero(_raw(ba, ra, key_a)):
+                continue  # nothing printed that the other table lacks
+            fa = _fig(ta, ba, ra, key_a)
+            if fa is not None and not fa.money.is_zero():
                 zb = _zero_figure(tb, ra.name, key_b)
                 yield ctx.finding(
                     rid, Severity.ERROR,
@@ -213,8 +221,8 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
         if (_quietly_le(tb.unit, vb, ta.unit, va) if le else
                 tb.unit is ta.unit and exact_sum(ta.unit, vb, [va])):
             continue
-        fb = _fig(tb, bb, rows_b[kb], key_b)
-        if fb is None:
+        fa, fb = _fig(ta, ba, ra, key_a), _fig(tb, bb, rows_b[kb], key_b)
+        if fa is None or fb is None:
             continue
         f = (ctx.le_check(rid, fb, fa, what=f"{what}“{ra.name}”", what_en=f"{what_en} {k}")
              if le else ctx.equal_check(rid, fa, fb, what=f"{what}“{ra.name}”",
@@ -225,7 +233,7 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
         if f:
             yield f
     for k, rb in rows_b.items():
-        if k in rows_a or norm(rb.name) in names_a:
+        if k in rows_a or norm(rb.name) in names_a or _blank_or_zero(_raw(bb, rb, key_b)):
             continue
         fb2 = _fig(tb, bb, rb, key_b)
         if fb2 is not None and not fb2.money.is_zero():
@@ -285,6 +293,7 @@ def _code_compare(ctx: Context, rid: str, ta: Table, tb: Table, keys: tuple[str,
     # the columns both tables print, with their positions (looked up once)
     columns = [(key, ia, ib) for key in keys
                if (ia := ba.position(key)) is not None and (ib := bb.position(key)) is not None]
+    one_unit = tb.unit is ta.unit and type(ta.unit) is Unit
     for code, x, y in pairs:
         for key, ia, ib in columns:
             # Cells that agree exactly (or a part that does not exceed its whole) need no
@@ -292,6 +301,8 @@ def _code_compare(ctx: Context, rid: str, ta: Table, tb: Table, keys: tuple[str,
             # blank cell.
             vx = None if x is None or ia >= len(x.values) else x.values[ia]
             vy = None if y is None or ib >= len(y.values) else y.values[ib]
+            if vx is None and vy is None and one_unit:
+                continue  # both blank: zero and zero, equal (and neither exceeds)
             if (_quietly_le(tb.unit, vy, ta.unit, vx) if le else
                     tb.unit is ta.unit and exact_sum(ta.unit, vy, [vx])):
                 continue
