@@ -84,3 +84,24 @@ def test_once_makes_derived_data_once_per_context() -> None:
     first = ctx.once(make)
     assert ctx.once(make) is first and calls == [1]
     assert Context(base_report()).once(make) == first and calls == [1, 1]
+
+
+def test_find_row_the_first_row_of_any_name() -> None:
+    """`Context.find_row` answers as a scan of the rows would: the first row (in print
+    order) of any of the names, spaces and NFKC forms alike; list numbering and 其中：
+    count only when no row has the name as printed; every block indexed on its own."""
+    from govbudget import Block, Column, Row
+
+    b = Block("x", [Column("total")], [
+        Row("其中：（1）公务用车购置费", (None,)), Row("合 计", (None,)),
+        Row("公务接待费", (None,)), Row("公务用车购置费", (None,))])
+    other = Block("y", [Column("total")], [Row("公务接待费", (None,))])
+    ctx = Context(base_report())
+    assert ctx.find_row(b, "公务接待费", "合计") is b.rows[1]  # the first printed
+    assert ctx.find_row(b, "公务用车购置费") is b.rows[3]  # as printed, before numbering
+    assert ctx.find_row(other, "公务接待费") is other.rows[0]
+    numbered = Block("z", [Column("total")], [Row("一、公务用车购置费", (None,))])
+    assert ctx.find_row(numbered, "公务用车购置费") is numbered.rows[0]
+    assert ctx.find_row(b, "因公出国（境）费") is None
+    ctx.forget()
+    assert ctx.find_row(b, "合计") is b.rows[1]

@@ -241,6 +241,9 @@ class Context:
         self.memo: dict[str, object] = {}
         self._derived: dict[Callable[[Context], object], object] = {}
         self._by_kind: tuple[Report, dict[TableKind, Table]] | None = None
+        # `find_row`'s index of each block asked: the block, the first row of each
+        # normalised name, and (made when first needed) of each name without numbering.
+        self._row_names: dict[int, tuple[Block, dict[str, int], dict[str, int] | None]] = {}
 
     # -- look-ups -----------------------------------------------------------
     def table(self, kind: TableKind) -> Table | None:
@@ -273,18 +276,31 @@ class Context:
         """The block's first total row (合计)."""
         return next(block.totals(), None)
 
-    @staticmethod
-    def find_row(block: Block, *names: str) -> Row | None:
+    def find_row(self, block: Block, *names: str) -> Row | None:
         """The first row whose normalised name equals one of ``names`` (list numbering
-        and 其中： before the name do not count: ``其中：（1）公务用车购置费``)."""
+        and 其中： before the name do not count: ``其中：（1）公务用车购置费``).
+
+        Each block's normalised row names are indexed once per run (rules ask for
+        several rows of the same few blocks), with the numbering dropped only when a
+        name is not found as printed."""
+        key = id(block)
+        kept = self._row_names.get(key)
+        if kept is None or kept[0] is not block:
+            plain: dict[str, int] = {}
+            for n, r in enumerate(block.rows):
+                plain.setdefault(norm(r.name), n)
+            kept = self._row_names[key] = (block, plain, None)
         wanted = {norm(n) for n in names}
-        for r in block.rows:
-            if norm(r.name) in wanted:
-                return r
-        for r in block.rows:
-            if norm(ENUMERATOR.sub("", r.name)) in wanted:
-                return r
-        return None
+        hits = [i for w in wanted if (i := kept[1].get(w)) is not None]
+        if not hits:
+            bare = kept[2]
+            if bare is None:
+                bare = {}
+                for n, r in enumerate(block.rows):
+                    bare.setdefault(norm(ENUMERATOR.sub("", r.name)), n)
+                self._row_names[key] = (block, kept[1], bare)
+            hits = [i for w in wanted if (i := bare.get(w)) is not None]
+        return block.rows[min(hits)] if hits else None
 
     @staticmethod
     def has_data(table: Table) -> bool:
@@ -421,6 +437,7 @@ class Context:
         report alive until the garbage collector runs)."""
         self.memo.clear()
         self._derived.clear()
+        self._row_names.clear()
 
     def once(self, make: Callable[[Context], T]) -> T:
         """What ``make`` derives from this context, made on the first call and kept for the

@@ -10,7 +10,7 @@ from attrs import evolve, frozen
 from .._errors import UnknownRule
 from .._findings import Finding, Location, Severity
 from .._report import Report
-from ._builtin import registry
+from ._builtin import current, registry
 from ._context import Context
 from ._registry import Category, Rule
 
@@ -223,7 +223,7 @@ def check_report(
     Raises:
         UnknownRule: a rule id in ``rules``, ``select`` or ``ignore`` is not registered.
     """
-    reg = registry()
+    reg = current()
     chosen: list[Rule] = []
     for r in rules if rules is not None else reg.values():
         if isinstance(r, str) and r not in reg:

@@ -302,7 +302,7 @@ def consistent_names(ctx: Context) -> Iterator[Finding]:
                     first[r.code] = (r.name, t, r)
                     continue
                 name0, t0, r0 = first[r.code]
-                if norm(name0) != norm(r.name):
+                if name0 != r.name and norm(name0) != norm(r.name):
                     # locations only for findings
                     loc, loc0 = _row_location(t, r), _row_location(t0, r0)
                     yield ctx.finding(

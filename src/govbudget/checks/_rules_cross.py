@@ -233,7 +233,7 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
         if f:
             yield f
     for k, rb in rows_b.items():
-        if k in rows_a or norm(rb.name) in names_a or _blank_or_zero(_raw(bb, rb, key_b)):
+        if _blank_or_zero(_raw(bb, rb, key_b)) or k in rows_a or norm(rb.name) in names_a:
             continue
         fb2 = _fig(tb, bb, rb, key_b)
         if fb2 is not None and not fb2.money.is_zero():
