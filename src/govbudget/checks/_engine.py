@@ -280,7 +280,14 @@ def _locate(loc: Location, report: Report) -> Location:
     if loc.page is not None or loc.line is None:
         return loc
     page = report.page_of(loc.line)
-    return loc if page is None else evolve(loc, page=page)
+    if page is None:
+        return loc
+    # `evolve(loc, page=page)`, built directly (evolve walks the fields on every call;
+    # a report with many findings has many locations). Every field is named: a test
+    # compares it with evolve field by field.
+    return Location(section=loc.section, table=loc.table, row_code=loc.row_code,
+                    row_name=loc.row_name, column=loc.column, line=loc.line, page=page,
+                    document=loc.document)
 
 
 def _with_pages(f: Finding, report: Report) -> Finding:
@@ -290,4 +297,8 @@ def _with_pages(f: Finding, report: Report) -> Finding:
     related = tuple(_locate(r, report) for r in f.related)
     if loc is f.location and all(a is b for a, b in zip(related, f.related, strict=True)):
         return f
-    return evolve(f, location=loc, related=related)
+    # `evolve(f, location=loc, related=related)`, built directly (see `_locate`).
+    return Finding(rule=f.rule, severity=f.severity, message=f.message,
+                   message_en=f.message_en, location=loc, related=related,
+                   expected=f.expected, actual=f.actual, difference=f.difference,
+                   root=f.root, knock_on_of=f.knock_on_of, code=f.code)
