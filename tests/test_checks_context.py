@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from govbudget import Severity, TableKind
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govbudget import Severity, TableKind, Unit
 from govbudget.checks import Context
+from govbudget.checks._context import exact_sum
 
 from .checks_helpers import base_report, set_cell
 
@@ -105,3 +111,22 @@ def test_find_row_the_first_row_of_any_name() -> None:
     assert ctx.find_row(b, "因公出国（境）费") is None
     ctx.forget()
     assert ctx.find_row(b, "合计") is b.rows[1]
+
+
+_CELL = st.one_of(st.none(), st.decimals(min_value=-10**6, max_value=10**6, places=2,
+                                         allow_nan=False, allow_infinity=False))
+
+
+@given(total=_CELL, terms=st.lists(_CELL, max_size=40), exact=st.booleans())
+def test_exact_sum_of_many_terms_answers_as_the_loop(
+        total: Decimal | None, terms: list[Decimal | None], exact: bool) -> None:
+    """`exact_sum` over a list of many cells (decided in C-level steps) answers as over
+    the same cells one by one (an iterator takes the loop); blanks are zeros."""
+    if exact:
+        total = sum((v for v in terms if v is not None), Decimal(0))
+    assert exact_sum(Unit.WAN_YUAN, total, terms) is exact_sum(Unit.WAN_YUAN, total, iter(terms))
+    want = sum((v for v in terms if v is not None), Decimal(0)) == (total or Decimal(0))
+    assert exact_sum(Unit.WAN_YUAN, total, terms) is want
+    odd: list[object] = [*terms, 1]  # an int is no cell the reader makes: not decided here
+    assert exact_sum(Unit.WAN_YUAN, total, odd) is False
+    assert exact_sum(Unit.WAN_YUAN, total, iter(odd)) is False

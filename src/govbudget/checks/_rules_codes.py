@@ -95,8 +95,13 @@ def _row_location(t: Table, r: Row) -> Location:
     return Location.in_table(t, r)
 
 
+_NO_LINES: Final[frozenset[int]] = frozenset()
+
+
 def _doubtful_lines(t: Table) -> frozenset[int]:
     """The lines the reader flagged as doubtful in ``t`` (its `Table.doubts`)."""
+    if not t.doubts:
+        return _NO_LINES
     return frozenset(n for d in t.doubts for n in d.lines)
 
 
@@ -224,6 +229,7 @@ def functional_name(ctx: Context) -> Iterator[Finding]:
     year = ctx.report.year
     seen: set[tuple[str, str]] = set()
     by_name: dict[str, list[tuple[Location, NameCheck]]] = {}
+    printed: dict[str, tuple[str, NameCheck | None]] = {}  # the summaries print the same
     for t in ctx.report.tables:
         by_code = t.kind.functional
         if not by_code and t.kind not in _CLASSES_BY_NAME:
@@ -234,7 +240,7 @@ def functional_name(ctx: Context) -> Iterator[Finding]:
             for r in b.rows:
                 if r.code is None and r.name.strip() and r.kind is RowKind.DATA:
                     if r.line is None or r.line not in doubtful:
-                        _class_by_name(t, r, year, by_name)
+                        _class_by_name(t, r, year, by_name, printed)
                     continue
                 if not by_code or not functional.is_valid(r.code or ""):
                     continue
@@ -260,12 +266,17 @@ def functional_name(ctx: Context) -> Iterator[Finding]:
 
 
 def _class_by_name(t: Table, r: Row, year: int | None,
-                   by_name: dict[str, list[tuple[Location, NameCheck]]]) -> None:
+                   by_name: dict[str, list[tuple[Location, NameCheck]]],
+                   printed: dict[str, tuple[str, NameCheck | None]]) -> None:
     """Note a code-less row named like a functional class under another edition's name
     (one finding per name, at its first row, the others related). The answer for a
-    printed name is kept by the catalogue (the same few class names in every report)."""
-    name, res = functional.SCHEME.derived(("class by name", r.name, year),
-                                          lambda: _class_of_other_edition(r.name, year))
+    printed name is kept by the catalogue (the same few class names in every report)
+    and, for the run, in ``printed``."""
+    hit = printed.get(r.name)
+    if hit is None:
+        hit = printed[r.name] = functional.SCHEME.derived(
+            ("class by name", r.name, year), lambda: _class_of_other_edition(r.name, year))
+    name, res = hit
     if res is not None:
         by_name.setdefault(name, []).append((_row_location(t, r), res))
 

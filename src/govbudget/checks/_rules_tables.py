@@ -66,25 +66,26 @@ def _rows_not_adding_up(rows: Sequence[Row], ti: int, positions: Sequence[int]
         # or an income table are blank), in C-level steps: the row's cells picked out at
         # once, their types checked as a set, the parts summed.
         cells = itemgetter(ti, *positions)
+        width = len(positions) + 1
         for r in rows:
             try:
-                if _blanks_add_up(cells(r.values)):
-                    continue
+                got = cells(r.values)
+                if (got[0] is None and got.count(None) == width) or _blanks_add_up(got):
+                    continue  # blank throughout (the common row), or adds up
             except (IndexError, ArithmeticError):
                 pass  # a short row or an odd value: decided the long way
             yield r
         return
     p0, p1 = positions
-    cells = itemgetter(ti, p0, p1)
     for r in rows:
         v = r.values
         try:
             tv, a, c = v[ti], v[p0], v[p1]
-            if a is not None and c is not None and tv == a + c and type(tv) is Decimal \
-                    and tv.is_finite():
-                continue
-            if _blanks_add_up(cells(v)):
-                continue  # a blank cell (a zero) and the others add up
+            if a is not None and c is not None:
+                if tv == a + c and type(tv) is Decimal and tv.is_finite():
+                    continue
+            elif (tv is None and a is None and c is None) or _blanks_add_up((tv, a, c)):
+                continue  # blank throughout, or a blank cell (a zero) and the others add up
         except (TypeError, IndexError, ArithmeticError):
             pass  # a missing cell or an odd value: decided the long way
         yield r
