@@ -182,6 +182,25 @@ def _codes_without_classes(b: Block) -> bool:
     return bool(codes) and not any(len(c) == 3 for c in codes)
 
 
+def _class_rows(b: Block) -> tuple[dict[str, Row], dict[str, str]]:
+    """The class rows of a block (data rows with a 3-digit code or none, not a balance
+    row) by code, else by normalised name (a key printed twice: the last row, at the
+    first's place), and the normalised name of each key's row: each name normalised
+    once."""
+    rows: dict[str, Row] = {}
+    names: dict[str, str] = {}
+    for r in b.rows:
+        if r.kind is not RowKind.DATA or not (r.code is None or len(r.code) == 3):
+            continue
+        n = norm(r.name)
+        if n in _BALANCE_ROWS:
+            continue
+        k = r.code if r.code else n
+        rows[k] = r
+        names[k] = n
+    return rows, names
+
+
 def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb: Table,
                    bb: Block, key_b: str, what: str, what_en: str,
                    le: bool = False) -> Iterator[Finding]:
@@ -190,18 +209,14 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
     class."""
     if any(_codes_without_classes(b) for b in (ba, bb)):
         return  # a table that prints only 款 or 项 rows has no class rows to compare
-    rows_a = {(r.code if r.code else norm(r.name)): r for r in ba.rows
-              if r.kind is RowKind.DATA and (r.code is None or len(r.code) == 3)
-              and norm(r.name) not in _BALANCE_ROWS}
-    rows_b = {(r.code if r.code else norm(r.name)): r for r in bb.rows
-              if r.kind is RowKind.DATA and (r.code is None or len(r.code) == 3)
-              and norm(r.name) not in _BALANCE_ROWS}
-    names_b = {norm(r.name): k for k, r in rows_b.items()}
-    names_a = {norm(r.name): k for k, r in rows_a.items()}
+    rows_a, norm_a = _class_rows(ba)
+    rows_b, norm_b = _class_rows(bb)
+    names_b = {norm_b[k]: k for k in rows_b}
+    names_a = {norm_a[k]: k for k in rows_a}
     # Without a column ``key_a`` no row of ``ba`` has a figure to compare; the figures of
     # the others are built only for the rows that do not agree exactly.
     for k, ra in rows_a.items() if ba.has(key_a) else ():
-        kb = k if k in rows_b else names_b.get(norm(ra.name))
+        kb = k if k in rows_b else names_b.get(norm_a[k])
         if kb is None:
             if _blank_or_zero(_raw(ba, ra, key_a)):
                 continue  # nothing printed that the other table lacks
@@ -233,7 +248,7 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
         if f:
             yield f
     for k, rb in rows_b.items():
-        if _blank_or_zero(_raw(bb, rb, key_b)) or k in rows_a or norm(rb.name) in names_a:
+        if _blank_or_zero(_raw(bb, rb, key_b)) or k in rows_a or norm_b[k] in names_a:
             continue
         fb2 = _fig(tb, bb, rb, key_b)
         if fb2 is not None and not fb2.money.is_zero():
