@@ -191,3 +191,25 @@ def test_pages_are_added_as_evolve_would() -> None:
         "actual", "difference", "root", "knock_on_of", "code"}
     on_page = attrs.evolve(loc, page=9)
     assert _locate(on_page, report) is on_page  # a page already known is kept
+
+
+def test_a_rule_requiring_a_doubted_table_does_not_run() -> None:
+    """A cross-table rule whose `Requires` names a table the reader doubts is not run
+    (the engine decides the condition on the tables it trusts); the reading rules still
+    see the whole report."""
+    import attrs
+
+    from govbudget import Doubt
+    from govbudget.checks import registry
+
+    base = set_cell(base_report(), TableKind.INCOME, "合计", "general_budget", "1.00")
+    assert check_report(base, rules=["cross.summary_income"]).errors
+    doubted = attrs.evolve(base, tables=tuple(
+        attrs.evolve(t, doubts=(Doubt("columns", "列无法对齐", "columns", (t.line or 1,)),))
+        if t.kind is TableKind.INCOME else t for t in base.tables))
+    rule = registry()["cross.summary_income"]
+    assert rule.when(doubted)  # the whole report has the table ...
+    result = check_report(doubted, rules=["cross.summary_income", "reading.doubtful_table"])
+    assert not result.errors  # ... the rule sees only what is trusted
+    assert [n.table for n in result.not_checked] == ["income"]
+    assert {f.rule for f in result.findings} == {"reading.doubtful_table"}

@@ -12,7 +12,7 @@ from .._findings import Finding, Location, Severity
 from .._report import Report
 from ._builtin import current, registry
 from ._context import Context
-from ._registry import Category, Rule
+from ._registry import Category, Requires, Rule
 
 __all__ = ["CheckResult", "NotChecked", "check_report", "select_rules"]
 
@@ -244,12 +244,20 @@ def check_report(
     ctx = Context(report)
     vctx = ctx if view is report else Context(view)
     found: list[Finding] = []
+    # The kinds of table present, gathered once for every rule whose condition is a
+    # `Requires` (most cross-table rules), for the whole report and for the view.
+    kinds = {t.kind for t in report.tables}
+    view_kinds = kinds if view is report else {t.kind for t in view.tables}
     try:
         for r in chosen:
             if r.category is Category.DOCUMENTS:
                 continue  # compares documents: `check_reports`
             reading = r.category is Category.READING
-            if not r.when(report if reading else view):
+            when = r.when
+            if type(when) is Requires:
+                if not when.holds(report.kind, kinds if reading else view_kinds):
+                    continue
+            elif not when(report if reading else view):
                 continue
             for f in r.check(ctx if reading else vctx):
                 found.append(f)
