@@ -84,8 +84,15 @@ def _rows_not_adding_up(rows: Sequence[Row], ti: int, positions: Sequence[int]
             if a is not None and c is not None:
                 if tv == a + c and type(tv) is Decimal and tv.is_finite():
                     continue
-            elif (tv is None and a is None and c is None) or _blanks_add_up((tv, a, c)):
-                continue  # blank throughout, or a blank cell (a zero) and the others add up
+            else:
+                # A blank part (a zero): the total is the other part, or zero when both
+                # are blank (a total blank too, the common row, is zero as well).
+                part = c if a is None else a
+                tot = _ZERO if tv is None else tv
+                if type(tot) is Decimal and (
+                        tot == part and type(part) is Decimal and part.is_finite()
+                        if part is not None else tot == _ZERO):
+                    continue
         except (TypeError, IndexError, ArithmeticError):
             pass  # a missing cell or an odd value: decided the long way
         yield r
