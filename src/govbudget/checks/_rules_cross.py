@@ -316,8 +316,12 @@ def _code_compare(ctx: Context, rid: str, ta: Table, tb: Table, keys: tuple[str,
             # blank cell.
             vx = None if x is None or ia >= len(x.values) else x.values[ia]
             vy = None if y is None or ib >= len(y.values) else y.values[ib]
-            if vx is None and vy is None and one_unit:
-                continue  # both blank: zero and zero, equal (and neither exceeds)
+            if one_unit:
+                if vx is None and vy is None:
+                    continue  # both blank: zero and zero, equal (and neither exceeds)
+                if type(vx) is Decimal and type(vy) is Decimal and vx.is_finite() \
+                        and vy.is_finite() and (vy <= vx if le else vx == vy):
+                    continue  # both printed and they agree (the common cell)
             if (_quietly_le(tb.unit, vy, ta.unit, vx) if le else
                     tb.unit is ta.unit and exact_sum(ta.unit, vy, [vx])):
                 continue
