@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -130,3 +132,24 @@ def test_exact_sum_of_many_terms_answers_as_the_loop(
     odd: list[object] = [*terms, 1]  # an int is no cell the reader makes: not decided here
     assert exact_sum(Unit.WAN_YUAN, total, odd) is False
     assert exact_sum(Unit.WAN_YUAN, total, iter(odd)) is False
+
+
+def test_a_cells_quantum_is_its_tables_worked_out_when_asked() -> None:
+    """`Figure.cell` leaves the table's quantum alone until a figure's quantum is asked
+    for (an exact sum needs none); asked, it is the table's. A blank cell's is zero."""
+    from govbudget import Table
+    from govbudget.checks import Figure
+
+    report = base_report()
+    t = report.table(TableKind.EXPENDITURE)
+    assert t is not None
+    slot = Table.__dict__["quantum"]
+    b = t.blocks[0]
+    row = next(r for r in b.rows if r.code == "2010101")
+    fig = Figure.cell(t, b, row, "total")
+    assert fig is not None
+    with pytest.raises(AttributeError):
+        slot.__get__(t)  # not worked out yet
+    assert fig.quantum == t.quantum == Decimal("0.01")
+    blank = Figure.cell(t, b, attrs.evolve(row, values=(None,) * len(row.values)), "total")
+    assert blank is not None and blank.quantum == 0

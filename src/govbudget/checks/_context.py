@@ -56,20 +56,37 @@ class Figure:
 
     ``quantum`` is in the figure's own unit; a blank cell is an exact zero
     (``quantum == 0``). The location of a table cell is built only when asked for, and so
-    is the `Money` of a table cell (most figures only take part in an exact sum).
+    are the `Money` of a table cell and its quantum (the table's, `Table.quantum`: most
+    figures only take part in an exact sum, which needs neither).
     """
 
-    __slots__ = ("_amount", "_location", "_money", "_unit", "_where", "quantum")
+    __slots__ = ("_amount", "_location", "_money", "_quantum", "_unit", "_where")
 
     def __init__(self, money: Money, quantum: Decimal, location: Location | None = None,
                  *, cell: tuple[Table, Row, str] | None = None) -> None:
         self._money: Money | None = money
         self._amount = money.amount
         self._unit = money.unit
-        self.quantum = quantum
+        self._quantum: Decimal | None = quantum
         self._location = location
         self._where: tuple[Callable[..., Location], tuple[object, ...]] | None = (
             None if cell is None else (_cell_location, cell))
+
+    @property
+    def quantum(self) -> Decimal:
+        """The quantum the figure was rounded to, in its own unit (a printed cell's is its
+        table's, worked out when first asked for)."""
+        q = self._quantum
+        if q is None:
+            assert self._where is not None
+            table = self._where[1][0]
+            assert isinstance(table, Table)
+            q = self._quantum = table.quantum
+        return q
+
+    @quantum.setter
+    def quantum(self, quantum: Decimal) -> None:
+        self._quantum = quantum
 
     @property
     def money(self) -> Money:
@@ -113,18 +130,20 @@ class Figure:
         return f
 
     @classmethod
-    def _of_cell(cls, amount: Decimal, unit: Unit, quantum: Decimal,
+    def _of_cell(cls, amount: Decimal, unit: Unit, quantum: Decimal | None,
                  cell: tuple[Table, Row, str]) -> Figure:
-        """A cell's figure; its `Money` is built when first asked for. Anything
-        `Money.of` would not take as it is (not a finite ``Decimal`` in a `Unit`) is
-        converted (or refused) right away, as before."""
+        """A cell's figure; its `Money` is built when first asked for, and its quantum
+        too when ``quantum`` is ``None`` (the table's). Anything `Money.of` would not
+        take as it is (not a finite ``Decimal`` in a `Unit`) is converted (or refused)
+        right away, as before."""
         if type(amount) is not Decimal or type(unit) is not Unit or not amount.is_finite():
-            return cls(Money.of(amount, unit), quantum, cell=cell)
+            return cls(Money.of(amount, unit), cell[0].quantum if quantum is None else quantum,
+                       cell=cell)
         f = _new_figure(cls)
         f._money = None
         f._amount = amount
         f._unit = unit
-        f.quantum = quantum
+        f._quantum = quantum
         f._location = None
         f._where = (_cell_location, cell)
         return f
@@ -138,7 +157,7 @@ class Figure:
         v = row.values[i] if i < len(row.values) else None
         if v is None:
             return cls._of_cell(_ZERO, table.unit, _ZERO, (table, row, key))
-        return cls._of_cell(v, table.unit, table.quantum, (table, row, key))
+        return cls._of_cell(v, table.unit, None, (table, row, key))
 
 
 def _cell_location(t: Table, row: Row, key: str) -> Location:
@@ -203,18 +222,14 @@ def cell_figures(table: Table, block: Block, rows: Iterable[Row], key: str) -> l
     if i is None:
         return []
     unit = table.unit
-    quantum: Decimal | None = None
     out: list[Figure] = []
     of_cell = Figure._of_cell
     for r in rows:
         values = r.values
         v = values[i] if i < len(values) else None
-        if v is None:
-            out.append(of_cell(_ZERO, unit, _ZERO, (table, r, key)))
-        else:
-            if quantum is None:
-                quantum = table.quantum
-            out.append(of_cell(v, unit, quantum, (table, r, key)))
+        # a printed cell's quantum is the table's, worked out when a figure needs it
+        out.append(of_cell(_ZERO if v is None else v, unit, _ZERO if v is None else None,
+                           (table, r, key)))
     return out
 
 
