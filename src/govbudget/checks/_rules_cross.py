@@ -650,6 +650,8 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
         if r is None:
             continue  # the summary prints no row for this money: nothing to compare with
         src = r.values[0] if r.values else None
+        if bool(has) is bool(src):
+            continue  # data and income alike (the common case): no location to build
         income = Location(section=t1.title, table=t1.kind.value, row_name=names[0], line=r.line)
         if has and not src:
             c = _EMPTY_CODES["no_income"]
