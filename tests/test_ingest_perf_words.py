@@ -122,3 +122,10 @@ def test_value_grammar_matches_as_with_the_unit_alternation(text: str) -> None:
         assert (a is None) == (b is None)
         a, b = words._VALUE_RE.match(text, start), _VALUE_AS_ALTERNATION.match(text, start)
         assert (a and a.span()) == (b and b.span())
+
+
+@given(st.lists(st.sampled_from(["效益指标", "成本指标", "满意度指标", "影响", "指标", "生", "A",
+                                 "\n", "㐀"]), max_size=6).map("".join))
+def test_l2_fallback_is_the_pattern(text: str) -> None:
+    pattern = r"^[\u4e00-\u9fff]{1,8}(?:效益指标|成本指标|影响指标|满意度指标)$"
+    assert words._l2_fallback(text) is bool(re.match(pattern, text))

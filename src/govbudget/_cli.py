@@ -36,9 +36,31 @@ class _UsageError(Exception):
     pass
 
 
+def _terminal_columns() -> int:
+    """The terminal's width as `shutil.get_terminal_size` gives it (``$COLUMNS``, else the
+    width of standard output's terminal, else 80), without importing shutil: shutil and
+    the compression modules it loads cost a fresh process about 2 ms."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return columns
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise _UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse makes a formatter for every add_argument (to check its metavar), and a
+        # formatter with no width imports shutil for it: the same width, given.
+        return self.formatter_class(prog=self.prog, width=_terminal_columns() - 2)  # type: ignore[call-arg]
 
 
 class _Help(argparse.RawDescriptionHelpFormatter):
@@ -255,11 +277,6 @@ def _split(values: Sequence[str] | None) -> tuple[str, ...] | None:
         return None
     return tuple(x.strip() for v in values for x in v.split(",") if x.strip())
 
-
-def _terminal_columns() -> int:
-    import shutil  # only for a terminal (shutil costs a fresh process ~2 ms)
-
-    return shutil.get_terminal_size((80, 24)).columns
 
 
 def _text_style(args: argparse.Namespace, out: TextIO) -> Any:

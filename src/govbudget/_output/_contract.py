@@ -35,7 +35,6 @@ baseline. The schema ships with the package (`schema`).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import Counter
@@ -112,6 +111,15 @@ class Filters:
 
 # -- fingerprints ---------------------------------------------------------------
 
+try:  # the interpreter's own SHA-256 (the same digests): hashlib loads OpenSSL first, which
+    # costs a fresh process about 2 ms; the module is _sha256 up to Python 3.11, _sha2 after
+    from _sha256 import sha256 as _sha256  # type: ignore[import-not-found,unused-ignore]
+except ImportError:  # pragma: no cover - the name of another Python version
+    try:
+        from _sha2 import sha256 as _sha256  # type: ignore[import-not-found,no-redef,unused-ignore]
+    except ImportError:
+        from hashlib import sha256 as _sha256  # type: ignore[assignment,unused-ignore]
+
 def _place(loc: Location) -> list[str]:
     return [loc.table or loc.section, loc.row_code or "", loc.row_name or "", loc.column or ""]
 
@@ -120,7 +128,7 @@ def _base_print(f: Finding) -> str:
     parts = [f.rule, f.code, *_place(f.location),
              *(x for r in f.related for x in _place(r)),
              f.expected or "", f.actual or "", f.difference or ""]
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return str(_sha256("\x1f".join(parts).encode()).hexdigest())
 
 
 def fingerprints(findings: Sequence[Finding]) -> list[str]:
@@ -135,7 +143,7 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
         base = _base_print(f)
         seen[base] += 1
         n = seen[base]
-        digest = base if n == 1 else hashlib.sha256(f"{base}#{n}".encode()).hexdigest()
+        digest = base if n == 1 else str(_sha256(f"{base}#{n}".encode()).hexdigest())
         out.append(digest[:16])
     return out
 
