@@ -129,3 +129,18 @@ def test_value_grammar_matches_as_with_the_unit_alternation(text: str) -> None:
 def test_l2_fallback_is_the_pattern(text: str) -> None:
     pattern = r"^[\u4e00-\u9fff]{1,8}(?:效益指标|成本指标|影响指标|满意度指标)$"
     assert words._l2_fallback(text) is bool(re.match(pattern, text))
+
+
+_CODE_PATTERNS = (*words._CODE_RE, re.compile(r"^(\d{2,12})([\u4e00-\u9fff].*)$"))
+
+
+@given(st.text(alphabet="1203٣基本A-： \n\u4e00\u9fff[]", max_size=16))
+def test_department_code_is_read_as_by_the_four_patterns(text: str) -> None:
+    t = text.strip(words._SPACES)
+    expected: tuple[str | None, str] = (None, t)
+    for rx in _CODE_PATTERNS:
+        m = rx.match(t)
+        if m is not None and m.group(2):
+            expected = (m.group(1), m.group(2).strip(words._SPACES))
+            break
+    assert words._department(text) == expected

@@ -311,8 +311,14 @@ def _category(text: str) -> bool:
 
 _PATH: Final = re.compile(r"^(?P<path>(?:[^（）()]+[（(](?:类|款)[）)])*)(?P<name>[^（）()]+)[（(](?P<lvl>类|款|项)[）)]$")
 _CARRIED: Final = re.compile(r"(?:上年度?|年初)结转(?:和|及)?(?:结余)?的?$")
-_CODED_ITEM: Final = re.compile(
-    r"^(?P<code>\d{3}(?:\d{2}){0,2})[-－—:：]?(?P<name>[\u4e00-\u9fff][^，,。；;：:（）()]{1,30})$")
+# Compiled on first use (its ideograph class costs sre about a millisecond), and matched
+# only where three digits (``\d``: Unicode category Nd, as ``str.isdecimal``) begin the text.
+@functools.cache
+def _coded_item() -> re.Pattern[str]:
+    return re.compile(
+        r"^(?P<code>\d{3}(?:\d{2}){0,2})[-－—:：]?(?P<name>[\u4e00-\u9fff][^，,。；;：:（）()]{1,30})$")
+
+
 _WHOLE_NAMES: Final = frozenset({"预算收入总计", "预算支出总计"})
 _WHOLE_WORD: Final = re.compile("总|合计")
 _BAD_SUBJECT: Final = re.compile(r"[\d%≥≤<>＞＜=]|[XxＸｘ×]{2}")
@@ -370,7 +376,7 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
         if c is not None:  # 一般公共服务（类）支出: the class 一般公共服务支出
             return _Res("subject", _Subj(f"{_trim(c['name'])}支出"))
         t = _PATH_SPENDING.sub("", t)
-    coded = _CODED_ITEM.match(t)
+    coded = _coded_item().match(t) if t[:3].isdecimal() else None
     if coded is not None:  # 2080201-行政运行: the name, with its printed code
         name = coded["name"]
         if not _BAD_SUBJECT.search(name):
