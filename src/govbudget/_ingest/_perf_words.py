@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
 
-from attrs import define, field
-
 from .._chars import NUMBER, translation
 from .._money import Unit
+from .._record import Record
 from .._report import Indicator
 from ._text import Line, dedouble, join_stripped
 
@@ -331,31 +330,38 @@ def _funding_words(text: str) -> tuple[Unit | None, tuple[tuple[int, str], ...]]
     return unit, tuple(out)
 
 
-@define
-class _Tok:
-    kind: int
-    text: str
-    line: int
-    row: int  # ordinal of the line in the grid
+class _Tok(Record):
+    __slots__ = ("kind", "line", "row", "text")
+
+    def __init__(self, kind: int, text: str, line: int, row: int) -> None:
+        self.kind = kind
+        self.text = text
+        self.line = line
+        self.row = row  # ordinal of the line in the grid
 
 
-@define
-class _Source:
-    line: int
-    period: Decimal | None = None
-    year: Decimal | None = None
+class _Source(Record):
+    __slots__ = ("line", "period", "year")
+
+    def __init__(self, line: int, period: Decimal | None = None,
+                 year: Decimal | None = None) -> None:
+        self.line = line
+        self.period = period
+        self.year = year
 
 
-@define
-class _Column:
-    rows: list[Indicator] = field(factory=list)
-    frags: list[_Tok] = field(factory=list)
-    done: bool = False
-    width: int = 0
-    head: str = ""  # the start of the pending name's first fragment
-    label: str = ""
-    label_line: int | None = None
-    start: int = 0
+class _Column(Record):
+    __slots__ = ("done", "frags", "head", "label", "label_line", "rows", "start", "width")
+
+    def __init__(self) -> None:
+        self.rows: list[Indicator] = []
+        self.frags: list[_Tok] = []
+        self.done = False
+        self.width = 0
+        self.head = ""  # the start of the pending name's first fragment
+        self.label = ""
+        self.label_line: int | None = None
+        self.start = 0
 
 
 def _department(text: str) -> tuple[str | None, str]:
