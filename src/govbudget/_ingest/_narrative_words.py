@@ -7,12 +7,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
 from .._chars import FREE_NUMBER, translation
 from .._money import parse_amount
+from .._record import FrozenRecord
 from .._report import (
     Change,
 )
@@ -324,18 +324,22 @@ _WHOLE_WORD: Final = re.compile("总|合计")
 _BAD_SUBJECT: Final = re.compile(r"[\d%≥≤<>＞＜=]|[XxＸｘ×]{2}")
 
 
-@dataclass(frozen=True, slots=True)
-class _Subj:
-    subject: str
-    qualifier: str | None = None
+class _Subj(FrozenRecord):
+    __slots__ = ("qualifier", "subject")
+
+    def __init__(self, subject: str, qualifier: str | None = None) -> None:
+        self.subject = subject
+        self.qualifier = qualifier
 
 
-@dataclass(frozen=True, slots=True)
-class _Res:
+class _Res(FrozenRecord):
     """What the clause before a figure names: a subject, a category, a continuation."""
 
-    how: str  # "subject", "category", "continue", "none"
-    subj: _Subj | None = None
+    __slots__ = ("how", "subj")
+
+    def __init__(self, how: str, subj: _Subj | None = None) -> None:
+        self.how = how  # "subject", "category", "continue", "none"
+        self.subj = subj
 
 
 _NONE: Final = _Res("none")
