@@ -37,30 +37,15 @@ class _UsageError(Exception):
 
 
 def _terminal_columns() -> int:
-    """The terminal's width as `shutil.get_terminal_size` gives it (``$COLUMNS``, else the
-    width of standard output's terminal, else 80), without importing shutil: shutil and
-    the compression modules it loads cost a fresh process about 2 ms."""
-    try:
-        columns = int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-        columns = columns or 80
-    return columns
+    """The terminal's width (``$COLUMNS``, else the terminal's, else 80)."""
+    import shutil
+
+    return shutil.get_terminal_size((80, 24)).columns
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise _UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
-
-    def _get_formatter(self) -> argparse.HelpFormatter:
-        # argparse makes a formatter for every add_argument (to check its metavar), and a
-        # formatter with no width imports shutil for it: the same width, given.
-        return self.formatter_class(prog=self.prog, width=_terminal_columns() - 2)  # type: ignore[call-arg]
 
 
 class _Help(argparse.RawDescriptionHelpFormatter):

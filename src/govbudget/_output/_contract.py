@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from hashlib import sha256 as _sha256
 from typing import Any, Final
 
 from attrs import evolve, field, frozen
@@ -110,15 +111,6 @@ class Filters:
 
 
 # -- fingerprints ---------------------------------------------------------------
-
-try:  # the interpreter's own SHA-256 (the same digests): hashlib loads OpenSSL first, which
-    # costs a fresh process about 2 ms; the module is _sha256 up to Python 3.11, _sha2 after
-    from _sha256 import sha256 as _sha256  # type: ignore[import-not-found,unused-ignore]
-except ImportError:  # pragma: no cover - the name of another Python version
-    try:
-        from _sha2 import sha256 as _sha256  # type: ignore[import-not-found,no-redef,unused-ignore]
-    except ImportError:
-        from hashlib import sha256 as _sha256  # type: ignore[assignment,unused-ignore]
 
 def _place(loc: Location) -> list[str]:
     return [loc.table or loc.section, loc.row_code or "", loc.row_name or "", loc.column or ""]
