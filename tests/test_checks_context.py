@@ -153,3 +153,18 @@ def test_a_cells_quantum_is_its_tables_worked_out_when_asked() -> None:
     assert fig.quantum == t.quantum == Decimal("0.01")
     blank = Figure.cell(t, b, attrs.evolve(row, values=(None,) * len(row.values)), "total")
     assert blank is not None and blank.quantum == 0
+
+
+def test_find_row_starting_the_first_row_of_the_prefix() -> None:
+    """`Context.find_row_starting` answers as a scan would: the first row (in print
+    order) whose normalised name starts with the prefix."""
+    from govbudget import Block, Column, Row
+
+    b = Block("x", [Column("total")], [
+        Row("公务接待费", (None,)), Row("公务用车 购置费", (None,)), Row("公务用车购置费", (None,)),
+        Row("公务用车购置及运行费", (None,))])
+    ctx = Context(base_report())
+    assert ctx.find_row_starting(b, "公务用车购置") is b.rows[1]
+    assert ctx.find_row_starting(b, "公务") is b.rows[0]
+    assert ctx.find_row_starting(b, "因公出国") is None
+    assert ctx.find_row(b, "公务用车购置费") is b.rows[1]  # the same index

@@ -313,13 +313,7 @@ class Context:
         Each block's normalised row names are indexed once per run (rules ask for
         several rows of the same few blocks), with the numbering dropped only when a
         name is not found as printed."""
-        key = id(block)
-        kept = self._row_names.get(key)
-        if kept is None or kept[0] is not block:
-            plain: dict[str, int] = {}
-            for n, r in enumerate(block.rows):
-                plain.setdefault(norm(r.name), n)
-            kept = self._row_names[key] = (block, plain, None)
+        kept = self._names_of(block)
         wanted = {norm(n) for n in names}
         hits = [i for w in wanted if (i := kept[1].get(w)) is not None]
         if not hits:
@@ -328,9 +322,31 @@ class Context:
                 bare = {}
                 for n, r in enumerate(block.rows):
                     bare.setdefault(norm(ENUMERATOR.sub("", r.name)), n)
-                self._row_names[key] = (block, kept[1], bare)
+                self._row_names[id(block)] = (block, kept[1], bare)
             hits = [i for w in wanted if (i := bare.get(w)) is not None]
         return block.rows[min(hits)] if hits else None
+
+    def find_row_starting(self, block: Block, prefix: str) -> Row | None:
+        """The first row whose normalised name starts with the normalised ``prefix``
+        (``公务用车购置`` finds 公务用车购置费), from `find_row`'s index of the block."""
+        want = norm(prefix)
+        rows = block.rows
+        for name, i in self._names_of(block)[1].items():  # first of each name, in order
+            if name.startswith(want):
+                return rows[i]
+        return None
+
+    def _names_of(self, block: Block
+                  ) -> tuple[Block, dict[str, int], dict[str, int] | None]:
+        """`find_row`'s index of ``block``, made on first use."""
+        key = id(block)
+        kept = self._row_names.get(key)
+        if kept is None or kept[0] is not block:
+            plain: dict[str, int] = {}
+            for n, r in enumerate(block.rows):
+                plain.setdefault(norm(r.name), n)
+            kept = self._row_names[key] = (block, plain, None)
+        return kept
 
     @staticmethod
     def has_data(table: Table) -> bool:

@@ -538,7 +538,7 @@ def three_public_economic(ctx: Context) -> Iterator[Finding]:
         for name, key in _ECON_TP:
             r = ctx.find_row(b, name)
             if r is None:
-                r = next((x for x in b.rows if norm(x.name).startswith(norm(name))), None)
+                r = ctx.find_row_starting(b, name)
             if r is None:
                 continue
             part = _fig(t6, b, r, "total")
