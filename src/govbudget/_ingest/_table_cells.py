@@ -79,6 +79,8 @@ def _take_code(c: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     if not c:
         return None, c
     first = c[0]
+    if not first[:1].isdigit():
+        return None, c  # a code starts with a digit (what \d matches, isdigit holds of)
     if _THREE_DIGITS.fullmatch(first):
         parts = [first]
         k = 1
@@ -91,8 +93,11 @@ def _take_code(c: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     return None, c
 
 
+_LEVEL_OF_LENGTH: Final = {3: 1, 5: 2, 7: 3, 9: 4}
+
+
 def _code_level(code: str) -> int:
-    return {3: 1, 5: 2, 7: 3, 9: 4}.get(len(code), 1)
+    return _LEVEL_OF_LENGTH.get(len(code), 1)
 
 
 def _econ_level(name: str, *, blank_gov: bool) -> int:

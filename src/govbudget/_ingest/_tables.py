@@ -41,6 +41,7 @@ from .._tables import (
     RowKind,
     Table,
     TableKind,
+    new_row,
 )
 from ._table_cells import (
     _CN_ORDINAL,
@@ -131,8 +132,10 @@ def _header_columns(kind: TableKind, header: str) -> tuple[Column, ...]:
     flat = _WS.sub("", header)
     found = {"total"}
     for key, labels in _LABELS:
-        if any(lab in flat for lab in labels):
-            found.add(key)
+        for lab in labels:
+            if lab in flat:
+                found.add(key)
+                break
     if kind in (TableKind.EXPENDITURE, TableKind.GENERAL_EXPENDITURE,
                 TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL, TableKind.GRANT_DETAIL):
         found &= set(_CANONICAL[kind])
@@ -238,7 +241,7 @@ class _TableReader(_Reading):
                     continue
                 if m:
                     continue
-                if self._starts_body(ln.text, after_colnums):
+                if self._starts_body(ln.text, t, after_colnums):
                     in_body = True
                     body.append(ln)
                     continue
@@ -280,8 +283,8 @@ class _TableReader(_Reading):
                      unit=unit, blocks=blocks, unit_name=unit_name, empty=empty, note=note,
                      line=title_line.no, doubts=tuple(self.doubts))
 
-    def _starts_body(self, raw: str, after_colnums: bool) -> bool:
-        t = _dedouble(raw).strip(" \u3000")
+    def _starts_body(self, raw: str, t: str, after_colnums: bool) -> bool:
+        # ``t``: ``raw`` de-doubled and stripped (as `read` has it).
         c = cell_tuple(t)
         if not c:
             return False
@@ -292,17 +295,17 @@ class _TableReader(_Reading):
             return False
         if after_colnums or raw.startswith("\u3000"):
             return True
-        values = [x for x in c[1:] if x]
-        # An unreadable amount (35O.50) still makes a row: the reader reports it, and the
-        # row is not lost into the header.
-        amounts_only = any(_is_value(v) for v in values) and all(
-            _amount_like(v) for v in values)
         if self.kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY):
             return bool(_CN_ORDINAL.match(first)) or first.startswith(
                 ("本年收入", "收入总计"))
         if self.kind is TableKind.THREE_PUBLIC and first.lstrip("①②③④⑤").startswith(
                 ("因公出国", "公务接待", "公务用车")):
             return True
+        values = [x for x in c[1:] if x]
+        # An unreadable amount (35O.50) still makes a row: the reader reports it, and the
+        # row is not lost into the header.
+        amounts_only = any(_is_value(v) for v in values) and all(
+            _amount_like(v) for v in values)
         if _is_total(first):
             return not values or amounts_only
         return bool(values) and amounts_only and \
@@ -320,6 +323,7 @@ class _TableReader(_Reading):
         amount = self.amount
         is_value = _is_value
         projects = self.kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER)
+        total, data, group = RowKind.TOTAL, RowKind.DATA, RowKind.GROUP
 
         def flush() -> None:
             nonlocal pending
@@ -338,16 +342,16 @@ class _TableReader(_Reading):
                                   actual=" ".join(extra))
                 vals = vals[:n_columns]
             amounts = tuple([amount(v, line) for v in vals]) + (None,) * (n_columns - len(vals))
-            name = "".join(p.names[:1])
-            gov = p.names[1] if names_n == 2 and len(p.names) > 1 else None
-            kind = RowKind.TOTAL if _is_total(name) else RowKind.DATA
+            names = p.names
+            name = names[0] if names else ""
+            gov = names[1] if names_n == 2 and len(names) > 1 else None
+            kind = total if _is_total(name) else data
             level = p.level
-            if kind is RowKind.TOTAL:
+            if kind is total:
                 level = None
             elif projects and level == 1:
-                kind = RowKind.GROUP
-            rows.append(Row(name=name.strip(), values=amounts, code=p.code, level=level,
-                            kind=kind, gov_name=(gov or None), line=p.line))
+                kind = group
+            rows.append(new_row(name.strip(), amounts, p.code, level, kind, gov or None, line))
 
         for ln in body:
             raw = ln.text

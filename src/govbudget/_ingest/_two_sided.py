@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from .._money import Unit
-from .._tables import COLUMN_LABELS, Block, Column, Row, RowKind, TableKind
+from .._tables import COLUMN_LABELS, Block, Column, Row, RowKind, TableKind, new_row
 from ._table_cells import (
     _CN_ORDINAL,
     _ROW_NUMBER,
@@ -103,21 +103,24 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
             placed = placed or not exp_side
     inc_rows: list[Row] = []
     exp_rows: list[Row] = []
+    amount = reader.amount
+    n_inc, n_exp = len(inc_cols), len(exp_cols)
+    total_kind, data_kind = RowKind.TOTAL, RowKind.DATA
     for k, (label, line, vals) in enumerate(labels):
         is_exp = sides.get(k) or _is_expenditure_label(label)
-        cols = exp_cols if is_exp else inc_cols
-        if len(vals) > len(cols) and any(vals[len(cols):]):
+        n_cols = n_exp if is_exp else n_inc
+        if len(vals) > n_cols and any(vals[n_cols:]):
             reader.finding("reading.unplaced_figure", line,
                           f"“{label}”后多出的数值无法对应到列",
                           f"extra figures after {label!r}",
-                          actual=" ".join(v for v in vals[len(cols):] if v))
-        amounts = [reader.amount(v, line) for v in vals[: len(cols)]]
-        amounts += [None] * (len(cols) - len(amounts))
-        name = _CN_ORDINAL.sub("", label)
-        total = _is_total(name)
-        row = Row(name=name, values=tuple(amounts), line=line,
-                  kind=RowKind.TOTAL if total else RowKind.DATA,
-                  level=None if total else 1)
+                          actual=" ".join(v for v in vals[n_cols:] if v))
+        amounts = tuple([amount(v, line) for v in vals[:n_cols]])
+        if len(amounts) < n_cols:
+            amounts += (None,) * (n_cols - len(amounts))
+        # An ordinal (一、) ends in 、: a label without one has no ordinal to drop.
+        name = _CN_ORDINAL.sub("", label) if "、" in label else label
+        row = new_row(name, amounts, None, None, total_kind, None, line) if _is_total(name) \
+            else new_row(name, amounts, None, 1, data_kind, None, line)
         (exp_rows if is_exp else inc_rows).append(row)
     return (Block("income", inc_cols, tuple(inc_rows)),
             Block("expenditure", exp_cols, tuple(exp_rows)))
