@@ -4,6 +4,8 @@ lines, the unit lines."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govbudget import TableKind
 from govbudget._ingest._titles import (
@@ -167,3 +169,18 @@ def test_unit_lines() -> None:
     assert _MONEY_UNIT.search("单位：元素") is None  # not a money unit
     n = _UNIT_NAME.search("单位名称：某某局 单位：万元")
     assert n is not None and n.group(1) == "某某局"
+
+
+_FRAGMENTS = ("财政拨款", "支出", "收入", "收支", "决算", "预算", "明细", "表", "项目", "上年结转",
+              "及其他", "三公", "经费", "机关运行", "国有资本经营", "政府性基金", "基本", "一般公共",
+              "总", "体情况", "2024年", "部门", "（", "）", "“", "”", "分经济科目")
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=8).map("".join))
+def test_each_title_rule_needs_its_word(text: str) -> None:
+    # _classify_title asks a rule's word before its pattern: no pattern may match without it.
+    from govbudget._ingest._titles import _TITLE_RULES
+
+    for _, rx, word in _TITLE_RULES:
+        if rx.search(text):
+            assert word in text

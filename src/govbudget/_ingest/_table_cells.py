@@ -13,7 +13,7 @@ from typing import Final
 
 from .._findings import Finding, Location, Severity
 from .._money import Unit, parse_amount
-from .._tables import Doubt, Row, RowKind, TableKind
+from .._tables import COLUMN_LABELS, Column, Doubt, Row, RowKind, TableKind
 from ._text import DASHES, is_amount
 
 _CODE: Final = re.compile(r"^(\d{3}|\d{5}|\d{7}|\d{9})$")
@@ -73,6 +73,18 @@ def _is_total(name: str) -> bool:
 
 
 _ROW_NUMBER: Final = re.compile(r"^\d{1,3}$")
+
+_COLUMNS: Final[dict[str, Column]] = {}
+
+
+def _column(key: str) -> Column:
+    """The column ``key`` with its standard label (`COLUMN_LABELS`; the key itself for an
+    unknown one): one instance per key, a `Column` being immutable, so that the tables of
+    each report do not build their columns again."""
+    col = _COLUMNS.get(key)
+    if col is None:
+        col = _COLUMNS[key] = Column(key, COLUMN_LABELS.get(key, key))
+    return col
 
 def _take_code(c: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     """The row's code and the cells after it; a code printed split (``205 02 05``) is joined."""

@@ -34,7 +34,6 @@ from typing import Final
 from .._findings import Finding
 from .._money import Unit
 from .._tables import (
-    COLUMN_LABELS,
     Block,
     Column,
     Row,
@@ -49,6 +48,7 @@ from ._table_cells import (
     _WS,
     _amount_like,
     _code_level,
+    _column,
     _econ_level,
     _fix_unit_levels,
     _is_colnums,
@@ -146,7 +146,7 @@ def _header_columns(kind: TableKind, header: str) -> tuple[Column, ...]:
         # Ministry-of-Finance style: 合计 | 财政拨款 | 事业收入 | … (no fund split).
         found -= {"general_budget", "fund_budget", "state_capital"}
     cols = [k for k in order if k in found]
-    return tuple(Column(k, COLUMN_LABELS.get(k, k)) for k in cols)
+    return tuple(map(_column, cols))
 
 
 # Text that starts a row of its own: circled or bracketed numbers, 三公 items.
@@ -214,14 +214,15 @@ class _TableReader(_Reading):
             if _PART.match(t):
                 continue  # a part heading drawn across a table by the PDF
             if not in_body:
-                if _classify_title(t) is self.kind:
+                has_table_word = "表" in t  # a title and a table number hold it
+                if has_table_word and _classify_title(t) is self.kind:
                     if len(t) > len(year_title) or not _YEAR_WORD.search(year_title):
                         year_title = t
                     n = _table_number(t)
                     if n:
                         number = n
                     continue
-                n = _table_number(t)
+                n = _table_number(t) if has_table_word else None
                 if n:
                     number = n
                     continue

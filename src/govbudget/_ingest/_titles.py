@@ -17,26 +17,28 @@ from ._text import _dedouble
 __all__ = ["classify_title", "generic_title", "is_toc_line", "table_number"]
 
 
-_TITLE_RULES: Final[tuple[tuple[TableKind, re.Pattern[str]], ...]] = (
+# Each rule with a word its pattern cannot match without (asked first: most rules do not
+# apply to a title, and a substring test is much cheaper than a search).
+_TITLE_RULES: Final[tuple[tuple[TableKind, re.Pattern[str], str], ...]] = (
     # 决算 (final accounts) titles first where a budget rule would take them: the same
     # kinds, told apart by `govbudget.Report.kind` (see `govbudget._tables`).
-    (TableKind.GRANT_DETAIL, re.compile(r"财政拨款支出(决算)?明细表")),
-    (TableKind.PROJECTS_CARRYOVER, re.compile(r"项目支出(预算)?(明细)?表.*上年结转")),
+    (TableKind.GRANT_DETAIL, re.compile(r"财政拨款支出(决算)?明细表"), "财政拨款支出"),
+    (TableKind.PROJECTS_CARRYOVER, re.compile(r"项目支出(预算)?(明细)?表.*上年结转"), "上年结转"),
     (TableKind.PROJECTS, re.compile(r"项目支出(预算|决算)?(明细)?表|项目支出及其他支出预算表|"
-                                    r"项目支出预算明细")),
-    (TableKind.THREE_PUBLIC, re.compile(r"三公.{0,2}经费.*表")),
-    (TableKind.OPERATING_COSTS, re.compile(r"机关运行经费.*表")),
-    (TableKind.STATE_CAPITAL, re.compile(r"国有资本经营预算.*表")),
+                                    r"项目支出预算明细"), "项目支出"),
+    (TableKind.THREE_PUBLIC, re.compile(r"三公.{0,2}经费.*表"), "三公"),
+    (TableKind.OPERATING_COSTS, re.compile(r"机关运行经费.*表"), "机关运行经费"),
+    (TableKind.STATE_CAPITAL, re.compile(r"国有资本经营预算.*表"), "国有资本经营预算"),
     # 政府性基金预算财政拨款收入支出决算表: one table (年初, 本年收入, 本年支出, 年末).
-    (TableKind.FUND_EXPENDITURE, re.compile(r"政府性基金预算.*收入支出决算表")),
-    (TableKind.FUND_INCOME, re.compile(r"政府性基金预算.*收入.*表")),
-    (TableKind.FUND_EXPENDITURE, re.compile(r"政府性基金预算.*支出.*表")),
-    (TableKind.BASIC_ECONOMIC, re.compile(r"基本支出.*表")),
-    (TableKind.GENERAL_EXPENDITURE, re.compile(r"一般公共预算.*支出.*表")),
-    (TableKind.GRANT_SUMMARY, re.compile(r"财政拨款.*收支.*表|财政拨款收入支出决算总表")),
-    (TableKind.SUMMARY, re.compile(r"收支.*总(体情况)?表|收支预算总表|收入支出决算总表")),
-    (TableKind.INCOME, re.compile(r"收入.*总(体情况)?表|收入决算表")),
-    (TableKind.EXPENDITURE, re.compile(r"支出.*总(体情况)?表|支出决算表")),
+    (TableKind.FUND_EXPENDITURE, re.compile(r"政府性基金预算.*收入支出决算表"), "政府性基金预算"),
+    (TableKind.FUND_INCOME, re.compile(r"政府性基金预算.*收入.*表"), "政府性基金预算"),
+    (TableKind.FUND_EXPENDITURE, re.compile(r"政府性基金预算.*支出.*表"), "政府性基金预算"),
+    (TableKind.BASIC_ECONOMIC, re.compile(r"基本支出.*表"), "基本支出"),
+    (TableKind.GENERAL_EXPENDITURE, re.compile(r"一般公共预算.*支出.*表"), "一般公共预算"),
+    (TableKind.GRANT_SUMMARY, re.compile(r"财政拨款.*收支.*表|财政拨款收入支出决算总表"), "财政拨款"),
+    (TableKind.SUMMARY, re.compile(r"收支.*总(体情况)?表|收支预算总表|收入支出决算总表"), "总"),
+    (TableKind.INCOME, re.compile(r"收入.*总(体情况)?表|收入决算表"), "收入"),
+    (TableKind.EXPENDITURE, re.compile(r"支出.*总(体情况)?表|支出决算表"), "支出"),
 )
 _TITLE_END: Final = re.compile(r"表(（[^）]{0,20}）|\([^)]{0,20}\))?$")
 _NUMBER: Final = re.compile(r"(?:公开表|预算表|部门表)\s*(\d{1,2})\s*$|^(?:公开|预算|决算|部门|单位)?\s*"
@@ -81,12 +83,13 @@ def _classify_title(text: str) -> TableKind | None:
     t = _dedouble(text).strip(" \u3000")
     t = _TOC_TAIL.sub("", t).strip(" \u3000")
     t = _TITLE_PREFIX.sub("", t, count=1).replace(" ", "")
-    if not t or len(t) > 60 or any(p in t for p in "，。；：:") or "绩效" in t:
+    if not t or len(t) > 60 or "，" in t or "。" in t or "；" in t or "：" in t or ":" in t \
+            or "绩效" in t:
         return None
     if not _TITLE_END.search(t):
         return None
-    for kind, rx in _TITLE_RULES:
-        if rx.search(t):
+    for kind, rx, word in _TITLE_RULES:
+        if word in t and rx.search(t):
             if kind in _BY_FUNCTION and _BY_ECONOMIC.search(t):
                 # spending by economic item (…支出情况表（按经济分类科目）, …支出经济分类情况表):
                 # not the functional table of its name

@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from typing import Final
 
 from .._money import Unit
-from .._tables import COLUMN_LABELS, Block, Column, Row, RowKind, TableKind, new_row
+from .._tables import Block, Row, RowKind, TableKind, new_row
 from ._table_cells import (
     _CN_ORDINAL,
     _ROW_NUMBER,
     _WS,
+    _column,
     _is_colnums,
     _is_total,
     _is_value,
@@ -45,8 +46,8 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
             exp_keys.append("current_year")
         if "上年结转" in flat.split("支出", 1)[-1] or "结转" in flat.split("合计", 1)[-1]:
             exp_keys.append("carryover")
-    inc_cols = (Column("amount", COLUMN_LABELS["amount"]),)
-    exp_cols = tuple(Column(k, COLUMN_LABELS[k]) for k in exp_keys)
+    inc_cols = (_column("amount"),)
+    exp_cols = tuple(map(_column, exp_keys))
     labels: list[tuple[str, int, list[str]]] = []  # (label, line, value cells)
     is_value = _is_value
     row_numbers = "行次" in flat
@@ -133,7 +134,8 @@ _EXP_END: Final = re.compile(r"(支出|预备费|支出合计|支出总计|年�
 def _is_expenditure_label(label: str) -> bool:
     # Cached: asked twice of each label of a two-sided table, and the labels recur.
     # 决算: 使用非财政拨款结余 and 年初（财政拨款）结转和结余 are income; 结余分配 is spending.
-    label = _CN_ORDINAL.sub("", label)
+    if "、" in label:
+        label = _CN_ORDINAL.sub("", label)
     if label.endswith("结余分配"):
         return True
     return bool(_EXP_END.search(label)) and not label.startswith(
