@@ -184,3 +184,21 @@ def test_each_title_rule_needs_its_word(text: str) -> None:
     for _, rx, word in _TITLE_RULES:
         if rx.search(text):
             assert word in text
+
+
+_TAILS = st.sampled_from(["表", "...", "…", "·", "-", " ", "\t", "\u3000", "\xa0", "1", "12", "３",
+                          "一", "十", "公开表", "预算表", "附", "目录", "：", "\n", "a"])
+
+
+@given(st.lists(_TAILS, max_size=8).map("".join))
+def test_the_cheap_pre_tests_never_hide_a_match(text: str) -> None:
+    # _may_end_toc and the last-character test of _table_number only skip searches that
+    # cannot match.
+    from govbudget._ingest._titles import _NUMBER, _TOC_TAIL, _may_end_toc
+
+    if _TOC_TAIL.search(text):
+        assert _may_end_toc(text)
+    assert is_toc_line(text) == bool(_TOC_TAIL.search(text.strip()))
+    from govbudget._ingest._text import dedouble
+
+    assert (table_number(text) is not None) == bool(_NUMBER.search(dedouble(text).strip()))

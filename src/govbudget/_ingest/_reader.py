@@ -577,7 +577,7 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
     # Tables: the money unit most tables print is the default for one that prints none.
     units = Counter(
         m.group(1) for _, tl in seg.tables for ln in tl[:12]
-        if (m := _MONEY_UNIT.search(ln.text))  # as read_table reads a unit
+        if "单位" in ln.text and (m := _MONEY_UNIT.search(ln.text))  # as read_table reads a unit
     )
     default_unit = Unit.parse(units.most_common(1)[0][0]) if units else None
     style = text_style([ln.text for _, tl in seg.tables for ln in tl])

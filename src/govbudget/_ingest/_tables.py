@@ -129,7 +129,7 @@ _CANONICAL: Final[dict[TableKind, tuple[str, ...]]] = {
 @functools.lru_cache(maxsize=1024)
 def _header_columns(kind: TableKind, header: str) -> tuple[Column, ...]:
     # Cached (the columns are immutable): reports of one template print the same headers.
-    flat = _WS.sub("", header)
+    flat = "".join(header.split())  # as _WS.sub("", header): split drops what \s matches
     found = {"total"}
     for key, labels in _LABELS:
         for lab in labels:

@@ -52,6 +52,17 @@ _TITLE_PREFIX: Final = re.compile(
 _TOC_TAIL: Final = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|-{3,})\s*\d*\s*$|\s\d{1,3}$")
 
 
+def _may_end_toc(text: str) -> bool:
+    """Whether `_TOC_TAIL` can match ``text``: only if it ends in a digit, a leader or a
+    space (what ``\\d`` and ``\\s`` match, ``isdigit`` and ``isspace`` hold of). Asked
+    first: the pattern, anchored at the end, is tried from every position of the line."""
+    last = text[-1:]
+    return last.isdigit() or last in _LEADERS or last.isspace()
+
+
+_LEADERS: Final = frozenset(".…·-")
+
+
 def classify_title(text: str) -> TableKind | None:
     """The kind of table a title line names, or ``None`` if it is not a table title.
 
@@ -81,7 +92,8 @@ def classify_title(text: str) -> TableKind | None:
 def _classify_title(text: str) -> TableKind | None:
     # Cached: the segmenter and then the table reader ask about the same lines.
     t = _dedouble(text).strip(" \u3000")
-    t = _TOC_TAIL.sub("", t).strip(" \u3000")
+    if _may_end_toc(t):
+        t = _TOC_TAIL.sub("", t).strip(" \u3000")
     t = _TITLE_PREFIX.sub("", t, count=1).replace(" ", "")
     if not t or len(t) > 60 or "，" in t or "。" in t or "；" in t or "：" in t or ":" in t \
             or "绩效" in t:
@@ -106,7 +118,8 @@ _BY_FUNCTION: Final = frozenset({TableKind.GENERAL_EXPENDITURE, TableKind.EXPEND
 
 def is_toc_line(text: str) -> bool:
     """A line of a table of contents: a title followed by dot leaders or a page number."""
-    return bool(_TOC_TAIL.search(text.strip()))
+    t = text.strip()
+    return _may_end_toc(t) and _TOC_TAIL.search(t) is not None
 
 
 def generic_title(text: str) -> bool:
@@ -127,12 +140,15 @@ def table_number(text: str) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def _table_number(text: str) -> str | None:
-    m = _NUMBER.search(_dedouble(text).strip())
+    t = _dedouble(text).strip()
+    # Every form of `_NUMBER` ends in a digit, 表 or a Chinese numeral.
+    m = _NUMBER.search(t) if t[-1:].isdigit() or t[-1:] in _NUMBER_ENDS else None
     if not m:
         return None
     return next(g for g in m.groups() if g is not None).lstrip("0") or "0"
 
 
+_NUMBER_ENDS: Final = frozenset("表一二三四五六七八九十")
 _MONEY_UNIT: Final = re.compile(r"单位[:：]\s*(万元|元|亿元)(?![\u3400-\u9fff])")
 _UNIT_NAME: Final = re.compile(r"(?:单位名称|部门名称|编制单位)[:：]\s*(.*?)"
                                r"(?:\s+(?:金额)?单位[:：].*)?$")

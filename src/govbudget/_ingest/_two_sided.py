@@ -17,7 +17,6 @@ from .._tables import Block, Row, RowKind, TableKind, new_row
 from ._table_cells import (
     _CN_ORDINAL,
     _ROW_NUMBER,
-    _WS,
     _column,
     _is_colnums,
     _is_total,
@@ -34,7 +33,7 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
     """The income and the expenditure blocks of a two-sided table (收支总表, 财政拨款收支总表):
     a stream of labels, each followed by its amounts; a label goes to a side by its wording,
     or by its place when two labels share a line."""
-    flat = _WS.sub("", header)
+    flat = "".join(header.split())  # as _WS.sub("", header)
     if reader.kind is TableKind.GRANT_SUMMARY:
         exp_keys = ["total"] + [k for k, lab in (("general_budget", "一般公共预算"),
                                                  ("fund_budget", "政府性基金"),
