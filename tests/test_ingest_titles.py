@@ -202,3 +202,12 @@ def test_the_cheap_pre_tests_never_hide_a_match(text: str) -> None:
     from govbudget._ingest._text import dedouble
 
     assert (table_number(text) is not None) == bool(_NUMBER.search(dedouble(text).strip()))
+
+
+@given(st.lists(st.sampled_from(["表", "附", "1", "12", "：", "、", ".", "．", "一", "十", "（", "）",
+                                 "(", ")", "公开", "预算", " ", "收支总表", "-"]), max_size=8)
+       .map("".join))
+def test_drop_prefix_is_the_first_substitution(text: str) -> None:
+    from govbudget._ingest._titles import _TITLE_PREFIX, _drop_prefix
+
+    assert _drop_prefix(text) == _TITLE_PREFIX.sub("", text, count=1)

@@ -48,6 +48,16 @@ _TITLE_PREFIX: Final = re.compile(
     r"^(?:(?:附)?表\s*\d{1,2}\s*[：:.．、\-－]?\s*|(?:公开|预算|决算)\s*\d{1,2}\s*表\s*|"
     r"[一二三四五六七八九十]{1,3}\s*[、.．]\s*|[（(][一二三四五六七八九十]{1,3}[）)]\s*|"
     r"\d{1,2}\s*[.．、]\s*)")
+
+
+def _drop_prefix(text: str) -> str:
+    """``text`` without its numbering (`_TITLE_PREFIX`, anchored at the start and never
+    empty: what ``_TITLE_PREFIX.sub("", text, count=1)`` gives, without building a new
+    string when there is none)."""
+    m = _TITLE_PREFIX.match(text)
+    return text[m.end():] if m else text
+
+
 # A contents line: dot leaders or a page number after the title.
 _TOC_TAIL: Final = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|-{3,})\s*\d*\s*$|\s\d{1,3}$")
 
@@ -94,7 +104,7 @@ def _classify_title(text: str) -> TableKind | None:
     t = _dedouble(text).strip(" \u3000")
     if _may_end_toc(t):
         t = _TOC_TAIL.sub("", t).strip(" \u3000")
-    t = _TITLE_PREFIX.sub("", t, count=1).replace(" ", "")
+    t = _drop_prefix(t).replace(" ", "")
     if not t or len(t) > 60 or "，" in t or "。" in t or "；" in t or "：" in t or ":" in t \
             or "绩效" in t:
         return None
@@ -128,7 +138,7 @@ def generic_title(text: str) -> bool:
     t = _dedouble(text).strip(" \u3000")
     if is_toc_line(t):
         return False
-    t = _TITLE_PREFIX.sub("", t, count=1).replace(" ", "")
+    t = _drop_prefix(t).replace(" ", "")
     return 4 <= len(t) <= 40 and bool(_TITLE_END.search(t)) and not any(
         p in t for p in "，。；：:、“”《》") and "见" not in t
 
