@@ -322,18 +322,16 @@ def cell_tuple(text: str) -> tuple[str, ...]:
     for raw in body.split(" "):
         if not raw:
             append("")
-            continue
-        if raw.isascii() and amount(raw):
-            append(raw)  # a plain amount: nothing glued, not doubled
-            continue
-        if "." not in raw:  # glue needs a decimal amount
+        elif "." not in raw:  # glue needs a decimal amount
             n = len(raw)
             if n < 2 or n % 2 or raw[:n // 2] != raw[n // 2:]:
                 append(raw)  # not doubled
             else:
-                append(_dedouble_token(raw))
-            continue
-        out.extend(_split_glued(raw))
+                append(_dedouble_token(raw))  # keeps a doubled-looking amount (1111)
+        elif raw.isascii() and amount(raw):
+            append(raw)  # a plain decimal amount: nothing glued, not doubled
+        else:
+            out.extend(_split_glued(raw))
     return tuple(out)
 
 
