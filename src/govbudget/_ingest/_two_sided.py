@@ -62,8 +62,8 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
         line_start = len(labels)
         first = c[0]
         n = len(c)
-        if first and labels and not labels[-1][2] and not is_amount(first) \
-                and n - c.count("") == 1 and not _starts_label(first):
+        if first and labels and not labels[-1][2] and n - c.count("") == 1 \
+                and not is_amount(first) and not _starts_label(first):
             # a label alone, wrapped from the label before
             labels[-1] = (labels[-1][0] + first, labels[-1][1], labels[-1][2])
             continue
