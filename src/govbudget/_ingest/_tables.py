@@ -192,7 +192,7 @@ class _TableReader(_Reading):
         skip: set[int] = set()
         after_colnums = False
         for i, ln in enumerate(seg):
-            if ln.no in skip:
+            if skip and ln.no in skip:
                 continue
             if not ln.stripped:
                 if in_body:
@@ -229,7 +229,8 @@ class _TableReader(_Reading):
                 m = _MONEY_UNIT.search(t)
                 if m:
                     unit = Unit.parse(m.group(1))
-                mn = _UNIT_NAME.search(t)
+                # (单位名称, 部门名称, 编制单位: what _UNIT_NAME needs)
+                mn = _UNIT_NAME.search(t) if "名称" in t or "编制单位" in t else None
                 if mn:
                     unit_name = mn.group(1).strip() or None
                     # A wrapped unit name continues on the next line.
