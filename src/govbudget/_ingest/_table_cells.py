@@ -68,8 +68,10 @@ def _is_value(cell: str) -> bool:
 
 
 def _is_total(name: str) -> bool:
-    n = name.replace(" ", "")
-    return n.endswith(_TOTAL_WORDS) or n in ("部门合计", "单位合计")
+    """A total's name: it ends in 合计 or 总计, spaces ignored (部门合计, 合 计 …)."""
+    if name.endswith(_TOTAL_WORDS):
+        return True
+    return " " in name and name.replace(" ", "").endswith(_TOTAL_WORDS)
 
 
 _ROW_NUMBER: Final = re.compile(r"^\d{1,3}$")
