@@ -332,3 +332,15 @@ _CELL_PARTS = st.sampled_from(["1", "11", "1111", "12", "-", "-5", "5.00", "5.00
 def test_cell_tuple_matches_its_reference(text: str) -> None:
     cell_tuple.cache_clear()
     assert cell_tuple(text) == _cells_reference(text)
+
+
+def test_page_maps_and_bare_page_numbers() -> None:
+    from govbudget._ingest._text import _bare_page_numbers, _pages_of_feeds, _pages_of_marks
+
+    assert _pages_of_feeds("a\nb\fc\n\f\fd") == (1, 2, 4)  # a line holds its feeds
+    # page numbers printed on lines 1 and 3 (0-based) end pages 1 and 2
+    assert _pages_of_marks(6, [1, 3]) == (1, 1, 2, 2, 3, 3)
+    assert _pages_of_marks(6, [1]) == ()
+    strips = ["3", "正文", "", "12", "下一页", "0"]
+    # a small number alone first or last on its page; never 0 (a wrapped figure's tail)
+    assert _bare_page_numbers(strips, [1, 1, 1, 1, 2, 2]) == {0, 3}

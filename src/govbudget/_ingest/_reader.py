@@ -41,6 +41,9 @@ from ._tables import read_table
 from ._text import (
     _SPACES,
     Line,
+    _bare_page_numbers,
+    _pages_of_feeds,
+    _pages_of_marks,
     decode,
     dedouble,
     furniture,
@@ -448,52 +451,6 @@ def _cover_name(strips: Sequence[str]) -> str | None:
             cover.append(t.replace(" ", ""))
     name = _COVER_DROP.sub("", "".join(cover)).strip("，,。 ")
     return name if 2 <= len(name) <= 40 and _UNIT_WORD.search(name) else None
-
-
-def _pages_of_feeds(flat: str) -> tuple[int, ...]:
-    """The page of each line of text whose pages start with a form feed (pdftotext)."""
-    out: list[int] = []
-    page = 1
-    for t in flat.split("\n"):
-        if "\f" in t:
-            page += t.count("\f")
-        out.append(page)
-    return tuple(out)
-
-
-def _pages_of_marks(n: int, page_idx: Sequence[int]) -> tuple[int, ...]:
-    """The page of each of ``n`` lines when printed page numbers (``-6-``, ``-- 9 of 33
-    --``) end the pages; empty when the text shows fewer than two."""
-    if len(page_idx) < 2:
-        return ()
-    out: list[int] = []
-    start = 0
-    for page, end in enumerate(page_idx, 1):
-        out.extend([page] * (end + 1 - start))
-        start = end + 1
-    out.extend([len(page_idx) + 1] * (n - start))
-    return tuple(out)
-
-
-# Pages are numbered from 1: a bare 0 is the tail of a wrapped figure (2024022815270).
-_BARE_NUMBER: Final = re.compile(r"^(?:[1-9]\d{0,2}|[-－—]\s*[1-9]\d{0,2}\s*[-－—])$")
-
-
-def _bare_page_numbers(strips: Sequence[str], pages: Sequence[int]) -> set[int]:
-    """Indices of lines that are a small number alone as the first or last printed line of
-    a page (pages known from form feeds or the PDF)."""
-    out: set[int] = set()
-    n = min(len(strips), len(pages))
-    first: dict[int, int] = {}
-    last: dict[int, int] = {}
-    for i in range(n):
-        if strips[i]:
-            first.setdefault(pages[i], i)
-            last[pages[i]] = i
-    for i in (*first.values(), *last.values()):
-        if _BARE_NUMBER.match(strips[i]):
-            out.add(i)
-    return out
 
 
 def _title_year(texts: Sequence[str]) -> int | None:
