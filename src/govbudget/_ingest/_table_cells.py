@@ -35,11 +35,13 @@ def _is_colnums(text: str) -> bool:
     """A line of column numbers (``1 2 3 4 5 6 7``): consecutive small integers, not a row of
     small amounts such as ``5 3 2`` in a table in 元. A 决算 table labels the line 栏次
     (``栏次 1 2 3``, in a two-sided table ``栏次 1 栏次 2``): never data."""
-    head = text.lstrip()[:1]
+    start = text.lstrip()[:3]
+    head = start[:1]
     if not head.isdigit():
         # Neither a column number first nor a label: most lines of a table.
         return head == "栏" and _COLNUM_LABEL.match(text) is not None
-    if not _COLNUMS.match(text):
+    if start.isdigit() or not _COLNUMS.match(text):
+        # (three digits first: a code or an amount, not a column number of one or two)
         return False
     nums = [int(x) for x in text.split()]
     return all(b == a + 1 for a, b in itertools.pairwise(nums))
