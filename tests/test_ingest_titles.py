@@ -3,6 +3,8 @@ lines, the unit lines."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -211,3 +213,11 @@ def test_drop_prefix_is_the_first_substitution(text: str) -> None:
     from govbudget._ingest._titles import _TITLE_PREFIX, _drop_prefix
 
     assert _drop_prefix(text) == _TITLE_PREFIX.sub("", text, count=1)
+
+
+@given(st.lists(st.sampled_from(["单位", "：", ":", " ", "元", "万元", "亿元", "类", "A", "\u3400",
+                                 "\u33ff", "1"]), max_size=10).map("".join))
+def test_money_unit_search_is_the_pattern_with_its_lookahead(text: str) -> None:
+    expected = re.search(r"单位[:：]\s*(万元|元|亿元)(?![\u3400-\u9fff])", text)
+    found = _MONEY_UNIT.search(text)
+    assert (found and (found.span(), found[1])) == (expected and (expected.span(), expected[1]))
