@@ -167,7 +167,10 @@ def _as_sum_of_children(ctx: Context, rid: str, t: Table, b: Block, row: Row, ke
 _BALANCE_ROWS = frozenset(norm(x) for x in (
     "年终结转", "结转下年", "年末结转和结余", "年末财政拨款结转和结余", "结余分配",
     "使用非财政拨款结余", "年初结转和结余", "年初财政拨款结转和结余", "上年结转",
-    "上年财政拨款结转"))
+    "上年财政拨款结转",
+    # The heading of the current year's items, printed with their sum (一、本年支出 above
+    # （一）一般公共服务支出 …): a subtotal, no class.
+    "本年收入", "本年支出"))
 
 
 def _codes_without_classes(b: Block) -> bool:
@@ -180,8 +183,8 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
                    bb: Block, key_b: str, what: str, what_en: str,
                    le: bool = False) -> Iterator[Finding]:
     """Compare class rows (by code or name) of two tables; missing rows count as zero.
-    Carry-over and balance rows of a summary (年终结转, 年末结转和结余, 结余分配 …) are no
-    class."""
+    Carry-over and balance rows of a summary (年终结转, 年末结转和结余, 结余分配 …) and the
+    heading of its current-year items (一、本年支出, printed with their sum) are no class."""
     if any(_codes_without_classes(b) for b in (ba, bb)):
         return  # a table that prints only 款 or 项 rows has no class rows to compare
     rows_a = {(r.code if r.code else norm(r.name)): r for r in ba.rows
