@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from govbudget import TableKind, read_text
+from govbudget import TableKind, check_report, read_text
 
 HEAD = """第二部分 部门预算表
                     2024年部门支出预算总表
@@ -140,6 +140,28 @@ def test_rows_grouped_by_unit_are_a_doubt() -> None:
 """
     table = read_text(text).table(TableKind.BASIC_ECONOMIC)
     assert table is not None and [d.reason for d in table.doubts] == ["units"]
+
+
+def test_rows_grouped_by_unit_in_the_units_own_wording_are_a_doubt() -> None:
+    """The first class under a unit in a wording the catalogue does not know (工资和福利支出,
+    其他资本性等支出): a known class further down the indented run still tells the table
+    lists units, each with its classes; no arithmetic over a unit added to its classes."""
+    text = """第二部分 部门预算表
+部门预算基本支出预算表
+单位：万元
+支出项目类别（资金使用单位）\t总计\t一般公共预算
+合计\t30.00\t30.00
+某某局\t20.00\t20.00
+\u3000工资和福利支出\t15.00\t15.00
+\u3000商品和服务支出\t5.00\t5.00
+某某中心\t10.00\t10.00
+\u3000工资和福利支出\t8.00\t8.00
+\u3000其他资本性等支出\t2.00\t2.00
+"""
+    report = read_text(text)
+    table = report.table(TableKind.BASIC_ECONOMIC)
+    assert table is not None and [d.reason for d in table.doubts] == ["units"]
+    assert not [f for f in check_report(report).errors if f.rule.startswith("table.economic")]
 
 
 def test_a_table_whose_title_is_printed_again_on_its_next_page_is_one_table() -> None:

@@ -383,7 +383,9 @@ class _WideReader:
 
     def _grouped_by_unit(self, parsed: list[tuple[int, list[WCell], list[WCell]]]) -> bool:
         """A row the catalogue does not know as an economic item with known economic
-        classes indented under it: the table lists units, each with its classes."""
+        classes indented under it: the table lists units, each with its classes (the
+        first indented row may be a class in the unit's own wording, 工资和福利支出: any
+        row of the indented run counts)."""
         from ..codes import dept_economic
 
         def indent(cells: list[WCell]) -> int:
@@ -395,10 +397,14 @@ class _WideReader:
             name = "".join(c.text for c in cells)
             return bool(dept_economic.lookup_name(_ENUM.sub("", name)))
 
-        for (_, a, _), (_, b, _) in itertools.pairwise(parsed):
-            if a and b and indent(b) > indent(a) and known(b) and not known(a) \
-                    and not _is_total("".join(c.text for c in a)):
-                return True
+        for k, (_, a, _) in enumerate(parsed):
+            if not a or known(a) or _is_total("".join(c.text for c in a)):
+                continue
+            for _, b, _ in parsed[k + 1:]:
+                if not b or indent(b) <= indent(a):
+                    break
+                if known(b):
+                    return True
         return False
 
     def _two_name_columns(self, zones: list[_Zone]) -> bool:
