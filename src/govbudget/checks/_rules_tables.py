@@ -381,6 +381,26 @@ def _econ_groups(b: Block) -> list[tuple[Row, list[Row]]]:
     return groups
 
 
+def _total_as_sum_of_items(ctx: Context, rid: str, t: Table, b: Block, total: Row,
+                           groups: list[tuple[Row, list[Row]]], key: str,
+                           found: Finding) -> Finding:
+    """The 合计 of a basic-spending table may add the rounded 款 as printed while each class
+    prints the rounding of its exact total (both published practice): when the 合计 is
+    exactly the sum of the printed 款 (a class with none counts as its own item), the gap
+    to the classes is rounding (``info``; each class against its 款 is checked on its own);
+    else the error stands."""
+    items = [r for head, kids in groups for r in (kids or [head])]
+    if len(items) <= len(groups) or not cells_add_up(t, b, total, items, key):
+        return found
+    return ctx.finding(
+        rid, Severity.INFO,
+        f"{found.message}；但等于所含{len(items)}个款之和（合计列各款四舍五入数之和，类列其四舍五入数）",
+        f"{found.message_en}; but it is the sum of its {len(items)} items (the total adds "
+        "the rounded items, each class prints its rounded total)",
+        found.location, found.related, expected_text=found.expected,
+        actual_text=found.actual, difference_text=found.difference)
+
+
 @RULES.rule("table.economic.totals", title="基本支出经济分类表：合计=各类之和，类=所含款之和，合计=人员经费+公用经费",
       title_en="Basic spending by economic item: total = Σ classes, class = Σ items, "
                "total = personnel + public",
@@ -410,6 +430,8 @@ def economic_totals(ctx: Context) -> Iterator[Finding]:
                                   what=f"{t.title}合计（{col.label}）与各类之和",
                                   what_en=f"{t.kind.value} total ({col.key}) vs the sum of "
                                           "classes")
+                    if f is not None and f.severity is Severity.ERROR:
+                        f = _total_as_sum_of_items(ctx, rid, t, b, total, groups, col.key, f)
                     if f is not None:
                         yield f
             yield from _row_columns_sum(ctx, rid, t, b, ("personnel", "public"),
