@@ -235,3 +235,20 @@ def test_operating_costs_listed_by_economic_item_sum_their_classes() -> None:
     wrong = text.replace("合计\t\t30.00", "合计\t\t31.00")
     result = check_report(read_text(wrong), rules=["table.operating_costs.totals"])
     assert [f.rule for f in result.errors] == ["table.operating_costs.totals"]
+
+
+def test_summary_items_a_blank_heading_stands_by_its_level_two_rows() -> None:
+    """A level-1 item with no figure over level-2 rows is replaced by them (not by its
+    level-3 其中); a blank item with nothing under it stays an item."""
+    from govbudget import RowKind
+    from govbudget.checks._rules_tables import _summary_items
+
+    def D(x: str) -> Decimal:
+        return Decimal(x)
+
+    rows = [Row("1、财政拨款", (None,), level=1), Row("(1)一般公共预算", (D("20"),), level=2),
+            Row("其中：专项", (D("5"),), level=3), Row("(2)政府性基金", (D("10"),), level=2),
+            Row("2、事业收入", (None,), level=1), Row("3、其他收入", (D("1"),), level=1),
+            Row("本年收入合计", (D("31"),), kind=RowKind.TOTAL)]
+    assert [r.name for r in _summary_items(rows)] == [
+        "(1)一般公共预算", "(2)政府性基金", "2、事业收入", "3、其他收入"]

@@ -25,7 +25,6 @@ _KNOWN_SUMMARY: Final = ("本年收入合计", "收入总计", "本年支出合�
                          "支出合计", "当年收入小计", "当年支出小计", "上年结转资金",
                          "结转下年资金", "使用非财政拨款结余", "结余分配", "总计", "合计",
                          "用事业基金弥补收支差额")
-_SUB_ITEM: Final = re.compile(r"^(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|其中)")
 
 
 def _breakdowns(rows: list[Row], labels: Sequence[str]) -> list[Row]:
@@ -75,22 +74,44 @@ def _is_balance(name: str) -> bool:
     return any(w in n for w in ("结转", "结余", "预备费", "合计", "总计"))
 
 
+# The numbering of an outline, outermost first: 一、 > （一） > 1. > (1).
+_OUTLINE_STYLES: Final = (
+    re.compile(r"^[一二三四五六七八九十]+、"),
+    re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]"),
+    re.compile(r"^\d{1,2}\s*[.、．](?!\d)"),
+    re.compile(r"^[（(]\d{1,2}[）)]"),
+)
+
+
+def _outline_rank(label: str) -> int | None:
+    """How deep ``label``'s numbering sits in the outline (0 for 一、), ``None`` unnumbered."""
+    return next((k for k, p in enumerate(_OUTLINE_STYLES) if p.match(label)), None)
+
+
 def _item_levels(labels: Sequence[str], indents: Sequence[int], slack: int) -> list[int]:
     """The level of each item of a two-sided table: by how far it is indented (the least
-    indented are level 1), and a numbered sub-item (1. …, （一）…, 其中…) under an item
-    numbered 一、 is at least level 2: 一、财政拨款 373,795.79 over 一般公共预算 366,195.79."""
+    indented are level 1), and by its numbering: an item numbered in a deeper style of
+    the outline (一、 > （一） > 1. > (1)) than the numbered items open above it is one
+    level below the last of them (一、财政拨款 373,795.79 over 1.一般公共预算 366,195.79; 1、财政拨款
+    over (1)一般公共预算拨款收入), and a 其中 is one level below the item above it."""
     steps: list[int] = []
     for x in sorted(set(indents)):
         if not steps or x - steps[-1] > slack:
             steps.append(x)
-    out = []
-    under_ordinal = False
+    out: list[int] = []
+    open_ranks: list[int] = []  # the numbering styles open above, outermost first
     for label, x in zip(labels, indents, strict=True):
         level = 1 + sum(1 for st in steps[1:] if x >= st - slack)
-        if _CN_ORDINAL.match(label):
-            under_ordinal = True
-        elif under_ordinal and _SUB_ITEM.match(label):
-            level = max(level, 2)
+        rank = _outline_rank(label)
+        if rank is not None:
+            while open_ranks and open_ranks[-1] >= rank:
+                open_ranks.pop()
+            open_ranks.append(rank)
+            level = max(level, len(open_ranks))
+        elif label.startswith("其中") and out:
+            level = max(level, out[-1] + 1)
+        elif label.startswith(_KNOWN_SUMMARY):
+            open_ranks = []
         out.append(level)
     return out
 
@@ -99,7 +120,7 @@ def _starts_item(label: str) -> bool:
     """A label that starts an item of its own (numbered, 其中, a summary line), not the
     rest of a wrapped one."""
     return bool(_CN_ORDINAL.match(label)) or bool(re.match(
-        r"^(\d+[.、．]|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|其中)", label)) or any(
+        r"^(\d+[.、．]|[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,2}[）)]|其中)", label)) or any(
         label.startswith(k) for k in _KNOWN_SUMMARY)
 
 

@@ -258,6 +258,26 @@ _CARRY_IN_NAMES = frozenset(norm(x) for x in _CARRY_IN)
 _CARRY_OUT_NAMES = frozenset(norm(x) for x in _CARRY_OUT)
 
 
+def _summary_items(rows: Sequence[Row]) -> list[Row]:
+    """The items of one side of a summary (level 1), not their breakdowns; an item printed
+    as a heading with no figure at all (1、财政拨款 blank over (1)一般公共预算拨款收入 …) stands
+    by its level-2 rows."""
+    items: list[Row] = []
+    blank: Row | None = None  # the last item, when it prints no figure at all
+    for r in rows:
+        if r.kind is not RowKind.DATA:
+            continue
+        level = r.level or 1
+        if level == 1:
+            items.append(r)
+            blank = r if all(v is None for v in r.values) else None
+        elif blank is not None and level == 2:
+            if items and items[-1] is blank:
+                items.pop()
+            items.append(r)
+    return items
+
+
 def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
     # Each identity is first decided on the raw cells (`cells_add_up`): one that adds up
     # exactly is passed in silence by `Context.sum_check`, so it needs no figures.
@@ -274,7 +294,7 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
     key = inc.columns[0].key
     if i_cur is not None:
         # the items, not their breakdowns (一、财政拨款 over 1.一般公共预算 …, level 2)
-        items = [r for r in rows[:i_cur] if r.kind is RowKind.DATA and (r.level or 1) == 1]
+        items = _summary_items(rows[:i_cur])
         f = ctx.sum_cells(rid, t, inc, rows[i_cur], items, key,
                       what=f"{t.title}本年收入合计与各收入项目之和",
                       what_en=f"{t.kind.value}: current-year income vs its items")
@@ -315,7 +335,7 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
                  None)
     e_tot = next((i for i, r in enumerate(erows) if norm(r.name) == "支出总计"), None)
     if e_cur is not None:
-        items = [r for r in erows[:e_cur] if r.kind is RowKind.DATA and (r.level or 1) == 1]
+        items = _summary_items(erows[:e_cur])
         between = [] if e_tot is None else [r for r in erows[e_cur + 1:e_tot]
                                              if norm(r.name) in _CARRY_OUT_NAMES]
     for col in exp.columns:
