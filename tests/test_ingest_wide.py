@@ -186,3 +186,43 @@ def test_kuan_and_xiang_in_their_own_columns_take_the_codes_above() -> None:
     assert table is not None and not table.doubts
     assert [r.code for r in table.block().rows] == ["205", "20508", "2050803"]
 
+
+
+def test_a_line_of_column_numbers_under_a_ruled_header_is_no_part_of_the_labels() -> None:
+    """``** ** ** ** 1 2 3`` under a header whose code columns 类 | 款 | 项 sit below 科目编码:
+    the numbers do not join the labels above them (总计1, 基本支出2 …), the columns are
+    known, the table is not doubted."""
+    text = """第二部分 部门预算表
+部门支出总体情况表
+单位：万元
+科目编码\t\t\t功能科目\t总 计\t基本支出\t项目支出
+类\t款\t项\t\t\t\t
+**\t**\t**\t**\t1\t2\t3
+\t\t\t合计\t30.00\t10.00\t20.00
+201\t\t\t一般公共服务支出\t30.00\t10.00\t20.00
+\t40\t\t信访事务\t30.00\t10.00\t20.00
+201\t40\t01\t行政运行\t10.00\t10.00\t
+201\t40\t04\t信访业务\t20.00\t\t20.00
+"""
+    table = read_text(text).table(TableKind.EXPENDITURE)
+    assert table is not None and not table.doubts
+    assert [c.key for c in table.block().columns] == ["total", "basic", "project"]
+    assert table.block().row("2014004").name == "信访业务"
+
+
+def test_a_numbered_blank_item_naming_a_column_is_a_row_not_a_header() -> None:
+    """四、上级补助收入 | 四、对附属单位补助支出, both blank, in the body of a summary: two
+    items, not the header printed again."""
+    text = """第二部分 部门预算表
+收支总表
+单位：万元
+收入\t\t支出\t
+项目\t预算数\t项目\t预算数
+一、一般公共预算拨款收入\t30.00\t一、一般公共服务支出\t30.00
+二、上级补助收入\t\t二、对附属单位补助支出\t
+本年收入合计\t30.00\t本年支出合计\t30.00
+"""
+    summary = read_text(text).table(TableKind.SUMMARY)
+    assert summary is not None
+    assert "上级补助收入" in [r.name for r in summary.block("income").rows]
+    assert "对附属单位补助支出" in [r.name for r in summary.block("expenditure").rows]

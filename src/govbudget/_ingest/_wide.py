@@ -76,6 +76,17 @@ _COLUMN_MARK: Final = re.compile(r"^(?:[*＊#—\-]+|栏次|行次|序号|栏号
 # A cell of digits and separators that does not read as an amount (125360,898): a figure
 # printed wrong, never part of a name.
 _FIGURE_LIKE: Final = re.compile(r"^-?\d[\d,，.．]*$")
+def _column_numbers(cells: Sequence[WCell]) -> bool:
+    """A line of column numbers (``** ** 1 2 3``, ``栏次 1 2``): marks, then at least two
+    numbers counting up by one."""
+    marks = [c for c in cells if _COLUMN_MARK.match(c.text)]
+    nums = [c.text for c in cells if not _COLUMN_MARK.match(c.text)]
+    if len(nums) < 2 or len(marks) + len(nums) != len(cells) \
+            or not all(_SMALL.match(t) for t in nums):
+        return False
+    return all(int(b) == int(a) + 1 for a, b in itertools.pairwise(nums))
+
+
 _SENTENCE: Final = re.compile(r"[，。；：:、“”]")
 _HEADER_LINE: Final = re.compile(r"^(?:类款项?|类|款|项|栏次|行次|项目|科目编码|科目名称|功能分类科目编码|"
                                  r"功能分类科目名称|经济分类科目编码|经济分类科目名称|单位名称|项目名称|"
@@ -179,6 +190,10 @@ class _WideReader:
                 if self._repeated_header(cells, t):
                     continue
                 body.append((no, cells))
+            elif self.style == "grid" and _column_numbers(cells):
+                # ``** ** 1 2 3 …`` under the header: each cell a column of its own, the
+                # numbers are no part of the labels above them
+                continue
             else:
                 header.append((no, cells))
                 self.header_cells.extend(cells)
@@ -253,8 +268,9 @@ class _WideReader:
         return not all(_YEARISH.match(c.text) for c in values)
 
     def _repeated_header(self, cells: list[WCell], flat: str) -> bool:
-        """A column header printed again on a new page (all cells are labels)."""
-        if any(_is_value(c.text) for c in cells):
+        """A column header printed again on a new page (all cells are labels; an item
+        numbered 四、… of the body, blank, is a row even when it names a column: 上级补助收入)."""
+        if any(_is_value(c.text) or _ENUM.match(c.text) for c in cells):
             return False
         labels = 0
         if _HEADER_LINE.match(flat):
