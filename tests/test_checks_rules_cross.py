@@ -161,3 +161,37 @@ def test_the_heading_of_the_current_year_items_is_no_class() -> None:
     bad = check_report(read_text(text("12.00")), rules=["cross.grant_summary"])
     assert [f.message for f in bad.errors if "教育支出" in f.message]
     assert not [f.message for f in bad.errors if "本年支出”" in f.message]
+
+
+def test_a_summary_listing_classes_with_their_items_compares_the_classes_only() -> None:
+    """A 收支总表 that prints each class with its 款 and 项 under it, uncoded (read as level
+    2 below the classes): only the classes are compared with the 支出总表, a 款 is no
+    class 'absent' from it; a class that differs still is found."""
+    from govbudget import check_report, read_text
+
+    def text(total: str) -> str:
+        return f"""第二部分 部门预算表
+收支预算总表
+单位：万元
+收入\t\t支出\t
+项目\t预算数\t项目\t预算数
+一、财政拨款\t40.00\t一般公共服务支出\t{total}
+\t\t财政事务\t{total}
+\t\t行政运行\t{total}
+\t\t社会保障和就业支出\t10.00
+\t\t行政事业单位养老支出\t10.00
+本年收入合计\t40.00\t本年支出合计\t40.00
+支出预算总表
+单位：万元
+科目编码\t科目名称\t合计\t基本支出\t项目支出
+合计\t\t40.00\t40.00\t
+201\t一般公共服务支出\t30.00\t30.00\t
+20106\t财政事务\t30.00\t30.00\t
+2010601\t行政运行\t30.00\t30.00\t
+208\t社会保障和就业支出\t10.00\t10.00\t
+20805\t行政事业单位养老支出\t10.00\t10.00\t
+"""
+    ok = check_report(read_text(text("30.00")), rules=["cross.summary_classes"])
+    assert ok.errors == ()
+    bad = check_report(read_text(text("31.00")), rules=["cross.summary_classes"])
+    assert [f.location.row_name for f in bad.errors] == ["一般公共服务支出"]

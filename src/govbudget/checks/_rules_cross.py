@@ -179,6 +179,32 @@ def _codes_without_classes(b: Block) -> bool:
     return bool(codes) and not any(len(c) == 3 for c in codes)
 
 
+def _class_rows(b: Block) -> list[Row]:
+    """The class rows of a block: coded with three digits, or uncoded and no 款 or 项 (a
+    summary that prints each class with its 款 and 项 under it, uncoded: 财政事务 and
+    行政运行 are no classes). An uncoded row is a 款 or 项 when the functional catalogue
+    knows its name only as one, or when it stands below the classes (level 2, the level-1
+    rows including names the catalogue knows as classes) under a name the catalogue does
+    not know as a class. No balance or heading row is a class."""
+    from ..codes import functional
+
+    rows = [r for r in b.rows if r.kind is RowKind.DATA and norm(r.name) not in _BALANCE_ROWS]
+    levels = {id(r): {i.level for i in functional.lookup_name(r.name)}
+              for r in rows if not r.code}
+    classes_above = any(1 in levels[id(r)] for r in rows
+                        if not r.code and (r.level or 1) == 1)
+
+    def is_class(r: Row) -> bool:
+        if r.code:
+            return len(r.code) == 3
+        known = levels[id(r)]
+        if known:
+            return 1 in known
+        return not (classes_above and (r.level or 1) >= 2)
+
+    return [r for r in rows if is_class(r)]
+
+
 def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb: Table,
                    bb: Block, key_b: str, what: str, what_en: str,
                    le: bool = False) -> Iterator[Finding]:
@@ -187,12 +213,8 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
     heading of its current-year items (一、本年支出, printed with their sum) are no class."""
     if any(_codes_without_classes(b) for b in (ba, bb)):
         return  # a table that prints only 款 or 项 rows has no class rows to compare
-    rows_a = {(r.code if r.code else norm(r.name)): r for r in ba.rows
-              if r.kind is RowKind.DATA and (r.code is None or len(r.code) == 3)
-              and norm(r.name) not in _BALANCE_ROWS}
-    rows_b = {(r.code if r.code else norm(r.name)): r for r in bb.rows
-              if r.kind is RowKind.DATA and (r.code is None or len(r.code) == 3)
-              and norm(r.name) not in _BALANCE_ROWS}
+    rows_a = {(r.code if r.code else norm(r.name)): r for r in _class_rows(ba)}
+    rows_b = {(r.code if r.code else norm(r.name)): r for r in _class_rows(bb)}
     names_b = {norm(r.name): k for k, r in rows_b.items()}
     names_a = {norm(r.name): k for k, r in rows_a.items()}
     for k, ra in rows_a.items():
