@@ -226,3 +226,25 @@ def test_a_numbered_blank_item_naming_a_column_is_a_row_not_a_header() -> None:
     assert summary is not None
     assert "上级补助收入" in [r.name for r in summary.block("income").rows]
     assert "对附属单位补助支出" in [r.name for r in summary.block("expenditure").rows]
+
+
+def test_classes_with_their_items_printed_by_name_alone_are_a_doubt() -> None:
+    """A 支出总表 without codes listing each class with its 款 and 项 by name alone: which
+    rows add up to which is not printed, so the table is doubted (no class compared); a
+    table of classes alone is read."""
+    text = """第二部分 部门预算表
+支出预算总表
+单位：万元
+科目名称\t合计\t基本支出\t项目支出
+合计\t30.00\t10.00\t20.00
+一般公共服务支出\t30.00\t10.00\t20.00
+统计信息事务\t30.00\t10.00\t20.00
+行政运行\t10.00\t10.00\t
+专项普查活动\t20.00\t\t20.00
+"""
+    table = read_text(text).table(TableKind.EXPENDITURE)
+    assert table is not None and [d.reason for d in table.doubts] == ["levels"]
+    classes = text.replace("统计信息事务\t30.00\t10.00\t20.00\n行政运行\t10.00\t10.00\t\n"
+                           "专项普查活动\t20.00\t\t20.00\n", "")
+    table = read_text(classes).table(TableKind.EXPENDITURE)
+    assert table is not None and not table.doubts

@@ -87,6 +87,22 @@ def _column_numbers(cells: Sequence[WCell]) -> bool:
     return all(int(b) == int(a) + 1 for a, b in itertools.pairwise(nums))
 
 
+# Tables of functional classes: a hierarchy of codes (类, 款, 项).
+_FUNCTIONAL_KINDS: Final = frozenset({
+    TableKind.EXPENDITURE, TableKind.INCOME, TableKind.GENERAL_EXPENDITURE,
+    TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL})
+
+
+def _uncoded_hierarchy(rows: Sequence[Row]) -> bool:
+    """Rows without codes that print classes (names the functional catalogue knows as 类)
+    and other rows beside them (their 款 and 项)."""
+    from ..codes import functional
+
+    data = [r for r in rows if r.kind is RowKind.DATA and r.name]
+    classes = sum(1 for r in data if any(i.level == 1 for i in functional.lookup_name(r.name)))
+    return 0 < classes < len(data)
+
+
 _SENTENCE: Final = re.compile(r"[，。；：:、“”]")
 _HEADER_LINE: Final = re.compile(r"^(?:类款项?|类|款|项|栏次|行次|项目|科目编码|科目名称|功能分类科目编码|"
                                  r"功能分类科目名称|经济分类科目编码|经济分类科目名称|单位名称|项目名称|"
@@ -233,6 +249,9 @@ class _WideReader:
             "names": ("有数值的行缺少名称", "rows with figures and no name"),
             "units": ("各单位分列的分项（按单位分组），不是一个经济分类层级",
                       "rows grouped by unit, not one economic hierarchy"),
+            "levels": ("科目未印编码，类与其款、项无法区分",
+                       "classes and their items printed by name alone: the levels cannot be "
+                       "told"),
         }
         out = []
         for reason, lines in self.doubts.items():
@@ -394,6 +413,10 @@ class _WideReader:
             # rows of each unit, its economic classes indented under it: not one economic
             # hierarchy (the classes would be added once per unit and once for the units)
             self.doubt("units", body[0][0])
+        if self.kind in _FUNCTIONAL_KINDS and not coded_table and _uncoded_hierarchy(rows):
+            # classes printed with their 款 and 项 by name alone: which rows add up to which
+            # is not printed, no class total can be told from its items
+            self.doubt("levels", body[0][0])
         _fix_unit_levels(rows, self.kind)
         return Block(name="", columns=columns, rows=tuple(rows))
 
