@@ -50,8 +50,10 @@ from ._text import DASHES
 from ._titles import _MONEY_UNIT, _UNIT_NAME, classify_title, generic_title, table_number
 from ._two_sided import _is_expenditure_label
 from ._wide_columns import (
+    _COLUMN_MARK,
     _ROWNO_WORDS,
     _anchors,
+    _column_numbers,
     _header_zones,
     _is_label_column,
     _label_key,
@@ -60,7 +62,17 @@ from ._wide_columns import (
     _norm,
     _Zone,
 )
-from ._wide_levels import _breakdowns, _classes_first, _complete_label, _item_levels, _starts_item
+from ._wide_levels import (
+    _ENUM,
+    _FUNCTIONAL_KINDS,
+    _breakdowns,
+    _classes_first,
+    _complete_label,
+    _grouped_by_unit,
+    _item_levels,
+    _starts_item,
+    _uncoded_hierarchy,
+)
 
 __all__ = ["read_wide_table"]
 
@@ -71,37 +83,9 @@ _SMALL: Final = re.compile(r"^\d{1,2}$")
 _THREE: Final = re.compile(r"^\d{3}$")
 # A note saying the table has no figures (注：无。 is "no note", not an empty table).
 _EMPTY_NOTE: Final = re.compile(r"无数据|空表|本表为空|此表为空|本表无|无发生额|^（?无）?$")
-# What a line of column numbers prints before them: ``** 1 2 3``, ``栏次 1 2``, ``甲 乙 1 2``.
-_COLUMN_MARK: Final = re.compile(r"^(?:[*＊#—\-]+|栏次|行次|序号|栏号|[甲乙丙丁]+)$")
 # A cell of digits and separators that does not read as an amount (125360,898): a figure
 # printed wrong, never part of a name.
 _FIGURE_LIKE: Final = re.compile(r"^-?\d[\d,，.．]*$")
-def _column_numbers(cells: Sequence[WCell]) -> bool:
-    """A line of column numbers (``** ** 1 2 3``, ``栏次 1 2``): marks, then at least two
-    numbers counting up by one."""
-    marks = [c for c in cells if _COLUMN_MARK.match(c.text)]
-    nums = [c.text for c in cells if not _COLUMN_MARK.match(c.text)]
-    if len(nums) < 2 or len(marks) + len(nums) != len(cells) \
-            or not all(_SMALL.match(t) for t in nums):
-        return False
-    return all(int(b) == int(a) + 1 for a, b in itertools.pairwise(nums))
-
-
-# Tables of functional classes: a hierarchy of codes (类, 款, 项).
-_FUNCTIONAL_KINDS: Final = frozenset({
-    TableKind.EXPENDITURE, TableKind.INCOME, TableKind.GENERAL_EXPENDITURE,
-    TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL})
-
-
-def _uncoded_hierarchy(rows: Sequence[Row]) -> bool:
-    """Rows without codes that print classes (names the functional catalogue knows as 类)
-    and other rows beside them (their 款 and 项)."""
-    from ..codes import functional
-
-    data = [r for r in rows if r.kind is RowKind.DATA and r.name]
-    classes = sum(1 for r in data if any(i.level == 1 for i in functional.lookup_name(r.name)))
-    return 0 < classes < len(data)
-
 
 _SENTENCE: Final = re.compile(r"[，。；：:、“”]")
 _HEADER_LINE: Final = re.compile(r"^(?:类款项?|类|款|项|栏次|行次|项目|科目编码|科目名称|功能分类科目编码|"
@@ -409,7 +393,7 @@ class _WideReader:
                     last_kuan = None
         rows = [r for r in rows if r.name or r.code or any(v is not None for v in r.values)]
         if self.kind is TableKind.BASIC_ECONOMIC and not coded_table and \
-                self._grouped_by_unit(parsed):
+                _grouped_by_unit(parsed, self.style):
             # rows of each unit, its economic classes indented under it: not one economic
             # hierarchy (the classes would be added once per unit and once for the units)
             self.doubt("units", body[0][0])
@@ -419,32 +403,6 @@ class _WideReader:
             self.doubt("levels", body[0][0])
         _fix_unit_levels(rows, self.kind)
         return Block(name="", columns=columns, rows=tuple(rows))
-
-    def _grouped_by_unit(self, parsed: list[tuple[int, list[WCell], list[WCell]]]) -> bool:
-        """A row the catalogue does not know as an economic item with known economic
-        classes indented under it: the table lists units, each with its classes (the
-        first indented row may be a class in the unit's own wording, 工资和福利支出: any
-        row of the indented run counts)."""
-        from ..codes import dept_economic
-
-        def indent(cells: list[WCell]) -> int:
-            if not cells:
-                return -1
-            return cells[0].indent if self.style == "grid" else cells[0].start
-
-        def known(cells: list[WCell]) -> bool:
-            name = "".join(c.text for c in cells)
-            return bool(dept_economic.lookup_name(_ENUM.sub("", name)))
-
-        for k, (_, a, _) in enumerate(parsed):
-            if not a or known(a) or _is_total("".join(c.text for c in a)):
-                continue
-            for _, b, _ in parsed[k + 1:]:
-                if not b or indent(b) <= indent(a):
-                    break
-                if known(b):
-                    return True
-        return False
 
     def _two_name_columns(self, zones: list[_Zone]) -> bool:
         return any(z.label_leaf is not None and "政府" in z.label_leaf.label for z in zones)
@@ -697,7 +655,6 @@ class _WideReader:
         return (Block(name="", columns=columns),)
 
 
-_ENUM: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
 _META: Final = re.compile(r"^(编制部门|编制单位|部门名称|单位名称|预算单位|预算主管部门|部门|单位)[:：]")
 _META_VALUE: Final = re.compile(r"^(?:编制部门|编制单位|部门名称|单位名称|预算单位|预算主管部门|部门|单位)"
                                 r"[:：]\s*(.*)$")

@@ -16,8 +16,9 @@ from typing import Final
 
 from attrs import evolve
 
-from .._tables import Row, RowKind
-from ._table_cells import _CN_ORDINAL
+from .._tables import Row, RowKind, TableKind
+from ._grid import Style, WCell
+from ._table_cells import _CN_ORDINAL, _is_total
 from ._wide_columns import _norm
 
 _KNOWN_SUMMARY: Final = ("本年收入合计", "收入总计", "本年支出合计", "支出总计", "上年结转",
@@ -128,3 +129,50 @@ def _complete_label(label: str) -> bool:
     """A label that reads as ended (…支出, …合计): the next line's text is not its rest."""
     return label.endswith(("支出", "收入", "合计", "总计", "小计", "结余", "结转", "资金",
                            "拨款", "预算", "经费", "分配"))
+
+
+# Tables of functional classes: a hierarchy of codes (类, 款, 项).
+_FUNCTIONAL_KINDS: Final = frozenset({
+    TableKind.EXPENDITURE, TableKind.INCOME, TableKind.GENERAL_EXPENDITURE,
+    TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL})
+
+
+def _uncoded_hierarchy(rows: Sequence[Row]) -> bool:
+    """Rows without codes that print classes (names the functional catalogue knows as 类)
+    and other rows beside them (their 款 and 项)."""
+    from ..codes import functional
+
+    data = [r for r in rows if r.kind is RowKind.DATA and r.name]
+    classes = sum(1 for r in data if any(i.level == 1 for i in functional.lookup_name(r.name)))
+    return 0 < classes < len(data)
+
+
+_ENUM: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
+
+
+def _grouped_by_unit(parsed: Sequence[tuple[int, list[WCell], list[WCell]]],
+                     style: Style) -> bool:
+    """A row (name cells of each body line in ``parsed``) the catalogue does not know as an
+    economic item with known economic classes indented under it: the table lists units,
+    each with its classes (the first indented row may be a class in the unit's own wording,
+    工资和福利支出: any row of the indented run counts)."""
+    from ..codes import dept_economic
+
+    def indent(cells: list[WCell]) -> int:
+        if not cells:
+            return -1
+        return cells[0].indent if style == "grid" else cells[0].start
+
+    def known(cells: list[WCell]) -> bool:
+        name = "".join(c.text for c in cells)
+        return bool(dept_economic.lookup_name(_ENUM.sub("", name)))
+
+    for k, (_, a, _) in enumerate(parsed):
+        if not a or known(a) or _is_total("".join(c.text for c in a)):
+            continue
+        for _, b, _ in parsed[k + 1:]:
+            if not b or indent(b) <= indent(a):
+                break
+            if known(b):
+                return True
+    return False
