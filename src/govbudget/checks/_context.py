@@ -508,6 +508,12 @@ class Context:
     ) -> Finding:
         """A finding built by hand (for comparisons that are not money); ``code`` is a
         finer code of the rule (default: the rule's own)."""
+        if expected is None and actual is None:
+            # No money to compare: the finding is built once, texts and code included.
+            return Finding(rule=rule, severity=severity, message=message,
+                           message_en=message_en, location=location, related=tuple(related),
+                           expected=expected_text, actual=actual_text,
+                           difference=difference_text, code=code or rule)
         f = self._finding(rule, severity, message, message_en, location, related, expected,
                           actual)
         if expected_text is not None or actual_text is not None or code is not None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress, islice
+from operator import attrgetter, lt
 from typing import Final
 
 from .._findings import Finding, Location, Severity
@@ -13,6 +16,7 @@ from ._context import Context, norm
 from ._registry import Category, Code, RuleSet
 
 RULES = RuleSet()
+_CODE: Final = attrgetter("code")
 
 
 def _name_codes(rule_id: str) -> dict[str, Code]:
@@ -230,7 +234,12 @@ def functional_name(ctx: Context) -> Iterator[Finding]:
         doubtful = _doubtful_lines(t)
         unread: list[Row] = []
         for b in t.blocks:
-            for r in b.rows:
+            rows: Iterable[Row] = b.rows
+            if t.kind.functional:
+                # Rows without a code, and those whose code may be a functional one: the
+                # others (a big table's codes of another scheme) are passed over in C.
+                rows = compress(rows, functional.screen([c or "" for c in map(_CODE, rows)]))
+            for r in rows:
                 if r.code is None and r.name.strip() and r.kind is RowKind.DATA:
                     if r.line is None or r.line not in doubtful:
                         _class_by_name(t, r, year, by_name)
@@ -280,10 +289,20 @@ def consistent_names(ctx: Context) -> Iterator[Finding]:
     """A code printed with different names in different tables (or rows) is an error,
     whatever the catalogue says."""
     first: dict[str, tuple[str, Table, Row]] = {}
+    # Only a code printed on two rows or more can disagree with itself: those codes are
+    # picked out in C first, and only their rows are looked at (a big table prints each
+    # code once, and its rows then cost one pass of C code).
+    printed: list[str] = []
+    for t in ctx.report.tables:
+        for b in t.blocks:
+            printed.extend(filter(None, map(_CODE, b.rows)))
+    if all(map(lt, printed, islice(printed, 1, None))) or len(set(printed)) == len(printed):
+        return  # every code printed once (in increasing order, or not)
+    repeated = {c for c, k in Counter(printed).items() if k > 1}
     for t in ctx.report.tables:
         doubtful = _doubtful_lines(t)
         for b in t.blocks:
-            for r in b.rows:
+            for r in compress(b.rows, map(repeated.__contains__, map(_CODE, b.rows))):
                 if not _checkable(r, doubtful) or r.code is None:
                     continue
                 if r.code not in first:

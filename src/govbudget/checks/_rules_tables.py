@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from itertools import compress, islice
+from itertools import compress, groupby, islice
 from operator import attrgetter, itemgetter, lt
 from typing import Final
 
@@ -111,93 +111,68 @@ def rollup_findings(ctx: Context, t: Table, b: Block) -> Iterator[Finding]:
     C-level sums; only parents that do not add up build figures and reason about
     rounding."""
     ncols = len(b.columns)
-    parents, sums = _rollup(b.rows, ncols)
-    # The parents that do not add up first, then their children in one pass over the
-    # rows (scanning the rows per failing cell made a big table O(rows × failures)).
-    failing: list[tuple[str, int]] = []
+    parents, sums, kids = _rollup(b.rows, ncols)
     for parent, acc in sums.items():
-        values = parents[parent].values
+        row = parents[parent]
+        values = row.values
         for i in range(ncols):
             pv = values[i] if i < len(values) else None
-            if (pv if pv is not None else _ZERO) != acc[i]:
-                failing.append((parent, i))
-    if not failing:
-        return
-    index = _children_index(b.rows, {p for p, _ in failing})
-    for parent, i in failing:
-        row = parents[parent]
-        children = index.get(parent, [])
-        col = b.columns[i]
-        fig = Figure.cell(t, b, row, col.key)
-        assert fig is not None
-        f = ctx.sum_check("table.functional.hierarchy", _cells(t, b, children, col.key),
-                          fig, what=f"{t.title} {parent} {row.name}（{col.label}）与下级科目之和",
-                          what_en=f"{t.kind.value} {parent} ({col.key}) vs the sum of its "
-                                  "sub-items")
-        if f is not None:
-            yield f
+            if (pv if pv is not None else _ZERO) == acc[i]:
+                continue
+            col = b.columns[i]
+            fig = Figure.cell(t, b, row, col.key)
+            assert fig is not None
+            f = ctx.sum_check("table.functional.hierarchy", _cells(t, b, kids[parent], col.key),
+                              fig, what=f"{t.title} {parent} {row.name}（{col.label}）与下级科目之和",
+                              what_en=f"{t.kind.value} {parent} ({col.key}) vs the sum of its "
+                                      "sub-items")
+            if f is not None:
+                yield f
 
 
 _Values = tuple[Decimal | None, ...]
 _CODE: Final = attrgetter("code")
 _VALUES: Final = attrgetter("values")
 _PARENT: Final = itemgetter(slice(None, -2))  # a code's parent code (``code[:-2]``)
+_KEY: Final = itemgetter(0)
 
 
 def _rollup(rows: Sequence[Row], ncols: int
-            ) -> tuple[dict[str, Row], dict[str, list[Decimal]]]:
-    """The rows of the parents that have children, and their children's column sums (each
-    code counted once, as first printed), parents in the order their first child comes."""
+            ) -> tuple[dict[str, Row], dict[str, list[Decimal]], dict[str, list[Row]]]:
+    """The rows of the parents that have children, their children's column sums, and
+    their children (each code counted once, as first printed, in print order), parents
+    in the order their first child comes."""
     codes = [c or "" for c in map(_CODE, rows)]
     printed = list(filter(None, codes))
     if all(map(lt, printed, islice(printed, 1, None))):  # operator.lt: no slot wrapper
         # Codes in increasing order (tables print the hierarchy depth first: 201, 20101,
         # 2010101, 2010102, 20102 …): every code is printed once, so no row needs the
         # look-up of a code seen before; the parents' rows are picked out in C.
-        kids = _group(zip(codes, map(_VALUES, rows), strict=True))
+        kids = _group(codes, rows)
         parents = {r.code: r for r in compress(rows, map(kids.__contains__, codes)) if r.code}
     else:
         parents = {}
-        firsts: list[tuple[str, _Values]] = []
+        firsts: list[Row] = []
         for r in rows:
             if r.code and r.code not in parents:
                 parents[r.code] = r
-                firsts.append((r.code, r.values))
-        kids = _group(firsts)
-    return parents, {p: _column_sums(v, ncols) for p, v in kids.items() if p in parents}
+                firsts.append(r)
+        kids = _group([r.code or "" for r in firsts], firsts)
+    kids = {p: v for p, v in kids.items() if p in parents}
+    return parents, {p: _column_sums(list(map(_VALUES, v)), ncols) for p, v in kids.items()}, kids
 
 
-def _group(coded: Iterable[tuple[str, _Values]]) -> dict[str, list[_Values]]:
-    """The values of the rows of each parent code (款 of a 类, 项 of a 款, and 9-digit
-    codes of a 项), in the order given."""
-    kids: dict[str, list[_Values]] = {}
-    last = ""
-    values_of: list[_Values] = []
-    for code, values in coded:
-        n = len(code)
-        if n == 5 or n == 7 or n == 9:
-            parent = code[:-2]
-            if parent != last:  # a parent's children are usually printed together
-                values_of = kids.setdefault(parent, [])
-                last = parent
-            values_of.append(values)
+def _group(codes: Iterable[str], rows: Iterable[Row]) -> dict[str, list[Row]]:
+    """The rows of each parent code (款 of a 类, 项 of a 款, and 9-digit codes of a 项),
+    in the order given, ``codes`` being the rows' codes. The rows are taken in runs of
+    one parent (a parent's children are printed together, or in a few runs when their
+    own children come between), the parent code of each row cut and compared in C."""
+    kids: dict[str, list[Row]] = {}
+    for parent, run in groupby(zip(map(_PARENT, codes), rows, strict=True), key=_KEY):
+        n = len(parent)  # the children's codes have 5, 7 or 9 characters
+        if n == 3 or n == 5 or n == 7:
+            kids.setdefault(parent, []).extend(map(itemgetter(1), run))
     return kids
-
-
-def _children_index(rows: Sequence[Row], parents: set[str]) -> dict[str, list[Row]]:
-    """The rows one level under each of ``parents`` (款 of a 类, 项 of a 款, 9-digit codes
-    of a 项), each code once (as first printed), in print order: one pass over the rows,
-    the parent code of each picked out in C."""
-    codes = [c or "" for c in map(_CODE, rows)]
-    hits = compress(zip(codes, rows, strict=True),
-                    map(parents.__contains__, map(_PARENT, codes)))
-    seen: set[str] = set()
-    out: dict[str, list[Row]] = {}
-    for c, r in hits:
-        if len(c) in (5, 7, 9) and c not in seen:
-            seen.add(c)
-            out.setdefault(c[:-2], []).append(r)
-    return out
 
 
 @RULES.rule("table.functional.total", title="功能分类表中合计=各类之和",
