@@ -20,7 +20,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from operator import attrgetter
+from itertools import islice
+from operator import attrgetter, lt
 from typing import TypeVar, cast
 
 from attrs import evolve
@@ -585,15 +586,41 @@ def block_codes(ctx: Context, block: Block) -> list[str]:
     """The code of each row of ``block`` (``""`` for a row without one), in print order:
     made once per run and shared by the rules that look at codes (on a big table one
     pass of C code, and one list, instead of one per rule)."""
+    return _block_codes(ctx, block).codes
+
+
+def codes_increase(ctx: Context, block: Block) -> bool:
+    """True when the printed codes of ``block`` (rows without one left out) strictly
+    increase, as tables print the hierarchy depth first (201, 20101, 2010101, 2010102,
+    20102 …): every code is then printed once. Worked out once per run."""
+    kept = _block_codes(ctx, block)
+    if kept.increasing is None:
+        codes = kept.codes
+        # operator.lt over the codes and the codes after them: one pass of C code
+        kept.increasing = all(map(lt, filter(None, codes), islice(filter(None, codes), 1, None)))
+    return kept.increasing
+
+
+class _Codes:
+    """The rows' codes of a block, and whether they increase (worked out when asked)."""
+
+    __slots__ = ("codes", "increasing")
+
+    def __init__(self, codes: list[str]) -> None:
+        self.codes = codes
+        self.increasing: bool | None = None
+
+
+def _block_codes(ctx: Context, block: Block) -> _Codes:
     kept = ctx.once(_codes_kept)
     hit = kept.get(id(block))
     if hit is not None and hit[0] is block:
         return hit[1]
-    codes = [c or "" for c in map(_CODE, block.rows)]
-    kept[id(block)] = (block, codes)  # the block itself too: its id is unique while alive
-    return codes
+    entry = _Codes([c or "" for c in map(_CODE, block.rows)])
+    kept[id(block)] = (block, entry)  # the block itself too: its id is unique while alive
+    return entry
 
 
-def _codes_kept(_: Context) -> dict[int, tuple[Block, list[str]]]:
+def _codes_kept(_: Context) -> dict[int, tuple[Block, _Codes]]:
     """The rows' codes of each block looked at so far in a run (see `block_codes`)."""
     return {}

@@ -5,18 +5,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import compress, islice
-from operator import attrgetter, lt
+from itertools import compress
 from typing import Final
 
 from .._findings import Finding, Location, Severity
 from .._tables import Row, RowKind, Table, TableKind
 from ..codes import CodeInfo, NameCheck, NameStatus, dept_economic, functional
-from ._context import Context, norm
+from ._context import Context, block_codes, codes_increase, norm
 from ._registry import Category, Code, RuleSet
 
 RULES = RuleSet()
-_CODE: Final = attrgetter("code")
 
 
 def _name_codes(rule_id: str) -> dict[str, Code]:
@@ -238,7 +236,7 @@ def functional_name(ctx: Context) -> Iterator[Finding]:
             if t.kind.functional:
                 # Rows without a code, and those whose code may be a functional one: the
                 # others (a big table's codes of another scheme) are passed over in C.
-                rows = compress(rows, functional.screen([c or "" for c in map(_CODE, rows)]))
+                rows = compress(rows, functional.screen(block_codes(ctx, b)))
             for r in rows:
                 if r.code is None and r.name.strip() and r.kind is RowKind.DATA:
                     if r.line is None or r.line not in doubtful:
@@ -292,17 +290,19 @@ def consistent_names(ctx: Context) -> Iterator[Finding]:
     # Only a code printed on two rows or more can disagree with itself: those codes are
     # picked out in C first, and only their rows are looked at (a big table prints each
     # code once, and its rows then cost one pass of C code).
+    blocks = [b for t in ctx.report.tables for b in t.blocks]
+    if len(blocks) == 1 and codes_increase(ctx, blocks[0]):
+        return  # every code printed once
     printed: list[str] = []
-    for t in ctx.report.tables:
-        for b in t.blocks:
-            printed.extend(filter(None, map(_CODE, b.rows)))
-    if all(map(lt, printed, islice(printed, 1, None))) or len(set(printed)) == len(printed):
-        return  # every code printed once (in increasing order, or not)
+    for b in blocks:
+        printed.extend(filter(None, block_codes(ctx, b)))
+    if len(set(printed)) == len(printed):
+        return  # every code printed once
     repeated = {c for c, k in Counter(printed).items() if k > 1}
     for t in ctx.report.tables:
         doubtful = _doubtful_lines(t)
         for b in t.blocks:
-            for r in compress(b.rows, map(repeated.__contains__, map(_CODE, b.rows))):
+            for r in compress(b.rows, map(repeated.__contains__, block_codes(ctx, b))):
                 if not _checkable(r, doubtful) or r.code is None:
                     continue
                 if r.code not in first:

@@ -16,6 +16,7 @@ from ._context import (
     block_codes,
     cell_figures,
     cells_add_up,
+    codes_increase,
     exact_sum,
     norm,
 )
@@ -119,7 +120,7 @@ def rollup_findings(ctx: Context, t: Table, b: Block) -> Iterator[Finding]:
     C-level sums; only parents that do not add up build figures and reason about
     rounding."""
     ncols = len(b.columns)
-    parents, sums, kids = _rollup(b.rows, ncols, block_codes(ctx, b))
+    parents, sums, kids = _rollup(b.rows, ncols, block_codes(ctx, b), codes_increase(ctx, b))
     for parent, acc in sums.items():
         row = parents[parent]
         values = row.values
@@ -158,18 +159,21 @@ class _Kids:
         return [r for a, z in self.runs[parent] for r in rows[a:z]]
 
 
-def _rollup(rows: Sequence[Row], ncols: int, codes: Sequence[str] | None = None
+def _rollup(rows: Sequence[Row], ncols: int, codes: Sequence[str] | None = None,
+            increasing: bool | None = None
             ) -> tuple[dict[str, Row], dict[str, list[Decimal]], _Kids]:
     """The rows of the parents that have children, their children's column sums, and
     their children (each code counted once, as first printed, in print order), parents
-    in the order their first child comes. ``codes``: the rows' codes (``""`` for none),
-    if the caller has them."""
+    in the order their first child comes. ``codes``: the rows' codes (``""`` for none)
+    and ``increasing``: whether they increase (`codes_increase`), if the caller has
+    them."""
     if codes is None:
         codes = [c or "" for c in map(_CODE, rows)]
-    # Codes in increasing order (tables print the hierarchy depth first: 201, 20101,
-    # 2010101, 2010102, 20102 …): every code is printed once, so no row needs the look-up
-    # of a code seen before. operator.lt: no slot wrapper.
-    if all(map(lt, filter(None, codes), islice(filter(None, codes), 1, None))):
+    if increasing is None:  # operator.lt: no slot wrapper
+        increasing = all(map(lt, filter(None, codes), islice(filter(None, codes), 1, None)))
+    # Codes in increasing order (tables print the hierarchy depth first): every code is
+    # printed once, so no row needs the look-up of a code seen before.
+    if increasing:
         seq, seq_codes = rows, codes
         index: dict[str, int] | None = None
         parents: dict[str, Row] = {}
