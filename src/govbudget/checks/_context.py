@@ -582,10 +582,11 @@ def data_rows(block: Block) -> list[Row]:
 _CODE = attrgetter("code")
 
 
-def block_codes(ctx: Context, block: Block) -> list[str]:
+def block_codes(ctx: Context, block: Block) -> tuple[str, ...]:
     """The code of each row of ``block`` (``""`` for a row without one), in print order:
     made once per run and shared by the rules that look at codes (on a big table one
-    pass of C code, and one list, instead of one per rule)."""
+    pass of C code, and one tuple, instead of one per rule; a tuple of strings is left
+    alone by the garbage collector after its first look)."""
     return _block_codes(ctx, block).codes
 
 
@@ -595,9 +596,11 @@ def codes_increase(ctx: Context, block: Block) -> bool:
     20102 …): every code is then printed once. Worked out once per run."""
     kept = _block_codes(ctx, block)
     if kept.increasing is None:
-        codes = kept.codes
+        codes: Iterable[str] = kept.codes
+        if "" in kept.codes:  # rows without a code are left out
+            codes = tuple(filter(None, codes))
         # operator.lt over the codes and the codes after them: one pass of C code
-        kept.increasing = all(map(lt, filter(None, codes), islice(filter(None, codes), 1, None)))
+        kept.increasing = all(map(lt, codes, islice(codes, 1, None)))
     return kept.increasing
 
 
@@ -606,7 +609,7 @@ class _Codes:
 
     __slots__ = ("codes", "increasing")
 
-    def __init__(self, codes: list[str]) -> None:
+    def __init__(self, codes: tuple[str, ...]) -> None:
         self.codes = codes
         self.increasing: bool | None = None
 
@@ -616,7 +619,7 @@ def _block_codes(ctx: Context, block: Block) -> _Codes:
     hit = kept.get(id(block))
     if hit is not None and hit[0] is block:
         return hit[1]
-    entry = _Codes([c or "" for c in map(_CODE, block.rows)])
+    entry = _Codes(tuple([c or "" for c in map(_CODE, block.rows)]))
     kept[id(block)] = (block, entry)  # the block itself too: its id is unique while alive
     return entry
 

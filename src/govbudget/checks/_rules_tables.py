@@ -198,15 +198,14 @@ def _rollup(rows: Sequence[Row], ncols: int, codes: Sequence[str] | None = None,
         seq, seq_codes = firsts, [r.code or "" for r in firsts]
         runs = _runs(seq_codes)
         parents = {p: first[p] for p in runs if p in first}
-    values = list(map(_VALUES, seq))
     sums: dict[str, list[Decimal]] = {}
     for p, where in runs.items():
         if p in parents:
             if len(where) == 1:
                 a, z = where[0]
-                sums[p] = _column_sums(values[a:z], ncols)
+                sums[p] = _column_sums(list(map(_VALUES, seq[a:z])), ncols)
             else:
-                sums[p] = _column_sums([v for a, z in where for v in values[a:z]], ncols)
+                sums[p] = _column_sums([r.values for a, z in where for r in seq[a:z]], ncols)
     return {p: parents[p] for p in sums}, sums, _Kids(seq, runs)
 
 
