@@ -591,7 +591,7 @@ class _Reader:
         res = _resolve(local, self.procurement)
         if unit == "辆" and res.how != "continue":
             category = _vehicle_category(local)
-            org = _UNIT_BUYS.search(local)
+            org = re.compile(_UNIT_BUYS).search(local) if _PURCHASE.search(local) else None
             if org is not None and self.buying:
                 # "…购置公务用车3辆，某局本级更新公务车辆1辆，某院更新…1辆": one unit's part of
                 # the vehicles to buy, not the total again.
@@ -669,11 +669,11 @@ def _compared_year(pre: str) -> int | None:
 
 
 _PURCHASE: Final = re.compile("购置|购买|新增|更新|采购")
-# One of the department's units named before what it buys (某市某局本级更新…, 某仲裁院计划更新…).
-_UNIT_BUYS: Final = re.compile(
-    r"(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|院|中心|委员会|办公室|站|所|队)"
-    r"(?:[（(][\u4e00-\u9fff]{2,20}[）)])?(?:本级)?)"  # 某学院（某技师学院）: its other name
-    r"(?:计划|拟)?(?:购置|购买|新增|更新|采购)")
+# One of the department's units named before what it buys (某市某局本级更新…, 某仲裁院计划更新…),
+# compiled where a purchase word stands (its ideograph classes cost sre about 2 ms).
+_UNIT_BUYS: Final = (r"(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|院|中心|委员会|办公室|站|所|队)"
+                     r"(?:[（(][\u4e00-\u9fff]{2,20}[）)])?(?:本级)?)"  # 某学院（某技师学院）
+                     r"(?:计划|拟)?(?:购置|购买|新增|更新|采购)")
 # After a group's numbering (（一）, the reader's _L2): it is the year's money (本年/当年).
 _THIS_YEAR: Final = re.compile(r"[^\d，。；]{0,6}?(?:本年|当年)")
 # Totals that are never an item of such a group.

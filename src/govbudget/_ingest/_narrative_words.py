@@ -7,12 +7,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
 from .._chars import FREE_NUMBER, translation
 from .._money import parse_amount
+from .._record import FrozenRecord
 from .._report import (
     Change,
 )
@@ -205,13 +205,48 @@ def _reverse(pattern: str) -> str:
     return alternation()
 
 
-def _vocabulary(entries: Sequence[tuple[str, str]]) -> tuple[re.Pattern[str], list[str]]:
-    names = [name for name, _ in entries]
+def _vocabulary(entries: Sequence[tuple[str, str]]) -> re.Pattern[str]:
     alternatives = "|".join(f"(?P<s{i}>{_reverse(pat)})" for i, (_, pat) in enumerate(entries))
-    return re.compile(f"(?:{alternatives})"), names
+    return re.compile(f"(?:{alternatives})")
 
 
-_VOCAB, _VOCAB_NAMES = _vocabulary(SUBJECTS)
+_VOCAB_NAMES: Final = [name for name, _ in SUBJECTS]
+_VOCAB_PROC_NAMES: Final = [name for name, _ in SUBJECTS + _PROCUREMENT_BARE]
+
+
+@functools.cache
+def _vocab() -> re.Pattern[str]:
+    """The reversed wordings of `SUBJECTS` and then the bare procurement wordings, one
+    alternation (compiled on first use: it is the reader's largest pattern).
+
+    One pattern serves both readings: an anchored alternation tries its branches in order,
+    so a match in a procurement branch means that no subject's branch matched, which is
+    "no match" where the bare wordings do not count.
+    """
+    return _vocabulary(SUBJECTS + _PROCUREMENT_BARE)
+
+
+def ending_subject(text: str) -> str | None:
+    """The first subject of `SUBJECTS` whose wording ends ``text`` (``re.search`` of
+    ``(?:pattern)$`` for each subject in turn, as one anchored match of the reversed text).
+
+    ```pycon
+    >>> ending_subject("部门一般公共预算支出"), ending_subject("其他")
+    ('一般公共预算支出', None)
+
+    ```
+    """
+    if text.endswith("\n"):  # ``$`` also matches before a final newline
+        text = text[:-1]
+    return suffix_subject(text)
+
+
+def suffix_subject(text: str) -> str | None:
+    """The first subject of `SUBJECTS` whose wording is a suffix of ``text`` (a final
+    newline is not skipped: see `ending_subject`)."""
+    m = _vocab().match(text[::-1])
+    index = int(m.lastgroup[1:]) if m and m.lastgroup else len(_VOCAB_NAMES)
+    return _VOCAB_NAMES[index] if index < len(_VOCAB_NAMES) else None
 
 
 @functools.cache
@@ -224,7 +259,6 @@ def _known_names() -> frozenset[str]:
     for scheme in (functional, dept_economic, gov_economic):
         names.update(info.name for info in scheme.codes())
     return frozenset(names)
-_VOCAB_PROC, _VOCAB_PROC_NAMES = _vocabulary(SUBJECTS + _PROCUREMENT_BARE)
 
 _LEAD: Final = re.compile(
     r"^(?:[，,：:、；;。\s“”\"]|\d{1,2}[、.](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|其中|主要包括|主要用于以下方面|主要用于|包括|主要是|主要原因是|主要原因为|"
@@ -250,29 +284,62 @@ _WHOLE_REST: Final = re.compile(
     r"(?:^|办公室|委员会|局|厅|中心|院|所|站|馆|队|校|政府|处|部门|单位|本级|办事处|年度?|本|我)$")
 _PATH_ENDS: Final = ("（类）", "（款）", "（项）", "(类)", "(款)", "(项)")
 _CONTINUE: Final = re.compile(r"^(?:共涉及|涉及|共计|合计|总计|金额|资金)")
-_CATEGORY: Final = re.compile(r"^[\u4e00-\u9fff]{1,12}类(?:项目)?$")
+
+
+def _ideographs(text: str) -> bool:
+    """Every character of ``text`` is a CJK unified ideograph (U+4E00–U+9FFF): a string
+    test, where a regular-expression class of the 20,992 characters costs about a
+    millisecond to compile in each fresh process."""
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _category(text: str) -> bool:
+    """``text`` names a category: 1 to 12 ideographs, then 类 or 类项目 (``^[一-鿿]{1,12}类
+    (?:项目)?$``, a final newline allowed as ``$`` allows it).
+
+    ```pycon
+    >>> _category("办公设备类"), _category("信息化类项目"), _category("A类"), _category("类")
+    (True, True, False, False)
+
+    ```
+    """
+    if text.endswith("\n"):
+        text = text[:-1]
+    return any(text.endswith(end) and 1 <= len(text) - len(end) <= 12
+               and _ideographs(text[: -len(end)]) for end in ("类", "类项目"))
+
+
 _PATH: Final = re.compile(r"^(?P<path>(?:[^（）()]+[（(](?:类|款)[）)])*)(?P<name>[^（）()]+)[（(](?P<lvl>类|款|项)[）)]$")
-_CJK: Final = re.compile(r"[\u4e00-\u9fff]")
 _CARRIED: Final = re.compile(r"(?:上年度?|年初)结转(?:和|及)?(?:结余)?的?$")
-_CODED_ITEM: Final = re.compile(
-    r"^(?P<code>\d{3}(?:\d{2}){0,2})[-－—:：]?(?P<name>[\u4e00-\u9fff][^，,。；;：:（）()]{1,30})$")
+# Compiled on first use (its ideograph class costs sre about a millisecond), and matched
+# only where three digits (``\d``: Unicode category Nd, as ``str.isdecimal``) begin the text.
+@functools.cache
+def _coded_item() -> re.Pattern[str]:
+    return re.compile(
+        r"^(?P<code>\d{3}(?:\d{2}){0,2})[-－—:：]?(?P<name>[\u4e00-\u9fff][^，,。；;：:（）()]{1,30})$")
+
+
 _WHOLE_NAMES: Final = frozenset({"预算收入总计", "预算支出总计"})
 _WHOLE_WORD: Final = re.compile("总|合计")
 _BAD_SUBJECT: Final = re.compile(r"[\d%≥≤<>＞＜=]|[XxＸｘ×]{2}")
 
 
-@dataclass(frozen=True, slots=True)
-class _Subj:
-    subject: str
-    qualifier: str | None = None
+class _Subj(FrozenRecord):
+    __slots__ = ("qualifier", "subject")
+
+    def __init__(self, subject: str, qualifier: str | None = None) -> None:
+        self.subject = subject
+        self.qualifier = qualifier
 
 
-@dataclass(frozen=True, slots=True)
-class _Res:
+class _Res(FrozenRecord):
     """What the clause before a figure names: a subject, a category, a continuation."""
 
-    how: str  # "subject", "category", "continue", "none"
-    subj: _Subj | None = None
+    __slots__ = ("how", "subj")
+
+    def __init__(self, how: str, subj: _Subj | None = None) -> None:
+        self.how = how  # "subject", "category", "continue", "none"
+        self.subj = subj
 
 
 _NONE: Final = _Res("none")
@@ -313,7 +380,7 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
         if c is not None:  # 一般公共服务（类）支出: the class 一般公共服务支出
             return _Res("subject", _Subj(f"{_trim(c['name'])}支出"))
         t = _PATH_SPENDING.sub("", t)
-    coded = _CODED_ITEM.match(t)
+    coded = _coded_item().match(t) if t[:3].isdecimal() else None
     if coded is not None:  # 2080201-行政运行: the name, with its printed code
         name = coded["name"]
         if not _BAD_SUBJECT.search(name):
@@ -325,10 +392,10 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
         path = _strip_trail(_SELF.sub("", _LEAD.sub("", m["path"]))) or None
         if name and not _BAD_SUBJECT.search(name):
             return _Res("subject", _Subj(name, path if m["lvl"] != "类" else None))
-    pattern, names = (_VOCAB_PROC, _VOCAB_PROC_NAMES) if procurement else (_VOCAB, _VOCAB_NAMES)
-    m = pattern.match(t[::-1])
-    if m and m.lastgroup:
-        name = names[int(m.lastgroup[1:])]
+    m = _vocab().match(t[::-1])
+    index = int(m.lastgroup[1:]) if m and m.lastgroup else len(_VOCAB_PROC_NAMES)
+    if m and (index < len(_VOCAB_NAMES) or (procurement and index < len(_VOCAB_PROC_NAMES))):
+        name = _VOCAB_PROC_NAMES[index]
         said = m.group(0)[::-1]
         if name in _WHOLE_NAMES and not _WHOLE_WORD.search(said) \
                 and not _WHOLE_REST.search(_trim(t[: len(t) - len(said)])):
@@ -343,11 +410,12 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
             qualifier = "上年结转"  # 上年结转结余的一般公共预算收入: not this year's income
         return _Res("subject", _Subj(name, qualifier))
     t = _trim(t)
-    if _CATEGORY.match(t):
+    if _category(t):
         return _Res("category", _Subj(t))
     if "的" in t and len(t.rsplit("的", 1)[1]) >= 2:
         t = t.rsplit("的", 1)[1]
-    if 2 <= len(t) <= 20 and _CJK.search(t) and not _BAD_SUBJECT.search(t):
+    if 2 <= len(t) <= 20 and any("\u4e00" <= ch <= "\u9fff" for ch in t) \
+            and not _BAD_SUBJECT.search(t):
         return _Res("subject", _Subj(t))
     return _NONE
 
