@@ -215,9 +215,15 @@ def test_rollup_groups_each_code_once_in_any_order(codes, data) -> None:  # type
             acc = expected.setdefault(code[:-2], [Decimal(0), Decimal(0)])
             for i, v in enumerate(r.values):
                 acc[i] += v or 0
-    parents, sums = _rollup(rows, 2)
+    parents, sums, kids = _rollup(rows, 2)
     assert sums == expected
     assert all(parents[p] is first[p] for p in sums)
+    # the children of each parent: each code's first row, in print order
+    children: dict[str, list[Row]] = {}
+    for code, r in first.items():
+        if len(code) in (5, 7, 9) and code[:-2] in first:
+            children.setdefault(code[:-2], []).append(r)
+    assert all([id(r) for r in kids.of(p)] == [id(r) for r in children[p]] for p in sums)
 
 
 def test_operating_costs_listed_by_economic_item_sum_their_classes() -> None:

@@ -5,13 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import partial
-from itertools import compress, islice
+from itertools import compress, groupby, islice
 from operator import attrgetter, is_not, itemgetter, lt
 from typing import Final, cast
 
 from .._findings import Finding, Severity
 from .._tables import Block, Row, RowKind, Table, TableKind
-from ._context import Context, Figure, cell_figures, cells_add_up, exact_sum, norm
+from ._context import (
+    Context,
+    Figure,
+    block_codes,
+    cell_figures,
+    cells_add_up,
+    codes_increase,
+    exact_sum,
+    norm,
+)
 from ._registry import Category, RuleSet
 
 RULES = RuleSet()
@@ -148,93 +157,109 @@ def rollup_findings(ctx: Context, t: Table, b: Block) -> Iterator[Finding]:
     C-level sums; only parents that do not add up build figures and reason about
     rounding."""
     ncols = len(b.columns)
-    parents, sums = _rollup(b.rows, ncols)
-    # The parents that do not add up first, then their children in one pass over the
-    # rows (scanning the rows per failing cell made a big table O(rows × failures)).
-    failing: list[tuple[str, int]] = []
+    parents, sums, kids = _rollup(b.rows, ncols, block_codes(ctx, b), codes_increase(ctx, b))
     for parent, acc in sums.items():
-        values = parents[parent].values
+        row = parents[parent]
+        values = row.values
         for i in range(ncols):
             pv = values[i] if i < len(values) else None
-            if (pv if pv is not None else _ZERO) != acc[i]:
-                failing.append((parent, i))
-    if not failing:
-        return
-    index = _children_index(b.rows, {p for p, _ in failing})
-    for parent, i in failing:
-        row = parents[parent]
-        children = index.get(parent, [])
-        col = b.columns[i]
-        fig = Figure.cell(t, b, row, col.key)
-        assert fig is not None
-        f = ctx.sum_check("table.functional.hierarchy", _cells(t, b, children, col.key),
-                          fig, what=f"{t.title} {parent} {row.name}（{col.label}）与下级科目之和",
-                          what_en=f"{t.kind.value} {parent} ({col.key}) vs the sum of its "
-                                  "sub-items")
-        if f is not None:
-            yield f
+            if (pv if pv is not None else _ZERO) == acc[i]:
+                continue
+            col = b.columns[i]
+            f = ctx.sum_cells("table.functional.hierarchy", t, b, row, kids.of(parent), col.key,
+                              what=f"{t.title} {parent} {row.name}（{col.label}）与下级科目之和",
+                              what_en=f"{t.kind.value} {parent} ({col.key}) vs the sum of its "
+                                      "sub-items")
+            if f is not None:
+                yield f
 
 
 _Values = tuple[Decimal | None, ...]
 _CODE: Final = attrgetter("code")
 _VALUES: Final = attrgetter("values")
 _PARENT: Final = itemgetter(slice(None, -2))  # a code's parent code (``code[:-2]``)
+_Runs = dict[str, list[tuple[int, int]]]
 
 
-def _rollup(rows: Sequence[Row], ncols: int
-            ) -> tuple[dict[str, Row], dict[str, list[Decimal]]]:
-    """The rows of the parents that have children, and their children's column sums (each
-    code counted once, as first printed), parents in the order their first child comes."""
-    codes = [c or "" for c in map(_CODE, rows)]
-    printed = list(filter(None, codes))
-    if all(map(lt, printed, islice(printed, 1, None))):  # operator.lt: no slot wrapper
-        # Codes in increasing order (tables print the hierarchy depth first: 201, 20101,
-        # 2010101, 2010102, 20102 …): every code is printed once, so no row needs the
-        # look-up of a code seen before; the parents' rows are picked out in C.
-        kids = _group(zip(codes, map(_VALUES, rows), strict=True))
-        parents = {r.code: r for r in compress(rows, map(kids.__contains__, codes)) if r.code}
+class _Kids:
+    """The children of each parent: runs (start, end) of a sequence of rows."""
+
+    __slots__ = ("rows", "runs")
+
+    def __init__(self, rows: Sequence[Row], runs: _Runs) -> None:
+        self.rows = rows
+        self.runs = runs
+
+    def of(self, parent: str) -> list[Row]:
+        """The rows under ``parent``, in print order."""
+        rows = self.rows
+        return [r for a, z in self.runs[parent] for r in rows[a:z]]
+
+
+def _rollup(rows: Sequence[Row], ncols: int, codes: Sequence[str] | None = None,
+            increasing: bool | None = None
+            ) -> tuple[dict[str, Row], dict[str, list[Decimal]], _Kids]:
+    """The rows of the parents that have children, their children's column sums, and
+    their children (each code counted once, as first printed, in print order), parents
+    in the order their first child comes. ``codes``: the rows' codes (``""`` for none)
+    and ``increasing``: whether they increase (`codes_increase`), if the caller has
+    them."""
+    if codes is None:
+        codes = [c or "" for c in map(_CODE, rows)]
+    if increasing is None:  # operator.lt: no slot wrapper
+        increasing = all(map(lt, filter(None, codes), islice(filter(None, codes), 1, None)))
+    # Codes in increasing order (tables print the hierarchy depth first): every code is
+    # printed once, so no row needs the look-up of a code seen before.
+    if increasing:
+        seq, seq_codes = rows, codes
+        index: dict[str, int] | None = None
+        parents: dict[str, Row] = {}
+        runs = _runs(codes)
+        for p, where in runs.items():
+            a = where[0][0]
+            if a and codes[a - 1] == p:  # the parent, printed just before its children
+                parents[p] = rows[a - 1]
+                continue
+            if index is None:  # printed elsewhere, or not at all: look it up
+                index = {c: i for i, c in enumerate(codes) if c}
+            i = index.get(p)
+            if i is not None:
+                parents[p] = rows[i]
     else:
-        parents = {}
-        firsts: list[tuple[str, _Values]] = []
+        first: dict[str, Row] = {}
+        firsts: list[Row] = []
         for r in rows:
-            if r.code and r.code not in parents:
-                parents[r.code] = r
-                firsts.append((r.code, r.values))
-        kids = _group(firsts)
-    return parents, {p: _column_sums(v, ncols) for p, v in kids.items() if p in parents}
+            if r.code and r.code not in first:
+                first[r.code] = r
+                firsts.append(r)
+        seq, seq_codes = firsts, [r.code or "" for r in firsts]
+        runs = _runs(seq_codes)
+        parents = {p: first[p] for p in runs if p in first}
+    sums: dict[str, list[Decimal]] = {}
+    for p, where in runs.items():
+        if p in parents:
+            if len(where) == 1:
+                a, z = where[0]
+                sums[p] = _column_sums(list(map(_VALUES, seq[a:z])), ncols)
+            else:
+                sums[p] = _column_sums([r.values for a, z in where for r in seq[a:z]], ncols)
+    return {p: parents[p] for p in sums}, sums, _Kids(seq, runs)
 
 
-def _group(coded: Iterable[tuple[str, _Values]]) -> dict[str, list[_Values]]:
-    """The values of the rows of each parent code (款 of a 类, 项 of a 款, and 9-digit
-    codes of a 项), in the order given."""
-    kids: dict[str, list[_Values]] = {}
-    last = ""
-    values_of: list[_Values] = []
-    for code, values in coded:
-        n = len(code)
-        if n == 5 or n == 7 or n == 9:
-            parent = code[:-2]
-            if parent != last:  # a parent's children are usually printed together
-                values_of = kids.setdefault(parent, [])
-                last = parent
-            values_of.append(values)
-    return kids
-
-
-def _children_index(rows: Sequence[Row], parents: set[str]) -> dict[str, list[Row]]:
-    """The rows one level under each of ``parents`` (款 of a 类, 项 of a 款, 9-digit codes
-    of a 项), each code once (as first printed), in print order: one pass over the rows,
-    the parent code of each picked out in C."""
-    codes = [c or "" for c in map(_CODE, rows)]
-    hits = compress(zip(codes, rows, strict=True),
-                    map(parents.__contains__, map(_PARENT, codes)))
-    seen: set[str] = set()
-    out: dict[str, list[Row]] = {}
-    for c, r in hits:
-        if len(c) in (5, 7, 9) and c not in seen:
-            seen.add(c)
-            out.setdefault(c[:-2], []).append(r)
-    return out
+def _runs(codes: Sequence[str]) -> _Runs:
+    """Where the children of each parent code are in ``codes``: the runs (start, end)
+    of consecutive codes one level under it (款 of a 类, 项 of a 款, and 9-digit codes
+    of a 项), in order. A parent's children are printed together, or in a few runs when
+    their own children come between; each code's parent is cut and compared in C."""
+    runs: _Runs = {}
+    start = 0
+    for parent, run in groupby(map(_PARENT, codes)):
+        end = start + len(list(run))
+        n = len(parent)  # the children's codes have 5, 7 or 9 characters
+        if n == 3 or n == 5 or n == 7:
+            runs.setdefault(parent, []).append((start, end))
+        start = end
+    return runs
 
 
 @RULES.rule("table.functional.total", title="功能分类表中合计=各类之和",
@@ -245,7 +270,8 @@ def functional_total(ctx: Context) -> Iterator[Finding]:
     for t in ctx.tables(*_FUNCTIONAL):
         for b in t.blocks:
             total = ctx.total_row(b)
-            classes = [r for r in b.rows if r.code and len(r.code) == 3]
+            # the 类 rows: codes of 3 characters, picked out in C
+            classes = list(compress(b.rows, map((3).__eq__, map(len, block_codes(ctx, b)))))
             if total is None or not classes:
                 continue
             for col in b.columns:
