@@ -237,3 +237,118 @@ def test_an_unchanged_statement_in_its_own_words_is_not_the_previous_subjects() 
         ("项目支出", FactKind.AMOUNT, D("9399.23")),
         ("项目支出", FactKind.CHANGE_AMOUNT, D("2419.80"))]
     assert rules(found) == ["reading.unplaced_figure"]
+
+
+class TestEconomicClassesAndUnknownAmounts:
+    """Economic classes printed with their code, and what follows an amount that cannot be
+    tied to anything."""
+
+    HEAD = "三、一般公共预算支出情况\n  本部门当年一般公共预算支出227123.37万元，其中：\n"
+
+    def test_a_class_with_its_code_in_brackets_is_read_with_the_code(self) -> None:
+        """"工资福利支出（301）9963.32万元，较上年减少1047.93万元": the class and its change,
+        with the printed code as qualifier (not the total's change)."""
+        n, *_ = read(self.HEAD + "  工资福利支出（301）9963.32万元，较上年减少1047.93万元，原因是人员变动；\n"
+                                 "  行政运行（2060101）支出1187.60万元，比上年减少117.05万元。\n")
+        got = [(f.subject, f.qualifier, f.kind, f.value) for f in n.facts]
+        assert got == [
+            ("一般公共预算支出", None, FactKind.AMOUNT, D("227123.37")),
+            ("工资福利支出", "301", FactKind.AMOUNT, D("9963.32")),
+            ("工资福利支出", "301", FactKind.CHANGE_AMOUNT, D("1047.93")),
+            ("行政运行", "2060101", FactKind.AMOUNT, D("1187.60")),
+            ("行政运行", "2060101", FactKind.CHANGE_AMOUNT, D("117.05"))]
+
+    def test_a_change_after_an_unplaced_amount_is_not_the_totals(self) -> None:
+        """"某某类支出（3x1）9963.32万元，较上年减少1047.93万元": the amount names nothing the
+        reader knows; its change is reported as unplaced, not taken as the total's."""
+        n, _, _, found = read(self.HEAD + "  某某类支出（3x1）9963.32万元，较上年减少1047.93万元；\n")
+        assert [f.value for f in n.facts] == [D("227123.37")]
+        assert rules(found) == ["reading.unplaced_figure"] * 2
+
+    def test_a_change_after_an_unreadable_amount_is_not_the_previous_subjects(self) -> None:
+        n, _, _, found = read("三、支出情况\n  （2）民政管理事务（20802）3,386.08万元，较上年减少24,662.49万元。"
+                              "具体为：人员经费1,541.50.00万元，较上年增加493.27万元。\n")
+        changes = [f.value for f in n.facts if f.kind is FactKind.CHANGE_AMOUNT]
+        assert changes == [D("24662.49")]
+        assert "reading.unplaced_figure" in rules(found)
+
+
+class TestReasonsAndParts:
+    """Figures given as the reasons of a change, under a numbered label, or of one of the
+    department's units are recorded as such (`About.within`, `About.unit`)."""
+
+    def test_the_reasons_of_a_change_are_within_it(self) -> None:
+        """"比2021年增加33030.59万元。主要原因是：人员经费减少337.26万元…" and "（2）行政运行…
+        原因是局机关人员经费减少139.51万元；公用经费…增加22.46万元。": each reason is within
+        the change it explains (the reasons go on after ；), the stated changes are not."""
+        n, *_ = read("一、收支预算总体情况\n  本部门一般公共预算支出93664.78万元，比2021年增加33030.59"
+                     "万元。主要原因是：人员经费减少337.26万元，公用经费增加36.31万元。\n"
+                     "  （2）行政运行（2060101）支出1187.60万元，比上年减少117.05万元，原因是局机关"
+                     "人员经费减少139.51万元；公用经费增加22.46万元。\n"
+                     "  （3）培训支出（2050803）支出5.40万元，比上年减少4.60万元；人员经费减少9.10万元。\n")
+        got = [(f.subject, f.value, f.about.within) for f in n.facts
+               if f.kind is FactKind.CHANGE_AMOUNT]
+        assert got == [("一般公共预算支出", D("33030.59"), None),
+                       ("人员经费", D("337.26"), "一般公共预算支出"),
+                       ("公用经费", D("36.31"), "一般公共预算支出"),
+                       ("行政运行", D("117.05"), None),
+                       ("人员经费", D("139.51"), "行政运行"),
+                       ("公用经费", D("22.46"), "行政运行"),
+                       ("培训支出", D("4.60"), None),
+                       ("人员经费", D("9.10"), None)]
+
+    def test_a_reasons_passage_that_names_no_change(self) -> None:
+        """"3.收支预算减少的主要原因，一是…；二是…；三是市某中心…基本支出增加24.86万元": a
+        numbered passage of reasons; its figures are reasons (of a change it does not name),
+        not the department's 基本支出 change."""
+        n, *_ = read("一、收支预算总体情况\n  2.支出预算减少13,469.96万元，其中基本支出增加116.16万元，"
+                     "项目支出减少13,586.12万元。\n  3.收支预算减少的主要原因，一是市某局调整项目；"
+                     "二是市某中心减少3430万元，同时增加三名工作人员，基本支出增加24.86万元。\n")
+        basic = [(f.value, f.about.within) for f in n.facts if f.subject == "基本支出"]
+        assert basic == [(D("116.16"), None), (D("24.86"), "")]
+
+    def test_a_figure_without_its_own_subject_in_reasons_is_not_the_explained(self) -> None:
+        """"增加的主要原因是…口径发生变化而增加了133万元" and "…经比对，与上年基本持平": in the
+        reasons, a figure naming no subject is not the explained change restated."""
+        n, _, _, found = read("六、“三公”经费\n  本部门“三公”经费预算支出248.84万元，较上年增加131.35万元，"
+                              "增加的主要原因是预算下达口径发生变化而增加了133万元，经比对，与上年基本持平。\n"
+                              "  公务接待费38.84万元，较上年减少1.65万元，原因是人数减少，增加了2.00万元。\n")
+        assert [f.value for f in n.facts if f.subject == "公务接待费"] == [D("38.84"), D("1.65")]
+        assert [f.value for f in n.facts if f.kind is FactKind.CHANGE_AMOUNT
+                and f.subject == "三公经费"] == [D("131.35")]
+        assert rules(found) == ["reading.unplaced_figure"] * 2  # 持平 and 2.00: of nothing named
+
+    def test_the_explained_change_restated_in_its_reasons_is_itself(self) -> None:
+        """"…减少15.30万元，主要原因是…，故本年度“三公”经费较2023年减少15.3万元": the change
+        again, compared as the same change."""
+        n, *_ = read("七、“三公”经费增减变动原因说明\n  本单位“三公”经费预算1.00万元，比2023年减少15.30"
+                     "万元，主要原因是公务车辆全部划出，故本年度“三公”经费较2023年减少15.3万元。\n")
+        got = [(f.value, f.about.within) for f in n.facts if f.kind is FactKind.CHANGE_AMOUNT]
+        assert got == [(D("15.30"), None), (D("15.3"), None)]
+
+    def test_classes_under_a_numbered_label_are_its_parts(self) -> None:
+        """"其中①人员经费：商品和服务支出（302）105.9万元…②公用经费：商品和服务支出（302）126万元":
+        each class figure is a part of its label's money, not the class's total; a label
+        of 基本支出 keeps its parts the department's own."""
+        n, *_ = read("三、支出情况\n  本部门当年一般公共预算支出25859.6万元，其中：商品和服务支出（302）"
+                     "23701.31万元，较上年增加19036.15万元。\n  其中①人员经费：商品和服务支出（302）105.9万元，"
+                     "较上年增加105.9万元；②公用经费：商品和服务支出（302）126万元，较上年减少53.42万元。\n"
+                     "  1.基本支出：人员经费5.00万元。\n")
+        got = [(f.value, f.about.within) for f in n.facts if f.qualifier == "302"]
+        assert got == [(D("23701.31"), None), (D("19036.15"), None), (D("105.9"), "人员经费"),
+                       (D("105.9"), "人员经费"), (D("126"), "公用经费"), (D("53.42"), "公用经费")]
+        assert one(n, "人员经费", FactKind.AMOUNT).about.within is None
+
+    def test_a_unit_named_before_the_subject_is_whose_figure_it_is(self) -> None:
+        """"某某研究院公用经费预算60.57万元，比2021年减少5万元", "局机关日常公用经费87.36万元":
+        that unit's figures; "本部门公用经费" and a name a department has (…办公室) are not."""
+        n, *_ = read("十、机关运行经费安排情况说明\n  某市社会科学院公用经费预算60.57万元，比2021年减少5万元，"
+                     "下降7.63%。\n  其中：局机关日常公用经费87.36万元。本部门公用经费100.00万元。\n"
+                     "  某市人民代表大会常务委员会办公室公用经费90.00万元。\n")
+        got = [(f.kind, f.value, f.about.unit) for f in n.facts if f.subject == "公用经费"]
+        assert got == [(FactKind.AMOUNT, D("60.57"), "某市社会科学院"),
+                       (FactKind.CHANGE_AMOUNT, D("5"), "某市社会科学院"),
+                       (FactKind.CHANGE_PERCENT, D("7.63"), "某市社会科学院"),
+                       (FactKind.AMOUNT, D("87.36"), "局机关"),
+                       (FactKind.AMOUNT, D("100.00"), None),
+                       (FactKind.AMOUNT, D("90.00"), None)]

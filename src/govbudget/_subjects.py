@@ -89,7 +89,13 @@ class About:
         whole: for a share, the whole its words name, if any.
         held: for a vehicle count, the sentence says it is the number held (共有/实有…).
         unit: the section title, when the passage is about one of the department's units
-            (``二、某某中心``): its figures are that unit's.
+            (``二、某某中心``), or the unit its clause names before the subject
+            (``某某研究院公用经费60.57万元``, ``局机关日常公用经费87.36万元``): its figures
+            are that unit's.
+        within: the subject whose change the figure is given as a reason for
+            (``比上年增加X万元，主要原因是：人员经费减少Y万元`` → the subject of X), ``""``
+            when the reasons do not say whose change they explain: such a figure is a
+            part of that change's story, not the department's own figure for its subject.
 
     ```pycon
     >>> About().scope is Scope.ALL
@@ -108,6 +114,7 @@ class About:
     whole: Whole | None = None
     held: bool = False
     unit: str | None = None
+    within: str | None = None
 
 _QUOTE: Final = r"[“”\"‘’']?"
 _TAIL: Final = r"(?:预算)?(?:支出)?(?:预算)?(?:数)?"

@@ -84,7 +84,7 @@ _SPACES: Final = re.compile(r"\s+")
 
 _UNREAD: Final = Fact("", FactKind.AMOUNT, Decimal(0), "").about
 _NOTHING: Final = (_UNREAD.scope, _UNREAD.side, _UNREAD.path, _UNREAD.code, _UNREAD.column,
-                   _UNREAD.whole, _UNREAD.held, _UNREAD.unit)
+                   _UNREAD.whole, _UNREAD.held, _UNREAD.unit, _UNREAD.within)
 
 
 class Recorder:
@@ -108,14 +108,19 @@ class Recorder:
         self._records: dict[tuple[object, ...], About] = {_NOTHING: _UNREAD}
 
     def about(self, before: Sequence[Fact], subject: str, kind: FactKind, unit: str,
-              sentence: str, section: str, qualifier: str | None) -> About:
-        """What a fact of these fields speaks of; ``before`` are the facts read before it."""
+              sentence: str, section: str, qualifier: str | None, *,
+              org: str | None = None, within: str | None = None) -> About:
+        """What a fact of these fields speaks of; ``before`` are the facts read before it;
+        ``org``: the department's unit the clause names before the subject (else the
+        section's); ``within``: whose change the figure is a reason for (the reader's)."""
         scope = _scope(subject, sentence, section, self.parents.get(section, ""))
         q = qualifier
         whose = self._units.get(section, "")
         if whose == "":
             title = unicodedata.normalize("NFKC", _SPACES.sub("", section))
             whose = self._units[section] = section if _UNIT_SECTION.search(title) else None
+        if org is not None:
+            whose = org
         key = (scope, _side(before, sentence, section, scope) if subject == _CARRY else None,
                tuple(name for name, _ in _PATH.findall(q)) if q and ("（" in q or "(" in q)
                else (),
@@ -123,7 +128,7 @@ class Recorder:
                "current_year" if subject == _CUR_SPEND and "安排" in sentence
                else self._column(section, subject),
                _whole(sentence) if kind is FactKind.SHARE else None,
-               unit == "辆" and _HELD.search(sentence) is not None, whose)
+               unit == "辆" and _HELD.search(sentence) is not None, whose, within)
         about = self._records.get(key)
         if about is None:
             about = self._records[key] = About(*key)

@@ -131,6 +131,11 @@ class _Reader:
     first_of_sentence: int = 0  # the index of the sentence's first fact
     buying: bool = False  # the sentence counts vehicles to buy, not vehicles held
     this_year: bool = False  # under a （一）本年… / （一）当年… group: its items are the year's
+    blind: bool = False  # the last amount could not be tied: a change after it is unplaced
+    reason: str | None = None  # whose change the figures from `reason_from` on explain
+    reason_from: int = -1  # where the reasons (原因是…) being read began
+    reason_open: bool = False  # the reasons began in this sentence: whose is still to say
+    reason_item: bool = False  # the sentence with the reasons opens a numbered item
 
     # -- helpers ------------------------------------------------------------
     def _unplaced(self, value: str, clause: str, pos: int, why: str, why_en: str) -> None:
@@ -146,10 +151,30 @@ class _Reader:
               qualifier: str | None = None, measure: str | None = None,
               year: int | None = None) -> Fact:
         q = qualifier if qualifier is not None else subj.qualifier
+        within: str | None = None
+        if self.reason is not None and pos >= self.reason_from:
+            if self.reason_open:  # the change explained: the sentence's last before 原因
+                self.reason_open = False
+                # (a sentence that opens with its reasons explains the change just stated
+                # before it, unless it opens a numbered item of its own)
+                first = self.first_of_sentence
+                if first == len(self.facts) and first and not self.reason_item:
+                    first -= 1
+                self.reason = next(
+                    (f.subject for f in reversed(self.facts[first:])
+                     if f.kind in (FactKind.CHANGE_AMOUNT, FactKind.CHANGE_PERCENT)
+                     and f.section == self.title), "")
+            # (the explained change itself, restated in its reasons — …主要原因是…，故本年度
+            # X较上年减少Y万元 — is that change again, not a reason for it)
+            within = self.reason if self.reason != subj.subject else None
+        if within is None and ("：" in clause or ":" in clause
+                               or "：" in self.stream.text[max(0, pos - 200):pos]):
+            within = self._label(pos, subj.subject)
         if q is None and self.this_year and kind is FactKind.AMOUNT \
                 and subj.subject.endswith(("收入", "支出")) and subj.subject not in _WHOLES:
             q = "当年"  # an item of a group that is the year's money (not 上年结转)
-        about = self.recorder.about(self.facts, subj.subject, kind, unit, clause, self.title, q)
+        about = self.recorder.about(self.facts, subj.subject, kind, unit, clause, self.title, q,
+                                    org=subj.org, within=within)
         fact = Fact(subject=subj.subject, kind=kind, value=value, unit=unit, sentence=clause,
                     line=self.stream.line_at(pos), section=self.title, direction=direction,
                     compared_to=compared_to, qualifier=q, measure=measure, year=year,
@@ -202,7 +227,9 @@ class _Reader:
                 events.sort(key=lambda e: e[0])  # figures come in order already
         self.first_of_sentence = len(self.facts)
         self.buying = False
+        self.blind = False
         opening = text[start:end].lstrip()
+        self._reasons(start, end, opening, events)
         group = _L2.match(opening)
         if group is not None:  # （一）本年财政拨款收入…, then 1.一般公共预算拨款收入…
             self.this_year = _THIS_YEAR.match(opening, group.end()) is not None
@@ -228,6 +255,9 @@ class _Reader:
             if ev_start < prev_end:
                 continue  # overlaps a threshold or an earlier match
             pre = text[prev_end:ev_start]
+            if is_figure and _LOOSE.search(pre):
+                self.blind = True  # an unreadable amount (1,541.50.00万元): of something
+                self.last_base = None  # unknown as far as the next change is concerned
             if is_figure and (listed is not None or "分别" in pre):
                 if listed is None or not listed.continues(pre):
                     listed = self._respectively(pre, events, k, text, prev_end)
@@ -296,7 +326,13 @@ class _Reader:
             base = self._amount(local, value, unit, clause, ev_start, ev_end, bases, pending)
             if base is not None and unit not in _MONEY_UNITS:
                 pending = None  # the threshold went into this count's qualifier
-            if base is not None:
+            if base is None:
+                # "…，其中：甲类支出9963.32万元，较上年减少1047.93万元": the change after an
+                # amount of something unknown is that thing's, not the whole's before it.
+                self.blind = True
+                self.last_base = None
+            else:
+                self.blind = False
                 bases.append(base)
                 self.last_base = base
                 if _CMP.match(_LEAD.sub("", local)) is None:
@@ -305,7 +341,69 @@ class _Reader:
             self._unplaced(pending, pending, pending_start, "是一个金额门槛，其后没有数量",
                            "is a value threshold with no count after it")
 
-    # -- numbered items ------------------------------------------------------
+    # -- labels and reasons ----------------------------------------------------
+    def _guess_in_reasons(self, pos: int) -> bool:
+        """Whether a change at ``pos`` that names no subject would be a guess: it is in
+        the reasons of a change (…主要原因是…口径变化而增加了133万元), where a figure
+        without its own subject is of what the reason's words say, not the change
+        explained — unless an amount was stated in the reasons just before it."""
+        if self.reason is None or pos < self.reason_from:
+            return False
+        last = self.facts[-1] if self.facts else None
+        return not (last is not None and last.kind in _BASE_KINDS
+                    and last.about.within is not None)
+
+    def _label(self, pos: int, subject: str) -> str | None:
+        """The subject a numbered label of the paragraph names before ``pos`` (其中①人员经费：
+        商品和服务支出（302）X万元…②公用经费：…): the figures after it are its parts, not
+        the department's figures of their subjects. Not 基本支出 / 项目支出, whose parts
+        are the department's own (人员经费 is all of it basic spending)."""
+        text = self.stream.text
+        para = text.rfind("\n", 0, pos) + 1
+        last = None
+        for last in _LABEL.finditer(text, max(para, pos - 400), pos):
+            pass
+        if last is None:
+            return None
+        res = _resolve(last["label"], self.procurement)
+        if res.how != "subject" or res.subj is None:
+            return None
+        name = res.subj.subject
+        if name == subject or name in _OWN_PARTS or name not in _known_names():
+            return None
+        return name
+
+    def _reasons(self, start: int, end: int, opening: str,
+                 events: Sequence[tuple[int, int, re.Match[str], bool]]) -> None:
+        """Where the sentence's reasons (原因是…) begin and whose change they explain.
+
+        The figures after 原因是 explain the change stated before it (its subject's, or
+        ``""`` when the sentence states none: 3.收支预算减少的主要原因，一是…). The reasons
+        go on after a ``；`` while the next sentence states changes only (…人员经费减少X万元；
+        公用经费增加Y万元。): one that opens with an amount (乙类支出Z万元，较上年…), a
+        numbered item, or has reasons of its own, states something new; a ``。`` ends them.
+        """
+        text = self.stream.text
+        own = _REASON.search(text, start, end)
+        if own is None:
+            going_on = self.reason is not None and start > 0 and text[start - 1] in "；;" \
+                and _LIST.match(opening) is None and _L2.match(opening) is None
+            if going_on and events:
+                first = events[0]
+                local = _local(text[start:first[0]])
+                going_on = not first[3] or _VERB_END.search(local) is not None \
+                    or _unit(first[2]["unit"]) in _PERCENT_UNITS
+            if going_on:
+                self.reason_from = start
+            else:
+                self.reason = None
+            return
+        # The change explained is the sentence's last before the reason word, known when
+        # the reasons' first figure is read (`_fact`).
+        self.reason = ""
+        self.reason_from = own.start()
+        self.reason_open = True
+        self.reason_item = _LIST.match(opening) is not None or _L2.match(opening) is not None
     def _item_start(self, start: int, end: int,
                     events: Sequence[tuple[int, int, re.Match[str], bool]]) -> None:
         """A numbered item (``1.``) begins: its subject is the functional path or heading
@@ -479,6 +577,8 @@ class _Reader:
                 unit = next((f.unit for f in islice(reversed(self.facts), _LOOKBACK)
                              if f.subject == own.subject and f.kind in _BASE_KINDS), "")
             return _Base(own, unit)
+        if self.blind:
+            return None  # the figure before is of something unknown: so is this one
         if head is not None and items_since >= 2:
             return head
         if bases:
@@ -490,7 +590,9 @@ class _Reader:
                 cmp_year: int | None) -> Fact | None:
         cmp = _CMP.search(body)
         subject_text = body[: cmp.start()] if cmp else body
-        target = self._target(self._own(subject_text), bases, head, items_since)
+        own = self._own(subject_text)
+        target = None if own is None and self._guess_in_reasons(pos) \
+            else self._target(own, bases, head, items_since)
         if target is None:
             self._unplaced(f"{value}{unit}", clause, pos, "无法确定是哪一项的变动",
                            "is a change of nothing identifiable")
@@ -523,7 +625,9 @@ class _Reader:
             if own is None and unit != "%" and self.last_share is not None:
                 own = self.last_share  # 占65.61%，比上年下降2.5个百分点
             if own is None and last_change is not None:
-                return self._fact(_Subj(last_change.subject, last_change.qualifier),
+                org = last_change.about.unit
+                return self._fact(_Subj(last_change.subject, last_change.qualifier,
+                                        org if org != self.title else None),
                                   FactKind.CHANGE_PERCENT, value, unit, clause, pos,
                                   direction=direction,
                                   compared_to=cmp_year if cmp_year is not None
@@ -557,7 +661,9 @@ class _Reader:
               clause: str, pos: int, before: str = "") -> None:
         """``与上年预算数相同`` / ``持平``: a change of 0 (no figure is printed)."""
         own = self._own(local)
-        if own is None and not bases and len(_LEAD.sub("", before).strip(" ，,。")) > 6:
+        if own is None and self._guess_in_reasons(pos):
+            target = None  # "增加的主要原因是…经比对，与上年基本持平": not the change explained
+        elif own is None and not bases and len(_LEAD.sub("", before).strip(" ，,。")) > 6:
             # "本部门未使用政府性基金预算拨款安排的支出，与2025年持平": the sentence says what
             # is unchanged in words that name no subject; it is not the previous sentence's.
             target = None
@@ -627,7 +733,7 @@ class _Reader:
             return None
         qualifier = pending if pending is not None and kind is FactKind.COUNT else None
         self._fact(subj, kind, value, unit, clause, pos, qualifier=qualifier)
-        return _Base(_Subj(subj.subject, qualifier or subj.qualifier), unit)
+        return _Base(_Subj(subj.subject, qualifier or subj.qualifier, subj.org), unit)
 
 
 def _inside_brackets(text: str, start: int, end: int) -> bool:
@@ -669,6 +775,12 @@ def _compared_year(pre: str) -> int | None:
 
 
 _PURCHASE: Final = re.compile("购置|购买|新增|更新|采购")
+# A numbered label inside a paragraph: ①人员经费：, 2.公用经费：, （3）专项业务经费：.
+_LABEL: Final = re.compile(
+    r"(?:[①-⑳]|(?<![\d.])\d{1,2}[.、](?!\d)|[（(]\d{1,2}[）)])(?P<label>[\u4e00-\u9fff]{2,12})[：:]")
+_OWN_PARTS: Final = frozenset({"基本支出", "项目支出"})
+# Where the reasons of a change begin (主要原因是：…, 增加的原因为…, 3.收支预算减少的主要原因，一是…).
+_REASON: Final = re.compile("原因")
 # One of the department's units named before what it buys (某市某局本级更新…, 某仲裁院计划更新…).
 _UNIT_BUYS: Final = re.compile(
     r"(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|院|中心|委员会|办公室|站|所|队)"

@@ -259,12 +259,17 @@ _CODED_ITEM: Final = re.compile(
 _WHOLE_NAMES: Final = frozenset({"预算收入总计", "预算支出总计"})
 _WHOLE_WORD: Final = re.compile("总|合计")
 _BAD_SUBJECT: Final = re.compile(r"[\d%≥≤<>＞＜=]|[XxＸｘ×]{2}")
+# An economic class printed with its code in brackets after its name: 工资福利支出（301）,
+# 机关商品和服务支出（502）, 对个人和家庭的补助（30305）.
+_CODE_AFTER: Final = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff][^，,。；;：:]{1,30}?)[（(](?P<code>\d{3}(?:\d{2}){0,2})[）)](?:支出)?$")
 
 
 @dataclass(frozen=True, slots=True)
 class _Subj:
     subject: str
     qualifier: str | None = None
+    org: str | None = None  # the department's unit named right before it (某研究院公用经费)
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +298,29 @@ def _trim(text: str) -> str:
     return _strip_trail(_LEAD.sub("", text))
 
 
+# One of the department's units named right before a subject: 某某研究院（日常）公用经费,
+# 局机关日常公用经费, 某某中心公用经费预算 — its figure is that unit's, not the department's.
+# (Not …委员会 / …办公室 / …局: the names departments themselves have.)
+_ORG_BEFORE: Final = re.compile(
+    r"(?P<org>[\u4e00-\u9fff]{1,24}?(?:院|中心|站|所|队|馆|学校|医院|机关|本级))"
+    r"(?:\d{4}年度?)?(?:日常|当年|本年)?$")
+_VERB_LEAD: Final = re.compile(r"^(?:增加|减少|新增|安排|其中|包括|含)")
+
+
+def _org_before(before: str) -> str | None:
+    """The department's unit the words before a subject end with, if any (not the
+    department itself: 本部门, 本局 …)."""
+    if len(before) < 2:
+        return None
+    m = _ORG_BEFORE.search(before)
+    if m is None:
+        return None
+    org = _VERB_LEAD.sub("", _LEAD.sub("", m["org"]))
+    if len(org) < 2 or _SELF.match(org) or org.startswith(("部门", "单位")):
+        return None
+    return org
+
+
 def _resolve(text: str, procurement: bool) -> _Res:
     """Name what a clause is about (the clause ends right before the figure)."""
     return _resolve_end(text[-60:], procurement)
@@ -308,6 +336,11 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
     if _CONTINUE.match(lead):
         return _Res("continue")
     t = _strip_trail(lead)
+    coded = _CODE_AFTER.match(t) if t.endswith(("）", ")", "支出")) else None
+    if coded is not None:  # 工资福利支出（301）: the name, with its printed code
+        name = _trim(coded["name"])
+        if 2 <= len(name) and not _BAD_SUBJECT.search(name):
+            return _Res("subject", _Subj(name, coded["code"]))
     if t.endswith("支出"):
         c = _CLASS_SPENDING.match(t)
         if c is not None:  # 一般公共服务（类）支出: the class 一般公共服务支出
@@ -339,9 +372,10 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
             ok = 2 <= len(rest) <= 20 and not _BAD_SUBJECT.search(rest)
             return _Res("subject", _Subj(rest)) if ok else _NONE
         qualifier = "当年" if "当年" in said and "当年" not in name else None
-        if _CARRIED.search(t[: len(t) - len(said)]) and name != "上年结转":
+        before = t[: len(t) - len(said)]
+        if _CARRIED.search(before) and name != "上年结转":
             qualifier = "上年结转"  # 上年结转结余的一般公共预算收入: not this year's income
-        return _Res("subject", _Subj(name, qualifier))
+        return _Res("subject", _Subj(name, qualifier, _org_before(before)))
     t = _trim(t)
     if _CATEGORY.match(t):
         return _Res("category", _Subj(t))

@@ -451,7 +451,7 @@ def changes(ctx: Context) -> Iterator[Finding]:
                 f.subject in _NAMED or an.is_class(i) or an.path(i) is not None
                 or an.code(i) is not None):
             unit = f.about.unit or ""
-            groups.setdefault((f.kind, unit, *an.change_key(i)), []).append(i)
+            groups.setdefault((f.kind, unit, f.about.within, *an.change_key(i)), []).append(i)
     pairs: list[tuple[int, int, Code, Code, str, str]] = []
     for members in groups.values():
         ref = next((m for m in members if m in an.confirmed), members[0])
