@@ -292,8 +292,8 @@ class TestReasonsAndParts:
                        ("人员经费", D("337.26"), "一般公共预算支出"),
                        ("公用经费", D("36.31"), "一般公共预算支出"),
                        ("行政运行", D("117.05"), None),
-                       ("人员经费", D("139.51"), "行政运行"),
-                       ("公用经费", D("22.46"), "行政运行"),
+                       ("人员经费", D("139.51"), "行政运行（2060101）"),
+                       ("公用经费", D("22.46"), "行政运行（2060101）"),
                        ("培训支出", D("4.60"), None),
                        ("人员经费", D("9.10"), None)]
 
@@ -352,3 +352,16 @@ class TestReasonsAndParts:
                        (FactKind.AMOUNT, D("87.36"), "局机关"),
                        (FactKind.AMOUNT, D("100.00"), None),
                        (FactKind.AMOUNT, D("90.00"), None)]
+
+    def test_the_breakdown_of_a_coded_item_is_within_it(self) -> None:
+        """"（1）进修及培训（20508）102.32万元…。具体为：人员经费0.00万元…公用经费28.32万元": the
+        item's parts, not the department's 人员经费 / 公用经费; a total's breakdown is the
+        department's own."""
+        n, *_ = read("三、支出情况\n  （1）进修及培训（20508）102.32万元，较上年增加102.32万元，主要原因是"
+                     "科目调整。具体为：人员经费0.00万元，较上年无变化；公用经费28.32万元，较上年增加28.32万元。\n"
+                     "  本部门支出预算200.00万元。具体为：人员经费150.00万元。\n")
+        got = [(f.subject, f.value, f.about.within) for f in n.facts if f.kind is FactKind.AMOUNT]
+        assert got == [("进修及培训", D("102.32"), None),
+                       ("人员经费", D("0.00"), "进修及培训（20508）"),
+                       ("公用经费", D("28.32"), "进修及培训（20508）"),
+                       ("预算支出总计", D("200.00"), None), ("人员经费", D("150.00"), None)]

@@ -136,6 +136,7 @@ class _Reader:
     reason_from: int = -1  # where the reasons (原因是…) being read began
     reason_open: bool = False  # the reasons began in this sentence: whose is still to say
     reason_item: bool = False  # the sentence with the reasons opens a numbered item
+    detail: tuple[int, str] | None = None  # (where its sentence began, item) of a 具体为：
 
     # -- helpers ------------------------------------------------------------
     def _unplaced(self, value: str, clause: str, pos: int, why: str, why_en: str) -> None:
@@ -161,15 +162,19 @@ class _Reader:
                 if first == len(self.facts) and first and not self.reason_item:
                     first -= 1
                 self.reason = next(
-                    (f.subject for f in reversed(self.facts[first:])
+                    (_named(f.subject, f.qualifier) for f in reversed(self.facts[first:])
                      if f.kind in (FactKind.CHANGE_AMOUNT, FactKind.CHANGE_PERCENT)
                      and f.section == self.title), "")
             # (the explained change itself, restated in its reasons — …主要原因是…，故本年度
             # X较上年减少Y万元 — is that change again, not a reason for it)
-            within = self.reason if self.reason != subj.subject else None
+            within = self.reason if self.reason != _named(subj.subject, q) else None
         if within is None and ("：" in clause or ":" in clause
                                or "：" in self.stream.text[max(0, pos - 200):pos]):
             within = self._label(pos, subj.subject)
+        if within is None and self.detail is not None \
+                and self.detail[0] == _period_before(self.stream.text, pos) \
+                and self.detail[1] != _named(subj.subject, q):
+            within = self.detail[1]
         if q is None and self.this_year and kind is FactKind.AMOUNT \
                 and subj.subject.endswith(("收入", "支出")) and subj.subject not in _WHOLES:
             q = "当年"  # an item of a group that is the year's money (not 上年结转)
@@ -255,6 +260,13 @@ class _Reader:
             if ev_start < prev_end:
                 continue  # overlaps a threshold or an earlier match
             pre = text[prev_end:ev_start]
+            if is_figure and "具体" in pre and _DETAIL.search(pre) and self.last_base \
+                    and self.last_base.subj.qualifier:
+                # "（1）进修及培训（20508）102.32万元…。具体为：人员经费0.00万元…": the item's
+                # parts (a coded or path item's; a total's parts are the department's own)
+                whole = self.last_base.subj
+                self.detail = (_period_before(text, ev_start),
+                               _named(whole.subject, whole.qualifier))
             if is_figure and _LOOSE.search(pre):
                 self.blind = True  # an unreadable amount (1,541.50.00万元): of something
                 self.last_base = None  # unknown as far as the next change is concerned
@@ -354,12 +366,12 @@ class _Reader:
                     and last.about.within is not None)
 
     def _label(self, pos: int, subject: str) -> str | None:
-        """The subject a numbered label of the paragraph names before ``pos`` (其中①人员经费：
+        """The subject a numbered label names before ``pos`` since the last 。 (其中①人员经费：
         商品和服务支出（302）X万元…②公用经费：…): the figures after it are its parts, not
         the department's figures of their subjects. Not 基本支出 / 项目支出, whose parts
         are the department's own (人员经费 is all of it basic spending)."""
         text = self.stream.text
-        para = text.rfind("\n", 0, pos) + 1
+        para = _period_before(text, pos)
         last = None
         for last in _LABEL.finditer(text, max(para, pos - 400), pos):
             pass
@@ -369,7 +381,7 @@ class _Reader:
         if res.how != "subject" or res.subj is None:
             return None
         name = res.subj.subject
-        if name == subject or name in _OWN_PARTS or name not in _known_names():
+        if name == subject or name in _OWN_PARTS or name != _trim(last["label"]):
             return None
         return name
 
@@ -411,6 +423,7 @@ class _Reader:
         failing that, the first path its figures name."""
         self.item = None
         self.in_item = True
+        self.detail = None
         self.last_base = None  # a change in this item is never one of the previous item's
         self.principal = None  # nor is a category in it one of the previous item's subject
         text = self.stream.text
@@ -736,6 +749,17 @@ class _Reader:
         return _Base(_Subj(subj.subject, qualifier or subj.qualifier, subj.org), unit)
 
 
+def _period_before(text: str, pos: int) -> int:
+    """Where the run of text up to ``pos`` began: after the last 。 or line break (a label
+    or a 具体为： breakdown goes on through ；-separated clauses, not past a full stop)."""
+    return max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
+
+
+def _named(subject: str, qualifier: str | None) -> str:
+    """A subject with its qualifier, as `About.within` names it (行政运行（2060101）)."""
+    return f"{subject}（{qualifier}）" if qualifier else subject
+
+
 def _inside_brackets(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` leaves a bracket open that closes soon after ``end``
     (within 300 characters and before the next line break), so that a sentence end at
@@ -775,10 +799,13 @@ def _compared_year(pre: str) -> int | None:
 
 
 _PURCHASE: Final = re.compile("购置|购买|新增|更新|采购")
-# A numbered label inside a paragraph: ①人员经费：, 2.公用经费：, （3）专项业务经费：.
-_LABEL: Final = re.compile(
-    r"(?:[①-⑳]|(?<![\d.])\d{1,2}[.、](?!\d)|[（(]\d{1,2}[）)])(?P<label>[\u4e00-\u9fff]{2,12})[：:]")
+# A numbered label inside a paragraph: ①人员经费：, ③专项业务经费：.
+# (Circled numbers only: "1.收入预算：本部门收入X万元，其中…" is an item whose parts are the
+# department's own.)
+_LABEL: Final = re.compile(r"[①-⑳](?P<label>[\u4e00-\u9fff]{2,12})[：:]")
 _OWN_PARTS: Final = frozenset({"基本支出", "项目支出"})
+# A breakdown of the item just stated: 具体为：…, 具体包括：….
+_DETAIL: Final = re.compile(r"具体(?:为|是|包括|情况为?)[：:]")
 # Where the reasons of a change begin (主要原因是：…, 增加的原因为…, 3.收支预算减少的主要原因，一是…).
 _REASON: Final = re.compile("原因")
 # One of the department's units named before what it buys (某市某局本级更新…, 某仲裁院计划更新…).
