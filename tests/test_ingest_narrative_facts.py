@@ -365,3 +365,47 @@ class TestReasonsAndParts:
                        ("人员经费", D("0.00"), "进修及培训（20508）"),
                        ("公用经费", D("28.32"), "进修及培训（20508）"),
                        ("预算支出总计", D("200.00"), None), ("人员经费", D("150.00"), None)]
+
+
+class TestTotalsWordedForOthers:
+    """Totals whose words say whose they are."""
+
+    def test_grant_totals_named_once_for_both(self) -> None:
+        """"财政拨款收入总计、支出总计均为864,177.93万元，与上年相比收入总计、支出总计均增加…":
+        the grants' total (财政拨款 said of both), and its change."""
+        n, *_ = read("四、财政拨款收入支出决算总体情况说明\n  2022年度财政拨款收入总计、支出总计均为864,177.93"
+                     "万元，与上年相比收入总计、支出总计均增加337,874.84万元，增长64.2%。\n"
+                     "  2022年度收入总计、支出总计均为2,480,372.7万元。\n")
+        got = [(f.subject, f.kind, f.value) for f in n.facts]
+        assert got == [("财政拨款收支总计", FactKind.AMOUNT, D("864177.93")),
+                       ("财政拨款收支总计", FactKind.CHANGE_AMOUNT, D("337874.84")),
+                       ("财政拨款收支总计", FactKind.CHANGE_PERCENT, D("64.2")),
+                       ("预算支出总计", FactKind.AMOUNT, D("2480372.7"))]
+
+    def test_a_funds_total_is_not_the_departments(self) -> None:
+        """"某某补贴资金支出总额为59168.23万元" (a project's evaluation): that fund's total."""
+        n, *_ = read("二、综合绩效评价\n  2021年，某市高龄老人保健补贴资金支出总额为59168.23万元。"
+                     "本部门支出总计100.00万元。\n")
+        assert [(f.subject, f.value) for f in n.facts] == [
+            ("某市高龄老人保健补贴资金支出总额", D("59168.23")), ("预算支出总计", D("100.00"))]
+
+    def test_a_rate_without_its_subject_in_reasons_is_unplaced(self) -> None:
+        """"…增长64.2%，增长的主要原因是：…，故政府性基金预算财政拨款收入与上年同期相比，增加144.81%":
+        not a second rate of the total's change; a rate after a change in the reasons is."""
+        n, _, _, found = read("四、财政拨款\n  财政拨款收支总计864.00万元，比上年增加337.00万元，增长64.2%，"
+                           "增长的主要原因是：专项债券收入增加，故政府性基金预算财政拨款收入与上年同期相比，"
+                           "增加144.81%。公务接待费较上年增加5.00万元，原因是人员经费增加2.00万元，增长3%。\n")
+        rates = [(f.subject, f.value, f.about.within) for f in n.facts
+                 if f.kind is FactKind.CHANGE_PERCENT]
+        assert rates == [("财政拨款收支总计", D("64.2"), None), ("人员经费", D("3"), "公务接待费")]
+        assert rules(found) == ["reading.unplaced_figure"]
+
+    def test_letter_spaced_figures_and_numbers(self) -> None:
+        """"1 9 .卫生健康支出（类）…（项）。年初预算 9 9 9 . 8 3万元": a numbered item and a
+        figure set letter by letter read as one token each."""
+        n, *_ = read("五、一般公共预算财政拨款支出决算情况说明\n  18.卫生健康支出（类）公立医院（款）儿童医院"
+                     "（项）。年初预算5812.19万元，支出决算9,827.4万元。\n  1 9 .卫生健康支出（类）公立医院（款）"
+                     "其他专科医院（项）。年初预算 2 5 9 1 . 5 4万元，支出决算3,260.11万元。\n")
+        got = [(f.subject, f.value) for f in n.facts]
+        assert got == [("儿童医院", D("5812.19")), ("儿童医院", D("9827.4")),
+                       ("其他专科医院", D("2591.54")), ("其他专科医院", D("3260.11"))]

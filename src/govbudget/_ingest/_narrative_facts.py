@@ -23,9 +23,9 @@ from ._about import Recorder
 from ._narrative_sections import (
     _Stream,
 )
+from ._narrative_within import Within
 from ._narrative_words import (
     _BAD_SUBJECT,
-    _BASIS,
     _CLAUSE,
     _CMP,
     _EXEC_END,
@@ -54,14 +54,19 @@ from ._narrative_words import (
     _VALUE_WORD,
     _VERB_END,
     _YEAR_IN,
+    _basis,
+    _compared_year,
     _direction,
+    _inside_brackets,
     _known_names,
+    _local,
     _number,
     _resolve,
     _strip_trail,
     _Subj,
     _trim,
     _unit,
+    _vehicle_category,
 )
 
 # ---------------------------------------------------------------------------
@@ -132,11 +137,7 @@ class _Reader:
     buying: bool = False  # the sentence counts vehicles to buy, not vehicles held
     this_year: bool = False  # under a （一）本年… / （一）当年… group: its items are the year's
     blind: bool = False  # the last amount could not be tied: a change after it is unplaced
-    reason: str | None = None  # whose change the figures from `reason_from` on explain
-    reason_from: int = -1  # where the reasons (原因是…) being read began
-    reason_open: bool = False  # the reasons began in this sentence: whose is still to say
-    reason_item: bool = False  # the sentence with the reasons opens a numbered item
-    detail: tuple[int, str] | None = None  # (where its sentence began, item) of a 具体为：
+    within: Within | None = None  # the reasons, labels and breakdowns being read
 
     # -- helpers ------------------------------------------------------------
     def _unplaced(self, value: str, clause: str, pos: int, why: str, why_en: str) -> None:
@@ -152,29 +153,8 @@ class _Reader:
               qualifier: str | None = None, measure: str | None = None,
               year: int | None = None) -> Fact:
         q = qualifier if qualifier is not None else subj.qualifier
-        within: str | None = None
-        if self.reason is not None and pos >= self.reason_from:
-            if self.reason_open:  # the change explained: the sentence's last before 原因
-                self.reason_open = False
-                # (a sentence that opens with its reasons explains the change just stated
-                # before it, unless it opens a numbered item of its own)
-                first = self.first_of_sentence
-                if first == len(self.facts) and first and not self.reason_item:
-                    first -= 1
-                self.reason = next(
-                    (_named(f.subject, f.qualifier) for f in reversed(self.facts[first:])
-                     if f.kind in (FactKind.CHANGE_AMOUNT, FactKind.CHANGE_PERCENT)
-                     and f.section == self.title), "")
-            # (the explained change itself, restated in its reasons — …主要原因是…，故本年度
-            # X较上年减少Y万元 — is that change again, not a reason for it)
-            within = self.reason if self.reason != _named(subj.subject, q) else None
-        if within is None and ("：" in clause or ":" in clause
-                               or "：" in self.stream.text[max(0, pos - 200):pos]):
-            within = self._label(pos, subj.subject)
-        if within is None and self.detail is not None \
-                and self.detail[0] == _period_before(self.stream.text, pos) \
-                and self.detail[1] != _named(subj.subject, q):
-            within = self.detail[1]
+        within = self.passages.of(pos, subj.subject, q, clause, self.facts,
+                                  self.first_of_sentence, self.title)
         if q is None and self.this_year and kind is FactKind.AMOUNT \
                 and subj.subject.endswith(("收入", "支出")) and subj.subject not in _WHOLES:
             q = "当年"  # an item of a group that is the year's money (not 上年结转)
@@ -234,7 +214,7 @@ class _Reader:
         self.buying = False
         self.blind = False
         opening = text[start:end].lstrip()
-        self._reasons(start, end, opening, events)
+        self.passages.sentence(start, end, opening, events)
         group = _L2.match(opening)
         if group is not None:  # （一）本年财政拨款收入…, then 1.一般公共预算拨款收入…
             self.this_year = _THIS_YEAR.match(opening, group.end()) is not None
@@ -260,16 +240,12 @@ class _Reader:
             if ev_start < prev_end:
                 continue  # overlaps a threshold or an earlier match
             pre = text[prev_end:ev_start]
-            if is_figure and "具体" in pre and _DETAIL.search(pre) and self.last_base \
-                    and self.last_base.subj.qualifier:
-                # "（1）进修及培训（20508）102.32万元…。具体为：人员经费0.00万元…": the item's
-                # parts (a coded or path item's; a total's parts are the department's own)
+            if is_figure and self.last_base is not None:
+                # "（1）进修及培训（20508）102.32万元…。具体为：人员经费0.00万元…": the item's parts
                 whole = self.last_base.subj
-                self.detail = (_period_before(text, ev_start),
-                               _named(whole.subject, whole.qualifier))
-            if is_figure and _LOOSE.search(pre):
-                self.blind = True  # an unreadable amount (1,541.50.00万元): of something
-                self.last_base = None  # unknown as far as the next change is concerned
+                self.passages.breakdown(ev_start, pre, (whole.subject, whole.qualifier))
+            if is_figure and _LOOSE.search(pre):  # an unreadable amount (1,541.50.00万元)
+                self.blind, self.last_base = True, None
             if is_figure and (listed is not None or "分别" in pre):
                 if listed is None or not listed.continues(pre):
                     listed = self._respectively(pre, events, k, text, prev_end)
@@ -338,9 +314,7 @@ class _Reader:
             base = self._amount(local, value, unit, clause, ev_start, ev_end, bases, pending)
             if base is not None and unit not in _MONEY_UNITS:
                 pending = None  # the threshold went into this count's qualifier
-            if base is None:
-                # "…，其中：甲类支出9963.32万元，较上年减少1047.93万元": the change after an
-                # amount of something unknown is that thing's, not the whole's before it.
+            if base is None:  # an amount of something unknown: so is a change after it
                 self.blind = True
                 self.last_base = None
             else:
@@ -353,69 +327,14 @@ class _Reader:
             self._unplaced(pending, pending, pending_start, "是一个金额门槛，其后没有数量",
                            "is a value threshold with no count after it")
 
-    # -- labels and reasons ----------------------------------------------------
-    def _guess_in_reasons(self, pos: int) -> bool:
-        """Whether a change at ``pos`` that names no subject would be a guess: it is in
-        the reasons of a change (…主要原因是…口径变化而增加了133万元), where a figure
-        without its own subject is of what the reason's words say, not the change
-        explained — unless an amount was stated in the reasons just before it."""
-        if self.reason is None or pos < self.reason_from:
-            return False
-        last = self.facts[-1] if self.facts else None
-        return not (last is not None and last.kind in _BASE_KINDS
-                    and last.about.within is not None)
+    @property
+    def passages(self) -> Within:
+        """The reasons, labels and breakdowns the reader is inside (made on first use)."""
+        if self.within is None:
+            self.within = Within(self.stream.text, self.procurement)
+        return self.within
 
-    def _label(self, pos: int, subject: str) -> str | None:
-        """The subject a numbered label names before ``pos`` since the last 。 (其中①人员经费：
-        商品和服务支出（302）X万元…②公用经费：…): the figures after it are its parts, not
-        the department's figures of their subjects. Not 基本支出 / 项目支出, whose parts
-        are the department's own (人员经费 is all of it basic spending)."""
-        text = self.stream.text
-        para = _period_before(text, pos)
-        last = None
-        for last in _LABEL.finditer(text, max(para, pos - 400), pos):
-            pass
-        if last is None:
-            return None
-        res = _resolve(last["label"], self.procurement)
-        if res.how != "subject" or res.subj is None:
-            return None
-        name = res.subj.subject
-        if name == subject or name in _OWN_PARTS or name != _trim(last["label"]):
-            return None
-        return name
-
-    def _reasons(self, start: int, end: int, opening: str,
-                 events: Sequence[tuple[int, int, re.Match[str], bool]]) -> None:
-        """Where the sentence's reasons (原因是…) begin and whose change they explain.
-
-        The figures after 原因是 explain the change stated before it (its subject's, or
-        ``""`` when the sentence states none: 3.收支预算减少的主要原因，一是…). The reasons
-        go on after a ``；`` while the next sentence states changes only (…人员经费减少X万元；
-        公用经费增加Y万元。): one that opens with an amount (乙类支出Z万元，较上年…), a
-        numbered item, or has reasons of its own, states something new; a ``。`` ends them.
-        """
-        text = self.stream.text
-        own = _REASON.search(text, start, end)
-        if own is None:
-            going_on = self.reason is not None and start > 0 and text[start - 1] in "；;" \
-                and _LIST.match(opening) is None and _L2.match(opening) is None
-            if going_on and events:
-                first = events[0]
-                local = _local(text[start:first[0]])
-                going_on = not first[3] or _VERB_END.search(local) is not None \
-                    or _unit(first[2]["unit"]) in _PERCENT_UNITS
-            if going_on:
-                self.reason_from = start
-            else:
-                self.reason = None
-            return
-        # The change explained is the sentence's last before the reason word, known when
-        # the reasons' first figure is read (`_fact`).
-        self.reason = ""
-        self.reason_from = own.start()
-        self.reason_open = True
-        self.reason_item = _LIST.match(opening) is not None or _L2.match(opening) is not None
+    # -- numbered items ------------------------------------------------------
     def _item_start(self, start: int, end: int,
                     events: Sequence[tuple[int, int, re.Match[str], bool]]) -> None:
         """A numbered item (``1.``) begins: its subject is the functional path or heading
@@ -423,7 +342,7 @@ class _Reader:
         failing that, the first path its figures name."""
         self.item = None
         self.in_item = True
-        self.detail = None
+        self.passages.item()
         self.last_base = None  # a change in this item is never one of the previous item's
         self.principal = None  # nor is a category in it one of the previous item's subject
         text = self.stream.text
@@ -604,7 +523,10 @@ class _Reader:
         cmp = _CMP.search(body)
         subject_text = body[: cmp.start()] if cmp else body
         own = self._own(subject_text)
-        target = None if own is None and self._guess_in_reasons(pos) \
+        if own is not None and own.subject in _BOTH_TOTALS and bases \
+                and bases[-1].subj.subject == _GRANT_TOTAL:
+            own = bases[-1].subj  # "财政拨款收入总计、支出总计均为X，…收入总计、支出总计均增加Y"
+        target = None if own is None and self.passages.guess(pos, self.facts) \
             else self._target(own, bases, head, items_since)
         if target is None:
             self._unplaced(f"{value}{unit}", clause, pos, "无法确定是哪一项的变动",
@@ -637,6 +559,11 @@ class _Reader:
             direction = _direction(rate["verb"])
             if own is None and unit != "%" and self.last_share is not None:
                 own = self.last_share  # 占65.61%，比上年下降2.5个百分点
+            if own is None and self.passages.guess(pos, self.facts) and (
+                    last_change is None or last_change.about.within is None):
+                self._unplaced(value_text, clause, pos, "无法确定是哪一项的变动",
+                               "is a change of nothing identifiable")
+                return None  # "…原因是：…，故某某收入与上年同期相比，增加144.81%"
             if own is None and last_change is not None:
                 org = last_change.about.unit
                 return self._fact(_Subj(last_change.subject, last_change.qualifier,
@@ -674,7 +601,7 @@ class _Reader:
               clause: str, pos: int, before: str = "") -> None:
         """``与上年预算数相同`` / ``持平``: a change of 0 (no figure is printed)."""
         own = self._own(local)
-        if own is None and self._guess_in_reasons(pos):
+        if own is None and self.passages.guess(pos, self.facts):
             target = None  # "增加的主要原因是…经比对，与上年基本持平": not the change explained
         elif own is None and not bases and len(_LEAD.sub("", before).strip(" ，,。")) > 6:
             # "本部门未使用政府性基金预算拨款安排的支出，与2025年持平": the sentence says what
@@ -728,6 +655,10 @@ class _Reader:
             subj = _Subj(base, res.subj.subject)
         elif res.how == "subject" and res.subj is not None:
             subj = res.subj
+            if subj.subject in _BOTH_TOTALS and _GRANT_BOTH.search(
+                    self.stream.text, max(0, pos - 40), pos):
+                # "财政拨款收入总计、支出总计均为X万元": 财政拨款 is said of both totals
+                subj = _Subj(_GRANT_TOTAL)
             self.principal = subj
             if self.in_item and self.item is None and subj.qualifier \
                     and subj.qualifier.endswith(_PATH_ENDS):
@@ -749,65 +680,7 @@ class _Reader:
         return _Base(_Subj(subj.subject, qualifier or subj.qualifier, subj.org), unit)
 
 
-def _period_before(text: str, pos: int) -> int:
-    """Where the run of text up to ``pos`` began: after the last 。 or line break (a label
-    or a 具体为： breakdown goes on through ；-separated clauses, not past a full stop)."""
-    return max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
-
-
-def _named(subject: str, qualifier: str | None) -> str:
-    """A subject with its qualifier, as `About.within` names it (行政运行（2060101）)."""
-    return f"{subject}（{qualifier}）" if qualifier else subject
-
-
-def _inside_brackets(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` leaves a bracket open that closes soon after ``end``
-    (within 300 characters and before the next line break), so that a sentence end at
-    ``end`` is inside an aside."""
-    opened = text.count("（", start, end) + text.count("(", start, end)
-    closed = text.count("）", start, end) + text.count(")", start, end)
-    if opened <= closed:
-        return False
-    stop = text.find("\n", end)
-    window = text[end:min(end + 300, stop if stop >= 0 else len(text))]
-    return "）" in window or ")" in window
-
-
-def _local(pre: str) -> str:
-    """The clause right before a figure (the one before a colon if that is empty)."""
-    # The last clause mark found by rfind: splitting the whole text since the previous
-    # figure would cut every clause only to keep the last.
-    cut = max(pre.rfind("，"), pre.rfind(","), pre.rfind("："), pre.rfind(":"), pre.rfind("、"),
-              pre.rfind("；"), pre.rfind("。"))  # (；。 only inside an aside in brackets)
-    local = pre[cut + 1:]
-    if not _LEAD.sub("", local) and cut >= 0 and pre.rstrip().endswith(("：", ":")):
-        return _CLAUSE.split(pre)[-2]
-    return local
-
-
-def _basis(text: str) -> str | None:
-    """The measure of the base a change names (比2023年预算执行数: 执行数), else ``None``."""
-    m = _BASIS.search(text)
-    return None if m is None else "执行数" if m.group(0) == "执行数" else "决算"
-
-
-def _compared_year(pre: str) -> int | None:
-    year: int | None = None
-    for m in _CMP.finditer(pre):
-        year = int(m["year"]) if m["year"] else None
-    return year
-
-
 _PURCHASE: Final = re.compile("购置|购买|新增|更新|采购")
-# A numbered label inside a paragraph: ①人员经费：, ③专项业务经费：.
-# (Circled numbers only: "1.收入预算：本部门收入X万元，其中…" is an item whose parts are the
-# department's own.)
-_LABEL: Final = re.compile(r"[①-⑳](?P<label>[\u4e00-\u9fff]{2,12})[：:]")
-_OWN_PARTS: Final = frozenset({"基本支出", "项目支出"})
-# A breakdown of the item just stated: 具体为：…, 具体包括：….
-_DETAIL: Final = re.compile(r"具体(?:为|是|包括|情况为?)[：:]")
-# Where the reasons of a change begin (主要原因是：…, 增加的原因为…, 3.收支预算减少的主要原因，一是…).
-_REASON: Final = re.compile("原因")
 # One of the department's units named before what it buys (某市某局本级更新…, 某仲裁院计划更新…).
 _UNIT_BUYS: Final = re.compile(
     r"(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|院|中心|委员会|办公室|站|所|队)"
@@ -819,21 +692,7 @@ _THIS_YEAR: Final = re.compile(r"[^\d，。；]{0,6}?(?:本年|当年)")
 _WHOLES: Final = frozenset({"预算收入总计", "预算支出总计", "财政拨款收入", "财政拨款支出", "本年收入",
                             "本年支出", "财政拨款收支总计"})
 _BOUGHT: Final = "购置公务用车"
-
-
-def _vehicle_category(local: str) -> str:
-    t = local[-40:]
-    if "公务用车" in t:
-        after = t.rsplit("公务用车", 1)[1]
-        after = _strip_trail(_LEAD.sub("", after))
-        if after:
-            return after
-    t = _trim(t).lstrip("）)")
-    t = re.sub(r"^(?:共有|现有|拥有|实有|共)", "", t)
-    if "的" in t:
-        before, t = t.rsplit("的", 1)
-        if "其他" in before:
-            return f"其他{t}"  # 其他按照规定配备的公务用车: a category, not the vehicles held
-    return "实有" if t in ("", "车辆", "公务用车", "公车", "汽车", "实有车辆") else t
-
-
+_BOTH_TOTALS: Final = frozenset({"预算收入总计", "预算支出总计"})
+_GRANT_TOTAL: Final = "财政拨款收支总计"
+_GRANT_BOTH: Final = re.compile(
+    r"财政拨款(?:预算)?收入总计[、和及与]支出总计(?:均为|分别为|均|为|是)?$")

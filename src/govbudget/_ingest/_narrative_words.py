@@ -31,6 +31,9 @@ _TRANSLATE: Final = translation({
 })
 # Spaces go, except between two ASCII letters or digits ("15.3 0" stays two tokens).
 _SPACES: Final = re.compile(r"(?<![0-9A-Za-z])[ \u3000]+|[ \u3000]+(?![0-9A-Za-z])")
+# Three or more single digits (or , .) each set apart by one space: a letter-spaced number
+# (not "15.3 0", whose tokens are longer).
+_LETTER_SPACED: Final = re.compile(r"(?<![\d,.])\d(?: [\d,.]){2,}(?![\d,.])")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -43,7 +46,11 @@ def _clean(text: str) -> str:
     n = len(core)
     if " " in core or core[: n // 2] == core[n - n // 2:]:
         core = dedouble(core)  # only a line with spaces or two equal halves can be doubled
-    return _SPACES.sub("", core.translate(_TRANSLATE)).strip().replace("收、支", "收支")
+    core = core.translate(_TRANSLATE)
+    if " " in core:
+        # A letter-spaced figure (年初预算 9 9 9 . 8 3万元, 1 9 .卫生健康支出…): one token.
+        core = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), core)
+    return _SPACES.sub("", core).strip().replace("收、支", "收支")
 
 
 _CN_NUM: Final = "一二三四五六七八九十"
@@ -257,6 +264,8 @@ _CARRIED: Final = re.compile(r"(?:上年度?|年初)结转(?:和|及)?(?:结余)
 _CODED_ITEM: Final = re.compile(
     r"^(?P<code>\d{3}(?:\d{2}){0,2})[-－—:：]?(?P<name>[\u4e00-\u9fff][^，,。；;：:（）()]{1,30})$")
 _WHOLE_NAMES: Final = frozenset({"预算收入总计", "预算支出总计"})
+# Words that name money other than the department's own before a total (…资金支出总额).
+_OTHER_MONEY: Final = re.compile(r"(?:资金|项目|专项|经费|补贴|补助|基金)$")
 _WHOLE_WORD: Final = re.compile("总|合计")
 _BAD_SUBJECT: Final = re.compile(r"[\d%≥≤<>＞＜=]|[XxＸｘ×]{2}")
 # An economic class printed with its code in brackets after its name: 工资福利支出（301）,
@@ -339,7 +348,7 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
     coded = _CODE_AFTER.match(t) if t.endswith(("）", ")", "支出")) else None
     if coded is not None:  # 工资福利支出（301）: the name, with its printed code
         name = _trim(coded["name"])
-        if 2 <= len(name) and not _BAD_SUBJECT.search(name):
+        if len(name) >= 2 and not _BAD_SUBJECT.search(name):
             return _Res("subject", _Subj(name, coded["code"]))
     if t.endswith("支出"):
         c = _CLASS_SPENDING.match(t)
@@ -363,9 +372,10 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
     if m and m.lastgroup:
         name = names[int(m.lastgroup[1:])]
         said = m.group(0)[::-1]
-        if name in _WHOLE_NAMES and not _WHOLE_WORD.search(said) \
-                and not _WHOLE_REST.search(_trim(t[: len(t) - len(said)])):
-            # "会议费预算支出": a 预算支出 of something else, not the whole budget's.
+        if name in _WHOLE_NAMES and not _WHOLE_REST.search(_trim(t[: len(t) - len(said)])) \
+                and (not _WHOLE_WORD.search(said) or _OTHER_MONEY.search(t[: len(t) - len(said)])):
+            # "会议费预算支出": a 预算支出 of something else, not the whole budget's; so is
+            # "某某补贴资金支出总额" (a fund's or project's total).
             rest = _trim(t)
             if "的" in rest and len(rest.rsplit("的", 1)[1]) >= 2:
                 rest = rest.rsplit("的", 1)[1]
@@ -386,3 +396,55 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
     return _NONE
 
 
+def _local(pre: str) -> str:
+    """The clause right before a figure (the one before a colon if that is empty)."""
+    # The last clause mark found by rfind: splitting the whole text since the previous
+    # figure would cut every clause only to keep the last.
+    cut = max(pre.rfind("，"), pre.rfind(","), pre.rfind("："), pre.rfind(":"), pre.rfind("、"),
+              pre.rfind("；"), pre.rfind("。"))  # (；。 only inside an aside in brackets)
+    local = pre[cut + 1:]
+    if not _LEAD.sub("", local) and cut >= 0 and pre.rstrip().endswith(("：", ":")):
+        return _CLAUSE.split(pre)[-2]
+    return local
+
+
+def _inside_brackets(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` leaves a bracket open that closes soon after ``end``
+    (within 300 characters and before the next line break), so that a sentence end at
+    ``end`` is inside an aside."""
+    opened = text.count("（", start, end) + text.count("(", start, end)
+    closed = text.count("）", start, end) + text.count(")", start, end)
+    if opened <= closed:
+        return False
+    stop = text.find("\n", end)
+    window = text[end:min(end + 300, stop if stop >= 0 else len(text))]
+    return "）" in window or ")" in window
+
+
+def _basis(text: str) -> str | None:
+    """The measure of the base a change names (比2023年预算执行数: 执行数), else ``None``."""
+    m = _BASIS.search(text)
+    return None if m is None else "执行数" if m.group(0) == "执行数" else "决算"
+
+
+def _compared_year(pre: str) -> int | None:
+    year: int | None = None
+    for m in _CMP.finditer(pre):
+        year = int(m["year"]) if m["year"] else None
+    return year
+
+
+def _vehicle_category(local: str) -> str:
+    t = local[-40:]
+    if "公务用车" in t:
+        after = t.rsplit("公务用车", 1)[1]
+        after = _strip_trail(_LEAD.sub("", after))
+        if after:
+            return after
+    t = _trim(t).lstrip("）)")
+    t = re.sub(r"^(?:共有|现有|拥有|实有|共)", "", t)
+    if "的" in t:
+        before, t = t.rsplit("的", 1)
+        if "其他" in before:
+            return f"其他{t}"  # 其他按照规定配备的公务用车: a category, not the vehicles held
+    return "实有" if t in ("", "车辆", "公务用车", "公车", "汽车", "实有车辆") else t

@@ -242,7 +242,7 @@ def check_report(
     view = report if not doubtful else evolve(
         report, tables=tuple(t for t in report.tables if not t.doubts))
     ctx = Context(report)
-    vctx = ctx if view is report else Context(view)
+    vctx = ctx if view is report else Context(view, frozenset(t.kind for t in doubtful))
     found: list[Finding] = []
     try:
         for r in chosen:

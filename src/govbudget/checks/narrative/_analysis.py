@@ -85,6 +85,7 @@ class _An(_Tables):
                 self.classes |= {norm(r.name) for r in b.rows if r.kind is RowKind.DATA
                                  and norm(r.name).endswith("支出")}
         self._refs: dict[int, _Ref | None] = {}
+        self.withheld_refs: set[int] = set()
         self._known: dict[int, Interval] = {}
         self._sides: dict[int, _Side] = {}
         self._keys: list[tuple[object, ...] | None] = [None] * len(self.facts)
