@@ -409,3 +409,16 @@ class TestTotalsWordedForOthers:
         got = [(f.subject, f.value) for f in n.facts]
         assert got == [("儿童医院", D("5812.19")), ("儿童医院", D("9827.4")),
                        ("其他专科医院", D("2591.54")), ("其他专科医院", D("3260.11"))]
+
+
+def test_a_lists_lead_in_names_the_money_of_its_items() -> None:
+    """"财政拨款支出主要内容如下：" then "1.“教育支出”科目23,689万元…": the classes listed are
+    财政拨款 spending (not the whole budget's), until a paragraph that is no item; an item
+    printed with its full path is still found by its path."""
+    n, *_ = read("2026年单位预算编制说明\n  支出预算40,870万元。财政拨款支出主要内容如下：\n"
+                 "  1.“教育支出”科目23,689万元，主要用于教育。2025年执行数为100万元。\n"
+                 "  2.“住房保障支出（类）住房改革支出（款）住房公积金（项）”913万元。\n"
+                 "    其他支出100万元。\n")
+    got = [(f.subject, f.about.scope.value) for f in n.facts]
+    assert got == [("预算支出总计", "all"), ("教育支出", "grant"), ("执行数", "grant"),
+                   ("住房公积金", "all"), ("其他支出", "all")]

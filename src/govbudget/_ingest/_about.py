@@ -109,11 +109,13 @@ class Recorder:
 
     def about(self, before: Sequence[Fact], subject: str, kind: FactKind, unit: str,
               sentence: str, section: str, qualifier: str | None, *,
-              org: str | None = None, within: str | None = None) -> About:
+              org: str | None = None, within: str | None = None, lead: str = "") -> About:
         """What a fact of these fields speaks of; ``before`` are the facts read before it;
         ``org``: the department's unit the clause names before the subject (else the
-        section's); ``within``: whose change the figure is a reason for (the reader's)."""
-        scope = _scope(subject, sentence, section, self.parents.get(section, ""))
+        section's); ``within``: whose change the figure is a reason for (the reader's);
+        ``lead``: the words that introduce the list the figure is an item of
+        (财政拨款支出主要内容如下：), read for the scope after the clause's own."""
+        scope = _scope(subject, sentence, section, self.parents.get(section, ""), lead)
         q = qualifier
         whose = self._units.get(section, "")
         if whose == "":
@@ -151,14 +153,19 @@ def speaks_of(narrative: Narrative) -> Narrative:
     """The narrative with what each of its facts speaks of recorded (``Fact.about``),
     worked out afresh from the facts' clauses, sections and neighbours, and whether its
     titles are a final account's (``Narrative.final``). The reader records the same as it
-    reads (`Recorder`); this is for facts made otherwise."""
+    reads (`Recorder`); this is for facts made otherwise. What only the reading can see
+    is kept from a fact's own record: the passage it is within (reasons, a label, a
+    breakdown), a unit its clause names, and the scope a list's lead-in gave it."""
     rec = Recorder(s.title for s in narrative.sections)
     facts = narrative.facts
     out: list[Fact] = []
     changed = False
     for i, f in enumerate(facts):
+        was = f.about
+        org = was.unit if was.unit is not None and was.unit != f.section else None
         about = rec.about(facts[:i] if f.subject == _CARRY else (), f.subject, f.kind,
-                          f.unit, f.sentence, f.section, f.qualifier)
+                          f.unit, f.sentence, f.section, f.qualifier, org=org,
+                          within=was.within, lead=_SCOPE_WORDS.get(was.scope, ""))
         if about is not f.about:  # (records equal to a fact's own are rebuilt: harmless)
             f = _with(f, about)
             changed = True
@@ -169,6 +176,7 @@ def speaks_of(narrative: Narrative) -> Narrative:
     return attrs.evolve(narrative, facts=tuple(out), final=final)
 
 
+_SCOPE_WORDS: Final = {Scope.GENERAL: "一般公共预算", Scope.GRANT: "财政拨款"}
 _BUDGET_TITLE: Final = re.compile(r"预算(?:情况|编制|说明)|编制说明")
 
 
@@ -188,7 +196,7 @@ def _with(f: Fact, about: About) -> Fact:
                 qualifier=f.qualifier, measure=f.measure, year=f.year, about=about)
 
 
-def _scope(subject: str, sentence: str, section: str, parent: str) -> Scope:
+def _scope(subject: str, sentence: str, section: str, parent: str, lead: str = "") -> Scope:
     # The clause keeps some of the sentence's characters in order, so it can hold a scope
     # word only if the sentence has each of its characters (般 of 一般公共预算, 拨 of
     # 财政拨款); and the subject's own words can hide one (ending in 算 or 款) only if the
@@ -197,9 +205,9 @@ def _scope(subject: str, sentence: str, section: str, parent: str) -> Scope:
         own = _own_words(subject)
         clause = own.sub("", sentence) if own is not None and (
             "算" in sentence or "款" in sentence) else sentence
-        texts: tuple[str, ...] = (clause, section, parent)
+        texts: tuple[str, ...] = (clause, lead, section, parent)
     else:
-        texts = (section, parent)
+        texts = (lead, section, parent)
     for text in texts:
         if "一般公共预算" in text:
             return Scope.GENERAL

@@ -100,6 +100,7 @@ from ._narrative_sections import (
     _sections,
     _Stream,
 )
+from ._narrative_within import Within
 from ._narrative_words import (
     _CN_NUM,
     _PART,
@@ -235,8 +236,9 @@ def read_narrative(
         stream = _Stream.of(sec.pieces)
         findings.extend(_residue(stream.text, "narrative", stream, None))
         findings.extend(_residue(sec.title, "narrative", None, sec.line))
-        reader = _Reader(sec.title, stream, "采购" in sec.title or "采购" in sec.top, facts,
-                         findings, recorder)
+        procurement = "采购" in sec.title or "采购" in sec.top
+        reader = _Reader(sec.title, stream, procurement, facts, findings, recorder,
+                         Within(stream.text, procurement))
         reader.run()
     facts = _contained(facts, recorder)
     narrative = Narrative(sections=out_sections, facts=facts,

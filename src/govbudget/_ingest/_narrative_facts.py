@@ -127,6 +127,7 @@ class _Reader:
     facts: list[Fact]
     findings: list[Finding]
     recorder: Recorder  # records what each fact speaks of as it is read
+    passages: Within  # the reasons, labels and breakdowns being read
     principal: _Subj | None = None
     last_base: _Base | None = None
     last_share: _Subj | None = None  # the share just stated in this sentence
@@ -137,7 +138,7 @@ class _Reader:
     buying: bool = False  # the sentence counts vehicles to buy, not vehicles held
     this_year: bool = False  # under a （一）本年… / （一）当年… group: its items are the year's
     blind: bool = False  # the last amount could not be tied: a change after it is unplaced
-    within: Within | None = None  # the reasons, labels and breakdowns being read
+    lead: str = ""  # the words introducing the numbered list being read (…如下：)
 
     # -- helpers ------------------------------------------------------------
     def _unplaced(self, value: str, clause: str, pos: int, why: str, why_en: str) -> None:
@@ -159,7 +160,8 @@ class _Reader:
                 and subj.subject.endswith(("收入", "支出")) and subj.subject not in _WHOLES:
             q = "当年"  # an item of a group that is the year's money (not 上年结转)
         about = self.recorder.about(self.facts, subj.subject, kind, unit, clause, self.title, q,
-                                    org=subj.org, within=within)
+                                    org=subj.org, within=within,
+                                    lead="" if q and q.endswith(_PATH_ENDS) else self.lead)
         fact = Fact(subject=subj.subject, kind=kind, value=value, unit=unit, sentence=clause,
                     line=self.stream.line_at(pos), section=self.title, direction=direction,
                     compared_to=compared_to, qualifier=q, measure=measure, year=year,
@@ -224,6 +226,12 @@ class _Reader:
             self.last_base = None
         if _LIST.match(text[start:start + 6]):
             self._item_start(start, end, events)
+        elif not events and opening.endswith(_LEAD_IN):
+            # "财政拨款支出主要内容如下：" then "1.“教育支出”科目23,689万元…": the list's items
+            # speak of the money its lead-in names (until a paragraph that is no item).
+            self.lead = opening
+        elif opening and (start == 0 or text[start - 1] == "\n"):
+            self.lead = ""
         if not events:
             return
         self.last_share = None
@@ -326,13 +334,6 @@ class _Reader:
         if pending is not None:
             self._unplaced(pending, pending, pending_start, "是一个金额门槛，其后没有数量",
                            "is a value threshold with no count after it")
-
-    @property
-    def passages(self) -> Within:
-        """The reasons, labels and breakdowns the reader is inside (made on first use)."""
-        if self.within is None:
-            self.within = Within(self.stream.text, self.procurement)
-        return self.within
 
     # -- numbered items ------------------------------------------------------
     def _item_start(self, start: int, end: int,
@@ -692,6 +693,7 @@ _THIS_YEAR: Final = re.compile(r"[^\d，。；]{0,6}?(?:本年|当年)")
 _WHOLES: Final = frozenset({"预算收入总计", "预算支出总计", "财政拨款收入", "财政拨款支出", "本年收入",
                             "本年支出", "财政拨款收支总计"})
 _BOUGHT: Final = "购置公务用车"
+_LEAD_IN: Final = ("如下：", "如下:", "如下")
 _BOTH_TOTALS: Final = frozenset({"预算收入总计", "预算支出总计"})
 _GRANT_TOTAL: Final = "财政拨款收支总计"
 _GRANT_BOTH: Final = re.compile(
