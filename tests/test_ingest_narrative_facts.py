@@ -422,3 +422,13 @@ def test_a_lists_lead_in_names_the_money_of_its_items() -> None:
     got = [(f.subject, f.about.scope.value) for f in n.facts]
     assert got == [("预算支出总计", "all"), ("教育支出", "grant"), ("执行数", "grant"),
                    ("住房公积金", "all"), ("其他支出", "all")]
+
+
+def test_the_parts_after_an_amounts_colon_are_of_its_money() -> None:
+    """"其中一般公共预算拨款政府采购2,521.44万元：政府采购货物预算2,020.44万元…": the goods of the
+    一般公共预算 part, not the department's goods stated before (5,242.52)."""
+    n, *_ = read("五、其他\n  （二）政府采购情况。政府采购预算总额6,143.52万元：政府采购货物预算5,242.52万元、"
+                 "政府采购服务预算901万元；其中一般公共预算拨款政府采购2,521.44万元：政府采购货物预算"
+                 "2,020.44万元、政府采购服务预算501万元。\n")
+    goods = [(f.value, f.about.scope.value) for f in n.facts if f.subject == "政府采购货物预算"]
+    assert goods == [(D("5242.52"), "all"), (D("2020.44"), "general")]

@@ -45,12 +45,14 @@ from ._narrative_words import (
     _NONE,
     _PATH_ENDS,
     _PERCENT_UNITS,
+    _PURCHASE,
     _RATE_END,
     _RESPECTIVELY,
     _SAME,
     _SAME_HINT,
     _SENTENCE_END,
     _THRESHOLD,
+    _UNIT_BUYS,
     _VALUE_WORD,
     _VERB_END,
     _YEAR_IN,
@@ -139,6 +141,7 @@ class _Reader:
     this_year: bool = False  # under a （一）本年… / （一）当年… group: its items are the year's
     blind: bool = False  # the last amount could not be tied: a change after it is unplaced
     lead: str = ""  # the words introducing the numbered list being read (…如下：)
+    parts_of: str = ""  # the clause of an amount whose parts follow its colon (…X万元：…)
 
     # -- helpers ------------------------------------------------------------
     def _unplaced(self, value: str, clause: str, pos: int, why: str, why_en: str) -> None:
@@ -161,7 +164,8 @@ class _Reader:
             q = "当年"  # an item of a group that is the year's money (not 上年结转)
         about = self.recorder.about(self.facts, subj.subject, kind, unit, clause, self.title, q,
                                     org=subj.org, within=within,
-                                    lead="" if q and q.endswith(_PATH_ENDS) else self.lead)
+                                    lead="" if q and q.endswith(_PATH_ENDS)
+                                    else self.parts_of or self.lead)
         fact = Fact(subject=subj.subject, kind=kind, value=value, unit=unit, sentence=clause,
                     line=self.stream.line_at(pos), section=self.title, direction=direction,
                     compared_to=compared_to, qualifier=q, measure=measure, year=year,
@@ -213,8 +217,8 @@ class _Reader:
             if len(events) > n_figures:
                 events.sort(key=lambda e: e[0])  # figures come in order already
         self.first_of_sentence = len(self.facts)
-        self.buying = False
-        self.blind = False
+        self.buying = self.blind = False
+        self.parts_of = ""
         opening = text[start:end].lstrip()
         self.passages.sentence(start, end, opening, events)
         group = _L2.match(opening)
@@ -327,6 +331,8 @@ class _Reader:
                 self.last_base = None
             else:
                 self.blind = False
+                if text.startswith(("：", ":"), ev_end):  # "…拨款政府采购2,521.44万元：货物…":
+                    self.parts_of = clause  # the parts after the colon are of that money
                 bases.append(base)
                 self.last_base = base
                 if _CMP.match(_LEAD.sub("", local)) is None:
@@ -681,12 +687,6 @@ class _Reader:
         return _Base(_Subj(subj.subject, qualifier or subj.qualifier, subj.org), unit)
 
 
-_PURCHASE: Final = re.compile("购置|购买|新增|更新|采购")
-# One of the department's units named before what it buys (某市某局本级更新…, 某仲裁院计划更新…).
-_UNIT_BUYS: Final = re.compile(
-    r"(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|院|中心|委员会|办公室|站|所|队)"
-    r"(?:[（(][\u4e00-\u9fff]{2,20}[）)])?(?:本级)?)"  # 某学院（某技师学院）: its other name
-    r"(?:计划|拟)?(?:购置|购买|新增|更新|采购)")
 # After a group's numbering (（一）, the reader's _L2): it is the year's money (本年/当年).
 _THIS_YEAR: Final = re.compile(r"[^\d，。；]{0,6}?(?:本年|当年)")
 # Totals that are never an item of such a group.

@@ -448,3 +448,11 @@ def _vehicle_category(local: str) -> str:
         if "其他" in before:
             return f"其他{t}"  # 其他按照规定配备的公务用车: a category, not the vehicles held
     return "实有" if t in ("", "车辆", "公务用车", "公车", "汽车", "实有车辆") else t
+
+
+_PURCHASE: Final = re.compile("购置|购买|新增|更新|采购")
+# One of the department's units named before what it buys (某市某局本级更新…, 某仲裁院计划更新…).
+_UNIT_BUYS: Final = re.compile(
+    r"(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|院|中心|委员会|办公室|站|所|队)"
+    r"(?:[（(][\u4e00-\u9fff]{2,20}[）)])?(?:本级)?)"  # 某学院（某技师学院）: its other name
+    r"(?:计划|拟)?(?:购置|购买|新增|更新|采购)")

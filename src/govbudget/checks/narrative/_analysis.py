@@ -46,6 +46,7 @@ from ._vocab import (
     _CARRY,
     _CUR_INCOME,
     _CUR_SPEND,
+    _PROCUREMENT,
     _PROJECT,
 )
 
@@ -99,7 +100,9 @@ class _An(_Tables):
         k = self._keys[i]
         if k is None:
             f = self.facts[i]
+            # (procurement too: the whole's and its 一般公共预算 part's are other figures)
             scoped = f.subject in (_BASIC, _PROJECT, _CARRY, _CUR_INCOME, _CUR_SPEND) \
+                or f.subject in _PROCUREMENT \
                 or self.is_class(i) or self.path(i) is not None
             scope = (self.scopes[i], self.sides[i], f.about.column) if scoped else ()
             unit_kind = "money" if is_money(f) else f.unit
