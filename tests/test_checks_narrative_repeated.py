@@ -13,8 +13,8 @@ from .narrative_helpers import (
     base,
     edit,
     errors,
-    narrated,
     findings,
+    narrated,
     with_narrative,
 )
 
