@@ -184,8 +184,9 @@ def test_what_the_reader_records_is_what_speaks_of_records() -> None:
 
 
 def _seen_by_words(n: Narrative) -> Narrative:
+    titles = {s.title for s in n.sections}
     return attrs.evolve(n, facts=[attrs.evolve(f, about=attrs.evolve(
-        f.about, within=None, unit=f.about.unit if f.about.unit == f.section else None))
+        f.about, within=None, unit=f.about.unit if f.about.unit in titles else None))
         for f in n.facts])
 
 

@@ -432,3 +432,14 @@ def test_the_parts_after_an_amounts_colon_are_of_its_money() -> None:
                  "2,020.44万元、政府采购服务预算501万元。\n")
     goods = [(f.value, f.about.scope.value) for f in n.facts if f.subject == "政府采购货物预算"]
     assert goods == [(D("5242.52"), "all"), (D("2020.44"), "general")]
+
+
+def test_the_passages_under_a_units_section_are_that_units() -> None:
+    """"四、某市某工程管理处" then "（一）在职人员经费3,331.80万元": the unit's figure, in the
+    sub-section too (not the department's 人员经费 stated before)."""
+    n, *_ = read("三、部门预算\n  本部门人员经费4,543.13万元。\n四、某市北部水源工程管理处\n"
+                 "  某市北部水源工程管理处预算40,877.97万元，包括在职人员经费3,331.80万元。\n"
+                 "（一）在职人员经费3,331.80万元，主要是工资福利。\n")
+    got = [(f.value, f.about.unit) for f in n.facts if f.subject == "人员经费"]
+    unit = "四、某市北部水源工程管理处"
+    assert got == [(D("4543.13"), None), (D("3331.80"), unit), (D("3331.80"), unit)]

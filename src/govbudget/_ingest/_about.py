@@ -71,7 +71,7 @@ _PATH: Final = re.compile(r"([^（）()]+)[（(](类|款)[）)]")
 _CODE: Final = re.compile(r"\d{3}(?:\d{2}){0,2}")
 _HELD: Final = re.compile(r"(?:共有|实有|现有|拥有|共计有?)(?:各类)?(?:公务)?(?:用)?车(?:辆)?")
 _UNIT_SECTION: Final = re.compile(
-    r"(?:局|院|委员会|办公室|办事处|中心|所|站|队|馆|学校|医院|公司|研究会|协会)"
+    r"(?:局|院|委员会|办公室|办事处|管理处|中心|所|站|队|馆|学校|医院|公司|研究会|协会)"
     r"(?:[（(][^（）()]{1,20}[）)])?$")
 _SHARE_TAIL: Final = re.compile(r"[\d.,]+%$")
 _SHARE_FILLER: Final = ("的比重", "的比例", "比重", "比例", "的", "为", "约", "达")
@@ -119,8 +119,8 @@ class Recorder:
         q = qualifier
         whose = self._units.get(section, "")
         if whose == "":
-            title = unicodedata.normalize("NFKC", _SPACES.sub("", section))
-            whose = self._units[section] = section if _UNIT_SECTION.search(title) else None
+            whose = self._units[section] = _unit_title(section) or _unit_title(
+                self.parents.get(section, ""))  # (（一）在职人员经费 under 四、某管理处)
         if org is not None:
             whose = org
         key = (scope, _side(before, sentence, section, scope) if subject == _CARRY else None,
@@ -149,6 +149,12 @@ class Recorder:
         return None if column is None or subject in _COLUMN_TITLES else column
 
 
+def _unit_title(section: str) -> str | None:
+    """``section`` when it is titled with one of the department's units (…局, …管理处)."""
+    title = unicodedata.normalize("NFKC", _SPACES.sub("", section))
+    return section if section and _UNIT_SECTION.search(title) else None
+
+
 def speaks_of(narrative: Narrative) -> Narrative:
     """The narrative with what each of its facts speaks of recorded (``Fact.about``),
     worked out afresh from the facts' clauses, sections and neighbours, and whether its
@@ -157,12 +163,13 @@ def speaks_of(narrative: Narrative) -> Narrative:
     is kept from a fact's own record: the passage it is within (reasons, a label, a
     breakdown), a unit its clause names, and the scope a list's lead-in gave it."""
     rec = Recorder(s.title for s in narrative.sections)
+    titles = {s.title for s in narrative.sections}
     facts = narrative.facts
     out: list[Fact] = []
     changed = False
     for i, f in enumerate(facts):
         was = f.about
-        org = was.unit if was.unit is not None and was.unit != f.section else None
+        org = was.unit if was.unit is not None and was.unit not in titles else None
         about = rec.about(facts[:i] if f.subject == _CARRY else (), f.subject, f.kind,
                           f.unit, f.sentence, f.section, f.qualifier, org=org,
                           within=was.within, lead=_SCOPE_WORDS.get(was.scope, ""))

@@ -133,8 +133,7 @@ class _An(_Tables):
             # (a figure given as a reason for a change, or one of the department's units'
             # figures, is not the department's own figure that a table prints)
             ok = f.kind is FactKind.AMOUNT and is_money(f) and self.is_main(i) \
-                and f.about.within is None \
-                and (f.about.unit is None or f.about.unit == f.section)
+                and f.about.within is None and f.about.unit is None
             self._refs[i] = self.ref_for(f.subject, f.qualifier, self.scopes[i],
                                          self.sides[i], f.about.column, f.about.code,
                                          i) if ok else None
