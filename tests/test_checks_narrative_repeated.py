@@ -86,3 +86,12 @@ def test_procurement_of_the_whole_and_of_its_general_budget_part_differ() -> Non
     found = errors(narrated(text), "narrative.repeated")
     assert [(f.location.line, f.actual) for f in found] == [(3, found[0].actual)]
     assert "5242.5" in str(found[0].actual)
+
+
+def test_the_grants_total_in_a_grants_passage_is_not_the_budgets() -> None:
+    """"本部门收入预算总计182157.13万元" and, under （二）财政拨款收支情况, "财政拨款收入预算总计
+    181807.13万元…支出预算总计181807.13万元": the grants' totals, not the budget's restated."""
+    text = ("五、部门预算收支说明\n（一）收支预算总体情况\n  本部门收入预算总计182157.13万元，"
+            "支出预算总计182157.13万元。\n（二）财政拨款收支情况\n  本部门财政拨款收入预算总计181807.13"
+            "万元，全部为一般公共预算拨款。支出预算总计181807.13万元。\n")
+    assert errors(narrated(text), "narrative.repeated") == []

@@ -48,7 +48,11 @@ from ._vocab import (
     _CUR_SPEND,
     _PROCUREMENT,
     _PROJECT,
+    _T_INCOME,
+    _T_SPEND,
 )
+
+_TOTAL_NAMES: Final = frozenset({_T_INCOME, _T_SPEND})
 
 
 class _An(_Tables):
@@ -101,8 +105,9 @@ class _An(_Tables):
         if k is None:
             f = self.facts[i]
             # (procurement too: the whole's and its 一般公共预算 part's are other figures)
+            # (and the totals: 支出预算总计 in a 财政拨款 passage is the grants' total)
             scoped = f.subject in (_BASIC, _PROJECT, _CARRY, _CUR_INCOME, _CUR_SPEND) \
-                or f.subject in _PROCUREMENT \
+                or f.subject in _PROCUREMENT or f.subject in _TOTAL_NAMES \
                 or self.is_class(i) or self.path(i) is not None
             scope = (self.scopes[i], self.sides[i], f.about.column) if scoped else ()
             unit_kind = "money" if is_money(f) else f.unit
