@@ -443,3 +443,13 @@ def test_the_passages_under_a_units_section_are_that_units() -> None:
     got = [(f.value, f.about.unit) for f in n.facts if f.subject == "人员经费"]
     unit = "四、某市北部水源工程管理处"
     assert got == [(D("4543.13"), None), (D("3331.80"), unit), (D("3331.80"), unit)]
+
+
+def test_the_parts_after_a_coded_classs_qizhong_are_within_it() -> None:
+    """"商品和服务支出（302）4464.76万元，其中：公用经费621.37万元，较上年减少147.08万元": the
+    class's 公用经费, not the department's; a total's 其中 parts stay the department's."""
+    n, *_ = read("三、支出\n  本部门当年一般公共预算支出181716.56万元，其中：基本支出100.00万元。\n"
+                 "  商品和服务支出（302）4464.76万元，其中：公用经费621.37万元，较上年减少147.08万元。\n")
+    got = [(f.subject, f.about.within) for f in n.facts]
+    assert got == [("一般公共预算支出", None), ("基本支出", None), ("商品和服务支出", None),
+                   ("公用经费", "商品和服务支出（302）"), ("公用经费", "商品和服务支出（302）")]

@@ -12,8 +12,9 @@ else are not that figure:
 - **A circled label**: ``其中①人员经费：商品和服务支出（302）105.9万元…②公用经费：…`` —
   the classes listed are parts of the label's money (not for 基本支出 / 项目支出, whose
   parts are the department's own).
-- **A breakdown of an item**: ``（1）进修及培训（20508）102.32万元…。具体为：人员经费…`` —
-  the parts of a coded or path item, up to the next ``。``.
+- **A breakdown of an item**: ``（1）进修及培训（20508）102.32万元…。具体为：人员经费…``,
+  ``商品和服务支出（302）4464.76万元，其中：公用经费621.37万元`` — the parts of a coded
+  or path item, up to the next ``。``.
 
 ```pycon
 >>> w = Within("比上年增加5.00万元，主要原因是：人员经费增加2.00万元。", False)
@@ -35,6 +36,7 @@ from .._report import Fact, FactKind
 from ._narrative_words import (
     _L2,
     _LIST,
+    _PATH_ENDS,
     _PERCENT_UNITS,
     _VERB_END,
     _local,
@@ -51,8 +53,8 @@ _CHANGES: Final = frozenset({FactKind.CHANGE_AMOUNT, FactKind.CHANGE_PERCENT})
 # "1.收入预算：本部门收入X万元，其中…" is an item whose parts are the department's own.)
 _LABEL: Final = re.compile(r"[①-⑳](?P<label>[\u4e00-\u9fff]{2,12})[：:]")
 _OWN_PARTS: Final = frozenset({"基本支出", "项目支出"})
-# A breakdown of the item just stated: 具体为：…, 具体包括：….
-_DETAIL: Final = re.compile(r"具体(?:为|是|包括|情况为?)[：:]")
+# A breakdown of the item just stated: 具体为：…, 具体包括：…, 其中：… (of a coded item).
+_DETAIL: Final = re.compile(r"具体(?:为|是|包括|情况为?)[：:]|其中[：:]")
 # Where the reasons of a change begin (主要原因是：…, 增加的原因为…, 3.收支预算减少的主要原因，一是…).
 _REASON: Final = re.compile("原因")
 
@@ -122,7 +124,9 @@ class Within:
         """A figure at ``pos`` after ``pre``: a 具体为： there opens the breakdown of
         ``whole`` (the last amount's subject and qualifier), if it is a coded or path
         item (a total's parts are the department's own)."""
-        if whole is not None and whole[1] and "具体" in pre and _DETAIL.search(pre):
+        q = whole[1] if whole is not None else None
+        if whole is not None and q and (q[0].isdigit() or q.endswith(_PATH_ENDS)) \
+                and ("具体" in pre or "其中" in pre) and _DETAIL.search(pre):
             self.detail = (_period_before(self.text, pos), named(*whole))
 
     def of(self, pos: int, subject: str, qualifier: str | None, clause: str,
