@@ -453,3 +453,12 @@ def test_the_parts_after_a_coded_classs_qizhong_are_within_it() -> None:
     got = [(f.subject, f.about.within) for f in n.facts]
     assert got == [("一般公共预算支出", None), ("基本支出", None), ("商品和服务支出", None),
                    ("公用经费", "商品和服务支出（302）"), ("公用经费", "商品和服务支出（302）")]
+
+
+def test_a_named_projects_spending_is_not_the_departments() -> None:
+    """"1.生态环境监测项目支出4,094.77万元" (one project of the list): that project's figure;
+    "本部门项目支出", "一般公共预算项目支出" are the department's."""
+    n, *_ = read("三、支出\n  1.生态环境监测项目支出4,094.77万元。本部门项目支出100.00万元，"
+                 "一般公共预算项目支出50.00万元。\n")
+    assert [(f.subject, f.value) for f in n.facts] == [
+        ("生态环境监测项目支出", D("4094.77")), ("项目支出", D("100.00")), ("项目支出", D("50.00"))]

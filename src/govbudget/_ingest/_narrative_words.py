@@ -264,6 +264,9 @@ _CARRIED: Final = re.compile(r"(?:上年度?|年初)结转(?:和|及)?(?:结余)
 _CODED_ITEM: Final = re.compile(
     r"^(?P<code>\d{3}(?:\d{2}){0,2})[-－—:：]?(?P<name>[\u4e00-\u9fff][^，,。；;：:（）()]{1,30})$")
 _WHOLE_NAMES: Final = frozenset({"预算收入总计", "预算支出总计"})
+# A project's own name before 项目支出 (…评审项目支出, …监测项目支出): a verb-like or
+# noun-like word of a project, not a scope (一般公共预算项目支出) or the department.
+_NAMED_PROJECT: Final = re.compile(r"(?:评审|监测|建设|工程|专项|服务|管理|维护|运维|购置|改造|经费|研究)$")
 # Words that name money other than the department's own before a total (…资金支出总额).
 _OTHER_MONEY: Final = re.compile(r"(?:资金|项目|专项|经费|补贴|补助|基金)$")
 _WHOLE_WORD: Final = re.compile("总|合计")
@@ -383,6 +386,13 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
             return _Res("subject", _Subj(rest)) if ok else _NONE
         qualifier = "当年" if "当年" in said and "当年" not in name else None
         before = t[: len(t) - len(said)]
+        if name == "项目支出" and _NAMED_PROJECT.search(before):
+            # "深圳机场T2项目…评审项目支出304.16万元", "1.生态环境监测项目支出": that project's
+            # spending, not the department's 项目支出
+            rest = _trim(t)
+            if 2 <= len(rest) <= 40 and not _BAD_SUBJECT.search(rest):
+                return _Res("subject", _Subj(rest))
+            return _NONE
         if _CARRIED.search(before) and name != "上年结转":
             qualifier = "上年结转"  # 上年结转结余的一般公共预算收入: not this year's income
         return _Res("subject", _Subj(name, qualifier, _org_before(before)))
