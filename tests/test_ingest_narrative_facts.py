@@ -311,7 +311,7 @@ class TestReasonsAndParts:
         """"增加的主要原因是…口径发生变化而增加了133万元" and "…经比对，与上年基本持平": in the
         reasons, a figure naming no subject is not the explained change restated."""
         n, _, _, found = read("六、“三公”经费\n  本部门“三公”经费预算支出248.84万元，较上年增加131.35万元，"
-                              "增加的主要原因是预算下达口径发生变化而增加了133万元，经比对，与上年基本持平。\n"
+                              "增加的主要原因是预算下达口径发生变化而增加了133万元，经比对，与上年持平。\n"
                               "  公务接待费38.84万元，较上年减少1.65万元，原因是人数减少，增加了2.00万元。\n")
         assert [f.value for f in n.facts if f.subject == "公务接待费"] == [D("38.84"), D("1.65")]
         assert [f.value for f in n.facts if f.kind is FactKind.CHANGE_AMOUNT
@@ -462,3 +462,20 @@ def test_a_named_projects_spending_is_not_the_departments() -> None:
                  "一般公共预算项目支出50.00万元。\n")
     assert [(f.subject, f.value) for f in n.facts] == [
         ("生态环境监测项目支出", D("4094.77")), ("项目支出", D("100.00")), ("项目支出", D("50.00"))]
+
+
+def test_basic_spending_with_its_total_word_is_basic_spending() -> None:
+    """"其中:基本支出合计为1208.20万元，项目支出合计为474.56万元": the columns' totals, not the
+    budget's 支出合计."""
+    n, *_ = read("三、支出总表情况说明\n  2026年支出总计1682.76万元。其中:基本支出合计为1208.20万元，"
+                 "项目支出合计为474.56万元。\n")
+    assert [f.subject for f in n.facts] == ["预算支出总计", "基本支出", "项目支出"]
+
+
+def test_roughly_unchanged_is_no_statement_of_no_change() -> None:
+    """"培训支出（2050803）192.08万元，较上年增加0.11万元，与上年基本持平": a small change, not
+    a second statement that nothing changed; "与上年持平" is."""
+    n, *_ = read("三、支出\n  （2）培训支出（2050803）192.08万元，较上年增加0.11万元，与上年基本持平；"
+                 "公务接待费5.00万元，与上年持平。\n")
+    assert [(f.subject, f.direction) for f in n.facts if f.kind is FactKind.CHANGE_AMOUNT] == [
+        ("培训支出", Change.INCREASE), ("公务接待费", Change.SAME)]

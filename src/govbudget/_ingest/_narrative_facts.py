@@ -71,10 +71,7 @@ from ._narrative_words import (
     _vehicle_category,
 )
 
-# ---------------------------------------------------------------------------
-# Facts
-# ---------------------------------------------------------------------------
-
+# -- Facts -------------------------------------------------------------------
 
 _BASE_KINDS: Final = frozenset({FactKind.AMOUNT, FactKind.COUNT})
 _LOOKBACK: Final = 40  # how far back a subject's unit is looked for (keeps reading linear)
@@ -217,8 +214,7 @@ class _Reader:
             if len(events) > n_figures:
                 events.sort(key=lambda e: e[0])  # figures come in order already
         self.first_of_sentence = len(self.facts)
-        self.buying = self.blind = False
-        self.parts_of = ""
+        self.buying, self.blind, self.parts_of = False, False, ""
         opening = text[start:end].lstrip()
         self.passages.sentence(start, end, opening, events)
         group = _L2.match(opening)
@@ -606,7 +602,9 @@ class _Reader:
 
     def _same(self, m: re.Match[str], local: str, bases: list[_Base], cmp_year: int | None,
               clause: str, pos: int, before: str = "") -> None:
-        """``与上年预算数相同`` / ``持平``: a change of 0 (no figure is printed)."""
+        """``与上年预算数相同`` / ``持平``: a change of 0; not ``基本持平`` (a small change)."""
+        if "基本" in m.group(0):  # 较上年增加0.11万元，与上年基本持平
+            return
         own = self._own(local)
         if own is None and self.passages.guess(pos, self.facts):
             target = None  # "增加的主要原因是…经比对，与上年基本持平": not the change explained
