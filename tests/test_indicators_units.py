@@ -6,6 +6,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govbudget import GovBudgetError, Money, Unit, UnitError
 from govbudget.indicators import IncompatibleUnits, canonical_unit, convert, units_compatible
@@ -120,3 +122,16 @@ class TestStripZeros:
         """Trailing zeros go without rounding, even past the context precision."""
         assert str(strip_zeros(D(given))) == expected
         assert strip_zeros(D(given)) == D(given)
+
+
+_UNIT_PIECES = ["元", "人", "天", "以", "上", "内", "左右", "/", "·", "㎡", "m", "²", "3", "2", "k", "%",
+                "‰", "月", "A", "xxxxxx", "\u4dc0", "\uf900", "\u3400", "ｍ", " ", "至", "1"]
+
+
+@given(st.lists(st.sampled_from(_UNIT_PIECES), max_size=8).map("".join))
+def test_unit_text_test_is_the_unit_pattern(text: str) -> None:
+    import re
+
+    from govbudget.indicators._units import UNIT_PATTERN, _is_unit_text
+
+    assert _is_unit_text(text) is bool(re.fullmatch(UNIT_PATTERN, text, re.ASCII))

@@ -3,6 +3,7 @@ speaks of (scope, side, path, code, column, named whole, held, unit) on the fact
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,8 +13,8 @@ from hypothesis import strategies as st
 
 import govbudget
 from govbudget import Fact, FactKind, Narrative, NarrativeSection
-from govbudget._ingest._about import speaks_of
-from govbudget._subjects import About, Scope, Side, Whole
+from govbudget._ingest._about import _whole_subject, speaks_of
+from govbudget._subjects import SUBJECTS, About, Scope, Side, Whole
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "data" / "jincheng-npc-office-2024.txt"
@@ -200,3 +201,14 @@ def test_classes_under_a_column_heading_are_parts_of_that_column() -> None:
     got = [(f.subject, f.section, f.about.column) for f in n.facts]
     assert got == [("项目支出", "（二）项目支出", None), ("教育支出", "（二）项目支出", "project"),
                    ("公共安全支出", "（二）项目支出", "project"), ("教育支出", "（三）其他", None)]
+
+
+_WHOLE_PIECES = sorted({w for _, p in SUBJECTS for w in re.findall(r"[\u4e00-\u9fff]+", p)}
+                       | {"总额", "总计", "合计", "总数", "（", "）", "的", "部门", "\n"})
+
+
+@given(st.lists(st.sampled_from(_WHOLE_PIECES), max_size=7).map("".join))
+def test_whole_subject_is_the_first_pattern_with_its_tail_that_ends_the_words(words: str) -> None:
+    expected = next((name for name, pattern in SUBJECTS
+                     if re.search(f"(?:{pattern})(?:总额|总计|合计|总数)?$", words)), None)
+    assert _whole_subject(words) == expected

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govbudget._ingest._grid import text_style, wide_cells
+from govbudget._ingest._grid import _cjk_char, _glued_code, text_style, wide_cells
 
 
 def texts(line: str, style: str = "layout") -> list[str]:
@@ -68,3 +70,15 @@ def test_code_in_brackets_or_glued_to_its_name() -> None:
     assert [c.text for c in wide_cells("[301]工资福利支出\t7,131.66", "grid")] == [
         "301", "工资福利支出", "7,131.66"]
     assert texts("2024年预算数      5.00") == ["2024年预算数", "5.00"]  # a year is no code
+
+
+@given(st.text(alphabet="一鿿㐀\u33ff\ua000A\n ", max_size=3))
+def test_cjk_char_is_the_pattern(text: str) -> None:
+    assert _cjk_char(text) is bool(re.match(r"^[\u3400-\u9fff]$", text))
+
+
+@given(st.text(alphabet="1203٣基A-\n\u3400\u33ff", max_size=12))
+def test_glued_code_is_the_pattern_with_its_lookahead(text: str) -> None:
+    expected = re.match(r"^(\d{3}(?:\d{2}){0,3})(?=[\u3400-\u9fff])", text)
+    found = _glued_code(text)
+    assert (found and (found[1], found.end())) == (expected and (expected[1], expected.end()))

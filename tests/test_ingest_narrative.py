@@ -277,19 +277,6 @@ class TestSampleFacts:
             if f.kind in (CA, CP):
                 assert f.direction is not None and f.value >= 0
 
-    def test_fast(self) -> None:
-        """Reading the sample's narrative takes well under 10 ms."""
-        lines = narrative_lines()
-        best = min(_timed(lambda: read_narrative(lines)) for _ in range(10))
-        assert best < 0.010
-
-
-def _timed(fn: object) -> float:
-    assert callable(fn)
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
 
 class TestSampleProcurementAndAssets:
     def test_procurement(self) -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from govbudget._ingest._narrative_words import _category, ending_subject, suffix_subject
 from govbudget._subjects import SUBJECTS
 
 from .narrative_reading_helpers import (
@@ -103,3 +106,30 @@ def test_reversed_patterns_match_the_reversed_wordings(name: str, pattern: str) 
         assert reversed_pattern.fullmatch(wording[::-1]), (name, wording)
 
     check()
+
+
+# -- the reversed vocabulary, against the patterns it was made from -------------------------
+
+_PIECES = sorted({w for _, p in SUBJECTS for w in re.findall(r"[\u4e00-\u9fff]+", p)}
+                 | {"总额", "总计", "合计", "总数", "（", "(", "）", ")", "“", "”", "'", "\n",
+                    "的", "部门", "境", "机构", "货物", "工程", "服务", "类"})
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=7).map("".join))
+def test_ending_subject_is_the_first_pattern_that_ends_the_text(text: str) -> None:
+    expected = next((name for name, pattern in SUBJECTS
+                     if re.search(f"(?:{pattern})$", text)), None)
+    assert ending_subject(text) == expected
+    if not text.endswith("\n"):
+        assert suffix_subject(text) == expected
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=7).map("".join))
+def test_category_is_the_pattern(text: str) -> None:
+    assert _category(text) is bool(re.match(r"^[\u4e00-\u9fff]{1,12}类(?:项目)?$", text))
+
+
+@pytest.mark.parametrize("text", ["办公设备类", "信息化类项目", "类", "A类", "一二三四五六七八九十一二三类",
+                                  "一二三四五六七八九十一二类\n", "办公类\n\n"])
+def test_category_examples(text: str) -> None:
+    assert _category(text) is bool(re.match(r"^[\u4e00-\u9fff]{1,12}类(?:项目)?$", text))

@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govbudget._ingest import _perf_words as words
 from govbudget._ingest._text import Line
@@ -100,3 +103,44 @@ def test_titles_and_their_spans() -> None:
 def test_department_code_and_name() -> None:
     """主管部门及代码 gives the code and the name."""
     assert words._department("315-某某局") == ("315", "某某局")
+
+
+# -- the unit words: one-character words as a class, the same matches as the alternation ---
+
+_UNIT_ALTERNATION = "(?:" + "|".join(map(re.escape, words._UNIT_WORDS)) + ")"
+_VALUE_AS_ALTERNATION = re.compile(words._VALUE_RE.pattern.replace(words._UNIT, _UNIT_ALTERNATION))
+_VALUE_PIECES = [*words._UNIT_WORDS, "1", "12", ".5", "%", "/", "≥", "不低于", "每", "两", "年", "月",
+                 "以上", "左右", "-", "至", "次", "底"]
+
+
+@given(st.lists(st.sampled_from(_VALUE_PIECES), max_size=6).map("".join))
+def test_value_grammar_matches_as_with_the_unit_alternation(text: str) -> None:
+    assert _VALUE_AS_ALTERNATION.pattern != words._VALUE_RE.pattern
+    for start in range(len(text) + 1):
+        a = words._VALUE_RE.fullmatch(text, start)
+        b = _VALUE_AS_ALTERNATION.fullmatch(text, start)
+        assert (a is None) == (b is None)
+        a, b = words._VALUE_RE.match(text, start), _VALUE_AS_ALTERNATION.match(text, start)
+        assert (a and a.span()) == (b and b.span())
+
+
+@given(st.lists(st.sampled_from(["效益指标", "成本指标", "满意度指标", "影响", "指标", "生", "A",
+                                 "\n", "㐀"]), max_size=6).map("".join))
+def test_l2_fallback_is_the_pattern(text: str) -> None:
+    pattern = r"^[\u4e00-\u9fff]{1,8}(?:效益指标|成本指标|影响指标|满意度指标)$"
+    assert words._l2_fallback(text) is bool(re.match(pattern, text))
+
+
+_CODE_PATTERNS = (*words._CODE_RE, re.compile(r"^(\d{2,12})([\u4e00-\u9fff].*)$"))
+
+
+@given(st.text(alphabet="1203٣基本A-： \n\u4e00\u9fff[]", max_size=16))
+def test_department_code_is_read_as_by_the_four_patterns(text: str) -> None:
+    t = text.strip(words._SPACES)
+    expected: tuple[str | None, str] = (None, t)
+    for rx in _CODE_PATTERNS:
+        m = rx.match(t)
+        if m is not None and m.group(2):
+            expected = (m.group(1), m.group(2).strip(words._SPACES))
+            break
+    assert words._department(text) == expected

@@ -3,7 +3,11 @@ lines, the unit lines."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govbudget import TableKind
 from govbudget._ingest._titles import (
@@ -167,3 +171,11 @@ def test_unit_lines() -> None:
     assert _MONEY_UNIT.search("单位：元素") is None  # not a money unit
     n = _UNIT_NAME.search("单位名称：某某局 单位：万元")
     assert n is not None and n.group(1) == "某某局"
+
+
+@given(st.lists(st.sampled_from(["单位", "：", ":", " ", "元", "万元", "亿元", "类", "A", "\u3400",
+                                 "\u33ff", "1"]), max_size=10).map("".join))
+def test_money_unit_search_is_the_pattern_with_its_lookahead(text: str) -> None:
+    expected = re.search(r"单位[:：]\s*(万元|元|亿元)(?![\u3400-\u9fff])", text)
+    found = _MONEY_UNIT.search(text)
+    assert (found and (found.span(), found[1])) == (expected and (expected.span(), expected[1]))

@@ -36,6 +36,13 @@ class _UsageError(Exception):
     pass
 
 
+def _terminal_columns() -> int:
+    """The terminal's width (``$COLUMNS``, else the terminal's, else 80)."""
+    import shutil
+
+    return shutil.get_terminal_size((80, 24)).columns
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise _UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
@@ -255,11 +262,6 @@ def _split(values: Sequence[str] | None) -> tuple[str, ...] | None:
         return None
     return tuple(x.strip() for v in values for x in v.split(",") if x.strip())
 
-
-def _terminal_columns() -> int:
-    import shutil  # only for a terminal (shutil costs a fresh process ~2 ms)
-
-    return shutil.get_terminal_size((80, 24)).columns
 
 
 def _text_style(args: argparse.Namespace, out: TextIO) -> Any:

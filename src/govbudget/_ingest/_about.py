@@ -44,7 +44,7 @@ import attrs
 
 from .._report import Fact, FactKind, Narrative
 from .._subjects import SUBJECTS, About, Scope, Side, Whole
-from ._narrative_words import _L1, _L2, _LIST
+from ._narrative_words import _L1, _L2, _LIST, suffix_subject
 
 __all__ = ["Recorder", "reads_final", "speaks_of"]
 
@@ -76,9 +76,7 @@ _UNIT_SECTION: Final = re.compile(
 _SHARE_TAIL: Final = re.compile(r"[\d.,]+%$")
 _SHARE_FILLER: Final = ("的比重", "的比例", "比重", "比例", "的", "为", "约", "达")
 _BRACKETED: Final = re.compile(r"[（(][^（）()]*[）)]")
-_WHOLE_TAIL: Final = r"(?:总额|总计|合计|总数)?$"
-_WHOLE_SUBJECTS: Final = tuple((name, re.compile(f"(?:{pattern}){_WHOLE_TAIL}"))
-                               for name, pattern in SUBJECTS)
+_WHOLE_TAILS: Final = ("总额", "总计", "合计", "总数")
 _SPACES: Final = re.compile(r"\s+")
 
 
@@ -254,6 +252,25 @@ def _named_whole(sentence: str) -> str | None:
     return text or None
 
 
+def _whole_subject(words: str) -> str | None:
+    """The first subject of `SUBJECTS` whose wording, then perhaps 总额/总计/合计/总数, ends
+    ``words`` (one reversed look-up for the words, one for the words without the tail;
+    the earlier subject of the two wins, as in a scan of the subjects in order)."""
+    if words.endswith("\n"):  # ``$`` also matches before a final newline
+        words = words[:-1]
+    found = suffix_subject(words)
+    tail = next((t for t in _WHOLE_TAILS if words.endswith(t)), None)
+    if tail is None:
+        return found
+    other = suffix_subject(words[: -len(tail)])
+    if found is None or other is None:
+        return found or other
+    return min(found, other, key=_SUBJECT_ORDER.__getitem__)
+
+
+_SUBJECT_ORDER: Final = {name: i for i, (name, _) in enumerate(SUBJECTS)}
+
+
 def _whole(sentence: str) -> Whole | None:
     """The whole a share's words name: the words, the vocabulary subject they end with (a
     bracketed remark is not the whole: 占财政性资金（…项目支出除外）总额 names no subject),
@@ -262,7 +279,7 @@ def _whole(sentence: str) -> Whole | None:
     if words is None:
         return None
     bare = _BRACKETED.sub("", words)
-    subject = next((name for name, pattern in _WHOLE_SUBJECTS if pattern.search(bare)), None)
+    subject = _whole_subject(bare)
     scope = Scope.GENERAL if "一般公共预算" in words else \
         Scope.GRANT if "财政拨款" in words else None
     column = "current_year" if subject == _CUR_SPEND and "安排" in words else None

@@ -45,7 +45,12 @@ Style = Literal["single", "layout", "tabs", "grid"]
 _RUN: Final = re.compile(r"[^ ]+(?: [^ ]+)*")
 _WIDE_GAP: Final = re.compile(r"[^ \t] {4,}[^ \t]")
 _CODE_TOKEN: Final = re.compile(r"^\d{3}(?:\d{2}){0,3}$")
-_CJK_CHAR: Final = re.compile(r"^[\u3400-\u9fff]$")
+
+
+def _cjk_char(text: str) -> bool:
+    """One CJK ideograph (U+3400–U+9FFF), a final newline allowed (``^[㐀-鿿]$``; a string
+    test: the class costs sre about a millisecond to compile in each fresh process)."""
+    return (len(text) == 1 or (len(text) == 2 and text[1] == "\n")) and "\u3400" <= text[0] <= "\u9fff"
 
 
 class WCell:
@@ -112,14 +117,25 @@ def text_style(lines: Sequence[str]) -> Style:
 
 
 _BRACKETED: Final = re.compile(r"^[\[【［(（](\d{3}(?:\d{2}){0,3})[\]】］)）]\s*(?=\D)")
-_GLUED_CODE: Final = re.compile(r"^(\d{3}(?:\d{2}){0,3})(?=[\u3400-\u9fff])")
+_CODE_RUN: Final = re.compile(r"^(\d{3}(?:\d{2}){0,3})(?!\d)")
+
+
+def _glued_code(text: str) -> re.Match[str] | None:
+    """A code glued to its name (``30101基本工资``): ``^(\\d{3}(?:\\d{2}){0,3})(?=[㐀-鿿])``
+    as a match of the whole digit run and a string test of the character after it (the
+    same matches: a shorter code is followed by a digit, which is not an ideograph; the
+    class costs sre about a millisecond to compile in each fresh process)."""
+    m = _CODE_RUN.match(text)
+    if m is None or m.end() >= len(text) or not "\u3400" <= text[m.end()] <= "\u9fff":
+        return None
+    return m
 
 
 def _split_run(text: str, start: int) -> list[WCell]:
     """Split a run of single-space-separated tokens: leading codes, trailing amounts; a
     code printed in brackets or glued to its name (``[30101]基本工资``) is a cell of its
     own."""
-    m = _BRACKETED.match(text) or _GLUED_CODE.match(text)
+    m = _BRACKETED.match(text) or _glued_code(text)
     if m and len(text) > m.end():
         code = m.group(1)
         return [WCell(code, start, start + m.end()), *_split_run(text[m.end():].lstrip(), start + m.end())]
@@ -167,7 +183,7 @@ def wide_cells(text: str, style: Style) -> list[WCell]:
             f = field.strip(" \u3000")
             if f:
                 indent = len(field) - len(field.lstrip("\u3000"))
-                m = _BRACKETED.match(f) or _GLUED_CODE.match(f)
+                m = _BRACKETED.match(f) or _glued_code(f)
                 if m and len(f) > m.end():
                     # a code in the name's cell: the row's code, then its name
                     out.append(WCell(m.group(1), i, i, indent))
@@ -197,10 +213,10 @@ def _join_letter_spaced(cells: list[WCell]) -> list[WCell]:
     n = len(cells)
     while i < n:
         c = cells[i]
-        if _CJK_CHAR.match(c.text):
+        if _cjk_char(c.text):
             j = i
             text = c.text
-            while j + 1 < n and _CJK_CHAR.match(cells[j + 1].text) and \
+            while j + 1 < n and _cjk_char(cells[j + 1].text) and \
                     cells[j + 1].start - cells[j].end <= 6:
                 j += 1
                 text += cells[j].text

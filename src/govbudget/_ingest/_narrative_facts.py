@@ -642,7 +642,7 @@ class _Reader:
         res = _resolve(local, self.procurement)
         if unit == "辆" and res.how != "continue":
             category = _vehicle_category(local)
-            org = _UNIT_BUYS.search(local)
+            org = re.compile(_UNIT_BUYS).search(local) if _PURCHASE.search(local) else None
             if org is not None and self.buying:
                 # "…购置公务用车3辆，某局本级更新公务车辆1辆，某院更新…1辆": one unit's part of
                 # the vehicles to buy, not the total again.

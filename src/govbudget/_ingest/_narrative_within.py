@@ -51,7 +51,8 @@ _BASE_KINDS: Final = frozenset({FactKind.AMOUNT, FactKind.COUNT})
 _CHANGES: Final = frozenset({FactKind.CHANGE_AMOUNT, FactKind.CHANGE_PERCENT})
 # A circled label inside a paragraph: ①人员经费：, ③专项业务经费：. (Circled numbers only:
 # "1.收入预算：本部门收入X万元，其中…" is an item whose parts are the department's own.)
-_LABEL: Final = re.compile(r"[①-⑳](?P<label>[\u4e00-\u9fff]{2,12})[：:]")
+_LABEL: Final = r"[①-⑳](?P<label>[\u4e00-\u9fff]{2,12})[：:]"  # (compiled where ① stands)
+_CIRCLED: Final = frozenset("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 _OWN_PARTS: Final = frozenset({"基本支出", "项目支出"})
 # A breakdown of the item just stated: 具体为：…, 具体包括：…, 其中：… (of a coded item).
 _DETAIL: Final = re.compile(r"具体(?:为|是|包括|情况为?)[：:]|其中[：:]")
@@ -170,7 +171,10 @@ class Within:
     def _label(self, pos: int, subject: str) -> str | None:
         """The subject a circled label names before ``pos`` since the last 。."""
         text = self.text
-        labels = list(_LABEL.finditer(text, max(_period_before(text, pos), pos - 400), pos))
+        start = max(_period_before(text, pos), pos - 400)
+        if not any(ch in _CIRCLED for ch in text[start:pos]):
+            return None
+        labels = list(re.compile(_LABEL).finditer(text, start, pos))
         if not labels:
             return None
         last = labels[-1]

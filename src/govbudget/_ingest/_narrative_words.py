@@ -7,12 +7,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
 from .._chars import FREE_NUMBER, translation
 from .._money import parse_amount
+from .._record import FrozenRecord
 from .._report import (
     Change,
 )
@@ -212,13 +212,48 @@ def _reverse(pattern: str) -> str:
     return alternation()
 
 
-def _vocabulary(entries: Sequence[tuple[str, str]]) -> tuple[re.Pattern[str], list[str]]:
-    names = [name for name, _ in entries]
+def _vocabulary(entries: Sequence[tuple[str, str]]) -> re.Pattern[str]:
     alternatives = "|".join(f"(?P<s{i}>{_reverse(pat)})" for i, (_, pat) in enumerate(entries))
-    return re.compile(f"(?:{alternatives})"), names
+    return re.compile(f"(?:{alternatives})")
 
 
-_VOCAB, _VOCAB_NAMES = _vocabulary(SUBJECTS)
+_VOCAB_NAMES: Final = [name for name, _ in SUBJECTS]
+_VOCAB_PROC_NAMES: Final = [name for name, _ in SUBJECTS + _PROCUREMENT_BARE]
+
+
+@functools.cache
+def _vocab() -> re.Pattern[str]:
+    """The reversed wordings of `SUBJECTS` and then the bare procurement wordings, one
+    alternation (compiled on first use: it is the reader's largest pattern).
+
+    One pattern serves both readings: an anchored alternation tries its branches in order,
+    so a match in a procurement branch means that no subject's branch matched, which is
+    "no match" where the bare wordings do not count.
+    """
+    return _vocabulary(SUBJECTS + _PROCUREMENT_BARE)
+
+
+def ending_subject(text: str) -> str | None:
+    """The first subject of `SUBJECTS` whose wording ends ``text`` (``re.search`` of
+    ``(?:pattern)$`` for each subject in turn, as one anchored match of the reversed text).
+
+    ```pycon
+    >>> ending_subject("部门一般公共预算支出"), ending_subject("其他")
+    ('一般公共预算支出', None)
+
+    ```
+    """
+    if text.endswith("\n"):  # ``$`` also matches before a final newline
+        text = text[:-1]
+    return suffix_subject(text)
+
+
+def suffix_subject(text: str) -> str | None:
+    """The first subject of `SUBJECTS` whose wording is a suffix of ``text`` (a final
+    newline is not skipped: see `ending_subject`)."""
+    m = _vocab().match(text[::-1])
+    index = int(m.lastgroup[1:]) if m and m.lastgroup else len(_VOCAB_NAMES)
+    return _VOCAB_NAMES[index] if index < len(_VOCAB_NAMES) else None
 
 
 @functools.cache
@@ -231,7 +266,6 @@ def _known_names() -> frozenset[str]:
     for scheme in (functional, dept_economic, gov_economic):
         names.update(info.name for info in scheme.codes())
     return frozenset(names)
-_VOCAB_PROC, _VOCAB_PROC_NAMES = _vocabulary(SUBJECTS + _PROCUREMENT_BARE)
 
 _LEAD: Final = re.compile(
     r"^(?:[，,：:、；;。\s“”\"]|\d{1,2}[、.](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|其中|主要包括|主要用于以下方面|主要用于|包括|主要是|主要原因是|主要原因为|"
@@ -257,12 +291,41 @@ _WHOLE_REST: Final = re.compile(
     r"(?:^|办公室|委员会|局|厅|中心|院|所|站|馆|队|校|政府|处|部门|单位|本级|办事处|年度?|本|我)$")
 _PATH_ENDS: Final = ("（类）", "（款）", "（项）", "(类)", "(款)", "(项)")
 _CONTINUE: Final = re.compile(r"^(?:共涉及|涉及|共计|合计|总计|金额|资金)")
-_CATEGORY: Final = re.compile(r"^[\u4e00-\u9fff]{1,12}类(?:项目)?$")
+
+
+def _ideographs(text: str) -> bool:
+    """Every character of ``text`` is a CJK unified ideograph (U+4E00–U+9FFF): a string
+    test, where a regular-expression class of the 20,992 characters costs about a
+    millisecond to compile in each fresh process."""
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _category(text: str) -> bool:
+    """``text`` names a category: 1 to 12 ideographs, then 类 or 类项目 (``^[一-鿿]{1,12}类
+    (?:项目)?$``, a final newline allowed as ``$`` allows it).
+
+    ```pycon
+    >>> _category("办公设备类"), _category("信息化类项目"), _category("A类"), _category("类")
+    (True, True, False, False)
+
+    ```
+    """
+    if text.endswith("\n"):
+        text = text[:-1]
+    return any(text.endswith(end) and 1 <= len(text) - len(end) <= 12
+               and _ideographs(text[: -len(end)]) for end in ("类", "类项目"))
+
+
 _PATH: Final = re.compile(r"^(?P<path>(?:[^（）()]+[（(](?:类|款)[）)])*)(?P<name>[^（）()]+)[（(](?P<lvl>类|款|项)[）)]$")
-_CJK: Final = re.compile(r"[\u4e00-\u9fff]")
 _CARRIED: Final = re.compile(r"(?:上年度?|年初)结转(?:和|及)?(?:结余)?的?$")
-_CODED_ITEM: Final = re.compile(
-    r"^(?P<code>\d{3}(?:\d{2}){0,2})[-－—:：]?(?P<name>[\u4e00-\u9fff][^，,。；;：:（）()]{1,30})$")
+# Compiled on first use (its ideograph class costs sre about a millisecond), and matched
+# only where three digits (``\d``: Unicode category Nd, as ``str.isdecimal``) begin the text.
+@functools.cache
+def _coded_item() -> re.Pattern[str]:
+    return re.compile(
+        r"^(?P<code>\d{3}(?:\d{2}){0,2})[-－—:：]?(?P<name>[\u4e00-\u9fff][^，,。；;：:（）()]{1,30})$")
+
+
 _WHOLE_NAMES: Final = frozenset({"预算收入总计", "预算支出总计"})
 # A project's own name before 项目支出 (…评审项目支出, …监测项目支出): a verb-like or
 # noun-like word of a project, not a scope (一般公共预算项目支出) or the department.
@@ -273,23 +336,31 @@ _WHOLE_WORD: Final = re.compile("总|合计")
 _BAD_SUBJECT: Final = re.compile(r"[\d%≥≤<>＞＜=]|[XxＸｘ×]{2}")
 # An economic class printed with its code in brackets after its name: 工资福利支出（301）,
 # 机关商品和服务支出（502）, 对个人和家庭的补助（30305）.
-_CODE_AFTER: Final = re.compile(
-    r"^(?P<name>[\u4e00-\u9fff][^，,。；;：:]{1,30}?)[（(](?P<code>\d{3}(?:\d{2}){0,2})[）)](?:支出)?$")
+# (Compiled on first use, as the other patterns with an ideograph class.)
+@functools.cache
+def _code_after() -> re.Pattern[str]:
+    return re.compile(r"^(?P<name>[\u4e00-\u9fff][^，,。；;：:]{1,30}?)[（(]"
+                      r"(?P<code>\d{3}(?:\d{2}){0,2})[）)](?:支出)?$")
 
 
-@dataclass(frozen=True, slots=True)
-class _Subj:
-    subject: str
-    qualifier: str | None = None
-    org: str | None = None  # the department's unit named right before it (某研究院公用经费)
+class _Subj(FrozenRecord):
+    __slots__ = ("org", "qualifier", "subject")
+
+    def __init__(self, subject: str, qualifier: str | None = None,
+                 org: str | None = None) -> None:
+        self.subject = subject
+        self.qualifier = qualifier
+        self.org = org  # the department's unit named right before it (某研究院公用经费)
 
 
-@dataclass(frozen=True, slots=True)
-class _Res:
+class _Res(FrozenRecord):
     """What the clause before a figure names: a subject, a category, a continuation."""
 
-    how: str  # "subject", "category", "continue", "none"
-    subj: _Subj | None = None
+    __slots__ = ("how", "subj")
+
+    def __init__(self, how: str, subj: _Subj | None = None) -> None:
+        self.how = how  # "subject", "category", "continue", "none"
+        self.subj = subj
 
 
 _NONE: Final = _Res("none")
@@ -313,9 +384,11 @@ def _trim(text: str) -> str:
 # One of the department's units named right before a subject: 某某研究院（日常）公用经费,
 # 局机关日常公用经费, 某某中心公用经费预算 — its figure is that unit's, not the department's.
 # (Not …委员会 / …办公室 / …局: the names departments themselves have.)
-_ORG_BEFORE: Final = re.compile(
+_ORG_BEFORE: Final = (
     r"(?P<org>[\u4e00-\u9fff]{1,24}?(?:院|中心|站|所|队|馆|学校|医院|机关|本级))"
     r"(?:\d{4}年度?)?(?:日常|当年|本年)?$")
+_ORG_ENDS: Final = ("院", "中心", "站", "所", "队", "馆", "学校", "医院", "机关", "本级", "日常",
+                    "当年", "本年", "年", "年度")
 _VERB_LEAD: Final = re.compile(r"^(?:增加|减少|新增|安排|其中|包括|含)")
 
 
@@ -324,7 +397,9 @@ def _org_before(before: str) -> str | None:
     department itself: 本部门, 本局 …)."""
     if len(before) < 2:
         return None
-    m = _ORG_BEFORE.search(before)
+    if not before.endswith(_ORG_ENDS):
+        return None
+    m = re.compile(_ORG_BEFORE).search(before)  # (compiled where a unit's word ends, re's cache)
     if m is None:
         return None
     org = _VERB_LEAD.sub("", _LEAD.sub("", m["org"]))
@@ -348,7 +423,7 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
     if _CONTINUE.match(lead):
         return _Res("continue")
     t = _strip_trail(lead)
-    coded = _CODE_AFTER.match(t) if t.endswith(("）", ")", "支出")) else None
+    coded = _code_after().match(t) if t.endswith(("）", ")", "支出")) else None
     if coded is not None:  # 工资福利支出（301）: the name, with its printed code
         name = _trim(coded["name"])
         if len(name) >= 2 and not _BAD_SUBJECT.search(name):
@@ -358,7 +433,7 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
         if c is not None:  # 一般公共服务（类）支出: the class 一般公共服务支出
             return _Res("subject", _Subj(f"{_trim(c['name'])}支出"))
         t = _PATH_SPENDING.sub("", t)
-    coded = _CODED_ITEM.match(t)
+    coded = _coded_item().match(t) if t[:3].isdecimal() else None
     if coded is not None:  # 2080201-行政运行: the name, with its printed code
         name = coded["name"]
         if not _BAD_SUBJECT.search(name):
@@ -370,10 +445,10 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
         path = _strip_trail(_SELF.sub("", _LEAD.sub("", m["path"]))) or None
         if name and not _BAD_SUBJECT.search(name):
             return _Res("subject", _Subj(name, path if m["lvl"] != "类" else None))
-    pattern, names = (_VOCAB_PROC, _VOCAB_PROC_NAMES) if procurement else (_VOCAB, _VOCAB_NAMES)
-    m = pattern.match(t[::-1])
-    if m and m.lastgroup:
-        name = names[int(m.lastgroup[1:])]
+    m = _vocab().match(t[::-1])
+    index = int(m.lastgroup[1:]) if m and m.lastgroup else len(_VOCAB_PROC_NAMES)
+    if m and (index < len(_VOCAB_NAMES) or (procurement and index < len(_VOCAB_PROC_NAMES))):
+        name = _VOCAB_PROC_NAMES[index]
         said = m.group(0)[::-1]
         if name in _WHOLE_NAMES and not _WHOLE_REST.search(_trim(t[: len(t) - len(said)])) \
                 and (not _WHOLE_WORD.search(said) or _OTHER_MONEY.search(t[: len(t) - len(said)])):
@@ -397,11 +472,12 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
             qualifier = "上年结转"  # 上年结转结余的一般公共预算收入: not this year's income
         return _Res("subject", _Subj(name, qualifier, _org_before(before)))
     t = _trim(t)
-    if _CATEGORY.match(t):
+    if _category(t):
         return _Res("category", _Subj(t))
     if "的" in t and len(t.rsplit("的", 1)[1]) >= 2:
         t = t.rsplit("的", 1)[1]
-    if 2 <= len(t) <= 20 and _CJK.search(t) and not _BAD_SUBJECT.search(t):
+    if 2 <= len(t) <= 20 and any("\u4e00" <= ch <= "\u9fff" for ch in t) \
+            and not _BAD_SUBJECT.search(t):
         return _Res("subject", _Subj(t))
     return _NONE
 
@@ -462,7 +538,6 @@ def _vehicle_category(local: str) -> str:
 
 _PURCHASE: Final = re.compile("购置|购买|新增|更新|采购")
 # One of the department's units named before what it buys (某市某局本级更新…, 某仲裁院计划更新…).
-_UNIT_BUYS: Final = re.compile(
-    r"(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|院|中心|委员会|办公室|站|所|队)"
-    r"(?:[（(][\u4e00-\u9fff]{2,20}[）)])?(?:本级)?)"  # 某学院（某技师学院）: its other name
-    r"(?:计划|拟)?(?:购置|购买|新增|更新|采购)")
+_UNIT_BUYS: Final = (r"(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|院|中心|委员会|办公室|站|所|队)"
+                     r"(?:[（(][\u4e00-\u9fff]{2,20}[）)])?(?:本级)?)"  # 某学院（某技师学院）
+                     r"(?:计划|拟)?(?:购置|购买|新增|更新|采购)")

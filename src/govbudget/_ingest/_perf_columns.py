@@ -53,11 +53,10 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Final
 
-from attrs import frozen
-
 from .._errors import AmountError
 from .._findings import Finding, Location, Severity
 from .._money import Unit, parse_amount
+from .._record import FrozenRecord
 from .._report import FundingLine, Indicator, PerformanceTable
 from ..indicators import is_valid_levels
 from ._perf_words import _department, _is_value
@@ -69,14 +68,16 @@ _SECTION: Final = "performance"
 _TAB_WIDTH: Final = 10  # the positions given to tab-separated fields (field i: 10i … 10i+9)
 
 
-@frozen
-class Cell:
+class Cell(FrozenRecord):
     """A run of text on one line: its line index in the block, first and last position."""
 
-    row: int
-    x0: int
-    x1: int
-    text: str
+    __slots__ = ("row", "text", "x0", "x1")
+
+    def __init__(self, row: int, x0: int, x1: int, text: str) -> None:
+        self.row = row
+        self.x0 = x0
+        self.x1 = x1
+        self.text = text
 
     @property
     def centre(self) -> float:
@@ -150,11 +151,13 @@ def _header_fragment(text: str) -> bool:
     return bool(c) and any(c in h for h in _HEADS)
 
 
-@frozen
-class _Col:
-    key: str
-    x0: int
-    x1: int
+class _Col(FrozenRecord):
+    __slots__ = ("key", "x0", "x1")
+
+    def __init__(self, key: str, x0: int, x1: int) -> None:
+        self.key = key
+        self.x0 = x0
+        self.x1 = x1
 
     @property
     def centre(self) -> float:
@@ -196,21 +199,26 @@ def _value_start(text: str, prev: str) -> bool:
     return _is_value(prev)
 
 
-@frozen
-class _Frag:
-    row: int
-    text: str
+class _Frag(FrozenRecord):
+    __slots__ = ("row", "text")
+
+    def __init__(self, row: int, text: str) -> None:
+        self.row = row
+        self.text = text
 
 
-@frozen
-class GridRow:
+class GridRow(FrozenRecord):
     """An indicator row read from a grid (see `read_grid`)."""
 
-    level1: str
-    level2: str
-    name: str
-    value: str
-    line: int | None
+    __slots__ = ("level1", "level2", "line", "name", "value")
+
+    def __init__(self, level1: str, level2: str, name: str, value: str,
+                 line: int | None) -> None:
+        self.level1 = level1
+        self.level2 = level2
+        self.name = name
+        self.value = value
+        self.line = line
 
 
 def _group_values(frags: Sequence[_Frag]) -> list[list[_Frag]]:

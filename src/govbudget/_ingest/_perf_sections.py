@@ -7,8 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from attrs import define, field
-
+from .._record import Record
 from ._perf_words import (
     _AMBIGUOUS,
     _L1,
@@ -54,12 +53,14 @@ _FOOTER_RE: Final = re.compile(r"^(?:" + "|".join(_FOOTER_WORDS) + r")\s*[:：]"
 _DIGITS_LINE: Final = re.compile(r"^[\d\-./:年月日 ]+$")
 
 
-@define
-class _Section:
-    key: str
-    label: str
-    line: int
-    items: list[Line] = field(factory=list)
+class _Section(Record):
+    __slots__ = ("items", "key", "label", "line")
+
+    def __init__(self, key: str, label: str, line: int) -> None:
+        self.key = key
+        self.label = label
+        self.line = line
+        self.items: list[Line] = []
 
 
 def _merge_vertical(body: Sequence[Line]) -> list[Line]:

@@ -35,12 +35,12 @@ baseline. The schema ships with the package (`schema`).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from hashlib import sha256 as _sha256
 from typing import Any, Final
 
 from attrs import evolve, field, frozen
@@ -120,7 +120,7 @@ def _base_print(f: Finding) -> str:
     parts = [f.rule, f.code, *_place(f.location),
              *(x for r in f.related for x in _place(r)),
              f.expected or "", f.actual or "", f.difference or ""]
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return str(_sha256("\x1f".join(parts).encode()).hexdigest())
 
 
 def fingerprints(findings: Sequence[Finding]) -> list[str]:
@@ -135,7 +135,7 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
         base = _base_print(f)
         seen[base] += 1
         n = seen[base]
-        digest = base if n == 1 else hashlib.sha256(f"{base}#{n}".encode()).hexdigest()
+        digest = base if n == 1 else str(_sha256(f"{base}#{n}".encode()).hexdigest())
         out.append(digest[:16])
     return out
 

@@ -7,13 +7,38 @@ import csv
 import io
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from .._errors import CatalogueFileError
 from ._model import normalise_name
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from ._scheme import Scheme
+
+
+_DATA: Final = Path(__file__).parent / "data"
+
+
+def data_file(name: str) -> Traversable:
+    """The package's data file ``name`` (in ``govbudget/codes/data``).
+
+    A plain path when the package lies in a folder (the usual install: no
+    `importlib.resources` machinery, which costs a fresh process several milliseconds of
+    imports), else the `importlib.resources` resource (a zipped install).
+
+    ```pycon
+    >>> data_file("functional.csv").is_file()
+    True
+
+    ```
+    """
+    if _DATA.is_dir():
+        return _DATA / name
+    import importlib.resources
+
+    return importlib.resources.files("govbudget.codes") / "data" / name
 
 
 _CODE_HEADERS = ("code", "科目编码", "编码", "代码", "科目代码", "编号")

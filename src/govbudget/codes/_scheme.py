@@ -10,7 +10,6 @@ holds its entries. Built-in entries are read lazily, once, from the CSV files in
 from __future__ import annotations
 
 import csv
-import importlib.resources
 import re
 import threading
 import unicodedata
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from .._errors import CatalogueFileError, InvalidCode, UnknownCode
-from ._files import read_pairs
+from ._files import data_file, read_pairs
 from ._model import CodeInfo, NameCheck, NameStatus, normalise_name
 
 _MAX_ANSWERS: Final = 1 << 16
@@ -193,7 +192,7 @@ class Scheme:
         table: dict[str, list[CodeInfo]] = {}
         if self._data_name is None:
             return table
-        res = importlib.resources.files("govbudget.codes") / "data" / f"{self._data_name}.csv"
+        res = data_file(f"{self._data_name}.csv")
         if not res.is_file():
             return table
         with res.open(encoding="utf-8") as f:
@@ -473,7 +472,7 @@ class Scheme:
         table: dict[str, list[CodeInfo]] = {}
         if self._local_name is None or self.local_length is None:
             return table
-        res = importlib.resources.files("govbudget.codes") / "data" / f"{self._local_name}.csv"
+        res = data_file(f"{self._local_name}.csv")
         if not res.is_file():
             return table
         depth = len(self.lengths) + 1

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import importlib.resources
 from collections.abc import Iterator
 
 from attrs import frozen
@@ -27,6 +26,7 @@ from attrs import frozen
 from .._enum import IdentityEnum
 from .._errors import UnknownCode
 from . import dept_economic, gov_economic
+from ._files import data_file
 from ._scheme import CodeInfo
 
 __all__ = ["MappingEntry", "UnitKind", "entries", "government_items"]
@@ -58,7 +58,7 @@ class MappingEntry:
 
 @functools.cache
 def _table() -> tuple[MappingEntry, ...]:
-    res = importlib.resources.files("govbudget.codes") / "data" / "econ_mapping.csv"
+    res = data_file("econ_mapping.csv")
     with res.open(encoding="utf-8") as f:
         rows = csv.DictReader(line for line in f if not line.startswith("#"))
         return tuple(

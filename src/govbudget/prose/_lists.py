@@ -10,8 +10,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from attrs import define, field
-
+from .._record import Record
 from ._scan import _PART_RE, _normalised, _scan, _Tok, _windows
 
 
@@ -75,11 +74,13 @@ def cost_lists(raw: str) -> tuple[RawList, ...]:
 # -- prose: products -----------------------------------------------------------------------
 
 
-@define
-class _Group:
-    rate: _Tok
-    assigned: dict[str, _Tok] = field(factory=dict)
-    extra: list[_Tok] = field(factory=list)
+class _Group(Record):
+    __slots__ = ("assigned", "extra", "rate")
+
+    def __init__(self, rate: _Tok) -> None:
+        self.rate = rate
+        self.assigned: dict[str, _Tok] = {}
+        self.extra: list[_Tok] = []
 
     def missing(self) -> list[str]:
         return [d for d in self.rate.dens if d not in self.assigned]
