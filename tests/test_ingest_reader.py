@@ -260,3 +260,24 @@ def test_year_from_the_title_when_no_table_names_it() -> None:
             "  根据《关于机构设置的通知》（京政发〔2009〕2号），2025年起……\n"
             "  二、收入预算情况说明\n  2026年收入预算100.00万元。\n")
     assert govbudget.read_report(text).year == 2026
+
+
+@pytest.mark.parametrize("path", [SAMPLE, *sorted((Path(__file__).parent / "data" / "real")
+                                                  .glob("*.txt"))], ids=lambda p: p.name)
+def test_plain_lines_passed_straight_to_their_part_change_no_segment(
+        path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line holding none of the words the segmenter's other tests need goes straight to
+    its part: the segments are the ones the line-by-line tests give every line."""
+    from govbudget._ingest._text import split_lines, strip_furniture
+
+    lines = strip_furniture(split_lines(path.read_text(encoding="utf-8")))
+
+    def cut() -> list[list[tuple[int, str]]]:
+        seg = _reader._segment(lines)
+        parts = [seg.overview, seg.narrative, seg.performance, *(tl for _, tl in seg.tables)]
+        return [[(ln.no, ln.text) for ln in part] for part in parts] + [
+            [(0, k.value) for k, _ in seg.tables]]
+
+    fast = cut()
+    monkeypatch.setattr(_reader, "_plain", lambda t: True)  # every line through every test
+    assert cut() == fast

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govbudget import Row, RowKind, TableKind
 from govbudget._ingest._table_cells import (
@@ -61,3 +63,23 @@ def test_an_unreadable_amount_is_a_finding_not_a_zero() -> None:
     assert reader.amount("35O.50", 4) is None
     assert [(f.rule, f.location.line, f.actual) for f in reader.findings] == [
         ("reading.unparsed_amount", 4, "35O.50")]
+
+
+@given(st.lists(st.sampled_from(["1", "2", "3", "12", "123", "2010101", "5.00", " ", "  ", "\t",
+                                 "\u3000", "栏次", "²", "x"]), max_size=9).map("".join))
+def test_colnums_pre_test_changes_no_answer(text: str) -> None:
+    # _is_colnums skips its pattern for a line opening with three digits: the pattern's
+    # first number has one or two.
+    import itertools
+
+    from govbudget._ingest._table_cells import _COLNUM_LABEL, _COLNUMS
+
+    head = text.lstrip()[:1]
+    if not head.isdigit():
+        expected = head == "栏" and _COLNUM_LABEL.match(text) is not None
+    elif not _COLNUMS.match(text):
+        expected = False
+    else:
+        nums = [int(x) for x in text.split()]
+        expected = all(b == a + 1 for a, b in itertools.pairwise(nums))
+    assert _is_colnums(text) == expected

@@ -299,3 +299,48 @@ def test_glue_points_property(token: str) -> None:
                            rf"|(?<={_CJK})(?=-?\d[\d,]*\.\d)")
     assert [m.start() for m in _GLUE.finditer(token)] == \
         [m.start() for m in reference.finditer(token)]
+
+
+def _cells_reference(text: str) -> tuple[str, ...]:
+    # cell_tuple as it was written before the token tests were reordered (amount first).
+    from govbudget._ingest._text import _ASCII_AMOUNT, _dedouble_token, _split_glued
+
+    body = text.replace("\u3000", " ").replace("\t", " ").strip(" ")
+    if not body:
+        return ()
+    out: list[str] = []
+    for raw in body.split(" "):
+        if not raw:
+            out.append("")
+        elif raw.isascii() and _ASCII_AMOUNT.fullmatch(raw):
+            out.append(raw)
+        elif "." not in raw:
+            n = len(raw)
+            doubled = n >= 2 and not n % 2 and raw[:n // 2] == raw[n // 2:]
+            out.append(_dedouble_token(raw) if doubled else raw)
+        else:
+            out.extend(_split_glued(raw))
+    return tuple(out)
+
+
+_CELL_PARTS = st.sampled_from(["1", "11", "1111", "12", "-", "-5", "5.00", "5.005.00", ".", ",",
+                               "1,234", "2,599.99", "合计", "合计合计", "支出", "一、", " ", "  ",
+                               "\u3000", "\t", "３", "．", "O", "x"])
+
+
+@given(st.lists(_CELL_PARTS, max_size=10).map("".join))
+def test_cell_tuple_matches_its_reference(text: str) -> None:
+    cell_tuple.cache_clear()
+    assert cell_tuple(text) == _cells_reference(text)
+
+
+def test_page_maps_and_bare_page_numbers() -> None:
+    from govbudget._ingest._text import _bare_page_numbers, _pages_of_feeds, _pages_of_marks
+
+    assert _pages_of_feeds("a\nb\fc\n\f\fd") == (1, 2, 4)  # a line holds its feeds
+    # page numbers printed on lines 1 and 3 (0-based) end pages 1 and 2
+    assert _pages_of_marks(6, [1, 3]) == (1, 1, 2, 2, 3, 3)
+    assert _pages_of_marks(6, [1]) == ()
+    strips = ["3", "正文", "", "12", "下一页", "0"]
+    # a small number alone first or last on its page; never 0 (a wrapped figure's tail)
+    assert _bare_page_numbers(strips, [1, 1, 1, 1, 2, 2]) == {0, 3}

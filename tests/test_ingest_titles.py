@@ -173,6 +173,48 @@ def test_unit_lines() -> None:
     assert n is not None and n.group(1) == "某某局"
 
 
+_FRAGMENTS = ("财政拨款", "支出", "收入", "收支", "决算", "预算", "明细", "表", "项目", "上年结转",
+              "及其他", "三公", "经费", "机关运行", "国有资本经营", "政府性基金", "基本", "一般公共",
+              "总", "体情况", "2024年", "部门", "（", "）", "“", "”", "分经济科目")
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=8).map("".join))
+def test_each_title_rule_needs_its_word(text: str) -> None:
+    # _classify_title asks a rule's word before its pattern: no pattern may match without it.
+    from govbudget._ingest._titles import _TITLE_RULES
+
+    for _, rx, word in _TITLE_RULES:
+        if rx.search(text):
+            assert word in text
+
+
+_TAILS = st.sampled_from(["表", "...", "…", "·", "-", " ", "\t", "\u3000", "\xa0", "1", "12", "３",
+                          "一", "十", "公开表", "预算表", "附", "目录", "：", "\n", "a"])
+
+
+@given(st.lists(_TAILS, max_size=8).map("".join))
+def test_the_cheap_pre_tests_never_hide_a_match(text: str) -> None:
+    # _may_end_toc and the last-character test of _table_number only skip searches that
+    # cannot match.
+    from govbudget._ingest._titles import _NUMBER, _TOC_TAIL, _may_end_toc
+
+    if _TOC_TAIL.search(text):
+        assert _may_end_toc(text)
+    assert is_toc_line(text) == bool(_TOC_TAIL.search(text.strip()))
+    from govbudget._ingest._text import dedouble
+
+    assert (table_number(text) is not None) == bool(_NUMBER.search(dedouble(text).strip()))
+
+
+@given(st.lists(st.sampled_from(["表", "附", "1", "12", "：", "、", ".", "．", "一", "十", "（", "）",
+                                 "(", ")", "公开", "预算", " ", "收支总表", "-"]), max_size=8)
+       .map("".join))
+def test_drop_prefix_is_the_first_substitution(text: str) -> None:
+    from govbudget._ingest._titles import _TITLE_PREFIX, _drop_prefix
+
+    assert _drop_prefix(text) == _TITLE_PREFIX.sub("", text, count=1)
+
+
 @given(st.lists(st.sampled_from(["单位", "：", ":", " ", "元", "万元", "亿元", "类", "A", "\u3400",
                                  "\u33ff", "1"]), max_size=10).map("".join))
 def test_money_unit_search_is_the_pattern_with_its_lookahead(text: str) -> None:

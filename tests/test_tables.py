@@ -272,3 +272,19 @@ def test_quantum_follows_the_printed_decimals_and_is_worked_out_once() -> None:
                blocks=(Block(name="", columns=(Column("total", "合计"),),
                              rows=(Row(name="a", values=(Decimal("3990.4"),)),)),))
     assert t2.quantum == Decimal("0.01")
+
+
+def test_new_row_sets_every_field_of_row_in_order() -> None:
+    # new_row sets Row's slots itself: a field added to Row must be added there too.
+    from govbudget._tables import new_row
+
+    assert [a.name for a in attrs.fields(Row)] == [
+        "name", "values", "code", "level", "kind", "gov_name", "line"]
+    row = new_row("行政运行", (D("6.00"), None), "2010101", 3, RowKind.DATA, "工资", 12)
+    assert row == Row("行政运行", (D("6.00"), None), code="2010101", level=3,
+                      kind=RowKind.DATA, gov_name="工资", line=12)
+    assert hash(row) == hash(Row("行政运行", (D("6.00"), None), "2010101", 3, RowKind.DATA,
+                                 "工资", 12))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        row.name = "x"  # type: ignore[misc]
+    assert attrs.evolve(row, level=None).level is None

@@ -46,7 +46,7 @@ from decimal import Decimal
 from functools import partial
 from itertools import chain, filterfalse
 from operator import is_not
-from typing import cast
+from typing import Final, cast
 
 from attrs import field, frozen
 
@@ -250,6 +250,38 @@ class Row:
     gov_name: str | None = None
     line: int | None = None
 
+
+# The slots of `Row`, set directly by `new_row` (attrs' frozen ``__init__`` sets them through
+# ``object.__setattr__`` after a converter; these are the same slots).
+_new_object: Final = object.__new__
+(_set_name, _set_values, _set_code, _set_level, _set_kind, _set_gov_name,
+ _set_line) = (Row.__dict__[f].__set__ for f in
+               ("name", "values", "code", "level", "kind", "gov_name", "line"))
+
+
+def new_row(name: str, values: tuple[Decimal | None, ...], code: str | None,
+            level: int | None, kind: RowKind, gov_name: str | None, line: int | None) -> Row:
+    """``Row(name, values, code, level, kind, gov_name, line)`` for ``values`` already a
+    tuple, without attrs' ``__init__`` (keywords, the converter and a call per field): the
+    table readers build one for each row they read, thousands a report.
+
+    ```pycon
+    >>> from decimal import Decimal
+    >>> new_row("合计", (Decimal("5.00"), None), None, None, RowKind.TOTAL, None, 7) == Row(
+    ...     "合计", (Decimal("5.00"), None), kind=RowKind.TOTAL, line=7)
+    True
+
+    ```
+    """
+    row: Row = _new_object(Row)
+    _set_name(row, name)
+    _set_values(row, values)
+    _set_code(row, code)
+    _set_level(row, level)
+    _set_kind(row, kind)
+    _set_gov_name(row, gov_name)
+    _set_line(row, line)
+    return row
 
 
 def _tuple_column(items: Iterable[Column]) -> tuple[Column, ...]:

@@ -141,6 +141,8 @@ _UNITISH: Final = re.compile(
 
 
 def _is_header(text: str) -> bool:
+    if "级" not in text or "值" not in text:
+        return False  # 二级指标 and 指标值 (compacting only drops blanks, widens brackets)
     c = _compact(text)
     return "二级指标" in c and c.count("三级指标") == 1 and "指标值" in c
 

@@ -431,11 +431,18 @@ def _title_spans(lines: Sequence[Line]) -> list[tuple[int, int]]:
     title belongs to it when its text starts the project name printed under the title
     (``提前下达…老区乡村振兴`` / ``补助资金项目绩效目标表`` above ``项目名称 提前下达…``)."""
     spans: list[tuple[int, int]] = []
-    compact = [ln.stripped.replace(" ", "").replace("\u3000", "") for ln in lines]
+
+    def compact(k: int) -> str:
+        return lines[k].stripped.replace(" ", "").replace("\u3000", "")
+
     i = 0
     n = len(lines)
     while i < n:
-        c = compact[i]
+        s = lines[i].stripped
+        if not s.endswith("表") and ("目" not in s or "标" not in s):
+            i += 1  # neither test below can hold (compacting only drops spaces)
+            continue
+        c = compact(i)
         start: int | None = None
         if "目标" in c and _is_title(lines[i].stripped):
             start = i
@@ -444,7 +451,7 @@ def _title_spans(lines: Sequence[Line]) -> list[tuple[int, int]]:
                 if i - k < 0 or not _title_piece(lines[i - k].stripped) \
                         or (spans and i - k <= spans[-1][1]):
                     break
-                joined = "".join(compact[i - k:i + 1])
+                joined = "".join(map(compact, range(i - k, i + 1)))
                 if _TITLE_END.search(joined) and "项目" in joined:
                     start = i - k
                     break
@@ -453,7 +460,7 @@ def _title_spans(lines: Sequence[Line]) -> list[tuple[int, int]]:
             continue
         # Pieces of the title printed above: their text starts the project name below.
         below = ""
-        for c2 in compact[i + 1:i + 7]:
+        for c2 in map(compact, range(i + 1, min(i + 7, n))):
             if c2.startswith(_AFTER_NAME):
                 break
             below += c2
@@ -461,7 +468,7 @@ def _title_spans(lines: Sequence[Line]) -> list[tuple[int, int]]:
             j = start - 1
             if j < 0 or (spans and j <= spans[-1][1]) or not _title_piece(lines[j].stripped):
                 break
-            piece = compact[j]
+            piece = compact(j)
             if len(piece) < 4 or "绩效目标" in piece or piece[:6] not in below \
                     or " " in lines[j].stripped:
                 break

@@ -41,6 +41,9 @@ from ._tables import read_table
 from ._text import (
     _SPACES,
     Line,
+    _bare_page_numbers,
+    _pages_of_feeds,
+    _pages_of_marks,
     decode,
     dedouble,
     furniture,
@@ -87,6 +90,15 @@ _BARE_ENDS: Final = ("说明", "名词解释", "主要职能", "主要职责", "
 _BARE_PARTS: Final = {"narrative": _Part.NARRATIVE, "glossary": _Part.GLOSSARY,
                       "overview": _Part.OVERVIEW}
 _DIGIT: Final = re.compile(r"\d")
+# What a line needs to hold to be anything but a plain line of the tables, the overview or
+# the narrative it is in: a part heading (部分), a bare title's or a plain heading's end
+# (`_BARE_ENDS`, `_HEADING_ENDS`), a performance or self-evaluation title, an attachment's
+# start, a table title or number (表), a narrative heading inside the tables (说明, 情况).
+# The segmenter's tests of such lines are all guarded by these words.
+_plain: Final = re.compile(
+    "部分|说明|情况|名词解释|主要职|机构设置|绩效目标|自评|表|附件|通知").search
+# A generic title ends in 表 or a bracketed note after it (`generic_title`).
+_GENERIC_ENDS: Final = ("表", "）", ")")
 _NOT_ROW: Final = re.compile(r"单位|公开表|\d{4}年")
 _DECIMAL: Final = re.compile(r"\d+\.\d")
 
@@ -193,6 +205,17 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
             if part is tables_part and current_table is not None:
                 current_table.append(make_line(nos[i], texts[i], t))
             continue
+        if part is tables_part and current_table is not None and _plain(t) is None:
+            # No word of a heading, a title or the end of the tables: a line of the table.
+            current_table.append(make_line(nos[i], texts[i], t))
+            if not table_has_rows and _DIGIT.search(t) and not _NOT_ROW.search(t):
+                table_has_rows = True
+            continue
+        if (part is narrative or part is overview) and _plain(t) is None:
+            # Likewise a line of running text.
+            (seg.narrative if part is narrative else seg.overview).append(
+                make_line(nos[i], texts[i], t))
+            continue
         heading = _part_of_heading(t) if "部分" in t else None
         if heading is None:
             if part is performance:
@@ -250,8 +273,8 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
             continue
         has_table_word = "表" in t
         kind = _classify_title(t) if has_table_word else None
-        if kind is None and has_table_word and part is not narrative and generic_title(t) \
-                and _table_follows(strips, i):
+        if kind is None and has_table_word and part is not narrative \
+                and t.endswith(_GENERIC_ENDS) and generic_title(t) and _table_follows(strips, i):
             kind = TableKind.OTHER
         number = _table_number(t) if has_table_word and len(t) <= 12 else None
         if kind is not None or number is not None:
@@ -347,8 +370,13 @@ def _table_follows(strips: Sequence[str], i: int) -> bool:
 def _has_content(lines: Sequence[Line]) -> bool:
     for ln in lines[1:]:
         t = ln.stripped
-        if not t or classify_title(t) is not None or (len(t) <= 14 and table_number(t)) \
-                or is_toc_line(t) or generic_title(t) or _PART_HEADING.match(t):
+        if not t:
+            continue
+        # A title, a table number and a generic title all hold 表; a part heading 部分.
+        if "表" in t and (classify_title(t) is not None or (len(t) <= 14 and table_number(t))
+                         or (t.endswith(_GENERIC_ENDS) and generic_title(t))):
+            continue
+        if is_toc_line(t) or ("部分" in t and _PART_HEADING.match(t)):
             continue
         return True
     return False
@@ -423,52 +451,6 @@ def _cover_name(strips: Sequence[str]) -> str | None:
             cover.append(t.replace(" ", ""))
     name = _COVER_DROP.sub("", "".join(cover)).strip("，,。 ")
     return name if 2 <= len(name) <= 40 and _UNIT_WORD.search(name) else None
-
-
-def _pages_of_feeds(flat: str) -> tuple[int, ...]:
-    """The page of each line of text whose pages start with a form feed (pdftotext)."""
-    out: list[int] = []
-    page = 1
-    for t in flat.split("\n"):
-        if "\f" in t:
-            page += t.count("\f")
-        out.append(page)
-    return tuple(out)
-
-
-def _pages_of_marks(n: int, page_idx: Sequence[int]) -> tuple[int, ...]:
-    """The page of each of ``n`` lines when printed page numbers (``-6-``, ``-- 9 of 33
-    --``) end the pages; empty when the text shows fewer than two."""
-    if len(page_idx) < 2:
-        return ()
-    out: list[int] = []
-    start = 0
-    for page, end in enumerate(page_idx, 1):
-        out.extend([page] * (end + 1 - start))
-        start = end + 1
-    out.extend([len(page_idx) + 1] * (n - start))
-    return tuple(out)
-
-
-# Pages are numbered from 1: a bare 0 is the tail of a wrapped figure (2024022815270).
-_BARE_NUMBER: Final = re.compile(r"^(?:[1-9]\d{0,2}|[-－—]\s*[1-9]\d{0,2}\s*[-－—])$")
-
-
-def _bare_page_numbers(strips: Sequence[str], pages: Sequence[int]) -> set[int]:
-    """Indices of lines that are a small number alone as the first or last printed line of
-    a page (pages known from form feeds or the PDF)."""
-    out: set[int] = set()
-    n = min(len(strips), len(pages))
-    first: dict[int, int] = {}
-    last: dict[int, int] = {}
-    for i in range(n):
-        if strips[i]:
-            first.setdefault(pages[i], i)
-            last[pages[i]] = i
-    for i in (*first.values(), *last.values()):
-        if _BARE_NUMBER.match(strips[i]):
-            out.add(i)
-    return out
 
 
 def _title_year(texts: Sequence[str]) -> int | None:
@@ -552,7 +534,7 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
     # Tables: the money unit most tables print is the default for one that prints none.
     units = Counter(
         m.group(1) for _, tl in seg.tables for ln in tl[:12]
-        if (m := _MONEY_UNIT.search(ln.text))  # as read_table reads a unit
+        if "单位" in ln.text and (m := _MONEY_UNIT.search(ln.text))  # as read_table reads a unit
     )
     default_unit = Unit.parse(units.most_common(1)[0][0]) if units else None
     style = text_style([ln.text for _, tl in seg.tables for ln in tl])

@@ -13,7 +13,7 @@ from typing import Final
 
 from .._findings import Finding, Location, Severity
 from .._money import Unit, parse_amount
-from .._tables import Doubt, Row, RowKind, TableKind
+from .._tables import COLUMN_LABELS, Column, Doubt, Row, RowKind, TableKind
 from ._text import DASHES, is_amount
 
 _CODE: Final = re.compile(r"^(\d{3}|\d{5}|\d{7}|\d{9})$")
@@ -35,11 +35,13 @@ def _is_colnums(text: str) -> bool:
     """A line of column numbers (``1 2 3 4 5 6 7``): consecutive small integers, not a row of
     small amounts such as ``5 3 2`` in a table in 元. A 决算 table labels the line 栏次
     (``栏次 1 2 3``, in a two-sided table ``栏次 1 栏次 2``): never data."""
-    head = text.lstrip()[:1]
+    start = text.lstrip()[:3]
+    head = start[:1]
     if not head.isdigit():
         # Neither a column number first nor a label: most lines of a table.
         return head == "栏" and _COLNUM_LABEL.match(text) is not None
-    if not _COLNUMS.match(text):
+    if start.isdigit() or not _COLNUMS.match(text):
+        # (three digits first: a code or an amount, not a column number of one or two)
         return False
     nums = [int(x) for x in text.split()]
     return all(b == a + 1 for a, b in itertools.pairwise(nums))
@@ -68,17 +70,33 @@ def _is_value(cell: str) -> bool:
 
 
 def _is_total(name: str) -> bool:
-    n = name.replace(" ", "")
-    return n.endswith(_TOTAL_WORDS) or n in ("部门合计", "单位合计")
+    """A total's name: it ends in 合计 or 总计, spaces ignored (部门合计, 合 计 …)."""
+    if name.endswith(_TOTAL_WORDS):
+        return True
+    return " " in name and name.replace(" ", "").endswith(_TOTAL_WORDS)
 
 
 _ROW_NUMBER: Final = re.compile(r"^\d{1,3}$")
+
+_COLUMNS: Final[dict[str, Column]] = {}
+
+
+def _column(key: str) -> Column:
+    """The column ``key`` with its standard label (`COLUMN_LABELS`; the key itself for an
+    unknown one): one instance per key, a `Column` being immutable, so that the tables of
+    each report do not build their columns again."""
+    col = _COLUMNS.get(key)
+    if col is None:
+        col = _COLUMNS[key] = Column(key, COLUMN_LABELS.get(key, key))
+    return col
 
 def _take_code(c: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     """The row's code and the cells after it; a code printed split (``205 02 05``) is joined."""
     if not c:
         return None, c
     first = c[0]
+    if not first[:1].isdigit():
+        return None, c  # a code starts with a digit (what \d matches, isdigit holds of)
     if _THREE_DIGITS.fullmatch(first):
         parts = [first]
         k = 1
@@ -91,8 +109,11 @@ def _take_code(c: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     return None, c
 
 
+_LEVEL_OF_LENGTH: Final = {3: 1, 5: 2, 7: 3, 9: 4}
+
+
 def _code_level(code: str) -> int:
-    return {3: 1, 5: 2, 7: 3, 9: 4}.get(len(code), 1)
+    return _LEVEL_OF_LENGTH.get(len(code), 1)
 
 
 def _econ_level(name: str, *, blank_gov: bool) -> int:

@@ -34,13 +34,13 @@ from typing import Final
 from .._findings import Finding
 from .._money import Unit
 from .._tables import (
-    COLUMN_LABELS,
     Block,
     Column,
     Row,
     RowKind,
     Table,
     TableKind,
+    new_row,
 )
 from ._table_cells import (
     _CN_ORDINAL,
@@ -48,6 +48,7 @@ from ._table_cells import (
     _WS,
     _amount_like,
     _code_level,
+    _column,
     _econ_level,
     _fix_unit_levels,
     _is_colnums,
@@ -128,11 +129,13 @@ _CANONICAL: Final[dict[TableKind, tuple[str, ...]]] = {
 @functools.lru_cache(maxsize=1024)
 def _header_columns(kind: TableKind, header: str) -> tuple[Column, ...]:
     # Cached (the columns are immutable): reports of one template print the same headers.
-    flat = _WS.sub("", header)
+    flat = "".join(header.split())  # as _WS.sub("", header): split drops what \s matches
     found = {"total"}
     for key, labels in _LABELS:
-        if any(lab in flat for lab in labels):
-            found.add(key)
+        for lab in labels:
+            if lab in flat:
+                found.add(key)
+                break
     if kind in (TableKind.EXPENDITURE, TableKind.GENERAL_EXPENDITURE,
                 TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL, TableKind.GRANT_DETAIL):
         found &= set(_CANONICAL[kind])
@@ -143,7 +146,7 @@ def _header_columns(kind: TableKind, header: str) -> tuple[Column, ...]:
         # Ministry-of-Finance style: 合计 | 财政拨款 | 事业收入 | … (no fund split).
         found -= {"general_budget", "fund_budget", "state_capital"}
     cols = [k for k in order if k in found]
-    return tuple(Column(k, COLUMN_LABELS.get(k, k)) for k in cols)
+    return tuple(map(_column, cols))
 
 
 # Text that starts a row of its own: circled or bracketed numbers, 三公 items.
@@ -189,7 +192,7 @@ class _TableReader(_Reading):
         skip: set[int] = set()
         after_colnums = False
         for i, ln in enumerate(seg):
-            if ln.no in skip:
+            if skip and ln.no in skip:
                 continue
             if not ln.stripped:
                 if in_body:
@@ -211,21 +214,23 @@ class _TableReader(_Reading):
             if _PART.match(t):
                 continue  # a part heading drawn across a table by the PDF
             if not in_body:
-                if _classify_title(t) is self.kind:
+                has_table_word = "表" in t  # a title and a table number hold it
+                if has_table_word and _classify_title(t) is self.kind:
                     if len(t) > len(year_title) or not _YEAR_WORD.search(year_title):
                         year_title = t
                     n = _table_number(t)
                     if n:
                         number = n
                     continue
-                n = _table_number(t)
+                n = _table_number(t) if has_table_word else None
                 if n:
                     number = n
                     continue
                 m = _MONEY_UNIT.search(t)
                 if m:
                     unit = Unit.parse(m.group(1))
-                mn = _UNIT_NAME.search(t)
+                # (单位名称, 部门名称, 编制单位: what _UNIT_NAME needs)
+                mn = _UNIT_NAME.search(t) if "名称" in t or "编制单位" in t else None
                 if mn:
                     unit_name = mn.group(1).strip() or None
                     # A wrapped unit name continues on the next line.
@@ -238,7 +243,7 @@ class _TableReader(_Reading):
                     continue
                 if m:
                     continue
-                if self._starts_body(ln.text, after_colnums):
+                if self._starts_body(ln.text, t, after_colnums):
                     in_body = True
                     body.append(ln)
                     continue
@@ -280,8 +285,8 @@ class _TableReader(_Reading):
                      unit=unit, blocks=blocks, unit_name=unit_name, empty=empty, note=note,
                      line=title_line.no, doubts=tuple(self.doubts))
 
-    def _starts_body(self, raw: str, after_colnums: bool) -> bool:
-        t = _dedouble(raw).strip(" \u3000")
+    def _starts_body(self, raw: str, t: str, after_colnums: bool) -> bool:
+        # ``t``: ``raw`` de-doubled and stripped (as `read` has it).
         c = cell_tuple(t)
         if not c:
             return False
@@ -292,17 +297,17 @@ class _TableReader(_Reading):
             return False
         if after_colnums or raw.startswith("\u3000"):
             return True
-        values = [x for x in c[1:] if x]
-        # An unreadable amount (35O.50) still makes a row: the reader reports it, and the
-        # row is not lost into the header.
-        amounts_only = any(_is_value(v) for v in values) and all(
-            _amount_like(v) for v in values)
         if self.kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY):
             return bool(_CN_ORDINAL.match(first)) or first.startswith(
                 ("本年收入", "收入总计"))
         if self.kind is TableKind.THREE_PUBLIC and first.lstrip("①②③④⑤").startswith(
                 ("因公出国", "公务接待", "公务用车")):
             return True
+        values = [x for x in c[1:] if x]
+        # An unreadable amount (35O.50) still makes a row: the reader reports it, and the
+        # row is not lost into the header.
+        amounts_only = any(_is_value(v) for v in values) and all(
+            _amount_like(v) for v in values)
         if _is_total(first):
             return not values or amounts_only
         return bool(values) and amounts_only and \
@@ -320,6 +325,7 @@ class _TableReader(_Reading):
         amount = self.amount
         is_value = _is_value
         projects = self.kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER)
+        total, data, group = RowKind.TOTAL, RowKind.DATA, RowKind.GROUP
 
         def flush() -> None:
             nonlocal pending
@@ -338,16 +344,16 @@ class _TableReader(_Reading):
                                   actual=" ".join(extra))
                 vals = vals[:n_columns]
             amounts = tuple([amount(v, line) for v in vals]) + (None,) * (n_columns - len(vals))
-            name = "".join(p.names[:1])
-            gov = p.names[1] if names_n == 2 and len(p.names) > 1 else None
-            kind = RowKind.TOTAL if _is_total(name) else RowKind.DATA
+            names = p.names
+            name = names[0] if names else ""
+            gov = names[1] if names_n == 2 and len(names) > 1 else None
+            kind = total if _is_total(name) else data
             level = p.level
-            if kind is RowKind.TOTAL:
+            if kind is total:
                 level = None
             elif projects and level == 1:
-                kind = RowKind.GROUP
-            rows.append(Row(name=name.strip(), values=amounts, code=p.code, level=level,
-                            kind=kind, gov_name=(gov or None), line=p.line))
+                kind = group
+            rows.append(new_row(name.strip(), amounts, p.code, level, kind, gov or None, line))
 
         for ln in body:
             raw = ln.text

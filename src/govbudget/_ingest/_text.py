@@ -6,7 +6,8 @@ numbered `Line` objects and offers the repairs the sub-readers need:
 - `decode`: UTF-8 (with or without BOM) or GB18030/GBK, detected or given;
 - `split_lines`: CRLF, CR and LF;
 - `strip_furniture`: page numbers (``-6-``, ``-- 1``) and running headers between
-  pages;
+  pages; the page of each line, from form feeds or printed page numbers
+  (``_pages_of_feeds``, ``_pages_of_marks``), and bare page numbers at a page's top or foot;
 - `dedouble`: bold text drawn twice (``项目项目``, ``2599.992599.99``);
 - `cells`: a table line split into cells, keeping blank cells, with numbers glued to
   text separated (``2599.99一、一般公共服务支出``).
@@ -196,6 +197,52 @@ def furniture(strips: Sequence[str], page_idx: Sequence[int]) -> list[int]:
     return sorted(drop)
 
 
+def _pages_of_feeds(flat: str) -> tuple[int, ...]:
+    """The page of each line of text whose pages start with a form feed (pdftotext)."""
+    out: list[int] = []
+    page = 1
+    for t in flat.split("\n"):
+        if "\f" in t:
+            page += t.count("\f")
+        out.append(page)
+    return tuple(out)
+
+
+def _pages_of_marks(n: int, page_idx: Sequence[int]) -> tuple[int, ...]:
+    """The page of each of ``n`` lines when printed page numbers (``-6-``, ``-- 9 of 33
+    --``) end the pages; empty when the text shows fewer than two."""
+    if len(page_idx) < 2:
+        return ()
+    out: list[int] = []
+    start = 0
+    for page, end in enumerate(page_idx, 1):
+        out.extend([page] * (end + 1 - start))
+        start = end + 1
+    out.extend([len(page_idx) + 1] * (n - start))
+    return tuple(out)
+
+
+# Pages are numbered from 1: a bare 0 is the tail of a wrapped figure (2024022815270).
+_BARE_NUMBER: Final = re.compile(r"^(?:[1-9]\d{0,2}|[-－—]\s*[1-9]\d{0,2}\s*[-－—])$")
+
+
+def _bare_page_numbers(strips: Sequence[str], pages: Sequence[int]) -> set[int]:
+    """Indices of lines that are a small number alone as the first or last printed line of
+    a page (pages known from form feeds or the PDF)."""
+    out: set[int] = set()
+    n = min(len(strips), len(pages))
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for i in range(n):
+        if strips[i]:
+            first.setdefault(pages[i], i)
+            last[pages[i]] = i
+    for i in (*first.values(), *last.values()):
+        if _BARE_NUMBER.match(strips[i]):
+            out.add(i)
+    return out
+
+
 _ENUMERATED: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.]|[①-⑩])")
 
 
@@ -322,18 +369,16 @@ def cell_tuple(text: str) -> tuple[str, ...]:
     for raw in body.split(" "):
         if not raw:
             append("")
-            continue
-        if raw.isascii() and amount(raw):
-            append(raw)  # a plain amount: nothing glued, not doubled
-            continue
-        if "." not in raw:  # glue needs a decimal amount
+        elif "." not in raw:  # glue needs a decimal amount
             n = len(raw)
             if n < 2 or n % 2 or raw[:n // 2] != raw[n // 2:]:
                 append(raw)  # not doubled
             else:
-                append(_dedouble_token(raw))
-            continue
-        out.extend(_split_glued(raw))
+                append(_dedouble_token(raw))  # keeps a doubled-looking amount (1111)
+        elif raw.isascii() and amount(raw):
+            append(raw)  # a plain decimal amount: nothing glued, not doubled
+        else:
+            out.extend(_split_glued(raw))
     return tuple(out)
 
 

@@ -17,26 +17,28 @@ from ._text import _dedouble
 __all__ = ["classify_title", "generic_title", "is_toc_line", "table_number"]
 
 
-_TITLE_RULES: Final[tuple[tuple[TableKind, re.Pattern[str]], ...]] = (
+# Each rule with a word its pattern cannot match without (asked first: most rules do not
+# apply to a title, and a substring test is much cheaper than a search).
+_TITLE_RULES: Final[tuple[tuple[TableKind, re.Pattern[str], str], ...]] = (
     # 决算 (final accounts) titles first where a budget rule would take them: the same
     # kinds, told apart by `govbudget.Report.kind` (see `govbudget._tables`).
-    (TableKind.GRANT_DETAIL, re.compile(r"财政拨款支出(决算)?明细表")),
-    (TableKind.PROJECTS_CARRYOVER, re.compile(r"项目支出(预算)?(明细)?表.*上年结转")),
+    (TableKind.GRANT_DETAIL, re.compile(r"财政拨款支出(决算)?明细表"), "财政拨款支出"),
+    (TableKind.PROJECTS_CARRYOVER, re.compile(r"项目支出(预算)?(明细)?表.*上年结转"), "上年结转"),
     (TableKind.PROJECTS, re.compile(r"项目支出(预算|决算)?(明细)?表|项目支出及其他支出预算表|"
-                                    r"项目支出预算明细")),
-    (TableKind.THREE_PUBLIC, re.compile(r"三公.{0,2}经费.*表")),
-    (TableKind.OPERATING_COSTS, re.compile(r"机关运行经费.*表")),
-    (TableKind.STATE_CAPITAL, re.compile(r"国有资本经营预算.*表")),
+                                    r"项目支出预算明细"), "项目支出"),
+    (TableKind.THREE_PUBLIC, re.compile(r"三公.{0,2}经费.*表"), "三公"),
+    (TableKind.OPERATING_COSTS, re.compile(r"机关运行经费.*表"), "机关运行经费"),
+    (TableKind.STATE_CAPITAL, re.compile(r"国有资本经营预算.*表"), "国有资本经营预算"),
     # 政府性基金预算财政拨款收入支出决算表: one table (年初, 本年收入, 本年支出, 年末).
-    (TableKind.FUND_EXPENDITURE, re.compile(r"政府性基金预算.*收入支出决算表")),
-    (TableKind.FUND_INCOME, re.compile(r"政府性基金预算.*收入.*表")),
-    (TableKind.FUND_EXPENDITURE, re.compile(r"政府性基金预算.*支出.*表")),
-    (TableKind.BASIC_ECONOMIC, re.compile(r"基本支出.*表")),
-    (TableKind.GENERAL_EXPENDITURE, re.compile(r"一般公共预算.*支出.*表")),
-    (TableKind.GRANT_SUMMARY, re.compile(r"财政拨款.*收支.*表|财政拨款收入支出决算总表")),
-    (TableKind.SUMMARY, re.compile(r"收支.*总(体情况)?表|收支预算总表|收入支出决算总表")),
-    (TableKind.INCOME, re.compile(r"收入.*总(体情况)?表|收入决算表")),
-    (TableKind.EXPENDITURE, re.compile(r"支出.*总(体情况)?表|支出决算表")),
+    (TableKind.FUND_EXPENDITURE, re.compile(r"政府性基金预算.*收入支出决算表"), "政府性基金预算"),
+    (TableKind.FUND_INCOME, re.compile(r"政府性基金预算.*收入.*表"), "政府性基金预算"),
+    (TableKind.FUND_EXPENDITURE, re.compile(r"政府性基金预算.*支出.*表"), "政府性基金预算"),
+    (TableKind.BASIC_ECONOMIC, re.compile(r"基本支出.*表"), "基本支出"),
+    (TableKind.GENERAL_EXPENDITURE, re.compile(r"一般公共预算.*支出.*表"), "一般公共预算"),
+    (TableKind.GRANT_SUMMARY, re.compile(r"财政拨款.*收支.*表|财政拨款收入支出决算总表"), "财政拨款"),
+    (TableKind.SUMMARY, re.compile(r"收支.*总(体情况)?表|收支预算总表|收入支出决算总表"), "总"),
+    (TableKind.INCOME, re.compile(r"收入.*总(体情况)?表|收入决算表"), "收入"),
+    (TableKind.EXPENDITURE, re.compile(r"支出.*总(体情况)?表|支出决算表"), "支出"),
 )
 _TITLE_END: Final = re.compile(r"表(（[^）]{0,20}）|\([^)]{0,20}\))?$")
 _NUMBER: Final = re.compile(r"(?:公开表|预算表|部门表)\s*(\d{1,2})\s*$|^(?:公开|预算|决算|部门|单位)?\s*"
@@ -46,8 +48,29 @@ _TITLE_PREFIX: Final = re.compile(
     r"^(?:(?:附)?表\s*\d{1,2}\s*[：:.．、\-－]?\s*|(?:公开|预算|决算)\s*\d{1,2}\s*表\s*|"
     r"[一二三四五六七八九十]{1,3}\s*[、.．]\s*|[（(][一二三四五六七八九十]{1,3}[）)]\s*|"
     r"\d{1,2}\s*[.．、]\s*)")
+
+
+def _drop_prefix(text: str) -> str:
+    """``text`` without its numbering (`_TITLE_PREFIX`, anchored at the start and never
+    empty: what ``_TITLE_PREFIX.sub("", text, count=1)`` gives, without building a new
+    string when there is none)."""
+    m = _TITLE_PREFIX.match(text)
+    return text[m.end():] if m else text
+
+
 # A contents line: dot leaders or a page number after the title.
 _TOC_TAIL: Final = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|-{3,})\s*\d*\s*$|\s\d{1,3}$")
+
+
+def _may_end_toc(text: str) -> bool:
+    """Whether `_TOC_TAIL` can match ``text``: only if it ends in a digit, a leader or a
+    space (what ``\\d`` and ``\\s`` match, ``isdigit`` and ``isspace`` hold of). Asked
+    first: the pattern, anchored at the end, is tried from every position of the line."""
+    last = text[-1:]
+    return last.isdigit() or last in _LEADERS or last.isspace()
+
+
+_LEADERS: Final = frozenset(".…·-")
 
 
 def classify_title(text: str) -> TableKind | None:
@@ -79,14 +102,16 @@ def classify_title(text: str) -> TableKind | None:
 def _classify_title(text: str) -> TableKind | None:
     # Cached: the segmenter and then the table reader ask about the same lines.
     t = _dedouble(text).strip(" \u3000")
-    t = _TOC_TAIL.sub("", t).strip(" \u3000")
-    t = _TITLE_PREFIX.sub("", t, count=1).replace(" ", "")
-    if not t or len(t) > 60 or any(p in t for p in "，。；：:") or "绩效" in t:
+    if _may_end_toc(t):
+        t = _TOC_TAIL.sub("", t).strip(" \u3000")
+    t = _drop_prefix(t).replace(" ", "")
+    if not t or len(t) > 60 or "，" in t or "。" in t or "；" in t or "：" in t or ":" in t \
+            or "绩效" in t:
         return None
     if not _TITLE_END.search(t):
         return None
-    for kind, rx in _TITLE_RULES:
-        if rx.search(t):
+    for kind, rx, word in _TITLE_RULES:
+        if word in t and rx.search(t):
             if kind in _BY_FUNCTION and _BY_ECONOMIC.search(t):
                 # spending by economic item (…支出情况表（按经济分类科目）, …支出经济分类情况表):
                 # not the functional table of its name
@@ -103,7 +128,8 @@ _BY_FUNCTION: Final = frozenset({TableKind.GENERAL_EXPENDITURE, TableKind.EXPEND
 
 def is_toc_line(text: str) -> bool:
     """A line of a table of contents: a title followed by dot leaders or a page number."""
-    return bool(_TOC_TAIL.search(text.strip()))
+    t = text.strip()
+    return _may_end_toc(t) and _TOC_TAIL.search(t) is not None
 
 
 def generic_title(text: str) -> bool:
@@ -112,7 +138,7 @@ def generic_title(text: str) -> bool:
     t = _dedouble(text).strip(" \u3000")
     if is_toc_line(t):
         return False
-    t = _TITLE_PREFIX.sub("", t, count=1).replace(" ", "")
+    t = _drop_prefix(t).replace(" ", "")
     return 4 <= len(t) <= 40 and bool(_TITLE_END.search(t)) and not any(
         p in t for p in "，。；：:、“”《》") and "见" not in t
 
@@ -124,10 +150,15 @@ def table_number(text: str) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def _table_number(text: str) -> str | None:
-    m = _NUMBER.search(_dedouble(text).strip())
+    t = _dedouble(text).strip()
+    # Every form of `_NUMBER` ends in a digit, 表 or a Chinese numeral.
+    m = _NUMBER.search(t) if t[-1:].isdigit() or t[-1:] in _NUMBER_ENDS else None
     if not m:
         return None
     return next(g for g in m.groups() if g is not None).lstrip("0") or "0"
+
+
+_NUMBER_ENDS: Final = frozenset("表一二三四五六七八九十")
 
 
 class _MoneyUnitPattern:

@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from typing import Final
 
 from .._money import Unit
-from .._tables import COLUMN_LABELS, Block, Column, Row, RowKind, TableKind
+from .._tables import Block, Row, RowKind, TableKind, new_row
 from ._table_cells import (
     _CN_ORDINAL,
     _ROW_NUMBER,
-    _WS,
+    _column,
     _is_colnums,
     _is_total,
     _is_value,
@@ -33,7 +33,7 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
     """The income and the expenditure blocks of a two-sided table (收支总表, 财政拨款收支总表):
     a stream of labels, each followed by its amounts; a label goes to a side by its wording,
     or by its place when two labels share a line."""
-    flat = _WS.sub("", header)
+    flat = "".join(header.split())  # as _WS.sub("", header)
     if reader.kind is TableKind.GRANT_SUMMARY:
         exp_keys = ["total"] + [k for k, lab in (("general_budget", "一般公共预算"),
                                                  ("fund_budget", "政府性基金"),
@@ -45,8 +45,8 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
             exp_keys.append("current_year")
         if "上年结转" in flat.split("支出", 1)[-1] or "结转" in flat.split("合计", 1)[-1]:
             exp_keys.append("carryover")
-    inc_cols = (Column("amount", COLUMN_LABELS["amount"]),)
-    exp_cols = tuple(Column(k, COLUMN_LABELS[k]) for k in exp_keys)
+    inc_cols = (_column("amount"),)
+    exp_cols = tuple(map(_column, exp_keys))
     labels: list[tuple[str, int, list[str]]] = []  # (label, line, value cells)
     is_value = _is_value
     row_numbers = "行次" in flat
@@ -62,8 +62,8 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
         line_start = len(labels)
         first = c[0]
         n = len(c)
-        if first and labels and not labels[-1][2] and not is_amount(first) \
-                and n - c.count("") == 1 and not _starts_label(first):
+        if first and labels and not labels[-1][2] and n - c.count("") == 1 \
+                and not is_amount(first) and not _starts_label(first):
             # a label alone, wrapped from the label before
             labels[-1] = (labels[-1][0] + first, labels[-1][1], labels[-1][2])
             continue
@@ -103,21 +103,24 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
             placed = placed or not exp_side
     inc_rows: list[Row] = []
     exp_rows: list[Row] = []
+    amount = reader.amount
+    n_inc, n_exp = len(inc_cols), len(exp_cols)
+    total_kind, data_kind = RowKind.TOTAL, RowKind.DATA
     for k, (label, line, vals) in enumerate(labels):
         is_exp = sides.get(k) or _is_expenditure_label(label)
-        cols = exp_cols if is_exp else inc_cols
-        if len(vals) > len(cols) and any(vals[len(cols):]):
+        n_cols = n_exp if is_exp else n_inc
+        if len(vals) > n_cols and any(vals[n_cols:]):
             reader.finding("reading.unplaced_figure", line,
                           f"“{label}”后多出的数值无法对应到列",
                           f"extra figures after {label!r}",
-                          actual=" ".join(v for v in vals[len(cols):] if v))
-        amounts = [reader.amount(v, line) for v in vals[: len(cols)]]
-        amounts += [None] * (len(cols) - len(amounts))
-        name = _CN_ORDINAL.sub("", label)
-        total = _is_total(name)
-        row = Row(name=name, values=tuple(amounts), line=line,
-                  kind=RowKind.TOTAL if total else RowKind.DATA,
-                  level=None if total else 1)
+                          actual=" ".join(v for v in vals[n_cols:] if v))
+        amounts = tuple([amount(v, line) for v in vals[:n_cols]])
+        if len(amounts) < n_cols:
+            amounts += (None,) * (n_cols - len(amounts))
+        # An ordinal (一、) ends in 、: a label without one has no ordinal to drop.
+        name = _CN_ORDINAL.sub("", label) if "、" in label else label
+        row = new_row(name, amounts, None, None, total_kind, None, line) if _is_total(name) \
+            else new_row(name, amounts, None, 1, data_kind, None, line)
         (exp_rows if is_exp else inc_rows).append(row)
     return (Block("income", inc_cols, tuple(inc_rows)),
             Block("expenditure", exp_cols, tuple(exp_rows)))
@@ -130,7 +133,8 @@ _EXP_END: Final = re.compile(r"(支出|预备费|支出合计|支出总计|年�
 def _is_expenditure_label(label: str) -> bool:
     # Cached: asked twice of each label of a two-sided table, and the labels recur.
     # 决算: 使用非财政拨款结余 and 年初（财政拨款）结转和结余 are income; 结余分配 is spending.
-    label = _CN_ORDINAL.sub("", label)
+    if "、" in label:
+        label = _CN_ORDINAL.sub("", label)
     if label.endswith("结余分配"):
         return True
     return bool(_EXP_END.search(label)) and not label.startswith(
