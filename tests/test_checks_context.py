@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from govbudget import Severity, TableKind
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govbudget import Severity, TableKind, Unit
 from govbudget.checks import Context
+from govbudget.checks._context import exact_sum
 
 from .checks_helpers import base_report, set_cell
 
@@ -84,3 +92,79 @@ def test_once_makes_derived_data_once_per_context() -> None:
     first = ctx.once(make)
     assert ctx.once(make) is first and calls == [1]
     assert Context(base_report()).once(make) == first and calls == [1, 1]
+
+
+def test_find_row_the_first_row_of_any_name() -> None:
+    """`Context.find_row` answers as a scan of the rows would: the first row (in print
+    order) of any of the names, spaces and NFKC forms alike; list numbering and 其中：
+    count only when no row has the name as printed; every block indexed on its own."""
+    from govbudget import Block, Column, Row
+
+    b = Block("x", [Column("total")], [
+        Row("其中：（1）公务用车购置费", (None,)), Row("合 计", (None,)),
+        Row("公务接待费", (None,)), Row("公务用车购置费", (None,))])
+    other = Block("y", [Column("total")], [Row("公务接待费", (None,))])
+    ctx = Context(base_report())
+    assert ctx.find_row(b, "公务接待费", "合计") is b.rows[1]  # the first printed
+    assert ctx.find_row(b, "公务用车购置费") is b.rows[3]  # as printed, before numbering
+    assert ctx.find_row(other, "公务接待费") is other.rows[0]
+    numbered = Block("z", [Column("total")], [Row("一、公务用车购置费", (None,))])
+    assert ctx.find_row(numbered, "公务用车购置费") is numbered.rows[0]
+    assert ctx.find_row(b, "因公出国（境）费") is None
+    ctx.forget()
+    assert ctx.find_row(b, "合计") is b.rows[1]
+
+
+_CELL = st.one_of(st.none(), st.decimals(min_value=-10**6, max_value=10**6, places=2,
+                                         allow_nan=False, allow_infinity=False))
+
+
+@given(total=_CELL, terms=st.lists(_CELL, max_size=40), exact=st.booleans())
+def test_exact_sum_of_many_terms_answers_as_the_loop(
+        total: Decimal | None, terms: list[Decimal | None], exact: bool) -> None:
+    """`exact_sum` over a list of many cells (decided in C-level steps) answers as over
+    the same cells one by one (an iterator takes the loop); blanks are zeros."""
+    if exact:
+        total = sum((v for v in terms if v is not None), Decimal(0))
+    assert exact_sum(Unit.WAN_YUAN, total, terms) is exact_sum(Unit.WAN_YUAN, total, iter(terms))
+    want = sum((v for v in terms if v is not None), Decimal(0)) == (total or Decimal(0))
+    assert exact_sum(Unit.WAN_YUAN, total, terms) is want
+    odd: list[object] = [*terms, 1]  # an int is no cell the reader makes: not decided here
+    assert exact_sum(Unit.WAN_YUAN, total, odd) is False
+    assert exact_sum(Unit.WAN_YUAN, total, iter(odd)) is False
+
+
+def test_a_cells_quantum_is_its_tables_worked_out_when_asked() -> None:
+    """`Figure.cell` leaves the table's quantum alone until a figure's quantum is asked
+    for (an exact sum needs none); asked, it is the table's. A blank cell's is zero."""
+    from govbudget import Table
+    from govbudget.checks import Figure
+
+    report = base_report()
+    t = report.table(TableKind.EXPENDITURE)
+    assert t is not None
+    slot = Table.__dict__["quantum"]
+    b = t.blocks[0]
+    row = next(r for r in b.rows if r.code == "2010101")
+    fig = Figure.cell(t, b, row, "total")
+    assert fig is not None
+    with pytest.raises(AttributeError):
+        slot.__get__(t)  # not worked out yet
+    assert fig.quantum == t.quantum == Decimal("0.01")
+    blank = Figure.cell(t, b, attrs.evolve(row, values=(None,) * len(row.values)), "total")
+    assert blank is not None and blank.quantum == 0
+
+
+def test_find_row_starting_the_first_row_of_the_prefix() -> None:
+    """`Context.find_row_starting` answers as a scan would: the first row (in print
+    order) whose normalised name starts with the prefix."""
+    from govbudget import Block, Column, Row
+
+    b = Block("x", [Column("total")], [
+        Row("公务接待费", (None,)), Row("公务用车 购置费", (None,)), Row("公务用车购置费", (None,)),
+        Row("公务用车购置及运行费", (None,))])
+    ctx = Context(base_report())
+    assert ctx.find_row_starting(b, "公务用车购置") is b.rows[1]
+    assert ctx.find_row_starting(b, "公务") is b.rows[0]
+    assert ctx.find_row_starting(b, "因公出国") is None
+    assert ctx.find_row(b, "公务用车购置费") is b.rows[1]  # the same index

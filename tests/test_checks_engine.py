@@ -162,3 +162,54 @@ def test_big_table_many_errors_roots_linear() -> None:
     marked = mark_roots(big)
     assert sum(f.knock_on_of is not None for f in marked) > 0
     assert b / max(a, 1e-4) < 30, (a, b)
+
+
+def test_pages_are_added_as_evolve_would() -> None:
+    """The page of each location is added field for field as `attrs.evolve` would (the
+    engine builds the copies directly): every field of `Location` and `Finding` kept."""
+    import attrs
+
+    from govbudget import Finding, Location, Report, Severity
+    from govbudget.checks._engine import _locate, _with_pages
+
+    # every field set to a value of its own, so a field left out would show
+    loc = Location(section="s", table="t", row_code="201", row_name="n", column="c",
+                   line=3, document="d")
+    rel = Location(section="s2", line=4)
+    f = Finding(rule="table.x", severity=Severity.WARNING, message="m", message_en="e",
+                location=loc, related=(rel,), expected="1元", actual="2元",
+                difference="1元", root=True, knock_on_of="k", code="table.x.y")
+    report = Report(pages=(1, 1, 2, 2))
+    assert report.page_of(3) == 2
+    assert _locate(loc, report) == attrs.evolve(loc, page=2)
+    assert _with_pages(f, report) == attrs.evolve(
+        f, location=attrs.evolve(loc, page=2), related=(attrs.evolve(rel, page=2),))
+    assert {a.name for a in attrs.fields(Location)} == {
+        "section", "table", "row_code", "row_name", "column", "line", "page", "document"}
+    assert {a.name for a in attrs.fields(Finding)} == {
+        "rule", "severity", "message", "message_en", "location", "related", "expected",
+        "actual", "difference", "root", "knock_on_of", "code"}
+    on_page = attrs.evolve(loc, page=9)
+    assert _locate(on_page, report) is on_page  # a page already known is kept
+
+
+def test_a_rule_requiring_a_doubted_table_does_not_run() -> None:
+    """A cross-table rule whose `Requires` names a table the reader doubts is not run
+    (the engine decides the condition on the tables it trusts); the reading rules still
+    see the whole report."""
+    import attrs
+
+    from govbudget import Doubt
+    from govbudget.checks import registry
+
+    base = set_cell(base_report(), TableKind.INCOME, "合计", "general_budget", "1.00")
+    assert check_report(base, rules=["cross.summary_income"]).errors
+    doubted = attrs.evolve(base, tables=tuple(
+        attrs.evolve(t, doubts=(Doubt("columns", "列无法对齐", "columns", (t.line or 1,)),))
+        if t.kind is TableKind.INCOME else t for t in base.tables))
+    rule = registry()["cross.summary_income"]
+    assert rule.when(doubted)  # the whole report has the table ...
+    result = check_report(doubted, rules=["cross.summary_income", "reading.doubtful_table"])
+    assert not result.errors  # ... the rule sees only what is trusted
+    assert [n.table for n in result.not_checked] == ["income"]
+    assert {f.rule for f in result.findings} == {"reading.doubtful_table"}

@@ -126,3 +126,21 @@ def test_every_finding_code_on_the_sample_and_generated_reports_is_registered() 
             assert f.code in {c.id for c in reg[f.rule].codes}, (f.rule, f.code)
             seen += 1
     assert seen > 5
+
+
+def test_the_kept_registry_follows_rules_of_your_own() -> None:
+    """`current` (what `check_report` runs) is made once and made anew when a rule of
+    your own is added or removed; `registry` hands out copies of it."""
+    from govbudget.checks._builtin import current
+
+    first = current()
+    assert current() is first and registry() == dict(first) and registry() is not first
+    kw: dict[str, object] = {"title": "t", "title_en": "t", "category": Category.IN_TABLE}
+    rule("table.test_kept", **kw)(lambda ctx: ())  # type: ignore[arg-type]
+    try:
+        assert "table.test_kept" in current() and "table.test_kept" not in first
+        assert list(current()) == sorted(current())
+    finally:
+        extensions().remove("table.test_kept")
+    assert "table.test_kept" not in current()
+    assert dict(current()) == dict(first)

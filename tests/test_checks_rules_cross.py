@@ -131,3 +131,28 @@ def test_a_table_of_items_only_has_no_class_rows_to_compare() -> None:
 """
     result = check_report(read_text(text), rules=["cross.summary_classes"])
     assert result.errors == ()
+
+
+def test_a_class_printed_in_one_table_only() -> None:
+    """A summary class absent from the expenditure table is an error when it holds an
+    amount, and nothing when printed blank or as zero (most summaries print every class,
+    nearly all of them empty)."""
+    base = base_report()
+    assert not _errors(base, "cross.summary_classes")  # its blank classes say nothing
+    for value, errors in ((None, 0), ("0.00", 0), ("5.00", 1)):
+        r = set_cell(base, TableKind.SUMMARY, "教育支出", "total", value, block="expenditure")
+        found = [f for f in _errors(r, "cross.summary_classes") if "教育支出" in f.message]
+        assert len(found) == errors, value
+
+
+def test_codes_blank_in_both_tables_agree() -> None:
+    """Two functional tables compared code by code: a cell blank in both agrees, a cell
+    printed in one only does not (a blank is a zero)."""
+    base = base_report()
+    r = set_cell(base, TableKind.GENERAL_EXPENDITURE, "2010102", "project", None)
+    r = set_cell(r, TableKind.EXPENDITURE, "2010102", "project", None)
+    assert not [f for f in _errors(r, "cross.general_vs_expenditure")
+                if f.location.row_code == "2010102"]
+    r = set_cell(base, TableKind.EXPENDITURE, "2010102", "project", None)
+    assert [f for f in _errors(r, "cross.general_vs_expenditure")
+            if "2010102" in f.message]

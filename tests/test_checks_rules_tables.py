@@ -73,6 +73,17 @@ class TestSources:
         assert any(f.location.row_code == "208" for f in _errors(r, "table.row.sources"))
 
 
+    def test_blank_total_with_a_printed_source(self) -> None:
+        """A row whose 合计 is blank while a source is printed does not add up: a row
+        passed over quickly is only one blank in the total and in every source."""
+        r = base_report()
+        for key in ("total", "general_budget"):
+            r = set_cell(r, TableKind.INCOME, "201", key, None)
+        assert not _errors(r, "table.row.sources")
+        r = set_cell(r, TableKind.INCOME, "201", "fund_budget", "5.00")
+        assert any(f.location.row_code == "201" for f in _errors(r, "table.row.sources"))
+
+
 class TestSummaryTotals:
     @pytest.mark.parametrize(("block", "row", "column"), [
         ("income", "一般公共预算", "amount"),
@@ -210,3 +221,36 @@ def test_operating_costs_listed_by_economic_item_sum_their_classes() -> None:
     wrong = text.replace("合计\t\t30.00", "合计\t\t31.00")
     result = check_report(read_text(wrong), rules=["table.operating_costs.totals"])
     assert [f.rule for f in result.errors] == ["table.operating_costs.totals"]
+
+
+_CELL = st.one_of(st.none(), st.decimals(min_value=-10**4, max_value=10**4, places=2,
+                                         allow_nan=False, allow_infinity=False))
+
+
+@given(st.integers(1, 5).flatmap(lambda n: st.lists(
+    st.tuples(st.booleans(), st.lists(_CELL, min_size=n, max_size=n)), max_size=12)))
+def test_rows_passed_over_add_up_exactly(rows_spec: list[tuple[bool, list[Decimal | None]]]
+                                         ) -> None:
+    """A row `_rows_not_adding_up` passes over is one whose total is exactly the sum of
+    its parts (blanks as zeros, `exact_sum`); every other row goes on to the long way."""
+    from govbudget import Unit
+    from govbudget.checks._context import exact_sum
+    from govbudget.checks._rules_tables import _rows_not_adding_up
+
+    rows = []
+    for i, (adds_up, parts) in enumerate(rows_spec):
+        total = sum((v for v in parts if v is not None), Decimal(0)) if adds_up else (
+            parts[0] if parts else None)
+        if adds_up and total == 0 and i % 2:
+            total = None  # a blank total over zeros adds up too
+        rows.append(Row(name=f"r{i}", values=(total, *parts)))
+    if not rows:
+        return
+    positions = list(range(1, len(rows[0].values)))
+    kept = set(map(id, _rows_not_adding_up(rows, 0, positions)))
+    for r in rows:
+        adds = exact_sum(Unit.YUAN, r.values[0], r.values[1:])
+        if id(r) not in kept:
+            assert adds, r
+        if not adds:
+            assert id(r) in kept, r

@@ -263,3 +263,35 @@ def test_answers_are_kept_until_the_data_changes() -> None:
         assert [i.code for i in functional.lookup_name("某新名称", year=2031)] == ["2010101"]
     finally:
         functional.reset()
+
+
+def test_derived_answers_are_kept_until_the_data_changes() -> None:
+    """`Scheme.derived` makes an answer once per key and makes it anew once an edition
+    is loaded (a caller's question about the data goes with the old data)."""
+    from govbudget.codes import functional
+
+    calls: list[int] = []
+
+    def make() -> str:
+        calls.append(1)
+        return functional.name_of("201", year=2032)
+
+    key = ("test: name of", "201", 2032)
+    try:
+        assert functional.SCHEME.derived(key, make) == "一般公共服务支出"
+        assert functional.SCHEME.derived(key, make) == "一般公共服务支出"
+        assert len(calls) == 1
+        functional.load_edition([("201", "某新类名")], year=2032)
+        assert functional.SCHEME.derived(key, make) == "某新类名"
+        assert len(calls) == 2
+    finally:
+        functional.reset()
+
+
+def test_is_valid_answers_alike_when_kept() -> None:
+    """`Scheme.is_valid` keeps its answer per text: asked again, the same answer, and a
+    value that is no text is refused (never raises) without being kept."""
+    for code in ("2010101", " 201 01 01", "20", "not a code", "2010101"):
+        assert functional.is_valid(code) is functional.is_valid(code)
+    assert functional.is_valid("2010101") and not functional.is_valid("20")
+    assert functional.is_valid(None) is False  # type: ignore[arg-type]

@@ -104,3 +104,13 @@ def test_counts_keep_their_place_in_the_quoted_text(text: str) -> None:
 
     for c in parse_prose(text).counts:
         assert co._unquoted(_normalised(text[c.start:c.end])) == c.text
+
+
+def test_counting_text_is_count_texts_text_without_a_scan() -> None:
+    """`counting_text` is the text `count_text` counts in (normalised, no quotation
+    marks), made without scanning the text for its figures."""
+    from govbudget.prose import _counts
+
+    for raw in ("全年制作《专题节目》１２期", "培训“骨干”3天，共计5000元", "无数字"):
+        assert _counts.counting_text(raw) == _counts.count_text(raw)[0]
+    assert "《" not in _counts.counting_text("《专题节目》") and "12" in _counts.counting_text("１２期")

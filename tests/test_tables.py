@@ -97,6 +97,26 @@ class TestBlockIndexHas:
         assert block().has("basic")
         assert not block().has("personnel")
 
+    def test_a_key_printed_twice_is_found_first(self) -> None:
+        """position() gives the first column of a key printed twice, as a scan would."""
+        b = Block("x", [Column("total"), Column("basic"), Column("total")])
+        assert b.position("total") == 0 and b.position("basic") == 1
+        assert b.position("project") is None
+
+    def test_positions_follow_the_block(self) -> None:
+        """The kept positions belong to the block: an evolved block (other columns) and a
+        pickled copy answer for their own columns; equality ignores them."""
+        import pickle
+
+        from attrs import evolve
+
+        b = block()
+        assert b.position("project") == 2
+        moved = evolve(b, columns=[Column("project"), Column("total")])
+        assert moved.position("project") == 0 and not moved.has("basic")
+        copy = pickle.loads(pickle.dumps(b))
+        assert copy == b and copy.position("project") == 2
+
 
 class TestBlockRow:
     def test_by_code(self) -> None:

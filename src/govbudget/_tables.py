@@ -299,12 +299,18 @@ class Block:
     columns: tuple[Column, ...] = field(converter=_tuple_column)
     rows: tuple[Row, ...] = field(converter=_tuple_row, default=())
 
+    @functools.cached_property
+    def _positions(self) -> dict[str, int]:
+        """Each column key's position (the first of a key printed twice), worked out once
+        per block: the rules ask for columns by key for every cell they compare."""
+        out: dict[str, int] = {}
+        for i, c in enumerate(self.columns):
+            out.setdefault(c.key, i)
+        return out
+
     def position(self, key: str) -> int | None:
         """The position of the column ``key``, or ``None`` if the block has no such column."""
-        for i, c in enumerate(self.columns):
-            if c.key == key:
-                return i
-        return None
+        return self._positions.get(key)
 
     def index(self, key: str) -> int:
         """The position of the column ``key``.
@@ -319,7 +325,7 @@ class Block:
 
     def has(self, key: str) -> bool:
         """True when the block has column ``key``."""
-        return self.position(key) is not None
+        return key in self._positions
 
     def row(self, code_or_name: str) -> Row:
         """The first row with this code, or else this name.

@@ -20,7 +20,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import TypeVar, cast
+from functools import partial
+from operator import is_not
+from typing import Final, TypeVar, cast
 
 from attrs import evolve
 
@@ -54,20 +56,37 @@ class Figure:
 
     ``quantum`` is in the figure's own unit; a blank cell is an exact zero
     (``quantum == 0``). The location of a table cell is built only when asked for, and so
-    is the `Money` of a table cell (most figures only take part in an exact sum).
+    are the `Money` of a table cell and its quantum (the table's, `Table.quantum`: most
+    figures only take part in an exact sum, which needs neither).
     """
 
-    __slots__ = ("_amount", "_location", "_money", "_unit", "_where", "quantum")
+    __slots__ = ("_amount", "_location", "_money", "_quantum", "_unit", "_where")
 
     def __init__(self, money: Money, quantum: Decimal, location: Location | None = None,
                  *, cell: tuple[Table, Row, str] | None = None) -> None:
         self._money: Money | None = money
         self._amount = money.amount
         self._unit = money.unit
-        self.quantum = quantum
+        self._quantum: Decimal | None = quantum
         self._location = location
         self._where: tuple[Callable[..., Location], tuple[object, ...]] | None = (
             None if cell is None else (_cell_location, cell))
+
+    @property
+    def quantum(self) -> Decimal:
+        """The quantum the figure was rounded to, in its own unit (a printed cell's is its
+        table's, worked out when first asked for)."""
+        q = self._quantum
+        if q is None:
+            assert self._where is not None
+            table = self._where[1][0]
+            assert isinstance(table, Table)
+            q = self._quantum = table.quantum
+        return q
+
+    @quantum.setter
+    def quantum(self, quantum: Decimal) -> None:
+        self._quantum = quantum
 
     @property
     def money(self) -> Money:
@@ -111,18 +130,20 @@ class Figure:
         return f
 
     @classmethod
-    def _of_cell(cls, amount: Decimal, unit: Unit, quantum: Decimal,
+    def _of_cell(cls, amount: Decimal, unit: Unit, quantum: Decimal | None,
                  cell: tuple[Table, Row, str]) -> Figure:
-        """A cell's figure; its `Money` is built when first asked for. Anything
-        `Money.of` would not take as it is (not a finite ``Decimal`` in a `Unit`) is
-        converted (or refused) right away, as before."""
+        """A cell's figure; its `Money` is built when first asked for, and its quantum
+        too when ``quantum`` is ``None`` (the table's). Anything `Money.of` would not
+        take as it is (not a finite ``Decimal`` in a `Unit`) is converted (or refused)
+        right away, as before."""
         if type(amount) is not Decimal or type(unit) is not Unit or not amount.is_finite():
-            return cls(Money.of(amount, unit), quantum, cell=cell)
+            return cls(Money.of(amount, unit), cell[0].quantum if quantum is None else quantum,
+                       cell=cell)
         f = _new_figure(cls)
         f._money = None
         f._amount = amount
         f._unit = unit
-        f.quantum = quantum
+        f._quantum = quantum
         f._location = None
         f._where = (_cell_location, cell)
         return f
@@ -136,7 +157,7 @@ class Figure:
         v = row.values[i] if i < len(row.values) else None
         if v is None:
             return cls._of_cell(_ZERO, table.unit, _ZERO, (table, row, key))
-        return cls._of_cell(v, table.unit, table.quantum, (table, row, key))
+        return cls._of_cell(v, table.unit, None, (table, row, key))
 
 
 def _cell_location(t: Table, row: Row, key: str) -> Location:
@@ -144,6 +165,8 @@ def _cell_location(t: Table, row: Row, key: str) -> Location:
 
 
 _new_figure = object.__new__
+_PRINTED: Final = partial(is_not, None)
+_AMOUNTS: Final = frozenset({Decimal})
 
 
 def exact_sum(unit: object, total: object, terms: Iterable[object]) -> bool:
@@ -158,6 +181,17 @@ def exact_sum(unit: object, total: object, terms: Iterable[object]) -> bool:
         total = _ZERO
     elif type(total) is not Decimal:
         return False
+    if type(terms) is list and len(terms) > 4:
+        # Many terms (a summary's classes, most of them blank): the same test in C-level
+        # steps, the blanks dropped, the types checked as a set, the rest summed.
+        printed = list(filter(_PRINTED, terms))
+        if not _AMOUNTS.issuperset(map(type, printed)):
+            return False
+        try:
+            acc = sum(printed, _ZERO)
+            return bool(acc == total) and acc.is_finite()
+        except ArithmeticError:
+            return False
     acc = _ZERO
     try:
         for v in terms:
@@ -188,18 +222,14 @@ def cell_figures(table: Table, block: Block, rows: Iterable[Row], key: str) -> l
     if i is None:
         return []
     unit = table.unit
-    quantum: Decimal | None = None
     out: list[Figure] = []
     of_cell = Figure._of_cell
     for r in rows:
         values = r.values
         v = values[i] if i < len(values) else None
-        if v is None:
-            out.append(of_cell(_ZERO, unit, _ZERO, (table, r, key)))
-        else:
-            if quantum is None:
-                quantum = table.quantum
-            out.append(of_cell(v, unit, quantum, (table, r, key)))
+        # a printed cell's quantum is the table's, worked out when a figure needs it
+        out.append(of_cell(_ZERO if v is None else v, unit, _ZERO if v is None else None,
+                           (table, r, key)))
     return out
 
 
@@ -244,6 +274,9 @@ class Context:
         self.memo: dict[str, object] = {}
         self._derived: dict[Callable[[Context], object], object] = {}
         self._by_kind: tuple[Report, dict[TableKind, Table]] | None = None
+        # `find_row`'s index of each block asked: the block, the first row of each
+        # normalised name, and (made when first needed) of each name without numbering.
+        self._row_names: dict[int, tuple[Block, dict[str, int], dict[str, int] | None]] = {}
 
     # -- look-ups -----------------------------------------------------------
     def table(self, kind: TableKind) -> Table | None:
@@ -276,18 +309,47 @@ class Context:
         """The block's first total row (合计)."""
         return next(block.totals(), None)
 
-    @staticmethod
-    def find_row(block: Block, *names: str) -> Row | None:
+    def find_row(self, block: Block, *names: str) -> Row | None:
         """The first row whose normalised name equals one of ``names`` (list numbering
-        and 其中： before the name do not count: ``其中：（1）公务用车购置费``)."""
+        and 其中： before the name do not count: ``其中：（1）公务用车购置费``).
+
+        Each block's normalised row names are indexed once per run (rules ask for
+        several rows of the same few blocks), with the numbering dropped only when a
+        name is not found as printed."""
+        kept = self._names_of(block)
         wanted = {norm(n) for n in names}
-        for r in block.rows:
-            if norm(r.name) in wanted:
-                return r
-        for r in block.rows:
-            if norm(ENUMERATOR.sub("", r.name)) in wanted:
-                return r
+        hits = [i for w in wanted if (i := kept[1].get(w)) is not None]
+        if not hits:
+            bare = kept[2]
+            if bare is None:
+                bare = {}
+                for n, r in enumerate(block.rows):
+                    bare.setdefault(norm(ENUMERATOR.sub("", r.name)), n)
+                self._row_names[id(block)] = (block, kept[1], bare)
+            hits = [i for w in wanted if (i := bare.get(w)) is not None]
+        return block.rows[min(hits)] if hits else None
+
+    def find_row_starting(self, block: Block, prefix: str) -> Row | None:
+        """The first row whose normalised name starts with the normalised ``prefix``
+        (``公务用车购置`` finds 公务用车购置费), from `find_row`'s index of the block."""
+        want = norm(prefix)
+        rows = block.rows
+        for name, i in self._names_of(block)[1].items():  # first of each name, in order
+            if name.startswith(want):
+                return rows[i]
         return None
+
+    def _names_of(self, block: Block
+                  ) -> tuple[Block, dict[str, int], dict[str, int] | None]:
+        """`find_row`'s index of ``block``, made on first use."""
+        key = id(block)
+        kept = self._row_names.get(key)
+        if kept is None or kept[0] is not block:
+            plain: dict[str, int] = {}
+            for n, r in enumerate(block.rows):
+                plain.setdefault(norm(r.name), n)
+            kept = self._row_names[key] = (block, plain, None)
+        return kept
 
     @staticmethod
     def has_data(table: Table) -> bool:
@@ -424,6 +486,7 @@ class Context:
         report alive until the garbage collector runs)."""
         self.memo.clear()
         self._derived.clear()
+        self._row_names.clear()
 
     def once(self, make: Callable[[Context], T]) -> T:
         """What ``make`` derives from this context, made on the first call and kept for the

@@ -10,9 +10,9 @@ from attrs import evolve, frozen
 from .._errors import UnknownRule
 from .._findings import Finding, Location, Severity
 from .._report import Report
-from ._builtin import registry
+from ._builtin import current, registry
 from ._context import Context
-from ._registry import Category, Rule
+from ._registry import Category, Requires, Rule
 
 __all__ = ["CheckResult", "NotChecked", "check_report", "select_rules"]
 
@@ -223,7 +223,7 @@ def check_report(
     Raises:
         UnknownRule: a rule id in ``rules``, ``select`` or ``ignore`` is not registered.
     """
-    reg = registry()
+    reg = current()
     chosen: list[Rule] = []
     for r in rules if rules is not None else reg.values():
         if isinstance(r, str) and r not in reg:
@@ -244,12 +244,20 @@ def check_report(
     ctx = Context(report)
     vctx = ctx if view is report else Context(view, frozenset(t.kind for t in doubtful))
     found: list[Finding] = []
+    # The kinds of table present, gathered once for every rule whose condition is a
+    # `Requires` (most cross-table rules), for the whole report and for the view.
+    kinds = {t.kind for t in report.tables}
+    view_kinds = kinds if view is report else {t.kind for t in view.tables}
     try:
         for r in chosen:
             if r.category is Category.DOCUMENTS:
                 continue  # compares documents: `check_reports`
             reading = r.category is Category.READING
-            if not r.when(report if reading else view):
+            when = r.when
+            if type(when) is Requires:
+                if not when.holds(report.kind, kinds if reading else view_kinds):
+                    continue
+            elif not when(report if reading else view):
                 continue
             for f in r.check(ctx if reading else vctx):
                 found.append(f)
@@ -280,7 +288,14 @@ def _locate(loc: Location, report: Report) -> Location:
     if loc.page is not None or loc.line is None:
         return loc
     page = report.page_of(loc.line)
-    return loc if page is None else evolve(loc, page=page)
+    if page is None:
+        return loc
+    # `evolve(loc, page=page)`, built directly (evolve walks the fields on every call;
+    # a report with many findings has many locations). Every field is named: a test
+    # compares it with evolve field by field.
+    return Location(section=loc.section, table=loc.table, row_code=loc.row_code,
+                    row_name=loc.row_name, column=loc.column, line=loc.line, page=page,
+                    document=loc.document)
 
 
 def _with_pages(f: Finding, report: Report) -> Finding:
@@ -290,4 +305,8 @@ def _with_pages(f: Finding, report: Report) -> Finding:
     related = tuple(_locate(r, report) for r in f.related)
     if loc is f.location and all(a is b for a, b in zip(related, f.related, strict=True)):
         return f
-    return evolve(f, location=loc, related=related)
+    # `evolve(f, location=loc, related=related)`, built directly (see `_locate`).
+    return Finding(rule=f.rule, severity=f.severity, message=f.message,
+                   message_en=f.message_en, location=loc, related=related,
+                   expected=f.expected, actual=f.actual, difference=f.difference,
+                   root=f.root, knock_on_of=f.knock_on_of, code=f.code)

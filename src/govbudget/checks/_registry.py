@@ -17,6 +17,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Final, TypeAlias
 
 from attrs import field, frozen
@@ -81,9 +82,22 @@ class Requires:
         self.kind = kind
 
     def __call__(self, report: Report) -> bool:
-        if self.kind is not None and report.kind is not self.kind:
+        return self.holds(report.kind, {t.kind for t in report.tables})
+
+    def holds(self, kind: ReportKind, present: AbstractSet[TableKind]) -> bool:
+        """The condition on a report of ``kind`` whose tables are of the kinds
+        ``present``: what calling it decides, for a caller that has gathered the kinds
+        once for every rule (`check_report`).
+
+        ```pycon
+        >>> from govbudget import ReportKind, TableKind
+        >>> Requires(TableKind.SUMMARY).holds(ReportKind.BUDGET, {TableKind.SUMMARY})
+        True
+
+        ```
+        """
+        if self.kind is not None and kind is not self.kind:
             return False
-        present = {t.kind for t in report.tables}
         return all(k in present for k in self.tables)
 
     def __str__(self) -> str:

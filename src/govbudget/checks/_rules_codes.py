@@ -95,8 +95,13 @@ def _row_location(t: Table, r: Row) -> Location:
     return Location.in_table(t, r)
 
 
+_NO_LINES: Final[frozenset[int]] = frozenset()
+
+
 def _doubtful_lines(t: Table) -> frozenset[int]:
     """The lines the reader flagged as doubtful in ``t`` (its `Table.doubts`)."""
+    if not t.doubts:
+        return _NO_LINES
     return frozenset(n for d in t.doubts for n in d.lines)
 
 
@@ -224,8 +229,10 @@ def functional_name(ctx: Context) -> Iterator[Finding]:
     year = ctx.report.year
     seen: set[tuple[str, str]] = set()
     by_name: dict[str, list[tuple[Location, NameCheck]]] = {}
+    printed: dict[str, tuple[str, NameCheck | None]] = {}  # the summaries print the same
     for t in ctx.report.tables:
-        if not t.kind.functional and t.kind not in _CLASSES_BY_NAME:
+        by_code = t.kind.functional
+        if not by_code and t.kind not in _CLASSES_BY_NAME:
             continue
         doubtful = _doubtful_lines(t)
         unread: list[Row] = []
@@ -233,9 +240,9 @@ def functional_name(ctx: Context) -> Iterator[Finding]:
             for r in b.rows:
                 if r.code is None and r.name.strip() and r.kind is RowKind.DATA:
                     if r.line is None or r.line not in doubtful:
-                        _class_by_name(t, r, year, by_name)
+                        _class_by_name(t, r, year, by_name, printed)
                     continue
-                if not t.kind.functional or not functional.is_valid(r.code or ""):
+                if not by_code or not functional.is_valid(r.code or ""):
                     continue
                 if not r.name.strip() and r.line not in doubtful:
                     unread.append(r)
@@ -246,8 +253,9 @@ def functional_name(ctx: Context) -> Iterator[Finding]:
                     continue
                 seen.add((code, r.name))
                 res = functional.check_name(code, r.name, year=year)
-                yield from _name_findings(ctx, "codes.functional_name", res, r,
-                                          _row_location(t, r))
+                if res.status is not NameStatus.MATCH:  # a match: no finding, no location
+                    yield from _name_findings(ctx, "codes.functional_name", res, r,
+                                              _row_location(t, r))
         yield from _unread(ctx, "codes.functional_name", t, unread)
     for name, hits in by_name.items():
         loc, res = hits[0]
@@ -258,17 +266,32 @@ def functional_name(ctx: Context) -> Iterator[Finding]:
 
 
 def _class_by_name(t: Table, r: Row, year: int | None,
-                   by_name: dict[str, list[tuple[Location, NameCheck]]]) -> None:
+                   by_name: dict[str, list[tuple[Location, NameCheck]]],
+                   printed: dict[str, tuple[str, NameCheck | None]]) -> None:
     """Note a code-less row named like a functional class under another edition's name
-    (one finding per name, at its first row, the others related)."""
-    name = _ENUMERATOR.sub("", r.name.strip())
+    (one finding per name, at its first row, the others related). The answer for a
+    printed name is kept by the catalogue (the same few class names in every report)
+    and, for the run, in ``printed``."""
+    hit = printed.get(r.name)
+    if hit is None:
+        hit = printed[r.name] = functional.SCHEME.derived(
+            ("class by name", r.name, year), lambda: _class_of_other_edition(r.name, year))
+    name, res = hit
+    if res is not None:
+        by_name.setdefault(name, []).append((_row_location(t, r), res))
+
+
+def _class_of_other_edition(printed: str, year: int | None) -> tuple[str, NameCheck | None]:
+    """The name of a code-less row (its list numbering dropped) and the answer for the
+    first functional class (类) of that name under another edition, if there is one."""
+    name = _ENUMERATOR.sub("", printed.strip())
     for info in functional.lookup_name(name):
         if info.level != 1:
             continue
         res = functional.check_name(info.code, name, year=year)
         if res.status is NameStatus.OTHER_EDITION:
-            by_name.setdefault(name, []).append((_row_location(t, r), res))
-            return
+            return name, res
+    return name, None
 
 
 @RULES.rule("codes.consistent_names", title="同一科目编码在各表中名称一致",
@@ -290,7 +313,7 @@ def consistent_names(ctx: Context) -> Iterator[Finding]:
                     first[r.code] = (r.name, t, r)
                     continue
                 name0, t0, r0 = first[r.code]
-                if norm(name0) != norm(r.name):
+                if name0 != r.name and norm(name0) != norm(r.name):
                     # locations only for findings
                     loc, loc0 = _row_location(t, r), _row_location(t0, r0)
                     yield ctx.finding(
@@ -327,8 +350,9 @@ def economic_names(ctx: Context) -> Iterator[Finding]:
                     continue
                 if r.code and dept_economic.is_valid(r.code):
                     res = dept_economic.check_name(r.code, r.name, year=year)
-                    yield from _name_findings(ctx, "codes.economic_names", res, r,
-                                              _row_location(t, r))
+                    if res.status is not NameStatus.MATCH:
+                        yield from _name_findings(ctx, "codes.economic_names", res, r,
+                                                  _row_location(t, r))
                     continue
                 if r.code and dept_economic.is_local(r.code):
                     local = dept_economic.local_item(r.code)

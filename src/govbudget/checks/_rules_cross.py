@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Final
 
 from .._findings import Finding, Location, Severity
-from .._money import Money
+from .._money import Money, Unit
 from .._report import Report, ReportKind
 from .._tables import Block, Row, RowKind, Table, TableKind
 from ._context import ENUMERATOR, Context, Figure, exact_sum, norm
@@ -70,6 +70,12 @@ def _raw(b: Block, r: Row | None, key: str) -> object:
     i = b.position(key)
     values = r.values
     return values[i] if i is not None and i < len(values) else None
+
+
+def _blank_or_zero(v: object) -> bool:
+    """True for a cell read as blank or as an exact zero (a figure of it would be zero):
+    the common case of a summary's class rows, most of which are printed empty."""
+    return v is None or (type(v) is Decimal and v.is_zero())
 
 
 def _quietly_le(unit_a: object, a: object, unit_b: object, b: object) -> bool:
@@ -176,6 +182,25 @@ def _codes_without_classes(b: Block) -> bool:
     return bool(codes) and not any(len(c) == 3 for c in codes)
 
 
+def _class_rows(b: Block) -> tuple[dict[str, Row], dict[str, str]]:
+    """The class rows of a block (data rows with a 3-digit code or none, not a balance
+    row) by code, else by normalised name (a key printed twice: the last row, at the
+    first's place), and the normalised name of each key's row: each name normalised
+    once."""
+    rows: dict[str, Row] = {}
+    names: dict[str, str] = {}
+    for r in b.rows:
+        if r.kind is not RowKind.DATA or not (r.code is None or len(r.code) == 3):
+            continue
+        n = norm(r.name)
+        if n in _BALANCE_ROWS:
+            continue
+        k = r.code if r.code else n
+        rows[k] = r
+        names[k] = n
+    return rows, names
+
+
 def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb: Table,
                    bb: Block, key_b: str, what: str, what_en: str,
                    le: bool = False) -> Iterator[Finding]:
@@ -184,21 +209,19 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
     class."""
     if any(_codes_without_classes(b) for b in (ba, bb)):
         return  # a table that prints only 款 or 项 rows has no class rows to compare
-    rows_a = {(r.code if r.code else norm(r.name)): r for r in ba.rows
-              if r.kind is RowKind.DATA and (r.code is None or len(r.code) == 3)
-              and norm(r.name) not in _BALANCE_ROWS}
-    rows_b = {(r.code if r.code else norm(r.name)): r for r in bb.rows
-              if r.kind is RowKind.DATA and (r.code is None or len(r.code) == 3)
-              and norm(r.name) not in _BALANCE_ROWS}
-    names_b = {norm(r.name): k for k, r in rows_b.items()}
-    names_a = {norm(r.name): k for k, r in rows_a.items()}
-    for k, ra in rows_a.items():
-        kb = k if k in rows_b else names_b.get(norm(ra.name))
-        fa = _fig(ta, ba, ra, key_a)
-        if fa is None:
-            continue
+    rows_a, norm_a = _class_rows(ba)
+    rows_b, norm_b = _class_rows(bb)
+    names_b = {norm_b[k]: k for k in rows_b}
+    names_a = {norm_a[k]: k for k in rows_a}
+    # Without a column ``key_a`` no row of ``ba`` has a figure to compare; the figures of
+    # the others are built only for the rows that do not agree exactly.
+    for k, ra in rows_a.items() if ba.has(key_a) else ():
+        kb = k if k in rows_b else names_b.get(norm_a[k])
         if kb is None:
-            if not fa.money.is_zero():
+            if _blank_or_zero(_raw(ba, ra, key_a)):
+                continue  # nothing printed that the other table lacks
+            fa = _fig(ta, ba, ra, key_a)
+            if fa is not None and not fa.money.is_zero():
                 zb = _zero_figure(tb, ra.name, key_b)
                 yield ctx.finding(
                     rid, Severity.ERROR,
@@ -213,8 +236,8 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
         if (_quietly_le(tb.unit, vb, ta.unit, va) if le else
                 tb.unit is ta.unit and exact_sum(ta.unit, vb, [va])):
             continue
-        fb = _fig(tb, bb, rows_b[kb], key_b)
-        if fb is None:
+        fa, fb = _fig(ta, ba, ra, key_a), _fig(tb, bb, rows_b[kb], key_b)
+        if fa is None or fb is None:
             continue
         f = (ctx.le_check(rid, fb, fa, what=f"{what}“{ra.name}”", what_en=f"{what_en} {k}")
              if le else ctx.equal_check(rid, fa, fb, what=f"{what}“{ra.name}”",
@@ -225,7 +248,7 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
         if f:
             yield f
     for k, rb in rows_b.items():
-        if k in rows_a or norm(rb.name) in names_a:
+        if _blank_or_zero(_raw(bb, rb, key_b)) or k in rows_a or norm_b[k] in names_a:
             continue
         fb2 = _fig(tb, bb, rb, key_b)
         if fb2 is not None and not fb2.money.is_zero():
@@ -285,6 +308,7 @@ def _code_compare(ctx: Context, rid: str, ta: Table, tb: Table, keys: tuple[str,
     # the columns both tables print, with their positions (looked up once)
     columns = [(key, ia, ib) for key in keys
                if (ia := ba.position(key)) is not None and (ib := bb.position(key)) is not None]
+    one_unit = tb.unit is ta.unit and type(ta.unit) is Unit
     for code, x, y in pairs:
         for key, ia, ib in columns:
             # Cells that agree exactly (or a part that does not exceed its whole) need no
@@ -292,6 +316,12 @@ def _code_compare(ctx: Context, rid: str, ta: Table, tb: Table, keys: tuple[str,
             # blank cell.
             vx = None if x is None or ia >= len(x.values) else x.values[ia]
             vy = None if y is None or ib >= len(y.values) else y.values[ib]
+            if one_unit:
+                if vx is None and vy is None:
+                    continue  # both blank: zero and zero, equal (and neither exceeds)
+                if type(vx) is Decimal and type(vy) is Decimal and vx.is_finite() \
+                        and vy.is_finite() and (vy <= vx if le else vx == vy):
+                    continue  # both printed and they agree (the common cell)
             if (_quietly_le(tb.unit, vy, ta.unit, vx) if le else
                     tb.unit is ta.unit and exact_sum(ta.unit, vy, [vx])):
                 continue
@@ -508,7 +538,7 @@ def three_public_economic(ctx: Context) -> Iterator[Finding]:
         for name, key in _ECON_TP:
             r = ctx.find_row(b, name)
             if r is None:
-                r = next((x for x in b.rows if norm(x.name).startswith(norm(name))), None)
+                r = ctx.find_row_starting(b, name)
             if r is None:
                 continue
             part = _fig(t6, b, r, "total")
@@ -620,6 +650,8 @@ def empty_tables(ctx: Context) -> Iterator[Finding]:
         if r is None:
             continue  # the summary prints no row for this money: nothing to compare with
         src = r.values[0] if r.values else None
+        if bool(has) is bool(src):
+            continue  # data and income alike (the common case): no location to build
         income = Location(section=t1.title, table=t1.kind.value, row_name=names[0], line=r.line)
         if has and not src:
             c = _EMPTY_CODES["no_income"]

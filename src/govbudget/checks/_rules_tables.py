@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from functools import partial
 from itertools import compress, islice
-from operator import attrgetter, itemgetter, lt
-from typing import Final
+from operator import attrgetter, is_not, itemgetter, lt
+from typing import Final, cast
 
 from .._findings import Finding, Severity
 from .._tables import FINAL_ROWS, Block, Row, RowKind, Table, TableKind
@@ -49,28 +50,64 @@ def _row_columns_sum(ctx: Context, rule_id: str, t: Table, b: Block, parts: Sequ
 
 
 _ZERO = Decimal(0)
+_PLAIN: Final = frozenset({Decimal, type(None)})  # what a cell holds: an amount or a blank
+_PRINTED: Final = partial(is_not, None)
 
 
 def _rows_not_adding_up(rows: Sequence[Row], ti: int, positions: Sequence[int]
                         ) -> Iterator[Row]:
     """The rows whose total cell may not be the sum of the cells at ``positions``: a row
-    whose cells are all printed and add up exactly is passed over here in one comparison
-    (the common case, and the whole cost on a big table); the others (a blank cell, an
-    odd value, a sum that differs) go on to `exact_sum` and the figures."""
+    whose cells add up exactly is passed over here (with two parts, all printed, in one
+    comparison: the common case, and the whole cost on a big table; with more parts,
+    blanks counting as zeros); the others (with two parts a blank cell, an odd value, a
+    sum that differs) go on to `exact_sum` and the figures."""
     if len(positions) != 2:
-        yield from rows
+        # The same test for any number of parts, blanks as zeros (most cells of a summary
+        # or an income table are blank), in C-level steps: the row's cells picked out at
+        # once, their types checked as a set, the parts summed.
+        cells = itemgetter(ti, *positions)
+        width = len(positions) + 1
+        for r in rows:
+            try:
+                got = cells(r.values)
+                if (got[0] is None and got.count(None) == width) or _blanks_add_up(got):
+                    continue  # blank throughout (the common row), or adds up
+            except (IndexError, ArithmeticError):
+                pass  # a short row or an odd value: decided the long way
+            yield r
         return
     p0, p1 = positions
     for r in rows:
         v = r.values
         try:
             tv, a, c = v[ti], v[p0], v[p1]
-            if a is not None and c is not None and tv == a + c and type(tv) is Decimal \
-                    and tv.is_finite():
-                continue
+            if a is not None and c is not None:
+                if tv == a + c and type(tv) is Decimal and tv.is_finite():
+                    continue
+            else:
+                # A blank part (a zero): the total is the other part, or zero when both
+                # are blank (a total blank too, the common row, is zero as well).
+                part = c if a is None else a
+                tot = _ZERO if tv is None else tv
+                if type(tot) is Decimal and (
+                        tot == part and type(part) is Decimal and part.is_finite()
+                        if part is not None else tot == _ZERO):
+                    continue
         except (TypeError, IndexError, ArithmeticError):
             pass  # a missing cell or an odd value: decided the long way
         yield r
+
+
+def _blanks_add_up(got: tuple[object, ...]) -> bool:
+    """True when ``got[0]`` is exactly the sum of ``got[1:]``, every cell an amount or a
+    blank (a zero): `exact_sum` of one row's picked-out cells, in C-level steps (the
+    types checked as a set, the parts summed). Raises `ArithmeticError` on an odd
+    amount (the caller decides those the long way)."""
+    if not _PLAIN.issuperset(map(type, got)):
+        return False
+    tv = got[0]
+    acc: Decimal = sum(cast("Iterator[Decimal]", filter(_PRINTED, islice(got, 1, None))), _ZERO)
+    return bool(acc == (_ZERO if tv is None else tv)) and acc.is_finite()
 
 
 def _column_sums(rows: list[tuple[Decimal | None, ...]], ncols: int) -> list[Decimal]:
@@ -212,6 +249,8 @@ def functional_total(ctx: Context) -> Iterator[Finding]:
             if total is None or not classes:
                 continue
             for col in b.columns:
+                if cells_add_up(t, b, total, classes, col.key):
+                    continue  # adds up: no message to build
                 f = ctx.sum_cells("table.functional.total", t, b, total, classes, col.key,
                               what=f"{t.title}合计（{col.label}）与各类之和",
                               what_en=f"{t.kind.value} total ({col.key}) vs the sum of classes")
@@ -268,9 +307,9 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
         return
     # income side
     rows = list(inc.rows)
-    i_cur = next((i for i, r in enumerate(rows) if norm(r.name) in ("本年收入合计", "收入合计")),
-                 None)
-    i_tot = next((i for i, r in enumerate(rows) if norm(r.name) == "收入总计"), None)
+    names = [norm(r.name) for r in rows]
+    i_cur = next((i for i, n in enumerate(names) if n in ("本年收入合计", "收入合计")), None)
+    i_tot = next((i for i, n in enumerate(names) if n == "收入总计"), None)
     key = inc.columns[0].key
     if i_cur is not None:
         # the items, not their breakdowns (一、财政拨款 over 1.一般公共预算 …, level 2)
@@ -282,7 +321,8 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
             yield f
         if i_tot is not None:
             between = rows[i_cur + 1:i_tot]
-            carry = [r for r in between if norm(r.name) in _CARRY_IN_NAMES]
+            carry = [r for r, n in zip(between, names[i_cur + 1:i_tot], strict=True)
+                     if n in _CARRY_IN_NAMES]
             if carry:
                 sub = between[between.index(carry[0]) + 1:]
                 sub = [r for r in sub if r.kind is RowKind.DATA]
@@ -311,19 +351,21 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
                     yield f
     # expenditure side
     erows = list(exp.rows)
-    e_cur = next((i for i, r in enumerate(erows) if norm(r.name) in ("本年支出合计", "支出合计")),
-                 None)
-    e_tot = next((i for i, r in enumerate(erows) if norm(r.name) == "支出总计"), None)
+    enames = [norm(r.name) for r in erows]
+    e_cur = next((i for i, n in enumerate(enames) if n in ("本年支出合计", "支出合计")), None)
+    e_tot = next((i for i, n in enumerate(enames) if n == "支出总计"), None)
     if e_cur is not None:
         items = [r for r in erows[:e_cur] if r.kind is RowKind.DATA and (r.level or 1) == 1]
-        between = [] if e_tot is None else [r for r in erows[e_cur + 1:e_tot]
-                                             if norm(r.name) in _CARRY_OUT_NAMES]
+        between = [] if e_tot is None else [
+            r for r, n in zip(erows[e_cur + 1:e_tot], enames[e_cur + 1:e_tot], strict=True)
+            if n in _CARRY_OUT_NAMES]
     for col in exp.columns:
         if e_cur is not None:
-            f = ctx.sum_cells(rid, t, exp, erows[e_cur], items, col.key,
-                          what=f"{t.title}本年支出合计（{col.label}）与各类支出之和",
-                          what_en=f"{t.kind.value}: current-year spending ({col.key}) "
-                                  "vs the sum of classes")
+            f = None if cells_add_up(t, exp, erows[e_cur], items, col.key) else ctx.sum_cells(
+                rid, t, exp, erows[e_cur], items, col.key,
+                what=f"{t.title}本年支出合计（{col.label}）与各类支出之和",
+                what_en=f"{t.kind.value}: current-year spending ({col.key}) "
+                        "vs the sum of classes")
             if f is not None:
                 yield f
             if e_tot is not None and not cells_add_up(t, exp, erows[e_tot],
@@ -396,6 +438,8 @@ def economic_totals(ctx: Context) -> Iterator[Finding]:
                 if not items:
                     continue
                 for col in b.columns:
+                    if cells_add_up(t, b, head, items, col.key):
+                        continue  # adds up: no message to build
                     f = ctx.sum_cells(rid, t, b, head, items, col.key,
                                   what=f"{t.title}“{head.name}”（{col.label}）与所含款之和",
                                   what_en=f"{t.kind.value} class {head.code or head.name} "
@@ -406,6 +450,8 @@ def economic_totals(ctx: Context) -> Iterator[Finding]:
             if total is not None and groups:
                 heads = [g for g, _ in groups]
                 for col in b.columns:
+                    if cells_add_up(t, b, total, heads, col.key):
+                        continue
                     f = ctx.sum_cells(rid, t, b, total, heads, col.key,
                                   what=f"{t.title}合计（{col.label}）与各类之和",
                                   what_en=f"{t.kind.value} total ({col.key}) vs the sum of "
@@ -617,6 +663,8 @@ def projects_totals(ctx: Context) -> Iterator[Finding]:
                 if not projects:
                     continue
                 for col in b.columns:
+                    if cells_add_up(t, b, head, projects, col.key):
+                        continue  # adds up: no message to build
                     f = ctx.sum_cells(rid, t, b, head, projects, col.key,
                                   what=f"{t.title}“{head.name}”（{col.label}）与所属项目之和",
                                   what_en=f"unit {head.name!r} ({col.key}) vs its projects")
@@ -626,6 +674,8 @@ def projects_totals(ctx: Context) -> Iterator[Finding]:
             if total is not None:
                 parts = [g for g, _ in groups] + loose
                 for col in b.columns:
+                    if cells_add_up(t, b, total, parts, col.key):
+                        continue
                     f = ctx.sum_cells(rid, t, b, total, parts, col.key,
                                   what=f"{t.title}合计（{col.label}）与各行之和",
                                   what_en=f"project list total ({col.key}) vs its rows")

@@ -13,15 +13,17 @@ import csv
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Final, Literal
+from typing import Final, Literal, TypeVar, cast
 
 from .._errors import CatalogueFileError, InvalidCode, UnknownCode
 from ._files import data_file, read_pairs
 from ._model import CodeInfo, NameCheck, NameStatus, normalise_name
 
 _MAX_ANSWERS: Final = 1 << 16
+_T = TypeVar("_T")
+_MISSING: Final = object()
 _SEPARATORS = re.compile(r"[\s\-_.|/·]+")
 
 __all__ = ["CodeInfo", "NameCheck", "NameStatus", "Scheme", "normalise_name"]
@@ -77,6 +79,8 @@ class Scheme:
         self._checked: dict[tuple[str, str, int | None], NameCheck] = {}
         self._looked_up: dict[tuple[str, int | None, str | None], tuple[CodeInfo, ...]] = {}
         self._names: dict[str, set[str]] | None = None
+        self._valid: dict[str, bool] = {}
+        self._derived: dict[Hashable, object] = {}
 
     def __repr__(self) -> str:
         return f"<Scheme {self.name} ({self.title})>"
@@ -137,13 +141,22 @@ class Scheme:
 
     def is_valid(self, code: str) -> bool:
         """True when ``code`` is well-formed (never raises); the test of `validate`
-        without building the error it would raise."""
+        without building the error it would raise. The answer for a text is kept (the
+        shape of codes never changes; reports print the same few hundred codes)."""
+        if type(code) is str:
+            hit = self._valid.get(code)
+            if hit is not None:
+                return hit
         try:
             compacted = self.compact(code)
         except TypeError:
             return False
-        return (len(compacted) in self.lengths
-                and self._pattern.fullmatch(compacted) is not None)
+        ok = len(compacted) in self.lengths and self._pattern.fullmatch(compacted) is not None
+        if type(code) is str:
+            if len(self._valid) >= _MAX_ANSWERS:
+                self._valid.clear()
+            self._valid[code] = ok
+        return ok
 
     def level(self, code: str) -> int:
         """The 1-based level of a well-formed code (1 = 类)."""
@@ -251,6 +264,28 @@ class Scheme:
         # until the data changes (here), at most _MAX_ANSWERS of each.
         self._checked = {}
         self._looked_up = {}
+        self._derived = {}
+
+    def derived(self, key: Hashable, make: Callable[[], _T]) -> _T:
+        """An answer worked out from the scheme's data alone by ``make()``, kept under
+        ``key`` until the data changes (an edition loaded, `reset`), like the answers
+        of `check_name`: for a caller's own question asked of the same few names in
+        every report. ``key`` must name the question and every argument ``make`` uses.
+
+        ```pycon
+        >>> from govbudget.codes import functional
+        >>> functional.SCHEME.derived(("name of", "201"), lambda: functional.name_of("201"))
+        '一般公共服务支出'
+
+        ```
+        """
+        kept = self._derived.get(key, _MISSING)
+        if kept is _MISSING:
+            kept = make()
+            if len(self._derived) >= _MAX_ANSWERS:
+                self._derived.clear()
+            self._derived[key] = kept
+        return cast(_T, kept)
 
     def _candidates(self, code: str, year: int | None) -> list[CodeInfo]:
         """Entries for ``code`` ranked for ``year``: best first (cached)."""

@@ -123,12 +123,20 @@ def _qualified(text: str, pos: int, end: int, foreign: Iterable[str]) -> bool:
 
 
 @functools.lru_cache(maxsize=1024)
+def counting_text(raw: str) -> str:
+    """A text prepared for counting: normalised, no quotation marks (`count_text`'s
+    text, without scanning it for figures: a rule first asks whether a text mentions a
+    thing at all; cached, as rules ask it of every project's few texts)."""
+    return _unquoted(_normalised(raw))
+
+
+@functools.lru_cache(maxsize=1024)
 def count_text(raw: str) -> tuple[str, tuple[_Tok, ...], list[int], dict[int, int]]:
     """A text prepared for counting (normalised, no quotation marks), its quantities,
     their starts and the index of each quantity by its end (cached: every indicator of
     a project looks at the same few texts). Tokens never overlap, so the starts are
     sorted and each end is one token's."""
-    text = _unquoted(_normalised(raw))
+    text = counting_text(raw)
     qtys = tuple(t for t in _scan(text) if t.kind == "qty")
     return text, qtys, [q.start for q in qtys], {q.end: k for k, q in enumerate(qtys)}
 

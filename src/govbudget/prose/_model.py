@@ -415,7 +415,7 @@ class Prose:
     def counting_text(self) -> str:
         """The text as read for counting: normalised (full-width digits and signs in
         ASCII), without quotation marks."""
-        return _counts.count_text(self.text)[0] if self.text else ""
+        return _counts.counting_text(self.text) if self.text else ""
 
     def counts_of(self, objects: Sequence[tuple[str, bool]], unit: str,
                   foreign: Iterable[str] = ()) -> tuple[Count, ...]:

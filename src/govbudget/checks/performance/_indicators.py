@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -13,6 +14,7 @@ from ...indicators import (
     IndicatorLevelError,
     Quantity,
     Range,
+    UnitAgreement,
     UnitCheck,
     Unparsed,
     check_name_unit,
@@ -33,6 +35,7 @@ from ._common import (
     _near,
     _parallel,
     _parse,
+    _parse_value,
     _say,
 )
 
@@ -213,11 +216,8 @@ def name_unit(ctx: Context) -> Iterator[Finding]:
             ind = e.ind
             if not ind.name or not ind.value:
                 continue
-            target = _parse(ind)
-            if target is None or isinstance(target, Unparsed):
-                continue
-            a = check_name_unit(ind.name, target)
-            if a.status not in (UnitCheck.DIFFERENT, UnitCheck.NOT_QUANTITATIVE):
+            a = _name_unit(ind.name, ind.value)
+            if a is None or a.status not in (UnitCheck.DIFFERENT, UnitCheck.NOT_QUANTITATIVE):
                 continue
             if a.status is UnitCheck.NOT_QUANTITATIVE:
                 yield _say(ctx, NOT_QUANTITY, Severity.WARNING, e.location(p), e.related(p),
@@ -234,6 +234,18 @@ def name_unit(ctx: Context) -> Iterator[Finding]:
                 e.location(p), e.related(p), expected_text=a.name_unit,
                 actual_text=ind.value)
 
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_unit(name: str, value: str) -> UnitAgreement | None:
+    """`check_name_unit` of an indicator's name and its parsed value (``None`` when the
+    value does not parse): a pure function of the two texts, and the two columns of a
+    table, like reports of one template, print the same indicators again (cached; the
+    answer is immutable)."""
+    target = _parse_value(value)
+    if target is None or isinstance(target, Unparsed):
+        return None
+    return check_name_unit(name, target)
 
 
 @RULES.rule("performance.columns_differ", title="实施期与年度指标一致（单年度项目）",
