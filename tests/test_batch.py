@@ -149,7 +149,9 @@ def test_dask_cluster_same_findings(tmp_path: Path, sample_path: Path) -> None:
         "distributed", reason="dask[distributed] is not installed (the 'dask' extra)")
     files = _files(tmp_path, sample_path)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, \
+                                  dashboard_address=":0",  # any free port: another
+                                  # cluster on this machine may hold the default 8787
+                                  scheduler_port=0) as cluster, \
             distributed.Client(cluster) as client:
         entries = list(check_many(files, executor=client.get_executor()))
         chunked = list(check_many(files, executor=client.get_executor(), chunksize=2))

@@ -168,3 +168,57 @@ def test_find_row_starting_the_first_row_of_the_prefix() -> None:
     assert ctx.find_row_starting(b, "公务") is b.rows[0]
     assert ctx.find_row_starting(b, "因公出国") is None
     assert ctx.find_row(b, "公务用车购置费") is b.rows[1]  # the same index
+
+
+_cell = st.one_of(
+    st.none(),
+    st.decimals(min_value=-10**5, max_value=10**5, places=2, allow_nan=False,
+                allow_infinity=False),
+    st.integers(min_value=-9, max_value=9).map(Decimal),
+    st.sampled_from([Decimal("0"), Decimal("0.00"), Decimal("0.001")]))
+
+
+@given(st.lists(st.tuples(_cell), min_size=1, max_size=6), st.tuples(_cell),
+       st.sampled_from([Unit.YUAN, Unit.WAN_YUAN]), st.integers(min_value=-3, max_value=3))
+def test_sum_cells_is_sum_check_of_the_cells_figures(cells, total_cell, unit,
+                                                     nudge) -> None:  # type: ignore[no-untyped-def]
+    """`Context.sum_cells` from the raw cells gives the finding `sum_check` gives on the
+    cells' figures, field by field; its related cells are made when first looked at."""
+    from govbudget import Block, Column, Report, Row, Table
+    from govbudget._findings import CellLocations
+    from govbudget.checks._context import Figure, cell_figures
+
+    value = total_cell[0]
+    if value is not None and nudge:  # a total near the sum: rounding gaps, exact sums
+        value = sum((c[0] or Decimal(0) for c in cells), Decimal(0)) + nudge * Decimal("0.01")
+    rows = [Row(name=f"项{i}", values=c, code=f"20101{i:02d}", line=10 + i)
+            for i, c in enumerate(cells)]
+    head = Row(name="款", values=(value,), code="20101", line=9)
+    block = Block("", (Column("total", "合计"),), [head, *rows])
+    t = Table(kind=TableKind.EXPENDITURE, number="3", title="支出总表", unit=unit,
+              blocks=(block,))
+    ctx = Context(Report(tables=(t,)))
+    got = ctx.sum_cells("table.test", t, block, head, rows, "total", what="甲", what_en="a")
+    fig = Figure.cell(t, block, head, "total")
+    assert fig is not None
+    want = ctx.sum_check("table.test", cell_figures(t, block, rows, "total"), fig, what="甲",
+                         what_en="a")
+    assert got == want
+    if got is not None:
+        assert isinstance(got.related, CellLocations) and got.message == want.message
+
+
+def test_sum_cells_gives_related_cells_their_pages() -> None:
+    """With a report's pages, each related cell of a sum gets its page when made."""
+    from govbudget import Block, Column, Report, Row, Table, check_report
+
+    rows = [Row(name=f"项{i}", values=(Decimal("1.00"),), code=f"20101{i:02d}", line=3 + i)
+            for i in range(3)]
+    head = Row(name="款", values=(Decimal("3.05"),), code="20101", line=2)
+    block = Block("", (Column("total", "合计"),), [head, *rows])
+    t = Table(kind=TableKind.EXPENDITURE, number="3", title="支出总表", unit=Unit.WAN_YUAN,
+              blocks=(block,), line=1)
+    report = Report(tables=(t,), pages=(1, 1, 1, 2, 2, 2))
+    (f,) = check_report(report, select=["table.functional.hierarchy"]).findings
+    assert [loc.page for loc in f.related] == [report.page_of(r.line) for r in rows]
+    assert f.location.page == 1

@@ -431,6 +431,24 @@ class TestItemsAgainstTables:
         assert ids(found) == [(self.RULE, "error", 2)]
         assert found[0].expected == "20101 人大事务"
 
+    def test_path_through_a_kuan_only_other_tables_print_is_not_wrong(self) -> None:
+        """The same path with a 款 the 一般公共预算支出表 does not print but the 支出总表 does
+        (a 款 funded by other money, 超长期特别国债安排的支出): no wrong path."""
+        path = "一般公共服务支出（类）超长期特别国债安排的支出（款）人大事务（项）"
+        rep = narrated(ITEM_TEXT.format(path=path, amount="100.00"), base_report())
+        assert ids(errors(rep, self.RULE)) == [(self.RULE, "error", 2)]
+        tables = []
+        for t in rep.tables:
+            if t.kind is TableKind.EXPENDITURE:
+                b = t.blocks[0]
+                extra = govbudget.Row(name="超长期特别国债安排的支出", values=(None,) * len(b.columns),
+                                      code="20198", level=2)
+                t = attrs.evolve(t, blocks=(attrs.evolve(b, rows=(*b.rows, extra)),
+                                            *t.blocks[1:]))
+            tables.append(t)
+        rep = attrs.evolve(rep, tables=tuple(tables))
+        assert [f for f in errors(rep, self.RULE) if f.code.endswith("wrong_path")] == []
+
 
 def test_item_found_through_the_catalogue() -> None:
     """A table row printed under another name (行政运行（人大）) is still the item when the

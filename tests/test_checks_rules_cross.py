@@ -156,3 +156,67 @@ def test_codes_blank_in_both_tables_agree() -> None:
     r = set_cell(base, TableKind.EXPENDITURE, "2010102", "project", None)
     assert [f for f in _errors(r, "cross.general_vs_expenditure")
             if "2010102" in f.message]
+
+
+def test_the_heading_of_the_current_year_items_is_no_class() -> None:
+    """A 财政拨款收支总表 that prints its current-year spending as a heading row with their
+    sum (一、本年支出 above (一)一般公共服务支出 …, no 本年支出合计) has no class
+    本年支出 for the general-budget table to lack; a class that differs still does."""
+    from govbudget import check_report, read_text
+
+    def text(education: str) -> str:
+        return f"""第二部分 部门预算表
+财政拨款收支总体情况表
+单位：万元
+收入\t\t支出\t\t\t
+项目\t预算数\t项目\t合计\t一般公共预算\t政府性基金预算
+一、本年收入\t30.00\t一、本年支出\t30.00\t30.00\t
+(一)一般公共预算资金\t30.00\t(一)一般公共服务支出\t20.00\t20.00\t
+\t\t(二)教育支出\t10.00\t10.00\t
+收入合计\t30.00\t支出合计\t30.00\t30.00\t
+一般公共预算支出情况表
+单位：万元
+科目编码\t科目名称\t总计\t基本支出\t项目支出
+合计\t\t30.00\t10.00\t20.00
+201\t一般公共服务支出\t20.00\t10.00\t10.00
+205\t教育支出\t{education}\t\t{education}
+"""
+    ok = check_report(read_text(text("10.00")), rules=["cross.grant_summary"])
+    assert ok.errors == ()
+    bad = check_report(read_text(text("12.00")), rules=["cross.grant_summary"])
+    assert [f.message for f in bad.errors if "教育支出" in f.message]
+    assert not [f.message for f in bad.errors if "本年支出”" in f.message]
+
+
+def test_a_summary_listing_classes_with_their_items_compares_the_classes_only() -> None:
+    """A 收支总表 that prints each class with its 款 and 项 under it, uncoded (read as level
+    2 below the classes): only the classes are compared with the 支出总表, a 款 is no
+    class 'absent' from it; a class that differs still is found."""
+    from govbudget import check_report, read_text
+
+    def text(total: str) -> str:
+        return f"""第二部分 部门预算表
+收支预算总表
+单位：万元
+收入\t\t支出\t
+项目\t预算数\t项目\t预算数
+一、财政拨款\t40.00\t一般公共服务支出\t{total}
+\t\t财政事务\t{total}
+\t\t行政运行\t{total}
+\t\t社会保障和就业支出\t10.00
+\t\t行政事业单位养老支出\t10.00
+本年收入合计\t40.00\t本年支出合计\t40.00
+支出预算总表
+单位：万元
+科目编码\t科目名称\t合计\t基本支出\t项目支出
+合计\t\t40.00\t40.00\t
+201\t一般公共服务支出\t30.00\t30.00\t
+20106\t财政事务\t30.00\t30.00\t
+2010601\t行政运行\t30.00\t30.00\t
+208\t社会保障和就业支出\t10.00\t10.00\t
+20805\t行政事业单位养老支出\t10.00\t10.00\t
+"""
+    ok = check_report(read_text(text("30.00")), rules=["cross.summary_classes"])
+    assert ok.errors == ()
+    bad = check_report(read_text(text("31.00")), rules=["cross.summary_classes"])
+    assert [f.location.row_name for f in bad.errors] == ["一般公共服务支出"]

@@ -97,6 +97,29 @@ class TestGrantSummary:
                  "general_budget", "7.00")
         assert "table.final.grant_by_fund" in _rules(r)
 
+    def test_by_fund_with_the_carry_rows_named_without_grant(self) -> None:
+        """A 财政拨款收入支出决算总表 that names its carry rows 年初结转和结余 / 年末结转和结余
+        (no 财政拨款): the fund's carry-in under it still counts, so a consistent table
+        passes; a changed carry-out is still found."""
+        def renamed(report: Report) -> Report:
+            t = report.table(TableKind.GRANT_SUMMARY)
+            assert t is not None
+            names = {"年初财政拨款结转和结余": "年初结转和结余", "年末财政拨款结转和结余": "年末结转和结余"}
+            blocks = tuple(attrs.evolve(b, rows=tuple(
+                attrs.evolve(r, name=names.get(r.name, r.name)) for r in b.rows))
+                for b in t.blocks)
+            tables = tuple(attrs.evolve(x, blocks=blocks) if x is t else x
+                           for x in report.tables)
+            return attrs.evolve(report, tables=tables)
+
+        ok = renamed(_final())
+        t = ok.table(TableKind.GRANT_SUMMARY)
+        assert t is not None and "年初结转和结余" in [r.name for r in t.block("income").rows]
+        assert "table.final.grant_by_fund" not in _rules(ok)
+        bad = renamed(_set(_final(), TableKind.GRANT_SUMMARY, "expenditure",
+                           "年末财政拨款结转和结余", "general_budget", "7.00"))
+        assert "table.final.grant_by_fund" in _rules(bad)
+
     def test_grant_income_across_tables(self) -> None:
         """The income table's 财政拨款 column = the grant summary's 本年收入合计 (D8)."""
         r = _set(_final(), TableKind.INCOME, "", "合计", "grant", "120.00")

@@ -132,13 +132,31 @@ class TestEconomic:
         assert _errors(set_cell(base_report(), TableKind.BASIC_ECONOMIC, "合计", "personnel",
                                 "90.01"), "table.economic.totals")
 
+    def test_total_as_the_sum_of_the_rounded_items_is_info(self) -> None:
+        """The 合计 adds the rounded 款 as printed (4 × 7.51 = 30.04) while the class prints
+        its rounded exact total (30.02, within the rounding of its four 款): the 0.02
+        between 合计 and the two classes, beyond their rounding, is rounding of the 款
+        (``info``). A 合计 that is not the sum of the printed 款 either stays an error."""
+        from govbudget import check_report, read_text
 
-class TestThreePublic:
-    def test_total(self) -> None:
-        """三公 合计 = Σ items."""
-        r = set_cell(base_report(), TableKind.THREE_PUBLIC, "公务接待费", "total", "9.00")
-        assert _errors(r, "table.three_public.totals")
-
+        text = """第二部分 部门预算表
+一般公共预算基本支出表
+单位：万元
+科目编码\t科目名称\t合计\t人员经费\t公用经费
+合计\t\t40.04\t30.04\t10.00
+301\t工资福利支出\t30.02\t30.02\t
+30101\t基本工资\t7.51\t7.51\t
+30102\t津贴补贴\t7.51\t7.51\t
+30103\t奖金\t7.51\t7.51\t
+30107\t绩效工资\t7.51\t7.51\t
+302\t商品和服务支出\t10.00\t\t10.00
+30201\t办公费\t10.00\t\t10.00
+"""
+        res = check_report(read_text(text), rules=["table.economic.totals"])
+        assert res.errors == () and any("个款之和" in f.message for f in res.findings)
+        wrong = text.replace("合计\t\t40.04\t30.04", "合计\t\t40.05\t30.05")
+        res = check_report(read_text(wrong), rules=["table.economic.totals"])
+        assert [f.location.row_name for f in res.errors] == ["合计", "合计"]
 
 class TestOperatingCosts:
     def test_total(self) -> None:
@@ -197,9 +215,15 @@ def test_rollup_groups_each_code_once_in_any_order(codes, data) -> None:  # type
             acc = expected.setdefault(code[:-2], [Decimal(0), Decimal(0)])
             for i, v in enumerate(r.values):
                 acc[i] += v or 0
-    parents, sums = _rollup(rows, 2)
+    parents, sums, kids = _rollup(rows, 2)
     assert sums == expected
     assert all(parents[p] is first[p] for p in sums)
+    # the children of each parent: each code's first row, in print order
+    children: dict[str, list[Row]] = {}
+    for code, r in first.items():
+        if len(code) in (5, 7, 9) and code[:-2] in first:
+            children.setdefault(code[:-2], []).append(r)
+    assert all([id(r) for r in kids.of(p)] == [id(r) for r in children[p]] for p in sums)
 
 
 def test_operating_costs_listed_by_economic_item_sum_their_classes() -> None:
@@ -254,3 +278,20 @@ def test_rows_passed_over_add_up_exactly(rows_spec: list[tuple[bool, list[Decima
             assert adds, r
         if not adds:
             assert id(r) in kept, r
+
+
+def test_summary_items_a_blank_heading_stands_by_its_level_two_rows() -> None:
+    """A level-1 item with no figure over level-2 rows is replaced by them (not by its
+    level-3 其中); a blank item with nothing under it stays an item."""
+    from govbudget import RowKind
+    from govbudget.checks._rules_tables import _summary_items
+
+    def D(x: str) -> Decimal:
+        return Decimal(x)
+
+    rows = [Row("1、财政拨款", (None,), level=1), Row("(1)一般公共预算", (D("20"),), level=2),
+            Row("其中：专项", (D("5"),), level=3), Row("(2)政府性基金", (D("10"),), level=2),
+            Row("2、事业收入", (None,), level=1), Row("3、其他收入", (D("1"),), level=1),
+            Row("本年收入合计", (D("31"),), kind=RowKind.TOTAL)]
+    assert [r.name for r in _summary_items(rows)] == [
+        "(1)一般公共预算", "(2)政府性基金", "2、事业收入", "3、其他收入"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from govbudget import Finding, Location, Severity
+from govbudget import Finding, Location, Row, Severity, Table, TableKind, Unit
+from govbudget._findings import CellLocations
 
 
 def finding(**kw: object) -> Finding:
@@ -15,7 +16,7 @@ def finding(**kw: object) -> Finding:
                              column="total", line=234),
     }
     args.update(kw)
-    return Finding(**args)  # type: ignore[arg-type]
+    return Finding(**args)
 
 
 class TestSeverity:
@@ -142,3 +143,78 @@ def test_location_in_table_and_of_fact() -> None:
     fact = Fact(subject="基本支出", kind=FactKind.AMOUNT, value=Decimal("12.5"), unit="万元", line=7)
     assert Location.of_fact(fact) == Location(section="narrative", row_name="基本支出", line=7)
     assert Location.of_fact(fact, "人员经费").row_name == "人员经费"
+
+
+def _cells_and_plain() -> tuple[CellLocations, tuple[Location, ...]]:
+    t = Table(kind=TableKind.EXPENDITURE, number="2", title="支出总表", unit=Unit.YUAN)
+    rows = [Row(name="行政运行", values=(), code="2010101", line=12),
+            Row(name="一般行政管理事务", values=(), code="2010102", line=13)]
+    plain = tuple(Location.in_table(t, r, "total") for r in rows)
+    return CellLocations.of(t, rows, "total"), plain
+
+
+def test_cell_locations_are_the_tuple_of_their_locations() -> None:
+    """Cells whose locations are made when first looked at behave as the plain tuple of
+    those locations: compare, hash, print, index, slice, add, unpack, pickle, copy."""
+    import copy
+    import pickle
+
+    cells, plain = _cells_and_plain()
+    assert isinstance(cells, tuple) and len(cells) == 2 and bool(cells)
+    assert cells._items is None  # nothing made yet
+    assert cells == plain and plain == cells and (cells != plain) is False
+    assert hash(cells) == hash(plain) and repr(cells) == repr(plain)
+    assert cells[1] == plain[1] and cells[:1] == plain[:1] and cells[-1] == plain[-1]
+    assert cells + () == plain and () + cells == plain  # noqa: RUF005 (the tuple's +)
+    assert cells * 2 == plain * 2 and 2 * cells == 2 * plain
+    assert list(cells) == list(plain) and list(reversed(cells)) == list(reversed(plain))
+    assert plain[0] in cells and cells.index(plain[1]) == 1 and cells.count(plain[0]) == 1
+    first, second = cells
+    assert (first, second) == plain
+    assert pickle.loads(pickle.dumps(cells)) == plain
+    assert type(pickle.loads(pickle.dumps(cells))) is tuple
+    assert copy.deepcopy(cells) == plain and copy.copy(cells) == plain
+    assert type(cells)(plain) == plain and type(type(cells)(plain)) is tuple
+    assert tuple(cells) == plain and type(tuple(cells)) is tuple
+
+
+def test_a_finding_with_cell_locations_is_the_finding_with_their_tuple() -> None:
+    """A finding is equal, hashes, prints, pickles, copies and serialises the same
+    whether its related cells are made at once or when first looked at; evolving it keeps
+    them as they are."""
+    import copy
+    import pickle
+
+    import attrs
+
+    from govbudget._output._contract import finding_data
+    from govbudget._serialise import make_converter
+
+    def two() -> tuple[Finding, Finding]:
+        cells, plain = _cells_and_plain()
+        return finding(related=cells), finding(related=plain)
+
+    lazy, eager = two()
+    assert lazy == eager and hash(lazy) == hash(eager) and repr(lazy) == repr(eager)
+    lazy, eager = two()
+    assert pickle.loads(pickle.dumps(lazy)) == eager and copy.deepcopy(lazy) == eager
+    lazy, eager = two()
+    conv = make_converter()
+    assert conv.unstructure(lazy) == conv.unstructure(eager)
+    assert finding_data(lazy) == finding_data(eager)
+    lazy, eager = two()
+    assert attrs.asdict(lazy) == attrs.asdict(eager)
+    lazy, _ = two()
+    assert attrs.evolve(lazy, rule="x").related is lazy.related
+
+
+def test_cell_locations_located_pass_each_location_through() -> None:
+    """`CellLocations.located` applies its function to each location when made (the
+    engine adds pages so), after any given before."""
+    import attrs
+
+    cells, plain = _cells_and_plain()
+    paged = cells.located(lambda loc: attrs.evolve(loc, page=3))
+    twice = paged.located(lambda loc: attrs.evolve(loc, document="d"))
+    assert paged == tuple(attrs.evolve(loc, page=3) for loc in plain)
+    assert twice == tuple(attrs.evolve(loc, page=3, document="d") for loc in plain)

@@ -50,6 +50,30 @@ class TestPages:
         assert len(pdf.pages) == len(lines)
         assert pdf.pages[lines.index("205\t教育支出\t1.00\t1.00")] == 2
 
+    def test_letter_spaced_page_numbers_are_page_furniture(self) -> None:
+        """A page number between em dashes, its digits drawn apart (``— 1 2 —``): the
+        header the next page repeats is still dropped, and the reader takes the number
+        for a page number, not for the tail of the name of the row above it."""
+        def page1(c: Any) -> None:
+            c.drawString(200, 810, "一般公共预算支出表")
+            c.drawString(420, 795, "单位：万元")
+            table([*HEADER, ["201", "一般公共服务支出", "5.00", "4.00"],
+                   ["20101", "人大事务", "5.00", "4.00"]])(c)
+            c.drawString(290, 40, "— 1 2 —")
+
+        def page2(c: Any) -> None:
+            table([*HEADER, ["2010101", "行政运行", "5.00", "4.00"],
+                   ["合计", "", "5.00", "4.00"]], top=800)(c)
+            c.drawString(290, 40, "— 1 3 —")
+        data = make_pdf(page1, page2)
+        lines = extract_pdf(data, source="t.pdf").text.split("\n")
+        assert "— 1 2 —" in [ln.strip() for ln in lines]
+        assert lines.count("科目编码\t科目名称\t合计\t基本支出") == 1
+        report = govbudget.read_report(data, name="t.pdf")
+        names = [r.name for t in report.tables for _, r in t.rows()]
+        assert "人大事务" in names and "行政运行" in names
+        assert not [n for n in names if "1" in n]
+
     def test_a_new_table_keeps_its_header(self) -> None:
         """The next page starts a new table (a title above it): its header is kept."""
         def page1(c: Any) -> None:

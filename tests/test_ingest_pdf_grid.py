@@ -116,6 +116,22 @@ class TestGrid:
         pdf = extract_pdf(make_pdf(draw), source="t.pdf")
         assert rows_of(pdf.text) == [["机关事业单位基本养老", "", "446.11"]]
 
+    def test_figures_touching_a_rule_from_both_sides_are_two_cells(self) -> None:
+        """Bold figures that fill their cells, the one ending on the rule and the next
+        starting there with no gap: two amounts, not one glued figure; a long figure run
+        over a rule (no complete amount before it) stays whole."""
+        def draw(c: Any) -> None:
+            ys = ys_for(2)
+            grid(c, [50.0, 100.0, 160.0, 220.0], ys)
+            c.drawString(53, ys[0] - 14, "合计")
+            c.drawRightString(160.8, ys[0] - 14, "174,900.64")
+            c.drawString(159.2, ys[0] - 14, "101,833.84")
+            c.drawString(53, ys[1] - 14, "其他")
+            c.drawString(140, ys[1] - 14, "123456789.01")
+        rows = rows_of(extract_pdf(make_pdf(draw), source="t.pdf").text)
+        assert rows[0] == ["合计", "174,900.64", "101,833.84"]
+        assert rows[1][0] == "其他" and sorted(rows[1][1:]) == ["", "123456789.01"]
+
     def test_a_box_around_text_is_not_a_grid(self) -> None:
         """A frame (one column) around a paragraph or a row of figures: laid-out text,
         its lines and column gaps kept."""

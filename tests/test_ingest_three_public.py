@@ -94,6 +94,25 @@ class TestFinal:
                         "3.00 2.00 1.00 1.00 2.00\n")
         assert t.doubts and t.doubts[0].reason == "columns"
 
+    def test_a_blank_item_of_a_ruled_grid_keeps_its_column(self) -> None:
+        """Rows 预算数 / 决算数 from a ruled grid (tab cells), 因公出国 blank and 会议费,
+        培训费 after the 三公 columns: the figures after the blank keep their columns (the
+        vehicle figure is not read as 因公出国), the extra two are reported."""
+        t, findings = read_one(
+            "财政拨款“三公”经费及会议费、培训费支出决算表\n单位：万元\n"
+            "项目\t小计\t因公出国（境）费用\t公务用车购置及运行维护费\t\t\t公务接待费\t会议费\t培训费\n"
+            "\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\t\n"
+            "预算数\t5.00\t\t4.00\t1.00\t3.00\t1.00\t2.00\t3.00\n"
+            "决算数\t4.50\t\t3.50\t1.00\t2.50\t1.00\t2.00\t3.00\n")
+        b = t.blocks[0]
+        assert [c.key for c in b.columns] == ["total", "abroad", "vehicles", "vehicle_purchase",
+                                              "vehicle_operation", "reception"]
+        d = Decimal
+        assert [(r.name, r.values) for r in b.rows] == [
+            ("预算数", (d("5.00"), None, d("4.00"), d("1.00"), d("3.00"), d("1.00"))),
+            ("决算数", (d("4.50"), None, d("3.50"), d("1.00"), d("2.50"), d("1.00")))]
+        assert [f.rule for f in findings] == ["reading.unplaced_figure"] * 2
+
 
 def test_final_three_public_items_as_rows() -> None:
     """A 决算 三公 table with the items as rows and 预算数 | 决算数 as columns reads into the

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from govbudget import TableKind, read_text
+from govbudget import TableKind, check_report, read_text
 
 HEAD = """第二部分 部门预算表
                     2024年部门支出预算总表
@@ -142,6 +142,28 @@ def test_rows_grouped_by_unit_are_a_doubt() -> None:
     assert table is not None and [d.reason for d in table.doubts] == ["units"]
 
 
+def test_rows_grouped_by_unit_in_the_units_own_wording_are_a_doubt() -> None:
+    """The first class under a unit in a wording the catalogue does not know (工资和福利支出,
+    其他资本性等支出): a known class further down the indented run still tells the table
+    lists units, each with its classes; no arithmetic over a unit added to its classes."""
+    text = """第二部分 部门预算表
+部门预算基本支出预算表
+单位：万元
+支出项目类别（资金使用单位）\t总计\t一般公共预算
+合计\t30.00\t30.00
+某某局\t20.00\t20.00
+\u3000工资和福利支出\t15.00\t15.00
+\u3000商品和服务支出\t5.00\t5.00
+某某中心\t10.00\t10.00
+\u3000工资和福利支出\t8.00\t8.00
+\u3000其他资本性等支出\t2.00\t2.00
+"""
+    report = read_text(text)
+    table = report.table(TableKind.BASIC_ECONOMIC)
+    assert table is not None and [d.reason for d in table.doubts] == ["units"]
+    assert not [f for f in check_report(report).errors if f.rule.startswith("table.economic")]
+
+
 def test_a_table_whose_title_is_printed_again_on_its_next_page_is_one_table() -> None:
     page2 = "\f2024年部门支出预算总表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n" \
         "20102\t政府办公厅\t10.00\t\t10.00\n"
@@ -164,3 +186,65 @@ def test_kuan_and_xiang_in_their_own_columns_take_the_codes_above() -> None:
     assert table is not None and not table.doubts
     assert [r.code for r in table.block().rows] == ["205", "20508", "2050803"]
 
+
+
+def test_a_line_of_column_numbers_under_a_ruled_header_is_no_part_of_the_labels() -> None:
+    """``** ** ** ** 1 2 3`` under a header whose code columns 类 | 款 | 项 sit below 科目编码:
+    the numbers do not join the labels above them (总计1, 基本支出2 …), the columns are
+    known, the table is not doubted."""
+    text = """第二部分 部门预算表
+部门支出总体情况表
+单位：万元
+科目编码\t\t\t功能科目\t总 计\t基本支出\t项目支出
+类\t款\t项\t\t\t\t
+**\t**\t**\t**\t1\t2\t3
+\t\t\t合计\t30.00\t10.00\t20.00
+201\t\t\t一般公共服务支出\t30.00\t10.00\t20.00
+\t40\t\t信访事务\t30.00\t10.00\t20.00
+201\t40\t01\t行政运行\t10.00\t10.00\t
+201\t40\t04\t信访业务\t20.00\t\t20.00
+"""
+    table = read_text(text).table(TableKind.EXPENDITURE)
+    assert table is not None and not table.doubts
+    assert [c.key for c in table.block().columns] == ["total", "basic", "project"]
+    assert table.block().row("2014004").name == "信访业务"
+
+
+def test_a_numbered_blank_item_naming_a_column_is_a_row_not_a_header() -> None:
+    """四、上级补助收入 | 四、对附属单位补助支出, both blank, in the body of a summary: two
+    items, not the header printed again."""
+    text = """第二部分 部门预算表
+收支总表
+单位：万元
+收入\t\t支出\t
+项目\t预算数\t项目\t预算数
+一、一般公共预算拨款收入\t30.00\t一、一般公共服务支出\t30.00
+二、上级补助收入\t\t二、对附属单位补助支出\t
+本年收入合计\t30.00\t本年支出合计\t30.00
+"""
+    summary = read_text(text).table(TableKind.SUMMARY)
+    assert summary is not None
+    assert "上级补助收入" in [r.name for r in summary.block("income").rows]
+    assert "对附属单位补助支出" in [r.name for r in summary.block("expenditure").rows]
+
+
+def test_classes_with_their_items_printed_by_name_alone_are_a_doubt() -> None:
+    """A 支出总表 without codes listing each class with its 款 and 项 by name alone: which
+    rows add up to which is not printed, so the table is doubted (no class compared); a
+    table of classes alone is read."""
+    text = """第二部分 部门预算表
+支出预算总表
+单位：万元
+科目名称\t合计\t基本支出\t项目支出
+合计\t30.00\t10.00\t20.00
+一般公共服务支出\t30.00\t10.00\t20.00
+统计信息事务\t30.00\t10.00\t20.00
+行政运行\t10.00\t10.00\t
+专项普查活动\t20.00\t\t20.00
+"""
+    table = read_text(text).table(TableKind.EXPENDITURE)
+    assert table is not None and [d.reason for d in table.doubts] == ["levels"]
+    classes = text.replace("统计信息事务\t30.00\t10.00\t20.00\n行政运行\t10.00\t10.00\t\n"
+                           "专项普查活动\t20.00\t\t20.00\n", "")
+    table = read_text(classes).table(TableKind.EXPENDITURE)
+    assert table is not None and not table.doubts

@@ -20,6 +20,16 @@ def test_levels_by_indentation_and_numbering() -> None:
     assert _item_levels(["财政拨款", "1.一般公共预算"], [0, 0], slack=0) == [1, 1]
 
 
+def test_levels_by_the_outline_of_the_numbering() -> None:
+    """一、 > （一） > 1. > (1): a deeper style is one level below the last item numbered above
+    it, whatever the top style; a 其中 is one level below the item above it."""
+    labels = ["1、财政拨款", "(1)一般公共预算拨款收入", "其中：专项资金", "(2)政府性基金收入",
+              "2、事业收入", "本年收入合计", "(1)上年结转"]
+    assert _item_levels(labels, [0] * len(labels), slack=0) == [1, 2, 3, 2, 1, 1, 1]
+    assert _item_levels(["一、财政拨款", "（一）一般公共预算", "1.本级", "（二）政府性基金"],
+                        [0] * 4, slack=0) == [1, 2, 3, 2]
+
+
 def test_breakdowns_by_sum() -> None:
     rows = [Row("财政拨款收入", (Decimal("30.00"),)), Row("一般公共预算收入", (Decimal("20.00"),)),
             Row("政府性基金收入", (Decimal("10.00"),)), Row("二、事业收入", (Decimal("5.00"),))]
@@ -40,6 +50,7 @@ def test_classes_first() -> None:
 def test_where_labels_start_and_end() -> None:
     assert _starts_item("一、财政拨款") and _starts_item("（一）基本支出") and _starts_item("其中：")
     assert _starts_item("本年收入合计") and not _starts_item("补助")
+    assert _starts_item("(2)政府性基金收入") and _starts_item("（3）国有资本经营预算收入")
     assert _complete_label("一般公共服务支出") and not _complete_label("文化旅游体育与")
 
 
@@ -82,3 +93,30 @@ def test_summary_spending_listed_with_its_breakdown_sums_the_classes() -> None:
     assert [(r.name, r.level) for r in exp.rows][:4] == [
         ("一般公共服务支出", 1), ("人大事务", 2), ("教育支出", 1), ("普通教育", 2)]
     assert not [f for f in check_report(report).errors if f.rule == "table.summary.totals"]
+
+
+def test_a_numbered_heading_without_figures_stands_by_its_sub_items() -> None:
+    """1、财政拨款 printed blank over (1)…(3), a 其中 under (1): the income items are (1)…(3),
+    not the 其中 part of (1), and they add up to 本年收入合计; a sub-item off still does
+    not."""
+    from govbudget import check_report
+
+    def text(general: str) -> str:
+        return f"""第二部分 部门预算表
+财政拨款收支总表
+单位：万元
+收入\t\t支出\t
+项目\t预算数\t项目\t预算数
+1、财政拨款\t\t1、一般公共服务支出\t30.00
+(1)一般公共预算拨款收入\t{general}\t\t
+其中：专项资金列入部门预算的项目\t5.00\t\t
+(2)政府性基金收入\t10.00\t\t
+(3)国有资本经营预算收入\t\t\t
+本年收入合计\t30.00\t本年支出合计\t30.00
+"""
+    report = read_text(text("20.00"))
+    inc = report.table(TableKind.GRANT_SUMMARY).block("income")  # type: ignore[union-attr]
+    assert [r.level for r in inc.rows][:4] == [1, 2, 3, 2]
+    assert not [f for f in check_report(report).errors if f.rule == "table.summary.totals"]
+    wrong = check_report(read_text(text("21.00"))).errors
+    assert [f.location.row_name for f in wrong if f.rule == "table.summary.totals"] == ["本年收入合计"]

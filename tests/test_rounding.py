@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govbudget import (
     Interval,
@@ -14,6 +17,7 @@ from govbudget import (
     round_half_up,
     rounding_bound,
 )
+from govbudget._money import Gap, explain_cells
 
 W = Unit.WAN_YUAN
 Y = Unit.YUAN
@@ -124,3 +128,116 @@ class TestInterval:
             a.scaled(Decimal(0))
         with pytest.raises(ValueError, match="b > 0"):
             a.divided_by(Interval.exact(Decimal(0)))
+
+
+# -- explain_gap without an Interval per term, and explain_cells ---------------------------
+
+def _reference_gap(terms: list[Money], total: Money, quantum: Money | None,
+                   total_quantum: Money | None) -> Gap:
+    """explain_gap as it was written first: one `Interval` per term, added one by one."""
+    unit = total.unit
+    for t in terms:
+        if t.unit.exponent < unit.exponent:
+            unit = t.unit
+    tq = quantum.yuan if quantum is not None else Decimal("0.01") * (
+        terms[0].unit.factor if terms else total.unit.factor)
+    tot_q = tq if total_quantum is None else total_quantum.yuan
+
+    def decimals(m: Money) -> bool:
+        exp = m.amount.as_tuple().exponent
+        return isinstance(exp, int) and exp < 0
+
+    acc = Interval.exact(Decimal(0))
+    n = 0
+    signs: set[bool] = set()
+    total_sum = Decimal(0)
+    for t in terms:
+        y = t.yuan
+        total_sum += y
+        if y or decimals(t):
+            n += 1
+            if y:
+                signs.add(y > 0)
+            acc = acc + Interval.of_rounded(y, tq)
+    rounded_total = bool(total.yuan) or decimals(total)
+    tot = Interval.of_rounded(total.yuan, tot_q if rounded_total else Decimal(0))
+    if total.yuan:
+        signs.add(total.yuan > 0)
+    if tq == tot_q:
+        bound = rounding_bound(n, tq, mixed_signs=len(signs) > 1)
+    else:
+        bound = n * tq / 2 + (Decimal(0) if tot.lo == tot.hi else tot_q / 2)
+    expected = Money.of(total_sum, Y).to(unit)
+    actual = total.to(unit)
+    return Gap(terms=n, expected=expected, actual=actual, difference=actual - expected,
+               bound=Money.of(bound, Y).to(unit), explained=acc.intersects(tot))
+
+
+_units = st.sampled_from([Y, W, Unit.YI_YUAN])
+_amounts = st.one_of(
+    st.decimals(min_value=-10**6, max_value=10**6, places=2, allow_nan=False,
+                allow_infinity=False),
+    st.integers(min_value=-50, max_value=50).map(Decimal),
+    st.sampled_from([Decimal("0"), Decimal("0.00"), Decimal("-0.00"), Decimal("0.0")]))
+_quanta = st.one_of(st.none(), st.sampled_from(["0", "1", "0.01", "0.0001"]))
+
+
+def _gap_fields(g: Gap) -> tuple[object, ...]:
+    # Decimals compared with their exponent too: a message prints them as they are
+    return tuple(str(x) if isinstance(x, Money) else x for x in
+                 (g.terms, g.expected, g.actual, g.difference, g.bound, g.explained))
+
+
+@given(st.lists(st.tuples(_amounts, _units), max_size=8), _amounts, _units, _quanta, _quanta)
+def test_explain_gap_is_the_interval_sum_of_its_terms(terms, total, total_unit, q,
+                                                      tq) -> None:  # type: ignore[no-untyped-def]
+    """The bound-by-bound sum gives what adding one `Interval` per term gives: same
+    terms counted, same figures to the last printed digit, same verdict."""
+    items = [Money.of(a, u) for a, u in terms]
+    tot = Money.of(total, total_unit)
+    quantum = None if q is None else Money.of(Decimal(q), items[0].unit if items else total_unit)
+    total_q = None if tq is None else Money.of(Decimal(tq), total_unit)
+    kwargs: dict[str, Money] = {}
+    if quantum is not None:
+        kwargs["quantum"] = quantum
+    if total_q is not None:
+        kwargs["total_quantum"] = total_q
+    got = explain_gap(items, tot, **kwargs)
+    assert _gap_fields(got) == _gap_fields(_reference_gap(items, tot, quantum, total_q))
+
+
+@given(st.lists(_amounts, max_size=8), _units, _amounts, _units, _quanta, _quanta)
+def test_explain_cells_is_explain_gap_of_one_unit(amounts, unit, total, total_unit, q,
+                                                  tq) -> None:  # type: ignore[no-untyped-def]
+    """Cells of one unit given as amounts: the answer of `explain_gap` on their `Money`."""
+    tot = Money.of(total, total_unit)
+    kwargs: dict[str, Decimal] = {}
+    if q is not None:
+        kwargs["quantum"] = Decimal(q)
+    if tq is not None:
+        kwargs["total_quantum"] = Decimal(tq)
+    got = explain_cells(amounts, unit, tot, **kwargs)
+    want = explain_gap([Money.of(a, unit) for a in amounts], tot, **kwargs)
+    assert _gap_fields(got) == _gap_fields(want)
+
+
+@pytest.mark.parametrize("unit", [Y, W])
+@pytest.mark.parametrize("q", ["1", "0.01"])
+def test_explain_gap_at_the_edges_of_rounding(unit: Unit, q: str) -> None:
+    """Every list of up to two small terms against totals off by whole or half quanta,
+    up to and past the bound, rounded or exact: where the open and closed ends of the
+    terms' intervals decide the verdict, it is the one of adding an `Interval` per term."""
+    quantum = Decimal(q)
+    qm = Money.of(quantum, unit)
+    for size in range(3):
+        for units in itertools.product(range(-2, 3), repeat=size):
+            for halves in range(-8, 9):
+                tot = Money.of(sum(units) * quantum + halves * quantum / 2, unit)
+                for total_q in (Decimal(0), quantum):
+                    items = [Money.of(k * quantum, unit) for k in units]
+                    got = explain_gap(items, tot, quantum=quantum, total_quantum=total_q)
+                    want = _reference_gap(items, tot, qm, Money.of(total_q, unit))
+                    assert _gap_fields(got) == _gap_fields(want), (units, halves, total_q)
+                    cells = explain_cells([k * quantum for k in units], unit, tot,
+                                          quantum=quantum, total_quantum=total_q)
+                    assert _gap_fields(cells) == _gap_fields(got)

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govbudget import MOF_9, SHANXI_13, Block, Column, Money, Row, RowKind, Table, TableKind, Unit
 from govbudget._tables import COLUMN_LABELS
@@ -292,6 +294,48 @@ def test_quantum_follows_the_printed_decimals_and_is_worked_out_once() -> None:
                blocks=(Block(name="", columns=(Column("total", "合计"),),
                              rows=(Row(name="a", values=(Decimal("3990.4"),)),)),))
     assert t2.quantum == Decimal("0.01")
+
+
+def _scanned_quantum(t: Table) -> Decimal:
+    """The quantum as first worked out: the largest number of decimals of any cell."""
+    places = 0 if t.unit is Unit.YUAN else 2
+    for b in t.blocks:
+        for r in b.rows:
+            for v in r.values:
+                if v is None:
+                    continue
+                exp = v.as_tuple().exponent
+                if isinstance(exp, int) and -exp > places:
+                    places = -exp
+    return Decimal(1).scaleb(-places)
+
+
+_quantum_cells = st.one_of(
+    st.none(),
+    *(st.decimals(min_value=-10**9, max_value=10**9, places=p) for p in (0, 2, 6)),
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.sampled_from([Decimal("0.000"), Decimal("-0.00"), Decimal("1E+40"), Decimal("1E-40"),
+                     Decimal("5.00"), Decimal("-5.00")]))
+
+
+@given(st.lists(st.lists(_quantum_cells, max_size=3).map(tuple), max_size=70),
+       st.sampled_from([Unit.YUAN, Unit.WAN_YUAN]))
+def test_quantum_read_off_the_exact_sum_is_the_scanned_one(rows, unit) -> None:  # type: ignore[no-untyped-def]
+    """The smallest exponent read off the cells' exact sum gives the quantum a scan of
+    every cell gives: blanks, zeros with decimals, cancelling cells, special values and
+    sums too long to be exact (decided by the scan) included."""
+    block = Block("", (Column("total"), Column("basic"), Column("project")),
+                  [Row(name=f"r{i}", values=v) for i, v in enumerate(rows)])
+    t = Table(kind=TableKind.EXPENDITURE, number="", title="t", unit=unit, blocks=(block,))
+    assert t.quantum == _scanned_quantum(t)
+
+
+def test_quantum_of_cells_too_far_apart_for_an_exact_sum() -> None:
+    """A sum that would be rounded does not decide the quantum: the scan does."""
+    block = Block("", (Column("total"),), [Row(name="a", values=(Decimal("1E+40"),)),
+                                           Row(name="b", values=(Decimal("1E-40"),))])
+    t = Table(kind=TableKind.EXPENDITURE, number="", title="t", unit=Unit.YUAN, blocks=(block,))
+    assert t.quantum == Decimal("1E-40") == _scanned_quantum(t)
 
 
 def test_new_row_sets_every_field_of_row_in_order() -> None:

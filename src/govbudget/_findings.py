@@ -22,8 +22,9 @@ True
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, SupportsIndex, overload
 
 from attrs import Factory, field, frozen
 
@@ -138,8 +139,158 @@ class Location:
 
 
 
+class CellLocations(tuple[Location, ...]):
+    """The locations of one column's cells in some rows of a table, made when first
+    looked at: a tuple of `Location` in every respect but its making.
+
+    A finding over a big table names many cells (a 款 and its hundred 项): `Location`
+    objects for all of them would be built for every such finding, and most findings'
+    related cells are never looked at. This tuple holds the table, the rows and the
+    column, and builds the locations (`Location.in_table`, as an eager caller would)
+    the first time anything asks for them; it then compares, hashes, prints and pickles
+    as the plain tuple of those locations.
+
+    ```pycon
+    >>> from govbudget import Row, Table, TableKind, Unit
+    >>> t = Table(kind=TableKind.EXPENDITURE, number="2", title="支出总表", unit=Unit.YUAN)
+    >>> rows = [Row(name="行政运行", values=(), code="2010101", line=12),
+    ...         Row(name="一般行政管理事务", values=(), code="2010102", line=13)]
+    >>> cells = CellLocations.of(t, rows, "total")
+    >>> len(cells), str(cells[1])
+    (2, '支出总表 row 2010102 column total (line 13)')
+    >>> cells == tuple(Location.in_table(t, r, "total") for r in rows)
+    True
+
+    ```
+    """
+
+    # (a tuple subclass cannot have slots: these live in the instance's dict)
+    _table: Table
+    _rows: Sequence[Row]
+    _column: str | None
+    _locate: Callable[[Location], Location] | None
+    _items: tuple[Location, ...] | None
+
+    def __new__(cls, items: Iterable[Location] = ()) -> tuple[Location, ...]:  # type: ignore[misc]
+        # Called as a collection type (``type(x)(items)``, as `attrs.asdict` and copying
+        # code rebuild a tuple): a plain tuple of ``items``. The cells are made by `of`.
+        return tuple(items)
+
+    @classmethod
+    def of(cls, table: Table, rows: Sequence[Row], column: str | None = None,
+           locate: Callable[[Location], Location] | None = None) -> CellLocations:
+        """The locations of ``column`` in ``rows`` of ``table`` (each passed through
+        ``locate`` when given), made when first looked at."""
+        self = tuple.__new__(cls)  # empty: the items live in `_items`, made on demand
+        self._table = table
+        self._rows = rows
+        self._column = column
+        self._locate = locate
+        self._items = None
+        return self
+
+    def located(self, locate: Callable[[Location], Location]) -> CellLocations:
+        """The same cells, each location passed through ``locate`` when made (the engine
+        adds pages so)."""
+        inner = self._locate
+        return CellLocations.of(self._table, self._rows, self._column,
+                                locate if inner is None else lambda loc: locate(inner(loc)))
+
+    @property
+    def items(self) -> tuple[Location, ...]:
+        """The locations, as a plain tuple (made on the first call)."""
+        items = self._items
+        if items is None:
+            t, c = self._table, self._column
+            made = (Location.in_table(t, r, c) for r in self._rows)
+            locate = self._locate
+            items = self._items = tuple(made if locate is None else map(locate, made))
+        return items
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __bool__(self) -> bool:
+        return bool(self._rows)
+
+    @overload
+    def __getitem__(self, i: SupportsIndex) -> Location: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Location, ...]: ...
+    def __getitem__(self, i: SupportsIndex | slice) -> Location | tuple[Location, ...]:
+        return self.items[i]
+
+    def __iter__(self) -> Iterator[Location]:
+        return iter(self.items)
+
+    def __reversed__(self) -> Iterator[Location]:
+        return reversed(self.items)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.items
+
+    def index(self, value: Any, start: SupportsIndex = 0,
+              stop: SupportsIndex = sys.maxsize) -> int:
+        return self.items.index(value, start, stop)
+
+    def count(self, value: Any) -> int:
+        return self.items.count(value)
+
+    def __eq__(self, other: object) -> bool:
+        return self.items == (other.items if isinstance(other, CellLocations) else other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __lt__(self, other: tuple[Location, ...]) -> bool:
+        return self.items < _plain(other)
+
+    def __le__(self, other: tuple[Location, ...]) -> bool:
+        return self.items <= _plain(other)
+
+    def __gt__(self, other: tuple[Location, ...]) -> bool:
+        return self.items > _plain(other)
+
+    def __ge__(self, other: tuple[Location, ...]) -> bool:
+        return self.items >= _plain(other)
+
+    def __hash__(self) -> int:
+        return hash(self.items)
+
+    def __add__(self, other: tuple[Any, ...]) -> tuple[Any, ...]:
+        return self.items + _plain(other)
+
+    def __radd__(self, other: tuple[Any, ...]) -> tuple[Any, ...]:
+        return _plain(other) + self.items
+
+    def __mul__(self, n: SupportsIndex) -> tuple[Location, ...]:
+        return self.items * n
+
+    def __rmul__(self, n: SupportsIndex) -> tuple[Location, ...]:
+        return self.items * n
+
+    def __repr__(self) -> str:
+        return repr(self.items)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (self.items,))
+
+    def __copy__(self) -> CellLocations:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> tuple[Location, ...]:
+        return self.items  # locations are immutable: the tuple of them is a deep copy
+
+
+def _plain(items: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A `CellLocations` as its plain tuple; anything else as it is."""
+    return items.items if isinstance(items, CellLocations) else items
+
+
 def _tuple_location(items: Iterable[Location]) -> tuple[Location, ...]:
-    return tuple(items)
+    # a plain tuple is kept as it is (``tuple()`` of one is itself), and so are cells
+    # whose locations are made when first looked at
+    return items if type(items) is tuple or isinstance(items, CellLocations) else tuple(items)
 
 @frozen
 class Finding:

@@ -26,13 +26,14 @@ True
 from __future__ import annotations
 
 from ._amount import Money, Unit, format_money, parse_amount, parse_money, round_half_up, to_decimal
-from ._rounding import Gap, Interval, explain_gap, rounding_bound
+from ._rounding import Gap, Interval, explain_cells, explain_gap, rounding_bound
 
 __all__ = [
     "Gap",
     "Interval",
     "Money",
     "Unit",
+    "explain_cells",
     "explain_gap",
     "format_money",
     "parse_amount",

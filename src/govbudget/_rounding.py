@@ -17,7 +17,7 @@ from attrs import frozen
 
 from ._amount import Money, Unit, to_decimal
 
-__all__ = ["Gap", "Interval", "explain_gap", "rounding_bound"]
+__all__ = ["Gap", "Interval", "explain_cells", "explain_gap", "rounding_bound"]
 
 
 @frozen
@@ -199,7 +199,11 @@ def _quantum_yuan(q: Money | Decimal | str, unit: Unit) -> Decimal:
 
 
 def _printed_with_decimals(m: Money) -> bool:
-    exp = m.amount.as_tuple().exponent
+    return _decimals(m.amount)
+
+
+def _decimals(amount: Decimal) -> bool:
+    exp = amount.as_tuple().exponent
     return isinstance(exp, int) and exp < 0
 
 
@@ -242,19 +246,73 @@ def explain_gap(
             unit = t.unit
     tq = _quantum_yuan(quantum, items[0].unit if items else total.unit)
     tot_q = tq if total_quantum is None else _quantum_yuan(total_quantum, total.unit)
-    acc = Interval.exact(Decimal(0))
+    return _gap([(t.yuan, t.amount) for t in items], total, unit, tq, tot_q)
+
+
+def explain_cells(
+    amounts: Sequence[Decimal],
+    unit: Unit,
+    total: Money,
+    *,
+    quantum: Money | Decimal | str = "0.01",
+    total_quantum: Money | Decimal | str | None = None,
+) -> Gap:
+    """`explain_gap` of figures printed in one unit, given as their amounts: the same
+    answer as ``explain_gap([Money.of(a, unit) for a in amounts], total, …)``, without a
+    `Money` per figure (a column of a big table). The amounts are finite ``Decimal`` s
+    (what `Money.of` takes as it is).
+
+    ```pycon
+    >>> cells = [Decimal("1.01"), Decimal("2.01"), Decimal("3.01")]
+    >>> g = explain_cells(cells, Unit.WAN_YUAN, Money("6.04", "万元"))
+    >>> g == explain_gap([Money.of(a, Unit.WAN_YUAN) for a in cells], Money("6.04", "万元"))
+    True
+
+    ```
+    """
+    low = unit if unit.exponent < total.unit.exponent else total.unit
+    tq = _quantum_yuan(quantum, unit if amounts else total.unit)
+    tot_q = tq if total_quantum is None else _quantum_yuan(total_quantum, total.unit)
+    factor = unit.factor
+    return _gap([(a * factor, a) for a in amounts], total, low if amounts else total.unit,
+                tq, tot_q)
+
+
+def _gap(items: Sequence[tuple[Decimal, Decimal]], total: Money, unit: Unit, tq: Decimal,
+         tot_q: Decimal) -> Gap:
+    """The `Gap` of terms given as (amount in 元, amount as printed), against ``total``,
+    reported in ``unit``; ``tq`` and ``tot_q`` are the quanta in 元 of the terms and of the
+    total. The sum of the terms' intervals is added bound by bound, with exactly the
+    arithmetic of ``Interval.of_rounded`` and ``Interval.__add__`` (the same sums in the
+    same order), without an `Interval` per term."""
     n = 0
     signs: set[bool] = set()
     total_sum = Decimal(0)
-    for t in items:
-        y = t.yuan
+    lo = hi = Decimal(0)  # the sum of the counted terms' intervals, from Interval.exact(0)
+    lo_closed = hi_closed = True
+    half = tq / 2 if tq != 0 else None
+    for y, amount in items:
         total_sum += y
-        if y or _printed_with_decimals(t):
+        if y or _decimals(amount):
             n += 1
-            if y:
-                signs.add(y > 0)
-            acc = acc + Interval.of_rounded(y, tq)
+            if half is None:  # Interval.exact(y)
+                lo += y
+                hi += y
+                if y:
+                    signs.add(y > 0)
+                continue
+            lo += y - half
+            hi += y + half
+            if y > 0:
+                signs.add(True)
+                hi_closed = False
+            elif y < 0:
+                signs.add(False)
+                lo_closed = False
+            else:
+                lo_closed = hi_closed = False
         # a zero written without decimals ("0", or a blank cell) is exact
+    acc = Interval(lo, hi, lo_closed, hi_closed)
     rounded_total = bool(total.yuan) or _printed_with_decimals(total)
     tot = Interval.of_rounded(total.yuan, tot_q if rounded_total else Decimal(0))
     if total.yuan:

@@ -164,8 +164,9 @@ def _read_page(raw: Any, doc: Any, index: int, prev: _PageOut | None = None,
     return _PageOut(out, last_xs=grids[tail.grid].xs if tail and tail.grid >= 0 else None)
 
 
+# The digits may be letter-spaced (``— 1 2 —``: each digit drawn on its own).
 _PAGE_NO: Final = re.compile(
-    r"^[-—–_\s]*(第\s*)?\d{1,4}(\s*页)?(\s*(/|of|共)\s*\d{1,4}\s*页?)?[-—–_\s]*$"
+    r"^[-—–_\s]*(第\s*)?\d(?: ?\d){0,3}(\s*页)?(\s*(/|of|共)\s*\d{1,4}\s*页?)?[-—–_\s]*$"
 )
 
 

@@ -240,7 +240,8 @@ def _grid_rows(grid: _Grid, chars: list[_Char]) -> list[tuple[float, tuple[str, 
     for line in _lines_of(chars, 0.25):
         run: list[_Char] = []
         for ch in line:
-            if run and (_word_gap(run[-1], ch) or _edge_between(xs, run[-1], ch)):
+            if run and (_word_gap(run[-1], ch) or _edge_between(xs, run[-1], ch)
+                        or _amount_ends_at_edge(xs, run, ch)):
                 _place(run, xs, ys, nc, root, content)
                 run = []
             run.append(ch)
@@ -280,6 +281,26 @@ def _edge_between(xs: Sequence[float], a: _Char, b: _Char) -> bool:
         return False
     k = _index(xs, a.x1 - 0.1)
     return any(a.x1 - 0.1 <= x <= b.x0 + 0.1 for x in xs[k:k + 3])
+
+
+# An amount with its two decimals (thousands separated or not), at the end of a run.
+_AMOUNT_END: Final = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d$")
+
+
+def _amount_ends_at_edge(xs: Sequence[float], run: Sequence[_Char], b: _Char) -> bool:
+    """Whether a column edge parts a run of figures that touch it from both sides (bold
+    figures filling their cells: ``174,900.64|101,833.84`` printed without a gap): the
+    edge lies between the centres of the last character and ``b``, a digit, and the run
+    ends in a complete amount with its two decimals (an amount has one decimal point,
+    so the next digit starts another)."""
+    a = run[-1]
+    if not (b.ch.isdigit() and a.ch.isdigit()):
+        return False
+    ca, cb = (a.x0 + a.x1) / 2, (b.x0 + b.x1) / 2
+    k = _index(xs, ca)
+    if not any(ca < x < cb for x in xs[k:k + 2]):
+        return False
+    return bool(_AMOUNT_END.search("".join(c.ch for c in run[-24:])))
 
 
 def _place(run: list[_Char], xs: Sequence[float], ys: Sequence[float], nc: int,

@@ -108,10 +108,15 @@ def read_three_public_final(reader: _Reading, body: Sequence[Line], header: str,
             if not all(_is_value(x) for x in c[1:]):
                 continue  # the header line 预算数 决算数 预算数 …
             vals = c[1:]
+            cells = cell_tuple(ln.text)
+            if "\t" in ln.text and cells[0] == c[0] and "" in cells[1:len(c) + 1]:
+                # Cells from a ruled grid keep their blanks: a blank item (no 因公出国
+                # at all) holds its place, the figures after it are not moved left.
+                vals = list(cells[1:])
             if len(vals) > n:
                 reader.finding("reading.unplaced_figure", ln.no, "多出的数值无法对应到列",
                               "figures do not fit the columns", actual=" ".join(vals[n:]))
-            amounts = [reader.amount(v, ln.no) for v in vals[:n]]
+            amounts = [reader.amount(v, ln.no) if v else None for v in vals[:n]]
             amounts += [None] * (n - len(amounts))
             rows.append(Row(name=c[0], values=tuple(amounts), line=ln.no))
             continue

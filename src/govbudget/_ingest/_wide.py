@@ -50,8 +50,10 @@ from ._text import DASHES
 from ._titles import _MONEY_UNIT, _UNIT_NAME, classify_title, generic_title, table_number
 from ._two_sided import _is_expenditure_label
 from ._wide_columns import (
+    _COLUMN_MARK,
     _ROWNO_WORDS,
     _anchors,
+    _column_numbers,
     _header_zones,
     _is_label_column,
     _label_key,
@@ -60,7 +62,17 @@ from ._wide_columns import (
     _norm,
     _Zone,
 )
-from ._wide_levels import _breakdowns, _classes_first, _complete_label, _item_levels, _starts_item
+from ._wide_levels import (
+    _ENUM,
+    _FUNCTIONAL_KINDS,
+    _breakdowns,
+    _classes_first,
+    _complete_label,
+    _grouped_by_unit,
+    _item_levels,
+    _starts_item,
+    _uncoded_hierarchy,
+)
 
 __all__ = ["read_wide_table"]
 
@@ -71,11 +83,10 @@ _SMALL: Final = re.compile(r"^\d{1,2}$")
 _THREE: Final = re.compile(r"^\d{3}$")
 # A note saying the table has no figures (注：无。 is "no note", not an empty table).
 _EMPTY_NOTE: Final = re.compile(r"无数据|空表|本表为空|此表为空|本表无|无发生额|^（?无）?$")
-# What a line of column numbers prints before them: ``** 1 2 3``, ``栏次 1 2``, ``甲 乙 1 2``.
-_COLUMN_MARK: Final = re.compile(r"^(?:[*＊#—\-]+|栏次|行次|序号|栏号|[甲乙丙丁]+)$")
 # A cell of digits and separators that does not read as an amount (125360,898): a figure
 # printed wrong, never part of a name.
 _FIGURE_LIKE: Final = re.compile(r"^-?\d[\d,，.．]*$")
+
 _SENTENCE: Final = re.compile(r"[，。；：:、“”]")
 _HEADER_LINE: Final = re.compile(r"^(?:类款项?|类|款|项|栏次|行次|项目|科目编码|科目名称|功能分类科目编码|"
                                  r"功能分类科目名称|经济分类科目编码|经济分类科目名称|单位名称|项目名称|"
@@ -179,6 +190,10 @@ class _WideReader:
                 if self._repeated_header(cells, t):
                     continue
                 body.append((no, cells))
+            elif self.style == "grid" and _column_numbers(cells):
+                # ``** ** 1 2 3 …`` under the header: each cell a column of its own, the
+                # numbers are no part of the labels above them
+                continue
             else:
                 header.append((no, cells))
                 self.header_cells.extend(cells)
@@ -218,6 +233,9 @@ class _WideReader:
             "names": ("有数值的行缺少名称", "rows with figures and no name"),
             "units": ("各单位分列的分项（按单位分组），不是一个经济分类层级",
                       "rows grouped by unit, not one economic hierarchy"),
+            "levels": ("科目未印编码，类与其款、项无法区分",
+                       "classes and their items printed by name alone: the levels cannot be "
+                       "told"),
         }
         out = []
         for reason, lines in self.doubts.items():
@@ -253,8 +271,9 @@ class _WideReader:
         return not all(_YEARISH.match(c.text) for c in values)
 
     def _repeated_header(self, cells: list[WCell], flat: str) -> bool:
-        """A column header printed again on a new page (all cells are labels)."""
-        if any(_is_value(c.text) for c in cells):
+        """A column header printed again on a new page (all cells are labels; an item
+        numbered 四、… of the body, blank, is a row even when it names a column: 上级补助收入)."""
+        if any(_is_value(c.text) or _ENUM.match(c.text) for c in cells):
             return False
         labels = 0
         if _HEADER_LINE.match(flat):
@@ -374,32 +393,16 @@ class _WideReader:
                     last_kuan = None
         rows = [r for r in rows if r.name or r.code or any(v is not None for v in r.values)]
         if self.kind is TableKind.BASIC_ECONOMIC and not coded_table and \
-                self._grouped_by_unit(parsed):
+                _grouped_by_unit(parsed, self.style):
             # rows of each unit, its economic classes indented under it: not one economic
             # hierarchy (the classes would be added once per unit and once for the units)
             self.doubt("units", body[0][0])
+        if self.kind in _FUNCTIONAL_KINDS and not coded_table and _uncoded_hierarchy(rows):
+            # classes printed with their 款 and 项 by name alone: which rows add up to which
+            # is not printed, no class total can be told from its items
+            self.doubt("levels", body[0][0])
         _fix_unit_levels(rows, self.kind)
         return Block(name="", columns=columns, rows=tuple(rows))
-
-    def _grouped_by_unit(self, parsed: list[tuple[int, list[WCell], list[WCell]]]) -> bool:
-        """A row the catalogue does not know as an economic item with known economic
-        classes indented under it: the table lists units, each with its classes."""
-        from ..codes import dept_economic
-
-        def indent(cells: list[WCell]) -> int:
-            if not cells:
-                return -1
-            return cells[0].indent if self.style == "grid" else cells[0].start
-
-        def known(cells: list[WCell]) -> bool:
-            name = "".join(c.text for c in cells)
-            return bool(dept_economic.lookup_name(_ENUM.sub("", name)))
-
-        for (_, a, _), (_, b, _) in itertools.pairwise(parsed):
-            if a and b and indent(b) > indent(a) and known(b) and not known(a) \
-                    and not _is_total("".join(c.text for c in a)):
-                return True
-        return False
 
     def _two_name_columns(self, zones: list[_Zone]) -> bool:
         return any(z.label_leaf is not None and "政府" in z.label_leaf.label for z in zones)
@@ -652,7 +655,6 @@ class _WideReader:
         return (Block(name="", columns=columns),)
 
 
-_ENUM: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
 _META: Final = re.compile(r"^(编制部门|编制单位|部门名称|单位名称|预算单位|预算主管部门|部门|单位)[:：]")
 _META_VALUE: Final = re.compile(r"^(?:编制部门|编制单位|部门名称|单位名称|预算单位|预算主管部门|部门|单位)"
                                 r"[:：]\s*(.*)$")

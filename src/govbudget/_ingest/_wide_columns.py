@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Sequence
 from typing import Final
 
 from .._tables import TableKind
@@ -334,3 +335,17 @@ def _anchors(rows: list[tuple[int, list[WCell]]], n: int, style: Style) -> dict[
             col.sort()
             out[j] = float(col[len(col) // 2])
     return out
+
+
+# What a line of column numbers prints before them: ``** 1 2 3``, ``栏次 1 2``, ``甲 乙 1 2``.
+_COLUMN_MARK: Final = re.compile(r"^(?:[*＊#—\-]+|栏次|行次|序号|栏号|[甲乙丙丁]+)$")
+
+
+def _column_numbers(cells: Sequence[WCell]) -> bool:
+    """A line of column numbers (``** ** 1 2 3``, ``栏次 1 2``): marks, then at least two
+    numbers counting up by one."""
+    nums = [c.text for c in cells if not _COLUMN_MARK.match(c.text)]
+    if len(nums) < 2 or not all(t.isdigit() and len(t) <= 2 for t in nums):
+        return False
+    return all(int(b) == int(a) + 1 for a, b in itertools.pairwise(nums))
+

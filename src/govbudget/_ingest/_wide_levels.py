@@ -16,8 +16,9 @@ from typing import Final
 
 from attrs import evolve
 
-from .._tables import Row, RowKind
-from ._table_cells import _CN_ORDINAL
+from .._tables import Row, RowKind, TableKind
+from ._grid import Style, WCell
+from ._table_cells import _CN_ORDINAL, _is_total
 from ._wide_columns import _norm
 
 _KNOWN_SUMMARY: Final = ("本年收入合计", "收入总计", "本年支出合计", "支出总计", "上年结转",
@@ -25,7 +26,6 @@ _KNOWN_SUMMARY: Final = ("本年收入合计", "收入总计", "本年支出合�
                          "支出合计", "当年收入小计", "当年支出小计", "上年结转资金",
                          "结转下年资金", "使用非财政拨款结余", "结余分配", "总计", "合计",
                          "用事业基金弥补收支差额")
-_SUB_ITEM: Final = re.compile(r"^(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|其中)")
 
 
 def _breakdowns(rows: list[Row], labels: Sequence[str]) -> list[Row]:
@@ -75,22 +75,44 @@ def _is_balance(name: str) -> bool:
     return any(w in n for w in ("结转", "结余", "预备费", "合计", "总计"))
 
 
+# The numbering of an outline, outermost first: 一、 > （一） > 1. > (1).
+_OUTLINE_STYLES: Final = (
+    re.compile(r"^[一二三四五六七八九十]+、"),
+    re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]"),
+    re.compile(r"^\d{1,2}\s*[.、．](?!\d)"),
+    re.compile(r"^[（(]\d{1,2}[）)]"),
+)
+
+
+def _outline_rank(label: str) -> int | None:
+    """How deep ``label``'s numbering sits in the outline (0 for 一、), ``None`` unnumbered."""
+    return next((k for k, p in enumerate(_OUTLINE_STYLES) if p.match(label)), None)
+
+
 def _item_levels(labels: Sequence[str], indents: Sequence[int], slack: int) -> list[int]:
     """The level of each item of a two-sided table: by how far it is indented (the least
-    indented are level 1), and a numbered sub-item (1. …, （一）…, 其中…) under an item
-    numbered 一、 is at least level 2: 一、财政拨款 373,795.79 over 一般公共预算 366,195.79."""
+    indented are level 1), and by its numbering: an item numbered in a deeper style of
+    the outline (一、 > （一） > 1. > (1)) than the numbered items open above it is one
+    level below the last of them (一、财政拨款 373,795.79 over 1.一般公共预算 366,195.79; 1、财政拨款
+    over (1)一般公共预算拨款收入), and a 其中 is one level below the item above it."""
     steps: list[int] = []
     for x in sorted(set(indents)):
         if not steps or x - steps[-1] > slack:
             steps.append(x)
-    out = []
-    under_ordinal = False
+    out: list[int] = []
+    open_ranks: list[int] = []  # the numbering styles open above, outermost first
     for label, x in zip(labels, indents, strict=True):
         level = 1 + sum(1 for st in steps[1:] if x >= st - slack)
-        if _CN_ORDINAL.match(label):
-            under_ordinal = True
-        elif under_ordinal and _SUB_ITEM.match(label):
-            level = max(level, 2)
+        rank = _outline_rank(label)
+        if rank is not None:
+            while open_ranks and open_ranks[-1] >= rank:
+                open_ranks.pop()
+            open_ranks.append(rank)
+            level = max(level, len(open_ranks))
+        elif label.startswith("其中") and out:
+            level = max(level, out[-1] + 1)
+        elif label.startswith(_KNOWN_SUMMARY):
+            open_ranks = []
         out.append(level)
     return out
 
@@ -99,7 +121,7 @@ def _starts_item(label: str) -> bool:
     """A label that starts an item of its own (numbered, 其中, a summary line), not the
     rest of a wrapped one."""
     return bool(_CN_ORDINAL.match(label)) or bool(re.match(
-        r"^(\d+[.、．]|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|其中)", label)) or any(
+        r"^(\d+[.、．]|[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,2}[）)]|其中)", label)) or any(
         label.startswith(k) for k in _KNOWN_SUMMARY)
 
 
@@ -107,3 +129,50 @@ def _complete_label(label: str) -> bool:
     """A label that reads as ended (…支出, …合计): the next line's text is not its rest."""
     return label.endswith(("支出", "收入", "合计", "总计", "小计", "结余", "结转", "资金",
                            "拨款", "预算", "经费", "分配"))
+
+
+# Tables of functional classes: a hierarchy of codes (类, 款, 项).
+_FUNCTIONAL_KINDS: Final = frozenset({
+    TableKind.EXPENDITURE, TableKind.INCOME, TableKind.GENERAL_EXPENDITURE,
+    TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL})
+
+
+def _uncoded_hierarchy(rows: Sequence[Row]) -> bool:
+    """Rows without codes that print classes (names the functional catalogue knows as 类)
+    and other rows beside them (their 款 and 项)."""
+    from ..codes import functional
+
+    data = [r for r in rows if r.kind is RowKind.DATA and r.name]
+    classes = sum(1 for r in data if any(i.level == 1 for i in functional.lookup_name(r.name)))
+    return 0 < classes < len(data)
+
+
+_ENUM: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
+
+
+def _grouped_by_unit(parsed: Sequence[tuple[int, list[WCell], list[WCell]]],
+                     style: Style) -> bool:
+    """A row (name cells of each body line in ``parsed``) the catalogue does not know as an
+    economic item with known economic classes indented under it: the table lists units,
+    each with its classes (the first indented row may be a class in the unit's own wording,
+    工资和福利支出: any row of the indented run counts)."""
+    from ..codes import dept_economic
+
+    def indent(cells: list[WCell]) -> int:
+        if not cells:
+            return -1
+        return cells[0].indent if style == "grid" else cells[0].start
+
+    def known(cells: list[WCell]) -> bool:
+        name = "".join(c.text for c in cells)
+        return bool(dept_economic.lookup_name(_ENUM.sub("", name)))
+
+    for k, (_, a, _) in enumerate(parsed):
+        if not a or known(a) or _is_total("".join(c.text for c in a)):
+            continue
+        for _, b, _ in parsed[k + 1:]:
+            if not b or indent(b) <= indent(a):
+                break
+            if known(b):
+                return True
+    return False

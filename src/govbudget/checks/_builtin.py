@@ -23,6 +23,7 @@ from . import (
     _rules_final,
     _rules_reading,
     _rules_tables,
+    _rules_three_public,
 )
 from ._registry import Code, Rule, RuleSet, extensions
 from .narrative import _amounts as _narrative_amounts
@@ -37,6 +38,7 @@ __all__ = ["BUILTIN", "codes", "current", "registry"]
 BUILTIN: tuple[RuleSet, ...] = (
     _rules_reading.RULES,
     _rules_tables.RULES,
+    _rules_three_public.RULES,
     _rules_cross.RULES,
     _rules_final.RULES,
     _rules_codes.RULES,

@@ -21,13 +21,14 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import partial
-from operator import is_not
+from itertools import islice
+from operator import attrgetter, is_not, lt
 from typing import Final, TypeVar, cast
 
 from attrs import evolve
 
-from .._findings import Finding, Location, Severity
-from .._money import Money, Unit, explain_gap
+from .._findings import CellLocations, Finding, Location, Severity
+from .._money import Gap, Money, Unit, explain_cells, explain_gap
 from .._report import Report
 from .._tables import Block, Row, RowKind, Table, TableKind
 
@@ -376,7 +377,7 @@ class Context:
             expected, actual = expected.to(unit), actual.to(unit)
         return Finding(
             rule=rule, severity=severity, message=message, message_en=message_en,
-            location=location, related=tuple(related),
+            location=location, related=related if isinstance(related, tuple) else tuple(related),
             expected=None if expected is None else _fmt(expected),
             actual=None if actual is None else _fmt(actual),
             difference=diff,
@@ -418,7 +419,14 @@ class Context:
         )
         if gap.exact:
             return None
-        related = [t.location for t in terms]
+        return self._gap_finding(rule, gap, total.location, [t.location for t in terms],
+                                 what=what, what_en=what_en, severity=severity)
+
+    def _gap_finding(self, rule: str, gap: Gap, location: Location,
+                     related: Sequence[Location], *, what: str, what_en: str,
+                     severity: Severity) -> Finding:
+        """The finding of a sum that does not hold (``gap`` not exact): ``info`` when
+        rounding explains it, else ``severity``."""
         if gap.explained:
             return self._finding(
                 rule, Severity.INFO,
@@ -426,7 +434,7 @@ class Context:
                 f"（±{_fmt(gap.bound)}）内",
                 f"{what_en}: off by {_fmt(gap.difference)}, within the rounding of "
                 f"{gap.terms} figures (±{_fmt(gap.bound)})",
-                total.location, related, gap.expected, gap.actual,
+                location, related, gap.expected, gap.actual,
             )
         return self._finding(
             rule, severity,
@@ -435,7 +443,7 @@ class Context:
             f"{what_en} does not hold: expected {_fmt(gap.expected)}, found "
             f"{_fmt(gap.actual)}, difference {_fmt(gap.difference)} (rounding allows "
             f"±{_fmt(gap.bound)})",
-            total.location, related, gap.expected, gap.actual,
+            location, related, gap.expected, gap.actual,
         )
 
     def equal_check(
@@ -475,10 +483,50 @@ class Context:
         tot = Figure.cell(table, block, total, key)
         if tot is None:
             return None
+        f = self._sum_of_cells(rule, table, block, tot, rows, key, what=what, what_en=what_en,
+                               severity=severity)
+        if f is not _MISSING:
+            return cast(Finding | None, f)
         terms = cell_figures(table, block, rows, key)
         if not terms:
             return None
         return self.sum_check(rule, terms, tot, what=what, what_en=what_en, severity=severity)
+
+    def _sum_of_cells(self, rule: str, table: Table, block: Block, total: Figure,
+                      rows: Sequence[Row], key: str, *, what: str, what_en: str,
+                      severity: Severity) -> object:
+        """`sum_check` of the cells of ``rows`` in column ``key`` (known not to add up
+        exactly) against ``total``, from the raw cells: no figure per cell, the gap
+        from `explain_cells` and the cells' locations made when first looked at
+        (`CellLocations`), the same finding as the figures would give. `_MISSING` when a
+        cell or the unit is not what `Figure.cell` would take as it is (the caller then
+        builds the figures)."""
+        unit = table.unit
+        total_value = total._amount
+        if type(unit) is not Unit or type(total_value) is not Decimal:
+            return _MISSING
+        i = block.position(key)
+        assert i is not None  # the total's cell is in this column
+        values: list[Decimal] = []
+        printed = False
+        for r in rows:
+            v = r.values[i] if i < len(r.values) else None
+            if v is None:
+                values.append(_ZERO)
+                continue
+            if type(v) is not Decimal or not v.is_finite():
+                return _MISSING
+            values.append(v)
+            printed = True
+        # the quantum of the terms, as `sum_check` takes it from the cells' figures
+        tq = table.quantum if printed and table.quantum else _ZERO
+        gap = explain_cells(values, unit, total.money, quantum=Money.of(tq, unit),
+                            total_quantum=Money.of(total.quantum, unit))
+        if gap.exact:
+            return None
+        cells = CellLocations.of(table, tuple(rows), key)
+        return self._gap_finding(rule, gap, total.location, cells, what=what, what_en=what_en,
+                                 severity=severity)
 
     def forget(self) -> None:
         """Drop what the run derived (`memo`, `once`): called by `check_report` when the
@@ -574,6 +622,13 @@ class Context:
     ) -> Finding:
         """A finding built by hand (for comparisons that are not money); ``code`` is a
         finer code of the rule (default: the rule's own)."""
+        if expected is None and actual is None:
+            # No money to compare: the finding is built once, texts and code included.
+            return Finding(rule=rule, severity=severity, message=message,
+                           message_en=message_en, location=location,
+                           related=related if isinstance(related, tuple) else tuple(related),
+                           expected=expected_text, actual=actual_text,
+                           difference=difference_text, code=code or rule)
         f = self._finding(rule, severity, message, message_en, location, related, expected,
                           actual)
         if expected_text is not None or actual_text is not None or code is not None:
@@ -587,3 +642,53 @@ class Context:
 def data_rows(block: Block) -> list[Row]:
     """Rows that are neither totals nor groups."""
     return [r for r in block.rows if r.kind is RowKind.DATA]
+
+
+_CODE = attrgetter("code")
+
+
+def block_codes(ctx: Context, block: Block) -> tuple[str, ...]:
+    """The code of each row of ``block`` (``""`` for a row without one), in print order:
+    made once per run and shared by the rules that look at codes (on a big table one
+    pass of C code, and one tuple, instead of one per rule; a tuple of strings is left
+    alone by the garbage collector after its first look)."""
+    return _block_codes(ctx, block).codes
+
+
+def codes_increase(ctx: Context, block: Block) -> bool:
+    """True when the printed codes of ``block`` (rows without one left out) strictly
+    increase, as tables print the hierarchy depth first (201, 20101, 2010101, 2010102,
+    20102 …): every code is then printed once. Worked out once per run."""
+    kept = _block_codes(ctx, block)
+    if kept.increasing is None:
+        codes: Iterable[str] = kept.codes
+        if "" in kept.codes:  # rows without a code are left out
+            codes = tuple(filter(None, codes))
+        # operator.lt over the codes and the codes after them: one pass of C code
+        kept.increasing = all(map(lt, codes, islice(codes, 1, None)))
+    return kept.increasing
+
+
+class _Codes:
+    """The rows' codes of a block, and whether they increase (worked out when asked)."""
+
+    __slots__ = ("codes", "increasing")
+
+    def __init__(self, codes: tuple[str, ...]) -> None:
+        self.codes = codes
+        self.increasing: bool | None = None
+
+
+def _block_codes(ctx: Context, block: Block) -> _Codes:
+    kept = ctx.once(_codes_kept)
+    hit = kept.get(id(block))
+    if hit is not None and hit[0] is block:
+        return hit[1]
+    entry = _Codes(tuple([c or "" for c in map(_CODE, block.rows)]))
+    kept[id(block)] = (block, entry)  # the block itself too: its id is unique while alive
+    return entry
+
+
+def _codes_kept(_: Context) -> dict[int, tuple[Block, _Codes]]:
+    """The rows' codes of each block looked at so far in a run (see `block_codes`)."""
+    return {}

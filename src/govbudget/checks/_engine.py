@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 
 from attrs import evolve, frozen
 
 from .._errors import UnknownRule
-from .._findings import Finding, Location, Severity
+from .._findings import CellLocations, Finding, Location, Severity
 from .._report import Report
 from ._builtin import current, registry
 from ._context import Context
@@ -302,6 +303,8 @@ def _with_pages(f: Finding, report: Report) -> Finding:
     """The finding with the page of each of its locations (from the report's line → page
     map)."""
     loc = _locate(f.location, report)
+    if isinstance(f.related, CellLocations):  # made when first looked at, with their pages
+        return evolve(f, location=loc, related=f.related.located(partial(_locate, report=report)))
     related = tuple(_locate(r, report) for r in f.related)
     if loc is f.location and all(a is b for a, b in zip(related, f.related, strict=True)):
         return f

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress
 from typing import Final
 
 from .._findings import Finding, Location, Severity
 from .._tables import Row, RowKind, Table, TableKind
 from ..codes import CodeInfo, NameCheck, NameStatus, dept_economic, functional
-from ._context import Context, norm
+from ._context import Context, block_codes, codes_increase, norm
 from ._registry import Category, Code, RuleSet
 
 RULES = RuleSet()
@@ -237,7 +239,12 @@ def functional_name(ctx: Context) -> Iterator[Finding]:
         doubtful = _doubtful_lines(t)
         unread: list[Row] = []
         for b in t.blocks:
-            for r in b.rows:
+            rows: Iterable[Row] = b.rows
+            if t.kind.functional:
+                # Rows without a code, and those whose code may be a functional one: the
+                # others (a big table's codes of another scheme) are passed over in C.
+                rows = compress(rows, functional.screen(block_codes(ctx, b)))
+            for r in rows:
                 if r.code is None and r.name.strip() and r.kind is RowKind.DATA:
                     if r.line is None or r.line not in doubtful:
                         _class_by_name(t, r, year, by_name, printed)
@@ -303,10 +310,22 @@ def consistent_names(ctx: Context) -> Iterator[Finding]:
     """A code printed with different names in different tables (or rows) is an error,
     whatever the catalogue says."""
     first: dict[str, tuple[str, Table, Row]] = {}
+    # Only a code printed on two rows or more can disagree with itself: those codes are
+    # picked out in C first, and only their rows are looked at (a big table prints each
+    # code once, and its rows then cost one pass of C code).
+    blocks = [b for t in ctx.report.tables for b in t.blocks]
+    if len(blocks) == 1 and codes_increase(ctx, blocks[0]):
+        return  # every code printed once
+    printed: list[str] = []
+    for b in blocks:
+        printed.extend(filter(None, block_codes(ctx, b)))
+    if len(set(printed)) == len(printed):
+        return  # every code printed once
+    repeated = {c for c, k in Counter(printed).items() if k > 1}
     for t in ctx.report.tables:
         doubtful = _doubtful_lines(t)
         for b in t.blocks:
-            for r in b.rows:
+            for r in compress(b.rows, map(repeated.__contains__, block_codes(ctx, b))):
                 if not _checkable(r, doubtful) or r.code is None:
                     continue
                 if r.code not in first:

@@ -12,7 +12,7 @@ from .._report import Report, ReportKind
 from .._tables import Block, Row, RowKind, Table, TableKind
 from ._context import ENUMERATOR, Context, Figure, exact_sum, norm
 from ._registry import Category, Code, Requires, RuleSet
-from ._rules_tables import three_public_items
+from ._rules_three_public import three_public_items
 
 RULES = RuleSet()
 
@@ -173,7 +173,10 @@ def _as_sum_of_children(ctx: Context, rid: str, t: Table, b: Block, row: Row, ke
 _BALANCE_ROWS = frozenset(norm(x) for x in (
     "年终结转", "结转下年", "年末结转和结余", "年末财政拨款结转和结余", "结余分配",
     "使用非财政拨款结余", "年初结转和结余", "年初财政拨款结转和结余", "上年结转",
-    "上年财政拨款结转"))
+    "上年财政拨款结转",
+    # The heading of the current year's items, printed with their sum (一、本年支出 above
+    # （一）一般公共服务支出 …): a subtotal, no class.
+    "本年收入", "本年支出"))
 
 
 def _codes_without_classes(b: Block) -> bool:
@@ -183,18 +186,34 @@ def _codes_without_classes(b: Block) -> bool:
 
 
 def _class_rows(b: Block) -> tuple[dict[str, Row], dict[str, str]]:
-    """The class rows of a block (data rows with a 3-digit code or none, not a balance
-    row) by code, else by normalised name (a key printed twice: the last row, at the
-    first's place), and the normalised name of each key's row: each name normalised
-    once."""
-    rows: dict[str, Row] = {}
-    names: dict[str, str] = {}
+    """The class rows of a block by code, else by normalised name (a key printed twice:
+    the last row, at the first's place), and the normalised name of each key's row (each
+    name normalised once). A class row is coded with three digits, or uncoded and no 款
+    or 项 (a summary that prints each class with its 款 and 项 under it, uncoded: 财政事务
+    and 行政运行 are no classes). An uncoded row is a 款 or 项 when the functional catalogue
+    knows its name only as one, or when it stands below the classes (level 2, the level-1
+    rows including names the catalogue knows as classes) under a name the catalogue does
+    not know as a class. No balance or heading row is a class."""
+    from ..codes import functional
+
+    data: list[tuple[Row, str]] = []
     for r in b.rows:
-        if r.kind is not RowKind.DATA or not (r.code is None or len(r.code) == 3):
+        if r.kind is not RowKind.DATA or (r.code is not None and len(r.code) != 3):
             continue
         n = norm(r.name)
-        if n in _BALANCE_ROWS:
-            continue
+        if n not in _BALANCE_ROWS:
+            data.append((r, n))
+    levels = {id(r): {i.level for i in functional.lookup_name(r.name)}
+              for r, _ in data if not r.code}
+    classes_above = any(1 in levels[id(r)] for r, _ in data
+                        if not r.code and (r.level or 1) == 1)
+    rows: dict[str, Row] = {}
+    names: dict[str, str] = {}
+    for r, n in data:
+        if not r.code:
+            known = levels[id(r)]
+            if (1 not in known) if known else (classes_above and (r.level or 1) >= 2):
+                continue
         k = r.code if r.code else n
         rows[k] = r
         names[k] = n
@@ -205,8 +224,8 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
                    bb: Block, key_b: str, what: str, what_en: str,
                    le: bool = False) -> Iterator[Finding]:
     """Compare class rows (by code or name) of two tables; missing rows count as zero.
-    Carry-over and balance rows of a summary (年终结转, 年末结转和结余, 结余分配 …) are no
-    class."""
+    Carry-over and balance rows of a summary (年终结转, 年末结转和结余, 结余分配 …) and the
+    heading of its current-year items (一、本年支出, printed with their sum) are no class."""
     if any(_codes_without_classes(b) for b in (ba, bb)):
         return  # a table that prints only 款 or 项 rows has no class rows to compare
     rows_a, norm_a = _class_rows(ba)

@@ -71,7 +71,7 @@ def _last_year(pair: Pair, fact: Fact) -> Figure | None:
     """Last year's figure of a subject in the earlier report: its narrative amount of the
     same subject and qualifier (when the report states one value for it), else its “三公”
     table item of that name."""
-    from ._rules_tables import three_public_items
+    from ._rules_three_public import three_public_items
 
     e = pair.earlier
     same = [f for f in _money_facts(e, FactKind.AMOUNT)
@@ -129,7 +129,7 @@ def change_on_last_year(pair: Pair) -> Iterator[Finding]:
 
 
 def _three_public_pairs(pair: Pair) -> Iterator[tuple[str, Figure, Figure]]:
-    from ._rules_tables import three_public_items
+    from ._rules_three_public import three_public_items
 
     tl = pair.ctx.table(TableKind.THREE_PUBLIC)
     te = pair.ctx_earlier.table(TableKind.THREE_PUBLIC)
@@ -170,7 +170,7 @@ def final_three_public_budget(pair: Pair) -> Iterator[Finding]:
 def _initial_budget_target(pair: Pair, fact: Fact) -> Figure | None:
     """The budget figure a 决算's "…年初预算为X" names: “三公” → the budget's 三公 total;
     一般公共预算财政拨款支出 → its general-budget spending table's 合计."""
-    from ._rules_tables import three_public_items
+    from ._rules_three_public import three_public_items
 
     subject = fact.subject
     if "三公" in subject:

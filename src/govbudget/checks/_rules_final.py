@@ -36,8 +36,9 @@ _GRAND = frozenset(norm(x) for x in ("总计", "收入总计", "支出总计"))
 _ADD_IN = frozenset(norm(x) for x in ("使用非财政拨款结余", "年初结转和结余",
                                       "年初财政拨款结转和结余", "上年结转和结余"))
 _ADD_OUT = frozenset(norm(x) for x in ("结余分配", "年末结转和结余", "年末财政拨款结转和结余"))
-_CARRY_IN_GRANT = frozenset(norm(x) for x in ("年初财政拨款结转和结余",))
-_CARRY_OUT_GRANT = frozenset(norm(x) for x in ("年末财政拨款结转和结余",))
+# (In a 财政拨款 table the unqualified 年初结转和结余 is the grants' carry-in too.)
+_CARRY_IN_GRANT = frozenset(norm(x) for x in ("年初财政拨款结转和结余", "年初结转和结余"))
+_CARRY_OUT_GRANT = frozenset(norm(x) for x in ("年末财政拨款结转和结余", "年末结转和结余"))
 # The funds of the 财政拨款 tables: income rows (by name) and spending columns (by key).
 _FUNDS = (
     ("general_budget", ("一般公共预算财政拨款", "一般公共预算财政拨款收入", "一般公共预算")),

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import partial
-from itertools import compress, islice
+from itertools import compress, groupby, islice
 from operator import attrgetter, is_not, itemgetter, lt
 from typing import Final, cast
 
 from .._findings import Finding, Severity
-from .._tables import FINAL_ROWS, Block, Row, RowKind, Table, TableKind
-from ._context import Context, Figure, cell_figures, cells_add_up, exact_sum, norm
+from .._tables import Block, Row, RowKind, Table, TableKind
+from ._context import (
+    Context,
+    Figure,
+    block_codes,
+    cell_figures,
+    cells_add_up,
+    codes_increase,
+    exact_sum,
+    norm,
+)
 from ._registry import Category, RuleSet
 
 RULES = RuleSet()
@@ -148,93 +157,109 @@ def rollup_findings(ctx: Context, t: Table, b: Block) -> Iterator[Finding]:
     C-level sums; only parents that do not add up build figures and reason about
     rounding."""
     ncols = len(b.columns)
-    parents, sums = _rollup(b.rows, ncols)
-    # The parents that do not add up first, then their children in one pass over the
-    # rows (scanning the rows per failing cell made a big table O(rows × failures)).
-    failing: list[tuple[str, int]] = []
+    parents, sums, kids = _rollup(b.rows, ncols, block_codes(ctx, b), codes_increase(ctx, b))
     for parent, acc in sums.items():
-        values = parents[parent].values
+        row = parents[parent]
+        values = row.values
         for i in range(ncols):
             pv = values[i] if i < len(values) else None
-            if (pv if pv is not None else _ZERO) != acc[i]:
-                failing.append((parent, i))
-    if not failing:
-        return
-    index = _children_index(b.rows, {p for p, _ in failing})
-    for parent, i in failing:
-        row = parents[parent]
-        children = index.get(parent, [])
-        col = b.columns[i]
-        fig = Figure.cell(t, b, row, col.key)
-        assert fig is not None
-        f = ctx.sum_check("table.functional.hierarchy", _cells(t, b, children, col.key),
-                          fig, what=f"{t.title} {parent} {row.name}（{col.label}）与下级科目之和",
-                          what_en=f"{t.kind.value} {parent} ({col.key}) vs the sum of its "
-                                  "sub-items")
-        if f is not None:
-            yield f
+            if (pv if pv is not None else _ZERO) == acc[i]:
+                continue
+            col = b.columns[i]
+            f = ctx.sum_cells("table.functional.hierarchy", t, b, row, kids.of(parent), col.key,
+                              what=f"{t.title} {parent} {row.name}（{col.label}）与下级科目之和",
+                              what_en=f"{t.kind.value} {parent} ({col.key}) vs the sum of its "
+                                      "sub-items")
+            if f is not None:
+                yield f
 
 
 _Values = tuple[Decimal | None, ...]
 _CODE: Final = attrgetter("code")
 _VALUES: Final = attrgetter("values")
 _PARENT: Final = itemgetter(slice(None, -2))  # a code's parent code (``code[:-2]``)
+_Runs = dict[str, list[tuple[int, int]]]
 
 
-def _rollup(rows: Sequence[Row], ncols: int
-            ) -> tuple[dict[str, Row], dict[str, list[Decimal]]]:
-    """The rows of the parents that have children, and their children's column sums (each
-    code counted once, as first printed), parents in the order their first child comes."""
-    codes = [c or "" for c in map(_CODE, rows)]
-    printed = list(filter(None, codes))
-    if all(map(lt, printed, islice(printed, 1, None))):  # operator.lt: no slot wrapper
-        # Codes in increasing order (tables print the hierarchy depth first: 201, 20101,
-        # 2010101, 2010102, 20102 …): every code is printed once, so no row needs the
-        # look-up of a code seen before; the parents' rows are picked out in C.
-        kids = _group(zip(codes, map(_VALUES, rows), strict=True))
-        parents = {r.code: r for r in compress(rows, map(kids.__contains__, codes)) if r.code}
+class _Kids:
+    """The children of each parent: runs (start, end) of a sequence of rows."""
+
+    __slots__ = ("rows", "runs")
+
+    def __init__(self, rows: Sequence[Row], runs: _Runs) -> None:
+        self.rows = rows
+        self.runs = runs
+
+    def of(self, parent: str) -> list[Row]:
+        """The rows under ``parent``, in print order."""
+        rows = self.rows
+        return [r for a, z in self.runs[parent] for r in rows[a:z]]
+
+
+def _rollup(rows: Sequence[Row], ncols: int, codes: Sequence[str] | None = None,
+            increasing: bool | None = None
+            ) -> tuple[dict[str, Row], dict[str, list[Decimal]], _Kids]:
+    """The rows of the parents that have children, their children's column sums, and
+    their children (each code counted once, as first printed, in print order), parents
+    in the order their first child comes. ``codes``: the rows' codes (``""`` for none)
+    and ``increasing``: whether they increase (`codes_increase`), if the caller has
+    them."""
+    if codes is None:
+        codes = [c or "" for c in map(_CODE, rows)]
+    if increasing is None:  # operator.lt: no slot wrapper
+        increasing = all(map(lt, filter(None, codes), islice(filter(None, codes), 1, None)))
+    # Codes in increasing order (tables print the hierarchy depth first): every code is
+    # printed once, so no row needs the look-up of a code seen before.
+    if increasing:
+        seq, seq_codes = rows, codes
+        index: dict[str, int] | None = None
+        parents: dict[str, Row] = {}
+        runs = _runs(codes)
+        for p, where in runs.items():
+            a = where[0][0]
+            if a and codes[a - 1] == p:  # the parent, printed just before its children
+                parents[p] = rows[a - 1]
+                continue
+            if index is None:  # printed elsewhere, or not at all: look it up
+                index = {c: i for i, c in enumerate(codes) if c}
+            i = index.get(p)
+            if i is not None:
+                parents[p] = rows[i]
     else:
-        parents = {}
-        firsts: list[tuple[str, _Values]] = []
+        first: dict[str, Row] = {}
+        firsts: list[Row] = []
         for r in rows:
-            if r.code and r.code not in parents:
-                parents[r.code] = r
-                firsts.append((r.code, r.values))
-        kids = _group(firsts)
-    return parents, {p: _column_sums(v, ncols) for p, v in kids.items() if p in parents}
+            if r.code and r.code not in first:
+                first[r.code] = r
+                firsts.append(r)
+        seq, seq_codes = firsts, [r.code or "" for r in firsts]
+        runs = _runs(seq_codes)
+        parents = {p: first[p] for p in runs if p in first}
+    sums: dict[str, list[Decimal]] = {}
+    for p, where in runs.items():
+        if p in parents:
+            if len(where) == 1:
+                a, z = where[0]
+                sums[p] = _column_sums(list(map(_VALUES, seq[a:z])), ncols)
+            else:
+                sums[p] = _column_sums([r.values for a, z in where for r in seq[a:z]], ncols)
+    return {p: parents[p] for p in sums}, sums, _Kids(seq, runs)
 
 
-def _group(coded: Iterable[tuple[str, _Values]]) -> dict[str, list[_Values]]:
-    """The values of the rows of each parent code (款 of a 类, 项 of a 款, and 9-digit
-    codes of a 项), in the order given."""
-    kids: dict[str, list[_Values]] = {}
-    last = ""
-    values_of: list[_Values] = []
-    for code, values in coded:
-        n = len(code)
-        if n == 5 or n == 7 or n == 9:
-            parent = code[:-2]
-            if parent != last:  # a parent's children are usually printed together
-                values_of = kids.setdefault(parent, [])
-                last = parent
-            values_of.append(values)
-    return kids
-
-
-def _children_index(rows: Sequence[Row], parents: set[str]) -> dict[str, list[Row]]:
-    """The rows one level under each of ``parents`` (款 of a 类, 项 of a 款, 9-digit codes
-    of a 项), each code once (as first printed), in print order: one pass over the rows,
-    the parent code of each picked out in C."""
-    codes = [c or "" for c in map(_CODE, rows)]
-    hits = compress(zip(codes, rows, strict=True),
-                    map(parents.__contains__, map(_PARENT, codes)))
-    seen: set[str] = set()
-    out: dict[str, list[Row]] = {}
-    for c, r in hits:
-        if len(c) in (5, 7, 9) and c not in seen:
-            seen.add(c)
-            out.setdefault(c[:-2], []).append(r)
-    return out
+def _runs(codes: Sequence[str]) -> _Runs:
+    """Where the children of each parent code are in ``codes``: the runs (start, end)
+    of consecutive codes one level under it (款 of a 类, 项 of a 款, and 9-digit codes
+    of a 项), in order. A parent's children are printed together, or in a few runs when
+    their own children come between; each code's parent is cut and compared in C."""
+    runs: _Runs = {}
+    start = 0
+    for parent, run in groupby(map(_PARENT, codes)):
+        end = start + len(list(run))
+        n = len(parent)  # the children's codes have 5, 7 or 9 characters
+        if n == 3 or n == 5 or n == 7:
+            runs.setdefault(parent, []).append((start, end))
+        start = end
+    return runs
 
 
 @RULES.rule("table.functional.total", title="功能分类表中合计=各类之和",
@@ -245,7 +270,8 @@ def functional_total(ctx: Context) -> Iterator[Finding]:
     for t in ctx.tables(*_FUNCTIONAL):
         for b in t.blocks:
             total = ctx.total_row(b)
-            classes = [r for r in b.rows if r.code and len(r.code) == 3]
+            # the 类 rows: codes of 3 characters, picked out in C
+            classes = list(compress(b.rows, map((3).__eq__, map(len, block_codes(ctx, b)))))
             if total is None or not classes:
                 continue
             for col in b.columns:
@@ -297,6 +323,26 @@ _CARRY_IN_NAMES = frozenset(norm(x) for x in _CARRY_IN)
 _CARRY_OUT_NAMES = frozenset(norm(x) for x in _CARRY_OUT)
 
 
+def _summary_items(rows: Sequence[Row]) -> list[Row]:
+    """The items of one side of a summary (level 1), not their breakdowns; an item printed
+    as a heading with no figure at all (1、财政拨款 blank over (1)一般公共预算拨款收入 …) stands
+    by its level-2 rows."""
+    items: list[Row] = []
+    blank: Row | None = None  # the last item, when it prints no figure at all
+    for r in rows:
+        if r.kind is not RowKind.DATA:
+            continue
+        level = r.level or 1
+        if level == 1:
+            items.append(r)
+            blank = r if all(v is None for v in r.values) else None
+        elif blank is not None and level == 2:
+            if items and items[-1] is blank:
+                items.pop()
+            items.append(r)
+    return items
+
+
 def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
     # Each identity is first decided on the raw cells (`cells_add_up`): one that adds up
     # exactly is passed in silence by `Context.sum_check`, so it needs no figures.
@@ -313,7 +359,7 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
     key = inc.columns[0].key
     if i_cur is not None:
         # the items, not their breakdowns (一、财政拨款 over 1.一般公共预算 …, level 2)
-        items = [r for r in rows[:i_cur] if r.kind is RowKind.DATA and (r.level or 1) == 1]
+        items = _summary_items(rows[:i_cur])
         f = ctx.sum_cells(rid, t, inc, rows[i_cur], items, key,
                       what=f"{t.title}本年收入合计与各收入项目之和",
                       what_en=f"{t.kind.value}: current-year income vs its items")
@@ -355,7 +401,7 @@ def _summary_findings(ctx: Context, t: Table) -> Iterator[Finding]:
     e_cur = next((i for i, n in enumerate(enames) if n in ("本年支出合计", "支出合计")), None)
     e_tot = next((i for i, n in enumerate(enames) if n == "支出总计"), None)
     if e_cur is not None:
-        items = [r for r in erows[:e_cur] if r.kind is RowKind.DATA and (r.level or 1) == 1]
+        items = _summary_items(erows[:e_cur])
         between = [] if e_tot is None else [
             r for r, n in zip(erows[e_cur + 1:e_tot], enames[e_cur + 1:e_tot], strict=True)
             if n in _CARRY_OUT_NAMES]
@@ -423,6 +469,26 @@ def _econ_groups(b: Block) -> list[tuple[Row, list[Row]]]:
     return groups
 
 
+def _total_as_sum_of_items(ctx: Context, rid: str, t: Table, b: Block, total: Row,
+                           groups: list[tuple[Row, list[Row]]], key: str,
+                           found: Finding) -> Finding:
+    """The 合计 of a basic-spending table may add the rounded 款 as printed while each class
+    prints the rounding of its exact total (both published practice): when the 合计 is
+    exactly the sum of the printed 款 (a class with none counts as its own item), the gap
+    to the classes is rounding (``info``; each class against its 款 is checked on its own);
+    else the error stands."""
+    items = [r for head, kids in groups for r in (kids or [head])]
+    if len(items) <= len(groups) or not cells_add_up(t, b, total, items, key):
+        return found
+    return ctx.finding(
+        rid, Severity.INFO,
+        f"{found.message}；但等于所含{len(items)}个款之和（合计列各款四舍五入数之和，类列其四舍五入数）",
+        f"{found.message_en}; but it is the sum of its {len(items)} items (the total adds "
+        "the rounded items, each class prints its rounded total)",
+        found.location, found.related, expected_text=found.expected,
+        actual_text=found.actual, difference_text=found.difference)
+
+
 @RULES.rule("table.economic.totals", title="基本支出经济分类表：合计=各类之和，类=所含款之和，合计=人员经费+公用经费",
       title_en="Basic spending by economic item: total = Σ classes, class = Σ items, "
                "total = personnel + public",
@@ -456,6 +522,8 @@ def economic_totals(ctx: Context) -> Iterator[Finding]:
                                   what=f"{t.title}合计（{col.label}）与各类之和",
                                   what_en=f"{t.kind.value} total ({col.key}) vs the sum of "
                                           "classes")
+                    if f is not None and f.severity is Severity.ERROR:
+                        f = _total_as_sum_of_items(ctx, rid, t, b, total, groups, col.key, f)
                     if f is not None:
                         yield f
             yield from _row_columns_sum(ctx, rid, t, b, ("personnel", "public"),
@@ -501,120 +569,6 @@ def personnel_public(ctx: Context) -> Iterator[Finding]:
                             f"{r.name!r} belongs to {head.name!r} and should not be in "
                             f"{wrong} funds ({v})", fig.location, actual=fig.money,
                         )
-
-
-_TP_ITEMS = {
-    "abroad": ("因公出国（境）费", "因公出国(境)费", "因公出国（境）费用", "因公出国费"),
-    "reception": ("公务接待费",),
-    "vehicles": ("公务用车购置及运行费", "公务用车购置及运行维护费"),
-    "vehicle_purchase": ("公务用车购置费", "购置费"),
-    "vehicle_operation": ("公务用车运行维护费", "公务用车运行费", "运行费", "运行维护费"),
-}
-
-
-def three_public_items(ctx: Context, t: Table, which: str = "final") -> Mapping[str, Figure]:
-    """The 三公 figures of a table (total column), whichever way it is printed.
-
-    A 决算 table prints a 预算数 and a 决算数 row (`govbudget.FINAL_ROWS`): ``which``
-    (``"final"``, the default, or ``"budget"``) picks one; a budget table has one row.
-    Several rules ask, the narrative ones once per 三公 fact: worked out once per table
-    and run, and kept for the run (`Context.once`; read-only: figures are shared)."""
-    kept = ctx.once(_three_public_kept)
-    key = (id(t), which)
-    hit = kept.get(key)
-    if hit is not None and hit[0] is t:
-        return hit[1]
-    items = _three_public_items(ctx, t, which)
-    kept[key] = (t, items)  # the table itself too: its id is only unique while alive
-    return items
-
-
-def _three_public_kept(_: Context) -> dict[tuple[int, str], tuple[Table, Mapping[str, Figure]]]:
-    """The 三公 figures worked out so far in a run, by table and row (see
-    `three_public_items`)."""
-    return {}
-
-
-def _three_public_row(b: Block, which: str) -> Row | None:
-    """The row of a 三公 table printed with the items as columns: the 预算数 or 决算数 row
-    of a 决算, else the first."""
-    wanted = FINAL_ROWS.get(which)
-    named = next((r for r in b.rows if r.name == wanted), None)
-    if named is not None:
-        return named
-    if any(r.name in FINAL_ROWS.values() for r in b.rows):
-        return None  # a 决算 table without that row
-    return next(iter(b.rows), None)
-
-
-def _three_public_items(ctx: Context, t: Table, which: str = "final") -> dict[str, Figure]:
-    b = t.blocks[0] if t.blocks else None
-    out: dict[str, Figure] = {}
-    if b is None:
-        return out
-    if any(c.key == "abroad" for c in b.columns):
-        row = _three_public_row(b, which)
-        if row is None:
-            return out
-        for key in ("total", "abroad", "reception", "vehicles", "vehicle_purchase",
-                    "vehicle_operation"):
-            f = Figure.cell(t, b, row, key)
-            if f is not None:
-                out[key] = f
-        return out
-    for key, names in _TP_ITEMS.items():
-        r = ctx.find_row(b, *names)
-        if r is not None:
-            f = Figure.cell(t, b, r, "total")
-            if f is not None:
-                out[key] = f
-    tot = ctx.total_row(b)
-    if tot is not None:
-        f = Figure.cell(t, b, tot, "total")
-        if f is not None:
-            out["total"] = f
-    return out
-
-
-@RULES.rule("table.three_public.totals", title="“三公”经费合计=因公出国+公务接待+公务用车，公务用车=购置+运行",
-      title_en="三公: total = abroad + reception + vehicles; vehicles = purchase + operation",
-      category=Category.IN_TABLE, applies="the 三公 table, printed by rows or by columns")
-def three_public_totals(ctx: Context) -> Iterator[Finding]:
-    """The 三公 total is 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费, and
-    公务用车购置及运行费 is 购置费 + 运行维护费; each row's total is the sum of its funds."""
-    rid = "table.three_public.totals"
-    for t in ctx.tables(TableKind.THREE_PUBLIC):
-        rows = {r.name for b in t.blocks for r in b.rows}
-        for which in (["budget", "final"] if FINAL_ROWS["budget"] in rows else ["final"]):
-            yield from _three_public_sums(ctx, t, rid, which)
-        for b in t.blocks:
-            if not b.has("abroad"):
-                yield from _row_columns_sum(ctx, rid, t, b,
-                                            ("general_budget", "fund_budget", "state_capital"),
-                                            "合计与各资金来源之和", "total vs funds")
-
-
-def _three_public_sums(ctx: Context, t: Table, rid: str, which: str) -> Iterator[Finding]:
-    """The two sums of one row of the 三公 figures (预算数 or 决算数 in a 决算)."""
-    items = three_public_items(ctx, t, which)
-    named = any(r.name == FINAL_ROWS[which] for b in t.blocks for r in b.rows)
-    row = f"（{FINAL_ROWS[which]}）" if named else ""
-    row_en = f" ({which})" if named else ""
-    if "total" in items:
-        parts = [items[k] for k in ("abroad", "reception", "vehicles") if k in items]
-        if parts:
-            f = ctx.sum_check(rid, parts, items["total"], what=f"{t.title}{row}合计与三项之和",
-                              what_en=f"三公{row_en} total vs its three items")
-            if f:
-                yield f
-    if "vehicles" in items:
-        parts = [items[k] for k in ("vehicle_purchase", "vehicle_operation") if k in items]
-        if parts:
-            f = ctx.sum_check(rid, parts, items["vehicles"],
-                              what=f"{t.title}{row}公务用车购置及运行费与购置费+运行维护费",
-                              what_en=f"vehicles{row_en} vs purchase + operation")
-            if f:
-                yield f
 
 
 @RULES.rule("table.operating_costs.totals", title="机关运行经费表：合计=各单位之和=各资金来源之和",

@@ -61,6 +61,9 @@ class Scheme:
         self.name = name
         self.title = title
         self._pattern = re.compile(pattern)
+        # A code printed compact (ASCII digits only) is valid only if it matches
+        # ``pattern``; any other code may become one by `compact` (see `screen`).
+        self._screen = re.compile(rf"(?:{pattern})\Z|[0-9]*+[^0-9]|\Z")
         self.lengths = tuple(lengths)
         self.level_names = tuple(level_names)
         self._data_name = data
@@ -157,6 +160,24 @@ class Scheme:
                 self._valid.clear()
             self._valid[code] = ok
         return ok
+
+    def screen(self, codes: Iterable[str]) -> Iterator[re.Match[str] | None]:
+        """For each code, ``None`` when `is_valid` is false for certain (a code printed
+        compact, ASCII digits only, that does not match the scheme's pattern), else a true
+        value: it may be valid, and `is_valid` decides. One regular-expression match per
+        code, in C: lets a caller pass over the rows of a big table that cannot hold a
+        code of this scheme without a Python call per row.
+
+        ```pycon
+        >>> from itertools import compress
+        >>> from govbudget.codes import functional
+        >>> codes = ["2010101", "1000101", "201 01", "", "２０１"]
+        >>> list(compress(codes, functional.screen(codes)))
+        ['2010101', '201 01', '', '２０１']
+
+        ```
+        """
+        return map(self._screen.match, codes)
 
     def level(self, code: str) -> int:
         """The 1-based level of a well-formed code (1 = 类)."""

@@ -3,7 +3,7 @@
 Module-level verbs shared by every scheme (see `govbudget.codes.Scheme`):
 ``compact``, ``validate``, ``is_valid``, ``format``, ``level``, ``info``, ``get``,
 ``name_of``, ``entries``, ``parent``, ``children``, ``ancestors``, ``lookup_name``,
-``check_name``, ``is_other``, ``codes``, ``load_edition``, ``reset``; and for the
+``check_name``, ``screen``, ``is_other``, ``codes``, ``load_edition``, ``reset``; and for the
 seven-digit local sub-items some regions print under a national 款 (Beijing's
 ``3021101`` 差旅费 under ``30211``), which are not national codes: ``is_local``,
 ``national_code``, ``local_item``, ``local_items``.
@@ -40,6 +40,7 @@ SCHEME = Scheme(
 compact = SCHEME.compact
 validate = SCHEME.validate
 is_valid = SCHEME.is_valid
+screen = SCHEME.screen
 format = SCHEME.format  # the verb every scheme module shares
 level = SCHEME.level
 level_name = SCHEME.level_name
@@ -93,5 +94,6 @@ __all__ = [
     "parent",
     "parent_code",
     "reset",
+    "screen",
     "validate",
 ]

@@ -3,7 +3,7 @@
 Module-level verbs shared by every scheme (see `govbudget.codes.Scheme`):
 ``compact``, ``validate``, ``is_valid``, ``format``, ``level``, ``info``, ``get``,
 ``name_of``, ``entries``, ``parent``, ``children``, ``ancestors``, ``lookup_name``,
-``check_name``, ``is_other``, ``codes``, ``load_edition``, ``reset``.
+``check_name``, ``screen``, ``is_other``, ``codes``, ``load_edition``, ``reset``.
 
 ```pycon
 >>> from govbudget.codes import procurement
@@ -35,6 +35,7 @@ SCHEME = Scheme(
 compact = SCHEME.compact
 validate = SCHEME.validate
 is_valid = SCHEME.is_valid
+screen = SCHEME.screen
 format = SCHEME.format  # the verb every scheme module shares
 level = SCHEME.level
 level_name = SCHEME.level_name
@@ -80,5 +81,6 @@ __all__ = [
     "parent",
     "parent_code",
     "reset",
+    "screen",
     "validate",
 ]

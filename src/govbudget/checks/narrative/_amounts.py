@@ -391,6 +391,20 @@ def _wrong_path(an: _An, i: int) -> Finding | None:
     path = an.path(i)
     if not path or len(path) < 2:
         return None
+    # A 款 that any functional table prints under the 类 (one funded by other money than
+    # the general budget, 超长期特别国债安排的支出, is only in the 支出总表 and the fund table)
+    # is no wrong path.
+    for kind in (TableKind.GENERAL_EXPENDITURE, TableKind.EXPENDITURE,
+                 TableKind.FUND_EXPENDITURE):
+        b = _block(an.ctx.table(kind))
+        if b is None:
+            continue
+        coded = Context.coded_rows(b)
+        cls = next((c for c, r in coded.items() if len(c) == 3 and norm(r.name) == path[0]),
+                   None)
+        if cls is not None and any(c.startswith(cls) and len(c) == 5
+                                   and norm(r.name) == path[1] for c, r in coded.items()):
+            return None
     for kind in (TableKind.GENERAL_EXPENDITURE, TableKind.EXPENDITURE):
         t = an.ctx.table(kind)
         b = _block(t)

@@ -21,7 +21,7 @@ from .._context import Context, Figure, norm
 from .._fact_figures import (
     qualifier_of,
 )
-from .._rules_tables import three_public_items
+from .._rules_three_public import three_public_items
 from ._vocab import (
     _BASIC,
     _CARRY,
