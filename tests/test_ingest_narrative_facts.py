@@ -479,3 +479,17 @@ def test_roughly_unchanged_is_no_statement_of_no_change() -> None:
                  "公务接待费5.00万元，与上年持平。\n")
     assert [(f.subject, f.direction) for f in n.facts if f.kind is FactKind.CHANGE_AMOUNT] == [
         ("培训支出", Change.INCREASE), ("公务接待费", Change.SAME)]
+
+
+def test_a_total_after_counts_of_several_things_is_none_of_them() -> None:
+    """"一级项目7个、二级项目16个，共涉及资金X万元": X is the money of all the projects
+    counted, not of the last thing counted; it is unplaced (a warning), and the share that
+    follows is not computed from it. After one count, 涉及资金 is that count's money."""
+    head = "（一）预算绩效管理工作开展情况\n"
+    n, _, _, found = read(head + "组织对2024年度一般公共预算项目支出全面开展绩效自评，其中，一级项目"
+                          "7个、二级项目16个，共涉及资金5105.75万元，占一般公共预算项目支出总额的100%。\n")
+    assert one(n, "二级项目", FactKind.COUNT).value == Decimal("16")
+    assert not [f for f in n.facts if f.kind is FactKind.AMOUNT]
+    assert "reading.unplaced_figure" in rules(found)
+    n, *_ = read(head + "其他运转类项目13个，共涉及资金500.00万元。\n")
+    assert one(n, "其他运转类项目", FactKind.AMOUNT).value == Decimal("500.00")

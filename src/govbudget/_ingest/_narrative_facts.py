@@ -66,6 +66,7 @@ from ._narrative_words import (
     _resolve,
     _strip_trail,
     _Subj,
+    _sums_counts,
     _trim,
     _unit,
     _vehicle_category,
@@ -652,7 +653,8 @@ class _Reader:
                 subj = _Subj(_BOUGHT, "合计")
             else:
                 subj = _Subj(_BOUGHT if self.buying else "公务用车", category)
-        elif res.how == "continue":
+        elif res.how == "continue" and not _sums_counts(local, [(b.subj.subject, b.unit)
+                                                                 for b in bases]):
             prior = bases[-1] if bases else self.last_base
             subj = prior.subj if prior is not None else None
         elif res.how == "category" and res.subj is not None:

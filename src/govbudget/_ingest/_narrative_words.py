@@ -373,6 +373,25 @@ def _strip_trail(text: str) -> str:
     return text
 
 
+def _sums_counts(lead: str, counted: Sequence[tuple[str, str]]) -> bool:
+    """An amount led by 共/合计/总计 after counts of two or more things in its sentence
+    (一级项目7个、二级项目16个，共涉及资金X万元) is the money of them all, not of the last
+    thing counted: ``counted`` is each earlier figure's subject and unit.
+
+    ```pycon
+    >>> _sums_counts("共涉及资金", [("一级项目", "个"), ("二级项目", "个")])
+    True
+    >>> _sums_counts("涉及资金", [("一级项目", "个"), ("二级项目", "个")])
+    False
+    >>> _sums_counts("共涉及资金", [("项目", "个")])
+    False
+    ```
+    """
+    if not lead.startswith(("共", "合计", "总计")):
+        return False
+    return len({subject for subject, unit in counted if unit not in _MONEY_UNITS}) >= 2
+
+
 def _trim(text: str) -> str:
     """Drop lead-in words, years and the unit's own name (only from a long clause)."""
     text = _SELF.sub("", _LEAD.sub("", text))
