@@ -385,6 +385,7 @@ def _sums_counts(lead: str, counted: Sequence[tuple[str, str]]) -> bool:
     False
     >>> _sums_counts("共涉及资金", [("项目", "个")])
     False
+
     ```
     """
     if not lead.startswith(("共", "合计", "总计")):
