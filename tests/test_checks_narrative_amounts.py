@@ -408,6 +408,20 @@ class TestItemsAgainstTables:
         assert [f for f in result.findings if f.severity is Severity.ERROR] == []
         assert result.not_checked
 
+    def test_not_checked_against_another_table_when_its_own_is_doubtful(self) -> None:
+        """A 一般公共预算 item whose table (the 一般公共预算支出表) is doubtful is not compared
+        with the all-funds 支出表 instead (other money), nor said to be missing from it."""
+        doubt = govbudget.Doubt("columns", "列无法对应", "columns", ())
+        text = ("三、一般公共预算支出情况说明\n  1. “一般公共服务支出（类）人大事务（款）行政运行（项）”"
+                "110.00万元，主要用于行政运行。\n")
+        rep = narrated(text, base_report())
+        assert ids(errors(rep, self.RULE)) == [(self.RULE, "error", 2)]  # both trusted
+        rep = attrs.evolve(rep, tables=tuple(
+            attrs.evolve(t, doubts=(doubt,)) if t.kind is TableKind.GENERAL_EXPENDITURE else t
+            for t in rep.tables))
+        assert [f for f in check_report(rep, rules=[self.RULE]).findings
+                if f.severity >= Severity.WARNING] == []
+
     def test_path_naming_the_wrong_kuan(self) -> None:
         """卫生健康支出（类）卫生健康支出（款）计划生育事务（项） where the tables print 21007
         计划生育事务: the path names a 款 its 类 does not have, and the item is identified."""

@@ -127,6 +127,16 @@ class TestChanges:
         errs = errors(with_narrative(Report(), _change("0.30", "0.30", "50", UP)), self.RULE)
         assert len(errs) == 1 and errs[0].code == "narrative.changes.zero_base"
 
+    def test_nothing_changed_from_nothing(self) -> None:
+        """0 this year, 增加0万元, 增长0%: nothing changed from nothing; the rate is undefined
+        but 0% is the convention (a warning, as 100% from nothing); 增长5% is an error."""
+        report = with_narrative(Report(), _change("0", "0", "0", UP))
+        assert errors(report, self.RULE) == []
+        assert [f.code for f in check_report(report, rules=[self.RULE]).findings
+                if f.severity is Severity.WARNING] == ["narrative.changes.zero_base"]
+        errs = errors(with_narrative(Report(), _change("0", "0", "5", UP)), self.RULE)
+        assert [e.code for e in errs] == ["narrative.changes.zero_base"]
+
     def test_increase_cannot_exceed_this_year(self) -> None:
         """增加5.00万元 on this year's 3.00 would make last year negative."""
         errs = errors(with_narrative(Report(), _change("3.00", "5.00", None, UP)), self.RULE)

@@ -14,6 +14,7 @@ from .narrative_helpers import (
     edit,
     errors,
     findings,
+    narrated,
     with_narrative,
 )
 
@@ -75,3 +76,22 @@ def test_the_years_money_and_a_figure_with_the_carry_over() -> None:
     assert errors(narrative(True), "narrative.repeated") == []
     assert [e.code for e in errors(narrative(False), "narrative.repeated")] == [
         "narrative.repeated.amount"]
+
+
+def test_procurement_of_the_whole_and_of_its_general_budget_part_differ() -> None:
+    """The department's 政府采购货物预算 and that of its 一般公共预算 part are two figures."""
+    text = ("五、其他\n  （二）政府采购情况。政府采购预算总额6,143.52万元：政府采购货物预算5,242.52万元、"
+            "政府采购服务预算901万元；其中一般公共预算拨款政府采购2,521.44万元：政府采购货物预算"
+            "2,020.44万元、政府采购服务预算501万元。\n  政府采购货物预算5,242.50万元。\n")
+    found = errors(narrated(text), "narrative.repeated")
+    assert [(f.location.line, f.actual) for f in found] == [(3, found[0].actual)]
+    assert "5242.5" in str(found[0].actual)
+
+
+def test_the_grants_total_in_a_grants_passage_is_not_the_budgets() -> None:
+    """"本部门收入预算总计182157.13万元" and, under （二）财政拨款收支情况, "财政拨款收入预算总计
+    181807.13万元…支出预算总计181807.13万元": the grants' totals, not the budget's restated."""
+    text = ("五、部门预算收支说明\n（一）收支预算总体情况\n  本部门收入预算总计182157.13万元，"
+            "支出预算总计182157.13万元。\n（二）财政拨款收支情况\n  本部门财政拨款收入预算总计181807.13"
+            "万元，全部为一般公共预算拨款。支出预算总计181807.13万元。\n")
+    assert errors(narrated(text), "narrative.repeated") == []

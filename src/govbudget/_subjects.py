@@ -89,7 +89,13 @@ class About:
         whole: for a share, the whole its words name, if any.
         held: for a vehicle count, the sentence says it is the number held (共有/实有…).
         unit: the section title, when the passage is about one of the department's units
-            (``二、某某中心``): its figures are that unit's.
+            (``二、某某中心``), or the unit its clause names before the subject
+            (``某某研究院公用经费60.57万元``, ``局机关日常公用经费87.36万元``): its figures
+            are that unit's.
+        within: the subject whose change the figure is given as a reason for
+            (``比上年增加X万元，主要原因是：人员经费减少Y万元`` → the subject of X), ``""``
+            when the reasons do not say whose change they explain: such a figure is a
+            part of that change's story, not the department's own figure for its subject.
 
     ```pycon
     >>> About().scope is Scope.ALL
@@ -108,6 +114,7 @@ class About:
     whole: Whole | None = None
     held: bool = False
     unit: str | None = None
+    within: str | None = None
 
 _QUOTE: Final = r"[“”\"‘’']?"
 _TAIL: Final = r"(?:预算)?(?:支出)?(?:预算)?(?:数)?"
@@ -134,8 +141,8 @@ SUBJECTS: Final[tuple[tuple[str, str], ...]] = (
     ("上级补助收入", r"上级补助收入"),
     ("附属单位上缴收入", r"附属单位上缴收入"),
     ("其他收入", r"其他收入"),
-    ("基本支出", r"基本支出(?:预算)?"),
-    ("项目支出", r"项目支出(?:预算)?"),
+    ("基本支出", r"基本支出(?:预算)?(?:合计)?"),
+    ("项目支出", r"项目支出(?:预算)?(?:合计)?"),
     ("人员经费", r"人员经费(?:支出)?(?:预算)?"),
     ("公用经费", r"公用经费(?:支出)?(?:预算)?"),
     ("三公经费", rf"{_QUOTE}三公{_QUOTE}经费(?:财政拨款)?{_TAIL}(?:合计|总额)?"),
@@ -158,7 +165,7 @@ SUBJECTS: Final[tuple[tuple[str, str], ...]] = (
     ("通用设备", r"通用设备"),
     ("专用设备", r"专用设备"),
     ("财政拨款收支总计", r"财政拨款收(?:入)?支(?:出)?(?:总预算|预算总计|预算总额|总计|总额|预算|总决算|决算总计)"
-                        r"|财政拨款(?:预算)?(?:收入)?总计|财政拨款总预算"),
+                        r"|财政拨款(?:预算)?(?:收入)?(?:预算)?总计|财政拨款总预算"),
     ("财政拨款收入", r"(?:当年|本年)?(?:财政)?拨款收入(?:合计)?(?:预算)?"),
     ("财政拨款支出", r"(?:当年|本年)?财政拨款(?:预算)?支出(?:合计|总计)?(?:预算)?"),
     ("收支总计", r"(?:部门|单位)?(?:预算)?收支(?:预算)?(?:总计|总额|总预算|总决算)"),

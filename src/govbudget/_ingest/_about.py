@@ -71,7 +71,7 @@ _PATH: Final = re.compile(r"([^（）()]+)[（(](类|款)[）)]")
 _CODE: Final = re.compile(r"\d{3}(?:\d{2}){0,2}")
 _HELD: Final = re.compile(r"(?:共有|实有|现有|拥有|共计有?)(?:各类)?(?:公务)?(?:用)?车(?:辆)?")
 _UNIT_SECTION: Final = re.compile(
-    r"(?:局|院|委员会|办公室|办事处|中心|所|站|队|馆|学校|医院|公司|研究会|协会)"
+    r"(?:局|院|委员会|办公室|办事处|管理处|中心|所|站|队|馆|学校|医院|公司|研究会|协会)"
     r"(?:[（(][^（）()]{1,20}[）)])?$")
 _SHARE_TAIL: Final = re.compile(r"[\d.,]+%$")
 _SHARE_FILLER: Final = ("的比重", "的比例", "比重", "比例", "的", "为", "约", "达")
@@ -82,7 +82,7 @@ _SPACES: Final = re.compile(r"\s+")
 
 _UNREAD: Final = Fact("", FactKind.AMOUNT, Decimal(0), "").about
 _NOTHING: Final = (_UNREAD.scope, _UNREAD.side, _UNREAD.path, _UNREAD.code, _UNREAD.column,
-                   _UNREAD.whole, _UNREAD.held, _UNREAD.unit)
+                   _UNREAD.whole, _UNREAD.held, _UNREAD.unit, _UNREAD.within)
 
 
 class Recorder:
@@ -106,14 +106,21 @@ class Recorder:
         self._records: dict[tuple[object, ...], About] = {_NOTHING: _UNREAD}
 
     def about(self, before: Sequence[Fact], subject: str, kind: FactKind, unit: str,
-              sentence: str, section: str, qualifier: str | None) -> About:
-        """What a fact of these fields speaks of; ``before`` are the facts read before it."""
-        scope = _scope(subject, sentence, section, self.parents.get(section, ""))
+              sentence: str, section: str, qualifier: str | None, *,
+              org: str | None = None, within: str | None = None, lead: str = "") -> About:
+        """What a fact of these fields speaks of; ``before`` are the facts read before it;
+        ``org``: the department's unit the clause names before the subject (else the
+        section's); ``within``: whose change the figure is a reason for (the reader's);
+        ``lead``: the words that introduce the list the figure is an item of
+        (财政拨款支出主要内容如下：), read for the scope after the clause's own."""
+        scope = _scope(subject, sentence, section, self.parents.get(section, ""), lead)
         q = qualifier
         whose = self._units.get(section, "")
         if whose == "":
-            title = unicodedata.normalize("NFKC", _SPACES.sub("", section))
-            whose = self._units[section] = section if _UNIT_SECTION.search(title) else None
+            whose = self._units[section] = _unit_title(section) or _unit_title(
+                self.parents.get(section, ""))  # (（一）在职人员经费 under 四、某管理处)
+        if org is not None:
+            whose = org
         key = (scope, _side(before, sentence, section, scope) if subject == _CARRY else None,
                tuple(name for name, _ in _PATH.findall(q)) if q and ("（" in q or "(" in q)
                else (),
@@ -121,7 +128,7 @@ class Recorder:
                "current_year" if subject == _CUR_SPEND and "安排" in sentence
                else self._column(section, subject),
                _whole(sentence) if kind is FactKind.SHARE else None,
-               unit == "辆" and _HELD.search(sentence) is not None, whose)
+               unit == "辆" and _HELD.search(sentence) is not None, whose, within)
         about = self._records.get(key)
         if about is None:
             about = self._records[key] = About(*key)
@@ -140,18 +147,30 @@ class Recorder:
         return None if column is None or subject in _COLUMN_TITLES else column
 
 
+def _unit_title(section: str) -> str | None:
+    """``section`` when it is titled with one of the department's units (…局, …管理处)."""
+    title = unicodedata.normalize("NFKC", _SPACES.sub("", section))
+    return section if section and _UNIT_SECTION.search(title) else None
+
+
 def speaks_of(narrative: Narrative) -> Narrative:
     """The narrative with what each of its facts speaks of recorded (``Fact.about``),
     worked out afresh from the facts' clauses, sections and neighbours, and whether its
     titles are a final account's (``Narrative.final``). The reader records the same as it
-    reads (`Recorder`); this is for facts made otherwise."""
+    reads (`Recorder`); this is for facts made otherwise. What only the reading can see
+    is kept from a fact's own record: the passage it is within (reasons, a label, a
+    breakdown), a unit its clause names, and the scope a list's lead-in gave it."""
     rec = Recorder(s.title for s in narrative.sections)
+    titles = {s.title for s in narrative.sections}
     facts = narrative.facts
     out: list[Fact] = []
     changed = False
     for i, f in enumerate(facts):
+        was = f.about
+        org = was.unit if was.unit is not None and was.unit not in titles else None
         about = rec.about(facts[:i] if f.subject == _CARRY else (), f.subject, f.kind,
-                          f.unit, f.sentence, f.section, f.qualifier)
+                          f.unit, f.sentence, f.section, f.qualifier, org=org,
+                          within=was.within, lead=_SCOPE_WORDS.get(was.scope, ""))
         if about is not f.about:  # (records equal to a fact's own are rebuilt: harmless)
             f = _with(f, about)
             changed = True
@@ -162,6 +181,7 @@ def speaks_of(narrative: Narrative) -> Narrative:
     return attrs.evolve(narrative, facts=tuple(out), final=final)
 
 
+_SCOPE_WORDS: Final = {Scope.GENERAL: "一般公共预算", Scope.GRANT: "财政拨款"}
 _BUDGET_TITLE: Final = re.compile(r"预算(?:情况|编制|说明)|编制说明")
 
 
@@ -181,7 +201,7 @@ def _with(f: Fact, about: About) -> Fact:
                 qualifier=f.qualifier, measure=f.measure, year=f.year, about=about)
 
 
-def _scope(subject: str, sentence: str, section: str, parent: str) -> Scope:
+def _scope(subject: str, sentence: str, section: str, parent: str, lead: str = "") -> Scope:
     # The clause keeps some of the sentence's characters in order, so it can hold a scope
     # word only if the sentence has each of its characters (般 of 一般公共预算, 拨 of
     # 财政拨款); and the subject's own words can hide one (ending in 算 or 款) only if the
@@ -190,9 +210,9 @@ def _scope(subject: str, sentence: str, section: str, parent: str) -> Scope:
         own = _own_words(subject)
         clause = own.sub("", sentence) if own is not None and (
             "算" in sentence or "款" in sentence) else sentence
-        texts: tuple[str, ...] = (clause, section, parent)
+        texts: tuple[str, ...] = (clause, lead, section, parent)
     else:
-        texts = (section, parent)
+        texts = (lead, section, parent)
     for text in texts:
         if "一般公共预算" in text:
             return Scope.GENERAL

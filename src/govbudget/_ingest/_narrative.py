@@ -32,7 +32,9 @@ How figures are read:
   the subject ``小学教育`` with the path as qualifier.
 - A share, and a change that names no subject, belongs to the figure before it; a change
   after a breakdown (``总计A，其中：本年收入B，上年结转C，比上年减少D``) to the whole.
-  ``涉及金额``/``共计金额`` continue the previous subject; ``其他运转类项目13个`` is a
+  ``涉及金额``/``共计金额`` continue the previous subject, except a total (共/合计/总计)
+  after counts of two or more things (``一级项目7个、二级项目16个，共涉及资金X万元``: the
+  money of them all, unplaced); ``其他运转类项目13个`` is a
   category of the last subject (the category becomes the qualifier); ``领导用车0辆`` is a
   category of 公务用车; ``价值50万元（原值）以上的通用设备0台（套）`` is a count with the
   threshold as qualifier (the threshold is not a figure of its own).
@@ -100,6 +102,7 @@ from ._narrative_sections import (
     _sections,
     _Stream,
 )
+from ._narrative_within import Within
 from ._narrative_words import (
     _CN_NUM,
     _PART,
@@ -235,8 +238,9 @@ def read_narrative(
         stream = _Stream.of(sec.pieces)
         findings.extend(_residue(stream.text, "narrative", stream, None))
         findings.extend(_residue(sec.title, "narrative", None, sec.line))
-        reader = _Reader(sec.title, stream, "采购" in sec.title or "采购" in sec.top, facts,
-                         findings, recorder)
+        procurement = "采购" in sec.title or "采购" in sec.top
+        reader = _Reader(sec.title, stream, procurement, facts, findings, recorder,
+                         Within(stream.text, procurement))
         reader.run()
     facts = _contained(facts, recorder)
     narrative = Narrative(sections=out_sections, facts=facts,

@@ -23,9 +23,9 @@ from ._about import Recorder
 from ._narrative_sections import (
     _Stream,
 )
+from ._narrative_within import Within
 from ._narrative_words import (
     _BAD_SUBJECT,
-    _BASIS,
     _CLAUSE,
     _CMP,
     _EXEC_END,
@@ -45,29 +45,34 @@ from ._narrative_words import (
     _NONE,
     _PATH_ENDS,
     _PERCENT_UNITS,
+    _PURCHASE,
     _RATE_END,
     _RESPECTIVELY,
     _SAME,
     _SAME_HINT,
     _SENTENCE_END,
     _THRESHOLD,
+    _UNIT_BUYS,
     _VALUE_WORD,
     _VERB_END,
     _YEAR_IN,
+    _basis,
+    _compared_year,
     _direction,
+    _inside_brackets,
     _known_names,
+    _local,
     _number,
     _resolve,
     _strip_trail,
     _Subj,
+    _sums_counts,
     _trim,
     _unit,
+    _vehicle_category,
 )
 
-# ---------------------------------------------------------------------------
-# Facts
-# ---------------------------------------------------------------------------
-
+# -- Facts -------------------------------------------------------------------
 
 _BASE_KINDS: Final = frozenset({FactKind.AMOUNT, FactKind.COUNT})
 _LOOKBACK: Final = 40  # how far back a subject's unit is looked for (keeps reading linear)
@@ -122,6 +127,7 @@ class _Reader:
     facts: list[Fact]
     findings: list[Finding]
     recorder: Recorder  # records what each fact speaks of as it is read
+    passages: Within  # the reasons, labels and breakdowns being read
     principal: _Subj | None = None
     last_base: _Base | None = None
     last_share: _Subj | None = None  # the share just stated in this sentence
@@ -131,6 +137,9 @@ class _Reader:
     first_of_sentence: int = 0  # the index of the sentence's first fact
     buying: bool = False  # the sentence counts vehicles to buy, not vehicles held
     this_year: bool = False  # under a （一）本年… / （一）当年… group: its items are the year's
+    blind: bool = False  # the last amount could not be tied: a change after it is unplaced
+    lead: str = ""  # the words introducing the numbered list being read (…如下：)
+    parts_of: str = ""  # the clause of an amount whose parts follow its colon (…X万元：…)
 
     # -- helpers ------------------------------------------------------------
     def _unplaced(self, value: str, clause: str, pos: int, why: str, why_en: str) -> None:
@@ -146,10 +155,15 @@ class _Reader:
               qualifier: str | None = None, measure: str | None = None,
               year: int | None = None) -> Fact:
         q = qualifier if qualifier is not None else subj.qualifier
+        within = self.passages.of(pos, subj.subject, q, clause, self.facts,
+                                  self.first_of_sentence, self.title)
         if q is None and self.this_year and kind is FactKind.AMOUNT \
                 and subj.subject.endswith(("收入", "支出")) and subj.subject not in _WHOLES:
             q = "当年"  # an item of a group that is the year's money (not 上年结转)
-        about = self.recorder.about(self.facts, subj.subject, kind, unit, clause, self.title, q)
+        about = self.recorder.about(self.facts, subj.subject, kind, unit, clause, self.title, q,
+                                    org=subj.org, within=within,
+                                    lead="" if q and q.endswith(_PATH_ENDS)
+                                    else self.parts_of or self.lead)
         fact = Fact(subject=subj.subject, kind=kind, value=value, unit=unit, sentence=clause,
                     line=self.stream.line_at(pos), section=self.title, direction=direction,
                     compared_to=compared_to, qualifier=q, measure=measure, year=year,
@@ -201,8 +215,9 @@ class _Reader:
             if len(events) > n_figures:
                 events.sort(key=lambda e: e[0])  # figures come in order already
         self.first_of_sentence = len(self.facts)
-        self.buying = False
+        self.buying, self.blind, self.parts_of = False, False, ""
         opening = text[start:end].lstrip()
+        self.passages.sentence(start, end, opening, events)
         group = _L2.match(opening)
         if group is not None:  # （一）本年财政拨款收入…, then 1.一般公共预算拨款收入…
             self.this_year = _THIS_YEAR.match(opening, group.end()) is not None
@@ -212,6 +227,12 @@ class _Reader:
             self.last_base = None
         if _LIST.match(text[start:start + 6]):
             self._item_start(start, end, events)
+        elif not events and opening.endswith(_LEAD_IN):
+            # "财政拨款支出主要内容如下：" then "1.“教育支出”科目23,689万元…": the list's items
+            # speak of the money its lead-in names (until a paragraph that is no item).
+            self.lead = opening
+        elif opening and (start == 0 or text[start - 1] == "\n"):
+            self.lead = ""
         if not events:
             return
         self.last_share = None
@@ -228,6 +249,12 @@ class _Reader:
             if ev_start < prev_end:
                 continue  # overlaps a threshold or an earlier match
             pre = text[prev_end:ev_start]
+            if is_figure and self.last_base is not None:
+                # "（1）进修及培训（20508）102.32万元…。具体为：人员经费0.00万元…": the item's parts
+                whole = self.last_base.subj
+                self.passages.breakdown(ev_start, pre, (whole.subject, whole.qualifier))
+            if is_figure and _LOOSE.search(pre):  # an unreadable amount (1,541.50.00万元)
+                self.blind, self.last_base = True, None
             if is_figure and (listed is not None or "分别" in pre):
                 if listed is None or not listed.continues(pre):
                     listed = self._respectively(pre, events, k, text, prev_end)
@@ -296,7 +323,13 @@ class _Reader:
             base = self._amount(local, value, unit, clause, ev_start, ev_end, bases, pending)
             if base is not None and unit not in _MONEY_UNITS:
                 pending = None  # the threshold went into this count's qualifier
-            if base is not None:
+            if base is None:  # an amount of something unknown: so is a change after it
+                self.blind = True
+                self.last_base = None
+            else:
+                self.blind = False
+                if text.startswith(("：", ":"), ev_end):  # "…拨款政府采购2,521.44万元：货物…":
+                    self.parts_of = clause  # the parts after the colon are of that money
                 bases.append(base)
                 self.last_base = base
                 if _CMP.match(_LEAD.sub("", local)) is None:
@@ -313,6 +346,7 @@ class _Reader:
         failing that, the first path its figures name."""
         self.item = None
         self.in_item = True
+        self.passages.item()
         self.last_base = None  # a change in this item is never one of the previous item's
         self.principal = None  # nor is a category in it one of the previous item's subject
         text = self.stream.text
@@ -479,6 +513,8 @@ class _Reader:
                 unit = next((f.unit for f in islice(reversed(self.facts), _LOOKBACK)
                              if f.subject == own.subject and f.kind in _BASE_KINDS), "")
             return _Base(own, unit)
+        if self.blind:
+            return None  # the figure before is of something unknown: so is this one
         if head is not None and items_since >= 2:
             return head
         if bases:
@@ -490,7 +526,12 @@ class _Reader:
                 cmp_year: int | None) -> Fact | None:
         cmp = _CMP.search(body)
         subject_text = body[: cmp.start()] if cmp else body
-        target = self._target(self._own(subject_text), bases, head, items_since)
+        own = self._own(subject_text)
+        if own is not None and own.subject in _BOTH_TOTALS and bases \
+                and bases[-1].subj.subject == _GRANT_TOTAL:
+            own = bases[-1].subj  # "财政拨款收入总计、支出总计均为X，…收入总计、支出总计均增加Y"
+        target = None if own is None and self.passages.guess(pos, self.facts) \
+            else self._target(own, bases, head, items_since)
         if target is None:
             self._unplaced(f"{value}{unit}", clause, pos, "无法确定是哪一项的变动",
                            "is a change of nothing identifiable")
@@ -522,8 +563,15 @@ class _Reader:
             direction = _direction(rate["verb"])
             if own is None and unit != "%" and self.last_share is not None:
                 own = self.last_share  # 占65.61%，比上年下降2.5个百分点
+            if own is None and self.passages.guess(pos, self.facts) and (
+                    last_change is None or last_change.about.within is None):
+                self._unplaced(value_text, clause, pos, "无法确定是哪一项的变动",
+                               "is a change of nothing identifiable")
+                return None  # "…原因是：…，故某某收入与上年同期相比，增加144.81%"
             if own is None and last_change is not None:
-                return self._fact(_Subj(last_change.subject, last_change.qualifier),
+                org = last_change.about.unit
+                return self._fact(_Subj(last_change.subject, last_change.qualifier,
+                                        org if org != self.title else None),
                                   FactKind.CHANGE_PERCENT, value, unit, clause, pos,
                                   direction=direction,
                                   compared_to=cmp_year if cmp_year is not None
@@ -555,9 +603,13 @@ class _Reader:
 
     def _same(self, m: re.Match[str], local: str, bases: list[_Base], cmp_year: int | None,
               clause: str, pos: int, before: str = "") -> None:
-        """``与上年预算数相同`` / ``持平``: a change of 0 (no figure is printed)."""
+        """``与上年预算数相同`` / ``持平``: a change of 0; not ``基本持平`` (a small change)."""
+        if "基本" in m.group(0):  # 较上年增加0.11万元，与上年基本持平
+            return
         own = self._own(local)
-        if own is None and not bases and len(_LEAD.sub("", before).strip(" ，,。")) > 6:
+        if own is None and self.passages.guess(pos, self.facts):
+            target = None  # "增加的主要原因是…经比对，与上年基本持平": not the change explained
+        elif own is None and not bases and len(_LEAD.sub("", before).strip(" ，,。")) > 6:
             # "本部门未使用政府性基金预算拨款安排的支出，与2025年持平": the sentence says what
             # is unchanged in words that name no subject; it is not the previous sentence's.
             target = None
@@ -601,7 +653,8 @@ class _Reader:
                 subj = _Subj(_BOUGHT, "合计")
             else:
                 subj = _Subj(_BOUGHT if self.buying else "公务用车", category)
-        elif res.how == "continue":
+        elif res.how == "continue" and not _sums_counts(local, [(b.subj.subject, b.unit)
+                                                                 for b in bases]):
             prior = bases[-1] if bases else self.last_base
             subj = prior.subj if prior is not None else None
         elif res.how == "category" and res.subj is not None:
@@ -609,6 +662,10 @@ class _Reader:
             subj = _Subj(base, res.subj.subject)
         elif res.how == "subject" and res.subj is not None:
             subj = res.subj
+            if subj.subject in _BOTH_TOTALS and _GRANT_BOTH.search(
+                    self.stream.text, max(0, pos - 40), pos):
+                # "财政拨款收入总计、支出总计均为X万元": 财政拨款 is said of both totals
+                subj = _Subj(_GRANT_TOTAL)
             self.principal = subj
             if self.in_item and self.item is None and subj.qualifier \
                     and subj.qualifier.endswith(_PATH_ENDS):
@@ -627,74 +684,17 @@ class _Reader:
             return None
         qualifier = pending if pending is not None and kind is FactKind.COUNT else None
         self._fact(subj, kind, value, unit, clause, pos, qualifier=qualifier)
-        return _Base(_Subj(subj.subject, qualifier or subj.qualifier), unit)
+        return _Base(_Subj(subj.subject, qualifier or subj.qualifier, subj.org), unit)
 
 
-def _inside_brackets(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` leaves a bracket open that closes soon after ``end``
-    (within 300 characters and before the next line break), so that a sentence end at
-    ``end`` is inside an aside."""
-    opened = text.count("（", start, end) + text.count("(", start, end)
-    closed = text.count("）", start, end) + text.count(")", start, end)
-    if opened <= closed:
-        return False
-    stop = text.find("\n", end)
-    window = text[end:min(end + 300, stop if stop >= 0 else len(text))]
-    return "）" in window or ")" in window
-
-
-def _local(pre: str) -> str:
-    """The clause right before a figure (the one before a colon if that is empty)."""
-    # The last clause mark found by rfind: splitting the whole text since the previous
-    # figure would cut every clause only to keep the last.
-    cut = max(pre.rfind("，"), pre.rfind(","), pre.rfind("："), pre.rfind(":"), pre.rfind("、"),
-              pre.rfind("；"), pre.rfind("。"))  # (；。 only inside an aside in brackets)
-    local = pre[cut + 1:]
-    if not _LEAD.sub("", local) and cut >= 0 and pre.rstrip().endswith(("：", ":")):
-        return _CLAUSE.split(pre)[-2]
-    return local
-
-
-def _basis(text: str) -> str | None:
-    """The measure of the base a change names (比2023年预算执行数: 执行数), else ``None``."""
-    m = _BASIS.search(text)
-    return None if m is None else "执行数" if m.group(0) == "执行数" else "决算"
-
-
-def _compared_year(pre: str) -> int | None:
-    year: int | None = None
-    for m in _CMP.finditer(pre):
-        year = int(m["year"]) if m["year"] else None
-    return year
-
-
-_PURCHASE: Final = re.compile("购置|购买|新增|更新|采购")
-# One of the department's units named before what it buys (某市某局本级更新…, 某仲裁院计划更新…),
-# compiled where a purchase word stands (its ideograph classes cost sre about 2 ms).
-_UNIT_BUYS: Final = (r"(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|院|中心|委员会|办公室|站|所|队)"
-                     r"(?:[（(][\u4e00-\u9fff]{2,20}[）)])?(?:本级)?)"  # 某学院（某技师学院）
-                     r"(?:计划|拟)?(?:购置|购买|新增|更新|采购)")
 # After a group's numbering (（一）, the reader's _L2): it is the year's money (本年/当年).
 _THIS_YEAR: Final = re.compile(r"[^\d，。；]{0,6}?(?:本年|当年)")
 # Totals that are never an item of such a group.
 _WHOLES: Final = frozenset({"预算收入总计", "预算支出总计", "财政拨款收入", "财政拨款支出", "本年收入",
                             "本年支出", "财政拨款收支总计"})
 _BOUGHT: Final = "购置公务用车"
-
-
-def _vehicle_category(local: str) -> str:
-    t = local[-40:]
-    if "公务用车" in t:
-        after = t.rsplit("公务用车", 1)[1]
-        after = _strip_trail(_LEAD.sub("", after))
-        if after:
-            return after
-    t = _trim(t).lstrip("）)")
-    t = re.sub(r"^(?:共有|现有|拥有|实有|共)", "", t)
-    if "的" in t:
-        before, t = t.rsplit("的", 1)
-        if "其他" in before:
-            return f"其他{t}"  # 其他按照规定配备的公务用车: a category, not the vehicles held
-    return "实有" if t in ("", "车辆", "公务用车", "公车", "汽车", "实有车辆") else t
-
-
+_LEAD_IN: Final = ("如下：", "如下:", "如下")
+_BOTH_TOTALS: Final = frozenset({"预算收入总计", "预算支出总计"})
+_GRANT_TOTAL: Final = "财政拨款收支总计"
+_GRANT_BOTH: Final = re.compile(
+    r"财政拨款(?:预算)?收入总计[、和及与]支出总计(?:均为|分别为|均|为|是)?$")

@@ -31,6 +31,9 @@ _TRANSLATE: Final = translation({
 })
 # Spaces go, except between two ASCII letters or digits ("15.3 0" stays two tokens).
 _SPACES: Final = re.compile(r"(?<![0-9A-Za-z])[ \u3000]+|[ \u3000]+(?![0-9A-Za-z])")
+# Three or more single digits (or , .) each set apart by one space: a letter-spaced number
+# (not "15.3 0", whose tokens are longer).
+_LETTER_SPACED: Final = re.compile(r"(?<![\d,.])\d(?: [\d,.]){2,}(?![\d,.])")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -43,7 +46,11 @@ def _clean(text: str) -> str:
     n = len(core)
     if " " in core or core[: n // 2] == core[n - n // 2:]:
         core = dedouble(core)  # only a line with spaces or two equal halves can be doubled
-    return _SPACES.sub("", core.translate(_TRANSLATE)).strip().replace("收、支", "收支")
+    core = core.translate(_TRANSLATE)
+    if " " in core:
+        # A letter-spaced figure (年初预算 9 9 9 . 8 3万元, 1 9 .卫生健康支出…): one token.
+        core = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), core)
+    return _SPACES.sub("", core).strip().replace("收、支", "收支")
 
 
 _CN_NUM: Final = "一二三四五六七八九十"
@@ -320,16 +327,30 @@ def _coded_item() -> re.Pattern[str]:
 
 
 _WHOLE_NAMES: Final = frozenset({"预算收入总计", "预算支出总计"})
+# A project's own name before 项目支出 (…评审项目支出, …监测项目支出): a verb-like or
+# noun-like word of a project, not a scope (一般公共预算项目支出) or the department.
+_NAMED_PROJECT: Final = re.compile(r"(?:评审|监测|建设|工程|专项|服务|管理|维护|运维|购置|改造|经费|研究)$")
+# Words that name money other than the department's own before a total (…资金支出总额).
+_OTHER_MONEY: Final = re.compile(r"(?:资金|项目|专项|经费|补贴|补助|基金)$")
 _WHOLE_WORD: Final = re.compile("总|合计")
 _BAD_SUBJECT: Final = re.compile(r"[\d%≥≤<>＞＜=]|[XxＸｘ×]{2}")
+# An economic class printed with its code in brackets after its name: 工资福利支出（301）,
+# 机关商品和服务支出（502）, 对个人和家庭的补助（30305）.
+# (Compiled on first use, as the other patterns with an ideograph class.)
+@functools.cache
+def _code_after() -> re.Pattern[str]:
+    return re.compile(r"^(?P<name>[\u4e00-\u9fff][^，,。；;：:]{1,30}?)[（(]"
+                      r"(?P<code>\d{3}(?:\d{2}){0,2})[）)](?:支出)?$")
 
 
 class _Subj(FrozenRecord):
-    __slots__ = ("qualifier", "subject")
+    __slots__ = ("org", "qualifier", "subject")
 
-    def __init__(self, subject: str, qualifier: str | None = None) -> None:
+    def __init__(self, subject: str, qualifier: str | None = None,
+                 org: str | None = None) -> None:
         self.subject = subject
         self.qualifier = qualifier
+        self.org = org  # the department's unit named right before it (某研究院公用经费)
 
 
 class _Res(FrozenRecord):
@@ -352,12 +373,59 @@ def _strip_trail(text: str) -> str:
     return text
 
 
+def _sums_counts(lead: str, counted: Sequence[tuple[str, str]]) -> bool:
+    """An amount led by 共/合计/总计 after counts of two or more things in its sentence
+    (一级项目7个、二级项目16个，共涉及资金X万元) is the money of them all, not of the last
+    thing counted: ``counted`` is each earlier figure's subject and unit.
+
+    ```pycon
+    >>> _sums_counts("共涉及资金", [("一级项目", "个"), ("二级项目", "个")])
+    True
+    >>> _sums_counts("涉及资金", [("一级项目", "个"), ("二级项目", "个")])
+    False
+    >>> _sums_counts("共涉及资金", [("项目", "个")])
+    False
+
+    ```
+    """
+    if not lead.startswith(("共", "合计", "总计")):
+        return False
+    return len({subject for subject, unit in counted if unit not in _MONEY_UNITS}) >= 2
+
+
 def _trim(text: str) -> str:
     """Drop lead-in words, years and the unit's own name (only from a long clause)."""
     text = _SELF.sub("", _LEAD.sub("", text))
     if len(text) > 12:
         text = _ORG.sub("", text)
     return _strip_trail(_LEAD.sub("", text))
+
+
+# One of the department's units named right before a subject: 某某研究院（日常）公用经费,
+# 局机关日常公用经费, 某某中心公用经费预算 — its figure is that unit's, not the department's.
+# (Not …委员会 / …办公室 / …局: the names departments themselves have.)
+_ORG_BEFORE: Final = (
+    r"(?P<org>[\u4e00-\u9fff]{1,24}?(?:院|中心|站|所|队|馆|学校|医院|机关|本级))"
+    r"(?:\d{4}年度?)?(?:日常|当年|本年)?$")
+_ORG_ENDS: Final = ("院", "中心", "站", "所", "队", "馆", "学校", "医院", "机关", "本级", "日常",
+                    "当年", "本年", "年", "年度")
+_VERB_LEAD: Final = re.compile(r"^(?:增加|减少|新增|安排|其中|包括|含)")
+
+
+def _org_before(before: str) -> str | None:
+    """The department's unit the words before a subject end with, if any (not the
+    department itself: 本部门, 本局 …)."""
+    if len(before) < 2:
+        return None
+    if not before.endswith(_ORG_ENDS):
+        return None
+    m = re.compile(_ORG_BEFORE).search(before)  # (compiled where a unit's word ends, re's cache)
+    if m is None:
+        return None
+    org = _VERB_LEAD.sub("", _LEAD.sub("", m["org"]))
+    if len(org) < 2 or _SELF.match(org) or org.startswith(("部门", "单位")):
+        return None
+    return org
 
 
 def _resolve(text: str, procurement: bool) -> _Res:
@@ -375,6 +443,11 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
     if _CONTINUE.match(lead):
         return _Res("continue")
     t = _strip_trail(lead)
+    coded = _code_after().match(t) if t.endswith(("）", ")", "支出")) else None
+    if coded is not None:  # 工资福利支出（301）: the name, with its printed code
+        name = _trim(coded["name"])
+        if len(name) >= 2 and not _BAD_SUBJECT.search(name):
+            return _Res("subject", _Subj(name, coded["code"]))
     if t.endswith("支出"):
         c = _CLASS_SPENDING.match(t)
         if c is not None:  # 一般公共服务（类）支出: the class 一般公共服务支出
@@ -397,18 +470,27 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
     if m and (index < len(_VOCAB_NAMES) or (procurement and index < len(_VOCAB_PROC_NAMES))):
         name = _VOCAB_PROC_NAMES[index]
         said = m.group(0)[::-1]
-        if name in _WHOLE_NAMES and not _WHOLE_WORD.search(said) \
-                and not _WHOLE_REST.search(_trim(t[: len(t) - len(said)])):
-            # "会议费预算支出": a 预算支出 of something else, not the whole budget's.
+        if name in _WHOLE_NAMES and not _WHOLE_REST.search(_trim(t[: len(t) - len(said)])) \
+                and (not _WHOLE_WORD.search(said) or _OTHER_MONEY.search(t[: len(t) - len(said)])):
+            # "会议费预算支出": a 预算支出 of something else, not the whole budget's; so is
+            # "某某补贴资金支出总额" (a fund's or project's total).
             rest = _trim(t)
             if "的" in rest and len(rest.rsplit("的", 1)[1]) >= 2:
                 rest = rest.rsplit("的", 1)[1]
             ok = 2 <= len(rest) <= 20 and not _BAD_SUBJECT.search(rest)
             return _Res("subject", _Subj(rest)) if ok else _NONE
         qualifier = "当年" if "当年" in said and "当年" not in name else None
-        if _CARRIED.search(t[: len(t) - len(said)]) and name != "上年结转":
+        before = t[: len(t) - len(said)]
+        if name == "项目支出" and _NAMED_PROJECT.search(before):
+            # "深圳机场T2项目…评审项目支出304.16万元", "1.生态环境监测项目支出": that project's
+            # spending, not the department's 项目支出
+            rest = _trim(t)
+            if 2 <= len(rest) <= 40 and not _BAD_SUBJECT.search(rest):
+                return _Res("subject", _Subj(rest))
+            return _NONE
+        if _CARRIED.search(before) and name != "上年结转":
             qualifier = "上年结转"  # 上年结转结余的一般公共预算收入: not this year's income
-        return _Res("subject", _Subj(name, qualifier))
+        return _Res("subject", _Subj(name, qualifier, _org_before(before)))
     t = _trim(t)
     if _category(t):
         return _Res("category", _Subj(t))
@@ -420,3 +502,62 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
     return _NONE
 
 
+def _local(pre: str) -> str:
+    """The clause right before a figure (the one before a colon if that is empty)."""
+    # The last clause mark found by rfind: splitting the whole text since the previous
+    # figure would cut every clause only to keep the last.
+    cut = max(pre.rfind("，"), pre.rfind(","), pre.rfind("："), pre.rfind(":"), pre.rfind("、"),
+              pre.rfind("；"), pre.rfind("。"))  # (；。 only inside an aside in brackets)
+    local = pre[cut + 1:]
+    if not _LEAD.sub("", local) and cut >= 0 and pre.rstrip().endswith(("：", ":")):
+        return _CLAUSE.split(pre)[-2]
+    return local
+
+
+def _inside_brackets(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` leaves a bracket open that closes soon after ``end``
+    (within 300 characters and before the next line break), so that a sentence end at
+    ``end`` is inside an aside."""
+    opened = text.count("（", start, end) + text.count("(", start, end)
+    closed = text.count("）", start, end) + text.count(")", start, end)
+    if opened <= closed:
+        return False
+    stop = text.find("\n", end)
+    window = text[end:min(end + 300, stop if stop >= 0 else len(text))]
+    return "）" in window or ")" in window
+
+
+def _basis(text: str) -> str | None:
+    """The measure of the base a change names (比2023年预算执行数: 执行数), else ``None``."""
+    m = _BASIS.search(text)
+    return None if m is None else "执行数" if m.group(0) == "执行数" else "决算"
+
+
+def _compared_year(pre: str) -> int | None:
+    year: int | None = None
+    for m in _CMP.finditer(pre):
+        year = int(m["year"]) if m["year"] else None
+    return year
+
+
+def _vehicle_category(local: str) -> str:
+    t = local[-40:]
+    if "公务用车" in t:
+        after = t.rsplit("公务用车", 1)[1]
+        after = _strip_trail(_LEAD.sub("", after))
+        if after:
+            return after
+    t = _trim(t).lstrip("）)")
+    t = re.sub(r"^(?:共有|现有|拥有|实有|共)", "", t)
+    if "的" in t:
+        before, t = t.rsplit("的", 1)
+        if "其他" in before:
+            return f"其他{t}"  # 其他按照规定配备的公务用车: a category, not the vehicles held
+    return "实有" if t in ("", "车辆", "公务用车", "公车", "汽车", "实有车辆") else t
+
+
+_PURCHASE: Final = re.compile("购置|购买|新增|更新|采购")
+# One of the department's units named before what it buys (某市某局本级更新…, 某仲裁院计划更新…).
+_UNIT_BUYS: Final = (r"(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|院|中心|委员会|办公室|站|所|队)"
+                     r"(?:[（(][\u4e00-\u9fff]{2,20}[）)])?(?:本级)?)"  # 某学院（某技师学院）
+                     r"(?:计划|拟)?(?:购置|购买|新增|更新|采购)")

@@ -370,7 +370,9 @@ def class_amounts(ctx: Context) -> Iterator[Finding]:
             if wrong is not None:
                 yield wrong
                 continue
-            if an.ref(i) is None and f.value != 0 and i not in warned and _named_codes(ctx):
+            # (not "not found" when the table it would be looked for in is doubtful)
+            if an.ref(i) is None and f.value != 0 and i not in warned and _named_codes(ctx) \
+                    and i not in an.withheld_refs:
                 warned.update(j for j in an.of(f.subject, qualifier=qualifier_of(f.qualifier))
                               if an.key(j) == an.key(i))
                 yield _say(ctx, _CLASS_NOT_FOUND, Severity.WARNING,

@@ -46,8 +46,13 @@ from ._vocab import (
     _CARRY,
     _CUR_INCOME,
     _CUR_SPEND,
+    _PROCUREMENT,
     _PROJECT,
+    _T_INCOME,
+    _T_SPEND,
 )
+
+_TOTAL_NAMES: Final = frozenset({_T_INCOME, _T_SPEND})
 
 
 class _An(_Tables):
@@ -85,6 +90,7 @@ class _An(_Tables):
                 self.classes |= {norm(r.name) for r in b.rows if r.kind is RowKind.DATA
                                  and norm(r.name).endswith("支出")}
         self._refs: dict[int, _Ref | None] = {}
+        self.withheld_refs: set[int] = set()
         self._known: dict[int, Interval] = {}
         self._sides: dict[int, _Side] = {}
         self._keys: list[tuple[object, ...] | None] = [None] * len(self.facts)
@@ -98,7 +104,10 @@ class _An(_Tables):
         k = self._keys[i]
         if k is None:
             f = self.facts[i]
+            # (procurement too: the whole's and its 一般公共预算 part's are other figures)
+            # (and the totals: 支出预算总计 in a 财政拨款 passage is the grants' total)
             scoped = f.subject in (_BASIC, _PROJECT, _CARRY, _CUR_INCOME, _CUR_SPEND) \
+                or f.subject in _PROCUREMENT or f.subject in _TOTAL_NAMES \
                 or self.is_class(i) or self.path(i) is not None
             scope = (self.scopes[i], self.sides[i], f.about.column) if scoped else ()
             unit_kind = "money" if is_money(f) else f.unit
@@ -126,7 +135,10 @@ class _An(_Tables):
         """The table figure a money amount of the narrative must agree with."""
         if i not in self._refs:
             f = self.facts[i]
-            ok = f.kind is FactKind.AMOUNT and is_money(f) and self.is_main(i)
+            # (a figure given as a reason for a change, or one of the department's units'
+            # figures, is not the department's own figure that a table prints)
+            ok = f.kind is FactKind.AMOUNT and is_money(f) and self.is_main(i) \
+                and f.about.within is None and f.about.unit is None
             self._refs[i] = self.ref_for(f.subject, f.qualifier, self.scopes[i],
                                          self.sides[i], f.about.column, f.about.code,
                                          i) if ok else None

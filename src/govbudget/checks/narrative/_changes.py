@@ -411,9 +411,10 @@ def changes(ctx: Context) -> Iterator[Finding]:
         related = [location_of(c), location_of(a)]
         if not ok and (bounds is None or last <= 0):
             # From nothing to something, "增长100%" is a convention many reports follow (the
-            # figures agree; only the rate is undefined): a warning. Any other rate on a zero
-            # or negative base is wrong: an error.
-            conventional = last == 0 and f.value == HUNDRED and up
+            # figures agree; only the rate is undefined), and so is 0% for nothing changed
+            # from nothing: a warning. Any other rate on a zero or negative base is wrong.
+            conventional = last == 0 and ((f.value == HUNDRED and up)
+                                          or (f.value == 0 and c_y == 0))
             blame.add(_say(
                 ctx, _ZERO_BASE, Severity.WARNING if conventional else Severity.ERROR,
                 {"label": label_of(f), "value": a.value, "unit": a.unit, "change": c.value,
@@ -451,7 +452,7 @@ def changes(ctx: Context) -> Iterator[Finding]:
                 f.subject in _NAMED or an.is_class(i) or an.path(i) is not None
                 or an.code(i) is not None):
             unit = f.about.unit or ""
-            groups.setdefault((f.kind, unit, *an.change_key(i)), []).append(i)
+            groups.setdefault((f.kind, unit, f.about.within, *an.change_key(i)), []).append(i)
     pairs: list[tuple[int, int, Code, Code, str, str]] = []
     for members in groups.values():
         ref = next((m for m in members if m in an.confirmed), members[0])

@@ -154,6 +154,10 @@ def _zero(t: Table, name: str, key: str) -> _Ref:
     return _Ref(fig, f"{t.title}（无“{name}”，即为0）", f"{t.kind.value} (no {name!r}: zero)")
 
 
+class _Withheld(Exception):
+    """The table asked for is printed but doubtful (`Context.withheld`)."""
+
+
 def _block(t: Table | None, name: str | None = None) -> Block | None:
     if t is None or not t.blocks:
         return None
@@ -178,6 +182,7 @@ class _Tables:
     classes: set[str]
     _row_names: dict[int, dict[str, Row]]
     _paths: list[list[str] | None]
+    withheld_refs: set[int]  # the facts whose table is printed but doubtful
 
     def find(self, b: Block, names: Sequence[str]) -> Row | None:
         """The row of the first of ``names`` (in order of preference) the block prints
@@ -199,12 +204,31 @@ class _Tables:
         """The 类/款 names of a functional path (``…（类）…（款）``), or ``None``."""
         return self._paths[i]
 
+    def _table(self, kind: TableKind) -> Table | None:
+        """The report's table of ``kind``; `_Withheld` when the report prints one the
+        reader is not sure of (its figure is then not looked for in another table)."""
+        if kind in self.ctx.withheld:
+            raise _Withheld(kind)
+        return self.ctx.table(kind)
+
     def ref_for(self, subject: str, qualifier: str | None, scope: Scope, side: Side | None,
                 column: str | None, code: str | None, index: int | None = None
                 ) -> _Ref | None:
         """The table figure of ``subject`` in ``scope`` (its ``side`` for 上年结转, the
         ``column`` its wording names, the ``code`` it is printed with; ``index``: the
-        fact, for its functional path)."""
+        fact, for its functional path). ``None`` when the table that prints it is one the
+        reader is not sure of: a 一般公共预算 item is not compared with the all-funds table
+        instead, nor a final account's 支出总计 with the 支出决算表's 合计 (本年支出)."""
+        try:
+            return self._ref_for(subject, qualifier, scope, side, column, code, index)
+        except _Withheld:
+            if index is not None:
+                self.withheld_refs.add(index)
+            return None
+
+    def _ref_for(self, subject: str, qualifier: str | None, scope: Scope, side: Side | None,
+                 column: str | None, code: str | None, index: int | None = None
+                 ) -> _Ref | None:
         ctx = self.ctx
         if subject in _SOURCES:
             return self._source(subject, scope)
@@ -248,7 +272,7 @@ class _Tables:
         if scope is Scope.GRANT and subject in _GRANT_SOURCES:
             kinds.insert(0, TableKind.GRANT_SUMMARY)
         for kind in kinds:
-            t = self.ctx.table(kind)
+            t = self._table(kind)
             b = _block(t, "income")
             if t is None or b is None:
                 continue
@@ -259,13 +283,13 @@ class _Tables:
                 return None
             if r is not None:
                 return _cell(t, b, r, b.columns[0].key)
-        t2 = self.ctx.table(TableKind.INCOME)
+        t2 = self._table(TableKind.INCOME)
         b2 = _block(t2)
         if t2 is not None and b2 is not None and b2.has(key):
             r2 = _total_row(b2)
             if r2 is not None:
                 return _cell(t2, b2, r2, key)
-        t1 = self.ctx.table(TableKind.SUMMARY)
+        t1 = self._table(TableKind.SUMMARY)
         b1 = _block(t1, "income")
         if t1 is not None and b1 is not None and _has_data(t1, b1):
             # A source the summary does not print is zero; one it prints in other words
@@ -278,15 +302,23 @@ class _Tables:
 
     def _named(self, kind: TableKind, block: str | None, names: Sequence[str], key: str
                ) -> _Ref | None:
-        t = self.ctx.table(kind)
+        t = self._table(kind)
         b = _block(t, block)
         if t is None or b is None:
             return None
         r = self.find(b, names)
         return _cell(t, b, r, key) if r is not None else None
 
+    def table_total(self, kind: TableKind, key: str) -> _Ref | None:
+        """The total row's ``key`` cell of the table of ``kind`` (``None`` when absent or
+        doubtful)."""
+        try:
+            return self._table_total(kind, key)
+        except _Withheld:
+            return None
+
     def _table_total(self, kind: TableKind, key: str) -> _Ref | None:
-        t = self.ctx.table(kind)
+        t = self._table(kind)
         b = _block(t)
         if t is None or b is None:
             return None
@@ -311,20 +343,20 @@ class _Tables:
         if subject == _CUR_SPEND:
             if scope is Scope.GRANT:
                 return self._named(G, "expenditure", ("本年支出合计", "支出合计"), "total")
-            b = _block(self.ctx.table(S), "expenditure")
+            b = _block(self._table(S), "expenditure")
             if column == "current_year" and b is not None and b.has("current_year"):
                 return self._named(S, "expenditure", ("支出总计", "本年支出合计"), "current_year")
             return (self._named(S, "expenditure", ("本年支出合计", "支出合计"), "total")
                     or self._table_total(TableKind.EXPENDITURE, "total"))
         if subject == _CARRY:
             if side is Side.EXPENDITURE:
-                b = _block(self.ctx.table(S), "expenditure")
+                b = _block(self._table(S), "expenditure")
                 if b is None or not b.has("carryover"):
                     return None
                 return self._named(S, "expenditure", ("支出总计", "本年支出合计"), "carryover")
             kind = G if side is Side.GRANT else S
             found = self._named(kind, "income", _CARRY_NAMES, "amount")
-            t = self.ctx.table(kind)
+            t = self._table(kind)
             b = _block(t, "income")
             if found is None and t is not None and b is not None and _has_data(t, b):
                 return _zero(t, "上年结转", "amount")
@@ -358,7 +390,7 @@ class _Tables:
                                ("本年支出合计", "支出合计"), "fund_budget"))
 
     def _operating(self) -> _Ref | None:
-        t = self.ctx.table(TableKind.OPERATING_COSTS)
+        t = self._table(TableKind.OPERATING_COSTS)
         b = _block(t)
         if t is not None and b is not None:
             r = _total_row(b) or next(iter(b.rows), None)
@@ -380,7 +412,7 @@ class _Tables:
         part = column if column in ("basic", "project") else None
 
         def by_name(kind: TableKind, block: str | None, key: str) -> _Ref | None:
-            t = self.ctx.table(kind)
+            t = self._table(kind)
             b = _block(t, block)
             if t is None or b is None or not b.has(key):
                 return None
@@ -411,7 +443,7 @@ class _Tables:
         if scope is Scope.ALL:
             kinds.reverse()
         for kind in kinds:
-            t = self.ctx.table(kind)
+            t = self._table(kind)
             b = _block(t)
             if t is None or b is None:
                 continue
@@ -425,7 +457,7 @@ class _Tables:
         if scope is Scope.ALL:
             kinds.reverse()
         for kind in kinds:
-            t = self.ctx.table(kind)
+            t = self._table(kind)
             b = _block(t)
             if t is None or b is None:
                 continue

@@ -86,8 +86,10 @@ def repeated(ctx: Context) -> Iterator[Finding]:
                 or an.code(i) is not None):
             # A passage about one of the department's units (二、深圳市劳动人事争议仲裁院)
             # states that unit's figures: its own scope.
+            # A figure given as a reason for a change (原因是…) is part of that change's
+            # story: compared only with the reasons of the same change.
             unit = f.about.unit or ""
-            groups.setdefault((f.kind, unit, *an.key(i)), []).append(i)
+            groups.setdefault((f.kind, unit, f.about.within, *an.key(i)), []).append(i)
     carried = any(f.subject == "上年结转" and f.kind is FactKind.AMOUNT and f.value > 0
                   for f in an.facts)
     for members in groups.values():

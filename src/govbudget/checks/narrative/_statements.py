@@ -445,7 +445,7 @@ def performance(ctx: Context) -> Iterator[Finding]:
                     blame.confirmed.add(total_a)
             kind = TableKind.GENERAL_EXPENDITURE if an.scopes[total_a] is Scope.GENERAL \
                 else TableKind.EXPENDITURE
-            ref = an._table_total(kind, "project") or an._table_total(
+            ref = an.table_total(kind, "project") or an.table_total(
                 TableKind.GENERAL_EXPENDITURE, "project")
             if ref is not None:
                 found = _coded(ctx.le_check(
