@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import partial
-from itertools import compress, groupby, islice
-from operator import attrgetter, is_not, itemgetter, lt
+from itertools import compress, groupby, islice, repeat
+from operator import attrgetter, eq, is_not, itemgetter, lt
 from typing import Final, cast
 
 from .._findings import Finding, Severity
@@ -275,9 +275,11 @@ def functional_total(ctx: Context) -> Iterator[Finding]:
     for t in ctx.tables(*_FUNCTIONAL):
         for b in t.blocks:
             total = ctx.total_row(b)
+            if total is None:
+                continue  # no 合计 row: the 类 rows are not looked for
             # the 类 rows: codes of 3 characters, picked out in C
-            classes = list(compress(b.rows, map((3).__eq__, map(len, block_codes(ctx, b)))))
-            if total is None or not classes:
+            classes = list(compress(b.rows, map(eq, map(len, block_codes(ctx, b)), repeat(3))))
+            if not classes:
                 continue
             for col in b.columns:
                 if cells_add_up(t, b, total, classes, col.key):
