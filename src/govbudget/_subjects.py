@@ -90,7 +90,7 @@ class About:
         held: for a vehicle count, the sentence says it is the number held (共有/实有…).
         unit: the section title, when the passage is about one of the department's units
             (``二、某某中心``), or the unit its clause names before the subject
-            (``某某研究院公用经费60.57万元``, ``局机关日常公用经费87.36万元``): its figures
+            (``某某研究院公用经费60.00万元``, ``局机关日常公用经费80.00万元``): its figures
             are that unit's.
         within: the subject whose change the figure is given as a reason for
             (``比上年增加X万元，主要原因是：人员经费减少Y万元`` → the subject of X), ``""``

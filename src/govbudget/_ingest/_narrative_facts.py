@@ -250,10 +250,10 @@ class _Reader:
                 continue  # overlaps a threshold or an earlier match
             pre = text[prev_end:ev_start]
             if is_figure and self.last_base is not None:
-                # "（1）进修及培训（20508）102.32万元…。具体为：人员经费0.00万元…": the item's parts
+                # "（1）进修及培训（20508）100.00万元…。具体为：人员经费0.00万元…": the item's parts
                 whole = self.last_base.subj
                 self.passages.breakdown(ev_start, pre, (whole.subject, whole.qualifier))
-            if is_figure and _LOOSE.search(pre):  # an unreadable amount (1,541.50.00万元)
+            if is_figure and _LOOSE.search(pre):  # an unreadable amount (1,234.50.00万元)
                 self.blind, self.last_base = True, None
             if is_figure and (listed is not None or "分别" in pre):
                 if listed is None or not listed.continues(pre):
@@ -328,7 +328,7 @@ class _Reader:
                 self.last_base = None
             else:
                 self.blind = False
-                if text.startswith(("：", ":"), ev_end):  # "…拨款政府采购2,521.44万元：货物…":
+                if text.startswith(("：", ":"), ev_end):  # "…拨款政府采购2,000.00万元：货物…":
                     self.parts_of = clause  # the parts after the colon are of that money
                 bases.append(base)
                 self.last_base = base

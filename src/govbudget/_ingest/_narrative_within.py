@@ -9,11 +9,11 @@ else are not that figure:
   万元，主要原因是：人员经费减少Y万元``: Y is within X's subject). The reasons go on after
   ``；`` while the next clause states changes only; one that opens with an amount, a
   numbered item, or has reasons of its own states something new; ``。`` ends them.
-- **A circled label**: ``其中①人员经费：商品和服务支出（302）105.9万元…②公用经费：…`` —
+- **A circled label**: ``其中①人员经费：商品和服务支出（302）100.0万元…②公用经费：…`` —
   the classes listed are parts of the label's money (not for 基本支出 / 项目支出, whose
   parts are the department's own).
-- **A breakdown of an item**: ``（1）进修及培训（20508）102.32万元…。具体为：人员经费…``,
-  ``商品和服务支出（302）4464.76万元，其中：公用经费621.37万元`` — the parts of a coded
+- **A breakdown of an item**: ``（1）进修及培训（20508）100.00万元…。具体为：人员经费…``,
+  ``商品和服务支出（302）400.00万元，其中：公用经费60.00万元`` — the parts of a coded
   or path item, up to the next ``。``.
 
 ```pycon

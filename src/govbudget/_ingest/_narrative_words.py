@@ -482,7 +482,7 @@ def _resolve_end(t: str, procurement: bool) -> _Res:
         qualifier = "当年" if "当年" in said and "当年" not in name else None
         before = t[: len(t) - len(said)]
         if name == "项目支出" and _NAMED_PROJECT.search(before):
-            # "深圳机场T2项目…评审项目支出304.16万元", "1.生态环境监测项目支出": that project's
+            # "某机场扩建项目…评审项目支出30.00万元", "1.生态环境监测项目支出": that project's
             # spending, not the department's 项目支出
             rest = _trim(t)
             if 2 <= len(rest) <= 40 and not _BAD_SUBJECT.search(rest):
