@@ -14,7 +14,7 @@ from govbudget._ingest._pdf import extract_pdf
 from govbudget._ingest._pdf_grid import _cluster, _layout, _merge
 from govbudget._ingest._pdf_page import _Char, _Rule
 
-from .pdf_helpers import FONT, XS, W, cell_text, grid, make_pdf, rows_of, table, ys_for
+from .pdf_helpers import XS, W, cell_text, grid, make_pdf, rows_of, table, ys_for
 
 
 class TestGrid:
