@@ -89,6 +89,9 @@ def text_style(lines: Sequence[str]) -> Style:
 
     ```
     """
+    whole = "\n".join(lines)
+    if "\t" not in whole and "    " not in whole:
+        return "single"  # no tab and no wide gap on any line: one test of the whole text
     tabbed = blank_fields = spaced = wide = body = 0
     for t in lines:
         s = t.strip()

@@ -370,9 +370,16 @@ class _TableReader(_Reading):
                 # are not codes, and small ones (1 2 3) are not column numbers.
                 pending.values = c
                 continue
-            if _is_colnums(raw):
-                continue
-            code, rest = _take_code(c)
+            head = c[0][:1]
+            if head.isdigit():
+                # (a line of column numbers and a code start with a digit; a label does not)
+                if _is_colnums(raw):
+                    continue
+                code, rest = _take_code(c)
+            else:
+                if (head == "栏" or head.isspace()) and _is_colnums(raw):
+                    continue
+                code, rest = None, c
             # The name cells (up to names_n) run to the first amount or dash.
             k = 0
             n_rest = len(rest)
@@ -409,7 +416,7 @@ class _TableReader(_Reading):
                 elif self.kind is TableKind.BASIC_ECONOMIC:
                     level = _econ_level(text_cells[0], blank_gov=names_n == 2 and (
                         len(text_cells) > 1 and not text_cells[1]))
-                pending = _Pending(list(text_cells), None, level, ln.no)
+                pending = _Pending(text_cells, None, level, ln.no)  # a list of its own
                 # Trailing spaces are the row's blank cells: the row is complete.
                 complete = has_values or raw.endswith("  ")
                 pending.values = value_cells if complete else None

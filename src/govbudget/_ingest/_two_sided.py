@@ -53,7 +53,11 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
     sides: dict[int, bool] = {}  # label index → expenditure side, when placed by position
     for ln in body:
         c = cell_tuple(ln.text)
-        if not c or _is_colnums(ln.text):
+        if not c:
+            continue
+        head = c[0][:1]
+        # (a line of column numbers starts with a digit or 栏 once its spaces are stripped)
+        if (head.isdigit() or head == "栏" or head.isspace()) and _is_colnums(ln.text):
             continue
         if row_numbers:
             c = _drop_row_numbers(c, whole_amounts=reader.unit is Unit.YUAN)
