@@ -57,8 +57,9 @@ from ._table_cells import (
     _Reading,
     _strip_outline,
     _take_code,
+    _value_of,
 )
-from ._text import Line, _dedouble, cell_tuple
+from ._text import DASHES, Line, _dedouble, cell_tuple
 from ._three_public import (
     _is_final_three_public,
     read_three_public_columns,
@@ -102,6 +103,9 @@ _LABELS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("operating_expenditure", ("经营支出",)),
 )
 
+# (key, label) for each label of `_LABELS`: a key is found when any of its labels is.
+_LABEL_PAIRS: Final = tuple((key, lab) for key, labels in _LABELS for lab in labels)
+
 _SPENDING: Final = ("total", "basic", "project")
 # 决算 spending columns beside 基本/项目 (支出决算表), and the fund tables' columns.
 _FINAL_SPENDING: Final = ("remit_superior", "operating_expenditure", "subsidy_affiliated")
@@ -130,12 +134,7 @@ _CANONICAL: Final[dict[TableKind, tuple[str, ...]]] = {
 def _header_columns(kind: TableKind, header: str) -> tuple[Column, ...]:
     # Cached (the columns are immutable): reports of one template print the same headers.
     flat = "".join(header.split())  # as _WS.sub("", header): split drops what \s matches
-    found = {"total"}
-    for key, labels in _LABELS:
-        for lab in labels:
-            if lab in flat:
-                found.add(key)
-                break
+    found = {"total", *[key for key, lab in _LABEL_PAIRS if lab in flat]}
     if kind in (TableKind.EXPENDITURE, TableKind.GENERAL_EXPENDITURE,
                 TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL, TableKind.GRANT_DETAIL):
         found &= set(_CANONICAL[kind])
@@ -323,6 +322,7 @@ class _TableReader(_Reading):
         has_indent = any(ln.text.startswith("\u3000") for ln in body)
         n_columns = len(columns)
         amount = self.amount
+        value_of, dashes = _value_of, DASHES
         is_value = _is_value
         projects = self.kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER)
         total, data, group = RowKind.TOTAL, RowKind.DATA, RowKind.GROUP
@@ -343,7 +343,12 @@ class _TableReader(_Reading):
                                   f"figures {extra} do not fit the table's columns",
                                   actual=" ".join(extra))
                 vals = vals[:n_columns]
-            amounts = tuple([amount(v, line) for v in vals]) + (None,) * (n_columns - len(vals))
+            # A blank or a dash is no amount, and a cell that reads as one needs no method
+            # call (`_Reading.amount` only for a cell that does not: it reports it).
+            amounts = tuple([None if not v or v in dashes else d if (d := value_of(v)) is not None
+                             else amount(v, line) for v in vals])
+            if len(vals) < n_columns:
+                amounts += (None,) * (n_columns - len(vals))
             names = p.names
             name = names[0] if names else ""
             gov = names[1] if names_n == 2 and len(names) > 1 else None

@@ -22,8 +22,9 @@ from ._table_cells import (
     _is_total,
     _is_value,
     _Reading,
+    _value_of,
 )
-from ._text import Line, cell_tuple, is_amount
+from ._text import DASHES, Line, cell_tuple, is_amount
 
 __all__ = ["read_two_sided"]
 
@@ -107,7 +108,8 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
             placed = placed or not exp_side
     inc_rows: list[Row] = []
     exp_rows: list[Row] = []
-    amount = reader.amount
+    amount = reader.amount  # (only for a cell that reads as no amount: it reports it)
+    value_of, dashes = _value_of, DASHES
     n_inc, n_exp = len(inc_cols), len(exp_cols)
     total_kind, data_kind = RowKind.TOTAL, RowKind.DATA
     for k, (label, line, vals) in enumerate(labels):
@@ -118,7 +120,8 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
                           f"“{label}”后多出的数值无法对应到列",
                           f"extra figures after {label!r}",
                           actual=" ".join(v for v in vals[n_cols:] if v))
-        amounts = tuple([amount(v, line) for v in vals[:n_cols]])
+        amounts = tuple([None if not v or v in dashes else d if (d := value_of(v)) is not None
+                         else amount(v, line) for v in vals[:n_cols]])
         if len(amounts) < n_cols:
             amounts += (None,) * (n_cols - len(amounts))
         # An ordinal (一、) ends in 、: a label without one has no ordinal to drop.
