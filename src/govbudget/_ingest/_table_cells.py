@@ -95,18 +95,20 @@ def _take_code(c: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     if not c:
         return None, c
     first = c[0]
-    if not first[:1].isdigit():
-        return None, c  # a code starts with a digit (what \d matches, isdigit holds of)
-    if _THREE_DIGITS.fullmatch(first):
+    # A code is 3, 5, 7 or 9 decimal digits (what \d matches, isdecimal holds of: `_CODE`),
+    # tested without a pattern: most first cells are names or amounts.
+    n = len(first)
+    if n not in _LEVEL_OF_LENGTH or not first.isdecimal():
+        return None, c
+    if n == 3:
         parts = [first]
         k = 1
-        while k < len(c) and len(parts) < 4 and _TWO_DIGITS.fullmatch(c[k]):
+        n_c = len(c)
+        while k < n_c and len(parts) < 4 and len(c[k]) == 2 and c[k].isdecimal():
             parts.append(c[k])
             k += 1
         return "".join(parts), c[k:]
-    if _CODE.match(first):
-        return first, c[1:]
-    return None, c
+    return first, c[1:]
 
 
 _LEVEL_OF_LENGTH: Final = {3: 1, 5: 2, 7: 3, 9: 4}

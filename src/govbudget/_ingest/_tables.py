@@ -375,10 +375,12 @@ class _TableReader(_Reading):
                 # are not codes, and small ones (1 2 3) are not column numbers.
                 pending.values = c
                 continue
-            head = c[0][:1]
+            first = c[0]
+            head = first[:1]
             if head.isdigit():
-                # (a line of column numbers and a code start with a digit; a label does not)
-                if _is_colnums(raw):
+                # (a line of column numbers and a code start with a digit; a label does not;
+                # three digits first are a code or an amount, not a column number)
+                if (len(first) < 3 or not first[:3].isdigit()) and _is_colnums(raw):
                     continue
                 code, rest = _take_code(c)
             else:
