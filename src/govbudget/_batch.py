@@ -34,9 +34,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from attrs import field, frozen
-
 from ._errors import GovBudgetError
+from ._record import FrozenRecord
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -47,19 +46,34 @@ if TYPE_CHECKING:
 __all__ = ["check_many"]
 
 
-@frozen
-class Task:
+class Task(FrozenRecord):
     """What a worker needs to check one file (picklable: it travels with each file)."""
 
-    encoding: str | None = None
-    profile: Profile | None = None
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    min_severity: Severity | None = None
-    baseline: frozenset[str] = field(factory=frozenset)
-    context: int = 0
-    as_line: bool = False
-    keep_findings: bool = True
+    __slots__ = (
+        "as_line",
+        "baseline",
+        "context",
+        "encoding",
+        "ignore",
+        "keep_findings",
+        "min_severity",
+        "profile",
+        "select",
+    )
+
+    def __init__(self, encoding: str | None = None, profile: Profile | None = None,
+                 select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (),
+                 min_severity: Severity | None = None, baseline: frozenset[str] = frozenset(),
+                 context: int = 0, as_line: bool = False, keep_findings: bool = True) -> None:
+        self.encoding = encoding
+        self.profile = profile
+        self.select = select
+        self.ignore = ignore
+        self.min_severity = min_severity
+        self.baseline = baseline
+        self.context = context
+        self.as_line = as_line
+        self.keep_findings = keep_findings
 
 
 def _context(path: str, encoding: str | None, findings: list[dict[str, Any]], n: int) -> None:

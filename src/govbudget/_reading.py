@@ -18,9 +18,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from attrs import frozen
-
 from ._findings import Severity
+from ._record import FrozenRecord
 
 __all__ = [
     "EMPTY_NOTE_WITH_DATA", "GOAL_SPLIT", "INCOMPLETE_TABLE", "MALFORMED_CODE", "MISSING_UNIT",
@@ -41,14 +40,17 @@ NEEDS_OCR: Final = "reading.needs_ocr"
 MALFORMED_CODE: Final = "reading.malformed_code"
 
 
-@frozen
-class ReadingKind:
+class ReadingKind(FrozenRecord):
     """One kind of reader finding: its id, titles and default severity."""
 
-    id: str
-    title: str
-    title_en: str
-    severity: Severity = Severity.WARNING
+    __slots__ = ("id", "severity", "title", "title_en")
+
+    def __init__(self, id: str, title: str, title_en: str,
+                 severity: Severity = Severity.WARNING) -> None:
+        self.id = id
+        self.title = title
+        self.title_en = title_en
+        self.severity = severity
 
 
 READING_KINDS: Final[dict[str, ReadingKind]] = {k.id: k for k in (

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from .._lazy_re import lazy
 from .._report import Fact, FactKind
 from ._narrative_words import (
     _L2,
@@ -55,9 +56,9 @@ _LABEL: Final = r"[①-⑳](?P<label>[\u4e00-\u9fff]{2,12})[：:]"  # (compiled 
 _CIRCLED: Final = frozenset("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 _OWN_PARTS: Final = frozenset({"基本支出", "项目支出"})
 # A breakdown of the item just stated: 具体为：…, 具体包括：…, 其中：… (of a coded item).
-_DETAIL: Final = re.compile(r"具体(?:为|是|包括|情况为?)[：:]|其中[：:]")
+_DETAIL: Final = lazy(r"具体(?:为|是|包括|情况为?)[：:]|其中[：:]")
 # Where the reasons of a change begin (主要原因是：…, 增加的原因为…, 3.收支预算减少的主要原因，一是…).
-_REASON: Final = re.compile("原因")
+_REASON: Final = lazy("原因")
 
 Events = Sequence[tuple[int, int, re.Match[str], bool]]
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Final
 
 from .._chars import FREE_NUMBER, translation
+from .._lazy_re import lazy
 from .._money import parse_amount
 from .._record import FrozenRecord
 from .._report import (
@@ -30,10 +31,10 @@ _TRANSLATE: Final = translation({
     **{chr(c): None for c in range(32) if c != 9},
 })
 # Spaces go, except between two ASCII letters or digits ("15.3 0" stays two tokens).
-_SPACES: Final = re.compile(r"(?<![0-9A-Za-z])[ \u3000]+|[ \u3000]+(?![0-9A-Za-z])")
+_SPACES: Final = lazy(r"(?<![0-9A-Za-z])[ \u3000]+|[ \u3000]+(?![0-9A-Za-z])")
 # Three or more single digits (or , .) each set apart by one space: a letter-spaced number
 # (not "15.3 0", whose tokens are longer).
-_LETTER_SPACED: Final = re.compile(r"(?<![\d,.])\d(?: [\d,.]){2,}(?![\d,.])")
+_LETTER_SPACED: Final = lazy(r"(?<![\d,.])\d(?: [\d,.]){2,}(?![\d,.])")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -54,12 +55,12 @@ def _clean(text: str) -> str:
 
 
 _CN_NUM: Final = "一二三四五六七八九十"
-_PART: Final = re.compile(rf"^第[{_CN_NUM}]{{1,3}}部分")
-_L1: Final = re.compile(rf"^[{_CN_NUM}]{{1,3}}[、.]")
-_L2: Final = re.compile(rf"^[（(][{_CN_NUM}]{{1,3}}[）)]")
+_PART: Final = lazy(rf"^第[{_CN_NUM}]{{1,3}}部分")
+_L1: Final = lazy(rf"^[{_CN_NUM}]{{1,3}}[、.]")
+_L2: Final = lazy(rf"^[（(][{_CN_NUM}]{{1,3}}[）)]")
 # A title alone on its line, not numbered: 2024年部门预算编制说明, 其他相关情况说明 (a
 # narrative part), 名词解释 (the glossary), …（部门）主要职能 / 机构设置 (the overview).
-_BARE_TITLE: Final = re.compile(
+_BARE_TITLE: Final = lazy(
     r"^(?![一二三四五六七八九十\d]+[、.．]|[（(]|注|填报)[^，,。；;：:…．.]{0,30}?"
     r"(?:(?P<narrative>.{2}说明)|(?P<glossary>名词解释)|(?P<overview>主要职能|主要职责|机构设置))$")
 
@@ -80,12 +81,12 @@ def bare_title(text: str) -> str | None:
     return m.lastgroup if m is not None else None
 
 
-_HEAD_DONE: Final = re.compile(r"(?:说明|情况|概况|[。：:；;）)])$")
-_PAGE_NO: Final = re.compile(r"[-－—]?\d{1,3}[-－—]?")
+_HEAD_DONE: Final = lazy(r"(?:说明|情况|概况|[。：:；;）)])$")
+_PAGE_NO: Final = lazy(r"[-－—]?\d{1,3}[-－—]?")
 # A table printed among the narrative's pages, which the narrative reader does not read.
-_GRID_TITLE: Final = re.compile(r"绩效自评表$|自评表[（(]\d{4}年度?[）)]$")
-_CLAUSE_MARK: Final = re.compile(r"[，,。；;：:]")
-_LIST: Final = re.compile(r"^(?:\d{1,2}[、.](?!\d)|[（(]\d{1,2}[）)]|\d{1,2}[）)])")
+_GRID_TITLE: Final = lazy(r"绩效自评表$|自评表[（(]\d{4}年度?[）)]$")
+_CLAUSE_MARK: Final = lazy(r"[，,。；;：:]")
+_LIST: Final = lazy(r"^(?:\d{1,2}[、.](?!\d)|[（(]\d{1,2}[）)]|\d{1,2}[）)])")
 
 # ---------------------------------------------------------------------------
 # Figures
@@ -96,34 +97,34 @@ _LIST: Final = re.compile(r"^(?:\d{1,2}[、.](?!\d)|[（(]\d{1,2}[）)]|\d{1,2}[
 _NUM: Final = FREE_NUMBER
 _MONEY_UNITS: Final = frozenset({"万元", "亿元", "元"})
 _PERCENT_UNITS: Final = frozenset({"%", "个百分点"})
-_FIG: Final = re.compile(
+_FIG: Final = lazy(
     rf"(?P<num>{_NUM})"
     r"(?P<unit>万元|亿元|元|%|个百分点|台[（(]套[）)]|平方米|㎡|个|辆|人次|批次|人|台|套|项|家|户|名|件|处|栋|亩)"
 )
 # Digits before a money unit or % that _FIG could not read ("1,2345万元").
-_LOOSE: Final = re.compile(r"\d[\d,.]*(?:万元|亿元|元|%)")
-_THRESHOLD: Final = re.compile(r"(?:[（(]原值[）)])?及?(?:以上|以下|以内)")
-_VALUE_WORD: Final = re.compile(r"单位价值|单价|价值|原值")
-_SENTENCE_END: Final = re.compile(r"[。；;！？!?\n]")
-_CLAUSE: Final = re.compile(r"[，,：:、]")
+_LOOSE: Final = lazy(r"\d[\d,.]*(?:万元|亿元|元|%)")
+_THRESHOLD: Final = lazy(r"(?:[（(]原值[）)])?及?(?:以上|以下|以内)")
+_VALUE_WORD: Final = lazy(r"单位价值|单价|价值|原值")
+_SENTENCE_END: Final = lazy(r"[。；;！？!?\n]")
+_CLAUSE: Final = lazy(r"[，,：:、]")
 
 _UP: Final = "增加|增长|上升|提高|增多"
 _DOWN: Final = "减少|下降|降低|压减|缩减|节约|回落"
-_VERB_END: Final = re.compile(rf"(?P<verb>{_UP}|{_DOWN})了?约?$")
-_RATE_END: Final = re.compile(
+_VERB_END: Final = lazy(rf"(?P<verb>{_UP}|{_DOWN})了?约?$")
+_RATE_END: Final = lazy(
     r"(?P<verb>增幅|增长率|增长幅度|上升幅度|降幅|下降率|下降幅度|减幅)(?:为|达|是)?$")
-_CMP: Final = re.compile(
+_CMP: Final = lazy(
     r"(?:比|较|与|同|和)(?:(?P<year>\d{4})年度?|上年度?|上一年度?|去年|上年同期|同期)|同比|相比")
-_SAME: Final = re.compile(
+_SAME: Final = lazy(
     r"(?:比|较|与|同|和)(?:(?P<year>\d{4})年度?|上年度?|上一年度?|去年)(?:相比|比较)?"
     r"(?:预算执行数|预算数?|执行数|决算数|同期数?|数)?(?:基本)?"
     r"(?:相同|持平|一致|保持一致|无变化|不变|没有变化)"
     r"|(?:同比)?(?:基本)?持平"
 )
-_SAME_HINT: Final = re.compile("相同|持平|一致|不变|变化")
+_SAME_HINT: Final = lazy("相同|持平|一致|不变|变化")
 # Which figure of a subject an amount is (年初预算为A万元，支出决算为B万元): the word ends
 # the clause; 预算安排 alone is this year's figure of the item.
-_MEASURE_END: Final = re.compile(
+_MEASURE_END: Final = lazy(
     r"(?P<m>当年预算执行数|预算执行数|执行数|支出决算数?|决算数|决算|年初预算数?|全年预算数?|预算数"
     r"|预算安排)$")
 _MEASURES: Final = {"当年预算执行数": "执行数", "预算执行数": "执行数", "执行数": "执行数",
@@ -131,17 +132,17 @@ _MEASURES: Final = {"当年预算执行数": "执行数", "预算执行数": "�
                     "年初预算": "预算", "年初预算数": "预算", "全年预算": "预算",
                     "全年预算数": "预算", "预算数": "预算", "预算安排": ""}
 # The base a change is compared with, when the text names it (比2023年预算执行数增加).
-_BASIS: Final = re.compile(r"执行数|决算")
+_BASIS: Final = lazy(r"执行数|决算")
 # 完成年初预算的95.45%, 完成预算的60.46%, 预算执行率77.1%.
-_EXEC_END: Final = re.compile(
+_EXEC_END: Final = lazy(
     r"(?:完成了?(?:年初|全年|调整后?的?)?预算(?:数)?的?|(?:预算)?执行率(?:为|达到?|是)?)$")
-_YEAR_IN: Final = re.compile(r"(\d{4})年")
-_LAST_YEAR: Final = re.compile("上年|上一年|去年")
-_LAST_YEAR_LEAD: Final = re.compile(r"^(?:上年度?|上一年度?|去年)(?:同期)?")
-_ITEM_HEAD: Final = re.compile(r"^[^，,。；;：:]{2,30}(?=[：:])")
+_YEAR_IN: Final = lazy(r"(\d{4})年")
+_LAST_YEAR: Final = lazy("上年|上一年|去年")
+_LAST_YEAR_LEAD: Final = lazy(r"^(?:上年度?|上一年度?|去年)(?:同期)?")
+_ITEM_HEAD: Final = lazy(r"^[^，,。；;：:]{2,30}(?=[：:])")
 # Every residue holds one of these: a quick scan rules most texts out.
-_RESIDUE_HINT: Final = re.compile(r"[XxＸｘ×]|[加长升少降][（(/／]")
-_RESIDUE: Final = re.compile(
+_RESIDUE_HINT: Final = lazy(r"[XxＸｘ×]|[加长升少降][（(/／]")
+_RESIDUE: Final = lazy(
     r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|××+|[XxＸｘ](?=万元|亿元|元|%|个|辆|人|项|年|月|日|平方米))(?![A-Za-z])"
     r"|(?:增加|增长|上升|减少|下降)[（(/／](?:增加|增长|上升|减少|下降)[）)]?"
 )
@@ -153,7 +154,7 @@ def _number(text: str) -> Decimal:
     return parse_amount(text)
 
 
-_UP_WORD: Final = re.compile(rf"(?:{_UP}|增幅|增长率|增长幅度|上升幅度)")
+_UP_WORD: Final = lazy(rf"(?:{_UP}|增幅|增长率|增长幅度|上升幅度)")
 
 
 def _direction(verb: str) -> Change:
@@ -176,8 +177,8 @@ _PROCUREMENT_BARE: Final = (
     ("政府采购服务预算", r"服务类?(?:采购)?(?:预算)?"),
 )
 
-_TOKEN: Final = re.compile(r"\(\?:|\(\?P<\w+>|\(|\)|\||\[(?:\\.|[^\]])*\]|\\.|.")
-_QUANT: Final = re.compile(r"[?*+]|\{\d*,?\d*\}")
+_TOKEN: Final = lazy(r"\(\?:|\(\?P<\w+>|\(|\)|\||\[(?:\\.|[^\]])*\]|\\.|.")
+_QUANT: Final = lazy(r"[?*+]|\{\d*,?\d*\}")
 
 
 def _reverse(pattern: str) -> str:
@@ -267,30 +268,30 @@ def _known_names() -> frozenset[str]:
         names.update(info.name for info in scheme.codes())
     return frozenset(names)
 
-_LEAD: Final = re.compile(
+_LEAD: Final = lazy(
     r"^(?:[，,：:、；;。\s“”\"]|\d{1,2}[、.](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|其中|主要包括|主要用于以下方面|主要用于|包括|主要是|主要原因是|主要原因为|"
     r"原因是|由于|因为|故|因此|所以|导致|另外|此外|同时|以及|和|并|本年度|全年|按(?:功能|经济)分类(?:支出)?划分为?|"
     r"\d{4}年度?|共有|现有|拥有)+"
 )
-_SELF: Final = re.compile(r"^(?:本|我)(?:单位|部门|局|委|办|院|中心|所|处|校)")
-_ORG: Final = re.compile(
+_SELF: Final = lazy(r"^(?:本|我)(?:单位|部门|局|委|办|院|中心|所|处|校)")
+_ORG: Final = lazy(
     r"^.{2,40}(?:办公室|委员会|管理局|局|厅|中心|研究院|院|研究所|服务站|站|馆|大队|支队|学校|"
     r"医院|幼儿园|人民政府|法院|检察院|单位|部门)(?:本级)?(?=..)"
 )
 # "A、B分别为X、Y": the subjects before 分别, the figures after it, paired in order.
-_RESPECTIVELY: Final = re.compile(r"(?:为|是|达到|达|占)?\s*")  # after 分别, before the figures
-_LIST_GAP: Final = re.compile(r"[\s、，,和及与]*")  # what may stand between listed figures
-_LIST_SEP: Final = re.compile(r"、|以及|和|及|与")
+_RESPECTIVELY: Final = lazy(r"(?:为|是|达到|达|占)?\s*")  # after 分别, before the figures
+_LIST_GAP: Final = lazy(r"[\s、，,和及与]*")  # what may stand between listed figures
+_LIST_SEP: Final = lazy(r"、|以及|和|及|与")
 _TRAIL_WORDS: Final = ("分别为", "约为", "为", "是", "达到", "达", "约", "共计", "总共", "各", "均",
                        "分别", "预计", "科目", "”", "\"", "’")
 # "…（类）支出", "…（项）支出": the path's name, then the word 支出 again.
-_PATH_SPENDING: Final = re.compile(r"(?<=[（(][类款项][）)])支出$")
-_CLASS_SPENDING: Final = re.compile(r"^(?P<name>[^（）()]+?)(?:支出)?[（(]类[）)]支出$")
+_PATH_SPENDING: Final = lazy(r"(?<=[（(][类款项][）)])支出$")
+_CLASS_SPENDING: Final = lazy(r"^(?P<name>[^（）()]+?)(?:支出)?[（(]类[）)]支出$")
 # The rest of a clause before a bare 预算支出 / 收入预算 that still names the whole budget.
-_WHOLE_REST: Final = re.compile(
+_WHOLE_REST: Final = lazy(
     r"(?:^|办公室|委员会|局|厅|中心|院|所|站|馆|队|校|政府|处|部门|单位|本级|办事处|年度?|本|我)$")
 _PATH_ENDS: Final = ("（类）", "（款）", "（项）", "(类)", "(款)", "(项)")
-_CONTINUE: Final = re.compile(r"^(?:共涉及|涉及|共计|合计|总计|金额|资金)")
+_CONTINUE: Final = lazy(r"^(?:共涉及|涉及|共计|合计|总计|金额|资金)")
 
 
 def _ideographs(text: str) -> bool:
@@ -316,8 +317,8 @@ def _category(text: str) -> bool:
                and _ideographs(text[: -len(end)]) for end in ("类", "类项目"))
 
 
-_PATH: Final = re.compile(r"^(?P<path>(?:[^（）()]+[（(](?:类|款)[）)])*)(?P<name>[^（）()]+)[（(](?P<lvl>类|款|项)[）)]$")
-_CARRIED: Final = re.compile(r"(?:上年度?|年初)结转(?:和|及)?(?:结余)?的?$")
+_PATH: Final = lazy(r"^(?P<path>(?:[^（）()]+[（(](?:类|款)[）)])*)(?P<name>[^（）()]+)[（(](?P<lvl>类|款|项)[）)]$")
+_CARRIED: Final = lazy(r"(?:上年度?|年初)结转(?:和|及)?(?:结余)?的?$")
 # Compiled on first use (its ideograph class costs sre about a millisecond), and matched
 # only where three digits (``\d``: Unicode category Nd, as ``str.isdecimal``) begin the text.
 @functools.cache
@@ -329,11 +330,11 @@ def _coded_item() -> re.Pattern[str]:
 _WHOLE_NAMES: Final = frozenset({"预算收入总计", "预算支出总计"})
 # A project's own name before 项目支出 (…评审项目支出, …监测项目支出): a verb-like or
 # noun-like word of a project, not a scope (一般公共预算项目支出) or the department.
-_NAMED_PROJECT: Final = re.compile(r"(?:评审|监测|建设|工程|专项|服务|管理|维护|运维|购置|改造|经费|研究)$")
+_NAMED_PROJECT: Final = lazy(r"(?:评审|监测|建设|工程|专项|服务|管理|维护|运维|购置|改造|经费|研究)$")
 # Words that name money other than the department's own before a total (…资金支出总额).
-_OTHER_MONEY: Final = re.compile(r"(?:资金|项目|专项|经费|补贴|补助|基金)$")
-_WHOLE_WORD: Final = re.compile("总|合计")
-_BAD_SUBJECT: Final = re.compile(r"[\d%≥≤<>＞＜=]|[XxＸｘ×]{2}")
+_OTHER_MONEY: Final = lazy(r"(?:资金|项目|专项|经费|补贴|补助|基金)$")
+_WHOLE_WORD: Final = lazy("总|合计")
+_BAD_SUBJECT: Final = lazy(r"[\d%≥≤<>＞＜=]|[XxＸｘ×]{2}")
 # An economic class printed with its code in brackets after its name: 工资福利支出（301）,
 # 机关商品和服务支出（502）, 对个人和家庭的补助（30305）.
 # (Compiled on first use, as the other patterns with an ideograph class.)
@@ -409,7 +410,7 @@ _ORG_BEFORE: Final = (
     r"(?:\d{4}年度?)?(?:日常|当年|本年)?$")
 _ORG_ENDS: Final = ("院", "中心", "站", "所", "队", "馆", "学校", "医院", "机关", "本级", "日常",
                     "当年", "本年", "年", "年度")
-_VERB_LEAD: Final = re.compile(r"^(?:增加|减少|新增|安排|其中|包括|含)")
+_VERB_LEAD: Final = lazy(r"^(?:增加|减少|新增|安排|其中|包括|含)")
 
 
 def _org_before(before: str) -> str | None:
@@ -556,7 +557,7 @@ def _vehicle_category(local: str) -> str:
     return "实有" if t in ("", "车辆", "公务用车", "公车", "汽车", "实有车辆") else t
 
 
-_PURCHASE: Final = re.compile("购置|购买|新增|更新|采购")
+_PURCHASE: Final = lazy("购置|购买|新增|更新|采购")
 # One of the department's units named before what it buys (某市某局本级更新…, 某仲裁院计划更新…).
 _UNIT_BUYS: Final = (r"(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|院|中心|委员会|办公室|站|所|队)"
                      r"(?:[（(][\u4e00-\u9fff]{2,20}[）)])?(?:本级)?)"  # 某学院（某技师学院）

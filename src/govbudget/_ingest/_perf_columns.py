@@ -55,6 +55,7 @@ from typing import Final
 
 from .._errors import AmountError
 from .._findings import Finding, Location, Severity
+from .._lazy_re import lazy
 from .._money import Unit, parse_amount
 from .._record import FrozenRecord
 from .._report import FundingLine, Indicator, PerformanceTable
@@ -84,7 +85,7 @@ class Cell(FrozenRecord):
         return (self.x0 + self.x1) / 2
 
 
-_RUN: Final = re.compile(r"[^ \u3000\u00a0\f]+")
+_RUN: Final = lazy(r"[^ \u3000\u00a0\f]+")
 
 
 def cells(text: str, row: int = 0, *, words: bool = False) -> list[Cell]:
@@ -121,7 +122,7 @@ def cells(text: str, row: int = 0, *, words: bool = False) -> list[Cell]:
     return out
 
 
-_BLANKS: Final = re.compile(r"[\s\u3000]+")
+_BLANKS: Final = lazy(r"[\s\u3000]+")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -133,9 +134,9 @@ def _compact(text: str) -> str:
 # -- the grid --------------------------------------------------------------------------
 
 _HEADS: Final = ("一级指标", "二级指标", "三级指标", "指标值")
-_COMPARATOR_START: Final = re.compile(r"^(?:[≥≤><=＞＜＝≧≦]|不[低少高超多大小]于|不超过|大于|小于|"
+_COMPARATOR_START: Final = lazy(r"^(?:[≥≤><=＞＜＝≧≦]|不[低少高超多大小]于|不超过|大于|小于|"
                                       r"高于|低于|达到|超过|约|\d|[０-９])")
-_UNITISH: Final = re.compile(
+_UNITISH: Final = lazy(
     r"^(?:[、，,/]?[户人次个元万亿千米方平台套件项家所条本期篇场天日周月年分钟秒小时%‰]+"
     r"(?:[以及]?[上下内]|左右|前|后|底)?)$")
 
@@ -457,7 +458,7 @@ def is_columnar(chunk: Sequence[Line]) -> bool:
     return any("\t" in ln.text or len(_GAP.findall(ln.stripped)) >= 2 for ln in head)
 
 
-_GAP: Final = re.compile(r"\S {2,}(?=\S)")
+_GAP: Final = lazy(r"\S {2,}(?=\S)")
 
 
 class _Margin:

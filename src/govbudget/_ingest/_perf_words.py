@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Final
 
 from .._chars import NUMBER, translation
+from .._lazy_re import lazy
 from .._money import Unit
 from .._record import Record
 from .._report import Indicator
@@ -22,8 +23,8 @@ _SPACES_COLONS: Final = _SPACES + "：:"
 
 # -- titles -------------------------------------------------------------------------------
 
-_TITLE_RE: Final = re.compile(r"项目(?:支出|预算)?绩效目标(?:申报)?表")
-_YEAR_LINE: Final = re.compile(r"^[（(]?\s*\d{4}\s*年度?\s*[)）]?$")
+_TITLE_RE: Final = lazy(r"项目(?:支出|预算)?绩效目标(?:申报)?表")
+_YEAR_LINE: Final = lazy(r"^[（(]?\s*\d{4}\s*年度?\s*[)）]?$")
 
 
 def _is_title(text: str) -> bool:
@@ -76,14 +77,14 @@ _DATE: Final = (rf"{_COMP}?(?:\d{{4}}年(?:\d{{1,2}}月(?:份)?(?:\d{{1,2}}[日�
 _FREQ: Final = (r"每[一二两三四五六七八九十百半\d个]*(?:工作日|学期|季度|半年|星期|天|日|周|旬|月|季|年|期|次)"
                 r"(?:[一二两三四五六七八九十\d]+(?:次|期|场|天))?(?:以上)?")
 _CN_QTY: Final = rf"{_COMP}?[一二两三四五六七八九十百千]+{_UNIT}{_SUFFIX}{{0,2}}"
-_VALUE_RE: Final = re.compile(rf"(?:(?:{_FREQ}|全年|当年|年内)?(?:{_QTY}|{_DATE})|{_FREQ}|{_CN_QTY})")
+_VALUE_RE: Final = lazy(rf"(?:(?:{_FREQ}|全年|当年|年内)?(?:{_QTY}|{_DATE})|{_FREQ}|{_CN_QTY})")
 # What every value holds (a number or a date: a digit; a frequency: 每; a count in words:
 # a Chinese numeral): searched first, it rules most names out cheaply.
-_VALUE_HINT: Final = re.compile(r"[\d每一二两三四五六七八九十百千]")
+_VALUE_HINT: Final = lazy(r"[\d每一二两三四五六七八九十百千]")
 # Where a value glued to a name may start (word comparisons such as 约/达到 are left out:
 # 节约10% must not become 节 + 约10%).
 _GLUE_START: Final = frozenset("0123456789≥≤><=≧≦不大小每" + "".join(chr(0xFF10 + i) for i in range(10)))
-_GLUE_START_RE: Final = re.compile("[" + re.escape("".join(sorted(_GLUE_START))) + "]")
+_GLUE_START_RE: Final = lazy("[" + re.escape("".join(sorted(_GLUE_START))) + "]")
 _GLUE_WINDOW: Final = 40
 
 _QUAL_WORDS: Final = frozenset(_words(
@@ -96,7 +97,7 @@ _QUAL_ENDINGS: Final = _words(
     "达标 合格 及时 有效 显著 明显 良好 稳定 改进 降低 减少")
 _MODIFIERS: Final = frozenset(_words(
     "前 后 以前 之前 以后 之后 以内 以上 以下 左右 底 末 初 完成 前完成 内 及以上 及以下"))
-_COMPARATOR_ONLY: Final = re.compile(rf"^{_COMP}$")
+_COMPARATOR_ONLY: Final = lazy(rf"^{_COMP}$")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -267,13 +268,13 @@ def _grid_cells(text: str) -> tuple[tuple[int, str], ...]:
 
 # -- the reader of one table ---------------------------------------------------------------
 
-_UNIT_IN_LABEL: Final = re.compile(r"[（(]\s*(?:单位[:：]\s*)?(万元|亿元|元)\s*[)）]|单位[:：]\s*(万元|亿元|元)")
-_NUMERIC: Final = re.compile(r"^[-+]?[0-9０-９][0-9０-９,，.．]*$")
+_UNIT_IN_LABEL: Final = lazy(r"[（(]\s*(?:单位[:：]\s*)?(万元|亿元|元)\s*[)）]|单位[:：]\s*(万元|亿元|元)")
+_NUMERIC: Final = lazy(r"^[-+]?[0-9０-９][0-9０-９,，.．]*$")
 _DIGIT_CHARS: Final = frozenset("0123456789" + "".join(chr(0xFF10 + i) for i in range(10)))
 _BLANK_CELLS: Final = frozenset({"-", "—", "－", "/", "／", "无", "——"})
 _SKIPPED_WORDS: Final = frozenset({"：", "项目资金", "项目资金情况", "资金情况"})
-_TOTAL_PERIOD: Final = re.compile(r"实施期.{0,4}总额|实施期.{0,4}合计")
-_TOTAL_YEAR: Final = re.compile(r"年度.{0,4}总额|年度.{0,4}合计|^资金总额|^合计|^总计")
+_TOTAL_PERIOD: Final = lazy(r"实施期.{0,4}总额|实施期.{0,4}合计")
+_TOTAL_YEAR: Final = lazy(r"年度.{0,4}总额|年度.{0,4}合计|^资金总额|^合计|^总计")
 _SOURCE, _PERIOD_TOTAL, _YEAR_TOTAL = 0, 1, 2
 
 
@@ -296,7 +297,7 @@ _CODE_RE: Final = (
 # ``^(\d{2,12})([一-鿿].*)$`` as the whole digit run and a string test of the character
 # after it (the same matches: a shorter run is followed by a digit, not an ideograph; the
 # class costs sre about a millisecond to compile in each fresh process).
-_CODE_GLUED: Final = re.compile(r"^(\d{2,12})(?!\d)(.*)$")
+_CODE_GLUED: Final = lazy(r"^(\d{2,12})(?!\d)(.*)$")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -408,7 +409,7 @@ def _goal_split(texts: list[str]) -> int | None:
     return None
 
 
-_TITLE_END: Final = re.compile(r"绩效目标(?:申报)?表$")
+_TITLE_END: Final = lazy(r"绩效目标(?:申报)?表$")
 # Lines that follow the project name (where the name printed under a title ends).
 _AFTER_NAME: Final = ("主管", "实施", "资金", "专项", "年度", "项目资金", "一级指标", "项目属性")
 _TITLE_PIECE_BAD: Final = frozenset("，。；：:,;")

@@ -31,6 +31,7 @@ from typing import Final
 
 from .._errors import ReadError
 from .._findings import Finding, Location, Severity
+from .._lazy_re import lazy
 from .._money import Unit
 from .._report import Narrative, Overview, Report, ReportKind, TableSet
 from .._tables import MOF_9, SHANXI_13, Table, TableKind
@@ -77,19 +78,19 @@ class _Part(enum.Enum):
     ATTACHMENT = "attachment"
 
 
-_PART_HEADING: Final = re.compile(r"^\s*第[一二三四五六七八九十]+部分")
-_NARRATIVE_HEADING: Final = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、\S")
-_PERF_TITLE: Final = re.compile(r"项目(支出|预算)?绩效目标(申报)?表")
-_ATTACHMENT: Final = re.compile(r"^\s*(附件[：:\d一二三四五六七八九十]?|.{2,40}关于.{2,60}的通知)\s*$")
-_YEAR: Final = re.compile(r"(20\d\d)\s*年")
+_PART_HEADING: Final = lazy(r"^\s*第[一二三四五六七八九十]+部分")
+_NARRATIVE_HEADING: Final = lazy(r"^\s*[一二三四五六七八九十]{1,3}、\S")
+_PERF_TITLE: Final = lazy(r"项目(支出|预算)?绩效目标(申报)?表")
+_ATTACHMENT: Final = lazy(r"^\s*(附件[：:\d一二三四五六七八九十]?|.{2,40}关于.{2,60}的通知)\s*$")
+_YEAR: Final = lazy(r"(20\d\d)\s*年")
 # The year of a report's title (2026年部门预算, 2024年度单位决算, 2026 部门预算情况的说明:
 # some covers drop the 年): a year with the words 预算 or 决算 after it on its line.
-_TITLE_YEAR: Final = re.compile(r"(20\d\d)\s*(?:年度?)?[^\d，。；,;]{0,24}?(?:预算|决算)")
+_TITLE_YEAR: Final = lazy(r"(20\d\d)\s*(?:年度?)?[^\d，。；,;]{0,24}?(?:预算|决算)")
 _TITLE_LINES: Final = 40
 _BARE_ENDS: Final = ("说明", "名词解释", "主要职能", "主要职责", "机构设置")
 _BARE_PARTS: Final = {"narrative": _Part.NARRATIVE, "glossary": _Part.GLOSSARY,
                       "overview": _Part.OVERVIEW}
-_DIGIT: Final = re.compile(r"\d")
+_DIGIT: Final = lazy(r"\d")
 # What a line needs to hold to be anything but a plain line of the tables, the overview or
 # the narrative it is in: a part heading (部分), a bare title's or a plain heading's end
 # (`_BARE_ENDS`, `_HEADING_ENDS`), a performance or self-evaluation title, an attachment's
@@ -99,8 +100,8 @@ _plain: Final = re.compile(
     "部分|说明|情况|名词解释|主要职|机构设置|绩效目标|自评|表|附件|通知").search
 # A generic title ends in 表 or a bracketed note after it (`generic_title`).
 _GENERIC_ENDS: Final = ("表", "）", ")")
-_NOT_ROW: Final = re.compile(r"单位|公开表|\d{4}年")
-_DECIMAL: Final = re.compile(r"\d+\.\d")
+_NOT_ROW: Final = lazy(r"单位|公开表|\d{4}年")
+_DECIMAL: Final = lazy(r"\d+\.\d")
 
 
 def _bare_title(text: str) -> _Part | None:
@@ -339,9 +340,9 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
 
 
 _HEADING_ENDS: Final = ("说明", "名词解释")
-_PLAIN_HEADING: Final = re.compile(
+_PLAIN_HEADING: Final = lazy(
     r"^(?:其他相关情况说明|名词解释|[^\d，。；]{0,14}(?:编制说明|情况说明|有关说明))$")
-_UNIT_LINE: Final = re.compile(r"单位[:：]|编制(?:部门|单位)[:：]")
+_UNIT_LINE: Final = lazy(r"单位[:：]|编制(?:部门|单位)[:：]")
 
 
 def _title_key(text: str) -> str:
@@ -430,12 +431,12 @@ def _report_kind(tables: Sequence[Table], texts: Sequence[str]) -> ReportKind:
     return ReportKind.BUDGET
 
 
-_MONEY_WORD: Final = re.compile(r"(?:金额)?(?:单位[:：])?\s*(?:万元|元|亿元)")
-_COVER_END: Final = re.compile(r"目\s*录|第[一二三四五六七八九十]+部分")
-_COVER_DROP: Final = re.compile(
+_MONEY_WORD: Final = lazy(r"(?:金额)?(?:单位[:：])?\s*(?:万元|元|亿元)")
+_COVER_END: Final = lazy(r"目\s*录|第[一二三四五六七八九十]+部分")
+_COVER_DROP: Final = lazy(
     r"(?:20\d\d|二〇[一二三四五六七八九〇零]{2})\s*年(?:度)?|[一二三四五六七八九十〇]{1,2}月|"
     r"(?:部门|单位)?(?:综合)?(?:预算|决算)(?:公开|信息公开)?(?:报告)?|公开")
-_UNIT_WORD: Final = re.compile(r"(?:局|院|委员会|委|办公室|办事处|中心|厅|部|所|站|会|馆|队|处|"
+_UNIT_WORD: Final = lazy(r"(?:局|院|委员会|委|办公室|办事处|中心|厅|部|所|站|会|馆|队|处|"
                                r"政府|学校|医院|公司)(?:[（(]本级[）)])?$")
 
 

@@ -41,13 +41,13 @@ the nearest such line. Figures that cannot be placed are reported
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
 
 from .._errors import AmountError
 from .._findings import Finding, Location, Severity
+from .._lazy_re import lazy
 from .._money import Unit, parse_amount
 from .._report import EvaluationFunding, ScoredIndicator, SelfEvaluation
 from ._perf_columns import Cell, _centre, _compact, _Frag, cells
@@ -57,15 +57,15 @@ from ._text import Line, join_stripped
 __all__ = ["is_self_evaluation_title", "read_self_evaluations"]
 
 _SECTION: Final = "self_evaluation"
-_TITLE: Final = re.compile(r"项目(?:支出)?绩效自评表")
+_TITLE: Final = lazy(r"项目(?:支出)?绩效自评表")
 _FUND_HEADS: Final = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
 _FUND_KEYS: Final = ("initial", "budget", "executed", "weight", "rate", "score")
 _GRID_HEADS: Final = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
                       "偏差原因分析及改进措施")
 _GRID_KEYS: Final = ("level1", "level2", "name", "target", "actual", "weight", "score", "note")
-_NUMBER: Final = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
-_RATE: Final = re.compile(r"-?\d+(?:\.\d+)?%")
-_BARE: Final = re.compile(r"\d+(?:\.\d+)?")
+_NUMBER: Final = lazy(r"-?\d[\d,]*(?:\.\d+)?")
+_RATE: Final = lazy(r"-?\d+(?:\.\d+)?%")
+_BARE: Final = lazy(r"\d+(?:\.\d+)?")
 
 
 def _cells(text: str, row: int = 0) -> list[Cell]:

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from .._errors import ReadError
+from .._lazy_re import lazy
 from .._money import parse_amount
 
 __all__ = [
@@ -127,7 +128,7 @@ def split_lines(text: str) -> list[Line]:
 
 # "-6-", "- 6 -", "-- 1", "-- 9 of 33 --" and "第3页 共10页"; not "-465", a negative amount
 # alone on a line.
-_PAGE_NO: Final = re.compile(
+_PAGE_NO: Final = lazy(
     r"^\s*(?:-+\s*\d{1,4}\s*(?:of\s*\d{1,4}\s*)?-+|-{2,}\s*\d{1,4}(?:\s*of\s*\d{1,4})?"
     r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 
@@ -224,7 +225,7 @@ def _pages_of_marks(n: int, page_idx: Sequence[int]) -> tuple[int, ...]:
 
 # Pages are numbered from 1: a bare 0 is the tail of a wrapped figure (2024022815270).
 # Between dashes the digits may be letter-spaced (``— 1 2 —``, each digit drawn apart).
-_BARE_NUMBER: Final = re.compile(r"^(?:[1-9]\d{0,2}|[-－—]\s*[1-9](?: ?\d){0,2}\s*[-－—])$")
+_BARE_NUMBER: Final = lazy(r"^(?:[1-9]\d{0,2}|[-－—]\s*[1-9](?: ?\d){0,2}\s*[-－—])$")
 
 
 def _bare_page_numbers(strips: Sequence[str], pages: Sequence[int]) -> set[int]:
@@ -244,7 +245,7 @@ def _bare_page_numbers(strips: Sequence[str], pages: Sequence[int]) -> set[int]:
     return out
 
 
-_ENUMERATED: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.]|[①-⑩])")
+_ENUMERATED: Final = lazy(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.]|[①-⑩])")
 
 
 def _looks_like_running_header(text: str) -> bool:
@@ -259,7 +260,7 @@ def _looks_like_running_header(text: str) -> bool:
 # What a table prints for "nothing here" in an amount cell: a dash or a slash.
 DASHES: Final = frozenset({"-", "—", "－", "--", "——", "/", "—-", "－－"})
 
-_ASCII_AMOUNT: Final = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", re.ASCII)
+_ASCII_AMOUNT: Final = lazy(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", re.ASCII)
 
 
 def is_amount(token: str) -> bool:
@@ -333,7 +334,7 @@ def _dedouble(text: str) -> str:
 _CJK: Final = r"[\u3400-\u9fff\uf900-\ufaff、（）()《》“”]"
 # The two decimal tails share one lookahead: each character class costs about a millisecond
 # to compile (sre expands its CJK range), and this pattern is compiled by every process.
-_GLUE: Final = re.compile(
+_GLUE: Final = lazy(
     rf"(?:(?<=\d\.\d)|(?<=\d\.\d\d))(?={_CJK})|(?<={_CJK})(?=-?\d[\d,]*\.\d)"
 )
 

@@ -8,11 +8,11 @@ columns; figures that cannot be placed make the table doubtful.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
 
+from .._lazy_re import lazy
 from .._money import Unit
 from .._tables import COLUMN_LABELS, FINAL_ROWS, Block, Column, Doubt, Row
 from ._table_cells import _ROW_NUMBER, _WS, _is_colnums, _is_total, _is_value, _Reading
@@ -29,7 +29,7 @@ _THREE_PUBLIC_ITEMS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("vehicle_operation", ("运行费", "运行维护费")),
     ("operating_costs", ("机关运行经费",)),
 )
-_ITEM_PREFIX: Final = re.compile(r"^(?:其中[:：])?[①②③④⑤⑥⑦⑧⑨⑩]?(?:[一二三四五六七八九十]+、|"
+_ITEM_PREFIX: Final = lazy(r"^(?:其中[:：])?[①②③④⑤⑥⑦⑧⑨⑩]?(?:[一二三四五六七八九十]+、|"
                                   r"[（(][一二三四五六七八九十\d]+[）)]|\d+[、.])?")
 
 

@@ -43,11 +43,12 @@ from decimal import Decimal
 from hashlib import sha256 as _sha256
 from typing import Any, Final
 
-from attrs import evolve, field, frozen
+from attrs import evolve
 
 from .._errors import GovBudgetError
 from .._findings import Finding, Location, Severity
 from .._money import Money, Unit, parse_money
+from .._record import FrozenRecord
 
 __all__ = [
     "SCHEMA_ID",
@@ -82,8 +83,7 @@ def _matches(value: str, pattern: str) -> bool:
     return value == p or value.startswith(p + ".")
 
 
-@frozen
-class Filters:
+class Filters(FrozenRecord):
     """What a reviewer asked to see of the findings (after the rules ran).
 
     Attributes:
@@ -94,10 +94,16 @@ class Filters:
         baseline: fingerprints of accepted findings, hidden as ``baseline``.
     """
 
-    min_severity: Severity = Severity.INFO
-    severity: Mapping[str, Severity] = field(factory=dict)
-    ignore_codes: tuple[str, ...] = ()
-    baseline: frozenset[str] = frozenset()
+    __slots__ = ("baseline", "ignore_codes", "min_severity", "severity")
+
+    def __init__(self, min_severity: Severity = Severity.INFO,
+                 severity: Mapping[str, Severity] | None = None,
+                 ignore_codes: tuple[str, ...] = (), baseline: frozenset[str] = frozenset(),
+                 ) -> None:
+        self.min_severity = min_severity
+        self.severity: Mapping[str, Severity] = {} if severity is None else severity
+        self.ignore_codes = ignore_codes
+        self.baseline = baseline
 
     def regrade(self, f: Finding) -> Finding:
         """The finding with the severity the profile gives its code or rule, if any."""

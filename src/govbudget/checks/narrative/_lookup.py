@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -12,6 +11,7 @@ from typing import Final
 
 from ..._errors import GovBudgetError
 from ..._findings import Location
+from ..._lazy_re import lazy
 from ..._money import Interval, Money
 from ..._report import Fact
 from ..._subjects import Scope, Side
@@ -143,7 +143,7 @@ def _has_data(t: Table, b: Block | None = None) -> bool:
                           for blk in ([b] if b else t.blocks) for r in blk.rows)
 
 
-_SOURCE_WORDS: Final = re.compile(r"(?:拨款)?(?:收入|资金)$")
+_SOURCE_WORDS: Final = lazy(r"(?:拨款)?(?:收入|资金)$")
 
 
 def _zero(t: Table, name: str, key: str) -> _Ref:
@@ -484,7 +484,7 @@ class _Tables:
         return None
 
 
-_TOP_GROUP: Final = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
+_TOP_GROUP: Final = lazy(r"^[一二三四五六七八九十]{1,3}[、.．]")
 
 
 def _under_carry(b: Block, row: Row) -> bool:

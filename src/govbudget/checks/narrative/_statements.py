@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import pairwise
 from typing import Final
 
 from ..._findings import Finding, Location, Severity
+from ..._lazy_re import lazy
 from ..._money import Interval, Money, Unit
 from ..._report import Fact, FactKind
 from ..._subjects import Scope
@@ -223,7 +223,7 @@ def procurement(ctx: Context) -> Iterator[Finding]:
 
 
 _SME_TOTAL: Final = "授予中小企业合同金额"
-_SME_PART: Final = re.compile(r"^(?P<cat>货物|工程|服务)类?(?:采购)?授予中小企业合同金额$")
+_SME_PART: Final = lazy(r"^(?P<cat>货物|工程|服务)类?(?:采购)?授予中小企业合同金额$")
 _SME_CATEGORY: Final = {"货物": "政府采购货物预算", "工程": "政府采购工程预算",
                         "服务": "政府采购服务预算"}
 

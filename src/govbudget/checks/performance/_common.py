@@ -8,10 +8,11 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Final
 
-from attrs import evolve, frozen
+from attrs import evolve
 
 from ..._findings import Finding, Location, Severity
 from ..._money import Money, Unit
+from ..._record import FrozenRecord
 from ..._report import Indicator, PerformanceTable, Report
 from ..._tables import TableKind
 from ...indicators import (
@@ -110,13 +111,15 @@ def _plain(m: Money) -> str:
 # -- indicators of both columns ------------------------------------------------------------
 
 
-@frozen
-class _Entry:
+class _Entry(FrozenRecord):
     """An indicator, merged with its identical twin in the other column."""
 
-    ind: Indicator
-    column: str  # "year", "period" or "both"
-    twin: Indicator | None = None
+    __slots__ = ("column", "ind", "twin")
+
+    def __init__(self, ind: Indicator, column: str, twin: Indicator | None = None) -> None:
+        self.ind = ind
+        self.column = column  # "year", "period" or "both"
+        self.twin = twin
 
     @property
     def where(self) -> str:

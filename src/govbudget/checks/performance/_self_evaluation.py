@@ -28,13 +28,13 @@ True
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final
 
 from ..._chars import NUMBER
 from ..._findings import Finding, Location, Severity
+from ..._lazy_re import lazy
 from ..._money import Interval, round_half_up
 from ..._report import EvaluationFunding, Report, SelfEvaluation
 from ...indicators import evaluate, parse_indicator_value
@@ -45,7 +45,7 @@ from .._registry import Category, RuleSet
 RULES = RuleSet()
 
 _SECTION: Final = "self_evaluation"
-_RATE: Final = re.compile(r"^(-?\d+(?:\.(\d+))?)%$")
+_RATE: Final = lazy(r"^(-?\d+(?:\.(\d+))?)%$")
 
 
 def _has(report: Report) -> bool:
@@ -219,10 +219,10 @@ def scoring(ctx: Context) -> Iterator[Finding]:
 
 
 _NUM_TEXT: Final = f"({NUMBER})"
-_SCORE_TEXT: Final = re.compile(r"得分(?:为|是)?\s*" + _NUM_TEXT + r"\s*分")
-_BUDGET_TEXT: Final = re.compile(r"全年预算数?(?:为|是)?\s*" + _NUM_TEXT + r"\s*万元")
-_EXECUTED_TEXT: Final = re.compile(r"执行数?(?:为|是)?\s*" + _NUM_TEXT + r"\s*万元")
-_RATE_TEXT: Final = re.compile(r"完成(?:全年)?预算的\s*" + _NUM_TEXT + r"\s*%")
+_SCORE_TEXT: Final = lazy(r"得分(?:为|是)?\s*" + _NUM_TEXT + r"\s*分")
+_BUDGET_TEXT: Final = lazy(r"全年预算数?(?:为|是)?\s*" + _NUM_TEXT + r"\s*万元")
+_EXECUTED_TEXT: Final = lazy(r"执行数?(?:为|是)?\s*" + _NUM_TEXT + r"\s*万元")
+_RATE_TEXT: Final = lazy(r"完成(?:全年)?预算的\s*" + _NUM_TEXT + r"\s*%")
 
 
 def _summary(report: Report, project: str, others: list[str]) -> tuple[str, int | None] | None:
