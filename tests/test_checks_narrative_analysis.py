@@ -146,7 +146,11 @@ def test_any_fact_changed_beyond_rounding_is_an_error_naming_its_line(
     the comparison)."""
     narrative = derive(report, growth)
     facts = narrative.facts
-    i = data.draw(st.integers(0, len(facts) - 1), label="fact")
+    # The fact is drawn by a strategy whose bounds do not depend on the report (bounds
+    # drawn from the report's facts made a replay "flaky" once in CI, not reproduced);
+    # a narrative that is not a function of its report would fail here, plainly.
+    assert derive(report, growth).facts == facts
+    i = data.draw(st.integers(0, 10**4), label="fact") % len(facts)
     new = perturbed(facts, i, up, D(extra))
     if new is None:
         return  # a share of a zero whole, or a rate on a zero base: nothing to compare
