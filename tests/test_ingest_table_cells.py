@@ -65,6 +65,22 @@ def test_an_unreadable_amount_is_a_finding_not_a_zero() -> None:
         ("reading.unparsed_amount", 4, "35O.50")]
 
 
+CELLS = ["", "—", "-", "0.00", "12.50", "1,234.00", "35O.50", "x"]
+
+
+@given(st.lists(st.sampled_from(CELLS), max_size=6), st.integers(0, 8))
+def test_a_rows_amounts_are_each_cells_amount_padded(cells: list[str], n: int) -> None:
+    """Property: `_Reading.amounts` gives what `_Reading.amount` gives cell by cell, padded
+    with blanks to ``n`` columns, and reports the same unreadable cells."""
+    row, one = _Reading(TableKind.EXPENDITURE, []), _Reading(TableKind.EXPENDITURE, [])
+    got = row.amounts(cells, 7, n)
+    expected = tuple(one.amount(c, 7) for c in cells)
+    assert got == expected + (None,) * max(0, n - len(cells))
+    assert [(f.rule, f.actual) for f in row.findings] == [
+        (f.rule, f.actual) for f in one.findings]
+    assert len(row.findings) == sum(c in ("35O.50", "x") for c in cells)
+
+
 @given(st.lists(st.sampled_from(["1", "2", "3", "12", "123", "2010101", "5.00", " ", "  ", "\t",
                                  "\u3000", "栏次", "²", "x"]), max_size=9).map("".join))
 def test_colnums_pre_test_changes_no_answer(text: str) -> None:

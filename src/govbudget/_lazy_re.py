@@ -35,14 +35,15 @@ class LazyPattern:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags_given = flags
+        self._compiled: re.Pattern[str] | None = None
 
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern (compiled now, the first time)."""
-        compiled = re.compile(self.pattern, self.flags_given)
-        for name in _METHODS:  # instance attributes: found before the methods below
-            setattr(self, name, getattr(compiled, name))
-        self.compiled = lambda: compiled  # type: ignore[method-assign]
-        return compiled
+        if self._compiled is None:
+            self._compiled = compiled = re.compile(self.pattern, self.flags_given)
+            for name in _METHODS:  # instance attributes: found before the methods below
+                setattr(self, name, getattr(compiled, name))
+        return self._compiled
 
     @property
     def groupindex(self) -> Any:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
 
@@ -21,8 +22,6 @@ _TOTAL_WORDS: Final = ("合计", "总计")
 _COLNUMS: Final = re.compile(r"^\s*(\d{1,2}\s+){2,}\d{1,2}\s*$")
 _WS: Final = re.compile(r"\s+")
 _ANY_DIGIT: Final = re.compile(r"\d")
-_THREE_DIGITS: Final = re.compile(r"\d{3}")
-_TWO_DIGITS: Final = re.compile(r"\d{2}")
 _CN_ORDINAL: Final = re.compile(r"^[一二三四五六七八九十]+、")
 _PLAIN_AMOUNT: Final = re.compile(r"-?\d+(?:\.\d+)?")  # asked of ASCII text only
 _OUTLINE: Final = re.compile(r"^表[一二三四五六七八九十]+")
@@ -191,3 +190,12 @@ class _Reading:
                       f"无法识别的金额“{cell}”，按空白处理", f"cannot read {cell!r} as an amount; "
                       "left blank", actual=cell)
         return None
+
+    def amounts(self, cells: Sequence[str], line: int, n: int) -> tuple[Decimal | None, ...]:
+        """The `amount` of each cell, padded with ``None`` to ``n`` columns (one call per
+        row: a cell that reads as an amount is read without a call of `amount`, which is
+        made only for the cells it must report)."""
+        dashes, value_of, amount = DASHES, _value_of, self.amount
+        out = tuple([None if not v or v in dashes else d if (d := value_of(v)) is not None
+                     else amount(v, line) for v in cells])
+        return out + (None,) * (n - len(out)) if len(out) < n else out

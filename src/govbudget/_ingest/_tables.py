@@ -57,9 +57,8 @@ from ._table_cells import (
     _Reading,
     _strip_outline,
     _take_code,
-    _value_of,
 )
-from ._text import DASHES, Line, _dedouble, cell_tuple
+from ._text import Line, _dedouble, cell_tuple
 from ._three_public import (
     _is_final_three_public,
     read_three_public_columns,
@@ -321,8 +320,7 @@ class _TableReader(_Reading):
         pending: _Pending | None = None
         has_indent = any(ln.text.startswith("\u3000") for ln in body)
         n_columns = len(columns)
-        amount = self.amount
-        value_of, dashes = _value_of, DASHES
+        amounts_of = self.amounts
         is_value = _is_value
         projects = self.kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER)
         total, data, group = RowKind.TOTAL, RowKind.DATA, RowKind.GROUP
@@ -343,12 +341,7 @@ class _TableReader(_Reading):
                                   f"figures {extra} do not fit the table's columns",
                                   actual=" ".join(extra))
                 vals = vals[:n_columns]
-            # A blank or a dash is no amount, and a cell that reads as one needs no method
-            # call (`_Reading.amount` only for a cell that does not: it reports it).
-            amounts = tuple([None if not v or v in dashes else d if (d := value_of(v)) is not None
-                             else amount(v, line) for v in vals])
-            if len(vals) < n_columns:
-                amounts += (None,) * (n_columns - len(vals))
+            amounts = amounts_of(vals, line, n_columns)
             names = p.names
             name = names[0] if names else ""
             gov = names[1] if names_n == 2 and len(names) > 1 else None
@@ -375,18 +368,9 @@ class _TableReader(_Reading):
                 # are not codes, and small ones (1 2 3) are not column numbers.
                 pending.values = c
                 continue
-            first = c[0]
-            head = first[:1]
-            if head.isdigit():
-                # (a line of column numbers and a code start with a digit; a label does not;
-                # three digits first are a code or an amount, not a column number)
-                if (len(first) < 3 or not first[:3].isdigit()) and _is_colnums(raw):
-                    continue
-                code, rest = _take_code(c)
-            else:
-                if (head == "栏" or head.isspace()) and _is_colnums(raw):
-                    continue
-                code, rest = None, c
+            if _is_colnums(raw):
+                continue
+            code, rest = _take_code(c)
             # The name cells (up to names_n) run to the first amount or dash.
             k = 0
             n_rest = len(rest)

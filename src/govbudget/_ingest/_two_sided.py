@@ -22,9 +22,8 @@ from ._table_cells import (
     _is_total,
     _is_value,
     _Reading,
-    _value_of,
 )
-from ._text import DASHES, Line, cell_tuple, is_amount
+from ._text import Line, cell_tuple, is_amount
 
 __all__ = ["read_two_sided"]
 
@@ -54,11 +53,7 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
     sides: dict[int, bool] = {}  # label index → expenditure side, when placed by position
     for ln in body:
         c = cell_tuple(ln.text)
-        if not c:
-            continue
-        head = c[0][:1]
-        # (a line of column numbers starts with a digit or 栏 once its spaces are stripped)
-        if (head.isdigit() or head == "栏" or head.isspace()) and _is_colnums(ln.text):
+        if not c or _is_colnums(ln.text):
             continue
         if row_numbers:
             c = _drop_row_numbers(c, whole_amounts=reader.unit is Unit.YUAN)
@@ -108,8 +103,7 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
             placed = placed or not exp_side
     inc_rows: list[Row] = []
     exp_rows: list[Row] = []
-    amount = reader.amount  # (only for a cell that reads as no amount: it reports it)
-    value_of, dashes = _value_of, DASHES
+    amounts_of = reader.amounts
     n_inc, n_exp = len(inc_cols), len(exp_cols)
     total_kind, data_kind = RowKind.TOTAL, RowKind.DATA
     for k, (label, line, vals) in enumerate(labels):
@@ -120,10 +114,7 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
                           f"“{label}”后多出的数值无法对应到列",
                           f"extra figures after {label!r}",
                           actual=" ".join(v for v in vals[n_cols:] if v))
-        amounts = tuple([None if not v or v in dashes else d if (d := value_of(v)) is not None
-                         else amount(v, line) for v in vals[:n_cols]])
-        if len(amounts) < n_cols:
-            amounts += (None,) * (n_cols - len(amounts))
+        amounts = amounts_of(vals[:n_cols], line, n_cols)
         # An ordinal (一、) ends in 、: a label without one has no ordinal to drop.
         name = _CN_ORDINAL.sub("", label) if "、" in label else label
         row = new_row(name, amounts, None, None, total_kind, None, line) if _is_total(name) \
