@@ -11,7 +11,9 @@ Sections:
    cleared before each report, on the sample and on 200 distinct generated reports
    (median and spread, as × the floor of the same text);
 3. a fresh process: ``govbudget check FILE --format json`` minus ``python -c pass``, in
-   CPU time, saying whether the bytecode is cached;
+   CPU time, saying whether the bytecode and the compiled patterns are cached (as an
+   installed package has them after its first run), and the same with the pattern cache
+   off;
 4. 1,000 distinct generated reports (and three broken files) checked by
    ``govbudget check DIR --format jsonl`` with 1 and 2 jobs: CPU and wall time, largest
    resident set;
@@ -354,12 +356,13 @@ def add_broken(folder: Path) -> None:
     (folder / "broken-truncated.txt").write_text(text[:3000], encoding="utf-8")
 
 
-def _run_cpu(cmd: Sequence[str]) -> tuple[float, float, float, int]:
+def _run_cpu(cmd: Sequence[str], env: dict[str, str] | None = None
+             ) -> tuple[float, float, float, int]:
     """Run ``cmd``: its wall seconds, CPU seconds (with its workers), largest resident set
     in MB and the lines it printed."""
     with tempfile.TemporaryFile() as err:
         t = time.perf_counter()
-        proc = subprocess.Popen(list(cmd), stdout=subprocess.PIPE, stderr=err)
+        proc = subprocess.Popen(list(cmd), stdout=subprocess.PIPE, stderr=err, env=env)
         assert proc.stdout is not None
         lines = sum(1 for _ in proc.stdout)
         _, status, usage = os.wait4(proc.pid, 0)
@@ -399,7 +402,22 @@ def bytecode_cached() -> str:
     return f"bytecode NOT cached for {stale} of {total} modules{writes}"
 
 
-def bench_fresh(runs: int) -> tuple[float, float, float, float]:
+def keep_patterns() -> str:
+    """Write the compiled-pattern cache (`govbudget._pattern_cache`) as a first run of an
+    installed package does, even where ``PYTHONDONTWRITEBYTECODE`` is set; what is kept."""
+    from govbudget import _pattern_cache
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.pop("GOVBUDGET_PATTERN_CACHE", None)
+    subprocess.run([sys.executable, "-m", "govbudget", "check", str(SAMPLE), "--format",
+                    "json"], env=env, stdout=subprocess.DEVNULL, check=False)
+    store = _pattern_cache.PatternStore(_pattern_cache._folders())
+    programs = store._load()
+    return f"{len(programs)} compiled patterns kept" if programs else "no patterns kept"
+
+
+def bench_fresh(runs: int, env: dict[str, str] | None = None
+                ) -> tuple[float, float, float, float]:
     """Median and best CPU ms of a fresh ``govbudget check SAMPLE --format json`` and of
     ``python -c pass`` (alternated)."""
     check = [sys.executable, "-m", "govbudget", "check", str(SAMPLE), "--format", "json"]
@@ -407,8 +425,8 @@ def bench_fresh(runs: int) -> tuple[float, float, float, float]:
     a: list[float] = []
     b: list[float] = []
     for _ in range(runs):
-        a.append(_run_cpu(check)[1] * 1000)
-        b.append(_run_cpu(bare)[1] * 1000)
+        a.append(_run_cpu(check, env)[1] * 1000)
+        b.append(_run_cpu(bare, env)[1] * 1000)
     return statistics.median(a), min(a), statistics.median(b), min(b)
 
 
@@ -481,12 +499,17 @@ def main() -> None:
         print(f"   {n_distinct} generated, caches cleared:  {_spread(cold_g)}")
     runs = 5 if quick else 11
     compile_bytecode()
+    kept = keep_patterns()
     med, low, pmed, plow = bench_fresh(runs)
-    print(f"3. fresh process, `govbudget check SAMPLE --format json` ({bytecode_cached()}; "
-          f"{load()}):")
+    print(f"3. fresh process, `govbudget check SAMPLE --format json` ({bytecode_cached()}, "
+          f"{kept}; {load()}):")
     print(f"   CPU {med:.0f} ms median, {low:.0f} best of {runs}; `python -c pass` {pmed:.0f} "
           f"ms median; over it: {med - pmed:.0f} ms median, {low - plow:.0f} best "
           f"(target <= {TARGETS['fresh_ms']:.0f} ms)")
+    off = dict(os.environ, GOVBUDGET_PATTERN_CACHE="0")
+    med, low, pmed, plow = bench_fresh(runs, off)
+    print(f"   the same with GOVBUDGET_PATTERN_CACHE=0 (every pattern compiled): over "
+          f"`python -c pass` {med - pmed:.0f} ms median, {low - plow:.0f} best")
     n = 100 if quick else 1000
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

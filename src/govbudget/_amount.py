@@ -14,7 +14,6 @@ Money('25999900.00', Unit.YUAN)
 
 from __future__ import annotations
 
-import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
 
@@ -23,6 +22,8 @@ from attrs import field, frozen
 from ._chars import translation
 from ._enum import IdentityEnum
 from ._errors import AmountError, FloatNotAllowed, UnitError
+from ._lazy_re import lazy
+from ._pattern_cache import compile_pattern
 
 __all__ = ["Money", "Unit", "format_money", "parse_amount", "parse_money", "round_half_up",
            "to_decimal"]
@@ -108,9 +109,11 @@ _TRANSLATE: Final = translation(
         " ": "",
     }
 )
-_PLAIN: Final = re.compile(r"[+-]?\d+(?:\.\d+)?")
-_GROUPED: Final = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_PLAIN: Final = compile_pattern(r"[+-]?\d+(?:\.\d+)?")
+_GROUPED: Final = compile_pattern(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
+
+_BAD_GROUPS: Final = lazy(r"[+-]?[\d,]+(?:\.\d+)?")
 
 def parse_amount(text: str) -> Decimal:
     """Read an amount as printed in a report, exactly.
@@ -147,7 +150,7 @@ def parse_amount(text: str) -> Decimal:
         return Decimal(cleaned)
     if _GROUPED.fullmatch(cleaned):
         return Decimal(cleaned.replace(",", ""))
-    if "," in cleaned and re.fullmatch(r"[+-]?[\d,]+(?:\.\d+)?", cleaned):
+    if "," in cleaned and _BAD_GROUPS.fullmatch(cleaned):
         raise AmountError(text, "digit groups must have 3 digits")
     raise AmountError(text, "expected digits with an optional sign, decimals and 3-digit groups")
 
@@ -374,7 +377,7 @@ class Money:
         return f"{format(self.amount, spec)}{self.unit.symbol}"
 
 
-_MONEY_TEXT: Final = re.compile(r"^\s*(?P<num>[^元万亿]+?)\s*(?P<unit>亿元|万元|元|万|亿)?\s*$")
+_MONEY_TEXT: Final = compile_pattern(r"^\s*(?P<num>[^元万亿]+?)\s*(?P<unit>亿元|万元|元|万|亿)?\s*$")
 
 
 def parse_money(text: str, *, unit: Unit | str | None = None) -> Money:

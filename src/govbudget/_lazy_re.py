@@ -24,6 +24,8 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ._pattern_cache import compile_pattern
+
 __all__ = ["LazyPattern", "lazy"]
 
 _METHODS = ("match", "fullmatch", "search", "finditer", "findall", "sub", "subn", "split")
@@ -40,7 +42,7 @@ class LazyPattern:
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern (compiled now, the first time)."""
         if self._compiled is None:
-            self._compiled = compiled = re.compile(self.pattern, self.flags_given)
+            self._compiled = compiled = compile_pattern(self.pattern, self.flags_given)
             for name in _METHODS:  # instance attributes: found before the methods below
                 setattr(self, name, getattr(compiled, name))
         return self._compiled

@@ -42,6 +42,7 @@ from typing import Final
 
 import attrs
 
+from .._pattern_cache import compile_pattern
 from .._report import Fact, FactKind, Narrative
 from .._subjects import SUBJECTS, About, Scope, Side, Whole
 from ._narrative_words import _L1, _L2, _LIST, suffix_subject
@@ -57,7 +58,7 @@ def _own_words(subject: str) -> re.Pattern[str] | None:
     """The pattern of a subject's own wording, compiled the first time it is needed (a
     fresh process compiles only the few a report asks for, not all of them)."""
     pattern = _OWN_PATTERNS.get(subject)
-    return None if pattern is None else re.compile(pattern)
+    return None if pattern is None else compile_pattern(pattern)
 _CARRY: Final = "上年结转"
 _CUR_SPEND: Final = "本年支出"
 # The totals a passage breaks down, by the side of the summary they are on.
@@ -67,17 +68,17 @@ _SIDE_OF: Final = {"预算收入总计": Side.INCOME, "本年收入": Side.INCOM
                    "财政拨款支出": Side.GRANT}
 # Passages titled by a column of the spending tables (（一）基本支出, （二）项目支出).
 _COLUMN_TITLES: Final = {"基本支出": "basic", "项目支出": "project"}
-_PATH: Final = re.compile(r"([^（）()]+)[（(](类|款)[）)]")
-_CODE: Final = re.compile(r"\d{3}(?:\d{2}){0,2}")
-_HELD: Final = re.compile(r"(?:共有|实有|现有|拥有|共计有?)(?:各类)?(?:公务)?(?:用)?车(?:辆)?")
-_UNIT_SECTION: Final = re.compile(
+_PATH: Final = compile_pattern(r"([^（）()]+)[（(](类|款)[）)]")
+_CODE: Final = compile_pattern(r"\d{3}(?:\d{2}){0,2}")
+_HELD: Final = compile_pattern(r"(?:共有|实有|现有|拥有|共计有?)(?:各类)?(?:公务)?(?:用)?车(?:辆)?")
+_UNIT_SECTION: Final = compile_pattern(
     r"(?:局|院|委员会|办公室|办事处|管理处|中心|所|站|队|馆|学校|医院|公司|研究会|协会)"
     r"(?:[（(][^（）()]{1,20}[）)])?$")
-_SHARE_TAIL: Final = re.compile(r"[\d.,]+%$")
+_SHARE_TAIL: Final = compile_pattern(r"[\d.,]+%$")
 _SHARE_FILLER: Final = ("的比重", "的比例", "比重", "比例", "的", "为", "约", "达")
-_BRACKETED: Final = re.compile(r"[（(][^（）()]*[）)]")
+_BRACKETED: Final = compile_pattern(r"[（(][^（）()]*[）)]")
 _WHOLE_TAILS: Final = ("总额", "总计", "合计", "总数")
-_SPACES: Final = re.compile(r"\s+")
+_SPACES: Final = compile_pattern(r"\s+")
 
 
 _UNREAD: Final = Fact("", FactKind.AMOUNT, Decimal(0), "").about
@@ -182,7 +183,7 @@ def speaks_of(narrative: Narrative) -> Narrative:
 
 
 _SCOPE_WORDS: Final = {Scope.GENERAL: "一般公共预算", Scope.GRANT: "财政拨款"}
-_BUDGET_TITLE: Final = re.compile(r"预算(?:情况|编制|说明)|编制说明")
+_BUDGET_TITLE: Final = compile_pattern(r"预算(?:情况|编制|说明)|编制说明")
 
 
 def reads_final(titles: Iterable[str]) -> bool:

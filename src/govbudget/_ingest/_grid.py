@@ -36,15 +36,16 @@ import re
 from collections.abc import Sequence
 from typing import Final, Literal
 
+from .._pattern_cache import compile_pattern
 from ._table_cells import _is_value
 
 __all__ = ["Style", "WCell", "text_style", "wide_cells"]
 
 Style = Literal["single", "layout", "tabs", "grid"]
 
-_RUN: Final = re.compile(r"[^ ]+(?: [^ ]+)*")
-_WIDE_GAP: Final = re.compile(r"[^ \t] {4,}[^ \t]")
-_CODE_TOKEN: Final = re.compile(r"^\d{3}(?:\d{2}){0,3}$")
+_RUN: Final = compile_pattern(r"[^ ]+(?: [^ ]+)*")
+_WIDE_GAP: Final = compile_pattern(r"[^ \t] {4,}[^ \t]")
+_CODE_TOKEN: Final = compile_pattern(r"^\d{3}(?:\d{2}){0,3}$")
 
 
 def _cjk_char(text: str) -> bool:
@@ -119,8 +120,8 @@ def text_style(lines: Sequence[str]) -> Style:
     return "single"
 
 
-_BRACKETED: Final = re.compile(r"^[\[【［(（](\d{3}(?:\d{2}){0,3})[\]】］)）]\s*(?=\D)")
-_CODE_RUN: Final = re.compile(r"^(\d{3}(?:\d{2}){0,3})(?!\d)")
+_BRACKETED: Final = compile_pattern(r"^[\[【［(（](\d{3}(?:\d{2}){0,3})[\]】］)）]\s*(?=\D)")
+_CODE_RUN: Final = compile_pattern(r"^(\d{3}(?:\d{2}){0,3})(?!\d)")
 
 
 def _glued_code(text: str) -> re.Match[str] | None:

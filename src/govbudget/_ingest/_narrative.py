@@ -74,7 +74,6 @@ True
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
@@ -83,6 +82,7 @@ import attrs
 
 from .._findings import Finding, Location, Severity
 from .._money import Money
+from .._pattern_cache import compile_pattern
 from .._report import (
     Assets,
     Fact,
@@ -146,7 +146,7 @@ _PROCUREMENT_FIELDS: Final = {
     "政府采购工程预算": "works",
     "政府采购服务预算": "services",
 }
-_AS_OF: Final = re.compile(r"截[至止](\d{4}年\d{1,2}月\d{1,2}日)")
+_AS_OF: Final = compile_pattern(r"截[至止](\d{4}年\d{1,2}月\d{1,2}日)")
 _EQUIPMENT_UNITS: Final = frozenset({"台（套）", "台", "套", "件"})
 
 
@@ -266,17 +266,17 @@ def _contained(facts: list[Fact], recorder: Recorder) -> list[Fact]:
     return out
 
 
-_OV_HEADING: Final = re.compile(
+_OV_HEADING: Final = compile_pattern(
     rf"^(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)])(?P<t>[^，。；,;：:]{{1,20}})[：:]?$")
-_OV_HEADING_END: Final = re.compile(
+_OV_HEADING_END: Final = compile_pattern(
     r"(?:职责|职能|任务|机构|设置|构成|组成|情况|概况|简介|说明|基本信息)$")
-_TABLE_TITLE: Final = re.compile(
+_TABLE_TITLE: Final = compile_pattern(
     rf"^(?:表[{_CN_NUM}\d]+|附表|预算公开表\d*)|(?:总表|预算表|情况表|明细表|收支表|公开表\d*)$")
-_DUTIES: Final = re.compile(r"职责|职能|任务|主要工作")
-_ORGANISATION: Final = re.compile(r"机构|设置|构成|组成|内设|编制")
-_DUTY_MARK: Final = re.compile(
+_DUTIES: Final = compile_pattern(r"职责|职能|任务|主要工作")
+_ORGANISATION: Final = compile_pattern(r"机构|设置|构成|组成|内设|编制")
+_DUTY_MARK: Final = compile_pattern(
     rf"^(?:\d{{1,2}}[、.](?!\d)|[（(](?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})[）)]|\d{{1,2}}[)）])")
-_INLINE_MARK: Final = re.compile(
+_INLINE_MARK: Final = compile_pattern(
     rf"(?<=[；;。：:])(?:\d{{1,2}}[、.](?!\d)|[（(](?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})[）)])")
 
 

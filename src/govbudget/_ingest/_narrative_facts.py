@@ -14,6 +14,7 @@ from typing import Final
 import attrs
 
 from .._findings import Finding, Location, Severity
+from .._lazy_re import lazy
 from .._report import (
     Change,
     Fact,
@@ -26,6 +27,7 @@ from ._narrative_sections import (
 from ._narrative_within import Within
 from ._narrative_words import (
     _BAD_SUBJECT,
+    _BUDGET_ENDS,
     _CLAUSE,
     _CMP,
     _EXEC_END,
@@ -51,10 +53,12 @@ from ._narrative_words import (
     _SAME,
     _SAME_HINT,
     _SENTENCE_END,
+    _THIS_YEAR,
     _THRESHOLD,
     _UNIT_BUYS,
     _VALUE_WORD,
     _VERB_END,
+    _WHOLES,
     _YEAR_IN,
     _basis,
     _compared_year,
@@ -405,7 +409,7 @@ class _Reader:
         for k in range(len(self.facts) - 1, self.first_of_sentence - 1, -1):
             f = self.facts[k]
             if f.subject == subj.subject and f.kind is FactKind.AMOUNT and f.measure is None \
-                    and re.search(r"预算(?:数)?(?:为|是)?[\d,.]+(?:万元|亿元|元)$", f.sentence):
+                    and _BUDGET_ENDS.search(f.sentence):
                 self.facts[k] = attrs.evolve(f, measure="预算")
                 return
 
@@ -643,7 +647,7 @@ class _Reader:
         res = _resolve(local, self.procurement)
         if unit == "辆" and res.how != "continue":
             category = _vehicle_category(local)
-            org = re.compile(_UNIT_BUYS).search(local) if _PURCHASE.search(local) else None
+            org = _UNIT_BUYS.search(local) if _PURCHASE.search(local) else None
             if org is not None and self.buying:
                 # "…购置公务用车3辆，某局本级更新公务车辆1辆，某院更新…1辆": one unit's part of
                 # the vehicles to buy, not the total again.
@@ -687,14 +691,8 @@ class _Reader:
         return _Base(_Subj(subj.subject, qualifier or subj.qualifier, subj.org), unit)
 
 
-# After a group's numbering (（一）, the reader's _L2): it is the year's money (本年/当年).
-_THIS_YEAR: Final = re.compile(r"[^\d，。；]{0,6}?(?:本年|当年)")
-# Totals that are never an item of such a group.
-_WHOLES: Final = frozenset({"预算收入总计", "预算支出总计", "财政拨款收入", "财政拨款支出", "本年收入",
-                            "本年支出", "财政拨款收支总计"})
 _BOUGHT: Final = "购置公务用车"
 _LEAD_IN: Final = ("如下：", "如下:", "如下")
 _BOTH_TOTALS: Final = frozenset({"预算收入总计", "预算支出总计"})
 _GRANT_TOTAL: Final = "财政拨款收支总计"
-_GRANT_BOTH: Final = re.compile(
-    r"财政拨款(?:预算)?收入总计[、和及与]支出总计(?:均为|分别为|均|为|是)?$")
+_GRANT_BOTH: Final = lazy(r"财政拨款(?:预算)?收入总计[、和及与]支出总计(?:均为|分别为|均|为|是)?$")

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from .._lazy_re import lazy
+from .._pattern_cache import compile_pattern
 from .._report import Fact, FactKind
 from ._narrative_words import (
     _L2,
@@ -175,7 +176,7 @@ class Within:
         start = max(_period_before(text, pos), pos - 400)
         if not any(ch in _CIRCLED for ch in text[start:pos]):
             return None
-        labels = list(re.compile(_LABEL).finditer(text, start, pos))
+        labels = list(compile_pattern(_LABEL).finditer(text, start, pos))
         if not labels:
             return None
         last = labels[-1]

@@ -13,6 +13,7 @@ from typing import Final
 from .._chars import FREE_NUMBER, translation
 from .._lazy_re import lazy
 from .._money import parse_amount
+from .._pattern_cache import compile_pattern
 from .._record import FrozenRecord
 from .._report import (
     Change,
@@ -215,7 +216,7 @@ def _reverse(pattern: str) -> str:
 
 def _vocabulary(entries: Sequence[tuple[str, str]]) -> re.Pattern[str]:
     alternatives = "|".join(f"(?P<s{i}>{_reverse(pat)})" for i, (_, pat) in enumerate(entries))
-    return re.compile(f"(?:{alternatives})")
+    return compile_pattern(f"(?:{alternatives})")
 
 
 _VOCAB_NAMES: Final = [name for name, _ in SUBJECTS]
@@ -323,7 +324,7 @@ _CARRIED: Final = lazy(r"(?:上年度?|年初)结转(?:和|及)?(?:结余)?的?$
 # only where three digits (``\d``: Unicode category Nd, as ``str.isdecimal``) begin the text.
 @functools.cache
 def _coded_item() -> re.Pattern[str]:
-    return re.compile(
+    return compile_pattern(
         r"^(?P<code>\d{3}(?:\d{2}){0,2})[-－—:：]?(?P<name>[\u4e00-\u9fff][^，,。；;：:（）()]{1,30})$")
 
 
@@ -340,7 +341,7 @@ _BAD_SUBJECT: Final = lazy(r"[\d%≥≤<>＞＜=]|[XxＸｘ×]{2}")
 # (Compiled on first use, as the other patterns with an ideograph class.)
 @functools.cache
 def _code_after() -> re.Pattern[str]:
-    return re.compile(r"^(?P<name>[\u4e00-\u9fff][^，,。；;：:]{1,30}?)[（(]"
+    return compile_pattern(r"^(?P<name>[\u4e00-\u9fff][^，,。；;：:]{1,30}?)[（(]"
                       r"(?P<code>\d{3}(?:\d{2}){0,2})[）)](?:支出)?$")
 
 
@@ -420,7 +421,7 @@ def _org_before(before: str) -> str | None:
         return None
     if not before.endswith(_ORG_ENDS):
         return None
-    m = re.compile(_ORG_BEFORE).search(before)  # (compiled where a unit's word ends, re's cache)
+    m = compile_pattern(_ORG_BEFORE).search(before)  # (compiled where a unit's word ends; kept)
     if m is None:
         return None
     org = _VERB_LEAD.sub("", _LEAD.sub("", m["org"]))
@@ -541,6 +542,10 @@ def _compared_year(pre: str) -> int | None:
     return year
 
 
+# A sentence that ends on its budget figure (预算数为12万元).
+_BUDGET_ENDS: Final = lazy(r"预算(?:数)?(?:为|是)?[\d,.]+(?:万元|亿元|元)$")
+_HAVING: Final = lazy(r"^(?:共有|现有|拥有|实有|共)")
+
 def _vehicle_category(local: str) -> str:
     t = local[-40:]
     if "公务用车" in t:
@@ -549,7 +554,7 @@ def _vehicle_category(local: str) -> str:
         if after:
             return after
     t = _trim(t).lstrip("）)")
-    t = re.sub(r"^(?:共有|现有|拥有|实有|共)", "", t)
+    t = _HAVING.sub("", t)
     if "的" in t:
         before, t = t.rsplit("的", 1)
         if "其他" in before:
@@ -559,6 +564,12 @@ def _vehicle_category(local: str) -> str:
 
 _PURCHASE: Final = lazy("购置|购买|新增|更新|采购")
 # One of the department's units named before what it buys (某市某局本级更新…, 某仲裁院计划更新…).
-_UNIT_BUYS: Final = (r"(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|院|中心|委员会|办公室|站|所|队)"
-                     r"(?:[（(][\u4e00-\u9fff]{2,20}[）)])?(?:本级)?)"  # 某学院（某技师学院）
-                     r"(?:计划|拟)?(?:购置|购买|新增|更新|采购)")
+_UNIT_BUYS: Final = lazy(r"(?P<unit>[\u4e00-\u9fff]{2,30}?(?:局|院|中心|委员会|办公室|站|所|队)"
+                         r"(?:[（(][\u4e00-\u9fff]{2,20}[）)])?(?:本级)?)"  # 某学院（某技师学院）
+                         r"(?:计划|拟)?(?:购置|购买|新增|更新|采购)")
+
+# After a group's numbering (（一）, the reader's _L2): it is the year's money (本年/当年).
+_THIS_YEAR: Final = lazy(r"[^\d，。；]{0,6}?(?:本年|当年)")
+# Totals that are never an item of such a group.
+_WHOLES: Final = frozenset({"预算收入总计", "预算支出总计", "财政拨款收入", "财政拨款支出", "本年收入",
+                            "本年支出", "财政拨款收支总计"})

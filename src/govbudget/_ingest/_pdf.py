@@ -33,7 +33,6 @@ together (tables over pages, their repeated headers, page furniture) under one l
 from __future__ import annotations
 
 import ctypes
-import re
 import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
@@ -41,6 +40,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from .._errors import ReadError
+from .._pattern_cache import compile_pattern
 from ._pdf_grid import _Grid, _grid_rows, _grids, _layout, _lines_of, _words
 from ._pdf_page import _SNAP, _Char, _Line, _Page
 
@@ -165,7 +165,7 @@ def _read_page(raw: Any, doc: Any, index: int, prev: _PageOut | None = None,
 
 
 # The digits may be letter-spaced (``— 1 2 —``: each digit drawn on its own).
-_PAGE_NO: Final = re.compile(
+_PAGE_NO: Final = compile_pattern(
     r"^[-—–_\s]*(第\s*)?\d(?: ?\d){0,3}(\s*页)?(\s*(/|of|共)\s*\d{1,4}\s*页?)?[-—–_\s]*$"
 )
 

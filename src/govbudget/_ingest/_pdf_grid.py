@@ -10,12 +10,12 @@ space, ASCII words with one space).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Final
 
 import attrs
 
+from .._pattern_cache import compile_pattern
 from ._pdf_page import _MIN_RULE, _SNAP, _TOUCH, _Char, _Rule
 
 
@@ -210,7 +210,7 @@ def _join_wrapped(parts: Sequence[str]) -> str:
     return out
 
 
-_NUMERIC: Final = re.compile(r"^[-−+]?[\d,，]*\d(\.\d+)?%?$")
+_NUMERIC: Final = compile_pattern(r"^[-−+]?[\d,，]*\d(\.\d+)?%?$")
 
 
 def _grid_rows(grid: _Grid, chars: list[_Char]) -> list[tuple[float, tuple[str, ...]]]:
@@ -284,7 +284,7 @@ def _edge_between(xs: Sequence[float], a: _Char, b: _Char) -> bool:
 
 
 # An amount with its two decimals (thousands separated or not), at the end of a run.
-_AMOUNT_END: Final = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d$")
+_AMOUNT_END: Final = compile_pattern(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d$")
 
 
 def _amount_ends_at_edge(xs: Sequence[float], run: Sequence[_Char], b: _Char) -> bool:

@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Final
@@ -500,9 +499,11 @@ def _label_key(label: str) -> str:
     return "grid"
 
 
+_FIGURE: Final = lazy(r"-?[\d,]+(?:\.\d+)?")
+
 def _amount(text: str) -> Decimal | None:
     t = text.replace("，", ",")
-    if not re.fullmatch(r"-?[\d,]+(?:\.\d+)?", t):
+    if not _FIGURE.fullmatch(t):
         return None
     try:
         return parse_amount(t)

@@ -3,10 +3,10 @@ field starts (see `govbudget._ingest._performance`)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Final
 
+from .._pattern_cache import compile_pattern
 from .._record import Record
 from ._perf_words import (
     _AMBIGUOUS,
@@ -49,8 +49,8 @@ _SHORT_LABELS: Final = tuple((k, lab) for k, lab in _LABELS if k in _SHORT_KEYS)
 _SHORT_LABEL_TEXTS: Final = tuple(lab for _, lab in _SHORT_LABELS)
 _TEXT_KEYS: Final = ("overview", "basis", "necessity", "measures", "plan")
 _FOOTER_WORDS: Final = ("单位负责人", "项目负责人", "负责人", "填报人", "经办人", "填报日期")
-_FOOTER_RE: Final = re.compile(r"^(?:" + "|".join(_FOOTER_WORDS) + r")\s*[:：]")
-_DIGITS_LINE: Final = re.compile(r"^[\d\-./:年月日 ]+$")
+_FOOTER_RE: Final = compile_pattern(r"^(?:" + "|".join(_FOOTER_WORDS) + r")\s*[:：]")
+_DIGITS_LINE: Final = compile_pattern(r"^[\d\-./:年月日 ]+$")
 
 
 class _Section(Record):

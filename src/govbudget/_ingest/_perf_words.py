@@ -13,6 +13,7 @@ from typing import Final
 from .._chars import NUMBER, translation
 from .._lazy_re import lazy
 from .._money import Unit
+from .._pattern_cache import compile_pattern
 from .._record import Record
 from .._report import Indicator
 from ._text import Line, dedouble, join_stripped
@@ -290,9 +291,9 @@ def _label_kind(label: str) -> int:
 _LABEL_ENDINGS: Final = ("资金", "自筹", "拨款", "结转", "收入", "总额", "基金", "合计", "补助",
                          "债券", "配套", "来源", "其他", "预算", "结余", "总计")
 _CODE_RE: Final = (
-    re.compile(r"^([0-9A-Za-z]{2,12})\s*[-－—–_:：]\s*(.*)$"),
-    re.compile(r"^[\[【(（]\s*([0-9A-Za-z]{2,12})\s*[\]】)）]\s*(.*)$"),
-    re.compile(r"^(\d{2,12})\s+(.*)$"),
+    compile_pattern(r"^([0-9A-Za-z]{2,12})\s*[-－—–_:：]\s*(.*)$"),
+    compile_pattern(r"^[\[【(（]\s*([0-9A-Za-z]{2,12})\s*[\]】)）]\s*(.*)$"),
+    compile_pattern(r"^(\d{2,12})\s+(.*)$"),
 )
 # ``^(\d{2,12})([一-鿿].*)$`` as the whole digit run and a string test of the character
 # after it (the same matches: a shorter run is followed by a digit, not an ideograph; the

@@ -23,7 +23,6 @@ import bisect
 import enum
 import itertools
 import os
-import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,6 +32,7 @@ from .._errors import ReadError
 from .._findings import Finding, Location, Severity
 from .._lazy_re import lazy
 from .._money import Unit
+from .._pattern_cache import compile_pattern
 from .._report import Narrative, Overview, Report, ReportKind, TableSet
 from .._tables import MOF_9, SHANXI_13, Table, TableKind
 from ._grid import text_style
@@ -96,7 +96,7 @@ _DIGIT: Final = lazy(r"\d")
 # (`_BARE_ENDS`, `_HEADING_ENDS`), a performance or self-evaluation title, an attachment's
 # start, a table title or number (表), a narrative heading inside the tables (说明, 情况).
 # The segmenter's tests of such lines are all guarded by these words.
-_plain: Final = re.compile(
+_plain: Final = compile_pattern(
     "部分|说明|情况|名词解释|主要职|机构设置|绩效目标|自评|表|附件|通知").search
 # A generic title ends in 表 or a bracketed note after it (`generic_title`).
 _GENERIC_ENDS: Final = ("表", "）", ")")
@@ -345,12 +345,15 @@ _PLAIN_HEADING: Final = lazy(
 _UNIT_LINE: Final = lazy(r"单位[:：]|编制(?:部门|单位)[:：]")
 
 
+_TITLE_NUMBER: Final = lazy(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|"
+                            r"(?:附)?表\d{1,2}[：:.．、]?|\d{1,2}[.．、])")
+
+
 def _title_key(text: str) -> str:
     """A title as compared with the same table's title on its next page: without its
     numbering, spaces and doubled bold text."""
     t = dedouble(text).replace(" ", "").replace("\u3000", "")
-    return re.sub(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|"
-                  r"(?:附)?表\d{1,2}[：:.．、]?|\d{1,2}[.．、])", "", t)
+    return _TITLE_NUMBER.sub("", t)
 
 
 def _table_follows(strips: Sequence[str], i: int) -> bool:

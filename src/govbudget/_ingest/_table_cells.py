@@ -7,27 +7,27 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
 
 from .._findings import Finding, Location, Severity
 from .._money import Unit, parse_amount
+from .._pattern_cache import compile_pattern
 from .._tables import COLUMN_LABELS, Column, Doubt, Row, RowKind, TableKind
 from ._text import DASHES, is_amount
 
-_CODE: Final = re.compile(r"^(\d{3}|\d{5}|\d{7}|\d{9})$")
+_CODE: Final = compile_pattern(r"^(\d{3}|\d{5}|\d{7}|\d{9})$")
 _TOTAL_WORDS: Final = ("合计", "总计")
-_COLNUMS: Final = re.compile(r"^\s*(\d{1,2}\s+){2,}\d{1,2}\s*$")
-_WS: Final = re.compile(r"\s+")
-_ANY_DIGIT: Final = re.compile(r"\d")
-_CN_ORDINAL: Final = re.compile(r"^[一二三四五六七八九十]+、")
-_PLAIN_AMOUNT: Final = re.compile(r"-?\d+(?:\.\d+)?")  # asked of ASCII text only
-_OUTLINE: Final = re.compile(r"^表[一二三四五六七八九十]+")
+_COLNUMS: Final = compile_pattern(r"^\s*(\d{1,2}\s+){2,}\d{1,2}\s*$")
+_WS: Final = compile_pattern(r"\s+")
+_ANY_DIGIT: Final = compile_pattern(r"\d")
+_CN_ORDINAL: Final = compile_pattern(r"^[一二三四五六七八九十]+、")
+_PLAIN_AMOUNT: Final = compile_pattern(r"-?\d+(?:\.\d+)?")  # asked of ASCII text only
+_OUTLINE: Final = compile_pattern(r"^表[一二三四五六七八九十]+")
 
 
-_COLNUM_LABEL: Final = re.compile(r"^\s*(栏次|栏号)")
+_COLNUM_LABEL: Final = compile_pattern(r"^\s*(栏次|栏号)")
 
 
 def _is_colnums(text: str) -> bool:
@@ -75,7 +75,7 @@ def _is_total(name: str) -> bool:
     return " " in name and name.replace(" ", "").endswith(_TOTAL_WORDS)
 
 
-_ROW_NUMBER: Final = re.compile(r"^\d{1,3}$")
+_ROW_NUMBER: Final = compile_pattern(r"^\d{1,3}$")
 
 _COLUMNS: Final[dict[str, Column]] = {}
 

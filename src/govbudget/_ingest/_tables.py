@@ -27,12 +27,12 @@ Amount cells that cannot be read are never read as zero: the cell is left blank 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from typing import Final
 
 from .._findings import Finding
 from .._money import Unit
+from .._pattern_cache import compile_pattern
 from .._tables import (
     Block,
     Column,
@@ -148,11 +148,11 @@ def _header_columns(kind: TableKind, header: str) -> tuple[Column, ...]:
 
 
 # Text that starts a row of its own: circled or bracketed numbers, 三公 items.
-_ITEM_START: Final = re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩]|（[一二三四五六七八九十]+）|\d+[、.]|因公出国|公务接待|公务用车)")
-_PART: Final = re.compile(r"^\s*第[一二三四五六七八九十]+部分")
-_YEAR_WORD: Final = re.compile(r"\d{4}年")
-_UNIT_OR_DIGIT: Final = re.compile(r"单位[:：]|\d")
-_THREE_DIGITS_LINE: Final = re.compile(r"^\d{3}$")
+_ITEM_START: Final = compile_pattern(r"^([①②③④⑤⑥⑦⑧⑨⑩]|（[一二三四五六七八九十]+）|\d+[、.]|因公出国|公务接待|公务用车)")
+_PART: Final = compile_pattern(r"^\s*第[一二三四五六七八九十]+部分")
+_YEAR_WORD: Final = compile_pattern(r"\d{4}年")
+_UNIT_OR_DIGIT: Final = compile_pattern(r"单位[:：]|\d")
+_THREE_DIGITS_LINE: Final = compile_pattern(r"^\d{3}$")
 
 
 class _Pending:

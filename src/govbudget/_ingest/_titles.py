@@ -11,6 +11,7 @@ import functools
 import re
 from typing import Final
 
+from .._pattern_cache import compile_pattern
 from .._tables import TableKind
 from ._text import _dedouble
 
@@ -22,29 +23,29 @@ __all__ = ["classify_title", "generic_title", "is_toc_line", "table_number"]
 _TITLE_RULES: Final[tuple[tuple[TableKind, re.Pattern[str], str], ...]] = (
     # 决算 (final accounts) titles first where a budget rule would take them: the same
     # kinds, told apart by `govbudget.Report.kind` (see `govbudget._tables`).
-    (TableKind.GRANT_DETAIL, re.compile(r"财政拨款支出(决算)?明细表"), "财政拨款支出"),
-    (TableKind.PROJECTS_CARRYOVER, re.compile(r"项目支出(预算)?(明细)?表.*上年结转"), "上年结转"),
-    (TableKind.PROJECTS, re.compile(r"项目支出(预算|决算)?(明细)?表|项目支出及其他支出预算表|"
+    (TableKind.GRANT_DETAIL, compile_pattern(r"财政拨款支出(决算)?明细表"), "财政拨款支出"),
+    (TableKind.PROJECTS_CARRYOVER, compile_pattern(r"项目支出(预算)?(明细)?表.*上年结转"), "上年结转"),
+    (TableKind.PROJECTS, compile_pattern(r"项目支出(预算|决算)?(明细)?表|项目支出及其他支出预算表|"
                                     r"项目支出预算明细"), "项目支出"),
-    (TableKind.THREE_PUBLIC, re.compile(r"三公.{0,2}经费.*表"), "三公"),
-    (TableKind.OPERATING_COSTS, re.compile(r"机关运行经费.*表"), "机关运行经费"),
-    (TableKind.STATE_CAPITAL, re.compile(r"国有资本经营预算.*表"), "国有资本经营预算"),
+    (TableKind.THREE_PUBLIC, compile_pattern(r"三公.{0,2}经费.*表"), "三公"),
+    (TableKind.OPERATING_COSTS, compile_pattern(r"机关运行经费.*表"), "机关运行经费"),
+    (TableKind.STATE_CAPITAL, compile_pattern(r"国有资本经营预算.*表"), "国有资本经营预算"),
     # 政府性基金预算财政拨款收入支出决算表: one table (年初, 本年收入, 本年支出, 年末).
-    (TableKind.FUND_EXPENDITURE, re.compile(r"政府性基金预算.*收入支出决算表"), "政府性基金预算"),
-    (TableKind.FUND_INCOME, re.compile(r"政府性基金预算.*收入.*表"), "政府性基金预算"),
-    (TableKind.FUND_EXPENDITURE, re.compile(r"政府性基金预算.*支出.*表"), "政府性基金预算"),
-    (TableKind.BASIC_ECONOMIC, re.compile(r"基本支出.*表"), "基本支出"),
-    (TableKind.GENERAL_EXPENDITURE, re.compile(r"一般公共预算.*支出.*表"), "一般公共预算"),
-    (TableKind.GRANT_SUMMARY, re.compile(r"财政拨款.*收支.*表|财政拨款收入支出决算总表"), "财政拨款"),
-    (TableKind.SUMMARY, re.compile(r"收支.*总(体情况)?表|收支预算总表|收入支出决算总表"), "总"),
-    (TableKind.INCOME, re.compile(r"收入.*总(体情况)?表|收入决算表"), "收入"),
-    (TableKind.EXPENDITURE, re.compile(r"支出.*总(体情况)?表|支出决算表"), "支出"),
+    (TableKind.FUND_EXPENDITURE, compile_pattern(r"政府性基金预算.*收入支出决算表"), "政府性基金预算"),
+    (TableKind.FUND_INCOME, compile_pattern(r"政府性基金预算.*收入.*表"), "政府性基金预算"),
+    (TableKind.FUND_EXPENDITURE, compile_pattern(r"政府性基金预算.*支出.*表"), "政府性基金预算"),
+    (TableKind.BASIC_ECONOMIC, compile_pattern(r"基本支出.*表"), "基本支出"),
+    (TableKind.GENERAL_EXPENDITURE, compile_pattern(r"一般公共预算.*支出.*表"), "一般公共预算"),
+    (TableKind.GRANT_SUMMARY, compile_pattern(r"财政拨款.*收支.*表|财政拨款收入支出决算总表"), "财政拨款"),
+    (TableKind.SUMMARY, compile_pattern(r"收支.*总(体情况)?表|收支预算总表|收入支出决算总表"), "总"),
+    (TableKind.INCOME, compile_pattern(r"收入.*总(体情况)?表|收入决算表"), "收入"),
+    (TableKind.EXPENDITURE, compile_pattern(r"支出.*总(体情况)?表|支出决算表"), "支出"),
 )
-_TITLE_END: Final = re.compile(r"表(（[^）]{0,20}）|\([^)]{0,20}\))?$")
-_NUMBER: Final = re.compile(r"(?:公开表|预算表|部门表)\s*(\d{1,2})\s*$|^(?:公开|预算|决算|部门|单位)?\s*"
+_TITLE_END: Final = compile_pattern(r"表(（[^）]{0,20}）|\([^)]{0,20}\))?$")
+_NUMBER: Final = compile_pattern(r"(?:公开表|预算表|部门表)\s*(\d{1,2})\s*$|^(?:公开|预算|决算|部门|单位)?\s*"
                             r"(\d{1,2})\s*表$|^(?:附)?表\s*(\d{1,2}|[一二三四五六七八九十]{1,3})$")
 # Numbering before a title: 表1：, 表1., 附表2、, 公开01表, 预算01表, 一、, （一）, 1., 1．
-_TITLE_PREFIX: Final = re.compile(
+_TITLE_PREFIX: Final = compile_pattern(
     r"^(?:(?:附)?表\s*\d{1,2}\s*[：:.．、\-－]?\s*|(?:公开|预算|决算)\s*\d{1,2}\s*表\s*|"
     r"[一二三四五六七八九十]{1,3}\s*[、.．]\s*|[（(][一二三四五六七八九十]{1,3}[）)]\s*|"
     r"\d{1,2}\s*[.．、]\s*)")
@@ -59,7 +60,7 @@ def _drop_prefix(text: str) -> str:
 
 
 # A contents line: dot leaders or a page number after the title.
-_TOC_TAIL: Final = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|-{3,})\s*\d*\s*$|\s\d{1,3}$")
+_TOC_TAIL: Final = compile_pattern(r"(?:\.{3,}|…{2,}|·{3,}|-{3,})\s*\d*\s*$|\s\d{1,3}$")
 
 
 def _may_end_toc(text: str) -> bool:
@@ -120,7 +121,7 @@ def _classify_title(text: str) -> TableKind | None:
     return None
 
 
-_BY_ECONOMIC: Final = re.compile(r"经济分类|经济科目")
+_BY_ECONOMIC: Final = compile_pattern(r"经济分类|经济科目")
 _BY_FUNCTION: Final = frozenset({TableKind.GENERAL_EXPENDITURE, TableKind.EXPENDITURE,
                                  TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL,
                                  TableKind.INCOME})
@@ -175,7 +176,7 @@ class _MoneyUnitPattern:
     """
 
     __slots__ = ()
-    _RX: Final = re.compile(r"单位[:：]\s*(万元|元|亿元)")
+    _RX: Final = compile_pattern(r"单位[:：]\s*(万元|元|亿元)")
 
     def search(self, text: str) -> re.Match[str] | None:
         for m in self._RX.finditer(text):
@@ -186,5 +187,5 @@ class _MoneyUnitPattern:
 
 
 _MONEY_UNIT: Final = _MoneyUnitPattern()
-_UNIT_NAME: Final = re.compile(r"(?:单位名称|部门名称|编制单位)[:：]\s*(.*?)"
+_UNIT_NAME: Final = compile_pattern(r"(?:单位名称|部门名称|编制单位)[:：]\s*(.*?)"
                                r"(?:\s+(?:金额)?单位[:：].*)?$")

@@ -8,11 +8,11 @@ on one line the second is the expenditure panel's. Row numbers (行次) are drop
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from typing import Final
 
 from .._money import Unit
+from .._pattern_cache import compile_pattern
 from .._tables import Block, Row, RowKind, TableKind, new_row
 from ._table_cells import (
     _CN_ORDINAL,
@@ -124,7 +124,7 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
             Block("expenditure", exp_cols, tuple(exp_rows)))
 
 
-_EXP_END: Final = re.compile(r"(支出|预备费|支出合计|支出总计|年终结转|结转下年|结余)$")
+_EXP_END: Final = compile_pattern(r"(支出|预备费|支出合计|支出总计|年终结转|结转下年|结余)$")
 
 
 @functools.lru_cache(maxsize=1024)

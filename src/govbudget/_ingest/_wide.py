@@ -25,7 +25,6 @@ text where columns are kept by position is read here, by the columns the text sh
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
@@ -34,6 +33,7 @@ from attrs import evolve
 
 from .._findings import Finding, Location, Severity
 from .._money import Unit
+from .._pattern_cache import compile_pattern
 from .._tables import COLUMN_LABELS, Block, Column, Doubt, Row, RowKind, Table, TableKind
 from ._grid import Style, WCell, wide_cells
 from ._table_cells import (
@@ -76,19 +76,19 @@ from ._wide_levels import (
 
 __all__ = ["read_wide_table"]
 
-_ANY_DIGIT: Final = re.compile(r"\d")
-_YEARISH: Final = re.compile(r"^(19|20)\d\d(年.*)?$")
-_CODE7: Final = re.compile(r"^(\d{3}|\d{5}|\d{7}|\d{9})$")
-_SMALL: Final = re.compile(r"^\d{1,2}$")
-_THREE: Final = re.compile(r"^\d{3}$")
+_ANY_DIGIT: Final = compile_pattern(r"\d")
+_YEARISH: Final = compile_pattern(r"^(19|20)\d\d(年.*)?$")
+_CODE7: Final = compile_pattern(r"^(\d{3}|\d{5}|\d{7}|\d{9})$")
+_SMALL: Final = compile_pattern(r"^\d{1,2}$")
+_THREE: Final = compile_pattern(r"^\d{3}$")
 # A note saying the table has no figures (注：无。 is "no note", not an empty table).
-_EMPTY_NOTE: Final = re.compile(r"无数据|空表|本表为空|此表为空|本表无|无发生额|^（?无）?$")
+_EMPTY_NOTE: Final = compile_pattern(r"无数据|空表|本表为空|此表为空|本表无|无发生额|^（?无）?$")
 # A cell of digits and separators that does not read as an amount (125360,898): a figure
 # printed wrong, never part of a name.
-_FIGURE_LIKE: Final = re.compile(r"^-?\d[\d,，.．]*$")
+_FIGURE_LIKE: Final = compile_pattern(r"^-?\d[\d,，.．]*$")
 
-_SENTENCE: Final = re.compile(r"[，。；：:、“”]")
-_HEADER_LINE: Final = re.compile(r"^(?:类款项?|类|款|项|栏次|行次|项目|科目编码|科目名称|功能分类科目编码|"
+_SENTENCE: Final = compile_pattern(r"[，。；：:、“”]")
+_HEADER_LINE: Final = compile_pattern(r"^(?:类款项?|类|款|项|栏次|行次|项目|科目编码|科目名称|功能分类科目编码|"
                                  r"功能分类科目名称|经济分类科目编码|经济分类科目名称|单位名称|项目名称|"
                                  r"[^\d]{0,12}(?:科目编码|科目名称)(?:类款项?)?)$")
 
@@ -655,10 +655,10 @@ class _WideReader:
         return (Block(name="", columns=columns),)
 
 
-_META: Final = re.compile(r"^(编制部门|编制单位|部门名称|单位名称|预算单位|预算主管部门|部门|单位)[:：]")
-_META_VALUE: Final = re.compile(r"^(?:编制部门|编制单位|部门名称|单位名称|预算单位|预算主管部门|部门|单位)"
+_META: Final = compile_pattern(r"^(编制部门|编制单位|部门名称|单位名称|预算单位|预算主管部门|部门|单位)[:：]")
+_META_VALUE: Final = compile_pattern(r"^(?:编制部门|编制单位|部门名称|单位名称|预算单位|预算主管部门|部门|单位)"
                                 r"[:：]\s*(.*)$")
-_META_NAME: Final = re.compile(r"\s{2,}|(?:金额)?单位[:：]")
+_META_NAME: Final = compile_pattern(r"\s{2,}|(?:金额)?单位[:：]")
 
 
 def read_wide_table(kind: TableKind, segment: Sequence[object], findings: list[Finding],

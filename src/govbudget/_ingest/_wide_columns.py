@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections.abc import Sequence
 from typing import Final
 
+from .._lazy_re import lazy
+from .._pattern_cache import compile_pattern
 from .._tables import TableKind
 from ._grid import Style, WCell
 from ._tables import _LABELS
@@ -37,8 +38,8 @@ _EXTRA_LABELS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("personnel", ("人员支出",)),
     ("public", ("日常公用支出", "日常公用经费", "公用支出")),
 )
-_GENERIC: Final = re.compile(r"^(?:小计|合计|计)$")
-_COLUMN_NO: Final = re.compile(r"(?<=[\u3400-\u9fff）)])\d{1,2}$")
+_GENERIC: Final = compile_pattern(r"^(?:小计|合计|计)$")
+_COLUMN_NO: Final = compile_pattern(r"(?<=[\u3400-\u9fff）)])\d{1,2}$")
 _TOL: Final = 6  # characters a layout cell may sit off its column
 _MARGIN: Final = 3  # how much better the best matching must be than the next
 
@@ -47,8 +48,10 @@ def _n_choose(n: int, k: int) -> int:
     return math.comb(n, k)
 
 
+_SPACES: Final = lazy(r"\s+")
+
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", dedouble(text))
+    return _SPACES.sub("", dedouble(text))
 
 
 class _Leaf:
@@ -338,7 +341,7 @@ def _anchors(rows: list[tuple[int, list[WCell]]], n: int, style: Style) -> dict[
 
 
 # What a line of column numbers prints before them: ``** 1 2 3``, ``栏次 1 2``, ``甲 乙 1 2``.
-_COLUMN_MARK: Final = re.compile(r"^(?:[*＊#—\-]+|栏次|行次|序号|栏号|[甲乙丙丁]+)$")
+_COLUMN_MARK: Final = compile_pattern(r"^(?:[*＊#—\-]+|栏次|行次|序号|栏号|[甲乙丙丁]+)$")
 
 
 def _column_numbers(cells: Sequence[WCell]) -> bool:

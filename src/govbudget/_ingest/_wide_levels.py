@@ -9,13 +9,14 @@ level 1).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
 
 from attrs import evolve
 
+from .._lazy_re import lazy
+from .._pattern_cache import compile_pattern
 from .._tables import Row, RowKind, TableKind
 from ._grid import Style, WCell
 from ._table_cells import _CN_ORDINAL, _is_total
@@ -77,10 +78,10 @@ def _is_balance(name: str) -> bool:
 
 # The numbering of an outline, outermost first: 一、 > （一） > 1. > (1).
 _OUTLINE_STYLES: Final = (
-    re.compile(r"^[一二三四五六七八九十]+、"),
-    re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]"),
-    re.compile(r"^\d{1,2}\s*[.、．](?!\d)"),
-    re.compile(r"^[（(]\d{1,2}[）)]"),
+    compile_pattern(r"^[一二三四五六七八九十]+、"),
+    compile_pattern(r"^[（(][一二三四五六七八九十]{1,3}[）)]"),
+    compile_pattern(r"^\d{1,2}\s*[.、．](?!\d)"),
+    compile_pattern(r"^[（(]\d{1,2}[）)]"),
 )
 
 
@@ -117,11 +118,13 @@ def _item_levels(labels: Sequence[str], indents: Sequence[int], slack: int) -> l
     return out
 
 
+_ITEM_START: Final = lazy(r"^(\d+[.、．]|[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,2}[）)]|其中)")
+
+
 def _starts_item(label: str) -> bool:
     """A label that starts an item of its own (numbered, 其中, a summary line), not the
     rest of a wrapped one."""
-    return bool(_CN_ORDINAL.match(label)) or bool(re.match(
-        r"^(\d+[.、．]|[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,2}[）)]|其中)", label)) or any(
+    return bool(_CN_ORDINAL.match(label)) or bool(_ITEM_START.match(label)) or any(
         label.startswith(k) for k in _KNOWN_SUMMARY)
 
 
@@ -147,7 +150,8 @@ def _uncoded_hierarchy(rows: Sequence[Row]) -> bool:
     return 0 < classes < len(data)
 
 
-_ENUM: Final = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
+_ENUM: Final = compile_pattern(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
 
 
 def _grouped_by_unit(parsed: Sequence[tuple[int, list[WCell], list[WCell]]],

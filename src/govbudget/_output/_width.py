@@ -23,6 +23,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Final
 
+from .._pattern_cache import compile_pattern
+
 __all__ = ["pad", "pad_left", "width", "wrap"]
 
 
@@ -54,11 +56,11 @@ def pad_left(text: str, columns: int) -> str:
     return " " * max(0, columns - width(text)) + text
 
 
-_ANSI: Final = re.compile(r"\x1b\[[0-9;]*m")
+_ANSI: Final = compile_pattern(r"\x1b\[[0-9;]*m")
 # A token never split: a run of ASCII letters, digits and number punctuation (a figure, a
 # rule id, an English word), or one other character; closing punctuation sticks to what
 # precedes it, opening punctuation to what follows.
-_RUN: Final = re.compile(
+_RUN: Final = compile_pattern(
     r"第\d+[行页]|[A-Za-z0-9.,:;%+\-_/'\"#@=<>≤≥±~*]+(?:万元|亿元|元)?|\s+|.", re.S)
 _CLOSING: Final = frozenset("，。、；：？！）】》」』”’,.;:?!)]%")
 _OPENING: Final = frozenset("（【《「『“‘([")

@@ -16,7 +16,6 @@ no tolerance anywhere else.
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -29,14 +28,15 @@ from attrs import evolve
 
 from .._findings import CellLocations, Finding, Location, Severity
 from .._money import Gap, Money, Unit, explain_cells, explain_gap
+from .._pattern_cache import compile_pattern
 from .._report import Report
 from .._tables import Block, Row, RowKind, Table, TableKind
 
 __all__ = ["Context", "Figure", "norm"]
 
 
-_SPACES = re.compile(r"\s+")
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[、.])")
+_SPACES = compile_pattern(r"\s+")
+_ORDINAL = compile_pattern(r"^(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[、.])")
 _NUMERALS = frozenset("一二三四五六七八九十")
 
 
@@ -254,7 +254,7 @@ def _fmt(m: Money) -> str:
 
 
 # List numbering and 其中： before a row's name (``3、``, ``（2）``, ``其中：（1）``).
-ENUMERATOR = re.compile(
+ENUMERATOR = compile_pattern(
     r"^\s*(?:其中[:：]\s*)?(?:\d{1,2}\s*[、.．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|"
     r"[（(][一二三四五六七八九十]{1,3}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])?\s*(?:其中[:：])?\s*")
 

@@ -15,7 +15,6 @@ when the registry loads, never a finding.
 from __future__ import annotations
 
 import inspect
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Final, TypeAlias
@@ -25,6 +24,7 @@ from attrs import field, frozen
 from .._enum import IdentityEnum
 from .._errors import RuleDefinitionError
 from .._findings import Finding, Severity
+from .._pattern_cache import compile_pattern
 from .._report import Report, ReportKind
 from .._tables import TableKind
 
@@ -188,7 +188,7 @@ class Rule:
         raise RuleDefinitionError(f"rule {self.id!r} has no code {full!r}")
 
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
+_ID = compile_pattern(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 _PREFIX: Final = {
     Category.IN_TABLE: "table.", Category.CROSS_TABLE: "cross.",
     Category.NARRATIVE: "narrative.", Category.PERFORMANCE: "performance.",

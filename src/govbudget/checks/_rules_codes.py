@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress
 from typing import Final
 
 from .._findings import Finding, Location, Severity
+from .._pattern_cache import compile_pattern
 from .._tables import Row, RowKind, Table, TableKind
 from ..codes import CodeInfo, NameCheck, NameStatus, dept_economic, functional
 from ._context import Context, block_codes, codes_increase, norm
@@ -211,7 +211,7 @@ def _name_findings(ctx: Context, rule_id: str, res: NameCheck, r: Row,
 
 # Tables that print the functional classes by name, without codes (收支总表).
 _CLASSES_BY_NAME = frozenset({TableKind.SUMMARY, TableKind.GRANT_SUMMARY})
-_ENUMERATOR = re.compile(r"^[（(]?[一二三四五六七八九十]+[、．.)）]\s*")
+_ENUMERATOR = compile_pattern(r"^[（(]?[一二三四五六七八九十]+[、．.)）]\s*")
 
 
 @RULES.rule("codes.functional_name", title="功能分类科目编码与名称须与分类科目一致",

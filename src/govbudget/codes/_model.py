@@ -4,17 +4,17 @@ code–name check (`NameCheck`, `NameStatus`), and the normalised form of a name
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 
 from attrs import frozen
 
 from .._enum import IdentityEnum
+from .._pattern_cache import compile_pattern
 
 __all__ = ["CodeInfo", "NameCheck", "NameStatus", "normalise_name"]
 
 
-_NAME_NOISE = re.compile(r"\s+")
+_NAME_NOISE = compile_pattern(r"\s+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〈": "<", "〉": ">"})
 
 

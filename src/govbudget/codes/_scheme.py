@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Final, Literal, TypeVar, cast
 
 from .._errors import CatalogueFileError, InvalidCode, UnknownCode
+from .._pattern_cache import compile_pattern
 from ._files import data_file, read_pairs
 from ._model import CodeInfo, NameCheck, NameStatus, normalise_name
 
 _MAX_ANSWERS: Final = 1 << 16
 _T = TypeVar("_T")
 _MISSING: Final = object()
-_SEPARATORS = re.compile(r"[\s\-_.|/·]+")
+_SEPARATORS = compile_pattern(r"[\s\-_.|/·]+")
 
 __all__ = ["CodeInfo", "NameCheck", "NameStatus", "Scheme", "normalise_name"]
 
@@ -60,10 +61,10 @@ class Scheme:
     ) -> None:
         self.name = name
         self.title = title
-        self._pattern = re.compile(pattern)
+        self._pattern = compile_pattern(pattern)
         # A code printed compact (ASCII digits only) is valid only if it matches
         # ``pattern``; any other code may become one by `compact` (see `screen`).
-        self._screen = re.compile(rf"(?:{pattern})\Z|[0-9]*+[^0-9]|\Z")
+        self._screen = compile_pattern(rf"(?:{pattern})\Z|[0-9]*+[^0-9]|\Z")
         self.lengths = tuple(lengths)
         self.level_names = tuple(level_names)
         self._data_name = data

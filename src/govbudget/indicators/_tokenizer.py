@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Final, NoReturn
 
 from .._errors import IndicatorSyntaxError
+from .._pattern_cache import compile_pattern
 from ._units import UNIT_PATTERN
 
 __all__ = ["RULE_PATTERNS", "LazyPatterns", "Tokenizer", "normalise", "rules"]
@@ -56,7 +57,7 @@ class LazyPatterns:
             pattern = self.__dict__["_patterns"][name]
         except KeyError:
             raise AttributeError(name) from None
-        compiled = re.compile(pattern, re.ASCII)  # \d is 0-9 only, never other scripts
+        compiled = compile_pattern(pattern, re.ASCII)  # \d is 0-9 only, never other scripts
         setattr(self, name, compiled)  # later lookups find the attribute directly
         return compiled
 
@@ -146,7 +147,7 @@ class _Rules(dict[str, "re.Pattern[str]"]):
     fresh process)."""
 
     def __missing__(self, name: str) -> re.Pattern[str]:
-        compiled = re.compile(RULE_PATTERNS[name], re.ASCII)  # KeyError for an unknown name
+        compiled = compile_pattern(RULE_PATTERNS[name], re.ASCII)  # KeyError for an unknown name
         self[name] = compiled
         return compiled
 

@@ -36,7 +36,6 @@ Decimal('1.5')
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
@@ -45,6 +44,7 @@ from typing import Final
 from .._chars import translation
 from .._errors import UnitError
 from .._money import Money, Unit
+from .._pattern_cache import compile_pattern
 
 __all__ = [
     "IncompatibleUnits",
@@ -131,7 +131,7 @@ def _is_unit_text(text: str) -> bool:
     return len(parts) <= 4 and all(_is_component(p) for p in parts)
 
 
-_SPLIT: Final = re.compile(r"[/·]")
+_SPLIT: Final = compile_pattern(r"[/·]")
 # The tokenizer's normalisation, for units given directly (a subset, to stay import-light).
 _FULL_WIDTH: Final = translation({"﹪": "%", "／": "/", "・": "·", "•": "·", "∙": "·"})
 

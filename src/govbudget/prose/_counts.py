@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from collections.abc import Iterable, Sequence
 from typing import Final
 
+from .._pattern_cache import compile_pattern
 from ..indicators import unit_in_name, units_compatible
 from ._scan import _CLAUSE, _UNIT_ALIASES, _normalised, _scan, _Tok
 
 _QUOTES: Final = str.maketrans("", "", "《》〈〉“”\"'「」『』")
-_QUOTE_RE: Final = re.compile("[《》〈〉“”\"'「」『』]")
+_QUOTE_RE: Final = compile_pattern("[《》〈〉“”\"'「」『』]")
 
 
 def _unquoted(text: str) -> str:
@@ -36,8 +36,8 @@ _TRAILING: Final = ("总数量", "总期数", "总人数", "总次数", "数量"
                     "次数", "场次", "天数", "面积", "个数", "台数", "套数", "件数", "人员数",
                     "的制定", "规模", "数")
 _WINDOW: Final = 14
-_BRACKETED_RE: Final = re.compile(r"[（(]([^（）()]{2,12})[）)]")
-_BRACKETS_RE: Final = re.compile(r"[（(][^（）()]*[）)]")
+_BRACKETED_RE: Final = compile_pattern(r"[（(]([^（）()]{2,12})[）)]")
+_BRACKETS_RE: Final = compile_pattern(r"[（(][^（）()]*[）)]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -142,7 +142,7 @@ def count_text(raw: str) -> tuple[str, tuple[_Tok, ...], list[int], dict[int, in
 
 
 _BEFORE_GAP: Final = frozenset(_CLAUSE + "：:")
-_AFTER_STOP: Final = re.compile("[。；;！？!?]")
+_AFTER_STOP: Final = compile_pattern("[。；;！？!?]")
 
 
 def counts(raw: str, objects: Sequence[tuple[str, bool]], unit: str,

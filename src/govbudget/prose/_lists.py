@@ -7,11 +7,13 @@ quantities a rate is multiplied by); they add and multiply nothing: the rules do
 from __future__ import annotations
 
 import functools
-import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
+from .._lazy_re import lazy
 from .._record import Record
 from ._scan import _PART_RE, _normalised, _scan, _Tok, _windows
+
+_TIMES: Final = lazy(r"\s*[*×xX]\s*")  # a product's sign between its factors
 
 
 class RawList(NamedTuple):
@@ -113,7 +115,7 @@ def _products_of(raw: str) -> list[RawProduct]:
     last_qty_group: _Group | None = None
 
     def chained(a: _Tok, b: _Tok) -> bool:
-        return re.fullmatch(r"\s*[*×xX]\s*", text[a.end:b.start]) is not None
+        return _TIMES.fullmatch(text, a.end, b.start) is not None
 
     def evaluate(amount: _Tok, fallback: bool, window: str) -> None:
         if _PART_RE.search(window):

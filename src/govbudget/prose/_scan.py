@@ -10,6 +10,7 @@ from typing import Final, NamedTuple
 
 from .._chars import NUMBER, translation
 from .._money import Money, Unit
+from .._pattern_cache import compile_pattern
 
 _ZERO: Final = Decimal(0)
 
@@ -20,7 +21,7 @@ _PROSE_TRANS: Final = translation({
     "＋": "+", "＝": "=", "＊": "*", "﹡": "*", "✕": "×", "／": "/", "－": "-",
     "～": "~", "\u3000": " ", "\u00a0": " ",
 })
-_PROSE_CHARS_RE: Final = re.compile("[" + re.escape("".join(map(chr, _PROSE_TRANS))) + "]")
+_PROSE_CHARS_RE: Final = compile_pattern("[" + re.escape("".join(map(chr, _PROSE_TRANS))) + "]")
 _NUM: Final = NUMBER
 _CN_DIGITS: Final = "一二两三四五六七八九十百"
 _OP: Final = r"[×xX*÷/+\-]"
@@ -32,15 +33,15 @@ _MONEY_UNIT: Final = r"(?:亿元|万元|千元|元)"
 # a pattern that starts with ``\d`` lets the regex engine skip ahead to the next digit, one
 # that starts with a lookbehind tries it at every position (the matches are the same).
 _NUM_FREE: Final = r"\d(?<![\d.,]\d)\d*(?:(?<!\d{4}),\d{3})*(?:\.\d+)?"
-_FORMULA_RE: Final = re.compile(
+_FORMULA_RE: Final = compile_pattern(
     rf"({_NUM_FREE}(?:\s*{_OP}\s*{_NUM})+)\s*=\s*({_NUM})\s*({_MONEY_UNIT})?")
 _PER_UNITS: Final = r"(?:人次|课时|学时|小时|[人名位天日年月期次场台个户件套辆])"
-_PER_UNITS_RE: Final = re.compile(_PER_UNITS)
-_RATE_EACH_RE: Final = re.compile(
+_PER_UNITS_RE: Final = compile_pattern(_PER_UNITS)
+_RATE_EACH_RE: Final = compile_pattern(
     rf"((?:每{_PER_UNITS})+)\s*(约|按|为|计)?\s*({_NUM})\s*({_MONEY_UNIT})?\s*(?:的)?(标准)?")
-_RATE_SLASH_RE: Final = re.compile(
+_RATE_SLASH_RE: Final = compile_pattern(
     rf"({_NUM_FREE})\s*({_MONEY_UNIT})((?:\s*[/·]\s*(?:人次|人天|课时|学时|小时|[\u4e00-\u9fff]))+)")
-_MONEY_RE: Final = re.compile(rf"({_NUM_FREE})\s*({_MONEY_UNIT})(?!\s*/)")
+_MONEY_RE: Final = compile_pattern(rf"({_NUM_FREE})\s*({_MONEY_UNIT})(?!\s*/)")
 _QTY_UNITS: Final = (
     "平方公里", "平方米", "立方米", "人次", "人天", "个月", "分钟", "小时", "课时", "学时", "公里",
     "人", "天", "日", "期", "次", "场", "个", "套", "把", "台", "部", "项", "名", "件", "张", "辆",
@@ -52,28 +53,28 @@ _QTY_UNITS: Final = (
 # as in ``_NUM_FREE``, for Chinese numerals too. The units of several characters come
 # first (人次 before 人); those of one are a character class, one test instead of fifty
 # alternatives (the same match: one character can match one of them only).
-_QTY_RE: Final = re.compile(
+_QTY_RE: Final = compile_pattern(
     rf"(\d(?<![\d.,第]\d)\d*(?:(?<!\d{{4}}),\d{{3}})*(?:\.\d+)?(?:\s*[-~至到]\s*{_NUM})?"
     rf"|[{_CN_DIGITS}](?<![\d.,第][{_CN_DIGITS}])[{_CN_DIGITS}]*)\s*("
     + "|".join(u for u in _QTY_UNITS if len(u) > 1)
     + "|[" + "".join(u for u in _QTY_UNITS if len(u) == 1) + "])")
-_OP_SPLIT: Final = re.compile(r"\s*([×xX*÷/+\-])\s*")
-_SLASH_SPLIT: Final = re.compile(r"\s*[/·]\s*")
-_RANGE_SPLIT: Final = re.compile(r"\s*[-~至到]\s*")
-_STOP_RE: Final = re.compile(r"[。！？!?\n]")
+_OP_SPLIT: Final = compile_pattern(r"\s*([×xX*÷/+\-])\s*")
+_SLASH_SPLIT: Final = compile_pattern(r"\s*[/·]\s*")
+_RANGE_SPLIT: Final = compile_pattern(r"\s*[-~至到]\s*")
+_STOP_RE: Final = compile_pattern(r"[。！？!?\n]")
 _CLAUSE: Final = "，,；;。！？!?\n"
-_UP_TO_CLAUSE: Final = re.compile(f".*[{_CLAUSE}]", re.S)
+_UP_TO_CLAUSE: Final = compile_pattern(f".*[{_CLAUSE}]", re.S)
 _TOTAL_WORDS: Final = ("合计", "总计", "共计", "共需", "总共", "累计", "小计", "一共", "总额",
                        "总金额")
 _PART_WORDS: Final = ("其中", "含", "包括")
 # ``any(w in s for w in words)`` as one search.
-_TOTAL_RE: Final = re.compile("|".join(_TOTAL_WORDS))
-_PART_RE: Final = re.compile("|".join(_PART_WORDS))
+_TOTAL_RE: Final = compile_pattern("|".join(_TOTAL_WORDS))
+_PART_RE: Final = compile_pattern("|".join(_PART_WORDS))
 _APPROX_BEFORE: Final = ("约", "近", "大概", "大约")
 _BOUND_BEFORE: Final = ("至少", "不少于", "不低于", "最少")
 # ``any(w in s for w in words)`` as one search.
-_APPROX_BEFORE_RE: Final = re.compile("|".join(_APPROX_BEFORE))
-_BOUND_BEFORE_RE: Final = re.compile("|".join(_BOUND_BEFORE))
+_APPROX_BEFORE_RE: Final = compile_pattern("|".join(_APPROX_BEFORE))
+_BOUND_BEFORE_RE: Final = compile_pattern("|".join(_BOUND_BEFORE))
 # Units of prose as one: 名, 位, 人次 count people; 日 is 天; a rate 每月 is per 个月 (the
 # indicator grammar's month: 12个月 × 每月14300元).
 _UNIT_ALIASES: Final = {"日": "天", "人次": "人", "名": "人", "位": "人", "月": "个月"}

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Final
 
 from ..._findings import Finding, Severity
 from ..._money import Interval, round_half_up
+from ..._pattern_cache import compile_pattern
 from ..._report import Change, FactKind
 from .._context import Context
 from .._fact_figures import (
@@ -316,7 +316,7 @@ def _same_as_stated(ctx: Context, an: _An, i: int, prior: int,
         what_en=f"{label_of(an.facts[i])!r} is said to equal its base"), _SAME_BASE)
 
 
-_OUTTURN: Final = re.compile(r"执行|决算|实际")
+_OUTTURN: Final = compile_pattern(r"执行|决算|实际")
 
 
 @RULES.rule("narrative.changes", title="情况说明中的增减额、增减率与方向一致",

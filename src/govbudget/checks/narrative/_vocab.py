@@ -4,9 +4,9 @@ and columns they stand for.
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
+from ..._pattern_cache import compile_pattern
 from ..._subjects import SUBJECTS
 
 # ---------------------------------------------------------------------------
@@ -64,12 +64,12 @@ _MANAGED: Final = "纳入绩效目标管理的二级项目"
 _PUBLISHED: Final = "公开项目绩效目标"
 _VEHICLES: Final = "公务用车"
 _BOUGHT: Final = "购置公务用车"
-_THREE_WORDS: Final = re.compile("因公出国|公务接待|公务用车|三公")
+_THREE_WORDS: Final = compile_pattern("因公出国|公务接待|公务用车|三公")
 _NAMED: Final = frozenset({name for name, _ in SUBJECTS} | {_VEHICLES, _BOUGHT})
 
 _CARRY_NAMES: Final = ("上年结转", "上年财政拨款结转", "年初结转和结余", "上年结转结余",
                        "年初财政拨款结转和结余", "上年结余")
-_THRESHOLD: Final = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|万元|元)")
+_THRESHOLD: Final = compile_pattern(r"(\d+(?:\.\d+)?)\s*(亿元|万元|元)")
 
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Final
@@ -11,6 +10,7 @@ from typing import Final
 from attrs import evolve
 
 from ..._findings import Finding, Location, Severity
+from ..._lazy_re import lazy
 from ..._money import Money, Unit
 from ..._record import FrozenRecord
 from ..._report import Indicator, PerformanceTable, Report
@@ -249,9 +249,11 @@ def _near(a: str, b: str) -> bool:
     return _edit_distance(a, b) <= min(2, max(1, min(len(a), len(b)) // 4))
 
 
+_BRACKETED: Final = lazy(r"[（(][^（）()]*[）)]")
+
 def _unbracketed(name: str) -> str:
     """A name without bracketed qualifiers (``培训经费(县级)`` → ``培训经费``)."""
-    return re.sub(r"[（(][^（）()]*[）)]", "", name)
+    return _BRACKETED.sub("", name)
 
 
 def _parse(ind: Indicator) -> Target | None:
