@@ -141,3 +141,17 @@ def test_shares_of_the_parts_listed_together() -> None:
     bad = _shares(("城乡社区支出", "12600.00", "40.7"), ("其他支出", "15000.00", "54.3"),
                   whole=("某中心建设", "19000.00"), section="2.政府性基金预算当年拨款结构情况")
     assert errors(with_narrative(Report(), bad), "narrative.shares")
+
+
+def test_listed_parts_that_make_up_the_stated_whole_are_held_to_it() -> None:
+    """Parts of a stated 4.84 (3.23 + 1.08 + 0.54 print 4.85: rounding) truly add up to
+    4.835–4.845, not to the 4.835–4.865 their printed figures allow: 占66.54% (3.225 ÷
+    4.845 is at least 66.56%) is an error even though the three shares then add up to
+    100%; 占66.74% (3.23 ÷ 4.84) is right. (Found by the narrative property test.)"""
+    def narrative(first: str) -> Narrative:
+        return _shares(("一般公共服务支出", "3.23", first), ("公共安全支出", "1.08", "22.31"),
+                       ("教育支出", "0.54", "11.16"), whole=("财政拨款支出", "4.84"),
+                       section="四、财政拨款支出预算情况")
+    assert errors(with_narrative(Report(), narrative("66.74")), "narrative.shares") == []
+    errs = errors(with_narrative(Report(), narrative("66.54")), "narrative.shares")
+    assert [e.actual for e in errs] == ["66.54%"]

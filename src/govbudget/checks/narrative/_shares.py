@@ -199,13 +199,16 @@ def _ratio(part: Interval, whole: Interval) -> Interval | None:
     return Interval(lo / whole.hi * HUNDRED, hi / whole.lo * HUNDRED, True, True)
 
 
-def _listed_parts_whole(an: _An, sh: _Shares, i: int, part: _Side, printed: Interval
-                        ) -> bool:
+def _listed_parts_whole(an: _An, sh: _Shares, i: int, part: _Side, printed: Interval,
+                        stated: _Side) -> bool:
     """The shares listed together with share ``i`` (the same section, none naming its
     whole, only amounts between them) add up to 100% within the rounding of the printed
     percentages, and ``i``'s part divided by the sum of their parts is its printed share:
     the whole is the listed parts (城乡社区支出12600.00万元，占45.7%；其他支出15000.00万元，
-    占54.3%, under 政府性基金预算当年拨款结构情况), not an amount stated before them."""
+    占54.3%, under 政府性基金预算当年拨款结构情况), not an amount stated before them.
+    Where the parts may add up to the ``stated`` whole, their true sum is that whole's
+    true value: it lies in both intervals (parts of 3.23, 1.08 and 0.54 add up to 4.835 to
+    4.865, but parts of a stated 4.84 to 4.835 to 4.845)."""
     s = an.facts[i]
     members = [i]
     for step in (-1, 1):
@@ -231,6 +234,8 @@ def _listed_parts_whole(an: _An, sh: _Shares, i: int, part: _Side, printed: Inte
         if p is None:
             return False
         whole = p.iv if whole is None else whole + p.iv
+    if whole is not None:
+        whole = whole.intersection(stated.iv) or whole
     implied = _ratio(part.iv, whole) if whole is not None else None
     return implied is not None and implied.intersects(printed)
 
@@ -308,7 +313,7 @@ def shares(ctx: Context) -> Iterator[Finding]:
                 location_of(s), related, expected_text=shown, actual_text=pct(s.value))
             continue
         if s.about.whole is None and (_another_whole(an, i, part, printed)
-                                      or _listed_parts_whole(an, sh, i, part, printed)):
+                                      or _listed_parts_whole(an, sh, i, part, printed, whole)):
             # The share names no whole, and another total the passage states before it, or
             # the parts listed with it, give the printed share: which whole is meant is not
             # certain, so no error.
