@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations, islice
 from typing import Final
@@ -38,7 +37,6 @@ from ._narrative_words import (
     _LAST_YEAR_LEAD,
     _LEAD,
     _LIST,
-    _LIST_GAP,
     _LIST_SEP,
     _LOOSE,
     _MEASURE_END,
@@ -60,11 +58,13 @@ from ._narrative_words import (
     _VERB_END,
     _WHOLES,
     _YEAR_IN,
+    _Base,
     _basis,
     _compared_year,
     _direction,
     _inside_brackets,
     _known_names,
+    _List,
     _local,
     _number,
     _resolve,
@@ -82,49 +82,9 @@ _BASE_KINDS: Final = frozenset({FactKind.AMOUNT, FactKind.COUNT})
 _LOOKBACK: Final = 40  # how far back a subject's unit is looked for (keeps reading linear)
 
 
-@dataclass(slots=True)
-class _Base:
-    """A stated amount or count that later shares and changes can refer to."""
-
-    subj: _Subj
-    unit: str
-
-
-@dataclass(slots=True)
-class _List:
-    """A list stated "分别" (respectively) whose figures are being paired with its names."""
-
-    start: int  # where its clause starts in the text
-    subjects: list[_Subj]  # names still to pair (none: the list does not pair)
-    left: int  # figures still to come
-    mode: str  # "value", "share" or "change"
-    compared_to: int | None = None
-    direction: Change | None = None
-
-    @staticmethod
-    def gap_ok(gap: str, mode: str) -> bool:
-        """Whether ``gap`` may stand between two figures of a list (in a list of changes,
-        each figure may bring its own verb: 增加10万元、减少5万元)."""
-        if mode == "change":
-            verb = _VERB_END.search(gap)
-            if verb is not None:
-                gap = gap[:verb.start()]
-        return _LIST_GAP.fullmatch(gap) is not None
-
-    def continues(self, gap: str) -> bool:
-        """Whether the next figure, after ``gap``, is the list's next; a verb in the gap of
-        a list of changes sets the direction of the figures from there on."""
-        if not self.left or not self.gap_ok(gap, self.mode):
-            return False
-        if self.mode == "change":
-            verb = _VERB_END.search(gap)
-            if verb is not None:
-                self.direction = _direction(verb["verb"])
-        return True
-
-
-@dataclass(slots=True)
 class _Reader:
+    """One section's reader; its state below, each with its value at the start."""
+
     title: str
     stream: _Stream
     procurement: bool
@@ -144,6 +104,11 @@ class _Reader:
     blind: bool = False  # the last amount could not be tied: a change after it is unplaced
     lead: str = ""  # the words introducing the numbered list being read (…如下：)
     parts_of: str = ""  # the clause of an amount whose parts follow its colon (…X万元：…)
+
+    def __init__(self, title: str, stream: _Stream, procurement: bool, facts: list[Fact],
+                 findings: list[Finding], recorder: Recorder, passages: Within) -> None:
+        self.title, self.stream, self.procurement, self.facts = title, stream, procurement, facts
+        self.findings, self.recorder, self.passages = findings, recorder, passages
 
     # -- helpers ------------------------------------------------------------
     def _unplaced(self, value: str, clause: str, pos: int, why: str, why_en: str) -> None:

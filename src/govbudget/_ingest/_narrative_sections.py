@@ -7,8 +7,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
+from .._record import Record
 from ._narrative_words import (
     _CLAUSE_MARK,
     _FIG,
@@ -29,19 +29,28 @@ from ._text import Line
 # ---------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Piece:
-    no: int
-    text: str
-    para: bool  # starts a paragraph or a list item
+class _Piece(Record):
+    """A line's text in a section; ``para``: it starts a paragraph or a list item."""
+
+    __slots__ = ("no", "para", "text")
+
+    def __init__(self, no: int, text: str, para: bool) -> None:
+        self.no = no
+        self.text = text
+        self.para = para
 
 
-@dataclass(slots=True)
-class _Section:
-    title: str
-    line: int | None
-    top: str
-    pieces: list[_Piece] = field(default_factory=list)
+class _Section(Record):
+    """A section of the narrative: its title, line, top-level heading and pieces."""
+
+    __slots__ = ("line", "pieces", "title", "top")
+
+    def __init__(self, title: str, line: int | None, top: str,
+                 pieces: list[_Piece] | None = None) -> None:
+        self.title = title
+        self.line = line
+        self.top = top
+        self.pieces: list[_Piece] = [] if pieces is None else pieces
 
 
 def _split_heading(t: str) -> tuple[str, str] | None:
@@ -156,11 +165,15 @@ def _sections(lines: Sequence[Line], skipped: list[tuple[int, str]] | None = Non
     return [sec for sec in sections if sec.pieces or not _PART.match(sec.title)]
 
 
-@dataclass(slots=True)
-class _Stream:
-    text: str
-    starts: list[int]
-    nos: list[int]
+class _Stream(Record):
+    """A section's pieces as one text: where each piece starts and its line number."""
+
+    __slots__ = ("nos", "starts", "text")
+
+    def __init__(self, text: str, starts: list[int], nos: list[int]) -> None:
+        self.text = text
+        self.starts = starts
+        self.nos = nos
 
     @classmethod
     def of(cls, pieces: Sequence[_Piece]) -> _Stream:

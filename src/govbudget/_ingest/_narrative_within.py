@@ -29,11 +29,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Final
 
 from .._lazy_re import lazy
 from .._pattern_cache import compile_pattern
+from .._record import Record
 from .._report import Fact, FactKind
 from ._narrative_words import (
     _L2,
@@ -82,17 +82,27 @@ def _period_before(text: str, pos: int) -> int:
     return max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
 
 
-@dataclass(slots=True)
-class Within:
+class Within(Record):
     """The passages of one section's text the reader is inside, as it reads on."""
 
-    text: str
-    procurement: bool
-    reason: str | None = None  # whose change the figures from `reason_from` on explain
-    reason_from: int = -1  # where the reasons (原因是…) being read began
-    reason_open: bool = False  # the reasons began in this sentence: whose is still to say
-    reason_item: bool = False  # the sentence with the reasons opens a numbered item
-    detail: tuple[int, str] | None = None  # (where its sentence began, item) of a 具体为：
+    __slots__ = (
+        "detail",
+        "procurement",
+        "reason",
+        "reason_from",
+        "reason_item",
+        "reason_open",
+        "text",
+    )
+
+    def __init__(self, text: str, procurement: bool) -> None:
+        self.text = text
+        self.procurement = procurement
+        self.reason: str | None = None  # whose change the figures from reason_from explain
+        self.reason_from = -1  # where the reasons (原因是…) being read began
+        self.reason_open = False  # the reasons began in this sentence: whose is still to say
+        self.reason_item = False  # the sentence with the reasons opens a numbered item
+        self.detail: tuple[int, str] | None = None  # (its sentence's start, item) of a 具体为：
 
     def sentence(self, start: int, end: int, opening: str, events: Events) -> None:
         """A sentence begins at ``start``: where its reasons begin, or whether the

@@ -14,7 +14,7 @@ from .._chars import FREE_NUMBER, translation
 from .._lazy_re import lazy
 from .._money import parse_amount
 from .._pattern_cache import compile_pattern
-from .._record import FrozenRecord
+from .._record import FrozenRecord, Record
 from .._report import (
     Change,
 )
@@ -573,3 +573,49 @@ _THIS_YEAR: Final = lazy(r"[^\d，。；]{0,6}?(?:本年|当年)")
 # Totals that are never an item of such a group.
 _WHOLES: Final = frozenset({"预算收入总计", "预算支出总计", "财政拨款收入", "财政拨款支出", "本年收入",
                             "本年支出", "财政拨款收支总计"})
+
+
+class _Base(Record):
+    """A stated amount or count that later shares and changes can refer to."""
+
+    __slots__ = ("subj", "unit")
+
+    def __init__(self, subj: _Subj, unit: str) -> None:
+        self.subj = subj
+        self.unit = unit
+
+
+class _List(Record):
+    """A list stated "分别" (respectively) whose figures are being paired with its names."""
+
+    __slots__ = ("compared_to", "direction", "left", "mode", "start", "subjects")
+
+    def __init__(self, start: int, subjects: list[_Subj], left: int, mode: str,
+                 compared_to: int | None = None, direction: Change | None = None) -> None:
+        self.start = start  # where its clause starts in the text
+        self.subjects = subjects  # names still to pair (none: the list does not pair)
+        self.left = left  # figures still to come
+        self.mode = mode  # "value", "share" or "change"
+        self.compared_to = compared_to
+        self.direction = direction
+
+    @staticmethod
+    def gap_ok(gap: str, mode: str) -> bool:
+        """Whether ``gap`` may stand between two figures of a list (in a list of changes,
+        each figure may bring its own verb: 增加10万元、减少5万元)."""
+        if mode == "change":
+            verb = _VERB_END.search(gap)
+            if verb is not None:
+                gap = gap[:verb.start()]
+        return _LIST_GAP.fullmatch(gap) is not None
+
+    def continues(self, gap: str) -> bool:
+        """Whether the next figure, after ``gap``, is the list's next; a verb in the gap of
+        a list of changes sets the direction of the figures from there on."""
+        if not self.left or not self.gap_ok(gap, self.mode):
+            return False
+        if self.mode == "change":
+            verb = _VERB_END.search(gap)
+            if verb is not None:
+                self.direction = _direction(verb["verb"])
+        return True

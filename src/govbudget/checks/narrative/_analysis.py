@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
 
@@ -15,6 +14,7 @@ from attrs import evolve
 
 from ..._findings import Finding, Location, Severity
 from ..._money import Interval, Money, round_half_up
+from ..._record import Record
 from ..._report import Change, Fact, FactKind, Report, ReportKind
 from ..._subjects import Scope, Side
 from ..._tables import Row, RowKind, TableKind
@@ -317,18 +317,26 @@ def _coded(found: Finding | None, code: Code) -> Finding | None:
 # ---------------------------------------------------------------------------
 
 
-@dataclass
-class _Issue:
-    finding: Finding
-    facts: tuple[int, ...]
-    default: int | None
+class _Issue(Record):
+    """A rule's failure and the facts it may be the fault of (``default``: its own)."""
+
+    __slots__ = ("default", "facts", "finding")
+
+    def __init__(self, finding: Finding, facts: tuple[int, ...], default: int | None) -> None:
+        self.finding = finding
+        self.facts = facts
+        self.default = default
 
 
-@dataclass
-class _Blame:
-    an: _An
-    issues: list[_Issue] = field(default_factory=list)
-    confirmed: set[int] = field(default_factory=set)
+class _Blame(Record):
+    """A rule's failures over one report's narrative, each placed when they are read."""
+
+    __slots__ = ("an", "confirmed", "issues")
+
+    def __init__(self, an: _An) -> None:
+        self.an = an
+        self.issues: list[_Issue] = []
+        self.confirmed: set[int] = set()
 
     def add(self, finding: Finding | None, facts: Iterable[int] = (),
             default: int | None = None) -> None:

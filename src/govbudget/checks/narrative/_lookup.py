@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
@@ -13,6 +12,7 @@ from ..._errors import GovBudgetError
 from ..._findings import Location
 from ..._lazy_re import lazy
 from ..._money import Interval, Money
+from ..._record import FrozenRecord
 from ..._report import Fact
 from ..._subjects import Scope, Side
 from ..._tables import COLUMN_LABELS, Block, Row, RowKind, Table, TableKind
@@ -83,15 +83,19 @@ class _Ref:
         return self._what_en
 
 
-@dataclass(frozen=True)
-class _Side:
-    """One side of a ratio: a point value and its interval, both in 元."""
+class _Side(FrozenRecord):
+    """One side of a ratio: a point value and its interval, both in 元; ``index``: the
+    fact's, or None for a table figure."""
 
-    point: Decimal
-    iv: Interval
-    location: Location
-    label: str
-    index: int | None  # the fact, or None for a table figure
+    __slots__ = ("index", "iv", "label", "location", "point")
+
+    def __init__(self, point: Decimal, iv: Interval, location: Location, label: str,
+                 index: int | None) -> None:
+        self.point = point
+        self.iv = iv
+        self.location = location
+        self.label = label
+        self.index = index
 
 
 # ---------------------------------------------------------------------------
