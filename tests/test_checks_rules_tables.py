@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govbudget import Row, Severity, TableKind
+from govbudget import Row, RowKind, Severity, TableKind
 from govbudget.checks import check_report
 from govbudget.checks._rules_tables import _column_sums, _rollup
 
@@ -295,3 +295,25 @@ def test_summary_items_a_blank_heading_stands_by_its_level_two_rows() -> None:
             Row("本年收入合计", (D("31"),), kind=RowKind.TOTAL)]
     assert [r.name for r in _summary_items(rows)] == [
         "(1)一般公共预算", "(2)政府性基金", "2、事业收入", "3、其他收入"]
+
+
+def test_group_totals_of_a_final_are_not_the_whole_table() -> None:
+    """A 决算's basic spending table closes with 人员经费合计 and 公用经费合计, no 合计:
+    neither is compared with the sum of every class (each is checked by
+    ``table.final.economic_groups``); the classes are still checked against their items."""
+    from govbudget import Block, Column, Report, Table, Unit
+
+    def table(item: str) -> Report:
+        rows = (Row("工资福利支出", (Decimal("30.00"),), code="301", level=1),
+                Row("基本工资", (Decimal(item),), code="30101", level=2),
+                Row("商品和服务支出", (Decimal("12.00"),), code="302", level=1),
+                Row("办公费", (Decimal("12.00"),), code="30201", level=2),
+                Row("人员经费合计", (Decimal("30.00"),), kind=RowKind.TOTAL),
+                Row("公用经费合计", (Decimal("12.00"),), kind=RowKind.TOTAL))
+        return Report(tables=(Table(kind=TableKind.BASIC_ECONOMIC, number="6", title="基本支出表",
+                                    unit=Unit.WAN_YUAN,
+                                    blocks=(Block("", (Column("total", "决算数"),), rows),)),))
+
+    assert _errors(table("30.00"), "table.economic.totals") == []
+    assert [f.location.row_code for f in _errors(table("31.00"), "table.economic.totals")] == [
+        "301"]

@@ -159,6 +159,31 @@ def test_ptghzy_pdf_class_total_one_digit_off_another_table_is_rounding() -> Non
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "reports" / "real"
 
+
+@pytest.mark.parametrize(("name", "classes"), [
+    ("shanghai-ptghzy-2024-final.pdf", ["301", "303", "302", "310"]),  # two panels
+    ("central-xfj-2024-final.pdf", ["301", "303", "302", "307", "310", "399"]),  # three
+])
+def test_final_basic_spending_in_panels_is_read_and_checked(name: str,
+                                                            classes: list[str]) -> None:
+    """公开06 prints its economic items in panels (人员经费 | 公用经费, the latter in one or
+    two panels) and closes with 人员经费合计 | 公用经费合计: read as one block of coded rows,
+    no doubt, so the economic rules run on it; they find nothing beyond rounding
+    (人员经费合计 4884.09 against 301 + 303 = 4884.10 on the Shanghai one is info)."""
+    pytest.importorskip("pypdfium2")
+    path = DATA / name if (DATA / name).exists() else SHARED / name
+    if not path.exists():
+        pytest.skip("the shared real reports are not beside this checkout")
+    report = read_report(path)
+    table = report.table(TableKind.BASIC_ECONOMIC)
+    assert table is not None and not table.doubts and len(table.blocks) == 1
+    block = table.block()
+    assert [r.code for r in block.rows if r.code and len(r.code) == 3] == classes
+    assert [r.name for r in block.totals()] == ["人员经费合计", "公用经费合计"]
+    found = [f for f in check_report(report).findings
+             if f.location.table == TableKind.BASIC_ECONOMIC.value]
+    assert found and all(f.severity is Severity.INFO for f in found)
+
 # Every error govbudget reports on the nine published PDFs, by (rule, page), each genuine
 # (line numbers below are those of the pdftotext .txt; see the shared README):
 PDF_ERRORS = {

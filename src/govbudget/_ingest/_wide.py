@@ -73,6 +73,7 @@ from ._wide_levels import (
     _starts_item,
     _uncoded_hierarchy,
 )
+from ._wide_panels import is_panelled, read_panels
 
 __all__ = ["read_wide_table"]
 
@@ -210,6 +211,8 @@ class _WideReader:
             len([z for z in zones if z.label_leaf is not None]) >= 2)
         if not body:
             blocks: tuple[Block, ...] = self._empty_blocks(zones, two_sided)
+        elif self.kind is TableKind.BASIC_ECONOMIC and is_panelled(zones):
+            blocks = (read_panels(self, zones, body),)  # 人员经费 | 公用经费 side by side
         elif two_sided:
             blocks = self._multi(zones, body)
         else:

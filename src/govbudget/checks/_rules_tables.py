@@ -462,6 +462,11 @@ _PERSONNEL_CLASSES = ("工资福利支出", "对个人和家庭的补助")
 _PUBLIC_CLASSES = ("商品和服务支出", "资本性支出")
 
 
+# The totals a 决算's basic spending table closes with instead of one 合计 (人员经费 |
+# 公用经费 panels): neither is the sum of every class.
+_GROUP_TOTALS: Final = frozenset({"人员经费合计", "公用经费合计"})
+
+
 def _econ_groups(b: Block) -> list[tuple[Row, list[Row]]]:
     """Each economic class with its 款; a local sub-item (7 digits: 3010201 under 30102)
     is part of its 款, not another item of the class."""
@@ -520,6 +525,8 @@ def economic_totals(ctx: Context) -> Iterator[Finding]:
                     if f is not None:
                         yield f
             total = ctx.total_row(b)
+            if total is not None and norm(total.name) in _GROUP_TOTALS:
+                total = None  # a 决算's closing group totals: table.final.economic_groups
             if total is not None and groups:
                 heads = [g for g, _ in groups]
                 for col in b.columns:
