@@ -248,3 +248,37 @@ def test_classes_with_their_items_printed_by_name_alone_are_a_doubt() -> None:
                            "专项普查活动\t20.00\t\t20.00\n", "")
     table = read_text(classes).table(TableKind.EXPENDITURE)
     assert table is not None and not table.doubts
+
+
+SUMMARY_3 = """第二部分 部门预算表
+收支预算总表
+单位：万元
+收入\t\t支出\t\t\t
+项目名称\t金额\t功能分类\t\t支出用途\t
+\t\t功能科目名称\t金额\t项目名称\t金额
+一、财政拨款\t30.00\t一、一般公共服务支出\t20.00\t一、基本支出\t25.00
+1.一般公共预算\t30.00\t二、教育支出\t10.00\t二、项目支出\t5.00
+2.政府性基金预算\t\t三、科学技术支出\t\t三、结转下年\t
+当年收入小计\t30.00\t当年支出小计\t\t\t30.00
+上年结转资金\t\t结转下年资金\t\t\t
+收入合计\t30.00\t支出合计\t\t\t{total}
+"""
+
+
+def test_a_total_spanning_two_panels_takes_the_figure_under_the_last() -> None:
+    """当年支出小计 and 支出合计 span the 功能分类 and 支出用途 panels of a three-panel 收支总表,
+    their figure under the last panel (blank cells between): the figure is theirs, not the
+    blank 三、结转下年's of the last panel; 当年收入小计 / 当年支出小计 are the year's totals.
+    The table is not doubted and its identities are checked."""
+    report = read_text(SUMMARY_3.format(total="30.00"))
+    table = report.table(TableKind.SUMMARY)
+    assert table is not None and not table.doubts
+    exp = next(b for b in table.blocks if b.name == "expenditure")
+    assert exp.value(exp.row("当年支出小计"), "total") == Decimal("30.00")
+    assert exp.row("当年支出小计").kind.value == "total"
+    uses = table.blocks[2]
+    assert uses.value(uses.row("结转下年"), "total") is None
+    assert not check_report(report, rules=["table.summary.totals"]).findings
+    wrong = check_report(read_text(SUMMARY_3.format(total="31.00")),
+                         rules=["table.summary.totals"]).errors
+    assert [f.location.row_name for f in wrong] == ["支出合计"]

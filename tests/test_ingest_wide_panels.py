@@ -8,7 +8,7 @@ from decimal import Decimal
 from govbudget import ReportKind, RowKind, TableKind, check_report, read_text
 from govbudget._ingest._grid import WCell
 from govbudget._ingest._wide_columns import _Leaf, _Zone
-from govbudget._ingest._wide_panels import is_panelled
+from govbudget._ingest._wide_panels import is_panelled, merged_figures
 
 HEAD = """2024年度某某局部门决算
 第二部分 部门决算表
@@ -88,3 +88,24 @@ def test_only_panels_of_the_same_coded_columns_are_panels() -> None:
     assert not is_panelled([_zone(["科目代码", "决算数"], 0)])  # one panel
     assert not is_panelled([_zone(["项目", "决算数"], 0), _zone(["项目", "决算数"], 3)])
     assert not is_panelled([_zone(["科目代码", "决算数"], 0), _zone(["科目代码", "其他"], 3)])
+
+
+def _amount_zone(starts: list[int]) -> _Zone:
+    z = _Zone(_Leaf(WCell("项目", starts[0] - 1, starts[0])), starts[0] - 1)
+    for st in starts:
+        lf = _Leaf(WCell("金额", st, st + 1))
+        lf.key = "total"
+        z.amount_leaves.append(lf)
+    return z
+
+
+def test_merged_figures_take_the_same_place_among_the_target_columns() -> None:
+    own, target = _amount_zone([5, 6]), _amount_zone([2, 3])
+    moved = merged_figures([WCell("7.00", 6, 7)], own, target, "grid")
+    assert moved is not None and [(c.text, c.start) for c in moved] == [("7.00", 3)]
+    assert merged_figures([WCell("7.00", 9, 10)], own, target, "grid") is None  # no column
+    assert merged_figures([], own, target, "grid") is None
+    # without grid columns: only figures that fill the target's columns one for one
+    figures = [WCell("1.00", 40, 44), WCell("2.00", 50, 54)]
+    assert merged_figures(figures, own, target, "layout") == figures
+    assert merged_figures(figures[:1], own, target, "layout") is None

@@ -15,6 +15,7 @@ their own tests.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -158,6 +159,24 @@ def test_ptghzy_pdf_class_total_one_digit_off_another_table_is_rounding() -> Non
 
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "reports" / "real"
+
+
+def test_jiangsu_pdf_summary_totals_spanning_two_panels_are_read() -> None:
+    """Jiangsu's 收支预算总表 (PDF p.14) prints 当年支出小计 and 支出合计 across its 功能分类 and
+    支出用途 panels, the figure under the last: read (no doubt), they are 24,169.74, the sum
+    of the classes, and the table's identities hold."""
+    pytest.importorskip("pypdfium2")
+    path = SHARED / "jiangsu-jcy-2019-budget.pdf"
+    if not path.exists():
+        pytest.skip("the shared real reports are not beside this checkout")
+    report = read_report(path)
+    table = report.table(TableKind.SUMMARY)
+    assert table is not None and not table.doubts
+    exp = next(b for b in table.blocks if b.name == "expenditure")
+    assert [(r.name, r.values) for r in exp.totals()] == [
+        ("当年支出小计", (Decimal("24169.74"),)), ("支出合计", (Decimal("24169.74"),))]
+    found = [f for f in check_report(report).findings if f.location.table == "summary"]
+    assert found == []
 
 
 @pytest.mark.parametrize(("name", "classes"), [

@@ -73,7 +73,7 @@ from ._wide_levels import (
     _starts_item,
     _uncoded_hierarchy,
 )
-from ._wide_panels import is_panelled, read_panels
+from ._wide_panels import is_panelled, merged_figures, read_panels
 
 __all__ = ["read_wide_table"]
 
@@ -89,6 +89,8 @@ _EMPTY_NOTE: Final = compile_pattern(r"无数据|空表|本表为空|此表为�
 _FIGURE_LIKE: Final = compile_pattern(r"^-?\d[\d,，.．]*$")
 
 _SENTENCE: Final = compile_pattern(r"[，。；：:、“”]")
+# A summary's total of the year's side (当年收入小计, 本年支出小计), before its carry-overs.
+_YEAR_SUBTOTAL: Final = compile_pattern(r"^(?:当年|本年)(?:收入|支出)小计$")
 _HEADER_LINE: Final = compile_pattern(r"^(?:类款项?|类|款|项|栏次|行次|项目|科目编码|科目名称|功能分类科目编码|"
                                  r"功能分类科目名称|经济分类科目编码|经济分类科目名称|单位名称|项目名称|"
                                  r"[^\d]{0,12}(?:科目编码|科目名称)(?:类款项?)?)$")
@@ -558,6 +560,7 @@ class _WideReader:
         anchors_rows: list[list[list[WCell]]] = [[] for _ in label_zones]
         for no, cells in body:
             parts: list[list[WCell]] = [[] for _ in label_zones]
+            pending: tuple[int, int] | None = None  # a label of this line without figures
             if self.style == "tabs":
                 # no positions: a label goes to the income or the expenditure side by its
                 # wording, its figures with it
@@ -591,6 +594,7 @@ class _WideReader:
                         continue
                 if label:
                     zone_items.append((label, no, value_cells))
+                    pending = None if value_cells else (zi, len(zone_items) - 1)
                     first = label_cells[0]
                     indents[zi].append(first.indent if self.style == "grid" else (
                         first.start if self.style == "layout" else 0))
@@ -599,6 +603,17 @@ class _WideReader:
                 elif value_cells:
                     target = next((i for i in range(len(zone_items) - 1, -1, -1)
                                    if not zone_items[i][2]), None)
+                    merged = None if pending is None else merged_figures(
+                        value_cells, label_zones[zi], label_zones[pending[0]], self.style)
+                    # A grid line holds whole cells: figures with no label there are the
+                    # merged cell of the label left of them. In layout text they may be a
+                    # wrapped label's, printed a line below it: the zone's own label first.
+                    if pending is not None and merged is not None and (
+                            self.style == "grid" or target is None):
+                        lab, line0, _ = items[pending[0]][pending[1]]
+                        items[pending[0]][pending[1]] = (lab, line0, merged)
+                        pending = None
+                        continue
                     if target is None:
                         if not all(_SMALL.match(c.text) for c in value_cells):
                             self.doubt("names", no)
@@ -634,7 +649,7 @@ class _WideReader:
                     for j, c in enumerate(vals[: len(columns)]):
                         values[j] = self._amount(c.text, line)
                 name = _CN_ORDINAL.sub("", label)
-                total = _is_total(name)
+                total = _is_total(name) or _YEAR_SUBTOTAL.match(name) is not None
                 rows.append(Row(name=name, values=tuple(values), line=line,
                                 kind=RowKind.TOTAL if total else RowKind.DATA,
                                 level=None if total else level))

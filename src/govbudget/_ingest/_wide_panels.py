@@ -26,7 +26,7 @@ from ._grid import Style, WCell
 from ._table_cells import _is_total
 from ._wide_columns import _anchors, _Leaf, _match, _Zone
 
-__all__ = ["is_panelled", "read_panels"]
+__all__ = ["is_panelled", "merged_figures", "read_panels"]
 
 # A panel's label column names a code (科目代码, 经济分类科目编码).
 _CODED: Final = compile_pattern(r"编码|代码")
@@ -139,3 +139,26 @@ def read_panels(reader: _Reader, zones: Sequence[_Zone],
         out.append(reader._row(entry.name, entry.code, values, columns, entry.line, False,
                                entry.name_cells))
     return Block(name="", columns=columns, rows=tuple(out))
+
+
+def merged_figures(figures: list[WCell], own: _Zone, target: _Zone, style: Style
+                   ) -> list[WCell] | None:
+    """The figures of a zone that prints no label on their line, as figures of the label
+    printed in ``target`` to their left (a merged cell: 当年支出小计 spanning the 功能分类
+    and 支出用途 panels of a 收支总表, its figure under the last one): each figure put in the
+    column of ``target`` that its own column stands for (the same place among the amount
+    columns), or ``None`` when that cannot be told."""
+    leaves, wanted = own.amount_leaves, target.amount_leaves
+    if not figures or len(figures) > len(wanted):
+        return None
+    if style != "grid":
+        # no grid columns: matched to the target's columns one for one, or not at all
+        return figures if len(figures) == len(wanted) else None
+    out = []
+    for c in figures:
+        j = next((i for i, lf in enumerate(leaves) if lf.start <= c.start < lf.end), None)
+        if j is None or j >= len(wanted):
+            return None
+        lf = wanted[j]
+        out.append(WCell(c.text, lf.start, lf.end, c.indent))
+    return out
