@@ -53,3 +53,28 @@ def test_items_are_read_once_per_table() -> None:
     total = first["total"].money.amount
     parts = sum(first[k].money.amount for k in ("abroad", "reception", "vehicles"))
     assert total == parts
+
+
+def test_a_grand_total_with_meetings_and_training_is_their_sum_with_the_three_public() -> None:
+    """A 三公 table that also prints 会议费 and 培训费 (keys ``meeting``, ``training``) and a
+    合计 of all of them (``grand_total``): 合计 = 三公 total + 会议费 + 培训费; the 三公 items
+    are read with those keys too."""
+    from decimal import Decimal
+
+    from govbudget import Block, Column, Report, Row, Table, Unit
+
+    keys = ["grand_total", "total", "abroad", "vehicles", "reception", "meeting", "training"]
+
+    def report(grand: str) -> Report:
+        values = tuple(Decimal(v) for v in (grand, "30", "10", "15", "5", "4", "6"))
+        block = Block("", tuple(Column(k) for k in keys), (Row("预算数", values),))
+        return Report(tables=(Table(kind=TableKind.THREE_PUBLIC, number="9", title="三公表",
+                                    unit=Unit.WAN_YUAN, blocks=(block,)),))
+
+    ok = report("40")
+    assert not _errors(ok, "table.three_public.totals")
+    items = three_public_items(Context(ok), ok.tables[0])
+    assert {k: str(items[k].money.amount) for k in ("grand_total", "meeting", "training")} == {
+        "grand_total": "40", "meeting": "4", "training": "6"}
+    assert [f.location.column for f in _errors(report("41"), "table.three_public.totals")] == [
+        "grand_total"]

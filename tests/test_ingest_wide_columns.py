@@ -81,3 +81,32 @@ def test_grid_header_with_merged_cells_and_blank_fields() -> None:
     assert [c.key for c in block.columns] == ["total", "basic", "project"]
     row = block.row("20101")
     assert block.value(row, "basic") is None and block.value(row, "project") == Decimal("30.00")
+
+
+JIANGSU_THREE_PUBLIC = """第二部分 部门预算表
+“三公”经费、会议费、培训费支出预算表
+单位：万元
+合计\t“三公”经费\t\t\t\t\t\t会议费\t培训费
+\t小计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\t\t
+\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\t
+{grand}\t418.26\t80\t237\t\t237\t101.26\t158.44\t700
+"""
+
+
+def test_the_three_public_subtotal_beside_meetings_and_training_is_the_three_public_total() -> None:
+    """Under “三公”经费 the 小计 is the 三公 total; the 合计 before it holds 会议费 and 培训费
+    too (``grand_total``): the table is not doubted, and both sums are checked."""
+    from govbudget import check_report
+
+    report = read_text(JIANGSU_THREE_PUBLIC.format(grand="1276.7"))
+    table = report.table(TableKind.THREE_PUBLIC)
+    assert table is not None and not table.doubts
+    block = table.block()
+    assert [c.key for c in block.columns] == [
+        "grand_total", "total", "abroad", "vehicles", "vehicle_purchase", "vehicle_operation",
+        "reception", "meeting", "training"]
+    assert block.value(block.rows[0], "total") == Decimal("418.26")
+    assert not check_report(report, rules=["table.three_public.totals"]).findings
+    wrong = check_report(read_text(JIANGSU_THREE_PUBLIC.format(grand="1277.7")),
+                         rules=["table.three_public.totals"]).errors
+    assert [f.location.column for f in wrong] == ["grand_total"]

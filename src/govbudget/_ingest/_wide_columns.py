@@ -259,7 +259,23 @@ def _header_zones(header: list[tuple[int, list[WCell]]], style: Style, kind: Tab
         if not zones:
             zones.append(_Zone(None, lf.start))
         zones[-1].amount_leaves.append(lf)
+    if kind is TableKind.THREE_PUBLIC:
+        _three_public_subtotal([lf for z in zones for lf in z.amount_leaves])
     return zones
+
+
+def _three_public_subtotal(leaves: list[_Leaf]) -> None:
+    """A 三公 table that prints 会议费 and 培训费 beside the 三公 items (Jiangsu's “三公”经费、
+    会议费、培训费支出预算表): the 小计 under “三公”经费 is the 三公 total (``total``), the 合计
+    before it, of all of them, is ``grand_total``."""
+    sub = [lf for lf in leaves if (lf.key or "").startswith("?") and "三公" in lf.parent
+           and _GENERIC.match(_norm(lf.label))]
+    if len(sub) != 1:
+        return
+    for lf in leaves:
+        if lf.key == "total":
+            lf.key = "grand_total"
+    sub[0].key = "total"
 
 # -- matching figures to columns ---------------------------------------------------------
 def _match(cells: list[WCell], leaves: list[_Leaf], anchors: dict[int, float],

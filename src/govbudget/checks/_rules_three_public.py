@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from .._findings import Finding
+from .._report import ReportKind
 from .._tables import FINAL_ROWS, Block, Row, Table, TableKind
 from ._context import Context, Figure
 from ._registry import Category, RuleSet
@@ -65,11 +66,14 @@ def _three_public_items(ctx: Context, t: Table, which: str = "final") -> dict[st
     if b is None:
         return out
     if any(c.key == "abroad" for c in b.columns):
-        row = _three_public_row(b, which)
+        # A budget's table has one row of figures, whatever its name (the reader names a
+        # nameless one 预算数): only a 决算 prints a 预算数 and a 决算数 row to choose from.
+        row = _three_public_row(b, which) if ctx.report.kind is ReportKind.FINAL \
+            else next(iter(b.rows), None)
         if row is None:
             return out
         for key in ("total", "abroad", "reception", "vehicles", "vehicle_purchase",
-                    "vehicle_operation"):
+                    "vehicle_operation", "grand_total", "meeting", "training"):
             f = Figure.cell(t, b, row, key)
             if f is not None:
                 out[key] = f
@@ -97,7 +101,8 @@ def three_public_totals(ctx: Context) -> Iterator[Finding]:
     rid = "table.three_public.totals"
     for t in ctx.tables(TableKind.THREE_PUBLIC):
         rows = {r.name for b in t.blocks for r in b.rows}
-        for which in (["budget", "final"] if FINAL_ROWS["budget"] in rows else ["final"]):
+        final = ctx.report.kind is ReportKind.FINAL and FINAL_ROWS["budget"] in rows
+        for which in (["budget", "final"] if final else ["final"]):
             yield from _three_public_sums(ctx, t, rid, which)
         for b in t.blocks:
             if not b.has("abroad"):
@@ -119,6 +124,14 @@ def _three_public_sums(ctx: Context, t: Table, rid: str, which: str) -> Iterator
                               what_en=f"三公{row_en} total vs its three items")
             if f:
                 yield f
+    if "grand_total" in items and "total" in items:
+        # a table of 三公, 会议费 and 培训费: its 合计 is the three together
+        parts = [items[k] for k in ("total", "meeting", "training") if k in items]
+        f = ctx.sum_check(rid, parts, items["grand_total"],
+                          what=f"{t.title}{row}合计与“三公”经费、会议费、培训费之和",
+                          what_en=f"三公{row_en} grand total vs 三公 + meetings + training")
+        if f:
+            yield f
     if "vehicles" in items:
         parts = [items[k] for k in ("vehicle_purchase", "vehicle_operation") if k in items]
         if parts:
