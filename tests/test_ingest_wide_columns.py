@@ -110,3 +110,25 @@ def test_the_three_public_subtotal_beside_meetings_and_training_is_the_three_pub
     wrong = check_report(read_text(JIANGSU_THREE_PUBLIC.format(grand="1277.7")),
                          rules=["table.three_public.totals"]).errors
     assert [f.location.column for f in wrong] == ["grand_total"]
+
+
+def test_the_parts_of_guangdong_special_account_income_are_sources() -> None:
+    """财政专户拨款收入 in Guangdong's income tables is 教育收费 | 其他专户收入拨款: both are
+    source columns of their own, so the table's columns are all known and each row's 合计
+    is checked as the sum of its sources."""
+    from govbudget import check_report
+
+    assert _label_key("教育收费", TableKind.INCOME) == "education_fees"
+    assert _label_key("其他专户收入拨款", TableKind.INCOME) == "other_special_account"
+    text = """第二部分 部门预算表
+收入总体情况表
+单位：万元
+单位名称\t合计\t财政拨款收入\t\t财政专户拨款收入\t\t上年结转结余
+\t\t一般公共预算\t政府性基金预算\t教育收费\t其他专户收入拨款\t
+合计\t{total}\t90.00\t0.00\t6.00\t4.00\t0.00
+"""
+    report = read_text(text.format(total="100.00"))
+    table = report.table(TableKind.INCOME)
+    assert table is not None and not table.doubts
+    assert not check_report(report, rules=["table.row.sources"]).findings
+    assert check_report(read_text(text.format(total="101.00")), rules=["table.row.sources"]).errors

@@ -35,6 +35,9 @@ _EXTRA_LABELS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("meeting", ("会议费",)),
     ("training", ("培训费",)),
     ("other_funds", ("其他资金",)),
+    # the parts of 财政专户拨款收入 in Guangdong's income tables (教育收费 | 其他专户收入拨款)
+    ("education_fees", ("教育收费",)),
+    ("other_special_account", ("其他专户收入",)),
     ("personnel", ("人员支出",)),
     ("public", ("日常公用支出", "日常公用经费", "公用支出")),
 )
