@@ -113,6 +113,26 @@ class TestFinal:
             ("决算数", (d("4.50"), None, d("3.50"), d("1.00"), d("2.50"), d("1.00")))]
         assert [f.rule for f in findings] == ["reading.unplaced_figure"] * 2
 
+    def test_a_line_of_figures_alone_from_a_ruled_grid_keeps_its_blanks(self) -> None:
+        """The central 公开09表: 预算数 (six columns) then 决算数 (six), one line of figures
+        with 公务用车购置费 blank in both halves: from a grid (tab cells) each figure keeps
+        its column; the same figures without their blanks stay doubtful."""
+        head = ("财政拨款“三公”经费支出决算表\n单位：万元\n预算数\t\t\t\t\t\t决算数\t\t\t\t\t\n"
+                "合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\t"
+                "合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\n"
+                "\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\t\t小计\t公务用车购置费\t"
+                "公务用车运行维护费\t\n")
+        t, _ = read_one(head + "76.43\t30.00\t40.63\t\t40.63\t5.80\t46.21\t4.69\t40.61\t\t"
+                                "40.61\t0.90\n")
+        d = Decimal
+        assert not t.doubts
+        assert [(r.name, r.values) for r in t.blocks[0].rows] == [
+            ("预算数", (d("76.43"), d("30.00"), d("40.63"), None, d("40.63"), d("5.80"))),
+            ("决算数", (d("46.21"), d("4.69"), d("40.61"), None, d("40.61"), d("0.90")))]
+        spaced, _ = read_one(head.replace("\t", " ") + "76.43 30.00 40.63 40.63 5.80 46.21 "
+                                                       "4.69 40.61 40.61 0.90\n")
+        assert spaced.doubts and spaced.doubts[0].reason == "columns"
+
 
 def test_final_three_public_items_as_rows() -> None:
     """A 决算 三公 table with the items as rows and 预算数 | 决算数 as columns reads into the

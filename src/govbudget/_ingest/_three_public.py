@@ -124,6 +124,12 @@ def read_three_public_final(reader: _Reading, body: Sequence[Line], header: str,
             continue
         if len(c) == 1 and _ROW_NUMBER.match(c[0]) and reader.unit is not Unit.YUAN:
             continue  # a page number (amounts in 万元 print decimals)
+        if len(c) != 2 * n and "\t" in ln.text:
+            # Cells from a ruled grid keep their blanks: with one field per column, each
+            # figure stands in its own column (a blank 购置费 in both halves).
+            fields = list(cell_tuple(ln.text))
+            if len(fields) == 2 * n and all(not x or _is_value(x) for x in fields):
+                c = fields
         if len(c) != 2 * n:
             reader.doubts.append(Doubt(
                 "columns", f"“三公”经费预算数、决算数共{2 * n}列，该行只有{len(c)}个数值，"
@@ -134,8 +140,8 @@ def read_three_public_final(reader: _Reading, body: Sequence[Line], header: str,
         budget = c[0::2] if interleaved else c[:n]
         final = c[1::2] if interleaved else c[n:]
         for name, vals in ((FINAL_ROWS["budget"], budget), (FINAL_ROWS["final"], final)):
-            rows.append(Row(name=name, values=tuple(reader.amount(v, ln.no) for v in vals),
-                            line=ln.no))
+            rows.append(Row(name=name, values=tuple(reader.amount(v, ln.no) if v else None
+                                                    for v in vals), line=ln.no))
     return (Block(name="", columns=columns, rows=tuple(rows)),)
 
 def _three_public_item_rows(reader: _Reading, body: Sequence[Line]) -> tuple[Block, ...]:
