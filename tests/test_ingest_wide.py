@@ -282,3 +282,16 @@ def test_a_total_spanning_two_panels_takes_the_figure_under_the_last() -> None:
     wrong = check_report(read_text(SUMMARY_3.format(total="31.00")),
                          rules=["table.summary.totals"]).errors
     assert [f.location.row_name for f in wrong] == ["支出合计"]
+
+
+def test_only_a_total_takes_the_figure_of_a_later_panel_printed_without_a_label() -> None:
+    """结转下年资金 (not a total) printed with no figure, and a figure under the last panel
+    with no label on that line: the figure is not given to it (it goes to the last panel's
+    own item still without a figure, as a figure printed below its label would)."""
+    text = SUMMARY_3.format(total="30.00").replace(
+        "上年结转资金\t\t结转下年资金\t\t\t", "上年结转资金\t\t结转下年资金\t\t\t4.00")
+    table = read_text(text).table(TableKind.SUMMARY)
+    assert table is not None
+    exp = next(b for b in table.blocks if b.name == "expenditure")
+    assert exp.value(exp.row("结转下年资金"), "total") is None
+    assert table.blocks[2].value(table.blocks[2].row("结转下年"), "total") == Decimal("4.00")

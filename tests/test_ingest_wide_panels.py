@@ -8,7 +8,7 @@ from decimal import Decimal
 from govbudget import ReportKind, RowKind, TableKind, check_report, read_text
 from govbudget._ingest._grid import WCell
 from govbudget._ingest._wide_columns import _Leaf, _Zone
-from govbudget._ingest._wide_panels import is_panelled, merged_figures
+from govbudget._ingest._wide_panels import is_panelled, is_total_label, merged_figures
 
 HEAD = """2024年度某某局部门决算
 第二部分 部门决算表
@@ -109,3 +109,9 @@ def test_merged_figures_take_the_same_place_among_the_target_columns() -> None:
     figures = [WCell("1.00", 40, 44), WCell("2.00", 50, 54)]
     assert merged_figures(figures, own, target, "layout") == figures
     assert merged_figures(figures[:1], own, target, "layout") is None
+
+
+def test_total_labels_are_the_ones_that_may_span_panels() -> None:
+    assert is_total_label("公用经费合计") and is_total_label("二、支出合计")
+    assert is_total_label("当年支出小计") and is_total_label("本年收入小计")
+    assert not is_total_label("结转下年资金") and not is_total_label("小计")

@@ -73,7 +73,7 @@ from ._wide_levels import (
     _starts_item,
     _uncoded_hierarchy,
 )
-from ._wide_panels import is_panelled, merged_figures, read_panels
+from ._wide_panels import is_panelled, is_total_label, merged_figures, read_panels
 
 __all__ = ["read_wide_table"]
 
@@ -89,8 +89,6 @@ _EMPTY_NOTE: Final = compile_pattern(r"无数据|空表|本表为空|此表为�
 _FIGURE_LIKE: Final = compile_pattern(r"^-?\d[\d,，.．]*$")
 
 _SENTENCE: Final = compile_pattern(r"[，。；：:、“”]")
-# A summary's total of the year's side (当年收入小计, 本年支出小计), before its carry-overs.
-_YEAR_SUBTOTAL: Final = compile_pattern(r"^(?:当年|本年)(?:收入|支出)小计$")
 _HEADER_LINE: Final = compile_pattern(r"^(?:类款项?|类|款|项|栏次|行次|项目|科目编码|科目名称|功能分类科目编码|"
                                  r"功能分类科目名称|经济分类科目编码|经济分类科目名称|单位名称|项目名称|"
                                  r"[^\d]{0,12}(?:科目编码|科目名称)(?:类款项?)?)$")
@@ -594,7 +592,10 @@ class _WideReader:
                         continue
                 if label:
                     zone_items.append((label, no, value_cells))
-                    pending = None if value_cells else (zi, len(zone_items) - 1)
+                    # only a total spans panels (当年支出小计, 支出合计): the label that can
+                    # take the figures of a later zone printed without a label
+                    pending = None if value_cells or not is_total_label(label) else (
+                        zi, len(zone_items) - 1)
                     first = label_cells[0]
                     indents[zi].append(first.indent if self.style == "grid" else (
                         first.start if self.style == "layout" else 0))
@@ -649,7 +650,7 @@ class _WideReader:
                     for j, c in enumerate(vals[: len(columns)]):
                         values[j] = self._amount(c.text, line)
                 name = _CN_ORDINAL.sub("", label)
-                total = _is_total(name) or _YEAR_SUBTOTAL.match(name) is not None
+                total = is_total_label(name)
                 rows.append(Row(name=name, values=tuple(values), line=line,
                                 kind=RowKind.TOTAL if total else RowKind.DATA,
                                 level=None if total else level))

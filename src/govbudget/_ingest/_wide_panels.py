@@ -8,9 +8,9 @@ the right-hand panels). It is one table of economic items, read here as one bloc
 panel's rows in order, panel after panel, then the closing totals.
 
 Which panel a cell is in is told by its position against the panels' label columns; a
-figure on a line whose panel prints no code and no name belongs to the label printed to
-its left on the same line, when that label has no figure of its own (the merged cell of a
-total). Anything else (a figure with no label, figures that fit no column) is a doubt of
+figure on a line whose panel prints no code and no name belongs to the total printed to
+its left on the same line, when that total has no figure of its own (the merged cell of
+公用经费合计). Anything else (a figure with no label, figures that fit no column) is a doubt of
 the table, as in the other wide tables.
 """
 
@@ -23,13 +23,22 @@ from typing import Final, Protocol
 from .._pattern_cache import compile_pattern
 from .._tables import Block, Column, Row
 from ._grid import Style, WCell
-from ._table_cells import _is_total
+from ._table_cells import _CN_ORDINAL, _is_total
 from ._wide_columns import _anchors, _Leaf, _match, _Zone
 
-__all__ = ["is_panelled", "merged_figures", "read_panels"]
+__all__ = ["is_panelled", "is_total_label", "merged_figures", "read_panels"]
 
 # A panel's label column names a code (科目代码, 经济分类科目编码).
 _CODED: Final = compile_pattern(r"编码|代码")
+# A summary's total of the year's side (当年收入小计, 本年支出小计), before its carry-overs.
+_YEAR_SUBTOTAL: Final = compile_pattern(r"^(?:当年|本年)(?:收入|支出)小计$")
+
+
+def is_total_label(label: str) -> bool:
+    """A total's label (合计, 总计, and a summary's 当年收入小计 / 本年支出小计), its ordinal
+    (一、) dropped: the only labels whose cell may span panels."""
+    name = _CN_ORDINAL.sub("", label)
+    return _is_total(name) or _YEAR_SUBTOTAL.match(name) is not None
 
 
 class _Reader(Protocol):
@@ -119,7 +128,8 @@ def read_panels(reader: _Reader, zones: Sequence[_Zone],
                 rows[-1].name_cells = rows[-1].name_cells + name_cells
                 continue
             (totals if code is None and _is_total(entry.name) else rows).append(entry)
-            pending = entry if not amounts else None
+            # only a total spans panels (公用经费合计 over two of them)
+            pending = entry if not amounts and is_total_label(entry.name) else None
     _, columns = reader._columns(zones[0], body[0][0])
     anchors = [_anchors([(0, e.amounts) for e in [*panels[zi], *totals] if e.panel == zi
                          and len(e.amounts) == len(z.amount_leaves)],
