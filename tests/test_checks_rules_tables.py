@@ -317,3 +317,25 @@ def test_group_totals_of_a_final_are_not_the_whole_table() -> None:
     assert _errors(table("30.00"), "table.economic.totals") == []
     assert [f.location.row_code for f in _errors(table("31.00"), "table.economic.totals")] == [
         "301"]
+
+
+def test_income_sources_grouped_under_this_year_and_carry_over() -> None:
+    """合计 = 本年收入 + 上年结转; 本年收入 = its sources; 上年结转 = its parts (carryover_*):
+    each identity on its own, so a wrong part names its group."""
+    from govbudget import Block, Column, Report, Table, Unit
+
+    keys = ["total", "income", "general_budget", "fund_budget", "carryover",
+            "carryover_general_budget", "carryover_unit_funds"]
+
+    def report(*values: str) -> Report:
+        block = Block("", tuple(Column(k) for k in keys),
+                      (Row("合计", tuple(Decimal(v) for v in values), kind=RowKind.TOTAL),))
+        return Report(tables=(Table(kind=TableKind.INCOME, number="2", title="收入总表",
+                                    unit=Unit.WAN_YUAN, blocks=(block,)),))
+
+    assert _errors(report("100", "90", "80", "10", "10", "6", "4"), "table.row.sources") == []
+    for values, column in ((("100", "90", "81", "10", "10", "6", "4"), "income"),
+                           (("100", "90", "80", "10", "10", "7", "4"), "carryover"),
+                           (("101", "90", "80", "10", "10", "6", "4"), "total")):
+        found = _errors(report(*values), "table.row.sources")
+        assert [f.location.column for f in found] == [column], values

@@ -295,3 +295,32 @@ def test_only_a_total_takes_the_figure_of_a_later_panel_printed_without_a_label(
     exp = next(b for b in table.blocks if b.name == "expenditure")
     assert exp.value(exp.row("结转下年资金"), "total") is None
     assert table.blocks[2].value(table.blocks[2].row("结转下年"), "total") == Decimal("4.00")
+
+
+SUZHOU_INCOME = """第二部分 部门预算表
+收入总表
+单位：万元
+单位代码\t单位名称\t合计\t本年收入\t\t\t上年结转结余\t\t
+\t\t\t小计\t一般公共预算\t政府性基金预算\t小计\t一般公共预算\t单位资金
+合计\t\t{total}\t90.00\t80.00\t10.00\t10.00\t6.00\t4.00
+114001\t某局\t100.00\t90.00\t80.00\t10.00\t10.00\t6.00\t4.00
+"""
+
+
+def test_by_unit_income_with_unit_codes_and_carry_over_parts() -> None:
+    """单位代码 | 单位名称 rows: 114001 is the unit's code, not a figure; the parts under
+    上年结转结余 are its own (carryover_*), not the year's sources again: the table is not
+    doubted, and it is checked group by group."""
+    report = read_text(SUZHOU_INCOME.format(total="100.00"))
+    table = report.table(TableKind.INCOME)
+    assert table is not None and not table.doubts
+    block = table.block()
+    assert [c.key for c in block.columns] == [
+        "total", "income", "general_budget", "fund_budget", "carryover",
+        "carryover_general_budget", "carryover_unit_funds"]
+    assert [r.name for r in block.rows] == ["合计", "某局"]
+    assert block.rows[1].values[0] == Decimal("100.00") and block.rows[1].code is None
+    assert not check_report(report, rules=["table.row.sources"]).findings
+    wrong = check_report(read_text(SUZHOU_INCOME.format(total="101.00")),
+                         rules=["table.row.sources"]).errors
+    assert [f.location.row_name for f in wrong] == ["合计"]

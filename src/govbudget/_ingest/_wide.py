@@ -52,6 +52,7 @@ from ._two_sided import _is_expenditure_label
 from ._wide_columns import (
     _COLUMN_MARK,
     _ROWNO_WORDS,
+    DOUBT_TEXT,
     _anchors,
     _column_numbers,
     _header_zones,
@@ -60,6 +61,7 @@ from ._wide_columns import (
     _Leaf,
     _match,
     _norm,
+    _unit_code_column,
     _Zone,
 )
 from ._wide_levels import (
@@ -228,21 +230,9 @@ class _WideReader:
                      line=title_line.no, doubts=doubts)  # type: ignore[attr-defined]
 
     def _doubt_objects(self) -> list[Doubt]:
-        text = {
-            "columns": ("数值无法确定对应的列", "figures that cannot be matched to a column"),
-            "header": ("表头的列无法识别", "columns whose labels are not recognised"),
-            "codes": ("科目编码不完整或无法识别", "codes that are incomplete or unreadable"),
-            "amounts": ("单元格无法识别为金额", "cells that do not read as amounts"),
-            "names": ("有数值的行缺少名称", "rows with figures and no name"),
-            "units": ("各单位分列的分项（按单位分组），不是一个经济分类层级",
-                      "rows grouped by unit, not one economic hierarchy"),
-            "levels": ("科目未印编码，类与其款、项无法区分",
-                       "classes and their items printed by name alone: the levels cannot be "
-                       "told"),
-        }
         out = []
         for reason, lines in self.doubts.items():
-            zh, en = text.get(reason, (reason, reason))
+            zh, en = DOUBT_TEXT.get(reason, (reason, reason))
             out.append(Doubt(reason=reason, message=zh, message_en=en,
                              lines=tuple(sorted(set(lines)))[:20]))
         return out
@@ -299,6 +289,8 @@ class _WideReader:
                 if self.kind is not TableKind.OTHER:  # no rule reads a table of no known kind
                     self.doubt("header", line)
                 key = f"col{len(cols) + 1}"
+            if key != "carryover" and _label_key(lf.parent, self.kind) == "carryover":
+                key = f"carryover_{key}"  # 上年结转结余 | 一般公共预算 …: its part, not 本年's
             if key in seen:
                 self.doubt("header", line)
                 key = f"{key}_{len(cols) + 1}"
@@ -317,7 +309,11 @@ class _WideReader:
         rowno = [i for i, lf in enumerate(all_leaves) if lf.key == "row_no"]
         two_names = self.kind is TableKind.BASIC_ECONOMIC and self._two_name_columns(zones)
         parsed: list[tuple[int, list[WCell], list[WCell]]] = []  # line, name cells, amounts
+        unit_codes = _unit_code_column(zone)
         for no, cells in body:
+            if unit_codes and len(cells) > 1 and cells[0].text.isdecimal() \
+                    and not _is_value(cells[1].text):
+                cells = cells[1:]  # the unit's own code (单位代码), not a figure nor a 科目
             names, amounts = self._split_name(cells)
             parsed.append((no, names, amounts))
         # Layout text places each page afresh: the columns' positions are worked out per

@@ -42,6 +42,18 @@ _EXTRA_LABELS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("public", ("日常公用支出", "日常公用经费", "公用支出")),
 )
 _GENERIC: Final = compile_pattern(r"^(?:小计|合计|计)$")
+# What each kind of doubt of a wide table says (`govbudget.Doubt`).
+DOUBT_TEXT: Final = {
+    "columns": ("数值无法确定对应的列", "figures that cannot be matched to a column"),
+    "header": ("表头的列无法识别", "columns whose labels are not recognised"),
+    "codes": ("科目编码不完整或无法识别", "codes that are incomplete or unreadable"),
+    "amounts": ("单元格无法识别为金额", "cells that do not read as amounts"),
+    "names": ("有数值的行缺少名称", "rows with figures and no name"),
+    "units": ("各单位分列的分项（按单位分组），不是一个经济分类层级",
+              "rows grouped by unit, not one economic hierarchy"),
+    "levels": ("科目未印编码，类与其款、项无法区分",
+               "classes and their items printed by name alone: the levels cannot be told"),
+}
 _COLUMN_NO: Final = compile_pattern(r"(?<=[\u3400-\u9fff）)])\d{1,2}$")
 _TOL: Final = 6  # characters a layout cell may sit off its column
 _MARGIN: Final = 3  # how much better the best matching must be than the next
@@ -115,6 +127,13 @@ def _is_label_column(text: str) -> bool:
 
 def _label_key_is_amount(t: str) -> bool:
     return t in _TOTAL_LABELS or t.endswith(("金额", "预算数", "决算数"))
+
+
+def _unit_code_column(zone: _Zone) -> bool:
+    """Whether a zone's rows open with the unit's own code (单位代码 | 单位名称: 114001
+    苏州市某局), which is neither a figure nor a classification code."""
+    label = zone.label_leaf.label if zone.label_leaf is not None else ""
+    return "单位代码" in label or "单位编码" in label
 
 
 class _Zone:

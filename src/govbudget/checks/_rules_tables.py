@@ -36,12 +36,12 @@ def _cells(t: Table, b: Block, rows: Iterable[Row], key: str) -> list[Figure]:
 
 
 def _row_columns_sum(ctx: Context, rule_id: str, t: Table, b: Block, parts: Sequence[str],
-                     what: str, what_en: str) -> Iterator[Finding]:
-    """Each row: the total column equals the sum of ``parts`` columns."""
+                     what: str, what_en: str, target: str = "total") -> Iterator[Finding]:
+    """Each row: the ``target`` column (the total) equals the sum of ``parts`` columns."""
     keys = [k for k in parts if b.has(k)]
-    if not b.has("total") or not keys:
+    if not b.has(target) or not keys:
         return
-    ti = b.index("total")
+    ti = b.index(target)
     positions = [b.index(k) for k in keys]
     for r in _rows_not_adding_up(b.rows, ti, positions):
         values = r.values
@@ -49,7 +49,7 @@ def _row_columns_sum(ctx: Context, rule_id: str, t: Table, b: Block, parts: Sequ
         if exact_sum(t.unit, values[ti] if ti < n else None,
                      [values[i] if i < n else None for i in positions]):
             continue  # adds up: nothing to report, no figures needed
-        total = Figure.cell(t, b, r, "total")
+        total = Figure.cell(t, b, r, target)
         assert total is not None
         f = ctx.sum_check(rule_id, [x for k in keys for x in _cells(t, b, [r], k)], total,
             what=f"{t.title} “{r.name}”行{what}", what_en=f"{t.kind.value} row {r.code or r.name}: "
@@ -314,12 +314,27 @@ def basic_plus_project(ctx: Context) -> Iterator[Finding]:
       category=Category.IN_TABLE, applies="收入总表, every row")
 def income_sources(ctx: Context) -> Iterator[Finding]:
     """In the income table every row's 合计 is the sum of the source columns
-    (一般公共预算, 政府性基金, …, 上年结转)."""
+    (一般公共预算, 政府性基金, …, 上年结转). A table that groups them under 本年收入 and
+    上年结转（结余）, each with its 小计 (Suzhou's 收入总表), is checked by group: 合计 = 本年收入
+    + 上年结转, 本年收入 = its sources, 上年结转 = its parts."""
+    rid = "table.row.sources"
     for t in ctx.tables(TableKind.INCOME):
         for b in t.blocks:
             parts = [c.key for c in b.columns if c.key != "total"]
-            yield from _row_columns_sum(ctx, "table.row.sources", t, b, parts,
-                                        "合计与各来源之和", "total vs the sum of sources")
+            if "income" not in parts:
+                yield from _row_columns_sum(ctx, rid, t, b, parts,
+                                            "合计与各来源之和", "total vs the sum of sources")
+                continue
+            carried = [k for k in parts if k.startswith("carryover_")]
+            own = [k for k in parts if k not in ("income", "carryover") and k not in carried]
+            top = ["income", "carryover"] if "carryover" in parts else ["income", *carried]
+            yield from _row_columns_sum(ctx, rid, t, b, top, "合计与本年收入、上年结转之和",
+                                        "total vs this year's income + carry-over")
+            yield from _row_columns_sum(ctx, rid, t, b, own, "本年收入与各来源之和",
+                                        "this year's income vs its sources", target="income")
+            if "carryover" in parts:
+                yield from _row_columns_sum(ctx, rid, t, b, carried, "上年结转与其各项之和",
+                                            "carry-over vs its parts", target="carryover")
 
 
 _CARRY_IN = ("上年结转", "上年财政拨款结转", "年初结转和结余", "上年结转结余")
