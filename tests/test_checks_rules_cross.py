@@ -220,3 +220,28 @@ def test_a_summary_listing_classes_with_their_items_compares_the_classes_only() 
     assert ok.errors == ()
     bad = check_report(read_text(text("31.00")), rules=["cross.summary_classes"])
     assert [f.location.row_name for f in bad.errors] == ["一般公共服务支出"]
+
+
+def test_an_expenditure_table_of_its_total_alone_says_nothing_of_each_class() -> None:
+    """An expenditure table that prints only its 合计 row (no class row at all): the
+    summary's classes are not compared with it (no class is "absent" from it), its total
+    still is."""
+    from govbudget import Block, Row, RowKind
+
+    def only_total(value: str):  # type: ignore[no-untyped-def]
+        base = base_report()
+        t3 = base.table(TableKind.EXPENDITURE)
+        assert t3 is not None
+        b = t3.blocks[0]
+        total = next(r for r in b.rows if r.kind is RowKind.TOTAL)
+        row = Row("合计", (D(value), *total.values[1:]), kind=RowKind.TOTAL)
+        t3 = attrs.evolve(t3, blocks=(Block(b.name, b.columns, (row,)),))
+        return attrs.evolve(base, tables=tuple(t3 if t.kind is TableKind.EXPENDITURE else t
+                                               for t in base.tables))
+
+    base = base_report()
+    b3 = base.table(TableKind.EXPENDITURE).blocks[0]  # type: ignore[union-attr]
+    right = str(b3.value(next(b3.totals()), "total"))
+    assert _errors(only_total(right), "cross.summary_classes") == []
+    found = _errors(only_total("1.00"), "cross.summary_classes")
+    assert len(found) == 1 and found[0].location.row_name in ("本年支出合计", "支出合计", "合计")

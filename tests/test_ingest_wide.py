@@ -324,3 +324,20 @@ def test_by_unit_income_with_unit_codes_and_carry_over_parts() -> None:
     wrong = check_report(read_text(SUZHOU_INCOME.format(total="101.00")),
                          rules=["table.row.sources"]).errors
     assert [f.location.row_name for f in wrong] == ["合计"]
+
+
+def test_one_row_of_figures_under_a_header_without_a_label_column_is_the_total() -> None:
+    """Jiangsu's 支出预算总表: 合计 | 基本支出 | 项目支出 | 单位预留机动经费 | 结转下年资金 over one
+    line of figures and no label column: that line is the table's total (a 合计 row), not
+    a row with no name; with two such lines which is which is not known (a doubt)."""
+    head = ("第二部分 部门预算表\n支出预算总表\n单位：万元\n"
+            "合计\t基本支出\t项目支出\t单位预留机动经费\t结转下年资金\n")
+    table = read_text(head + "100.00\t60.00\t30.00\t10.00\t\n").table(TableKind.EXPENDITURE)
+    assert table is not None and not table.doubts
+    row = table.block().rows[0]
+    assert (row.name, row.kind.value, row.values[:4]) == (
+        "合计", "total", (Decimal("100.00"), Decimal("60.00"), Decimal("30.00"),
+                         Decimal("10.00")))
+    two = read_text(head + "100.00\t60.00\t30.00\t10.00\t\n90.00\t50.00\t30.00\t10.00\t\n")
+    doubtful = two.table(TableKind.EXPENDITURE)
+    assert doubtful is not None and [d.reason for d in doubtful.doubts] == ["names"]

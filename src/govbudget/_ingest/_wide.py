@@ -381,6 +381,8 @@ class _WideReader:
             if not name and code is None:
                 if self.kind is TableKind.THREE_PUBLIC:
                     name = "预算数"  # the items are the columns: one row of figures
+                elif zone.label_leaf is None and len(body) == 1:
+                    name = "合计"  # no label column, one row: the table's total
                 else:
                     self.doubt("names", no)
             rows.append(self._row(name, code, values, columns, no, projects, name_cells, gov))

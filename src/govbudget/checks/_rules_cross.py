@@ -230,6 +230,8 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
         return  # a table that prints only 款 or 项 rows has no class rows to compare
     rows_a, norm_a = _class_rows(ba)
     rows_b, norm_b = _class_rows(bb)
+    if not rows_a or not rows_b:
+        return  # a table that prints its total alone (no row of any class) says nothing of each
     names_b = {norm_b[k]: k for k in rows_b}
     names_a = {norm_a[k]: k for k in rows_a}
     # Without a column ``key_a`` no row of ``ba`` has a figure to compare; the figures of
