@@ -390,6 +390,15 @@ class TestItemsAgainstTables:
                                         amount="100.00"), base_report())
         assert findings(rep, self.RULE) == []
 
+    def test_an_item_whose_path_drops_the_class_name_s_zhichu_is_its_row(self) -> None:
+        """The 决算 template writes 一般公共服务（类） for 201 一般公共服务支出: the path finds
+        the row (no "not found" warning), and the item is compared with it."""
+        path = "一般公共服务（类）人大事务（款）行政运行（项）"
+        assert findings(narrated(ITEM_TEXT.format(path=path, amount="100.00"), base_report()),
+                        self.RULE) == []
+        rep = narrated(ITEM_TEXT.format(path=path, amount="110.00"), base_report())
+        assert ids(errors(rep, self.RULE)) == [(self.RULE, "error", 2)]
+
     def test_item_different_from_its_row(self) -> None:
         """110.00万元 for a row of 100.00万元 (the 738.66 vs 696.48 of a real report) is an
         error when the table is trusted."""

@@ -14,6 +14,7 @@ from govbudget.checks.narrative._lookup import (
     _catalogue_item,
     _cell,
     _has_data,
+    _named_as,
     _total_row,
     _zero,
 )
@@ -85,3 +86,11 @@ def test_a_row_under_the_carry_over_is_not_the_years_source() -> None:
             Row(name="收入合计", values=(Decimal("18417.70"),), kind=RowKind.TOTAL)]
     b = Block("income", (Column("amount", "预算数"),), rows)
     assert [_under_carry(b, r) for r in rows] == [False, False, False, True, False]
+
+
+def test_a_path_name_may_drop_the_zhichu_of_its_row() -> None:
+    """一般公共服务（类） names 201 一般公共服务支出; 信访事务 names only 信访事务."""
+    assert _named_as("一般公共服务支出", "一般公共服务")
+    assert _named_as("信访事务", "信访事务")
+    assert not _named_as("一般公共服务", "一般公共服务支出")
+    assert not _named_as("教育支出", "一般公共服务")

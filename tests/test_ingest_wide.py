@@ -341,3 +341,28 @@ def test_one_row_of_figures_under_a_header_without_a_label_column_is_the_total()
     two = read_text(head + "100.00\t60.00\t30.00\t10.00\t\n90.00\t50.00\t30.00\t10.00\t\n")
     doubtful = two.table(TableKind.EXPENDITURE)
     assert doubtful is not None and [d.reason for d in doubtful.doubts] == ["names"]
+
+
+def test_a_column_number_line_with_its_mark_is_no_part_of_a_layout_header() -> None:
+    """``栏次  1  2  3`` under a layout header (the central 公开05表 as pdftotext prints it):
+    neither 栏次 nor the numbers are columns or parts of the labels, so the table is one
+    zone of 小计 | 基本支出 | 项目支出 and is not doubted."""
+    text = """第二部分 部门决算表
+                             一般公共预算财政拨款支出决算表
+部门：某局                                                       金额单位：万元
+              项目                                     本年支出
+
+科目代码               科目名称             小计                基本支出               项目支出
+
+                栏次                  1                   2                 3
+                合计                       30.00               20.00             10.00
+201     一般公共服务支出                          30.00               20.00             10.00
+2010101 行政运行                                  20.00               20.00
+2010102 一般行政管理事务                          10.00                                 10.00
+"""
+    table = read_text(text).table(TableKind.GENERAL_EXPENDITURE)
+    assert table is not None and not table.doubts
+    block = table.block()
+    assert [c.key for c in block.columns] == ["total", "basic", "project"]
+    assert block.value(block.row("2010102"), "project") == Decimal("10.00")
+    assert block.value(block.row("2010102"), "basic") is None

@@ -193,7 +193,8 @@ class _WideReader:
                 if self._repeated_header(cells, t):
                     continue
                 body.append((no, cells))
-            elif self.style == "grid" and _column_numbers(cells):
+            elif _column_numbers(cells) and (self.style == "grid" or any(
+                    _COLUMN_MARK.match(c.text) for c in cells)):
                 # ``** ** 1 2 3 …`` under the header: each cell a column of its own, the
                 # numbers are no part of the labels above them
                 continue

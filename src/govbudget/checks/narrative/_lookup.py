@@ -120,6 +120,13 @@ def _cell(t: Table, b: Block, r: Row, key: str) -> _Ref | None:
 
 
 @functools.cache
+def _named_as(name: str, part: str) -> bool:
+    """Whether a 类 or 款 ``name`` (normalised) is the path's ``part``: the same, or the part
+    without the 支出 the name ends in (the 决算 template writes 一般公共服务（类） for 201
+    一般公共服务支出)."""
+    return name == part or (name.endswith("支出") and name[:-2] == part)
+
+
 def _catalogue_item(subject: str, path: tuple[str, ...]) -> str | None:
     """The one 项 code of the catalogue named ``subject`` whose 款 (and 类) bear the path's
     names, else ``None`` (none, or several)."""
@@ -132,9 +139,9 @@ def _catalogue_item(subject: str, path: tuple[str, ...]) -> str | None:
             cls = functional.info(kuan.parent) if kuan.parent is not None else None
         except GovBudgetError:  # a parent the partial catalogue lacks
             continue
-        if path[-1] != norm(kuan.name):
+        if not _named_as(norm(kuan.name), path[-1]):
             continue
-        if len(path) >= 2 and (cls is None or path[-2] != norm(cls.name)):
+        if len(path) >= 2 and (cls is None or not _named_as(norm(cls.name), path[-2])):
             continue
         found.add(info.code)
     return found.pop() if len(found) == 1 else None
@@ -470,7 +477,7 @@ class _Tables:
             for part in path:
                 hit = next((c for c, r in coded.items() if c.startswith(prefix)
                             and len(c) in (3, 5) and len(c) > len(prefix)
-                            and norm(r.name) == part), None)
+                            and _named_as(norm(r.name), part)), None)
                 if hit is None:
                     break
                 prefix = hit
