@@ -366,3 +366,18 @@ def test_a_column_number_line_with_its_mark_is_no_part_of_a_layout_header() -> N
     assert [c.key for c in block.columns] == ["total", "basic", "project"]
     assert block.value(block.row("2010102"), "project") == Decimal("10.00")
     assert block.value(block.row("2010102"), "basic") is None
+
+
+def test_a_text_cell_among_the_figures_is_a_doubt_on_its_own_line() -> None:
+    """A cell of words after a row's figures (a 绩效目标 column the reader does not model)
+    is kept out of the figures and doubted on that row's line (not on no line at all)."""
+    text = """第二部分 部门预算表
+项目支出预算表
+单位：万元
+项目名称\t合计\t一般公共预算\t绩效目标
+某项目\t10.00\t10.00\t完成调查
+"""
+    table = read_text(text).table(TableKind.PROJECTS)
+    assert table is not None
+    columns = [d for d in table.doubts if d.reason == "columns"]
+    assert columns and columns[0].lines == (5,)

@@ -315,7 +315,7 @@ class _WideReader:
             if unit_codes and len(cells) > 1 and cells[0].text.isdecimal() \
                     and not _is_value(cells[1].text):
                 cells = cells[1:]  # the unit's own code (单位代码), not a figure nor a 科目
-            names, amounts = self._split_name(cells)
+            names, amounts = self._split_name(cells, no)
             parsed.append((no, names, amounts))
         # Layout text places each page afresh: the columns' positions are worked out per
         # page, and the header's positions hold only on the page it is printed on.
@@ -430,7 +430,7 @@ class _WideReader:
         return Row(name=name, values=vals[: len(columns)], code=code, level=level, kind=kind,
                    gov_name=gov or None, line=line)
 
-    def _split_name(self, cells: list[WCell]) -> tuple[list[WCell], list[WCell]]:
+    def _split_name(self, cells: list[WCell], line: int) -> tuple[list[WCell], list[WCell]]:
         """The name cells (codes and text) and the amount cells of a body line."""
         k = 0
         n = len(cells)
@@ -454,7 +454,7 @@ class _WideReader:
             elif _ANY_DIGIT.search(c.text):
                 figs.append(c)  # an unreadable figure: reported by _amount
             else:
-                self.doubt("columns", -1)
+                self.doubt("columns", line)
         return names, figs
 
     def _code_of(self, names: list[WCell]) -> tuple[str | None, list[WCell], bool]:
