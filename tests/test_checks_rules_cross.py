@@ -245,3 +245,18 @@ def test_an_expenditure_table_of_its_total_alone_says_nothing_of_each_class() ->
     assert _errors(only_total(right), "cross.summary_classes") == []
     found = _errors(only_total("1.00"), "cross.summary_classes")
     assert len(found) == 1 and found[0].location.row_name in ("本年支出合计", "支出合计", "合计")
+
+
+def test_an_expenditure_table_with_no_rows_at_all_still_lacks_the_classes() -> None:
+    """A table with no row at all (not even a total) is not "its total alone": a class the
+    summary prints with an amount is absent from it (an error, as before)."""
+    from govbudget import Block
+
+    base = base_report()
+    t3 = base.table(TableKind.EXPENDITURE)
+    assert t3 is not None
+    b = t3.blocks[0]
+    empty = attrs.evolve(t3, blocks=(Block(b.name, b.columns, ()),))
+    report = attrs.evolve(base, tables=tuple(empty if t.kind is TableKind.EXPENDITURE else t
+                                             for t in base.tables))
+    assert _errors(report, "cross.summary_classes")

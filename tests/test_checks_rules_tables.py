@@ -339,3 +339,50 @@ def test_income_sources_grouped_under_this_year_and_carry_over() -> None:
                            (("101", "90", "80", "10", "10", "6", "4"), "total")):
         found = _errors(report(*values), "table.row.sources")
         assert [f.location.column for f in found] == [column], values
+
+
+def test_a_whole_total_after_the_group_totals_is_still_checked() -> None:
+    """人员经费合计 | 公用经费合计 printed before a 合计 of every class: the 合计 is the one
+    compared with the classes (58.00 for classes adding to 42.00 is an error)."""
+    from govbudget import Block, Column, Report, Table, Unit
+
+    rows = (Row("工资福利支出", (Decimal("30.00"),), code="301", level=1),
+            Row("基本工资", (Decimal("30.00"),), code="30101", level=2),
+            Row("商品和服务支出", (Decimal("12.00"),), code="302", level=1),
+            Row("办公费", (Decimal("12.00"),), code="30201", level=2),
+            Row("人员经费合计", (Decimal("30.00"),), kind=RowKind.TOTAL),
+            Row("公用经费合计", (Decimal("12.00"),), kind=RowKind.TOTAL),
+            Row("合计", (Decimal("58.00"),), kind=RowKind.TOTAL))
+    report = Report(tables=(Table(kind=TableKind.BASIC_ECONOMIC, number="6", title="基本支出表",
+                                  unit=Unit.WAN_YUAN,
+                                  blocks=(Block("", (Column("total", "决算数"),), rows),)),))
+    assert [f.location.row_name for f in _errors(report, "table.economic.totals")] == ["合计"]
+
+
+def _income(keys: list[str], *values: str):  # type: ignore[no-untyped-def]
+    from govbudget import Block, Column, Report, Table, Unit
+
+    block = Block("", tuple(Column(k) for k in keys),
+                  (Row("合计", tuple(Decimal(v) for v in values), kind=RowKind.TOTAL),))
+    return Report(tables=(Table(kind=TableKind.INCOME, number="2", title="收入总表",
+                                unit=Unit.WAN_YUAN, blocks=(block,)),))
+
+
+def test_a_group_subtotal_beside_its_parts_is_not_one_more_source() -> None:
+    """财政拨款 小计 | 一般公共预算 | 政府性基金 and 财政专户 小计 | 教育收费 | 其他专户收入拨款:
+    合计 = the parts (not the parts and their 小计), and each 小计 = its parts."""
+    keys = ["total", "grant", "general_budget", "fund_budget", "special_account",
+            "education_fees", "other_special_account", "business_income"]
+    assert _errors(_income(keys, "100", "80", "70", "10", "15", "10", "5", "5"),
+                   "table.row.sources") == []
+    found = _errors(_income(keys, "100", "80", "70", "10", "16", "10", "5", "5"),
+                    "table.row.sources")
+    assert [f.location.column for f in found] == ["special_account"]
+
+
+def test_grouped_income_with_a_column_of_no_known_group_is_not_checked() -> None:
+    """合计 | 本年收入 小计 | 一般公共预算 | 事业收入 | 上年结转 | 其他资金: 其他资金 belongs to no
+    group the reader knows, so the groups' sums are not checked (no guess, no error)."""
+    keys = ["total", "income", "general_budget", "business_income", "carryover", "other_funds"]
+    assert _errors(_income(keys, "100", "80", "70", "10", "10", "10"),
+                   "table.row.sources") == []

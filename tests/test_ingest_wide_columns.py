@@ -132,3 +132,20 @@ def test_the_parts_of_guangdong_special_account_income_are_sources() -> None:
     assert table is not None and not table.doubts
     assert not check_report(report, rules=["table.row.sources"]).findings
     assert check_report(read_text(text.format(total="101.00")), rules=["table.row.sources"]).errors
+
+
+def test_a_unit_code_is_dropped_only_in_its_own_column_of_a_table_without_codes() -> None:
+    """单位代码 | 单位名称: the first cell's digits before the unit's name are its code; a
+    table that also prints 科目编码 keeps every code (they are the rows' own), and digits
+    elsewhere on the line, or before a figure, stay."""
+    from govbudget._ingest._wide_columns import _Leaf, _unit_code_column, _without_unit_code, _Zone
+
+    zone = _Zone(_Leaf(WCell("单位代码", 0, 2)), 0)
+    row = [WCell("114001", 0, 1), WCell("某局", 1, 2), WCell("10.00", 2, 3)]
+    assert _unit_code_column(zone, [WCell("单位代码", 0, 1), WCell("合计", 2, 3)])
+    assert not _unit_code_column(zone, [WCell("单位编码", 0, 1), WCell("科目编码", 2, 3)])
+    assert [c.text for c in _without_unit_code(row, zone, "grid")] == ["某局", "10.00"]
+    shifted = [WCell("114001", 3, 4), WCell("某局", 4, 5)]
+    assert _without_unit_code(shifted, zone, "grid") == shifted
+    figures = [WCell("114001", 0, 1), WCell("10.00", 1, 2)]
+    assert _without_unit_code(figures, zone, "grid") == figures

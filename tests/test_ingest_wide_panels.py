@@ -115,3 +115,14 @@ def test_total_labels_are_the_ones_that_may_span_panels() -> None:
     assert is_total_label("公用经费合计") and is_total_label("二、支出合计")
     assert is_total_label("当年支出小计") and is_total_label("本年收入小计")
     assert not is_total_label("结转下年资金") and not is_total_label("小计")
+
+
+def test_panels_of_two_classifications_are_not_one_list() -> None:
+    """部门预算支出经济分类 (301 …) beside 政府预算支出经济分类 (501 …), the same columns: the
+    same money classified twice, not one list cut into panels; the table is not read as
+    one block (it stays doubtful, as before)."""
+    head = HEAD.replace("人员经费\t\t\t公用经费\t\t\t\t\t\n", "部门经济分类\t\t\t政府经济分类\t\t\t\t\t\n")
+    rows = ("301\t工资福利支出\t30.00\t501\t机关工资福利支出\t30.00\t\t\t\n"
+            "30101\t基本工资\t30.00\t50101\t工资奖金津补贴\t30.00\t\t\t\n")
+    table = read_text(head + rows).table(TableKind.BASIC_ECONOMIC)
+    assert table is not None and len(table.blocks) != 1 and table.doubts

@@ -74,9 +74,11 @@ def _everything() -> PatternStore:
 _store_with_everything = _everything()
 
 
+@pytest.mark.skipif(not _pattern_cache.STORE.enabled, reason="GOVBUDGET_PATTERN_CACHE=0")
 def test_every_pattern_of_the_package_is_kept_as_re_compile_makes_it(tmp_path: Path) -> None:
-    """The patterns govbudget compiled in this test run, made again from kept programs,
-    equal ``re.compile``'s (flags, text and program)."""
+    """The patterns govbudget compiled in this test run (at least those of four modules
+    that compile theirs at import), made again from kept programs, equal ``re.compile``'s
+    (flags, text and program)."""
     programs = _pattern_cache.STORE._programs or {}
     if len(programs) < 50:  # an isolated run of this module: compile the package's own
         for name in ("_ingest._titles", "prose._scan", "_ingest._wide", "_ingest._about"):
@@ -159,3 +161,27 @@ def test_the_file_lives_beside_the_bytecode_then_in_the_user_cache(
     folders = _pattern_cache._folders()
     assert folders[0] == Path(govbudget.__file__).resolve().parent / "__pycache__"
     assert folders[1] == tmp_path / "govbudget"
+
+
+def test_a_file_others_could_write_is_not_trusted(tmp_path: Path) -> None:
+    _kept(tmp_path)
+    (tmp_path / _FILE).chmod(0o666)
+    store = PatternStore([tmp_path])
+    assert store.compile(PATTERNS[0][0], PATTERNS[0][1]) and store.made == 1
+
+
+def test_the_programs_of_every_folder_are_used(tmp_path: Path) -> None:
+    """A package's read-only file and the user's own one: a pattern kept in either is not
+    compiled again."""
+    package, user = tmp_path / "package", tmp_path / "user"
+    for folder, pattern in ((package, r"a+"), (user, r"b+")):
+        first = PatternStore([folder])
+        first.compile(pattern)
+        assert first.save()
+    both = PatternStore([package, user])
+    assert both.compile(r"a+") and both.compile(r"b+") and both.made == 0 and both.kept == 2
+
+
+def test_re_debug_is_compiled_by_re_as_asked() -> None:
+    store = PatternStore([], write=False)
+    assert store.compile(r"x", re.DEBUG) is not None and store.made == 0

@@ -6,9 +6,10 @@ about 35 ms of a fresh ``govbudget check``, a fifth of its cost. The program sre
 depends only on the pattern, its flags and the interpreter, so it can be kept: `compile_pattern`
 returns ``re.compile(pattern, flags)``, and keeps the program that sre wrote for it in a
 file beside the package's bytecode (``__pycache__``, or the user's cache directory where
-that is not writable). In the next process the pattern is made from the kept program by
-``_sre.compile`` (the call ``re.compile`` ends with), which validates the program before
-using it.
+that is not writable; both are read). In the next process the pattern is made from the
+kept program by ``_sre.compile`` (the call ``re.compile`` ends with), which checks the
+program's structure before using it; a file others could have written (not the user's or
+root's, or writable by group or others) is not read.
 
 The file is named by the interpreter (``sys.implementation.cache_tag``) and holds the full
 ``sys.version`` and sre's ``MAGIC``: a program written by one interpreter is never given
@@ -31,6 +32,7 @@ True
 from __future__ import annotations
 
 import atexit
+import contextlib
 import importlib
 import marshal
 import os
@@ -106,24 +108,31 @@ class PatternStore:
         return self._parts is not None
 
     def _load(self) -> dict[_Key, _Program]:
-        for folder in self.folders:
+        """The programs of every folder's file (the first folder's where two hold one):
+        a package's read-only file and the user's own one are both used."""
+        merged: dict[_Key, _Program] = {}
+        for folder in reversed(self.folders):
+            path = folder / _FILE
             try:
-                data = (folder / _FILE).read_bytes()
-            except OSError:
+                st = path.stat()
+                if st.st_uid not in (0, os.getuid()) or st.st_mode & 0o022:
+                    continue  # a file others could have written is not trusted
+                data = path.read_bytes()
+            except (OSError, AttributeError):  # (no os.getuid on Windows: not trusted)
                 continue
             try:
                 interpreter, programs = marshal.loads(data)
             except (ValueError, EOFError, TypeError):
                 continue  # damaged: rewritten on save
             if interpreter == self._interpreter and isinstance(programs, dict):
-                return programs
-        return {}
+                merged.update(programs)
+        return merged
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         """``re.compile(pattern, flags)``, from a kept program where there is one."""
         parts = self._parts
-        if parts is None or not isinstance(pattern, str):
-            return re.compile(pattern, flags)
+        if parts is None or not isinstance(pattern, str) or flags & re.DEBUG:
+            return re.compile(pattern, flags)  # (re.DEBUG prints as it compiles)
         key = (pattern, int(flags))
         compiled = self._made.get(key)
         if compiled is not None:
@@ -172,7 +181,7 @@ class PatternStore:
         """Write the programs to the first folder that can be written; whether one was."""
         if not (self._dirty and self.write and self._programs is not None):
             return False
-        programs = self._programs
+        programs = dict(self._programs)  # (one copy: another thread may still compile)
         if len(programs) > _MAX_KEPT:  # keep this process's own, drop the oldest others
             programs = dict(list(programs.items())[-_MAX_KEPT:])
         try:
@@ -182,8 +191,9 @@ class PatternStore:
         for folder in self.folders:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                tmp = folder / f".{_FILE}.{os.getpid()}"  # written whole, then renamed
-                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+                # written whole under a name of its own, then renamed over the file
+                tmp = folder / f".{_FILE}.{os.getpid()}.{os.urandom(6).hex()}"
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
                 try:
                     with os.fdopen(fd, "wb") as out:
                         out.write(data)
@@ -219,8 +229,14 @@ def _store() -> PatternStore:
         return store
     store = PatternStore(_folders(), write=not sys.dont_write_bytecode)
     if store.write:
-        atexit.register(store.save)
+        atexit.register(_save_quietly, store)
     return store
+
+
+def _save_quietly(store: PatternStore) -> None:
+    """`PatternStore.save` at exit: the cache only ever saves time, it never prints."""
+    with contextlib.suppress(Exception):
+        store.save()
 
 
 STORE = _store()

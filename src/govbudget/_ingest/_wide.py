@@ -62,6 +62,7 @@ from ._wide_columns import (
     _match,
     _norm,
     _unit_code_column,
+    _without_unit_code,
     _Zone,
 )
 from ._wide_levels import (
@@ -89,7 +90,6 @@ _EMPTY_NOTE: Final = compile_pattern(r"无数据|空表|本表为空|此表为�
 # A cell of digits and separators that does not read as an amount (125360,898): a figure
 # printed wrong, never part of a name.
 _FIGURE_LIKE: Final = compile_pattern(r"^-?\d[\d,，.．]*$")
-
 _SENTENCE: Final = compile_pattern(r"[，。；：:、“”]")
 _HEADER_LINE: Final = compile_pattern(r"^(?:类款项?|类|款|项|栏次|行次|项目|科目编码|科目名称|功能分类科目编码|"
                                  r"功能分类科目名称|经济分类科目编码|经济分类科目名称|单位名称|项目名称|"
@@ -214,8 +214,9 @@ class _WideReader:
             len([z for z in zones if z.label_leaf is not None]) >= 2)
         if not body:
             blocks: tuple[Block, ...] = self._empty_blocks(zones, two_sided)
-        elif self.kind is TableKind.BASIC_ECONOMIC and is_panelled(zones):
-            blocks = (read_panels(self, zones, body),)  # 人员经费 | 公用经费 side by side
+        elif self.kind is TableKind.BASIC_ECONOMIC and is_panelled(zones) and (
+                panelled := read_panels(self, zones, body)) is not None:
+            blocks = (panelled,)  # 人员经费 | 公用经费 side by side
         elif two_sided:
             blocks = self._multi(zones, body)
         else:
@@ -310,11 +311,10 @@ class _WideReader:
         rowno = [i for i, lf in enumerate(all_leaves) if lf.key == "row_no"]
         two_names = self.kind is TableKind.BASIC_ECONOMIC and self._two_name_columns(zones)
         parsed: list[tuple[int, list[WCell], list[WCell]]] = []  # line, name cells, amounts
-        unit_codes = _unit_code_column(zone)
+        unit_codes = _unit_code_column(zone, self.header_cells)
         for no, cells in body:
-            if unit_codes and len(cells) > 1 and cells[0].text.isdecimal() \
-                    and not _is_value(cells[1].text):
-                cells = cells[1:]  # the unit's own code (单位代码), not a figure nor a 科目
+            if unit_codes:
+                cells = _without_unit_code(cells, zone, self.style)
             names, amounts = self._split_name(cells, no)
             parsed.append((no, names, amounts))
         # Layout text places each page afresh: the columns' positions are worked out per
@@ -591,8 +591,7 @@ class _WideReader:
                         continue
                 if label:
                     zone_items.append((label, no, value_cells))
-                    # only a total spans panels (当年支出小计, 支出合计): the label that can
-                    # take the figures of a later zone printed without a label
+                    # only a total (当年支出小计, 支出合计) may span the zones after it
                     pending = None if value_cells or not is_total_label(label) else (
                         zi, len(zone_items) - 1)
                     first = label_cells[0]
@@ -605,13 +604,15 @@ class _WideReader:
                                    if not zone_items[i][2]), None)
                     merged = None if pending is None else merged_figures(
                         value_cells, label_zones[zi], label_zones[pending[0]], self.style)
-                    # A grid line holds whole cells: figures with no label there are the
-                    # merged cell of the label left of them. In layout text they may be a
-                    # wrapped label's, printed a line below it: the zone's own label first.
+                    # Figures with no label: the merged cell of the total left of them, or
+                    # a wrapped label's of their zone (a line below it); a grid guesses neither.
                     if pending is not None and merged is not None and (
-                            self.style == "grid" or target is None):
-                        lab, line0, _ = items[pending[0]][pending[1]]
-                        items[pending[0]][pending[1]] = (lab, line0, merged)
+                            target is None or self.style == "grid"):
+                        if target is None:
+                            lab, line0, _ = items[pending[0]][pending[1]]
+                            items[pending[0]][pending[1]] = (lab, line0, merged)
+                        else:
+                            self.doubt("columns", no)
                         pending = None
                         continue
                     if target is None:

@@ -42,6 +42,7 @@ _EXTRA_LABELS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("public", ("日常公用支出", "日常公用经费", "公用支出")),
 )
 _GENERIC: Final = compile_pattern(r"^(?:小计|合计|计)$")
+_CJK_START: Final = lazy(r"[\u3400-\u9fff]")  # a name's first character
 # What each kind of doubt of a wide table says (`govbudget.Doubt`).
 DOUBT_TEXT: Final = {
     "columns": ("数值无法确定对应的列", "figures that cannot be matched to a column"),
@@ -129,11 +130,24 @@ def _label_key_is_amount(t: str) -> bool:
     return t in _TOTAL_LABELS or t.endswith(("金额", "预算数", "决算数"))
 
 
-def _unit_code_column(zone: _Zone) -> bool:
+def _unit_code_column(zone: _Zone, header: Sequence[WCell]) -> bool:
     """Whether a zone's rows open with the unit's own code (单位代码 | 单位名称: 114001
-    苏州市某局), which is neither a figure nor a classification code."""
+    苏州市某局), which is neither a figure nor a classification code; not in a table that
+    also prints 科目 codes (单位编码 | 单位名称 | 科目编码 …), whose codes are the rows' own."""
     label = zone.label_leaf.label if zone.label_leaf is not None else ""
-    return "单位代码" in label or "单位编码" in label
+    return ("单位代码" in label or "单位编码" in label) and not any(
+        "科目" in c.text for c in header)
+
+
+def _without_unit_code(cells: list[WCell], zone: _Zone, style: Style) -> list[WCell]:
+    """A row's cells without the unit's code: digits in the 单位代码 column (the zone's
+    first), followed by the unit's name (a word, not a figure)."""
+    lf = zone.label_leaf
+    if lf is None or len(cells) < 2 or not cells[0].text.isdecimal() \
+            or not _CJK_START.match(cells[1].text):
+        return cells
+    slack = 0 if style == "grid" else 2
+    return cells[1:] if cells[0].start <= lf.start + slack else cells
 
 
 class _Zone:

@@ -96,8 +96,10 @@ def _panel_of(cell: WCell, starts: Sequence[int], slack: int) -> int:
 
 
 def read_panels(reader: _Reader, zones: Sequence[_Zone],
-                body: Sequence[tuple[int, list[WCell]]]) -> Block:
-    """The one block of a panelled table (see the module's text)."""
+                body: Sequence[tuple[int, list[WCell]]]) -> Block | None:
+    """The one block of a panelled table (see the module's text); ``None`` when the panels
+    are not one list of one classification (a code printed in two panels, or codes of two
+    schemes: 部门 301 beside 政府 501 classifies the same money twice)."""
     starts = [z.label_leaf.start if z.label_leaf is not None else z.start for z in zones]
     slack = 0 if reader.style == "grid" else 2
     panels: list[list[_Entry]] = [[] for _ in zones]
@@ -130,6 +132,9 @@ def read_panels(reader: _Reader, zones: Sequence[_Zone],
             (totals if code is None and _is_total(entry.name) else rows).append(entry)
             # only a total spans panels (公用经费合计 over two of them)
             pending = entry if not amounts and is_total_label(entry.name) else None
+    codes = [e.code for panel in panels for e in panel if e.code]
+    if len(set(codes)) != len(codes) or len({c[0] for c in codes}) > 1:
+        return None
     _, columns = reader._columns(zones[0], body[0][0])
     anchors = [_anchors([(0, e.amounts) for e in [*panels[zi], *totals] if e.panel == zi
                          and len(e.amounts) == len(z.amount_leaves)],
@@ -156,19 +161,22 @@ def merged_figures(figures: list[WCell], own: _Zone, target: _Zone, style: Style
     """The figures of a zone that prints no label on their line, as figures of the label
     printed in ``target`` to their left (a merged cell: 当年支出小计 spanning the 功能分类
     and 支出用途 panels of a 收支总表, its figure under the last one): each figure put in the
-    column of ``target`` that its own column stands for (the same place among the amount
-    columns), or ``None`` when that cannot be told."""
+    column of ``target`` of the same key as its own column, or ``None`` when that cannot be
+    told."""
     leaves, wanted = own.amount_leaves, target.amount_leaves
     if not figures or len(figures) > len(wanted):
         return None
     if style != "grid":
-        # no grid columns: matched to the target's columns one for one, or not at all
-        return figures if len(figures) == len(wanted) else None
+        # no grid columns: matched to the target's columns one for one, when both zones
+        # have the same columns, or not at all
+        same = [lf.key for lf in leaves] == [lf.key for lf in wanted]
+        return figures if same and len(figures) == len(wanted) else None
+    by_key = {lf.key: lf for lf in wanted}
     out = []
     for c in figures:
-        j = next((i for i, lf in enumerate(leaves) if lf.start <= c.start < lf.end), None)
-        if j is None or j >= len(wanted):
+        own_leaf = next((lf for lf in leaves if lf.start <= c.start < lf.end), None)
+        lf = by_key.get(own_leaf.key) if own_leaf is not None else None
+        if lf is None:
             return None
-        lf = wanted[j]
         out.append(WCell(c.text, lf.start, lf.end, c.indent))
     return out

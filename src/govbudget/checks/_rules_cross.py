@@ -230,8 +230,9 @@ def _class_compare(ctx: Context, rid: str, ta: Table, ba: Block, key_a: str, tb:
         return  # a table that prints only 款 or 项 rows has no class rows to compare
     rows_a, norm_a = _class_rows(ba)
     rows_b, norm_b = _class_rows(bb)
-    if not rows_a or not rows_b:
-        return  # a table that prints its total alone (no row of any class) says nothing of each
+    if any(not rows and any(v is not None for r in b.totals() for v in r.values)
+           for rows, b in ((rows_a, ba), (rows_b, bb))):
+        return  # a table of its total alone (figures, no class row) says nothing of each
     names_b = {norm_b[k]: k for k in rows_b}
     names_a = {norm_a[k]: k for k in rows_a}
     # Without a column ``key_a`` no row of ``ba`` has a figure to compare; the figures of

@@ -321,12 +321,27 @@ def income_sources(ctx: Context) -> Iterator[Finding]:
     for t in ctx.tables(TableKind.INCOME):
         for b in t.blocks:
             parts = [c.key for c in b.columns if c.key != "total"]
+            # a group's 小计 printed beside its parts (财政拨款 小计 | 一般公共预算 | …) is
+            # their sum, not one more source
+            for group, members in _SOURCE_GROUPS:
+                kids = [k for k in members if k in parts]
+                if group in parts and kids:
+                    parts.remove(group)
+                    yield from _row_columns_sum(ctx, rid, t, b, kids, "小计与其各项之和",
+                                                f"{group} vs its parts", target=group)
             if "income" not in parts:
                 yield from _row_columns_sum(ctx, rid, t, b, parts,
                                             "合计与各来源之和", "total vs the sum of sources")
                 continue
+            # 本年收入 小计 | its sources | 上年结转 小计 | its parts (carryover_*), in that
+            # order: any other column leaves the groups unknown, and they are not checked
             carried = [k for k in parts if k.startswith("carryover_")]
-            own = [k for k in parts if k not in ("income", "carryover") and k not in carried]
+            after = parts.index("carryover") if "carryover" in parts else (
+                parts.index(carried[0]) if carried else len(parts))
+            own = parts[parts.index("income") + 1:after]
+            if set(parts) - {"income", "carryover", *own, *carried} or any(
+                    k.startswith("carryover_") for k in own):
+                continue
             top = ["income", "carryover"] if "carryover" in parts else ["income", *carried]
             yield from _row_columns_sum(ctx, rid, t, b, top, "合计与本年收入、上年结转之和",
                                         "total vs this year's income + carry-over")
@@ -336,6 +351,12 @@ def income_sources(ctx: Context) -> Iterator[Finding]:
                 yield from _row_columns_sum(ctx, rid, t, b, carried, "上年结转与其各项之和",
                                             "carry-over vs its parts", target="carryover")
 
+
+# Income columns that are the sum of others when both are printed.
+_SOURCE_GROUPS: Final = (
+    ("grant", ("general_budget", "fund_budget", "state_capital")),
+    ("special_account", ("education_fees", "other_special_account")),
+)
 
 _CARRY_IN = ("上年结转", "上年财政拨款结转", "年初结转和结余", "上年结转结余")
 _CARRY_OUT = ("年终结转", "结转下年", "年末结转和结余")
@@ -539,9 +560,9 @@ def economic_totals(ctx: Context) -> Iterator[Finding]:
                                           f"({col.key}) vs the sum of its items")
                     if f is not None:
                         yield f
-            total = ctx.total_row(b)
-            if total is not None and norm(total.name) in _GROUP_TOTALS:
-                total = None  # a 决算's closing group totals: table.final.economic_groups
+            # the 合计 of every class, not a 决算's closing group totals (人员经费合计 …,
+            # checked by table.final.economic_groups)
+            total = next((r for r in b.totals() if norm(r.name) not in _GROUP_TOTALS), None)
             if total is not None and groups:
                 heads = [g for g, _ in groups]
                 for col in b.columns:

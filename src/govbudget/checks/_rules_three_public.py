@@ -66,10 +66,11 @@ def _three_public_items(ctx: Context, t: Table, which: str = "final") -> dict[st
     if b is None:
         return out
     if any(c.key == "abroad" for c in b.columns):
-        # A budget's table has one row of figures, whatever its name (the reader names a
-        # nameless one 预算数): only a 决算 prints a 预算数 and a 决算数 row to choose from.
-        row = _three_public_row(b, which) if ctx.report.kind is ReportKind.FINAL \
-            else next(iter(b.rows), None)
+        # A budget's table of one row gives that row, whatever its name (the reader names
+        # a nameless one 预算数); a 预算数 and a 决算数 row are chosen by name.
+        one = ctx.report.kind is not ReportKind.FINAL and len(b.rows) == 1 \
+            and not set(FINAL_ROWS.values()) <= {r.name for r in b.rows}
+        row = b.rows[0] if one else _three_public_row(b, which)
         if row is None:
             return out
         for key in ("total", "abroad", "reception", "vehicles", "vehicle_purchase",
@@ -101,8 +102,9 @@ def three_public_totals(ctx: Context) -> Iterator[Finding]:
     rid = "table.three_public.totals"
     for t in ctx.tables(TableKind.THREE_PUBLIC):
         rows = {r.name for b in t.blocks for r in b.rows}
-        final = ctx.report.kind is ReportKind.FINAL and FINAL_ROWS["budget"] in rows
-        for which in (["budget", "final"] if final else ["final"]):
+        pair = set(FINAL_ROWS.values()) <= rows or (
+            ctx.report.kind is ReportKind.FINAL and FINAL_ROWS["budget"] in rows)
+        for which in (["budget", "final"] if pair else ["final"]):
             yield from _three_public_sums(ctx, t, rid, which)
         for b in t.blocks:
             if not b.has("abroad"):
