@@ -370,12 +370,13 @@ def _income(keys: list[str], *values: str):  # type: ignore[no-untyped-def]
 
 def test_a_group_subtotal_beside_its_parts_is_not_one_more_source() -> None:
     """财政拨款 小计 | 一般公共预算 | 政府性基金 and 财政专户 小计 | 教育收费 | 其他专户收入拨款:
-    合计 = the parts (not the parts and their 小计), and each 小计 = its parts."""
+    合计 = the top-level columns (the 小计s, not their parts again), each 小计 = its parts."""
     keys = ["total", "grant", "general_budget", "fund_budget", "special_account",
             "education_fees", "other_special_account", "business_income"]
     assert _errors(_income(keys, "100", "80", "70", "10", "15", "10", "5", "5"),
                    "table.row.sources") == []
-    found = _errors(_income(keys, "100", "80", "70", "10", "16", "10", "5", "5"),
+    # a part off: its 小计 does not add up (the total, of the top-level columns, does)
+    found = _errors(_income(keys, "100", "80", "70", "10", "15", "11", "5", "5"),
                     "table.row.sources")
     assert [f.location.column for f in found] == ["special_account"]
 
@@ -386,3 +387,22 @@ def test_grouped_income_with_a_column_of_no_known_group_is_not_checked() -> None
     keys = ["total", "income", "general_budget", "business_income", "carryover", "other_funds"]
     assert _errors(_income(keys, "100", "80", "70", "10", "10", "10"),
                    "table.row.sources") == []
+
+
+def test_a_project_list_with_the_grant_subtotal_beside_its_funds_is_not_counted_twice() -> None:
+    """总计 | 财政拨款 合计 | 一般公共预算 | 政府性基金 | 其他资金 in a project list: each row's
+    总计 is 财政拨款 + 其他资金 (财政拨款 being 一般公共预算 + 政府性基金), not their sum
+    again."""
+    from govbudget import Block, Column, Report, Table, Unit
+
+    keys = ["total", "grant", "general_budget", "fund_budget", "other_funds"]
+
+    def report(*values: str) -> Report:
+        block = Block("", tuple(Column(k) for k in keys),
+                      (Row("某项目", tuple(Decimal(v) for v in values)),))
+        return Report(tables=(Table(kind=TableKind.PROJECTS, number="12", title="项目支出表",
+                                    unit=Unit.WAN_YUAN, blocks=(block,)),))
+
+    assert _errors(report("100", "90", "80", "10", "10"), "table.projects.totals") == []
+    found = _errors(report("100", "90", "81", "10", "10"), "table.projects.totals")
+    assert [f.location.column for f in found] == ["grant"]

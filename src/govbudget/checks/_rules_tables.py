@@ -321,14 +321,7 @@ def income_sources(ctx: Context) -> Iterator[Finding]:
     for t in ctx.tables(TableKind.INCOME):
         for b in t.blocks:
             parts = [c.key for c in b.columns if c.key != "total"]
-            # a group's 小计 printed beside its parts (财政拨款 小计 | 一般公共预算 | …) is
-            # their sum, not one more source
-            for group, members in _SOURCE_GROUPS:
-                kids = [k for k in members if k in parts]
-                if group in parts and kids:
-                    parts.remove(group)
-                    yield from _row_columns_sum(ctx, rid, t, b, kids, "小计与其各项之和",
-                                                f"{group} vs its parts", target=group)
+            yield from _group_subtotals(ctx, rid, t, b, parts)
             if "income" not in parts:
                 yield from _row_columns_sum(ctx, rid, t, b, parts,
                                             "合计与各来源之和", "total vs the sum of sources")
@@ -352,11 +345,25 @@ def income_sources(ctx: Context) -> Iterator[Finding]:
                                             "carry-over vs its parts", target="carryover")
 
 
-# Income columns that are the sum of others when both are printed.
+# Source columns that are the sum of others when both are printed.
 _SOURCE_GROUPS: Final = (
     ("grant", ("general_budget", "fund_budget", "state_capital")),
     ("special_account", ("education_fees", "other_special_account")),
 )
+
+
+def _group_subtotals(ctx: Context, rid: str, t: Table, b: Block, parts: list[str]
+                     ) -> Iterator[Finding]:
+    """A group's 小计 printed beside its parts (财政拨款 小计 | 一般公共预算 | 政府性基金) is
+    their sum: the parts are taken out of ``parts`` (the total is the sum of the top-level
+    columns, the 小计 among them) and the 小计 is checked against them."""
+    for group, members in _SOURCE_GROUPS:
+        kids = [k for k in members if k in parts]
+        if group in parts and kids:
+            for k in kids:
+                parts.remove(k)
+            yield from _row_columns_sum(ctx, rid, t, b, kids, "小计与其各项之和",
+                                        f"{group} vs its parts", target=group)
 
 _CARRY_IN = ("上年结转", "上年财政拨款结转", "年初结转和结余", "上年结转结余")
 _CARRY_OUT = ("年终结转", "结转下年", "年末结转和结余")
@@ -686,5 +693,6 @@ def projects_totals(ctx: Context) -> Iterator[Finding]:
                     if f is not None:
                         yield f
             parts_keys = [c.key for c in b.columns if c.key != "total"]
+            yield from _group_subtotals(ctx, rid, t, b, parts_keys)
             yield from _row_columns_sum(ctx, rid, t, b, parts_keys, "合计与各资金来源之和",
                                         "total vs sources")
