@@ -81,18 +81,22 @@ def test_a_grand_total_with_meetings_and_training_is_their_sum_with_the_three_pu
 
 
 def test_a_budget_pair_of_rows_is_chosen_by_name() -> None:
-    """A report read as a budget whose 三公 table prints a 预算数 and a 决算数 row: the
-    figures are the 决算数 row's (by name), not the first row's."""
+    """A budget whose 三公 table prints its 预算数 and last year's 决算数: the figures the
+    other rules use are the 预算数 row's (by name), not the 决算数's."""
     from decimal import Decimal
 
-    from govbudget import Block, Column, Report, Row, Table, Unit
+    import attrs
+
+    from govbudget import Block, Column, Report, ReportKind, Row, Table, Unit
 
     keys = ["total", "abroad", "vehicles", "reception"]
-    rows = (Row("预算数", tuple(Decimal(v) for v in ("30", "10", "15", "5"))),
-            Row("决算数", tuple(Decimal(v) for v in ("20", "5", "10", "5"))))
+    rows = (Row("决算数", tuple(Decimal(v) for v in ("20", "5", "10", "5"))),
+            Row("预算数", tuple(Decimal(v) for v in ("30", "10", "15", "5"))))
     block = Block("", tuple(Column(k) for k in keys), rows)
     report = Report(tables=(Table(kind=TableKind.THREE_PUBLIC, number="9", title="三公表",
                                   unit=Unit.WAN_YUAN, blocks=(block,)),))
     items = three_public_items(Context(report), report.tables[0])
-    assert str(items["total"].money.amount) == "20"
+    assert str(items["total"].money.amount) == "30"
+    final = attrs.evolve(report, kind=ReportKind.FINAL)
+    assert str(three_public_items(Context(final), final.tables[0])["total"].money.amount) == "20"
     assert not _errors(report, "table.three_public.totals")

@@ -381,3 +381,14 @@ def test_a_text_cell_among_the_figures_is_a_doubt_on_its_own_line() -> None:
     assert table is not None
     columns = [d for d in table.doubts if d.reason == "columns"]
     assert columns and columns[0].lines == (5,)
+
+
+def test_a_grid_figure_is_never_given_to_a_label_of_an_earlier_line() -> None:
+    """In a PDF grid each line holds whole rows: 4.00 printed with no label under the last
+    panel is not 三、结转下年's (blank two lines up), whatever is left of it: a doubt."""
+    text = SUMMARY_3.format(total="34.00").replace(
+        "三、单位预留机动经费\t0.00", "三、结转下年\t").replace(
+        "上年结转资金\t\t结转下年资金\t\t\t", "上年结转资金\t\t结转下年资金\t\t\t4.00")
+    table = read_text(text).table(TableKind.SUMMARY)
+    assert table is not None and "columns" in [d.reason for d in table.doubts]
+    assert table.blocks[2].value(table.blocks[2].row("结转下年"), "total") is None

@@ -112,13 +112,14 @@ class PatternStore:
         a package's read-only file and the user's own one are both used."""
         merged: dict[_Key, _Program] = {}
         for folder in reversed(self.folders):
-            path = folder / _FILE
-            try:
-                st = path.stat()
-                if st.st_uid not in (0, os.getuid()) or st.st_mode & 0o022:
-                    continue  # a file others could have written is not trusted
-                data = path.read_bytes()
-            except (OSError, AttributeError):  # (no os.getuid on Windows: not trusted)
+            try:  # opened once: the file checked is the file read
+                fd = os.open(folder / _FILE, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+                with os.fdopen(fd, "rb") as f:
+                    st = os.fstat(f.fileno())
+                    if st.st_uid not in (0, os.getuid()) or st.st_mode & 0o022:
+                        continue  # a file others could have written is not trusted
+                    data = f.read()
+            except OSError:
                 continue
             try:
                 interpreter, programs = marshal.loads(data)
@@ -223,7 +224,8 @@ def _folders() -> list[Path]:
 
 
 def _store() -> PatternStore:
-    if os.environ.get("GOVBUDGET_PATTERN_CACHE", "1").strip().lower() in ("0", "off", "no"):
+    if os.environ.get("GOVBUDGET_PATTERN_CACHE", "1").strip().lower() in ("0", "off", "no") \
+            or not hasattr(os, "getuid"):  # (no owner to trust a file by: Windows)
         store = PatternStore([], write=False)
         store._parts = None
         return store

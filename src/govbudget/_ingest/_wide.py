@@ -605,15 +605,15 @@ class _WideReader:
                     merged = None if pending is None else merged_figures(
                         value_cells, label_zones[zi], label_zones[pending[0]], self.style)
                     # Figures with no label: the merged cell of the total left of them, or
-                    # a wrapped label's of their zone (a line below it); a grid guesses neither.
-                    if pending is not None and merged is not None and (
-                            target is None or self.style == "grid"):
-                        if target is None:
-                            lab, line0, _ = items[pending[0]][pending[1]]
-                            items[pending[0]][pending[1]] = (lab, line0, merged)
-                        else:
-                            self.doubt("columns", no)
+                    # (layout text) a wrapped label's of their zone, a line below it; a grid
+                    # line holds whole rows, and two possible owners are not guessed.
+                    if pending is not None and merged is not None and target is None:
+                        lab, line0, _ = items[pending[0]][pending[1]]
+                        items[pending[0]][pending[1]] = (lab, line0, merged)
                         pending = None
+                        continue
+                    if target is not None and (self.style == "grid" or merged is not None):
+                        self.doubt("columns", no)
                         continue
                     if target is None:
                         if not all(_SMALL.match(c.text) for c in value_cells):

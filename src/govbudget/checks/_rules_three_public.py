@@ -10,7 +10,7 @@ from .._report import ReportKind
 from .._tables import FINAL_ROWS, Block, Row, Table, TableKind
 from ._context import Context, Figure
 from ._registry import Category, RuleSet
-from ._rules_tables import _row_columns_sum
+from ._row_sums import _row_columns_sum
 
 __all__ = ["RULES", "three_public_items"]
 
@@ -25,13 +25,18 @@ _TP_ITEMS = {
 }
 
 
-def three_public_items(ctx: Context, t: Table, which: str = "final") -> Mapping[str, Figure]:
+def three_public_items(ctx: Context, t: Table, which: str | None = None
+                       ) -> Mapping[str, Figure]:
     """The 三公 figures of a table (total column), whichever way it is printed.
 
     A 决算 table prints a 预算数 and a 决算数 row (`govbudget.FINAL_ROWS`): ``which``
-    (``"final"``, the default, or ``"budget"``) picks one; a budget table has one row.
-    Several rules ask, the narrative ones once per 三公 fact: worked out once per table
-    and run, and kept for the run (`Context.once`; read-only: figures are shared)."""
+    (``"final"`` or ``"budget"``) picks one; by default the report's own, 决算数 in a 决算
+    and 预算数 in a budget (whose table may print last year's 决算数 beside it, or one row
+    of any name). Several rules ask, the narrative ones once per 三公 fact: worked out once
+    per table and run, and kept for the run (`Context.once`; read-only: figures are
+    shared)."""
+    if which is None:
+        which = "final" if ctx.report.kind is ReportKind.FINAL else "budget"
     kept = ctx.once(_three_public_kept)
     key = (id(t), which)
     hit = kept.get(key)
@@ -66,11 +71,7 @@ def _three_public_items(ctx: Context, t: Table, which: str = "final") -> dict[st
     if b is None:
         return out
     if any(c.key == "abroad" for c in b.columns):
-        # A budget's table of one row gives that row, whatever its name (the reader names
-        # a nameless one 预算数); a 预算数 and a 决算数 row are chosen by name.
-        one = ctx.report.kind is not ReportKind.FINAL and len(b.rows) == 1 \
-            and not set(FINAL_ROWS.values()) <= {r.name for r in b.rows}
-        row = b.rows[0] if one else _three_public_row(b, which)
+        row = _three_public_row(b, which)
         if row is None:
             return out
         for key in ("total", "abroad", "reception", "vehicles", "vehicle_purchase",
@@ -102,9 +103,7 @@ def three_public_totals(ctx: Context) -> Iterator[Finding]:
     rid = "table.three_public.totals"
     for t in ctx.tables(TableKind.THREE_PUBLIC):
         rows = {r.name for b in t.blocks for r in b.rows}
-        pair = set(FINAL_ROWS.values()) <= rows or (
-            ctx.report.kind is ReportKind.FINAL and FINAL_ROWS["budget"] in rows)
-        for which in (["budget", "final"] if pair else ["final"]):
+        for which in (["budget", "final"] if FINAL_ROWS["budget"] in rows else ["final"]):
             yield from _three_public_sums(ctx, t, rid, which)
         for b in t.blocks:
             if not b.has("abroad"):
