@@ -79,3 +79,18 @@ def test_rows_passed_over_add_up_exactly(rows_spec: list[tuple[bool, list[Decima
             assert adds, r
         if not adds:
             assert id(r) in kept, r
+
+
+def test_the_parts_of_a_carry_over_group_are_not_counted_twice() -> None:
+    """上年结转 小计 | 财政拨款 | 一般公共预算 | 政府性基金 (carryover_*): the 财政拨款 of the
+    carry-over is the sum of its two parts, not a third part."""
+    keys = ["total", "income", "general_budget", "carryover", "carryover_grant",
+            "carryover_general_budget", "carryover_fund_budget"]
+    values = ("100", "80", "80", "20", "20", "15", "5")
+    report, _ = _table(keys, [tuple(Decimal(v) for v in values)])
+    from govbudget.checks import check_report
+
+    assert check_report(report, rules=["table.row.sources"]).findings == ()
+    wrong = tuple(Decimal(v) for v in ("100", "80", "80", "20", "20", "16", "5"))
+    found = check_report(_table(keys, [wrong])[0], rules=["table.row.sources"]).errors
+    assert [f.location.column for f in found] == ["carryover_grant"]

@@ -124,7 +124,8 @@ def _group_subtotals(ctx: Context, rid: str, t: Table, b: Block, parts: list[str
     政府性基金) is their sum: the parts are taken out of ``parts`` (the total is the sum of
     the top-level columns, the 小计 among them) and the 小计 is checked against them."""
     keys = [c.key for c in b.columns]
-    for group, members in _SOURCE_GROUPS:
+    for group, members in [(p + g, tuple(p + m for m in ms)) for p in ("", "carryover_")
+                           for g, ms in _SOURCE_GROUPS]:  # (上年结转's parts alike)
         if group not in parts:
             continue
         at = keys.index(group)
