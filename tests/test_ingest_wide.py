@@ -392,3 +392,30 @@ def test_a_grid_figure_is_never_given_to_a_label_of_an_earlier_line() -> None:
     table = read_text(text).table(TableKind.SUMMARY)
     assert table is not None and "columns" in [d.reason for d in table.doubts]
     assert table.blocks[2].value(table.blocks[2].row("结转下年"), "total") is None
+
+
+def test_layout_columns_are_placed_by_their_column_numbers() -> None:
+    """The central 公开03表 as pdftotext prints it: labels centred over wide cells, figures
+    right-aligned, no row filling every column, so by the labels alone a row's three figures
+    could be one column further right; the column-number line (栏次 1 2 … 6) stands over
+    the figures and tells. The table is read, not doubted."""
+    text = """第二部分 部门决算表
+                                   支出决算表
+部门：某局                                                                   金额单位：万元
+             项目
+                                                                                     对附属单位补助
+                           本年支出合计        基本支出            项目支出        上缴上级支出   经营支出
+科目代码           科目名称                                                                    支出
+
+               栏次             1               2            3           4       5        6
+               合计            14,572.53       11,073.11    3,499.42
+201     一般公共服务支出             14,572.53       11,073.11    3,499.42
+2014002 一般行政管理事务                  4.70                        4.70
+"""
+    table = read_text(text).table(TableKind.EXPENDITURE)
+    assert table is not None and not table.doubts
+    block = table.block()
+    row = block.row("2014002")
+    assert (block.value(row, "total"), block.value(row, "basic"), block.value(row, "project")) \
+        == (Decimal("4.70"), None, Decimal("4.70"))
+    assert block.value(block.row("201"), "remit_superior") is None

@@ -87,8 +87,7 @@ _SMALL: Final = compile_pattern(r"^\d{1,2}$")
 _THREE: Final = compile_pattern(r"^\d{3}$")
 # A note saying the table has no figures (注：无。 is "no note", not an empty table).
 _EMPTY_NOTE: Final = compile_pattern(r"无数据|空表|本表为空|此表为空|本表无|无发生额|^（?无）?$")
-# A cell of digits and separators that does not read as an amount (125360,898): a figure
-# printed wrong, never part of a name.
+# Digits and separators that read as no amount (125360,898): a figure printed wrong.
 _FIGURE_LIKE: Final = compile_pattern(r"^-?\d[\d,，.．]*$")
 _SENTENCE: Final = compile_pattern(r"[，。；：:、“”]")
 _HEADER_LINE: Final = compile_pattern(r"^(?:类款项?|类|款|项|栏次|行次|项目|科目编码|科目名称|功能分类科目编码|"
@@ -109,6 +108,7 @@ class _WideReader:
         self.pages: Sequence[int] = pages
         self.header_page = 0
         self.header_cells: list[WCell] = []
+        self.numbers: list[WCell] = []  # a column-number line's numbers (栏次 1 2 3)
 
     def page(self, line: int) -> int:
         """The page of a line (0 when the text has no pages)."""
@@ -195,8 +195,9 @@ class _WideReader:
                 body.append((no, cells))
             elif _column_numbers(cells) and (self.style == "grid" or any(
                     _COLUMN_MARK.match(c.text) for c in cells)):
-                # ``** ** 1 2 3 …`` under the header: each cell a column of its own, the
-                # numbers are no part of the labels above them
+                # ``** ** 1 2 3 …`` / ``栏次 1 2 3``: no part of the labels above them; in
+                # layout text the numbers stand where the columns' figures are centred
+                self.numbers = [c for c in cells if not _COLUMN_MARK.match(c.text)]
                 continue
             else:
                 header.append((no, cells))
@@ -209,7 +210,7 @@ class _WideReader:
                           f"no money unit printed; read as {unit.symbol}")
         self.header_page = self.page(header[-1][0]) if header else (
             self.page(body[0][0]) if body else 0)
-        zones = _header_zones(header, self.style, self.kind)
+        zones = _header_zones(header, self.style, self.kind, self.numbers)
         two_sided = self.kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY) or (
             len([z for z in zones if z.label_leaf is not None]) >= 2)
         if not body:
@@ -396,8 +397,7 @@ class _WideReader:
         rows = [r for r in rows if r.name or r.code or any(v is not None for v in r.values)]
         if self.kind is TableKind.BASIC_ECONOMIC and not coded_table and \
                 _grouped_by_unit(parsed, self.style):
-            # rows of each unit, its economic classes indented under it: not one economic
-            # hierarchy (the classes would be added once per unit and once for the units)
+            # each unit's rows, its classes indented under it: not one economic hierarchy
             self.doubt("units", body[0][0])
         if self.kind in _FUNCTIONAL_KINDS and not coded_table and _uncoded_hierarchy(rows):
             # classes printed with their 款 and 项 by name alone: which rows add up to which

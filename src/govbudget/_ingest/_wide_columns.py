@@ -265,10 +265,13 @@ def _between(c: WCell, i: int, cells_all: list[tuple[int, WCell]],
     reach = max(6, 2 * (c.end - c.start))
     return c.start - left <= reach and right - c.end <= reach
 
-def _header_zones(header: list[tuple[int, list[WCell]]], style: Style, kind: TableKind
-                  ) -> list[_Zone]:
+def _header_zones(header: list[tuple[int, list[WCell]]], style: Style, kind: TableKind,
+                  numbers: Sequence[WCell] = ()) -> list[_Zone]:
     """The zones of a header: each label column and the amount columns after it, each
-    amount column keyed by its label (else its parent's)."""
+    amount column keyed by its label (else its parent's). In layout text, a column-number
+    line under the header with a number for each amount column (栏次 1 2 3) places them:
+    the numbers stand over the columns' figures, where the labels (wrapped, centred over
+    wider cells) need not."""
     leaves = _header_leaves(header, style, kind)
     zones: list[_Zone] = []
     for lf in leaves:
@@ -297,6 +300,11 @@ def _header_zones(header: list[tuple[int, list[WCell]]], style: Style, kind: Tab
         zones[-1].amount_leaves.append(lf)
     if kind is TableKind.THREE_PUBLIC:
         _three_public_subtotal([lf for z in zones for lf in z.amount_leaves])
+    amounts = [lf for z in zones for lf in z.amount_leaves if lf.key != "row_no"]
+    if style == "layout" and numbers and len(numbers) == len(amounts) and all(
+            a.start < b.start for a, b in itertools.pairwise(numbers)):
+        for lf, c in zip(amounts, numbers, strict=True):
+            lf.start, lf.end = c.start, c.end
     return zones
 
 
