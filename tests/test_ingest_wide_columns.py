@@ -149,19 +149,3 @@ def test_a_unit_code_is_dropped_only_in_its_own_column_of_a_table_without_codes(
     assert _without_unit_code(shifted, zone, "grid") == shifted
     figures = [WCell("114001", 0, 1), WCell("10.00", 1, 2)]
     assert _without_unit_code(figures, zone, "grid") == figures
-
-
-def test_figures_that_stay_inside_their_columns_decide_between_two_placements() -> None:
-    """The central 公开03表 in pdftotext layout (spans as printed): right-aligned figures
-    14,572.53 11,073.11 3,499.42 under centred labels fit the first three columns and,
-    shifted, the second to fourth almost alike by the labels' centres; only the first keeps
-    each figure between the midpoints to its neighbours' labels (the shifted one puts every
-    figure across into the column to its left), so the first is taken. A lone figure
-    halfway between two columns stays unplaced."""
-    from govbudget._ingest._wide_columns import _Leaf
-
-    spans = [(27, 33), (41, 45), (57, 61), (69, 75), (78, 82), (87, 89)]
-    cols = [_Leaf(WCell("列", a, b)) for a, b in spans]
-    row = [WCell("14,572.53", 29, 38), WCell("11,073.11", 45, 54), WCell("3,499.42", 58, 66)]
-    assert _match(row, cols, {}, "layout") == [0, 1, 2]
-    assert _match([WCell("9.99", 35, 39)], cols, {}, "layout") is None

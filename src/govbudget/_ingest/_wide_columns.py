@@ -368,30 +368,8 @@ def _match(cells: list[WCell], leaves: list[_Leaf], anchors: dict[int, float],
     if best[1] > _TOL or best[2] > 2 * _TOL:
         return None
     if len(scored) > 1 and scored[1][0] - best[0] < _MARGIN:
-        # Two matchings fit the labels' places alike (figures right-aligned under centred
-        # labels sit between two of them): the one whose figures stay inside their own
-        # columns (between the midpoints of the neighbouring labels) is the reading, when
-        # the other's plainly cross into the next column. (Not by the full rows' right
-        # edges, `anchors`: a figure as near one as the other stays unplaced.)
-        if anchors:
-            return None
-        a, b = (_spill(cells, combo, [pos(j) for j in range(n)]) for combo in
-                (best[3], scored[1][3]))
-        if min(a, b) <= k * _MARGIN and abs(a - b) >= k * _MARGIN:
-            return list(best[3] if a < b else scored[1][3])
         return None
     return list(best[3])
-
-
-def _spill(cells: list[WCell], combo: Sequence[int], centres: Sequence[float]) -> float:
-    """How far the cells of a matching reach out of their columns, a column being the
-    span between the midpoints to its neighbours' centres."""
-    out = 0.0
-    for c, j in zip(cells, combo, strict=True):
-        left = (centres[j - 1] + centres[j]) / 2 if j > 0 else float("-inf")
-        right = (centres[j] + centres[j + 1]) / 2 if j + 1 < len(centres) else float("inf")
-        out += max(0.0, left - c.start) + max(0.0, c.end - right)
-    return out
 
 def _anchors(rows: list[tuple[int, list[WCell]]], n: int, style: Style) -> dict[int, float]:
     """The right edge each column's figures print at, from the rows that fill every
