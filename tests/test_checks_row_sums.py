@@ -94,3 +94,20 @@ def test_the_parts_of_a_carry_over_group_are_not_counted_twice() -> None:
     wrong = tuple(Decimal(v) for v in ("100", "80", "80", "20", "20", "16", "5"))
     found = check_report(_table(keys, [wrong])[0], rules=["table.row.sources"]).errors
     assert [f.location.column for f in found] == ["carryover_grant"]
+
+
+def test_a_subtotal_after_its_parts_and_a_carry_over_without_this_year_s_subtotal() -> None:
+    """财政拨款小计 printed after 一般公共预算 | 政府性基金, and 上年结转 小计 with its parts in
+    a table that prints no 本年收入 小计: the parts are not counted twice."""
+    from govbudget.checks import check_report
+
+    after = ["total", "general_budget", "fund_budget", "grant", "business_income"]
+    report, _ = _table(after, [tuple(Decimal(v) for v in ("110", "70", "30", "100", "10"))])
+    assert check_report(report, rules=["table.row.sources"]).findings == ()
+    carry = ["total", "general_budget", "fund_budget", "carryover",
+             "carryover_general_budget", "carryover_fund_budget"]
+    report, _ = _table(carry, [tuple(Decimal(v) for v in ("120", "70", "30", "20", "15", "5"))])
+    assert check_report(report, rules=["table.row.sources"]).findings == ()
+    wrong, _ = _table(carry, [tuple(Decimal(v) for v in ("120", "70", "30", "20", "16", "5"))])
+    found = check_report(wrong, rules=["table.row.sources"]).errors
+    assert [f.location.column for f in found] == ["carryover"]

@@ -419,3 +419,29 @@ def test_layout_columns_are_placed_by_their_column_numbers() -> None:
     assert (block.value(row, "total"), block.value(row, "basic"), block.value(row, "project")) \
         == (Decimal("4.70"), None, Decimal("4.70"))
     assert block.value(block.row("201"), "remit_superior") is None
+
+
+def test_a_header_printed_again_with_its_column_numbers_on_the_next_page_is_no_row() -> None:
+    """The header and its 栏次 1 2 3 line printed again on the table's next page (pdftotext
+    layout, pages split by form feeds), a header cell alone on a line among them: neither
+    is a row (no row named 栏次, no fragment glued to a row's name)."""
+    head = """                             一般公共预算财政拨款支出决算表
+部门：某局                                                       金额单位：万元
+              项目                                     本年支出
+
+科目代码               科目名称             小计                基本支出               项目支出
+
+                栏次                  1                   2                 3
+"""
+    text = ("第二部分 部门决算表\n" + head
+            + "                合计                       30.00               20.00             10.00\n"
+            "201     一般公共服务支出                          30.00               20.00             10.00\n"
+            "2010101 行政运行                                  20.00               15.00              5.00\n"
+            "\f" + head.split("\n", 2)[2] + "                                                     本年支出\n"
+            "2010102 一般行政管理事务                          10.00                5.00              5.00\n")
+    report = read_text(text)
+    table = report.table(TableKind.GENERAL_EXPENDITURE)
+    assert table is not None and not table.doubts
+    names = [r.name for r in table.block().rows]
+    assert "栏次" not in names and names[-1] == "一般行政管理事务" and names[2] == "行政运行"
+    assert not check_report(report, rules=["table.row.basic_project"]).errors

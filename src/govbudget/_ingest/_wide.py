@@ -85,8 +85,7 @@ _YEARISH: Final = compile_pattern(r"^(19|20)\d\d(年.*)?$")
 _CODE7: Final = compile_pattern(r"^(\d{3}|\d{5}|\d{7}|\d{9})$")
 _SMALL: Final = compile_pattern(r"^\d{1,2}$")
 _THREE: Final = compile_pattern(r"^\d{3}$")
-# A note saying the table has no figures (注：无。 is "no note", not an empty table).
-_EMPTY_NOTE: Final = compile_pattern(r"无数据|空表|本表为空|此表为空|本表无|无发生额|^（?无）?$")
+_EMPTY_NOTE: Final = compile_pattern(r"无数据|空表|本表为空|此表为空|本表无|无发生额|^（?无）?$")  # (注：无。 is no note)
 # Digits and separators that read as no amount (125360,898): a figure printed wrong.
 _FIGURE_LIKE: Final = compile_pattern(r"^-?\d[\d,，.．]*$")
 _SENTENCE: Final = compile_pattern(r"[，。；：:、“”]")
@@ -267,12 +266,13 @@ class _WideReader:
         return not all(_YEARISH.match(c.text) for c in values)
 
     def _repeated_header(self, cells: list[WCell], flat: str) -> bool:
-        """A column header printed again on a new page (all cells are labels; an item
-        numbered 四、… of the body, blank, is a row even when it names a column: 上级补助收入)."""
+        """A header printed again on a new page: labels, one cell of the header's, 栏次 1 2 3
+        (an item numbered 四、…, blank, is a row even when it names a column: 上级补助收入)."""
         if any(_is_value(c.text) or _ENUM.match(c.text) for c in cells):
-            return False
+            return _column_numbers(cells) and any(_COLUMN_MARK.match(c.text) for c in cells)
         labels = 0
-        if _HEADER_LINE.match(flat):
+        if _HEADER_LINE.match(flat) or (not _is_total(flat) and {_norm(c.text) for c in cells}
+                                         <= {_norm(h.text) for h in self.header_cells}):
             return True
         for c in cells:
             t = _norm(c.text)

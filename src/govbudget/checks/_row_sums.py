@@ -121,20 +121,27 @@ _SOURCE_GROUPS: Final = (
 def _group_subtotals(ctx: Context, rid: str, t: Table, b: Block, parts: list[str]
                      ) -> Iterator[Finding]:
     """A group's 小计 printed with its parts right after it (财政拨款 小计 | 一般公共预算 |
-    政府性基金) is their sum: the parts are taken out of ``parts`` (the total is the sum of
-    the top-level columns, the 小计 among them) and the 小计 is checked against them."""
+    政府性基金), or right before it, is their sum: the parts are taken out of ``parts``
+    (the total is the sum of the top-level columns, the 小计 among them) and the 小计 is
+    checked against them. The parts of 上年结转 (``carryover_*``) are a group of their own
+    (and its 财政拨款 of its own parts)."""
     keys = [c.key for c in b.columns]
-    for group, members in [(p + g, tuple(p + m for m in ms)) for p in ("", "carryover_")
-                           for g, ms in _SOURCE_GROUPS]:  # (上年结转's parts alike)
+    carried = tuple(k for k in keys if k.startswith("carryover_"))
+    groups: list[tuple[str, tuple[str, ...], bool]] = [(g, ms, True) for g, ms in _SOURCE_GROUPS]
+    groups += [("carryover_" + g, tuple("carryover_" + m for m in ms), False)
+               for g, ms in _SOURCE_GROUPS]
+    groups.append(("carryover", carried, False))
+    for group, members, year_grants in groups:
         if group not in parts:
             continue
         at = keys.index(group)
-        if any(w in b.columns[at].label for w in ("结转", "结余")):
+        if year_grants and any(w in b.columns[at].label for w in ("结转", "结余")):
             continue  # 上年财政拨款结转: a carry-over, not the 小计 of the year's grants
-        kids = list(itertools.takewhile(members.__contains__, keys[at + 1:]))
+        kids = list(itertools.takewhile(members.__contains__, keys[at + 1:])) or list(
+            reversed(list(itertools.takewhile(members.__contains__, reversed(keys[:at])))))
+        kids = [k for k in kids if k in parts]  # (not a part taken by a narrower group)
         for k in kids:
             parts.remove(k)
         if len(kids) >= 2:  # (one part alone, 其中：教育收费, may not be all of it)
             yield from _row_columns_sum(ctx, rid, t, b, kids, "小计与其各项之和",
                                         f"{group} vs its parts", target=group)
-
