@@ -390,9 +390,9 @@ def test_a_carry_over_of_grants_or_a_lone_part_is_no_group_breakdown() -> None:
                                     unit=Unit.WAN_YUAN, blocks=(block,)),))
 
     carry = [("total", "合计"), ("general_budget", "一般公共预算拨款"),
-             ("fund_budget", "政府性基金预算拨款"), ("business_income", "事业收入"),
-             ("grant", "上年财政拨款结转")]
-    assert _errors(report(carry, "100", "70", "10", "15", "5"), "table.row.sources") == []
+             ("fund_budget", "政府性基金预算拨款"), ("grant", "上年财政拨款结转"),
+             ("business_income", "事业收入")]
+    assert _errors(report(carry, "100", "70", "10", "5", "15"), "table.row.sources") == []
     lone = [("total", "合计"), ("special_account", "财政专户 小计"),
             ("education_fees", "其中：教育收费"), ("business_income", "事业收入")]
     assert _errors(report(lone, "100", "15", "10", "85"), "table.row.sources") == []
