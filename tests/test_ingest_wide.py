@@ -445,3 +445,13 @@ def test_a_header_printed_again_with_its_column_numbers_on_the_next_page_is_no_r
     names = [r.name for r in table.block().rows]
     assert "栏次" not in names and names[-1] == "一般行政管理事务" and names[2] == "行政运行"
     assert not check_report(report, rules=["table.row.basic_project"]).errors
+
+
+def test_a_small_number_alone_is_a_row_number_only_in_a_table_with_row_numbers() -> None:
+    """A figure of one or two digits with no label on its line: in a 收支总表 with 行次
+    columns it is a row number (dropped); in one without, it is a figure with no name (a
+    doubt), never dropped in silence."""
+    plain = SUMMARY_3.format(total="30.00").replace(
+        "上年结转资金\t\t结转下年资金\t\t\t", "上年结转资金\t\t结转下年资金\t\t\t\n\t\t\t\t\t5")
+    table = read_text(plain).table(TableKind.SUMMARY)
+    assert table is not None and "names" in [d.reason for d in table.doubts]

@@ -555,6 +555,7 @@ class _WideReader:
         items: list[list[tuple[str, int, list[WCell]]]] = [[] for _ in label_zones]
         indents: list[list[int]] = [[] for _ in label_zones]
         anchors_rows: list[list[list[WCell]]] = [[] for _ in label_zones]
+        row_numbers = any(w in c.text for c in self.header_cells for w in _ROWNO_WORDS)
         for no, cells in body:
             parts: list[list[WCell]] = [[] for _ in label_zones]
             pending: tuple[int, int] | None = None  # a label of this line without figures
@@ -591,9 +592,8 @@ class _WideReader:
                         continue
                 if label:
                     zone_items.append((label, no, value_cells))
-                    # only a total (当年支出小计, 支出合计) may span the zones after it
                     pending = None if value_cells or not is_total_label(label) else (
-                        zi, len(zone_items) - 1)
+                        zi, len(zone_items) - 1)  # only a total may span the zones after it
                     first = label_cells[0]
                     indents[zi].append(first.indent if self.style == "grid" else (
                         first.start if self.style == "layout" else 0))
@@ -615,8 +615,8 @@ class _WideReader:
                     if target is not None and (self.style == "grid" or merged is not None):
                         self.doubt("columns", no)
                         continue
-                    if target is None:
-                        if not all(_SMALL.match(c.text) for c in value_cells):
+                    if target is None:  # (small numbers alone: row numbers, in a 行次 table)
+                        if not (row_numbers and all(_SMALL.match(c.text) for c in value_cells)):
                             self.doubt("names", no)
                         continue
                     lab, line0, _ = zone_items[target]
