@@ -455,3 +455,10 @@ def test_a_small_number_alone_is_a_row_number_only_in_a_table_with_row_numbers()
         "上年结转资金\t\t结转下年资金\t\t\t", "上年结转资金\t\t结转下年资金\t\t\t\n\t\t\t\t\t5")
     table = read_text(plain).table(TableKind.SUMMARY)
     assert table is not None and "names" in [d.reason for d in table.doubts]
+    numbered = read_text("第二部分 部门预算表\n收支预算总表\n单位：万元\n"
+                         "项目\t行次\t金额\t项目\t行次\t金额\n"
+                         "一、财政拨款\t1\t30.00\t一、一般公共服务支出\t3\t30.00\n"
+                         "\t2\t\t\t4\t\n"
+                         "收入合计\t\t30.00\t支出合计\t\t30.00\n").table(TableKind.SUMMARY)
+    assert numbered is not None and not numbered.doubts
+    assert [len(b.rows) for b in numbered.blocks] == [2, 2]

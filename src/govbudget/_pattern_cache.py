@@ -74,7 +74,8 @@ def _sre_parts() -> tuple[Any, Any, Any] | None:
 
 
 class PatternStore:
-    """Programs of compiled patterns, read from and written to one file.
+    """Programs of compiled patterns, read from and written to one file (``keep=False``: none
+    kept, every pattern compiled by ``re.compile``).
 
     ```pycon
     >>> import tempfile, pathlib
@@ -91,13 +92,13 @@ class PatternStore:
     ```
     """
 
-    def __init__(self, folders: list[Path], *, write: bool = True) -> None:
+    def __init__(self, folders: list[Path], *, write: bool = True, keep: bool = True) -> None:
         self.folders = folders
         self.write = write
         self.made = 0  # patterns compiled by sre in this process
         self.kept = 0  # patterns made from a kept program
         self._interpreter = _interpreter()
-        self._parts = _sre_parts() if self._interpreter is not None else None
+        self._parts = _sre_parts() if keep and self._interpreter is not None else None
         self._programs: dict[_Key, _Program] | None = None
         self._made: dict[_Key, re.Pattern[str]] = {}  # this process's, as re's own cache
         self._dirty = False
@@ -226,9 +227,7 @@ def _folders() -> list[Path]:
 def _store() -> PatternStore:
     if os.environ.get("GOVBUDGET_PATTERN_CACHE", "1").strip().lower() in ("0", "off", "no") \
             or not hasattr(os, "getuid"):  # (no owner to trust a file by: Windows)
-        store = PatternStore([], write=False)
-        store._parts = None
-        return store
+        return PatternStore([], write=False, keep=False)
     store = PatternStore(_folders(), write=not sys.dont_write_bytecode)
     if store.write:
         atexit.register(_save_quietly, store)

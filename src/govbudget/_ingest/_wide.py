@@ -76,7 +76,7 @@ from ._wide_levels import (
     _starts_item,
     _uncoded_hierarchy,
 )
-from ._wide_panels import is_panelled, is_total_label, merged_figures, read_panels
+from ._wide_panels import is_panelled, is_total_label, merged_figures, panel_of, read_panels
 
 __all__ = ["read_wide_table"]
 
@@ -572,11 +572,7 @@ class _WideReader:
             else:
                 slack = 0 if self.style == "grid" else 2
                 for c in cells:
-                    zi = 0
-                    for i, st in enumerate(starts):
-                        if c.start >= st - slack:
-                            zi = i
-                    parts[zi].append(c)
+                    parts[panel_of(c, starts, slack)].append(c)
             for zi, part in enumerate(parts):
                 if not part:
                     continue

@@ -301,8 +301,7 @@ def _header_zones(header: list[tuple[int, list[WCell]]], style: Style, kind: Tab
     if kind is TableKind.THREE_PUBLIC:
         _three_public_subtotal([lf for z in zones for lf in z.amount_leaves])
     amounts = [lf for z in zones for lf in z.amount_leaves if lf.key != "row_no"]
-    if style == "layout" and numbers and len(numbers) == len(amounts) and all(
-            a.start < b.start for a, b in itertools.pairwise(numbers)):
+    if style == "layout" and numbers and len(numbers) == len(amounts):  # (left to right)
         for lf, c in zip(amounts, numbers, strict=True):
             lf.start, lf.end = c.start, c.end
     return zones

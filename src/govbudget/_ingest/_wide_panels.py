@@ -26,7 +26,7 @@ from ._grid import Style, WCell
 from ._table_cells import _CN_ORDINAL, _is_total
 from ._wide_columns import _anchors, _Leaf, _match, _Zone
 
-__all__ = ["is_panelled", "is_total_label", "merged_figures", "read_panels"]
+__all__ = ["is_panelled", "is_total_label", "merged_figures", "panel_of", "read_panels"]
 
 # A panel's label column names a code (科目代码, 经济分类科目编码).
 _CODED: Final = compile_pattern(r"编码|代码")
@@ -86,7 +86,7 @@ class _Entry:
         return "".join(c.text for c in self.name_cells)
 
 
-def _panel_of(cell: WCell, starts: Sequence[int], slack: int) -> int:
+def panel_of(cell: WCell, starts: Sequence[int], slack: int) -> int:
     """The panel a cell is in: the last one whose label column starts at or before it."""
     zi = 0
     for i, st in enumerate(starts):
@@ -107,7 +107,7 @@ def read_panels(reader: _Reader, zones: Sequence[_Zone],
     for no, cells in body:
         parts: list[list[WCell]] = [[] for _ in zones]
         for c in cells:
-            parts[_panel_of(c, starts, slack)].append(c)
+            parts[panel_of(c, starts, slack)].append(c)
         pending: _Entry | None = None  # a label of this line still without its figures
         for zi, part in enumerate(parts):
             if not part:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from functools import partial
 from itertools import islice
@@ -16,10 +16,6 @@ from .._tables import Block, Row, Table
 from ._context import Context, Figure, cell_figures, exact_sum
 
 __all__ = ["_group_subtotals", "_row_columns_sum"]
-
-
-def _cells(t: Table, b: Block, rows: Iterable[Row], key: str) -> list[Figure]:
-    return cell_figures(t, b, rows, key)
 
 
 def _row_columns_sum(ctx: Context, rule_id: str, t: Table, b: Block, parts: Sequence[str],
@@ -38,7 +34,7 @@ def _row_columns_sum(ctx: Context, rule_id: str, t: Table, b: Block, parts: Sequ
             continue  # adds up: nothing to report, no figures needed
         total = Figure.cell(t, b, r, target)
         assert total is not None
-        f = ctx.sum_check(rule_id, [x for k in keys for x in _cells(t, b, [r], k)], total,
+        f = ctx.sum_check(rule_id, [x for k in keys for x in cell_figures(t, b, [r], k)], total,
             what=f"{t.title} “{r.name}”行{what}", what_en=f"{t.kind.value} row {r.code or r.name}: "
                                                     f"{what_en}")
         if f is not None:
