@@ -144,3 +144,17 @@ def test_department_code_is_read_as_by_the_four_patterns(text: str) -> None:
             expected = (m.group(1), m.group(2).strip(words._SPACES))
             break
     assert words._department(text) == expected
+
+
+@pytest.mark.parametrize(("lines", "unit"), [
+    (["专项资金情况（", "财政拨款 20.00", "万元）"], "万元"),
+    (["专项资金情况（万", "资金总额 180.00", "元）"], "万元"),
+    (["项目资金（亿", "元） 1.5"], "亿元"),
+    (["项目资金（", "1,200 元）"], "元"),
+    (["资金总额 20.00", "其他资金（自筹） 0.00"], None),
+    (["资金总额 20.00"], None),
+    (["（元", "）"], "元"),
+])
+def test_wrapped_unit(lines: list[str], unit: str | None) -> None:
+    got = words._wrapped_unit(lines)
+    assert (got.symbol if got is not None else None) == unit

@@ -785,3 +785,24 @@ def test_joined_is_join_text_with_the_lines(texts: list[str]) -> None:
     assert text == join_text(lines)
     for (offset, no) in starts:
         assert text[offset:].startswith(lines[no - 1].stripped)
+
+
+@pytest.mark.parametrize("head", [
+    # plain text (pdfium): the bracketed unit wrapped onto the next line
+    ["项目名称 某某慰问金", "主管部门 某市民政局 实施单位 某市民政局", "专项资金情况（万", "元）",
+     "资金总额 20.00", "财政拨款 20.00", "其他资金 0.00"],
+    # plain text (pdfplumber): the label's cell beside the figures, its unit three lines on
+    ["项目名称 某某慰问金", "主管部门 某市民政局 实施单位 某市民政局", "资金总额 20.00",
+     "专项资金情况（", "财政拨款 20.00", "万元）", "其他资金 0.00"],
+])
+def test_a_funding_unit_wrapped_over_lines(head: list[str]) -> None:
+    """专项资金情况（万元） is a funding label, and its unit is the table's even when the
+    bracket wraps: read as 元, 资金总额 20.00 would be 10,000 times too small."""
+    text = "\n".join(["某某慰问金项目绩效目标表", *head, "年度目标 慰问困难群众。",
+                      "一级指标 二级指标 三级指标 指标值",
+                      "成本指标 经济成本指标 资金总投入 ≤20万元",
+                      "产出指标 数量指标 慰问人数 ≥550人"])
+    (t,), _ = read_performance(split_lines(text))
+    assert (t.project, t.unit, t.total_year) == ("某某慰问金", Unit.WAN_YUAN, Decimal("20.00"))
+    assert [(f.source, f.year) for f in t.funding] == [("财政拨款", Decimal("20.00")),
+                                                       ("其他资金", Decimal("0.00"))]

@@ -344,3 +344,6 @@ def test_page_maps_and_bare_page_numbers() -> None:
     strips = ["3", "正文", "", "12", "下一页", "0"]
     # a small number alone first or last on its page; never 0 (a wrapped figure's tail)
     assert _bare_page_numbers(strips, [1, 1, 1, 1, 2, 2]) == {0, 3}
+    # text extracted without layout spaces a centred page number's digits apart (1 0)
+    strips = ["合计 5.00", "1 0", "表二", "2 1", "0 5"]
+    assert _bare_page_numbers(strips, [1, 1, 2, 2, 3]) == {1, 3}

@@ -39,7 +39,7 @@ from typing import Final, Literal
 from .._pattern_cache import compile_pattern
 from ._table_cells import _is_value
 
-__all__ = ["Style", "WCell", "text_style", "wide_cells"]
+__all__ = ["Style", "WCell", "blanks_marked", "text_style", "wide_cells"]
 
 Style = Literal["single", "layout", "tabs", "grid"]
 
@@ -118,6 +118,25 @@ def text_style(lines: Sequence[str]) -> Style:
     if wide * 4 >= body:
         return "layout"
     return "single"
+
+
+def blanks_marked(lines: Sequence[str]) -> bool:
+    """Whether text in the sample's style marks a blank cell (two spaces between cells, or
+    trailing after the last): some table line holds two spaces after its first cell.
+
+    Text extracted without layout (pdfplumber's or pdfium's plain text) drops blank cells
+    and puts one space between the printed ones: a row with fewer figures than the table
+    has columns then does not tell which columns its figures are in.
+
+    ```pycon
+    >>> blanks_marked(["2010101 行政运行 5.00  5.00", "合计 5.00 5.00 "])
+    True
+    >>> blanks_marked(["2010101 行政运行 5.00 5.00", "\u3000\u3000合计 5.00"])
+    False
+
+    ```
+    """
+    return any("  " in t.lstrip(" \u3000") for t in lines)
 
 
 _BRACKETED: Final = compile_pattern(r"^[\[【［(（](\d{3}(?:\d{2}){0,3})[\]】］)）]\s*(?=\D)")

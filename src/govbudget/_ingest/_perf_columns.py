@@ -59,7 +59,7 @@ from .._money import Unit, parse_amount
 from .._record import FrozenRecord
 from .._report import FundingLine, Indicator, PerformanceTable
 from ..indicators import is_valid_levels
-from ._perf_words import _department, _is_value
+from ._perf_words import _department, _is_value, _wrapped_unit
 from ._text import Line, join_stripped
 
 __all__ = ["Cell", "cells", "read_columnar", "read_grid"]
@@ -666,13 +666,14 @@ def read_columnar(chunk: Sequence[Line], findings: list[Finding]) -> Performance
 
 def _unit_of(label: str, lines: Sequence[Line]) -> Unit:
     """The unit the funding label states (``（万元）``), else the one the head states, else
-    元 (the default of a performance table)."""
+    one a bracket wrapped over the head's lines states (`_wrapped_unit`), else 元 (the
+    default of a performance table)."""
     for text in (_compact(label), "".join(_compact(ln.text) for ln in lines)):
         if "万元" in text:
             return Unit.WAN_YUAN
         if "（元）" in text:
             return Unit.YUAN
-    return Unit.YUAN
+    return _wrapped_unit([label, *(ln.text for ln in lines)]) or Unit.YUAN
 
 
 def _unplaced(line: int, text: str, project_parts: Sequence[str]) -> Finding:

@@ -31,6 +31,7 @@ _LABELS: Final[tuple[tuple[str, str], ...]] = tuple(sorted((
     ("duration", "实施周期"),
     ("funding", "项目资金"), ("funding", "实施期资金总额"), ("funding", "年度资金总额"),
     ("funding", "资金总额"), ("funding", "资金来源"), ("funding", "资金情况"),
+    ("funding", "专项资金情况"),
     ("overview", "项目概况"), ("overview", "项目简介"), ("overview", "项目基本情况"),
     ("basis", "立项依据"),
     ("necessity", "项目设立必要性"), ("necessity", "项目设立的必要性"),
@@ -38,12 +39,14 @@ _LABELS: Final[tuple[tuple[str, str], ...]] = tuple(sorted((
     ("measures", "项目实施保障措施"), ("measures", "保障措施"),
     ("plan", "项目实施计划"), ("plan", "实施计划"),
     ("goals", "实施期目标"), ("goals", "总体目标"), ("goals", "年度绩效目标"),
+    # a table with the year's goal alone, labelled so (福建: 年度目标 | text)
+    ("goal_year", "年度目标"),
 ), key=lambda kv: -len(kv[1])))
 _LABELS_BY_HEAD: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     head: tuple(kv for kv in _LABELS if kv[1][:2] == head) for head in {lab[:2] for _, lab in _LABELS}
 }
 _MAX_LABEL: Final = max(len(lab) for _, lab in _LABELS)
-_BEFORE_GRID: Final = frozenset({"goals", "plan", "measures", "funding"})
+_BEFORE_GRID: Final = frozenset({"goals", "goal_year", "plan", "measures", "funding"})
 _SHORT_KEYS: Final = ("project", "department", "implementer", "attribute", "duration")
 _SHORT_LABELS: Final = tuple((k, lab) for k, lab in _LABELS if k in _SHORT_KEYS)
 _SHORT_LABEL_TEXTS: Final = tuple(lab for _, lab in _SHORT_LABELS)

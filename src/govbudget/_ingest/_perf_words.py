@@ -273,7 +273,8 @@ _UNIT_IN_LABEL: Final = lazy(r"[（(]\s*(?:单位[:：]\s*)?(万元|亿元|元)\
 _NUMERIC: Final = lazy(r"^[-+]?[0-9０-９][0-9０-９,，.．]*$")
 _DIGIT_CHARS: Final = frozenset("0123456789" + "".join(chr(0xFF10 + i) for i in range(10)))
 _BLANK_CELLS: Final = frozenset({"-", "—", "－", "/", "／", "无", "——"})
-_SKIPPED_WORDS: Final = frozenset({"：", "项目资金", "项目资金情况", "资金情况"})
+_SKIPPED_WORDS: Final = frozenset({"：", "项目资金", "项目资金情况", "资金情况", "专项资金情况",
+                                   "（万元）", "(万元)", "（元）", "(元)"})
 _TOTAL_PERIOD: Final = lazy(r"实施期.{0,4}总额|实施期.{0,4}合计")
 _TOTAL_YEAR: Final = lazy(r"年度.{0,4}总额|年度.{0,4}合计|^资金总额|^合计|^总计")
 _SOURCE, _PERIOD_TOTAL, _YEAR_TOTAL = 0, 1, 2
@@ -301,6 +302,43 @@ _CODE_RE: Final = (
 _CODE_GLUED: Final = lazy(r"^(\d{2,12})(?!\d)(.*)$")
 
 
+_UNIT_OPENING: Final = frozenset("（(万亿")
+_UNIT_OPEN_END: Final = lazy(r"[（(][万亿]?$")
+_UNIT_CLOSES: Final = frozenset({"元）", "万元）", "亿元）", "元)", "万元)", "亿元)", "）", ")"})
+_BRACKETED_TEXT: Final = lazy(r"[（(]([^（()）]*)[)）]")
+_FIGURES: Final = str.maketrans("", "", "0123456789,.，．")
+
+
+def _wrapped_unit(lines: Sequence[str]) -> Unit | None:
+    """The money unit of a funding block whose bracketed unit wrapped over its lines: a
+    label cell ``专项资金情况（万元）`` printed as ``专项资金情况（``, then the figures of the
+    cells beside it, then ``万元）`` (or ``（万`` … ``元）``). The bracket's text with the
+    figures and labels between taken out must end in the unit.
+
+    ```pycon
+    >>> _wrapped_unit(["专项资金情况（", "财政拨款 20.00", "万元）"])
+    <Unit.WAN_YUAN: '万元'>
+    >>> _wrapped_unit(["专项资金情况（万", "财政拨款 150.00", "元）"])
+    <Unit.WAN_YUAN: '万元'>
+    >>> _wrapped_unit(["资金总额 20.00", "其他资金（自筹） 0.00"]) is None
+    True
+
+    ```
+    """
+    joined = "".join("".join(t.split()) for t in lines)
+    if "元" not in joined:
+        return None
+    for m in _BRACKETED_TEXT.finditer(joined):
+        inner = m.group(1).translate(_FIGURES)
+        if inner.endswith(("万元", "亿元")):
+            return Unit.parse(inner[-2:])
+        if inner.endswith("元") and inner[0] in "万亿":
+            return Unit.parse(inner[0] + "元")
+        if inner == "元":
+            return Unit.YUAN
+    return None
+
+
 @functools.lru_cache(maxsize=1024)
 def _funding_words(text: str) -> tuple[Unit | None, tuple[tuple[int, str], ...]]:
     """A line of the funding block as the unit it names (or ``None``) and its words as
@@ -317,7 +355,11 @@ def _funding_words(text: str) -> tuple[Unit | None, tuple[tuple[int, str], ...]]
     out: list[tuple[int, str]] = []
     for raw in text.split():
         word = raw.removeprefix("其中：").removeprefix("其中") if raw[0] == "其" else raw
-        if not word or word in _SKIPPED_WORDS:
+        if word and word[-1] in _UNIT_OPENING:
+            # the pieces of a bracketed unit wrapped over lines (`_wrapped_unit`):
+            # ``专项资金情况（万`` … ``元）`` is the label, not part of a source's name
+            word = _UNIT_OPEN_END.sub("", word)
+        if not word or word in _SKIPPED_WORDS or word in _UNIT_CLOSES:
             continue
         # (_NUMERIC only matches a word starting with a digit, + or -)
         first = word[0]

@@ -150,6 +150,7 @@ from ._perf_words import (
     _Source,
     _title_spans,
     _Tok,
+    _wrapped_unit,
 )
 from ._selfeval import is_self_evaluation_title
 from ._text import Line, dedouble, join_text, make_line
@@ -214,6 +215,11 @@ class _TableReader:
         joined = {k: _joined(by_key[k].items) if k in by_key else _NO_TEXT for k in _TEXT_KEYS}
         texts = {k: text for k, (text, _) in joined.items()}
         goals = self._goals(by_key["goals"].items) if "goals" in by_key else (_NO_TEXT, _NO_TEXT)
+        if "goal_year" in by_key:
+            # 年度目标 as a label of its own: the goals section (if any) is the period's.
+            year_goal = _joined(by_key["goal_year"].items)
+            goals = (_joined(by_key["goals"].items) if "goals" in by_key else _NO_TEXT,
+                     year_goal)
         (goal_period, period_lines), (goal_year, year_lines) = goals
         prose = PerformanceProse(
             overview=parse_prose(*joined["overview"]), plan=parse_prose(*joined["plan"]),
@@ -251,7 +257,8 @@ class _TableReader:
             plan=texts["plan"], goal_period=goal_period, goal_year=goal_year,
             indicators_period=period, indicators_year=year, filled_on=filled_on,
             line=title.no, end_line=(body[-1].no if body else title.no),
-            field_lines=tuple((key, sec.line) for key, sec in by_key.items()),
+            field_lines=tuple(("goals" if key == "goal_year" and "goals" not in by_key else key,
+                               sec.line) for key, sec in by_key.items()),
             prose=prose,
         )
 
@@ -283,7 +290,7 @@ class _TableReader:
     # funding ------------------------------------------------------------------------------
     def _funding(self, sec: _Section) -> tuple[
             Unit, Decimal | None, Decimal | None, tuple[FundingLine, ...]]:
-        unit = Unit.YUAN
+        unit: Unit | None = None
         toks: list[_Tok] = []  # kind _TEXT (label) or 1 (number) or 2 (blank mark)
         for row, ln in enumerate(sec.items):
             named, words = _funding_words(ln.text)
@@ -291,6 +298,8 @@ class _TableReader:
                 unit = named
             no = ln.no
             toks += [_Tok(kind, word, no, row) for kind, word in words]
+        if unit is None:
+            unit = _wrapped_unit([ln.text for ln in sec.items]) or Unit.YUAN
         toks = self._join_labels(toks)
         entries = self._repair_numbers(toks)
         return (unit, *self._place_funding(entries))

@@ -36,6 +36,7 @@ from .._pattern_cache import compile_pattern
 from .._tables import (
     Block,
     Column,
+    Doubt,
     Row,
     RowKind,
     Table,
@@ -168,10 +169,12 @@ class _Pending:
 
 class _TableReader(_Reading):
     def __init__(self, kind: TableKind, segment: Sequence[Line], findings: list[Finding],
-                 default_unit: Unit | None) -> None:
+                 default_unit: Unit | None, blanks: bool = True) -> None:
         super().__init__(kind, findings)
         self.segment = segment
         self.default_unit = default_unit
+        # Whether the text marks blank cells (`govbudget._ingest._grid.blanks_marked`).
+        self.blanks = blanks
 
     # -- main ---------------------------------------------------------------
     def read(self) -> Table:
@@ -324,6 +327,10 @@ class _TableReader(_Reading):
         is_value = _is_value
         projects = self.kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER)
         total, data, group = RowKind.TOTAL, RowKind.DATA, RowKind.GROUP
+        # Rows whose figures cannot be told apart by column: text that drops blank cells
+        # and a row with fewer figures than columns.
+        unplaced: list[int] = []
+        blanks = self.blanks
 
         def flush() -> None:
             nonlocal pending
@@ -341,6 +348,8 @@ class _TableReader(_Reading):
                                   f"figures {extra} do not fit the table's columns",
                                   actual=" ".join(extra))
                 vals = vals[:n_columns]
+            elif not blanks and 0 < len([v for v in vals if v]) < n_columns:
+                unplaced.append(line)
             amounts = amounts_of(vals, line, n_columns)
             names = p.names
             name = names[0] if names else ""
@@ -421,11 +430,20 @@ class _TableReader(_Reading):
                                   "figures on this line belong to no row",
                                   actual=" ".join(v for v in value_cells if v))
         flush()
+        if unplaced:
+            self.doubts.append(Doubt(
+                "columns", f"文本未标出空白单元格，{len(unplaced)}行的数值少于{n_columns}列，"
+                "无法确定各数值所在的列",
+                f"the text does not mark blank cells, and {len(unplaced)} rows have fewer "
+                f"figures than the {n_columns} columns: their columns cannot be told",
+                tuple(unplaced[:20])))
         _fix_unit_levels(rows, self.kind)
         return Block(name="", columns=columns, rows=tuple(rows))
 
 
 def read_table(kind: TableKind, segment: Sequence[Line], findings: list[Finding],
-               default_unit: Unit | None = None) -> Table:
-    """Read one table from its segment (title line first)."""
-    return _TableReader(kind, segment, findings, default_unit).read()
+               default_unit: Unit | None = None, blanks: bool = True) -> Table:
+    """Read one table from its segment (title line first); ``blanks``: whether the text
+    marks blank cells (two spaces), so that a short row's figures are in the first
+    columns."""
+    return _TableReader(kind, segment, findings, default_unit, blanks).read()
