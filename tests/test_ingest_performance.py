@@ -806,3 +806,7 @@ def test_a_funding_unit_wrapped_over_lines(head: list[str]) -> None:
     assert (t.project, t.unit, t.total_year) == ("某某慰问金", Unit.WAN_YUAN, Decimal("20.00"))
     assert [(f.source, f.year) for f in t.funding] == [("财政拨款", Decimal("20.00")),
                                                        ("其他资金", Decimal("0.00"))]
+    # 年度目标 labels the year's goal (no period goal printed)
+    assert (t.goal_year, t.goal_period) == ("慰问困难群众。", "")
+    assert t.line_of("goals") == 9  # the title is line 1, the head lines 2-8
+    assert len(t.indicators_year) == 2

@@ -43,6 +43,10 @@ def test_values_and_totals() -> None:
 def test_codes_and_levels() -> None:
     assert _take_code(("205", "02", "05", "普通教育", "1.00")) == ("2050205", ("普通教育", "1.00"))
     assert _take_code(("2010101", "行政运行")) == ("2010101", ("行政运行",))
+    # a part printed without its leading zero (301 2 = 30102), only before a name
+    assert _take_code(("301", "2", "津贴补贴", "1")) == ("30102", ("津贴补贴", "1"))
+    assert _take_code(("208", "5", "5", "0")) == ("208", ("5", "5", "0"))
+    assert _take_code(("301", "7")) == ("301", ("7",))
     assert _take_code(("合计", "1.00")) == (None, ("合计", "1.00"))
     assert [_code_level(c) for c in ("201", "20101", "2010101", "201010101")] == [1, 2, 3, 4]
     assert _strip_outline("表一2024年预算收支总表") == "2024年预算收支总表"

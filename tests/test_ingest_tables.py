@@ -683,9 +683,11 @@ class TestFindings:
         assert "元" in findings[0].message
 
     def test_empty_note_with_data(self) -> None:
-        """A table that says 本表无数据 but has figures is reported."""
+        """A table that says 本表无数据 but has figures is reported, and read as the
+        figures it prints (not as empty: as the wide reader has it)."""
         t, findings = read_one(EDUCATION + "注：本表无数据\n")
-        assert t.empty
+        assert not t.empty
+        assert t.note == "注：本表无数据"
         assert [f.rule for f in findings] == ["reading.empty_note_with_data"]
 
     def test_dashes_are_blank(self) -> None:
@@ -855,3 +857,28 @@ class TestUnmarkedBlanks:
             "2010102 一般行政管理事务 2.00  2.00\n")
         assert marked.tables[0].doubts == ()
         assert marked.tables[0].blocks[0].rows[3].values == vals("2.00 - 2.00")
+
+    def test_names_printed_around_their_codes_are_doubtful(self) -> None:
+        """Plain text puts a wrapped name's lines above and below its code line (and a
+        one-line name above it): which line belongs to which row cannot be told."""
+        text = (self.HEADER + "社会保障和就\n208 5.00 3.00 2.00\n业支出\n行政事业单位\n"
+                "20805 5.00 3.00 2.00\n养老支出\n合计 5.00 3.00 2.00\n")
+        t = self.read(text, blanks=False)
+        assert [d.reason for d in t.doubts] == ["names"]
+        assert t.doubts[0].lines == (5, 8)
+        # a code line holding one figure more than the columns is a code, not figures of
+        # the name above it
+        assert [r.code for r in t.blocks[0].rows if r.code] == ["208", "20805"]
+        assert self.read(text, blanks=True).doubts == ()
+
+    def test_a_header_with_more_labels_than_recognised(self) -> None:
+        """Wrapped labels (一般公共预 | 算) are not found: with more labels printed than
+        columns recognised, the columns found cannot be matched one for one."""
+        text = ("收入总表\n单位：万元\n单位代\n单位名称 合计 一般公共预 政府性基 财政专户管 事业\n"
+                "码\n算 金预算 理资金 收入\n合计 9.00 5.00 4.00\n")
+        t, _ = read_one(text)  # blanks marked (the sample's reader): as before
+        assert t.doubts == ()
+        findings: list[Finding] = []
+        t = read_table(TableKind.INCOME, split_lines(text), findings, blanks=False)
+        assert [d.reason for d in t.doubts] == ["header"]
+        assert "5 column labels" in t.doubts[0].message_en

@@ -156,3 +156,32 @@ def test_layout_tests() -> None:
     assert not rows_are_items(split_lines("合计 因公出国（境）费\n3.00 1.00\n"))
     assert _is_final_three_public("项目 预算数 决算数", [])
     assert not _is_final_three_public("项目 预算数", split_lines("合计 3.00\n"))
+
+
+class TestTextWithoutLayout:
+    """The 三公 table in text that drops blank cells (pdfplumber's plain text)."""
+
+    TEXT = ("部门“三公”经费和机关运行经费预算表\n单位:万元\n2024年“三公”经费预算数\n"
+            "2024年机关运行经\n公务用车购置及运行费\n费预算数\n合计 因公出国(境)费 公务接待费\n"
+            "小计 购置费 运行费\n6.4 0 0 6.4 6.4 0\n")
+
+    def read(self, blanks: bool) -> object:
+        from govbudget._ingest._tables import read_table
+        from govbudget._tables import TableKind
+
+        return read_table(TableKind.THREE_PUBLIC, split_lines(self.TEXT), [], blanks=blanks)
+
+    def test_the_wrapped_header_is_not_rows(self) -> None:
+        """公务用车购置及运行费 with no figure is a header cell, not an item row; the
+        wrapped 机关运行经 | 费预算数 is the 机关运行经费 column."""
+        t = self.read(blanks=False)
+        assert [c.key for c in t.blocks[0].columns] == [  # type: ignore[attr-defined]
+            "total", "abroad", "reception", "vehicles", "vehicle_purchase",
+            "vehicle_operation", "operating_costs"]
+
+    def test_the_columns_are_doubtful(self) -> None:
+        """Six figures for seven columns (a blank dropped), and an order the header does
+        not give: nothing is placed for the rules."""
+        t = self.read(blanks=False)
+        assert {d.reason for d in t.doubts} == {"columns"}  # type: ignore[attr-defined]
+        assert self.read(blanks=True).doubts == ()  # type: ignore[attr-defined]

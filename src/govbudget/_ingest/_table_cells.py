@@ -103,8 +103,12 @@ def _take_code(c: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
         parts = [first]
         k = 1
         n_c = len(c)
-        while k < n_c and len(parts) < 4 and len(c[k]) == 2 and c[k].isdecimal():
-            parts.append(c[k])
+        while k < n_c and len(parts) < 4 and c[k].isdecimal() and (
+                len(c[k]) == 2 or (len(c[k]) == 1 and k + 1 < n_c and c[k + 1]
+                                   and not _is_value(c[k + 1]))):
+            # ``301 2 津贴补贴``: a part printed without its leading zero (30102), taken
+            # only before a name (``208 5 5 0`` in 元 is a code and its figures)
+            parts.append(c[k].zfill(2))
             k += 1
         return "".join(parts), c[k:]
     return first, c[1:]
@@ -167,6 +171,9 @@ class _Reading:
         self.title = ""
         self.unit: Unit | None = None
         self.doubts: list[Doubt] = []
+        # Whether the text marks blank cells (two spaces): `govbudget._ingest._grid.blanks_marked`
+        self.blanks = True
+        self.header_parts: list[str] = []
 
     def finding(self, rule: str, line: int, msg: str, msg_en: str, actual: str | None = None,
                 severity: Severity = Severity.WARNING) -> None:

@@ -154,6 +154,9 @@ _PART: Final = compile_pattern(r"^\s*第[一二三四五六七八九十]+部分"
 _YEAR_WORD: Final = compile_pattern(r"\d{4}年")
 _UNIT_OR_DIGIT: Final = compile_pattern(r"单位[:：]|\d")
 _THREE_DIGITS_LINE: Final = compile_pattern(r"^\d{3}$")
+# Header words that name no amount column: the label columns, 类/款/项, column numbers.
+_NOT_A_COLUMN: Final = compile_pattern(
+    r"科目|名称|编码|代码|项目|功能|经济|分类|栏次|行次|^[类款项码]$|^\d+$|^其中|^单位代?$")
 
 
 class _Pending:
@@ -167,13 +170,34 @@ class _Pending:
         self.values: Sequence[str] | None = None
 
 
+def _names_apart(body: Sequence[Line]) -> list[int]:
+    """The code lines of ``body`` that print no name between text lines: text extracted
+    without layout gives a wrapped name's lines in the order they are printed, some above
+    the code line and some below (``社会保障和就`` / ``208 754.75 754.75 0.00`` / ``业支出``),
+    and a one-line name above it (``卫生健康支出`` / ``210 …``): which text lines belong to
+    which row cannot be told."""
+    kinds = []
+    for ln in body:
+        c = cell_tuple(ln.text)
+        code, rest = _take_code(c) if c else (None, ())
+        if code is not None and rest and all(_is_value(x) for x in rest if x):
+            kinds.append("code")  # a code and figures, no name
+        elif c and not any(_is_value(x) for x in c):
+            kinds.append("text")
+        else:
+            kinds.append("")
+    # (the first row's upper half, if any, is read as the header's last line)
+    return [body[i].no for i in range(len(body) - 1)
+            if kinds[i] == "code" and (i == 0 or kinds[i - 1] == "text")
+            and kinds[i + 1] == "text"]
+
+
 class _TableReader(_Reading):
     def __init__(self, kind: TableKind, segment: Sequence[Line], findings: list[Finding],
                  default_unit: Unit | None, blanks: bool = True) -> None:
         super().__init__(kind, findings)
         self.segment = segment
         self.default_unit = default_unit
-        # Whether the text marks blank cells (`govbudget._ingest._grid.blanks_marked`).
         self.blanks = blanks
 
     # -- main ---------------------------------------------------------------
@@ -262,6 +286,7 @@ class _TableReader(_Reading):
                           f"表格未注明金额单位，按{unit.symbol}处理",
                           f"no money unit printed; read as {unit.symbol}")
         header = " ".join(header_parts)
+        self.header_parts = header_parts
         self.unit = unit
         if self.kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY):
             blocks = read_two_sided(self, body, header)
@@ -277,14 +302,32 @@ class _TableReader(_Reading):
             blocks = read_three_public_columns(self, body, header)
         else:
             blocks = (self._single(body, header),)
-        if empty and any(r.values and any(v for v in r.values if v) for b in blocks
-                         for r in b.rows):
+        has_data = empty and any(r.values and any(v for v in r.values if v) for b in blocks
+                                 for r in b.rows)
+        if has_data:
+            # the figures printed are the table (as the wide reader has it): the note is
+            # reported, and the table is not read as empty
             self.finding("reading.empty_note_with_data", title_line.no,
                           "表格注明“本表无数据”，但有数据行",
                           "the table says it has no data but has figures")
         return Table(kind=self.kind, number=number, title=_strip_outline(year_title),
-                     unit=unit, blocks=blocks, unit_name=unit_name, empty=empty, note=note,
+                     unit=unit, blocks=blocks, unit_name=unit_name, empty=empty and not has_data,
+                     note=note,
                      line=title_line.no, doubts=tuple(self.doubts))
+
+    def header_doubt(self, n_columns: int) -> None:
+        """In text that drops blank cells (and the header's spacing), a doubt when a
+        header line prints more column labels than the ``n_columns`` recognised: a label
+        wrapped into pieces (``一般公共预`` / ``算``) is not found, and figures matched to
+        the columns that were found would be matched one for one to the wrong ones."""
+        printed = max((len([w for w in part.split() if not _NOT_A_COLUMN.search(w)])
+                       for part in self.header_parts), default=0)
+        if printed > n_columns:
+            self.doubts.append(Doubt(
+                "header", f"表头印有{printed}列，只识别出{n_columns}列（文本未保留版式，"
+                "表头文字折行）", f"the header prints {printed} column labels but only "
+                f"{n_columns} were recognised (text without layout; wrapped labels)",
+                (self.segment[0].no,)))
 
     def _starts_body(self, raw: str, t: str, after_colnums: bool) -> bool:
         # ``t``: ``raw`` de-doubled and stripped (as `read` has it).
@@ -303,7 +346,9 @@ class _TableReader(_Reading):
                 ("本年收入", "收入总计"))
         if self.kind is TableKind.THREE_PUBLIC and first.lstrip("①②③④⑤").startswith(
                 ("因公出国", "公务接待", "公务用车")):
-            return True
+            # an item's row; in text that drops blank cells, a label with no figure is
+            # as likely a wrapped header cell (公务用车购置及运行费 over 小计 | 购置费 …)
+            return self.blanks or any(_is_value(x) for x in c[1:])
         values = [x for x in c[1:] if x]
         # An unreadable amount (35O.50) still makes a row: the reader reports it, and the
         # row is not lost into the header.
@@ -317,6 +362,16 @@ class _TableReader(_Reading):
     # -- single-block tables -----------------------------------------------
     def _single(self, body: Sequence[Line], header: str) -> Block:
         columns = _header_columns(self.kind, header)
+        if not self.blanks:
+            self.header_doubt(len(columns))
+        apart = _names_apart(body) if not self.blanks else []
+        if apart:
+            self.doubts.append(Doubt(
+                "names", f"文本未保留版式，{len(apart)}个科目编码所在行没有名称，其名称分印在上下行，"
+                "无法确定各行名称",
+                f"text without layout: {len(apart)} code lines print no name, their names "
+                "are printed on the lines around them, and which line belongs to which row "
+                "cannot be told", tuple(apart[:20])))
         names_n = 2 if (self.kind is TableKind.BASIC_ECONOMIC and "政府预算" in
                         _WS.sub("", header)) else 1
         rows: list[Row] = []
@@ -372,9 +427,12 @@ class _TableReader(_Reading):
                     pending.values = []
                 continue
             if pending is not None and pending.values is None and all(
-                    not x or is_value(x) for x in c):
+                    not x or is_value(x) for x in c) and not (
+                    len(c) > n_columns and _CODE.match(c[0])):
                 # The amounts of a row whose name wrapped: whole amounts in 元 (3002500)
-                # are not codes, and small ones (1 2 3) are not column numbers.
+                # are not codes, and small ones (1 2 3) are not column numbers; but a
+                # code-shaped first figure one more than the columns hold is the code of
+                # a row whose name is printed around it (``208 754.75 754.75 0.00``).
                 pending.values = c
                 continue
             if _is_colnums(raw):

@@ -27,7 +27,7 @@ _THREE_PUBLIC_ITEMS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("vehicles", ("公务用车购置及运行", "购置及运行")),
     ("vehicle_purchase", ("购置费",)),
     ("vehicle_operation", ("运行费", "运行维护费")),
-    ("operating_costs", ("机关运行经费",)),
+    ("operating_costs", ("机关运行经费", "机关运行经")),  # (wrapped: 机关运行经 | 费预算数)
 )
 _ITEM_PREFIX: Final = lazy(r"^(?:其中[:：])?[①②③④⑤⑥⑦⑧⑨⑩]?(?:[一二三四五六七八九十]+、|"
                                   r"[（(][一二三四五六七八九十\d]+[）)]|\d+[、.])?")
@@ -65,6 +65,14 @@ def read_three_public_columns(reader: _Reading, body: Sequence[Line], header: st
             # 公务用车购置及运行费 must not count again as 运行费.
             flat = flat.replace(lab, "|", 1)
     columns = tuple(Column(k, COLUMN_LABELS.get(k, k)) for k in keys)
+    if not reader.blanks and len(columns) > 2 and body:
+        # Text without layout gives the header's wrapped labels interleaved, and templates
+        # print the items in different orders (公务接待费 before or after 公务用车): which
+        # figure is which item cannot be told.
+        reader.doubts.append(Doubt(
+            "columns", "文本未保留版式，“三公”经费各列的次序无法从表头确定",
+            "text without layout: the order of the 三公 columns cannot be told from the "
+            "header", (body[0].no,)))
     rows: list[Row] = []
     for ln in body:
         c = cell_tuple(ln.text)
@@ -77,6 +85,13 @@ def read_three_public_columns(reader: _Reading, body: Sequence[Line], header: st
             reader.finding("reading.unplaced_figure", ln.no, "多出的数值无法对应到列",
                           "figures do not fit the columns",
                           actual=" ".join(vals[len(columns):]))
+        if not reader.blanks and 0 < len([v for v in vals if v]) < len(columns):
+            reader.doubts.append(Doubt(
+                "columns", f"文本未标出空白单元格，“三公”经费表共{len(columns)}列，该行只有"
+                f"{len([v for v in vals if v])}个数值，无法确定各数值所在的列",
+                f"the text does not mark blank cells: the 三公 table has {len(columns)} "
+                f"columns but the line has {len([v for v in vals if v])} figures",
+                (ln.no,)))
         amounts += [None] * (len(columns) - len(amounts))
         if any(a is not None for a in amounts):
             rows.append(Row(name=name or "预算数", values=tuple(amounts), line=ln.no))
