@@ -876,9 +876,51 @@ class TestUnmarkedBlanks:
         columns recognised, the columns found cannot be matched one for one."""
         text = ("收入总表\n单位：万元\n单位代\n单位名称 合计 一般公共预 政府性基 财政专户管 事业\n"
                 "码\n算 金预算 理资金 收入\n合计 9.00 5.00 4.00\n")
-        t, _ = read_one(text)  # blanks marked (the sample's reader): as before
-        assert t.doubts == ()
         findings: list[Finding] = []
         t = read_table(TableKind.INCOME, split_lines(text), findings, blanks=False)
-        assert [d.reason for d in t.doubts] == ["header"]
+        assert [d.reason for d in t.doubts] == ["header", "columns"]
         assert "5 column labels" in t.doubts[0].message_en
+        # with blanks marked the header is not counted, but three figures under the two
+        # columns found say the same: the figures of every row would be misplaced
+        t, findings = read_one(text)
+        assert [d.reason for d in t.doubts] == ["columns"]
+        assert "reading.unplaced_figure" in [f.rule for f in findings]
+
+    def test_rows_run_together_on_one_line(self) -> None:
+        """pdfium's plain text may run rows together: a figure followed by a code and a
+        name (or a total and a figure) starts the next row."""
+        text = (self.HEADER + "合计 5.00 3.00 2.00 201 一般公共服务支出 5.00 3.00 2.00 "
+                "2010101 行政运行 3.00 3.00 0.00\n2010102 一般行政管理事务 2.00 0.00 2.00\n")
+        t = self.read(text, blanks=False)
+        assert t.doubts == ()
+        assert [(r.code, r.values) for r in t.blocks[0].rows] == [
+            (None, vals("5.00 3.00 2.00")), ("201", vals("5.00 3.00 2.00")),
+            ("2010101", vals("3.00 3.00 0.00")), ("2010102", vals("2.00 0.00 2.00"))]
+        assert [r.line for r in t.blocks[0].rows] == [4, 4, 4, 5]
+
+    def test_two_panels_run_together_are_doubtful(self) -> None:
+        text = ("一般公共预算财政拨款基本支出决算表\n单位：万元\n"
+                "科目编码 科目名称 决算数 科目编码 科目名称 决算数\n"
+                "301 工资福利支出 4.00 302 商品和服务支出 1.00\n"
+                "30101 基本工资 4.00 30201 办公费 1.00\n")
+        findings: list[Finding] = []
+        t = read_table(TableKind.BASIC_ECONOMIC, split_lines(text), findings, blanks=False)
+        assert [d.reason for d in t.doubts] == ["columns"]
+        assert "two panels" in t.doubts[0].message_en
+
+    def test_a_row_on_the_column_number_line(self) -> None:
+        """``栏次 1 2 3 合计 …``: the row is read, the column numbers are not a row."""
+        text = (self.HEADER + "栏次 1 2 3 合计 5.00 3.00 2.00\n"
+                "201 一般公共服务支出 5.00 3.00 2.00\n")
+        t = self.read(text, blanks=False)
+        assert [(r.name, r.values) for r in t.blocks[0].rows] == [
+            ("合计", vals("5.00 3.00 2.00")), ("一般公共服务支出", vals("5.00 3.00 2.00"))]
+
+    def test_a_lone_total_label_is_the_header_s(self) -> None:
+        """In text that drops blanks, 合计 alone on a line is a header label (the 合计
+        column), not an empty total row starting the body."""
+        text = ("一般公共预算支出表\n单位：万元\n科目编码 科目名称\n合计\n基本支出 项目支出\n"
+                "201 一般公共服务支出 5.00 3.00 2.00\n")
+        t = self.read(text, blanks=False)
+        assert [r.name for r in t.blocks[0].rows] == ["一般公共服务支出"]
+        assert [c.key for c in t.blocks[0].columns] == ["total", "basic", "project"]

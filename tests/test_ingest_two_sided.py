@@ -71,6 +71,7 @@ def test_expenditure_labels() -> None:
     assert _is_expenditure_label("结余分配")
     assert not _is_expenditure_label("上年结转") and not _is_expenditure_label("一、一般公共预算")
     assert not _is_expenditure_label("使用非财政拨款结余")
+    assert _is_expenditure_label("三、单位预留机动经费")  # a spending use (江苏)
 
 
 @pytest.mark.parametrize(("cells", "whole", "expected"), [
@@ -95,3 +96,48 @@ def test_read_two_sided_directly() -> None:
         ("一般公共预算", vals("30.00")), ("本年收入合计", vals("30.00"))]
     assert [r.kind for r in exp.rows] == [D, T]
     assert [f.rule for f in reader.findings] == ["reading.unplaced_figure"]  # 25.00: no item
+
+
+class TestTextWithoutLayout:
+    """Two-sided tables in text that drops blank cells (``reader.blanks`` False)."""
+
+    def reader(self, kind: TableKind = TableKind.SUMMARY) -> _Reading:
+        reader = _Reading(kind, [])
+        reader.unit = Unit.WAN_YUAN
+        reader.blanks = False
+        return reader
+
+    def test_three_panels_are_doubtful(self) -> None:
+        """收入 | 支出功能分类 | 支出用途: a label's panel is not told by the stream."""
+        reader = self.reader()
+        body = split_lines("一、财政拨款 30.00 一、一般公共服务支出 一、基本支出 30.00\n"
+                           "收入合计 30.00 支出合计 30.00\n")
+        read_two_sided(reader, body, "收入 支出 功能分类 支出用途 项目名称 金额 "
+                                     "功能科目名称 金额 项目名称 金额")
+        assert [d.reason for d in reader.doubts] == ["columns"]
+        assert "3 panels" in reader.doubts[0].message_en
+
+    def test_short_expenditure_rows_are_doubtful(self) -> None:
+        """With 合计 | 一般公共预算 | 政府性基金 on the expenditure side, one figure of
+        two dropped blanks has no column."""
+        reader = self.reader(TableKind.GRANT_SUMMARY)
+        body = split_lines("一、一般公共预算 30.00 一、一般公共服务支出 30.00 30.00 0.00\n"
+                           "二、政府性基金预算 二、教育支出 5.00\n")
+        read_two_sided(reader, body, "收入 支出 项目 预算数 项目 合计 一般公共预算 政府性基金")
+        assert [(d.reason, d.lines) for d in reader.doubts] == [("columns", (2,))]
+        reader = self.reader(TableKind.GRANT_SUMMARY)
+        reader.blanks = True
+        read_two_sided(reader, body, "收入 支出 项目 预算数 项目 合计 一般公共预算 政府性基金")
+        assert reader.doubts == []
+
+
+def test_an_enumerator_cell_is_its_label_s() -> None:
+    """``1. 一般公共预算资金 …`` split as ``1.`` | ``一般公共预算资金``: one income label,
+    not an income label and an expenditure one beside it."""
+    reader = _Reading(TableKind.SUMMARY, [])
+    reader.unit = Unit.YUAN
+    body = split_lines("一、财政拨款收入 100 一、一般公共服务支出 100\n"
+                       "1. 一般公共预算资金 100 二、公共安全支出 0\n")
+    inc, exp = read_two_sided(reader, body, "本年收入 本年支出 项目 预算数 项目 预算数")
+    assert [r.name for r in inc.rows] == ["财政拨款收入", "1.一般公共预算资金"]
+    assert [r.name for r in exp.rows] == ["一般公共服务支出", "公共安全支出"]

@@ -259,3 +259,41 @@ def test_every_finding_code_is_registered(results: dict[str, object]) -> None:
         for f in res.findings:  # type: ignore[attr-defined]
             assert f.rule in reg, (name, f.rule)
             assert f.code in {c.id for c in reg[f.rule].codes}, (name, f.rule, f.code)
+
+
+PLAIN = Path(__file__).parent / "data" / "real-plain"
+PLAIN_FILES = sorted(p.name for p in PLAIN.glob("*.txt"))
+
+
+def _pinned_rules(stem: str) -> set[str]:
+    """The rules of the errors found on a report's layout text, and pinned as genuine on
+    its PDF (`PDF_ERRORS`)."""
+    layout = check_report(read_report(DATA / f"{stem}.txt"))
+    return {f.rule for f in layout.errors} | {r for r, _ in PDF_ERRORS[f"{stem}.pdf"]}
+
+
+@pytest.mark.parametrize("name", PLAIN_FILES)
+def test_text_without_layout_surfaces_no_misreading(name: str) -> None:
+    """Text from pdfplumber's or pdfium's plain extraction (blank cells dropped): every
+    error is one the layout text or the PDF gives, and genuine; what cannot be placed is
+    a doubt, listed as not checked."""
+    stem = name.split(".")[0]
+    result = check_report(read_report(PLAIN / name))
+    assert {f.rule for f in result.errors} <= _pinned_rules(stem)
+    # every table the contents list is read, or reported missing (pdfium prints the
+    # central 收入决算表's title after its rows: its rows are not taken for another's)
+    missing = [f for f in result.findings if f.rule == "reading.missing_table"]
+    assert len(result.report.tables) + len(missing) == dict(REPORTS)[f"{stem}.txt"]
+    assert len(missing) == (name == "central-xfj-2024-final.pdfium.txt")
+
+
+def test_text_without_layout_keeps_what_it_can_place() -> None:
+    """Rows whose every column has a figure are read and checked: the 支出总表 of
+    wanli-2025 (rows run together by pdfium) is trusted and holds the layout text's rows."""
+    plain = read_report(PLAIN / "shanghai-wanli-2025-budget.pdfium.txt")
+    layout = read_report(DATA / "shanghai-wanli-2025-budget.txt")
+    got = plain.table(TableKind.EXPENDITURE)
+    assert not got.doubts
+    want = layout.table(TableKind.EXPENDITURE).block()
+    assert [(r.code, r.values) for r in got.block().rows] == [
+        (r.code, r.values) for r in want.rows]

@@ -27,6 +27,7 @@ Amount cells that cannot be read are never read as zero: the cell is left blank 
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Sequence
 from typing import Final
 
@@ -154,6 +155,8 @@ _PART: Final = compile_pattern(r"^\s*第[一二三四五六七八九十]+部分"
 _YEAR_WORD: Final = compile_pattern(r"\d{4}年")
 _UNIT_OR_DIGIT: Final = compile_pattern(r"单位[:：]|\d")
 _THREE_DIGITS_LINE: Final = compile_pattern(r"^\d{3}$")
+# A label column's header printed twice: a table in two panels side by side.
+_PANEL_WORDS: Final = ("科目名称", "科目编码")
 # Header words that name no amount column: the label columns, 类/款/项, column numbers.
 _NOT_A_COLUMN: Final = compile_pattern(
     r"科目|名称|编码|代码|项目|功能|经济|分类|栏次|行次|^[类款项码]$|^\d+$|^其中|^单位代?$")
@@ -168,6 +171,41 @@ class _Pending:
         self.level = level
         self.line = line
         self.values: Sequence[str] | None = None
+
+
+def _after_column_numbers(text: str) -> str:
+    """What follows the column numbers of a ``栏次 1 栏次 2`` line (text extracted without
+    layout may run the first row onto it), or ``""``."""
+    words = text.split()
+    k = 0
+    while k < len(words) and (words[k] in ("栏次", "栏号") or (
+            words[k].isdigit() and len(words[k]) <= 2)):
+        k += 1
+    return " ".join(words[k:])
+
+
+def _split_merged_rows(body: Sequence[Line]) -> list[Line]:
+    """``body`` with each line that holds several rows cut into one line a row: text
+    extracted without layout may run the rows of a table together (pdfium's plain text:
+    ``… 一般行政管理事务 135,300 0 135,300 204 公共安全支出 2,878,025 …``). A row starts
+    where a figure is followed by a code and a name, or by a total's label and a figure."""
+    out: list[Line] = []
+    for ln in body:
+        c = [x for x in cell_tuple(ln.text) if x]
+        cuts = [0]
+        for i in range(1, len(c) - 1):
+            if not _is_value(c[i - 1]):
+                continue
+            code, rest = _take_code(tuple(c[i:]))
+            if (code is not None and rest and not _is_value(rest[0])) or (
+                    _is_total(c[i]) and _is_value(c[i + 1])):
+                cuts.append(i)
+        if len(cuts) == 1:
+            out.append(ln)
+            continue
+        cuts.append(len(c))
+        out.extend(Line(ln.no, " ".join(c[a:b])) for a, b in itertools.pairwise(cuts))
+    return out
 
 
 def _names_apart(body: Sequence[Line]) -> list[int]:
@@ -211,6 +249,7 @@ class _TableReader(_Reading):
         empty = False
         note: str | None = None
         header_parts: list[str] = []
+        raw_header: list[str] = []  # (as printed: header_parts are de-doubled)
         body: list[Line] = []
         in_body = False
         year_title = self.title
@@ -224,6 +263,11 @@ class _TableReader(_Reading):
                     body.append(ln)
                 continue
             raw = ln.stripped
+            if raw.startswith(("栏次", "栏号")) and (tail := _after_column_numbers(raw)):
+                # a row run onto the column-number line (plain text): the row is kept
+                after_colnums = True
+                ln = Line(ln.no, tail)
+                raw = ln.stripped
             if in_body and not ("无数据" in raw or "空表" in raw or "本表为空" in raw
                                 or raw.startswith("注") or "部分" in raw):
                 body.append(ln)  # body lines are split into cells later
@@ -276,6 +320,7 @@ class _TableReader(_Reading):
                     after_colnums = True
                     continue
                 header_parts.append(t)
+                raw_header.append(raw)
                 continue
             body.append(ln)
         # Findings name the table by its title, not by the line the segment starts on.
@@ -287,6 +332,7 @@ class _TableReader(_Reading):
                           f"no money unit printed; read as {unit.symbol}")
         header = " ".join(header_parts)
         self.header_parts = header_parts
+        self.raw_header = "".join("".join(raw_header).split())
         self.unit = unit
         if self.kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY):
             blocks = read_two_sided(self, body, header)
@@ -355,7 +401,10 @@ class _TableReader(_Reading):
         amounts_only = any(_is_value(v) for v in values) and all(
             _amount_like(v) for v in values)
         if _is_total(first):
-            return not values or amounts_only
+            # in text that drops blank cells a 合计 alone is as likely the header's label
+            # (a total run together with the next rows: its first figure follows it)
+            return (bool(values) and _amount_like(values[0])) if not self.blanks else (
+                not values or amounts_only)
         return bool(values) and amounts_only and \
             not first.startswith(("项目", "科目", "单位名称"))
 
@@ -363,6 +412,15 @@ class _TableReader(_Reading):
     def _single(self, body: Sequence[Line], header: str) -> Block:
         columns = _header_columns(self.kind, header)
         if not self.blanks:
+            split = _split_merged_rows(body)
+            if len(split) > len(body) and any(self.raw_header.count(w) >= 2
+                                              for w in _PANEL_WORDS):
+                # two panels side by side (301 … | 302 …): their rows run together
+                self.doubts.append(Doubt(
+                    "columns", "文本未保留版式，左右两栏并排的行连在一起，无法分清各栏",
+                    "text without layout: the rows of two panels side by side run "
+                    "together and cannot be told apart", (body[0].no,)))
+            body = split
             self.header_doubt(len(columns))
         apart = _names_apart(body) if not self.blanks else []
         if apart:
@@ -385,6 +443,7 @@ class _TableReader(_Reading):
         # Rows whose figures cannot be told apart by column: text that drops blank cells
         # and a row with fewer figures than columns.
         unplaced: list[int] = []
+        overfull: list[int] = []  # rows with more figures than the columns found
         blanks = self.blanks
 
         def flush() -> None:
@@ -402,6 +461,7 @@ class _TableReader(_Reading):
                                   f"多出的数值{extra}无法对应到列",
                                   f"figures {extra} do not fit the table's columns",
                                   actual=" ".join(extra))
+                    overfull.append(line)
                 vals = vals[:n_columns]
             elif not blanks and 0 < len([v for v in vals if v]) < n_columns:
                 unplaced.append(line)
@@ -488,6 +548,13 @@ class _TableReader(_Reading):
                                   "figures on this line belong to no row",
                                   actual=" ".join(v for v in value_cells if v))
         flush()
+        if overfull:
+            # the header was read short (a wrapped label not found): the figures of every
+            # row are then matched to the wrong columns, not only the extra ones
+            self.doubts.append(Doubt(
+                "columns", f"{len(overfull)}行的数值多于表头识别出的{n_columns}列",
+                f"{len(overfull)} rows have more figures than the {n_columns} columns "
+                "recognised in the header", tuple(overfull[:20])))
         if unplaced:
             self.doubts.append(Doubt(
                 "columns", f"文本未标出空白单元格，{len(unplaced)}行的数值少于{n_columns}列，"

@@ -13,7 +13,7 @@ from typing import Final
 
 from .._money import Unit
 from .._pattern_cache import compile_pattern
-from .._tables import Block, Row, RowKind, TableKind, new_row
+from .._tables import Block, Doubt, Row, RowKind, TableKind, new_row
 from ._table_cells import (
     _CN_ORDINAL,
     _ROW_NUMBER,
@@ -87,6 +87,9 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
                 continue
             label = c[pos]
             pos += 1
+            if pos < n and c[pos] and not is_value(c[pos]) and _ENUMERATOR.match(label):
+                label += c[pos]  # ``1. 一般公共预算资金``: the number is the label's
+                pos += 1
             vals = []
             while pos < n and (not c[pos] or is_value(c[pos])):
                 vals.append(c[pos])
@@ -105,6 +108,8 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
     exp_rows: list[Row] = []
     amounts_of = reader.amounts
     n_inc, n_exp = len(inc_cols), len(exp_cols)
+    if not reader.blanks:
+        _plain_text_doubts(reader, body, flat, labels, sides, n_exp)
     total_kind, data_kind = RowKind.TOTAL, RowKind.DATA
     for k, (label, line, vals) in enumerate(labels):
         is_exp = sides.get(k) or _is_expenditure_label(label)
@@ -124,7 +129,36 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
             Block("expenditure", exp_cols, tuple(exp_rows)))
 
 
-_EXP_END: Final = compile_pattern(r"(支出|预备费|支出合计|支出总计|年终结转|结转下年|结余)$")
+def _plain_text_doubts(reader: _Reading, body: Sequence[Line], flat: str,
+                       labels: list[tuple[str, int, list[str]]], sides: dict[int, bool],
+                       n_exp: int) -> None:
+    """What text without layout (blank cells dropped) leaves unknown in a two-sided table:
+    a third panel (收入 | 支出功能分类 | 支出用途: three 金额 columns), whose labels the
+    stream of labels cannot keep apart from the second's; and, with several expenditure
+    columns, a row with fewer figures than the columns."""
+    if not body:
+        return
+    zones = max(flat.count(w) for w in ("金额", "预算数", "决算数"))
+    if zones >= 3:
+        reader.doubts.append(Doubt(
+            "columns", f"文本未保留版式，表中{zones}栏并排，各栏项目无法分清",
+            f"text without layout: {zones} panels side by side, whose items cannot be "
+            "told apart", (body[0].no,)))
+    if n_exp > 1:
+        short = [line for k, (label, line, vals) in enumerate(labels)
+                 if (sides.get(k) or _is_expenditure_label(label))
+                 and 0 < len([v for v in vals if v]) < n_exp]
+        if short:
+            reader.doubts.append(Doubt(
+                "columns", f"文本未标出空白单元格，{len(short)}行支出的数值少于{n_exp}列",
+                f"the text does not mark blank cells, and {len(short)} expenditure rows "
+                f"have fewer figures than the {n_exp} columns", tuple(short[:20])))
+
+
+# (单位预留机动经费: a spending use, 江苏; no income item ends in 经费)
+_ENUMERATOR: Final = compile_pattern(
+    r"^(?:\d{1,2}[.、．]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[)）]|[一二三四五六七八九十]+、)$")
+_EXP_END: Final = compile_pattern(r"(支出|预备费|经费|支出合计|支出总计|年终结转|结转下年|结余)$")
 
 
 @functools.lru_cache(maxsize=1024)
