@@ -112,3 +112,22 @@ def test_funding_sum_year_cannot_exceed_the_period() -> None:
 def test_funding_sum_skips_a_column_nobody_filled() -> None:
     fund = (FundingLine("市级财政资金", None, None, 30), FundingLine("其他资金", None, None, 31))
     assert run(alone(table("会议经费", D("120"), fund=fund)), "performance.funding_sum") == []
+
+
+def test_funding_sum_skips_a_table_with_a_figure_not_read() -> None:
+    """A source whose figure the reader could not place (``财政拨款 21.50况（万元）`` glued
+    to a wrapped label) is reported by the reader; the remaining sources are not added up
+    against the total as if it were blank."""
+    from govbudget._findings import Finding, Location
+
+    t = table("会议经费", D("21.50"), fund=(FundingLine("其他资金", None, D("0.00"), 110),))
+    assert [f.rule for f in run(alone(t), "performance.funding_sum")] == [
+        "performance.funding_sum"]
+    unread = Finding(rule="reading.unplaced_figure", severity=Severity.WARNING,
+                     message="无法对应的数字", message_en="figure not placed",
+                     location=Location(section="performance", line=109))
+    r = attrs.evolve(alone(t), findings=(unread,))
+    assert run(r, "performance.funding_sum") == []
+    # a finding outside the table (line 300, the table ends at 150) changes nothing
+    outside = attrs.evolve(unread, location=Location(section="performance", line=300))
+    assert len(run(attrs.evolve(alone(t), findings=(outside,)), "performance.funding_sum")) == 1

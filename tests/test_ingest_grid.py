@@ -82,3 +82,13 @@ def test_glued_code_is_the_pattern_with_its_lookahead(text: str) -> None:
     expected = re.match(r"^(\d{3}(?:\d{2}){0,3})(?=[\u3400-\u9fff])", text)
     found = _glued_code(text)
     assert (found and (found[1], found.end())) == (expected and (expected[1], expected.end()))
+
+
+def test_blanks_marked_by_text_with_one_cell_a_line() -> None:
+    """PyMuPDF's text, one cell a line, ends lines with spaces and sometimes puts two
+    between cells it joined: it marks no blank cell."""
+    from govbudget._ingest._grid import blanks_marked
+
+    lines = ["301  ", "工资福利支出 ", "3.00  3.00 ", "30101 ", "基本工资 ", "1.00 ", "30102 "]
+    assert not blanks_marked(lines)
+    assert blanks_marked(["2010101 行政运行 5.00  5.00"] * 7)

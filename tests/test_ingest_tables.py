@@ -924,3 +924,22 @@ class TestUnmarkedBlanks:
         t = self.read(text, blanks=False)
         assert [r.name for r in t.blocks[0].rows] == ["一般公共服务支出"]
         assert [c.key for c in t.blocks[0].columns] == ["total", "basic", "project"]
+
+    def test_one_cell_a_line(self) -> None:
+        """PyMuPDF's plain text gives one cell a line: a row is its code, its name and its
+        figures; a code alone before a name is the next row's, not a figure."""
+        text = ("一般公共预算基本支出表\n单位：万元\n科目编码\n科目名称\n合计\n"
+                "301\n工资福利支出\n3.00\n30101\n基本工资\n1.00\n30102\n津贴补贴\n2.00\n")
+        t = read_table(TableKind.BASIC_ECONOMIC, split_lines(text), [], blanks=False)
+        assert [(r.code, r.name, r.values) for r in t.blocks[0].rows] == [
+            ("301", "工资福利支出", vals("3.00")), ("30101", "基本工资", vals("1.00")),
+            ("30102", "津贴补贴", vals("2.00"))]
+        assert t.doubts == ()
+
+    def test_figures_left_in_the_header_are_doubtful(self) -> None:
+        """No row read and figures among the header's lines: the rows were not found."""
+        text = ("“三公”经费支出预算表\n单位：万元\n合计\n因公出国（境）费\n7.05\n公务接待费\n1.00\n")
+        findings: list[Finding] = []
+        t = read_table(TableKind.THREE_PUBLIC, split_lines(text), findings, blanks=False)
+        assert [d.reason for d in t.doubts] == ["header"]
+        assert not t.empty

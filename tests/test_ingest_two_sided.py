@@ -130,6 +130,16 @@ class TestTextWithoutLayout:
         read_two_sided(reader, body, "收入 支出 项目 预算数 项目 合计 一般公共预算 政府性基金")
         assert reader.doubts == []
 
+    def test_one_cell_a_line_is_doubtful(self) -> None:
+        """Cells in the PDF's drawing order (all labels, then all figures) cannot be
+        matched to their labels."""
+        reader = self.reader()
+        body = split_lines("一、财政拨款收入\n一、一般公共服务支出\n二、事业收入\n二、教育支出\n"
+                           "30.00\n20.00\n10.00\n")
+        read_two_sided(reader, body, "收入 支出 项目 预算数 项目 预算数")
+        assert [d.reason for d in reader.doubts] == ["columns"]
+        assert "one cell a line" in reader.doubts[0].message_en
+
 
 def test_an_enumerator_cell_is_its_label_s() -> None:
     """``1. 一般公共预算资金 …`` split as ``1.`` | ``一般公共预算资金``: one income label,

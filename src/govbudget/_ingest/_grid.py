@@ -126,17 +126,31 @@ def blanks_marked(lines: Sequence[str]) -> bool:
 
     Text extracted without layout (pdfplumber's or pdfium's plain text) drops blank cells
     and puts one space between the printed ones: a row with fewer figures than the table
-    has columns then does not tell which columns its figures are in.
+    has columns then does not tell which columns its figures are in. Text with one cell a
+    line (PyMuPDF's) marks no blanks either, whatever spaces it leaves.
 
     ```pycon
     >>> blanks_marked(["2010101 行政运行 5.00  5.00", "合计 5.00 5.00 "])
     True
     >>> blanks_marked(["2010101 行政运行 5.00 5.00", "\u3000\u3000合计 5.00"])
     False
+    >>> blanks_marked(["合计 5.00 5.00  "]), blanks_marked(["上海市某局  ", "5.00  "])
+    (True, False)
 
     ```
     """
-    return any("  " in t.lstrip(" \u3000") for t in lines)
+    printed = [b for t in lines if (b := t.strip(" \u3000"))]
+    if len(printed) >= 6 and sum(" " not in b for b in printed) * 5 >= len(printed) * 4:
+        return False  # one cell a line (PyMuPDF): its odd double spaces mark nothing
+    for t in lines:
+        body = t.strip(" \u3000")
+        if "  " in body:
+            return True
+        # blanks after the last printed cell: trailing spaces after a row's figures (one
+        # cell and trailing spaces is how some extractors end every line)
+        if t.endswith("  ") and " " in body and _is_value(body.rsplit(" ", 1)[-1]):
+            return True
+    return False
 
 
 _BRACKETED: Final = compile_pattern(r"^[\[【［(（](\d{3}(?:\d{2}){0,3})[\]】］)）]\s*(?=\D)")

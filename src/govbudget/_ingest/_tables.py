@@ -173,6 +173,48 @@ class _Pending:
         self.values: Sequence[str] | None = None
 
 
+def _rows_of_cells(body: Sequence[Line]) -> Sequence[Line]:
+    """``body`` with its rows put back on one line each when the text gives one cell a
+    line (PyMuPDF's plain text: ``30101`` / ``基本工资`` / ``234.27``): a row starts at a code
+    followed by its name, or at a name after a figure; the figures and wrapped name pieces
+    after it are its own. A body most of whose lines hold several cells is returned as it
+    is."""
+    printed = [(ln, [x for x in cell_tuple(ln.text) if x]) for ln in body]
+    printed = [(ln, w) for ln, w in printed if w]
+    if len(printed) < 6 or sum(len(w) == 1 for _, w in printed) * 5 < len(printed) * 4:
+        return body
+    out: list[Line] = []
+    parts: list[str] = []
+    first = 0
+    has_figure = False
+    for k, (ln, words) in enumerate(printed):
+        one = words[0] if len(words) == 1 else ""
+        code = bool(one) and _CODE.match(one) is not None and k + 1 < len(printed) and len(
+            printed[k + 1][1]) == 1 and not _is_value(printed[k + 1][1][0])
+        figure = not code and all(_is_value(x) for x in words)
+        if parts and (code or (not figure and has_figure)):
+            out.append(Line(first, " ".join(parts)))
+            parts, has_figure = [], False
+        if not parts:
+            first = ln.no
+        parts.extend(words)
+        has_figure = has_figure or figure
+    if parts:
+        out.append(Line(first, " ".join(parts)))
+    return out
+
+
+def _name_follows(body: Sequence[Line], at: int) -> bool:
+    """Whether the next printed line after ``body[at]`` is a name alone (text, no figure,
+    not a total): text with one cell a line gives a row as code, name, figures."""
+    for ln in body[at + 1:at + 3]:
+        c = [x for x in cell_tuple(ln.text) if x]
+        if c:
+            return len(c) == 1 and not _is_value(c[0]) and not _is_total(c[0]) \
+                and not c[0][0].isdigit()
+    return False
+
+
 def _after_column_numbers(text: str) -> str:
     """What follows the column numbers of a ``栏次 1 栏次 2`` line (text extracted without
     layout may run the first row onto it), or ``""``."""
@@ -331,6 +373,13 @@ class _TableReader(_Reading):
                           f"表格未注明金额单位，按{unit.symbol}处理",
                           f"no money unit printed; read as {unit.symbol}")
         header = " ".join(header_parts)
+        if not any(ln.stripped for ln in body) and any(
+                "." in w and _is_value(w) for part in header_parts for w in part.split()):
+            # figures and no row: the rows were not told from the header (one cell a line)
+            self.doubts.append(Doubt(
+                "header", "表头中有数值而没有读出数据行", "figures in the header and no row "
+                "read: the rows could not be told from the header", (title_line.no,)))
+            empty = False
         self.header_parts = header_parts
         self.raw_header = "".join("".join(raw_header).split())
         self.unit = unit
@@ -412,6 +461,7 @@ class _TableReader(_Reading):
     def _single(self, body: Sequence[Line], header: str) -> Block:
         columns = _header_columns(self.kind, header)
         if not self.blanks:
+            body = _rows_of_cells(body)
             split = _split_merged_rows(body)
             if len(split) > len(body) and any(self.raw_header.count(w) >= 2
                                               for w in _PANEL_WORDS):
@@ -477,7 +527,7 @@ class _TableReader(_Reading):
                 kind = group
             rows.append(new_row(name.strip(), amounts, p.code, level, kind, gov or None, line))
 
-        for ln in body:
+        for at, ln in enumerate(body):
             raw = ln.text
             c = cell_tuple(raw)
             if not c:
@@ -488,11 +538,13 @@ class _TableReader(_Reading):
                 continue
             if pending is not None and pending.values is None and all(
                     not x or is_value(x) for x in c) and not (
-                    len(c) > n_columns and _CODE.match(c[0])):
+                    len(c) > n_columns and _CODE.match(c[0])) and not (
+                    len(c) == 1 and _CODE.match(c[0]) and _name_follows(body, at)):
                 # The amounts of a row whose name wrapped: whole amounts in 元 (3002500)
                 # are not codes, and small ones (1 2 3) are not column numbers; but a
                 # code-shaped first figure one more than the columns hold is the code of
-                # a row whose name is printed around it (``208 754.75 754.75 0.00``).
+                # a row whose name is printed around it (``208 754.75 754.75 0.00``), and a
+                # code alone before a name is the next row's (one cell a line: PyMuPDF).
                 pending.values = c
                 continue
             if _is_colnums(raw):

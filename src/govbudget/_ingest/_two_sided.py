@@ -138,6 +138,16 @@ def _plain_text_doubts(reader: _Reading, body: Sequence[Line], flat: str,
     columns, a row with fewer figures than the columns."""
     if not body:
         return
+    printed = [c for c in (cell_tuple(ln.text) for ln in body) if any(c)]
+    if len(printed) >= 6 and sum(len([x for x in c if x]) == 1 for c in printed) * 5 \
+            >= len(printed) * 4:
+        # one cell a line (PyMuPDF): cells come in the PDF's drawing order, which need
+        # not be the rows' (all labels, then all figures), and blanks are dropped
+        reader.doubts.append(Doubt(
+            "columns", "文本每行一个单元格，未标出空白单元格，收支两栏的项目与数值无法对应",
+            "text with one cell a line and no blank cells: the items and figures of the two "
+            "sides cannot be matched", (body[0].no,)))
+        return
     zones = max(flat.count(w) for w in ("金额", "预算数", "决算数"))
     if zones >= 3:
         reader.doubts.append(Doubt(

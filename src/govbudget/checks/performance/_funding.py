@@ -147,6 +147,10 @@ def project_amount(ctx: Context) -> Iterator[Finding]:
         yield _say(ctx, NO_TABLE, Severity.WARNING, fig.location, project=name)
 
 
+# Reading findings that leave a figure of a performance table unread or unplaced.
+_UNREAD: Final = frozenset({"reading.unplaced_figure", "reading.unparsed_amount"})
+
+
 @RULES.rule("performance.funding_sum", title="绩效目标表各资金来源之和等于资金总额",
       title_en="Performance table: the funding sources add up to the totals",
       category=Category.PERFORMANCE, severity=Severity.ERROR,
@@ -159,10 +163,16 @@ def funding_sum(ctx: Context) -> Iterator[Finding]:
     each source's year amount ≤ its period amount.
 
     A blank cell is an exact zero. A column in which no source has an amount is not added
-    up (the rows were left blank or could not be read; the reader reports the latter).
+    up (the rows were left blank or could not be read; the reader reports the latter), nor
+    is a table with a figure the reader could not read or place (it may be a source's).
     """
     rid = "performance.funding_sum"
+    unread = [f.location.line for f in ctx.report.findings
+              if f.rule in _UNREAD and f.location.line is not None]
     for p in ctx.report.performance:
+        start, end = p.line, p.end_line
+        if start is not None and end is not None and any(start <= no <= end for no in unread):
+            continue  # a figure of the table was not read: its sums are not trusted
         for col, total, what, what_en in (
                 ("period", p.total_period, "实施期资金总额", "period funds"),
                 ("year", p.total_year, "年度资金总额", "year funds")):
