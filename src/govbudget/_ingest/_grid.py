@@ -139,18 +139,22 @@ def blanks_marked(lines: Sequence[str]) -> bool:
 
     ```
     """
-    printed = [b for t in lines if (b := t.strip(" \u3000"))]
-    if len(printed) >= 6 and sum(" " not in b for b in printed) * 5 >= len(printed) * 4:
-        return False  # one cell a line (PyMuPDF): its odd double spaces mark nothing
+    marked = False
+    printed = single = 0
     for t in lines:
         body = t.strip(" \u3000")
-        if "  " in body:
-            return True
-        # blanks after the last printed cell: trailing spaces after a row's figures (one
-        # cell and trailing spaces is how some extractors end every line)
-        if t.endswith("  ") and " " in body and _is_value(body.rsplit(" ", 1)[-1]):
-            return True
-    return False
+        if not body:
+            continue
+        printed += 1
+        if " " not in body:
+            single += 1
+        elif not marked and ("  " in body or (
+                # blanks after the last printed cell: trailing spaces after a row's
+                # figures (one cell and trailing spaces is how some extractors end lines)
+                t.endswith("  ") and _is_value(body.rsplit(" ", 1)[-1]))):
+            marked = True
+    # one cell a line (PyMuPDF): its odd double spaces mark nothing
+    return marked and not (printed >= 6 and single * 5 >= printed * 4)
 
 
 _BRACKETED: Final = compile_pattern(r"^[\[【［(（](\d{3}(?:\d{2}){0,3})[\]】］)）]\s*(?=\D)")
