@@ -121,6 +121,8 @@ def test_funding_sum_skips_a_table_with_a_figure_not_read() -> None:
     from govbudget._findings import Finding, Location
 
     t = table("会议经费", D("21.50"), fund=(FundingLine("其他资金", None, D("0.00"), 110),))
+    t = attrs.evolve(t, field_lines=(("project", 101), ("funding", 105), ("goals", 115),
+                                     ("grid", 120)))
     assert [f.rule for f in run(alone(t), "performance.funding_sum")] == [
         "performance.funding_sum"]
     unread = Finding(rule="reading.unplaced_figure", severity=Severity.WARNING,
@@ -128,6 +130,7 @@ def test_funding_sum_skips_a_table_with_a_figure_not_read() -> None:
                      location=Location(section="performance", line=109))
     r = attrs.evolve(alone(t), findings=(unread,))
     assert run(r, "performance.funding_sum") == []
-    # a finding outside the table (line 300, the table ends at 150) changes nothing
-    outside = attrs.evolve(unread, location=Location(section="performance", line=300))
+    # a figure not placed outside the funding block (in the grid, line 130; a telephone
+    # number under the footer) leaves the sums checked
+    outside = attrs.evolve(unread, location=Location(section="performance", line=130))
     assert len(run(attrs.evolve(alone(t), findings=(outside,)), "performance.funding_sum")) == 1

@@ -154,6 +154,9 @@ def test_department_code_is_read_as_by_the_four_patterns(text: str) -> None:
     (["资金总额 20.00", "其他资金（自筹） 0.00"], None),
     (["资金总额 20.00"], None),
     (["（元", "）"], "元"),
+    (["资金总额 20.00", "其他资金（含捐赠5万元） 0.00"], None),  # opened and closed on a line
+    (["其他资金（", "含捐赠（5万元）"], None),
+    (["专项资金", "情况（万 财政拨款 1100.00", "元）"], "万元"),  # left open mid-line (pdfplumber)
 ])
 def test_wrapped_unit(lines: list[str], unit: str | None) -> None:
     got = words._wrapped_unit(lines)

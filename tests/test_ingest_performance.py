@@ -810,3 +810,18 @@ def test_a_funding_unit_wrapped_over_lines(head: list[str]) -> None:
     assert (t.goal_year, t.goal_period) == ("慰问困难群众。", "")
     assert t.line_of("goals") == 9  # the title is line 1, the head lines 2-8
     assert len(t.indicators_year) == 2
+
+
+def test_year_goal_label_under_a_period_goal_header() -> None:
+    """实施期目标 and 年度目标 printed as the goals' two headers, one a line: 年度目标 is
+    the second header of the goals section, not a section of its own."""
+    text = "\n".join([
+        "某某项目绩效目标表", "项目名称 某某项目", "年度资金总额： 400.00",
+        "总体目标", "实施期目标", "年度目标",
+        "三年内完成全县360公里农村公路的日常养护，路况", "优良率达到85%以上。",
+        "2025年完成120公里农村公路日常养护，消除", "安全隐患点30处。",
+        "一级指标 二级指标 三级指标 指标值", "产出指标 数量指标 养护里程 ≥120公里"])
+    (t,), _ = read_performance(split_lines(text))
+    assert (t.goal_period, t.goal_year) == (
+        "三年内完成全县360公里农村公路的日常养护，路况优良率达到85%以上。",
+        "2025年完成120公里农村公路日常养护，消除安全隐患点30处。")

@@ -943,3 +943,45 @@ class TestUnmarkedBlanks:
         t = read_table(TableKind.THREE_PUBLIC, split_lines(text), findings, blanks=False)
         assert [d.reason for d in t.doubts] == ["header"]
         assert not t.empty
+
+    def test_one_cell_a_line_whole_amounts_are_no_codes(self) -> None:
+        """In a project list in 元 (no codes), or under no class read, a whole amount
+        before a name is the row's figure, not the next row's code."""
+        text = ("2024年项目支出预算表\n单位：元\n项目名称\n金额\n合计\n80000\n信息化系统运维\n"
+                "50000\n办公楼维修\n30000\n")
+        t = read_table(TableKind.PROJECTS, split_lines(text), [], blanks=False, one_cell=True)
+        # 合计 went to the header, 80000 first in the body: doubtful, not checked
+        assert [d.reason for d in t.doubts] == ["header"]
+        # a list whose rows start at a project name after figures: read, no codes
+        text = text.replace("合计\n80000\n", "合计 80000\n")
+        t = read_table(TableKind.PROJECTS, split_lines(text), [], blanks=False, one_cell=True)
+        assert t.doubts == ()
+        assert [(r.code, r.name, r.values) for r in t.blocks[0].rows] == [
+            (None, "合计", vals("80000")), (None, "信息化系统运维", vals("50000")),
+            (None, "办公楼维修", vals("30000"))]
+
+    def test_a_row_on_the_column_number_line_keeps_its_blanks(self) -> None:
+        text = (self.HEADER + "栏次 1 2 3 合计 100.00  100.00\n"
+                "201 一般公共服务支出 100.00  100.00\n")
+        t = self.read(text, blanks=True)
+        assert t.blocks[0].rows[0].values == vals("100.00 - 100.00")
+
+    def test_panels_cut_apart_out_of_code_order_are_doubtful(self) -> None:
+        """Two panels whose header words differ from 科目名称 (经济分类代码 | 项目 | 金额 ×2):
+        the rows cut apart come out of code order (301, 302, 30101 …)."""
+        text = ("一般公共预算基本支出预算表\n单位：万元\n经济分类代码 项目 金额 经济分类代码 项目 金额\n"
+                "合计 400.00\n301 工资福利支出 300.00 302 商品和服务支出 80.00\n"
+                "30101 基本工资 200.00 30201 办公费 50.00\n"
+                "30102 津贴补贴 100.00 30211 差旅费 30.00\n")
+        findings: list[Finding] = []
+        t = read_table(TableKind.BASIC_ECONOMIC, split_lines(text), findings, blanks=False)
+        assert "columns" in [d.reason for d in t.doubts]
+        assert any("two panels" in d.message_en for d in t.doubts)
+
+    def test_a_name_wrapped_around_its_figures(self) -> None:
+        """``一般行政管理事务（本单位`` / figures / ``专项）``: the bracket's close ends the name
+        (the sample's style, blanks marked)."""
+        text = (self.HEADER + "合计 3.00 3.00  \n2010102 一般行政管理事务（本单位\n"
+                "3.00 3.00  \n专项）\n")
+        t = self.read(text, blanks=True)
+        assert [r.name for r in t.blocks[0].rows] == ["合计", "一般行政管理事务（本单位专项）"]

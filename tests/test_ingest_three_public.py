@@ -185,3 +185,22 @@ class TestTextWithoutLayout:
         t = self.read(blanks=False)
         assert {d.reason for d in t.doubts} == {"columns"}  # type: ignore[attr-defined]
         assert "order" in t.doubts[0].message_en  # type: ignore[attr-defined]
+
+
+def test_a_one_line_header_gives_the_columns_order() -> None:
+    """公务接待费 printed after 公务用车 (苏州's 公开09表): each figure goes under its own
+    label, not in a fixed order of the items."""
+    from govbudget._ingest._tables import read_table
+    from govbudget._tables import TableKind
+
+    text = ("一般公共预算“三公”经费支出表\n单位：万元\n"
+            "“三公”经费合计 因公出国（境）费 公务用车购置及运行维护费 小计 公务用车购置费 "
+            "公务用车运行维护费 公务接待费\n32.00 0.00 30.00 10.00 20.00 2.00\n")
+    t = read_table(TableKind.THREE_PUBLIC, split_lines(text), [])
+    b = t.blocks[0]
+    got = dict(zip([c.key for c in b.columns], b.rows[0].values, strict=True))
+    assert got == {"total": Decimal("32.00"), "abroad": Decimal("0.00"),
+                   "vehicles": Decimal("30.00"), "vehicle_purchase": Decimal("10.00"),
+                   "vehicle_operation": Decimal("20.00"), "reception": Decimal("2.00")}
+    # in text without layout, a header on one line says the order as well
+    assert read_table(TableKind.THREE_PUBLIC, split_lines(text), [], blanks=False).doubts == ()

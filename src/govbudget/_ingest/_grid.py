@@ -39,7 +39,7 @@ from typing import Final, Literal
 from .._pattern_cache import compile_pattern
 from ._table_cells import _is_value
 
-__all__ = ["Style", "WCell", "blanks_marked", "text_style", "wide_cells"]
+__all__ = ["Style", "WCell", "blanks_marked", "one_cell_a_line", "text_style", "wide_cells"]
 
 Style = Literal["single", "layout", "tabs", "grid"]
 
@@ -120,43 +120,69 @@ def text_style(lines: Sequence[str]) -> Style:
     return "single"
 
 
-def blanks_marked(lines: Sequence[str]) -> bool:
-    """Whether text in the sample's style marks a blank cell (two spaces between cells, or
-    trailing after the last): some table line holds two spaces after its first cell.
-
-    Text extracted without layout (pdfplumber's or pdfium's plain text) drops blank cells
-    and puts one space between the printed ones: a row with fewer figures than the table
-    has columns then does not tell which columns its figures are in. Text with one cell a
-    line (PyMuPDF's) marks no blanks either, whatever spaces it leaves.
+def one_cell_a_line(lines: Sequence[str]) -> bool:
+    """Whether text gives one cell a line (PyMuPDF's plain text): four printed lines in five
+    (of six or more) hold no space between characters.
 
     ```pycon
-    >>> blanks_marked(["2010101 行政运行 5.00  5.00", "合计 5.00 5.00 "])
+    >>> one_cell_a_line(["301", "工资福利支出", "3.00", "30101", "基本工资", "1.00 "])
     True
-    >>> blanks_marked(["2010101 行政运行 5.00 5.00", "\u3000\u3000合计 5.00"])
+    >>> one_cell_a_line(["301 工资福利支出 3.00", "30101 基本工资 1.00"])
     False
-    >>> blanks_marked(["合计 5.00 5.00  "]), blanks_marked(["上海市某局  ", "5.00  "])
-    (True, False)
 
     ```
     """
-    marked = False
     printed = single = 0
     for t in lines:
         body = t.strip(" \u3000")
-        if not body:
-            continue
-        printed += 1
+        if body:
+            printed += 1
+            single += " " not in body
+    return printed >= 6 and single * 5 >= printed * 4
+
+
+def blanks_marked(lines: Sequence[str]) -> bool:
+    """Whether text in the sample's style marks a blank cell: two or more of its table lines
+    hold two spaces beside a figure (``5.00  5.00``, ``行政运行  5.00``), or end in two
+    spaces after a row's last figure.
+
+    Text extracted without layout (pdfplumber's or pdfium's plain text) drops blank cells
+    and puts one space between the printed ones: a row with fewer figures than the table
+    has columns then does not tell which columns its figures are in. A title or a header
+    printed with a double space (``项  目``) is no evidence; nor is text with one cell a
+    line (PyMuPDF's), whatever spaces it leaves.
+
+    ```pycon
+    >>> blanks_marked(["2010101 行政运行 5.00  5.00", "合计 5.00 5.00  "])
+    True
+    >>> blanks_marked(["2010101 行政运行 5.00 5.00", "\u3000\u3000合计 5.00"])
+    False
+    >>> blanks_marked(["项  目 合计", "合计 5.00 5.00", "201 一般公共服务支出 5.00  5.00"])
+    False
+    >>> blanks_marked(["上海市某局  ", "5.00  ", "6.00  "])
+    False
+
+    ```
+    """
+    if one_cell_a_line(lines):
+        return False
+    seen = 0
+    for t in lines:
+        body = t.strip(" \u3000")
         if " " not in body:
-            single += 1
-        elif not marked and ("  " in body or (
-                # blanks after the last printed cell: trailing spaces after a row's
-                # figures (one cell and trailing spaces is how some extractors end lines)
-                t.endswith("  ") and _is_value(body.rsplit(" ", 1)[-1]))):
-            marked = True
-    # one cell a line (PyMuPDF): its odd double spaces mark nothing
-    return marked and not (printed >= 6 and single * 5 >= printed * 4)
+            continue
+        if "  " in body:
+            if _DOUBLE_BY_FIGURE.search(body):
+                seen += 1
+        elif t.endswith("  ") and _is_value(body.rsplit(" ", 1)[-1]):
+            seen += 1  # blanks after a row's last figure
+        if seen >= 2:
+            return True
+    return False
 
 
+# Two spaces or more beside a figure: a blank cell before or after it.
+_DOUBLE_BY_FIGURE: Final = compile_pattern(r"\d {2,}\S|\S {2,}[-\d]")
 _BRACKETED: Final = compile_pattern(r"^[\[【［(（](\d{3}(?:\d{2}){0,3})[\]】］)）]\s*(?=\D)")
 _CODE_RUN: Final = compile_pattern(r"^(\d{3}(?:\d{2}){0,3})(?!\d)")
 

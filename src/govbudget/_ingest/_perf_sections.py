@@ -140,8 +140,8 @@ def _match_label(text: str, seen: set[str], grid_ok: bool) -> tuple[str, str, st
     for size, keys in _LABELS_BY_SIZE.get(head, ()):
         label = text[:size]
         key = keys.get(label)
-        if key is None or key in seen:
-            continue
+        if key is None or key in seen or (key == "goal_year" and "goals" in seen):
+            continue  # (年度目标 under an open 实施期目标 | 年度目标 goals: a header of it)
         rest = text[size:]
         if rest.startswith(label):  # bold label drawn twice
             rest = rest[len(label):]
@@ -155,7 +155,8 @@ def _wrapped_label(text: str, nxt: str, seen: set[str]) -> tuple[str, str, str] 
     if not 3 <= len(text) < _MAX_LABEL:
         return None
     for key, label in _LABELS_BY_HEAD.get(text[:2], ()):
-        if key in seen or len(label) <= len(text) or not label.startswith(text):
+        if key in seen or len(label) <= len(text) or not label.startswith(text) or (
+                key == "goal_year" and "goals" in seen):
             continue
         rem = label[len(text):]
         if nxt.startswith(rem):

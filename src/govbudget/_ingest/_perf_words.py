@@ -305,37 +305,44 @@ _CODE_GLUED: Final = lazy(r"^(\d{2,12})(?!\d)(.*)$")
 _UNIT_OPENING: Final = frozenset("（(万亿")
 _UNIT_OPEN_END: Final = lazy(r"[（(][万亿]?$")
 _UNIT_CLOSES: Final = frozenset({"元）", "万元）", "亿元）", "元)", "万元)", "亿元)", "）", ")"})
-_BRACKETED_TEXT: Final = lazy(r"[（(]([^（()）]*)[)）]")
+_UNIT_HEAD: Final = lazy(r"^[万亿]?元?")
+_UNIT_TAIL: Final = lazy(r"[万亿]?元?$")
 _FIGURES: Final = str.maketrans("", "", "0123456789,.，．")
 
 
 def _wrapped_unit(lines: Sequence[str]) -> Unit | None:
     """The money unit of a funding block whose bracketed unit wrapped over its lines: a
     label cell ``专项资金情况（万元）`` printed as ``专项资金情况（``, then the figures of the
-    cells beside it, then ``万元）`` (or ``（万`` … ``元）``). The bracket's text with the
-    figures and labels between taken out must end in the unit.
+    cells beside it, then ``万元）`` (or ``（万`` … ``元）``). The bracket must be left open on
+    its line and the first bracket closed on a later line: a bracket opened and closed on
+    one line (``其他资金（含捐赠5万元）``) states no unit.
 
     ```pycon
     >>> _wrapped_unit(["专项资金情况（", "财政拨款 20.00", "万元）"])
     <Unit.WAN_YUAN: '万元'>
-    >>> _wrapped_unit(["专项资金情况（万", "财政拨款 150.00", "元）"])
+    >>> _wrapped_unit(["专项资金情况（万", "资金总额 180.00", "元）"])
     <Unit.WAN_YUAN: '万元'>
-    >>> _wrapped_unit(["资金总额 20.00", "其他资金（自筹） 0.00"]) is None
+    >>> _wrapped_unit(["资金总额 20.00", "其他资金（含捐赠5万元） 0.00"]) is None
     True
 
     ```
     """
-    joined = "".join("".join(t.split()) for t in lines)
-    if "元" not in joined:
-        return None
-    for m in _BRACKETED_TEXT.finditer(joined):
-        inner = m.group(1).translate(_FIGURES)
-        if inner.endswith(("万元", "亿元")):
-            return Unit.parse(inner[-2:])
-        if inner.endswith("元") and inner[0] in "万亿":
-            return Unit.parse(inner[0] + "元")
-        if inner == "元":
-            return Unit.YUAN
+    flat = ["".join(t.split()).replace("(", "（").replace(")", "）") for t in lines]
+    for i, t in enumerate(flat):
+        k = t.rfind("（")
+        if k < 0 or "）" in t[k:]:
+            continue  # no bracket left open on this line
+        head = _UNIT_HEAD.match(t[k + 1:])
+        for u in flat[i + 1:]:
+            j = u.find("）")
+            if j < 0:
+                continue
+            before = u[:j].translate(_FIGURES)
+            if "（" in before:
+                return None  # the first bracket closed is another one
+            tail = _UNIT_TAIL.search(before)
+            unit = (head.group() if head else "") + (tail.group() if tail else "")
+            return Unit.parse(unit) if unit in ("元", "万元", "亿元") else None
     return None
 
 

@@ -35,7 +35,7 @@ from .._money import Unit
 from .._pattern_cache import compile_pattern
 from .._report import Narrative, Overview, Report, ReportKind, TableSet
 from .._tables import MOF_9, SHANXI_13, Table, TableKind
-from ._grid import blanks_marked, text_style
+from ._grid import blanks_marked, one_cell_a_line, text_style
 from ._narrative import bare_title
 from ._selfeval import is_self_evaluation_title
 from ._tables import read_table
@@ -543,8 +543,10 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
     default_unit = Unit.parse(units.most_common(1)[0][0]) if units else None
     style = text_style([ln.text for _, tl in seg.tables for ln in tl])
     if style == "single":
-        blanks = blanks_marked([ln.text for _, tl in seg.tables for ln in tl])
-        tables = tuple(read_table(kind, tl, findings, default_unit, blanks)
+        table_lines = [ln.text for _, tl in seg.tables for ln in tl]
+        blanks = blanks_marked(table_lines)
+        one_cell = not blanks and one_cell_a_line(table_lines)
+        tables = tuple(read_table(kind, tl, findings, default_unit, blanks, one_cell)
                        for kind, tl in seg.tables)
     else:
         # Imported here: text in the sample's style (most .txt reports) never needs the

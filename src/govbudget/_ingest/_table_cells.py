@@ -174,7 +174,7 @@ class _Reading:
         # Whether the text marks blank cells (two spaces): `govbudget._ingest._grid.blanks_marked`
         self.blanks = True
         self.header_parts: list[str] = []
-        self.raw_header = ""
+        self.raw_header_words: list[str] = []
 
     def finding(self, rule: str, line: int, msg: str, msg_en: str, actual: str | None = None,
                 severity: Severity = Severity.WARNING) -> None:

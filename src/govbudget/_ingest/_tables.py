@@ -44,6 +44,7 @@ from .._tables import (
     TableKind,
     new_row,
 )
+from ._grid import one_cell_a_line
 from ._table_cells import (
     _CN_ORDINAL,
     _CODE,
@@ -155,11 +156,53 @@ _PART: Final = compile_pattern(r"^\s*第[一二三四五六七八九十]+部分"
 _YEAR_WORD: Final = compile_pattern(r"\d{4}年")
 _UNIT_OR_DIGIT: Final = compile_pattern(r"单位[:：]|\d")
 _THREE_DIGITS_LINE: Final = compile_pattern(r"^\d{3}$")
+# The column numbers that start a line: 栏次 1 2 3 (栏次 1 栏次 2 in a two-sided table).
+_COLUMN_NUMBERS_HEAD: Final = compile_pattern(r"^\s*(?:(?:栏次|栏号|\d{1,2})(?: +|$))+")
 # A label column's header printed twice: a table in two panels side by side.
-_PANEL_WORDS: Final = ("科目名称", "科目编码")
+_PANEL_LABEL: Final = compile_pattern(r"科目|名称|编码|代码|^项目$|^金额$")
+
+
+def _repeated_label(words: Sequence[str]) -> bool:
+    """Whether a label column's header word (科目名称, 项目, 金额 …) is printed twice."""
+    labels = [w for w in words if _PANEL_LABEL.search(w)]
+    return len(labels) != len(set(labels))
+
+
+def _codes_in_order(lines: Sequence[Line]) -> bool:
+    """Whether the codes that start ``lines`` come in the catalogue's order (each not before
+    the one above it): rows of one table cut apart stay in order; two panels' rows cut
+    apart (301 …, 302 …, 30101 …) do not."""
+    last = ""
+    for ln in lines:
+        c = cell_tuple(ln.text)
+        code = _take_code(c)[0] if c else None
+        if code is None:
+            continue
+        if code < last:
+            return False
+        last = code
+    return True
 # Header words that name no amount column: the label columns, 类/款/项, column numbers.
 _NOT_A_COLUMN: Final = compile_pattern(
-    r"科目|名称|编码|代码|项目|功能|经济|分类|栏次|行次|^[类款项码]$|^\d+$|^其中|^单位代?$")
+    r"科目|名称|编码|代码|^项目$|功能|经济|分类|栏次|行次|^[类款项码]$|^\d+$|^其中|^单位代?$")
+
+
+def _header_words(part: str) -> list[str]:
+    """The words of a header line, a letter-spaced label (``合 计``, ``科 目 编 码``) one
+    word."""
+    out: list[str] = []
+    run = ""
+    for w in part.split():
+        if len(w) == 1 and not w.isdigit():
+            run += w
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        out.append(w)
+    if run:
+        out.append(run)
+    return out
 
 
 class _Pending:
@@ -173,24 +216,32 @@ class _Pending:
         self.values: Sequence[str] | None = None
 
 
-def _rows_of_cells(body: Sequence[Line]) -> Sequence[Line]:
+def _rows_of_cells(body: Sequence[Line], codes: bool = True, one_cell: bool = False
+                   ) -> Sequence[Line]:
     """``body`` with its rows put back on one line each when the text gives one cell a
     line (PyMuPDF's plain text: ``30101`` / ``基本工资`` / ``234.27``): a row starts at a code
     followed by its name, or at a name after a figure; the figures and wrapped name pieces
-    after it are its own. A body most of whose lines hold several cells is returned as it
-    is."""
+    after it are its own (``codes``: whether the table's rows have codes). A body most of
+    whose lines hold several cells is returned as it is, unless the document is known to
+    give one cell a line (``one_cell``)."""
     printed = [(ln, [x for x in cell_tuple(ln.text) if x]) for ln in body]
     printed = [(ln, w) for ln, w in printed if w]
-    if len(printed) < 6 or sum(len(w) == 1 for _, w in printed) * 5 < len(printed) * 4:
+    if not (one_cell or one_cell_a_line([" ".join(w) for _, w in printed])):
         return body
     out: list[Line] = []
     parts: list[str] = []
     first = 0
     has_figure = False
+    classes: set[str] = set()  # the 类 codes read so far
     for k, (ln, words) in enumerate(printed):
         one = words[0] if len(words) == 1 else ""
-        code = bool(one) and _CODE.match(one) is not None and k + 1 < len(printed) and len(
-            printed[k + 1][1]) == 1 and not _is_value(printed[k + 1][1][0])
+        # a code alone before its name, and one that fits the codes read (a 类, or under
+        # one): a whole amount (50000 元) before a wrapped name's second line is no code
+        code = codes and bool(one) and _CODE.match(one) is not None \
+            and (len(one) == 3 or one[:3] in classes) and k + 1 < len(printed) \
+            and len(printed[k + 1][1]) == 1 and not _is_value(printed[k + 1][1][0])
+        if code and len(one) == 3:
+            classes.add(one)
         figure = not code and all(_is_value(x) for x in words)
         if parts and (code or (not figure and has_figure)):
             out.append(Line(first, " ".join(parts)))
@@ -198,32 +249,24 @@ def _rows_of_cells(body: Sequence[Line]) -> Sequence[Line]:
         if not parts:
             first = ln.no
         parts.extend(words)
-        has_figure = has_figure or figure
+        has_figure = has_figure or figure or (not code and _is_value(words[-1]))
     if parts:
         out.append(Line(first, " ".join(parts)))
     return out
 
 
-def _name_follows(body: Sequence[Line], at: int) -> bool:
-    """Whether the next printed line after ``body[at]`` is a name alone (text, no figure,
-    not a total): text with one cell a line gives a row as code, name, figures."""
-    for ln in body[at + 1:at + 3]:
-        c = [x for x in cell_tuple(ln.text) if x]
-        if c:
-            return len(c) == 1 and not _is_value(c[0]) and not _is_total(c[0]) \
-                and not c[0][0].isdigit()
-    return False
+def _closes_bracket(name: str, text: str) -> bool:
+    """Whether ``text`` closes the bracket ``name`` leaves open (``（本单位`` … ``专项）``)."""
+    opened = name.count("（") + name.count("(") - name.count("）") - name.count(")")
+    return opened > 0 and ("）" in text or ")" in text) and \
+        text.count("（") + text.count("(") < text.count("）") + text.count(")")
 
 
 def _after_column_numbers(text: str) -> str:
     """What follows the column numbers of a ``栏次 1 栏次 2`` line (text extracted without
-    layout may run the first row onto it), or ``""``."""
-    words = text.split()
-    k = 0
-    while k < len(words) and (words[k] in ("栏次", "栏号") or (
-            words[k].isdigit() and len(words[k]) <= 2)):
-        k += 1
-    return " ".join(words[k:])
+    layout may run the first row onto it), as printed (its blank cells kept), or ``""``."""
+    m = _COLUMN_NUMBERS_HEAD.match(text)
+    return text[m.end():] if m else ""
 
 
 def _split_merged_rows(body: Sequence[Line]) -> list[Line]:
@@ -274,11 +317,13 @@ def _names_apart(body: Sequence[Line]) -> list[int]:
 
 class _TableReader(_Reading):
     def __init__(self, kind: TableKind, segment: Sequence[Line], findings: list[Finding],
-                 default_unit: Unit | None, blanks: bool = True) -> None:
+                 default_unit: Unit | None, blanks: bool = True, one_cell: bool = False
+                 ) -> None:
         super().__init__(kind, findings)
         self.segment = segment
         self.default_unit = default_unit
         self.blanks = blanks
+        self.one_cell = one_cell
 
     # -- main ---------------------------------------------------------------
     def read(self) -> Table:
@@ -373,15 +418,16 @@ class _TableReader(_Reading):
                           f"表格未注明金额单位，按{unit.symbol}处理",
                           f"no money unit printed; read as {unit.symbol}")
         header = " ".join(header_parts)
-        if not any(ln.stripped for ln in body) and any(
-                "." in w and _is_value(w) for part in header_parts for w in part.split()):
-            # figures and no row: the rows were not told from the header (one cell a line)
+        if any(all(_is_value(w) for w in part.split()) and any("." in w for w in part.split())
+               for part in header_parts):
+            # a line of figures in the header: rows were not told from the header (one cell
+            # a line: 合计 and its figure each on a line of their own)
             self.doubts.append(Doubt(
-                "header", "表头中有数值而没有读出数据行", "figures in the header and no row "
-                "read: the rows could not be told from the header", (title_line.no,)))
+                "header", "表头中有数值行，数据行未能与表头分开", "a line of figures in the "
+                "header: rows could not be told from the header", (title_line.no,)))
             empty = False
         self.header_parts = header_parts
-        self.raw_header = "".join("".join(raw_header).split())
+        self.raw_header_words = [w for part in raw_header for w in _header_words(part)]
         self.unit = unit
         if self.kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY):
             blocks = read_two_sided(self, body, header)
@@ -415,7 +461,7 @@ class _TableReader(_Reading):
         header line prints more column labels than the ``n_columns`` recognised: a label
         wrapped into pieces (``一般公共预`` / ``算``) is not found, and figures matched to
         the columns that were found would be matched one for one to the wrong ones."""
-        printed = max((len([w for w in part.split() if not _NOT_A_COLUMN.search(w)])
+        printed = max((len([w for w in _header_words(part) if not _NOT_A_COLUMN.search(w)])
                        for part in self.header_parts), default=0)
         if printed > n_columns:
             self.doubts.append(Doubt(
@@ -461,10 +507,20 @@ class _TableReader(_Reading):
     def _single(self, body: Sequence[Line], header: str) -> Block:
         columns = _header_columns(self.kind, header)
         if not self.blanks:
-            body = _rows_of_cells(body)
+            rows_of_cells = _rows_of_cells(body, codes=self.kind not in (
+                TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER), one_cell=self.one_cell)
+            if rows_of_cells is not body and rows_of_cells and all(
+                    _is_value(x) for x in cell_tuple(rows_of_cells[0].text) if x):
+                # one cell a line, and figures before any name: the first row's label
+                # was read into the header (合计, then 80000): the rows cannot be told
+                self.doubts.append(Doubt(
+                    "header", "文本每行一个单元格，首行数值之前没有名称，数据行未能与表头分开",
+                    "text with one cell a line, and figures before any name: rows could "
+                    "not be told from the header", (rows_of_cells[0].no,)))
+            body = rows_of_cells
             split = _split_merged_rows(body)
-            if len(split) > len(body) and any(self.raw_header.count(w) >= 2
-                                              for w in _PANEL_WORDS):
+            if len(split) > len(body) and (_repeated_label(self.raw_header_words)
+                                           or not _codes_in_order(split)):
                 # two panels side by side (301 … | 302 …): their rows run together
                 self.doubts.append(Doubt(
                     "columns", "文本未保留版式，左右两栏并排的行连在一起，无法分清各栏",
@@ -527,7 +583,7 @@ class _TableReader(_Reading):
                 kind = group
             rows.append(new_row(name.strip(), amounts, p.code, level, kind, gov or None, line))
 
-        for at, ln in enumerate(body):
+        for ln in body:
             raw = ln.text
             c = cell_tuple(raw)
             if not c:
@@ -538,13 +594,12 @@ class _TableReader(_Reading):
                 continue
             if pending is not None and pending.values is None and all(
                     not x or is_value(x) for x in c) and not (
-                    len(c) > n_columns and _CODE.match(c[0])) and not (
-                    len(c) == 1 and _CODE.match(c[0]) and _name_follows(body, at)):
+                    len(c) > n_columns and _CODE.match(c[0])):
                 # The amounts of a row whose name wrapped: whole amounts in 元 (3002500)
                 # are not codes, and small ones (1 2 3) are not column numbers; but a
-                # code-shaped first figure one more than the columns hold is the code of
-                # a row whose name is printed around it (``208 754.75 754.75 0.00``), and a
-                # code alone before a name is the next row's (one cell a line: PyMuPDF).
+                # code-shaped first figure on a line holding more cells than the columns
+                # is the code of a row whose name is printed around it
+                # (``208 754.75 754.75 0.00``).
                 pending.values = c
                 continue
             if _is_colnums(raw):
@@ -564,6 +619,13 @@ class _TableReader(_Reading):
                 pending.values = value_cells if has_values else None
                 continue
             if any(text_cells):
+                if pending is not None and pending.values is not None and not has_values \
+                        and len(text_cells) == 1 and _closes_bracket(pending.names[0],
+                                                                     text_cells[0]):
+                    # the end of a name wrapped around its figures: ``一般行政管理事务（本单位``
+                    # / figures / ``专项）``
+                    pending.names[0] += text_cells[0]
+                    continue
                 indent = len(raw) - len(raw.lstrip("\u3000"))
                 continuation = (pending is not None and pending.values is None
                                 and not (has_indent and indent > 0)
@@ -619,8 +681,11 @@ class _TableReader(_Reading):
 
 
 def read_table(kind: TableKind, segment: Sequence[Line], findings: list[Finding],
-               default_unit: Unit | None = None, blanks: bool = True) -> Table:
+               default_unit: Unit | None = None, blanks: bool = True,
+               one_cell: bool = False) -> Table:
     """Read one table from its segment (title line first); ``blanks``: whether the text
-    marks blank cells (two spaces), so that a short row's figures are in the first
-    columns."""
-    return _TableReader(kind, segment, findings, default_unit, blanks).read()
+    marks blank cells (two spaces, `govbudget._ingest._grid.blanks_marked`), so that a
+    row's blank cells hold their places; without, a row with fewer figures than columns
+    makes the table doubtful; ``one_cell``: whether the document gives one cell a line
+    (`govbudget._ingest._grid.one_cell_a_line`)."""
+    return _TableReader(kind, segment, findings, default_unit, blanks, one_cell).read()

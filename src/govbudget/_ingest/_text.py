@@ -226,8 +226,8 @@ def _pages_of_marks(n: int, page_idx: Sequence[int]) -> tuple[int, ...]:
 # Pages are numbered from 1: a bare 0 is the tail of a wrapped figure (2024022815270).
 # Between dashes the digits may be letter-spaced (``— 1 2 —``, each digit drawn apart).
 # ``12``, ``- 12 -``, and ``1 2`` (text extracted without layout spaces the digits of a
-# centred page number apart).
-_BARE_NUMBER: Final = lazy(r"^(?:[1-9](?: ?\d){0,2}|[-－—]\s*[1-9](?: ?\d){0,2}\s*[-－—])$")
+# centred page number apart; two digits only: ``5 3 2`` is as likely small figures).
+_BARE_NUMBER: Final = lazy(r"^(?:[1-9]\d{0,2}|[1-9] \d|[-－—]\s*[1-9](?: ?\d){0,2}\s*[-－—])$")
 
 
 def _bare_page_numbers(strips: Sequence[str], pages: Sequence[int]) -> set[int]:

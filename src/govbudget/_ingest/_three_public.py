@@ -58,17 +58,29 @@ def read_three_public_columns(reader: _Reading, body: Sequence[Line], header: st
     """A budget “三公” table with the items as columns (Ministry of Finance layout)."""
     flat = _WS.sub("", header)
     keys = ["total"]
+    at: dict[str, int] = {"total": -1}
     for key, labels in _THREE_PUBLIC_ITEMS:
         lab = next((lab for lab in labels if lab in flat), None)
         if lab is not None:
             keys.append(key)
-            # 公务用车购置及运行费 must not count again as 运行费.
-            flat = flat.replace(lab, "|", 1)
+            at[key] = flat.index(lab)
+            # 公务用车购置及运行费 must not count again as 运行费 (blanked out, its length
+            # kept: the positions of the labels after it stay comparable).
+            flat = flat.replace(lab, "|" * len(lab), 1)
+    found = [next(lab for lab in labels if lab in _WS.sub("", header))
+             for key, labels in _THREE_PUBLIC_ITEMS if key in at]
+    parts = [_WS.sub("", part) for part in reader.header_parts]
+    # wrapped: no one line of the header prints every item label found
+    wrapped = not any(all(lab in part for lab in found) for part in parts)
+    if not wrapped:
+        # a header on one line prints the items in its own order (公务接待费 before or
+        # after 公务用车购置及运行费): the columns are in that order
+        keys.sort(key=at.__getitem__)
     columns = tuple(Column(k, COLUMN_LABELS.get(k, k)) for k in keys)
-    if not reader.blanks and len(columns) > 2 and body:
-        # Text without layout gives the header's wrapped labels interleaved, and templates
-        # print the items in different orders (公务接待费 before or after 公务用车): which
-        # figure is which item cannot be told.
+    if not reader.blanks and len(columns) > 2 and body and wrapped:
+        # Text without layout gives a header whose item labels wrap over several lines
+        # interleaved, and templates print the items in different orders (公务接待费 before
+        # or after 公务用车): which figure is which item cannot be told.
         reader.doubts.append(Doubt(
             "columns", "文本未保留版式，“三公”经费各列的次序无法从表头确定",
             "text without layout: the order of the 三公 columns cannot be told from the "

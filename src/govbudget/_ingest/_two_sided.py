@@ -14,6 +14,7 @@ from typing import Final
 from .._money import Unit
 from .._pattern_cache import compile_pattern
 from .._tables import Block, Doubt, Row, RowKind, TableKind, new_row
+from ._grid import one_cell_a_line
 from ._table_cells import (
     _CN_ORDINAL,
     _ROW_NUMBER,
@@ -122,8 +123,11 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
         amounts = amounts_of(vals[:n_cols], line, n_cols)
         # An ordinal (一、) ends in 、: a label without one has no ordinal to drop.
         name = _CN_ORDINAL.sub("", label) if "、" in label else label
+        # a breakdown (1. 一般公共预算资金 under 一、财政拨款收入; （一）人员经费 under 一、
+        # 基本支出) is level 2: the side's sums take the items, not their parts
         row = new_row(name, amounts, None, None, total_kind, None, line) if _is_total(name) \
-            else new_row(name, amounts, None, 1, data_kind, None, line)
+            else new_row(name, amounts, None, 2 if _SUB_ORDINAL.match(name) else 1,
+                         data_kind, None, line)
         (exp_rows if is_exp else inc_rows).append(row)
     return (Block("income", inc_cols, tuple(inc_rows)),
             Block("expenditure", exp_cols, tuple(exp_rows)))
@@ -138,9 +142,7 @@ def _plain_text_doubts(reader: _Reading, body: Sequence[Line], flat: str,
     columns, a row with fewer figures than the columns."""
     if not body:
         return
-    printed = [c for c in (cell_tuple(ln.text) for ln in body) if any(c)]
-    if len(printed) >= 6 and sum(len([x for x in c if x]) == 1 for c in printed) * 5 \
-            >= len(printed) * 4:
+    if one_cell_a_line([ln.text for ln in body]):
         # one cell a line (PyMuPDF): cells come in the PDF's drawing order, which need
         # not be the rows' (all labels, then all figures), and blanks are dropped
         reader.doubts.append(Doubt(
@@ -166,6 +168,8 @@ def _plain_text_doubts(reader: _Reading, body: Sequence[Line], flat: str,
 
 
 # (单位预留机动经费: a spending use, 江苏; no income item ends in 经费)
+_SUB_ORDINAL: Final = compile_pattern(
+    r"^(?:\d{1,2}[.、．]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[)）])")
 _ENUMERATOR: Final = compile_pattern(
     r"^(?:\d{1,2}[.、．]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[)）]|[一二三四五六七八九十]+、)$")
 _EXP_END: Final = compile_pattern(r"(支出|预备费|经费|支出合计|支出总计|年终结转|结转下年|结余)$")

@@ -252,9 +252,6 @@ class _Tables:
             if t is None or (t.blocks and not t.empty and not any(
                     v is not None for blk in t.blocks for r in blk.rows for v in r.values)):
                 return None  # nothing read from it: no figure to compare with
-            if t.empty and any(f.rule == "reading.empty_note_with_data"
-                               and f.location.table == t.kind.value for f in ctx.report.findings):
-                return None  # says it is empty and prints figures: no figure to trust
             items = three_public_items(ctx, t)
             key = _THREE[subject]
             if key in items:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Final
 
 from ..._findings import Finding, Severity
+from ..._report import PerformanceTable
 from ..._tables import RowKind, TableKind
 from .._context import Context, Figure, norm
 from .._registry import Category, Code, RuleSet
@@ -147,6 +148,18 @@ def project_amount(ctx: Context) -> Iterator[Finding]:
         yield _say(ctx, NO_TABLE, Severity.WARNING, fig.location, project=name)
 
 
+def _funding_lines(p: PerformanceTable) -> tuple[int, int]:
+    """The lines of a performance table's funding block: from its first line to the line
+    before the next field (the goals, the grid …), else to the table's end; ``(0, -1)``
+    when the table has no funding block."""
+    start = next((no for key, no in p.field_lines if key == "funding"), None)
+    if start is None:
+        return 0, -1
+    after = [no for _, no in p.field_lines if no > start]
+    end = min(after) - 1 if after else (p.end_line if p.end_line is not None else start)
+    return start, end
+
+
 # Reading findings that leave a figure of a performance table unread or unplaced.
 _UNREAD: Final = frozenset({"reading.unplaced_figure", "reading.unparsed_amount"})
 
@@ -164,15 +177,16 @@ def funding_sum(ctx: Context) -> Iterator[Finding]:
 
     A blank cell is an exact zero. A column in which no source has an amount is not added
     up (the rows were left blank or could not be read; the reader reports the latter), nor
-    is a table with a figure the reader could not read or place (it may be a source's).
+    is a table with a figure the reader could not read or place in its funding block (it
+    may be a source's).
     """
     rid = "performance.funding_sum"
     unread = [f.location.line for f in ctx.report.findings
               if f.rule in _UNREAD and f.location.line is not None]
     for p in ctx.report.performance:
-        start, end = p.line, p.end_line
-        if start is not None and end is not None and any(start <= no <= end for no in unread):
-            continue  # a figure of the table was not read: its sums are not trusted
+        start, end = _funding_lines(p)
+        if any(start <= no <= end for no in unread):
+            continue  # a figure of the funding block was not read: its sums are not trusted
         for col, total, what, what_en in (
                 ("period", p.total_period, "实施期资金总额", "period funds"),
                 ("year", p.total_year, "年度资金总额", "year funds")):
