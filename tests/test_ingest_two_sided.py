@@ -151,3 +151,22 @@ def test_an_enumerator_cell_is_its_label_s() -> None:
     inc, exp = read_two_sided(reader, body, "本年收入 本年支出 项目 预算数 项目 预算数")
     assert [r.name for r in inc.rows] == ["财政拨款收入", "1.一般公共预算资金"]
     assert [r.name for r in exp.rows] == ["一般公共服务支出", "公共安全支出"]
+
+
+def test_items_numbered_without_a_heading_are_level_one() -> None:
+    """A summary whose items are numbered 1. 2. (no 一、 above them): they start the body
+    and are the side's items (level 1), so its sums are checked; under an 一、 item the
+    same numbering is a breakdown (level 2)."""
+    text = ("2024年收支预算总表\n单位：万元\n收入 支出\n项目 预算数 项目 预算数\n"
+            "1.一般公共预算拨款收入 100.00 1.一般公共服务支出 60.00\n"
+            "2.事业收入 20.00 2.教育支出 60.00\n本年收入合计 120.00 本年支出合计 120.00\n")
+    t, _ = read_one(text)
+    inc = t.blocks[0]
+    assert [(r.name, r.level) for r in inc.rows] == [
+        ("1.一般公共预算拨款收入", 1), ("2.事业收入", 1), ("本年收入合计", None)]
+    reader = _Reading(TableKind.SUMMARY, [])
+    reader.unit = Unit.WAN_YUAN
+    body = split_lines("一、财政拨款收入 100.00 一、一般公共服务支出 100.00\n"
+                       "1.一般公共预算资金 100.00 二、教育支出 0.00\n")
+    inc, _ = read_two_sided(reader, body, "收入 支出 项目 预算数 项目 预算数")
+    assert [r.level for r in inc.rows] == [1, 2]

@@ -483,8 +483,10 @@ class _TableReader(_Reading):
         if after_colnums or raw.startswith("\u3000"):
             return True
         if self.kind in (TableKind.SUMMARY, TableKind.GRANT_SUMMARY):
+            # (items numbered 1. 2. or （一）, a figure after them, start it too)
             return bool(_CN_ORDINAL.match(first)) or first.startswith(
-                ("本年收入", "收入总计"))
+                ("本年收入", "收入总计")) or (_ITEM_START.match(first) is not None
+                                            and any(_is_value(x) for x in c[1:]))
         if self.kind is TableKind.THREE_PUBLIC and first.lstrip("①②③④⑤").startswith(
                 ("因公出国", "公务接待", "公务用车")):
             # an item's row; in text that drops blank cells, a label with no figure is

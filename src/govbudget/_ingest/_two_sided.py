@@ -112,6 +112,7 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
     if not reader.blanks:
         _plain_text_doubts(reader, body, flat, labels, sides, n_exp)
     total_kind, data_kind = RowKind.TOTAL, RowKind.DATA
+    headed = {False: False, True: False}  # an 一、 item seen on the side
     for k, (label, line, vals) in enumerate(labels):
         is_exp = sides.get(k) or _is_expenditure_label(label)
         n_cols = n_exp if is_exp else n_inc
@@ -124,10 +125,14 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
         # An ordinal (一、) ends in 、: a label without one has no ordinal to drop.
         name = _CN_ORDINAL.sub("", label) if "、" in label else label
         # a breakdown (1. 一般公共预算资金 under 一、财政拨款收入; （一）人员经费 under 一、
-        # 基本支出) is level 2: the side's sums take the items, not their parts
+        # 基本支出) is level 2: the side's sums take the items, not their parts; items
+        # numbered 1. 2. with no 一、 above them are the side's items themselves
+        side = bool(is_exp)
+        if _CN_ORDINAL.match(label):
+            headed[side] = True
+        sub = headed[side] and _SUB_ORDINAL.match(name) is not None
         row = new_row(name, amounts, None, None, total_kind, None, line) if _is_total(name) \
-            else new_row(name, amounts, None, 2 if _SUB_ORDINAL.match(name) else 1,
-                         data_kind, None, line)
+            else new_row(name, amounts, None, 2 if sub else 1, data_kind, None, line)
         (exp_rows if is_exp else inc_rows).append(row)
     return (Block("income", inc_cols, tuple(inc_rows)),
             Block("expenditure", exp_cols, tuple(exp_rows)))
