@@ -92,3 +92,29 @@ def test_blanks_marked_by_text_with_one_cell_a_line() -> None:
     lines = ["301  ", "工资福利支出 ", "3.00  3.00 ", "30101 ", "基本工资 ", "1.00 ", "30102 "]
     assert not blanks_marked(lines)
     assert blanks_marked(["2010101 行政运行 5.00  5.00"] * 7)
+
+
+def test_one_line_with_a_blank_beside_a_figure_marks_the_blanks() -> None:
+    """One line is evidence enough (plain text never prints two spaces beside a figure);
+    a header's letter-spaced 项  目 is none."""
+    from govbudget._ingest._grid import blanks_marked
+
+    plain = ["项  目 合计 基本支出", "合计 5.00 5.00", "2010101 行政运行 5.00 5.00"]
+    assert not blanks_marked(plain)
+    assert blanks_marked([*plain, "2010102 一般行政管理事务  5.00"])
+    assert blanks_marked([*plain, "2010102 一般行政管理事务 5.00  "])
+
+
+@given(st.integers(min_value=0, max_value=8), st.integers(min_value=0, max_value=8))
+def test_one_cell_a_line_needs_more_lone_figures_than_joined_lines(alone: int,
+                                                                   empty: int) -> None:
+    """Sample-style text whose rows are mostly empty (names with no figure) has lines with
+    no space too; it is one cell a line only when lone figures outnumber joined lines."""
+    from govbudget._ingest._grid import one_cell_a_line
+
+    joined = ["合计 3.00 3.00"]
+    lines = [*joined, *["5.00"] * alone, *[f"{i}、支出" for i in range(empty)]]
+    printed = len(lines)
+    single = printed - len(joined)
+    expected = printed >= 6 and single * 5 >= printed * 4 and alone > printed - single
+    assert one_cell_a_line(lines) is expected

@@ -204,3 +204,56 @@ def test_a_one_line_header_gives_the_columns_order() -> None:
                    "vehicle_operation": Decimal("20.00"), "reception": Decimal("2.00")}
     # in text without layout, a header on one line says the order as well
     assert read_table(TableKind.THREE_PUBLIC, split_lines(text), [], blanks=False).doubts == ()
+
+
+class TestHeaderOrder:
+    """The order of the item columns comes from the header line that prints them, in
+    every style of text."""
+
+    @staticmethod
+    def columns(head: str, figures: str) -> tuple[list[str], object]:
+        from govbudget._ingest._tables import read_table
+        from govbudget._tables import TableKind
+
+        text = f"“三公”经费预算表\n单位：万元\n{head}\n{figures}\n"
+        t = read_table(TableKind.THREE_PUBLIC, split_lines(text), [])
+        return [c.key for c in t.blocks[0].columns], t
+
+    def test_a_caption_above_the_column_heads_does_not_give_the_order(self) -> None:
+        """A caption naming 机关运行经费 before the column heads, and one listing the items
+        in another order: the line of column heads gives the order, and 运行费 in a
+        caption is no column of its own."""
+        keys, t = self.columns("2024年“三公”经费预算数 2024年机关运行经费预算数\n"
+                               "合计 因公出国(境)费 公务接待费 公务用车购置及运行费 机关运行经费",
+                               "47.91 0 1.35 46.56 443.18")
+        assert keys == ["total", "abroad", "reception", "vehicles", "operating_costs"]
+        keys, t = self.columns("“三公”经费（因公出国（境）费、公务接待费、公务用车购置及运行费）\n"
+                               "合计 因公出国（境）费 公务用车购置及运行费 公务接待费",
+                               "10.00 1.00 6.00 3.00")
+        assert keys == ["total", "abroad", "vehicles", "reception"]
+        assert t.doubts == ()  # type: ignore[attr-defined]
+
+    def test_a_two_level_header_puts_the_vehicle_parts_under_their_item(self) -> None:
+        """小计 购置费 运行费 on the line under 公务用车购置及运行费 stand where 公务用车
+        stands, 公务接待费 after them."""
+        keys, t = self.columns("合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n"
+                               "小计 公务用车购置费 公务用车运行费",
+                               "15.00 1.00 11.00 5.00 6.00 3.00")
+        assert keys == ["total", "abroad", "vehicles", "vehicle_purchase",
+                        "vehicle_operation", "reception"]
+        assert t.doubts == ()  # type: ignore[attr-defined]
+
+    @pytest.mark.parametrize("head", [
+        # no 小计: whether 公务用车 has a column of its own cannot be told
+        "合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n购置费 运行费",
+        # a label wrapped over two lines
+        "合计 因公出国（境）费 公务用车购置及 公务接待费\n运行费",
+        # no line prints every item
+        "合计 因公出国（境）费\n小计 公务接待费 公务用车购置及运行费",
+    ])
+    def test_a_header_that_does_not_give_the_order_is_doubtful(self, head: str) -> None:
+        """Even where blanks are marked, figures are not put under labels in an order the
+        header does not print."""
+        _, t = self.columns(head, "10.00 1.00 6.00 3.00")
+        assert [d.reason for d in t.doubts] == ["columns"]  # type: ignore[attr-defined]
+        assert "order" in t.doubts[0].message_en  # type: ignore[attr-defined]

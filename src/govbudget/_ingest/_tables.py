@@ -67,6 +67,7 @@ from ._three_public import (
     read_three_public_columns,
     read_three_public_final,
     rows_are_items,
+    three_public_item_keys,
 )
 from ._titles import _MONEY_UNIT, _UNIT_NAME, _classify_title, _table_number
 from ._two_sided import read_two_sided
@@ -436,9 +437,8 @@ class _TableReader(_Reading):
             text = " ".join([header, *(ln.text for ln in body
                                        if not all(_is_value(x) for x in cell_tuple(ln.text)
                                                   if x))])
-            blocks = read_three_public_columns(self, (), text)
             blocks = read_three_public_final(self, body, _WS.sub("", text),
-                                              [c.key for c in blocks[0].columns])
+                                              three_public_item_keys(text))
         elif self.kind is TableKind.THREE_PUBLIC and not rows_are_items(body):
             blocks = read_three_public_columns(self, body, header)
         else:

@@ -18,15 +18,16 @@ from .._tables import COLUMN_LABELS, FINAL_ROWS, Block, Column, Doubt, Row
 from ._table_cells import _ROW_NUMBER, _WS, _is_colnums, _is_total, _is_value, _Reading
 from ._text import Line, cell_tuple, is_amount
 
-__all__ = ["read_three_public_columns", "read_three_public_final", "rows_are_items"]
+__all__ = ["read_three_public_columns", "read_three_public_final", "rows_are_items",
+           "three_public_item_keys"]
 
 # 三公 printed with the items as columns (Ministry of Finance layout).
 _THREE_PUBLIC_ITEMS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("abroad", ("因公出国",)),
     ("reception", ("公务接待",)),
     ("vehicles", ("公务用车购置及运行", "购置及运行")),
-    ("vehicle_purchase", ("购置费",)),
-    ("vehicle_operation", ("运行费", "运行维护费")),
+    ("vehicle_purchase", ("公务用车购置费", "购置费")),
+    ("vehicle_operation", ("公务用车运行维护费", "公务用车运行费", "运行维护费", "运行费")),
     ("operating_costs", ("机关运行经费", "机关运行经")),  # (wrapped: 机关运行经 | 费预算数)
 )
 _ITEM_PREFIX: Final = lazy(r"^(?:其中[:：])?[①②③④⑤⑥⑦⑧⑨⑩]?(?:[一二三四五六七八九十]+、|"
@@ -53,38 +54,92 @@ def rows_are_items(body: Sequence[Line]) -> bool:
             return True
     return False
 
+def _labels_in(text: str) -> dict[str, int]:
+    """The item columns whose labels *text* prints, with where each starts. A label found
+    is blanked out (its length kept) so that 公务用车购置及运行费 does not count again as
+    运行费 and the positions of the labels after it stay comparable."""
+    at: dict[str, int] = {}
+    for key, labels in _THREE_PUBLIC_ITEMS:
+        lab = next((lab for lab in labels if lab in text), None)
+        if lab is not None:
+            at[key] = text.index(lab)
+            text = text.replace(lab, "|" * len(lab), 1)
+    return at
+
+
+def three_public_item_keys(header: str) -> list[str]:
+    """The item columns a “三公” header names (合计 first, then the items in the fixed
+    order of `_THREE_PUBLIC_ITEMS`).
+
+    >>> three_public_item_keys("合计 因公出国（境）费 公务用车购置及运行费 公务接待费")
+    ['total', 'abroad', 'reception', 'vehicles']
+    """
+    at = _labels_in(_WS.sub("", header))
+    return ["total", *(key for key, _ in _THREE_PUBLIC_ITEMS if key in at)]
+
+
+# The items under 公务用车购置及运行费 in a two-level header; the others are top-level.
+_VEHICLE_PARTS: Final = ("vehicle_purchase", "vehicle_operation")
+# Pieces of an item label left on a line once the whole labels are taken out: a label
+# wrapped over two lines (公务用车购置及 | 运行费, 因公出 | 国（境）费).
+_LABEL_PIECES: Final = ("因公出", "公务接", "公务用车", "购置", "运行")
+
+
+def _column_order(parts: Sequence[str]) -> list[str] | None:
+    """The item columns in the header's printed order, or None when the header does not
+    give it (a label wrapped over lines, or no line that prints every item).
+
+    A line printing every item label gives the order (the last such line: a caption
+    above the column heads may list the items in another order). A two-level header
+    prints the top-level items on one line and 小计 购置费 运行费 under
+    公务用车购置及运行费 on a later line: those go where 公务用车 stands.
+    """
+    per_line = [(part, _labels_in(part)) for part in parts]
+    for part, at in per_line:
+        rest = part
+        for key in at:
+            lab = next(lab for lab in dict(_THREE_PUBLIC_ITEMS)[key] if lab in rest)
+            rest = rest.replace(lab, "|", 1)
+        if any(piece in rest for piece in _LABEL_PIECES):
+            return None
+    found = {key for _, at in per_line for key in at}
+    top = found.difference(_VEHICLE_PARTS)
+    full = [(part, at) for part, at in per_line if found <= at.keys()]
+    if full:
+        part, at = full[-1]
+        at = {**at, "total": part.find("合计")}
+        return sorted(at, key=at.__getitem__)
+    if not found & set(_VEHICLE_PARTS) or "vehicles" not in top:
+        return None
+    heads = [i for i, (_, at) in enumerate(per_line) if top <= at.keys()]
+    if not heads:
+        return None
+    part, at = per_line[heads[-1]]
+    under = [(p, a) for p, a in per_line[heads[-1] + 1:] if set(_VEHICLE_PARTS) <= a.keys()
+             and not a.keys() & top]
+    if not under or "小计" not in under[0][0]:
+        return None  # no 小计: whether 公务用车 has a column of its own cannot be told
+    at = {**at, "total": part.find("合计")}
+    order = sorted(at, key=at.__getitem__)
+    sub = sorted(_VEHICLE_PARTS, key=under[0][1].__getitem__)
+    i = order.index("vehicles") + 1
+    return [*order[:i], *sub, *order[i:]]
+
+
 def read_three_public_columns(reader: _Reading, body: Sequence[Line], header: str
                                ) -> tuple[Block, ...]:
     """A budget “三公” table with the items as columns (Ministry of Finance layout)."""
-    flat = _WS.sub("", header)
-    keys = ["total"]
-    at: dict[str, int] = {"total": -1}
-    for key, labels in _THREE_PUBLIC_ITEMS:
-        lab = next((lab for lab in labels if lab in flat), None)
-        if lab is not None:
-            keys.append(key)
-            at[key] = flat.index(lab)
-            # 公务用车购置及运行费 must not count again as 运行费 (blanked out, its length
-            # kept: the positions of the labels after it stay comparable).
-            flat = flat.replace(lab, "|" * len(lab), 1)
-    found = [next(lab for lab in labels if lab in _WS.sub("", header))
-             for key, labels in _THREE_PUBLIC_ITEMS if key in at]
-    parts = [_WS.sub("", part) for part in reader.header_parts]
-    # wrapped: no one line of the header prints every item label found
-    wrapped = not any(all(lab in part for lab in found) for part in parts)
-    if not wrapped:
-        # a header on one line prints the items in its own order (公务接待费 before or
-        # after 公务用车购置及运行费): the columns are in that order
-        keys.sort(key=at.__getitem__)
+    order = _column_order([_WS.sub("", part) for part in reader.header_parts])
+    keys = three_public_item_keys(header) if order is None else order
     columns = tuple(Column(k, COLUMN_LABELS.get(k, k)) for k in keys)
-    if not reader.blanks and len(columns) > 2 and body and wrapped:
-        # Text without layout gives a header whose item labels wrap over several lines
-        # interleaved, and templates print the items in different orders (公务接待费 before
-        # or after 公务用车): which figure is which item cannot be told.
+    if order is None and len(columns) > 2 and body:
+        # Item labels wrapped over several lines (interleaved in text without layout), and
+        # templates print the items in different orders (公务接待费 before or after
+        # 公务用车): which figure is which item cannot be told.
         reader.doubts.append(Doubt(
-            "columns", "文本未保留版式，“三公”经费各列的次序无法从表头确定",
-            "text without layout: the order of the 三公 columns cannot be told from the "
-            "header", (body[0].no,)))
+            "columns", "“三公”经费各列的次序无法从表头确定（表头折行）",
+            "the order of the 三公 columns cannot be told from the header (its labels "
+            "wrap)", (body[0].no,)))
     rows: list[Row] = []
     for ln in body:
         c = cell_tuple(ln.text)
