@@ -978,6 +978,27 @@ class TestUnmarkedBlanks:
         assert "columns" in [d.reason for d in t.doubts]
         assert any("two panels" in d.message_en for d in t.doubts)
 
+    def test_rows_cut_apart_in_one_table_s_class_order_are_read(self) -> None:
+        """One table whose rows run together and whose classes are not in code order (人员
+        经费 301, 303 before 公用经费 302): cut apart, read, no panel doubt."""
+        text = ("一般公共预算基本支出预算表\n单位：万元\n经济分类代码 项目 金额\n"
+                "合计 400.00 301 工资福利支出 300.00\n30101 基本工资 300.00\n"
+                "303 对个人和家庭的补助 20.00 30302 退休费 20.00\n"
+                "302 商品和服务支出 80.00\n30201 办公费 80.00\n")
+        t = read_table(TableKind.BASIC_ECONOMIC, split_lines(text), [], blanks=False)
+        assert t.doubts == ()
+        assert [r.code for r in t.blocks[0].rows] == [
+            None, "301", "30101", "303", "30302", "302", "30201"]
+
+    def test_a_whole_amount_before_a_figure_is_no_code_of_the_panel_order(self) -> None:
+        """In 元, a wrapped row's figures (``30000 30000``) start a line: no code, so no
+        panel doubt from it."""
+        text = ("一般公共预算基本支出预算表\n单位：元\n经济分类代码 项目 合计 人员经费\n"
+                "合计 60000 60000 302 商品和服务支出 60000 60000\n30201 办公费\n"
+                "30000 30000\n30202 印刷费 30000 30000\n")
+        t = read_table(TableKind.BASIC_ECONOMIC, split_lines(text), [], blanks=False)
+        assert "two panels" not in " ".join(d.message_en for d in t.doubts)
+
     def test_a_name_wrapped_around_its_figures(self) -> None:
         """``一般行政管理事务（本单位`` / figures / ``专项）``: the bracket's close ends the name
         (the sample's style, blanks marked)."""

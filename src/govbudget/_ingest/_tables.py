@@ -18,7 +18,9 @@ Each table segment (from its title to the next segment) is read in three steps:
    each followed by its amounts, and a label goes to the income or the expenditure block
    by its wording (expenditure labels end in 支出 …): `govbudget._ingest._two_sided`. The
    “三公” table's layouts are read by `govbudget._ingest._three_public`; what a cell reads
-   as, and a row's code and level, is `govbudget._ingest._table_cells`.
+   as, and a row's code and level, is `govbudget._ingest._table_cells`; the rows of text
+   extracted without layout are put back together or cut apart by
+   `govbudget._ingest._plain_rows`.
 
 Amount cells that cannot be read are never read as zero: the cell is left blank and a
 ``reading.unparsed_amount`` finding names the line.
@@ -27,7 +29,6 @@ Amount cells that cannot be read are never read as zero: the cell is left blank 
 from __future__ import annotations
 
 import functools
-import itertools
 from collections.abc import Sequence
 from typing import Final
 
@@ -44,7 +45,13 @@ from .._tables import (
     TableKind,
     new_row,
 )
-from ._grid import one_cell_a_line
+from ._plain_rows import (
+    _codes_in_order,
+    _names_apart,
+    _repeated_label,
+    _rows_of_cells,
+    _split_merged_rows,
+)
 from ._table_cells import (
     _CN_ORDINAL,
     _CODE,
@@ -159,30 +166,6 @@ _UNIT_OR_DIGIT: Final = compile_pattern(r"单位[:：]|\d")
 _THREE_DIGITS_LINE: Final = compile_pattern(r"^\d{3}$")
 # The column numbers that start a line: 栏次 1 2 3 (栏次 1 栏次 2 in a two-sided table).
 _COLUMN_NUMBERS_HEAD: Final = compile_pattern(r"^\s*(?:(?:栏次|栏号|\d{1,2})(?: +|$))+")
-# A label column's header printed twice: a table in two panels side by side.
-_PANEL_LABEL: Final = compile_pattern(r"科目|名称|编码|代码|^项目$|^金额$")
-
-
-def _repeated_label(words: Sequence[str]) -> bool:
-    """Whether a label column's header word (科目名称, 项目, 金额 …) is printed twice."""
-    labels = [w for w in words if _PANEL_LABEL.search(w)]
-    return len(labels) != len(set(labels))
-
-
-def _codes_in_order(lines: Sequence[Line]) -> bool:
-    """Whether the codes that start ``lines`` come in the catalogue's order (each not before
-    the one above it): rows of one table cut apart stay in order; two panels' rows cut
-    apart (301 …, 302 …, 30101 …) do not."""
-    last = ""
-    for ln in lines:
-        c = cell_tuple(ln.text)
-        code = _take_code(c)[0] if c else None
-        if code is None:
-            continue
-        if code < last:
-            return False
-        last = code
-    return True
 # Header words that name no amount column: the label columns, 类/款/项, column numbers.
 _NOT_A_COLUMN: Final = compile_pattern(
     r"科目|名称|编码|代码|^项目$|功能|经济|分类|栏次|行次|^[类款项码]$|^\d+$|^其中|^单位代?$")
@@ -217,45 +200,6 @@ class _Pending:
         self.values: Sequence[str] | None = None
 
 
-def _rows_of_cells(body: Sequence[Line], codes: bool = True, one_cell: bool = False
-                   ) -> Sequence[Line]:
-    """``body`` with its rows put back on one line each when the text gives one cell a
-    line (PyMuPDF's plain text: ``30101`` / ``基本工资`` / ``234.27``): a row starts at a code
-    followed by its name, or at a name after a figure; the figures and wrapped name pieces
-    after it are its own (``codes``: whether the table's rows have codes). A body most of
-    whose lines hold several cells is returned as it is, unless the document is known to
-    give one cell a line (``one_cell``)."""
-    printed = [(ln, [x for x in cell_tuple(ln.text) if x]) for ln in body]
-    printed = [(ln, w) for ln, w in printed if w]
-    if not (one_cell or one_cell_a_line([" ".join(w) for _, w in printed])):
-        return body
-    out: list[Line] = []
-    parts: list[str] = []
-    first = 0
-    has_figure = False
-    classes: set[str] = set()  # the 类 codes read so far
-    for k, (ln, words) in enumerate(printed):
-        one = words[0] if len(words) == 1 else ""
-        # a code alone before its name, and one that fits the codes read (a 类, or under
-        # one): a whole amount (50000 元) before a wrapped name's second line is no code
-        code = codes and bool(one) and _CODE.match(one) is not None \
-            and (len(one) == 3 or one[:3] in classes) and k + 1 < len(printed) \
-            and len(printed[k + 1][1]) == 1 and not _is_value(printed[k + 1][1][0])
-        if code and len(one) == 3:
-            classes.add(one)
-        figure = not code and all(_is_value(x) for x in words)
-        if parts and (code or (not figure and has_figure)):
-            out.append(Line(first, " ".join(parts)))
-            parts, has_figure = [], False
-        if not parts:
-            first = ln.no
-        parts.extend(words)
-        has_figure = has_figure or figure or (not code and _is_value(words[-1]))
-    if parts:
-        out.append(Line(first, " ".join(parts)))
-    return out
-
-
 def _closes_bracket(name: str, text: str) -> bool:
     """Whether ``text`` closes the bracket ``name`` leaves open (``（本单位`` … ``专项）``)."""
     opened = name.count("（") + name.count("(") - name.count("）") - name.count(")")
@@ -268,52 +212,6 @@ def _after_column_numbers(text: str) -> str:
     layout may run the first row onto it), as printed (its blank cells kept), or ``""``."""
     m = _COLUMN_NUMBERS_HEAD.match(text)
     return text[m.end():] if m else ""
-
-
-def _split_merged_rows(body: Sequence[Line]) -> list[Line]:
-    """``body`` with each line that holds several rows cut into one line a row: text
-    extracted without layout may run the rows of a table together (pdfium's plain text:
-    ``… 一般行政管理事务 135,300 0 135,300 204 公共安全支出 2,878,025 …``). A row starts
-    where a figure is followed by a code and a name, or by a total's label and a figure."""
-    out: list[Line] = []
-    for ln in body:
-        c = [x for x in cell_tuple(ln.text) if x]
-        cuts = [0]
-        for i in range(1, len(c) - 1):
-            if not _is_value(c[i - 1]):
-                continue
-            code, rest = _take_code(tuple(c[i:]))
-            if (code is not None and rest and not _is_value(rest[0])) or (
-                    _is_total(c[i]) and _is_value(c[i + 1])):
-                cuts.append(i)
-        if len(cuts) == 1:
-            out.append(ln)
-            continue
-        cuts.append(len(c))
-        out.extend(Line(ln.no, " ".join(c[a:b])) for a, b in itertools.pairwise(cuts))
-    return out
-
-
-def _names_apart(body: Sequence[Line]) -> list[int]:
-    """The code lines of ``body`` that print no name between text lines: text extracted
-    without layout gives a wrapped name's lines in the order they are printed, some above
-    the code line and some below (``社会保障和就`` / ``208 754.75 754.75 0.00`` / ``业支出``),
-    and a one-line name above it (``卫生健康支出`` / ``210 …``): which text lines belong to
-    which row cannot be told."""
-    kinds = []
-    for ln in body:
-        c = cell_tuple(ln.text)
-        code, rest = _take_code(c) if c else (None, ())
-        if code is not None and rest and all(_is_value(x) for x in rest if x):
-            kinds.append("code")  # a code and figures, no name
-        elif c and not any(_is_value(x) for x in c):
-            kinds.append("text")
-        else:
-            kinds.append("")
-    # (the first row's upper half, if any, is read as the header's last line)
-    return [body[i].no for i in range(len(body) - 1)
-            if kinds[i] == "code" and (i == 0 or kinds[i - 1] == "text")
-            and kinds[i + 1] == "text"]
 
 
 class _TableReader(_Reading):
