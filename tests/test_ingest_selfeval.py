@@ -192,3 +192,73 @@ def test_odd_layouts_never_raise(lines: list[list[tuple[int, str]]]) -> None:
         "".join(" " * gap + word for gap, word in line) for line in lines)
     evals, _ = read_self_evaluations(split_lines(text))
     assert len(evals) == 1
+
+
+def test_funding_figures_one_space_apart_are_cells_of_their_own() -> None:
+    """Text whose columns stand close (pdfplumber's layout text) prints a funding row's
+    figures one space apart (``493.76 536.2``) and the label of the next row with no blank
+    line between: each figure is read in its column, the total's label is its own."""
+    text = (
+        "                      某专项项目绩效自评表\n"
+        "            项目名称                        某专项\n"
+        "            主管部门        [292] 国家信访局     实施单位            国家信访局\n"
+        "                                 年初预算   全年预算\n"
+        "                                                全年执行数    分值   执行率    得分\n"
+        "                                   数      数\n"
+        "                      年度资金总额：     493.76 536.2   413.57  10.0 77.13%  7.7\n"
+        "            项目资金          其中：财政\n"
+        "                                  473.76 473.76  351.13  --    0.0%   --\n"
+        "            （万元）         拨款\n"
+        "                           预期目标                         实际完成情况\n")
+    (e,), findings = read_self_evaluations(split_lines(text))
+    assert [(f.source, f.initial, f.budget, f.executed, f.weight, f.rate, f.score)
+            for f in e.funding] == [
+        ("年度资金总额", D("493.76"), D("536.2"), D("413.57"), D("10.0"), "77.13%", D("7.7")),
+        ("财政拨款", D("473.76"), D("473.76"), D("351.13"), None, "0.0%", None)]
+    assert [f.code for f in findings] == ["reading.incomplete_table"]  # no grid here
+
+
+PLAIN_TABLE = """某项目绩效自评表
+项目名称 某项目
+主管部门 某局 实施单位 某局
+年初预算数 全年预算数 全年执行数 分值 执行率 得分
+年度资金总额： 10.00 10.00 8.00 10 80.00% 8
+项目资金 其中：财政拨款 10.00 10.00 8.00 -- -- --
+上年结转 0.00 0.00
+"""
+
+
+def test_text_without_layout_fills_a_funding_row_one_for_one() -> None:
+    """Plain text (figures one space apart all along) tells no column by position: a row
+    with a figure in every column is read in the template's order; a shorter one is
+    reported, never placed."""
+    (e,), findings = read_self_evaluations(split_lines(PLAIN_TABLE))
+    assert [(f.source, f.initial, f.budget, f.executed, f.weight, f.rate, f.score)
+            for f in e.funding] == [
+        ("年度资金总额", D("10.00"), D("10.00"), D("8.00"), D(10), "80.00%", D(8)),
+        ("财政拨款", D("10.00"), D("10.00"), D("8.00"), None, "--", None)]
+    # 上年结转 0.00 0.00 has two figures: outside a funding row, reported
+    assert [f.actual for f in findings if f.rule == "reading.unplaced_figure"] == [
+        "0.00", "0.00"]
+
+
+def test_packed_figures_fewer_than_the_columns_are_reported() -> None:
+    text = PLAIN_TABLE.replace("上年结转 0.00 0.00", "上年结转 0.00 0.00 0.00")
+    (e,), findings = read_self_evaluations(split_lines(text))
+    assert [f.source for f in e.funding] == ["年度资金总额", "财政拨款"]
+    unplaced = [f for f in findings if f.rule == "reading.unplaced_figure"]
+    assert len(unplaced) == 3 and "columns cannot be told" in unplaced[0].message_en
+
+
+def test_wrapped_labels_of_packed_rows_name_the_rows_in_turn() -> None:
+    """pdfium's plain text prints a wrapped label's pieces above and below the figures
+    (``其中：财政`` / ``拨款`` / figures ``上`` / ``年结转`` / figures ``其`` / ``他资金``):
+    the pieces' rows cannot be told, but the words name the template's rows in turn."""
+    text = ("某项目绩效自评表\n项目名称 某项目\n年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+            "年度资金总额： 12.00 12.00 9.00 10 75.00% 7.5\n其中：财政\n拨款\n"
+            "10.00 10.00 7.00 -- 0.0% -- 上\n年结转\n2.00 2.00 2.00 -- 0.0% -- 其\n他资金\n"
+            "0.00 0.00 0.00 -- 0.0% --\n")
+    (e,), _ = read_self_evaluations(split_lines(text))
+    assert [(f.source, f.budget, f.executed) for f in e.funding] == [
+        ("年度资金总额", D("12.00"), D("9.00")), ("财政拨款", D("10.00"), D("7.00")),
+        ("上年结转", D("2.00"), D("2.00")), ("其他资金", D("0.00"), D("0.00"))]

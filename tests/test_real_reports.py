@@ -288,6 +288,22 @@ def test_text_without_layout_surfaces_no_misreading(name: str) -> None:
     assert len(missing) == (stem == "central-xfj-2024-final" and ".plumber." not in name)
 
 
+OTHER_TOOLS = Path(__file__).parent / "data" / "real-other"
+OTHER_FILES = sorted(p.name for p in OTHER_TOOLS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("name", OTHER_FILES)
+def test_text_of_other_tools_surfaces_no_misreading(name: str) -> None:
+    """pdfplumber's layout text (columns close together, figures one space apart) and
+    pdfminer.six's text (each text box in turn: a table's cells one a line, its title
+    after its header): every error is one the layout text or the PDF gives, and every
+    table the contents list is read."""
+    stem = name.split(".")[0]
+    result = check_report(read_report(OTHER_TOOLS / name))
+    assert {f.rule for f in result.errors} <= _pinned_rules(stem)
+    assert len(result.report.tables) == dict(REPORTS)[f"{stem}.txt"]
+
+
 def test_text_without_layout_keeps_what_it_can_place() -> None:
     """Rows whose every column has a figure are read and checked: the 支出总表 of
     wanli-2025 (rows run together by pdfium) is trusted and holds the layout text's rows."""

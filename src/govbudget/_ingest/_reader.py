@@ -275,7 +275,12 @@ def _segment_lines(nos: Sequence[int], texts: Sequence[str], strips: Sequence[st
         has_table_word = "表" in t
         kind = _classify_title(t) if has_table_word else None
         if kind is None and has_table_word and part is not narrative \
-                and t.endswith(_GENERIC_ENDS) and generic_title(t) and _table_follows(strips, i):
+                and t.endswith(_GENERIC_ENDS) and generic_title(t) and (
+                    _table_follows(strips, i)
+                    # under a table number, before any row (公开 05 表 / 单位：… / the
+                    # title / its header: pdfminer's order)
+                    or (current_table is not None and current_kind is None
+                        and current_has_number and not table_has_rows)):
             kind = TableKind.OTHER
         number = _table_number(t) if has_table_word and len(t) <= 12 else None
         if kind is not None or number is not None:
@@ -353,7 +358,11 @@ def _title_key(text: str) -> str:
     """A title as compared with the same table's title on its next page: without its
     numbering, spaces and doubled bold text."""
     t = dedouble(text).replace(" ", "").replace("\u3000", "")
-    return _TITLE_NUMBER.sub("", t)
+    return _YEAR_BEFORE_TITLE.sub("", _TITLE_NUMBER.sub("", t))
+
+
+# The year before a title (2026年度收入预算总表 is the table 二、收入预算总表 names).
+_YEAR_BEFORE_TITLE: Final = lazy(r"^\d{4}年度?")
 
 
 def _table_follows(strips: Sequence[str], i: int) -> bool:

@@ -41,6 +41,7 @@ the nearest such line. Figures that cannot be placed are reported
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
@@ -68,8 +69,80 @@ _RATE: Final = lazy(r"-?\d+(?:\.\d+)?%")
 _BARE: Final = lazy(r"\d+(?:\.\d+)?")
 
 
-def _cells(text: str, row: int = 0) -> list[Cell]:
-    return cells(text, row, words=True)
+# The funding rows of the template, in their order.
+_FUND_ROWS: Final = ("年度资金总额", "财政拨款", "上年结转", "其他资金")
+
+
+def _names_in_turn(text: str, n: int) -> tuple[str, ...] | None:
+    """The template's funding rows named in turn by ``text`` (the block's labels read in
+    line order), when it names ``n`` of them in order: in text without layout the pieces
+    of a wrapped label fall above or below the figures (``其中：财政`` / ``拨款`` / figures /
+    ``上`` / ``年结转``), so each piece's row cannot be told, but the words still come in
+    the rows' order.
+
+    ```pycon
+    >>> _names_in_turn("年度资金总额：其中：财政拨款上年结转其他资金", 4)
+    ('年度资金总额', '财政拨款', '上年结转', '其他资金')
+    >>> _names_in_turn("年度资金总额：其中：财政拨款其他资金", 4) is None
+    True
+
+    ```
+    """
+    found: list[str] = []
+    at = 0
+    for name in _FUND_ROWS:
+        k = text.find(name, at)
+        if k >= 0:
+            found.append(name)
+            at = k + len(name)
+    return tuple(found) if len(found) == n else None
+
+
+def _is_margin_label(t: str) -> bool:
+    """A piece of the funding block's own label (项目资金（万元）), printed in its margin."""
+    return t in ("项目资金", "（万元）", "（元）", "项目资", "金", "（万", "元）") or "资金（" in t
+
+
+def _cells(text: str, row: int = 0, *, labels: bool = False) -> list[Cell]:
+    """The cells of a line, words one space apart one cell, but figures one space apart
+    (``493.76 536.2``, ``10.0 77.13%``: text whose columns stand close, pdfplumber's
+    layout text) each a cell of their own. With ``labels`` (a funding row, whose labels
+    hold no figure) every figure among words is a cell (``其中：财政 473.76``, and
+    ``0.00 0.00 -- 上`` where a wrapped label's piece follows the figures).
+
+    ```pycon
+    >>> [(c.x0, c.text) for c in _cells("年度资金总额：  493.76 536.2   10.0 77.13%")]
+    [(0, '年度资金总额：'), (9, '493.76'), (16, '536.2'), (24, '10.0'), (29, '77.13%')]
+    >>> [c.text for c in _cells("≥110 人  已于 2025 年 2")]
+    ['≥110 人', '已于 2025 年 2']
+    >>> [c.text for c in _cells("其中：财政 473.76 0.0% -- 上", labels=True)]
+    ['其中：财政', '473.76', '0.0%', '--', '上']
+
+    ```
+    """
+    out: list[Cell] = []
+    for c in cells(text, row, words=True):
+        words = c.text.split(" ")
+        figures = [_is_figure(w) for w in words]
+        if len(words) == 1 or not any(figures) or not (labels or all(figures)):
+            out.append(c)
+            continue
+        x = c.x0
+        run: list[str] = []  # words of a label, one space apart
+        for w, fig in zip(words, figures, strict=True):
+            if fig:
+                if run:
+                    label = " ".join(run)
+                    out.append(Cell(row, x - len(label) - 1, x - 2, label))
+                    run = []
+                out.append(Cell(row, x, x + len(w) - 1, w))
+            else:
+                run.append(w)
+            x += len(w) + 1
+        if run:
+            label = " ".join(run)
+            out.append(Cell(row, x - len(label) - 1, x - 2, label))
+    return out
 
 
 def is_self_evaluation_title(text: str) -> bool:
@@ -284,15 +357,32 @@ class _Reader:
             if any(w in _compact(body[k].text) for w in ("预期目标", "总体目标", "实际完成情况")):
                 stop = k
                 break
-        start = h + 2 if h + 1 < stop and not any(_is_figure(c.text) for c in _cells(body[h + 1].text)) \
+        start = h + 2 if h + 1 < stop and not any(_is_figure(c.text) for c in _cells(body[h + 1].text, labels=True)) \
             else h + 1
         rows: list[tuple[int, dict[str, str]]] = []
         labels: list[_Frag] = []
+        all_packed = True
         for k in range(start, stop):
-            cs = _cells(body[k].text, k)
+            cs = _cells(body[k].text, k, labels=True)
             figs = [c for c in cs if _is_figure(c.text)]
             text = [c for c in cs if not _is_figure(c.text)]
-            if len(figs) >= 3 and heads:
+            packed = len(figs) >= 3 and all(b.x0 - a.x1 == 2 for a, b in itertools.pairwise(figs))
+            if packed:
+                # Figures one space apart all along: text without layout (or columns that
+                # close), whose positions tell no column. Read one for one when they fill
+                # every column of the template (or every column the header named, in its
+                # order); else each figure is reported.
+                keys = _FUND_KEYS if len(figs) == len(_FUND_KEYS) else tuple(
+                    hd.key for hd in heads)
+                if len(keys) != len(figs) or list(keys) != [k for k in _FUND_KEYS if k in keys]:
+                    for c in figs:
+                        self._unplaced(body[k].no, c.text, "资金行数值少于栏目，无法确定各数值所在栏目",
+                                       "fewer figures than columns, one space apart: their "
+                                       "columns cannot be told")
+                    continue
+                rows.append((body[k].no, {key: c.text for key, c in zip(keys, figs, strict=True)}))
+            elif len(figs) >= 3 and heads:
+                all_packed = False
                 vals: dict[str, str] = {}
                 for c in figs:
                     key = _nearest(heads, c)
@@ -304,17 +394,21 @@ class _Reader:
             elif figs:
                 for c in figs:
                     self._unplaced(body[k].no, c.text, "资金行之外的数字", "outside a funding row")
+                continue  # its label is its own: no other row's
             for c in text:
-                t = _compact(c.text)
-                if t in ("项目资金", "（万元）", "（元）", "项目资", "金", "（万", "元）") or "资金（" in t:
-                    continue  # the block's own label in the margin
-                labels.append(_Frag(body[k].no, c.text))
+                # the block's own label in the margin (项目资金（万元）), also where a cell
+                # runs it together with a row's label one space apart (项目资金 其中：财政)
+                words = [w for w in c.text.split(" ") if not _is_margin_label(_compact(w))]
+                if words:
+                    labels.append(_Frag(body[k].no, " ".join(words)))
         groups = _assign(labels, [no for no, _ in rows])
+        named = _names_in_turn("".join(_compact(f.text) for f in labels), len(rows)) \
+            if all_packed else None
         out = []
-        for (no, vals), g in zip(rows, groups, strict=True):
+        for n, ((no, vals), g) in enumerate(zip(rows, groups, strict=True)):
             label = join_stripped([f.text for f in g]).rstrip("：:")
             out.append(EvaluationFunding(
-                source=label.removeprefix("其中：").removeprefix("其中:"),
+                source=named[n] if named else label.removeprefix("其中：").removeprefix("其中:"),
                 initial=_cell_number(vals.get("initial")), budget=_cell_number(vals.get("budget")),
                 executed=_cell_number(vals.get("executed")), weight=_cell_number(vals.get("weight")),
                 rate=vals.get("rate"), score=_cell_number(vals.get("score")), line=no))

@@ -76,7 +76,7 @@ from ._three_public import (
     rows_are_items,
     three_public_item_keys,
 )
-from ._titles import _MONEY_UNIT, _UNIT_NAME, _classify_title, _table_number
+from ._titles import _MONEY_UNIT, _UNIT_NAME, _classify_title, _table_number, generic_title
 from ._two_sided import read_two_sided
 
 __all__ = ["read_table"]
@@ -270,7 +270,11 @@ class _TableReader(_Reading):
                 continue  # a part heading drawn across a table by the PDF
             if not in_body:
                 has_table_word = "表" in t  # a title and a table number hold it
-                if has_table_word and _classify_title(t) is self.kind:
+                if has_table_word and (_classify_title(t) is self.kind or (
+                        self.kind is TableKind.OTHER and t.endswith(("表", "）", ")"))
+                        and generic_title(t) and _table_number(year_title) is not None
+                        and _table_number(t) is None)):
+                    # the title (a generic one under its number: 公开 05 表 / 财政拨款支出表)
                     if len(t) > len(year_title) or not _YEAR_WORD.search(year_title):
                         year_title = t
                     n = _table_number(t)
