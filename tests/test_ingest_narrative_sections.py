@@ -179,3 +179,27 @@ def test_a_heading_ends_at_its_colon_when_text_follows() -> None:
                  "元，主要用于专项业务。\n")
     assert "（二）项目支出" in [s.title for s in n.sections]
     assert [(f.subject, f.value) for f in n.facts] == [("项目支出", Decimal("40233.95"))]
+
+
+def test_a_line_set_in_after_one_stopped_mid_sentence_goes_on_with_it() -> None:
+    """PyMuPDF's sorted text places each line by its first glyph: ``0 辆，…`` may stand
+    further in than the lines around it. After ``…离退休干部用车`` (mid-sentence) it is no
+    new paragraph: 0辆 stays 离退休干部用车's, not the vehicles' total."""
+    from decimal import Decimal
+
+    from .narrative_reading_helpers import read
+
+    text = ("十四、国有资产占用情况说明\n    本单位共有车辆4 辆，其中，领导用车0\n"
+            " 辆、执法执勤用车2 辆、离退休干部用车\n   0 辆，其他用车2 辆。\n"
+            " 单价100 万元以上的设备4 台（套）。\n")
+    n, *_ = read(text)
+    assert [(f.qualifier, f.value) for f in n.facts if f.unit == "辆"] == [
+        ("实有", Decimal(4)), ("领导用车", Decimal(0)), ("执法执勤用车", Decimal(2)),
+        ("离退休干部用车", Decimal(0)), ("其他用车", Decimal(2))]
+    # set in after a sentence's end (or a heading), a line still starts a paragraph
+    from govbudget._ingest._narrative_sections import _sections
+
+    long = "丙项经费主要用于保障本单位日常运转和各项业务工作的正常开展以及"
+    secs = _sections(lines_of(f"一、说明\n  甲10.00万元。\n      乙5.00万元。\n  {long}\n"
+                              "      丁5.00万元。\n  戊项\n      己5.00万元。\n"))
+    assert [p.para for p in secs[0].pieces] == [False, True, False, False, False, True]

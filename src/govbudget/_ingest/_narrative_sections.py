@@ -7,7 +7,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from typing import Final
 
+from .._lazy_re import lazy
 from .._record import Record
 from ._narrative_words import (
     _CLAUSE_MARK,
@@ -84,6 +86,31 @@ def _indent(raw: str) -> int:
     return n
 
 
+# Marks of running text a heading does not hold: clause marks, digits.
+_IN_SENTENCE: Final = lazy(r"[，,、；;\d]")
+# What a line that ends a paragraph ends in: a sentence's end, a colon, a closing bracket or
+# quote.
+_TEXT_ENDS: Final = tuple("。；;：:！!？?）)”\"")
+
+
+def _ends_text(text: str) -> bool:
+    """Whether a paragraph can end with this line: it ends a sentence (or a clause before a
+    list), or it is short with no figure (a heading, a page's running title). A line set in
+    further after one that stops mid-sentence (``…离退休干部用车`` / ``0 辆，其他用车2 辆``:
+    PyMuPDF's sorted text places each line by its first glyph) goes on with it.
+
+    ```pycon
+    >>> _ends_text("辆、执法执勤用车2 辆、离退休干部用车")
+    False
+    >>> _ends_text("比上年增加12.30万元。"), _ends_text("政府采购情况")
+    (True, True)
+
+    ```
+    """
+    t = text.rstrip()
+    return t.endswith(_TEXT_ENDS) or (len(t) <= 24 and not _IN_SENTENCE.search(t))
+
+
 def _base_indent(lines: Sequence[Line]) -> int:
     """The indentation most lines of the text have: the margin of the running text. A
     paragraph starts on a line indented further (some reports set every line two spaces
@@ -156,7 +183,8 @@ def _sections(lines: Sequence[Line], skipped: list[tuple[int, str]] | None = Non
             current = _Section("", ln.no, "")
             sections.append(current)
         listed = _LIST.match(t) is not None
-        para = after_subheading or listed or _indent(raw) >= margin
+        para = after_subheading or listed or (
+            _indent(raw) >= margin and (not current.pieces or _ends_text(current.pieces[-1].text)))
         current.pieces.append(_Piece(ln.no, t, para))
         # "1、车辆情况：" on a line of its own is a sub-heading: the next line starts afresh.
         after_subheading = listed and len(t) <= 20 and not _FIG.search(t) \

@@ -367,20 +367,23 @@ class _Reader:
             figs = [c for c in cs if _is_figure(c.text)]
             text = [c for c in cs if not _is_figure(c.text)]
             packed = len(figs) >= 3 and all(b.x0 - a.x1 == 2 for a, b in itertools.pairwise(figs))
-            if packed:
-                # Figures one space apart all along: text without layout (or columns that
-                # close), whose positions tell no column. Read one for one when they fill
-                # every column of the template (or every column the header named, in its
-                # order); else each figure is reported.
-                keys = _FUND_KEYS if len(figs) == len(_FUND_KEYS) else tuple(
-                    hd.key for hd in heads)
-                if len(keys) != len(figs) or list(keys) != [k for k in _FUND_KEYS if k in keys]:
-                    for c in figs:
-                        self._unplaced(body[k].no, c.text, "资金行数值少于栏目，无法确定各数值所在栏目",
-                                       "fewer figures than columns, one space apart: their "
-                                       "columns cannot be told")
-                    continue
+            # A figure in every column of the template (or every column the header named,
+            # in its order) is read one for one: positions need not line up with the
+            # header's (PyMuPDF's sorted text spaces figures wider than CJK labels).
+            keys = _FUND_KEYS if len(figs) == len(_FUND_KEYS) else tuple(hd.key for hd in heads)
+            full = len(figs) >= 3 and len(keys) == len(figs) \
+                and list(keys) == [key for key in _FUND_KEYS if key in keys]
+            if full:
+                all_packed = all_packed and packed
                 rows.append((body[k].no, {key: c.text for key, c in zip(keys, figs, strict=True)}))
+            elif packed:
+                # Figures one space apart all along (text without layout): their positions
+                # tell no column.
+                for c in figs:
+                    self._unplaced(body[k].no, c.text, "资金行数值少于栏目，无法确定各数值所在栏目",
+                                   "fewer figures than columns, one space apart: their "
+                                   "columns cannot be told")
+                continue
             elif len(figs) >= 3 and heads:
                 all_packed = False
                 vals: dict[str, str] = {}
