@@ -50,6 +50,20 @@ def test_wrong_name_is_error_in_every_table_once() -> None:
             ] == ["codes.functional_name.wrong_name"]
 
 
+@pytest.mark.parametrize("printed", ["行政运行（本级）", "行政运行(项)", "行政运行 （含机关服务中心）"])
+def test_the_right_name_with_a_note_is_a_warning(printed: str) -> None:
+    """The catalogue's name with a bracketed note after it is no wrong name: a warning
+    that names the note; a different name with a note stays an error."""
+    r = _rename(base_report(), TableKind.EXPENDITURE, "2010101", printed)
+    fs = check_report(r, rules=["codes.functional_name"]).findings
+    assert [(f.severity, f.code) for f in fs] == [
+        (Severity.WARNING, "codes.functional_name.annotated")]
+    assert fs[0].expected == "行政运行" and fs[0].actual == printed
+    r = _rename(base_report(), TableKind.EXPENDITURE, "2010101", "一般行政管理事务（本级）")
+    fs = check_report(r, rules=["codes.functional_name"]).findings
+    assert [f.code for f in fs] == ["codes.functional_name.wrong_name"]
+
+
 def test_other_edition_is_warning() -> None:
     """A name from another loaded edition is a warning."""
     functional.load_edition([("2010101", "旧名称")], year=2010)

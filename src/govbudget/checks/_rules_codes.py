@@ -10,7 +10,7 @@ from typing import Final
 from .._findings import Finding, Location, Severity
 from .._pattern_cache import compile_pattern
 from .._tables import Row, RowKind, Table, TableKind
-from ..codes import CodeInfo, NameCheck, NameStatus, dept_economic, functional
+from ..codes import CodeInfo, NameCheck, NameStatus, dept_economic, functional, normalise_name
 from ._context import Context, block_codes, codes_increase, norm
 from ._registry import Category, Code, RuleSet
 
@@ -24,6 +24,14 @@ def _name_codes(rule_id: str) -> dict[str, Code]:
              "科目{code}的名称应为“{expected}”，报表印为“{printed}”",
              "code {code} is {expected!r} in the catalogue, printed as {printed!r}",
              {"code": "2010101", "expected": "行政运行", "printed": "一般行政管理事务"}),
+        Code(f"{rule_id}.annotated", "科目名称后附有括注", "A right name with a note in brackets",
+             "科目{code}印为“{printed}”：分类科目名称“{expected}”后附有括注“{note}”，请核对是否"
+             "应按分类科目名称列示",
+             "code {code} printed as {printed!r}: the catalogue's name {expected!r} with the "
+             "note {note!r} after it; check whether the catalogue's name alone should be "
+             "printed",
+             {"code": "2010102", "printed": "一般行政管理事务（本单位专项）",
+              "expected": "一般行政管理事务", "note": "（本单位专项）"}),
         Code(f"{rule_id}.conflicting_source", "名称仅见于有冲突的来源",
              "A name only a conflicting source prints",
              "科目{code}印为“{printed}”，分类科目为“{expected}”；“{printed}”这一名称仅见于与其他"
@@ -177,11 +185,45 @@ def _other_edition(ctx: Context, rule_id: str, res: NameCheck, what: str, what_e
                        expected_text=res.expected, actual_text=printed, code=c.id)
 
 
+# A note in brackets at the end of a printed name.
+_TRAILING_NOTE: Final = compile_pattern(r"[（(][^（()）]*[）)]$")
+
+
+def _note_after(printed: str, expected: str | None) -> str | None:
+    """The bracketed note a printed name adds after the catalogue's name, or ``None``.
+
+    ```pycon
+    >>> _note_after("一般行政管理事务（本单位专项）", "一般行政管理事务")
+    '（本单位专项）'
+    >>> _note_after("行政运行(项)", "行政运行")
+    '(项)'
+    >>> _note_after("事业运行（本级）", "行政运行") is None
+    True
+
+    ```
+    """
+    if not expected:
+        return None
+    t = printed.strip()
+    m = _TRAILING_NOTE.search(t)
+    if m is None or m.start() == 0:
+        return None
+    return m.group() if normalise_name(t[:m.start()]) == normalise_name(expected) else None
+
+
 def _name_findings(ctx: Context, rule_id: str, res: NameCheck, r: Row,
                    loc: Location) -> Iterator[Finding]:
     """The finding for one `check_name` answer on a printed row (none for a match)."""
     code = res.code
-    if res.status is NameStatus.WRONG_NAME:
+    note = _note_after(r.name, res.expected) if res.status is NameStatus.WRONG_NAME else None
+    if note is not None:
+        # the catalogue's name with a note after it (行政运行（本级）, 一般行政管理事务（本单位
+        # 专项））: the name is right, the note is the unit's own; a warning, not an error
+        c = _code(rule_id, "annotated")
+        msg = c.message(code=code, printed=r.name, expected=res.expected, note=note)
+        yield ctx.finding(rule_id, Severity.WARNING, *msg, loc, expected_text=res.expected,
+                          actual_text=r.name, code=c.id)
+    elif res.status is NameStatus.WRONG_NAME:
         if res.conflicting:
             c = _code(rule_id, "conflicting_source")
             msg = c.message(code=code, printed=r.name, expected=res.expected,
