@@ -203,3 +203,17 @@ def test_a_line_set_in_after_one_stopped_mid_sentence_goes_on_with_it() -> None:
     secs = _sections(lines_of(f"一、说明\n  甲10.00万元。\n      乙5.00万元。\n  {long}\n"
                               "      丁5.00万元。\n  戊项\n      己5.00万元。\n"))
     assert [p.para for p in secs[0].pieces] == [False, True, False, False, False, True]
+
+
+def test_full_width_commas_grouping_digits_are_one_number() -> None:
+    """Text typed in full-width mode groups digits with ，: 1，234.50万元 is 1234.50 (not 234.50
+    with the 1 lost); a comma between a number and words still separates clauses."""
+    from decimal import Decimal
+
+    from .narrative_reading_helpers import read
+
+    n, *_, findings = read("一、收入预算情况说明\n2025年度本单位预算收入１，２３４．５０万元，比上年增加"
+                           "1，\n034.00万元。共有车辆3，其中2辆为执法用车。\n")
+    assert [(f.kind.name, f.value) for f in n.facts if f.unit == "万元"] == [
+        ("AMOUNT", Decimal("1234.50")), ("CHANGE_AMOUNT", Decimal("1034.00"))]
+    assert not [f for f in findings if f.rule == "reading.unplaced_figure"]

@@ -193,6 +193,13 @@ def _sections(lines: Sequence[Line], skipped: list[tuple[int, str]] | None = Non
     return [sec for sec in sections if sec.pieces or not _PART.match(sec.title)]
 
 
+# Digits grouped in threes by full-width commas before a decimal part or a unit (a text
+# typed in full-width mode: 1，234.50万元, 12，345，678元): the commas group digits there,
+# they do not separate clauses (a clause after a figure starts with words, not with three
+# digits and a unit).
+_GROUPED: Final = lazy(r"(?<![\d.,])\d{1,3}(?:，\d{3})+(?=\.\d|万元|亿元|元|%)")
+
+
 class _Stream(Record):
     """A section's pieces as one text: where each piece starts and its line number."""
 
@@ -217,7 +224,12 @@ class _Stream(Record):
             nos.append(p.no)
             parts.append(p.text)
             pos += len(p.text)
-        return cls("".join(parts), starts, nos)
+        text = "".join(parts)
+        if "，" in text:
+            # 1，234.50万元: a full-width comma grouping digits (same length, so positions
+            # keep their lines)
+            text = _GROUPED.sub(lambda m: m.group().replace("，", ","), text)
+        return cls(text, starts, nos)
 
     def line_at(self, pos: int) -> int | None:
         if not self.nos:
