@@ -755,6 +755,21 @@ class TestOtherTables:
         assert [(r.name, r.level, r.kind) for r in t.block().rows] == [
             ("某市职业技术学院", 1, G), ("实训设备购置", 2, D), ("教师培训经费", 2, D)]
 
+    @pytest.mark.parametrize("space", [" ", "  "])
+    def test_project_list_levels_set_in_by_ascii_spaces(self, space: str) -> None:
+        """The full-width spaces as ASCII ones (NFKC makes one of each; some tools two):
+        the indent widths found, in order, are still the levels (the unit a group, not
+        counted again with its projects)."""
+        text = ("预算公开表12\n2024年项目支出预算表（本年预算）\n单位：万元\n"
+                "项目名称 合计 一般公共预算 政府性基金预算 国有资本经营预算 财政专户管理资金 单位资金\n"
+                "1 2 3 4 5 6 7\n"
+                f"{space * 2}某市职业技术学院 30.00 30.00\n{space * 4}实训设备购置 20.00 20.00\n"
+                f"{space * 4}教师培训经费 10.00 10.00\n")
+        t, findings = read_one(text)
+        assert findings == []
+        assert [(r.name, r.level, r.kind) for r in t.block().rows] == [
+            ("某市职业技术学院", 1, G), ("实训设备购置", 2, D), ("教师培训经费", 2, D)]
+
     def test_empty_table_without_rows(self) -> None:
         """A table with only its header and 本表无数据 is empty with no rows."""
         text = """\

@@ -13,7 +13,8 @@ Each table segment (from its title to the next segment) is read in three steps:
    a blank cell). A row starts at a code (``2010101``; codes split as ``201 01 01`` are
    joined) or a label; a line of text alone continues the name of a row that has no
    amounts yet (a wrapped cell), and a line of amounts alone gives the amounts of such a
-   row. Full-width indentation gives the level in a project list.
+   row. Indentation (full-width spaces, or the ASCII spaces a tool or NFKC made of them)
+   gives the level in a project list.
 3. **Two-sided tables** (收支总表, 财政拨款收支总表) are read as a stream of labels,
    each followed by its amounts, and a label goes to the income or the expenditure block
    by its wording (expenditure labels end in 支出 …): `govbudget._ingest._two_sided`. The
@@ -212,6 +213,16 @@ def _after_column_numbers(text: str) -> str:
     layout may run the first row onto it), as printed (its blank cells kept), or ``""``."""
     m = _COLUMN_NUMBERS_HEAD.match(text)
     return text[m.end():] if m else ""
+
+
+def projects_kind(kind: TableKind) -> bool:
+    """Whether a table is a project list (its rows' levels are their indentation)."""
+    return kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER)
+
+
+def _indent_of(text: str) -> int:
+    """How far a line is set in: its leading full-width and ASCII spaces."""
+    return len(text) - len(text.lstrip(" \u3000"))
 
 
 class _TableReader(_Reading):
@@ -444,11 +455,16 @@ class _TableReader(_Reading):
                         _WS.sub("", header)) else 1
         rows: list[Row] = []
         pending: _Pending | None = None
-        has_indent = any(ln.text.startswith("\u3000") for ln in body)
+        # Indentation gives a project list's levels: full-width spaces, or the ASCII spaces
+        # a tool (or NFKC) made of them; the indent widths found, in order, are the levels.
+        indents = sorted({_indent_of(ln.text) for ln in body if ln.text[:1] in " \u3000"
+                          and ln.text.strip(" \u3000") and not _is_value(
+                              ln.text.split()[0])} - {0}) if projects_kind(self.kind) else []
+        has_indent = bool(indents)
         n_columns = len(columns)
         amounts_of = self.amounts
         is_value = _is_value
-        projects = self.kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER)
+        projects = projects_kind(self.kind)
         total, data, group = RowKind.TOTAL, RowKind.DATA, RowKind.GROUP
         # Rows whose figures cannot be told apart by column: text that drops blank cells
         # and a row with fewer figures than columns.
@@ -530,7 +546,7 @@ class _TableReader(_Reading):
                     # / figures / ``专项）``
                     pending.names[0] += text_cells[0]
                     continue
-                indent = len(raw) - len(raw.lstrip("\u3000"))
+                indent = _indent_of(raw)
                 continuation = (pending is not None and pending.values is None
                                 and not (has_indent and indent > 0)
                                 and not _is_total(text_cells[0])
@@ -548,7 +564,7 @@ class _TableReader(_Reading):
                 flush()
                 level = None
                 if projects:
-                    level = max(1, indent) if has_indent else 1
+                    level = indents.index(indent) + 1 if indent in indents else 1
                 elif self.kind is TableKind.BASIC_ECONOMIC:
                     level = _econ_level(text_cells[0], blank_gov=names_n == 2 and (
                         len(text_cells) > 1 and not text_cells[1]))
