@@ -314,3 +314,53 @@ def test_text_without_layout_keeps_what_it_can_place() -> None:
     want = layout.table(TableKind.EXPENDITURE).block()
     assert [(r.code, r.values) for r in got.block().rows] == [
         (r.code, r.values) for r in want.rows]
+
+
+# Transformations a user or a tool may apply to a report's text, none changing what it
+# says: NFKC (full-width forms and U+3000 to ASCII), a blank line after every line (some
+# extractors' paragraph spacing), full-width digits in the prose, a page mark every 37
+# lines (mid-table), CRLF line ends.
+_FULL_DIGITS = str.maketrans({str(i): chr(0xFF10 + i) for i in range(10)} | {".": "．"})
+
+
+def _prose_full_width(text: str) -> str:
+    return "\n".join(ln.translate(_FULL_DIGITS) if "。" in ln and "   " not in ln.strip() else ln
+                     for ln in text.split("\n"))
+
+
+def _page_marks(text: str) -> str:
+    lines = text.split("\n")
+    return "\n".join(ln + (f"\n                第 {i // 37 + 1} 页 共 99 页" if i % 37 == 36 else "")
+                     for i, ln in enumerate(lines))
+
+
+TRANSFORMS = {
+    "nfkc": lambda t: __import__("unicodedata").normalize("NFKC", t),
+    "blank_lines": lambda t: "\n\n".join(t.split("\n")),
+    "prose_full_width": _prose_full_width,
+    "page_marks": _page_marks,
+    "crlf": lambda t: t.replace("\n", "\r\n"),
+}
+SAMPLE = Path(__file__).parent.parent / "examples" / "data" / "jincheng-npc-office-2024.txt"
+
+
+def _errors(text: str) -> list[tuple[str, str, str]]:
+    import unicodedata
+
+    from govbudget import read_text
+
+    def norm(x: object) -> str:
+        return unicodedata.normalize("NFKC", str(x))
+
+    return sorted((f.code, norm(f.expected), norm(f.actual))
+                  for f in check_report(read_text(text)).errors)
+
+
+@pytest.mark.parametrize("transform", sorted(TRANSFORMS))
+@pytest.mark.parametrize("path", [SAMPLE, *(DATA / n for n, _ in REPORTS if "dump" not in n)],
+                         ids=lambda p: getattr(p, "stem", p))
+def test_a_transformed_text_gives_the_same_errors(path: Path, transform: str) -> None:
+    """What a report says does not change under these transformations, and neither do the
+    errors found in it (compared by code and figures)."""
+    text = path.read_text(encoding="utf-8")
+    assert _errors(TRANSFORMS[transform](text)) == _errors(text)
