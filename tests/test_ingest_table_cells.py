@@ -19,6 +19,7 @@ from govbudget._ingest._table_cells import (
     _strip_outline,
     _take_code,
     _value_of,
+    units_by_sums,
 )
 
 
@@ -103,3 +104,47 @@ def test_colnums_pre_test_changes_no_answer(text: str) -> None:
         nums = [int(x) for x in text.split()]
         expected = all(b == a + 1 for a, b in itertools.pairwise(nums))
     assert _is_colnums(text) == expected
+
+
+D = Decimal
+_P = TableKind.PROJECTS
+
+
+def _flat(*rows: tuple[str, str]) -> list[Row]:
+    return [Row(name, (D(v),), level=1, kind=RowKind.GROUP) for name, v in rows]
+
+
+@given(st.lists(st.lists(st.integers(1, 10**5), min_size=1, max_size=4), min_size=1, max_size=4))
+def test_units_over_their_projects_are_told_by_their_sums(units: list[list[int]]) -> None:
+    """A flat list (every row at one level) of units, each followed by its projects: each
+    unit row, whose figures add up its projects', is a group over them."""
+    rows: list[Row] = []
+    for i, projects in enumerate(units):
+        rows.append(Row(f"某{i}局", (D(sum(projects)) / 100,), level=1, kind=RowKind.GROUP))
+        rows += [Row(f"项目经费{i}-{k}", (D(v) / 100,), level=1, kind=RowKind.GROUP)
+                 for k, v in enumerate(projects)]
+    out, doubtful = units_by_sums(rows, _P, None)
+    assert not doubtful
+    assert [(r.level, r.kind) for r in out] == [
+        (1, RowKind.GROUP) if r.name.endswith("局") else (2, RowKind.DATA) for r in rows]
+
+
+def test_unit_rows_that_do_not_add_up_make_the_levels_doubtful() -> None:
+    rows = _flat(("某某中心（某发展中心）", "30.00"), ("运行经费", "20.00"), ("培训费", "9.00"))
+    out, doubtful = units_by_sums(rows, _P, None)
+    assert doubtful and out == rows
+    # a project before the first unit: which rows are whose cannot be told
+    assert units_by_sums(_flat(("培训费", "9.00"), ("某局", "9.00"), ("运维费", "9.00")),
+                         _P, None)[1]
+    # the table's own unit, by its name, even with no institution ending
+    out, doubtful = units_by_sums(_flat(("某某工程", "5.00"), ("设计费", "5.00")), _P, "某某工程")
+    assert not doubtful and out[0].kind is RowKind.GROUP and out[1].level == 2
+
+
+def test_levels_read_or_no_unit_rows_are_left_as_they_are() -> None:
+    indented = [Row("某局", (D(3),), level=1, kind=RowKind.GROUP),
+                Row("设备费", (D(3),), level=2)]
+    assert units_by_sums(indented, _P, None) == (indented, False)
+    flat = _flat(("设备费", "3.00"), ("培训费", "2.00"))
+    assert units_by_sums(flat, _P, None) == (flat, False)
+    assert units_by_sums(flat, TableKind.EXPENDITURE, None) == (flat, False)

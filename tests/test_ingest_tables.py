@@ -770,6 +770,19 @@ class TestOtherTables:
         assert [(r.name, r.level, r.kind) for r in t.block().rows] == [
             ("某市职业技术学院", 1, G), ("实训设备购置", 2, D), ("教师培训经费", 2, D)]
 
+    def test_a_flat_project_list_finds_its_units_by_their_sums(self) -> None:
+        """No indentation (plain text, lines stripped): a row named as a unit whose figures
+        add up the rows under it is the unit's group; the projects are not counted twice."""
+        text = ("预算公开表12\n2024年项目支出预算表（本年预算）\n单位：万元\n"
+                "项目名称 合计 一般公共预算\n某市职业技术学院 30.00 30.00\n实训设备购置 20.00 20.00\n"
+                "教师培训经费 10.00 10.00\n某市教育局 5.00 5.00\n教研经费 5.00 5.00\n")
+        t, findings = read_one(text)
+        assert findings == [] and t.doubts == ()
+        assert [(r.level, r.kind) for r in t.block().rows] == [
+            (1, G), (2, D), (2, D), (1, G), (2, D)]
+        t, _ = read_one(text.replace("教研经费 5.00 5.00", "教研经费 4.00 4.00"))
+        assert [d.reason for d in t.doubts] == ["levels"]
+
     def test_empty_table_without_rows(self) -> None:
         """A table with only its header and 本表无数据 is empty with no rows."""
         text = """\

@@ -11,6 +11,7 @@ from govbudget._ingest._wide_levels import (
     _complete_label,
     _item_levels,
     _starts_item,
+    wrong_sides,
 )
 
 
@@ -120,3 +121,27 @@ def test_a_numbered_heading_without_figures_stands_by_its_sub_items() -> None:
     assert not [f for f in check_report(report).errors if f.rule == "table.summary.totals"]
     wrong = check_report(read_text(text("21.00"))).errors
     assert [f.location.row_name for f in wrong if f.rule == "table.summary.totals"] == ["本年收入合计"]
+
+
+def test_a_label_naming_the_other_side_is_a_wrong_side() -> None:
+    """Spending labels among the income ones (lines stripped of their leading spaces put
+    the spending panel's lone labels at the income panel's place), income among the
+    spending; totals and 上年结转 are on either side."""
+    assert wrong_sides(["一、一般公共预算拨款收入", "十、节能环保支出", "本年收入合计"],
+                       ["一、一般公共服务支出", "本年支出合计", "二、事业收入"],
+                       [1, 2, 3], [1, 3, 4]) == [2, 4]
+    assert wrong_sides(["上年结转", "使用非财政拨款结余"], ["结转下年", "年末结转和结余"],
+                       [1, 2], [1, 2]) == []
+
+
+def test_stripped_lines_of_a_two_sided_table_are_doubtful() -> None:
+    """A layout 收支总表 whose lines lost their leading spaces: the spending labels alone on
+    their lines fall at the income panel's place; the table is doubtful, not checked."""
+    text = ("2026年度收支预算总表\n单位：万元\n收入                    支出\n"
+            "项目          预算数          项目          预算数\n"
+            "一、一般公共预算拨款收入     100.00    一、一般公共服务支出     60.00\n"
+            "二、节能环保支出     40.00\n"
+            "本年收入合计     100.00    本年支出合计     100.00\n")
+    r = read_text(text)
+    table = r.tables[0]
+    assert "sides" in [d.reason for d in table.doubts]

@@ -364,3 +364,14 @@ def test_a_transformed_text_gives_the_same_errors(path: Path, transform: str) ->
     errors found in it (compared by code and figures)."""
     text = path.read_text(encoding="utf-8")
     assert _errors(TRANSFORMS[transform](text)) == _errors(text)
+
+
+@pytest.mark.parametrize("path", [SAMPLE, *(DATA / n for n, _ in REPORTS if "dump" not in n)],
+                         ids=lambda p: getattr(p, "stem", p))
+def test_lines_stripped_of_their_indentation_add_no_error(path: Path) -> None:
+    """Lines that lost their leading spaces (text copied from a viewer) lose what the
+    positions said (a layout table's columns, a project list's levels): what cannot be
+    placed is doubtful, and no error appears that the text as printed does not give."""
+    text = path.read_text(encoding="utf-8")
+    stripped = "\n".join(ln.lstrip(" \u3000") for ln in text.split("\n"))
+    assert set(_errors(stripped)) <= set(_errors(text))

@@ -207,3 +207,85 @@ class _Reading:
         out = tuple([None if not v or v in dashes else d if (d := value_of(v)) is not None
                      else amount(v, line) for v in cells])
         return out + (None,) * (n - len(out)) if len(out) < n else out
+
+
+_BRACKETED_END: Final = compile_pattern(r"[（(][^（()）]*[）)]$")
+# How the name of a unit (an institution) ends; a project's name ends otherwise (…费,
+# …项目, …工程, …补助).
+_INSTITUTION_ENDS: Final = ("局", "办公室", "委员会", "中心", "院", "所", "站", "学校", "馆",
+                            "队", "处", "厅", "办", "委", "会")
+
+
+def units_by_sums(rows: Sequence[Row], kind: TableKind, unit_name: str | None
+                  ) -> tuple[list[Row], bool]:
+    """A flat project list (no indentation read: every row at one level) that lists its
+    units with their projects under them: a row named as a unit (the table's 单位名称, or
+    a name ending like an institution's) whose figures are the sum of the rows after it up
+    to the next unit row is that unit's subtotal, a group (level 1) over its projects
+    (level 2). Returns the rows and whether the levels are doubtful: unit rows whose
+    figures do not add up to the rows under them, or projects before the first unit.
+
+    ```pycon
+    >>> from decimal import Decimal as D
+    >>> rows = [Row("某局", (D("30.00"),)), Row("设备购置", (D("20.00"),)),
+    ...         Row("培训费", (D("10.00"),))]
+    >>> out, doubtful = units_by_sums(rows, TableKind.PROJECTS, None)
+    >>> [(r.level, r.kind.name) for r in out], doubtful
+    ([(1, 'GROUP'), (2, 'DATA'), (2, 'DATA')], False)
+    >>> units_by_sums(rows[1:], TableKind.PROJECTS, None)[1]  # no unit row: a flat list
+    False
+    >>> units_by_sums([*rows[:2], Row("培训费", (D("9.00"),))], TableKind.PROJECTS, None)[1]
+    True
+
+    ```
+    """
+    rows = list(rows)
+    items = [r for r in rows if r.kind is not RowKind.TOTAL]
+    if kind not in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER) or len(
+            {(r.level, r.kind) for r in items}) > 1:
+        return rows, False  # levels read (or none to read)
+
+    def unit_like(r: Row) -> bool:
+        name = r.name.strip()
+        # (a unit's other name in brackets after it: 广州市统计监测中心（广州市统计发展中心）)
+        bare = _BRACKETED_END.sub("", name)
+        return r.kind is not RowKind.TOTAL and bool(name) and (
+            name == unit_name or bare.endswith(_INSTITUTION_ENDS))
+
+    heads = [i for i, r in enumerate(rows) if unit_like(r)]
+    if not heads:
+        return rows, False
+    if any(r.kind is not RowKind.TOTAL for r in rows[:heads[0]]):
+        return rows, True
+    out = list(rows)
+    for a, b in itertools.pairwise([*heads, len(rows)]):
+        children = [k for k in range(a + 1, b) if rows[k].kind is not RowKind.TOTAL]
+        if not children or not _adds_up(rows[a], [rows[k] for k in children]):
+            return rows, True
+        out[a] = _evolve_row(rows[a], 1, RowKind.GROUP)
+        for k in children:
+            out[k] = _evolve_row(rows[k], 2, RowKind.DATA)
+    return out, False
+
+
+def _evolve_row(r: Row, level: int, kind: RowKind) -> Row:
+    from attrs import evolve
+
+    return evolve(r, level=level, kind=kind)
+
+
+def _adds_up(head: Row, parts: Sequence[Row]) -> bool:
+    """Whether ``head``'s figures are the sums of ``parts``' in every column, within the
+    rounding of the printed figures (each off by up to half its last digit)."""
+    for j, v in enumerate(head.values):
+        got = [x for p in parts if j < len(p.values) and (x := p.values[j]) is not None]
+        if v is None:
+            if any(g != 0 for g in got):
+                return False
+            continue
+        figures = [v, *got]
+        slack = sum((Decimal(1).scaleb(min(int(f.as_tuple().exponent), 0)) / 2
+                     for f in figures), Decimal(0))
+        if abs(sum(got, Decimal(0)) - v) > slack:
+            return False
+    return True

@@ -68,6 +68,7 @@ from ._table_cells import (
     _Reading,
     _strip_outline,
     _take_code,
+    units_by_sums,
 )
 from ._text import Line, _dedouble, cell_tuple
 from ._three_public import (
@@ -356,6 +357,15 @@ class _TableReader(_Reading):
             blocks = read_three_public_columns(self, body, header)
         else:
             blocks = (self._single(body, header),)
+            if projects_kind(self.kind):
+                rows, doubtful = units_by_sums(blocks[0].rows, self.kind, unit_name)
+                blocks = (Block(name="", columns=blocks[0].columns, rows=tuple(rows)),)
+                if doubtful:
+                    self.doubts.append(Doubt(
+                        "levels", "项目表未印层级（无缩进），名为单位的行与其下各行之和不符，单位与项目无法区分",
+                        "a project list printed without levels (no indentation) whose rows "
+                        "named as units do not add up to the rows under them: units and "
+                        "projects cannot be told apart", (title_line.no,)))
         has_data = empty and any(r.values and any(v for v in r.values if v) for b in blocks
                                  for r in b.rows)
         if has_data:

@@ -34,7 +34,7 @@ from attrs import evolve
 from .._findings import Finding, Location, Severity
 from .._money import Unit
 from .._pattern_cache import compile_pattern
-from .._tables import COLUMN_LABELS, Block, Column, Doubt, Row, RowKind, Table, TableKind
+from .._tables import COLUMN_LABELS, Block, Column, Row, RowKind, Table, TableKind
 from ._grid import Style, WCell, wide_cells
 from ._table_cells import (
     _CN_ORDINAL,
@@ -45,6 +45,7 @@ from ._table_cells import (
     _is_value,
     _strip_outline,
     _value_of,
+    units_by_sums,
 )
 from ._text import DASHES
 from ._titles import _MONEY_UNIT, _UNIT_NAME, classify_title, generic_title, table_number
@@ -52,7 +53,6 @@ from ._two_sided import _is_expenditure_label
 from ._wide_columns import (
     _COLUMN_MARK,
     _ROWNO_WORDS,
-    DOUBT_TEXT,
     _anchors,
     _column_numbers,
     _header_zones,
@@ -64,6 +64,7 @@ from ._wide_columns import (
     _unit_code_column,
     _without_unit_code,
     _Zone,
+    doubt_objects,
 )
 from ._wide_levels import (
     _ENUM,
@@ -75,6 +76,7 @@ from ._wide_levels import (
     _item_levels,
     _starts_item,
     _uncoded_hierarchy,
+    wrong_sides,
 )
 from ._wide_panels import is_panelled, is_total_label, merged_figures, panel_of, read_panels
 
@@ -221,23 +223,19 @@ class _WideReader:
             blocks = self._multi(zones, body)
         else:
             blocks = (self._single(zones, body),)
+            rows, doubtful = units_by_sums(blocks[0].rows, self.kind, unit_name)
+            blocks = (evolve(blocks[0], rows=tuple(rows)),)
+            if doubtful:
+                self.doubt("unit_levels", body[0][0])
         has_data = any(v for b in blocks for r in b.rows for v in r.values if v)
         if empty and has_data:
             self._finding("reading.empty_note_with_data", title_line.no,  # type: ignore[attr-defined]
                           "表格注明无数据（空表），但有数据行",
                           "the table says it has no data but has figures")
-        doubts = tuple(self._doubt_objects())
+        doubts = tuple(doubt_objects(self.doubts))
         return Table(kind=self.kind, number=number, title=self.title, unit=unit,
                      blocks=blocks, unit_name=unit_name, empty=empty and not has_data, note=note,
                      line=title_line.no, doubts=doubts)  # type: ignore[attr-defined]
-
-    def _doubt_objects(self) -> list[Doubt]:
-        out = []
-        for reason, lines in self.doubts.items():
-            zh, en = DOUBT_TEXT.get(reason, (reason, reason))
-            out.append(Doubt(reason=reason, message=zh, message_en=en,
-                             lines=tuple(sorted(set(lines)))[:20]))
-        return out
 
     @staticmethod
     def _has_amounts(raw: str) -> bool:
@@ -617,6 +615,11 @@ class _WideReader:
                         continue
                     lab, line0, _ = zone_items[target]
                     zone_items[target] = (lab, line0, value_cells)
+        if nz == 2:
+            for line in wrong_sides([lab for lab, _, _ in items[0]],
+                                    [lab for lab, _, _ in items[1]],
+                                    [no for _, no, _ in items[0]], [no for _, no, _ in items[1]]):
+                self.doubt("sides", line)
         blocks = []
         for zi, zone in enumerate(label_zones):
             leaves, columns = self._columns(zone, body[0][0])

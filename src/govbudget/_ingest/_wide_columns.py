@@ -18,7 +18,7 @@ from typing import Final
 
 from .._lazy_re import lazy
 from .._pattern_cache import compile_pattern
-from .._tables import TableKind
+from .._tables import Doubt, TableKind
 from ._grid import Style, WCell
 from ._tables import _LABELS
 from ._text import dedouble
@@ -52,9 +52,27 @@ DOUBT_TEXT: Final = {
     "names": ("有数值的行缺少名称", "rows with figures and no name"),
     "units": ("各单位分列的分项（按单位分组），不是一个经济分类层级",
               "rows grouped by unit, not one economic hierarchy"),
+    "sides": ("项目名称所示收支方向与其所在栏不符（如收入栏中的“…支出”），收支两栏无法分清",
+              "a label's wording names the other side (a …支出 among the income labels): "
+              "which side each row is on cannot be told"),
+    "unit_levels": ("项目表未印层级，名为单位的行与其下各行之和不符，单位与项目无法区分",
+                    "a project list without levels whose rows named as units do not add up "
+                    "to the rows under them: units and projects cannot be told apart"),
     "levels": ("科目未印编码，类与其款、项无法区分",
                "classes and their items printed by name alone: the levels cannot be told"),
 }
+
+
+def doubt_objects(doubts: dict[str, list[int]]) -> list[Doubt]:
+    """The doubts of a wide table, by reason (`DOUBT_TEXT`), with their lines."""
+    out = []
+    for reason, lines in doubts.items():
+        zh, en = DOUBT_TEXT.get(reason, (reason, reason))
+        out.append(Doubt(reason=reason, message=zh, message_en=en,
+                         lines=tuple(sorted(set(lines)))[:20]))
+    return out
+
+
 _COLUMN_NO: Final = compile_pattern(r"(?<=[\u3400-\u9fff）)])\d{1,2}$")
 _TOL: Final = 6  # characters a layout cell may sit off its column
 _MARGIN: Final = 3  # how much better the best matching must be than the next

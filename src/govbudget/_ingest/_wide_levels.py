@@ -180,3 +180,31 @@ def _grouped_by_unit(parsed: Sequence[tuple[int, list[WCell], list[WCell]]],
             if known(b):
                 return True
     return False
+
+
+def wrong_sides(income: Sequence[str], spending: Sequence[str], income_lines: Sequence[int],
+                spending_lines: Sequence[int]) -> list[int]:
+    """The lines of a two-sided table's labels whose wording names the other side (一般公共
+    服务支出 among the income labels, 事业收入 among the spending ones): their positions
+    were misread (text whose lines lost their leading spaces puts the spending panel's
+    lone labels where the income panel's stand), and which side each label is on cannot
+    be trusted.
+
+    ```pycon
+    >>> wrong_sides(["一、事业收入", "十、节能环保支出"], ["一、一般公共服务支出", "上年结转"],
+    ...             [5, 6], [5, 7])
+    [6]
+
+    ```
+    """
+    from ._two_sided import _is_expenditure_label
+
+    out = []
+    for labels, lines, other, spending_side in ((income, income_lines, "支出", False),
+                                                (spending, spending_lines, "收入", True)):
+        for label, line in zip(labels, lines, strict=True):
+            bare = _CN_ORDINAL.sub("", label)
+            if bare.endswith(other) and not _is_total(bare) and (
+                    spending_side or _is_expenditure_label(bare)):
+                out.append(line)
+    return out
