@@ -462,3 +462,16 @@ def test_a_small_number_alone_is_a_row_number_only_in_a_table_with_row_numbers()
                          "收入合计\t\t30.00\t支出合计\t\t30.00\n").table(TableKind.SUMMARY)
     assert numbered is not None and not numbered.doubts
     assert [len(b.rows) for b in numbered.blocks] == [2, 2]
+
+
+def test_figures_inside_a_name_cell_are_a_doubt_not_a_name() -> None:
+    """A tool that wrote tabs only for the wider gaps leaves ``30.00   10.00`` in one field
+    after the name: the figures are not part of the name (no wrong-name error), the row
+    is doubtful."""
+    from govbudget import check_report
+
+    text = GRID.replace("201\t一般公共服务支出\t30.00\t10.00", "201\t一般公共服务支出 30.00   10.00", 1)
+    report = read_text(text)
+    table = report.table(TableKind.EXPENDITURE)
+    assert table is not None and "names" in [d.reason for d in table.doubts]
+    assert not [f for f in check_report(report).errors if f.rule == "codes.functional_name"]

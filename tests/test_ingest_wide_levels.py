@@ -127,11 +127,13 @@ def test_a_label_naming_the_other_side_is_a_wrong_side() -> None:
     """Spending labels among the income ones (lines stripped of their leading spaces put
     the spending panel's lone labels at the income panel's place), income among the
     spending; totals and 上年结转 are on either side."""
-    assert wrong_sides(["一、一般公共预算拨款收入", "十、节能环保支出", "本年收入合计"],
-                       ["一、一般公共服务支出", "本年支出合计", "二、事业收入"],
-                       [1, 2, 3], [1, 3, 4]) == [2, 4]
-    assert wrong_sides(["上年结转", "使用非财政拨款结余"], ["结转下年", "年末结转和结余"],
-                       [1, 2], [1, 2]) == []
+    assert wrong_sides([("一、一般公共预算拨款收入", 1), ("十、节能环保支出", 2), ("本年收入合计", 3)],
+                       [("一、一般公共服务支出", 1), ("本年支出合计", 3), ("二、事业收入", 4)]
+                       ) == [2, 4]
+    assert wrong_sides([("上年结转", 1), ("使用非财政拨款结余", 2)],
+                       [("结转下年", 1), ("年末结转和结余", 2)]) == []
+    # three zones (收入 | 功能分类 | 经济分类): not asked
+    assert wrong_sides([("事业收入", 1)], [("事业收入", 1)], [("事业收入", 1)]) == []
 
 
 def test_stripped_lines_of_a_two_sided_table_are_doubtful() -> None:

@@ -412,6 +412,8 @@ class _WideReader:
              name_cells: Sequence[WCell], gov: str | None = None) -> Row:
         vals = tuple(values) + (None,) * (len(columns) - len(values))
         name = name.strip()
+        if any(_is_value(w) and "." in w for c in name_cells for w in c.text.split()):
+            self.doubt("names", line)  # figures inside a name's cell: cells run together
         kind = RowKind.TOTAL if _is_total(name) and code is None else RowKind.DATA
         level: int | None = None
         if code is not None:
@@ -615,11 +617,8 @@ class _WideReader:
                         continue
                     lab, line0, _ = zone_items[target]
                     zone_items[target] = (lab, line0, value_cells)
-        if nz == 2:
-            for line in wrong_sides([lab for lab, _, _ in items[0]],
-                                    [lab for lab, _, _ in items[1]],
-                                    [no for _, no, _ in items[0]], [no for _, no, _ in items[1]]):
-                self.doubt("sides", line)
+        for line in wrong_sides(*([(lab, no) for lab, no, _ in zone] for zone in items)):
+            self.doubt("sides", line)
         blocks = []
         for zi, zone in enumerate(label_zones):
             leaves, columns = self._columns(zone, body[0][0])

@@ -182,27 +182,28 @@ def _grouped_by_unit(parsed: Sequence[tuple[int, list[WCell], list[WCell]]],
     return False
 
 
-def wrong_sides(income: Sequence[str], spending: Sequence[str], income_lines: Sequence[int],
-                spending_lines: Sequence[int]) -> list[int]:
-    """The lines of a two-sided table's labels whose wording names the other side (一般公共
-    服务支出 among the income labels, 事业收入 among the spending ones): their positions
-    were misread (text whose lines lost their leading spaces puts the spending panel's
-    lone labels where the income panel's stand), and which side each label is on cannot
-    be trusted.
+def wrong_sides(*zones: Sequence[tuple[str, int]]) -> list[int]:
+    """The lines of a two-sided table's labels (each zone's labels with their lines, income
+    first) whose wording names the other side (一般公共服务支出 among the income labels,
+    事业收入 among the spending ones): their positions were misread (text whose lines lost
+    their leading spaces puts the spending panel's lone labels where the income panel's
+    stand), and which side each label is on cannot be trusted. Only a table of two zones
+    is asked.
 
     ```pycon
-    >>> wrong_sides(["一、事业收入", "十、节能环保支出"], ["一、一般公共服务支出", "上年结转"],
-    ...             [5, 6], [5, 7])
+    >>> wrong_sides([("一、事业收入", 5), ("十、节能环保支出", 6)],
+    ...             [("一、一般公共服务支出", 5), ("上年结转", 7)])
     [6]
 
     ```
     """
     from ._two_sided import _is_expenditure_label
 
+    if len(zones) != 2:
+        return []
     out = []
-    for labels, lines, other, spending_side in ((income, income_lines, "支出", False),
-                                                (spending, spending_lines, "收入", True)):
-        for label, line in zip(labels, lines, strict=True):
+    for labels, other, spending_side in ((zones[0], "支出", False), (zones[1], "收入", True)):
+        for label, line in labels:
             bare = _CN_ORDINAL.sub("", label)
             if bare.endswith(other) and not _is_total(bare) and (
                     spending_side or _is_expenditure_label(bare)):
