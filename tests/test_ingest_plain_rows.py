@@ -78,3 +78,9 @@ def test_names_printed_around_a_code_line_are_apart() -> None:
     body = _lines(["社会保障和就", "208 754.75 754.75", "业支出", "2080501 行政单位离退休 5.00"])
     assert _names_apart(body) == [2]
     assert _names_apart(_lines(["208 社会保障和就业支出 754.75"])) == []
+
+
+def test_names_apart_across_blank_lines() -> None:
+    """A blank line between every two lines (some extractors' spacing) hides nothing."""
+    lines = ["机关事业单位", "", "2080505 446.11 446.11", "", "缴费支出", "", "2080599 其他 0.88"]
+    assert _names_apart(_lines(lines)) == [3]

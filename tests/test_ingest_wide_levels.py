@@ -147,3 +147,12 @@ def test_stripped_lines_of_a_two_sided_table_are_doubtful() -> None:
     r = read_text(text)
     table = r.tables[0]
     assert "sides" in [d.reason for d in table.doubts]
+
+
+def test_a_breakdown_with_no_item_above_it_is_an_orphan() -> None:
+    from govbudget._ingest._wide_levels import orphan_items
+
+    assert orphan_items(["一、一般公共服务支出", "二、外交支出", "三、国防支出"], [2, 2, 1]) == [0]
+    assert orphan_items(["一、财政拨款", "（一）一般公共预算", "1.本级", "二、事业收入"],
+                        [1, 2, 3, 1]) == []
+    assert orphan_items(["一、财政拨款", "1.本级"], [1, 3]) == [1]

@@ -383,3 +383,14 @@ def test_text_that_lost_its_positions_adds_no_error(path: Path, transform: str) 
     does not give."""
     text = path.read_text(encoding="utf-8")
     assert set(_errors(LOSSY[transform](text))) <= set(_errors(text))
+
+
+EXTRACTIONS = sorted([*(PLAIN / n for n in PLAIN_FILES), *(OTHER_TOOLS / n for n in OTHER_FILES)])
+
+
+@pytest.mark.parametrize("transform", ["blank_lines", "nfkc", "page_marks"])
+@pytest.mark.parametrize("path", EXTRACTIONS, ids=lambda p: p.name)
+def test_other_tools_text_transformed_adds_no_error(path: Path, transform: str) -> None:
+    """The same transformations on the other tools' texts: no error they do not give."""
+    text = path.read_text(encoding="utf-8")
+    assert set(_errors(TRANSFORMS[transform](text))) <= set(_errors(text))

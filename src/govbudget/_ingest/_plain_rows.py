@@ -128,6 +128,7 @@ def _names_apart(body: Sequence[Line]) -> list[int]:
     the code line and some below (``社会保障和就`` / ``208 754.75 754.75 0.00`` / ``业支出``),
     and a one-line name above it (``卫生健康支出`` / ``210 …``): which text lines belong to
     which row cannot be told."""
+    body = [ln for ln in body if ln.text.strip(" \u3000")]  # (blank lines between any two)
     kinds = []
     for ln in body:
         c = cell_tuple(ln.text)

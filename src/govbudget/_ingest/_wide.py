@@ -65,6 +65,7 @@ from ._wide_columns import (
     _without_unit_code,
     _Zone,
     doubt_objects,
+    final_three_public,
 )
 from ._wide_levels import (
     _ENUM,
@@ -76,6 +77,7 @@ from ._wide_levels import (
     _item_levels,
     _starts_item,
     _uncoded_hierarchy,
+    orphan_items,
     wrong_sides,
 )
 from ._wide_panels import is_panelled, is_total_label, merged_figures, panel_of, read_panels
@@ -628,8 +630,10 @@ class _WideReader:
                 columns = (Column("total", COLUMN_LABELS["total"]),) if zi < 2 else ()
             anchors = _anchors([(0, r) for r in anchors_rows[zi]], len(all_leaves), self.style)
             rows = []
-            levels = _item_levels([lab for lab, _, _ in items[zi]], indents[zi],
-                                  slack=1 if self.style == "layout" else 0)
+            labels = [lab for lab, _, _ in items[zi]]
+            levels = _item_levels(labels, indents[zi], slack=1 if self.style == "layout" else 0)
+            for k in orphan_items(labels, levels):  # a breakdown with no item above it
+                self.doubt("levels", items[zi][k][1])
             for (label, line, vals), level in zip(items[zi], levels, strict=True):
                 values: list[Decimal | None] = [None] * len(columns)
                 if all_leaves:
@@ -686,13 +690,8 @@ def read_wide_table(kind: TableKind, segment: Sequence[object], findings: list[F
     A 决算 “三公” table (预算数 and 决算数 under each item) is read by its template's
     column order (`govbudget._ingest._tables`): two rows, or a doubt when its figures cannot
     be placed."""
-    if kind is TableKind.THREE_PUBLIC and _final_three_public(segment):
+    if kind is TableKind.THREE_PUBLIC and final_three_public(segment):
         from ._tables import read_table
 
         return read_table(kind, segment, findings, default_unit)  # type: ignore[arg-type]
     return _WideReader(kind, segment, findings, default_unit, style, pages).read()
-
-
-def _final_three_public(segment: Sequence[object]) -> bool:
-    text = "".join(str(getattr(ln, "text", "")) for ln in segment[:16])
-    return "预算数" in text and "决算数" in text

@@ -429,3 +429,8 @@ def _column_numbers(cells: Sequence[WCell]) -> bool:
         return False
     return all(int(b) == int(a) + 1 for a, b in itertools.pairwise(nums))
 
+
+def final_three_public(segment: Sequence[object]) -> bool:
+    """Whether a 三公 table's segment is a final account's (预算数 beside 决算数)."""
+    text = "".join(str(getattr(ln, "text", "")) for ln in segment[:16])
+    return "预算数" in text and "决算数" in text

@@ -118,6 +118,30 @@ def _item_levels(labels: Sequence[str], indents: Sequence[int], slack: int) -> l
     return out
 
 
+def orphan_items(labels: Sequence[str], levels: Sequence[int]) -> list[int]:
+    """The items whose level is more than one below the item above them (the first item
+    below level 1): a breakdown with no item to break down, so the levels (read from the
+    labels' positions) are wrong. Totals are passed over.
+
+    ```pycon
+    >>> orphan_items(["一、一般公共服务支出", "二、外交支出", "八、社会保障和就业支出"], [2, 2, 1])
+    [0]
+    >>> orphan_items(["一、财政拨款", "1.一般公共预算", "本年收入合计"], [1, 2, 3])
+    []
+
+    ```
+    """
+    out = []
+    above = 0
+    for k, (label, level) in enumerate(zip(labels, levels, strict=True)):
+        if _is_total(_CN_ORDINAL.sub("", label)) or label.startswith(_KNOWN_SUMMARY):
+            continue
+        if level > above + 1:
+            out.append(k)
+        above = level
+    return out
+
+
 _ITEM_START: Final = lazy(r"^(\d+[.、．]|[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,2}[）)]|其中)")
 
 
