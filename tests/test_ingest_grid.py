@@ -118,3 +118,14 @@ def test_one_cell_a_line_needs_more_lone_figures_than_joined_lines(alone: int,
     single = printed - len(joined)
     expected = printed >= 6 and single * 5 >= printed * 4 and alone > printed - single
     assert one_cell_a_line(lines) is expected
+
+
+def test_a_double_space_in_a_title_or_beside_column_numbers_is_no_evidence() -> None:
+    """The gap must stand beside an amount: ``预算公开表3  2024年预算支出总表`` and
+    ``栏次  1  2`` are no blank cells."""
+    from govbudget._ingest._grid import blanks_marked
+
+    lines = ["预算公开表3  2024年预算支出总表", "栏次  1  2  3", "合计 80.00 50.00 30.00",
+             "2010101 行政运行 50.00 50.00"]
+    assert not blanks_marked(lines)
+    assert blanks_marked([*lines, "2010102 一般行政管理事务  30.00 30.00"])

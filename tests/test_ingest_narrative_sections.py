@@ -217,3 +217,13 @@ def test_full_width_commas_grouping_digits_are_one_number() -> None:
     assert [(f.kind.name, f.value) for f in n.facts if f.unit == "万元"] == [
         ("AMOUNT", Decimal("1234.50")), ("CHANGE_AMOUNT", Decimal("1034.00"))]
     assert not [f for f in findings if f.rule == "reading.unplaced_figure"]
+
+
+def test_a_list_of_figures_after_fen_bie_wei_is_no_grouped_number() -> None:
+    """分别为100，200，320万元 lists three figures (three-digit groups, no decimals): never
+    read as 100200320."""
+    from .narrative_reading_helpers import read
+
+    n, *_ = read("三、“三公”经费预算情况说明\n2024年“三公”经费预算数为620.00万元，其中：因公出国（境）费、"
+                 "公务接待费、公务用车购置及运行费分别为100，200，320万元。\n")
+    assert all(f.value < 1000 for f in n.facts)

@@ -262,3 +262,15 @@ def test_wrapped_labels_of_packed_rows_name_the_rows_in_turn() -> None:
     assert [(f.source, f.budget, f.executed) for f in e.funding] == [
         ("年度资金总额", D("12.00"), D("9.00")), ("财政拨款", D("10.00"), D("7.00")),
         ("上年结转", D("2.00"), D("2.00")), ("其他资金", D("0.00"), D("0.00"))]
+
+
+def test_a_header_printing_the_rate_before_the_weight() -> None:
+    """年初预算数 全年预算数 全年执行数 执行率 分值 得分: the template's order would put 80.00%
+    under 分值, so the header's order is read (a rate goes under 执行率 only)."""
+    text = ("项目支出绩效自评表\n项目名称        某培训项目\n"
+            "                       年初预算数       全年预算数       全年执行数      执行率        分值       得分\n"
+            "     年度资金总额：          10.00       10.00       8.00       80.00%      10        8\n"
+            "     其中：财政拨款          10.00       10.00       8.00       80.00%       --        --\n")
+    (e,), _ = read_self_evaluations(split_lines(text))
+    assert [(f.weight, f.rate, f.score) for f in e.funding] == [
+        (D(10), "80.00%", D(8)), (None, "80.00%", None)]

@@ -133,9 +133,25 @@ def test_unit_rows_that_do_not_add_up_make_the_levels_doubtful() -> None:
     rows = _flat(("某某中心（某发展中心）", "30.00"), ("运行经费", "20.00"), ("培训费", "9.00"))
     out, doubtful = units_by_sums(rows, _P, None)
     assert doubtful and out == rows
-    # a project before the first unit: which rows are whose cannot be told
-    assert units_by_sums(_flat(("培训费", "9.00"), ("某局", "9.00"), ("运维费", "9.00")),
-                         _P, None)[1]
+    # with a 合计 the rows do not add up to flat either (30.00, not 59.00): doubtful; flat
+    # they do (59.00): a flat list
+    assert units_by_sums([Row("合计", (D("30.00"),), kind=RowKind.TOTAL), *rows], _P, None)[1]
+    assert not units_by_sums([Row("合计", (D("59.00"),), kind=RowKind.TOTAL), *rows], _P,
+                             None)[1]
+    # a project before the first unit, and a 合计 the flat list misses
+    odd = _flat(("培训费", "9.00"), ("某局", "9.00"), ("运维费", "9.00"))
+    assert units_by_sums([Row("合计", (D("18.00"),), kind=RowKind.TOTAL), *odd], _P, None)[1]
+
+
+@pytest.mark.parametrize("name", ["人代会", "全市运动会", "新时代文明实践中心"])
+def test_a_project_named_like_a_unit_in_a_flat_list_is_no_doubt(name: str) -> None:
+    """A flat list whose rows add up to its 合计: a project named like a unit (…会, …中心)
+    is a project."""
+    rows = [Row("合计", (D("100.00"),), kind=RowKind.TOTAL),
+            *_flat(("代表履职培训", "20.00"), (name, "50.00"), ("信息化运维", "30.00"))]
+    assert units_by_sums(rows, _P, None) == (rows, False)
+    # printing no 合计, a list that does not open with a unit is flat too
+    assert units_by_sums(rows[1:], _P, None) == (rows[1:], False)
     # the table's own unit, by its name, even with no institution ending
     out, doubtful = units_by_sums(_flat(("某某工程", "5.00"), ("设计费", "5.00")), _P, "某某工程")
     assert not doubtful and out[0].kind is RowKind.GROUP and out[1].level == 2

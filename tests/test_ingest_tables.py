@@ -782,6 +782,29 @@ class TestOtherTables:
             (1, G), (2, D), (2, D), (1, G), (2, D)]
         t, _ = read_one(text.replace("教研经费 5.00 5.00", "教研经费 4.00 4.00"))
         assert [d.reason for d in t.doubts] == ["levels"]
+        # a unit named …机关, over projects at one full-width indent
+        t, findings = read_one(text.replace("某市职业技术学院", "某市人大常委会机关").replace(
+            "实训", "\u3000\u3000实训").replace("教师", "\u3000\u3000教师"))
+        assert [(r.level, r.kind) for r in t.block().rows][:3] == [(1, G), (2, D), (2, D)]
+
+    def test_unindented_units_over_indented_projects(self) -> None:
+        """A unit printed at the margin over projects set in two full-width spaces: two
+        levels, the projects not counted with their unit."""
+        text = ("预算公开表12\n2024年项目支出预算表（本年预算）\n单位：万元\n项目名称 合计 一般公共预算\n"
+                "合计 30.00 30.00\n某市人大常委会机关 30.00 30.00\n"
+                "\u3000\u3000人大会议经费 20.00 20.00\n\u3000\u3000代表培训经费 10.00 10.00\n")
+        t, _ = read_one(text)
+        assert [(r.level, r.kind) for r in t.block().rows][1:] == [(1, G), (2, D), (2, D)]
+
+    def test_a_wrapped_name_set_in_one_space_continues_its_row(self) -> None:
+        """Plain text may set a wrapped name's second line one space in: one width alone is
+        no hierarchy, the name is one."""
+        text = ("预算公开表12\n2024年项目支出预算表（本年预算）\n单位：万元\n项目名称 合计 一般公共预算\n"
+                "合计 30.00 30.00\n人大会议经费 20.00 20.00\n代表履职能力提升培训（本单位\n"
+                " 专项） 10.00 10.00\n")
+        t, _ = read_one(text)
+        assert [r.name for r in t.block().rows] == [
+            "合计", "人大会议经费", "代表履职能力提升培训（本单位专项）"]
 
     def test_empty_table_without_rows(self) -> None:
         """A table with only its header and 本表无数据 is empty with no rows."""

@@ -158,7 +158,8 @@ def blanks_marked(lines: Sequence[str]) -> bool:
     Text extracted without layout (pdfplumber's or pdfium's plain text) drops blank cells
     and puts one space between the printed ones: a row with fewer figures than the table
     has columns then does not tell which columns its figures are in. A title or a header
-    printed with a double space (``项  目``) is no evidence; nor is text with one cell a
+    printed with a double space (``项  目``, ``预算公开表3  2024年…``, ``栏次  1  2``) is no
+    evidence: the gap must stand beside an amount; nor is text with one cell a
     line (PyMuPDF's), whatever spaces it leaves.
 
     ```pycon
@@ -172,6 +173,8 @@ def blanks_marked(lines: Sequence[str]) -> bool:
     True
     >>> blanks_marked(["上海市某局  ", "5.00  ", "6.00  "])
     False
+    >>> blanks_marked(["预算公开表3  2024年预算支出总表", "栏次  1  2", "201 支出 5.00 5.00"])
+    False
 
     ```
     """
@@ -182,15 +185,24 @@ def blanks_marked(lines: Sequence[str]) -> bool:
         if " " not in body:
             continue
         if "  " in body:
-            if _DOUBLE_BY_FIGURE.search(body):
-                return True  # a blank cell beside a figure
+            for m in _DOUBLE_GAP.finditer(body):
+                before = body[:m.start()].rsplit(" ", 1)[-1]
+                after = body[m.end():].split(" ", 1)[0]
+                if _amount_cell(before) or _amount_cell(after):
+                    return True  # a blank cell beside a figure
         elif t.endswith("  ") and _is_value(body.rsplit(" ", 1)[-1]):
             return True  # blanks after a row's last figure
     return False
 
 
-# Two spaces or more beside a figure: a blank cell before or after it.
-_DOUBLE_BY_FIGURE: Final = compile_pattern(r"\d {2,}\S|\S {2,}[-\d]")
+# Two spaces or more: beside an amount, a blank cell before or after it.
+_DOUBLE_GAP: Final = compile_pattern(r" {2,}")
+
+
+def _amount_cell(text: str) -> bool:
+    """A cell that reads as an amount, not a column number (``1``, ``12``) nor text that
+    starts with digits (``2024年…``, ``预算公开表3``)."""
+    return _is_value(text) and (len(text) >= 3 or not text.isdigit())
 _BRACKETED: Final = compile_pattern(r"^[\[【［(（](\d{3}(?:\d{2}){0,3})[\]】］)）]\s*(?=\D)")
 _CODE_RUN: Final = compile_pattern(r"^(\d{3}(?:\d{2}){0,3})(?!\d)")
 

@@ -98,6 +98,14 @@ def _names_in_turn(text: str, n: int) -> tuple[str, ...] | None:
     return tuple(found) if len(found) == n else None
 
 
+def _rates_fit(keys: Sequence[str], figs: Sequence[Cell]) -> bool:
+    """Whether the figures read one for one under ``keys`` put a rate (``77.13%``) or a
+    dash under 执行率 and no rate under any other column."""
+    return all((key == "rate") == (c.text.endswith("%") or c.text in ("--", "-", "—"))
+               or (key != "rate" and c.text in ("--", "-", "—"))
+               for key, c in zip(keys, figs, strict=True))
+
+
 def _is_margin_label(t: str) -> bool:
     """A piece of the funding block's own label (项目资金（万元）), printed in its margin."""
     return t in ("项目资金", "（万元）", "（元）", "项目资", "金", "（万", "元）") or "资金（" in t
@@ -367,12 +375,15 @@ class _Reader:
             figs = [c for c in cs if _is_figure(c.text)]
             text = [c for c in cs if not _is_figure(c.text)]
             packed = len(figs) >= 3 and all(b.x0 - a.x1 == 2 for a, b in itertools.pairwise(figs))
-            # A figure in every column of the template (or every column the header named,
-            # in its order) is read one for one: positions need not line up with the
-            # header's (PyMuPDF's sorted text spaces figures wider than CJK labels).
-            keys = _FUND_KEYS if len(figs) == len(_FUND_KEYS) else tuple(hd.key for hd in heads)
-            full = len(figs) >= 3 and len(keys) == len(figs) \
-                and list(keys) == [key for key in _FUND_KEYS if key in keys]
+            # A figure in every column the header named (in the header's order), or in every
+            # column of the template, is read one for one: positions need not line up with
+            # the header's (PyMuPDF's sorted text spaces figures wider than CJK labels).
+            # The template's order first, the header's (by its labels' positions, which text
+            # that lost its layout scrambles) second: an order must put a rate (or a dash)
+            # under 执行率 and none elsewhere (a header printing 执行率 before 分值).
+            keys = next((o for o in (_FUND_KEYS, tuple(hd.key for hd in heads))
+                         if len(o) == len(figs) and _rates_fit(o, figs)), ())
+            full = len(figs) >= 3 and bool(keys)
             if full:
                 all_packed = all_packed and packed
                 rows.append((body[k].no, {key: c.text for key, c in zip(keys, figs, strict=True)}))

@@ -213,7 +213,8 @@ _BRACKETED_END: Final = compile_pattern(r"[（(][^（()）]*[）)]$")
 # How the name of a unit (an institution) ends; a project's name ends otherwise (…费,
 # …项目, …工程, …补助).
 _INSTITUTION_ENDS: Final = ("局", "办公室", "委员会", "中心", "院", "所", "站", "学校", "馆",
-                            "队", "处", "厅", "办", "委", "会")
+                            "队", "处", "厅", "办", "委", "会", "机关", "政府", "街道", "镇",
+                            "乡", "公司")
 
 
 def units_by_sums(rows: Sequence[Row], kind: TableKind, unit_name: str | None
@@ -222,8 +223,10 @@ def units_by_sums(rows: Sequence[Row], kind: TableKind, unit_name: str | None
     units with their projects under them: a row named as a unit (the table's 单位名称, or
     a name ending like an institution's) whose figures are the sum of the rows after it up
     to the next unit row is that unit's subtotal, a group (level 1) over its projects
-    (level 2). Returns the rows and whether the levels are doubtful: unit rows whose
-    figures do not add up to the rows under them, or projects before the first unit.
+    (level 2). Returns the rows and whether the levels are doubtful: unit-like rows that
+    are not units over their projects (their figures do not add up the rows under them, or
+    projects stand before the first), in a list whose rows do not add up to its 合计 flat
+    either (or, printing no 合计, that opens with a unit-like row).
 
     ```pycon
     >>> from decimal import Decimal as D
@@ -234,7 +237,8 @@ def units_by_sums(rows: Sequence[Row], kind: TableKind, unit_name: str | None
     ([(1, 'GROUP'), (2, 'DATA'), (2, 'DATA')], False)
     >>> units_by_sums(rows[1:], TableKind.PROJECTS, None)[1]  # no unit row: a flat list
     False
-    >>> units_by_sums([*rows[:2], Row("培训费", (D("9.00"),))], TableKind.PROJECTS, None)[1]
+    >>> total = Row("合计", (D("30.00"),), kind=RowKind.TOTAL)
+    >>> units_by_sums([total, *rows[:2], Row("培训费", (D("9.00"),))], TableKind.PROJECTS, None)[1]
     True
 
     ```
@@ -255,17 +259,24 @@ def units_by_sums(rows: Sequence[Row], kind: TableKind, unit_name: str | None
     heads = [i for i, r in enumerate(rows) if unit_like(r)]
     if not heads:
         return rows, False
-    if any(r.kind is not RowKind.TOTAL for r in rows[:heads[0]]):
-        return rows, True
     out = list(rows)
+    grouped = not any(r.kind is not RowKind.TOTAL for r in rows[:heads[0]])
     for a, b in itertools.pairwise([*heads, len(rows)]):
         children = [k for k in range(a + 1, b) if rows[k].kind is not RowKind.TOTAL]
-        if not children or not _adds_up(rows[a], [rows[k] for k in children]):
-            return rows, True
+        if not grouped or not children or not _adds_up(rows[a], [rows[k] for k in children]):
+            grouped = False
+            break
         out[a] = _evolve_row(rows[a], 1, RowKind.GROUP)
         for k in children:
             out[k] = _evolve_row(rows[k], 2, RowKind.DATA)
-    return out, False
+    if grouped:
+        return out, False
+    # Not units over their projects: a flat list (a project named 人代会, 全市运动会) when
+    # its rows add up to its 合计, or, printing none, when it does not open with a unit.
+    total = next((r for r in rows if r.kind is RowKind.TOTAL), None)
+    if total is not None:
+        return rows, not _adds_up(total, items)
+    return rows, unit_like(items[0])
 
 
 def _evolve_row(r: Row, level: int, kind: RowKind) -> Row:

@@ -221,9 +221,27 @@ def projects_kind(kind: TableKind) -> bool:
     return kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER)
 
 
-def _indent_of(text: str) -> int:
-    """How far a line is set in: its leading full-width and ASCII spaces."""
-    return len(text) - len(text.lstrip(" \u3000"))
+def _indent_char(body: Sequence[Line], projects: bool) -> str:
+    """What sets a row in: the full-width space, or (a project list without any) the ASCII
+    space where text rows stand at two widths or more beside the margin (NFKC or a tool
+    made a space of each U+3000: a hierarchy); ``""`` when nothing does. One width alone
+    is no hierarchy: plain text may set a wrapped name's second line one space in.
+
+    ```pycon
+    >>> _indent_char([Line(1, " 某局 3.00"), Line(2, "  培训费 3.00")], True)
+    ' '
+    >>> _indent_char([Line(1, "培训（本单位"), Line(2, " 专项） 3.00")], True)
+    ''
+
+    ```
+    """
+    if any(ln.text.startswith("\u3000") for ln in body):
+        return "\u3000"
+    if not projects:
+        return ""
+    widths = {len(t) - len(t.lstrip(" ")) for ln in body if (t := ln.text)[:1] == " "
+              and t.strip() and not _is_value(t.split()[0])}
+    return " " if len(widths) >= 2 else ""
 
 
 class _TableReader(_Reading):
@@ -465,12 +483,9 @@ class _TableReader(_Reading):
                         _WS.sub("", header)) else 1
         rows: list[Row] = []
         pending: _Pending | None = None
-        # Indentation gives a project list's levels: full-width spaces, or the ASCII spaces
-        # a tool (or NFKC) made of them; the indent widths found, in order, are the levels.
-        indents = sorted({_indent_of(ln.text) for ln in body if ln.text[:1] in " \u3000"
-                          and ln.text.strip(" \u3000") and not _is_value(
-                              ln.text.split()[0])} - {0}) if projects_kind(self.kind) else []
-        has_indent = bool(indents)
+        # Indentation gives a project list's levels (`_indent_char`)
+        indent_char = _indent_char(body, projects_kind(self.kind))
+        has_indent = bool(indent_char)
         n_columns = len(columns)
         amounts_of = self.amounts
         is_value = _is_value
@@ -556,7 +571,7 @@ class _TableReader(_Reading):
                     # / figures / ``专项）``
                     pending.names[0] += text_cells[0]
                     continue
-                indent = _indent_of(raw)
+                indent = len(raw) - len(raw.lstrip(indent_char)) if indent_char else 0
                 continuation = (pending is not None and pending.values is None
                                 and not (has_indent and indent > 0)
                                 and not _is_total(text_cells[0])
@@ -574,7 +589,7 @@ class _TableReader(_Reading):
                 flush()
                 level = None
                 if projects:
-                    level = indents.index(indent) + 1 if indent in indents else 1
+                    level = max(1, indent) if has_indent else 1
                 elif self.kind is TableKind.BASIC_ECONOMIC:
                     level = _econ_level(text_cells[0], blank_gov=names_n == 2 and (
                         len(text_cells) > 1 and not text_cells[1]))
