@@ -79,3 +79,35 @@ def table(rows: Sequence[Sequence[str]], *, top: float = 780.0,
                 if t:
                     cell_text(c, xs, ys, r, col, t)
     return draw
+
+
+def layout_pdf(text: str, size: float = 7.0) -> bytes:
+    """``text`` (a layout text, pages split at form feeds) drawn as a PDF without rules:
+    each run of characters at its column, a half-width character half a CJK one wide,
+    100 lines a page. (A lone CJK character is drawn with a zero-width space after it:
+    pdfium reads no text from a one-character string of the built-in CJK font.)"""
+    buf = io.BytesIO()
+    c = canvas_mod.Canvas(buf, pagesize=(W, H))
+
+    def width(s: str) -> float:
+        return sum(size if ord(ch) > 0x2E80 else size / 2 for ch in s)
+
+    for page in text.split("\f"):
+        lines = page.split("\n")
+        for start in range(0, max(len(lines), 1), 100):
+            y = H - 30
+            tx = c.beginText()
+            tx.setFont(FONT, size)
+            for ln in lines[start:start + 100]:
+                pos = 0
+                for run in ln.replace("\u3000", "  ").split(" "):
+                    if run:
+                        tx.setTextOrigin(20.0 + width(ln.replace("\u3000", "  ")[:pos]), y)
+                        tx.textOut(run + ("\u200b" if len(run) == 1 and ord(run) > 0x2E80
+                                          else ""))
+                    pos += len(run) + 1
+                y -= size * 1.15
+            c.drawText(tx)
+            c.showPage()
+    c.save()
+    return buf.getvalue()

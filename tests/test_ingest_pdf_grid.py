@@ -14,7 +14,7 @@ from govbudget._ingest._pdf import extract_pdf
 from govbudget._ingest._pdf_grid import _cluster, _layout, _merge
 from govbudget._ingest._pdf_page import _Char, _Rule
 
-from .pdf_helpers import XS, W, cell_text, grid, make_pdf, rows_of, table, ys_for
+from .pdf_helpers import REAL, XS, W, cell_text, grid, layout_pdf, make_pdf, rows_of, table, ys_for
 
 
 class TestGrid:
@@ -214,7 +214,8 @@ class TestLayout:
             c.drawString(70, 780, "一、收入预算情况")
             c.drawString(50, 764, "本年收入合计")
         first, second = extract_pdf(make_pdf(draw), source="t.pdf").text.split("\n")
-        assert first.startswith("  一") and second.startswith("本")
+        # 20 pt at 10 pt: two CJK characters, four half-width spaces
+        assert first.startswith("    一") and second.startswith("本")
 
 
 _WORDS = st.text(alphabet="一般公共服务支出0123456789.,", min_size=1, max_size=6)
@@ -250,3 +251,40 @@ def test_rules_merged_and_clustered() -> None:
     merged = _merge([_Rule(100.0, 0.0, 50.0), _Rule(100.5, 51.0, 90.0), _Rule(200.0, 0.0, 10.0)])
     assert [(r.pos, r.a, r.b) for r in merged] == [(100.0, 0.0, 90.0), (200.0, 0.0, 10.0)]
     assert _cluster([10.0, 10.4, 11.0, 30.0]) == pytest.approx([31.4 / 3, 30.0])  # the means
+
+
+def test_a_line_set_in_keeps_its_columns() -> None:
+    """Text outside grids: a line's indentation counts half-width characters as the gaps
+    do, so a header set in by CJK labels stays over the columns of the rows below."""
+    em = 10.0
+
+    def line(x: float, text: str) -> list[_Char]:
+        chars = []
+        for ch in text:
+            w = em if ord(ch) > 127 else em / 2
+            chars.append(_Char(ch, x, x + w, 100.0, 100.0 + em, index=len(chars)))
+            x += w
+        return chars
+
+    header = _layout(line(50.0 + 10 * em, "合计"), 50.0)
+    row = _layout([*line(50.0, "201"), *line(50.0 + 10 * em, "5.00")], 50.0)
+    assert header.index("合") == row.index("5")
+
+
+REAL_TEXTS = sorted(p for p in REAL.glob("*.txt") if "dump" not in p.name)
+
+
+@pytest.mark.parametrize("path", REAL_TEXTS, ids=lambda p: p.stem)
+def test_a_pdf_without_rules_reads_as_its_layout_text(path: Any, tmp_path: Any) -> None:
+    """A real report's layout text drawn as a PDF without rules (every run at its column):
+    the PDF reader's text outside grids gives the errors the layout text gives, and no
+    other."""
+    from govbudget import check_report, read_report
+
+    pdf = tmp_path / f"{path.stem}.pdf"
+    pdf.write_bytes(layout_pdf(path.read_text(encoding="utf-8")))
+
+    def errors(p: Any) -> set[tuple[str, str]]:
+        return {(f.rule, f.message) for f in check_report(read_report(p)).errors}
+
+    assert {r for r, _ in errors(pdf)} <= {r for r, _ in errors(path)}

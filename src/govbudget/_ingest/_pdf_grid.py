@@ -176,7 +176,9 @@ def _layout(line: Sequence[_Char], margin: float) -> str:
     """A line as ``pdftotext -layout`` would print it: one space between words, at least
     two (about one per half-width character of the gap) at a column gap."""
     first = line[0]
-    indent = round(max(0.0, first.x0 - margin) / max(first.size, 1.0))
+    # one space per half-width character, as in the gaps below: a line set in by a CJK
+    # character's width keeps its columns over lines that start with digits
+    indent = round(max(0.0, first.x0 - margin) / (0.5 * max(first.size, 1.0)))
     parts: list[str] = [" " * indent]
     prev: _Char | None = None
     for c in line:
