@@ -105,3 +105,15 @@ class TestLazyPatterns:
         """An unknown name is an AttributeError."""
         with pytest.raises(AttributeError):
             _ = LazyPatterns().missing
+
+
+@pytest.mark.parametrize("text", ["2024年2024", "2024年3", "≥"])
+def test_a_syntax_error_at_the_end_points_within_the_text(text: str) -> None:
+    """An error found after the last character (a month number with no 月 after it) has the
+    empty span at the text's end, never one past it."""
+    from govbudget import IndicatorSyntaxError
+    from govbudget.indicators import parse_target
+
+    with pytest.raises(IndicatorSyntaxError) as info:
+        parse_target(text)
+    assert info.value.span == (len(text), len(text))

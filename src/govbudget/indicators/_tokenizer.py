@@ -214,8 +214,12 @@ class Tokenizer:
         With no ``start``, the error points at the current character (or just past the
         end of the text).
         """
+        n = len(self.text)
         if start is None:
             start = self.position
         if end is None:
-            end = min(start + 1, len(self.text)) if start < len(self.text) else start
+            end = start + 1
+        # a span within the text (past its end: the empty span at its end)
+        end = min(end, n)
+        start = min(start, end)
         raise IndicatorSyntaxError(reason, self.source, (start, end))
