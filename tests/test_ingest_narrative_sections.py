@@ -227,3 +227,14 @@ def test_a_list_of_figures_after_fen_bie_wei_is_no_grouped_number() -> None:
     n, *_ = read("三、“三公”经费预算情况说明\n2024年“三公”经费预算数为620.00万元，其中：因公出国（境）费、"
                  "公务接待费、公务用车购置及运行费分别为100，200，320万元。\n")
     assert all(f.value < 1000 for f in n.facts)
+
+
+def test_three_digit_first_groups_are_grouped_too() -> None:
+    """917，500元 and 100，000万元 (whole numbers typed in full-width mode) are one number."""
+    from decimal import Decimal
+
+    from .narrative_reading_helpers import read
+
+    n, *_ = read("一、支出预算情况说明\n卫生健康支出917，500元，住房保障支出100，000万元。\n")
+    assert [(f.value, f.unit) for f in n.facts] == [
+        (Decimal(917500), "元"), (Decimal(100000), "万元")]

@@ -274,3 +274,11 @@ def test_a_header_printing_the_rate_before_the_weight() -> None:
     (e,), _ = read_self_evaluations(split_lines(text))
     assert [(f.weight, f.rate, f.score) for f in e.funding] == [
         (D(10), "80.00%", D(8)), (None, "80.00%", None)]
+
+
+def test_rates_printed_without_a_percent_sign_follow_the_template() -> None:
+    """Plain text whose 执行率 prints without %: the template's order."""
+    text = ("某项目绩效自评表\n项目名称 某项目\n年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+            "年度资金总额： 10.00 10.00 8.00 10 80.00 8\n")
+    (e,), _ = read_self_evaluations(split_lines(text))
+    assert [(f.weight, f.rate, f.score) for f in e.funding] == [(D(10), "80.00", D(8))]

@@ -118,21 +118,32 @@ def _flat(*rows: tuple[str, str]) -> list[Row]:
 def test_units_over_their_projects_are_told_by_their_sums(units: list[list[int]]) -> None:
     """A flat list (every row at one level) of units, each followed by its projects: each
     unit row, whose figures add up its projects', is a group over them."""
-    rows: list[Row] = []
+    rows: list[Row] = [Row("合计", (D(sum(map(sum, units))) / 100,), kind=RowKind.TOTAL)]
     for i, projects in enumerate(units):
         rows.append(Row(f"某{i}局", (D(sum(projects)) / 100,), level=1, kind=RowKind.GROUP))
         rows += [Row(f"项目经费{i}-{k}", (D(v) / 100,), level=1, kind=RowKind.GROUP)
                  for k, v in enumerate(projects)]
     out, doubtful = units_by_sums(rows, _P, None)
     assert not doubtful
-    assert [(r.level, r.kind) for r in out] == [
-        (1, RowKind.GROUP) if r.name.endswith("局") else (2, RowKind.DATA) for r in rows]
+    assert [(r.level, r.kind) for r in out][1:] == [
+        (1, RowKind.GROUP) if r.name.endswith("局") else (2, RowKind.DATA) for r in rows[1:]]
+
+
+def test_a_project_as_big_as_the_rows_after_it_is_no_unit_by_coincidence() -> None:
+    """一网通办 200000 over two projects of 100000 each is a coincidence when the 合计 adds
+    up all three rows; with no 合计 one unit-like row of one project is not taken either."""
+    total = Row("合计", (D(400000),), kind=RowKind.TOTAL)
+    rows = [total, *_flat(("一网通办服务中心", "200000"), ("热线运行", "100000"),
+                          ("窗口运维", "100000"))]
+    assert units_by_sums(rows, _P, None) == (rows, False)
+    rows = _flat(("智慧法院", "20.00"), ("案件审判经费", "20.00"))
+    assert units_by_sums(rows, _P, None) == (rows, False)
 
 
 def test_unit_rows_that_do_not_add_up_make_the_levels_doubtful() -> None:
     rows = _flat(("某某中心（某发展中心）", "30.00"), ("运行经费", "20.00"), ("培训费", "9.00"))
-    out, doubtful = units_by_sums(rows, _P, None)
-    assert doubtful and out == rows
+    # printing no 合计: a flat list, as printed (no reading can be checked)
+    assert units_by_sums(rows, _P, None) == (rows, False)
     # with a 合计 the rows do not add up to flat either (30.00, not 59.00): doubtful; flat
     # they do (59.00): a flat list
     assert units_by_sums([Row("合计", (D("30.00"),), kind=RowKind.TOTAL), *rows], _P, None)[1]

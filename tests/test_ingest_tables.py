@@ -774,18 +774,19 @@ class TestOtherTables:
         """No indentation (plain text, lines stripped): a row named as a unit whose figures
         add up the rows under it is the unit's group; the projects are not counted twice."""
         text = ("预算公开表12\n2024年项目支出预算表（本年预算）\n单位：万元\n"
-                "项目名称 合计 一般公共预算\n某市职业技术学院 30.00 30.00\n实训设备购置 20.00 20.00\n"
+                "项目名称 合计 一般公共预算\n合计 35.00 35.00\n某市职业技术学院 30.00 30.00\n"
+                "实训设备购置 20.00 20.00\n"
                 "教师培训经费 10.00 10.00\n某市教育局 5.00 5.00\n教研经费 5.00 5.00\n")
         t, findings = read_one(text)
         assert findings == [] and t.doubts == ()
-        assert [(r.level, r.kind) for r in t.block().rows] == [
+        assert [(r.level, r.kind) for r in t.block().rows][1:] == [
             (1, G), (2, D), (2, D), (1, G), (2, D)]
         t, _ = read_one(text.replace("教研经费 5.00 5.00", "教研经费 4.00 4.00"))
         assert [d.reason for d in t.doubts] == ["levels"]
         # a unit named …机关, over projects at one full-width indent
         t, findings = read_one(text.replace("某市职业技术学院", "某市人大常委会机关").replace(
             "实训", "\u3000\u3000实训").replace("教师", "\u3000\u3000教师"))
-        assert [(r.level, r.kind) for r in t.block().rows][:3] == [(1, G), (2, D), (2, D)]
+        assert [(r.level, r.kind) for r in t.block().rows][1:4] == [(1, G), (2, D), (2, D)]
 
     def test_unindented_units_over_indented_projects(self) -> None:
         """A unit printed at the margin over projects set in two full-width spaces: two
@@ -805,6 +806,18 @@ class TestOtherTables:
         t, _ = read_one(text)
         assert [r.name for r in t.block().rows] == [
             "合计", "人大会议经费", "代表履职能力提升培训（本单位专项）"]
+
+    def test_a_wrapped_name_set_in_full_width_spaces_outside_project_lists(self) -> None:
+        """Outside a project list indentation gives no level: a wrapped name's lines set in
+        by full-width spaces (pdfium) continue the row."""
+        text = ("本年支出总体情况表\n单位名称：某局 单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n"
+                "合计 263.74 263.74 0.00\n208 社会保障和就业支出 263.74 263.74 0.00\n"
+                "20805 行政事业单位养老支出 263.74 263.74 0.00\n2080505\n"
+                "\u3000\u3000机关事业单位基本养老保险缴\n费支出 175.83 175.83 0.00\n2080506\n"
+                "\u3000\u3000机关事业单位职业年金缴费支\n出 87.91 87.91 0.00\n")
+        t = read_table(TableKind.EXPENDITURE, split_lines(text), [], blanks=False)
+        assert [(r.code, r.name) for r in t.block().rows][3:] == [
+            ("2080505", "机关事业单位基本养老保险缴费支出"), ("2080506", "机关事业单位职业年金缴费支出")]
 
     def test_empty_table_without_rows(self) -> None:
         """A table with only its header and 本表无数据 is empty with no rows."""

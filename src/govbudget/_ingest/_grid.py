@@ -262,9 +262,6 @@ def _split_run(text: str, start: int) -> list[WCell]:
     return out
 
 
-_FIELD_GAP: Final = compile_pattern(r"[ \u3000]{2,}")
-
-
 def wide_cells(text: str, style: Style) -> list[WCell]:
     """The cells of one line in a wide ``style`` (``layout``, ``tabs`` or ``grid``)."""
     if style == "grid":
@@ -283,11 +280,9 @@ def wide_cells(text: str, style: Style) -> list[WCell]:
     if style == "tabs":
         out = []
         for field in text.split("\t"):
-            # (a field holding cells a few spaces apart, where a tool wrote tabs only for
-            # the wider gaps: each run of two spaces or more parts cells too)
-            for f in _FIELD_GAP.split(field.strip(" \u3000")):
-                if f:
-                    out.extend(WCell(c.text, -1, -1) for c in _split_run(f, 0))
+            f = field.strip(" \u3000")
+            if f:
+                out.extend(WCell(c.text, -1, -1) for c in _split_run(f, 0))
         return out
     line = text.replace("\u3000", " ").replace("\t", "  ")
     cells: list[WCell] = []

@@ -193,12 +193,11 @@ def _sections(lines: Sequence[Line], skipped: list[tuple[int, str]] | None = Non
     return [sec for sec in sections if sec.pieces or not _PART.match(sec.title)]
 
 
-# Digits grouped in threes by full-width commas before a decimal part, or after a first
-# group of one or two digits before a unit (a text typed in full-width mode: 1，234.50万元,
-# 12，345，678元): the commas group digits there. A list (分别为100，200，320万元: three-digit
-# groups, no decimals) stays a list.
+# Digits grouped in threes by full-width commas before a decimal part or a unit (a text
+# typed in full-width mode: 1，234.50万元, 917，500元): the commas group digits there. A
+# list after 分别为 (分别为100，200，320万元) stays a list.
 _GROUPED: Final = lazy(
-    r"(?<![\d.,])(?<!分别为)(?<!分别是)(?:\d{1,3}(?:，\d{3})+(?=\.\d)|\d{1,2}(?:，\d{3})+(?=万元|亿元|元))")
+    r"(?<![\d.,])(?<!分别为)(?<!分别是)(?<!依次为)\d{1,3}(?:，\d{3})+(?=\.\d|万元|亿元|元)")
 
 
 class _Stream(Record):

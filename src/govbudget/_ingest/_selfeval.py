@@ -101,6 +101,8 @@ def _names_in_turn(text: str, n: int) -> tuple[str, ...] | None:
 def _rates_fit(keys: Sequence[str], figs: Sequence[Cell]) -> bool:
     """Whether the figures read one for one under ``keys`` put a rate (``77.13%``) or a
     dash under 执行率 and no rate under any other column."""
+    if not any(c.text.endswith("%") for c in figs):
+        return tuple(keys) == _FUND_KEYS  # (rates printed without %: the template's order)
     return all((key == "rate") == (c.text.endswith("%") or c.text in ("--", "-", "—"))
                or (key != "rate" and c.text in ("--", "-", "—"))
                for key, c in zip(keys, figs, strict=True))

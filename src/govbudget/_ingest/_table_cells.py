@@ -213,8 +213,8 @@ _BRACKETED_END: Final = compile_pattern(r"[（(][^（()）]*[）)]$")
 # How the name of a unit (an institution) ends; a project's name ends otherwise (…费,
 # …项目, …工程, …补助).
 _INSTITUTION_ENDS: Final = ("局", "办公室", "委员会", "中心", "院", "所", "站", "学校", "馆",
-                            "队", "处", "厅", "办", "委", "会", "机关", "政府", "街道", "镇",
-                            "乡", "公司")
+                            "队", "处", "厅", "办", "委", "会", "部", "机关", "政府", "街道",
+                            "镇", "乡", "公司")
 
 
 def units_by_sums(rows: Sequence[Row], kind: TableKind, unit_name: str | None
@@ -225,16 +225,19 @@ def units_by_sums(rows: Sequence[Row], kind: TableKind, unit_name: str | None
     to the next unit row is that unit's subtotal, a group (level 1) over its projects
     (level 2). Returns the rows and whether the levels are doubtful: unit-like rows that
     are not units over their projects (their figures do not add up the rows under them, or
-    projects stand before the first), in a list whose rows do not add up to its 合计 flat
-    either (or, printing no 合计, that opens with a unit-like row).
+    projects stand before the first, or the 合计 adds up neither the units nor all the
+    rows). With no 合计, units are taken only when they are the table's own unit by name, or
+    several units of several projects each (a coincidence is not).
 
     ```pycon
     >>> from decimal import Decimal as D
     >>> rows = [Row("某局", (D("30.00"),)), Row("设备购置", (D("20.00"),)),
     ...         Row("培训费", (D("10.00"),))]
-    >>> out, doubtful = units_by_sums(rows, TableKind.PROJECTS, None)
+    >>> out, doubtful = units_by_sums(rows, TableKind.PROJECTS, "某局")
     >>> [(r.level, r.kind.name) for r in out], doubtful
     ([(1, 'GROUP'), (2, 'DATA'), (2, 'DATA')], False)
+    >>> units_by_sums(rows, TableKind.PROJECTS, None)[0] == rows  # maybe a coincidence
+    True
     >>> units_by_sums(rows[1:], TableKind.PROJECTS, None)[1]  # no unit row: a flat list
     False
     >>> total = Row("合计", (D("30.00"),), kind=RowKind.TOTAL)
@@ -261,22 +264,32 @@ def units_by_sums(rows: Sequence[Row], kind: TableKind, unit_name: str | None
         return rows, False
     out = list(rows)
     grouped = not any(r.kind is not RowKind.TOTAL for r in rows[:heads[0]])
+    sizes = []
     for a, b in itertools.pairwise([*heads, len(rows)]):
         children = [k for k in range(a + 1, b) if rows[k].kind is not RowKind.TOTAL]
         if not grouped or not children or not _adds_up(rows[a], [rows[k] for k in children]):
             grouped = False
             break
+        sizes.append(len(children))
         out[a] = _evolve_row(rows[a], 1, RowKind.GROUP)
         for k in children:
             out[k] = _evolve_row(rows[k], 2, RowKind.DATA)
-    if grouped:
-        return out, False
-    # Not units over their projects: a flat list (a project named 人代会, 全市运动会) when
-    # its rows add up to its 合计, or, printing none, when it does not open with a unit.
     total = next((r for r in rows if r.kind is RowKind.TOTAL), None)
-    if total is not None:
-        return rows, not _adds_up(total, items)
-    return rows, unit_like(items[0])
+    if grouped:
+        # Units over their projects, unless by coincidence (a project 一网通办 as big as
+        # the two after it): the 合计 adds up the units, or, printing none, the units are
+        # the table's own unit by name, or several units of several projects each.
+        units = [rows[i] for i in heads]
+        if total is not None:
+            grouped = _adds_up(total, units)
+        else:
+            grouped = all(r.name.strip() == unit_name for r in units) or (
+                len(units) >= 2 and min(sizes) >= 2)
+        if grouped:
+            return out, False
+    # A flat list (a project named 人代会, 全市运动会) when its rows add up to its 合计 or
+    # it prints none; else neither reading holds.
+    return rows, total is not None and not _adds_up(total, items)
 
 
 def _evolve_row(r: Row, level: int, kind: RowKind) -> Row:

@@ -222,7 +222,7 @@ def projects_kind(kind: TableKind) -> bool:
 
 
 def _indent_char(body: Sequence[Line], projects: bool) -> str:
-    """What sets a row in: the full-width space, or (a project list without any) the ASCII
+    """What sets a project list's row in: the full-width space, or (without any) the ASCII
     space where text rows stand at two widths or more beside the margin (NFKC or a tool
     made a space of each U+3000: a hierarchy); ``""`` when nothing does. One width alone
     is no hierarchy: plain text may set a wrapped name's second line one space in.
@@ -235,10 +235,10 @@ def _indent_char(body: Sequence[Line], projects: bool) -> str:
 
     ```
     """
+    if not projects:
+        return ""  # (a wrapped name's second line may be set in: it continues the name)
     if any(ln.text.startswith("\u3000") for ln in body):
         return "\u3000"
-    if not projects:
-        return ""
     widths = {len(t) - len(t.lstrip(" ")) for ln in body if (t := ln.text)[:1] == " "
               and t.strip() and not _is_value(t.split()[0])}
     return " " if len(widths) >= 2 else ""
