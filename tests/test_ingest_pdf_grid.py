@@ -288,3 +288,32 @@ def test_a_pdf_without_rules_reads_as_its_layout_text(path: Any, tmp_path: Any) 
         return {(f.rule, f.message) for f in check_report(read_report(p)).errors}
 
     assert {r for r, _ in errors(pdf)} <= {r for r, _ in errors(path)}
+
+
+def test_a_label_alone_in_its_grid_row_is_a_row_of_its_own() -> None:
+    """In a ruled 收支总表 each grid row is a row: 预备费 with no figures is not joined to
+    the label of the row under it (其他支出)."""
+    from govbudget import TableKind, read_report
+
+    rows = [["项目", "金额", "项目", "金额"],
+            ["一般公共预算", "10.00", "一般公共服务支出", "10.00"],
+            ["", "", "预备费", ""],
+            ["", "", "其他支出", ""],
+            ["本年收入合计", "10.00", "本年支出合计", "10.00"]]
+
+    def draw(c: Any) -> None:
+        c.drawString(200, 810, "2024年预算收支总表")
+        c.drawString(50, 795, "单位：万元")
+        table(rows)(c)
+
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "t.pdf"
+        path.write_bytes(make_pdf(draw))
+        report = read_report(path)
+    summary = report.table(TableKind.SUMMARY)
+    assert summary is not None
+    assert [r.name for r in summary.blocks[1].rows] == [
+        "一般公共服务支出", "预备费", "其他支出", "本年支出合计"]

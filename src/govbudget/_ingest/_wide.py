@@ -583,7 +583,7 @@ class _WideReader:
                 zone_items = items[zi]
                 label = "".join(c.text for c in label_cells)
                 if label and not value_cells and zone_items and not _starts_item(label) \
-                        and zone_items[-1][2] is not None:
+                        and zone_items[-1][2] is not None and self.style != "grid":  # (rows)
                     last = zone_items[-1]
                     if not _complete_label(last[0]):
                         zone_items[-1] = (last[0] + label, last[1], last[2])
