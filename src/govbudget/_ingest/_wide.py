@@ -70,17 +70,14 @@ from ._wide_columns import (
 from ._wide_levels import (
     _ENUM,
     _FUNCTIONAL_KINDS,
-    _breakdowns,
-    _classes_first,
     _complete_label,
     _grouped_by_unit,
-    _item_levels,
     _starts_item,
     _uncoded_hierarchy,
-    orphan_items,
     wrong_sides,
 )
 from ._wide_panels import is_panelled, is_total_label, merged_figures, panel_of, read_panels
+from ._wide_sides import side_blocks
 
 __all__ = ["read_wide_table"]
 
@@ -621,48 +618,7 @@ class _WideReader:
                     zone_items[target] = (lab, line0, value_cells)
         for line in wrong_sides(*([(lab, no) for lab, no, _ in zone] for zone in items)):
             self.doubt("sides", line)
-        blocks = []
-        for zi, zone in enumerate(label_zones):
-            leaves, columns = self._columns(zone, body[0][0])
-            all_leaves = zone.amount_leaves
-            if not all_leaves:
-                all_leaves = leaves = []
-                columns = (Column("total", COLUMN_LABELS["total"]),) if zi < 2 else ()
-            anchors = _anchors([(0, r) for r in anchors_rows[zi]], len(all_leaves), self.style)
-            rows = []
-            labels = [lab for lab, _, _ in items[zi]]
-            levels = _item_levels(labels, indents[zi], slack=1 if self.style == "layout" else 0)
-            for k in orphan_items(labels, levels):  # a breakdown with no item above it
-                self.doubt("levels", items[zi][k][1])
-            for (label, line, vals), level in zip(items[zi], levels, strict=True):
-                values: list[Decimal | None] = [None] * len(columns)
-                if all_leaves:
-                    match = _match(vals, all_leaves, anchors, self.style)
-                    if match is None:
-                        self.doubt("columns", line)
-                    else:
-                        index = {id(lf): i for i, lf in enumerate(leaves)}
-                        for c, j in zip(vals, match, strict=True):
-                            pos = index.get(id(all_leaves[j]))
-                            if pos is not None:
-                                values[pos] = self._amount(c.text, line)
-                elif vals:
-                    if len(vals) > len(columns):
-                        self.doubt("columns", line)
-                    for j, c in enumerate(vals[: len(columns)]):
-                        values[j] = self._amount(c.text, line)
-                name = _CN_ORDINAL.sub("", label)
-                total = is_total_label(name)
-                rows.append(Row(name=name, values=tuple(values), line=line,
-                                kind=RowKind.TOTAL if total else RowKind.DATA,
-                                level=None if total else level))
-            rows = _breakdowns(rows, [lab for lab, _, _ in items[zi]])
-            if zi == 1:
-                rows = _classes_first(rows)
-            if zi < 2 and columns and columns[0].key == "total" and zi == 0:
-                columns = (Column("amount", COLUMN_LABELS["amount"]), *columns[1:])
-            blocks.append(Block(names[zi], columns, tuple(rows)))
-        return tuple(blocks)
+        return side_blocks(self, label_zones, items, indents, anchors_rows, names, body[0][0])
 
     def _empty_blocks(self, zones: list[_Zone], two_sided: bool) -> tuple[Block, ...]:
         if two_sided:
