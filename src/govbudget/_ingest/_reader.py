@@ -43,6 +43,7 @@ from ._text import (
     _SPACES,
     Line,
     _bare_page_numbers,
+    _page_number_run,
     _pages_of_feeds,
     _pages_of_marks,
     decode,
@@ -528,6 +529,8 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
         extra = _bare_page_numbers(strips, page_map)
         if extra:
             drop = sorted(set(drop) | extra)
+    elif run := _page_number_run(strips):
+        drop = sorted(set(drop) | run)  # no feeds: the bare numbers that count on
     nos: Sequence[int] = range(1, len(texts) + 1)
     if drop:
         kept = list(nos)

@@ -16,6 +16,7 @@ numbered `Line` objects and offers the repairs the sub-readers need:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -244,6 +245,66 @@ def _bare_page_numbers(strips: Sequence[str], pages: Sequence[int]) -> set[int]:
     for i in (*first.values(), *last.values()):
         if _BARE_NUMBER.match(strips[i]):
             out.add(i)
+    return out
+
+
+_PAGE_LINES: Final = 10  # printed lines a page holds at the least
+
+
+def _page_number_run(strips: Sequence[str]) -> set[int]:
+    """Indices of the page numbers of a text that marks no pages by form feeds: bare small
+    numbers alone on their lines (``10``, ``- 11 -``) that count on by one down the text
+    (N, N+1, N+2 …, three at least; a second and third such run too: a front matter
+    numbered apart, or two numberings printed). A figure alone on a line (a table's 10
+    under its row) does not fall in such a run by chance.
+
+    ```pycon
+    >>> page = ["正文"] * 10
+    >>> strips = ["一、收入", "10", *page, "3", "11", *page, "12", "10"]
+    >>> sorted(_page_number_run(strips))
+    [1, 13, 24]
+    >>> _page_number_run(["行次", "1", "2", "3", "4"])  # row numbers, line by line
+    set()
+
+    ```
+    """
+    numbers = {i: int("".join(ch for ch in t if ch.isdigit())) for i, t in enumerate(strips)
+               if t and len(t) <= 9 and _BARE_NUMBER.match(t)}
+    if not numbers:
+        return set()
+    printed = list(itertools.accumulate(bool(t) for t in strips))  # printed lines up to i
+    out: set[int] = set()
+    for _ in range(3):
+        run = _longest_run({i: v for i, v in numbers.items() if i not in out}, printed)
+        if len(run) < 3:
+            break
+        out |= run
+    return out
+
+
+def _longest_run(numbers: dict[int, int], printed: Sequence[int]) -> set[int]:
+    """The lines of the longest run of numbers counting on by one, in line order, each a
+    page's worth of printed lines (``_PAGE_LINES``) after the one before (row numbers 1 2 3
+    of a 行次 column count on line by line)."""
+    best: dict[int, tuple[int, int]] = {}  # value -> (length of the run ending there, line)
+    before: dict[int, int] = {}  # line -> the line before it in its run (-1: none)
+    length: dict[int, int] = {}
+    for i in sorted(numbers):
+        v = numbers[i]
+        prev = best.get(v - 1)
+        if prev is not None and printed[i] - printed[prev[1]] < _PAGE_LINES:
+            prev = None
+        length[i] = prev[0] + 1 if prev is not None else 1
+        before[i] = prev[1] if prev is not None else -1
+        if length[i] >= best.get(v, (0, -1))[0]:
+            best[v] = (length[i], i)
+    if not length:
+        return set()
+    end = max(length, key=lambda i: (length[i], -i))
+    out: set[int] = set()
+    while end >= 0:
+        out.add(end)
+        end = before[end]
     return out
 
 
