@@ -529,8 +529,8 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
         extra = _bare_page_numbers(strips, page_map)
         if extra:
             drop = sorted(set(drop) | extra)
-    elif run := _page_number_run(strips):
-        drop = sorted(set(drop) | run)  # no feeds: the bare numbers that count on
+    elif not page_idx and (run := _page_number_run(strips, set(drop))):
+        drop = sorted(set(drop) | run)  # no page marked: the bare numbers that count on
     nos: Sequence[int] = range(1, len(texts) + 1)
     if drop:
         kept = list(nos)

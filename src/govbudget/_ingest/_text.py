@@ -19,7 +19,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Final
 
 from .._errors import ReadError
@@ -233,7 +233,15 @@ _BARE_NUMBER: Final = lazy(r"^(?:[1-9]\d{0,2}|[1-9] \d|[-－—]\s*[1-9](?: ?\d)
 
 def _bare_page_numbers(strips: Sequence[str], pages: Sequence[int]) -> set[int]:
     """Indices of lines that are a small number alone as the first or last printed line of
-    a page (pages known from form feeds or the PDF)."""
+    a page (pages known from form feeds or the PDF), but for a class code (``201`` opening
+    a page of text with one cell a line).
+
+    ```pycon
+    >>> sorted(_bare_page_numbers(["201", "一般公共服务支出", "12"], [1, 1, 1]))
+    [2]
+
+    ```
+    """
     out: set[int] = set()
     n = min(len(strips), len(pages))
     first: dict[int, int] = {}
@@ -243,43 +251,55 @@ def _bare_page_numbers(strips: Sequence[str], pages: Sequence[int]) -> set[int]:
             first.setdefault(pages[i], i)
             last[pages[i]] = i
     for i in (*first.values(), *last.values()):
-        if _BARE_NUMBER.match(strips[i]):
+        if _BARE_NUMBER.match(strips[i]) and not _CLASS_CODE.match(strips[i]):
             out.add(i)
     return out
 
 
-_PAGE_LINES: Final = 10  # printed lines a page holds at the least
+_PAGE_LINES: Final = 3  # printed lines a page holds at the least (a short table page)
+# Page numbers in a run: five at least (codes printed alone, one cell a line, may count
+# on for three or four: 款 32 / 33 / 34).
+_RUN_LEAST: Final = 5
+_PAGE_TYPICAL: Final = 15  # printed lines a typical page holds at the least
+# A class code alone on its line (one cell a line: 301 / 302 / 303 count on too): no page
+# number (a report of more than 200 pages is not expected).
+_CLASS_CODE: Final = lazy(r"^[235]\d\d$")
 
 
-def _page_number_run(strips: Sequence[str]) -> set[int]:
+def _page_number_run(strips: Sequence[str], skip: Collection[int] = ()) -> set[int]:
     """Indices of the page numbers of a text that marks no pages by form feeds: bare small
     numbers alone on their lines (``10``, ``- 11 -``) that count on by one down the text
-    (N, N+1, N+2 …, three at least; a second and third such run too: a front matter
-    numbered apart, or two numberings printed). A figure alone on a line (a table's 10
-    under its row) does not fall in such a run by chance.
+    (N, N+1, N+2 …, five at least, most of them a typical page's lines apart: the longest
+    such run; lines in ``skip``, page marks found already, are none of it). A figure alone on a line (a table's 10 under its row)
+    does not fall in such a run by chance.
 
     ```pycon
-    >>> page = ["正文"] * 10
-    >>> strips = ["一、收入", "10", *page, "3", "11", *page, "12", "10"]
+    >>> page = ["正文"] * 20
+    >>> strips = ["一、收入", "10", *page, "3", "11", *page, "12", *page, "13", *page, "14"]
     >>> sorted(_page_number_run(strips))
-    [1, 13, 24]
+    [1, 23, 44, 65, 86]
     >>> _page_number_run(["行次", "1", "2", "3", "4"])  # row numbers, line by line
+    set()
+    >>> _page_number_run(["301", *page, "302", *page, "303"])  # class codes, one a line
+    set()
+    >>> column = [x for v in range(11, 18) for x in (str(v), *["行"] * 5)]
+    >>> _page_number_run(column)  # a column of figures six lines apart: no pages
     set()
 
     ```
     """
-    numbers = {i: int("".join(ch for ch in t if ch.isdigit())) for i, t in enumerate(strips)
-               if t and len(t) <= 9 and _BARE_NUMBER.match(t)}
+    numbers = {i: int(d) for i, t in enumerate(strips)
+               if t and len(t) <= 9 and _BARE_NUMBER.match(t)
+               and not _CLASS_CODE.match(d := "".join(ch for ch in t if ch.isdigit()))}
     if not numbers:
         return set()
     printed = list(itertools.accumulate(bool(t) for t in strips))  # printed lines up to i
-    out: set[int] = set()
-    for _ in range(3):
-        run = _longest_run({i: v for i, v in numbers.items() if i not in out}, printed)
-        if len(run) < 3:
-            break
-        out |= run
-    return out
+    run = sorted(_longest_run({i: v for i, v in numbers.items() if i not in skip}, printed))
+    if len(run) < _RUN_LEAST:
+        return set()
+    # pages, not a column of figures: most of them a page's worth of lines apart
+    gaps = sorted(printed[b] - printed[a] for a, b in itertools.pairwise(run))
+    return set(run) if gaps[len(gaps) // 2] >= _PAGE_TYPICAL else set()
 
 
 def _longest_run(numbers: dict[int, int], printed: Sequence[int]) -> set[int]:
