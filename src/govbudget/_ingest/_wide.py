@@ -95,6 +95,10 @@ _HEADER_LINE: Final = compile_pattern(r"^(?:类款项?|类|款|项|栏次|行次
                                  r"[^\d]{0,12}(?:科目编码|科目名称)(?:类款项?)?)$")
 
 
+# The item rows of a 三公 table printed with the items as rows.
+_THREE_ITEM: Final = compile_pattern(r"^(?:[一二三四五六七八九十]、|\d[.、．])?(?:因公出国|公务接待|公务用车)")
+
+
 class _WideReader:
     def __init__(self, kind: TableKind, segment: Sequence[object], findings: list[Finding],
                  default_unit: Unit | None, style: Style, pages: Sequence[int] = ()) -> None:
@@ -242,6 +246,9 @@ class _WideReader:
             _is_value(c.text) and not _YEARISH.match(c.text) for c in wide_cells(raw, "layout"))
 
     def _starts_body(self, cells: list[WCell], flat: str) -> bool:
+        if self.style == "grid" and self.kind is TableKind.THREE_PUBLIC and len(cells) == 1 \
+                and cells[0].start == 0 and _THREE_ITEM.match(cells[0].text):
+            return True  # an item row of a ruled 三公 table with no figures (因公出国 blank)
         if any(w in flat for w in _ROWNO_WORDS) and not any(
                 _CODE7.match(c.text) for c in cells[:1]) and not any(
                 _is_value(c.text) and "." in c.text for c in cells):
