@@ -88,9 +88,9 @@ def _indent(raw: str) -> int:
 
 # Marks of running text a heading does not hold: clause marks, digits.
 _IN_SENTENCE: Final = lazy(r"[，,、；;\d]")
-# What a line that ends a paragraph ends in: a sentence's end, a colon, a closing bracket or
-# quote.
-_TEXT_ENDS: Final = tuple("。；;：:！!？?）)”\"")
+# What a line that ends a paragraph ends in: a sentence's end or a colon (not a closing
+# bracket: …其中：副部（省） / 级以上领导用车0辆 goes on).
+_TEXT_ENDS: Final = tuple("。；;：:！!？?")
 
 
 def _ends_text(text: str) -> bool:
@@ -104,6 +104,8 @@ def _ends_text(text: str) -> bool:
     False
     >>> _ends_text("比上年增加12.30万元。"), _ends_text("政府采购情况")
     (True, True)
+    >>> _ends_text("2026 年单位预算安排购置车辆 0 辆，其中：副部（省）")
+    False
 
     ```
     """
