@@ -819,6 +819,17 @@ class TestOtherTables:
         assert [(r.code, r.name) for r in t.block().rows][3:] == [
             ("2080505", "机关事业单位基本养老保险缴费支出"), ("2080506", "机关事业单位职业年金缴费支出")]
 
+    def test_figures_that_belong_to_no_row_make_the_table_doubtful(self) -> None:
+        """A row wrapped over two lines with its figures split (``… 5.00 3.00`` / ``2.00``):
+        the figures alone on the second line belong to no row; the rows' figures cannot be
+        trusted, so the table is doubtful (and the line reported)."""
+        text = ("预算公开表3\n2024年预算支出总表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n"
+                "合计 5.00 3.00 2.00\n201 一般公共服务支出 5.00 3.00\n2.00\n")
+        findings: list[Finding] = []
+        t = read_table(TableKind.EXPENDITURE, split_lines(text), findings)
+        assert "names" in [d.reason for d in t.doubts]
+        assert [f.rule for f in findings] == ["reading.unplaced_figure"]
+
     def test_empty_table_without_rows(self) -> None:
         """A table with only its header and 本表无数据 is empty with no rows."""
         text = """\

@@ -482,6 +482,7 @@ class _TableReader(_Reading):
         names_n = 2 if (self.kind is TableKind.BASIC_ECONOMIC and "政府预算" in
                         _WS.sub("", header)) else 1
         rows: list[Row] = []
+        orphans: list[int] = []  # lines of figures that belong to no row
         pending: _Pending | None = None
         # Indentation gives a project list's levels (`_indent_char`)
         indent_char = _indent_char(body, projects_kind(self.kind))
@@ -606,7 +607,14 @@ class _TableReader(_Reading):
                                   f"数值“{' '.join(v for v in value_cells if v)}”无法对应到行",
                                   "figures on this line belong to no row",
                                   actual=" ".join(v for v in value_cells if v))
+                    orphans.append(ln.no)  # (a row wrapped over lines: its figures split)
         flush()
+        if orphans:
+            self.doubts.append(Doubt(
+                "names", f"{len(orphans)}行数值无法对应到行（行可能折行，其数值分印两行），无法确定各行数值",
+                f"{len(orphans)} lines of figures belong to no row (a row wrapped over lines "
+                "may print its figures on two): the rows' figures cannot be told",
+                tuple(orphans[:20])))
         if overfull:
             # the header was read short (a wrapped label not found): the figures of every
             # row are then matched to the wrong columns, not only the extra ones
