@@ -28,3 +28,13 @@ def test_name_check_records_the_answer() -> None:
     wrong = functional.check_name("2010101", "一般行政管理事务")
     assert wrong.status is NameStatus.WRONG_NAME and not wrong.ok
     assert wrong.expected == "行政运行"
+
+
+def test_split_note_takes_only_a_closing_bracket() -> None:
+    """The note is the bracket that closes the name; a bracket inside it, or a name that
+    is all bracket, is no note."""
+    from govbudget.codes._model import split_note
+
+    assert split_note("行政运行(项)") == ("行政运行", "(项)")
+    assert split_note("维修（护）费") == ("维修（护）费", "")
+    assert split_note("（本级）") == ("（本级）", "")

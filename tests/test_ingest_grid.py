@@ -105,19 +105,16 @@ def test_one_line_with_a_blank_beside_a_figure_marks_the_blanks() -> None:
     assert blanks_marked([*plain, "2010102 一般行政管理事务 5.00  "])
 
 
-@given(st.integers(min_value=0, max_value=8), st.integers(min_value=0, max_value=8))
-def test_one_cell_a_line_needs_more_lone_figures_than_joined_lines(alone: int,
-                                                                   empty: int) -> None:
+def test_one_cell_a_line_needs_more_lone_figures_than_joined_lines() -> None:
     """Sample-style text whose rows are mostly empty (names with no figure) has lines with
     no space too; it is one cell a line only when lone figures outnumber joined lines."""
     from govbudget._ingest._grid import one_cell_a_line
 
-    joined = ["合计 3.00 3.00"]
-    lines = [*joined, *["5.00"] * alone, *[f"{i}、支出" for i in range(empty)]]
-    printed = len(lines)
-    single = printed - len(joined)
-    expected = printed >= 6 and single * 5 >= printed * 4 and alone > printed - single
-    assert one_cell_a_line(lines) is expected
+    empty_rows = ["合计 3.00 3.00", *(f"{n}、支出" for n in "一二三四五六七八")]
+    assert not one_cell_a_line(empty_rows)  # no lone figure at all
+    assert not one_cell_a_line([*empty_rows[:6], "3.00"])  # one lone figure, one joined line
+    pymupdf = ["合计 3.00", "301", "工资福利支出", "3.00", "30101", "基本工资", "1.00", "2.00"]
+    assert one_cell_a_line(pymupdf)  # three lone figures over one joined line
 
 
 def test_a_double_space_in_a_title_or_beside_column_numbers_is_no_evidence() -> None:

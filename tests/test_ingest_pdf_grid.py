@@ -290,58 +290,49 @@ def test_a_pdf_without_rules_reads_as_its_layout_text(path: Any, tmp_path: Any) 
     assert {r for r, _ in errors(pdf)} <= {r for r, _ in errors(path)}
 
 
-def test_a_label_alone_in_its_grid_row_is_a_row_of_its_own() -> None:
+def _ruled(tmp_path: Any, title: str, rows: list[list[str]]) -> Any:
+    """A one-page PDF of ``title``, ``单位：万元`` and ``rows`` as a ruled table, read."""
+    from govbudget import read_report
+
+    def draw(c: Any) -> None:
+        c.drawString(150, 810, title)
+        c.drawString(50, 795, "单位：万元")
+        table(rows)(c)
+
+    path = tmp_path / "t.pdf"
+    path.write_bytes(make_pdf(draw))
+    return read_report(path)
+
+
+def test_a_label_alone_in_its_grid_row_is_a_row_of_its_own(tmp_path: Any) -> None:
     """In a ruled 收支总表 each grid row is a row: 预备费 with no figures is not joined to
     the label of the row under it (其他支出)."""
-    from govbudget import TableKind, read_report
+    from govbudget import TableKind
 
     rows = [["项目", "金额", "项目", "金额"],
             ["一般公共预算", "10.00", "一般公共服务支出", "10.00"],
             ["", "", "预备费", ""],
             ["", "", "其他支出", ""],
             ["本年收入合计", "10.00", "本年支出合计", "10.00"]]
-
-    def draw(c: Any) -> None:
-        c.drawString(200, 810, "2024年预算收支总表")
-        c.drawString(50, 795, "单位：万元")
-        table(rows)(c)
-
-    import tempfile
-    from pathlib import Path
-
-    with tempfile.TemporaryDirectory() as d:
-        path = Path(d) / "t.pdf"
-        path.write_bytes(make_pdf(draw))
-        report = read_report(path)
-    summary = report.table(TableKind.SUMMARY)
+    summary = _ruled(tmp_path, "2024年预算收支总表", rows).table(TableKind.SUMMARY)
     assert summary is not None
     assert [r.name for r in summary.blocks[1].rows] == [
         "一般公共服务支出", "预备费", "其他支出", "本年支出合计"]
 
 
-def test_a_ruled_three_public_table_keeps_a_first_item_row_with_no_figures() -> None:
+def test_a_ruled_three_public_table_keeps_a_first_item_row_with_no_figures(
+        tmp_path: Any) -> None:
     """因公出国（境）费 printed blank as the first item row of a ruled 三公 table is a row, not
     a header line."""
-    from govbudget import TableKind, read_report
+    from govbudget import TableKind
 
     rows = [["项目名称", "合计", "一般公共预算", "政府性基金预算"],
             ["因公出国（境）费", "", "", ""],
             ["公务接待费", "1.00", "1.00", ""],
             ["公务用车购置及运行费", "", "", ""],
             ["合计", "1.00", "1.00", ""]]
-
-    def draw(c: Any) -> None:
-        c.drawString(150, 810, "2024年财政拨款安排“三公”经费支出预算表")
-        c.drawString(50, 795, "单位：万元")
-        table(rows)(c)
-
-    import tempfile
-    from pathlib import Path
-
-    with tempfile.TemporaryDirectory() as d:
-        path = Path(d) / "t.pdf"
-        path.write_bytes(make_pdf(draw))
-        t = read_report(path).table(TableKind.THREE_PUBLIC)
+    t = _ruled(tmp_path, "2024年财政拨款安排“三公”经费支出预算表", rows).table(
+        TableKind.THREE_PUBLIC)
     assert t is not None
     assert [r.name for r in t.block().rows] == [
         "因公出国（境）费", "公务接待费", "公务用车购置及运行费", "合计"]

@@ -11,10 +11,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
 
+from attrs import evolve
+
 from .._findings import Finding, Location, Severity
-from .._money import Unit, parse_amount
+from .._money import Interval, Unit, parse_amount
 from .._pattern_cache import compile_pattern
 from .._tables import COLUMN_LABELS, Column, Doubt, Row, RowKind, TableKind
+from ..codes._model import split_note
 from ._text import DASHES, is_amount
 
 _CODE: Final = compile_pattern(r"^(\d{3}|\d{5}|\d{7}|\d{9})$")
@@ -147,8 +150,6 @@ def _fix_unit_levels(rows: list[Row], kind: TableKind) -> None:
     if depths == list(range(1, len(depths) + 1)):
         return
     rank = {d: i for i, d in enumerate(depths, 1)}
-    from attrs import evolve
-
     for i, r in enumerate(rows):
         if r.level is not None and r.level in rank:
             lvl = rank[r.level]
@@ -209,7 +210,6 @@ class _Reading:
         return out + (None,) * (n - len(out)) if len(out) < n else out
 
 
-_BRACKETED_END: Final = compile_pattern(r"[（(][^（()）]*[）)]$")
 # How the name of a unit (an institution) ends; a project's name ends otherwise (…费,
 # …项目, …工程, …补助).
 _INSTITUTION_ENDS: Final = ("局", "办公室", "委员会", "中心", "院", "所", "站", "学校", "馆",
@@ -255,7 +255,7 @@ def units_by_sums(rows: Sequence[Row], kind: TableKind, unit_name: str | None
     def unit_like(r: Row) -> bool:
         name = r.name.strip()
         # (a unit's other name in brackets after it: 广州市统计监测中心（广州市统计发展中心）)
-        bare = _BRACKETED_END.sub("", name)
+        bare = split_note(name)[0]
         return r.kind is not RowKind.TOTAL and bool(name) and (
             name == unit_name or bare.endswith(_INSTITUTION_ENDS))
 
@@ -271,9 +271,9 @@ def units_by_sums(rows: Sequence[Row], kind: TableKind, unit_name: str | None
             grouped = False
             break
         sizes.append(len(children))
-        out[a] = _evolve_row(rows[a], 1, RowKind.GROUP)
+        out[a] = evolve(rows[a], level=1, kind=RowKind.GROUP)
         for k in children:
-            out[k] = _evolve_row(rows[k], 2, RowKind.DATA)
+            out[k] = evolve(rows[k], level=2, kind=RowKind.DATA)
     total = next((r for r in rows if r.kind is RowKind.TOTAL), None)
     if grouped:
         # Units over their projects, unless by coincidence (a project 一网通办 as big as
@@ -292,24 +292,21 @@ def units_by_sums(rows: Sequence[Row], kind: TableKind, unit_name: str | None
     return rows, total is not None and not _adds_up(total, items)
 
 
-def _evolve_row(r: Row, level: int, kind: RowKind) -> Row:
-    from attrs import evolve
-
-    return evolve(r, level=level, kind=kind)
-
-
 def _adds_up(head: Row, parts: Sequence[Row]) -> bool:
     """Whether ``head``'s figures are the sums of ``parts``' in every column, within the
-    rounding of the printed figures (each off by up to half its last digit)."""
+    rounding of the printed figures (each stands for every value that rounds to it)."""
     for j, v in enumerate(head.values):
         got = [x for p in parts if j < len(p.values) and (x := p.values[j]) is not None]
         if v is None:
             if any(g != 0 for g in got):
                 return False
             continue
-        figures = [v, *got]
-        slack = sum((Decimal(1).scaleb(min(int(f.as_tuple().exponent), 0)) / 2
-                     for f in figures), Decimal(0))
-        if abs(sum(got, Decimal(0)) - v) > slack:
+        total = sum((_printed(g) for g in got), Interval.exact(Decimal(0)))
+        if not total.intersects(_printed(v)):
             return False
     return True
+
+
+def _printed(v: Decimal) -> Interval:
+    """The values a printed figure stands for (to half its last digit)."""
+    return Interval.of_rounded(v, Decimal(1).scaleb(min(int(v.as_tuple().exponent), 0)))

@@ -11,6 +11,7 @@ from .._findings import Finding, Location, Severity
 from .._pattern_cache import compile_pattern
 from .._tables import Row, RowKind, Table, TableKind
 from ..codes import CodeInfo, NameCheck, NameStatus, dept_economic, functional, normalise_name
+from ..codes._model import split_note
 from ._context import Context, block_codes, codes_increase, norm
 from ._registry import Category, Code, RuleSet
 
@@ -185,10 +186,6 @@ def _other_edition(ctx: Context, rule_id: str, res: NameCheck, what: str, what_e
                        expected_text=res.expected, actual_text=printed, code=c.id)
 
 
-# A note in brackets at the end of a printed name.
-_TRAILING_NOTE: Final = compile_pattern(r"[（(][^（()）]*[）)]$")
-
-
 def _note_after(printed: str, expected: str | None) -> str | None:
     """The bracketed note a printed name adds after the catalogue's name, or ``None``.
 
@@ -202,13 +199,10 @@ def _note_after(printed: str, expected: str | None) -> str | None:
 
     ```
     """
-    if not expected:
+    name, note = split_note(printed)
+    if not expected or not note:
         return None
-    t = printed.strip()
-    m = _TRAILING_NOTE.search(t)
-    if m is None or m.start() == 0:
-        return None
-    return m.group() if normalise_name(t[:m.start()]) == normalise_name(expected) else None
+    return note if normalise_name(name) == normalise_name(expected) else None
 
 
 def _name_findings(ctx: Context, rule_id: str, res: NameCheck, r: Row,

@@ -11,10 +11,30 @@ from attrs import frozen
 from .._enum import IdentityEnum
 from .._pattern_cache import compile_pattern
 
-__all__ = ["CodeInfo", "NameCheck", "NameStatus", "normalise_name"]
+__all__ = ["CodeInfo", "NameCheck", "NameStatus", "normalise_name", "split_note"]
 
 
 _NAME_NOISE = compile_pattern(r"\s+")
+_TRAILING_NOTE = compile_pattern(r"[（(][^（()）]*[）)]$")
+
+
+def split_note(name: str) -> tuple[str, str]:
+    """A printed name and the bracketed note that closes it (``""`` when none; a name that
+    is all bracket has none).
+
+    ```pycon
+    >>> split_note("一般行政管理事务（本单位专项）")
+    ('一般行政管理事务', '（本单位专项）')
+    >>> split_note("补助县（市）区数"), split_note("（一）")
+    (('补助县（市）区数', ''), ('（一）', ''))
+
+    ```
+    """
+    t = name.strip()
+    m = _TRAILING_NOTE.search(t)
+    if m is None or m.start() == 0:
+        return t, ""
+    return t[:m.start()], m.group()
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〈": "<", "〉": ">"})
 
 
