@@ -15,12 +15,14 @@ their own tests.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from govbudget import Severity, TableKind, check_report, read_report
+from govbudget import Severity, TableKind, check_report, read_report, read_text
 
 DATA = Path(__file__).parent / "data" / "real"
 
@@ -335,7 +337,7 @@ def _page_marks(text: str) -> str:
 
 
 TRANSFORMS = {
-    "nfkc": lambda t: __import__("unicodedata").normalize("NFKC", t),
+    "nfkc": lambda t: unicodedata.normalize("NFKC", t),
     "blank_lines": lambda t: "\n\n".join(t.split("\n")),
     "prose_full_width": _prose_full_width,
     "page_marks": _page_marks,
@@ -345,10 +347,6 @@ SAMPLE = Path(__file__).parent.parent / "examples" / "data" / "jincheng-npc-offi
 
 
 def _errors(text: str) -> list[tuple[str, str, str]]:
-    import unicodedata
-
-    from govbudget import read_text
-
     def norm(x: object) -> str:
         return unicodedata.normalize("NFKC", str(x))
 
@@ -371,7 +369,7 @@ def test_a_transformed_text_gives_the_same_errors(path: Path, transform: str) ->
 # for the wider gaps only (cells a few spaces apart left in one field).
 LOSSY = {
     "stripped": lambda t: "\n".join(ln.lstrip(" \u3000") for ln in t.split("\n")),
-    "tabs_for_wide_gaps": lambda t: __import__("re").sub(r"(?<=\S) {4,}(?=\S)", "\t", t),
+    "tabs_for_wide_gaps": lambda t: re.sub(r"(?<=\S) {4,}(?=\S)", "\t", t),
     # prose lines set in by a tab instead of their spaces (the margin moves)
     "tab_indented_prose": lambda t: "\n".join(
         "\t" + ln.lstrip(" ") if ln.startswith("    ") and "。" in ln else ln
@@ -406,8 +404,6 @@ def test_text_without_form_feeds_adds_no_error(path: Path) -> None:
     """Text with no form feeds (some tools mark no pages): the bare page numbers that count
     on down the text are found all the same (Fuzhou's 10 under 其他收入 was a figure), and
     no error appears that is not pinned genuine (the PDF's own)."""
-    from govbudget import read_text
-
     def rules(text: str) -> set[str]:
         return {f.rule for f in check_report(read_text(text)).errors}
 
