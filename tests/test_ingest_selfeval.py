@@ -282,3 +282,45 @@ def test_rates_printed_without_a_percent_sign_follow_the_template() -> None:
             "年度资金总额： 10.00 10.00 8.00 10 80.00 8\n")
     (e,), _ = read_self_evaluations(split_lines(text))
     assert [(f.weight, f.rate, f.score) for f in e.funding] == [(D(10), "80.00", D(8))]
+
+
+def test_a_total_wrapped_over_two_lines_gives_no_funding_rows() -> None:
+    """Text wrapped at a fixed width splits the 年度资金总额 row's figures over two lines,
+    each short of the columns: they are reported, and the rows after them are not taken
+    for the total (no funding row is given; the funding is not called missing)."""
+    text = PLAIN_TABLE.replace("年度资金总额： 10.00 10.00 8.00 10 80.00% 8",
+                               "年度资金总额： 10.00 10.00 8.00\n10 80.00% 8")
+    (e,), findings = read_self_evaluations(split_lines(text))
+    assert e.funding == ()
+    assert [f.actual for f in findings if f.rule == "reading.unplaced_figure"][:6] == [
+        "10.00", "10.00", "8.00", "10", "80.00%", "8"]
+    incomplete = [f.message for f in findings if f.rule == "reading.incomplete_table"]
+    assert incomplete == ["绩效自评表不完整，缺少绩效指标"]  # (no grid printed), not 项目资金
+
+
+WRAPPED_TOTAL = """某项目绩效自评表
+ 项目名称                    某项目
+                  年初预  全年预算
+                              全年执行数  分值  执行率   得分
+                   算数    数
+        年度资金总额：     1638.67    1639.34       1032.99      10.0     63.01%      6.3
+ 项目资金       其中：财                                    1357.67    1357.67       751.32       --       0.0%       --
+ （万元）     政拨款
+"""
+
+
+def test_a_row_wrapped_to_the_margin_is_not_placed() -> None:
+    """Layout text wrapped at a fixed width moves a row's last figures to the margin of
+    the next line, under no column: the row and its continuation are reported, not
+    placed by position (the total's 1639.34 would be read as its 全年执行数)."""
+    (e,), _ = read_self_evaluations(split_lines(WRAPPED_TOTAL))
+    assert [(f.source, f.budget, f.executed) for f in e.funding] == [
+        ("年度资金总额", D("1639.34"), D("1032.99")), ("财政拨款", D("1357.67"), D("751.32"))]
+    wrapped = WRAPPED_TOTAL.replace("1032.99      10.0", "1032.99      \n10.0")
+    (e,), findings = read_self_evaluations(split_lines(wrapped))
+    assert e.funding == ()
+    assert sorted(f.actual for f in findings if f.rule == "reading.unplaced_figure") == sorted(
+        ["1638.67", "1639.34", "1032.99", "10.0", "63.01%", "6.3"])
+    part = WRAPPED_TOTAL.replace("751.32       --", "751.32       \n--")
+    (e,), findings = read_self_evaluations(split_lines(part))
+    assert [f.source for f in e.funding] == ["年度资金总额"]  # the part wrapped: not placed

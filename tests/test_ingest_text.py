@@ -16,6 +16,7 @@ from govbudget._ingest._text import (
     is_amount,
     join_stripped,
     join_text,
+    spaced,
     split_lines,
     strip_furniture,
 )
@@ -347,3 +348,12 @@ def test_page_maps_and_bare_page_numbers() -> None:
     # text extracted without layout spaces a centred page number's digits apart (1 0)
     strips = ["合计 5.00", "1 0", "表二", "2 1", "0 5"]
     assert _bare_page_numbers(strips, [1, 1, 2, 2, 3]) == {1, 3}
+
+
+@pytest.mark.parametrize(("end", "start", "space"), [
+    ("C", "D", True), ("3", "a", True), ("a", "3", True),  # Latin words
+    ("6", "0", False),  # a number cut by the line break: one number
+    ("计", "6", False), ("6", "元", False), (".", "0", False)])
+def test_spaced(end: str, start: str, space: bool) -> None:
+    assert spaced(end, start) is space
+    assert (join_stripped([f"共{end}", f"{start}元"]) == f"共{end} {start}元") is space

@@ -61,6 +61,20 @@ class TestBudget:
 
 
 class TestFinal:
+    def test_a_row_wrapped_over_two_lines_is_doubtful(self) -> None:
+        """Text wrapped at a fixed width splits the one row of figures over two lines: two
+        lines of figures with no label are not two 预算数 rows."""
+        text = """\
+部门“三公”经费和机关运行经费预算表
+单位：万元
+合计 因公出国（境）费 公务接待费 公务用车购置及运行费 机关运行经费
+小计 购置费 运行维护费
+37.91  0.00  1.35  36.56
+15.00  21.56  464.64
+"""
+        t, _ = read_one(text)
+        assert [(d.reason, d.lines) for d in t.doubts] == [("names", (5, 6))]
+
     @pytest.mark.parametrize(("line", "rows"), [
         # interleaved pairs: 预算数 决算数 under each item
         ("预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数\n"

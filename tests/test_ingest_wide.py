@@ -475,3 +475,61 @@ def test_figures_inside_a_name_cell_are_a_doubt_not_a_name() -> None:
     table = report.table(TableKind.EXPENDITURE)
     assert table is not None and "names" in [d.reason for d in table.doubts]
     assert not [f for f in check_report(report).errors if f.rule == "codes.functional_name"]
+
+
+
+# A 收支预算总表 as pdftotext -layout prints it (Fuzhou 2026, cut down).
+LAYOUT_SUMMARY = """第二部分 部门预算表
+一、收支预算总表
+
+                   2026 年度收支预算总表
+                                                     单位：万元
+              收入                                支出
+
+         项目          预算数                   项目         预算数
+一、一般公共预算拨款收入           2144.92    一、一般公共服务支出
+二、政府性基金预算拨款收入           75.00     二、外交支出
+三、国有资本经营预算拨款收入                    三、国防支出
+四、财政专户管理资金收入                      四、公共安全支出
+五、事业收入                            五、社会保障和就业支出          2144.92
+                                  六、其他支出              75.00
+   本年收入合计             2219.92        本年支出合计           2219.92
+上年结转结余                   30.00    结转下年支出                  30.00
+     收入合计             2249.92          支出合计           2249.92
+"""
+
+
+def test_figures_wrapped_to_the_margin_are_a_doubt() -> None:
+    """Layout text wrapped at a fixed width puts a row's last figure at the start of a
+    line of its own, left of every amount column: it is under no column and of no known
+    item (the income item above it without a figure is not its owner): a doubt."""
+    table = read_text(LAYOUT_SUMMARY).table(TableKind.SUMMARY)
+    assert table is not None and not table.doubts
+    wrapped = LAYOUT_SUMMARY.replace(
+        "五、社会保障和就业支出          2144.92", "五、社会保障和就业支出          \n2144.92")
+    table = read_text(wrapped).table(TableKind.SUMMARY)
+    assert table is not None and "names" in [d.reason for d in table.doubts]
+    inc = next(b for b in table.blocks if b.name == "income")
+    assert inc.value(inc.row("事业收入"), "total") is None
+
+
+def test_a_three_public_row_wrapped_over_two_lines_is_a_doubt() -> None:
+    """The one row of a budget 三公 table (Shanghai's, as PyMuPDF sorts it) split over two
+    lines of figures: not two rows of 预算数, a doubt."""
+    head = """第二部分 部门预算表
+          2025年部门“三公”经费和机关运行经费预算表
+编制部门：某某单位                                    单位:万元
+                     “三公”经费预算数
+                                                   机关运行经费预算
+                                 公务用车购置及运行费
+                                                      数
+   合计     因公出国(境)费  公务接待费   小计      购置费     运行费
+"""
+    whole = ("           37.91                0             1.35            36.56"
+             "           15            21.56           464.64\n")
+    split = ("           37.91                0             1.35            36.56\n"
+             "               15            21.56           464.64\n")
+    table = read_text(head + whole).table(TableKind.THREE_PUBLIC)
+    assert table is not None and "names" not in [d.reason for d in table.doubts]
+    table = read_text(head + split).table(TableKind.THREE_PUBLIC)
+    assert table is not None and "names" in [d.reason for d in table.doubts]

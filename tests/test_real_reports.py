@@ -16,6 +16,7 @@ their own tests.
 from __future__ import annotations
 
 import re
+import textwrap
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
@@ -367,8 +368,19 @@ def test_a_transformed_text_gives_the_same_errors(path: Path, transform: str) ->
 # Transformations that lose what positions said: lines stripped of their leading spaces
 # (text copied from a viewer: a layout table's columns, a project list's levels), and tabs
 # for the wider gaps only (cells a few spaces apart left in one field).
+def _wrapped(text: str, width: int) -> str:
+    """Every line longer than ``width`` characters broken at its spaces (a run of CJK
+    characters at the width), as a fixed-width editor or a mail wraps text: a row's last
+    figures go to the margin of a line of their own."""
+    return "\n".join("\n".join(textwrap.wrap(ln, width, drop_whitespace=False,
+                                             replace_whitespace=False)) if len(ln) > width
+                     else ln for ln in text.split("\n"))
+
+
 LOSSY = {
     "stripped": lambda t: "\n".join(ln.lstrip(" \u3000") for ln in t.split("\n")),
+    "wrapped_60": lambda t: _wrapped(t, 60),
+    "wrapped_80": lambda t: _wrapped(t, 80),
     "tabs_for_wide_gaps": lambda t: re.sub(r"(?<=\S) {4,}(?=\S)", "\t", t),
     # prose lines set in by a tab instead of their spaces (the margin moves)
     "tab_indented_prose": lambda t: "\n".join(
@@ -390,12 +402,13 @@ def test_text_that_lost_its_positions_adds_no_error(path: Path, transform: str) 
 EXTRACTIONS = sorted([*(PLAIN / n for n in PLAIN_FILES), *(OTHER_TOOLS / n for n in OTHER_FILES)])
 
 
-@pytest.mark.parametrize("transform", ["blank_lines", "nfkc", "page_marks"])
+@pytest.mark.parametrize("transform", ["blank_lines", "nfkc", "page_marks", "wrapped_60",
+                                       "wrapped_80"])
 @pytest.mark.parametrize("path", EXTRACTIONS, ids=lambda p: p.name)
 def test_other_tools_text_transformed_adds_no_error(path: Path, transform: str) -> None:
     """The same transformations on the other tools' texts: no error they do not give."""
     text = path.read_text(encoding="utf-8")
-    assert set(_errors(TRANSFORMS[transform](text))) <= set(_errors(text))
+    assert set(_errors({**TRANSFORMS, **LOSSY}[transform](text))) <= set(_errors(text))
 
 
 @pytest.mark.parametrize("path", [SAMPLE, *(DATA / n for n, _ in REPORTS if "dump" not in n),

@@ -153,7 +153,7 @@ from ._perf_words import (
     _wrapped_unit,
 )
 from ._selfeval import is_self_evaluation_title
-from ._text import Line, dedouble, join_text, make_line
+from ._text import Line, dedouble, join_text, make_line, spaced
 
 __all__ = ["read_performance"]
 
@@ -530,7 +530,7 @@ def _joined(lines: Sequence[Line]) -> _Joined:
         t = ln.stripped
         if not t:
             continue
-        if out and (out[-1].isascii() and out[-1].isalnum()) and (t[0].isascii() and t[0].isalnum()):
+        if out and spaced(out[-1], t[0]):
             out += " "
         starts.append((len(out), ln.no))
         out += t

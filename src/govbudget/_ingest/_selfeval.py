@@ -296,6 +296,7 @@ class _Reader:
         self.findings = findings
         self.project = ""
         self.continued = False
+        self.funding_unread = False  # funding figures printed but not placed
 
     def _page(self, no: int) -> int | None:
         pages = self.pages
@@ -329,7 +330,8 @@ class _Reader:
         total_line = None
         if grid_h is not None:
             indicators, total_weight, total_score, total_line = self._grid(grid_h)
-        missing = [m for m, ok in (("项目名称", self.project), ("项目资金", funding),
+        missing = [m for m, ok in (("项目名称", self.project),
+                                   ("项目资金", funding or self.funding_unread),
                                    ("绩效指标", indicators)) if not ok]
         if missing:
             self.findings.append(Finding(
@@ -372,10 +374,29 @@ class _Reader:
         rows: list[tuple[int, dict[str, str]]] = []
         labels: list[_Frag] = []
         all_packed = True
+        unplaced = False  # figures not placed before the first row read
+        # Left of the first column's heading: the margin, where the labels are.
+        margin = min((hd.centre for hd in heads), default=None)
+        last = (-1, 0)  # the line of the row read last, and its number of figures
+        dead: set[int] = set()  # lines of rows found wrapped: not given
         for k in range(start, stop):
             cs = _cells(body[k].text, k, labels=True)
             figs = [c for c in cs if _is_figure(c.text)]
             text = [c for c in cs if not _is_figure(c.text)]
+            if figs and not text and margin is not None and figs[0].x1 < margin - 2:
+                # Figures alone on a line, the first in the margin, under no column: a
+                # row wrapped over lines (text wrapped at a fixed width). The row right
+                # above them, short of the columns, is the first half of it: its figures
+                # are not placed either.
+                if rows and last[0] == k - 1 and last[1] < len(_FUND_KEYS):
+                    first_no, first_half = rows[-1]
+                    dead.add(first_no)  # (still an anchor: its labels are no other row's)
+                    for v in first_half.values():
+                        self._unplaced(first_no, v, "资金行折行，数值分印两行", "a funding row wrapped over lines")
+                for c in figs:
+                    self._unplaced(body[k].no, c.text, "资金行折行，数值分印两行", "a funding row wrapped over lines")
+                unplaced = unplaced or all(no in dead for no, _ in rows)
+                continue
             packed = len(figs) >= 3 and all(b.x0 - a.x1 == 2 for a, b in itertools.pairwise(figs))
             # A figure in every column the header named (in the header's order), or in every
             # column of the template, is read one for one: positions need not line up with
@@ -389,6 +410,7 @@ class _Reader:
             if full:
                 all_packed = all_packed and packed
                 rows.append((body[k].no, {key: c.text for key, c in zip(keys, figs, strict=True)}))
+                last = (k, len(figs))
             elif packed:
                 # Figures one space apart all along (text without layout): their positions
                 # tell no column.
@@ -396,6 +418,7 @@ class _Reader:
                     self._unplaced(body[k].no, c.text, "资金行数值少于栏目，无法确定各数值所在栏目",
                                    "fewer figures than columns, one space apart: their "
                                    "columns cannot be told")
+                unplaced = unplaced or all(no in dead for no, _ in rows)
                 continue
             elif len(figs) >= 3 and heads:
                 all_packed = False
@@ -407,9 +430,11 @@ class _Reader:
                     else:
                         vals[key] = c.text
                 rows.append((body[k].no, vals))
+                last = (k, len(figs))
             elif figs:
                 for c in figs:
                     self._unplaced(body[k].no, c.text, "资金行之外的数字", "outside a funding row")
+                unplaced = unplaced or all(no in dead for no, _ in rows)
                 continue  # its label is its own: no other row's
             for c in text:
                 # the block's own label in the margin (项目资金（万元）), also where a cell
@@ -417,11 +442,22 @@ class _Reader:
                 words = [w for w in c.text.split(" ") if not _is_margin_label(_compact(w))]
                 if words:
                     labels.append(_Frag(body[k].no, " ".join(words)))
+        if unplaced:
+            # A funding line before the first row read whose figures could not be placed
+            # (the total wrapped over lines, or short of figures): the first row read is
+            # then not known to be the total (年度资金总额), nor the others their parts; no
+            # funding row is given rather than rows that may be others' (the figures are
+            # reported, the block is not "missing"). A part unplaced later leaves the
+            # total and the parts read as they are.
+            self.funding_unread = True
+            return ()
         groups = _assign(labels, [no for no, _ in rows])
         named = _names_in_turn("".join(_compact(f.text) for f in labels), len(rows)) \
-            if all_packed else None
+            if all_packed and not dead else None
         out = []
         for n, ((no, vals), g) in enumerate(zip(rows, groups, strict=True)):
+            if no in dead:
+                continue
             label = join_stripped([f.text for f in g]).rstrip("：:")
             out.append(EvaluationFunding(
                 source=named[n] if named else label.removeprefix("其中：").removeprefix("其中:"),

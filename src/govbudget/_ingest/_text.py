@@ -39,6 +39,7 @@ __all__ = [
     "make_line",
     "normalise_breaks",
     "page_number_lines",
+    "spaced",
     "split_lines",
     "split_text",
     "strip_furniture",
@@ -484,12 +485,26 @@ def join_text(lines: Iterable[Line]) -> str:
 
 
 def join_stripped(texts: Iterable[str]) -> str:
-    """`join_text` for the lines' stripped texts."""
+    """`join_text` for the lines' stripped texts: a space between two Latin words, none
+    within a number the line break cut (``480000+60000=60`` | ``0000元``).
+
+    >>> join_stripped(["项目 ABC", "DEF 共计60", "0000元"])
+    '项目 ABC DEF 共计600000元'
+    """
     out = ""
     for t in texts:
         if not t:
             continue
-        if out and (out[-1].isascii() and out[-1].isalnum()) and (t[0].isascii() and t[0].isalnum()):
+        if out and spaced(out[-1], t[0]):
             out += " "
         out += t
     return out
+
+
+def spaced(end: str, start: str) -> bool:
+    """Whether a line ending in the character ``end`` joins the next line, starting with
+    ``start``, with a space: between Latin letters or a letter and a digit (words), not
+    between CJK characters, nor between two digits (a number cut by the line break: a
+    space would make two figures of it)."""
+    return end.isascii() and end.isalnum() and start.isascii() and start.isalnum() \
+        and not (end.isdigit() and start.isdigit())

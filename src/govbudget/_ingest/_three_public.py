@@ -141,6 +141,7 @@ def read_three_public_columns(reader: _Reading, body: Sequence[Line], header: st
             "the order of the 三公 columns cannot be told from the header (its labels "
             "wrap)", (body[0].no,)))
     rows: list[Row] = []
+    unlabelled: list[int] = []  # lines of figures with no label
     for ln in body:
         c = cell_tuple(ln.text)
         if not c:
@@ -161,6 +162,16 @@ def read_three_public_columns(reader: _Reading, body: Sequence[Line], header: st
                 (ln.no,)))
         amounts += [None] * (len(columns) - len(amounts))
         if any(a is not None for a in amounts):
+            if not name and unlabelled:
+                # a second line of figures with no label: the one row wrapped over two
+                # lines (its figures split), or rows whose labels were lost
+                reader.doubts.append(Doubt(
+                    "names", "“三公”经费表有多行无标签的数值（行可能折行），无法确定各数值所在的行和列",
+                    "the 三公 table has several lines of figures with no label (a row "
+                    "wrapped over lines?): their rows and columns cannot be told",
+                    (unlabelled[0], ln.no)))
+            if not name:
+                unlabelled.append(ln.no)
             rows.append(Row(name=name or "预算数", values=tuple(amounts), line=ln.no))
     return (Block(name="", columns=columns, rows=tuple(rows)),)
 

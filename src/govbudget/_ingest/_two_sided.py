@@ -52,6 +52,7 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
     is_value = _is_value
     row_numbers = "行次" in flat
     sides: dict[int, bool] = {}  # label index → expenditure side, when placed by position
+    orphans: list[int] = []  # lines of figures that belong to no label
     for ln in body:
         c = cell_tuple(ln.text)
         if not c or _is_colnums(ln.text):
@@ -75,13 +76,15 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
             while pos < n and (not c[pos] or is_value(c[pos])):
                 vals.append(c[pos])
                 pos += 1
-            target = next((i for i in range(len(labels) - 1, -1, -1) if not labels[i][2]),
-                          None)
-            if target is None:
+            # They are the last label's only when it has none yet: when it has its
+            # own, the figures are a row's wrapped over lines (its figures split), or of
+            # a label further up; which is not known, and the table is doubtful.
+            if labels and not labels[-1][2]:
+                labels[-1] = (labels[-1][0], labels[-1][1], vals)
+            else:
                 reader.finding("reading.unplaced_figure", ln.no, "数值无法对应到项目",
                               "figures belong to no item", actual=" ".join(v for v in vals if v))
-            else:
-                labels[target] = (labels[target][0], labels[target][1], vals)
+                orphans.append(ln.no)
         while pos < n:
             if not c[pos]:
                 pos += 1
@@ -91,6 +94,14 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
             if pos < n and c[pos] and not is_value(c[pos]) and _ENUMERATOR.match(label):
                 label += c[pos]  # ``1. 一般公共预算资金``: the number is the label's
                 pos += 1
+            elif _FIGURE_LIKE.match(label):
+                # digits that read as no amount (``2599.``: a figure cut at a line break;
+                # an enumerator with no label after it): no label, and no figure of any
+                # item either
+                reader.finding("reading.unparsed_amount", ln.no, f"无法识别的金额“{label}”",
+                               f"cannot read {label!r} as an amount", actual=label)
+                orphans.append(ln.no)
+                continue
             vals = []
             while pos < n and (not c[pos] or is_value(c[pos])):
                 vals.append(c[pos])
@@ -105,6 +116,11 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
             if placed and not exp_side:
                 sides[k] = True
             placed = placed or not exp_side
+    if orphans:
+        reader.doubts.append(Doubt(
+            "names", f"{len(orphans)}行数值无法对应到项目（行可能折行，其数值分印两行），无法确定各项目的数值",
+            f"{len(orphans)} lines of figures belong to no item (a row wrapped over lines may "
+            "print its figures on two): the items' figures cannot be told", tuple(orphans[:20])))
     inc_rows: list[Row] = []
     exp_rows: list[Row] = []
     amounts_of = reader.amounts
@@ -177,6 +193,8 @@ _SUB_ORDINAL: Final = compile_pattern(
     r"^(?:\d{1,2}[.、．]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[)）])")
 _ENUMERATOR: Final = compile_pattern(
     r"^(?:\d{1,2}[.、．]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[)）]|[一二三四五六七八九十]+、)$")
+# A cell of digits and separators that is not an amount (``2599.``, ``2599.992599.9``).
+_FIGURE_LIKE: Final = compile_pattern(r"^[\d.,]+$")
 _EXP_END: Final = compile_pattern(r"(支出|预备费|经费|支出合计|支出总计|年终结转|结转下年|结余)$")
 
 

@@ -387,6 +387,8 @@ class _WideReader:
             if not name and code is None:
                 if self.kind is TableKind.THREE_PUBLIC:
                     name = "预算数"  # the items are the columns: one row of figures
+                    if any(r.name == name and r.line != no for r in rows):
+                        self.doubt("names", no)  # a second: the row wrapped over lines
                 elif zone.label_leaf is None and len(body) == 1:
                     name = "合计"  # no label column, one row: the table's total
                 else:
@@ -616,6 +618,13 @@ class _WideReader:
                         continue
                     if target is not None and (self.style == "grid" or merged is not None):
                         self.doubt("columns", no)
+                        continue
+                    if self.style == "layout" and target is not None and all(
+                            c.end <= min((lf.start for lf in label_zones[zi].amount_leaves),
+                                         default=-1) for c in value_cells):
+                        # figures left of every amount column of their zone (a row wrapped
+                        # to the margin): under no column, of no known item
+                        self.doubt("names", no)
                         continue
                     if target is None:  # (small numbers alone: row numbers, in a 行次 table)
                         if not (row_numbers and all(_SMALL.match(c.text) for c in value_cells)):
