@@ -322,7 +322,7 @@ def test_text_without_layout_keeps_what_it_can_place() -> None:
 # Transformations a user or a tool may apply to a report's text, none changing what it
 # says: NFKC (full-width forms and U+3000 to ASCII), a blank line after every line (some
 # extractors' paragraph spacing), full-width digits in the prose, a page mark every 37
-# lines (mid-table), CRLF line ends.
+# lines (mid-table), CRLF line ends, no-break spaces.
 _FULL_DIGITS = str.maketrans({str(i): chr(0xFF10 + i) for i in range(10)} | {".": "．"})
 
 
@@ -343,6 +343,8 @@ TRANSFORMS = {
     "prose_full_width": _prose_full_width,
     "page_marks": _page_marks,
     "crlf": lambda t: t.replace("\n", "\r\n"),
+    # every space a no-break space (a web page's table copied: ``&nbsp;`` pads its cells)
+    "no_break_spaces": lambda t: t.replace(" ", "\u00a0"),
 }
 SAMPLE = Path(__file__).parent.parent / "examples" / "data" / "jincheng-npc-office-2024.txt"
 

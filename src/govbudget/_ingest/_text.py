@@ -119,8 +119,24 @@ def split_text(text: str) -> list[str]:
 
 
 def normalise_breaks(text: str) -> str:
-    """``text`` without a BOM, every line ending a LF."""
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    """``text`` without a BOM, every line ending a LF, and every no-break space (U+00A0,
+    U+202F: text copied from a web page's table, where ``&nbsp;`` pads the cells) a space:
+    one column wide as a space is, it lays the cells out as spaces do. (The ideographic
+    space U+3000, two columns wide, is kept: it sets levels in.)
+
+    ```pycon
+    >>> normalise_breaks("\\ufeff合计\\u00a0\\u00a05.00\\r\\n")
+    '合计  5.00\\n'
+
+    ```
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\u00a0" in text or "\u202f" in text:
+        text = text.translate(_NO_BREAK)
+    return text
+
+
+_NO_BREAK: Final = str.maketrans({"\u00a0": " ", "\u202f": " "})
 
 
 def split_lines(text: str) -> list[Line]:
