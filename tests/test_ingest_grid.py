@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govbudget._ingest._grid import _cjk_char, _glued_code, text_style, wide_cells
+from govbudget import Doubt, Table, TableKind, Unit
+from govbudget._ingest._grid import (
+    _cjk_char,
+    _glued_code,
+    text_style,
+    wide_cells,
+    with_cut_figures,
+)
+from govbudget._ingest._text import split_lines
 
 
 def texts(line: str, style: str = "layout") -> list[str]:
@@ -126,3 +134,14 @@ def test_a_double_space_in_a_title_or_beside_column_numbers_is_no_evidence() -> 
              "2010101 行政运行 50.00 50.00"]
     assert not blanks_marked(lines)
     assert blanks_marked([*lines, "2010102 一般行政管理事务  30.00 30.00"])
+
+
+@pytest.mark.parametrize(("text", "cut"), [
+    ("2.85  0\n.39", (2,)), ("合计 2.85 0\n .39 注", (2,)), ("合计\t2.85\t0\n．39", (2,)),
+    ("2.85  0.39", ()), ("注：1.按规定 .xls 文件", ()), ("第3.5条", ())])
+def test_a_figure_s_cut_tail_makes_the_table_doubtful(text: str, cut: tuple[int, ...]) -> None:
+    table = Table(kind=TableKind.EXPENDITURE, number="", title="", unit=Unit.WAN_YUAN,
+                  doubts=(Doubt("header", "h"),))
+    got = with_cut_figures(table, split_lines(text))
+    assert [d.lines for d in got.doubts if d.reason == "amounts"] == ([cut] if cut else [])
+    assert got.doubts[0].reason == "header"  # the reader's own doubts kept

@@ -281,3 +281,24 @@ def test_plain_lines_passed_straight_to_their_part_change_no_segment(
     fast = cut()
     monkeypatch.setattr(_reader, "_plain", lambda t: True)  # every line through every test
     assert cut() == fast
+
+
+def test_a_figure_cut_by_a_line_break_makes_its_table_doubtful() -> None:
+    """``2.85  0`` | ``.39``: the head of a cut figure reads as a figure of its own (0), the
+    tail as none; a table holding such a tail is doubtful (``amounts``) in every style, and
+    its figures are not checked."""
+    text = """第二部分 部门预算表
+部门“三公”经费预算表
+单位：万元
+合计 因公出国（境）费 公务接待费 公务用车购置及运行费
+小计 购置费 运行费
+12.50  2.00  3.50  7.00  5.00  1
+.00
+"""
+    report = govbudget.read_text(text)
+    table = report.table(TableKind.THREE_PUBLIC)
+    assert table is not None and [(d.reason, d.lines) for d in table.doubts][-1:] == [
+        ("amounts", (7,))]
+    assert not govbudget.check_report(report).errors
+    whole = govbudget.read_text(text.replace("1\n.00", "2.00"))
+    assert not whole.table(TableKind.THREE_PUBLIC).doubts

@@ -324,3 +324,13 @@ def test_a_row_wrapped_to_the_margin_is_not_placed() -> None:
     part = WRAPPED_TOTAL.replace("751.32       --", "751.32       \n--")
     (e,), findings = read_self_evaluations(split_lines(part))
     assert [f.source for f in e.funding] == ["年度资金总额"]  # the part wrapped: not placed
+
+
+def test_a_figure_cut_by_a_line_break_is_not_placed() -> None:
+    """``180`` | ``.03``: the total's 全年执行数 cut by a line break reads as 180 (a figure
+    of its own) and its tail as no figure; the row and the next line are reported, and no
+    funding row is given."""
+    cut = WRAPPED_TOTAL.replace("1032.99      10.0", "1032\n.99      10.0")
+    (e,), findings = read_self_evaluations(split_lines(cut))
+    assert e.funding == ()
+    assert ".99" in [f.actual for f in findings if f.rule == "reading.unplaced_figure"]

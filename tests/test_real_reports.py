@@ -383,6 +383,9 @@ LOSSY = {
     "stripped": lambda t: "\n".join(ln.lstrip(" \u3000") for ln in t.split("\n")),
     "wrapped_60": lambda t: _wrapped(t, 60),
     "wrapped_80": lambda t: _wrapped(t, 80),
+    # cut every 60 characters, mid-word and mid-figure (``0`` | ``.39``), as ``fold`` does
+    "cut_60": lambda t: "\n".join("\n".join(ln[i:i + 60] for i in range(0, len(ln), 60)) or ln
+                                  for ln in t.split("\n")),
     "tabs_for_wide_gaps": lambda t: re.sub(r"(?<=\S) {4,}(?=\S)", "\t", t),
     # prose lines set in by a tab instead of their spaces (the margin moves)
     "tab_indented_prose": lambda t: "\n".join(
@@ -405,7 +408,7 @@ EXTRACTIONS = sorted([*(PLAIN / n for n in PLAIN_FILES), *(OTHER_TOOLS / n for n
 
 
 @pytest.mark.parametrize("transform", ["blank_lines", "nfkc", "page_marks", "wrapped_60",
-                                       "wrapped_80"])
+                                       "wrapped_80", "cut_60"])
 @pytest.mark.parametrize("path", EXTRACTIONS, ids=lambda p: p.name)
 def test_other_tools_text_transformed_adds_no_error(path: Path, transform: str) -> None:
     """The same transformations on the other tools' texts: no error they do not give."""

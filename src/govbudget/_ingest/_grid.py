@@ -36,10 +36,16 @@ import re
 from collections.abc import Sequence
 from typing import Final, Literal
 
-from .._pattern_cache import compile_pattern
-from ._table_cells import _is_value
+from attrs import evolve
 
-__all__ = ["Style", "WCell", "blanks_marked", "one_cell_a_line", "text_style", "wide_cells"]
+from .._lazy_re import lazy
+from .._pattern_cache import compile_pattern
+from .._tables import Doubt, Table
+from ._table_cells import _is_value
+from ._text import Line
+
+__all__ = ["Style", "WCell", "blanks_marked", "one_cell_a_line", "text_style", "wide_cells",
+           "with_cut_figures"]
 
 Style = Literal["single", "layout", "tabs", "grid"]
 
@@ -314,3 +320,30 @@ def _join_letter_spaced(cells: list[WCell]) -> list[WCell]:
         out.append(c)
         i += 1
     return out
+
+
+# A decimal fraction with no whole part (``.39``): never how a table prints an amount
+# (0.39), but the tail of a figure a line break cut (``0`` | ``.39``), whose head reads as
+# a figure of its own.
+_CUT_FIGURE: Final = lazy(r"(?:^|\s)[.．]\d+(?=\s|$)")
+
+
+def with_cut_figures(table: Table, segment: Sequence[Line]) -> Table:
+    """``table``, doubtful (``amounts``) when a line of it starts a figure's cut tail.
+
+    >>> from govbudget import Table, TableKind, Unit
+    >>> from govbudget._ingest._text import split_lines
+    >>> t = Table(kind=TableKind.THREE_PUBLIC, number="", title="", unit=Unit.WAN_YUAN)
+    >>> with_cut_figures(t, split_lines("2.85  0.39  2.85  0\\n.39")).doubts[0].lines
+    (2,)
+    >>> with_cut_figures(t, split_lines("2.85  0.39")).doubts
+    ()
+    """
+    cut = [ln.no for ln in segment
+           if ("." in ln.text or "．" in ln.text) and _CUT_FIGURE.search(ln.text)]
+    if not cut:
+        return table
+    doubt = Doubt("amounts", "数值被换行截断（如“0”与下一行的“.39”），无法确定其数值",
+                  "a figure cut by a line break (0 | .39): its value cannot be told",
+                  tuple(cut[:20]))
+    return evolve(table, doubts=(*table.doubts, doubt))

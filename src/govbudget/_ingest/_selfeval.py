@@ -70,6 +70,8 @@ _BARE: Final = lazy(r"\d+(?:\.\d+)?")
 
 
 # The funding rows of the template, in their order.
+# A figure's tail cut off by a line break (``180`` | ``.03``): no table prints ``.03``.
+_CUT_TAIL: Final = lazy(r"^[.．]\d+$")
 _FUND_ROWS: Final = ("年度资金总额", "财政拨款", "上年结转", "其他资金")
 
 
@@ -383,17 +385,19 @@ class _Reader:
             cs = _cells(body[k].text, k, labels=True)
             figs = [c for c in cs if _is_figure(c.text)]
             text = [c for c in cs if not _is_figure(c.text)]
-            if figs and not text and margin is not None and figs[0].x1 < margin - 2:
-                # Figures alone on a line, the first in the margin, under no column: a
+            cut = bool(cs) and _CUT_TAIL.match(cs[0].text) is not None
+            if cut or (figs and not text and margin is not None and figs[0].x1 < margin - 2):
+                # Figures alone on a line, the first in the margin, under no column, or a
+                # line opening with a figure's cut tail (``.03``: ``180`` | ``.03``): a
                 # row wrapped over lines (text wrapped at a fixed width). The row right
                 # above them, short of the columns, is the first half of it: its figures
                 # are not placed either.
-                if rows and last[0] == k - 1 and last[1] < len(_FUND_KEYS):
+                if rows and last[0] == k - 1 and (cut or last[1] < len(_FUND_KEYS)):
                     first_no, first_half = rows[-1]
                     dead.add(first_no)  # (still an anchor: its labels are no other row's)
                     for v in first_half.values():
                         self._unplaced(first_no, v, "资金行折行，数值分印两行", "a funding row wrapped over lines")
-                for c in figs:
+                for c in cs[:1] + figs if cut else figs:
                     self._unplaced(body[k].no, c.text, "资金行折行，数值分印两行", "a funding row wrapped over lines")
                 unplaced = unplaced or all(no in dead for no, _ in rows)
                 continue
