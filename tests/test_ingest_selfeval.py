@@ -334,3 +334,32 @@ def test_a_figure_cut_by_a_line_break_is_not_placed() -> None:
     (e,), findings = read_self_evaluations(split_lines(cut))
     assert e.funding == ()
     assert ".99" in [f.actual for f in findings if f.rule == "reading.unplaced_figure"]
+
+
+def _laid_out(label: str, figures: list[str]) -> str:
+    """A funding line as pdftotext lays it out: columns 18 wide, figures at each column's
+    left edge (headings centred over them)."""
+    out = label.ljust(18)
+    for i, v in enumerate(figures):
+        out = out.ljust(18 + 18 * i) + v
+    return out
+
+
+def test_a_full_row_starting_left_of_its_heading_is_placed() -> None:
+    """A row with a figure in every column whose first figure starts left of the centre
+    of a centred heading (figures set at the columns' left edges) is no wrapped row: the
+    margin rule is for lines short of the columns (a review's counterexample)."""
+    text = "\n".join([
+        "某项目绩效自评表", " 项目名称        某项目",
+        "                      年初预算数        全年预算数        全年执行数          分值"
+        "            执行率            得分",
+        _laid_out(" 年度资金总额：", ["10.00", "10.00", "8.00", "10", "80.00%", "8"]),
+        _laid_out(" 其中：财政", ["6.00", "6.00", "6.00", "--", "100.00%", "--"]),
+        "     拨款", "        上",
+        _laid_out("", ["4.00", "4.00", "2.00", "--", "50.00%", "--"]),
+        "      年结转"])
+    (e,), findings = read_self_evaluations(split_lines(text))
+    assert [(f.source, f.budget, f.executed) for f in e.funding] == [
+        ("年度资金总额", D("10.00"), D("8.00")), ("财政拨款", D("6.00"), D("6.00")),
+        ("上年结转", D("4.00"), D("2.00"))]
+    assert "reading.unplaced_figure" not in [f.rule for f in findings]

@@ -350,10 +350,13 @@ def test_page_maps_and_bare_page_numbers() -> None:
     assert _bare_page_numbers(strips, [1, 1, 2, 2, 3]) == {1, 3}
 
 
-@pytest.mark.parametrize(("end", "start", "space"), [
-    ("C", "D", True), ("3", "a", True), ("a", "3", True),  # Latin words
-    ("6", "0", False),  # a number cut by the line break: one number
-    ("计", "6", False), ("6", "元", False), (".", "0", False)])
-def test_spaced(end: str, start: str, space: bool) -> None:
+@pytest.mark.parametrize(("end", "start", "space", "in_cell"), [
+    ("C", "D", True, True), ("3", "a", True, True), ("a", "3", True, True),  # Latin words
+    # two figures (图1 | 2024年度) in running text; in a table cell, a number the cell's
+    # width cut (=60 | 0000元)
+    ("6", "0", True, False),
+    ("计", "6", False, False), ("6", "元", False, False), (".", "0", False, False)])
+def test_spaced(end: str, start: str, space: bool, in_cell: bool) -> None:
     assert spaced(end, start) is space
+    assert spaced(end, start, cut_numbers=True) is in_cell
     assert (join_stripped([f"共{end}", f"{start}元"]) == f"共{end} {start}元") is space

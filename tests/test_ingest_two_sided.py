@@ -180,9 +180,10 @@ class TestTextWithoutLayout:
         body = split_lines("一、财政拨款收入\n一、一般公共服务支出\n二、事业收入\n二、教育支出\n"
                            "30.00\n20.00\n10.00\n")
         read_two_sided(reader, body, "收入 支出 项目 预算数 项目 预算数")
-        # (20.00 and 10.00 also follow a label that has its figure: "names")
-        assert sorted(d.reason for d in reader.doubts) == ["columns", "names"]
-        assert any("one cell a line" in d.message_en for d in reader.doubts)
+        # one doubt, and no finding for each figure that follows a label with its own
+        assert [d.reason for d in reader.doubts] == ["columns"]
+        assert "one cell a line" in reader.doubts[0].message_en
+        assert reader.findings == []
 
 
 def test_an_enumerator_cell_is_its_label_s() -> None:
@@ -195,6 +196,14 @@ def test_an_enumerator_cell_is_its_label_s() -> None:
     inc, exp = read_two_sided(reader, body, "本年收入 本年支出 项目 预算数 项目 预算数")
     assert [r.name for r in inc.rows] == ["财政拨款收入", "1.一般公共预算资金"]
     assert [r.name for r in exp.rows] == ["一般公共服务支出", "公共安全支出"]
+    # a blank cell between the number and its label (``1.  一般公共预算资金``)
+    reader = _Reading(TableKind.SUMMARY, [])
+    reader.unit = Unit.WAN_YUAN
+    body = split_lines("一、财政拨款收入 100.00 一、一般公共服务支出 100.00\n"
+                       "1.  一般公共预算资金 100.00\n本年收入合计 100.00 本年支出合计 100.00\n")
+    inc, _ = read_two_sided(reader, body, "收入 支出 项目 预算数 项目 预算数")
+    assert [(r.name, r.values) for r in inc.rows][1] == ("1.一般公共预算资金", vals("100.00"))
+    assert reader.findings == [] and reader.doubts == []
 
 
 def test_items_numbered_without_a_heading_are_level_one() -> None:

@@ -530,7 +530,7 @@ def _joined(lines: Sequence[Line]) -> _Joined:
         t = ln.stripped
         if not t:
             continue
-        if out and spaced(out[-1], t[0]):
+        if out and spaced(out[-1], t[0], cut_numbers=True):
             out += " "
         starts.append((len(out), ln.no))
         out += t

@@ -386,8 +386,10 @@ class _Reader:
             figs = [c for c in cs if _is_figure(c.text)]
             text = [c for c in cs if not _is_figure(c.text)]
             cut = bool(cs) and _CUT_TAIL.match(cs[0].text) is not None
-            if cut or (figs and not text and margin is not None and figs[0].x1 < margin - 2):
-                # Figures alone on a line, the first in the margin, under no column, or a
+            if cut or (figs and not text and len(figs) < len(_FUND_KEYS) and margin is not None
+                       and figs[0].x1 < margin - 2):
+                # Figures alone on a line, fewer than the columns, the first in the margin
+                # (under no column; a full row may start left of a centred heading), or a
                 # line opening with a figure's cut tail (``.03``: ``180`` | ``.03``): a
                 # row wrapped over lines (text wrapped at a fixed width). The row right
                 # above them, short of the columns, is the first half of it: its figures

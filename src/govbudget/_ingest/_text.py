@@ -501,11 +501,12 @@ def join_text(lines: Iterable[Line]) -> str:
 
 
 def join_stripped(texts: Iterable[str]) -> str:
-    """`join_text` for the lines' stripped texts: a space between two Latin words, none
-    within a number the line break cut (``480000+60000=60`` | ``0000元``).
+    """`join_text` for the lines' stripped texts: a space between two Latin words or
+    figures (``图1`` | ``2024年度…``: a caption's number and a year), none between CJK
+    characters.
 
-    >>> join_stripped(["项目 ABC", "DEF 共计60", "0000元"])
-    '项目 ABC DEF 共计600000元'
+    >>> join_stripped(["项目 ABC", "DEF 图1", "2024年度"])
+    '项目 ABC DEF 图1 2024年度'
     """
     out = ""
     for t in texts:
@@ -517,10 +518,11 @@ def join_stripped(texts: Iterable[str]) -> str:
     return out
 
 
-def spaced(end: str, start: str) -> bool:
+def spaced(end: str, start: str, *, cut_numbers: bool = False) -> bool:
     """Whether a line ending in the character ``end`` joins the next line, starting with
-    ``start``, with a space: between Latin letters or a letter and a digit (words), not
-    between CJK characters, nor between two digits (a number cut by the line break: a
-    space would make two figures of it)."""
+    ``start``, with a space: between Latin letters and digits (words, figures), not
+    between CJK characters; with ``cut_numbers`` (the lines of a table cell, which wraps at
+    the cell's width, numbers too: ``480000+60000=60`` | ``0000元``), not between two
+    digits either (a space would make two figures of one)."""
     return end.isascii() and end.isalnum() and start.isascii() and start.isalnum() \
-        and not (end.isdigit() and start.isdigit())
+        and not (cut_numbers and end.isdigit() and start.isdigit())

@@ -162,7 +162,7 @@ def read_three_public_columns(reader: _Reading, body: Sequence[Line], header: st
                 (ln.no,)))
         amounts += [None] * (len(columns) - len(amounts))
         if any(a is not None for a in amounts):
-            if not name and unlabelled:
+            if not name and len(unlabelled) == 1:  # (said once, of the first two lines)
                 # a second line of figures with no label: the one row wrapped over two
                 # lines (its figures split), or rows whose labels were lost
                 reader.doubts.append(Doubt(

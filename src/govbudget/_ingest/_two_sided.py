@@ -53,6 +53,9 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
     row_numbers = "行次" in flat
     sides: dict[int, bool] = {}  # label index → expenditure side, when placed by position
     orphans: list[int] = []  # lines of figures that belong to no label
+    # One cell a line (PyMuPDF, pdfminer): cells in the PDF's drawing order, all labels then
+    # all figures; the table is doubtful as a whole (`_plain_text_doubts`).
+    one_cell = not reader.blanks and bool(body) and one_cell_a_line([ln.text for ln in body])
     for ln in body:
         c = cell_tuple(ln.text)
         if not c or _is_colnums(ln.text):
@@ -82,18 +85,25 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
             if labels and not labels[-1][2]:
                 labels[-1] = (labels[-1][0], labels[-1][1], vals)
             else:
-                reader.finding("reading.unplaced_figure", ln.no, "数值无法对应到项目",
-                              "figures belong to no item", actual=" ".join(v for v in vals if v))
                 orphans.append(ln.no)
+                # (text one cell a line: the table's one doubt says that no label's
+                # figures can be told, rather than a finding a figure)
+                if not one_cell:
+                    reader.finding("reading.unplaced_figure", ln.no, "数值无法对应到项目",
+                                  "figures belong to no item",
+                                  actual=" ".join(v for v in vals if v))
         while pos < n:
             if not c[pos]:
                 pos += 1
                 continue
             label = c[pos]
             pos += 1
-            if pos < n and c[pos] and not is_value(c[pos]) and _ENUMERATOR.match(label):
-                label += c[pos]  # ``1. 一般公共预算资金``: the number is the label's
-                pos += 1
+            nxt = pos
+            while nxt < n and not c[nxt]:
+                nxt += 1  # (``1.  一般公共预算资金``: blank cells between)
+            if nxt < n and not is_value(c[nxt]) and _ENUMERATOR.match(label):
+                label += c[nxt]  # ``1. 一般公共预算资金``: the number is the label's
+                pos = nxt + 1
             elif _FIGURE_LIKE.match(label):
                 # digits that read as no amount (``2599.``: a figure cut at a line break;
                 # an enumerator with no label after it): no label, and no figure of any
@@ -116,7 +126,7 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
             if placed and not exp_side:
                 sides[k] = True
             placed = placed or not exp_side
-    if orphans:
+    if orphans and not one_cell:
         reader.doubts.append(Doubt(
             "names", f"{len(orphans)}行数值无法对应到项目（行可能折行，其数值分印两行），无法确定各项目的数值",
             f"{len(orphans)} lines of figures belong to no item (a row wrapped over lines may "
@@ -126,7 +136,7 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
     amounts_of = reader.amounts
     n_inc, n_exp = len(inc_cols), len(exp_cols)
     if not reader.blanks:
-        _plain_text_doubts(reader, body, flat, labels, sides, n_exp)
+        _plain_text_doubts(reader, body, flat, labels, sides, n_exp, one_cell)
     total_kind, data_kind = RowKind.TOTAL, RowKind.DATA
     headed = {False: False, True: False}  # an 一、 item seen on the side
     for k, (label, line, vals) in enumerate(labels):
@@ -156,14 +166,14 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
 
 def _plain_text_doubts(reader: _Reading, body: Sequence[Line], flat: str,
                        labels: list[tuple[str, int, list[str]]], sides: dict[int, bool],
-                       n_exp: int) -> None:
+                       n_exp: int, one_cell: bool) -> None:
     """What text without layout (blank cells dropped) leaves unknown in a two-sided table:
     a third panel (收入 | 支出功能分类 | 支出用途: three 金额 columns), whose labels the
     stream of labels cannot keep apart from the second's; and, with several expenditure
     columns, a row with fewer figures than the columns."""
     if not body:
         return
-    if one_cell_a_line([ln.text for ln in body]):
+    if one_cell:
         # one cell a line (PyMuPDF): cells come in the PDF's drawing order, which need
         # not be the rows' (all labels, then all figures), and blanks are dropped
         reader.doubts.append(Doubt(
