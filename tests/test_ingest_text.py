@@ -119,7 +119,9 @@ class TestLine:
 
 
 class TestStripFurniture:
-    @pytest.mark.parametrize("page", ["-6-", " - 12 - ", "-- 1", "第3页", "第 3 页 共 10 页"])
+    @pytest.mark.parametrize("page", ["-6-", " - 12 - ", "-- 1", "第3页", "第 3 页 共 10 页",
+                                      # official documents' forms (GB/T 9704: — 6 —)
+                                      "— 6 —", "—6—", "－ 6 －", "– 12 –", "·6·", "• 6 •"])
     def test_page_numbers(self, page: str) -> None:
         """Page numbers in the usual forms are dropped."""
         got = strip_furniture(split_lines(f"上一页的最后一行\n{page}\n下一页的第一行"))
@@ -156,9 +158,9 @@ class TestStripFurniture:
 
     def test_numbers_in_text_kept(self) -> None:
         """Amounts (negative ones too) and dates alone on a line are not page numbers."""
-        text = "2,599.99\n2024\n-465.54\n-465\n1 2 3"
+        text = "2,599.99\n2024\n-465.54\n-465\n1 2 3\n—465\n—\n·"
         assert texts(strip_furniture(split_lines(text))) == [
-            "2,599.99", "2024", "-465.54", "-465", "1 2 3"]
+            "2,599.99", "2024", "-465.54", "-465", "1 2 3", "—465", "—", "·"]
 
 
 class TestDedouble:

@@ -322,7 +322,7 @@ def test_text_without_layout_keeps_what_it_can_place() -> None:
 # Transformations a user or a tool may apply to a report's text, none changing what it
 # says: NFKC (full-width forms and U+3000 to ASCII), a blank line after every line (some
 # extractors' paragraph spacing), full-width digits in the prose, a page mark every 37
-# lines (mid-table), CRLF line ends, no-break spaces.
+# lines (mid-table; 第 n 页, — n —, ·n·), CRLF line ends, no-break spaces.
 _FULL_DIGITS = str.maketrans({str(i): chr(0xFF10 + i) for i in range(10)} | {".": "．"})
 
 
@@ -331,9 +331,9 @@ def _prose_full_width(text: str) -> str:
                      for ln in text.split("\n"))
 
 
-def _page_marks(text: str) -> str:
+def _page_marks(text: str, mark: str = "第 {n} 页 共 99 页") -> str:
     lines = text.split("\n")
-    return "\n".join(ln + (f"\n                第 {i // 37 + 1} 页 共 99 页" if i % 37 == 36 else "")
+    return "\n".join(ln + ("\n                " + mark.format(n=i // 37 + 1) if i % 37 == 36 else "")
                      for i, ln in enumerate(lines))
 
 
@@ -342,6 +342,9 @@ TRANSFORMS = {
     "blank_lines": lambda t: "\n\n".join(t.split("\n")),
     "prose_full_width": _prose_full_width,
     "page_marks": _page_marks,
+    # official documents' page numbers (GB/T 9704), and middle dots
+    "page_marks_dashes": lambda t: _page_marks(t, "— {n} —"),
+    "page_marks_dots": lambda t: _page_marks(t, "·{n}·"),
     "crlf": lambda t: t.replace("\n", "\r\n"),
     # every space a no-break space (a web page's table copied: ``&nbsp;`` pads its cells)
     "no_break_spaces": lambda t: t.replace(" ", "\u00a0"),
@@ -407,8 +410,8 @@ def test_text_that_lost_its_positions_adds_no_error(path: Path, transform: str) 
 EXTRACTIONS = sorted([*(PLAIN / n for n in PLAIN_FILES), *(OTHER_TOOLS / n for n in OTHER_FILES)])
 
 
-@pytest.mark.parametrize("transform", ["blank_lines", "nfkc", "page_marks", "wrapped_60",
-                                       "wrapped_80", "cut_60"])
+@pytest.mark.parametrize("transform", ["blank_lines", "nfkc", "page_marks", "page_marks_dashes",
+                                       "wrapped_60", "wrapped_80", "cut_60"])
 @pytest.mark.parametrize("path", EXTRACTIONS, ids=lambda p: p.name)
 def test_other_tools_text_transformed_adds_no_error(path: Path, transform: str) -> None:
     """The same transformations on the other tools' texts: no error they do not give."""

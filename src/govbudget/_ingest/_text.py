@@ -144,11 +144,15 @@ def split_lines(text: str) -> list[Line]:
     return [Line(i, t) for i, t in enumerate(split_text(text), 1)]
 
 
-# "-6-", "- 6 -", "-- 1", "-- 9 of 33 --" and "第3页 共10页"; not "-465", a negative amount
-# alone on a line.
+# "-6-", "- 6 -", "-- 1", "-- 9 of 33 --", "第3页 共10页", and the dashes of official
+# documents' page numbers ("— 6 —", GB/T 9704; "－6－", "–6–") or middle dots ("·6·");
+# not "-465", a negative amount alone on a line.
 _PAGE_NO: Final = lazy(
-    r"^\s*(?:-+\s*\d{1,4}\s*(?:of\s*\d{1,4}\s*)?-+|-{2,}\s*\d{1,4}(?:\s*of\s*\d{1,4})?"
+    r"^\s*(?:[-－—–―‒]+\s*\d{1,4}\s*(?:of\s*\d{1,4}\s*)?[-－—–―‒]+"
+    r"|[-－—–―‒]{2,}\s*\d{1,4}(?:\s*of\s*\d{1,4})?|[·•]\s*\d{1,4}\s*[·•]"
     r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
+# A character every page-number line holds (the lines looked at).
+_PAGE_MARKS: Final = ("-", "页", "—", "－", "–", "―", "‒", "·", "•")
 
 def strip_furniture(lines: Sequence[Line]) -> list[Line]:
     """Drop page numbers and the running header that follows them.
@@ -160,7 +164,7 @@ def strip_furniture(lines: Sequence[Line]) -> list[Line]:
     """
     strips = [ln.stripped for ln in lines]
     page_idx = [i for i, ln in enumerate(lines)
-                if len(ln.stripped) < 24 and ("-" in ln.stripped or "页" in ln.stripped)
+                if len(ln.stripped) < 24 and any(ch in ln.stripped for ch in _PAGE_MARKS)
                 and _PAGE_NO.match(ln.text)]
     drop = set(furniture(strips, page_idx))
     if not drop:
@@ -171,11 +175,14 @@ def strip_furniture(lines: Sequence[Line]) -> list[Line]:
 def page_number_lines(text: str, texts: Sequence[str], strips: Sequence[str]) -> list[int]:
     """The 0-based indices of the page-number lines of ``text`` (its lines LF-ended, no
     BOM; ``texts`` its lines, ``strips`` their stripped texts), as `strip_furniture`
-    finds them: only lines with a ``-`` or a ``页`` are looked at, and those are found by
-    searching the whole text rather than line by line."""
+    finds them: only lines with a ``-``, a ``页`` or another mark of `_PAGE_MARKS` are
+    looked at, and those are found by searching the whole text rather than line by
+    line."""
     candidates: set[int] = set()
     find, count = text.find, text.count
-    for ch in ("-", "页"):
+    for ch in _PAGE_MARKS:
+        if ch not in text:
+            continue
         line = counted = 0
         pos = find(ch)
         while pos >= 0:
