@@ -9,14 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govbudget import Doubt, Table, TableKind, Unit
-from govbudget._ingest._grid import (
-    _cjk_char,
-    _glued_code,
-    text_style,
-    wide_cells,
-    with_cut_figures,
-)
-from govbudget._ingest._text import split_lines
+from govbudget._ingest._grid import _cjk_char, text_style, wide_cells, with_cut_figures
+from govbudget._ingest._text import split_code, split_lines
 
 
 def texts(line: str, style: str = "layout") -> list[str]:
@@ -85,11 +79,19 @@ def test_cjk_char_is_the_pattern(text: str) -> None:
     assert _cjk_char(text) is bool(re.match(r"^[\u3400-\u9fff]$", text))
 
 
-@given(st.text(alphabet="1203٣基A-\n\u3400\u33ff", max_size=12))
-def test_glued_code_is_the_pattern_with_its_lookahead(text: str) -> None:
-    expected = re.match(r"^(\d{3}(?:\d{2}){0,3})(?=[\u3400-\u9fff])", text)
-    found = _glued_code(text)
-    assert (found and (found[1], found.end())) == (expected and (expected[1], expected.end()))
+@given(st.text(alphabet="1203٣基A-－[]【】 \n\u3400\u33ff", max_size=12))
+def test_split_code_is_the_patterns_with_their_lookaheads(text: str) -> None:
+    glued = re.match(r"^(\d{3}(?:\d{2}){0,3})[-－]?(?=[\u3400-\u9fff])", text)
+    bracketed = re.match(r"^[\[【［(（](\d{3}(?:\d{2}){0,3})[\]】］)）]\s*(?=\D)", text)
+    expected = (bracketed[1], bracketed.end()) if bracketed and len(text) > bracketed.end() \
+        else None if bracketed else (glued[1], glued.end()) if glued else None
+    assert split_code(text) == expected
+
+
+def test_a_code_in_its_name_s_cell_is_split_off() -> None:
+    assert texts("2010101行政运行      5.00") == ["2010101", "行政运行", "5.00"]
+    assert texts("[30101]基本工资      5.00") == ["30101", "基本工资", "5.00"]
+    assert texts("30101-基本工资      5.00") == ["30101", "基本工资", "5.00"]
 
 
 def test_blanks_marked_by_text_with_one_cell_a_line() -> None:

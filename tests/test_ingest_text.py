@@ -362,3 +362,17 @@ def test_spaced(end: str, start: str, space: bool, in_cell: bool) -> None:
     assert spaced(end, start) is space
     assert spaced(end, start, cut_numbers=True) is in_cell
     assert (join_stripped([f"共{end}", f"{start}元"]) == f"共{end} {start}元") is space
+
+
+@pytest.mark.parametrize(("line", "cells"), [
+    ("2010101行政运行 5.00 5.00", ("2010101", "行政运行", "5.00", "5.00")),
+    ("[30101]基本工资 5.00", ("30101", "基本工资", "5.00")),
+    ("【201】一般公共服务支出 5.00", ("201", "一般公共服务支出", "5.00")),
+    ("30101-基本工资 5.00", ("30101", "基本工资", "5.00")),
+    ("301 工资福利支出 5.00 302商品和服务支出 2.00",
+     ("301", "工资福利支出", "5.00", "302", "商品和服务支出", "2.00")),
+    ("2024年预算数 5.00", ("2024年预算数", "5.00")),  # a year is no code
+    ("1111 2222", ("1111", "2222"))])
+def test_a_code_in_its_name_s_cell_is_a_cell_of_its_own(line: str, cells: tuple[str, ...]
+                                                         ) -> None:
+    assert cell_tuple(line) == cells

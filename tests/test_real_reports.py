@@ -322,13 +322,17 @@ def test_text_without_layout_keeps_what_it_can_place() -> None:
 # Transformations a user or a tool may apply to a report's text, none changing what it
 # says: NFKC (full-width forms and U+3000 to ASCII), a blank line after every line (some
 # extractors' paragraph spacing), full-width digits in the prose, a page mark every 37
-# lines (mid-table; 第 n 页, — n —, ·n·), CRLF line ends, no-break spaces.
+# lines (mid-table; 第 n 页, — n —, ·n·), CRLF line ends, no-break spaces, codes printed
+# in their names' cells.
 _FULL_DIGITS = str.maketrans({str(i): chr(0xFF10 + i) for i in range(10)} | {".": "．"})
 
 
 def _prose_full_width(text: str) -> str:
     return "\n".join(ln.translate(_FULL_DIGITS) if "。" in ln and "   " not in ln.strip() else ln
                      for ln in text.split("\n"))
+
+
+_CODE_CELL = re.compile(r"^(\s*)((?:2\d\d|30\d|31\d)(?:\d\d){0,2}) +(?=[\u4e00-\u9fff])", re.M)
 
 
 def _page_marks(text: str, mark: str = "第 {n} 页 共 99 页") -> str:
@@ -348,6 +352,10 @@ TRANSFORMS = {
     "crlf": lambda t: t.replace("\n", "\r\n"),
     # every space a no-break space (a web page's table copied: ``&nbsp;`` pads its cells)
     "no_break_spaces": lambda t: t.replace(" ", "\u00a0"),
+    # a row's code in its name's cell, as other systems print it: 2010101行政运行,
+    # [2010101]行政运行 (the line's first code; names keep their own spacing)
+    "codes_glued": lambda t: _CODE_CELL.sub(r"\1\2", t),
+    "codes_bracketed": lambda t: _CODE_CELL.sub(r"\1[\2]", t),
 }
 SAMPLE = Path(__file__).parent.parent / "examples" / "data" / "jincheng-npc-office-2024.txt"
 

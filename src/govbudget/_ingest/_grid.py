@@ -32,7 +32,6 @@ Letter-spaced words (``合   计``) are joined again.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Final, Literal
 
@@ -42,7 +41,7 @@ from .._lazy_re import lazy
 from .._pattern_cache import compile_pattern
 from .._tables import Doubt, Table
 from ._table_cells import _is_value
-from ._text import Line
+from ._text import Line, split_code
 
 __all__ = ["Style", "WCell", "blanks_marked", "one_cell_a_line", "text_style", "wide_cells",
            "with_cut_figures"]
@@ -209,29 +208,14 @@ def _amount_cell(text: str) -> bool:
     """A cell that reads as an amount, not a column number (``1``, ``12``) nor text that
     starts with digits (``2024年…``, ``预算公开表3``)."""
     return _is_value(text) and (len(text) >= 3 or not text.isdigit())
-_BRACKETED: Final = compile_pattern(r"^[\[【［(（](\d{3}(?:\d{2}){0,3})[\]】］)）]\s*(?=\D)")
-_CODE_RUN: Final = compile_pattern(r"^(\d{3}(?:\d{2}){0,3})(?!\d)")
-
-
-def _glued_code(text: str) -> re.Match[str] | None:
-    """A code glued to its name (``30101基本工资``): ``^(\\d{3}(?:\\d{2}){0,3})(?=[㐀-鿿])``
-    as a match of the whole digit run and a string test of the character after it (the
-    same matches: a shorter code is followed by a digit, which is not an ideograph; the
-    class costs sre about a millisecond to compile in each fresh process)."""
-    m = _CODE_RUN.match(text)
-    if m is None or m.end() >= len(text) or not "\u3400" <= text[m.end()] <= "\u9fff":
-        return None
-    return m
-
-
 def _split_run(text: str, start: int) -> list[WCell]:
     """Split a run of single-space-separated tokens: leading codes, trailing amounts; a
     code printed in brackets or glued to its name (``[30101]基本工资``) is a cell of its
     own."""
-    m = _BRACKETED.match(text) or _glued_code(text)
-    if m and len(text) > m.end():
-        code = m.group(1)
-        return [WCell(code, start, start + m.end()), *_split_run(text[m.end():].lstrip(), start + m.end())]
+    split = split_code(text)
+    if split is not None:
+        code, end = split
+        return [WCell(code, start, start + end), *_split_run(text[end:].lstrip(), start + end)]
     if " " not in text:
         return [WCell(text, start, start + len(text))]
     tokens = text.split(" ")
@@ -276,11 +260,11 @@ def wide_cells(text: str, style: Style) -> list[WCell]:
             f = field.strip(" \u3000")
             if f:
                 indent = len(field) - len(field.lstrip("\u3000"))
-                m = _BRACKETED.match(f) or _glued_code(f)
-                if m and len(f) > m.end():
+                split = split_code(f)
+                if split is not None:
                     # a code in the name's cell: the row's code, then its name
-                    out.append(WCell(m.group(1), i, i, indent))
-                    f = f[m.end():].lstrip()
+                    out.append(WCell(split[0], i, i, indent))
+                    f = f[split[1]:].lstrip()
                 out.append(WCell(f, i, i + 1, indent))
         return out
     if style == "tabs":

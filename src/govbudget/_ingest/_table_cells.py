@@ -18,7 +18,7 @@ from .._money import Interval, Unit, parse_amount
 from .._pattern_cache import compile_pattern
 from .._tables import COLUMN_LABELS, Column, Doubt, Row, RowKind, TableKind
 from ..codes._model import split_note
-from ._text import DASHES, is_amount
+from ._text import DASHES, is_amount, split_code
 
 _CODE: Final = compile_pattern(r"^(\d{3}|\d{5}|\d{7}|\d{9})$")
 _TOTAL_WORDS: Final = ("合计", "总计")
@@ -93,7 +93,8 @@ def _column(key: str) -> Column:
     return col
 
 def _take_code(c: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
-    """The row's code and the cells after it; a code printed split (``205 02 05``) is joined."""
+    """The row's code and the cells after it; a code printed split (``205 02 05``) is
+    joined, one printed in its name's cell (``2010101行政运行``, `split_code`) split off."""
     if not c:
         return None, c
     first = c[0]
@@ -101,6 +102,10 @@ def _take_code(c: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     # tested without a pattern: most first cells are names or amounts.
     n = len(first)
     if n not in _LEVEL_OF_LENGTH or not first.isdecimal():
+        if first and (first[0].isdigit() or first[0] in "[【［(（"):
+            split = split_code(first)
+            if split is not None:
+                return split[0], (first[split[1]:].lstrip(), *c[1:])
         return None, c
     if n == 3:
         parts = [first]
