@@ -1081,3 +1081,29 @@ class TestUnmarkedBlanks:
                 "3.00 3.00  \n专项）\n")
         t = self.read(text, blanks=True)
         assert [r.name for r in t.blocks[0].rows] == ["合计", "一般行政管理事务（本单位专项）"]
+
+
+class TestNamesCutBySpaces:
+    """Text in the sample's style (cells one space apart) whose names a PDF's letter
+    spacing cut: ``201 一般公 共服务支出 2048.87 …``."""
+
+    TEXT = """预算公开表3
+2024年预算支出总表
+单位：万元
+科目编码 科目名称 合计 基本支出 项目支出
+合计 30.00 20.00 10.00
+201 一般公 共服务支出 30.00 20.00 10.00
+20101 人大事务 30.00 20.00 10.00
+"""
+
+    def test_a_coded_name_cut_by_one_space_is_one_name(self) -> None:
+        t, findings = read_one(self.TEXT)
+        assert findings == [] and not t.doubts
+        assert [(r.code, r.name, r.values) for r in t.block().rows][1] == (
+            "201", "一般公共服务支出", vals("30.00 20.00 10.00"))
+
+    def test_a_name_piece_among_the_figures_is_a_doubt(self) -> None:
+        """Cut by two spaces (a blank cell in this style), the piece stands among the
+        figures: which figure is in which column cannot be told."""
+        t, _ = read_one(self.TEXT.replace("一般公 共服务支出", "一般公  共服务支出"))
+        assert ("names", (6,)) in [(d.reason, d.lines) for d in t.doubts]

@@ -166,6 +166,9 @@ _PART: Final = compile_pattern(r"^\s*第[一二三四五六七八九十]+部分"
 _YEAR_WORD: Final = compile_pattern(r"\d{4}年")
 _UNIT_OR_DIGIT: Final = compile_pattern(r"单位[:：]|\d")
 _THREE_DIGITS_LINE: Final = compile_pattern(r"^\d{3}$")
+# A piece of a classification name: ideographs and the brackets and punctuation names
+# print (（类）, 、), no digit.
+_NAME_PIECE: Final = compile_pattern(r"^[\u3400-\u9fff（）()、，“”]+$")
 # The column numbers that start a line: 栏次 1 2 3 (栏次 1 栏次 2 in a two-sided table).
 _COLUMN_NUMBERS_HEAD: Final = compile_pattern(r"^\s*(?:(?:栏次|栏号|\d{1,2})(?: +|$))+")
 # Header words that name no amount column: the label columns, 类/款/项, column numbers.
@@ -483,6 +486,7 @@ class _TableReader(_Reading):
                         _WS.sub("", header)) else 1
         rows: list[Row] = []
         orphans: list[int] = []  # lines of figures that belong to no row
+        scattered: list[int] = []  # coded rows with words among their figures
         pending: _Pending | None = None
         # Indentation gives a project list's levels (`_indent_char`)
         indent_char = _indent_char(body, projects_kind(self.kind))
@@ -557,6 +561,15 @@ class _TableReader(_Reading):
             while k < n_rest and k < names_n and not is_value(rest[k]):
                 k += 1
             text_cells = list(rest[:k])
+            if code is not None and names_n == 1 and k == 1:
+                # A coded row's name cut by a single space (``201 一般公 共服务支出``, a
+                # PDF's letter spacing): pieces of words before the first figure are the
+                # name's, never figures of its own
+                while k < n_rest and rest[k] and _NAME_PIECE.match(rest[k]):
+                    text_cells[0] += rest[k]
+                    k += 1
+                if any(x and _NAME_PIECE.match(x) for x in rest[k:]):
+                    scattered.append(ln.no)  # a piece of words among the figures
             value_cells = rest[k:]
             has_values = any(value_cells)
             if code is not None:
@@ -615,6 +628,11 @@ class _TableReader(_Reading):
                 f"{len(orphans)} lines of figures belong to no row (a row wrapped over lines "
                 "may print its figures on two): the rows' figures cannot be told",
                 tuple(orphans[:20])))
+        if scattered:
+            self.doubts.append(Doubt(
+                "names", f"{len(scattered)}行的数值之间夹有文字（名称被空格隔开），无法确定各行名称与数值",
+                f"{len(scattered)} coded rows have words among their figures (a name cut by "
+                "spaces): their names and figures cannot be told", tuple(scattered[:20])))
         if overfull:
             # the header was read short (a wrapped label not found): the figures of every
             # row are then matched to the wrong columns, not only the extra ones

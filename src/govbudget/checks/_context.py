@@ -266,11 +266,15 @@ _MISSING = object()
 class Context:
     """A report and the helpers rules share."""
 
-    def __init__(self, report: Report, withheld: frozenset[TableKind] = frozenset()) -> None:
+    def __init__(self, report: Report, withheld: frozenset[TableKind] = frozenset(),
+                 doubtful: tuple[Table, ...] = ()) -> None:
         self.report = report
         # The kinds of table the report prints but the reader is not sure of (left out of
         # ``report``): a figure they print is not looked for in another table instead.
         self.withheld = withheld
+        # Those tables themselves: never checked, nor a figure's source; a rule may only
+        # temper a finding by them (a class printed one last digit off there: rounding).
+        self.doubtful = doubtful
         # Per-report data rules derive once and share (lives and dies with the context).
         self.memo: dict[str, object] = {}
         self._derived: dict[Callable[[Context], object], object] = {}

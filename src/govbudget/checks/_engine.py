@@ -243,7 +243,8 @@ def check_report(
     view = report if not doubtful else evolve(
         report, tables=tuple(t for t in report.tables if not t.doubts))
     ctx = Context(report)
-    vctx = ctx if view is report else Context(view, frozenset(t.kind for t in doubtful))
+    vctx = ctx if view is report else Context(view, frozenset(t.kind for t in doubtful),
+                                              tuple(doubtful))
     found: list[Finding] = []
     # The kinds of table present, gathered once for every rule whose condition is a
     # `Requires` (most cross-table rules), for the whole report and for the view.

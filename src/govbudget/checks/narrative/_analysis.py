@@ -415,7 +415,8 @@ def _printed_elsewhere(ctx: Context, r: _Ref, fig: Figure) -> bool:
     """Another table prints the same 类 or 款 (by code, or a 类 by name) with the narrative's
     figure, one last digit from this table's: the two tables' printings differ by rounding
     (a class row as its rounded total in one, as the sum of rounded items in the other),
-    and the narrative quotes one of them."""
+    and the narrative quotes one of them. A table not read with confidence counts here
+    too: it only tempers the finding (to info), never makes one."""
     loc = r.figure.location
     code = loc.row_code or ""
     if len(code) not in (3, 5):
@@ -424,7 +425,7 @@ def _printed_elsewhere(ctx: Context, r: _Ref, fig: Figure) -> bool:
     if not 0 < abs(fig.money.yuan - r.figure.money.yuan) <= q:
         return False
     name = norm(loc.row_name or "")
-    for t in ctx.report.tables:
+    for t in (*ctx.report.tables, *ctx.doubtful):
         if t.kind.value == loc.table:
             continue
         target = fig.money.to(t.unit).amount
