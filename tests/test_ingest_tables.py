@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import pytest
 
-from govbudget import SHANXI_13, Finding, RowKind, Table, TableKind, Unit
+from govbudget import SHANXI_13, Finding, Report, RowKind, Table, TableKind, Unit, check_report
 from govbudget._ingest._tables import read_table
 from govbudget._ingest._text import split_lines
 from govbudget.codes import functional
@@ -1107,3 +1107,70 @@ class TestNamesCutBySpaces:
         figures: which figure is in which column cannot be told."""
         t, _ = read_one(self.TEXT.replace("一般公 共服务支出", "一般公  共服务支出"))
         assert ("names", (6,)) in [(d.reason, d.lines) for d in t.doubts]
+
+    def test_a_text_column_after_the_name_is_not_the_name_s(self) -> None:
+        """A second name column (项目名称 beside 科目名称, 政府经济分类名称 beside 部门经济分类名称)
+        is no piece of the name: nothing is glued (a review's counterexamples)."""
+        text = """预算公开表12
+2024年项目支出预算表
+单位：万元
+科目编码 科目名称 项目名称 合计 一般公共预算
+合计 30.00 30.00
+2010102 一般行政管理事务 档案数字化 20.00 20.00
+2010102 一般行政管理事务 人大专项业务经费 10.00 10.00
+"""
+        tables, _ = read_tables(text)
+        assert all(r.name != "一般行政管理事务档案数字化" for t in tables for r in t.block().rows)
+        assert not check_report(Report(tables=tuple(tables))).errors
+        economic = """预算公开表7
+2024年一般公共预算基本支出表
+单位：万元
+部门经济分类编码 部门经济分类名称 政府经济分类名称 合计 人员经费 公用经费
+合计 30.00 20.00 10.00
+301 工资福利支出 机关工资福利支出 20.00 20.00
+30101 基本工资 工资奖金津补贴 20.00 20.00
+"""
+        tables, _ = read_tables(economic)
+        assert not any(r.name.startswith("基本工资工资") for r in tables[0].block().rows)
+
+
+class TestCodesInTheirNamesCells:
+    def test_glued_bracketed_and_dashed_codes(self) -> None:
+        for form in ("{c}{n}", "[{c}]{n}", "{c}-{n}"):
+            text = "\n".join([
+                "预算公开表3", "2024年预算支出总表", "单位：万元", "科目编码 科目名称 合计 基本支出 项目支出",
+                "合计 30.00 20.00 10.00", form.format(c="201", n="一般公共服务支出") + " 30.00 20.00 10.00",
+                form.format(c="20101", n="人大事务") + " 30.00 20.00 10.00", ""])
+            t, findings = read_one(text)
+            assert [(r.code, r.name) for r in t.block().rows] == [
+                (None, "合计"), ("201", "一般公共服务支出"), ("20101", "人大事务")], form
+            assert findings == [] and not t.doubts
+
+    def test_a_doubled_glued_code_is_de_doubled_first(self) -> None:
+        """Bold text drawn twice (``201一般公共服务支出201一般公共服务支出``): one code, one name."""
+        t, _ = read_one("""预算公开表3
+2024年预算支出总表
+单位：万元
+科目编码 科目名称 合计 基本支出 项目支出
+合计合计 30.0030.00 20.0020.00 10.0010.00
+201一般公共服务支出201一般公共服务支出 30.0030.00 20.0020.00 10.0010.00
+20101人大事务 30.00 20.00 10.00
+""")
+        assert [(r.code, r.name) for r in t.block().rows][1] == ("201", "一般公共服务支出")
+
+    @pytest.mark.parametrize("name", ["110指挥中心运维", "12345热线升级", "302室装修改造",
+                                      "208国道养护", "2024年档案数字化"])
+    def test_a_project_s_name_starting_with_digits_is_its_name(self, name: str) -> None:
+        """A project list's names may start with digits (a catalogue 类 too: 302, 208): no
+        code is split off them."""
+        t, _ = read_one(f"""预算公开表12
+2024年项目支出预算表
+单位：万元
+项目名称 合计 一般公共预算
+　某某单位 30.00 30.00
+　　人大专项业务经费 5.00 5.00
+　　{name} 15.00 15.00
+　　档案数字化 10.00 10.00
+""")
+        assert name in [r.name for r in t.block().rows]
+        assert all(r.code is None for r in t.block().rows)

@@ -40,8 +40,8 @@ from attrs import evolve
 from .._lazy_re import lazy
 from .._pattern_cache import compile_pattern
 from .._tables import Doubt, Table
-from ._table_cells import _is_value
-from ._text import Line, split_code
+from ._table_cells import _is_value, code_in_name
+from ._text import Line
 
 __all__ = ["Style", "WCell", "blanks_marked", "one_cell_a_line", "text_style", "wide_cells",
            "with_cut_figures"]
@@ -212,7 +212,7 @@ def _split_run(text: str, start: int) -> list[WCell]:
     """Split a run of single-space-separated tokens: leading codes, trailing amounts; a
     code printed in brackets or glued to its name (``[30101]基本工资``) is a cell of its
     own."""
-    split = split_code(text)
+    split = code_in_name(text)
     if split is not None:
         code, end = split
         return [WCell(code, start, start + end), *_split_run(text[end:].lstrip(), start + end)]
@@ -260,7 +260,7 @@ def wide_cells(text: str, style: Style) -> list[WCell]:
             f = field.strip(" \u3000")
             if f:
                 indent = len(field) - len(field.lstrip("\u3000"))
-                split = split_code(f)
+                split = code_in_name(f)
                 if split is not None:
                     # a code in the name's cell: the row's code, then its name
                     out.append(WCell(split[0], i, i, indent))

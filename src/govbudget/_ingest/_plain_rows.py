@@ -26,7 +26,7 @@ def _repeated_label(words: Sequence[str]) -> bool:
     return len(labels) != len(set(labels))
 
 
-def _codes_in_order(lines: Sequence[Line]) -> bool:
+def _codes_in_order(lines: Sequence[Line], *, in_name: bool = False) -> bool:
     r"""Whether the codes that start ``lines`` (before a name) keep the catalogue's
     grouping: once the rows leave a class (or 款) they do not come back to it. Rows of one
     table cut apart keep it, whatever order its classes come in (301, 303 人员经费 before
@@ -48,7 +48,7 @@ def _codes_in_order(lines: Sequence[Line]) -> bool:
     left: set[str] = set()  # the classes the rows have left
     for ln in lines:
         c = cell_tuple(ln.text)
-        code, rest = _take_code(c) if c else (None, c)
+        code, rest = _take_code(c, in_name=in_name) if c else (None, c)
         if code is None or not rest or _is_value(rest[0]):
             continue
         path = {code[:n] for n in (3, 5, 7, 9) if n <= len(code)}
@@ -98,7 +98,7 @@ def _rows_of_cells(body: Sequence[Line], codes: bool = True, one_cell: bool = Fa
     return out
 
 
-def _split_merged_rows(body: Sequence[Line]) -> list[Line]:
+def _split_merged_rows(body: Sequence[Line], *, in_name: bool = False) -> list[Line]:
     """``body`` with each line that holds several rows cut into one line a row: text
     extracted without layout may run the rows of a table together (pdfium's plain text:
     ``… 一般行政管理事务 135,300 0 135,300 204 公共安全支出 2,878,025 …``). A row starts
@@ -110,7 +110,7 @@ def _split_merged_rows(body: Sequence[Line]) -> list[Line]:
         for i in range(1, len(c) - 1):
             if not _is_value(c[i - 1]):
                 continue
-            code, rest = _take_code(tuple(c[i:]))
+            code, rest = _take_code(tuple(c[i:]), in_name=in_name)
             if (code is not None and rest and not _is_value(rest[0])) or (
                     _is_total(c[i]) and _is_value(c[i + 1])):
                 cuts.append(i)
@@ -122,7 +122,7 @@ def _split_merged_rows(body: Sequence[Line]) -> list[Line]:
     return out
 
 
-def _names_apart(body: Sequence[Line]) -> list[int]:
+def _names_apart(body: Sequence[Line], *, in_name: bool = False) -> list[int]:
     """The code lines of ``body`` that print no name between text lines: text extracted
     without layout gives a wrapped name's lines in the order they are printed, some above
     the code line and some below (``社会保障和就`` / ``208 754.75 754.75 0.00`` / ``业支出``),
@@ -132,7 +132,7 @@ def _names_apart(body: Sequence[Line]) -> list[int]:
     kinds = []
     for ln in body:
         c = cell_tuple(ln.text)
-        code, rest = _take_code(c) if c else (None, ())
+        code, rest = _take_code(c, in_name=in_name) if c else (None, ())
         if code is not None and rest and all(_is_value(x) for x in rest if x):
             kinds.append("code")  # a code and figures, no name
         elif c and not any(_is_value(x) for x in c):

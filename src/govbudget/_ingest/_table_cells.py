@@ -92,9 +92,31 @@ def _column(key: str) -> Column:
         col = _COLUMNS[key] = Column(key, COLUMN_LABELS.get(key, key))
     return col
 
-def _take_code(c: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
+@functools.lru_cache(maxsize=1)
+def _classes() -> frozenset[str]:
+    """The 类 codes of the functional and economic catalogues (any edition)."""
+    from ..codes import dept_economic, functional, gov_economic
+
+    return frozenset(c for m in (functional, dept_economic, gov_economic)
+                     for c in m.SCHEME._all_codes(None) if len(c) == 3)
+
+
+def code_in_name(text: str) -> tuple[str, int] | None:
+    """`split_code` of a cell, when the code's 类 is a catalogue's: ``2010101行政运行`` is a
+    code and a name, ``110指挥中心运维`` or ``12345热线`` a project's name.
+
+    >>> code_in_name("2010101行政运行"), code_in_name("110指挥中心运维")
+    (('2010101', 7), None)
+    """
+    split = split_code(text)
+    return split if split is not None and split[0][:3] in _classes() else None
+
+
+def _take_code(c: tuple[str, ...], *, in_name: bool = False
+               ) -> tuple[str | None, tuple[str, ...]]:
     """The row's code and the cells after it; a code printed split (``205 02 05``) is
-    joined, one printed in its name's cell (``2010101行政运行``, `split_code`) split off."""
+    joined; with ``in_name`` (a table of classification rows, not a project list), one
+    printed in its name's cell (``2010101行政运行``, `code_in_name`) is split off."""
     if not c:
         return None, c
     first = c[0]
@@ -102,8 +124,8 @@ def _take_code(c: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     # tested without a pattern: most first cells are names or amounts.
     n = len(first)
     if n not in _LEVEL_OF_LENGTH or not first.isdecimal():
-        if first and (first[0].isdigit() or first[0] in "[【［(（"):
-            split = split_code(first)
+        if in_name and n > 3 and (first[0].isdecimal() or first[0] in "[【［(（"):
+            split = code_in_name(first)
             if split is not None:
                 return split[0], (first[split[1]:].lstrip(), *c[1:])
         return None, c

@@ -68,6 +68,7 @@ from ._table_cells import (
     _Reading,
     _strip_outline,
     _take_code,
+    code_in_name,
     units_by_sums,
 )
 from ._text import Line, _dedouble, cell_tuple
@@ -422,6 +423,9 @@ class _TableReader(_Reading):
         first = c[0]
         if _CODE.match(first) or _THREE_DIGITS_LINE.match(first):
             return True
+        if not projects_kind(self.kind) and (first[:1].isdecimal() or first[:1] in "[【［(（") \
+                and code_in_name(first):
+            return True  # a code in its name's cell (2010101行政运行)
         if _is_colnums(t):
             return False
         if after_colnums or raw.startswith("\u3000"):
@@ -452,6 +456,9 @@ class _TableReader(_Reading):
     # -- single-block tables -----------------------------------------------
     def _single(self, body: Sequence[Line], header: str) -> Block:
         columns = _header_columns(self.kind, header)
+        # A code printed in its name's cell (2010101行政运行) is split off in a table of
+        # classification rows; a project list's names may start with digits (110指挥中心).
+        in_name = not projects_kind(self.kind)
         if not self.blanks:
             rows_of_cells = _rows_of_cells(body, codes=self.kind not in (
                 TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER), one_cell=self.one_cell)
@@ -464,9 +471,9 @@ class _TableReader(_Reading):
                     "text with one cell a line, and figures before any name: rows could "
                     "not be told from the header", (rows_of_cells[0].no,)))
             body = rows_of_cells
-            split = _split_merged_rows(body)
+            split = _split_merged_rows(body, in_name=in_name)
             if len(split) > len(body) and (_repeated_label(self.raw_header_words)
-                                           or not _codes_in_order(split)):
+                                           or not _codes_in_order(split, in_name=in_name)):
                 # two panels side by side (301 … | 302 …): their rows run together
                 self.doubts.append(Doubt(
                     "columns", "文本未保留版式，左右两栏并排的行连在一起，无法分清各栏",
@@ -474,7 +481,7 @@ class _TableReader(_Reading):
                     "together and cannot be told apart", (body[0].no,)))
             body = split
             self.header_doubt(len(columns))
-        apart = _names_apart(body) if not self.blanks else []
+        apart = _names_apart(body, in_name=in_name) if not self.blanks else []
         if apart:
             self.doubts.append(Doubt(
                 "names", f"文本未保留版式，{len(apart)}个科目编码所在行没有名称，其名称分印在上下行，"
@@ -484,6 +491,9 @@ class _TableReader(_Reading):
                 "cannot be told", tuple(apart[:20])))
         names_n = 2 if (self.kind is TableKind.BASIC_ECONOMIC and "政府预算" in
                         _WS.sub("", header)) else 1
+        # One name column (科目名称; no 项目名称, 单位名称 or 政府经济分类名称 beside it): pieces
+        # of words after a coded row's name are the name's (see below), not another column's
+        one_name = names_n == 1 and _WS.sub("", header).count("名称") <= 1
         rows: list[Row] = []
         orphans: list[int] = []  # lines of figures that belong to no row
         scattered: list[int] = []  # coded rows with words among their figures
@@ -554,14 +564,14 @@ class _TableReader(_Reading):
                 continue
             if _is_colnums(raw):
                 continue
-            code, rest = _take_code(c)
+            code, rest = _take_code(c, in_name=in_name)
             # The name cells (up to names_n) run to the first amount or dash.
             k = 0
             n_rest = len(rest)
             while k < n_rest and k < names_n and not is_value(rest[k]):
                 k += 1
             text_cells = list(rest[:k])
-            if code is not None and names_n == 1 and k == 1:
+            if code is not None and one_name and k == 1:
                 # A coded row's name cut by a single space (``201 一般公 共服务支出``, a
                 # PDF's letter spacing): pieces of words before the first figure are the
                 # name's, never figures of its own

@@ -147,10 +147,11 @@ def split_lines(text: str) -> list[Line]:
 
 # "-6-", "- 6 -", "-- 1", "-- 9 of 33 --", "第3页 共10页", and the dashes of official
 # documents' page numbers ("— 6 —", GB/T 9704; "－6－", "–6–") or middle dots ("·6·");
-# not "-465", a negative amount alone on a line.
+# not "-465", a negative amount alone on a line, nor "——465" (a figure after a blank
+# printed as a dash: only "--" opens a page mark, pdf.js's "-- 1 of 33 --").
 _PAGE_NO: Final = lazy(
     r"^\s*(?:[-－—–―‒]+\s*\d{1,4}\s*(?:of\s*\d{1,4}\s*)?[-－—–―‒]+"
-    r"|[-－—–―‒]{2,}\s*\d{1,4}(?:\s*of\s*\d{1,4})?|[·•]\s*\d{1,4}\s*[·•]"
+    r"|-{2,}\s*\d{1,4}(?:\s*of\s*\d{1,4})?|[·•]\s*\d{1,4}\s*[·•]"
     r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 # A character every page-number line holds (the lines looked at).
 _PAGE_MARKS: Final = ("-", "页", "—", "－", "–", "―", "‒", "·", "•")
@@ -512,12 +513,7 @@ def cell_tuple(text: str) -> tuple[str, ...]:
             append("")
         elif "." not in raw:  # glue needs a decimal amount
             n = len(raw)
-            if (raw[0].isdecimal() or raw[0] in "[【［(（") and n > 3 \
-                    and (split := split_code(raw)) is not None:
-                # a code in its name's cell (``2010101行政运行``): two cells
-                append(split[0])
-                append(raw[split[1]:].lstrip())
-            elif n < 2 or n % 2 or raw[:n // 2] != raw[n // 2:]:
+            if n < 2 or n % 2 or raw[:n // 2] != raw[n // 2:]:
                 append(raw)  # not doubled
             else:
                 append(_dedouble_token(raw))  # keeps a doubled-looking amount (1111)
