@@ -533,3 +533,23 @@ def test_a_three_public_row_wrapped_over_two_lines_is_a_doubt() -> None:
     assert table is not None and "names" not in [d.reason for d in table.doubts]
     table = read_text(head + split).table(TableKind.THREE_PUBLIC)
     assert table is not None and "names" in [d.reason for d in table.doubts]
+
+
+def test_a_project_s_name_starting_with_a_class_code_is_its_name() -> None:
+    """In layout text too, a project list's name may start with digits a catalogue 类 has
+    (208国道养护): no code is split off it, and its level is its indentation."""
+    text = """第二部分 2024年部门预算表
+                     2024年项目支出预算表
+编制单位：某某单位                                     单位：万元
+   项目名称                            合计          一般公共预算
+   某某单位                           30.00              30.00
+      人大专项业务经费                  5.00               5.00
+      208国道养护                      15.00              15.00
+      档案数字化                       10.00              10.00
+"""
+    table = read_text(text).table(TableKind.PROJECTS)
+    assert table is not None
+    assert [(r.code, r.name, r.level) for r in table.block().rows][2] == (None, "208国道养护", 2)
+    coded = read_text(HEAD + "   2010101行政运行                 5.00        5.00\n")
+    got = coded.table(TableKind.EXPENDITURE)
+    assert got is not None and [(r.code, r.name) for r in got.block().rows] == [("2010101", "行政运行")]

@@ -208,14 +208,15 @@ def _amount_cell(text: str) -> bool:
     """A cell that reads as an amount, not a column number (``1``, ``12``) nor text that
     starts with digits (``2024年…``, ``预算公开表3``)."""
     return _is_value(text) and (len(text) >= 3 or not text.isdigit())
-def _split_run(text: str, start: int) -> list[WCell]:
+def _split_run(text: str, start: int, in_name: bool = True) -> list[WCell]:
     """Split a run of single-space-separated tokens: leading codes, trailing amounts; a
     code printed in brackets or glued to its name (``[30101]基本工资``) is a cell of its
-    own."""
-    split = code_in_name(text)
+    own (with ``in_name``: not in a project list, whose names may start with digits)."""
+    split = code_in_name(text) if in_name else None
     if split is not None:
         code, end = split
-        return [WCell(code, start, start + end), *_split_run(text[end:].lstrip(), start + end)]
+        return [WCell(code, start, start + end),
+                *_split_run(text[end:].lstrip(), start + end, in_name)]
     if " " not in text:
         return [WCell(text, start, start + len(text))]
     tokens = text.split(" ")
@@ -233,7 +234,7 @@ def _split_run(text: str, start: int) -> list[WCell]:
             lo += 1
         if lo:
             return [WCell(tokens[i], offsets[i], offsets[i] + len(tokens[i])) for i in range(lo)] \
-                + _split_run(" ".join(tokens[lo:]), offsets[lo])
+                + _split_run(" ".join(tokens[lo:]), offsets[lo], in_name)
     # one-digit or two-digit parts after a 3-digit code (``301 2``, ``201 05 07``)
     if lo == 1 and len(tokens[0]) == 3:
         while lo < len(tokens) - 1 and lo < 3 and tokens[lo].isdigit() and len(tokens[lo]) <= 2:
@@ -252,15 +253,16 @@ def _split_run(text: str, start: int) -> list[WCell]:
     return out
 
 
-def wide_cells(text: str, style: Style) -> list[WCell]:
-    """The cells of one line in a wide ``style`` (``layout``, ``tabs`` or ``grid``)."""
+def wide_cells(text: str, style: Style, in_name: bool = True) -> list[WCell]:
+    """The cells of one line in a wide ``style`` (``layout``, ``tabs`` or ``grid``); with
+    ``in_name`` a code printed in its name's cell is split off (not in a project list)."""
     if style == "grid":
         out = []
         for i, field in enumerate(text.split("\t")):
             f = field.strip(" \u3000")
             if f:
                 indent = len(field) - len(field.lstrip("\u3000"))
-                split = code_in_name(f)
+                split = code_in_name(f) if in_name else None
                 if split is not None:
                     # a code in the name's cell: the row's code, then its name
                     out.append(WCell(split[0], i, i, indent))
@@ -272,12 +274,12 @@ def wide_cells(text: str, style: Style) -> list[WCell]:
         for field in text.split("\t"):
             f = field.strip(" \u3000")
             if f:
-                out.extend(WCell(c.text, -1, -1) for c in _split_run(f, 0))
+                out.extend(WCell(c.text, -1, -1) for c in _split_run(f, 0, in_name))
         return out
     line = text.replace("\u3000", " ").replace("\t", "  ")
     cells: list[WCell] = []
     for m in _RUN.finditer(line):
-        cells.extend(_split_run(m.group(), m.start()))
+        cells.extend(_split_run(m.group(), m.start(), in_name))
     return _join_letter_spaced(cells)
 
 

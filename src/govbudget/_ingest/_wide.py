@@ -90,6 +90,8 @@ _EMPTY_NOTE: Final = compile_pattern(r"无数据|空表|本表为空|此表为�
 # Digits and separators that read as no amount (125360,898): a figure printed wrong.
 _FIGURE_LIKE: Final = compile_pattern(r"^-?\d[\d,，.．]*$")
 _SENTENCE: Final = compile_pattern(r"[，。；：:、“”]")
+# Project lists: their names may start with digits (110指挥中心, 208国道养护), no code.
+_PROJECT_KINDS: Final = (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER)
 _HEADER_LINE: Final = compile_pattern(r"^(?:类款项?|类|款|项|栏次|行次|项目|科目编码|科目名称|功能分类科目编码|"
                                  r"功能分类科目名称|经济分类科目编码|经济分类科目名称|单位名称|项目名称|"
                                  r"[^\d]{0,12}(?:科目编码|科目名称)(?:类款项?)?)$")
@@ -188,7 +190,7 @@ class _WideReader:
                     if v:
                         unit_name = _norm(_META_NAME.split(v.group(1).strip())[0]) or unit_name
                 continue
-            cells = wide_cells(raw, self.style)
+            cells = wide_cells(raw, self.style, in_name=self.kind not in _PROJECT_KINDS)
             if not cells:
                 continue
             if not in_body and self._starts_body(cells, t):
