@@ -87,6 +87,11 @@ class TestClassifyTitle:
             ("财政拨款收支总体情况表", TableKind.GRANT_SUMMARY),
             ("一般公共预算基本支出经济分类情况表", TableKind.BASIC_ECONOMIC),
             ("表1 部门收支总表", TableKind.SUMMARY),
+            # the unit's whole budget by part, without 总
+            ("2024年部门收支预算表", TableKind.SUMMARY), ("单位收入预算表", TableKind.INCOME),
+            ("2024年部门支出预算表", TableKind.EXPENDITURE),
+            ("2024年一般公共预算支出预算表", TableKind.GENERAL_EXPENDITURE),
+            ("2024年部门项目支出预算表", TableKind.PROJECTS),
         ],
     )
     def test_other_wordings(self, title: str, kind: TableKind) -> None:

@@ -38,8 +38,11 @@ _TITLE_RULES: Final[tuple[tuple[TableKind, re.Pattern[str], str], ...]] = (
     (TableKind.GENERAL_EXPENDITURE, compile_pattern(r"一般公共预算.*支出.*表"), "一般公共预算"),
     (TableKind.GRANT_SUMMARY, compile_pattern(r"财政拨款.*收支.*表|财政拨款收入支出决算总表"), "财政拨款"),
     (TableKind.SUMMARY, compile_pattern(r"收支.*总(体情况)?表|收支预算总表|收入支出决算总表"), "总"),
-    (TableKind.INCOME, compile_pattern(r"收入.*总(体情况)?表|收入决算表"), "收入"),
-    (TableKind.EXPENDITURE, compile_pattern(r"支出.*总(体情况)?表|支出决算表"), "支出"),
+    # the unit's whole budget by part, without 总 (部门收支预算表, 单位收入预算表)
+    (TableKind.SUMMARY, compile_pattern(r"(部门|单位)(财务)?收支预算表$"), "收支"),
+    (TableKind.INCOME, compile_pattern(r"收入.*总(体情况)?表|收入决算表|(部门|单位)收入预算表$"), "收入"),
+    (TableKind.EXPENDITURE, compile_pattern(r"支出.*总(体情况)?表|支出决算表|(部门|单位)支出预算表$"),
+     "支出"),
 )
 _TITLE_END: Final = compile_pattern(r"表(（[^）]{0,20}）|\([^)]{0,20}\))?$")
 _NUMBER: Final = compile_pattern(r"(?:公开表|预算表|部门表)\s*(\d{1,2})\s*$|^(?:公开|预算|决算|部门|单位)?\s*"
