@@ -39,6 +39,9 @@ def test_values_and_totals() -> None:
     assert _is_value("0.00") and _is_value("-") and not _is_value("") and not _is_value("合计")
     assert _is_total("合 计") and _is_total("本年支出合计") and _is_total("部门合计")
     assert not _is_total("合计数说明")
+    # a table's total printed 小计 (no class is named so); a summary's 当年收入小计 is the
+    # two-sided reader's
+    assert _is_total("小计") and _is_total("小 计") and not _is_total("小计数")
 
 
 def test_codes_and_levels() -> None:

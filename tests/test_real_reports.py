@@ -372,6 +372,8 @@ TRANSFORMS = {
     # [2010101]行政运行 (the line's first code; names keep their own spacing)
     "codes_glued": lambda t: _CODE_CELL.sub(r"\1\2", t),
     "codes_bracketed": lambda t: _CODE_CELL.sub(r"\1[\2]", t),
+    # a table's total row printed 小计
+    "total_as_subtotal": lambda t: re.sub(r"(?m)^(\s*)合计(?=\s)", r"\1小计", t),
 }
 SAMPLE = Path(__file__).parent.parent / "examples" / "data" / "jincheng-npc-office-2024.txt"
 

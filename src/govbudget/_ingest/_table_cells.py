@@ -72,10 +72,12 @@ def _is_value(cell: str) -> bool:
 
 
 def _is_total(name: str) -> bool:
-    """A total's name: it ends in 合计 or 总计, spaces ignored (部门合计, 合 计 …)."""
-    if name.endswith(_TOTAL_WORDS):
+    """A total's name: it ends in 合计 or 总计, or is 小计 (a table's total printed so),
+    spaces ignored (部门合计, 合 计 …); never a class's name."""
+    if name.endswith(_TOTAL_WORDS) or name == "小计":
         return True
-    return " " in name and name.replace(" ", "").endswith(_TOTAL_WORDS)
+    return " " in name and (name.replace(" ", "").endswith(_TOTAL_WORDS)
+                            or name.replace(" ", "") == "小计")
 
 
 _ROW_NUMBER: Final = compile_pattern(r"^\d{1,3}$")

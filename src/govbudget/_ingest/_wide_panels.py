@@ -38,6 +38,8 @@ def is_total_label(label: str) -> bool:
     """A total's label (合计, 总计, and a summary's 当年收入小计 / 本年支出小计), its ordinal
     (一、) dropped: the only labels whose cell may span panels."""
     name = _CN_ORDINAL.sub("", label)
+    if name.replace(" ", "") == "小计":
+        return False  # a panel's own subtotal
     return _is_total(name) or _YEAR_SUBTOTAL.match(name) is not None
 
 
