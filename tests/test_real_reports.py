@@ -372,6 +372,8 @@ TRANSFORMS = {
     # [2010101]行政运行 (the line's first code; names keep their own spacing)
     "codes_glued": lambda t: _CODE_CELL.sub(r"\1\2", t),
     "codes_bracketed": lambda t: _CODE_CELL.sub(r"\1[\2]", t),
+    # every digit full width (a Word document's tables too: ８,４０１.６７)
+    "full_width_digits": lambda t: t.translate(_FULL_DIGITS),
     # a table's total row printed 小计
     "total_as_subtotal": lambda t: re.sub(r"(?m)^(\s*)合计(?=\s)", r"\1小计", t),
 }

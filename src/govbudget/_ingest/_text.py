@@ -120,24 +120,34 @@ def split_text(text: str) -> list[str]:
 
 
 def normalise_breaks(text: str) -> str:
-    """``text`` without a BOM, every line ending a LF, and every no-break space (U+00A0,
+    """``text`` without a BOM, every line ending a LF, every no-break space (U+00A0,
     U+202F: text copied from a web page's table, where ``&nbsp;`` pads the cells) a space:
-    one column wide as a space is, it lays the cells out as spaces do. (The ideographic
-    space U+3000, two columns wide, is kept: it sets levels in.)
+    one column wide as a space is, it lays the cells out as spaces do (the ideographic
+    space U+3000, two columns wide, is kept: it sets levels in), and full-width digits
+    ASCII ones.
 
     ```pycon
     >>> normalise_breaks("\\ufeff合计\\u00a0\\u00a05.00\\r\\n")
     '合计  5.00\\n'
+    >>> normalise_breaks("合计 ８,４０１．６７")
+    '合计 8,401.67'
 
     ```
     """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\u00a0" in text or "\u202f" in text:
         text = text.translate(_NO_BREAK)
+    if _FULL_WIDTH_DIGIT.search(text):
+        # full-width digits (２０２６, ８,４０１.６７) are the digits: one character for one,
+        # so a layout text's positions hold; a full-width point between them is a point
+        text = _FULL_WIDTH_POINT.sub(".", text.translate(_DIGITS))
     return text
 
 
 _NO_BREAK: Final = str.maketrans({"\u00a0": " ", "\u202f": " "})
+_DIGITS: Final = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
+_FULL_WIDTH_DIGIT: Final = lazy("[\uff10-\uff19]")
+_FULL_WIDTH_POINT: Final = lazy("(?<=[0-9])．(?=[0-9])")
 
 
 def split_lines(text: str) -> list[Line]:
