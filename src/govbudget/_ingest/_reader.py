@@ -35,7 +35,7 @@ from .._money import Unit
 from .._pattern_cache import compile_pattern
 from .._report import Narrative, Overview, Report, ReportKind, TableSet
 from .._tables import MOF_9, SHANXI_13, Table, TableKind
-from ._grid import blanks_marked, one_cell_a_line, text_style, with_cut_figures
+from ._grid import CUT_MARKS, blanks_marked, one_cell_a_line, text_style, with_cut_figures
 from ._narrative import bare_title
 from ._selfeval import is_self_evaluation_title
 from ._tables import read_table
@@ -568,7 +568,9 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
         tables = tuple(read_wide_table(kind, tl, findings, default_unit, style, page_map)
                        for kind, tl in seg.tables)
 
-    tables = tuple(with_cut_figures(t, tl) for t, (_, tl) in zip(tables, seg.tables, strict=True))
+    if any(mark in flat for mark in CUT_MARKS):  # (a figure's cut tail somewhere: `.39`)
+        tables = tuple(with_cut_figures(t, tl)
+                       for t, (_, tl) in zip(tables, seg.tables, strict=True))
 
     from ._narrative import read_narrative, read_overview
     from ._performance import _drop_page_numbers, read_performance

@@ -423,7 +423,7 @@ class _TableReader(_Reading):
         first = c[0]
         if _CODE.match(first) or _THREE_DIGITS_LINE.match(first):
             return True
-        if not projects_kind(self.kind) and (first[:1].isdecimal() or first[:1] in "[【［(（") \
+        if (first[:1].isdecimal() or first[:1] in "[【［(（") and not projects_kind(self.kind) \
                 and code_in_name(first):
             return True  # a code in its name's cell (2010101行政运行)
         if _is_colnums(t):
@@ -575,11 +575,15 @@ class _TableReader(_Reading):
                 # A coded row's name cut by a single space (``201 一般公 共服务支出``, a
                 # PDF's letter spacing): pieces of words before the first figure are the
                 # name's, never figures of its own
-                while k < n_rest and rest[k] and _NAME_PIECE.match(rest[k]):
+                # (a figure's first character is a digit: no pattern asked of it)
+                while k < n_rest and rest[k] and not rest[k][0].isdigit() \
+                        and _NAME_PIECE.match(rest[k]):
                     text_cells[0] += rest[k]
                     k += 1
-                if any(x and _NAME_PIECE.match(x) for x in rest[k:]):
-                    scattered.append(ln.no)  # a piece of words among the figures
+                for x in rest[k:]:
+                    if x and not x[0].isdigit() and _NAME_PIECE.match(x):
+                        scattered.append(ln.no)  # a piece of words among the figures
+                        break
             value_cells = rest[k:]
             has_values = any(value_cells)
             if code is not None:

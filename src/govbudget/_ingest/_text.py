@@ -137,7 +137,7 @@ def normalise_breaks(text: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\u00a0" in text or "\u202f" in text:
         text = text.translate(_NO_BREAK)
-    if _FULL_WIDTH_DIGIT.search(text):
+    if any(d in text for d in _FULL_WIDTH_DIGITS):  # (ten scans: a class search is 5× slower)
         # full-width digits (２０２６, ８,４０１.６７) are the digits: one character for one,
         # so a layout text's positions hold; a full-width point between them is a point
         text = _FULL_WIDTH_POINT.sub(".", text.translate(_DIGITS))
@@ -146,7 +146,7 @@ def normalise_breaks(text: str) -> str:
 
 _NO_BREAK: Final = str.maketrans({"\u00a0": " ", "\u202f": " "})
 _DIGITS: Final = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
-_FULL_WIDTH_DIGIT: Final = lazy("[\uff10-\uff19]")
+_FULL_WIDTH_DIGITS: Final = tuple(chr(0xFF10 + i) for i in range(10))
 _FULL_WIDTH_POINT: Final = lazy("(?<=[0-9])．(?=[0-9])")
 
 
