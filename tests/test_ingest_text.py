@@ -16,6 +16,7 @@ from govbudget._ingest._text import (
     is_amount,
     join_stripped,
     join_text,
+    normalise_breaks,
     spaced,
     split_code,
     split_lines,
@@ -369,9 +370,32 @@ def test_spaced(end: str, start: str, space: bool, in_cell: bool) -> None:
 @pytest.mark.parametrize(("cell", "split"), [
     ("2010101行政运行", ("2010101", 7)), ("[30101]基本工资", ("30101", 7)),
     ("【201】一般公共服务支出", ("201", 5)), ("30101-基本工资", ("30101", 6)),
+    ("201 一般公共服务支出", ("201", 4)),  # a grid cell
     ("2024年预算数", None),  # a year is no code
-    ("1111", None), ("201", None), ("[201]", None)])
+    ("1111", None), ("201", None), ("[201]", None), ("201 5.00", None)])
 def test_split_code(cell: str, split: tuple[str, int] | None) -> None:
     """The shape only: whether the code's 类 is a catalogue's is the table reader's test
     (`govbudget._ingest._table_cells.code_in_name`), which knows a project list."""
     assert split_code(cell) == split
+
+
+def test_markdown_table_rows_are_tab_fields() -> None:
+    """A document converter's pipe table reads as the same table with tab fields (blank
+    cells kept, the rule line dropped); a pipe in prose is kept."""
+    from govbudget import TableKind, read_text
+
+    rows = [("合计", "30.00", "20.00", "10.00"), ("201 一般公共服务支出", "30.00", "20.00", "10.00"),
+            ("2010101 行政运行", "20.00", "20.00", ""), ("2010102 一般行政管理事务", "10.00", "", "10.00")]
+    head = "第二部分 部门预算表\n2024年部门支出预算总表\n单位：万元\n"
+    tabs = head + "科目\t合计\t基本支出\t项目支出\n" + "".join("\t".join(r) + "\n" for r in rows)
+    pipes = head + "| 科目 | 合计 | 基本支出 | 项目支出 |\n|---|---:|---:|---:|\n" + "".join(
+        "| " + " | ".join(r) + " |\n" for r in rows)
+    want = read_text(tabs).table(TableKind.EXPENDITURE)
+    got = read_text(pipes).table(TableKind.EXPENDITURE)
+    assert want is not None and got is not None
+    assert [(r.code, r.name, r.values) for r in got.block().rows] == [
+        (r.code, r.name, r.values) for r in want.block().rows]
+    assert [(r.code, r.name) for r in got.block().rows][1:3] == [
+        ("201", "一般公共服务支出"), ("2010101", "行政运行")]  # a code and its name in one cell
+    assert not got.doubts
+    assert normalise_breaks("情况说明见附件1|附件2") == "情况说明见附件1|附件2"

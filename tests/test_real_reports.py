@@ -415,6 +415,10 @@ LOSSY = {
     "wrapped_60": lambda t: _wrapped(t, 60),
     "wrapped_80": lambda t: _wrapped(t, 80),
     # cut every 60 characters, mid-word and mid-figure (``0`` | ``.39``), as ``fold`` does
+    # the wider gaps as Markdown cell borders (a document converter's pipe table)
+    "markdown_rows": lambda t: "\n".join(
+        "| " + re.sub(r"(?<=\S) {4,}(?=\S)", " | ", ln.strip()) + " |"
+        if re.search(r"\S {4,}\S", ln) else ln for ln in t.split("\n")),
     "cut_60": lambda t: "\n".join("\n".join(ln[i:i + 60] for i in range(0, len(ln), 60)) or ln
                                   for ln in t.split("\n")),
     "tabs_for_wide_gaps": lambda t: re.sub(r"(?<=\S) {4,}(?=\S)", "\t", t),

@@ -137,6 +137,8 @@ def normalise_breaks(text: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\u00a0" in text or "\u202f" in text:
         text = text.translate(_NO_BREAK)
+    if "|" in text:
+        text = _pipe_rows(text)
     if any(d in text for d in _FULL_WIDTH_DIGITS):  # (ten scans: a class search is 5× slower)
         # full-width digits (２０２６, ８,４０１.６７) are the digits: one character for one,
         # so a layout text's positions hold; a full-width point between them is a point
@@ -144,6 +146,39 @@ def normalise_breaks(text: str) -> str:
     return text
 
 
+def _pipe_rows(text: str) -> str:
+    """``text`` with its pipe-separated table rows (Markdown, as document converters write
+    tables: ``| 201 | 一般公共服务支出 | 30.00 |``; or rules drawn as ``|``) as tab-separated
+    fields, blank cells kept; a Markdown rule line (``|---|---|``) is a blank line. A line
+    with one pipe is a row only in a text of pipe rows (`least`).
+
+    >>> _pipe_rows("| 科目 | 合计 |\\n|---|:--:|\\n| 201 一般 | 30.00 |\\n|  | 5.00 |\\n合计 | 35.00")
+    '科目\\t合计\\n\\n201 一般\\t30.00\\n\\t5.00\\n合计\\t35.00'
+    >>> _pipe_rows("见附件1|附件2")
+    '见附件1|附件2'
+    """
+    lines = text.split("\n")
+    # In a text whose tables are pipe rows (three lines of two pipes at least), a line of
+    # one pipe is a row of two cells too; elsewhere a line needs two.
+    least = 1 if sum(ln.count("|") >= 2 for ln in lines) >= 3 else 2
+    for i, ln in enumerate(lines):
+        if ln.count("|") < least:
+            continue
+        body = ln.strip(" \u3000")
+        lead = ln[:len(ln) - len(ln.lstrip(" \u3000"))]  # (its indentation is kept)
+        if body.startswith("|"):
+            body = body[1:]
+        if body.endswith("|"):
+            body = body[:-1]
+        cells = [c.strip(" \u3000") for c in body.split("|")]
+        if all(_RULE_CELL.fullmatch(c) for c in cells):
+            lines[i] = ""  # |---|:--:|
+        else:
+            lines[i] = lead + "\t".join(cells)
+    return "\n".join(lines)
+
+
+_RULE_CELL: Final = lazy(r":?-{3,}:?|:-+:?|-+:")
 _NO_BREAK: Final = str.maketrans({"\u00a0": " ", "\u202f": " "})
 _DIGITS: Final = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
 _FULL_WIDTH_DIGITS: Final = tuple(chr(0xFF10 + i) for i in range(10))
@@ -482,24 +517,25 @@ _CODE_RUN: Final = lazy(r"^(\d{3}(?:\d{2}){0,3})(?!\d)")
 
 def split_code(text: str) -> tuple[str, int] | None:
     """A code printed in its name's cell, and where the name starts: bracketed
-    (``[30101]基本工资``, ``【201】``), glued (``30101基本工资``) or joined by a dash
-    (``30101-基本工资``); None for any other cell (a year, ``2024年``, is no code).
+    (``[30101]基本工资``, ``【201】``), glued (``30101基本工资``), joined by a dash
+    (``30101-基本工资``) or a space (a grid cell ``201 一般公共服务支出``); None for any other
+    cell (a year, ``2024年``, is no code).
 
     >>> split_code("2010101行政运行"), split_code("[201]一般公共服务支出"), split_code("201-一般")
     (('2010101', 7), ('201', 5), ('201', 4))
-    >>> split_code("2024年预算"), split_code("201"), split_code("201 一般")
-    (None, None, None)
+    >>> split_code("2024年预算"), split_code("201"), split_code("201 一般"), split_code("201 5")
+    (None, None, ('201', 4), None)
     """
     m = _BRACKETED_CODE.match(text)
     if m is not None:
         return (m.group(1), m.end()) if len(text) > m.end() else None
-    # glued: ``^(\d{3}(?:\d{2}){0,3})[-－]?(?=[㐀-鿿])``, the ideograph tested as a string
+    # glued: ``^(\d{3}(?:\d{2}){0,3})[-－ ]?(?=[㐀-鿿])``, the ideograph tested as a string
     # (the class costs sre about a millisecond to compile in each fresh process)
     m = _CODE_RUN.match(text)
     if m is None:
         return None
     end = m.end()
-    if end < len(text) and text[end] in "-－":
+    if end < len(text) and text[end] in "-－ ":
         end += 1
     if end < len(text) and "\u3400" <= text[end] <= "\u9fff":
         return m.group(1), end
