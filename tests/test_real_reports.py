@@ -374,6 +374,18 @@ TRANSFORMS = {
     "codes_bracketed": lambda t: _CODE_CELL.sub(r"\1[\2]", t),
     # every digit full width (a Word document's tables too: ８,４０１.６７)
     "full_width_digits": lambda t: t.translate(_FULL_DIGITS),
+    # other printings of the same figures and words: ％, thousands separators, letter-spaced
+    # labels (合  计), zeros as dashes, a space before 年, the unit line in brackets
+    "percent_full_width": lambda t: t.replace("%", "％"),
+    "thousands_separators": lambda t: re.sub(
+        r"(?<![\d.,\-a-zA-Z年月日第])\d{4,}\.\d{2}(?![\d.])",
+        lambda m: f"{int(m.group(0)[:-3]):,}{m.group(0)[-3:]}", t),
+    "letter_spaced_labels": lambda t: re.sub(
+        r"(?<![\u4e00-\u9fff])(合计|总计|项目|科目|金额)(?![\u4e00-\u9fff])",
+        lambda m: "  ".join(m.group(1)), t),
+    "zeros_as_dashes": lambda t: re.sub(r"(?<=[ \t])0\.00(?=[ \t]|$)", "—", t, flags=re.M),
+    "year_spaced": lambda t: re.sub(r"(20\d\d)年", r"\1 年", t),
+    "unit_line_bracketed": lambda t: re.sub(r"单位：(万元|元)", r"（单位：\1）", t),
     # a table's total row printed 小计
     "total_as_subtotal": lambda t: re.sub(r"(?m)^(\s*)合计(?=\s)", r"\1小计", t),
 }
