@@ -1129,9 +1129,12 @@ class TestNamesCutBySpaces:
 合计 30.00 20.00 10.00
 301 工资福利支出 机关工资福利支出 20.00 20.00
 30101 基本工资 工资奖金津补贴 20.00 20.00
+302 商品和服务支出 机关商品和服务支出 10.00  10.00
+30201 办公费 办公经费 10.00  10.00
 """
         tables, _ = read_tables(economic)
-        assert not any(r.name.startswith("基本工资工资") for r in tables[0].block().rows)
+        assert [r.name for r in tables[0].block().rows if r.code == "30101"] == ["基本工资"]
+        assert not check_report(Report(tables=tuple(tables))).errors
 
 
 class TestCodesInTheirNamesCells:

@@ -86,9 +86,18 @@ def test_row_numbers_dropped(cells: tuple[str, ...], whole: bool,
     assert tuple(c for c in _drop_row_numbers(cells, whole_amounts=whole) if c) == expected
 
 
+def _reader(unit: Unit = Unit.WAN_YUAN, kind: TableKind = TableKind.SUMMARY,
+            blanks: bool = True) -> _Reading:
+    """A table reader as `read_two_sided` gets it: the table's unit read, and whether the
+    text marks blank cells."""
+    reader = _Reading(kind, [])
+    reader.unit = unit
+    reader.blanks = blanks
+    return reader
+
+
 def test_read_two_sided_directly() -> None:
-    reader = _Reading(TableKind.SUMMARY, [])
-    reader.unit = Unit.WAN_YUAN
+    reader = _reader(Unit.WAN_YUAN)
     body = split_lines("一、一般公共预算 30.00 一、一般公共服务支出 30.00\n"
                        "本年收入合计 30.00 本年支出合计 30.00\n25.00\n")
     inc, exp = read_two_sided(reader, body, "收入 支出 项目 预算数 项目 预算数")
@@ -102,8 +111,7 @@ def test_figures_wrapped_from_a_row_with_figures_are_doubtful() -> None:
     """Text wrapped at a fixed width moves a row's last figures to a line of their own:
     they belong to the row before (whose figures are split) or to a label further up
     that has none; neither is guessed, and the table is doubtful."""
-    reader = _Reading(TableKind.SUMMARY, [])
-    reader.unit = Unit.WAN_YUAN
+    reader = _reader(Unit.WAN_YUAN)
     body = split_lines("一、一般公共预算 30.00 一、一般公共服务支出\n"
                        "  二、教育支出 30.00 30.00\n"
                        "本年收入合计 30.00 本年支出合计 30.00\n30.00\n")
@@ -119,8 +127,7 @@ def test_figures_wrapped_from_a_row_with_figures_are_doubtful() -> None:
 def test_a_figure_cut_by_a_line_break_is_no_label() -> None:
     """``2599.`` | ``99``: a figure cut at the width of a fixed-width wrap reads as no
     amount; it is reported, never taken for a label (or its tail for that label's)."""
-    reader = _Reading(TableKind.SUMMARY, [])
-    reader.unit = Unit.WAN_YUAN
+    reader = _reader(Unit.WAN_YUAN)
     body = split_lines("一、一般公共预算 30.00 一、一般公共服务支出 30.\n00\n"
                        "本年收入合计 30.00 本年支出合计 30.00\n")
     _, exp = read_two_sided(reader, body, "收入 支出 项目 金额 项目 金额")
@@ -132,8 +139,7 @@ def test_a_figure_cut_by_a_line_break_is_no_label() -> None:
 
 def test_figures_on_the_line_after_their_label_are_its() -> None:
     """A label whose figures are printed on the next line (one cell a line) keeps them."""
-    reader = _Reading(TableKind.SUMMARY, [])
-    reader.unit = Unit.WAN_YUAN
+    reader = _reader(Unit.WAN_YUAN)
     body = split_lines("一、一般公共预算\n30.00\n本年收入合计\n30.00\n")
     inc, _ = read_two_sided(reader, body, "收入 支出 项目 金额 项目 金额")
     assert [(r.name, r.values) for r in inc.rows] == [
@@ -145,10 +151,7 @@ class TestTextWithoutLayout:
     """Two-sided tables in text that drops blank cells (``reader.blanks`` False)."""
 
     def reader(self, kind: TableKind = TableKind.SUMMARY) -> _Reading:
-        reader = _Reading(kind, [])
-        reader.unit = Unit.WAN_YUAN
-        reader.blanks = False
-        return reader
+        return _reader(kind=kind, blanks=False)
 
     def test_three_panels_are_doubtful(self) -> None:
         """收入 | 支出功能分类 | 支出用途: a label's panel is not told by the stream."""
@@ -189,16 +192,14 @@ class TestTextWithoutLayout:
 def test_an_enumerator_cell_is_its_label_s() -> None:
     """``1. 一般公共预算资金 …`` split as ``1.`` | ``一般公共预算资金``: one income label,
     not an income label and an expenditure one beside it."""
-    reader = _Reading(TableKind.SUMMARY, [])
-    reader.unit = Unit.YUAN
+    reader = _reader(Unit.YUAN)
     body = split_lines("一、财政拨款收入 100 一、一般公共服务支出 100\n"
                        "1. 一般公共预算资金 100 二、公共安全支出 0\n")
     inc, exp = read_two_sided(reader, body, "本年收入 本年支出 项目 预算数 项目 预算数")
     assert [r.name for r in inc.rows] == ["财政拨款收入", "1.一般公共预算资金"]
     assert [r.name for r in exp.rows] == ["一般公共服务支出", "公共安全支出"]
     # a blank cell between the number and its label (``1.  一般公共预算资金``)
-    reader = _Reading(TableKind.SUMMARY, [])
-    reader.unit = Unit.WAN_YUAN
+    reader = _reader(Unit.WAN_YUAN)
     body = split_lines("一、财政拨款收入 100.00 一、一般公共服务支出 100.00\n"
                        "1.  一般公共预算资金 100.00\n本年收入合计 100.00 本年支出合计 100.00\n")
     inc, _ = read_two_sided(reader, body, "收入 支出 项目 预算数 项目 预算数")
@@ -217,8 +218,7 @@ def test_items_numbered_without_a_heading_are_level_one() -> None:
     inc = t.blocks[0]
     assert [(r.name, r.level) for r in inc.rows] == [
         ("1.一般公共预算拨款收入", 1), ("2.事业收入", 1), ("本年收入合计", None)]
-    reader = _Reading(TableKind.SUMMARY, [])
-    reader.unit = Unit.WAN_YUAN
+    reader = _reader(Unit.WAN_YUAN)
     body = split_lines("一、财政拨款收入 100.00 一、一般公共服务支出 100.00\n"
                        "1.一般公共预算资金 100.00 二、教育支出 0.00\n")
     inc, _ = read_two_sided(reader, body, "收入 支出 项目 预算数 项目 预算数")

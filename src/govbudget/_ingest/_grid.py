@@ -315,15 +315,8 @@ _CUT_FIGURE: Final = lazy(r"(?:^|\s)[.．]\d+(?=\s|$)")
 
 
 # What a text holding a figure's cut tail (``.39`` opening a cell) has: looked for in the
-# whole text once, before any table's lines are.
+# whole text once (`govbudget._ingest._reader`), and the lines searched only if found.
 CUT_MARKS: Final = (" .", " ．", "\t.", "\t．", "\n.", "\n．")
-
-
-def _may_cut(text: str) -> bool:
-    """Whether a point opens a cell of ``text`` (what `_CUT_FIGURE` needs), by substring
-    tests: most table lines hold points, inside their figures, and few a cut tail."""
-    return " ." in text or " ．" in text or "\t." in text or "\t．" in text \
-        or text.lstrip(" \t")[:1] in (".", "．")
 
 
 def with_cut_figures(table: Table, segment: Sequence[Line]) -> Table:
@@ -337,7 +330,7 @@ def with_cut_figures(table: Table, segment: Sequence[Line]) -> Table:
     >>> with_cut_figures(t, split_lines("2.85  0.39")).doubts
     ()
     """
-    cut = [ln.no for ln in segment if _may_cut(ln.text) and _CUT_FIGURE.search(ln.text)]
+    cut = [ln.no for ln in segment if _CUT_FIGURE.search(ln.text)]
     if not cut:
         return table
     doubt = Doubt("amounts", "数值被换行截断（如“0”与下一行的“.39”），无法确定其数值",

@@ -69,9 +69,9 @@ _RATE: Final = lazy(r"-?\d+(?:\.\d+)?%")
 _BARE: Final = lazy(r"\d+(?:\.\d+)?")
 
 
-# The funding rows of the template, in their order.
 # A figure's tail cut off by a line break (``180`` | ``.03``): no table prints ``.03``.
 _CUT_TAIL: Final = lazy(r"^[.．]\d+$")
+# The funding rows of the template, in their order.
 _FUND_ROWS: Final = ("年度资金总额", "财政拨款", "上年结转", "其他资金")
 
 
@@ -381,6 +381,11 @@ class _Reader:
         margin = min((hd.centre for hd in heads), default=None)
         last = (-1, 0)  # the line of the row read last, and its number of figures
         dead: set[int] = set()  # lines of rows found wrapped: not given
+
+        def none_read() -> bool:
+            """No row read yet (or only wrapped ones): what is unplaced now may be the total."""
+            return all(no in dead for no, _ in rows)
+
         for k in range(start, stop):
             cs = _cells(body[k].text, k, labels=True)
             figs = [c for c in cs if _is_figure(c.text)]
@@ -401,7 +406,7 @@ class _Reader:
                         self._unplaced(first_no, v, "资金行折行，数值分印两行", "a funding row wrapped over lines")
                 for c in cs[:1] + figs if cut else figs:
                     self._unplaced(body[k].no, c.text, "资金行折行，数值分印两行", "a funding row wrapped over lines")
-                unplaced = unplaced or all(no in dead for no, _ in rows)
+                unplaced = unplaced or none_read()
                 continue
             packed = len(figs) >= 3 and all(b.x0 - a.x1 == 2 for a, b in itertools.pairwise(figs))
             # A figure in every column the header named (in the header's order), or in every
@@ -424,7 +429,7 @@ class _Reader:
                     self._unplaced(body[k].no, c.text, "资金行数值少于栏目，无法确定各数值所在栏目",
                                    "fewer figures than columns, one space apart: their "
                                    "columns cannot be told")
-                unplaced = unplaced or all(no in dead for no, _ in rows)
+                unplaced = unplaced or none_read()
                 continue
             elif len(figs) >= 3 and heads:
                 all_packed = False
@@ -440,7 +445,7 @@ class _Reader:
             elif figs:
                 for c in figs:
                     self._unplaced(body[k].no, c.text, "资金行之外的数字", "outside a funding row")
-                unplaced = unplaced or all(no in dead for no, _ in rows)
+                unplaced = unplaced or none_read()
                 continue  # its label is its own: no other row's
             for c in text:
                 # the block's own label in the margin (项目资金（万元）), also where a cell

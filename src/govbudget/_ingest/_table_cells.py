@@ -94,6 +94,12 @@ def _column(key: str) -> Column:
         col = _COLUMNS[key] = Column(key, COLUMN_LABELS.get(key, key))
     return col
 
+def projects_kind(kind: TableKind) -> bool:
+    """Whether a table is a project list (its rows' levels are their indentation, and its
+    names may start with digits: 110指挥中心, 208国道养护)."""
+    return kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER)
+
+
 @functools.lru_cache(maxsize=1)
 def _classes() -> frozenset[str]:
     """The 类 codes of the functional and economic catalogues (any edition)."""

@@ -69,6 +69,7 @@ from ._table_cells import (
     _strip_outline,
     _take_code,
     code_in_name,
+    projects_kind,
     units_by_sums,
 )
 from ._text import Line, _dedouble, cell_tuple
@@ -218,11 +219,6 @@ def _after_column_numbers(text: str) -> str:
     layout may run the first row onto it), as printed (its blank cells kept), or ``""``."""
     m = _COLUMN_NUMBERS_HEAD.match(text)
     return text[m.end():] if m else ""
-
-
-def projects_kind(kind: TableKind) -> bool:
-    """Whether a table is a project list (its rows' levels are their indentation)."""
-    return kind in (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER)
 
 
 def _indent_char(body: Sequence[Line], projects: bool) -> str:
@@ -489,11 +485,12 @@ class _TableReader(_Reading):
                 f"text without layout: {len(apart)} code lines print no name, their names "
                 "are printed on the lines around them, and which line belongs to which row "
                 "cannot be told", tuple(apart[:20])))
-        names_n = 2 if (self.kind is TableKind.BASIC_ECONOMIC and "政府预算" in
-                        _WS.sub("", header)) else 1
+        flat_header = _WS.sub("", header)
+        names_n = 2 if (self.kind is TableKind.BASIC_ECONOMIC and (
+            "政府预算" in flat_header or "政府经济" in flat_header)) else 1
         # One name column (科目名称; no 项目名称, 单位名称 or 政府经济分类名称 beside it): pieces
         # of words after a coded row's name are the name's (see below), not another column's
-        one_name = names_n == 1 and _WS.sub("", header).count("名称") <= 1
+        one_name = names_n == 1 and flat_header.count("名称") <= 1
         rows: list[Row] = []
         orphans: list[int] = []  # lines of figures that belong to no row
         scattered: list[int] = []  # coded rows with words among their figures
@@ -571,12 +568,13 @@ class _TableReader(_Reading):
             while k < n_rest and k < names_n and not is_value(rest[k]):
                 k += 1
             text_cells = list(rest[:k])
-            if code is not None and one_name and k == 1:
+            if code is not None and names_n == 1 and k == 1:
                 # A coded row's name cut by a single space (``201 一般公 共服务支出``, a
-                # PDF's letter spacing): pieces of words before the first figure are the
-                # name's, never figures of its own
+                # PDF's letter spacing): with one name column, pieces of words before the
+                # first figure are the name's, never figures of their own; words among the
+                # figures (or a second text column) make the table doubtful
                 # (a figure's first character is a digit: no pattern asked of it)
-                while k < n_rest and rest[k] and not rest[k][0].isdigit() \
+                while one_name and k < n_rest and rest[k] and not rest[k][0].isdigit() \
                         and _NAME_PIECE.match(rest[k]):
                     text_cells[0] += rest[k]
                     k += 1

@@ -45,6 +45,7 @@ from ._table_cells import (
     _is_value,
     _strip_outline,
     _value_of,
+    projects_kind,
     units_by_sums,
 )
 from ._text import DASHES
@@ -90,8 +91,6 @@ _EMPTY_NOTE: Final = compile_pattern(r"无数据|空表|本表为空|此表为�
 # Digits and separators that read as no amount (125360,898): a figure printed wrong.
 _FIGURE_LIKE: Final = compile_pattern(r"^-?\d[\d,，.．]*$")
 _SENTENCE: Final = compile_pattern(r"[，。；：:、“”]")
-# Project lists: their names may start with digits (110指挥中心, 208国道养护), no code.
-_PROJECT_KINDS: Final = (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER)
 _HEADER_LINE: Final = compile_pattern(r"^(?:类款项?|类|款|项|栏次|行次|项目|科目编码|科目名称|功能分类科目编码|"
                                  r"功能分类科目名称|经济分类科目编码|经济分类科目名称|单位名称|项目名称|"
                                  r"[^\d]{0,12}(?:科目编码|科目名称)(?:类款项?)?)$")
@@ -190,7 +189,7 @@ class _WideReader:
                     if v:
                         unit_name = _norm(_META_NAME.split(v.group(1).strip())[0]) or unit_name
                 continue
-            cells = wide_cells(raw, self.style, in_name=self.kind not in _PROJECT_KINDS)
+            cells = wide_cells(raw, self.style, in_name=not projects_kind(self.kind))
             if not cells:
                 continue
             if not in_body and self._starts_body(cells, t):
@@ -621,9 +620,10 @@ class _WideReader:
                     if target is not None and (self.style == "grid" or merged is not None):
                         self.doubt("columns", no)
                         continue
-                    if self.style == "layout" and target is not None and all(
-                            c.end <= min((lf.start for lf in label_zones[zi].amount_leaves),
-                                         default=-1) for c in value_cells):
+                    first_amount = min((lf.start for lf in label_zones[zi].amount_leaves),
+                                       default=-1)
+                    if self.style == "layout" and target is not None \
+                            and all(c.end <= first_amount for c in value_cells):
                         # figures left of every amount column of their zone (a row wrapped
                         # to the margin): under no column, of no known item
                         self.doubt("names", no)
