@@ -56,6 +56,28 @@ def test_styles() -> None:
     assert text_style([]) == "single"
 
 
+def test_tabs_for_some_gaps_only_are_no_grid() -> None:
+    """A layout text whose wider gaps became tabs: lines set in by spaces, or cells two
+    spaces apart inside a field, say a field is no column; only the order is known."""
+    grid = ["201\t一般公共服务支出\t5.00\t5.00", "合计\t5.00\t5.00"] * 5
+    assert text_style(grid) == "grid"
+    assert text_style(["          " + ln for ln in grid]) == "tabs"
+    assert text_style([*grid[:8], "合计\t5.00  5.00"]) == "tabs"
+    # letter-spaced labels in the fields of a ruled table are no such sign
+    assert text_style([*grid, "项   目\t金额", "合   计\t5.00\t5.00"]) == "grid"
+
+
+@given(st.lists(st.sampled_from(["201", "行政运行", "5.00", "合计", "0.00"]), min_size=1,
+                max_size=5), st.sampled_from(["5.00", "2010101"]), st.integers(2, 6),
+       st.integers(1, 8))
+def test_a_figure_a_gap_from_a_cell_in_a_field_is_no_grid(cells: list[str], figure: str,
+                                                          gap: int, rows: int) -> None:
+    """However many rows repeat it, a figure a gap of spaces from another cell inside one
+    field means the fields are not columns."""
+    line = "\t".join([*cells, figure + " " * gap + "5.00"])
+    assert text_style([line] * rows) == "tabs"
+
+
 @given(st.lists(st.text(alphabet="一二三支出", min_size=2, max_size=6), min_size=1, max_size=6),
        st.integers(min_value=4, max_value=9))
 def test_layout_cells_round_trip(words: list[str], gap: int) -> None:

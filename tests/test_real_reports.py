@@ -455,7 +455,8 @@ EXTRACTIONS = sorted([*(PLAIN / n for n in PLAIN_FILES), *(OTHER_TOOLS / n for n
 
 
 @pytest.mark.parametrize("transform", ["blank_lines", "nfkc", "page_marks", "page_marks_dashes",
-                                       "wrapped_60", "wrapped_80", "cut_60"])
+                                       "wrapped_60", "wrapped_80", "cut_60",
+                                       "tabs_for_wide_gaps", "markdown_rows"])
 @pytest.mark.parametrize("path", EXTRACTIONS, ids=lambda p: p.name)
 def test_other_tools_text_transformed_adds_no_error(path: Path, transform: str) -> None:
     """The same transformations on the other tools' texts: no error they do not give."""

@@ -50,6 +50,8 @@ Style = Literal["single", "layout", "tabs", "grid"]
 
 _RUN: Final = compile_pattern(r"[^ ]+(?: [^ ]+)*")
 _WIDE_GAP: Final = compile_pattern(r"[^ \t] {4,}[^ \t]")
+# a gap of spaces beside a figure or code inside one tab field (not a letter-spaced label)
+_GAP_IN_FIELD: Final = compile_pattern(r"[\d%]  +[^ \t]|[^ \t]  +[-\d]")
 _CODE_TOKEN: Final = compile_pattern(r"^\d{3}(?:\d{2}){0,3}$")
 
 
@@ -88,6 +90,8 @@ def text_style(lines: Sequence[str]) -> Style:
     'grid'
     >>> text_style(["201 \\t05 \\t行政运行 \\t5.00"])
     'tabs'
+    >>> text_style(["    201\\t行政运行\\t5.00  5.00", "合计\\t5.00  5.00"])
+    'tabs'
     >>> text_style(["201   05   行政运行      5.00", "合计          5.00"])
     'layout'
     >>> text_style(["2010101 行政运行 5.00  5.00", "合计 5.00   5.00"])
@@ -98,7 +102,7 @@ def text_style(lines: Sequence[str]) -> Style:
     whole = "\n".join(lines)
     if "\t" not in whole and "    " not in whole:
         return "single"  # no tab and no wide gap on any line: one test of the whole text
-    tabbed = blank_fields = spaced = wide = body = 0
+    tabbed = blank_fields = spaced = wide = body = padded = 0
     for t in lines:
         s = t.strip()
         if not s:
@@ -110,6 +114,8 @@ def text_style(lines: Sequence[str]) -> Style:
                 blank_fields += 1
             if " \t" in s:
                 spaced += 1
+            if t.startswith("  ") or ("  " in s and _GAP_IN_FIELD.search(s)):
+                padded += 1
         elif "    " in s and _WIDE_GAP.search(s):  # the gap is four spaces or more
             wide += 1
     if not body:
@@ -117,6 +123,12 @@ def text_style(lines: Sequence[str]) -> Style:
     if tabbed * 5 >= body:
         # pdf.js writes "cell \t" and drops blank cells; a grid has a field for every
         # column (blank ones empty), and tables printing 0.00 everywhere have none blank
+        # Tabs for some gaps only (a layout text's wider gaps made tabs): lines set in by
+        # spaces, or a figure still a gap of spaces from a cell inside one field, on a
+        # tenth of the lines, say that a field is not a column (a grid has neither; a
+        # letter-spaced 合  计 is no such sign), so only the cells' order is known.
+        if padded * 10 >= tabbed:
+            return "tabs"
         if blank_fields * 10 >= tabbed or spaced * 2 < tabbed:
             return "grid"
         return "tabs"
