@@ -14,9 +14,10 @@ from pathlib import Path
 import attrs
 
 from govbudget import Finding, Report, Table, Unit
+from govbudget._ingest._pages import strip_furniture
 from govbudget._ingest._reader import _segment
 from govbudget._ingest._tables import read_table
-from govbudget._ingest._text import split_lines, strip_furniture
+from govbudget._ingest._text import split_lines
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "data" / "jincheng-npc-office-2024.txt"
 

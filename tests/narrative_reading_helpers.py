@@ -16,7 +16,8 @@ from govbudget import (
     Procurement,
 )
 from govbudget._ingest._narrative import read_narrative
-from govbudget._ingest._text import Line, split_lines, strip_furniture
+from govbudget._ingest._pages import strip_furniture
+from govbudget._ingest._text import Line, split_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "data" / "jincheng-npc-office-2024.txt"

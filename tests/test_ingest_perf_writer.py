@@ -15,10 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govbudget._ingest import _perf_writer as w
+from govbudget._ingest._pages import strip_furniture
 from govbudget._ingest._perf_writer import render_performance
 from govbudget._ingest._performance import read_performance
 from govbudget._ingest._reader import read_report
-from govbudget._ingest._text import split_lines, strip_furniture
+from govbudget._ingest._text import split_lines
 from govbudget._money import Unit
 from govbudget._report import FundingLine, Indicator, PerformanceTable, Report
 from govbudget.checks import check_report

@@ -12,8 +12,9 @@ import pytest
 
 from govbudget._findings import Severity
 from govbudget._ingest import _performance as perf
+from govbudget._ingest._pages import strip_furniture
 from govbudget._ingest._performance import read_performance
-from govbudget._ingest._text import Line, split_lines, strip_furniture
+from govbudget._ingest._text import Line, split_lines
 from govbudget._money import Unit
 from govbudget._report import Indicator, PerformanceTable
 

@@ -268,7 +268,8 @@ def test_plain_lines_passed_straight_to_their_part_change_no_segment(
         path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A line holding none of the words the segmenter's other tests need goes straight to
     its part: the segments are the ones the line-by-line tests give every line."""
-    from govbudget._ingest._text import split_lines, strip_furniture
+    from govbudget._ingest._pages import strip_furniture
+    from govbudget._ingest._text import split_lines
 
     lines = strip_furniture(split_lines(path.read_text(encoding="utf-8")))
 

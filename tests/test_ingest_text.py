@@ -1,4 +1,4 @@
-"""Tests for govbudget._ingest._text: decoding, lines, page furniture, extraction artefacts."""
+"""Tests for govbudget._ingest._text: decoding, lines, extraction artefacts."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from govbudget._ingest._text import (
     spaced,
     split_code,
     split_lines,
-    strip_furniture,
 )
 
 TEXT = "预算公开表3\n合计 2,599.99\n"
@@ -118,52 +117,6 @@ class TestLine:
         """A line of spaces alone is falsy; one with text is truthy."""
         assert not Line(1, " \u3000 ")
         assert Line(1, " a")
-
-
-class TestStripFurniture:
-    @pytest.mark.parametrize("page", ["-6-", " - 12 - ", "-- 1", "第3页", "第 3 页 共 10 页",
-                                      # official documents' forms (GB/T 9704: — 6 —)
-                                      "— 6 —", "—6—", "－ 6 －", "– 12 –", "·6·", "• 6 •"])
-    def test_page_numbers(self, page: str) -> None:
-        """Page numbers in the usual forms are dropped."""
-        got = strip_furniture(split_lines(f"上一页的最后一行\n{page}\n下一页的第一行"))
-        assert texts(got) == ["上一页的最后一行", "下一页的第一行"]
-
-    def test_keeps_line_numbers(self) -> None:
-        """Lines that stay keep their original numbers."""
-        got = strip_furniture(split_lines("a\n-1-\nb"))
-        assert [(ln.no, ln.text) for ln in got] == [(1, "a"), (3, "b")]
-
-    def test_repeated_running_header(self) -> None:
-        """A line that follows two page numbers (blank lines skipped) is a running header,
-        dropped after each page number and nowhere else."""
-        text = "某某局部门预算\n正文一\n-1-\n\n某某局部门预算\n正文二\n-2-\n某某局部门预算\n正文三"
-        got = texts(strip_furniture(split_lines(text)))
-        assert got == ["某某局部门预算", "正文一", "", "正文二", "正文三"]
-
-    def test_report_title_once(self) -> None:
-        """A report title after a single page number (a two-page report) is a header too."""
-        text = "正文一\n-1-\n\n某县教育局2025年单位预算公开报告\n正文二"
-        assert texts(strip_furniture(split_lines(text))) == ["正文一", "", "正文二"]
-
-    @pytest.mark.parametrize("row", ["二、政府性基金预算   ", "（一）一般公共预算", "1、国有资本经营预算"])
-    def test_enumerated_row_after_page_number_kept(self, row: str) -> None:
-        """A table row that ends in 预算 but is enumerated (二、政府性基金预算) is data, not a
-        running header, even right after a page number."""
-        text = f"一、一般公共预算 10.00\n-1-\n\n{row}\n三、国有资本经营预算"
-        assert row in texts(strip_furniture(split_lines(text)))
-
-    def test_once_ordinary_line_kept(self) -> None:
-        """An ordinary line seen once after a page number is kept."""
-        text = "a\n-1-\n201 一般公共服务支出 10.00\nb"
-        assert texts(strip_furniture(split_lines(text))) == ["a", "201 一般公共服务支出 10.00", "b"]
-
-    def test_numbers_in_text_kept(self) -> None:
-        """Amounts (negative ones too) and dates alone on a line are not page numbers."""
-        text = "2,599.99\n2024\n-465.54\n-465\n1 2 3\n—465\n—\n·\n——465\n－－ 30"
-        # (——465: a figure after a blank printed as a dash)
-        assert texts(strip_furniture(split_lines(text))) == [
-            "2,599.99", "2024", "-465.54", "-465", "1 2 3", "—465", "—", "·", "——465", "－－ 30"]
 
 
 class TestDedouble:
@@ -338,21 +291,6 @@ _CELL_PARTS = st.sampled_from(["1", "11", "1111", "12", "-", "-5", "5.00", "5.00
 def test_cell_tuple_matches_its_reference(text: str) -> None:
     cell_tuple.cache_clear()
     assert cell_tuple(text) == _cells_reference(text)
-
-
-def test_page_maps_and_bare_page_numbers() -> None:
-    from govbudget._ingest._text import _bare_page_numbers, _pages_of_feeds, _pages_of_marks
-
-    assert _pages_of_feeds("a\nb\fc\n\f\fd") == (1, 2, 4)  # a line holds its feeds
-    # page numbers printed on lines 1 and 3 (0-based) end pages 1 and 2
-    assert _pages_of_marks(6, [1, 3]) == (1, 1, 2, 2, 3, 3)
-    assert _pages_of_marks(6, [1]) == ()
-    strips = ["3", "正文", "", "12", "下一页", "0"]
-    # a small number alone first or last on its page; never 0 (a wrapped figure's tail)
-    assert _bare_page_numbers(strips, [1, 1, 1, 1, 2, 2]) == {0, 3}
-    # text extracted without layout spaces a centred page number's digits apart (1 0)
-    strips = ["合计 5.00", "1 0", "表二", "2 1", "0 5"]
-    assert _bare_page_numbers(strips, [1, 1, 2, 2, 3]) == {1, 3}
 
 
 @pytest.mark.parametrize(("end", "start", "space", "in_cell"), [

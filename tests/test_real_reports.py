@@ -388,6 +388,16 @@ TRANSFORMS = {
     "unit_line_bracketed": lambda t: re.sub(r"单位：(万元|元)", r"（单位：\1）", t),
     # a table's total row printed 小计
     "total_as_subtotal": lambda t: re.sub(r"(?m)^(\s*)合计(?=\s)", r"\1小计", t),
+    # line items enumerated with a point (一.一般公共服务支出)
+    "enumerators_with_points": lambda t: re.sub(
+        r"(?m)^(\s*)([一二三四五六七八九十]{1,3})、", r"\1\2.", t),
+    # a running footer closing each page and a running header opening the next; and a
+    # report title every 41 lines, as text in the PDF's drawing order may place it
+    "running_header_footer": lambda t: t.replace(
+        "\f", "第 n 页  某某单位2024年部门预算公开\n\f   某某单位2024年度部门预算\n"),
+    "running_header_mid_page": lambda t: "\n".join(
+        ln + ("\n某某单位2024年部门预算公开" if i % 41 == 40 else "")
+        for i, ln in enumerate(t.split("\n"))),
 }
 SAMPLE = Path(__file__).parent.parent / "examples" / "data" / "jincheng-npc-office-2024.txt"
 
@@ -456,7 +466,9 @@ EXTRACTIONS = sorted([*(PLAIN / n for n in PLAIN_FILES), *(OTHER_TOOLS / n for n
 
 @pytest.mark.parametrize("transform", ["blank_lines", "nfkc", "page_marks", "page_marks_dashes",
                                        "wrapped_60", "wrapped_80", "cut_60",
-                                       "tabs_for_wide_gaps", "markdown_rows"])
+                                       "tabs_for_wide_gaps", "markdown_rows",
+                                       "enumerators_with_points", "running_header_footer",
+                                       "running_header_mid_page"])
 @pytest.mark.parametrize("path", EXTRACTIONS, ids=lambda p: p.name)
 def test_other_tools_text_transformed_adds_no_error(path: Path, transform: str) -> None:
     """The same transformations on the other tools' texts: no error they do not give."""

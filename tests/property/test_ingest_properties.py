@@ -8,9 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govbudget import Finding, Report, Table, TableSet
+from govbudget._ingest._pages import strip_furniture
 from govbudget._ingest._reader import _segment
 from govbudget._ingest._tables import read_table
-from govbudget._ingest._text import split_lines, strip_furniture
+from govbudget._ingest._text import split_lines
 from govbudget._ingest._writer import render_tables
 from govbudget.testing import consistent_reports
 

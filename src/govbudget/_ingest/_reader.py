@@ -37,22 +37,17 @@ from .._report import Narrative, Overview, Report, ReportKind, TableSet
 from .._tables import MOF_9, SHANXI_13, Table, TableKind
 from ._grid import CUT_MARKS, blanks_marked, one_cell_a_line, text_style, with_cut_figures
 from ._narrative import bare_title
-from ._selfeval import is_self_evaluation_title
-from ._tables import read_table
-from ._text import (
-    _SPACES,
-    Line,
+from ._pages import (
     _bare_page_numbers,
     _page_number_run,
     _pages_of_feeds,
     _pages_of_marks,
-    decode,
-    dedouble,
     furniture,
-    make_line,
-    normalise_breaks,
     page_number_lines,
 )
+from ._selfeval import is_self_evaluation_title
+from ._tables import read_table
+from ._text import _SPACES, Line, decode, dedouble, make_line, normalise_breaks
 from ._titles import (
     _MONEY_UNIT,
     _classify_title,
@@ -522,11 +517,11 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
         page_map = _pages_of_feeds(flat)
     else:
         page_map = _pages_of_marks(len(texts), page_idx)
-    drop = furniture(strips, page_idx)
+    drop = furniture(strips, page_idx, page_map, flat)
     if page_map and (pages is not None or "\f" in flat):
         # A bare number alone at the top or the foot of a page is its page number (pages
         # from form feeds or the PDF: printed page markers already say which lines they are).
-        extra = _bare_page_numbers(strips, page_map)
+        extra = _bare_page_numbers(strips, page_map, set(drop))
         if extra:
             drop = sorted(set(drop) | extra)
     elif not page_idx and (run := _page_number_run(strips, set(drop))):
