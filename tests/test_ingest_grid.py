@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -59,12 +60,30 @@ def test_styles() -> None:
 def test_tabs_for_some_gaps_only_are_no_grid() -> None:
     """A layout text whose wider gaps became tabs: lines set in by spaces, or cells two
     spaces apart inside a field, say a field is no column; only the order is known."""
-    grid = ["201\t一般公共服务支出\t5.00\t5.00", "合计\t5.00\t5.00"] * 5
+    grid = ["201\t一般公共服务支出\t5.00\t5.00", "合计\t\t5.00\t5.00"] * 5
     assert text_style(grid) == "grid"
     assert text_style(["          " + ln for ln in grid]) == "tabs"
     assert text_style([*grid[:8], "合计\t5.00  5.00"]) == "tabs"
     # letter-spaced labels in the fields of a ruled table are no such sign
-    assert text_style([*grid, "项   目\t金额", "合   计\t5.00\t5.00"]) == "grid"
+    assert text_style([*grid, "项   目\t\t本年\t上年", "合   计\t\t5.00\t5.00"]) == "grid"
+    # lines short of fields in more than a tenth of the pairs: blank cells dropped
+    assert text_style([*grid, "合计\t5.00", "行政运行\t5.00\t5.00"]) == "tabs"
+
+
+@given(st.integers(2, 8), st.lists(st.lists(st.booleans(), min_size=8, max_size=8),
+                                   min_size=6, max_size=30))
+def test_a_grid_of_any_blanks_is_a_grid_and_without_them_is_not(
+        n: int, blanks: list[list[bool]]) -> None:
+    """A table's rows with a field for every column (blank cells empty) read as a grid
+    however many cells are blank; the same rows with the blank cells dropped, where a
+    tenth of neighbouring rows then differ in their fields, do not."""
+    rows = [["201", "行政运行"] + ["" if b else "5.00" for b in row[:n]] for row in blanks]
+    assert text_style(["\t".join(r) for r in rows]) == "grid"
+    dropped = ["\t".join(c for c in r if c) for r in rows]
+    counts = [ln.count("\t") for ln in dropped]
+    differ = sum(a != b for a, b in itertools.pairwise(counts))
+    if differ * 10 > len(dropped) - 1:
+        assert text_style(dropped) == "tabs"
 
 
 @given(st.lists(st.sampled_from(["201", "行政运行", "5.00", "合计", "0.00"]), min_size=1,

@@ -911,6 +911,15 @@ class TestUnmarkedBlanks:
         # kept as read (figures in the first columns), for the JSON, not for arithmetic
         assert t.blocks[0].rows[2].values == vals("3.00 3.00 -")
 
+    def test_a_unit_line_among_the_rows_is_no_name(self) -> None:
+        """A unit line among the rows (the next table's, drawn before its title in the
+        PDF's order) ends no row's name, and sets no unit."""
+        text = (self.HEADER.replace("单位：万元", "单位：元") + self.FULL
+                + "202 外交\n单位：万元\n支出\n")
+        t = self.read(text, blanks=False)
+        assert [r.name for r in t.blocks[0].rows][-1] == "外交支出"
+        assert t.unit is Unit.YUAN
+
     def test_marked_blanks_place_short_rows(self) -> None:
         t = self.read(self.HEADER + self.FULL + self.SHORT, blanks=True)
         assert t.doubts == ()

@@ -388,6 +388,9 @@ TRANSFORMS = {
     "unit_line_bracketed": lambda t: re.sub(r"单位：(万元|元)", r"（单位：\1）", t),
     # a table's total row printed 小计
     "total_as_subtotal": lambda t: re.sub(r"(?m)^(\s*)合计(?=\s)", r"\1小计", t),
+    # the wide gaps padded with ideographic spaces (a web page's table), one for one
+    "ideographic_gaps": lambda t: re.sub(r"(?<=\S) {4,}(?=\S)",
+                                         lambda m: "\u3000" * len(m.group()), t),
     # line items enumerated with a point (一.一般公共服务支出)
     "enumerators_with_points": lambda t: re.sub(
         r"(?m)^(\s*)([一二三四五六七八九十]{1,3})、", r"\1\2.", t),

@@ -102,7 +102,8 @@ def text_style(lines: Sequence[str]) -> Style:
     whole = "\n".join(lines)
     if "\t" not in whole and "    " not in whole:
         return "single"  # no tab and no wide gap on any line: one test of the whole text
-    tabbed = blank_fields = spaced = wide = body = padded = 0
+    tabbed = blank_fields = spaced = wide = body = padded = pairs = same = 0
+    fields = -1  # the tab count of the line before, if it is a tabbed line
     for t in lines:
         s = t.strip()
         if not s:
@@ -110,25 +111,34 @@ def text_style(lines: Sequence[str]) -> Style:
         body += 1
         if "\t" in s:
             tabbed += 1
+            n = t.count("\t")
+            if fields >= 0:
+                pairs += 1
+                same += n == fields
+            fields = n
             if "\t\t" in s or "\t \t" in s:
                 blank_fields += 1
             if " \t" in s:
                 spaced += 1
             if t.startswith("  ") or ("  " in s and _GAP_IN_FIELD.search(s)):
                 padded += 1
-        elif "    " in s and _WIDE_GAP.search(s):  # the gap is four spaces or more
-            wide += 1
+        else:
+            fields = -1
+            if "    " in s and _WIDE_GAP.search(s):  # the gap is four spaces or more
+                wide += 1
     if not body:
         return "single"
     if tabbed * 5 >= body:
-        # pdf.js writes "cell \t" and drops blank cells; a grid has a field for every
-        # column (blank ones empty), and tables printing 0.00 everywhere have none blank
-        # Tabs for some gaps only (a layout text's wider gaps made tabs): lines set in by
-        # spaces, or a figure still a gap of spaces from a cell inside one field, on a
-        # tenth of the lines, say that a field is not a column (a grid has neither; a
-        # letter-spaced 合  计 is no such sign), so only the cells' order is known.
-        if padded * 10 >= tabbed:
+        # A grid has a field for every column (blank ones empty), so the lines of one
+        # table have as many tabs each, and no line is set in by spaces or holds a
+        # figure a gap of spaces from a cell inside one field (a letter-spaced 合  计 is
+        # no such sign). Where a tenth of the lines next to each other differ, or a
+        # tenth show such gaps, blank cells were dropped (tabs for spaces, or for a
+        # layout text's wider gaps only): only the cells' order is known.
+        if padded * 10 >= tabbed or (pairs >= 5 and (pairs - same) * 10 > pairs):
             return "tabs"
+        # pdf.js writes "cell \t" and drops blank cells; tables printing 0.00
+        # everywhere have no blank field
         if blank_fields * 10 >= tabbed or spaced * 2 < tabbed:
             return "grid"
         return "tabs"

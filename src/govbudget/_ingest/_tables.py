@@ -284,6 +284,12 @@ class _TableReader(_Reading):
                 after_colnums = True
                 ln = Line(ln.no, tail)
                 raw = ln.stripped
+            if in_body and len(raw) <= 12 and "单位" in raw and \
+                    raw.startswith(("单位", "金额单位", "（", "(")) and _MONEY_UNIT.search(raw):
+                # a unit line among the rows (drawn in the PDF's order: the next table's,
+                # before its title, or this one's printed late) is no row and no part of a
+                # row's name; whose unit it is cannot be told, so it sets none
+                continue
             if in_body and not ("无数据" in raw or "空表" in raw or "本表为空" in raw
                                 or raw.startswith("注") or "部分" in raw):
                 body.append(ln)  # body lines are split into cells later

@@ -116,7 +116,8 @@ def normalise_breaks(text: str) -> str:
     """``text`` without a BOM, every line ending a LF, every no-break space (U+00A0,
     U+202F: text copied from a web page's table, where ``&nbsp;`` pads the cells) a space:
     one column wide as a space is, it lays the cells out as spaces do (the ideographic
-    space U+3000, two columns wide, is kept: it sets levels in), full-width digits
+    space U+3000, two columns wide, is kept where it sets levels in, and a run of four or
+    more between two cells is as many spaces), full-width digits
     ASCII ones, and a Chinese numeral's enumerator printed with a point before words
     (``一.一般公共服务支出``, ``十一．其他收入``) the enumeration comma it stands for
     (``一、``: one character for one).
@@ -126,6 +127,8 @@ def normalise_breaks(text: str) -> str:
     '合计  5.00\\n'
     >>> normalise_breaks("合计 ８,４０１．６７")
     '合计 8,401.67'
+    >>> normalise_breaks("合计\u3000\u3000\u3000\u30005.00 \u3000\u3000\u3000\u3000行政运行")
+    '合计    5.00 \u3000\u3000\u3000\u3000行政运行'
     >>> normalise_breaks("一.财政拨款收入 5.00 十一．其他支出 3.00 第十.5")
     '一、财政拨款收入 5.00 十一、其他支出 3.00 第十.5'
 
@@ -140,6 +143,12 @@ def normalise_breaks(text: str) -> str:
         # full-width digits (２０２６, ８,４０１.６７) are the digits: one character for one,
         # so a layout text's positions hold; a full-width point between them is a point
         text = _FULL_WIDTH_POINT.sub(".", text.translate(_DIGITS))
+    if "\u3000\u3000\u3000\u3000" in text:
+        # a gap of four ideographic spaces or more between two cells (a web page's table
+        # padded with them) is a gap of as many spaces, so layout text is known as such;
+        # ideographic spaces setting a cell's level in (after spaces, or opening a line)
+        # are kept
+        text = _IDEOGRAPHIC_GAP.sub(lambda m: " " * len(m.group()), text)
     if _NUMERAL_POINT.search(text):  # (a point after a numeral: rare, and cheap to find)
         text = _ENUMERATOR_POINT.sub("\\1、", text)
     return text
@@ -182,6 +191,7 @@ _NO_BREAK: Final = str.maketrans({"\u00a0": " ", "\u202f": " "})
 _DIGITS: Final = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
 _FULL_WIDTH_DIGITS: Final = tuple(chr(0xFF10 + i) for i in range(10))
 _FULL_WIDTH_POINT: Final = lazy("(?<=[0-9])．(?=[0-9])")
+_IDEOGRAPHIC_GAP: Final = lazy(r"(?<=[^\s\u3000])\u3000{4,}(?=[^\s\u3000])")
 # A point after a Chinese numeral (looked for from the point: 4× faster than from the
 # numeral), and the enumerator it is when the numerals open a cell and words follow.
 _NUMERAL_POINT: Final = lazy(r"[.．](?<=[一二三四五六七八九十].)")
