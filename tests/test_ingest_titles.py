@@ -16,6 +16,7 @@ from govbudget._ingest._titles import (
     classify_title,
     generic_title,
     is_toc_line,
+    join_wrapped_titles,
     table_number,
 )
 
@@ -226,3 +227,25 @@ def test_money_unit_search_is_the_pattern_with_its_lookahead(text: str) -> None:
     expected = re.search(r"单位[:：]\s*(万元|元|亿元)(?![\u3400-\u9fff])", text)
     found = _MONEY_UNIT.search(text)
     assert (found and (found.span(), found[1])) == (expected and (expected.span(), expected[1]))
+
+
+@pytest.mark.parametrize(("lines", "joined"), [
+    (["合计 5.00", "财政拨款收入", "支出决算总表"], ["合计 5.00", "财政拨款收入支出决算总表", ""]),
+    (["一般公共预算财政", "", "拨款基本支出决算表"], ["一般公共预算财政拨款基本支出决算表", "", ""]),
+    (["4．2024年预算单", "位财政拨款收支预算总表"], ["4．2024年预算单位财政拨款收支预算总表", ""]),
+    (["十、一般公共预算“", "三公”经费支出预算表"], ["十、一般公共预算“三公”经费支出预算表", ""]),
+    # a table's last row over the next title, a summary row, a sentence: kept apart
+    (["购房补贴", "一般公共预算财政拨款基本支出决算表"], None),
+    (["五、事业收入", "财政拨款收支总表"], None),
+    (["详见下表：", "一般公共预算支出表"], None),
+    (["301 工资福利支出 5.00", "一般公共预算支出表"], None),
+    (["行次", "公开 01 表"], None), (["行政事业单位医疗", "支出决算表"], None),
+    (["三、部门预算构成", "第二部分 2026年部门预算表"], None),
+    (["三、国有资本经营预算", "财政拨款收支总体情况表"], None),
+])
+def test_a_title_wrapped_over_two_lines_is_joined(lines: list[str], joined: list[str] | None
+                                                   ) -> None:
+    strips, texts = list(lines), list(lines)
+    join_wrapped_titles(strips, texts, "\n".join(lines))
+    assert strips == (joined or lines)
+    assert texts == strips

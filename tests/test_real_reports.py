@@ -391,6 +391,12 @@ TRANSFORMS = {
     # the wide gaps padded with ideographic spaces (a web page's table), one for one
     "ideographic_gaps": lambda t: re.sub(r"(?<=\S) {4,}(?=\S)",
                                          lambda m: "\u3000" * len(m.group()), t),
+    # every title of ten characters or more (and contents line) wrapped in its middle,
+    # as a narrow page prints a long title
+    "titles_wrapped": lambda t: re.sub(
+        r"(?m)^([ \t\u3000]*)(\S{10,}表)[ \t]*$",
+        lambda m: (m.group(1) + m.group(2)[:len(m.group(2)) // 2] + "\n" + m.group(1)
+                   + m.group(2)[len(m.group(2)) // 2:]), t),
     # line items enumerated with a point (一.一般公共服务支出)
     "enumerators_with_points": lambda t: re.sub(
         r"(?m)^(\s*)([一二三四五六七八九十]{1,3})、", r"\1\2.", t),
@@ -471,7 +477,8 @@ EXTRACTIONS = sorted([*(PLAIN / n for n in PLAIN_FILES), *(OTHER_TOOLS / n for n
                                        "wrapped_60", "wrapped_80", "cut_60",
                                        "tabs_for_wide_gaps", "markdown_rows",
                                        "enumerators_with_points", "running_header_footer",
-                                       "running_header_mid_page"])
+                                       "running_header_mid_page", "titles_wrapped",
+                                       "ideographic_gaps"])
 @pytest.mark.parametrize("path", EXTRACTIONS, ids=lambda p: p.name)
 def test_other_tools_text_transformed_adds_no_error(path: Path, transform: str) -> None:
     """The same transformations on the other tools' texts: no error they do not give."""

@@ -55,6 +55,7 @@ from ._titles import (
     classify_title,
     generic_title,
     is_toc_line,
+    join_wrapped_titles,
     table_number,
 )
 
@@ -510,6 +511,7 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
     if feeds:
         texts = [t.replace("\f", "") if "\f" in t else t for t in texts]
     strips = list(map(str.strip, texts, itertools.repeat(_SPACES, len(texts))))
+    join_wrapped_titles(strips, texts, flat)
     page_idx = page_number_lines(flat, texts, strips)
     if pages is not None:
         page_map = tuple(pages)

@@ -15,7 +15,7 @@ from .._pattern_cache import compile_pattern
 from .._tables import TableKind
 from ._text import _dedouble
 
-__all__ = ["classify_title", "generic_title", "is_toc_line", "table_number"]
+__all__ = ["classify_title", "generic_title", "is_toc_line", "join_wrapped_titles", "table_number"]
 
 
 # Each rule with a word its pattern cannot match without (asked first: most rules do not
@@ -192,3 +192,84 @@ class _MoneyUnitPattern:
 _MONEY_UNIT: Final = _MoneyUnitPattern()
 _UNIT_NAME: Final = compile_pattern(r"(?:单位名称|部门名称|编制单位)[:：]\s*(.*?)"
                                r"(?:\s+(?:金额)?单位[:：].*)?$")
+
+
+def join_wrapped_titles(strips: list[str], texts: list[str], flat: str) -> None:
+    """Put back together, in place, a table's title wrapped over two lines (a long
+    title in a narrow page: ``一般公共预算财政`` / ``拨款支出决算表``): a line ending in 表
+    whose words name another kind of table, or none, than they do after the line above
+    them (a short line of words: no figure but a year or its number, no 表, no
+    sentence), or, for the same kind or a kind not modelled, when the line above reads
+    as a title's start (a budget word, a year or an enumerator, and no row label's end:
+    not ``其他支出``, a table's last row over the next title); an enumerated row's label
+    (``三、国有资本经营预算``, set before its table's title in pdfminer's order), a
+    lower line opening as a line does (``第二部分``, ``一、``, a year) and a table's number
+    (``公开 01 表``) are never part of a title. ``strips`` and ``texts`` are the lines of
+    ``flat``, stripped and as printed; the title is the upper line's, the lower one
+    blank.
+
+    ```pycon
+    >>> strips = ["合计 5.00", "财政拨款收入", "支出决算总表", "单位：万元"]
+    >>> texts = list(strips)
+    >>> join_wrapped_titles(strips, texts, "\\n".join(strips))
+    >>> strips
+    ['合计 5.00', '财政拨款收入支出决算总表', '', '单位：万元']
+    >>> strips = ["一般公共预算财政", "拨款基本支出决算表"]  # a title's start over a title
+    >>> join_wrapped_titles(strips, list(strips), "\\n".join(strips))
+    >>> strips
+    ['一般公共预算财政拨款基本支出决算表', '']
+    >>> strips = ["其他支出", "一般公共预算支出表"]  # a row's name over a whole title
+    >>> join_wrapped_titles(strips, list(strips), "\\n".join(strips))
+    >>> strips
+    ['其他支出', '一般公共预算支出表']
+
+    ```
+    """
+    line = counted = 0
+    for m in _TITLE_TAIL.finditer(flat):  # (the lines ending in 表: a few dozen)
+        line += flat.count("\n", counted, m.start())
+        counted = m.start()
+        tail = strips[line] if line < len(strips) else ""
+        if not tail or len(tail) > 24 or "  " in tail or _table_number(tail) is not None \
+                or _OPENS.match(tail):
+            continue  # (公开 01 表: a table's number; 第二部分 …, 一、…, 2026年…: a line's start)
+        i = line - 1
+        while i >= 0 and not strips[i] and line - i <= 2:
+            i -= 1
+        head = strips[i] if i >= 0 else ""
+        if not head or len(head) > 20 or "表" in head or "  " in head \
+                or head.endswith(_SENTENCE_ENDS) \
+                or any(ch.isdigit() for ch in _NO_YEAR.sub("", _NUMBERED.sub("", head))):
+            continue
+        kind = _title_kind(head + tail)
+        if kind is None or (head.endswith(_LABEL_ENDS) and _OPENS.match(head)):
+            continue  # (三、国有资本经营预算: an enumerated row's label, set before a title)
+        if (kind is TableKind.OTHER or kind is _title_kind(tail)) and (
+                head.endswith(_LABEL_ENDS) or not (any(w in head for w in _TITLE_WORDS)
+                                                   or _TITLE_START.match(head))):
+            # a title of a kind not modelled, or the lower line's kind: the upper line
+            # joins only if it reads as a title's start (a budget word, a year or an
+            # enumerator, and no row label's end: 行政事业单位医疗 is a row's name)
+            continue
+        strips[i] = head + tail
+        texts[i] = texts[i].rstrip() + tail
+        strips[line] = texts[line] = ""
+
+
+def _title_kind(text: str) -> TableKind | None:
+    """The kind of table ``text`` names as a title, `TableKind.OTHER` for a title of a
+    kind not modelled, ``None`` for no title."""
+    return _classify_title(text) or (TableKind.OTHER if generic_title(text) else None)
+
+
+_TITLE_TAIL: Final = compile_pattern(r"表[ \t\u3000\f]*$", re.M)
+_NUMBERED: Final = compile_pattern(r"^\d{1,2}\s*[.．、]")  # (4．2024年…: a contents line)
+_TITLE_START: Final = compile_pattern(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+                                      r"|\d{1,2}\s*[.．、]|.*?(?:19|20)\d\d\s*年")
+_NO_YEAR: Final = compile_pattern(r"(?:19|20)\d\d")
+_SENTENCE_ENDS: Final = ("。", "：", ":", "；", ";", "，", ",")
+_TITLE_WORDS: Final = ("预算", "决算", "财政拨款")
+_LABEL_ENDS: Final = ("收入", "支出", "合计", "总计", "小计", "结余", "结转", "经费", "资金",
+                      "预算", "决算")
+_OPENS: Final = compile_pattern(r"第[一二三四五六七八九十\d]{1,3}部分|[一二三四五六七八九十]{1,3}、"
+                                r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、]|(?:19|20)\d\d")
