@@ -142,3 +142,11 @@ class TestRepeatedTitles:
         for _ in range(k):
             strips.insert(rnd.randrange(6, len(strips) + 1), HEAD)  # type: ignore[attr-defined]
         assert furniture(strips, []) == [i for i, t in enumerate(strips) if t == HEAD]
+
+
+@pytest.mark.parametrize("mark", ["续表", "（续表）", "(续)", "续表2", "续 表"])
+def test_a_continued_mark_is_furniture(mark: str) -> None:
+    """A line saying only that a table goes on is no row and no part of a row's name;
+    words holding 续 are kept."""
+    strips = ["301 工资福利支出 5.00", "其他支出", mark, "继续", "表3（续）", "持续推进"]
+    assert furniture(strips, []) == [2]

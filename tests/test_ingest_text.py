@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -337,3 +339,17 @@ def test_markdown_table_rows_are_tab_fields() -> None:
         ("201", "一般公共服务支出"), ("2010101", "行政运行")]  # a code and its name in one cell
     assert not got.doubts
     assert normalise_breaks("情况说明见附件1|附件2") == "情况说明见附件1|附件2"
+
+
+def test_zero_width_characters_and_kangxi_radicals() -> None:
+    """Zero-width characters are dropped; a Kangxi radical or compatibility ideograph is
+    the ideograph NFKC makes it, and nothing else in the text changes."""
+    assert normalise_breaks("⼀般公共服务⽀\u200b出\u00ad合\ufeff计") == "一般公共服务支出合计"
+    assert normalise_breaks("\uf900") == unicodedata.normalize("NFKC", "\uf900")
+    assert normalise_breaks("⺠ 2024年 ①") == "⺠ 2024年 ①"  # no NFKC form: kept
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x2F00, max_codepoint=0x2FD5)
+               | st.sampled_from("一般公共服务支出合计 50")))
+def test_radicals_read_as_nfkc_ideographs(text: str) -> None:
+    assert normalise_breaks(text) == unicodedata.normalize("NFKC", text)

@@ -241,6 +241,7 @@ def test_money_unit_search_is_the_pattern_with_its_lookahead(text: str) -> None:
     (["301 工资福利支出 5.00", "一般公共预算支出表"], None),
     (["行次", "公开 01 表"], None), (["行政事业单位医疗", "支出决算表"], None),
     (["三、部门预算构成", "第二部分 2026年部门预算表"], None),
+    (["四、财政拨款收入支出决算总体情况说明", "续表"], None),
     (["三、国有资本经营预算", "财政拨款收支总体情况表"], None),
 ])
 def test_a_title_wrapped_over_two_lines_is_joined(lines: list[str], joined: list[str] | None

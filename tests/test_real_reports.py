@@ -357,6 +357,13 @@ def _page_marks(text: str, mark: str = "第 {n} 页 共 99 页") -> str:
                      for i, ln in enumerate(lines))
 
 
+# Ideographs and the Kangxi radicals that look the same (NFKC makes the radical the
+# ideograph: checked in the reader's tests)
+_KANGXI = str.maketrans({"一": "\u2f00", "人": "\u2f08", "入": "\u2f0a", "八": "\u2f0b",
+                         "十": "\u2f17", "工": "\u2f2f", "大": "\u2f24", "小": "\u2f29",
+                         "支": "\u2f40", "文": "\u2f42", "方": "\u2f45", "日": "\u2f47",
+                         "月": "\u2f49", "水": "\u2f54", "生": "\u2f63", "用": "\u2f64",
+                         "行": "\u2f8f", "金": "\u2fa6"})
 TRANSFORMS = {
     "nfkc": lambda t: unicodedata.normalize("NFKC", t),
     "blank_lines": lambda t: "\n\n".join(t.split("\n")),
@@ -397,6 +404,13 @@ TRANSFORMS = {
         r"(?m)^([ \t\u3000]*)(\S{10,}表)[ \t]*$",
         lambda m: (m.group(1) + m.group(2)[:len(m.group(2)) // 2] + "\n" + m.group(1)
                    + m.group(2)[len(m.group(2)) // 2:]), t),
+    # a PDF font's glyphs mapped to Kangxi radicals (⼀般公共服务⽀出), and zero-width
+    # spaces and soft hyphens inside words
+    "kangxi_radicals": lambda t: t.translate(_KANGXI),
+    "zero_width_characters": lambda t: t.replace("支出", "支\u200b出").replace(
+        "合计", "合\u200b计").replace("项目", "项\u00ad目"),
+    # 续表 opening every page, at the right
+    "continued_marks": lambda t: t.replace("\f", "\f                                        续表\n"),
     # line items enumerated with a point (一.一般公共服务支出)
     "enumerators_with_points": lambda t: re.sub(
         r"(?m)^(\s*)([一二三四五六七八九十]{1,3})、", r"\1\2.", t),
@@ -478,7 +492,8 @@ EXTRACTIONS = sorted([*(PLAIN / n for n in PLAIN_FILES), *(OTHER_TOOLS / n for n
                                        "tabs_for_wide_gaps", "markdown_rows",
                                        "enumerators_with_points", "running_header_footer",
                                        "running_header_mid_page", "titles_wrapped",
-                                       "ideographic_gaps"])
+                                       "ideographic_gaps", "continued_marks",
+                                       "kangxi_radicals", "zero_width_characters"])
 @pytest.mark.parametrize("path", EXTRACTIONS, ids=lambda p: p.name)
 def test_other_tools_text_transformed_adds_no_error(path: Path, transform: str) -> None:
     """The same transformations on the other tools' texts: no error they do not give."""

@@ -100,7 +100,8 @@ def furniture(strips: Sequence[str], page_idx: Sequence[int],
     footer that opens or closes two pages or more after the first (`_page_edges`); and
     a report title printed alone on its line three times or more, each time after the
     first, wherever it stands (`_repeated_titles`: text with no pages, or drawn in the
-    PDF's order, puts a running header anywhere).
+    PDF's order, puts a running header anywhere); and a line saying only that a table
+    goes on (``续表``: `_continued_marks`).
 
     >>> furniture(["封面", "", "某局2024年部门预算", "201 一般 5.00", "某局2024年部门预算",
     ...            "行政运行", "某局2024年部门预算", "合计 5.00"], [], [1, 1, 2, 2, 3, 3, 4, 4])
@@ -115,7 +116,7 @@ def furniture(strips: Sequence[str], page_idx: Sequence[int],
     drop = set(_after_page_numbers(strips, page_idx)) if page_idx else set()
     if page_map:
         drop |= _page_edges(strips, page_map, set(page_idx))
-    return sorted(drop | _repeated_titles(strips, flat))
+    return sorted(drop | _repeated_titles(strips, flat) | _continued_marks(strips, flat))
 
 
 def _page_edges(strips: Sequence[str], page_map: Sequence[int], skip: set[int]) -> set[int]:
@@ -182,6 +183,33 @@ def _edge_text(text: str) -> bool:
     if _YEAR.sub("", text).translate(_NO_DIGITS) != _YEAR.sub("", text):
         return False  # a figure, a code or a row number: a table's row
     return not (_TABLE_END.search(text) or "单位：" in text or "单位:" in text)
+
+
+def _continued_marks(strips: Sequence[str], flat: str = "") -> set[int]:
+    """The lines that only say a table goes on from the page before (``续表``, ``（续表）``,
+    ``续表2``): no row, and no part of a row's name (found from the text's few 续).
+
+    >>> sorted(_continued_marks(["其他支出", "（续表）", "继续", "续表 2", "表3（续）"]))
+    [1, 3]
+    """
+    whole = flat or "\n".join(strips)
+    out: set[int] = set()
+    line = counted = 0
+    pos = whole.find("续")
+    while pos >= 0:
+        line += whole.count("\n", counted, pos)
+        counted = pos
+        t = strips[line] if line < len(strips) else ""
+        if len(t) <= 8 and _CONTINUED.match(t):
+            out.add(line)
+        end = whole.find("\n", pos)
+        if end < 0:
+            break
+        pos = whole.find("续", end)
+    return out
+
+
+_CONTINUED: Final = lazy(r"[（(]?\s*续\s*表?\s*\d{0,2}\s*[）)]?$")
 
 
 def _repeated_titles(strips: Sequence[str], flat: str = "") -> set[int]:

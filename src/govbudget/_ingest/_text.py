@@ -118,7 +118,9 @@ def normalise_breaks(text: str) -> str:
     one column wide as a space is, it lays the cells out as spaces do (the ideographic
     space U+3000, two columns wide, is kept where it sets levels in, and a run of four or
     more between two cells is as many spaces), full-width digits
-    ASCII ones, and a Chinese numeral's enumerator printed with a point before words
+    ASCII ones, zero-width characters dropped, Kangxi radicals and compatibility
+    ideographs the ideographs they stand for, and a Chinese numeral's enumerator
+    printed with a point before words
     (``一.一般公共服务支出``, ``十一．其他收入``) the enumeration comma it stands for
     (``一、``: one character for one).
 
@@ -129,6 +131,8 @@ def normalise_breaks(text: str) -> str:
     '合计 8,401.67'
     >>> normalise_breaks("合计\u3000\u3000\u3000\u30005.00 \u3000\u3000\u3000\u3000行政运行")
     '合计    5.00 \u3000\u3000\u3000\u3000行政运行'
+    >>> normalise_breaks("⼀般公共服务⽀\u200b出")
+    '一般公共服务支出'
     >>> normalise_breaks("一.财政拨款收入 5.00 十一．其他支出 3.00 第十.5")
     '一、财政拨款收入 5.00 十一、其他支出 3.00 第十.5'
 
@@ -137,6 +141,11 @@ def normalise_breaks(text: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\u00a0" in text or "\u202f" in text:
         text = text.translate(_NO_BREAK)
+    if _INVISIBLE_OR_RADICAL.search(text):
+        # zero-width characters (a PDF's or a web page's) are dropped, and Kangxi
+        # radicals and compatibility ideographs, which PDFs' fonts often map their
+        # glyphs to (⼀般公共服务⽀出), are the ideographs NFKC makes them
+        text = text.translate(_unified_table())
     if "|" in text:
         text = _pipe_rows(text)
     if any(d in text for d in _FULL_WIDTH_DIGITS):  # (ten scans: a class search is 5× slower)
@@ -188,6 +197,22 @@ def _pipe_rows(text: str) -> str:
 
 _RULE_CELL: Final = lazy(r":?-{3,}:?|:-+:?|-+:")
 _NO_BREAK: Final = str.maketrans({"\u00a0": " ", "\u202f": " "})
+_INVISIBLE_OR_RADICAL: Final = lazy("[\u00ad\u200b-\u200d\u2060\ufeff\u2f00-\u2fd5\uf900-\ufaff]")
+
+
+@functools.cache
+def _unified_table() -> dict[int, str | None]:
+    """The translation of `normalise_breaks`: soft hyphen, zero-width spaces and joiners,
+    word joiner and BOM to nothing; each Kangxi radical (U+2F00–U+2FD5) and CJK
+    compatibility ideograph (U+F900–U+FAFF) whose NFKC form is one ideograph to it."""
+    import unicodedata
+
+    table: dict[int, str | None] = dict.fromkeys((0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF))
+    for cp in (*range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00)):
+        form = unicodedata.normalize("NFKC", chr(cp))
+        if len(form) == 1 and form != chr(cp):
+            table[cp] = form
+    return table
 _DIGITS: Final = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
 _FULL_WIDTH_DIGITS: Final = tuple(chr(0xFF10 + i) for i in range(10))
 _FULL_WIDTH_POINT: Final = lazy("(?<=[0-9])．(?=[0-9])")

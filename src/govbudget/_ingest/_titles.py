@@ -200,13 +200,13 @@ def join_wrapped_titles(strips: list[str], texts: list[str], flat: str) -> None:
     whose words name another kind of table, or none, than they do after the line above
     them (a short line of words: no figure but a year or its number, no 表, no
     sentence), or, for the same kind or a kind not modelled, when the line above reads
-    as a title's start (a budget word, a year or an enumerator, and no row label's end:
-    not ``其他支出``, a table's last row over the next title); an enumerated row's label
-    (``三、国有资本经营预算``, set before its table's title in pdfminer's order), a
-    lower line opening as a line does (``第二部分``, ``一、``, a year) and a table's number
-    (``公开 01 表``) are never part of a title. ``strips`` and ``texts`` are the lines of
-    ``flat``, stripped and as printed; the title is the upper line's, the lower one
-    blank.
+    as a title's start (a budget word, a year or an enumerator, and no row label's or
+    heading's end: not ``其他支出``, a table's last row over the next title, nor
+    ``…情况说明``). Never an enumerated row's label (``三、国有资本经营预算``, set before
+    its table's title in pdfminer's order), a lower line opening as a line does
+    (``第二部分``, ``一、``, a year), a table's number (``公开 01 表``) or a mark that
+    the table goes on (``续表``). ``strips`` and ``texts`` are the lines of ``flat``,
+    stripped and as printed; the title is the upper line's, the lower one blank.
 
     ```pycon
     >>> strips = ["合计 5.00", "财政拨款收入", "支出决算总表", "单位：万元"]
@@ -231,8 +231,9 @@ def join_wrapped_titles(strips: list[str], texts: list[str], flat: str) -> None:
         counted = m.start()
         tail = strips[line] if line < len(strips) else ""
         if not tail or len(tail) > 24 or "  " in tail or _table_number(tail) is not None \
-                or _OPENS.match(tail):
-            continue  # (公开 01 表: a table's number; 第二部分 …, 一、…, 2026年…: a line's start)
+                or _OPENS.match(tail) or "续" in tail:
+            continue  # (公开 01 表: a table's number; 第二部分 …, 一、…, 2026年…: a line's
+            # start; 续表: a table going on)
         i = line - 1
         while i >= 0 and not strips[i] and line - i <= 2:
             i -= 1
@@ -270,6 +271,6 @@ _NO_YEAR: Final = compile_pattern(r"(?:19|20)\d\d")
 _SENTENCE_ENDS: Final = ("。", "：", ":", "；", ";", "，", ",")
 _TITLE_WORDS: Final = ("预算", "决算", "财政拨款")
 _LABEL_ENDS: Final = ("收入", "支出", "合计", "总计", "小计", "结余", "结转", "经费", "资金",
-                      "预算", "决算")
+                      "预算", "决算", "说明", "情况")
 _OPENS: Final = compile_pattern(r"第[一二三四五六七八九十\d]{1,3}部分|[一二三四五六七八九十]{1,3}、"
                                 r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、]|(?:19|20)\d\d")
