@@ -103,6 +103,14 @@ class TestPageEdges:
                                ["正文", "本报告由某某局编制公开", "15"])
         assert furniture(strips, [], pages) == [2, 7, 11, 14]
 
+    def test_a_page_number_beside_the_header(self) -> None:
+        """A running header or footer printing the page's number beside it is the same
+        line on every page but for the number."""
+        strips, pages = _pages(["封面"], [f"{HEAD}  第 2 页", "行政运行 5.00"],
+                               [f"{HEAD}  第 3 页", "合计 5.00", "- 3 -  本报告由某某局编制公开"],
+                               ["正文", "- 4 -  本报告由某某局编制公开"])
+        assert furniture(strips, [], pages) == [1, 3, 5, 7]
+
     def test_one_page_s_first_line_is_kept(self) -> None:
         """A text opening only one page is no furniture, nor a table's title repeated
         over its pages, nor its unit line."""

@@ -409,6 +409,10 @@ TRANSFORMS = {
     "kangxi_radicals": lambda t: t.translate(_KANGXI),
     "zero_width_characters": lambda t: t.replace("支出", "支\u200b出").replace(
         "合计", "合\u200b计").replace("项目", "项\u00ad目"),
+    # a running header with the page's number opening every page but the first
+    "running_header_numbered": lambda t: "".join(
+        (f"\f某某局2024年部门预算公开    第 {k + 1} 页\n" if k else "") + part
+        for k, part in enumerate(t.split("\f"))),
     # 续表 opening every page, at the right
     "continued_marks": lambda t: t.replace("\f", "\f                                        续表\n"),
     # line items enumerated with a point (一.一般公共服务支出)
@@ -493,7 +497,8 @@ EXTRACTIONS = sorted([*(PLAIN / n for n in PLAIN_FILES), *(OTHER_TOOLS / n for n
                                        "enumerators_with_points", "running_header_footer",
                                        "running_header_mid_page", "titles_wrapped",
                                        "ideographic_gaps", "continued_marks",
-                                       "kangxi_radicals", "zero_width_characters"])
+                                       "kangxi_radicals", "zero_width_characters",
+                                       "running_header_numbered"])
 @pytest.mark.parametrize("path", EXTRACTIONS, ids=lambda p: p.name)
 def test_other_tools_text_transformed_adds_no_error(path: Path, transform: str) -> None:
     """The same transformations on the other tools' texts: no error they do not give."""

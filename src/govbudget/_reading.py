@@ -23,7 +23,8 @@ from ._record import FrozenRecord
 
 __all__ = [
     "EMPTY_NOTE_WITH_DATA", "GOAL_SPLIT", "INCOMPLETE_TABLE", "MALFORMED_CODE", "MISSING_UNIT",
-    "NEEDS_OCR", "READING_KINDS", "REPAIRED_NUMBER", "TEMPLATE_RESIDUE", "UNPARSED_AMOUNT",
+    "NEEDS_OCR", "READING_KINDS", "REPAIRED_NUMBER", "SEVERAL_REPORTS", "TEMPLATE_RESIDUE",
+    "UNPARSED_AMOUNT",
     "UNPLACED_FIGURE", "UNSPLIT_INDICATOR", "ReadingKind",
 ]
 
@@ -38,6 +39,7 @@ UNSPLIT_INDICATOR: Final = "reading.unsplit_indicator"
 GOAL_SPLIT: Final = "reading.goal_split"
 NEEDS_OCR: Final = "reading.needs_ocr"
 MALFORMED_CODE: Final = "reading.malformed_code"
+SEVERAL_REPORTS: Final = "reading.several_reports"
 
 
 class ReadingKind(FrozenRecord):
@@ -73,5 +75,7 @@ READING_KINDS: Final[dict[str, ReadingKind]] = {k.id: k for k in (
     ReadingKind(NEEDS_OCR, "扫描页（只有图像），需要OCR", "An image-only (scanned) page that needs OCR"),
     ReadingKind(MALFORMED_CODE, "科目编码不合格式（位数或字符不对）",
                 "A classification code of the wrong shape (digits or length)"),
+    ReadingKind(SEVERAL_REPORTS, "文件含多份报告，只读取了第一份",
+                "A file holding more than one report: only the first was read"),
 )}
 """Every kind of reader finding, by id."""

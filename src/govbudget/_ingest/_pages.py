@@ -122,17 +122,32 @@ def furniture(strips: Sequence[str], page_idx: Sequence[int],
 def _page_edges(strips: Sequence[str], page_map: Sequence[int], skip: set[int]) -> set[int]:
     """The lines that open or close a page after the first (blank lines, the page
     numbers ``skip`` and bare numbers passed over) with a text another such page opens
-    or closes with too, when it reads as furniture (`_edge_text`): a running header or
-    footer. The first page (a cover) keeps its lines; a table's title repeated over its
-    pages (ending in 表) and its unit line are never furniture."""
+    or closes with too (but for a page number beside it: `_edge_key`), when it reads as
+    furniture (`_edge_text`): a running header or footer. The first page (a cover)
+    keeps its lines; a table's title repeated over its pages (ending in 表) and its unit
+    line are never furniture."""
     bounds = _page_bounds(strips, page_map, skip, bare=True)
     edges = [i for page, i in bounds if page > 1]
     # on a quarter of the pages at least (a running header may take turns with another
     # on facing pages): a note closing two empty tables' pages is no furniture
     least = max(2, len({page for page, _ in bounds}) // 4)
-    counts = Counter(strips[i] for i in edges)
+    keys = {i: _edge_key(strips[i]) for i in edges}
+    counts = Counter(keys.values())
     texts = {t for t, k in counts.items() if k >= least and _edge_text(t)}
-    return {i for i in edges if strips[i] in texts}
+    return {i for i in edges if keys[i] in texts}
+
+
+def _edge_key(text: str) -> str:
+    """A page-edge line's text without the page number it may print beside the running
+    header or footer (``某局2024年部门预算  第 3 页``, ``- 3 -  某局…``), so that the
+    line is the same on every page.
+
+    >>> _edge_key("某局2024年部门预算公开    第 17 页"), _edge_key("- 3 -   某局2024年部门预算")
+    ('某局2024年部门预算公开', '某局2024年部门预算')
+    """
+    if not any(ch.isdigit() for ch in text):
+        return text
+    return _PAGE_MARK.sub("", text).strip(" \u3000")
 
 
 def _page_bounds(strips: Sequence[str], pages: Sequence[int], skip: Collection[int],
@@ -209,6 +224,8 @@ def _continued_marks(strips: Sequence[str], flat: str = "") -> set[int]:
     return out
 
 
+_PAGE_MARK: Final = lazy(r"第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
+                         r"|[-－—–―‒]\s*\d{1,4}\s*[-－—–―‒]|[·•]\s*\d{1,4}\s*[·•]")
 _CONTINUED: Final = lazy(r"[（(]?\s*续\s*表?\s*\d{0,2}\s*[）)]?$")
 
 

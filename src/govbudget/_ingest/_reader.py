@@ -35,6 +35,7 @@ from .._money import Unit
 from .._pattern_cache import compile_pattern
 from .._report import Narrative, Overview, Report, ReportKind, TableSet
 from .._tables import MOF_9, SHANXI_13, Table, TableKind
+from ._bundle import read_first, second_report
 from ._grid import CUT_MARKS, blanks_marked, one_cell_a_line, text_style, with_cut_figures
 from ._narrative import bare_title
 from ._pages import (
@@ -535,6 +536,8 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
             del kept[i], texts[i], strips[i]
         nos = kept
     seg = _segment_lines(nos, texts, strips)
+    if (cut := second_report(seg.tables, nos, strips)) is not None:  # a bundle: the first
+        return read_first(flat, cut, read_text, source=source, pages=pages, scanned=scanned)
     findings: list[Finding] = [
         Finding(rule="reading.needs_ocr", severity=Severity.WARNING,
                 message=f"第{p}页只有图像（扫描件），没有可读文字，需要OCR；本页未读取",

@@ -1,0 +1,136 @@
+"""A file holding more than one report (a department's bundle of its units' budgets, or
+two years' reports put together).
+
+Every report prints one 收支总表 (收入支出决算总表) and one 财政拨款收支总表: a second one,
+with figures, is the next report's. Read as one, two reports' tables would be checked
+against each other (one's 收支总表 against the other's 支出表): errors that are none.
+`second_report` finds where the second report begins, so that the reader reads the
+first alone and says, once, that the rest was not read.
+
+The second report begins at the first line, after the table before its 收支总表, that
+opens a report: its cover's title (a year, then 部门预算, 单位决算 …), ``目录``, or its
+first part's heading (``第一部分``); with none, at its 收支总表's title.
+
+```pycon
+>>> from govbudget import TableKind
+>>> from govbudget._ingest._text import Line
+>>> lines = [Line(n, t) for n, t in enumerate(
+...     ["收支总表", "合计 5.00", "行政运行 5.00", "上年结转 0.00", "说明", "乙局2024年部门预算",
+...      "收支总表", "合计 3.00", "行政运行 3.00", "上年结转 0.00"], 1)]
+>>> tables = [(TableKind.SUMMARY, lines[:4]), (TableKind.SUMMARY, lines[6:])]
+>>> second_report(tables, [ln.no for ln in lines], [ln.stripped for ln in lines])
+6
+
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from attrs import evolve
+
+from .._findings import Finding, Location, Severity
+from .._lazy_re import lazy
+from .._reading import SEVERAL_REPORTS
+from .._report import Report
+from .._tables import TableKind
+from ._text import Line
+
+__all__ = ["read_first", "second_report"]
+
+# The tables every report prints once.
+_ONCE: Final = (TableKind.SUMMARY, TableKind.GRANT_SUMMARY)
+# Lines of a table with a figure (``5.00``, ``2,599.99``, ``3002500``) that make it a
+# table read, not a contents line.
+_FIGURES_LEAST: Final = 3
+_FIGURE: Final = lazy(r"\d[\d,]*\.\d{2}(?!\d)|\d{1,3}(?:,\d{3})+|\d{5,}")
+_REPORT_TITLE: Final = lazy(
+    r"(?:19|20)\d\d\s*年度?.{0,30}?(?:部门|单位)?\s*(?:预算|决算)(?:信息)?(?:公开)?(?:报告|说明|表)?$")
+
+
+def second_report(tables: Sequence[tuple[TableKind, Sequence[Line]]], nos: Sequence[int],
+                  strips: Sequence[str]) -> int | None:
+    """The line number where a second report begins, or ``None`` for a text of one.
+
+    ``tables`` are the segmenter's tables (kind, lines); ``nos`` and ``strips`` the
+    numbers and stripped texts of every line the segmenter was given, in order.
+    """
+    seen: dict[TableKind, int] = {}
+    second = None
+    for k, (kind, lines) in enumerate(tables):
+        if kind not in _ONCE or not lines:
+            continue
+        if sum(bool(_FIGURE.search(ln.stripped)) for ln in lines) < _FIGURES_LEAST:
+            continue  # a contents line or an empty table: no report's own
+        if kind in seen:
+            second = k
+            break
+        seen[kind] = k
+    if second is None:
+        return None
+    title_no = tables[second][1][0].no
+    before = [ln.no for _, lines in tables[:second] for ln in lines]
+    start = max((n for n in before if n < title_no), default=0)
+    gap = [(no, t) for no, t in zip(nos, strips, strict=True) if start < no < title_no and t]
+    # Its contents or its first part, and its cover's title a little above them; else
+    # its cover's title alone; else its 收支总表.
+    opening = next((k for k, (_, t) in enumerate(gap)
+                    if t.startswith("第一部分") or "".join(t.split()) == "目录"), None)
+    if opening is not None:
+        cover = next((no for no, t in gap[max(0, opening - _COVER_LINES):opening]
+                      if _cover_title(t)), None)
+        return cover or gap[opening][0]
+    return next((no for no, t in gap if _cover_title(t)), title_no)
+
+
+# Printed lines a cover's title may stand above its contents or its first part.
+_COVER_LINES: Final = 12
+
+
+def _cover_title(text: str) -> bool:
+    """A report's title alone on its line (a year, then …部门预算, …单位决算 …), not a
+    sentence (no figure but a year, no comma) nor a later part's heading.
+
+    >>> [_cover_title(t) for t in ("乙局2024年部门预算", "第三部分 乙局 2024 年度部门决算",
+    ...                            "2024 年度机关运行经费支出 2266.65 万元，比 2023 年度决算")]
+    [True, False, False]
+    """
+    if "年" not in text or "  " in text or len(text) > 60 or "，" in text or "。" in text:
+        return False
+    if text.startswith("第") and "部分" in text[:6] and not text.startswith("第一部分"):
+        return False
+    if any(ch.isdigit() for ch in _YEARS.sub("", text)):
+        return False
+    return bool(_REPORT_TITLE.search(text))
+
+
+_YEARS: Final = lazy(r"(?:19|20)\d\d")
+
+
+def read_first(flat: str, cut: int, reader: Callable[..., Report], *, source: str,
+               pages: Sequence[int] | None, scanned: Sequence[int]) -> Report:
+    """The first report of a text holding more than one (``flat``, its lines LF-ended),
+    read by ``reader`` (`govbudget.read_text`) from the lines before line ``cut``, with
+    one finding saying where the next report begins and that it was not read."""
+    lines = flat.split("\n")
+    head = "\n".join(lines[:cut - 1])
+    if pages is not None:
+        page = pages[cut - 1] if cut - 1 < len(pages) else None
+        first_pages: Sequence[int] | None = pages[:cut - 1]
+    else:
+        page = head.count("\f") + 1 if "\f" in flat else None
+        first_pages = None
+    report = reader(head, source=source, pages=first_pages,
+                    scanned=[p for p in scanned if page is None or p < page])
+    title = lines[cut - 1].strip(" \t\u3000\f")[:40]
+    finding = Finding(
+        rule=SEVERAL_REPORTS, severity=Severity.WARNING,
+        message=f"第{cut}行起是另一份报告（“{title}”）：本文件含多份报告，只读取并检查了第一份"
+                f"（第1–{cut - 1}行），其余请分开检查",
+        message_en=f"another report begins at line {cut} ('{title}'): the file holds more "
+                   f"than one report; only the first (lines 1–{cut - 1}) was read and "
+                   "checked, check the others separately",
+        location=Location(section="document", line=cut, page=page))
+    return evolve(report, findings=(*report.findings, finding))
