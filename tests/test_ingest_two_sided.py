@@ -216,10 +216,27 @@ def test_items_numbered_without_a_heading_are_level_one() -> None:
             "2.事业收入 20.00 2.教育支出 60.00\n本年收入合计 120.00 本年支出合计 120.00\n")
     t, _ = read_one(text)
     inc = t.blocks[0]
+    # their names without the numbers, as the classes' and items' names are printed
     assert [(r.name, r.level) for r in inc.rows] == [
-        ("1.一般公共预算拨款收入", 1), ("2.事业收入", 1), ("本年收入合计", None)]
+        ("一般公共预算拨款收入", 1), ("事业收入", 1), ("本年收入合计", None)]
     reader = _reader(Unit.WAN_YUAN)
     body = split_lines("一、财政拨款收入 100.00 一、一般公共服务支出 100.00\n"
                        "1.一般公共预算资金 100.00 二、教育支出 0.00\n")
     inc, _ = read_two_sided(reader, body, "收入 支出 项目 预算数 项目 预算数")
     assert [r.level for r in inc.rows] == [1, 2]
+
+
+def test_items_numbered_in_brackets_are_items_not_a_wrapped_label() -> None:
+    """Items numbered （一） （二） with no 一、 above them: each label alone on its line
+    (no figures) opens an item, never the rest of the label before it, and the class's
+    name is printed without its number."""
+    reader = _reader(Unit.WAN_YUAN)
+    body = split_lines("（一）一般公共预算 30.00 （一）一般公共服务支出 30.00\n"
+                       "（二）政府性基金预算  （二）外交支出\n  （三）国防支出\n"
+                       "  （四）教育支出 0.00\n本年收入合计 30.00 本年支出合计 30.00\n")
+    reader.blanks = True
+    inc, exp = read_two_sided(reader, body, "收入 支出 项目 预算数 项目 预算数")
+    assert [(r.name, r.level) for r in exp.rows] == [
+        ("一般公共服务支出", 1), ("外交支出", 1), ("国防支出", 1), ("教育支出", 1),
+        ("本年支出合计", None)]
+    assert [r.name for r in inc.rows] == ["一般公共预算", "政府性基金预算", "本年收入合计"]

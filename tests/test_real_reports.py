@@ -415,6 +415,10 @@ TRANSFORMS = {
         for k, part in enumerate(t.split("\f"))),
     # 续表 opening every page, at the right
     "continued_marks": lambda t: t.replace("\f", "\f                                        续表\n"),
+    # line items enumerated in brackets (（一）一般公共服务支出) where 一、 stood
+    "enumerators_in_brackets": lambda t: re.sub(
+        r"(?m)(^|(?<=[\s\d]))([一二三四五六七八九十]{1,3})、(?=[\u4e00-\u9fff])",
+        lambda m: f"{m.group(1)}（{m.group(2)}）", t),
     # line items enumerated with a point (一.一般公共服务支出)
     "enumerators_with_points": lambda t: re.sub(
         r"(?m)^(\s*)([一二三四五六七八九十]{1,3})、", r"\1\2.", t),

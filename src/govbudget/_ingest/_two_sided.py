@@ -148,8 +148,13 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
                           f"extra figures after {label!r}",
                           actual=" ".join(v for v in vals[n_cols:] if v))
         amounts = amounts_of(vals[:n_cols], line, n_cols)
-        # An ordinal (一、) ends in 、: a label without one has no ordinal to drop.
+        # An ordinal (一、) ends in 、: a label without one has no ordinal to drop; an
+        # item's other ordinal (（一）, 1.) where no 一、 heads the side is dropped too
+        # (the items themselves: （一）一般公共服务支出 is the class 一般公共服务支出)
         name = _CN_ORDINAL.sub("", label) if "、" in label else label
+        if not headed[bool(is_exp)] and not _CN_ORDINAL.match(label) and (
+                m := _SUB_ORDINAL.match(name)):
+            name = name[m.end():].lstrip(" \u3000") or name
         # a breakdown (1. 一般公共预算资金 under 一、财政拨款收入; （一）人员经费 under 一、
         # 基本支出) is level 2: the side's sums take the items, not their parts; items
         # numbered 1. 2. with no 一、 above them are the side's items themselves
@@ -258,4 +263,10 @@ _KNOWN_LABELS: Final = frozenset({
 
 
 def _starts_label(text: str) -> bool:
-    return bool(_CN_ORDINAL.match(text)) or text in _KNOWN_LABELS
+    """Whether a label opens an item (an enumerator of any style: 一、, （一）, 1.; or a
+    total's or carry-over's known words), never the rest of a label wrapped before it.
+
+    >>> [_starts_label(t) for t in ("一、教育支出", "（二）外交支出", "3.国防支出", "（基本建设）", "支出")]
+    [True, True, True, False, False]
+    """
+    return bool(_CN_ORDINAL.match(text) or _SUB_ORDINAL.match(text)) or text in _KNOWN_LABELS
