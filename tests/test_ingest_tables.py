@@ -920,6 +920,15 @@ class TestUnmarkedBlanks:
         assert [r.name for r in t.blocks[0].rows][-1] == "外交支出"
         assert t.unit is Unit.YUAN
 
+    def test_a_unit_printed_on_the_title_s_line(self) -> None:
+        """The unit after the title on its line (一般公共预算支出表（单位：元）) is the
+        table's, and the title is found without it."""
+        text = self.HEADER.replace("一般公共预算支出表\n单位：万元\n", "一般公共预算支出表（单位：元）\n")
+        t, findings = read_one(text + self.FULL)
+        assert t.kind is TableKind.GENERAL_EXPENDITURE and t.unit is Unit.YUAN
+        assert t.title == "一般公共预算支出表"
+        assert not [f for f in findings if f.code == "reading.missing_unit"]
+
     def test_marked_blanks_place_short_rows(self) -> None:
         t = self.read(self.HEADER + self.FULL + self.SHORT, blanks=True)
         assert t.doubts == ()

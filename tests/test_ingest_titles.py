@@ -250,3 +250,13 @@ def test_a_title_wrapped_over_two_lines_is_joined(lines: list[str], joined: list
     join_wrapped_titles(strips, texts, "\n".join(lines))
     assert strips == (joined or lines)
     assert texts == strips
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("一般公共预算支出表（单位：万元）", TableKind.GENERAL_EXPENDITURE),
+    ("收支总表    金额单位：元", TableKind.SUMMARY),
+    ("十、一般公共预算“三公”经费支出预算表(单位:万元)", TableKind.THREE_PUBLIC),
+    ("单位名称：某局 单位：万元", None),
+])
+def test_a_unit_after_a_title_leaves_its_kind(title: str, kind: TableKind | None) -> None:
+    assert classify_title(title) is kind

@@ -553,3 +553,17 @@ def test_a_project_s_name_starting_with_a_class_code_is_its_name() -> None:
     coded = read_text(HEAD + "   2010101行政运行                 5.00        5.00\n")
     got = coded.table(TableKind.EXPENDITURE)
     assert got is not None and [(r.code, r.name) for r in got.block().rows] == [("2010101", "行政运行")]
+
+
+def test_a_unit_printed_on_the_title_s_line() -> None:
+    """The money unit printed after the title on its line (…表（单位：元）): the title is
+    found, without the unit, and the table is in that unit."""
+    head = HEAD.replace("                    2024年部门支出预算总表\n编制部门：某某单位"
+                        "                                          单位：元\n",
+                        "                    2024年部门支出预算总表（单位：元）\n")
+    assert "单位" not in head.split("\n")[2]
+    report = read_text(head + "合计                                   300,000           0     300,000\n")
+    table = report.table(TableKind.EXPENDITURE)
+    assert table is not None and table.title == "2024年部门支出预算总表"
+    assert str(table.unit.symbol) == "元"
+    assert not [f for f in report.findings if f.code == "reading.missing_unit"]

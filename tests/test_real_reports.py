@@ -415,6 +415,10 @@ TRANSFORMS = {
         for k, part in enumerate(t.split("\f"))),
     # 续表 opening every page, at the right
     "continued_marks": lambda t: t.replace("\f", "\f                                        续表\n"),
+    # the unit line printed after the title on its line: 收支预算总表（单位：万元）
+    "unit_on_title_line": lambda t: re.sub(
+        r"(?m)^([^\n]*表)[ \t]*\n(?:[ \t]*\n)?[ \t]*((?:金额)?单位[：:](?:万元|元))[ \t]*$",
+        r"\1（\2）", t),
     # line items enumerated in brackets (（一）一般公共服务支出) where 一、 stood
     "enumerators_in_brackets": lambda t: re.sub(
         r"(?m)(^|(?<=[\s\d]))([一二三四五六七八九十]{1,3})、(?=[\u4e00-\u9fff])",
@@ -502,7 +506,7 @@ EXTRACTIONS = sorted([*(PLAIN / n for n in PLAIN_FILES), *(OTHER_TOOLS / n for n
                                        "running_header_mid_page", "titles_wrapped",
                                        "ideographic_gaps", "continued_marks",
                                        "kangxi_radicals", "zero_width_characters",
-                                       "running_header_numbered"])
+                                       "running_header_numbered", "unit_on_title_line"])
 @pytest.mark.parametrize("path", EXTRACTIONS, ids=lambda p: p.name)
 def test_other_tools_text_transformed_adds_no_error(path: Path, transform: str) -> None:
     """The same transformations on the other tools' texts: no error they do not give."""

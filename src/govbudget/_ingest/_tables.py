@@ -80,7 +80,14 @@ from ._three_public import (
     rows_are_items,
     three_public_item_keys,
 )
-from ._titles import _MONEY_UNIT, _UNIT_NAME, _classify_title, _table_number, generic_title
+from ._titles import (
+    _MONEY_UNIT,
+    _UNIT_NAME,
+    _classify_title,
+    _table_number,
+    generic_title,
+    without_unit,
+)
 from ._two_sided import read_two_sided
 
 __all__ = ["read_table"]
@@ -268,7 +275,7 @@ class _TableReader(_Reading):
         raw_header: list[str] = []  # (as printed: header_parts are de-doubled)
         body: list[Line] = []
         in_body = False
-        year_title = self.title
+        year_title = without_unit(self.title)
         skip: set[int] = set()
         after_colnums = False
         for i, ln in enumerate(seg):
@@ -311,6 +318,9 @@ class _TableReader(_Reading):
                         and generic_title(t) and _table_number(year_title) is not None
                         and _table_number(t) is None)):
                     # the title (a generic one under its number: 公开 05 表 / 财政拨款支出表)
+                    if "单位" in t and (m := _MONEY_UNIT.search(t)):
+                        unit = Unit.parse(m.group(1))  # (…表（单位：万元）: on its line)
+                        t = t[:m.start()].rstrip(" \u3000（(【[金额")
                     if len(t) > len(year_title) or not _YEAR_WORD.search(year_title):
                         year_title = t
                     n = _table_number(t)

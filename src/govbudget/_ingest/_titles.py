@@ -15,7 +15,8 @@ from .._pattern_cache import compile_pattern
 from .._tables import TableKind
 from ._text import _dedouble
 
-__all__ = ["classify_title", "generic_title", "is_toc_line", "join_wrapped_titles", "table_number"]
+__all__ = ["classify_title", "generic_title", "is_toc_line", "join_wrapped_titles", "table_number",
+           "without_unit"]
 
 
 # Each rule with a word its pattern cannot match without (asked first: most rules do not
@@ -109,6 +110,8 @@ def _classify_title(text: str) -> TableKind | None:
     if _may_end_toc(t):
         t = _TOC_TAIL.sub("", t).strip(" \u3000")
     t = _drop_prefix(t).replace(" ", "")
+    if "单位" in t:
+        t = _UNIT_TAIL.sub("", t)  # (…支出表（单位：万元）: the unit printed on the title's line)
     if not t or len(t) > 60 or "，" in t or "。" in t or "；" in t or "：" in t or ":" in t \
             or "绩效" in t:
         return None
@@ -125,6 +128,8 @@ def _classify_title(text: str) -> TableKind | None:
 
 
 _BY_ECONOMIC: Final = compile_pattern(r"经济分类|经济科目")
+# A money unit printed after a title on its line (spaces dropped): （单位：万元）, 单位：元
+_UNIT_TAIL: Final = compile_pattern(r"[（(【\[]?(?:金额)?单位[:：](?:万元|元|亿元)[）)】\]]?$")
 _BY_FUNCTION: Final = frozenset({TableKind.GENERAL_EXPENDITURE, TableKind.EXPENDITURE,
                                  TableKind.FUND_EXPENDITURE, TableKind.STATE_CAPITAL,
                                  TableKind.INCOME})
@@ -143,6 +148,8 @@ def generic_title(text: str) -> bool:
     if is_toc_line(t):
         return False
     t = _drop_prefix(t).replace(" ", "")
+    if "单位" in t:
+        t = _UNIT_TAIL.sub("", t)
     return 4 <= len(t) <= 40 and bool(_TITLE_END.search(t)) and not any(
         p in t for p in "，。；：:、“”《》") and "见" not in t
 
@@ -274,3 +281,19 @@ _LABEL_ENDS: Final = ("收入", "支出", "合计", "总计", "小计", "结余"
                       "预算", "决算", "说明", "情况")
 _OPENS: Final = compile_pattern(r"第[一二三四五六七八九十\d]{1,3}部分|[一二三四五六七八九十]{1,3}、"
                                 r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、]|(?:19|20)\d\d")
+
+
+def without_unit(title: str) -> str:
+    """A title without the money unit printed after it on its line.
+
+    >>> without_unit("一般公共预算支出表（单位：万元）"), without_unit("收支总表    金额单位：元")
+    ('一般公共预算支出表', '收支总表')
+    """
+    if "单位" not in title:
+        return title
+    m = _PRINTED_UNIT_TAIL.search(title)
+    return title[:m.start()].rstrip(" \u3000") if m and m.start() > 0 else title
+
+
+_PRINTED_UNIT_TAIL: Final = compile_pattern(
+    r"\s*[（(【\[]?\s*(?:金额)?\s*单位\s*[:：]\s*(?:万元|元|亿元)\s*[）)】\]]?\s*$")

@@ -49,7 +49,14 @@ from ._table_cells import (
     units_by_sums,
 )
 from ._text import DASHES
-from ._titles import _MONEY_UNIT, _UNIT_NAME, classify_title, generic_title, table_number
+from ._titles import (
+    _MONEY_UNIT,
+    _UNIT_NAME,
+    classify_title,
+    generic_title,
+    table_number,
+    without_unit,
+)
 from ._two_sided import _is_expenditure_label
 from ._wide_columns import (
     _COLUMN_MARK,
@@ -135,9 +142,10 @@ class _WideReader:
         seg = self.segment
         title_line = seg[0]
         self.title = _norm(title_line.text)  # type: ignore[attr-defined]
-        year_title = self.title
+        year_title = without_unit(self.title)
         number = ""
-        unit: Unit | None = None
+        mu = _MONEY_UNIT.search(self.title.replace(" ", "")) if year_title != self.title else None
+        unit: Unit | None = Unit.parse(mu.group(1)) if mu else None  # (…表（单位：元）)
         unit_name: str | None = None
         empty = False
         note: str | None = None
@@ -166,6 +174,9 @@ class _WideReader:
                         year_title = t  # the title, not its caption (公开05表)
                         continue
                 if k is self.kind:
+                    if "单位" in t and (mu := _MONEY_UNIT.search(t.replace(" ", ""))):
+                        unit = Unit.parse(mu.group(1))  # (…表（单位：万元）: on its line)
+                        t = t[:t.find("单位")].rstrip(" \u3000（(【[金额")
                     if len(t) > len(year_title) or "年" not in year_title:
                         year_title = t
                     n = table_number(t)
