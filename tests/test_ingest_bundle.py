@@ -59,3 +59,4 @@ def test_a_contents_line_is_no_second_summary() -> None:
 ])
 def test_cover_title(text: str, cover: bool) -> None:
     assert _cover_title(text) is cover
+

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from ._batch import check_many
     from ._findings import Finding, Location, Severity
     from ._ingest._reader import read_report, read_text
+    from ._ingest._reports import read_reports
     from ._ingest._writer import render_report
     from ._report import (
         Assets,
@@ -91,6 +92,7 @@ _LAZY: dict[str, str] = {
     "check_many": "._batch",
     **dict.fromkeys(("Finding", "Location", "Severity"), "._findings"),
     **dict.fromkeys(("read_report", "read_text"), "._ingest._reader"),
+    "read_reports": "._ingest._reports",
     "render_report": "._ingest._writer",
     **dict.fromkeys(("Assets", "Change", "Fact", "FactKind", "FundingLine", "Indicator",
                      "Narrative", "NarrativeSection", "Overview", "PerformanceProse", "PerformanceTable",
@@ -199,6 +201,7 @@ __all__ = [
     "parse_money",
     "parse_target",
     "read_report",
+    "read_reports",
     "read_text",
     "render_report",
     "round_half_up",

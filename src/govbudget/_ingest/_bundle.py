@@ -134,3 +134,4 @@ def read_first(flat: str, cut: int, reader: Callable[..., Report], *, source: st
                    "checked, check the others separately",
         location=Location(section="document", line=cut, page=page))
     return evolve(report, findings=(*report.findings, finding))
+

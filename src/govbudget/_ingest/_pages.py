@@ -97,11 +97,11 @@ def furniture(strips: Sequence[str], page_idx: Sequence[int],
     """The indices of the furniture among lines whose stripped texts are ``strips``, in
     order: the page numbers ``page_idx`` and the running headers after them (see
     `strip_furniture`); with the page of each line (``page_map``), a running header or
-    footer that opens or closes two pages or more after the first (`_page_edges`); and
-    a report title printed alone on its line three times or more, each time after the
-    first, wherever it stands (`_repeated_titles`: text with no pages, or drawn in the
-    PDF's order, puts a running header anywhere); and a line saying only that a table
-    goes on (``续表``: `_continued_marks`).
+    footer that opens or closes a quarter of the pages after the first, two at least
+    (`_page_edges`); a report title printed alone on its line three times or more, but
+    for its cover's copy, wherever it stands (`_repeated_titles`: text with no pages, or
+    drawn in the PDF's order, puts a running header anywhere); and a line saying only
+    that a table goes on (``续表``: `_continued_marks`).
 
     >>> furniture(["封面", "", "某局2024年部门预算", "201 一般 5.00", "某局2024年部门预算",
     ...            "行政运行", "某局2024年部门预算", "合计 5.00"], [], [1, 1, 2, 2, 3, 3, 4, 4])

@@ -25,7 +25,6 @@ import itertools
 import os
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Final
 
 from .._errors import ReadError
@@ -37,6 +36,7 @@ from .._report import Narrative, Overview, Report, ReportKind, TableSet
 from .._tables import MOF_9, SHANXI_13, Table, TableKind
 from ._bundle import read_first, second_report
 from ._grid import CUT_MARKS, blanks_marked, one_cell_a_line, text_style, with_cut_figures
+from ._load import MAX_BYTES, load
 from ._narrative import bare_title
 from ._pages import (
     _bare_page_numbers,
@@ -48,7 +48,7 @@ from ._pages import (
 )
 from ._selfeval import is_self_evaluation_title
 from ._tables import read_table
-from ._text import _SPACES, Line, decode, dedouble, make_line, normalise_breaks
+from ._text import _SPACES, Line, dedouble, make_line, normalise_breaks
 from ._titles import (
     _MONEY_UNIT,
     _classify_title,
@@ -62,8 +62,6 @@ from ._titles import (
 
 __all__ = ["MAX_BYTES", "read_report", "read_text"]
 
-MAX_BYTES: Final = 64 * 1024 * 1024
-"""Inputs larger than this are refused (a report's text is rarely over 1 MB)."""
 
 
 class _Part(enum.Enum):
@@ -661,36 +659,5 @@ def read_report(
 
     ```
     """
-    if isinstance(source, bytes):
-        label = name or "<bytes>"
-        if source.startswith(_PDF_MAGIC):
-            return _read_pdf(source, label)
-        return read_text(decode(source, encoding, source=label), source=label)
-    if isinstance(source, str) and ("\n" in source or "\r" in source):
-        return read_text(source, source=name or "<text>")
-    path = Path(source)
-    label = name or str(source)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadError(f"the file is larger than {MAX_BYTES // 2**20} MB", source=label)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(f"cannot open: {exc.strerror or exc}", source=label) from None
-    if data.startswith(_PDF_MAGIC) or path.suffix.lower() == ".pdf":
-        return _read_pdf(data, label)
-    return read_text(decode(data, encoding, source=label), source=label)
-
-
-_PDF_MAGIC: Final = b"%PDF-"
-
-
-def _read_pdf(data: bytes, label: str) -> Report:
-    """A PDF read through `govbudget._ingest._pdf.extract_pdf` (pypdfium2 is imported
-    only here, so ``import govbudget`` stays cheap)."""
-    from ._pdf import extract_pdf
-
-    pdf = extract_pdf(data, source=label)
-    if not pdf.text.strip() and not pdf.scanned:
-        raise ReadError("the PDF holds no text", source=label)
-    return read_text(pdf.text, source=label, pages=pdf.pages, scanned=pdf.scanned)
+    text, label, pages, scanned = load(source, encoding=encoding, name=name)
+    return read_text(text, source=label, pages=pages, scanned=scanned)

@@ -320,7 +320,7 @@ class _TableReader(_Reading):
                     # the title (a generic one under its number: 公开 05 表 / 财政拨款支出表)
                     if "单位" in t and (m := _MONEY_UNIT.search(t)):
                         unit = Unit.parse(m.group(1))  # (…表（单位：万元）: on its line)
-                        t = t[:m.start()].rstrip(" \u3000（(【[金额")
+                        t = without_unit(t)
                     if len(t) > len(year_title) or not _YEAR_WORD.search(year_title):
                         year_title = t
                     n = _table_number(t)

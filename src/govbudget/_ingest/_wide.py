@@ -176,7 +176,7 @@ class _WideReader:
                 if k is self.kind:
                     if "单位" in t and (mu := _MONEY_UNIT.search(t.replace(" ", ""))):
                         unit = Unit.parse(mu.group(1))  # (…表（单位：万元）: on its line)
-                        t = t[:t.find("单位")].rstrip(" \u3000（(【[金额")
+                        t = without_unit(t)
                     if len(t) > len(year_title) or "年" not in year_title:
                         year_title = t
                     n = table_number(t)
