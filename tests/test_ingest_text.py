@@ -353,3 +353,13 @@ def test_zero_width_characters_and_kangxi_radicals() -> None:
                | st.sampled_from("一般公共服务支出合计 50")))
 def test_radicals_read_as_nfkc_ideographs(text: str) -> None:
     assert normalise_breaks(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_a_table_drawn_with_box_characters_is_pipe_rows() -> None:
+    """Box-drawing borders (│ ┃ ║ ｜) are cell borders and their rules (├──┼──┤) rule
+    lines, as Markdown's: the cells come out as tab fields."""
+    text = "┌──┬──┐\n│ 201 │ 一般公共服务支出 │ 30.00 │\n├──┼──┤\n┃ 合计 ┃ ┃ 30.00 ┃\n└──┴──┘"
+    assert normalise_breaks(text).split("\n") == [
+        "", "201\t一般公共服务支出\t30.00", "", "合计\t\t30.00", ""]
+    assert normalise_breaks("｜ 合计 ｜ 5.00 ｜\n｜ 一般 ｜ 5.00 ｜\n｜ 行政 ｜ 5.00 ｜") == \
+        "合计\t5.00\n一般\t5.00\n行政\t5.00"

@@ -476,6 +476,10 @@ LOSSY = {
     "markdown_rows": lambda t: "\n".join(
         "| " + re.sub(r"(?<=\S) {4,}(?=\S)", " | ", ln.strip()) + " |"
         if re.search(r"\S {4,}\S", ln) else ln for ln in t.split("\n")),
+    # the wider gaps as box-drawing borders (│), as some converters draw a table's cells
+    "box_rows": lambda t: "\n".join(
+        "│ " + re.sub(r"(?<=\S) {4,}(?=\S)", " │ ", ln.strip()) + " │"
+        if re.search(r"\S {4,}\S", ln) else ln for ln in t.split("\n")),
     "cut_60": lambda t: "\n".join("\n".join(ln[i:i + 60] for i in range(0, len(ln), 60)) or ln
                                   for ln in t.split("\n")),
     "tabs_for_wide_gaps": lambda t: re.sub(r"(?<=\S) {4,}(?=\S)", "\t", t),
@@ -501,7 +505,7 @@ EXTRACTIONS = sorted([*(PLAIN / n for n in PLAIN_FILES), *(OTHER_TOOLS / n for n
 
 @pytest.mark.parametrize("transform", ["blank_lines", "nfkc", "page_marks", "page_marks_dashes",
                                        "wrapped_60", "wrapped_80", "cut_60",
-                                       "tabs_for_wide_gaps", "markdown_rows",
+                                       "tabs_for_wide_gaps", "markdown_rows", "box_rows",
                                        "enumerators_with_points", "running_header_footer",
                                        "running_header_mid_page", "titles_wrapped",
                                        "ideographic_gaps", "continued_marks",

@@ -142,9 +142,10 @@ def normalise_breaks(text: str) -> str:
     if "\u00a0" in text or "\u202f" in text:
         text = text.translate(_NO_BREAK)
     if _INVISIBLE_OR_RADICAL.search(text):
-        # zero-width characters (a PDF's or a web page's) are dropped, and Kangxi
-        # radicals and compatibility ideographs, which PDFs' fonts often map their
-        # glyphs to (⼀般公共服务⽀出), are the ideographs NFKC makes them
+        # zero-width characters (a PDF's or a web page's) are dropped; Kangxi radicals
+        # and compatibility ideographs, which PDFs' fonts often map their glyphs to
+        # (⼀般公共服务⽀出), are the ideographs NFKC makes them; a table drawn with
+        # box-drawing characters (│ 201 │ 一般公共服务支出 │, ├──┼──┤) is pipe rows
         text = text.translate(_unified_table())
     if "|" in text:
         text = _pipe_rows(text)
@@ -195,19 +196,26 @@ def _pipe_rows(text: str) -> str:
     return "\n".join(lines)
 
 
-_RULE_CELL: Final = lazy(r":?-{3,}:?|:-+:?|-+:")
+_RULE_CELL: Final = lazy(r":?-+:?")
 _NO_BREAK: Final = str.maketrans({"\u00a0": " ", "\u202f": " "})
-_INVISIBLE_OR_RADICAL: Final = lazy("[\u00ad\u200b-\u200d\u2060\ufeff\u2f00-\u2fd5\uf900-\ufaff]")
+_INVISIBLE_OR_RADICAL: Final = lazy(
+    "[\u00ad\u200b-\u200d\u2060\ufeff\u2500-\u257f\u2f00-\u2fd5\uf900-\ufaff\uff5c]")
 
 
 @functools.cache
 def _unified_table() -> dict[int, str | None]:
     """The translation of `normalise_breaks`: soft hyphen, zero-width spaces and joiners,
-    word joiner and BOM to nothing; each Kangxi radical (U+2F00–U+2FD5) and CJK
+    word joiner and BOM to nothing; box drawing to pipe rows (a horizontal line ``-``,
+    any other piece, and ``｜``, a ``|``); each Kangxi radical (U+2F00–U+2FD5) and CJK
     compatibility ideograph (U+F900–U+FAFF) whose NFKC form is one ideograph to it."""
     import unicodedata
 
     table: dict[int, str | None] = dict.fromkeys((0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF))
+    for cp in range(0x2500, 0x2580):  # box drawing: a horizontal line a rule, else a border
+        name = unicodedata.name(chr(cp), "")
+        table[cp] = "-" if "HORIZONTAL" in name and "VERTICAL" not in name \
+            and "AND" not in name.replace("HORIZONTAL AND", "") else "|"
+    table[0xFF5C] = "|"  # ｜ FULLWIDTH VERTICAL LINE
     for cp in (*range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00)):
         form = unicodedata.normalize("NFKC", chr(cp))
         if len(form) == 1 and form != chr(cp):
