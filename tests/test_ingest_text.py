@@ -363,3 +363,10 @@ def test_a_table_drawn_with_box_characters_is_pipe_rows() -> None:
         "", "201\t一般公共服务支出\t30.00", "", "合计\t\t30.00", ""]
     assert normalise_breaks("｜ 合计 ｜ 5.00 ｜\n｜ 一般 ｜ 5.00 ｜\n｜ 行政 ｜ 5.00 ｜") == \
         "合计\t5.00\n一般\t5.00\n行政\t5.00"
+
+
+def test_a_grid_table_s_rules_are_blank_lines() -> None:
+    """A grid table's rules (+-----+----+, +=====+) are blank lines; its rows are pipe
+    rows; a line of figures with a plus sign is kept."""
+    text = "+------+------+\n| 合计 | 5.00 |\n+======+======+\n| 一般 | 5.00 |\n+-+-+\n3+-2"
+    assert normalise_breaks(text).split("\n") == ["", "合计\t5.00", "", "一般\t5.00", "", "3+-2"]

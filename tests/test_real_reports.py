@@ -480,6 +480,11 @@ LOSSY = {
     "box_rows": lambda t: "\n".join(
         "│ " + re.sub(r"(?<=\S) {4,}(?=\S)", " │ ", ln.strip()) + " │"
         if re.search(r"\S {4,}\S", ln) else ln for ln in t.split("\n")),
+    # the same as a grid table (pandoc's, psql's): a +-----+ rule above each row
+    "grid_table_rows": lambda t: "\n".join(
+        (re.sub(r"[^|+]", "-", row.replace("|", "+")) + "\n" + row) if (
+            row := "| " + re.sub(r"(?<=\S) {4,}(?=\S)", " | ", ln.strip()) + " |"
+        ) and re.search(r"\S {4,}\S", ln) else ln for ln in t.split("\n")),
     "cut_60": lambda t: "\n".join("\n".join(ln[i:i + 60] for i in range(0, len(ln), 60)) or ln
                                   for ln in t.split("\n")),
     "tabs_for_wide_gaps": lambda t: re.sub(r"(?<=\S) {4,}(?=\S)", "\t", t),
@@ -506,6 +511,7 @@ EXTRACTIONS = sorted([*(PLAIN / n for n in PLAIN_FILES), *(OTHER_TOOLS / n for n
 @pytest.mark.parametrize("transform", ["blank_lines", "nfkc", "page_marks", "page_marks_dashes",
                                        "wrapped_60", "wrapped_80", "cut_60",
                                        "tabs_for_wide_gaps", "markdown_rows", "box_rows",
+                                       "grid_table_rows",
                                        "enumerators_with_points", "running_header_footer",
                                        "running_header_mid_page", "titles_wrapped",
                                        "ideographic_gaps", "continued_marks",

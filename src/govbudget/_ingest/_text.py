@@ -147,6 +147,8 @@ def normalise_breaks(text: str) -> str:
         # (⼀般公共服务⽀出), are the ideographs NFKC makes them; a table drawn with
         # box-drawing characters (│ 201 │ 一般公共服务支出 │, ├──┼──┤) is pipe rows
         text = text.translate(_unified_table())
+    if "-+" in text:  # a grid table's rule (+-----+----+, pandoc's and others'): a blank line
+        text = _GRID_RULE.sub("", text)
     if "|" in text:
         text = _pipe_rows(text)
     if any(d in text for d in _FULL_WIDTH_DIGITS):  # (ten scans: a class search is 5× slower)
@@ -197,6 +199,7 @@ def _pipe_rows(text: str) -> str:
 
 
 _RULE_CELL: Final = lazy(r":?-+:?")
+_GRID_RULE: Final = lazy(r"(?m)^[ \t]*\+(?:[-=:]+\+)+[ \t]*$")
 _NO_BREAK: Final = str.maketrans({"\u00a0": " ", "\u202f": " "})
 _INVISIBLE_OR_RADICAL: Final = lazy(
     "[\u00ad\u200b-\u200d\u2060\ufeff\u2500-\u257f\u2f00-\u2fd5\uf900-\ufaff\uff5c]")
