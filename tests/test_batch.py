@@ -158,3 +158,28 @@ def test_dask_cluster_same_findings(tmp_path: Path, sample_path: Path) -> None:
         workers = client.run(lambda: __import__("os").getpid())
     assert len(workers) == 2
     assert entries == chunked == _local(files)
+
+
+def test_a_bundle_gives_an_entry_per_report(tmp_path: Path, sample_path: Path) -> None:
+    """A file holding two reports: each is checked on its own, as it is alone, in its
+    own entry (path#1, path#2), in order, before the next file's; with one job, two,
+    or a chunk of files a task."""
+    sample = sample_path.read_text(encoding="utf-8")
+    other = (Path(__file__).parent / "data" / "real" / "shanghai-wanli-2024-budget.txt"
+             ).read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(sample + "\n\f" + other, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(other, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(sample, encoding="utf-8")
+    files = [str(tmp_path / n) for n in ("a.txt", "b.txt", "c.txt")]
+
+    def errors(entry: dict[str, Any]) -> list[tuple[str, str]]:
+        return sorted((f["code"], str(f["actual"])) for f in entry["findings"]
+                      if f["severity"] == "error")
+
+    for kwargs in ({"jobs": 1}, {"jobs": 2}, {"jobs": 2, "chunksize": 2}):
+        entries = list(check_many(files, **kwargs))  # type: ignore[arg-type]
+        assert [e["file"] for e in entries] == [files[0] + "#1", files[0] + "#2", *files[1:]]
+        assert errors(entries[0]) == errors(entries[3])  # the sample's, as alone
+        assert errors(entries[1]) == errors(entries[2])  # wanli's
+        assert not [f for e in entries for f in e["findings"]
+                    if f["code"] == "reading.several_reports"]

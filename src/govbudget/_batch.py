@@ -92,29 +92,35 @@ def _context(path: str, encoding: str | None, findings: list[dict[str, Any]], n:
         f["context"] = [{"line": i, "text": lines[i - 1].rstrip()} for i in range(lo, hi + 1)]
 
 
-def check_one(path: str, task: Task) -> dict[str, Any]:
-    """Check one file; never raises (an unreadable file becomes an entry with ``error``)."""
-    from ._ingest._reader import read_report
+def check_one(path: str, task: Task) -> list[dict[str, Any]]:
+    """Check one file; never raises (an unreadable file becomes an entry with ``error``).
+    One entry per report the file holds: a bundle's reports are checked each on its own
+    (`govbudget.read_reports`), their entries named ``path#1``, ``path#2`` …"""
+    from ._ingest._reports import read_reports
     from ._output._contract import Filters, error_entry, file_entry
     from .checks import check_report
 
+    entries: list[dict[str, Any]] = []
     try:
-        report = read_report(path, encoding=task.encoding)
-        if task.profile is not None:
-            select, ignore, filters = task.profile.resolve(
-                report, path, select=task.select, ignore=task.ignore,
-                min_severity=task.min_severity, baseline=task.baseline)
-        else:  # what an empty `Profile` resolves to, without loading the profile module
-            select, ignore = task.select, task.ignore
-            filters = Filters(min_severity=task.min_severity or Filters().min_severity,
-                              baseline=task.baseline)
-        result = check_report(report, select=select, ignore=ignore or None)
-        entry = file_entry(path, result, filters)
+        reports = read_reports(path, encoding=task.encoding)
+        for report in reports:
+            if task.profile is not None:
+                select, ignore, filters = task.profile.resolve(
+                    report, path, select=task.select, ignore=task.ignore,
+                    min_severity=task.min_severity, baseline=task.baseline)
+            else:  # what an empty `Profile` resolves to, without loading the profile module
+                select, ignore = task.select, task.ignore
+                filters = Filters(min_severity=task.min_severity or Filters().min_severity,
+                                  baseline=task.baseline)
+            result = check_report(report, select=select, ignore=ignore or None)
+            entries.append(file_entry(path if len(reports) == 1 else report.source, result,
+                                      filters))
     except Exception as exc:  # a bad file never stops a batch
-        return error_entry(path, exc)
+        return [error_entry(path, exc)]
     if task.context:
-        _context(path, task.encoding, entry["findings"], task.context)
-    return entry
+        for entry in entries:
+            _context(path, task.encoding, entry["findings"], task.context)
+    return entries
 
 
 def public(entry: dict[str, Any]) -> dict[str, Any]:
@@ -122,16 +128,20 @@ def public(entry: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in entry.items() if not k.startswith("_")}
 
 
-def _check_task(path: str, task: Task) -> dict[str, Any]:
-    """One file's task as run by a worker. For jsonl the worker also writes the JSON line
-    (so the worker sends back one string and the counts, not the findings as objects)."""
-    res = check_one(path, task)
+def _check_task(path: str, task: Task) -> list[dict[str, Any]]:
+    """One file's task as run by a worker: its entries (one per report). For jsonl the
+    worker also writes the JSON lines (so the worker sends back strings and the counts,
+    not the findings as objects)."""
+    out = check_one(path, task)
     if task.as_line:
-        line = json.dumps(public(res), ensure_ascii=False)
-        if not task.keep_findings:
-            res = {k: v for k, v in res.items() if k in ("file", "error", "valid", "summary")}
-        res["_line"] = line
-    return res
+        for k, res in enumerate(out):
+            line = json.dumps(public(res), ensure_ascii=False)
+            if not task.keep_findings:
+                res = {key: v for key, v in res.items()
+                       if key in ("file", "error", "valid", "summary")}
+            res["_line"] = line
+            out[k] = res
+    return out
 
 
 def _failed(path: str, exc: BaseException) -> dict[str, Any]:
@@ -163,7 +173,7 @@ def run(files: Sequence[str], task: Task, *, executor: Executor | None = None,
         workers = jobs if jobs is not None else (os.cpu_count() or 1)
         if workers <= 1 or len(files) <= 1:
             for f in files:
-                yield _check_task(f, task)
+                yield from _check_task(f, task)
             return
         from concurrent.futures import ProcessPoolExecutor
 
@@ -179,7 +189,7 @@ def run(files: Sequence[str], task: Task, *, executor: Executor | None = None,
 
 def _check_chunk(paths: Sequence[str], task: Task) -> list[dict[str, Any]]:
     """Several files as one task (fewer, larger tasks for a cluster's scheduler)."""
-    return [_check_task(p, task) for p in paths]
+    return [e for p in paths for e in _check_task(p, task)]
 
 
 def _submit(files: Sequence[str], task: Task, executor: Executor, window: int,
@@ -203,7 +213,7 @@ def _submit(files: Sequence[str], task: Task, executor: Executor, window: int,
         except Exception as exc:  # the worker, not the file: still only these files' error
             yield from (_failed(p, exc) for p in paths)
             return
-        yield from (res if size > 1 else [res])
+        yield from res  # (a list: each file's entries, one per report it holds)
 
     for i in range(0, len(files), size):
         paths = files[i:i + size]
@@ -235,7 +245,9 @@ def check_many(
     window: int | None = None,
     chunksize: int = 1,
 ) -> Iterator[dict[str, Any]]:
-    """Check many report files, each as one task on ``executor``; yield each file's entry.
+    """Check many report files, each as one task on ``executor``; yield each file's entry
+    (a file holding several reports, a bundle, gives one per report: ``path#1``, ``path#2``
+    …, each checked on its own).
 
     Each entry is the file's entry of the check report's JSON contract (what
     ``govbudget check --format json`` prints under ``files``: ``file``, ``unit_name``,

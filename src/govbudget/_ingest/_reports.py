@@ -40,16 +40,16 @@ def read_reports(source: str | os.PathLike[str] | bytes, *, encoding: str | None
 
     ```
     """
-
     text, label, pages, scanned = load(source, encoding=encoding, name=name)
-    flat = normalise_breaks(text)
-    lines = flat.split("\n")
+    lines: list[str] = []
     reports: list[Report] = []
     start = 1
     while True:
         # the lines before this report blank (form feeds kept): its lines keep their
-        # numbers and pages
-        body = flat if start == 1 else "\n".join(
+        # numbers and pages (a report alone is read as read_report reads it)
+        if start > 1 and not lines:
+            lines = normalise_breaks(text).split("\n")
+        body = text if start == 1 else "\n".join(
             [*("\f" * ln.count("\f") for ln in lines[:start - 1]), *lines[start - 1:]])
         try:
             report = read_text(body, source=label, pages=pages, scanned=scanned)
@@ -66,5 +66,5 @@ def read_reports(source: str | os.PathLike[str] | bytes, *, encoding: str | None
         start = cut
         scanned = ()  # (each scanned page told once, by the first report)
     if len(reports) == 1:
-        return (evolve(reports[0], source=label),)
+        return (reports[0],)
     return tuple(evolve(r, source=f"{label}#{k}") for k, r in enumerate(reports, 1))
