@@ -188,3 +188,27 @@ def test_a_figure_s_cut_tail_makes_the_table_doubtful(text: str, cut: tuple[int,
     got = with_cut_figures(table, split_lines(text))
     assert [d.lines for d in got.doubts if d.reason == "amounts"] == ([cut] if cut else [])
     assert got.doubts[0].reason == "header"  # the reader's own doubts kept
+
+
+def test_a_table_in_a_unit_not_read_is_doubtful_not_read_as_wan_yuan() -> None:
+    """A table printing 单位：千元 is doubtful (``unit``), with no 'no unit printed'
+    finding; one printing 万元 is not."""
+    import govbudget
+
+    head = "一般公共预算支出表\n单位：{}\n科目编码 科目名称 合计 基本支出 项目支出\n"
+    rows = "合计 5.00 3.00 2.00\n201 一般公共服务支出 5.00 3.00 2.00\n"
+    odd = govbudget.read_text(head.format("千元") + rows)
+    assert [d.reason for d in odd.tables[0].doubts] == ["unit"]
+    assert not [f for f in odd.findings if f.code == "reading.missing_unit"]
+    assert "reading.doubtful_table" in {f.code for f in govbudget.check_report(odd).findings}
+    assert govbudget.read_text(head.format("万元") + rows).tables[0].doubts == ()
+
+
+def test_figures_with_their_unit_make_a_table_doubtful() -> None:
+    import govbudget
+
+    text = ("一般公共预算支出表\n单位：万元\n科目编码 科目名称 合计 基本支出 项目支出\n"
+            "合计 5.00万元 3.00万元 2.00万元\n201 一般公共服务支出 5.00 3.00 2.00\n")
+    table = govbudget.read_text(text).tables[0]
+    assert [d.reason for d in table.doubts][-1:] == ["amounts"]
+    assert table.doubts[-1].lines == (4,)

@@ -363,3 +363,20 @@ def test_a_full_row_starting_left_of_its_heading_is_placed() -> None:
         ("年度资金总额", D("10.00"), D("8.00")), ("财政拨款", D("6.00"), D("6.00")),
         ("上年结转", D("4.00"), D("2.00"))]
     assert "reading.unplaced_figure" not in [f.rule for f in findings]
+
+
+def test_funding_figures_printed_with_their_unit_are_not_placed() -> None:
+    """A funding line printing its figures with their unit (536.20万元): no figure is
+    placed in a column (the line's unit may not be the block's), the block gives no
+    funding row, and the figures are reported."""
+    text = (REAL / "central-xfj-2024-final.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    k = next(i for i, ln in enumerate(lines) if "年度资金总额" in ln and "536.2" in ln)
+    lines[k] = lines[k].replace("536.2", "536.2万元", 1)
+    report = read_text("\n".join(lines))
+    second = report.self_evaluations[1]
+    assert second.project == "信访研究宣传立法专项" and second.funding == ()
+    assert any(f.code == "reading.unplaced_figure" and f.location.line == k + 1
+               for f in report.findings)
+    assert [len(e.funding) for e in report.self_evaluations] == [
+        len(e.funding) if n != 1 else 0 for n, e in enumerate(central().self_evaluations)]

@@ -485,6 +485,11 @@ LOSSY = {
         (re.sub(r"[^|+]", "-", row.replace("|", "+")) + "\n" + row) if (
             row := "| " + re.sub(r"(?<=\S) {4,}(?=\S)", " | ", ln.strip()) + " |"
         ) and re.search(r"\S {4,}\S", ln) else ln for ln in t.split("\n")),
+    # figures printed with their unit in the table cells (10.00万元): doubtful tables
+    "units_in_cells": lambda t: "\n".join(
+        re.sub(r"(?<![\d.,])(\d[\d,]*\.\d{2})(?![\d.%])", r"\1万元", ln)
+        if "，" not in ln and "。" not in ln and "单位" not in ln else ln
+        for ln in t.split("\n")),
     "cut_60": lambda t: "\n".join("\n".join(ln[i:i + 60] for i in range(0, len(ln), 60)) or ln
                                   for ln in t.split("\n")),
     "tabs_for_wide_gaps": lambda t: re.sub(r"(?<=\S) {4,}(?=\S)", "\t", t),
@@ -511,7 +516,7 @@ EXTRACTIONS = sorted([*(PLAIN / n for n in PLAIN_FILES), *(OTHER_TOOLS / n for n
 @pytest.mark.parametrize("transform", ["blank_lines", "nfkc", "page_marks", "page_marks_dashes",
                                        "wrapped_60", "wrapped_80", "cut_60",
                                        "tabs_for_wide_gaps", "markdown_rows", "box_rows",
-                                       "grid_table_rows",
+                                       "grid_table_rows", "units_in_cells",
                                        "enumerators_with_points", "running_header_footer",
                                        "running_header_mid_page", "titles_wrapped",
                                        "ideographic_gaps", "continued_marks",

@@ -44,7 +44,7 @@ from ._table_cells import _is_value, code_in_name
 from ._text import Line
 
 __all__ = ["CUT_MARKS", "Style", "WCell", "blanks_marked", "one_cell_a_line", "text_style",
-           "wide_cells", "with_cut_figures"]
+           "wide_cells", "with_cut_figures", "with_odd_unit", "with_unit_figures"]
 
 Style = Literal["single", "layout", "tabs", "grid"]
 
@@ -359,3 +359,60 @@ def with_cut_figures(table: Table, segment: Sequence[Line]) -> Table:
                   "a figure cut by a line break (0 | .39): its value cannot be told",
                   tuple(cut[:20]))
     return evolve(table, doubts=(*table.doubts, doubt))
+
+
+# A figure printed with its money unit in a table's cell (``10.00万元``): the tables give
+# the unit once, above them; a cell's own unit may be another (``5000元`` in a table in
+# 万元), and the figure is not read as an amount of the table.
+_UNIT_FIGURE: Final = lazy(r"\d(?:[\d,]*\.\d+|[\d,]*) ?(?:万元|亿元|元)(?![\u3400-\u9fff])")
+
+
+def with_unit_figures(table: Table, segment: Sequence[Line]) -> Table:
+    """``table``, doubtful (``amounts``) when a line of its body prints a figure with its
+    money unit (``10.00万元``): which unit the table's figures are in, and which cells
+    hold figures, cannot then be told with confidence.
+
+    >>> from govbudget import Table, TableKind, Unit
+    >>> from govbudget._ingest._text import split_lines
+    >>> t = Table(kind=TableKind.THREE_PUBLIC, number="", title="", unit=Unit.WAN_YUAN)
+    >>> with_unit_figures(t, split_lines("单位：万元\\n合计 10.00万元")).doubts[0].lines
+    (2,)
+    >>> with_unit_figures(t, split_lines("单位：万元\\n公务用车（5万元以下） 10.00")).doubts
+    ()
+    """
+    whole = "\n".join(ln.text for ln in segment)
+    if not _UNIT_FIGURE.search(whole):
+        return table
+    found = [ln.no for ln in segment if "单位" not in ln.text and _UNIT_FIGURE.search(ln.text)]
+    if not found:
+        return table
+    doubt = Doubt("amounts", "表格单元格中的数值带有金额单位（如“10.00万元”），无法确定表中数值的单位",
+                  "figures printed with their money unit in the cells (10.00万元): the "
+                  "table's unit cannot be told with confidence", tuple(found[:20]))
+    return evolve(table, doubts=(*table.doubts, doubt))
+
+
+# A money unit no table of the model is in (千元, 百万元 …), as a unit line prints it.
+_ODD_UNIT: Final = lazy(r"单位\s*[:：]\s*(千元|百元|十万元|百万元|千万元|美元|港元)")
+
+
+def with_odd_unit(table: Table, segment: Sequence[Line]) -> Table:
+    """``table``, doubtful (``unit``) when a unit line above its rows prints a money unit
+    govbudget does not read (``单位：千元``): its figures are not in the unit it was read
+    in, so none is checked (rather than read as 万元).
+
+    >>> from govbudget import Table, TableKind, Unit
+    >>> from govbudget._ingest._text import split_lines
+    >>> t = Table(kind=TableKind.THREE_PUBLIC, number="", title="", unit=Unit.WAN_YUAN)
+    >>> with_odd_unit(t, split_lines("三公经费表\\n单位：千元\\n合计 10.00")).doubts[0].reason
+    'unit'
+    >>> with_odd_unit(t, split_lines("三公经费表\\n单位：万元\\n合计 10.00")).doubts
+    ()
+    """
+    for ln in segment[:12]:
+        if "单位" in ln.text and (m := _ODD_UNIT.search(ln.text)):
+            doubt = Doubt("unit", f"表格的金额单位“{m.group(1)}”不受支持，表中数值未按其读取",
+                          f"the table's money unit {m.group(1)} is not one govbudget reads: "
+                          "its figures were not read in it", (ln.no,))
+            return evolve(table, doubts=(*table.doubts, doubt))
+    return table

@@ -35,7 +35,15 @@ from .._pattern_cache import compile_pattern
 from .._report import Narrative, Overview, Report, ReportKind, TableSet
 from .._tables import MOF_9, SHANXI_13, Table, TableKind
 from ._bundle import read_first, second_report
-from ._grid import CUT_MARKS, blanks_marked, one_cell_a_line, text_style, with_cut_figures
+from ._grid import (
+    CUT_MARKS,
+    blanks_marked,
+    one_cell_a_line,
+    text_style,
+    with_cut_figures,
+    with_odd_unit,
+    with_unit_figures,
+)
 from ._load import MAX_BYTES, load
 from ._narrative import bare_title
 from ._pages import (
@@ -569,6 +577,12 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
     if any(mark in flat for mark in CUT_MARKS):  # (a figure's cut tail somewhere: `.39`)
         tables = tuple(with_cut_figures(t, tl)
                        for t, (_, tl) in zip(tables, seg.tables, strict=True))
+    tables = tuple(with_odd_unit(with_unit_figures(t, tl), tl)
+                   for t, (_, tl) in zip(tables, seg.tables, strict=True))
+    odd = {t.line for t in tables if any(d.reason == "unit" for d in t.doubts)}
+    if odd:  # (a unit is printed, one not read: the default unit's finding is not said)
+        findings = [f for f in findings
+                    if f.code != "reading.missing_unit" or f.location.line not in odd]
 
     from ._narrative import read_narrative, read_overview
     from ._performance import _drop_page_numbers, read_performance

@@ -387,6 +387,14 @@ class _Reader:
             return all(no in dead for no, _ in rows)
 
         for k in range(start, stop):
+            if (unit_figure := _UNIT_FIGURE.search(body[k].text)) is not None:
+                # a figure printed with its unit (413.57万元): no figure of a column, and
+                # the block's unit not the line's; no funding row is given
+                self._unplaced(body[k].no, unit_figure.group(), "资金数值带有金额单位，无法确定其栏目与单位",
+                               "a funding figure printed with its unit: its column and "
+                               "unit cannot be told")
+                unplaced = True
+                continue
             cs = _cells(body[k].text, k, labels=True)
             figs = [c for c in cs if _is_figure(c.text)]
             text = [c for c in cs if not _is_figure(c.text)]
@@ -658,6 +666,10 @@ class _Reader:
             self.continued = True
             return (), None, None, None
         return tuple(out), total_weight, total_score, total_line
+
+
+# A figure with its money unit (413.57万元) in a funding line.
+_UNIT_FIGURE: Final = lazy(r"\d(?:[\d,]*\.\d+|[\d,]*) ?(?:万元|亿元|元)(?![\u3400-\u9fff])")
 
 
 def _cell_number(text: str | None) -> Decimal | None:
