@@ -419,6 +419,11 @@ TRANSFORMS = {
     "unit_on_title_line": lambda t: re.sub(
         r"(?m)^([^\n]*表)[ \t]*\n(?:[ \t]*\n)?[ \t]*((?:金额)?单位[：:](?:万元|元))[ \t]*$",
         r"\1（\2）", t),
+    # years in Chinese numerals (二〇二四年), as official documents date themselves
+    "years_in_chinese_numerals": lambda t: re.sub(
+        r"(20\d\d)(\s*年)",
+        lambda m: m.group(1).translate(str.maketrans("0123456789", "〇一二三四五六七八九"))
+        + m.group(2), t),
     # line items enumerated in brackets (（一）一般公共服务支出) where 一、 stood
     "enumerators_in_brackets": lambda t: re.sub(
         r"(?m)(^|(?<=[\s\d]))([一二三四五六七八九十]{1,3})、(?=[\u4e00-\u9fff])",

@@ -119,7 +119,8 @@ def normalise_breaks(text: str) -> str:
     space U+3000, two columns wide, is kept where it sets levels in, and a run of four or
     more between two cells is as many spaces), full-width digits
     ASCII ones, zero-width characters dropped, Kangxi radicals and compatibility
-    ideographs the ideographs they stand for, and a Chinese numeral's enumerator
+    ideographs the ideographs they stand for, a year in Chinese numerals (二〇二四年) in
+    digits, and a Chinese numeral's enumerator
     printed with a point before words
     (``一.一般公共服务支出``, ``十一．其他收入``) the enumeration comma it stands for
     (``一、``: one character for one).
@@ -131,6 +132,8 @@ def normalise_breaks(text: str) -> str:
     '合计 8,401.67'
     >>> normalise_breaks("合计\u3000\u3000\u3000\u30005.00 \u3000\u3000\u3000\u3000行政运行")
     '合计    5.00 \u3000\u3000\u3000\u3000行政运行'
+    >>> normalise_breaks("二〇二四年度预算 二〇二四 年 一九九八年 十二年 二〇二五年一月")
+    '2024年度预算 2024 年 1998年 十二年 二〇二五年一月'
     >>> normalise_breaks("⼀般公共服务⽀\u200b出")
     '一般公共服务支出'
     >>> normalise_breaks("一.财政拨款收入 5.00 十一．其他支出 3.00 第十.5")
@@ -161,6 +164,10 @@ def normalise_breaks(text: str) -> str:
         # ideographic spaces setting a cell's level in (after spaces, or opening a line)
         # are kept
         text = _IDEOGRAPHIC_GAP.sub(lambda m: " " * len(m.group()), text)
+    if "二〇" in text or "二零" in text or "一九" in text:
+        # a year in Chinese numerals (二〇二四年, as official documents date themselves)
+        # is the year in digits, one character for one
+        text = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), text)
     if _NUMERAL_POINT.search(text):  # (a point after a numeral: rare, and cheap to find)
         text = _ENUMERATOR_POINT.sub("\\1、", text)
     return text
@@ -227,6 +234,9 @@ def _unified_table() -> dict[int, str | None]:
 _DIGITS: Final = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
 _FULL_WIDTH_DIGITS: Final = tuple(chr(0xFF10 + i) for i in range(10))
 _FULL_WIDTH_POINT: Final = lazy("(?<=[0-9])．(?=[0-9])")
+# (a date, 二〇二五年一月, is kept as printed)
+_CN_YEAR: Final = lazy(r"(?:二[〇零]|一九)[〇零一二三四五六七八九]{2}(?=\s*年(?![〇零一二三四五六七八九十]{1,2}月))")
+_CN_DIGITS: Final = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _IDEOGRAPHIC_GAP: Final = lazy(r"(?<=[^\s\u3000])\u3000{4,}(?=[^\s\u3000])")
 # A point after a Chinese numeral (looked for from the point: 4× faster than from the
 # numeral), and the enumerator it is when the numerals open a cell and words follow.
