@@ -60,3 +60,15 @@ def test_a_contents_line_is_no_second_summary() -> None:
 def test_cover_title(text: str, cover: bool) -> None:
     assert _cover_title(text) is cover
 
+
+
+def test_a_summary_going_on_over_a_page_is_no_second_report() -> None:
+    """Two 收支总表 one after the other (one table's pages, its title printed again
+    differently) are one report's: another table must stand between two reports'."""
+    from govbudget import TableKind
+
+    lines = [Line(n, t) for n, t in enumerate(
+        ["收支总表", "合计 5.00", "行政运行 5.00", "上年结转 0.00", "收支总表（续）", "合计 3.00",
+         "行政运行 3.00", "上年结转 0.00"], 1)]
+    tables = [(TableKind.SUMMARY, lines[:4]), (TableKind.SUMMARY, lines[4:])]
+    assert second_report(tables, [ln.no for ln in lines], [ln.stripped for ln in lines]) is None

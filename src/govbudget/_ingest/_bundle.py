@@ -2,7 +2,7 @@
 two years' reports put together).
 
 Every report prints one 收支总表 (收入支出决算总表) and one 财政拨款收支总表: a second one,
-with figures, is the next report's. Read as one, two reports' tables would be checked
+with figures and other tables between the two, is the next report's. Read as one, two reports' tables would be checked
 against each other (one's 收支总表 against the other's 支出表): errors that are none.
 `second_report` finds where the second report begins, so that the reader reads the
 first alone and says, once, that the rest was not read.
@@ -15,11 +15,12 @@ first part's heading (``第一部分``); with none, at its 收支总表's title.
 >>> from govbudget import TableKind
 >>> from govbudget._ingest._text import Line
 >>> lines = [Line(n, t) for n, t in enumerate(
-...     ["收支总表", "合计 5.00", "行政运行 5.00", "上年结转 0.00", "说明", "乙局2024年部门预算",
-...      "收支总表", "合计 3.00", "行政运行 3.00", "上年结转 0.00"], 1)]
->>> tables = [(TableKind.SUMMARY, lines[:4]), (TableKind.SUMMARY, lines[6:])]
+...     ["收支总表", "合计 5.00", "行政运行 5.00", "上年结转 0.00", "收入总表", "合计 5.00",
+...      "说明", "乙局2024年部门预算", "收支总表", "合计 3.00", "行政运行 3.00", "上年结转 0.00"], 1)]
+>>> tables = [(TableKind.SUMMARY, lines[:4]), (TableKind.INCOME, lines[4:6]),
+...           (TableKind.SUMMARY, lines[8:])]
 >>> second_report(tables, [ln.no for ln in lines], [ln.stripped for ln in lines])
-6
+8
 
 ```
 """
@@ -64,10 +65,11 @@ def second_report(tables: Sequence[tuple[TableKind, Sequence[Line]]], nos: Seque
             continue
         if sum(bool(_FIGURE.search(ln.stripped)) for ln in lines) < _FIGURES_LEAST:
             continue  # a contents line or an empty table: no report's own
-        if kind in seen:
+        if kind in seen and any(other is not kind for other, _ in tables[seen[kind] + 1:k]):
+            # (other tables between the two: not one table's pages printed as two)
             second = k
             break
-        seen[kind] = k
+        seen.setdefault(kind, k)
     if second is None:
         return None
     title_no = tables[second][1][0].no
