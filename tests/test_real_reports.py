@@ -526,7 +526,8 @@ EXTRACTIONS = sorted([*(PLAIN / n for n in PLAIN_FILES), *(OTHER_TOOLS / n for n
                                        "running_header_mid_page", "titles_wrapped",
                                        "ideographic_gaps", "continued_marks",
                                        "kangxi_radicals", "zero_width_characters",
-                                       "running_header_numbered", "unit_on_title_line"])
+                                       "running_header_numbered", "unit_on_title_line",
+                                       "percent_full_width"])
 @pytest.mark.parametrize("path", EXTRACTIONS, ids=lambda p: p.name)
 def test_other_tools_text_transformed_adds_no_error(path: Path, transform: str) -> None:
     """The same transformations on the other tools' texts: no error they do not give."""

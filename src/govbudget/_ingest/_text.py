@@ -120,7 +120,7 @@ def normalise_breaks(text: str) -> str:
     more between two cells is as many spaces), full-width digits
     ASCII ones, zero-width characters dropped, Kangxi radicals and compatibility
     ideographs the ideographs they stand for, a year in Chinese numerals (二〇二四年) in
-    digits, and a Chinese numeral's enumerator
+    digits, ％ as %, and a Chinese numeral's enumerator
     printed with a point before words
     (``一.一般公共服务支出``, ``十一．其他收入``) the enumeration comma it stands for
     (``一、``: one character for one).
@@ -134,6 +134,8 @@ def normalise_breaks(text: str) -> str:
     '合计    5.00 \u3000\u3000\u3000\u3000行政运行'
     >>> normalise_breaks("二〇二四年度预算 二〇二四 年 一九九八年 十二年 二〇二五年一月")
     '2024年度预算 2024 年 1998年 十二年 二〇二五年一月'
+    >>> normalise_breaks("执行率 77.13％")
+    '执行率 77.13%'
     >>> normalise_breaks("⼀般公共服务⽀\u200b出")
     '一般公共服务支出'
     >>> normalise_breaks("一.财政拨款收入 5.00 十一．其他支出 3.00 第十.5")
@@ -168,6 +170,8 @@ def normalise_breaks(text: str) -> str:
         # a year in Chinese numerals (二〇二四年, as official documents date themselves)
         # is the year in digits, one character for one
         text = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), text)
+    if "％" in text:  # the full-width percent sign is the percent sign (one for one)
+        text = text.replace("％", "%")
     if _NUMERAL_POINT.search(text):  # (a point after a numeral: rare, and cheap to find)
         text = _ENUMERATOR_POINT.sub("\\1、", text)
     return text
