@@ -118,6 +118,13 @@ class TestPageEdges:
                                ["一般公共预算支出表", "单位：万元", "合计 5"], ["某局2024年部门预算"])
         assert furniture(strips, [], pages) == []
 
+    def test_a_table_s_unit_name_opening_its_pages_is_kept(self) -> None:
+        """部门名称：某局 opening every page (drawn first in the PDF's order) is each
+        table's own line, never furniture."""
+        strips, pages = _pages(["封面"], ["部门名称：某某局机关", "合计 5.00"],
+                               ["部门名称：某某局机关", "合计 3.00"], ["部门名称：某某局机关", "合计 2.00"])
+        assert furniture(strips, [], pages) == []
+
     @pytest.mark.parametrize(("text", "furniture_like"), [
         (HEAD, True), ("2024年部门预算公开", True), ("合计      2,599.99", False),
         ("201 一般公共服务支出", False), ("一般公共预算支出表（续）", False), ("单位：万元", False),

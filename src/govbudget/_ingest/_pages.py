@@ -184,17 +184,20 @@ def _page_bounds(strips: Sequence[str], pages: Sequence[int], skip: Collection[i
 def _edge_text(text: str) -> bool:
     """Whether a line that opens or closes pages may be furniture: six characters or
     more, four of them ideographs, no figure but a year, no table title (``…表``,
-    ``…表（续）``), no unit line, no note (``注：本表无数据``) and no heading (``第四部分
-    名词解释``, ``一、…``: a part opens a page with its contents line's words).
+    ``…表（续）``), no unit line, no note (``注：本表无数据``), no heading (``第四部分
+    名词解释``, ``一、…``: a part opens a page with its contents line's words) and no
+    colon (``部门名称：某局``, a table's own line).
 
     >>> [_edge_text(t) for t in ("某局2024年部门预算", "合计  5.00", "支出预算表（续）",
-    ...                          "单位：万元", "项目", "注：本表本年无发生额。", "第四部分 名词解释")]
-    [True, False, False, False, False, False, False]
+    ...                          "单位：万元", "项目", "注：本表本年无发生额。", "第四部分 名词解释",
+    ...                          "部门名称：某某局机关")]
+    [True, False, False, False, False, False, False, False]
     """
     if len(text) < 6 or sum("\u3400" <= ch <= "\u9fff" for ch in text) < 4:
         return False
-    if text.startswith(_NOTE_WORDS) or _ENUMERATED.match(text) or _PART.match(text):
-        return False
+    if text.startswith(_NOTE_WORDS) or _ENUMERATED.match(text) or _PART.match(text) \
+            or "：" in text or ":" in text:
+        return False  # (部门名称：某局 above each table's page: the table's, not the page's)
     if _YEAR.sub("", text).translate(_NO_DIGITS) != _YEAR.sub("", text):
         return False  # a figure, a code or a row number: a table's row
     return not (_TABLE_END.search(text) or "单位：" in text or "单位:" in text)
