@@ -39,6 +39,9 @@ def test_read_reports_reads_each_report_of_a_bundle(first: Path, then: Path) -> 
     offset = len(a.split("\n"))
     alone = read_text(b)
     assert [t.line + offset for t in alone.tables] == [t.line for t in reports[1].tables]
+    # its cover (the unit's name, the year: in the lines just above its contents) is its own
+    assert (reports[1].unit_name, reports[1].year) == (alone.unit_name, alone.year)
+    assert (reports[0].unit_name, reports[0].year) == (read_text(a).unit_name, read_text(a).year)
 
 
 def test_read_reports_of_one_report_is_that_report(tmp_path: Path) -> None:

@@ -81,10 +81,40 @@ def second_report(tables: Sequence[tuple[TableKind, Sequence[Line]]], nos: Seque
     opening = next((k for k, (_, t) in enumerate(gap)
                     if t.startswith("第一部分") or "".join(t.split()) == "目录"), None)
     if opening is not None:
-        cover = next((no for no, t in gap[max(0, opening - _COVER_LINES):opening]
-                      if _cover_title(t)), None)
-        return cover or gap[opening][0]
-    return next((no for no, t in gap if _cover_title(t)), title_no)
+        cover = next((k for k in range(max(0, opening - _COVER_LINES), opening)
+                      if _cover_title(gap[k][1])), None)
+        return gap[_above(gap, cover if cover is not None else opening)][0]
+    cover = next((k for k, (_, t) in enumerate(gap) if _cover_title(t)), None)
+    return gap[_above(gap, cover)][0] if cover is not None else title_no
+
+
+def _above(gap: Sequence[tuple[int, str]], k: int) -> int:
+    """The cover's first line: ``gap[k]``'s (its title, or its contents), or the lines of
+    the cover printed just above it (the unit's name, the year, the title in pieces:
+    ``2026 年度`` / ``福州市民政局`` / ``单位预算``): up to four short lines, no figure
+    but a year, no sentence, no heading."""
+    for _ in range(_COVER_PIECES):
+        if k == 0 or not _cover_piece(gap[k - 1][1]):
+            break
+        k -= 1
+    return k
+
+
+_COVER_PIECES: Final = 4
+
+
+def _cover_piece(text: str) -> bool:
+    """
+    >>> [_cover_piece(t) for t in ("福州市民政局（本级）", "2026 年度", "十、其他重要事项说明",
+    ...                            "共计5.00万元。", "质的社区服务和生活配套设施。")]
+    [True, True, False, False, False]
+    """
+    return (len(text) <= 30 and not any(ch.isdigit() for ch in _YEARS.sub("", text))
+            and not any(p in text for p in "，。；：:,;") and not _ENUMERATED.match(text)
+            and not text.endswith(("说明", "情况", "解释", "表", "目录")) and "部分" not in text)
+
+
+_ENUMERATED: Final = lazy(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])")
 
 
 # Printed lines a cover's title may stand above its contents or its first part.

@@ -461,7 +461,8 @@ def _cover_name(strips: Sequence[str]) -> str | None:
     without its year, its date and the words 部门/单位 预算/决算, when what is left reads
     as the name of a unit."""
     cover: list[str] = []
-    for t in strips[:40]:
+    first = next((i for i, t in enumerate(strips) if t), 0)  # (a bundle's later report)
+    for t in strips[first:first + 40]:
         if _COVER_END.search(t):
             break
         if t:
@@ -483,7 +484,8 @@ def _title_year(texts: Sequence[str]) -> int | None:
 
     ```
     """
-    head = [t for t in texts[:200] if t.strip()]
+    first = next((i for i, t in enumerate(texts) if t.strip()), 0)
+    head = [t for t in texts[first:first + 200] if t.strip()]
     for line in head[:_TITLE_LINES]:
         m = _TITLE_YEAR.search(line)
         if m:
