@@ -8,14 +8,7 @@ import pytest
 
 from govbudget import check_report, read_report, read_reports, read_text
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "examples" / "data" / "jincheng-npc-office-2024.txt"
-REAL = ROOT / "tests" / "data" / "real"
-
-
-def _errors(text: str) -> set[tuple[str, str, str]]:
-    return {(f.code, str(f.expected), str(f.actual)) for f in check_report(read_text(text)).errors}
-
+from .test_ingest_bundle import REAL, SAMPLE, _errors
 
 
 @pytest.mark.parametrize(("first", "then"), [

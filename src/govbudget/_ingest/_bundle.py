@@ -37,7 +37,8 @@ from .._lazy_re import lazy
 from .._reading import SEVERAL_REPORTS
 from .._report import Report
 from .._tables import TableKind
-from ._text import Line
+from ._pages import REPORT_TITLE
+from ._text import Line, figure_but_year
 
 __all__ = ["read_first", "second_report"]
 
@@ -47,8 +48,6 @@ _ONCE: Final = (TableKind.SUMMARY, TableKind.GRANT_SUMMARY)
 # table read, not a contents line.
 _FIGURES_LEAST: Final = 3
 _FIGURE: Final = lazy(r"\d[\d,]*\.\d{2}(?!\d)|\d{1,3}(?:,\d{3})+|\d{5,}")
-_REPORT_TITLE: Final = lazy(
-    r"(?:19|20)\d\d\s*年度?.{0,30}?(?:部门|单位)?\s*(?:预算|决算)(?:信息)?(?:公开)?(?:报告|说明|表)?$")
 
 
 def second_report(tables: Sequence[tuple[TableKind, Sequence[Line]]], nos: Sequence[int],
@@ -109,7 +108,7 @@ def _cover_piece(text: str) -> bool:
     ...                            "共计5.00万元。", "质的社区服务和生活配套设施。")]
     [True, True, False, False, False]
     """
-    return (len(text) <= 30 and not any(ch.isdigit() for ch in _YEARS.sub("", text))
+    return (len(text) <= 30 and not figure_but_year(text)
             and not any(p in text for p in "，。；：:,;") and not _ENUMERATED.match(text)
             and not text.endswith(("说明", "情况", "解释", "表", "目录")) and "部分" not in text)
 
@@ -133,12 +132,9 @@ def _cover_title(text: str) -> bool:
         return False
     if text.startswith("第") and "部分" in text[:6] and not text.startswith("第一部分"):
         return False
-    if any(ch.isdigit() for ch in _YEARS.sub("", text)):
-        return False
-    return bool(_REPORT_TITLE.search(text))
+    return not figure_but_year(text) and bool(REPORT_TITLE.search(text))
 
 
-_YEARS: Final = lazy(r"(?:19|20)\d\d")
 
 
 def read_first(flat: str, cut: int, reader: Callable[..., Report], *, source: str,

@@ -41,7 +41,7 @@ from .._lazy_re import lazy
 from .._pattern_cache import compile_pattern
 from .._tables import Doubt, Table
 from ._table_cells import _is_value, code_in_name
-from ._text import Line
+from ._text import UNIT_FIGURE, Line
 
 __all__ = ["CUT_MARKS", "Style", "WCell", "blanks_marked", "one_cell_a_line", "text_style",
            "wide_cells", "with_cut_figures", "with_odd_unit", "with_unit_figures"]
@@ -353,24 +353,24 @@ def with_cut_figures(table: Table, segment: Sequence[Line]) -> Table:
     ()
     """
     cut = [ln.no for ln in segment if _CUT_FIGURE.search(ln.text)]
-    if not cut:
+    return _doubted(table, "amounts", "数值被换行截断（如“0”与下一行的“.39”），无法确定其数值",
+                    "a figure cut by a line break (0 | .39): its value cannot be told", cut)
+
+
+def _doubted(table: Table, reason: str, message: str, message_en: str,
+             lines: Sequence[int]) -> Table:
+    """``table`` with one more doubt, on ``lines`` (the first 20), if there are any."""
+    if not lines:
         return table
-    doubt = Doubt("amounts", "数值被换行截断（如“0”与下一行的“.39”），无法确定其数值",
-                  "a figure cut by a line break (0 | .39): its value cannot be told",
-                  tuple(cut[:20]))
+    doubt = Doubt(reason, message, message_en, tuple(lines[:20]))
     return evolve(table, doubts=(*table.doubts, doubt))
-
-
-# A figure printed with its money unit in a table's cell (``10.00万元``): the tables give
-# the unit once, above them; a cell's own unit may be another (``5000元`` in a table in
-# 万元), and the figure is not read as an amount of the table.
-_UNIT_FIGURE: Final = lazy(r"\d(?:[\d,]*\.\d+|[\d,]*) ?(?:万元|亿元|元)(?![\u3400-\u9fff])")
 
 
 def with_unit_figures(table: Table, segment: Sequence[Line]) -> Table:
     """``table``, doubtful (``amounts``) when a line of its body prints a figure with its
     money unit (``10.00万元``): which unit the table's figures are in, and which cells
-    hold figures, cannot then be told with confidence.
+    hold figures, cannot then be told with confidence (a cell's own unit may be another
+    than the table's: ``5000元`` in a table in 万元).
 
     >>> from govbudget import Table, TableKind, Unit
     >>> from govbudget._ingest._text import split_lines
@@ -380,16 +380,12 @@ def with_unit_figures(table: Table, segment: Sequence[Line]) -> Table:
     >>> with_unit_figures(t, split_lines("单位：万元\\n公务用车（5万元以下） 10.00")).doubts
     ()
     """
-    whole = "\n".join(ln.text for ln in segment)
-    if not _UNIT_FIGURE.search(whole):
+    if not UNIT_FIGURE.search("\n".join(ln.text for ln in segment)):  # (one search)
         return table
-    found = [ln.no for ln in segment if "单位" not in ln.text and _UNIT_FIGURE.search(ln.text)]
-    if not found:
-        return table
-    doubt = Doubt("amounts", "表格单元格中的数值带有金额单位（如“10.00万元”），无法确定表中数值的单位",
-                  "figures printed with their money unit in the cells (10.00万元): the "
-                  "table's unit cannot be told with confidence", tuple(found[:20]))
-    return evolve(table, doubts=(*table.doubts, doubt))
+    found = [ln.no for ln in segment if "单位" not in ln.text and UNIT_FIGURE.search(ln.text)]
+    return _doubted(table, "amounts", "表格单元格中的数值带有金额单位（如“10.00万元”），无法确定表中数值的单位",
+                    "figures printed with their money unit in the cells (10.00万元): the "
+                    "table's unit cannot be told with confidence", found)
 
 
 # A money unit no table of the model is in (千元, 百万元 …), as a unit line prints it.
@@ -411,8 +407,7 @@ def with_odd_unit(table: Table, segment: Sequence[Line]) -> Table:
     """
     for ln in segment[:12]:
         if "单位" in ln.text and (m := _ODD_UNIT.search(ln.text)):
-            doubt = Doubt("unit", f"表格的金额单位“{m.group(1)}”不受支持，表中数值未按其读取",
-                          f"the table's money unit {m.group(1)} is not one govbudget reads: "
-                          "its figures were not read in it", (ln.no,))
-            return evolve(table, doubts=(*table.doubts, doubt))
+            return _doubted(table, "unit", f"表格的金额单位“{m.group(1)}”不受支持，表中数值未按其读取",
+                            f"the table's money unit {m.group(1)} is not one govbudget "
+                            "reads: its figures were not read in it", [ln.no])
     return table

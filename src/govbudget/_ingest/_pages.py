@@ -33,9 +33,9 @@ from collections.abc import Collection, Sequence
 from typing import Final
 
 from .._lazy_re import lazy
-from ._text import Line
+from ._text import Line, figure_but_year
 
-__all__ = ["furniture", "page_number_lines", "strip_furniture"]
+__all__ = ["REPORT_TITLE", "furniture", "page_number_lines", "strip_furniture"]
 
 
 # "-6-", "- 6 -", "-- 1", "-- 9 of 33 --", "第3页 共10页", and the dashes of official
@@ -198,7 +198,7 @@ def _edge_text(text: str) -> bool:
     if text.startswith(_NOTE_WORDS) or _ENUMERATED.match(text) or _PART.match(text) \
             or "：" in text or ":" in text:
         return False  # (部门名称：某局 above each table's page: the table's, not the page's)
-    if _YEAR.sub("", text).translate(_NO_DIGITS) != _YEAR.sub("", text):
+    if figure_but_year(text):
         return False  # a figure, a code or a row number: a table's row
     return not (_TABLE_END.search(text) or "单位：" in text or "单位:" in text)
 
@@ -233,7 +233,7 @@ _CONTINUED: Final = lazy(r"[（(]?\s*续\s*表?\s*\d{0,2}\s*[）)]?$")
 
 
 def _repeated_titles(strips: Sequence[str], flat: str = "") -> set[int]:
-    """The lines of a report title (a year, then 预算 or 决算 …: `_RUNNING_TITLE`) printed
+    """The lines of a report title (a year, then 预算 or 决算 …: `REPORT_TITLE`) printed
     alone on its line three times or more, but for one among the text's first five
     printed lines (its cover's title). ``flat``: the text whose lines ``strips`` are,
     if at hand (one search of the whole text finds the few candidates)."""
@@ -244,7 +244,7 @@ def _repeated_titles(strips: Sequence[str], flat: str = "") -> set[int]:
         line += whole.count("\n", counted, m.start())
         counted = m.start()
         t = strips[line]
-        if "  " not in t and _RUNNING_TITLE.search(t):
+        if "  " not in t and REPORT_TITLE.search(t):
             at.setdefault(t, []).append(line)
     out = {i for found in at.values() if len(found) >= 3 for i in found}
     if out:
@@ -255,14 +255,14 @@ def _repeated_titles(strips: Sequence[str], flat: str = "") -> set[int]:
     return out
 
 
-_YEAR: Final = lazy(r"(?:19|20)\d\d")
 _NOTE_WORDS: Final = ("注", "备注", "说明", "填报", "数据来源", "资料来源")
 _PART: Final = lazy(r"第[一二三四五六七八九十\d]{1,3}(?:部分|章|节|篇)")
-_NO_DIGITS: Final = str.maketrans("", "", "0123456789")
 _TABLE_END: Final = lazy(r"表\s*(?:[（(]续[）)])?$|[（(]续[）)]$")
 _TITLE_END: Final = lazy(r"(?:预算|决算|公开|报告|说明)[ \t\u3000\f]*$", re.M)
-_RUNNING_TITLE: Final = lazy(
-    r"(?:19|20)\d\d\s*年度?.{0,16}?(?:部门|单位)?(?:预算|决算)(?:信息)?(?:公开)?(?:报告|说明)?$")
+# A report's title: a year, then (部门|单位) 预算 or 决算 (公开, 报告 …): a running header
+# here, a bundle's next cover in `govbudget._ingest._bundle`.
+REPORT_TITLE: Final = lazy(
+    r"(?:19|20)\d\d\s*年度?.{0,30}?(?:部门|单位)?\s*(?:预算|决算)(?:信息)?(?:公开)?(?:报告|说明|表)?$")
 
 
 def _after_page_numbers(strips: Sequence[str], page_idx: Sequence[int]) -> list[int]:

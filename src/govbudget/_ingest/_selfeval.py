@@ -53,7 +53,7 @@ from .._money import Unit, parse_amount
 from .._report import EvaluationFunding, ScoredIndicator, SelfEvaluation
 from ._perf_columns import Cell, _centre, _compact, _Frag, cells
 from ._perf_words import _title_spans
-from ._text import Line, join_stripped
+from ._text import UNIT_FIGURE, Line, join_stripped
 
 __all__ = ["is_self_evaluation_title", "read_self_evaluations"]
 
@@ -387,7 +387,7 @@ class _Reader:
             return all(no in dead for no, _ in rows)
 
         for k in range(start, stop):
-            if (unit_figure := _UNIT_FIGURE.search(body[k].text)) is not None:
+            if (unit_figure := UNIT_FIGURE.search(body[k].text)) is not None:
                 # a figure printed with its unit (413.57万元): no figure of a column, and
                 # the block's unit not the line's; no funding row is given
                 self._unplaced(body[k].no, unit_figure.group(), "资金数值带有金额单位，无法确定其栏目与单位",
@@ -667,9 +667,6 @@ class _Reader:
             return (), None, None, None
         return tuple(out), total_weight, total_score, total_line
 
-
-# A figure with its money unit (413.57万元) in a funding line.
-_UNIT_FIGURE: Final = lazy(r"\d(?:[\d,]*\.\d+|[\d,]*) ?(?:万元|亿元|元)(?![\u3400-\u9fff])")
 
 
 def _cell_number(text: str | None) -> Decimal | None:

@@ -23,11 +23,13 @@ from .._lazy_re import lazy
 from .._money import parse_amount
 
 __all__ = [
+    "UNIT_FIGURE",
     "Line",
     "cell_tuple",
     "cells",
     "decode",
     "dedouble",
+    "figure_but_year",
     "is_amount",
     "join_stripped",
     "join_text",
@@ -239,6 +241,22 @@ _DIGITS: Final = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
 _FULL_WIDTH_DIGITS: Final = tuple(chr(0xFF10 + i) for i in range(10))
 _FULL_WIDTH_POINT: Final = lazy("(?<=[0-9])．(?=[0-9])")
 # (a date, 二〇二五年一月, is kept as printed)
+_YEAR: Final = lazy(r"(?:19|20)\d\d")
+# A figure printed with its money unit (``10.00万元``, ``413.57万元``): in a table's cell,
+# where the tables give the unit once, above them (`govbudget._ingest._grid`,
+# `govbudget._ingest._selfeval`).
+UNIT_FIGURE: Final = lazy(r"\d(?:[\d,]*\.\d+|[\d,]*) ?(?:万元|亿元|元)(?![\u3400-\u9fff])")
+
+
+def figure_but_year(text: str) -> bool:
+    """Whether ``text`` holds a digit that is no part of a year (19xx, 20xx).
+
+    >>> figure_but_year("某局2024年部门预算"), figure_but_year("第 3 页 2024")
+    (False, True)
+    """
+    return any(ch.isdigit() for ch in _YEAR.sub("", text))
+
+
 _CN_YEAR: Final = lazy(r"(?:二[〇零]|一九)[〇零一二三四五六七八九]{2}(?=\s*年(?![〇零一二三四五六七八九十]{1,2}月))")
 _CN_DIGITS: Final = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _IDEOGRAPHIC_GAP: Final = lazy(r"(?<=[^\s\u3000])\u3000{4,}(?=[^\s\u3000])")

@@ -13,7 +13,7 @@ from typing import Final
 
 from .._pattern_cache import compile_pattern
 from .._tables import TableKind
-from ._text import _dedouble
+from ._text import _dedouble, figure_but_year
 
 __all__ = ["classify_title", "generic_title", "is_toc_line", "join_wrapped_titles", "table_number",
            "without_unit"]
@@ -247,7 +247,7 @@ def join_wrapped_titles(strips: list[str], texts: list[str], flat: str) -> None:
         head = strips[i] if i >= 0 else ""
         if not head or len(head) > 20 or "表" in head or "  " in head \
                 or head.endswith(_SENTENCE_ENDS) \
-                or any(ch.isdigit() for ch in _NO_YEAR.sub("", _NUMBERED.sub("", head))):
+                or figure_but_year(_NUMBERED.sub("", head)):
             continue
         kind = _title_kind(head + tail)
         if kind is None or (head.endswith(_LABEL_ENDS) and _OPENS.match(head)):
@@ -274,7 +274,6 @@ _TITLE_TAIL: Final = compile_pattern(r"表[ \t\u3000\f]*$", re.M)
 _NUMBERED: Final = compile_pattern(r"^\d{1,2}\s*[.．、]")  # (4．2024年…: a contents line)
 _TITLE_START: Final = compile_pattern(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
                                       r"|\d{1,2}\s*[.．、]|.*?(?:19|20)\d\d\s*年")
-_NO_YEAR: Final = compile_pattern(r"(?:19|20)\d\d")
 _SENTENCE_ENDS: Final = ("。", "：", ":", "；", ";", "，", ",")
 _TITLE_WORDS: Final = ("预算", "决算", "财政拨款")
 _LABEL_ENDS: Final = ("收入", "支出", "合计", "总计", "小计", "结余", "结转", "经费", "资金",

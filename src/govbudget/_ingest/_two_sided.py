@@ -151,15 +151,17 @@ def read_two_sided(reader: _Reading, body: Sequence[Line], header: str
         # An ordinal (一、) ends in 、: a label without one has no ordinal to drop; an
         # item's other ordinal (（一）, 1.) where no 一、 heads the side is dropped too
         # (the items themselves: （一）一般公共服务支出 is the class 一般公共服务支出)
-        name = _CN_ORDINAL.sub("", label) if "、" in label else label
-        if not headed[bool(is_exp)] and not _CN_ORDINAL.match(label) and (
-                m := _SUB_ORDINAL.match(name)):
+        # The item's ordinal is dropped from its name: 一、, and （一）, 1. where no 一、 heads
+        # the side (the items themselves: （一）一般公共服务支出 is the class 一般公共服务支出)
+        side = bool(is_exp)
+        top = _CN_ORDINAL.match(label) is not None
+        name = _CN_ORDINAL.sub("", label) if top else label
+        if not headed[side] and not top and (m := _SUB_ORDINAL.match(name)):
             name = name[m.end():].lstrip(" \u3000") or name
         # a breakdown (1. 一般公共预算资金 under 一、财政拨款收入; （一）人员经费 under 一、
         # 基本支出) is level 2: the side's sums take the items, not their parts; items
         # numbered 1. 2. with no 一、 above them are the side's items themselves
-        side = bool(is_exp)
-        if _CN_ORDINAL.match(label):
+        if top:
             headed[side] = True
         sub = headed[side] and _SUB_ORDINAL.match(name) is not None
         row = new_row(name, amounts, None, None, total_kind, None, line) if _is_total(name) \
