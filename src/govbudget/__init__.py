@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from . import _attrs_code  # noqa: F401  (first: the model classes' methods, kept)
 from ._errors import (
     AmountError,
     CatalogueFileError,

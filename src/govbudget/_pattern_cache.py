@@ -32,14 +32,13 @@ True
 from __future__ import annotations
 
 import atexit
-import contextlib
 import importlib
-import marshal
-import os
 import re
 import sys
 from pathlib import Path
 from typing import Any
+
+from . import _kept
 
 __all__ = ["PatternStore", "compile_pattern"]
 
@@ -111,24 +110,9 @@ class PatternStore:
     def _load(self) -> dict[_Key, _Program]:
         """The programs of every folder's file (the first folder's where two hold one):
         a package's read-only file and the user's own one are both used."""
-        merged: dict[_Key, _Program] = {}
-        for folder in reversed(self.folders):
-            try:  # opened once: the file checked is the file read
-                fd = os.open(folder / _FILE, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-                with os.fdopen(fd, "rb") as f:
-                    st = os.fstat(f.fileno())
-                    if st.st_uid not in (0, os.getuid()) or st.st_mode & 0o022:
-                        continue  # a file others could have written is not trusted
-                    data = f.read()
-            except OSError:
-                continue
-            try:
-                interpreter, programs = marshal.loads(data)
-            except (ValueError, EOFError, TypeError):
-                continue  # damaged: rewritten on save
-            if interpreter == self._interpreter and isinstance(programs, dict):
-                merged.update(programs)
-        return merged
+        if self._interpreter is None:
+            return {}
+        return _kept.read(self.folders, _FILE, self._interpreter)
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         """``re.compile(pattern, flags)``, from a kept program where there is one."""
@@ -181,63 +165,30 @@ class PatternStore:
 
     def save(self) -> bool:
         """Write the programs to the first folder that can be written; whether one was."""
-        if not (self._dirty and self.write and self._programs is not None):
+        if not (self._dirty and self.write and self._programs is not None
+                and self._interpreter is not None):
             return False
         programs = dict(self._programs)  # (one copy: another thread may still compile)
         if len(programs) > _MAX_KEPT:  # keep this process's own, drop the oldest others
             programs = dict(list(programs.items())[-_MAX_KEPT:])
-        try:
-            data = marshal.dumps((self._interpreter, programs))
-        except ValueError:  # not a program of plain values: keep nothing
+        if not _kept.write(self.folders, _FILE, self._interpreter, programs):
             return False
-        for folder in self.folders:
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                # written whole under a name of its own, then renamed over the file
-                tmp = folder / f".{_FILE}.{os.getpid()}.{os.urandom(6).hex()}"
-                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-                try:
-                    with os.fdopen(fd, "wb") as out:
-                        out.write(data)
-                    os.replace(tmp, folder / _FILE)
-                except BaseException:
-                    tmp.unlink(missing_ok=True)
-                    raise
-            except OSError:
-                continue
-            self._dirty = False
-            return True
-        return False
+        self._dirty = False
+        return True
 
 
 def _folders() -> list[Path]:
-    """Where the file is looked for and written: beside govbudget's bytecode, then the
-    user's cache directory."""
-    here = Path(__file__).resolve().parent
-    prefix = sys.pycache_prefix
-    pycache = Path(prefix) / here.relative_to(here.anchor) if prefix else here / "__pycache__"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    try:
-        user = Path(xdg) if xdg else Path.home() / ".cache"
-    except RuntimeError:  # no home directory
-        return [pycache]
-    return [pycache, user / "govbudget"]
+    """Where the file is looked for and written (`govbudget._kept.folders`)."""
+    return _kept.folders()
 
 
 def _store() -> PatternStore:
-    if os.environ.get("GOVBUDGET_PATTERN_CACHE", "1").strip().lower() in ("0", "off", "no") \
-            or not hasattr(os, "getuid"):  # (no owner to trust a file by: Windows)
+    if _kept.switched_off("GOVBUDGET_PATTERN_CACHE"):
         return PatternStore([], write=False, keep=False)
     store = PatternStore(_folders(), write=not sys.dont_write_bytecode)
     if store.write:
-        atexit.register(_save_quietly, store)
+        atexit.register(_kept.save_quietly, store.save)
     return store
-
-
-def _save_quietly(store: PatternStore) -> None:
-    """`PatternStore.save` at exit: the cache only ever saves time, it never prints."""
-    with contextlib.suppress(Exception):
-        store.save()
 
 
 STORE = _store()
