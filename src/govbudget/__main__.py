@@ -1,5 +1,5 @@
 """``python -m govbudget``: the same as the ``govbudget`` command."""
 
-from ._cli import main
+from ._cli import run
 
-raise SystemExit(main())
+run()
