@@ -13,7 +13,7 @@ Sections:
 3. a fresh process: ``govbudget check FILE --format json`` minus ``python -c pass``, in
    CPU time, saying whether the bytecode and the compiled patterns are cached (as an
    installed package has them after its first run), and the same with the pattern cache
-   off;
+   off, then with the attrs code cache off (``govbudget._attrs_code``);
 4. 1,000 distinct generated reports (and three broken files) checked by
    ``govbudget check DIR --format jsonl`` with 1 and 2 jobs: CPU and wall time, largest
    resident set;
@@ -510,6 +510,10 @@ def main() -> None:
     med, low, pmed, plow = bench_fresh(runs, off)
     print(f"   the same with GOVBUDGET_PATTERN_CACHE=0 (every pattern compiled): over "
           f"`python -c pass` {med - pmed:.0f} ms median, {low - plow:.0f} best")
+    off = dict(os.environ, GOVBUDGET_CODE_CACHE="0")
+    med, low, pmed, plow = bench_fresh(runs, off)
+    print(f"   the same with GOVBUDGET_CODE_CACHE=0 (attrs compiles every class's methods): "
+          f"over `python -c pass` {med - pmed:.0f} ms median, {low - plow:.0f} best")
     n = 100 if quick else 1000
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -183,3 +183,6 @@ def test_a_bundle_gives_an_entry_per_report(tmp_path: Path, sample_path: Path) -
         assert errors(entries[1]) == errors(entries[2])  # wanli's
         assert not [f for e in entries for f in e["findings"]
                     if f["code"] == "reading.several_reports"]
+        assert [e.get("bundle") for e in entries] == [
+            {"file": files[0], "report": 1, "reports": 2},
+            {"file": files[0], "report": 2, "reports": 2}, None, None]

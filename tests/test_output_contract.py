@@ -36,6 +36,31 @@ def _validate(doc: object) -> None:
     jsonschema.Draft202012Validator(schema()).validate(doc)
 
 
+def test_a_bundle_counts_as_one_file_of_several_reports(
+        sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file holding two reports and a file holding one: 2 files, 3 reports, each of
+    the bundle's entries saying which report of which file it is; valid by the schema,
+    and said so in the text and jsonl totals."""
+    sample = sample_path.read_text(encoding="utf-8")
+    (tmp_path / "two.txt").write_text(sample + "\n\f" + sample, encoding="utf-8")
+    shutil.copy(sample_path, tmp_path / "one.txt")
+    main(["check", str(tmp_path), "--format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    _validate(doc)
+    assert (doc["summary"]["files"], doc["summary"]["reports"]) == (2, 3)
+    assert doc["summary"]["readable"] == 3 and not doc["valid"]
+    bundled = [e["bundle"] for e in doc["files"] if "bundle" in e]
+    assert bundled == [{"file": str(tmp_path / "two.txt"), "report": k, "reports": 2}
+                       for k in (1, 2)]
+    main(["check", str(tmp_path), "--format", "jsonl"])
+    last = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert (last["summary"]["files"], last["summary"]["reports"]) == (2, 3)
+    main(["check", str(tmp_path / "two.txt")])
+    assert "1 个文件（2 份报告，0 个无法读取）" in capsys.readouterr().out
+    main(["check", str(tmp_path / "one.txt"), str(tmp_path / "one.txt"), "--lang", "en"])
+    assert "2 files (0 unreadable)" in capsys.readouterr().out  # no bundle: no reports said
+
+
 def test_schema_is_packaged_and_valid() -> None:
     """The schema ships inside the package and is a valid draft 2020-12 schema."""
     s = schema()

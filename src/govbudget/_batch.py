@@ -95,7 +95,8 @@ def _context(path: str, encoding: str | None, findings: list[dict[str, Any]], n:
 def check_one(path: str, task: Task) -> list[dict[str, Any]]:
     """Check one file; never raises (an unreadable file becomes an entry with ``error``).
     One entry per report the file holds: a bundle's reports are checked each on its own
-    (`govbudget.read_reports`), their entries named ``path#1``, ``path#2`` …"""
+    (`govbudget.read_reports`), their entries named ``path#1``, ``path#2`` … and each
+    with ``bundle`` (the file, which report it is, how many the file holds)."""
     from ._ingest._reports import read_reports
     from ._output._contract import Filters, error_entry, file_entry
     from .checks import check_report
@@ -113,8 +114,12 @@ def check_one(path: str, task: Task) -> list[dict[str, Any]]:
                 filters = Filters(min_severity=task.min_severity or Filters().min_severity,
                                   baseline=task.baseline)
             result = check_report(report, select=select, ignore=ignore or None)
-            entries.append(file_entry(path if len(reports) == 1 else report.source, result,
-                                      filters))
+            if len(reports) == 1:
+                entries.append(file_entry(path, result, filters))
+                continue
+            entry = file_entry(report.source, result, filters)
+            bundle = {"file": path, "report": len(entries) + 1, "reports": len(reports)}
+            entries.append({"file": entry.pop("file"), "bundle": bundle, **entry})
     except Exception as exc:  # a bad file never stops a batch
         return [error_entry(path, exc)]
     if task.context:
@@ -138,7 +143,7 @@ def _check_task(path: str, task: Task) -> list[dict[str, Any]]:
             line = json.dumps(public(res), ensure_ascii=False)
             if not task.keep_findings:
                 res = {key: v for key, v in res.items()
-                       if key in ("file", "error", "valid", "summary")}
+                       if key in ("file", "bundle", "error", "valid", "summary")}
             res["_line"] = line
             out[k] = res
     return out

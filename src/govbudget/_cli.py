@@ -350,7 +350,8 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             sink.write(("\n" if i > 1 else "") + render_entry(res, style))
         if streaming and not args.write_baseline:
             # keep only what the totals need
-            entries[-1] = {k: res[k] for k in ("file", "error", "valid", "summary")}
+            entries[-1] = {k: res[k] for k in ("file", "bundle", "error", "valid", "summary")
+                           if k in res}
         if show_progress:
             _progress(i, len(files), err)
     summary = summarise(entries)
@@ -368,7 +369,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format == "jsonl":
         doc = document([])
         doc.pop("files")
-        doc["valid"] = summary["unreadable"] == 0 and summary["valid"] == summary["files"]
+        doc["valid"] = summary["unreadable"] == 0 and summary["valid"] == summary["reports"]
         doc["summary"] = summary
         sink.write(json.dumps(doc, ensure_ascii=False) + "\n")
     elif args.format == "text":

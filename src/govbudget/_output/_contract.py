@@ -353,12 +353,16 @@ def error_entry(file: str, exc: BaseException) -> dict[str, Any]:
 
 def summarise(entries: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     """The summary over many file entries (or over their summaries, with ``file``,
-    ``error`` and ``valid``: what a worker sends back)."""
+    ``error`` and ``valid``: what a worker sends back). ``files`` counts each file named (a
+    bundle once, at its first report), ``reports`` each entry (a bundle's reports each); ``valid`` and the other counts are
+    per report."""
     total = _empty_summary()
-    total.update(files=0, readable=0, unreadable=0, valid=0)
+    total.update(files=0, reports=0, readable=0, unreadable=0, valid=0)
     by_rule: Counter[str] = Counter()
     for e in entries:
-        total["files"] += 1
+        bundle = e.get("bundle")
+        total["files"] += 1 if not bundle or bundle["report"] == 1 else 0
+        total["reports"] += 1
         if e.get("error"):
             total["unreadable"] += 1
             continue
@@ -372,7 +376,7 @@ def summarise(entries: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
                 total[k][sk] += n
         by_rule.update(s["by_rule"])
     total["by_rule"] = dict(sorted(by_rule.items()))
-    order = ["files", "readable", "unreadable", "valid"]
+    order = ["files", "reports", "readable", "unreadable", "valid"]
     return {k: total[k] for k in order} | {k: v for k, v in total.items() if k not in order}
 
 
@@ -380,5 +384,5 @@ def document(entries: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """The whole check report: ``schema``, ``valid``, ``files`` and ``summary``."""
     summary = summarise(entries)
     return {"schema": SCHEMA_ID,
-            "valid": summary["unreadable"] == 0 and summary["valid"] == summary["files"],
+            "valid": summary["unreadable"] == 0 and summary["valid"] == summary["reports"],
             "files": list(entries), "summary": summary}

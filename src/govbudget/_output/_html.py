@@ -89,6 +89,12 @@ def _counts(c: Mapping[str, int]) -> str:
     return f"错误 {c['error']}，警告 {c['warning']}，提示 {c['info']}"
 
 
+def _reports(summary: Mapping[str, Any]) -> str:
+    """The reports counted, where a file held several (a bundle)."""
+    reports = summary.get("reports")
+    return f"{reports} 份报告，" if reports is not None and reports != summary["files"] else ""
+
+
 def _hidden(s: Mapping[str, Any]) -> str:
     h = s["hidden"]
     parts = [f"{label} {h[k]}" for k, label in (("min_severity", "低于最低级别"),
@@ -223,7 +229,8 @@ def render_html(entries: Sequence[Mapping[str, Any]], summary: Mapping[str, Any]
             f"<td>{e.get('year') or ''}</td><td>{_KIND.get(e.get('kind') or '', '')}</td>"
             f'<td class="n">{c["error"]}</td><td class="n">{c["warning"]}</td>'
             f'<td class="n">{c["info"]}</td></tr>')
-    head = (f'<p class="counts">{summary["files"]} 个文件（{summary["unreadable"]} 个无法读取），'
+    head = (f'<p class="counts">{summary["files"]} 个文件（{_reports(summary)}'
+            f'{summary["unreadable"]} 个无法读取），'
             f"共 {summary['findings']} 条：{_counts(summary['by_severity'])}；"
             f"显示 {summary['shown']} 条{_hidden(summary)}</p>")
     return "\n".join([

@@ -205,14 +205,18 @@ def _counts(c: Mapping[str, int], style: Style) -> str:
 
 
 def summary_lines(s: Mapping[str, Any], style: Style, *, files: int | None = None,
-                  unreadable: int = 0) -> list[str]:
-    """The closing counts: every finding, what was shown, what each filter hid."""
+                  unreadable: int = 0, reports: int | None = None) -> list[str]:
+    """The closing counts: every finding, what was shown, what each filter hid (and the
+    files, with their reports where a file held several)."""
     hidden = s["hidden"]
     zh = style.lang != "en"
     prefix = ""
     if files is not None:
-        prefix = (f"{files} 个文件（{unreadable} 个无法读取）：" if zh else
-                  f"{files} files ({unreadable} unreadable): ")
+        more = reports is not None and reports != files
+        prefix = (f"{files} 个文件（{f'{reports} 份报告，' if more else ''}"
+                  f"{unreadable} 个无法读取）：" if zh else
+                  f"{files} files ({f'{reports} reports, ' if more else ''}"
+                  f"{unreadable} unreadable): ")
     total = (f"{prefix}共 {s['findings']} 条：{_counts(s['by_severity'], style)}" if zh else
              f"{prefix}{s['findings']} findings: {_counts(s['by_severity'], style)}")
     lines = _block("", "  ", total, style)
@@ -277,6 +281,7 @@ def render_entry(entry: Mapping[str, Any], style: Style) -> str:
 def render_total(summary: Mapping[str, Any], style: Style) -> str:
     """The closing counts over many files."""
     return "\n" + "\n".join(summary_lines(summary, style, files=summary["files"],
+                                          reports=summary.get("reports"),
                                           unreadable=summary["unreadable"])) + "\n"
 
 
