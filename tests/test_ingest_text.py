@@ -349,6 +349,21 @@ def test_zero_width_characters_and_kangxi_radicals() -> None:
     assert normalise_breaks("⺠ 2024年 ①") == "⺠ 2024年 ①"  # no NFKC form: kept
 
 
+def test_the_supplement_simplified_radicals_are_their_ideographs() -> None:
+    """A font's 门, 长, 见 … mapped to the CJK Radicals Supplement's simplified radicals
+    (which NFKC keeps) are read as the ideographs; the supplement's other characters,
+    component forms, are kept."""
+    assert normalise_breaks("2024年部⻔预算 ⻓期 ⻅附件 ⻋辆 ⻢ ⻩ ⻚") == \
+        "2024年部门预算 长期 见附件 车辆 马 黄 页"
+    assert normalise_breaks("⺅⺠") == "⺅⺠"
+    import unicodedata as ud
+
+    for cp in range(0x2EA6, 0x2EF4):
+        got = normalise_breaks(chr(cp))
+        if got != chr(cp):  # mapped: the ideograph the radical's name says it simplifies
+            assert "SIMPLIFIED" in ud.name(chr(cp)) and "CJK UNIFIED IDEOGRAPH" in ud.name(got)
+
+
 @given(st.text(alphabet=st.characters(min_codepoint=0x2F00, max_codepoint=0x2FD5)
                | st.sampled_from("一般公共服务支出合计 50")))
 def test_radicals_read_as_nfkc_ideographs(text: str) -> None:

@@ -364,6 +364,9 @@ _KANGXI = str.maketrans({"一": "\u2f00", "人": "\u2f08", "入": "\u2f0a", "八
                          "支": "\u2f40", "文": "\u2f42", "方": "\u2f45", "日": "\u2f47",
                          "月": "\u2f49", "水": "\u2f54", "生": "\u2f63", "用": "\u2f64",
                          "行": "\u2f8f", "金": "\u2fa6"})
+_SIMPLIFIED = str.maketrans({"门": "\u2ed4", "长": "\u2ed3", "见": "\u2ec5", "车": "\u2ecb",
+                            "贝": "\u2ec9", "页": "\u2eda", "马": "\u2ee2", "黄": "\u2ee9",
+                            "风": "\u2edb", "飞": "\u2edc", "鱼": "\u2ee5"})
 TRANSFORMS = {
     "nfkc": lambda t: unicodedata.normalize("NFKC", t),
     "blank_lines": lambda t: "\n\n".join(t.split("\n")),
@@ -407,6 +410,8 @@ TRANSFORMS = {
     # a PDF font's glyphs mapped to Kangxi radicals (⼀般公共服务⽀出), and zero-width
     # spaces and soft hyphens inside words
     "kangxi_radicals": lambda t: t.translate(_KANGXI),
+    # and to the supplement's simplified radicals (部⻔预算, ⻓期, ⻅附件)
+    "simplified_radicals": lambda t: t.translate(_SIMPLIFIED),
     "zero_width_characters": lambda t: t.replace("支出", "支\u200b出").replace(
         "合计", "合\u200b计").replace("项目", "项\u00ad目"),
     # a running header with the page's number opening every page but the first
@@ -525,7 +530,8 @@ EXTRACTIONS = sorted([*(PLAIN / n for n in PLAIN_FILES), *(OTHER_TOOLS / n for n
                                        "enumerators_with_points", "running_header_footer",
                                        "running_header_mid_page", "titles_wrapped",
                                        "ideographic_gaps", "continued_marks",
-                                       "kangxi_radicals", "zero_width_characters",
+                                       "kangxi_radicals", "simplified_radicals",
+                                       "zero_width_characters",
                                        "running_header_numbered", "unit_on_title_line",
                                        "percent_full_width"])
 @pytest.mark.parametrize("path", EXTRACTIONS, ids=lambda p: p.name)

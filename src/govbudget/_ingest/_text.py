@@ -151,7 +151,8 @@ def normalise_breaks(text: str) -> str:
     if _INVISIBLE_OR_RADICAL.search(text):
         # zero-width characters (a PDF's or a web page's) are dropped; Kangxi radicals
         # and compatibility ideographs, which PDFs' fonts often map their glyphs to
-        # (⼀般公共服务⽀出), are the ideographs NFKC makes them; a table drawn with
+        # (⼀般公共服务⽀出), are the ideographs NFKC makes them, and the supplement's
+        # simplified radicals (部⻔) their ideographs; a table drawn with
         # box-drawing characters (│ 201 │ 一般公共服务支出 │, ├──┼──┤) is pipe rows
         text = text.translate(_unified_table())
     if "-+" in text:  # a grid table's rule (+-----+----+, pandoc's and others'): a blank line
@@ -215,7 +216,21 @@ _RULE_CELL: Final = lazy(r":?-+:?")
 _GRID_RULE: Final = lazy(r"(?m)^[ \t]*\+(?:[-=:]+\+)+[ \t]*$")
 _NO_BREAK: Final = str.maketrans({"\u00a0": " ", "\u202f": " "})
 _INVISIBLE_OR_RADICAL: Final = lazy(
-    "[\u00ad\u200b-\u200d\u2060\ufeff\u2500-\u257f\u2f00-\u2fd5\uf900-\ufaff\uff5c]")
+    "[\u00ad\u200b-\u200d\u2060\ufeff\u2500-\u257f\u2ea6-\u2ef3\u2f00-\u2fd5"
+    "\uf900-\ufaff\uff5c]")
+# The simplified radicals of the CJK Radicals Supplement and the ideograph each stands for,
+# as the Unicode Character Database's CJKRadicals.txt (Unicode 17.0) gives them (its
+# radicals numbered N'): NFKC leaves them as they are, and a PDF's font can map its
+# glyphs of 门, 长, 见 … to them (部⻔预算, ⻓期). Only these: the supplement's other
+# characters are component forms no text prints for an ideograph.
+_SIMPLIFIED_RADICALS: Final = {
+    0x2EA6: 0x4E2C, 0x2EB0: 0x7E9F, 0x2EC5: 0x89C1, 0x2EC8: 0x8BA0, 0x2EC9: 0x8D1D,
+    0x2ECB: 0x8F66, 0x2ED0: 0x9485, 0x2ED3: 0x957F, 0x2ED4: 0x95E8, 0x2ED9: 0x97E6,
+    0x2EDA: 0x9875, 0x2EDB: 0x98CE, 0x2EDC: 0x98DE, 0x2EE0: 0x9963, 0x2EE2: 0x9A6C,
+    0x2EE5: 0x9C7C, 0x2EE6: 0x9E1F, 0x2EE7: 0x5364, 0x2EE8: 0x9EA6, 0x2EE9: 0x9EC4,
+    0x2EEA: 0x9EFE, 0x2EEB: 0x6589, 0x2EEC: 0x9F50, 0x2EED: 0x6B6F, 0x2EEE: 0x9F7F,
+    0x2EEF: 0x7ADC, 0x2EF0: 0x9F99, 0x2EF2: 0x4E80, 0x2EF3: 0x9F9F,
+}
 
 
 @functools.cache
@@ -223,7 +238,8 @@ def _unified_table() -> dict[int, str | None]:
     """The translation of `normalise_breaks`: soft hyphen, zero-width spaces and joiners,
     word joiner and BOM to nothing; box drawing to pipe rows (a horizontal line ``-``,
     any other piece, and ``｜``, a ``|``); each Kangxi radical (U+2F00–U+2FD5) and CJK
-    compatibility ideograph (U+F900–U+FAFF) whose NFKC form is one ideograph to it."""
+    compatibility ideograph (U+F900–U+FAFF) whose NFKC form is one ideograph to it; each
+    simplified radical of the supplement (`_SIMPLIFIED_RADICALS`) to its ideograph."""
     import unicodedata
 
     table: dict[int, str | None] = dict.fromkeys((0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF))
@@ -236,6 +252,8 @@ def _unified_table() -> dict[int, str | None]:
         form = unicodedata.normalize("NFKC", chr(cp))
         if len(form) == 1 and form != chr(cp):
             table[cp] = form
+    for cp, ideograph in _SIMPLIFIED_RADICALS.items():
+        table[cp] = chr(ideograph)
     return table
 _DIGITS: Final = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
 _FULL_WIDTH_DIGITS: Final = tuple(chr(0xFF10 + i) for i in range(10))
