@@ -144,3 +144,31 @@ def test_the_kept_registry_follows_rules_of_your_own() -> None:
         extensions().remove("table.test_kept")
     assert "table.test_kept" not in current()
     assert dict(current()) == dict(first)
+
+
+def test_the_arity_read_off_a_function_is_inspect_signature_s() -> None:
+    """`_arity` (the rules' one-argument test, without ``inspect.signature`` for a plain
+    function) counts what ``inspect.signature`` counts, for every shape of callable."""
+    import functools
+    import inspect
+
+    from govbudget.checks._registry import _arity
+
+    def one(ctx: object) -> None: ...
+    def two(ctx: object, b: int = 1) -> None: ...
+    def star(*a: object) -> None: ...
+    def kw(a: object, *, b: int) -> None: ...
+    def every(a: object, /, b: object, *c: object, d: int = 0, **e: object) -> None: ...
+
+    @functools.wraps(two)
+    def wrapped(*a: object, **k: object) -> None: ...
+
+    class Checker:
+        def __call__(self, ctx: object) -> None: ...
+
+        def method(self, ctx: object) -> None: ...
+
+    shapes = [one, two, star, kw, every, wrapped, lambda: None, lambda x: x,
+              functools.partial(two, 1), Checker(), Checker().method, len]
+    for fn in shapes:
+        assert _arity(fn) == len(inspect.signature(fn).parameters), fn
