@@ -419,3 +419,28 @@ class TestCheckAcrossDocuments:
         main(["check", *files, "-q"])
         text = capsys.readouterr().out
         assert "paired" in text and "documents.change_on_last_year" not in text
+
+
+def test_the_help_is_as_wide_as_the_terminal_without_shutil(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parsers take the terminal's width as shutil finds it ($COLUMNS first, 80 when
+    there is no terminal), and building them imports no shutil."""
+    from govbudget import _cli
+
+    monkeypatch.setenv("COLUMNS", "50")
+    assert _cli._columns() == 50
+    import argparse
+
+    # the width argparse's own formatter takes (through shutil)
+    assert _cli._Raw("p")._width == argparse.RawDescriptionHelpFormatter("p")._width == 48  # type: ignore[attr-defined]
+    monkeypatch.setenv("COLUMNS", "not a number")
+    import shutil
+
+    assert _cli._columns() == shutil.get_terminal_size().columns
+    assert _cli._Raw("p")._width == argparse.RawDescriptionHelpFormatter("p")._width  # type: ignore[attr-defined]
+    code = ("import sys; from govbudget._cli import _build_parser; _build_parser(); "
+            "print('shutil' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env={k: v for k, v in __import__("os").environ.items()
+                                           if k != "COLUMNS"})
+    assert done.stdout.strip() == "False"

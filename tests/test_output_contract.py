@@ -262,3 +262,14 @@ def test_finding_data_is_the_converters() -> None:
                             knock_on_of="k", code="documents.x"))
     for f in findings:
         assert finding_data(f) == conv.unstructure(f)
+
+
+@given(st.binary(max_size=200))
+def test_the_fingerprints_hash_is_sha256(data: bytes) -> None:
+    """Property: the SHA-256 the fingerprints use (the interpreter's own module where it
+    has one) gives hashlib's digest."""
+    import hashlib
+
+    from govbudget._output._contract import _sha256
+
+    assert _sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
