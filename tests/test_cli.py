@@ -96,49 +96,6 @@ def test_module_entry_point() -> None:
     assert "Traceback" not in done.stderr
 
 
-def test_the_command_writes_all_its_output_and_ends_with_its_status(sample_path: Path) -> None:
-    """``python -m govbudget check`` (the command's `run`): the whole JSON, then status 1
-    (the sample has errors); a reader that closes the pipe early gets no traceback."""
-    import json
-
-    cmd = [sys.executable, "-m", "govbudget", "check", str(sample_path), "--format", "json"]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    assert done.returncode == 1 and done.stderr == ""
-    assert json.loads(done.stdout)["files"][0]["summary"]["by_severity"]["error"] > 0
-    closed = subprocess.run(f"{subprocess.list2cmdline(cmd)} | head -c 10", shell=True,
-                            capture_output=True, text=True, check=False)
-    assert closed.stdout == done.stdout[:10] and "Traceback" not in closed.stderr
-
-
-class _Left(Exception):
-    """os._exit, caught."""
-
-
-def test_leaving_flushes_saves_the_caches_then_ends_the_process(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    from govbudget import _attrs_code, _cli, _pattern_cache
-
-    saved: list[str] = []
-    monkeypatch.setattr(_pattern_cache.STORE, "save", lambda: saved.append("patterns"))
-    monkeypatch.setattr(_attrs_code.STORE, "save", lambda: saved.append("code"))
-
-    def exit_now(status: int) -> None:
-        raise _Left(status)
-
-    monkeypatch.setattr(_cli.os, "_exit", exit_now)
-    import threading
-
-    monkeypatch.setattr(threading, "active_count", lambda: 1)
-    with pytest.raises(_Left) as left:
-        _cli.leave(3)
-    assert left.value.args == (3,) and saved == ["patterns", "code"]
-    # Another thread running: a normal exit, which waits for it.
-    monkeypatch.setattr(threading, "active_count", lambda: 2)
-    with pytest.raises(SystemExit) as normal:
-        _cli.leave(1)
-    assert normal.value.code == 1
-
-
 def test_the_collector_is_back_on_for_several_files(sample_path: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     """`run` turns the cycle collector off for one file; checking several turns it on."""

@@ -1,5 +1,5 @@
 """``python -m govbudget``: the same as the ``govbudget`` command."""
 
-from ._cli import run
+from ._entry import run
 
 run()
