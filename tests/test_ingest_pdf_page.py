@@ -4,7 +4,7 @@ apart (PDFs drawn in `tests/pdf_helpers.py`)."""
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import Any, ClassVar
 
 import govbudget
 from govbudget._ingest._pdf import extract_pdf
@@ -87,3 +87,78 @@ def test_matrices_compose_as_in_pdf() -> None:
     turn = _Mat(0, 1, -1, 0, 0, 0)  # a quarter turn
     assert shift.apply(1, 2) == (11, 22)
     assert shift.then(turn).apply(1, 2) == turn.apply(11, 22)
+
+
+class TestTurnedPages:
+    """A page is read the way its text runs: a table drawn turned on an upright page
+    (either way, or upside down) and a page turned by /Rotate read as the upright page."""
+
+    # (Latin words: pdfium reads no text of reportlab's built-in CJK font drawn turned;
+    # the real report below, in its own fonts, is read turned with its ideographs.)
+    ROWS: ClassVar[list[list[str]]] = [["Item", "", "Amount", ""], ["General services", "", "12.50", ""],
+            ["Total", "", "12.50", ""]]
+
+    @staticmethod
+    def _turned(turn: int, rotate: int = 0) -> bytes:
+        """The table drawn turned ``turn`` degrees counter-clockwise on a page sized to
+        hold it, the page's /Rotate ``rotate``."""
+        from .pdf_helpers import FONT, canvas_mod, table
+
+        buf = io.BytesIO()
+        size = (H, W) if turn in (90, 270) else (W, H)
+        c = canvas_mod.Canvas(buf, pagesize=size)
+        c.setFont(FONT, 10)
+        if rotate:
+            c.setPageRotation(rotate)
+        shift = {0: (0.0, 0.0), 90: (H, 0.0), 180: (W, H), 270: (0.0, W)}[turn]
+        c.translate(*shift)
+        c.rotate(turn)
+        table(TestTurnedPages.ROWS)(c)
+        c.showPage()
+        c.save()
+        return buf.getvalue()
+
+    def test_a_turned_table_reads_as_upright(self) -> None:
+        upright = extract_pdf(self._turned(0), source="t.pdf").text
+        assert "General services\t\t12.50" in upright
+        for turn in (90, 180, 270):
+            assert extract_pdf(self._turned(turn), source="t.pdf").text == upright, turn
+
+    def test_rotate_is_followed_where_the_text_is_drawn_turned_and_not_where_upright(
+            self) -> None:
+        """A landscape page made by /Rotate with its content drawn turned (what printing
+        to PDF makes) reads upright, as before; an upright drawing under /Rotate (shown
+        turned) reads as drawn."""
+        upright = extract_pdf(self._turned(0), source="t.pdf").text
+        assert extract_pdf(self._turned(90, rotate=90), source="t.pdf").text == upright
+        assert extract_pdf(self._turned(270, rotate=270), source="t.pdf").text == upright
+        assert extract_pdf(self._turned(0, rotate=90), source="t.pdf").text == upright
+
+    def test_a_real_report_turned_gives_the_same_findings(self) -> None:
+        """The published PDF (tests/data/real) with every page's content turned a
+        quarter on an upright page: the findings of the PDF as published."""
+        import pypdfium2 as pdfium
+
+        from .pdf_helpers import REAL
+
+        path = REAL / "shanghai-ptflfy-2024-budget.pdf"
+        src = pdfium.PdfDocument(path)
+        dest = pdfium.PdfDocument.new()
+        for i in range(len(src)):
+            w, h = src[i].get_size()
+            obj = src.page_as_xobject(i, dest).as_pageobject()
+            obj.transform(pdfium.PdfMatrix(0, 1, -1, 0, h, 0))  # a quarter counter-clockwise
+            page = dest.new_page(h, w)
+            page.insert_obj(obj)
+            page.gen_content()
+        buf = io.BytesIO()
+        dest.save(buf)
+
+        def found(data: bytes | str) -> list[tuple[str, str, int | None, str]]:
+            source: Any = data if isinstance(data, bytes) else str(data)
+            report = govbudget.read_report(source, name="r.pdf") if isinstance(data, bytes) \
+                else govbudget.read_report(source)
+            return sorted((f.rule, f.code, f.location.page, f.message)
+                          for f in govbudget.check_report(report).findings)
+
+        assert found(buf.getvalue()) == found(str(path))

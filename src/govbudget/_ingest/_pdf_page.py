@@ -5,13 +5,16 @@ coordinates; used by `govbudget._ingest._pdf`.
 pdfium gives each character's loose box (its advance width and the font's ascent and
 descent, the same height for a whole line); a character drawn twice at the same place
 (fake bold) is read once; ideographic spaces before a character are kept as its indent.
-Image objects tell how much of the page a scan covers.
+Image objects tell how much of the page a scan covers. A page is read the way its text
+runs (`_Page.turn_by_text`): a table printed turned on an upright page, or a page turned
+by ``/Rotate`` but drawn upright, reads as it would upright.
 """
 
 from __future__ import annotations
 
 import ctypes
 import itertools
+import math
 from collections.abc import Iterator
 from typing import Any, Final
 
@@ -25,6 +28,7 @@ _MIN_RULE: Final = 3.0  # shorter pieces are dots or corners, not rules
 _WHITE: Final = 245  # a stroke or fill lighter than this in every channel is not seen
 _NOT_TEXT: Final = frozenset({0xA0, 0x3000, 0xFEFF, 0xFFFE, 0xFFFF})
 _SPACE_CODES: Final = frozenset({32, 0xA0, 0x3000})
+_QUARTER: Final = math.pi / 2
 
 
 @attrs.define(slots=True)
@@ -117,11 +121,37 @@ class _Page:
 
     # -- characters
 
+    def turn_by_text(self, textpage: Any, n: int) -> None:
+        """Read the page the way its text runs: a page whose text mostly runs up, down or
+        upside down in PDF space (a wide table drawn turned on an upright page, or a page
+        turned by its ``/Rotate`` but drawn upright) is turned so that it reads left to
+        right, whatever its ``/Rotate`` says. The direction is pdfium's angle of a sample of
+        its characters (clockwise, in PDF space), rounded to a quarter turn; where no
+        quarter holds two thirds of them, the page's ``/Rotate`` stands."""
+        get_angle = getattr(self.raw, "FPDFText_GetCharAngle", None)
+        if get_angle is None:
+            return
+        quarters = [0, 0, 0, 0]
+        step = max(1, n // 64)  # some sixty characters tell the direction
+        for i in range(0, n, step):
+            angle = get_angle(textpage, i)
+            if angle >= 0:
+                quarters[round(angle / _QUARTER) % 4] += 1
+        total = sum(quarters)
+        best = max(range(4), key=quarters.__getitem__)
+        if total and 3 * quarters[best] >= 2 * total:
+            rot = -best % 4  # clockwise angle: a quarter turn the other way
+            if rot != self.rot:
+                self.rot = rot
+                w, h = self.pw, self.ph
+                self.width, self.height = (h, w) if rot in (1, 3) else (w, h)
+
     def chars(self, textpage: Any) -> list[_Char]:
         raw = self.raw
         n = raw.FPDFText_CountChars(textpage)
         if n <= 0:
             return []
+        self.turn_by_text(textpage, n)
         # The page's text in one call (UTF-16 code units, one per character index).
         buf = (ctypes.c_ushort * (n + 1))()
         got = raw.FPDFText_GetText(textpage, 0, n, buf)
