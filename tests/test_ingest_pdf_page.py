@@ -162,3 +162,32 @@ class TestTurnedPages:
                           for f in govbudget.check_report(report).findings)
 
         assert found(buf.getvalue()) == found(str(path))
+
+
+class TestOcrLayers:
+    """Text drawn invisible over an image that covers the page is an OCR tool's layer:
+    the page is listed in `PdfText.ocr` (and read)."""
+
+    @staticmethod
+    def _page(*, invisible: bool, image: bool) -> bytes:
+        from reportlab.lib.utils import ImageReader
+
+        def draw(c: Any) -> None:
+            if image:
+                c.drawImage(ImageReader(io.BytesIO(_png(8, 8))), 0, 0, W, H)
+            text = c.beginText(50, 800)
+            text.setFont("STSong-Light", 10)
+            if invisible:
+                text.setTextRenderMode(3)
+            text.textLine("一般公共服务支出 12.50")
+            c.drawText(text)
+        return make_pdf(draw)
+
+    def test_invisible_text_over_a_page_image_is_ocr(self) -> None:
+        pdf = extract_pdf(self._page(invisible=True, image=True), source="t.pdf")
+        assert pdf.ocr == (1,) and pdf.scanned == ()
+        assert "一般公共服务支出 12.50" in pdf.text  # (read: the reader doubts its tables)
+
+    def test_visible_text_or_no_image_is_no_ocr(self) -> None:
+        assert extract_pdf(self._page(invisible=False, image=True), source="t.pdf").ocr == ()
+        assert extract_pdf(self._page(invisible=True, image=False), source="t.pdf").ocr == ()

@@ -303,3 +303,20 @@ def test_a_figure_cut_by_a_line_break_makes_its_table_doubtful() -> None:
     assert not govbudget.check_report(report).errors
     whole = govbudget.read_text(text.replace("1\n.00", "2.00"))
     assert not whole.table(TableKind.THREE_PUBLIC).doubts
+
+
+def test_tables_on_pages_of_ocr_text_are_doubtful_and_said_once() -> None:
+    """Pages whose text an OCR tool laid over a scan: the tables printed there are not
+    checked (a misread digit would be reported as the report's error), one finding names
+    the pages; other pages' tables are read as before."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    plain = govbudget.read_text(text)
+    pages = sorted({plain.page_of(t.line) for t in plain.tables if t.line})
+    ocr = govbudget.read_text(text, ocr=pages[:2])
+    on = {t.title for t in ocr.tables if any(d.reason == "ocr" for d in t.doubts)}
+    assert on == {t.title for t in plain.tables if plain.page_of(t.line) in pages[:2]} != set()
+    said = [f for f in ocr.findings if f.rule == "reading.ocr_text"]
+    assert len(said) == 1 and said[0].location.page == pages[0]
+    result = govbudget.check_report(ocr)
+    assert {n.section for n in result.not_checked} >= on
+    assert govbudget.read_text(text, ocr=()) == plain

@@ -23,7 +23,7 @@ from ._record import FrozenRecord
 
 __all__ = [
     "EMPTY_NOTE_WITH_DATA", "GOAL_SPLIT", "INCOMPLETE_TABLE", "MALFORMED_CODE", "MISSING_UNIT",
-    "NEEDS_OCR", "READING_KINDS", "REPAIRED_NUMBER", "SEVERAL_REPORTS", "TEMPLATE_RESIDUE",
+    "NEEDS_OCR", "OCR_TEXT", "READING_KINDS", "REPAIRED_NUMBER", "SEVERAL_REPORTS", "TEMPLATE_RESIDUE",
     "UNPARSED_AMOUNT",
     "UNPLACED_FIGURE", "UNSPLIT_INDICATOR", "ReadingKind",
 ]
@@ -38,6 +38,7 @@ REPAIRED_NUMBER: Final = "reading.repaired_number"
 UNSPLIT_INDICATOR: Final = "reading.unsplit_indicator"
 GOAL_SPLIT: Final = "reading.goal_split"
 NEEDS_OCR: Final = "reading.needs_ocr"
+OCR_TEXT: Final = "reading.ocr_text"
 MALFORMED_CODE: Final = "reading.malformed_code"
 SEVERAL_REPORTS: Final = "reading.several_reports"
 
@@ -73,6 +74,8 @@ READING_KINDS: Final[dict[str, ReadingKind]] = {k.id: k for k in (
     ReadingKind(GOAL_SPLIT, "无法区分实施期目标与年度目标",
                 "Period and year goals could not be told apart", Severity.INFO),
     ReadingKind(NEEDS_OCR, "扫描页（只有图像），需要OCR", "An image-only (scanned) page that needs OCR"),
+    ReadingKind(OCR_TEXT, "扫描页的文字来自OCR识别，其表格未核对",
+                "Pages whose text is an OCR layer over a scan: their tables are not checked"),
     ReadingKind(MALFORMED_CODE, "科目编码不合格式（位数或字符不对）",
                 "A classification code of the wrong shape (digits or length)"),
     ReadingKind(SEVERAL_REPORTS, "文件含多份报告，只读取了第一份",

@@ -138,7 +138,8 @@ def _cover_title(text: str) -> bool:
 
 
 def read_first(flat: str, cut: int, reader: Callable[..., Report], *, source: str,
-               pages: Sequence[int] | None, scanned: Sequence[int]) -> Report:
+               pages: Sequence[int] | None, scanned: Sequence[int],
+               ocr: Sequence[int] = ()) -> Report:
     """The first report of a text holding more than one (``flat``, its lines LF-ended),
     read by ``reader`` (`govbudget.read_text`) from the lines before line ``cut``, with
     one finding saying where the next report begins and that it was not read."""
@@ -151,7 +152,8 @@ def read_first(flat: str, cut: int, reader: Callable[..., Report], *, source: st
         page = head.count("\f") + 1 if "\f" in flat else None
         first_pages = None
     report = reader(head, source=source, pages=first_pages,
-                    scanned=[p for p in scanned if page is None or p < page])
+                    scanned=[p for p in scanned if page is None or p < page],
+                    ocr=[p for p in ocr if page is None or p < page])
     title = lines[cut - 1].strip(" \t\u3000\f")[:40]
     finding = Finding(
         rule=SEVERAL_REPORTS, severity=Severity.WARNING,

@@ -37,8 +37,10 @@ from typing import Final, Literal
 
 from attrs import evolve
 
+from .._findings import Finding, Location, Severity
 from .._lazy_re import lazy
 from .._pattern_cache import compile_pattern
+from .._reading import OCR_TEXT
 from .._tables import Doubt, Table
 from ._table_cells import _is_value, code_in_name
 from ._text import UNIT_FIGURE, Line
@@ -364,6 +366,44 @@ def _doubted(table: Table, reason: str, message: str, message_en: str,
         return table
     doubt = Doubt(reason, message, message_en, tuple(lines[:20]))
     return evolve(table, doubts=(*table.doubts, doubt))
+
+
+def with_ocr(tables: Sequence[Table], ocr: Sequence[int], page_map: Sequence[int],
+             findings: list[Finding]) -> tuple[Table, ...]:
+    """``tables``, each printed on a page whose text an OCR tool laid over a scan doubtful
+    (``ocr``): its figures are a machine's reading of an image, and one misread digit
+    would be reported as the report's error. One finding names the pages (``findings``
+    gets it), and says that the narrative's figures there are the OCR's too.
+
+    >>> from govbudget import Table, TableKind, Unit
+    >>> found = []
+    >>> t = Table(kind=TableKind.SUMMARY, number="1", title="收支总表", unit=Unit.WAN_YUAN,
+    ...           blocks=(), line=3)
+    >>> [d.reason for d in with_ocr([t], [2], [1, 2, 2], found)[0].doubts], found[0].rule
+    (['ocr'], 'reading.ocr_text')
+
+    """
+    pages = sorted(set(ocr))
+    on = frozenset(pages)
+    out: list[Table] = []
+    for t in tables:
+        line = t.line
+        if line is not None and 0 < line <= len(page_map) and page_map[line - 1] in on:
+            t = _doubted(t, "ocr", "表格文字来自扫描页的OCR识别，数字可能误识，未核对",
+                         "the table's text is an OCR tool's reading of a scanned page (a "
+                         "digit may be misread): not checked", (line,))
+        out.append(t)
+    listed = "、".join(map(str, pages[:20])) + ("等" if len(pages) > 20 else "")
+    findings.append(Finding(
+        rule=OCR_TEXT, severity=Severity.WARNING,
+        message=f"第{listed}页的文字来自OCR识别（扫描图像上的隐藏文字层）：这些页上的表格未核对；"
+                "说明中的数字也来自OCR，其核对结果请对照原件",
+        message_en=f"the text of page(s) {', '.join(map(str, pages[:20]))} is an OCR tool's "
+                   "layer over a scanned image: the tables there are not checked, and the "
+                   "narrative's figures there are the OCR's too (compare any finding on them "
+                   "with the page image)",
+        location=Location(section="document", page=pages[0])))
+    return tuple(out)
 
 
 def with_unit_figures(table: Table, segment: Sequence[Line]) -> Table:

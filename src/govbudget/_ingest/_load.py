@@ -1,10 +1,10 @@
 """Loading a report's source: a path, bytes or text, a text file or a PDF, into the text
 the reader reads (`govbudget._ingest._reader.read_text`) and, for a PDF, the page of each
-line and the pages that are scans.
+line, the pages that are scans and those whose text is an OCR layer.
 
 ```pycon
 >>> load("合计 5.00\\n")
-('合计 5.00\\n', '<text>', None, ())
+('合计 5.00\\n', '<text>', None, (), ())
 >>> load("合计".encode("gb18030") + b"\\n", name="a.txt")[:2]
 ('合计\\n', 'a.txt')
 
@@ -15,29 +15,33 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeAlias
 
 from .._errors import ReadError
 from ._text import decode
 
 __all__ = ["MAX_BYTES", "load"]
 
+# text, the name recorded, each line's page (a PDF's), its scanned pages, its OCR pages
+Loaded: TypeAlias = tuple[str, str, tuple[int, ...] | None, tuple[int, ...], tuple[int, ...]]
+
 MAX_BYTES: Final = 64 * 1024 * 1024
 """Inputs larger than this are refused (a report's text is rarely over 1 MB)."""
 
 
 def load(source: str | os.PathLike[str] | bytes, *, encoding: str | None = None,
-         name: str | None = None) -> tuple[str, str, tuple[int, ...] | None, tuple[int, ...]]:
+         name: str | None = None) -> Loaded:
     """The text `read_report` reads from ``source``, the name it records, and, for a PDF,
-    the page of each line and the pages that are scans (pypdfium2 is imported only for
-    a PDF, so ``import govbudget`` stays cheap)."""
+    the page of each line, the pages that are scans and the pages whose text an OCR tool
+    laid over a scan (pypdfium2 is imported only for a PDF, so ``import govbudget`` stays
+    cheap)."""
     if isinstance(source, bytes):
         label = name or "<bytes>"
         if source.startswith(_PDF_MAGIC):
             return _pdf_text(source, label)
-        return decode(source, encoding, source=label), label, None, ()
+        return decode(source, encoding, source=label), label, None, (), ()
     if isinstance(source, str) and ("\n" in source or "\r" in source):
-        return source, name or "<text>", None, ()
+        return source, name or "<text>", None, (), ()
     path = Path(source)
     label = name or str(source)
     try:
@@ -49,16 +53,16 @@ def load(source: str | os.PathLike[str] | bytes, *, encoding: str | None = None,
         raise ReadError(f"cannot open: {exc.strerror or exc}", source=label) from None
     if data.startswith(_PDF_MAGIC) or path.suffix.lower() == ".pdf":
         return _pdf_text(data, label)
-    return decode(data, encoding, source=label), label, None, ()
+    return decode(data, encoding, source=label), label, None, (), ()
 
 
 _PDF_MAGIC: Final = b"%PDF-"
 
 
-def _pdf_text(data: bytes, label: str) -> tuple[str, str, tuple[int, ...], tuple[int, ...]]:
+def _pdf_text(data: bytes, label: str) -> Loaded:
     from ._pdf import extract_pdf
 
     pdf = extract_pdf(data, source=label)
     if not pdf.text.strip() and not pdf.scanned:
         raise ReadError("the PDF holds no text", source=label)
-    return pdf.text, label, tuple(pdf.pages), tuple(pdf.scanned)
+    return pdf.text, label, tuple(pdf.pages), tuple(pdf.scanned), tuple(pdf.ocr)

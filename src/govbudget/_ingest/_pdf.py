@@ -16,7 +16,8 @@
   ``pdftotext -layout``: a single space between words, two or more spaces (about one per
   half-width character of the gap) where the gap is a column gap;
 - a character drawn twice at the same place (fake bold) is read once;
-- a page with no text and an image covering most of it is listed as *scanned*.
+- a page with no text and an image covering most of it is listed as *scanned*; a page
+  whose text is drawn invisible over such an image (an OCR tool's layer) as *ocr*.
 
 How the page is seen: pdfium gives each character's box (the loose box: its advance
 width and the font's ascent and descent, the same height for a whole line) and the
@@ -62,12 +63,15 @@ class PdfText:
             ``text.split("\\n")``).
         scanned: the pages that hold only an image (a scan, no text): they need OCR.
         page_count: the number of pages.
+        ocr: the pages whose text is an OCR tool's (drawn invisible over an image that
+            covers the page): their figures are a machine's reading of a scan.
     """
 
     text: str
     pages: tuple[int, ...]
     scanned: tuple[int, ...]
     page_count: int
+    ocr: tuple[int, ...] = ()
 
 
 def load_pdfium(source: str = "<pdf>") -> ModuleType:
@@ -91,6 +95,7 @@ def load_pdfium(source: str = "<pdf>") -> ModuleType:
 class _PageOut:
     lines: list[_Line]
     scanned: bool = False
+    ocr: bool = False  # the text is an OCR layer over a scan (see `PdfText.ocr`)
     last_xs: list[float] | None = None  # the columns of the grid that ends the page
 
 
@@ -117,6 +122,9 @@ def _read_page(raw: Any, doc: Any, index: int, prev: _PageOut | None = None,
         p = _Page(raw, page)
         chars = p.chars(textpage) if textpage else []
         hs, vs, cover = p.objects()
+        # Text drawn invisible over an image covering the page: an OCR tool's reading of
+        # a scan (looked at only where such an image is).
+        ocr = bool(chars) and cover >= 0.5 and p.hidden_text() >= 0.5
     finally:
         if textpage:
             raw.FPDFText_ClosePage(textpage)
@@ -161,7 +169,8 @@ def _read_page(raw: Any, doc: Any, index: int, prev: _PageOut | None = None,
     out = [lines[i] for i in order]
     tail = next((ln for ln in reversed(out) if ln.grid >= 0 or not _PAGE_NO.match(ln.text)),
                 None)
-    return _PageOut(out, last_xs=grids[tail.grid].xs if tail and tail.grid >= 0 else None)
+    return _PageOut(out, last_xs=grids[tail.grid].xs if tail and tail.grid >= 0 else None,
+                    ocr=ocr)
 
 
 # The digits may be letter-spaced (``— 1 2 —``: each digit drawn on its own).
@@ -273,6 +282,7 @@ def extract_pdf(data: bytes, *, source: str) -> PdfText:
             texts.append(ln.text)
             page_of.append(no)
     scanned = tuple(no for no, page in enumerate(pages, start=1) if page.scanned)
+    ocr = tuple(no for no, page in enumerate(pages, start=1) if page.ocr)
     if not texts:
-        return PdfText("", (1,), scanned, len(pages))
-    return PdfText("\n".join(texts), tuple(page_of), scanned, len(pages))
+        return PdfText("", (1,), scanned, len(pages), ocr)
+    return PdfText("\n".join(texts), tuple(page_of), scanned, len(pages), ocr)

@@ -5,7 +5,8 @@ coordinates; used by `govbudget._ingest._pdf`.
 pdfium gives each character's loose box (its advance width and the font's ascent and
 descent, the same height for a whole line); a character drawn twice at the same place
 (fake bold) is read once; ideographic spaces before a character are kept as its indent.
-Image objects tell how much of the page a scan covers. A page is read the way its text
+Image objects tell how much of the page a scan covers, and text drawn invisible over it
+an OCR tool's text layer (`_Page.hidden_text`). A page is read the way its text
 runs (`_Page.turn_by_text`): a table printed turned on an upright page, or a page turned
 by ``/Rotate`` but drawn upright, reads as it would upright.
 """
@@ -237,8 +238,25 @@ class _Page:
                 self._rules(obj, m, top, hs, vs)
         return hs, vs, cover
 
-    def _walk(self) -> Iterator[tuple[int, Any, _Mat, bool]]:
+    def hidden_text(self) -> float:
+        """The share of the page's text objects drawn invisible (text render mode 3: the
+        text layer an OCR tool lays over a scan's image), 0 where there is no text."""
         raw = self.raw
+        get_mode = getattr(raw, "FPDFTextObj_GetTextRenderMode", None)
+        if get_mode is None:
+            return 0.0
+        invisible = getattr(raw, "FPDF_TEXTRENDERMODE_INVISIBLE", 3)
+        modes = [get_mode(obj) for _, obj, _, _ in self._walk((raw.FPDF_PAGEOBJ_TEXT,),
+                                                            placed=False)]
+        return sum(1 for m in modes if m == invisible) / len(modes) if modes else 0.0
+
+    def _walk(self, kinds: tuple[int, ...] = (), *, placed: bool = True
+              ) -> Iterator[tuple[int, Any, _Mat, bool]]:
+        """The page's objects of ``kinds`` (default: paths and images), those inside
+        form objects too, each with its matrix on the page (``placed``; else the identity)
+        and whether it is drawn on the page itself."""
+        raw = self.raw
+        kinds = kinds or (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)
         fm = raw.FS_MATRIX()
         stack: list[tuple[Any, bool, _Mat]] = [(self.page, True, _Mat())]
         while stack:
@@ -249,13 +267,15 @@ class _Page:
                 obj = raw.FPDFPage_GetObject(parent, i) if is_page else \
                     raw.FPDFFormObj_GetObject(parent, i)
                 kind = raw.FPDFPageObj_GetType(obj)
-                if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE,
-                                raw.FPDF_PAGEOBJ_FORM):
+                form = kind == raw.FPDF_PAGEOBJ_FORM
+                if not form and kind not in kinds:
                     continue
-                if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(fm)):
-                    continue
-                m = _Mat(fm.a, fm.b, fm.c, fm.d, fm.e, fm.f).then(outer)
-                if kind == raw.FPDF_PAGEOBJ_FORM:
+                m = outer
+                if placed:
+                    if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(fm)):
+                        continue
+                    m = _Mat(fm.a, fm.b, fm.c, fm.d, fm.e, fm.f).then(outer)
+                if form:
                     stack.append((obj, False, m))
                 else:
                     yield kind, obj, m, is_page

@@ -41,6 +41,7 @@ from ._grid import (
     one_cell_a_line,
     text_style,
     with_cut_figures,
+    with_ocr,
     with_odd_unit,
     with_unit_figures,
 )
@@ -495,7 +496,7 @@ def _title_year(texts: Sequence[str]) -> int | None:
 
 
 def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None = None,
-              scanned: Sequence[int] = ()) -> Report:
+              scanned: Sequence[int] = (), ocr: Sequence[int] = ()) -> Report:
     """Read a report from its extracted text.
 
     Args:
@@ -504,6 +505,7 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
         pages: the page of each line of ``text`` (as `govbudget._ingest._pdf` gives it);
             by default taken from the text's form feeds or printed page numbers.
         scanned: pages that hold only an image (a scan): each is reported as needing OCR.
+        ocr: pages whose text an OCR tool laid over a scan: their tables are doubtful.
 
     Raises:
         ReadError: the text is empty, or holds neither a standard table nor a narrative.
@@ -545,7 +547,8 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
         nos = kept
     seg = _segment_lines(nos, texts, strips)
     if (cut := second_report(seg.tables, nos, strips)) is not None:  # a bundle: the first
-        return read_first(flat, cut, read_text, source=source, pages=pages, scanned=scanned)
+        return read_first(flat, cut, read_text, source=source, pages=pages, scanned=scanned,
+                          ocr=ocr)
     findings: list[Finding] = [
         Finding(rule="reading.needs_ocr", severity=Severity.WARNING,
                 message=f"第{p}页只有图像（扫描件），没有可读文字，需要OCR；本页未读取",
@@ -581,6 +584,8 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
                        for t, (_, tl) in zip(tables, seg.tables, strict=True))
     tables = tuple(with_odd_unit(with_unit_figures(t, tl), tl)
                    for t, (_, tl) in zip(tables, seg.tables, strict=True))
+    if ocr:  # (a machine's reading of a scan: its tables are not checked, said once)
+        tables = with_ocr(tables, ocr, page_map, findings)
     odd = {t.line for t in tables if any(d.reason == "unit" for d in t.doubts)}
     if odd:  # (a unit is printed, one not read: the default unit's finding is not said)
         findings = [f for f in findings
@@ -675,5 +680,5 @@ def read_report(
 
     ```
     """
-    text, label, pages, scanned = load(source, encoding=encoding, name=name)
-    return read_text(text, source=label, pages=pages, scanned=scanned)
+    text, label, pages, scanned, ocr = load(source, encoding=encoding, name=name)
+    return read_text(text, source=label, pages=pages, scanned=scanned, ocr=ocr)

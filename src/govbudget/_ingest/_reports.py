@@ -40,7 +40,7 @@ def read_reports(source: str | os.PathLike[str] | bytes, *, encoding: str | None
 
     ```
     """
-    text, label, pages, scanned = load(source, encoding=encoding, name=name)
+    text, label, pages, scanned, ocr = load(source, encoding=encoding, name=name)
     lines: list[str] = []
     reports: list[Report] = []
     start = 1
@@ -52,7 +52,7 @@ def read_reports(source: str | os.PathLike[str] | bytes, *, encoding: str | None
         body = text if start == 1 else "\n".join(
             [*("\f" * ln.count("\f") for ln in lines[:start - 1]), *lines[start - 1:]])
         try:
-            report = read_text(body, source=label, pages=pages, scanned=scanned)
+            report = read_text(body, source=label, pages=pages, scanned=scanned, ocr=ocr)
         except ReadError:
             if not reports:
                 raise
