@@ -336,3 +336,63 @@ def test_a_ruled_three_public_table_keeps_a_first_item_row_with_no_figures(
     assert t is not None
     assert [r.name for r in t.block().rows] == [
         "因公出国（境）费", "公务接待费", "公务用车购置及运行费", "合计"]
+
+
+def test_a_space_is_a_word_gap_only_between_the_characters_it_follows() -> None:
+    """A space in the page's text separates two touching characters only when it lies
+    between them there: the character before the space is the one before on the line.
+    (A PDF that draws a table column by column has pdfium put a space before each piece
+    drawn apart; those are no gaps inside ``300,000``.)"""
+    from govbudget._ingest._pdf_grid import _words
+
+    def chars(*spaced_after: int) -> list[_Char]:
+        """``300,000`` drawn touching, each character with the stream's character before
+        it; ``spaced_after[k]``: the index before the k-th character when a space comes
+        before it (-2: no space)."""
+        out = []
+        for k, ch in enumerate("300,000"):
+            after = spaced_after[k] if k < len(spaced_after) else -2
+            out.append(_Char(ch, 10.0 + 5 * k, 15.0 + 5 * k, 100.0, 110.0, spaced=after != -2,
+                             index=100 + k if k else 50, after=after if after != -2 else k - 1))
+        return out
+    # a space right after "3" in the stream: a word gap
+    assert _words(chars(-2, 50)) == "3 00,000"
+    # a space before "0" that follows a character drawn elsewhere (index 7): none
+    assert _words(chars(-2, 7, -2, -2, 7)) == "300,000"
+
+
+@pytest.mark.parametrize("order", ["column_major", "shuffled"])
+def test_a_real_report_drawn_in_another_order_gives_the_same_findings(order: str) -> None:
+    """The published PDF with each page's objects drawn column by column (as spreadsheet
+    exports draw tables), or in any order: the findings of the PDF as published."""
+    import io
+    import random
+
+    import pypdfium2 as pdfium
+
+    import govbudget
+
+    path = REAL / "shanghai-ptflfy-2024-budget.pdf"
+    doc = pdfium.PdfDocument(path)
+    rng = random.Random(5)
+    for page in doc:
+        objs = list(page.get_objects(max_depth=1))
+        keys = {id(o): (round(o.get_bounds()[0] / 20), -o.get_bounds()[3]) for o in objs}
+        for o in objs:
+            page.remove_obj(o)
+        if order == "column_major":
+            objs.sort(key=lambda o: keys[id(o)])
+        else:
+            rng.shuffle(objs)
+        for o in objs:
+            page.insert_obj(o)
+        page.gen_content()
+    buf = io.BytesIO()
+    doc.save(buf)
+
+    def found(report: govbudget.Report) -> list[tuple[str, str, int | None, str]]:
+        return sorted((f.rule, f.code, f.location.page, f.message)
+                      for f in govbudget.check_report(report).findings)
+
+    assert found(govbudget.read_report(buf.getvalue(), name="r.pdf")) == \
+        found(govbudget.read_report(path))

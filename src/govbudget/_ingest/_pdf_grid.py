@@ -156,8 +156,11 @@ def _em(a: _Char, b: _Char) -> float:
 
 def _word_gap(a: _Char, b: _Char) -> bool:
     """Whether a word gap separates ``b`` from ``a`` (the character before it on the
-    line): a visible gap, or a space between them in the page's text."""
-    return b.x0 - a.x1 >= 0.15 * _em(a, b) or (b.spaced and b.index > a.index)
+    line): a visible gap, or a space between them in the page's text, ``b`` the next
+    character after ``a`` there (a space before ``b`` that follows another character,
+    drawn elsewhere, is no gap from ``a``: a PDF may draw a table column by column, and
+    pdfium puts a space between pieces of text drawn apart)."""
+    return b.x0 - a.x1 >= 0.15 * _em(a, b) or (b.spaced and b.after == a.index)
 
 
 def _words(line: Sequence[_Char]) -> str:

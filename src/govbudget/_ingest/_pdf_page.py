@@ -41,6 +41,7 @@ class _Char:
     bottom: float
     spaced: bool = False  # a space (printed, or one pdfium infers) comes before it
     index: int = -1  # its index on the text page
+    after: int = -1  # the index of the printable character before it on the text page
     size: float = attrs.field(init=False)  # the box's height
     cy: float = attrs.field(init=False)  # the box's vertical centre
     indent: int = 0  # ideographic spaces (U+3000) printed just before it
@@ -163,6 +164,7 @@ class _Page:
         loose = raw.FPDFText_GetLooseCharBox
         visual = self.box
         spaced = False
+        last = -1  # the index of the last printable character
         indent = 0  # ideographic spaces (U+3000) just before the next character
         indent_x = 0.0  # where the first of them starts
         for i, code in enumerate(codes):
@@ -181,6 +183,7 @@ class _Page:
             ch = chr(code)
             if not ch.isprintable():
                 continue
+            before, last = last, i
             if loose(textpage, i, rref):
                 left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
             else:
@@ -189,7 +192,7 @@ class _Page:
                 left, right, bottom, top = self._glyph_box(textpage, i, left, right, bottom,
                                                            top)
             x0, x1, y0, y1 = visual(left, bottom, right, top)
-            c = _Char(ch, x0, x1, y0, y1, spaced, i)
+            c = _Char(ch, x0, x1, y0, y1, spaced, i, before)
             if indent and indent_x < x0:
                 c.indent, c.indent_x = indent, indent_x
             out.append(c)
