@@ -191,3 +191,55 @@ class TestOcrLayers:
     def test_visible_text_or_no_image_is_no_ocr(self) -> None:
         assert extract_pdf(self._page(invisible=False, image=True), source="t.pdf").ocr == ()
         assert extract_pdf(self._page(invisible=True, image=False), source="t.pdf").ocr == ()
+
+
+class TestSlantedText:
+    """Characters drawn slanted across a page (a watermark, a stamp) are not its text;
+    text turned a quarter is."""
+
+    def test_only_angles_off_every_quarter_are_slanted(self) -> None:
+        import math
+
+        from govbudget._ingest._pdf_page import _slanted
+
+        for quarter in range(4):
+            for off in (0.0, 0.05, -0.05):
+                assert not _slanted((quarter * math.pi / 2 + off) % (2 * math.pi))
+        assert _slanted(math.radians(30)) and _slanted(math.radians(315))
+        assert not _slanted(-1.0)  # pdfium's "unknown"
+
+    def test_a_real_report_under_a_watermark_of_figures_gives_the_same_findings(self) -> None:
+        """The published PDF with a slanted watermark of a date and an address (digits)
+        drawn twice across every page: the findings of the PDF as published (before: the
+        watermark's figures were read into the narrative and the tables)."""
+        import ctypes
+        import math
+
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+
+        from .pdf_helpers import REAL
+
+        path = REAL / "shanghai-ptflfy-2024-budget.pdf"
+        doc = pdfium.PdfDocument(path)
+        mark = "2024-12-01 10:32 192.168.1.1"
+        for page in doc:
+            w, h = page.get_size()
+            for fx, fy in ((0.2, 0.3), (0.5, 0.6)):
+                obj = raw.FPDFPageObj_NewTextObj(doc.raw, b"Helvetica", ctypes.c_float(28))
+                raw.FPDFText_SetText(obj, (ctypes.c_ushort * (len(mark) + 1))(
+                    *map(ord, mark), 0))
+                a = math.radians(30)
+                raw.FPDFPageObj_Transform(obj, math.cos(a), math.sin(a), -math.sin(a),
+                                          math.cos(a), w * fx, h * fy)
+                raw.FPDFPage_InsertObject(page.raw, obj)
+            raw.FPDFPage_GenerateContent(page.raw)
+        buf = io.BytesIO()
+        doc.save(buf)
+
+        def found(report: govbudget.Report) -> list[tuple[str, str, int | None, str]]:
+            return sorted((f.rule, f.code, f.location.page, f.message)
+                          for f in govbudget.check_report(report).findings)
+
+        assert found(govbudget.read_report(buf.getvalue(), name="r.pdf")) == \
+            found(govbudget.read_report(path))

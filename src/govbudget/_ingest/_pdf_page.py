@@ -8,7 +8,8 @@ descent, the same height for a whole line); a character drawn twice at the same 
 Image objects tell how much of the page a scan covers, and text drawn invisible over it
 an OCR tool's text layer (`_Page.hidden_text`). A page is read the way its text
 runs (`_Page.turn_by_text`): a table printed turned on an upright page, or a page turned
-by ``/Rotate`` but drawn upright, reads as it would upright.
+by ``/Rotate`` but drawn upright, reads as it would upright; characters drawn slanted
+across it (a watermark, a stamp: `_slanted`) are not its text.
 """
 
 from __future__ import annotations
@@ -91,6 +92,18 @@ class _Mat:
         return self.a * x + self.c * y + self.e, self.b * x + self.d * y + self.f
 
 
+def _slanted(angle: float) -> bool:
+    """Whether a character's angle (pdfium's, in radians; negative: unknown) is more
+    than about 6° off every quarter turn: text drawn slanted across the page (a
+    watermark such as a download's date and address, a stamp), which no table or
+    paragraph is. Text turned a quarter (a turned page, a header printed upwards) is not."""
+    return angle >= 0 and abs((angle + _EIGHTH) % _QUARTER - _EIGHTH) > _SLANT
+
+
+_EIGHTH: Final = math.pi / 4
+_SLANT: Final = 0.1  # radians
+
+
 class _Page:
     """Reads one page's characters, rules and images, in visual top-down coordinates."""
 
@@ -162,6 +175,7 @@ class _Page:
         rect = raw.FS_RECTF()
         rref = ctypes.byref(rect)
         loose = raw.FPDFText_GetLooseCharBox
+        angle_of = getattr(raw, "FPDFText_GetCharAngle", None)
         visual = self.box
         spaced = False
         last = -1  # the index of the last printable character
@@ -183,6 +197,8 @@ class _Page:
             ch = chr(code)
             if not ch.isprintable():
                 continue
+            if angle_of is not None and (angle := angle_of(textpage, i)) and _slanted(angle):
+                continue  # a watermark or a stamp drawn across the page: not the page's text
             before, last = last, i
             if loose(textpage, i, rref):
                 left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
