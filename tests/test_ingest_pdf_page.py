@@ -106,6 +106,8 @@ class TestTurnedPages:
 
         buf = io.BytesIO()
         size = (H, W) if turn in (90, 270) else (W, H)
+        if rotate in (90, 270):  # (reportlab swaps a page's size when it turns it)
+            size = (size[1], size[0])
         c = canvas_mod.Canvas(buf, pagesize=size)
         c.setFont(FONT, 10)
         if rotate:
@@ -232,6 +234,50 @@ class TestSlantedText:
                 a = math.radians(30)
                 raw.FPDFPageObj_Transform(obj, math.cos(a), math.sin(a), -math.sin(a),
                                           math.cos(a), w * fx, h * fy)
+                raw.FPDFPage_InsertObject(page.raw, obj)
+            raw.FPDFPage_GenerateContent(page.raw)
+        buf = io.BytesIO()
+        doc.save(buf)
+
+        def found(report: govbudget.Report) -> list[tuple[str, str, int | None, str]]:
+            return sorted((f.rule, f.code, f.location.page, f.message)
+                          for f in govbudget.check_report(report).findings)
+
+        assert found(govbudget.read_report(buf.getvalue(), name="r.pdf")) == \
+            found(govbudget.read_report(path))
+
+
+class TestTextOffThePage:
+    """Text drawn outside the part of the page shown (beyond its crop box) is not read."""
+
+    def test_figures_drawn_off_the_page_are_not_read(self) -> None:
+        def draw(c: Any) -> None:
+            c.drawString(50, 800, "合计 12.50")
+            c.drawString(-300, 400, "9,999.99")  # left of the page
+            c.drawString(50, H + 40, "1234.56")  # above it
+        text = extract_pdf(make_pdf(draw), source="t.pdf").text
+        assert text == "合计 12.50"
+
+    def test_a_real_report_with_figures_off_its_pages_gives_the_same_findings(self) -> None:
+        """The published PDF with figures drawn beside, above and below every page: the
+        findings of the PDF as published (before: false code and sum errors)."""
+        import ctypes
+
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+
+        from .pdf_helpers import REAL
+
+        path = REAL / "shanghai-ptflfy-2024-budget.pdf"
+        doc = pdfium.PdfDocument(path)
+        figures = "9,999.99 1234.56"
+        for page in doc:
+            w, h = page.get_size()
+            for x, y in ((-300, h * 0.5), (w + 50, h * 0.4), (w * 0.3, h + 40), (w * 0.3, -60)):
+                obj = raw.FPDFPageObj_NewTextObj(doc.raw, b"Helvetica", ctypes.c_float(10))
+                raw.FPDFText_SetText(obj, (ctypes.c_ushort * (len(figures) + 1))(
+                    *map(ord, figures), 0))
+                raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
                 raw.FPDFPage_InsertObject(page.raw, obj)
             raw.FPDFPage_GenerateContent(page.raw)
         buf = io.BytesIO()

@@ -9,7 +9,8 @@ Image objects tell how much of the page a scan covers, and text drawn invisible 
 an OCR tool's text layer (`_Page.hidden_text`). A page is read the way its text
 runs (`_Page.turn_by_text`): a table printed turned on an upright page, or a page turned
 by ``/Rotate`` but drawn upright, reads as it would upright; characters drawn slanted
-across it (a watermark, a stamp: `_slanted`) are not its text.
+across it (a watermark, a stamp: `_slanted`) or outside the part of it shown (its crop
+box: `_Page.shown`) are not its text.
 """
 
 from __future__ import annotations
@@ -136,6 +137,20 @@ class _Page:
 
     # -- characters
 
+    def shown(self) -> tuple[float, float, float, float] | None:
+        """The part of PDF space the page shows (its crop box within its media box, as
+        ``left, bottom, right, top``, a point wider each way), or None where pdfium does
+        not say."""
+        get_box = getattr(self.raw, "FPDF_GetPageBoundingBox", None)
+        if get_box is None:
+            return None
+        rect = self.raw.FS_RECTF()
+        if not get_box(self.page, ctypes.byref(rect)):
+            return None
+        left, right = sorted((rect.left, rect.right))
+        bottom, top = sorted((rect.bottom, rect.top))
+        return left - 1.0, bottom - 1.0, right + 1.0, top + 1.0
+
     def turn_by_text(self, textpage: Any, n: int) -> None:
         """Read the page the way its text runs: a page whose text mostly runs up, down or
         upside down in PDF space (a wide table drawn turned on an upright page, or a page
@@ -177,6 +192,7 @@ class _Page:
         loose = raw.FPDFText_GetLooseCharBox
         angle_of = getattr(raw, "FPDFText_GetCharAngle", None)
         visual = self.box
+        shown = self.shown()
         spaced = False
         last = -1  # the index of the last printable character
         indent = 0  # ideographic spaces (U+3000) just before the next character
@@ -207,6 +223,9 @@ class _Page:
             if not (0 < top - bottom <= 40) or right < left:
                 left, right, bottom, top = self._glyph_box(textpage, i, left, right, bottom,
                                                            top)
+            if shown is not None and not (shown[0] <= (left + right) / 2 <= shown[2]
+                                          and shown[1] <= (bottom + top) / 2 <= shown[3]):
+                continue  # drawn outside the page as shown (cropped off): no text of it
             x0, x1, y0, y1 = visual(left, bottom, right, top)
             c = _Char(ch, x0, x1, y0, y1, spaced, i, before)
             if indent and indent_x < x0:
