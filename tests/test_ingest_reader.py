@@ -317,6 +317,13 @@ def test_tables_on_pages_of_ocr_text_are_doubtful_and_said_once() -> None:
     assert on == {t.title for t in plain.tables if plain.page_of(t.line) in pages[:2]} != set()
     said = [f for f in ocr.findings if f.rule == "reading.ocr_text"]
     assert len(said) == 1 and said[0].location.page == pages[0]
+    assert ocr.ocr_pages == tuple(pages[:2])
     result = govbudget.check_report(ocr)
     assert {n.section for n in result.not_checked} >= on
+    # nothing a check finds on those pages is reported; the reading's findings are
+    assert not [f for f in result.findings if f.location.page in pages[:2]
+                and not f.rule.startswith("reading.")]
     assert govbudget.read_text(text, ocr=()) == plain
+    # the whole report of OCR text: no error, every table not checked
+    every = govbudget.check_report(govbudget.read_text(text, ocr=range(1, 100)))
+    assert not every.errors and len(every.not_checked) >= len(plain.tables)

@@ -582,6 +582,8 @@ class Report:
         kind: a budget (预算) or a final account (决算).
         pages: for each line of the text read (line 1 first), its page in the source
             (empty when the source has no pages, e.g. plain text without page markers).
+        ocr_pages: the pages whose text an OCR tool laid over a scan (a PDF's): their
+            figures are a machine's reading, and no check over them is reported.
         self_evaluations: the project self-evaluation tables of final accounts (绩效自评表).
     """
 
@@ -600,6 +602,7 @@ class Report:
     pages: tuple[int, ...] = field(converter=_tuple_int, default=(), eq=False, repr=False)
     self_evaluations: tuple[SelfEvaluation, ...] = field(converter=_tuple_selfevaluation,
                                                          default=())
+    ocr_pages: tuple[int, ...] = field(converter=_tuple_int, default=())
 
     def page_of(self, line: int | None) -> int | None:
         """The page of a 1-based line of the text read (``None`` when unknown)."""

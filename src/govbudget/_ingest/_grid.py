@@ -373,7 +373,7 @@ def with_ocr(tables: Sequence[Table], ocr: Sequence[int], page_map: Sequence[int
     """``tables``, each printed on a page whose text an OCR tool laid over a scan doubtful
     (``ocr``): its figures are a machine's reading of an image, and one misread digit
     would be reported as the report's error. One finding names the pages (``findings``
-    gets it), and says that the narrative's figures there are the OCR's too.
+    gets it); the checks hold back what they find on those pages (`Report.ocr_pages`).
 
     >>> from govbudget import Table, TableKind, Unit
     >>> found = []
@@ -396,12 +396,11 @@ def with_ocr(tables: Sequence[Table], ocr: Sequence[int], page_map: Sequence[int
     listed = "、".join(map(str, pages[:20])) + ("等" if len(pages) > 20 else "")
     findings.append(Finding(
         rule=OCR_TEXT, severity=Severity.WARNING,
-        message=f"第{listed}页的文字来自OCR识别（扫描图像上的隐藏文字层）：这些页上的表格未核对；"
-                "说明中的数字也来自OCR，其核对结果请对照原件",
+        message=f"第{listed}页的文字来自OCR识别（扫描图像上的隐藏文字层），数字可能误识："
+                "这些页上的表格未核对，其上的核对结果也不报告",
         message_en=f"the text of page(s) {', '.join(map(str, pages[:20]))} is an OCR tool's "
-                   "layer over a scanned image: the tables there are not checked, and the "
-                   "narrative's figures there are the OCR's too (compare any finding on them "
-                   "with the page image)",
+                   "layer over a scanned image (a digit may be misread): the tables there "
+                   "are not checked, and no check result placed there is reported",
         location=Location(section="document", page=pages[0])))
     return tuple(out)
 

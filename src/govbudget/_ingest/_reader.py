@@ -643,6 +643,7 @@ def read_text(text: str, *, source: str = "<text>", pages: Sequence[int] | None 
         assets=assets,
         findings=tuple(findings),
         pages=page_map,
+        ocr_pages=sorted(set(ocr)),
     )
 
 

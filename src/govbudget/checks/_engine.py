@@ -274,6 +274,9 @@ def check_report(
     found = mark_roots(found)
     if report.pages:
         found = [_with_pages(f, report) for f in found]
+    held: tuple[NotChecked, ...] = ()
+    if report.ocr_pages:
+        found, held = _held_for_ocr(found, report.ocr_pages)
     kept = [f for f in found if f.severity >= min_severity]
     kept.sort(key=lambda f: (-f.severity.rank, f.location.line or 0, f.rule))
     not_checked = tuple(
@@ -282,8 +285,41 @@ def check_report(
                    reason_en="; ".join(d.message_en or d.reason for d in t.doubts),
                    lines=tuple(sorted({n for d in t.doubts for n in d.lines}))[:20],
                    page=report.page_of(t.line))
-        for t in doubtful)
+        for t in doubtful) + held
     return CheckResult(report=report, findings=tuple(kept), not_checked=not_checked)
+
+
+def _held_for_ocr(found: list[Finding], ocr_pages: Sequence[int]
+                  ) -> tuple[list[Finding], tuple[NotChecked, ...]]:
+    """The findings, those of a check (not of the reading) placed on a page of OCR text
+    held back: they are computed from a machine's reading of a scan, where a misread digit
+    would be reported as the report's error. Each such page is listed as not checked.
+
+    >>> f = Finding(rule="narrative.shares", severity=Severity.ERROR, message="m", message_en="m",
+    ...             location=Location(section="narrative", line=3, page=2))
+    >>> kept, held = _held_for_ocr([f], (2,))
+    >>> kept, [(n.page, n.lines) for n in held]
+    ([], [(2, (3,))])
+
+    """
+    on = frozenset(ocr_pages)
+    kept: list[Finding] = []
+    by_page: dict[int, list[Finding]] = {}
+    for f in found:
+        page = f.location.page
+        if page in on and not f.rule.startswith("reading."):
+            by_page.setdefault(page, []).append(f)
+        else:
+            kept.append(f)
+    held = tuple(
+        NotChecked(section=f"第{page}页（OCR识别的文字）", table=None,
+                   reason=f"本页文字来自OCR识别，数字可能误识：其{len(fs)}项核对结果未报告",
+                   reason_en=f"the page's text is an OCR tool's reading (a digit may be "
+                             f"misread): {len(fs)} check results on it are not reported",
+                   lines=tuple(sorted({f.location.line for f in fs if f.location.line}))[:20],
+                   page=page)
+        for page, fs in sorted(by_page.items()))
+    return kept, held
 
 
 def _locate(loc: Location, report: Report) -> Location:
