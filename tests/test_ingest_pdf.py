@@ -6,6 +6,7 @@ scans: `test_ingest_pdf_page`."""
 from __future__ import annotations
 
 import builtins
+import io
 import json
 import re
 import sys
@@ -19,7 +20,7 @@ from govbudget import ReadError
 from govbudget._cli import main
 from govbudget._ingest._pdf import INSTALL_HINT, PdfText, extract_pdf
 
-from .pdf_helpers import REAL, XS, cell_text, grid, make_pdf, table, ys_for
+from .pdf_helpers import REAL, XS, H, W, cell_text, grid, make_pdf, table, ys_for
 
 # -- pages -------------------------------------------------------------------------
 
@@ -290,3 +291,84 @@ class TestRealPdfs:
         report = govbudget.read_report(REAL / "shanghai-ptflfy-2024-budget.pdf")
         assert len(report.tables) >= 9
         assert report.pages and max(report.pages) <= 16
+
+
+class TestTwoPagesSideBySide:
+    """A page printed as two pages side by side (a booklet's imposition) is read as the
+    left page, then the right one; a two-sided table printed without rules is not cut."""
+
+    @staticmethod
+    def _sheet(draw_left: Any, draw_right: Any) -> bytes:
+        from .pdf_helpers import FONT, canvas_mod
+
+        buf = io.BytesIO()
+        c = canvas_mod.Canvas(buf, pagesize=(2 * W + 40, H))
+        c.setFont(FONT, 10)
+        draw_left(c)
+        c.translate(W + 40, 0)
+        draw_right(c)
+        c.showPage()
+        c.save()
+        return buf.getvalue()
+
+    @staticmethod
+    def _prose(first: str, number: str) -> Any:
+        def draw(c: Any) -> None:
+            c.drawString(60, 780, f"{first}，本单位收入合计100.00万元。")
+            c.drawString(60, 760, "其中：一般公共预算拨款收入80.00万元，比上年增加。")
+            c.drawString(W / 2 - 10, 40, f"- {number} -")
+        return draw
+
+    def test_two_pages_side_by_side_read_one_after_the_other(self) -> None:
+        pdf = extract_pdf(self._sheet(self._prose("一、收入情况", "3"),
+                                      self._prose("二、支出情况", "4")), source="t.pdf")
+        lines = pdf.text.split("\n")
+        assert [ln.strip()[:6] for ln in lines] == ["一、收入情况", "其中：一般公", "二、支出情况",
+                                                     "其中：一般公"]
+        assert set(pdf.pages) == {1} and pdf.page_count == 1
+
+    def test_a_two_sided_table_without_rules_is_not_cut(self) -> None:
+        def draw(c: Any) -> None:
+            c.drawString(60, 780, "一、一般公共预算拨款收入 80.00")
+            c.drawString(60, 760, "二、政府性基金预算拨款收入 20.00")
+            c.drawString(W + 100, 780, "一、一般公共服务支出 60.00")
+            c.drawString(W + 100, 760, "二、教育支出 40.00")
+        from .pdf_helpers import FONT, canvas_mod
+
+        buf = io.BytesIO()
+        c = canvas_mod.Canvas(buf, pagesize=(2 * W + 40, H))
+        c.setFont(FONT, 10)
+        draw(c)
+        c.showPage()
+        c.save()
+        lines = extract_pdf(buf.getvalue(), source="t.pdf").text.split("\n")
+        assert len(lines) == 2 and "80.00" in lines[0] and "60.00" in lines[0]
+
+    def test_a_real_report_two_up_gives_no_error_it_does_not_give(self) -> None:
+        """The published PDF printed two pages a sheet: no error the PDF as published
+        does not give (compared without pages: a sheet holds two)."""
+        import pypdfium2 as pdfium
+
+        import govbudget
+
+        path = REAL / "shanghai-ptghzy-2024-final.pdf"
+        src = pdfium.PdfDocument(path)
+        dest = pdfium.PdfDocument.new()
+        for i in range(0, len(src), 2):
+            sizes = [src[k].get_size() for k in (i, i + 1) if k < len(src)]
+            page = dest.new_page(sum(w for w, _ in sizes) + 40 * (len(sizes) - 1),
+                                 max(h for _, h in sizes))
+            for k, dx in ((i, 0.0), (i + 1, sizes[0][0] + 40)):
+                if k < len(src):
+                    obj = src.page_as_xobject(k, dest).as_pageobject()
+                    obj.transform(pdfium.PdfMatrix(1, 0, 0, 1, dx, 0))
+                    page.insert_obj(obj)
+            page.gen_content()
+        buf = io.BytesIO()
+        dest.save(buf)
+
+        def errors(report: govbudget.Report) -> set[tuple[str, str, str]]:
+            return {(f.rule, f.code, f.message) for f in govbudget.check_report(report).errors}
+
+        assert errors(govbudget.read_report(buf.getvalue(), name="r.pdf")) <= \
+            errors(govbudget.read_report(path))

@@ -43,7 +43,7 @@ import attrs
 from .._errors import ReadError
 from .._pattern_cache import compile_pattern
 from ._pdf_grid import _Grid, _grid_rows, _grids, _layout, _lines_of, _words
-from ._pdf_page import _SNAP, _Char, _Line, _Page
+from ._pdf_page import _SNAP, _Char, _Line, _Page, _Rule
 
 if TYPE_CHECKING:  # pragma: no cover
     from types import ModuleType
@@ -96,6 +96,7 @@ class _PageOut:
     lines: list[_Line]
     scanned: bool = False
     ocr: bool = False  # the text is an OCR layer over a scan (see `PdfText.ocr`)
+    half: bool = False  # the right of two pages printed side by side on one
     last_xs: list[float] | None = None  # the columns of the grid that ends the page
 
 
@@ -112,8 +113,9 @@ def _align(grid: _Grid, xs: Sequence[float]) -> None:
 
 
 def _read_page(raw: Any, doc: Any, index: int, prev: _PageOut | None = None,
-               source: str = "<pdf>") -> _PageOut:
-    """One page's lines. ``prev`` is the page before (its table may go on here)."""
+               source: str = "<pdf>") -> list[_PageOut]:
+    """One page's lines (two pages' where it prints two side by side, the second marked
+    ``half``). ``prev`` is the page before (its table may go on here)."""
     page = raw.FPDF_LoadPage(doc, index)
     if not page:
         raise ReadError(f"page {index + 1} cannot be read", source=source)
@@ -130,7 +132,76 @@ def _read_page(raw: Any, doc: Any, index: int, prev: _PageOut | None = None,
             raw.FPDFText_ClosePage(textpage)
         raw.FPDF_ClosePage(page)
     if not chars:
-        return _PageOut([], scanned=cover >= 0.5)
+        return [_PageOut([], scanned=cover >= 0.5)]
+    gutter = _two_up(chars, hs, vs, p.width)
+    if gutter is None:
+        out = [_lay_out(chars, hs, vs, prev)]
+    else:  # two pages side by side: the left one, then the right one (of the same page)
+        left = _lay_out([c for c in chars if c.x1 <= gutter],
+                        [r for r in hs if r.b <= gutter], [r for r in vs if r.pos < gutter], prev)
+        right = _lay_out([c for c in chars if c.x1 > gutter],
+                         [r for r in hs if r.a >= gutter], [r for r in vs if r.pos > gutter],
+                         left)
+        right.half = True
+        out = [left, right]
+        for half in out:  # each side's page number, at its foot (no longer the page's)
+            if half.lines and half.lines[-1].grid < 0 and _PAGE_NO.match(half.lines[-1].text):
+                half.lines.pop()
+    for page_out in out:
+        page_out.ocr = ocr
+    return out
+
+
+_GUTTER: Final = 36.0  # two pages side by side are this far apart at least
+
+
+def _two_up(chars: Sequence[_Char], hs: list[_Rule], vs: list[_Rule], width: float
+            ) -> float | None:
+    """Where a page printed as two pages side by side (a booklet's imposition) is cut, or
+    None: a band at least `_GUTTER` wide between a quarter and three quarters of the width
+    that no character and no horizontal rule crosses, each side a page of its own
+    (`_a_page`: what a two-sided table printed without rules, whose rows also align
+    across a gap in the middle, is not)."""
+    lo, hi = width * 0.25, width * 0.75
+    spans = sorted([*((c.x0, c.x1) for c in chars if c.x1 > lo and c.x0 < hi),
+                    *((r.a, r.b) for r in hs if r.b > lo and r.a < hi)])
+    bands: list[tuple[float, float]] = []  # free of characters and horizontal rules
+    x = lo
+    for a, b in [*spans, (hi, hi)]:
+        if min(a, hi) - x >= _GUTTER:
+            bands.append((x, min(a, hi)))
+        x = max(x, b)
+        if x >= hi:
+            break
+    for a, b in sorted(bands, key=lambda band: band[0] - band[1]):  # the widest first
+        cut = (a + b) / 2
+        left = ([c for c in chars if c.x1 <= cut], [r for r in hs if r.b <= cut],
+                [r for r in vs if r.pos < cut])
+        right = ([c for c in chars if c.x0 >= cut], [r for r in hs if r.a >= cut],
+                 [r for r in vs if r.pos > cut])
+        if _a_page(*left) and _a_page(*right):
+            return cut
+    return None
+
+
+def _a_page(chars: list[_Char], hs: list[_Rule], vs: list[_Rule]) -> bool:
+    """Whether one side of a page cut at a gutter is a page of its own: a page number at
+    its foot, a ruled table of its own, or running text (most of its longer lines hold a
+    comma or a full stop) — what neither side of a two-sided table printed without rules
+    is."""
+    lines = [_words(ln).strip() for ln in _lines_of(chars)] if chars else []
+    if not lines:
+        return False
+    if _PAGE_NO.match(lines[-1]) or _grids(hs, vs):
+        return True
+    long = [t for t in lines if len(t) >= 8]
+    return bool(long) and 2 * sum(1 for t in long if "，" in t or "。" in t) > len(long)
+
+
+def _lay_out(chars: Sequence[_Char], hs: list[_Rule], vs: list[_Rule],
+             prev: _PageOut | None) -> _PageOut:
+    """The lines of a page's characters and rules (``prev``: the page before, whose
+    table may go on here)."""
     grids = _grids(hs, vs)
     if grids and prev is not None and prev.last_xs:
         first = min(grids, key=lambda g: g.top)
@@ -169,8 +240,7 @@ def _read_page(raw: Any, doc: Any, index: int, prev: _PageOut | None = None,
     out = [lines[i] for i in order]
     tail = next((ln for ln in reversed(out) if ln.grid >= 0 or not _PAGE_NO.match(ln.text)),
                 None)
-    return _PageOut(out, last_xs=grids[tail.grid].xs if tail and tail.grid >= 0 else None,
-                    ocr=ocr)
+    return _PageOut(out, last_xs=grids[tail.grid].xs if tail and tail.grid >= 0 else None)
 
 
 # The digits may be letter-spaced (``— 1 2 —``: each digit drawn on its own).
@@ -243,7 +313,7 @@ def _read_pages(raw: Any, data: bytes, source: str) -> list[_PageOut]:
     try:
         pages: list[_PageOut] = []
         for i in range(raw.FPDF_GetPageCount(doc)):
-            pages.append(_read_page(raw, doc, i, pages[-1] if pages else None, source))
+            pages.extend(_read_page(raw, doc, i, pages[-1] if pages else None, source))
         return pages
     finally:
         raw.FPDF_CloseDocument(doc)
@@ -277,12 +347,16 @@ def extract_pdf(data: bytes, *, source: str) -> PdfText:
     _drop_repeated_headers(pages)
     texts: list[str] = []
     page_of: list[int] = []
-    for no, page in enumerate(pages, start=1):
+    numbered: list[tuple[int, _PageOut]] = []
+    no = 0
+    for page in pages:
+        no += 0 if page.half else 1  # (the right of two pages side by side: the same page)
+        numbered.append((no, page))
         for ln in page.lines:
             texts.append(ln.text)
             page_of.append(no)
-    scanned = tuple(no for no, page in enumerate(pages, start=1) if page.scanned)
-    ocr = tuple(no for no, page in enumerate(pages, start=1) if page.ocr)
+    scanned = tuple(n for n, page in numbered if page.scanned)
+    ocr = tuple(dict.fromkeys(n for n, page in numbered if page.ocr))
     if not texts:
-        return PdfText("", (1,), scanned, len(pages), ocr)
-    return PdfText("\n".join(texts), tuple(page_of), scanned, len(pages), ocr)
+        return PdfText("", (1,), scanned, no, ocr)
+    return PdfText("\n".join(texts), tuple(page_of), scanned, no, ocr)
