@@ -111,3 +111,19 @@ def layout_pdf(text: str, size: float = 7.0) -> bytes:
             c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def findings_as_published(doc: Any, path: Path) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The findings (rule, code, page, message) of ``doc`` (a pypdfium2 document, a
+    rewrite of the PDF at ``path``) and of the PDF at ``path`` as published."""
+    import govbudget
+
+    buf = io.BytesIO()
+    doc.save(buf)
+
+    def found(report: govbudget.Report) -> list[tuple[Any, ...]]:
+        return sorted((f.rule, f.code, f.location.page, f.message)
+                      for f in govbudget.check_report(report).findings)
+
+    return (found(govbudget.read_report(buf.getvalue(), name="rewritten.pdf")),
+            found(govbudget.read_report(path)))

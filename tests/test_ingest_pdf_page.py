@@ -10,7 +10,7 @@ import govbudget
 from govbudget._ingest._pdf import extract_pdf
 from govbudget._ingest._pdf_page import _Mat
 
-from .pdf_helpers import XS, H, W, grid, make_pdf, ys_for
+from .pdf_helpers import XS, H, W, findings_as_published, grid, make_pdf, ys_for
 
 
 class TestCharacters:
@@ -153,17 +153,8 @@ class TestTurnedPages:
             page = dest.new_page(h, w)
             page.insert_obj(obj)
             page.gen_content()
-        buf = io.BytesIO()
-        dest.save(buf)
-
-        def found(data: bytes | str) -> list[tuple[str, str, int | None, str]]:
-            source: Any = data if isinstance(data, bytes) else str(data)
-            report = govbudget.read_report(source, name="r.pdf") if isinstance(data, bytes) \
-                else govbudget.read_report(source)
-            return sorted((f.rule, f.code, f.location.page, f.message)
-                          for f in govbudget.check_report(report).findings)
-
-        assert found(buf.getvalue()) == found(str(path))
+        rewritten, published = findings_as_published(dest, path)
+        assert rewritten == published
 
 
 class TestOcrLayers:
@@ -236,15 +227,8 @@ class TestSlantedText:
                                           math.cos(a), w * fx, h * fy)
                 raw.FPDFPage_InsertObject(page.raw, obj)
             raw.FPDFPage_GenerateContent(page.raw)
-        buf = io.BytesIO()
-        doc.save(buf)
-
-        def found(report: govbudget.Report) -> list[tuple[str, str, int | None, str]]:
-            return sorted((f.rule, f.code, f.location.page, f.message)
-                          for f in govbudget.check_report(report).findings)
-
-        assert found(govbudget.read_report(buf.getvalue(), name="r.pdf")) == \
-            found(govbudget.read_report(path))
+        rewritten, published = findings_as_published(doc, path)
+        assert rewritten == published
 
 
 class TestTextOffThePage:
@@ -280,12 +264,5 @@ class TestTextOffThePage:
                 raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
                 raw.FPDFPage_InsertObject(page.raw, obj)
             raw.FPDFPage_GenerateContent(page.raw)
-        buf = io.BytesIO()
-        doc.save(buf)
-
-        def found(report: govbudget.Report) -> list[tuple[str, str, int | None, str]]:
-            return sorted((f.rule, f.code, f.location.page, f.message)
-                          for f in govbudget.check_report(report).findings)
-
-        assert found(govbudget.read_report(buf.getvalue(), name="r.pdf")) == \
-            found(govbudget.read_report(path))
+        rewritten, published = findings_as_published(doc, path)
+        assert rewritten == published
