@@ -127,3 +127,19 @@ def findings_as_published(doc: Any, path: Path) -> tuple[list[tuple[Any, ...]], 
 
     return (found(govbudget.read_report(buf.getvalue(), name="rewritten.pdf")),
             found(govbudget.read_report(path)))
+
+
+def rewrite(name: str, path: Path) -> Any:
+    """The PDF at ``path`` rewritten by ``scripts/pdf_transforms.py``'s rewrite ``name``
+    (turned, drawn in another order, watermarked …): the script's own code, so the tests
+    and the script check the same rewrites."""
+    import importlib.util
+
+    import pypdfium2 as pdfium
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "pdf_transforms.py"
+    spec = importlib.util.spec_from_file_location("pdf_transforms", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.REWRITES[name](pdfium.PdfDocument(path))

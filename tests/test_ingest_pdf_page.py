@@ -10,7 +10,7 @@ import govbudget
 from govbudget._ingest._pdf import extract_pdf
 from govbudget._ingest._pdf_page import _Mat
 
-from .pdf_helpers import XS, H, W, findings_as_published, grid, make_pdf, ys_for
+from .pdf_helpers import REAL, XS, H, W, findings_as_published, grid, make_pdf, rewrite, ys_for
 
 
 class TestCharacters:
@@ -139,23 +139,9 @@ class TestTurnedPages:
     def test_a_real_report_turned_gives_the_same_findings(self) -> None:
         """The published PDF (tests/data/real) with every page's content turned a
         quarter on an upright page: the findings of the PDF as published."""
-        import pypdfium2 as pdfium
-
-        from .pdf_helpers import REAL
-
         path = REAL / "shanghai-ptflfy-2024-budget.pdf"
-        src = pdfium.PdfDocument(path)
-        dest = pdfium.PdfDocument.new()
-        for i in range(len(src)):
-            w, h = src[i].get_size()
-            obj = src.page_as_xobject(i, dest).as_pageobject()
-            obj.transform(pdfium.PdfMatrix(0, 1, -1, 0, h, 0))  # a quarter counter-clockwise
-            page = dest.new_page(h, w)
-            page.insert_obj(obj)
-            page.gen_content()
-        rewritten, published = findings_as_published(dest, path)
+        rewritten, published = findings_as_published(rewrite("turned90", path), path)
         assert rewritten == published
-
 
 class TestOcrLayers:
     """Text drawn invisible over an image that covers the page is an OCR tool's layer:
@@ -205,31 +191,9 @@ class TestSlantedText:
         """The published PDF with a slanted watermark of a date and an address (digits)
         drawn twice across every page: the findings of the PDF as published (before: the
         watermark's figures were read into the narrative and the tables)."""
-        import ctypes
-        import math
-
-        import pypdfium2 as pdfium
-        import pypdfium2.raw as raw
-
-        from .pdf_helpers import REAL
-
         path = REAL / "shanghai-ptflfy-2024-budget.pdf"
-        doc = pdfium.PdfDocument(path)
-        mark = "2024-12-01 10:32 192.168.1.1"
-        for page in doc:
-            w, h = page.get_size()
-            for fx, fy in ((0.2, 0.3), (0.5, 0.6)):
-                obj = raw.FPDFPageObj_NewTextObj(doc.raw, b"Helvetica", ctypes.c_float(28))
-                raw.FPDFText_SetText(obj, (ctypes.c_ushort * (len(mark) + 1))(
-                    *map(ord, mark), 0))
-                a = math.radians(30)
-                raw.FPDFPageObj_Transform(obj, math.cos(a), math.sin(a), -math.sin(a),
-                                          math.cos(a), w * fx, h * fy)
-                raw.FPDFPage_InsertObject(page.raw, obj)
-            raw.FPDFPage_GenerateContent(page.raw)
-        rewritten, published = findings_as_published(doc, path)
+        rewritten, published = findings_as_published(rewrite("watermark", path), path)
         assert rewritten == published
-
 
 class TestTextOffThePage:
     """Text drawn outside the part of the page shown (beyond its crop box) is not read."""
@@ -245,24 +209,7 @@ class TestTextOffThePage:
     def test_a_real_report_with_figures_off_its_pages_gives_the_same_findings(self) -> None:
         """The published PDF with figures drawn beside, above and below every page: the
         findings of the PDF as published (before: false code and sum errors)."""
-        import ctypes
-
-        import pypdfium2 as pdfium
-        import pypdfium2.raw as raw
-
-        from .pdf_helpers import REAL
-
         path = REAL / "shanghai-ptflfy-2024-budget.pdf"
-        doc = pdfium.PdfDocument(path)
-        figures = "9,999.99 1234.56"
-        for page in doc:
-            w, h = page.get_size()
-            for x, y in ((-300, h * 0.5), (w + 50, h * 0.4), (w * 0.3, h + 40), (w * 0.3, -60)):
-                obj = raw.FPDFPageObj_NewTextObj(doc.raw, b"Helvetica", ctypes.c_float(10))
-                raw.FPDFText_SetText(obj, (ctypes.c_ushort * (len(figures) + 1))(
-                    *map(ord, figures), 0))
-                raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
-                raw.FPDFPage_InsertObject(page.raw, obj)
-            raw.FPDFPage_GenerateContent(page.raw)
-        rewritten, published = findings_as_published(doc, path)
+        rewritten, published = findings_as_published(rewrite("off_page", path), path)
         assert rewritten == published
+

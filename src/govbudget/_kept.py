@@ -36,6 +36,7 @@ import contextlib
 import marshal
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +112,7 @@ def write(places: list[Path], name: str, stamp: str, values: dict[Any, Any]) -> 
     return False
 
 
-def save_quietly(save: Any) -> None:
+def save_quietly(save: Callable[[], object]) -> None:
     """Call ``save()`` at exit: a cache only ever saves time, it never prints."""
     with contextlib.suppress(Exception):
         save()

@@ -4,7 +4,7 @@ line, the pages that are scans and those whose text is an OCR layer.
 
 ```pycon
 >>> load("合计 5.00\\n")
-('合计 5.00\\n', '<text>', None, (), ())
+Loaded(text='合计 5.00\\n', label='<text>', pages=None, scanned=(), ocr=())
 >>> load("合计".encode("gb18030") + b"\\n", name="a.txt")[:2]
 ('合计\\n', 'a.txt')
 
@@ -15,15 +15,25 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Final, TypeAlias
+from typing import Final, NamedTuple
 
 from .._errors import ReadError
 from ._text import decode
 
-__all__ = ["MAX_BYTES", "load"]
+__all__ = ["MAX_BYTES", "Loaded", "load"]
 
-# text, the name recorded, each line's page (a PDF's), its scanned pages, its OCR pages
-Loaded: TypeAlias = tuple[str, str, tuple[int, ...] | None, tuple[int, ...], tuple[int, ...]]
+
+
+class Loaded(NamedTuple):
+    """What `load` gives: the text, the name recorded and, for a PDF, the page of each
+    line, the scanned pages and the pages of OCR text."""
+
+    text: str
+    label: str
+    pages: tuple[int, ...] | None
+    scanned: tuple[int, ...]
+    ocr: tuple[int, ...]
+
 
 MAX_BYTES: Final = 64 * 1024 * 1024
 """Inputs larger than this are refused (a report's text is rarely over 1 MB)."""
@@ -39,9 +49,9 @@ def load(source: str | os.PathLike[str] | bytes, *, encoding: str | None = None,
         label = name or "<bytes>"
         if source.startswith(_PDF_MAGIC):
             return _pdf_text(source, label)
-        return decode(source, encoding, source=label), label, None, (), ()
+        return Loaded(decode(source, encoding, source=label), label, None, (), ())
     if isinstance(source, str) and ("\n" in source or "\r" in source):
-        return source, name or "<text>", None, (), ()
+        return Loaded(source, name or "<text>", None, (), ())
     path = Path(source)
     label = name or str(source)
     try:
@@ -53,7 +63,7 @@ def load(source: str | os.PathLike[str] | bytes, *, encoding: str | None = None,
         raise ReadError(f"cannot open: {exc.strerror or exc}", source=label) from None
     if data.startswith(_PDF_MAGIC) or path.suffix.lower() == ".pdf":
         return _pdf_text(data, label)
-    return decode(data, encoding, source=label), label, None, (), ()
+    return Loaded(decode(data, encoding, source=label), label, None, (), ())
 
 
 _PDF_MAGIC: Final = b"%PDF-"
@@ -65,4 +75,4 @@ def _pdf_text(data: bytes, label: str) -> Loaded:
     pdf = extract_pdf(data, source=label)
     if not pdf.text.strip() and not pdf.scanned:
         raise ReadError("the PDF holds no text", source=label)
-    return pdf.text, label, tuple(pdf.pages), tuple(pdf.scanned), tuple(pdf.ocr)
+    return Loaded(pdf.text, label, tuple(pdf.pages), tuple(pdf.scanned), tuple(pdf.ocr))
